@@ -1,0 +1,3 @@
+"""Commands: commands_eval (to be filled)."""
+
+from flows.cli_app import app  # noqa: F401

@@ -1,0 +1,37 @@
+"""Record types every stage passes on. Imports nothing of ours.
+
+Data flows one way: source → RawDocument → Document → Extraction → tables.
+The JSON of `Extraction` is the shape of ../shared/gold/README.md (keys `projects`, `companies`,
+`districts`, `amounts`, `metrics`) plus character offsets and confidences.
+"""
+
+from schemas.documents import Document, PageSpan, RawDocument, ReadError
+from schemas.records import (
+    Amount,
+    Company,
+    District,
+    Extraction,
+    Mention,
+    Metric,
+    Policy,
+    PolicyIncentive,
+    Project,
+    Span,
+)
+
+__all__ = [
+    "Amount",
+    "Company",
+    "District",
+    "Document",
+    "Extraction",
+    "Mention",
+    "Metric",
+    "PageSpan",
+    "Policy",
+    "PolicyIncentive",
+    "Project",
+    "RawDocument",
+    "ReadError",
+    "Span",
+]
