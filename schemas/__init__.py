@@ -5,7 +5,7 @@ The JSON of `Extraction` is the shape of ../shared/gold/README.md (keys `project
 `districts`, `amounts`, `metrics`) plus character offsets and confidences.
 """
 
-from schemas.documents import Document, PageSpan, RawDocument, ReadError
+from schemas.documents import Document, PageSpan, QuarantineRecord, RawDocument, ReadError, doc_id_for
 from schemas.records import (
     Amount,
     Company,
@@ -30,8 +30,10 @@ __all__ = [
     "PageSpan",
     "Policy",
     "PolicyIncentive",
+    "QuarantineRecord",
     "Project",
     "RawDocument",
     "ReadError",
     "Span",
+    "doc_id_for",
 ]

@@ -82,3 +82,13 @@ class Document(BaseModel):
     @property
     def doc_id(self) -> str:
         return doc_id_for(self.text)
+
+
+class QuarantineRecord(BaseModel):
+    """A file or URL that could not be read or extracted, and why, for a person to read."""
+
+    path: str
+    sha256: str | None = None
+    stage: str  # discover | read | extract | load | fetch
+    reason: str
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))

@@ -1,0 +1,60 @@
+"""Text utilities every extractor shares: width normalization and sentence/clause spans with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Full-width digits, letters, % and . → ASCII; keeps length so offsets stay valid.
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH["\u3000"] = " "
+_WIDTH_TABLE = str.maketrans(_FULLWIDTH)
+
+_SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+_CLAUSE_END = re.compile(r"[^，,、：:。！？!?；;\n]*(?:[，,：:。！？!?；;]+|\n|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    start: int
+    end: int
+
+
+def halfwidth(text: str) -> str:
+    """Full-width ASCII forms → half-width, same length (offsets unchanged)."""
+    return text.translate(_WIDTH_TABLE)
+
+
+def _spans(pattern: re.Pattern[str], text: str, base: int = 0) -> list[Segment]:
+    out = []
+    for m in pattern.finditer(text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = base + m.start() + lead
+        out.append(Segment(stripped, start, start + len(stripped)))
+    return out
+
+
+def sentences(text: str) -> list[Segment]:
+    """Sentences ending in 。！？； or a line break, with their offsets in `text`."""
+    return _spans(_SENTENCE_END, text)
+
+
+def clauses(segment: Segment) -> list[Segment]:
+    """Clauses of a sentence, split on ，、：; offsets stay relative to the whole text."""
+    return _spans(_CLAUSE_END, segment.text, segment.start)
+
+
+def paragraphs(text: str) -> list[Segment]:
+    out, pos = [], 0
+    for block in text.split("\n"):
+        stripped = block.strip()
+        if stripped:
+            start = pos + block.index(stripped[0])
+            out.append(Segment(stripped, start, start + len(stripped)))
+        pos += len(block) + 1
+    return out
