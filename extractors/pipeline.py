@@ -1,15 +1,181 @@
 """Document → Extraction: the default rules engine (jieba + gazetteers + rules).
 
-Each stage is a small pure function in its own module; this module only wires them.
+Each stage is a small pure function in its own module; this module only wires them. Extraction runs on a
+simplified, half-width view of the text (same length, so offsets hold) and every surface form it reports
+is cut back out of the original text.
 """
 
 from __future__ import annotations
 
-from schemas import Document, Extraction
+import importlib
+import logging
+from collections.abc import Callable
+from typing import TypeVar
 
-EXTRACTOR_VERSION = "0.1.0"
+from extractors.text import halfwidth
+from schemas import Company, Document, Extraction, Mention, Span
+
+EXTRACTOR_VERSION = "0.2.0"
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-def extract(document: Document, backend: str = "rules") -> Extraction:
-    """Run every extractor on one document. Never raises on any text."""
-    raise NotImplementedError("filled by the extraction engine")
+def _optional(module: str, name: str) -> Callable | None:
+    """A stage another engineer owns, or None while their module does not exist yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError:
+        return None
+
+
+def _stage(name: str, fallback: T, strict: bool, fn: Callable[..., T], *args, **kwargs) -> T:
+    """Run one stage; a failure is logged and yields `fallback` unless `strict` (tests) re-raises."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception:
+        if strict:
+            raise
+        log.exception("extraction stage %s failed; continuing without it", name)
+        return fallback
+
+
+def extraction_view(text: str) -> str:
+    simplified = _optional("extractors.script", "simplified_view")
+    view = simplified(text) if simplified else text
+    return halfwidth(view if len(view) == len(text) else text)
+
+
+def _backend_companies(backend: str, text: str) -> list[Company]:
+    from extractors.backends import get_backend
+
+    companies: dict[str, Company] = {}
+    for mention in get_backend(backend).entities(text):
+        if mention.label != "company":
+            continue
+        name = mention.canonical or mention.text
+        company = companies.setdefault(
+            name, Company(canonical=name, mentions=[], confidence=mention.confidence)
+        )
+        if mention.text not in company.mentions:
+            company.mentions.append(mention.text)
+        company.spans.append(Span(start=mention.start, end=mention.end))
+    return list(companies.values())
+
+
+def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
+    """Mentions, names and evidence as the document writes them (full-width, traditional script)."""
+
+    def cut(start: int | None, end: int | None, fallback: str) -> str:
+        return original[start:end] if start is not None and end is not None and 0 <= start < end else fallback
+
+    def as_written(value: str | None) -> str | None:
+        at = view.find(value) if value else -1
+        return original[at : at + len(value)] if value and at >= 0 else value
+
+    for record in (*extraction.companies, *extraction.districts):
+        surfaces = [cut(s.start, s.end, "") for s in record.spans]
+        record.mentions = list(dict.fromkeys(s for s in surfaces if s)) or record.mentions
+        record.canonical = as_written(record.canonical)
+    canonical = {halfwidth(c.canonical): c.canonical for c in (*extraction.companies, *extraction.districts)}
+    for record in (*extraction.amounts, *extraction.metrics):  # only where the offsets frame the text
+        if view[record.start or 0 : record.end or 0] == record.text:
+            record.text = cut(record.start, record.end, record.text)
+    for project in extraction.projects:
+        project.evidence = cut(project.start, project.end, project.evidence)
+        project.name = as_written(project.name)
+        project.amount_text = as_written(project.amount_text)
+        project.company = canonical.get(project.company or "", project.company)
+        project.district = canonical.get(project.district or "", project.district)
+    for mention in extraction.mentions:
+        mention.text = cut(mention.start, mention.end, mention.text)
+        mention.canonical = canonical.get(mention.canonical or "", mention.canonical)
+
+
+def _mentions(extraction: Extraction, source: str) -> list[Mention]:
+    out = []
+    for label, records in (("company", extraction.companies), ("district", extraction.districts)):
+        for record in records:
+            out += [
+                Mention(
+                    text="", label=label, start=s.start, end=s.end, canonical=record.canonical, source=source
+                )
+                for s in record.spans
+            ]
+    out += [
+        Mention(text=a.text, label="amount", start=a.start, end=a.end, source="rules")
+        for a in extraction.amounts
+        if a.start is not None and a.end is not None
+    ]
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def extract(document: Document, backend: str = "rules", *, strict: bool = False) -> Extraction:
+    """Run every extractor on one document. Never raises on any text unless `strict`."""
+    from extractors.companies import find_companies
+    from extractors.districts import find_districts
+    from extractors.projects import find_projects
+
+    original = document.text or ""
+    text = _stage("view", halfwidth(original), strict, extraction_view, original)
+
+    publication_date = _optional("extractors.dates", "publication_date")
+    published = (
+        _stage("dates", document.published, strict, publication_date, text, document.published)
+        if publication_date
+        else document.published
+    )
+    districts, city = _stage("districts", ([], None), strict, find_districts, text)
+    if backend == "rules":
+        companies = _stage("companies", [], strict, find_companies, text)
+    else:
+        companies = _stage("companies", [], strict, _backend_companies, backend, text)
+    find_amounts = _optional("extractors.amounts", "find_amounts")
+    amounts = _stage("amounts", [], strict, find_amounts, text) if find_amounts else []
+    find_metrics = _optional("extractors.metrics", "find_metrics")
+    metrics = (
+        _stage(
+            "metrics",
+            [],
+            strict,
+            find_metrics,
+            text,
+            amounts=amounts,
+            districts=districts,
+            city=city,
+            published=published,
+        )
+        if find_metrics
+        else []
+    )
+    projects = _stage(
+        "projects",
+        [],
+        strict,
+        find_projects,
+        text,
+        amounts=amounts,
+        companies=companies,
+        districts=districts,
+        metrics=metrics,
+        published=published,
+    )
+    find_policies = _optional("extractors.policies", "find_policies")
+    policies = _stage("policies", [], strict, find_policies, text) if find_policies else []
+
+    extraction = Extraction(
+        doc=document.source.rsplit("/", 1)[-1] if document.source else None,
+        doc_id=document.doc_id,
+        published=published,
+        city=city,
+        projects=projects,
+        companies=companies,
+        districts=districts,
+        amounts=amounts,
+        metrics=metrics,
+        policies=policies,
+        extractor_version=EXTRACTOR_VERSION,
+        backend=backend,
+    )
+    extraction.mentions = _mentions(extraction, "rules" if backend == "rules" else backend)
+    _restore_surfaces(original, text, extraction)
+    return extraction

@@ -1,3 +1,177 @@
-"""Commands: commands_import (to be filled)."""
+"""Commands: `zhaoyin import PATH…` (into the warehouse) and `zhaoyin extract FILE` (no database).
 
-from flows.cli_app import app  # noqa: F401
+Heavy modules (Prefect, the extractors) are imported inside the commands so `zhaoyin --help` and
+`zhaoyin extract` do not pay for what they do not use.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console
+
+QUARANTINE_ROWS_SHOWN = 20
+
+
+def summary_table(summary) -> Table:
+    table = Table(title="import summary", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("files seen", summary.files_seen),
+        ("new documents", summary.new_documents),
+        ("already present", summary.already_present),
+        ("quarantined", summary.quarantined),
+        ("projects", summary.projects),
+        ("amounts", summary.amounts),
+        ("districts", summary.districts),
+        ("companies", summary.companies),
+        ("metrics", summary.metrics),
+    ):
+        table.add_row(label, str(value))
+    return table
+
+
+def quarantine_table(summary) -> Table:
+    table = Table(title=f"quarantined files ({summary.quarantined})")
+    table.add_column("file", overflow="fold")
+    table.add_column("stage")
+    table.add_column("reason", overflow="fold")
+    for record in summary.quarantine[:QUARANTINE_ROWS_SHOWN]:
+        table.add_row(record.path, record.stage, record.reason)
+    if summary.quarantined > QUARANTINE_ROWS_SHOWN:
+        table.caption = f"… and {summary.quarantined - QUARANTINE_ROWS_SHOWN} more: SELECT * FROM quarantine"
+    return table
+
+
+@app.command("import")
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to import (folders recursively).")],
+    db: DbOption = DEFAULT_DB_PATH,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per batch (one load, one Prefect task).")
+    ] = 200,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Extraction processes (default: the CPUs available).")
+    ] = None,
+    backend: Annotated[str, typer.Option(help="Entity backend: rules, spacy or hanlp.")] = "rules",
+    ocr: Annotated[
+        bool, typer.Option("--ocr", help="OCR scanned PDFs and images (needs tesseract).")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit non-zero when any file is quarantined.")
+    ] = False,
+    no_prefect: Annotated[
+        bool, typer.Option("--no-prefect", help="Run the same stages in a plain loop, without Prefect.")
+    ] = False,
+    task_runner: Annotated[
+        str, typer.Option(help="Where batches are extracted: thread (+process pool), process or dask.")
+    ] = "thread",
+    dask_address: Annotated[
+        str | None, typer.Option(help="Scheduler of an existing Dask cluster (with --task-runner dask).")
+    ] = None,
+) -> None:
+    """Import report files (txt, html, pdf, docx, archives) into the warehouse."""
+    from flows.discover import count_files, discover
+    from flows.runners import default_workers
+
+    if task_runner not in ("thread", "process", "dask"):
+        err_console.print(f"[red]unknown --task-runner {task_runner!r}: use thread, process or dask[/red]")
+        raise typer.Exit(2)
+    workers = workers or default_workers()
+    columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        job = bar.add_task("import", total=count_files(paths))
+
+        def progress(summary) -> None:
+            bar.update(job, completed=summary.files_seen)
+
+        try:
+            if no_prefect:
+                from flows.ingest import ingest
+
+                summary = ingest(
+                    discover(paths), db, backend=backend, workers=workers, batch_size=batch_size, ocr=ocr,
+                    progress=progress,
+                )  # fmt: skip
+            else:
+                from flows.bulk_import import bulk_import
+
+                summary = bulk_import(
+                    paths, db, batch_size=batch_size, workers=workers, backend=backend, ocr=ocr,
+                    task_runner=task_runner, dask_address=dask_address, progress=progress,
+                )  # fmt: skip
+        except Exception as error:  # the database, not a file: nothing to quarantine, tell the user
+            err_console.print(f"[red]import failed: {type(error).__name__}: {error}[/red]")
+            raise typer.Exit(2) from error
+
+    console.print(summary_table(summary))
+    if summary.quarantined:
+        console.print(quarantine_table(summary))
+        console.print(
+            f"[yellow]warning: {summary.quarantined} file(s) quarantined; the rest was imported.[/yellow]"
+        )
+        if strict:
+            raise typer.Exit(1)
+
+
+def _extraction_tables(extraction) -> list[Table]:
+    specs = {
+        "projects": ("name", "company", "district", "amount_text", "status", "evidence"),
+        "companies": ("canonical", "mentions"),
+        "districts": ("canonical", "kind", "city", "admin_code", "mentions"),
+        "amounts": ("text", "value", "currency", "qualifier"),
+        "metrics": ("subject", "indicator", "value", "unit", "period", "text"),
+    }
+    tables = []
+    for key, fields in specs.items():
+        table = Table(title=f"{key} ({len(getattr(extraction, key))})")
+        for name in fields:
+            table.add_column(name, overflow="fold")
+        for record in getattr(extraction, key):
+            values = (getattr(record, name) for name in fields)
+            table.add_row(
+                *("、".join(v) if isinstance(v, list) else "" if v is None else str(v) for v in values)
+            )
+        tables.append(table)
+    return tables
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="One report file (txt, html, pdf, docx).")],
+    format: Annotated[
+        Literal["json", "table"], typer.Option("--format", "-f", help="json or table.")
+    ] = "json",
+    backend: Annotated[str, typer.Option(help="Entity backend: rules, spacy or hanlp.")] = "rules",
+    ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned PDFs and images.")] = False,
+) -> None:
+    """Extract one document and print what was found (no database)."""
+    from flows.discover import read_raw
+    from flows.runners import read_and_extract
+    from schemas import QuarantineRecord
+
+    if not file.is_file():
+        err_console.print(f"[red]cannot read {file}: no such file[/red]")
+        raise typer.Exit(1)
+    raw = read_raw(str(file))
+    outcome = raw if isinstance(raw, QuarantineRecord) else read_and_extract(raw, backend=backend, ocr=ocr)
+    if isinstance(outcome, QuarantineRecord):
+        err_console.print(f"[red]cannot {outcome.stage} {file}: {outcome.reason}[/red]")
+        raise typer.Exit(1)
+    document, extraction = outcome
+    extraction = extraction.model_copy(update={"doc": extraction.doc or file.name})
+    if format == "json":
+        payload = extraction.model_dump(mode="json")
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"[bold]{document.title or file.name}[/bold]  published {extraction.published or '?'}")
+    for table in _extraction_tables(extraction):
+        console.print(table)

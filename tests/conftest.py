@@ -12,6 +12,7 @@ os.environ.setdefault("ZHAOYIN_CACHE_DIR", str(ROOT / ".zhaoyin-cache"))
 os.environ.setdefault("PREFECT_HOME", str(Path(os.environ["ZHAOYIN_CACHE_DIR"]) / "prefect-test"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"

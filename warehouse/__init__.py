@@ -1,0 +1,17 @@
+"""The DuckDB warehouse: schema and migrations, idempotent set-based loading, cross-document resolution,
+full-text search, read-only queries, export and report. Knows nothing of NLP: imports only `schemas`."""
+
+from warehouse.connection import WarehouseBusy, connect, migrate
+from warehouse.loading import LoadResult, known_sha256, load_batch, replace_extractions
+from warehouse.resolution import refresh_resolution
+
+__all__ = [
+    "LoadResult",
+    "WarehouseBusy",
+    "connect",
+    "known_sha256",
+    "load_batch",
+    "migrate",
+    "refresh_resolution",
+    "replace_extractions",
+]

@@ -1,0 +1,1 @@
+"""Performance measurements of the import path (`make bench` = `python -m bench.run`)."""

@@ -1,0 +1,258 @@
+"""One function per figure of `make bench`. Each returns a dict of what it measured (seconds, rates, ratio)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def extraction_vs_jieba(texts: list[str]) -> dict:
+    """(a) characters/s of the whole extraction ÷ characters/s of bare `jieba.lcut`, same texts, same process."""
+    import jieba
+
+    from extractors.pipeline import extract
+    from schemas import Document
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    documents = [Document(text=text, source=f"bench-{i}") for i, text in enumerate(texts)]
+    extract(documents[0])  # load gazetteers and the user dictionary outside the timing
+    chars = sum(len(text) for text in texts)
+    jieba_s = timed(lambda: [jieba.lcut(text) for text in texts])
+    extract_s = timed(lambda: [extract(document) for document in documents])
+    return {
+        "documents": len(texts),
+        "characters": chars,
+        "jieba_chars_per_s": round(chars / jieba_s),
+        "extract_chars_per_s": round(chars / extract_s),
+        "ratio": round(jieba_s / extract_s, 3),
+        "goal": ">= 0.5",
+    }
+
+
+def rjieba_agreement(texts: list[str]) -> dict:
+    """Does rjieba with our user dictionary cut exactly like jieba with it, and how much faster?"""
+    import rjieba
+
+    from extractors.segment import NAME_FREQ, jieba_tokenizer, user_words
+
+    tokenizer = jieba_tokenizer()
+    fast = rjieba.Jieba()
+    for word in user_words():
+        fast.add_word(word, NAME_FREQ, None)
+    jieba_tokens: list[list] = []
+    rjieba_tokens: list[list] = []
+    jieba_s = timed(lambda: jieba_tokens.extend(list(tokenizer.tokenize(t, HMM=True)) for t in texts))
+    rjieba_s = timed(lambda: rjieba_tokens.extend(fast.tokenize(t, "default", True) for t in texts))
+    same_docs = sum(a == [tuple(x) for x in b] for a, b in zip(jieba_tokens, rjieba_tokens, strict=True))
+    total = sum(len(a) for a in jieba_tokens)
+    same_tokens = sum(
+        len(set(a) & {tuple(x) for x in b}) for a, b in zip(jieba_tokens, rjieba_tokens, strict=True)
+    )
+    return {
+        "documents": len(texts),
+        "identical_documents": same_docs,
+        "token_agreement": round(same_tokens / max(1, total), 5),
+        "jieba_s": round(jieba_s, 3),
+        "rjieba_s": round(rjieba_s, 3),
+        "speedup": round(jieba_s / rjieba_s, 2),
+    }
+
+
+def _fresh_db(work: Path, name: str) -> Path:
+    path = work / f"{name}.duckdb"
+    for suffix in ("", ".wal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return path
+
+
+def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: int) -> dict:
+    """(b) bulk_import through Prefect ÷ the same stages in a plain loop (server start-up reported apart)."""
+    from flows.bulk_import import bulk_import
+    from flows.discover import discover
+    from flows.ingest import ingest
+
+    plain_db, prefect_db, warm_db = (_fresh_db(work, n) for n in ("plain", "prefect", "warm"))
+    plain_s = timed(lambda: ingest(discover(parts), plain_db, workers=workers, batch_size=batch_size))
+    one_file = sorted(parts[0].glob("*.txt"))[:1]
+    startup_s = timed(lambda: bulk_import(one_file, warm_db, workers=1, batch_size=batch_size))
+    summary = {}
+    prefect_s = timed(
+        lambda: summary.update(
+            vars(bulk_import(parts, prefect_db, workers=workers, batch_size=batch_size, task_runner="thread"))
+        )
+    )
+    return {
+        "documents": summary.get("new_documents"),
+        "plain_loop_s": round(plain_s, 2),
+        "prefect_s": round(prefect_s, 2),
+        "overhead": round(prefect_s / plain_s - 1, 3),
+        "first_flow_run_with_server_startup_s": round(startup_s, 2),
+        "goal": "overhead <= 0.10",
+    }
+
+
+def worker_scaling(parts: list[Path], work: Path, batch_size: int) -> dict:
+    """(c) wall time of the plain loop with 1 extraction process ÷ with 2."""
+    from flows.discover import discover
+    from flows.ingest import ingest
+
+    one_s = timed(lambda: ingest(discover(parts), _fresh_db(work, "w1"), workers=1, batch_size=batch_size))
+    two_s = timed(lambda: ingest(discover(parts), _fresh_db(work, "w2"), workers=2, batch_size=batch_size))
+    return {
+        "one_worker_s": round(one_s, 2),
+        "two_workers_s": round(two_s, 2),
+        "speedup": round(one_s / two_s, 2),
+        "cpus_available": len(os.sched_getaffinity(0)),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "goal": ">= 1.7",
+    }
+
+
+def arrow_vs_rows(texts: list[str], work: Path, row_by_row_limit: int = 20_000) -> dict:
+    """(d) rows/s of one Arrow-batch INSERT ÷ rows/s of row-by-row parameterised INSERTs, same rows, same table."""
+    import duckdb
+    import pyarrow as pa
+
+    from extractors.text import sentences
+    from schemas import doc_id_for
+
+    rows = []
+    for text in texts:
+        doc_id = doc_id_for(text)
+        rows.extend((doc_id, n, s.text, s.start, s.end) for n, s in enumerate(sentences(text)))
+    ddl = "CREATE TABLE t (doc_id VARCHAR, n INTEGER, sentence VARCHAR, start_ INTEGER, end_ INTEGER)"
+    con = duckdb.connect(str(_fresh_db(work, "arrow")))
+    con.execute(ddl)
+    columns = list(zip(*rows, strict=True))
+    table = pa.table(
+        {
+            name: pa.array(col)
+            for name, col in zip(("doc_id", "n", "sentence", "start_", "end_"), columns, strict=True)
+        }
+    )
+
+    def arrow_load():
+        con.register("batch", table)
+        con.execute("INSERT INTO t SELECT * FROM batch")
+        con.unregister("batch")
+
+    arrow_s = timed(arrow_load)
+    con.execute("CREATE TABLE r AS SELECT * FROM t LIMIT 0")
+    sample = rows[:row_by_row_limit]
+
+    def row_by_row():
+        con.execute("BEGIN")
+        for row in sample:
+            con.execute("INSERT INTO r VALUES (?, ?, ?, ?, ?)", row)
+        con.execute("COMMIT")
+
+    rows_s = timed(row_by_row)
+    con.close()
+    arrow_rate, row_rate = len(rows) / arrow_s, len(sample) / rows_s
+    return {
+        "arrow_rows": len(rows),
+        "arrow_rows_per_s": round(arrow_rate),
+        "row_by_row_rows": len(sample),
+        "row_by_row_rows_per_s": round(row_rate),
+        "ratio": round(arrow_rate / row_rate, 1),
+        "goal": ">= 50",
+    }
+
+
+def _tree_rss(process) -> int:
+    import psutil
+
+    total = 0
+    for proc in [process, *process.children(recursive=True)]:
+        try:
+            total += proc.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def import_peak_rss(paths: list[Path], db: Path, workers: int, batch_size: int) -> tuple[float, float]:
+    """Peak RSS (MB, the CLI process and its workers together) and wall time of `zhaoyin import --no-prefect`."""
+    import psutil
+
+    command = [
+        str(BIN / "zhaoyin"), "import", *map(str, paths), "--db", str(db), "--no-prefect",
+        "--workers", str(workers), "--batch-size", str(batch_size),
+    ]  # fmt: skip
+    start = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    peak = 0
+    done = threading.Event()
+
+    def poll():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process))
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    code = process.wait()
+    done.set()
+    watcher.join()
+    if code != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {code}")
+    return peak / 2**20, time.perf_counter() - start
+
+
+def rss_scaling(parts: list[Path], work: Path, workers: int, batch_size: int) -> dict:
+    """(e) peak RSS importing all documents ÷ importing the first part (1,000)."""
+    small_mb, small_s = import_peak_rss(parts[:1], _fresh_db(work, "rss-small"), workers, batch_size)
+    big_mb, big_s = import_peak_rss(parts, _fresh_db(work, "rss-big"), workers, batch_size)
+    return {
+        "small_documents": 1000 if len(parts) > 1 else None,
+        "small_peak_mb": round(small_mb, 1),
+        "small_s": round(small_s, 2),
+        "large_peak_mb": round(big_mb, 1),
+        "large_s": round(big_s, 2),
+        "ratio": round(big_mb / small_mb, 3),
+        "goal": "<= 1.3",
+    }
+
+
+def startup_cost(document: Path, repeats: int = 3) -> dict:
+    """(f) wall time of `zhaoyin extract FILE` ÷ `python -c "import jieba; jieba.initialize()"` (medians)."""
+    env = dict(os.environ)
+
+    def run(command: list[str]) -> float:
+        return timed(
+            lambda: subprocess.run(
+                command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+            )
+        )
+
+    extract_cmd = [str(BIN / "zhaoyin"), "extract", str(document), "--format", "json"]
+    jieba_cmd = [sys.executable, "-c", "import jieba; jieba.initialize()"]
+    extract_s = statistics.median(run(extract_cmd) for _ in range(repeats))
+    jieba_s = statistics.median(run(jieba_cmd) for _ in range(repeats))
+    return {
+        "extract_s": round(extract_s, 2),
+        "jieba_init_s": round(jieba_s, 2),
+        "ratio": round(extract_s / jieba_s, 2),
+    }
+
+
+def clean(work: Path) -> None:
+    shutil.rmtree(work, ignore_errors=True)

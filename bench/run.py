@@ -1,0 +1,131 @@
+"""`make bench`: build the synthetic corpus, measure (a)–(f) and rjieba in one run, write bench/results.json.
+
+python -m bench.run                 # 10,000 documents (~30 M characters)
+python -m bench.run --quick         # 2,000 documents and smaller samples, for trying
+python -m bench.run --only a,d      # some figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flows.settings import configure_prefect_env
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS = BENCH_DIR / "results.json"
+
+
+def machine() -> dict:
+    import psutil
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cpus_available": len(os.sched_getaffinity(0)),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average_1min_at_start": round(os.getloadavg()[0], 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="documents in the corpus (default 10000)")
+    parser.add_argument("--quick", action="store_true", help="2,000 documents and smaller samples")
+    parser.add_argument("--sample", type=int, default=None, help="documents for (a), (b), (c), (d), rjieba")
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", default="a,b,c,d,e,f,rjieba", help="comma-separated figures to measure")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    configure_prefect_env()
+
+    from bench import measure
+    from bench.corpus import CORPUS_DIR, build_corpus, iter_texts
+
+    docs = 2_000 if args.quick and args.docs == 10_000 else args.docs
+    sample = args.sample or (200 if args.quick else 1000)
+    wanted = set(args.only.split(","))
+    work = CORPUS_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+
+    def step(name: str, title: str, fn):
+        if name not in wanted:
+            return
+        print(f"[{time.perf_counter() - started:6.1f}s] {title} …", flush=True)
+        try:
+            results[name] = fn()
+        except Exception as error:  # one broken figure must not hide the others
+            results[name] = {"error": f"{type(error).__name__}: {error}"}
+        print(f"         {json.dumps(results[name], ensure_ascii=False)}", flush=True)
+
+    parts, manifest = build_corpus(docs)
+    print(f"corpus: {manifest['docs']} documents, {manifest['characters']:,} characters in {parts[0].parent}")
+    sample_dir = work / f"sample-{sample}"
+    sample_parts = _sample_folder(parts, sample, sample_dir)
+    texts = iter_texts(parts, sample)
+    results: dict = {}
+    step("a", "(a) extraction ÷ bare jieba.lcut throughput", lambda: measure.extraction_vs_jieba(texts))
+    step("rjieba", "rjieba vs jieba with our user dictionary", lambda: measure.rjieba_agreement(texts))
+    step("d", "(d) Arrow batch load ÷ row-by-row inserts", lambda: measure.arrow_vs_rows(texts, work))
+    step(
+        "c", "(c) 2 worker processes ÷ 1", lambda: measure.worker_scaling(sample_parts, work, args.batch_size)
+    )
+    step(
+        "b",
+        "(b) bulk_import through Prefect ÷ plain loop",
+        lambda: measure.prefect_overhead(sample_parts, work, args.workers, args.batch_size),
+    )
+    step(
+        "e",
+        f"(e) peak RSS importing {docs} ÷ {min(docs, 1000)} documents",
+        lambda: measure.rss_scaling(parts, work, args.workers, args.batch_size),
+    )
+    step("f", "(f) zhaoyin extract ÷ python -c 'import jieba; jieba.initialize()'",
+         lambda: measure.startup_cost(sorted(parts[0].glob("*.txt"))[0]))  # fmt: skip
+
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "corpus": {k: manifest[k] for k in ("docs", "characters", "sentences_in_pool")},
+        "sample_documents": sample,
+        "workers": args.workers,
+        "batch_size": args.batch_size,
+        "total_s": round(time.perf_counter() - started, 1),
+        "results": results,
+    }
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    print(f"wrote {args.out} in {report['total_s']} s")
+    return report
+
+
+def _sample_folder(parts: list[Path], count: int, folder: Path) -> list[Path]:
+    """A folder holding (links to) the first `count` documents, so imports of the sample see only them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if len(list(folder.glob("*.txt"))) != count:
+        for old in folder.glob("*.txt"):
+            old.unlink()
+        chosen = [p for part in parts for p in sorted(part.glob("*.txt"))][:count]
+        for path in chosen:
+            (folder / path.name).symlink_to(path)
+    return [folder]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,204 @@
+"""Monetary amounts in Chinese text: "4934.3亿元", "超过1亿美元", "三十亿元", "亿元以上项目", "10—20亿元".
+
+`find_amounts(text)` returns every occurrence in order of appearance with character offsets, the value in
+units of its currency and a qualifier (over / about / under). Currency and qualifier words live in
+data/amount_units.yaml.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import cn2an
+import yaml
+
+from schemas import Amount
+
+_DATA = Path(__file__).parent / "data" / "amount_units.yaml"
+
+
+@dataclass(frozen=True)
+class _Units:
+    currencies: dict[str, str]
+    magnitudes: dict[str, int]
+    bare_needing_qualifier: frozenset[str]
+    before: dict[str, str]
+    after: dict[str, str]
+    inside: frozenset[str]
+    vague_before: tuple[str, ...]
+    not_money_after_yuan: tuple[str, ...]
+    range_separators: frozenset[str]
+    list_separators: frozenset[str]
+
+
+def _load_units() -> _Units:
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return _Units(
+        currencies=raw["currencies"],
+        magnitudes={k: int(v) for k, v in raw["magnitudes"].items()},
+        bare_needing_qualifier=frozenset(raw["bare_magnitudes_needing_qualifier"]),
+        before=raw["qualifiers_before"],
+        after=raw["qualifiers_after"],
+        inside=frozenset(raw["qualifiers_inside"]),
+        vague_before=tuple(raw["vague_before"]),
+        not_money_after_yuan=tuple(raw["not_money_after_yuan"]),
+        range_separators=frozenset(raw["range_separators"]),
+        list_separators=frozenset(raw["list_separators"]),
+    )
+
+
+UNITS = _load_units()
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MAG_CHARS = "".join(UNITS.magnitudes)
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}点{_MAG_CHARS}]*"
+_INSIDE = _alternation(UNITS.inside)
+_AMOUNT = re.compile(
+    rf"(?:(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+    rf"(?P<in2>{_INSIDE})?(?P<currency>{_alternation(UNITS.currencies)})"
+)
+# A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
+_BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC})(?P<mag>[{_MAG_CHARS}]*)$")
+_PREFIX = re.compile(rf"(?:{_alternation(UNITS.before)})$")
+_SUFFIX = re.compile(rf"(?:{_alternation(UNITS.after)})")
+
+# Digits and the decimal point in full width → ASCII; the full-width comma stays a clause separator.
+_DIGIT_VIEW = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": "."})
+
+
+def _magnitude(chars: str) -> int:
+    return math.prod(UNITS.magnitudes[c] for c in chars) if chars else 1
+
+
+@cache
+def chinese_number(numeral: str) -> float | None:
+    """三十亿 → 3e9, 百亿 → 1e10, 三点五亿 → 3.5e8, 亿 → 1e8; None when it is not a number."""
+    if all(c in _MAG_CHARS for c in numeral):
+        return float(_magnitude(numeral))
+    core, trailing = numeral, ""
+    while core and core[-1] in "万亿" and ("点" in core or core[0] in _MAG_CHARS):
+        core, trailing = core[:-1], core[-1] + trailing
+    candidates = [core, "一" + core] if core and core[0] in _MAG_CHARS else [core]
+    for candidate in candidates:
+        try:
+            value = float(cn2an.cn2an(candidate, "smart"))
+        except (ValueError, KeyError, TypeError, IndexError):
+            continue
+        return value * _magnitude(trailing)
+    return None
+
+
+def _qualifier_before(view: str, start: int) -> tuple[str | None, str]:
+    match = _PREFIX.search(view, max(0, start - 4), start)
+    if not match:
+        return None, ""
+    return UNITS.before[match.group(0)], match.group(0)
+
+
+def _qualifier_after(view: str, end: int) -> str | None:
+    match = _SUFFIX.match(view, end)
+    return UNITS.after[match.group(0)] if match else None
+
+
+def _is_vague(view: str, start: int) -> bool:
+    return any(view.endswith(word, 0, start) for word in UNITS.vague_before)
+
+
+def _not_money(view: str, m: re.Match[str]) -> bool:
+    if m.group("currency") != "元":
+        return False
+    return any(view.startswith(word, m.end()) for word in UNITS.not_money_after_yuan)
+
+
+def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
+    """(value in units of the currency, whether the figure was a bare magnitude like 亿)."""
+    if m.group("arabic"):
+        number = float(m.group("arabic").replace(",", ""))
+        return number * _magnitude(m.group("mag")), False
+    numeral = m.group("chinese")
+    return chinese_number(numeral), all(c in _MAG_CHARS for c in numeral)
+
+
+def _shared_unit_amounts(
+    text: str, view: str, head: Amount, head_number_start: int, head_mag: str
+) -> list[Amount]:
+    """Numbers before `head` that share its unit: "10—20亿元" → 10亿元; "5亿、3亿元" → 5亿元."""
+    out: list[Amount] = []
+    cursor = head_number_start
+    while cursor > 0:
+        sep = view[cursor - 1]
+        is_range = sep in UNITS.range_separators
+        if not (is_range or sep in UNITS.list_separators):
+            break
+        bare = _BARE_BEFORE.search(view, max(0, cursor - 30), cursor - 1)
+        if not bare:
+            break
+        mag = bare.group("mag")
+        if not mag and not (is_range and head_mag):
+            break  # "3、5亿元" lists item numbers, not amounts
+        number = float(bare.group("arabic").replace(",", ""))
+        value = number * _magnitude(mag or head_mag)
+        out.append(
+            Amount(
+                text=text[bare.start() : bare.end()],
+                value=value,
+                currency=head.currency,
+                qualifier=None,
+                start=bare.start(),
+                end=bare.end(),
+                confidence=0.85,
+            )
+        )
+        if is_range:
+            break
+        cursor = bare.start()
+    return out
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every monetary amount in `text`, in order of appearance, repeats included."""
+    view = text.translate(_DIGIT_VIEW)
+    found: list[Amount] = []
+    for m in _AMOUNT.finditer(view):
+        value, bare = _value_of(m)
+        if value is None or _not_money(view, m):
+            continue
+        start = m.start()
+        if _is_vague(view, start):
+            continue
+        qualifier, prefix_word = _qualifier_before(view, start)
+        if prefix_word == "上" and not bare:
+            qualifier = None
+        if m.group("in1") or m.group("in2"):
+            qualifier = qualifier or "over"
+        qualifier = _qualifier_after(view, m.end()) or qualifier
+        if bare and m.group("chinese") in UNITS.bare_needing_qualifier and qualifier is None:
+            continue
+        amount = Amount(
+            text=text[start : m.end()],
+            value=value,
+            currency=UNITS.currencies[m.group("currency")],
+            qualifier=qualifier,
+            start=start,
+            end=m.end(),
+            confidence=0.85 if bare else (0.9 if m.group("chinese") else 0.98),
+        )
+        head_mag = m.group("mag") or ""
+        if m.group("chinese") and not bare:
+            head_mag = ""
+        elif bare:
+            head_mag = m.group("chinese")
+        found.extend(_shared_unit_amounts(text, view, amount, start, head_mag))
+        found.append(amount)
+    found.sort(key=lambda a: a.start or 0)
+    return found

@@ -1,0 +1,103 @@
+"""A blank Chinese spaCy pipeline segmented by jieba, shared by the spaCy backend and training.
+
+spaCy's zh tokenizer calls `jieba.cut`; we hand it a private `jieba.Tokenizer` whose dictionary knows our
+gazetteer names and company/zone suffixes, so entity boundaries fall on token boundaries, and whose
+cache lives in our cache dir (jieba's default is /tmp). Training and inference use the same one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from functools import cache
+
+from extractors.backends import BackendUnavailable, cache_dir
+from extractors.backends.lexicon import company_suffixes, lexicon, zone_suffixes
+
+SPACY_INSTALL_HINT = 'pip install "zhaoyin[spacy]"  (or: pip install "spacy>=3.7,<4" jieba)'
+JIEBA_CONFIG = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
+
+_jieba_lock = threading.Lock()
+
+
+def require_spacy():
+    try:
+        import spacy
+    except ImportError as exc:
+        raise BackendUnavailable(f"the spaCy backend needs spaCy: {SPACY_INSTALL_HINT}") from exc
+    return spacy
+
+
+def domain_words() -> set[str]:
+    words = lexicon().words() | set(company_suffixes()) | set(zone_suffixes())
+    return {w for w in words if len(w) >= 2}
+
+
+@cache
+def jieba_segmenter():
+    """The rules engine's jieba (extractors.segment: gazetteer names kept whole) when it is there, so both
+    engines cut the same words; else a private jieba Tokenizer that knows our domain words."""
+    try:
+        from extractors.segment import jieba_tokenizer
+    except ImportError:
+        jieba_tokenizer = None
+    if jieba_tokenizer is not None:
+        return jieba_tokenizer()
+    import jieba
+
+    quiet_global_jieba()
+    with _jieba_lock:
+        segmenter = jieba.Tokenizer()
+        segmenter.tmp_dir = str(cache_dir())
+        segmenter.initialize()
+        for word in sorted(domain_words()):
+            segmenter.add_word(word)
+    return segmenter
+
+
+def use_domain_segmenter(nlp) -> None:
+    """Swap the jieba of a zh pipeline for ours (no-op for char/pkuseg pipelines)."""
+    tokenizer = nlp.tokenizer
+    if getattr(tokenizer, "segmenter", None) == "jieba":
+        tokenizer.jieba_seg = jieba_segmenter()
+
+
+def quiet_global_jieba() -> None:
+    # spaCy warms up the global jieba when it builds a zh tokenizer; keep its cache out of /tmp
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    if not jieba.dt.initialized:
+        jieba.dt.tmp_dir = str(cache_dir())
+
+
+def blank_zh():
+    """spacy.blank("zh") with the jieba segmenter and our dictionary."""
+    spacy = require_spacy()
+    quiet_global_jieba()
+    try:
+        nlp = spacy.blank("zh", config=JIEBA_CONFIG)
+    except ImportError as exc:  # spaCy raises ImportError when jieba is missing
+        raise BackendUnavailable(f"spaCy's jieba segmenter needs jieba: {SPACY_INSTALL_HINT}") from exc
+    use_domain_segmenter(nlp)
+    return nlp
+
+
+def char_spans(doc, spans: Iterable[tuple[int, int, str]], *, max_expand: int = 2):
+    """Spans aligned to tokens: exact when possible, else expanded to whole tokens when that adds at most
+    `max_expand` characters; others are skipped. Returns (spans without overlaps, number skipped)."""
+    from spacy.util import filter_spans
+
+    aligned, skipped = [], 0
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label)
+        if span is None:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is None or len(span.text) - (end - start) > max_expand:
+                skipped += 1
+                continue
+        aligned.append(span)
+    kept = filter_spans(aligned)
+    return kept, skipped + len(aligned) - len(kept)

@@ -1,0 +1,261 @@
+"""Companies: registered names (…有限公司, …集团), short names from enumerations (拜访松下、达能等跨国公司)
+and trigger patterns (落户市南区的宁德时代), brands leading project names (瑞幸咖啡创新生产中心项目),
+linked within the document (前海方舟资产管理有限公司 ↔ 前海方舟). Governments, schools, associations
+and media are left out. Word lists live in extractors/data/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extractors.gazetteer import gazetteer
+from extractors.segment import read_word_list, tagged, tokens, tokens_before, word_frequency
+from extractors.segment import words as segment_words
+from extractors.text import halfwidth
+from schemas import Company, Span
+
+NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
+_HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()-]")
+_FUNCTION_CHARS = set("这那是该其此也都就还又在的了个")
+MAX_NAME = 32
+RARE_WORD_FREQ = 500  # below this a word can be a brand (鹏辉, 瑞幸); above it is an everyday word
+_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
+_DIGITS = re.compile(r"[\d一二三四五六七八九十百千万]+(?:余|多)?(?:个|家|名|位|批|人次)?")
+_PROJECT_NOUNS = (
+    "项目|基地|产业园|生态园|中心|总部|工厂|首店|旗舰店|体验店|会员商店|平台|产业基地|生产线|研究院|实验室"
+)
+
+
+@dataclass
+class _Found:
+    name: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    full: bool = False
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(read_word_list(name))
+
+
+@cache
+def _suffix_re() -> re.Pattern[str]:
+    suffixes = sorted(read_word_list("company_suffixes.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, suffixes)))
+
+
+@cache
+def _enumeration_re() -> re.Pattern[str]:
+    item = r"[^、，,。；;：:\s“”\"]{2,24}"
+    return re.compile(
+        rf"((?:{item}、)*{item})等(?:{_DIGITS.pattern})?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|品牌|机构)"
+    )
+
+
+@cache
+def _trigger_res() -> list[re.Pattern[str]]:
+    out = []
+    for line in read_word_list("company_triggers.txt"):
+        pattern = re.escape(halfwidth(line))
+        pattern = pattern.replace(re.escape("{name}"), rf"(?P<name>{NAME_CHARS}{{2,12}}?)")
+        pattern = pattern.replace(re.escape("{place}"), r"[\u4e00-\u9fff]{2,12}?")
+        out.append(re.compile(pattern))
+    return out
+
+
+@cache
+def _project_name_re() -> re.Pattern[str]:
+    return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{_PROJECT_NOUNS})")
+
+
+def _is_place(word: str) -> bool:
+    return bool(gazetteer().places_named(word))
+
+
+def left_edge(text: str, end: int, limit: int = MAX_NAME) -> int:
+    """Where a name ending at `end` starts: after punctuation, a digit run or a boundary word."""
+    start = end
+    for word, w_start, _w_end in reversed(tokens_before(text, end, limit)):
+        if not _HAN.match(word) or word in _words("company_left_boundaries.txt"):
+            break
+        if word.endswith("日") and any(c.isdigit() for c in word):
+            break
+        start = w_start
+    return start
+
+
+def _is_organization(name: str) -> bool:
+    return any(name.endswith(s) for s in _words("organization_suffixes.txt"))
+
+
+def rare_word(word: str) -> bool:
+    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= _FUNCTION_CHARS
+
+
+def _generic(core: str, strict: bool = False) -> bool:
+    """平台公司, 跨国公司: what precedes the suffix names nobody. `strict` (no suffix to vouch for the
+    name): it also needs a word that is neither everyday nor a verb."""
+    if not core or core in _words("company_generic_names.txt") or core[0] in "余多":
+        return True
+    words = segment_words(core)
+    named = [w for w in words if rare_word(w) or (_is_place(w) and len(words) > 1)]
+    if words[-1] in _words("company_generic_names.txt") and not [w for w in named if w != words[-1]]:
+        return True
+    if strict:
+        return not named
+    return False
+
+
+def is_verb(word: str) -> bool:
+    return any(flag.startswith("v") for _w, flag in tagged(word))
+
+
+def _registered_names(text: str) -> list[_Found]:
+    """Registered forms (…有限公司) first; a bare 集团/公司 inside one of them is not a name of its own."""
+    out: list[_Found] = []
+    matches = sorted(_suffix_re().finditer(text), key=lambda m: not _is_registered(m.group(0)))
+    for match in matches:
+        if any(s <= match.start() < e for found in out for s, e in found.spans):
+            continue
+        start = left_edge(text, match.start())
+        core = text[start : match.start()]
+        if len(core) < 2 or _generic(core) or _is_organization(core):
+            continue
+        out.append(
+            _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
+        )
+    return out
+
+
+def _is_registered(suffix: str) -> bool:
+    return "有限" in suffix or suffix in ("株式会社", "股份公司")
+
+
+def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
+    new_start = left_edge(text, end, limit=end - start)
+    item = text[new_start:end]
+    vouched = _suffix_re().search(item) is not None and item.endswith(_suffix_re().search(item).group(0))
+    if len(item) < 2 or _is_place(item) or _is_organization(item) or _generic(item, strict=not vouched):
+        return None
+    if not in_list and not vouched and is_verb(item):  # 领军企业参会
+        return None
+    if _DIGITS.fullmatch(item) or not _HAN.match(item):
+        return None
+    return new_start, end
+
+
+def _enumerated(text: str) -> list[_Found]:
+    out = []
+    for match in _enumeration_re().finditer(text):
+        position = match.start(1)
+        for item in match.group(1).split("、"):
+            span = _clean_item(text, position, position + len(item), in_list=True)
+            position += len(item) + 1
+            if span:
+                out.append(_Found(text[span[0] : span[1]], [span]))
+    return out
+
+
+def _triggered(text: str) -> list[_Found]:
+    out = []
+    for pattern in _trigger_res():
+        for match in pattern.finditer(text):
+            span = _clean_item(text, match.start("name"), match.end("name"))
+            if span:
+                out.append(_Found(text[span[0] : span[1]], [span]))
+    return out
+
+
+def brand_of(name: str) -> str | None:
+    """The investor's brand leading a project name: 鹏辉能源储能电池生产项目 → 鹏辉能源, 奇瑞青岛基地 → 奇瑞."""
+    words = segment_words(name)
+    while words and (_is_place(words[0]) or not rare_word(words[0])):  # 加快推进 / 青岛 before the brand
+        words.pop(0)
+    brand: list[str] = []
+    for word in words:
+        if _is_place(word) or word in _words("industry_terms.txt") or not rare_word(word):
+            break
+        brand.append(word)
+    if not brand or len("".join(brand)) < 2:
+        return None
+    rest = words[len(brand) :]
+    if len(rest) >= 2 and rest[0] in _words("company_industry_words.txt"):
+        return "".join(brand) + rest[0]
+    if rest and _is_place(rest[0]) and any(gazetteer().places_named(rest[0])):
+        return "".join(brand)
+    return None
+
+
+def _project_brands(text: str) -> list[_Found]:
+    out = []
+    for match in _project_name_re().finditer(text):
+        start = left_edge(text, match.end(1))
+        brand = brand_of(text[start : match.end()])
+        at = text.find(brand, start, match.end()) if brand else -1
+        if brand and at >= 0:
+            out.append(_Found(brand, [(at, at + len(brand))]))
+    return out
+
+
+def _core(full: str) -> str:
+    """前海方舟资产管理有限公司 → 前海方舟资产管理; 时代电服（青岛）科技有限公司 → 时代电服科技."""
+    core = _BRACKETED.sub("", _suffix_re().sub("", full))
+    for word, _s, end in tokens(core):
+        if _is_place(word) and end < len(core) - 1:
+            core = core[end:]
+        else:
+            break
+    return core
+
+
+def _alias_in_text(text: str, full: _Found) -> str | None:
+    """The longest prefix of the full name's core that the text also uses on its own."""
+    core = _core(full.name)
+    inside = [range(s, e) for s, e in full.spans]
+    for length in range(len(core), 1, -1):
+        alias = core[:length]
+        for match in re.finditer(re.escape(alias), text):
+            if any(match.start() in r for r in inside):
+                continue
+            before = text[match.start() - 1] if match.start() else "。"
+            if not re.match(r"[\u4e00-\u9fff]", before) or before in _words("company_left_boundaries.txt"):
+                return alias
+    return None
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+
+
+def find_companies(text: str) -> list[Company]:
+    found = _registered_names(text) + _enumerated(text) + _triggered(text) + _project_brands(text)
+    found.sort(key=lambda f: (not f.full, -len(f.name)))
+    companies: list[Company] = []
+    by_mention: dict[str, Company] = {}
+    for item in found:
+        if item.name in by_mention:
+            continue
+        owner = next((c for c in companies if item.name in c.mentions), None)
+        if owner is None and not item.full:
+            owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
+        if owner is None:
+            owner = Company(canonical=item.name, mentions=[item.name])
+            companies.append(owner)
+            if item.full and (alias := _alias_in_text(text, item)):
+                owner.mentions.append(alias)
+        elif item.name not in owner.mentions:
+            owner.mentions.append(item.name)
+        for mention in owner.mentions:
+            by_mention[mention] = owner
+    for company in companies:
+        spans: list[tuple[int, int]] = []
+        for mention in sorted(
+            company.mentions, key=len, reverse=True
+        ):  # 前海方舟 inside its full name is no extra span
+            spans += [
+                o for o in _occurrences(text, mention) if not any(s < o[1] and o[0] < e for s, e in spans)
+            ]
+        company.spans = [Span(start=s, end=e) for s, e in sorted(spans)]
+    return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)

@@ -1,0 +1,236 @@
+"""Publication dates and reporting periods.
+
+`publication_date` gives the finest date a document tells ("2025-04-03", "2025-04" or "2025");
+`resolve_period` turns 一季度 / 上半年 / 去年 / 1—8月 / “十四五”期间 into ISO-like periods
+("2025Q1", "2025H1", "2024", "2019-01/2019-08", "2021/2025") against that date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import cn2an
+import yaml
+
+from extractors.text import halfwidth, sentences
+
+_DATA = yaml.safe_load((Path(__file__).parent / "data" / "periods.yaml").read_text(encoding="utf-8"))
+RELATIVE_YEARS: dict[str, int] = _DATA["relative_years"]
+FUTURE_MARKERS: tuple[str, ...] = tuple(_DATA["future_markers"])
+_PLAN_BASE: int = int(_DATA["five_year_plan_first_year_of_third"])
+
+_CN = "一二三四五六七八九十"
+_DASH = r"[—–\-~～〜至到]"
+_YEAR = (
+    r"(?:(?<!\d)(?P<year>(?:19[5-9]\d|20\d\d))年|(?P<rel>"
+    + "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
+    + "))"
+)
+_SUB = (
+    r"(?:"
+    rf"(?:第)?(?<!\d)[{_CN[:4]}1-4]季度|前[{_CN[:3]}2-3]季度|[上下]半年|全年|年初|年底|年末|年中"
+    rf"|(?<!\d)\d{{1,2}}{_DASH}\d{{1,2}}月(?:份)?|前(?:\d{{1,2}}|[{_CN}]+)个月"
+    rf"|(?<!\d)\d{{1,2}}月(?:份|\d{{1,2}}日|底|初|中旬|上旬|下旬)?"
+    r")"
+)
+_PERIOD = re.compile(rf"(?:{_YEAR}(?:以来)?(?:的)?)?(?P<sub>{_SUB})?")
+_PLAN_NUMERAL = "十?[一二三四五六七八九]?"
+_PLAN = re.compile(
+    rf"[“\"](?P<quoted>{_PLAN_NUMERAL})五[”\"](?:期间|时期|以来|末)?"
+    rf"|(?P<plain>{_PLAN_NUMERAL})五(?:期间|时期|规划|以来|末)"
+)
+_ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+_CN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
+_MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_BARE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19[5-9]\d|20\d\d))年")
+_FUTURE_YEAR_BEFORE = ("至", "到", "力争到", "预计到")
+
+
+def find_period_expressions(text: str) -> list[tuple[str, int, int]]:
+    """Time expressions (今年一季度, 2024年, 1—8月, “十四五”期间, 3月15日) with their offsets."""
+    view = halfwidth(text)
+    found: list[tuple[str, int, int]] = []
+    for m in _PERIOD.finditer(view):
+        if m.group(0):
+            found.append((text[m.start() : m.end()], m.start(), m.end()))
+    for m in _PLAN.finditer(view):
+        if _plan_number(m.group("quoted") or m.group("plain")) is not None:
+            found.append((text[m.start() : m.end()], m.start(), m.end()))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _plan_number(numeral: str | None) -> int | None:
+    if not numeral:
+        return None
+    try:
+        n = int(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    return n if 3 <= n <= 20 else None
+
+
+def _published_parts(published: str | None) -> tuple[int | None, int | None]:
+    if not published:
+        return None, None
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?", published)
+    if not m:
+        return None, None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+
+
+def _small_number(token: str) -> int:
+    return int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
+
+
+def resolve_period(expr: str, published: str | None) -> str | None:
+    """An ISO-like period for a time expression, relative words resolved against `published`."""
+    if not expr:
+        return None
+    view = halfwidth(expr)
+    plan = _PLAN.fullmatch(view.strip())
+    if plan and (n := _plan_number(plan.group("quoted") or plan.group("plain"))) is not None:
+        first = _PLAN_BASE + 5 * (n - 3)
+        return f"{first}/{first + 4}"
+    m = next((m for m in _PERIOD.finditer(view) if m.group(0)), None)
+    if m is None:
+        return None
+    pub_year, _ = _published_parts(published)
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif m.group("rel"):
+        if pub_year is None:
+            return None
+        year = pub_year + RELATIVE_YEARS[m.group("rel")]
+    else:
+        year = pub_year
+    if year is None:
+        return None
+    sub = m.group("sub")
+    if not sub or sub in ("全年", "年初", "年底", "年末", "年中"):
+        return str(year)
+    return _resolve_sub(sub, year)
+
+
+def _resolve_sub(sub: str, year: int) -> str | None:
+    if sub.endswith("季度"):
+        n = _small_number(sub.removeprefix("第").removeprefix("前")[0])
+        if sub.startswith("前"):
+            return f"{year}-01/{year}-{3 * n:02d}"
+        return f"{year}Q{n}"
+    if sub == "上半年":
+        return f"{year}H1"
+    if sub == "下半年":
+        return f"{year}H2"
+    months = re.fullmatch(rf"(\d{{1,2}}){_DASH}(\d{{1,2}})月(?:份)?", sub)
+    if months:
+        return f"{year}-{int(months.group(1)):02d}/{year}-{int(months.group(2)):02d}"
+    first_months = re.fullmatch(rf"前(\d{{1,2}}|[{_CN}]+)个月", sub)
+    if first_months:
+        return f"{year}-01/{year}-{_small_number(first_months.group(1)):02d}"
+    month = re.match(r"(\d{1,2})月", sub)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return f"{year}-{int(month.group(1)):02d}"
+    return None
+
+
+def _normalize_meta(value) -> str | None:
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    text = halfwidth(str(value)).strip()
+    for pattern in (_ISO_DATE, _CN_DATE):
+        m = pattern.search(text)
+        if m:
+            parts = [m.group("y"), f"{int(m.group('m')):02d}"]
+            if m.group("d"):
+                parts.append(f"{int(m.group('d')):02d}")
+            return "-".join(parts)
+    m = re.match(r"((?:19|20)\d\d)(?:[-/.年](\d{1,2}))?", text)
+    if m:
+        return m.group(1) + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+    return None
+
+
+def _is_future(sentence: str) -> bool:
+    return any(word in sentence for word in FUTURE_MARKERS)
+
+
+def publication_date(text: str, meta_published=None) -> str | None:
+    """The finest publication date known: metadata wins; else what the text itself tells."""
+    if meta_published:
+        normalized = _normalize_meta(meta_published)
+        if normalized:
+            return normalized
+    view = halfwidth(text)
+    # A dateline at the top, or the signature date a government release ends with.
+    for part in (view[:300], view.rstrip()[-60:]):
+        for pattern in (_CN_DATE, _ISO_DATE):
+            m = pattern.search(part)
+            if m and m.group("d"):
+                return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    year = _text_year(view)
+    if year is None:
+        return None
+    month = _text_month(view, year)
+    return f"{year}-{month:02d}" if month else str(year)
+
+
+def _text_year(view: str) -> int | None:
+    """The year the report is written in: the latest year it speaks of, not counting targets
+    ("至2027年"); one later when that year is only looked back on as a finished year of results."""
+    years: list[int] = []
+    for m in _BARE_YEAR.finditer(view):
+        before = view[max(0, m.start() - 3) : m.start()]
+        if any(before.endswith(word) for word in _FUTURE_YEAR_BEFORE):
+            continue
+        years.append(int(m.group("y")))
+    if not years:
+        return None
+    year = max(years)
+    if "去年" in view and _looks_back_on(view, year):
+        year += 1
+    return year
+
+
+def _looks_back_on(view: str, year: int) -> bool:
+    """Whether `year` appears as a finished year of results ("2024年，全市…同比增长…")."""
+    for sentence in sentences(view):
+        if f"{year}年" not in sentence.text or _is_future(sentence.text):
+            continue
+        after = sentence.text.split(f"{year}年", 1)[1]
+        if after[:1] in ("，", ",", "的", "全") and "同比" in sentence.text:
+            return True
+    return False
+
+
+def _text_month(view: str, year: int) -> int | None:
+    """The latest month the report speaks of as past: dates, and reporting periods already over."""
+    months: list[int] = []
+    for sentence in sentences(view):
+        if _is_future(sentence.text):
+            continue
+        for m in _CN_DATE.finditer(sentence.text):
+            if int(m.group("y")) == year:
+                months.append(int(m.group("m")))
+        for m in _MONTH_DAY.finditer(sentence.text):
+            months.append(int(m.group("m")))
+        for expr, _, _ in find_period_expressions(sentence.text):
+            period = resolve_period(expr, str(year))
+            if period and period.startswith(str(year)) and re.search(r"季度|半年|月", expr):
+                end = _period_end_month(period)
+                if end and not re.search(r"\d月\d{1,2}日|\d月$", expr):
+                    months.append(min(12, end + 1))
+    months = [m for m in months if 1 <= m <= 12]
+    return max(months) if months else None
+
+
+def _period_end_month(period: str) -> int | None:
+    if m := re.search(r"Q(\d)$", period):
+        return 3 * int(m.group(1))
+    if m := re.search(r"H(\d)$", period):
+        return 6 * int(m.group(1))
+    if m := re.search(r"-(\d\d)$", period):
+        return int(m.group(1))
+    return None

@@ -1,0 +1,225 @@
+"""Places of China the extractors recognize: county-level divisions, cities, provinces and functional zones.
+
+Runtime reads only the TSV files beside this module (see build_admin_divisions.py for where the divisions
+come from). Everything is loaded once per process into one Aho-Corasick automaton.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from extractors.text import halfwidth
+
+HERE = Path(__file__).parent
+
+# How a surface form may be used: NAME stands alone; SHORT and CONTEXT (新区, 自贸片区) need the document's
+# city to fit; CITY and PROVINCE only tell which city a document is about.
+NAME, SHORT, CONTEXT, CITY, PROVINCE = "name", "short", "context", "city", "province"
+
+_PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    canonical: str
+    kind: str  # district | county_city | county | new_area | zone | city | province
+    city: str | None
+    province: str | None
+    admin_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    form: str  # NAME | SHORT | CONTEXT | CITY | PROVINCE
+    place: Place
+
+
+@dataclass
+class Gazetteer:
+    surfaces: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
+    zone_suffixes: dict[str, tuple[str, str]] = field(default_factory=dict)  # suffix → (full form, strength)
+    automaton: ahocorasick.Automaton | None = None
+
+    def add(self, surface: str, form: str, place: Place) -> None:
+        if len(surface) < 2:
+            return
+        entries = self.surfaces[halfwidth(surface)]
+        if not any(e.place == place and e.form == form for e in entries):
+            entries.append(Surface(form, place))
+
+    def places_named(self, surface: str) -> list[Surface]:
+        return self.surfaces.get(surface, [])
+
+    def all_names(self, kinds: set[str] | None = None) -> list[str]:
+        """Surface forms a segmenter should never split."""
+        return [
+            s
+            for s, entries in self.surfaces.items()
+            if any(
+                e.form in (NAME, SHORT, CITY) and (kinds is None or e.place.kind in kinds) for e in entries
+            )
+        ]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(HERE / name, encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+def province_short(name: str) -> str:
+    short = _PROVINCE_SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def city_short(name: str) -> str:
+    short = _CITY_SUFFIX.sub("", name)
+    return short if len(short) >= 2 and short != name else ""
+
+
+def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
+    """高新技术产业开发区 → 高新区 and the like; the bare abbreviation is added by _bare_abbreviations."""
+    names = {place.canonical}
+    if place.province and place.city:
+        without_province = place.canonical.removeprefix(province_short(place.province))
+        if without_province.startswith(city_short(place.city) or place.city):  # 河北唐山芦台… → 唐山芦台…
+            names.add(without_province)
+    if place.city:
+        names |= {n.replace(place.city, city_short(place.city) or place.city, 1) for n in list(names)}
+    for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
+        if abbreviation:
+            names |= {n[: -len(suffix)] + abbreviation for n in list(names) if n.endswith(suffix)}
+    for name in names - {place.canonical}:
+        if len(name) > 3:
+            gaz.add(name, NAME, place)
+
+
+def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
+    """A bare 高新区 or 自贸片区 means the city's own zone when the city has exactly one of that kind."""
+    per_city: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for place in zones:
+        for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
+            if abbreviation and place.city and place.canonical.endswith(suffix):
+                per_city[(place.city, abbreviation)].append(place)
+        if place.city and place.canonical.startswith("中国（") and place.canonical.endswith("片区"):
+            per_city[(place.city, "自贸片区")].append(place)
+            per_city[(place.city, "自贸区")].append(place)
+    for (_city, bare), places in per_city.items():
+        if len(places) == 1:
+            gaz.add(bare, CONTEXT, places[0])
+
+
+def _build() -> Gazetteer:
+    gaz = Gazetteer()
+    gaz.zone_suffixes = {
+        row["suffix"]: (row["abbreviation"] or "", row["strength"]) for row in _rows("zone_suffixes.tsv")
+    }
+    provinces: dict[str, Place] = {}
+    cities: dict[str, Place] = {}
+    zones: list[Place] = []
+
+    for row in _rows("admin_divisions.tsv"):
+        province = provinces.setdefault(
+            row["province"], Place(row["province"], "province", None, row["province"])
+        )
+        city = None
+        if row["city"]:
+            city = cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
+        kind = row["kind"]
+        place = Place(
+            row["name"],
+            kind,
+            city.canonical if city else None,
+            province.canonical,
+            None if kind == "zone" else row["code"],
+        )
+        # two-character full names (城区, 矿区, 东区) are everyday words, not mentions
+        if len(place.canonical) > 2 or place.canonical.endswith("县"):
+            gaz.add(place.canonical, NAME, place)
+        if row["short"]:
+            gaz.add(row["short"], SHORT, place)
+        if kind == "zone":
+            zones.append(place)
+
+    for row in _rows("zones.tsv"):
+        place = Place(
+            row["canonical"],
+            row["kind"],
+            row["city"] or None,
+            row["province"] or None,
+            row["admin_code"] or None,
+        )
+        for name in [place.canonical, *filter(None, row["aliases"].split("|"))]:
+            # the same place seen by the division table (兰州新区 as a zone) gives way to this fuller entry
+            key = halfwidth(name)
+            gaz.surfaces[key] = [e for e in gaz.surfaces.get(key, []) if e.place.city != place.city]
+            gaz.add(name, NAME, place)
+        for alias in filter(None, row["context_aliases"].split("|")):
+            gaz.add(alias, CONTEXT, place)
+        zones.append(place)
+        if (
+            place.admin_code
+        ):  # the new area replaces the division it is coterminous with (黄岛区 → 西海岸新区)
+            for surface, entries in gaz.surfaces.items():
+                gaz.surfaces[surface] = [
+                    Surface(e.form, place)
+                    if e.place.admin_code == place.admin_code and e.place != place
+                    else e
+                    for e in entries
+                ]
+
+    for row in _rows("ftz_areas.tsv"):
+        province = next((p for p in provinces if province_short(p) == row["province"]), row["province"])
+        area, short = row["area"], row["province"]
+        place = Place(f"中国（{short}）自由贸易试验区{area}片区", "zone", row["city"], province)
+        gaz.add(place.canonical, NAME, place)
+        for alias in (
+            f"{short}自贸试验区{area}片区",
+            f"{short}自由贸易试验区{area}片区",
+            f"{short}自贸区{area}片区",
+            f"自贸试验区{area}片区",
+            f"{area}自贸片区",
+            f"{area}自贸区",
+        ):
+            gaz.add(alias, NAME, place)
+        zones.append(place)
+
+    for place in zones:
+        _zone_aliases(gaz, place)
+    _bare_abbreviations(gaz, zones)
+
+    for city in cities.values():
+        gaz.add(city.canonical, CITY, city)
+        if short := city_short(city.canonical):
+            gaz.add(short, CITY, city)
+    for province in provinces.values():
+        gaz.add(province.canonical, PROVINCE, province)
+        gaz.add(province_short(province.canonical), PROVINCE, province)
+
+    automaton = ahocorasick.Automaton()
+    for surface in gaz.surfaces:
+        automaton.add_word(surface, surface)
+    automaton.make_automaton()
+    gaz.automaton = automaton
+    return gaz
+
+
+_LOCK = threading.Lock()
+_GAZETTEER: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _LOCK:
+            if _GAZETTEER is None:
+                _GAZETTEER = _build()
+    return _GAZETTEER

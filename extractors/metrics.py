@@ -1,0 +1,410 @@
+"""Aggregate figures of investment attraction: "新落地亿元以上项目31个", "实际使用外资12.8亿美元",
+"同比增长15.6%", "走访企业210家".
+
+`find_metrics` keeps a figure only when its clause says it counts or measures investment attraction
+(keyword lists in data/metric_keywords.yaml), gives it the district the sentence is about and the
+period its sentence or paragraph names.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from extractors.amounts import UNITS as AMOUNT_UNITS
+from extractors.dates import find_period_expressions, resolve_period
+from extractors.text import Segment, halfwidth, paragraphs, sentences
+from schemas import Amount, District, Metric
+
+_KW = yaml.safe_load((Path(__file__).parent / "data" / "metric_keywords.yaml").read_text(encoding="utf-8"))
+
+
+def _longest_first(words) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+ALWAYS_NOUNS = tuple(_KW["counted_nouns"]["always"])
+VERB_NOUNS = tuple(_KW["counted_nouns"]["need_verb"])
+INVESTMENT_VERBS = tuple(_KW["investment_verbs"])
+ACTIVITY_UNITS = frozenset(_KW["activity_units"])
+ACTIVITY_VERBS_AFTER = tuple(_KW["activity_verbs_after"])
+TOPIC_WORDS = tuple(_KW["topic_words"])
+RATE_WORDS = tuple(_KW["rate_words"])
+RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
+RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
+ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
+ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
+STANDALONE = _longest_first(_KW["standalone_amount_indicators"])
+AGGREGATE = _longest_first(_KW["aggregate_amount_indicators"])
+AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
+LEAD_WORDS = _longest_first(_KW["subject_lead_words"])
+COUNT_FILLERS = _longest_first(_KW["count_fillers"])
+INDICATOR_LEAD_FILLERS = _longest_first(_KW["indicator_lead_fillers"])
+DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
+COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
+CITY_ANAPHORA = tuple(_KW["city_anaphora"])
+NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
+_ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
+
+_NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d+(?:\.\d+)?)"
+_COUNT = re.compile(
+    rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{_alternation(_KW['count_units'])})(?P<over>以上|左右)?"
+)
+_RATE = re.compile(rf"{_NUMBER}(?P<unit>{_alternation(_KW['rate_units'])})(?P<over>以上|左右)?")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_NOUN_PHRASE_END = re.compile(r"[，,；;：:。！？!?、和及与（(]")
+_TIME_LEAD = re.compile(
+    r"^(?:(?:19|20)\d\d年|今年|去年|本年|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|\d{1,2}月(?:\d{1,2}日)?|以来|的|，|,)+"
+)
+_ADMIN_KINDS = ("district", "county", "county_city", "new_area")
+_SECTION_HEADING = re.compile(r"^(?:#+\s|[一二三四五六七八九十]+、)")
+_TERMINAL = "。！？!?”’」』）)…；;:："
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    canonical: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    indicator: str
+    noun: str  # what is counted or measured, for telling repeats apart
+    kind: str  # count | rate | amount
+
+
+def _joined_view(text: str) -> str:
+    """Half-width view where a line broken inside a sentence (PDF and newspaper layouts) runs on."""
+    view = list(halfwidth(text))
+    lines = text.split("\n")
+    pos = 0
+    pending_break: list[int] = []
+    previous_runs_on = False
+    for line in lines:
+        stripped = line.strip()
+        if stripped:
+            if previous_runs_on:
+                for i in pending_break:
+                    view[i] = " "
+            previous_runs_on = len(stripped) >= 30 and stripped[-1] not in _TERMINAL
+            pending_break = []
+        pos += len(line)
+        if pos < len(text):
+            pending_break.append(pos)
+        pos += 1
+    return "".join(view)
+
+
+def _mentions(districts: list[District]) -> list[_Mention]:
+    out = [_Mention(s.start, s.end, d.canonical, d.kind) for d in districts for s in d.spans]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _strip_words(text: str, words: list[str], *, leading: bool) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for word in words:
+            if leading and text.startswith(word):
+                text, changed = text[len(word) :], True
+            elif not leading and text.endswith(word):
+                text, changed = text[: -len(word)], True
+    return text
+
+
+def _clause_bounds(sentence: Segment, pos: int) -> tuple[int, int]:
+    local = pos - sentence.start
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, local)]
+    start = before[-1] if before else 0
+    after = _CLAUSE_BREAK.search(sentence.text, local)
+    end = after.start() if after else len(sentence.text)
+    return sentence.start + start, sentence.start + end
+
+
+def _noun_after(view: str, end: int) -> str:
+    stop = _NOUN_PHRASE_END.search(view, end, end + 24)
+    phrase = view[end : stop.start() if stop else min(len(view), end + 16)]
+    return re.sub(r"(?:当中|之中|中|里|内)$", "", phrase)
+
+
+def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
+    """The label without who and when: "今年一季度市北区新落地亿元以上项目" → "新落地亿元以上项目"."""
+    for surface in surfaces:
+        indicator = indicator.replace(surface, "")
+    for _ in range(2):
+        indicator = _TIME_LEAD.sub("", indicator)
+        indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
+    return indicator
+
+
+def _has_any(text: str, words) -> bool:
+    return any(w in text for w in words)
+
+
+def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentence: str) -> _Figure | None:
+    if view[max(0, m.start() - 1) : m.start()] in ("第", "前") and not m.group("approx"):
+        return None  # ordinal or rank: 第3届, 前10名
+    if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
+        return None
+    after = _noun_after(view, m.end())
+    head = _strip_words(before, COUNT_FILLERS, leading=False)
+    unit = m.group("unit")
+
+    noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
+    noun = noun or next((n for n in ALWAYS_NOUNS if n in after), None)
+    if noun is None and _has_any(clause, INVESTMENT_VERBS):
+        noun = next((n for n in VERB_NOUNS if head.endswith(n)), None)
+        noun = noun or next((n for n in VERB_NOUNS if n in after), None)
+    if noun is None and unit in ACTIVITY_UNITS and after.startswith(ACTIVITY_VERBS_AFTER):
+        noun = after
+    if noun is None or not _has_any(sentence, TOPIC_WORDS):
+        return None
+    head = re.split(r"[、]", head)[-1]
+    if head.endswith(noun) or noun == after:
+        indicator = head if noun != after else (head + after)
+    else:
+        verb = next((v for v in _longest_first(INVESTMENT_VERBS) if v in head), "")
+        lead = head if len(head) <= 8 and "等" not in head else verb
+        indicator = lead + after
+    return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, after or head[-6:], "count")
+
+
+def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None:
+    if not _has_any(before, RATE_WORDS):
+        return None
+    own_words = _TIME_LEAD.sub("", _strip_words(before, LEAD_WORDS + _ANAPHORA, leading=True))
+    topic_scope = sentence if own_words.startswith(ELLIPTICAL_RATE_STARTS) else before
+    if not _has_any(topic_scope, RATE_TOPIC_WORDS):
+        return None
+    if _has_any(before, RATE_EXCLUDED_WORDS):
+        return None
+    unit = "%" if m.group("unit") in ("%", "％") else m.group("unit")
+    indicator = _strip_words(before, ["为", "达", "达到", "了"], leading=False)
+    return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, indicator, "rate")
+
+
+_AMOUNT_PARTS = re.compile(r"^(?P<num>[\d.,]+)(?:余|多)?(?P<mag>[十百千万亿]*)(?:余|多)?(?P<cur>.+)$")
+
+
+def _amount_figure(
+    view: str, amount: Amount, clause_start: int, sentence: Segment, has_count: bool
+) -> _Figure | None:
+    parts = _AMOUNT_PARTS.match(halfwidth(amount.text))
+    if not parts:
+        return None  # bare thresholds ("亿元以上项目") and Chinese numerals are not reported figures
+    start, end = amount.start or 0, amount.end or 0
+    tail = view[end : end + 8]
+    tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
+    if tail.startswith(("项目", "级")) or re.match(r"^的?(?:重点|重大|优质|产业|新签约)*项目", tail):
+        return None  # a threshold: 10亿元以上项目
+    single_project = tail.startswith("的") and not re.match(r"^的\d+[个家项]", tail)
+    before = view[clause_start:start]
+    before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
+    indicator = next((w for w in STANDALONE if w in before[-len(w) - 6 :]), None)
+    if indicator is None:
+        indicator = next((w for w in AGGREGATE if w in before[-len(w) - 6 :]), None)
+        aggregate = has_count or _has_any(view[sentence.start : end], AGGREGATE_MARKERS)
+        if indicator is None or not aggregate or single_project:
+            return None
+    unit = parts.group("mag") + parts.group("cur")
+    value = float(parts.group("num").replace(",", ""))
+    return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+def _subject(
+    pos: int,
+    clause_start: int,
+    sentence: Segment,
+    paragraph: Segment | None,
+    mentions: list[_Mention],
+    view: str,
+    city: str | None,
+) -> str | None:
+    named_in_clause = any(clause_start <= m.start and m.end <= pos for m in mentions)
+    clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
+    admin_before = [m for m in mentions if m.end <= pos and m.kind in _ADMIN_KINDS]
+    para_start = paragraph.start if paragraph else sentence.start
+    if _has_any(clause_before, DISTRICT_ANAPHORA):
+        near = [m for m in admin_before if m.start >= para_start and m.kind != "county_city"]
+        if near:
+            return near[-1].canonical
+    if _has_any(clause_before, COUNTY_CITY_ANAPHORA):
+        near = [m for m in admin_before if m.start >= para_start and m.kind == "county_city"]
+        if near:
+            return near[-1].canonical
+    if _has_any(clause_before, CITY_ANAPHORA):
+        return city
+    in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= pos]
+    leading = [m for m in in_sentence if _starts_clause(view, sentence, m)]
+    if leading:
+        return leading[-1].canonical
+    in_paragraph = [m for m in mentions if para_start <= m.start and m.end <= pos]
+    leading = [m for m in in_paragraph if _starts_clause(view, _sentence_of(view, m.start, paragraph), m)]
+    if leading:
+        return leading[-1].canonical
+    if in_paragraph:
+        return in_paragraph[0].canonical
+    return city
+
+
+def _sentence_of(view: str, pos: int, paragraph: Segment | None) -> Segment:
+    if paragraph is None:
+        return Segment(view, 0, len(view))
+    for sentence in sentences(paragraph.text):
+        if paragraph.start + sentence.start <= pos < paragraph.start + sentence.end:
+            return Segment(sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end)
+    return paragraph
+
+
+def _drop_object_anaphora(clause: str) -> str:
+    """Remove anaphors used as objects ("占全市比重") so they do not name the subject."""
+    for anaphor in _ANAPHORA:
+        for word in ANAPHORA_NOT_AFTER:
+            clause = clause.replace(word + anaphor, "")
+    return clause
+
+
+def _starts_clause(view: str, sentence: Segment, mention: _Mention) -> bool:
+    clause_start, _ = _clause_bounds(sentence, mention.start)
+    lead = view[clause_start : mention.start].strip()
+    lead = _TIME_LEAD.sub("", lead)
+    for _ in range(2):
+        lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
+        lead = _TIME_LEAD.sub("", lead)
+    return lead == ""
+
+
+_YEARLESS = re.compile(r"^(?:全年|年初|年底|年末|年中|[上下]半年|第?[一二三四1-4]季度|前[二三23]季度|\d)")
+
+
+_BASELINE_BEFORE = ("比", "较", "与", "同比")
+_BASELINE_AFTER = ("同期", "相比", "末")
+
+
+def _is_baseline(text: str, start: int, end: int) -> bool:
+    """A period compared against ("比去年同期增长"), not the one a figure is about."""
+    return text[:start].endswith(_BASELINE_BEFORE) or text.startswith(_BASELINE_AFTER, end)
+
+
+def _resolved_periods(
+    paragraph: Segment, published: str | None, carried: str | None
+) -> list[tuple[int, str]]:
+    """(offset, period) of every time expression in the paragraph. A year-less expression ("全年")
+    takes the year the text was last speaking of."""
+    context = carried[:4] if carried else published
+    resolved: list[tuple[int, str]] = []
+    for expr, start, end in find_period_expressions(paragraph.text):
+        if _is_baseline(paragraph.text, start, end):
+            continue
+        period = resolve_period(expr, context if _YEARLESS.match(expr) else published)
+        if period:
+            resolved.append((paragraph.start + start, period))
+            context = period[:4]
+    return resolved
+
+
+def _period_at(
+    pos: int, sentence_start: int, clause_end: int, resolved: list[tuple[int, str]], carried: str | None
+) -> str | None:
+    """The period of the nearest time expression before `pos` in its sentence, else one later in its
+    clause ("8个项目预计于今年落地"), else the nearest earlier in the paragraph, else the one carried
+    from the paragraph before."""
+    i = bisect_left(resolved, pos, key=lambda item: item[0])
+    if i and resolved[i - 1][0] >= sentence_start:
+        return resolved[i - 1][1]
+    if i < len(resolved) and resolved[i][0] < clause_end:
+        return resolved[i][1]
+    return resolved[i - 1][1] if i else carried
+
+
+def find_metrics(
+    text: str,
+    *,
+    amounts: list[Amount],
+    districts: list[District],
+    city: str | None,
+    published: str | None,
+) -> list[Metric]:
+    """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
+    view = _joined_view(text)
+    mentions = _mentions(districts)
+    surfaces = _longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
+    metrics: list[Metric] = []
+    seen: set[tuple] = set()
+    carried: str | None = None
+    for paragraph in paragraphs(view):
+        if _SECTION_HEADING.match(paragraph.text):
+            carried = None
+        resolved = _resolved_periods(paragraph, published, carried)
+        for sentence in sentences(paragraph.text):
+            sentence = Segment(
+                sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
+            )
+            figures = _figures_in(view, sentence, amounts)
+            for figure in figures:
+                clause_start, clause_end = _clause_bounds(sentence, figure.start)
+                subject = _subject(figure.start, clause_start, sentence, paragraph, mentions, view, city)
+                period = _period_at(figure.start, sentence.start, clause_end, resolved, carried)
+                key = (subject, figure.value, figure.unit, figure.noun)
+                if key in seen:
+                    continue
+                seen.add(key)
+                metrics.append(
+                    Metric(
+                        text=text[figure.start : figure.end],
+                        subject=subject,
+                        indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
+                        value=figure.value,
+                        unit=figure.unit,
+                        period=period,
+                        evidence=text[sentence.start : sentence.end],
+                        start=figure.start,
+                        end=figure.end,
+                        confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
+                    )
+                )
+        carried = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried)
+    return metrics
+
+
+def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Figure]:
+    figures: list[_Figure] = []
+    for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
+        for m in pattern.finditer(view, sentence.start, sentence.end):
+            clause_start, clause_end = _clause_bounds(sentence, m.start())
+            before = view[clause_start : m.start()]
+            clause = view[clause_start:clause_end]
+            if kind == "count":
+                figure = _count_figure(view, m, clause, before, sentence.text)
+            else:
+                figure = _rate_figure(m, before, sentence.text)
+            if figure:
+                figures.append(figure)
+    counts = [f for f in figures if f.kind == "count"]
+    for amount in amounts:
+        if amount.start is None or not (sentence.start <= amount.start < sentence.end):
+            continue
+        clause_start, _ = _clause_bounds(sentence, amount.start)
+        figure = _amount_figure(view, amount, clause_start, sentence, bool(counts))
+        if figure and figure.indicator in AGGREGATE:
+            counted = [c for c in counts if c.start < figure.start]
+            if counted:  # "签约亿元以上项目34个，总投资152.66亿元" → 签约亿元以上项目总投资
+                figure = replace(figure, indicator=counted[-1].indicator + figure.indicator)
+        if figure:
+            figures.append(figure)
+    return sorted(figures, key=lambda f: f.start)

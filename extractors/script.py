@@ -1,0 +1,89 @@
+"""Chinese script helpers: a same-length simplified view of traditional text, and pinyin clean-up.
+
+`simplified_view` keeps every character at its offset, so spans found in the simplified view index the
+original (traditional) text unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+# Segments converted as a unit (so phrase tables apply); anything else passes through untouched.
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+
+# "項(xiàng)目": pinyin with tone marks in parentheses right after a Han character, a common artefact of
+# copying text from pages with ruby annotations. Tone marks make it unambiguous (plain "(Qingdao)" stays).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN_GLOSS = re.compile(
+    rf"(?<=[{_HAN}])[（(]\s*(?=[a-z{_TONED}\s]*[{_TONED}])[a-z{_TONED}]+(?:\s+[a-z{_TONED}]+)*\s*[)）]"
+)
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def _convert_same_length(segment: str, converter: opencc.OpenCC) -> str:
+    converted = converter.convert(segment)
+    if len(converted) == len(segment):
+        return converted
+    out = []
+    for ch in segment:
+        c = converter.convert(ch)
+        out.append(c if len(c) == 1 else ch)
+    return "".join(out)
+
+
+def simplified_view(text: str) -> str:
+    """Traditional → simplified (OpenCC t2s) with exactly the same length as `text`."""
+    if not text:
+        return text
+    converter = _converter("t2s")
+    whole = converter.convert(text)
+    if whole == text:
+        return text
+    return _HAN_RUN.sub(lambda m: _convert_same_length(m.group(0), converter), text)
+
+
+def _changed_chars(text: str, config: str) -> int:
+    converted = _converter(config).convert(text)
+    if converted == text:
+        return 0
+    if len(converted) != len(text):
+        converted = _HAN_RUN.sub(lambda m: _convert_same_length(m.group(0), _converter(config)), text)
+    return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+
+
+def is_traditional(text: str, *, sample_chars: int = 5000) -> bool:
+    """True when the text is written in traditional characters.
+
+    Compares how many characters t2s would change with how many s2t would change: simplified text
+    is left almost untouched by t2s, traditional text by s2t.
+    """
+    sample = text[:sample_chars]
+    han = len(_HAN_CHAR.findall(sample))
+    if han == 0:
+        return False
+    to_simplified = _changed_chars(sample, "t2s")
+    if to_simplified < max(2, 0.03 * han):
+        return False
+    to_traditional = _changed_chars(sample, "s2t")
+    return to_simplified > to_traditional and to_simplified >= max(2, 0.03 * han)
+
+
+def script_of(text: str) -> str | None:
+    """'traditional', 'simplified', or None when the text has no Han characters."""
+    if not _HAN_CHAR.search(text):
+        return None
+    return "traditional" if is_traditional(text) else "simplified"
+
+
+def clean_garbled_pinyin(text: str) -> str:
+    """Remove pinyin glosses after Han characters: "項(xiàng)目" → "項目". May change the length."""
+    return _PINYIN_GLOSS.sub("", text)

@@ -1,0 +1,145 @@
+"""Word segmentation: jieba with a user dictionary of our gazetteers, loaded once per process.
+
+`tokens(text)` is the one entry point; swap the engine with `use_segmenter(fn)` (fn(text) → [(word, start, end)]).
+jieba's dictionary cache goes to $ZHAOYIN_CACHE_DIR (default ./.zhaoyin-cache), never $HOME or /tmp.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+NAME_FREQ = 200_000  # high enough that jieba keeps a whole name as one word
+
+Token = tuple[str, int, int]
+Segmenter = Callable[[str], list[Token]]
+
+_LOCK = threading.Lock()
+_TOKENIZER = None
+_SEGMENTER: Segmenter | None = None
+
+
+def cache_dir() -> Path:
+    path = Path(os.environ.get("ZHAOYIN_CACHE_DIR") or Path.cwd() / ".zhaoyin-cache")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def read_word_list(name: str) -> list[str]:
+    """One entry a line from extractors/data/NAME; # starts a comment."""
+    return list(_word_list(name))
+
+
+@cache
+def _word_list(name: str) -> tuple[str, ...]:
+    words = []
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in handle:
+            word = line.split("#", 1)[0].strip()
+            if word:
+                words.append(word)
+    return tuple(words)
+
+
+def user_words() -> Iterable[str]:
+    """Names that must never be split: places, zones, company suffixes, industry terms."""
+    from extractors.gazetteer import gazetteer
+
+    yield from gazetteer().all_names()
+    yield from read_word_list("company_suffixes.txt")
+    yield from read_word_list("industry_terms.txt")
+
+
+def jieba_tokenizer():
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _LOCK:
+            if _TOKENIZER is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tokenizer = jieba.Tokenizer()
+                tokenizer.tmp_dir = str(cache_dir())
+                tokenizer.initialize()
+                for word in user_words():
+                    tokenizer.add_word(word, NAME_FREQ)
+                _TOKENIZER = tokenizer
+    return _TOKENIZER
+
+
+def _jieba_tokens(text: str) -> list[Token]:
+    return list(jieba_tokenizer().tokenize(text, HMM=True))
+
+
+def use_segmenter(segmenter: Segmenter | None) -> None:
+    """Replace the segmenter (e.g. an rjieba-based one); None restores jieba."""
+    global _SEGMENTER
+    _SEGMENTER = segmenter
+    _document_tokens.cache_clear()
+    _short_tokens.cache_clear()
+    tagged.cache_clear()
+
+
+def tokens(text: str) -> list[Token]:
+    """(word, start, end) for every word of `text`; gazetteer names come out whole."""
+    if not text:
+        return []
+    return (_SEGMENTER or _jieba_tokens)(text)
+
+
+@lru_cache(maxsize=8)
+def _document_tokens(text: str) -> tuple[list[Token], list[int]]:
+    toks = tokens(text)
+    return toks, [end for _w, _s, end in toks]
+
+
+@lru_cache(maxsize=16384)
+def _short_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokens(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of a short string (a name, a clause); cached, since names recur."""
+    return [word for word, _s, _e in _short_tokens(text)]
+
+
+def tokens_before(text: str, end: int, limit: int) -> list[Token]:
+    """Tokens of `text` that lie within `limit` characters before `end`, offsets into `text`.
+
+    The document is segmented once; only where `end` falls inside a word is the window cut afresh."""
+    toks, ends = _document_tokens(text)
+    index = bisect_left(ends, end)
+    if index < len(ends) and ends[index] == end:
+        out = []
+        while index >= 0 and toks[index][1] >= end - limit:
+            out.append(toks[index])
+            index -= 1
+        return out[::-1]
+    window_start = max(0, end - limit)
+    return [(w, s + window_start, e + window_start) for w, s, e in _short_tokens(text[window_start:end])]
+
+
+@lru_cache(maxsize=16384)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech) pairs of a short string, from jieba.posseg over our dictionary."""
+    from jieba.posseg import POSTokenizer
+
+    global _POS
+    if _POS is None:
+        _POS = POSTokenizer(jieba_tokenizer())
+    return tuple((pair.word, pair.flag) for pair in _POS.lcut(text))
+
+
+_POS = None
+
+
+def word_frequency(word: str) -> int:
+    """How common a word is in jieba's dictionary (0 when unknown); our user words are not counted."""
+    freq = jieba_tokenizer().FREQ.get(word, 0)
+    return 0 if freq == NAME_FREQ else freq

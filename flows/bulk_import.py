@@ -1,0 +1,126 @@
+"""Prefect flow: discover → read → extract → load, one task per batch (not per file).
+
+Extraction of a batch runs where the task runner puts it:
+- "thread" (default): the task runs in a thread of the flow's process and hands the batch to a process
+  pool of `workers` warmed-up extractors (jieba holds the GIL, so threads alone would not help);
+- "process": Prefect's ProcessPoolTaskRunner, one batch per worker process;
+- "dask": prefect-dask's DaskTaskRunner, on a LocalCluster or an existing cluster (`dask_address`).
+Loading always stays in the flow's process: DuckDB has one writer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Sequence
+from typing import Literal
+
+from flows.settings import configure_prefect_env
+
+configure_prefect_env()
+
+from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner  # noqa: E402
+
+from flows.discover import discover  # noqa: E402
+from flows.ingest import IngestSession, IngestSummary, ProgressCallback, batched  # noqa: E402
+from flows.runners import Outcome, default_workers, read_and_extract_all, shared_pool, warm_up  # noqa: E402
+from schemas import RawDocument  # noqa: E402
+
+TaskRunnerName = Literal["thread", "process", "dask"]
+
+# Progress callbacks are not flow parameters (Prefect records parameters); the wrapper registers them here.
+_progress_hooks: dict[str, ProgressCallback] = {}
+
+
+@task(name="read-and-extract", cache_policy=NO_CACHE, persist_result=False)
+def extract_batch(raws: list[RawDocument], backend: str, ocr: bool, pool_workers: int) -> list[Outcome]:
+    if pool_workers > 1:
+        return shared_pool(pool_workers, backend, ocr).run(raws)
+    return read_and_extract_all(raws, backend, ocr)
+
+
+@flow(name="bulk-import", persist_result=False, log_prints=False)
+def bulk_import_flow(
+    paths: list[str],
+    db_path: str,
+    batch_size: int = 200,
+    workers: int = 1,
+    backend: str = "rules",
+    ocr: bool = False,
+    task_runner: TaskRunnerName = "thread",
+    progress_key: str | None = None,
+) -> IngestSummary:
+    # With "thread" one task at a time feeds the shared process pool; other runners run batches side by side.
+    pool_workers = workers if task_runner == "thread" else 1
+    in_flight = 2 if task_runner == "thread" else max(2, workers + 1)
+    pending: deque = deque()
+    progress = _progress_hooks.get(progress_key) if progress_key else None
+    with IngestSession(db_path, progress=progress) as session:
+        for batch in batched(discover(paths), batch_size):
+            todo, quarantined = session.admit(batch)
+            pending.append((extract_batch.submit(todo, backend, ocr, pool_workers), quarantined))
+            while len(pending) >= in_flight:
+                future, early = pending.popleft()
+                session.load(future.result(), early)
+        while pending:
+            future, early = pending.popleft()
+            session.load(future.result(), early)
+        return session.summary
+
+
+def make_task_runner(name: TaskRunnerName, workers: int, dask_address: str | None = None) -> TaskRunner:
+    if name == "thread":
+        return ThreadPoolTaskRunner(max_workers=2)
+    if name == "process":
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_up)
+    if name == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True}
+        )
+    raise ValueError(f"unknown task runner {name!r}: use thread, process or dask")
+
+
+def bulk_import(
+    paths: Sequence[str | os.PathLike],
+    db_path: str | os.PathLike,
+    *,
+    batch_size: int = 200,
+    workers: int | None = None,
+    backend: str = "rules",
+    ocr: bool = False,
+    task_runner: TaskRunnerName = "thread",
+    task_runner_instance: TaskRunner | None = None,
+    dask_address: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Run the `bulk-import` flow on `paths` with the chosen task runner; returns what it did."""
+    workers = workers or default_workers()
+    runner = task_runner_instance or make_task_runner(task_runner, workers, dask_address)
+    key = None
+    if progress is not None:
+        key = f"{os.getpid()}-{id(progress)}"
+        _progress_hooks[key] = progress
+    try:
+        return bulk_import_flow.with_options(task_runner=runner)(
+            paths=[os.fspath(p) for p in paths],
+            db_path=os.fspath(db_path),
+            batch_size=batch_size,
+            workers=workers,
+            backend=backend,
+            ocr=ocr,
+            task_runner=task_runner,
+            progress_key=key,
+        )
+    finally:
+        if key is not None:
+            _progress_hooks.pop(key, None)
+        if task_runner == "thread":
+            from flows.runners import close_shared_pools
+
+            close_shared_pools()

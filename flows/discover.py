@@ -1,0 +1,97 @@
+"""Files under the paths a user gives, as a stream of RawDocuments (one file in memory at a time).
+
+Folders are followed recursively in name order; hidden entries and warehouse files are skipped; symlink
+loops, broken links, unreadable and special files become QuarantineRecords with a reason instead of errors.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
+
+from schemas import QuarantineRecord, RawDocument, ReadError
+
+WAREHOUSE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name.endswith(WAREHOUSE_SUFFIXES)
+
+
+def _quarantine(path: str, reason: str) -> QuarantineRecord:
+    return QuarantineRecord(path=path, stage="discover", reason=reason)
+
+
+def _os_reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def _walk(root: str) -> Iterator[str | QuarantineRecord]:
+    """File paths under `root` (or `root` itself), depth first, in name order."""
+    visited: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        path = stack.pop()
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            reason = (
+                "broken symlink (its target does not exist)"
+                if os.path.islink(path)
+                else "no such file or directory"
+            )
+            yield _quarantine(path, reason)
+            continue
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                yield _quarantine(path, "symlink loop (too many levels of symbolic links)")
+            else:
+                yield _quarantine(path, f"cannot inspect: {_os_reason(error)}")
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            yield path
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in visited:
+            yield _quarantine(path, "symlink loop: this folder was already visited")
+            continue
+        visited.add(key)
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(entry.name for entry in entries if not _skipped(entry.name))
+        except OSError as error:
+            yield _quarantine(path, f"cannot list folder: {_os_reason(error)}")
+            continue
+        stack.extend(os.path.join(path, name) for name in reversed(names))
+
+
+def iter_file_paths(paths: Iterable[str | os.PathLike]) -> Iterator[str | QuarantineRecord]:
+    for root in paths:
+        yield from _walk(os.fspath(root))
+
+
+def count_files(paths: Iterable[str | os.PathLike]) -> int:
+    """How many entries `discover` will yield (for a progress bar); reads no file contents."""
+    return sum(1 for _ in iter_file_paths(paths))
+
+
+def read_raw(path: str) -> RawDocument | QuarantineRecord:
+    """The file's bytes (size limit and OS errors as the readers word them), or why they cannot be had."""
+    from extractors.readers.limits import raw_from_path
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # opening a pipe would block the import
+            return _quarantine(path, "not a regular file (device, socket or pipe)")
+        return raw_from_path(path, meta={"file_name": os.path.basename(path)})
+    except ReadError as error:
+        return QuarantineRecord(path=path, stage=error.stage or "read", reason=error.reason)
+    except OSError as error:
+        return _quarantine(path, f"cannot read file: {_os_reason(error)}")
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> Iterator[RawDocument | QuarantineRecord]:
+    """RawDocuments of every file under `paths`, read only when the consumer asks for the next one."""
+    for item in iter_file_paths(paths):
+        yield item if isinstance(item, QuarantineRecord) else read_raw(item)

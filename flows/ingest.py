@@ -1,0 +1,232 @@
+"""RawDocuments → warehouse: skip what is known, expand archives, read, extract, load in batches.
+
+Used by `zhaoyin import` (files) and by the crawler (fetched pages). Every failure becomes a
+`QuarantineRecord` loaded with its batch; nothing a file contains stops the import.
+The stages live in `IngestSession` so the Prefect flow (`flows.bulk_import`) runs exactly the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from flows.runners import ExtractionPool, Outcome
+from schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
+
+T = TypeVar("T")
+ProgressCallback = Callable[["IngestSummary"], None]
+
+COUNTED_RECORDS = ("projects", "amounts", "districts", "companies", "metrics")
+
+
+@dataclass
+class IngestSummary:
+    """What one import or crawl did. files_seen == new_documents + already_present + quarantined."""
+
+    files_seen: int = 0
+    new_documents: int = 0
+    already_present: int = 0
+    quarantine: list[QuarantineRecord] = field(default_factory=list)
+    projects: int = 0
+    amounts: int = 0
+    districts: int = 0
+    companies: int = 0
+    metrics: int = 0
+
+    @property
+    def quarantined(self) -> int:
+        return len(self.quarantine)
+
+    def reasons(self) -> Counter[str]:
+        """How many files were quarantined for each stage and reason."""
+        return Counter(f"{record.stage}: {record.reason}" for record in self.quarantine)
+
+    def count_extraction(self, extraction: Extraction) -> None:
+        for name in COUNTED_RECORDS:
+            setattr(self, name, getattr(self, name) + len(getattr(extraction, name)))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files_seen": self.files_seen,
+            "new_documents": self.new_documents,
+            "already_present": self.already_present,
+            "quarantined": self.quarantined,
+            **{name: getattr(self, name) for name in COUNTED_RECORDS},
+            "quarantine": [
+                {"path": r.path, "stage": r.stage, "reason": r.reason, "sha256": r.sha256}
+                for r in self.quarantine
+            ],
+        }
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _expand(raw: RawDocument) -> tuple[list[RawDocument], QuarantineRecord | None]:
+    """An archive's members (or the file itself); an archive that fails part-way keeps what it gave."""
+    from extractors.archives import expand_archive, is_archive
+
+    try:
+        if not is_archive(raw.data):
+            return [raw], None
+        members: list[RawDocument] = []
+        for member in expand_archive(raw):
+            members.append(member)
+        return members, None
+    except ReadError as error:
+        return members, QuarantineRecord(
+            path=raw.source, sha256=raw.sha256, stage=error.stage or "read", reason=error.reason
+        )
+    except Exception as error:
+        reason = f"archive could not be expanded: {type(error).__name__}: {error}"[:500]
+        return [], QuarantineRecord(path=raw.source, sha256=raw.sha256, stage="read", reason=reason)
+
+
+class IngestSession:
+    """One writer connection plus the bookkeeping of one import run.
+
+    `admit` turns a batch of sources into the files still to read (known hashes and repeats skipped,
+    archives expanded); `load` writes their outcomes in one `load_batch` call.
+    """
+
+    def __init__(self, db_path: str | os.PathLike, *, progress: ProgressCallback | None = None):
+        import warehouse
+
+        self._warehouse = warehouse
+        self.con = warehouse.connect(db_path)
+        self.summary = IngestSummary()
+        self.progress = progress
+        self._seen_sha256: set[str] = set()
+        self._seen_doc_ids: set[str] = set()
+        self._failed_doc_ids: set[str] = set()
+
+    def __enter__(self) -> IngestSession:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def admit(
+        self, batch: Iterable[RawDocument | QuarantineRecord]
+    ) -> tuple[list[RawDocument], list[QuarantineRecord]]:
+        leaves: list[tuple[str, RawDocument]] = []
+        quarantined: list[QuarantineRecord] = []
+        for item in batch:
+            if isinstance(item, QuarantineRecord):
+                self.summary.files_seen += 1
+                quarantined.append(item)
+                continue
+            members, failure = _expand(item)
+            if failure is not None:
+                self.summary.files_seen += 1
+                quarantined.append(failure)
+            leaves.extend((member.sha256, member) for member in members)
+        self.summary.files_seen += len(leaves)
+
+        fresh = {sha for sha, _ in leaves} - self._seen_sha256
+        known = self._warehouse.known_sha256(self.con, sorted(fresh)) if fresh else set()
+        todo: list[RawDocument] = []
+        for sha, raw in leaves:
+            if sha in known or sha in self._seen_sha256:
+                self.summary.already_present += 1
+            else:
+                self._seen_sha256.add(sha)
+                todo.append(raw)
+        return todo, quarantined
+
+    def load(self, outcomes: Iterable[Outcome], quarantined: list[QuarantineRecord]) -> None:
+        items: list[tuple[Document, Extraction]] = []
+        quarantined = list(quarantined)
+        for outcome in outcomes:
+            if isinstance(outcome, QuarantineRecord):
+                quarantined.append(outcome)
+            elif outcome[0].doc_id in self._seen_doc_ids:
+                self.summary.already_present += 1  # same text again (another encoding, a reprint)
+            else:
+                self._seen_doc_ids.add(outcome[0].doc_id)
+                items.append(outcome)
+        loaded = self._load(items, quarantined)
+        for document, extraction in items:
+            if document.doc_id in loaded:
+                self.summary.new_documents += 1
+                self.summary.count_extraction(extraction)
+            elif document.doc_id not in self._failed_doc_ids:
+                self.summary.already_present += 1
+        self.summary.quarantine.extend(quarantined)
+        if self.progress is not None:
+            self.progress(self.summary)
+
+    def _load(
+        self, items: list[tuple[Document, Extraction]], quarantined: list[QuarantineRecord]
+    ) -> set[str]:
+        """Doc ids inserted now. A batch the warehouse rejects is retried file by file."""
+        self._failed_doc_ids.clear()
+        try:
+            return _inserted_doc_ids(self._warehouse.load_batch(self.con, items, quarantined), items)
+        except Exception:
+            pass
+        inserted: set[str] = set()
+        for item in items:
+            try:
+                inserted |= _inserted_doc_ids(self._warehouse.load_batch(self.con, [item], []), [item])
+            except Exception as error:
+                document = item[0]
+                self._failed_doc_ids.add(document.doc_id)
+                reason = f"warehouse rejected the document: {type(error).__name__}: {error}"[:500]
+                quarantined.append(
+                    QuarantineRecord(
+                        path=document.source, sha256=document.sha256, stage="load", reason=reason
+                    )
+                )
+        try:
+            self._warehouse.load_batch(self.con, [], quarantined)
+        except Exception:
+            pass  # the records still reach the summary the user sees
+        return inserted
+
+
+def _inserted_doc_ids(result: Any, items: list[tuple[Document, Extraction]]) -> set[str]:
+    """Which of `items` the warehouse inserted (rather than found already there)."""
+    for name in ("inserted_doc_ids", "new_doc_ids", "inserted"):
+        ids = getattr(result, name, None)
+        if isinstance(ids, set | list | tuple | frozenset):
+            return set(ids)
+    skipped = getattr(result, "skipped_doc_ids", None)
+    if isinstance(skipped, set | list | tuple | frozenset):
+        return {document.doc_id for document, _ in items} - set(skipped)
+    return {document.doc_id for document, _ in items}
+
+
+def ingest(
+    raws: Iterable[RawDocument | QuarantineRecord],
+    db_path: str | os.PathLike,
+    *,
+    backend: str = "rules",
+    workers: int = 1,
+    batch_size: int = 200,
+    ocr: bool = False,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Import `raws` into the warehouse at `db_path` in batches of `batch_size`; plain loop, no Prefect."""
+    with (
+        IngestSession(db_path, progress=progress) as session,
+        ExtractionPool(workers, backend=backend, ocr=ocr) as pool,
+    ):
+        for batch in batched(raws, batch_size):
+            todo, quarantined = session.admit(batch)
+            session.load(pool.run(todo), quarantined)
+        return session.summary

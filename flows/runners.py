@@ -1,0 +1,168 @@
+"""Where read + extract of a batch runs: inline, or in a pool of worker processes.
+
+jieba holds the GIL, so threads do not help extraction; a `ProcessPoolExecutor` whose initializer warms up
+the extractors once per worker does. The pool gets whole chunks (not single files) so pickling and
+scheduling cost little next to the work. Loading never happens here: one writer, in the caller's process.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
+
+Outcome = tuple[Document, Extraction] | QuarantineRecord
+
+CHUNKS_PER_WORKER = 4
+_WARM_UP_TEXT = "青岛市黄岛区签约落地新能源电池项目，总投资10亿元，由某某科技有限公司投资建设。"
+
+
+def default_workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+def warm_up(backend: str = "rules") -> None:
+    """Load dictionaries and gazetteers now, once, instead of inside the first document's timing."""
+    from extractors.pipeline import extract
+
+    try:
+        extract(Document(text=_WARM_UP_TEXT, source="warm-up"), backend=backend)
+    except Exception:  # a broken backend shows up again, with its reason, on the first real document
+        pass
+
+
+def _quarantine(raw: RawDocument, stage: str, reason: str) -> QuarantineRecord:
+    return QuarantineRecord(path=raw.source, sha256=raw.sha256, stage=stage, reason=reason)
+
+
+def _unexpected(stage: str, error: BaseException) -> str:
+    return f"{stage} failed unexpectedly: {type(error).__name__}: {error}"[:500]
+
+
+def read_and_extract(raw: RawDocument, *, backend: str = "rules", ocr: bool = False) -> Outcome:
+    """One file: Document + Extraction, or the quarantine record that says which stage failed and why."""
+    from extractors.pipeline import extract
+    from extractors.readers import read_document
+
+    try:
+        document = read_document(raw, ocr=ocr)
+    except ReadError as error:
+        return _quarantine(raw, error.stage or "read", error.reason)
+    except Exception as error:
+        return _quarantine(raw, "read", _unexpected("reading", error))
+    if document.sha256 is None:
+        document = document.model_copy(update={"sha256": raw.sha256})
+    try:
+        extraction = extract(document, backend=backend)
+    except Exception as error:
+        return _quarantine(raw, "extract", _unexpected("extraction", error))
+    return document, extraction
+
+
+def read_and_extract_all(
+    raws: Sequence[RawDocument], backend: str = "rules", ocr: bool = False
+) -> list[Outcome]:
+    return [read_and_extract(raw, backend=backend, ocr=ocr) for raw in raws]
+
+
+def _chunks(items: Sequence[RawDocument], count: int) -> Iterator[Sequence[RawDocument]]:
+    size = max(1, math.ceil(len(items) / count))
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class ExtractionPool:
+    """Read + extract batches on `workers` processes (inline when workers == 1).
+
+    A worker that dies (a C library crashing on a hostile file) breaks the whole pool; the batch is then
+    retried one file at a time in a fresh pool, so only the file that kills a worker is quarantined.
+    """
+
+    def __init__(self, workers: int = 1, *, backend: str = "rules", ocr: bool = False):
+        self.workers = max(1, int(workers))
+        self.backend = backend
+        self.ocr = ocr
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                # forkserver: workers start from a clean process, not a fork of one running Prefect's threads.
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["extractors.pipeline", "extractors.readers"])
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=context,
+                    initializer=warm_up,
+                    initargs=(self.backend,),
+                )
+            return self._executor
+
+    def _discard_broken_pool(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
+
+    def run(self, raws: Sequence[RawDocument]) -> list[Outcome]:
+        """Outcomes in the order of `raws`."""
+        if not raws:
+            return []
+        if self.workers == 1:
+            return read_and_extract_all(raws, self.backend, self.ocr)
+        chunks = list(_chunks(raws, self.workers * CHUNKS_PER_WORKER))
+        try:
+            results = self._pool().map(
+                read_and_extract_all, chunks, [self.backend] * len(chunks), [self.ocr] * len(chunks)
+            )
+            return [outcome for chunk in results for outcome in chunk]
+        except BrokenProcessPool:
+            self._discard_broken_pool()
+            return [self._run_alone(raw) for raw in raws]
+
+    def _run_alone(self, raw: RawDocument) -> Outcome:
+        try:
+            return self._pool().submit(read_and_extract, raw, backend=self.backend, ocr=self.ocr).result()
+        except BrokenProcessPool:
+            self._discard_broken_pool()
+            return _quarantine(raw, "read", "the file crashed the worker process that was reading it")
+
+
+_shared: dict[tuple[int, str, bool], ExtractionPool] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_pool(workers: int, backend: str = "rules", ocr: bool = False) -> ExtractionPool:
+    """One pool per process and setting, reused by every Prefect task of a flow run in this process."""
+    key = (max(1, int(workers)), backend, ocr)
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = ExtractionPool(key[0], backend=backend, ocr=ocr)
+        return _shared[key]
+
+
+def close_shared_pools() -> None:
+    with _shared_lock:
+        pools = list(_shared.values())
+        _shared.clear()
+    for pool in pools:
+        pool.close()

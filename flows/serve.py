@@ -1,0 +1,169 @@
+"""`zhaoyin serve`: each source spec's cron becomes a Prefect deployment of `crawl_source`, served here.
+
+Cron schedules only fire against a Prefect server. With PREFECT_API_URL set, that server is used;
+otherwise a local one (`prefect server start`, SQLite, its home under the cache dir) is started as a
+subprocess, waited for, and stopped on exit. See docs/crawling.md.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from flows.settings import cache_dir
+from flows.sources import SourceSpec
+
+DEFAULT_SERVER_PORT = 4200
+SERVER_START_TIMEOUT = 120.0
+
+
+class ServerError(RuntimeError):
+    """The local Prefect server did not come up."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def api_healthy(api_url: str, timeout: float = 2.0) -> bool:
+    try:
+        response = httpx.get(api_url.rstrip("/") + "/health", timeout=timeout, trust_env=False)
+    except httpx.HTTPError:
+        return False
+    return response.status_code == 200
+
+
+@contextmanager
+def local_prefect_server(
+    port: int = DEFAULT_SERVER_PORT, *, timeout: float = SERVER_START_TIMEOUT
+) -> Iterator[str]:
+    """Run `prefect server start` on 127.0.0.1:`port` (offline, SQLite) and yield its API URL."""
+    home = Path(os.environ.get("PREFECT_HOME") or cache_dir() / "prefect")
+    home.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(
+        PREFECT_HOME=str(home),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_UI_ENABLED=os.environ.get("PREFECT_UI_ENABLED", "false"),
+    )
+    log_path = home / "server.log"
+    api_url = f"http://127.0.0.1:{port}/api"
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # our Ctrl-C is handled by us; we stop the server ourselves
+        )
+    try:
+        deadline = time.monotonic() + timeout
+        while not api_healthy(api_url):
+            if process.poll() is not None:
+                raise ServerError(f"prefect server exited with {process.returncode}; see {log_path}")
+            if time.monotonic() > deadline:
+                raise ServerError(f"prefect server not healthy after {timeout:.0f} s; see {log_path}")
+            time.sleep(0.3)
+        yield api_url
+    finally:
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen, grace: float = 15.0) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def build_deployments(specs: Sequence[SourceSpec], db_path: str | os.PathLike) -> list:
+    """One deployment of `crawl_source` per spec, on its cron (unscheduled specs can be run by hand)."""
+    from prefect.types.entrypoint import EntrypointType
+
+    from flows.crawl import crawl_source
+
+    database = str(Path(db_path).resolve())
+    return [
+        crawl_source.to_deployment(
+            name=spec.name,
+            cron=spec.schedule,
+            parameters={"spec": spec.model_dump(mode="json", by_alias=True), "db_path": database},
+            description=f"Crawl {', '.join(spec.start_urls)} into {database}",
+            tags=["zhaoyin", "crawl", spec.kind],
+            entrypoint_type=EntrypointType.MODULE_PATH,
+        )
+        for spec in specs
+    ]
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def serve(
+    specs: Sequence[SourceSpec],
+    db_path: str | os.PathLike,
+    *,
+    api_url: str | None = None,
+    server_port: int = DEFAULT_SERVER_PORT,
+    announce=print,
+) -> None:
+    """Register every spec as a deployment and run their schedules until SIGINT/SIGTERM."""
+    if not specs:
+        raise ValueError("no source specs to serve")
+    api_url = api_url or os.environ.get("PREFECT_API_URL")
+    with _sigterm_as_interrupt():
+        try:
+            if api_url:
+                announce(f"using the Prefect server at {api_url}")
+                _serve_against(api_url, specs, db_path)
+            else:
+                announce(f"starting a local Prefect server on 127.0.0.1:{server_port} …")
+                with local_prefect_server(server_port) as local_url:
+                    announce(f"Prefect server ready at {local_url}")
+                    _serve_against(local_url, specs, db_path)
+        except (KeyboardInterrupt, SystemExit):  # Prefect's runner exits on SIGTERM
+            pass
+    announce("stopped")
+
+
+def _serve_against(api_url: str, specs: Sequence[SourceSpec], db_path: str | os.PathLike) -> None:
+    import prefect
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    os.environ["PREFECT_API_URL"] = api_url  # flow-run subprocesses the runner starts inherit this
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        deployments = build_deployments(specs, db_path)
+        prefect.serve(*deployments, print_starting_message=False)

@@ -1,0 +1,143 @@
+"""Monetary amounts: numerals, units, currencies, qualifiers, ranges, shared units, thresholds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.amounts import chinese_number, find_amounts
+
+
+def triples(text: str) -> list[tuple[str, float, str, str | None]]:
+    return [(a.text, a.value, a.currency, a.qualifier) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("合肥新站高新区签约项目总投资218.6亿元。", [("218.6亿元", 218.6e8, "CNY", None)]),
+        ("苏州工业园区引进三十亿元产业基金。", [("三十亿元", 3e9, "CNY", None)]),
+        ("基地计划投资一百二十亿元。", [("一百二十亿元", 1.2e10, "CNY", None)]),
+        ("打造百亿元级产业集群。", [("百亿元", 1e10, "CNY", None)]),
+        ("项目总投资约三点五亿元。", [("三点五亿元", 3.5e8, "CNY", "about")]),
+        ("年投资１２．５亿元用于研发。", [("１２．５亿元", 12.5e8, "CNY", None)]),
+        ("合同金额1,250万美元。", [("1,250万美元", 1.25e7, "USD", None)]),
+        ("全年固定资产投资1.2万亿元。", [("1.2万亿元", 1.2e12, "CNY", None)]),
+        ("注册资本5千万元。", [("5千万元", 5e7, "CNY", None)]),
+        ("德资企业增资3000万欧元。", [("3000万欧元", 3e7, "EUR", None)]),
+        (
+            "港资项目投资8亿港元，另一项目2亿港币。",
+            [("8亿港元", 8e8, "HKD", None), ("2亿港币", 2e8, "HKD", None)],
+        ),
+        (
+            "日方出资50亿日元，英方出资1亿英镑。",
+            [("50亿日元", 5e9, "JPY", None), ("1亿英镑", 1e8, "GBP", None)],
+        ),
+        ("融资10亿元人民币。", [("10亿元人民币", 1e9, "CNY", None)]),
+    ],
+)
+def test_numerals_units_and_currencies(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("总投资超过20亿元", "over"),
+        ("总投资超20亿元", "over"),
+        ("投资逾20亿元", "over"),
+        ("投资20亿元以上", "over"),
+        ("投资额突破20亿元", "over"),
+        ("总投资近20亿元", "about"),
+        ("总投资约20亿元", "about"),
+        ("总投资20亿元左右", "about"),
+        ("投资不到20亿元", "under"),
+        ("投资20亿元以下", "under"),
+        ("投资20多亿元", "over"),
+        ("投资20余亿元", "over"),
+        ("总投资20亿元", None),
+    ],
+)
+def test_qualifiers(text, qualifier):
+    (amount,) = find_amounts(text)
+    assert amount.value == 2e9
+    assert amount.qualifier == qualifier
+
+
+def test_thresholds_hold_a_bare_unit():
+    text = "成都市新签约亿元以上项目52个，其中10亿元以上项目9个，另有过亿元项目落地，上亿元投资增多。"
+    assert triples(text) == [
+        ("亿元", 1e8, "CNY", "over"),
+        ("10亿元", 1e9, "CNY", "over"),
+        ("亿元", 1e8, "CNY", "over"),
+        ("亿元", 1e8, "CNY", "over"),
+    ]
+
+
+def test_bare_unit_without_qualifier_is_still_an_amount_but_wan_yuan_needs_one():
+    assert triples("新引进亿元项目12个") == [("亿元", 1e8, "CNY", None)]
+    assert triples("每万元GDP能耗下降") == []
+    assert triples("奖励金额在万元以上") == [("万元", 1e4, "CNY", "over")]
+
+
+def test_ranges_give_two_amounts():
+    assert triples("计划投资10亿—20亿元") == [("10亿", 1e9, "CNY", None), ("20亿元", 2e9, "CNY", None)]
+    assert triples("计划投资10—20亿美元") == [("10", 1e9, "USD", None), ("20亿美元", 2e9, "USD", None)]
+    assert triples("单体投资3至5亿元") == [("3", 3e8, "CNY", None), ("5亿元", 5e8, "CNY", None)]
+
+
+def test_shared_units_in_lists():
+    assert [a.value for a in find_amounts("两期分别为5亿元、3亿元")] == [5e8, 3e8]
+    assert triples("分别投资5亿、3亿和2亿美元") == [
+        ("5亿", 5e8, "USD", None),
+        ("3亿", 3e8, "USD", None),
+        ("2亿美元", 2e8, "USD", None),
+    ]
+    # numbered list items are not amounts
+    assert [a.text for a in find_amounts("第3、5亿元档")] == ["5亿元"]
+
+
+def test_repeats_are_each_their_own_entry_with_offsets():
+    text = "甲项目投资5亿元，乙项目也投资5亿元。"
+    amounts = find_amounts(text)
+    assert [a.text for a in amounts] == ["5亿元", "5亿元"]
+    assert all(text[a.start : a.end] == a.text for a in amounts)
+    assert amounts[0].start < amounts[1].start
+
+
+def test_not_amounts():
+    text = "新增企业75个，占比12.5%，2025年举办第3届大会，二元结构与多元化发展，千亿级产业集群。"
+    assert find_amounts(text) == []
+
+
+def test_vague_amounts_are_skipped():
+    assert find_amounts("带动数亿元投资和几十亿元产值") == []
+
+
+def test_chinese_number_helper():
+    assert chinese_number("两千万") == 2e7
+    assert chinese_number("千亿") == 1e11
+    assert chinese_number("零点五亿") == 5e7
+    assert chinese_number("点") is None
+
+
+def test_any_text_does_not_raise():
+    for text in ["", "元", "亿元亿元", "1" * 500 + "亿元", "—亿元", "１，２３４万元", "三点亿元"]:
+        for amount in find_amounts(text):
+            assert text[amount.start : amount.end] == amount.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet="0123456789０１.,，、—至和一二三十百千万亿点多余约超过以上左右数几元美欧港币人民",
+        max_size=60,
+    )
+)
+def test_any_text_gives_amounts_with_valid_offsets(text):
+    amounts = find_amounts(text)
+    assert [a.start for a in amounts] == sorted(a.start for a in amounts)
+    for a in amounts:
+        assert text[a.start : a.end] == a.text
+        assert a.value >= 0  # "0元入驻" is an amount too

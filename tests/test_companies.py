@@ -1,0 +1,66 @@
+"""Companies: registered names, short names from enumerations and triggers, aliases, exclusions."""
+
+from __future__ import annotations
+
+from extractors.companies import brand_of, find_companies
+from extractors.text import halfwidth
+
+
+def companies_of(text: str) -> dict[str, list[str]]:
+    return {c.canonical: c.mentions for c in find_companies(halfwidth(text))}
+
+
+def test_registered_names_with_a_place_in_brackets():
+    found = companies_of("3月14日注册成立的时代电服（青岛）科技有限公司，聚焦新能源乘用车换电生态业务。")
+    assert list(found) == ["时代电服(青岛)科技有限公司"]
+
+
+def test_registered_name_is_not_cut_at_an_inner_suffix():
+    found = companies_of("杭州阿里巴巴集团控股有限公司与浙江吉利控股集团有限公司签约。")
+    assert set(found) == {"杭州阿里巴巴集团控股有限公司", "浙江吉利控股集团有限公司"}
+
+
+def test_short_names_in_enumerations():
+    found = companies_of("国际招商专班拜访松下、达能、采埃孚等跨国公司在华机构215家。")
+    assert set(found) == {"松下", "达能", "采埃孚"}
+    found = companies_of("拜访先导集团、微软集团、小米集团等108家企业。")
+    assert set(found) == {"先导集团", "微软集团", "小米集团"}
+
+
+def test_enumerated_industries_are_not_companies():
+    assert companies_of("引进一批智能车控、智能电控等产业链上下游企业。") == {}
+
+
+def test_short_name_after_a_trigger():
+    found = companies_of("市南区招引动力电池领域的领军企业宁德时代，来青布局换电业务。")
+    assert found == {"宁德时代": ["宁德时代"]}
+    assert companies_of("140家世界500强企业、311家行业领军企业参会，规模创新高。") == {}
+
+
+def test_full_and_short_names_are_linked():
+    text = (
+        "齐鲁前海基金由前海方舟和海发集团共同发起设立。前海方舟资产管理有限公司主管合伙人表示，将继续投资。"
+    )
+    found = companies_of(text)
+    assert found["前海方舟资产管理有限公司"] == ["前海方舟资产管理有限公司", "前海方舟"]
+    assert "海发集团" in found
+    companies = find_companies(halfwidth(text))
+    linked = next(c for c in companies if c.canonical == "前海方舟资产管理有限公司")
+    assert len(linked.spans) == 2 and all(text[s.start : s.end] in linked.mentions for s in linked.spans)
+
+
+def test_brand_leading_a_project_name():
+    assert brand_of("鹏辉能源储能电池生产项目") == "鹏辉能源"
+    assert brand_of("奇瑞青岛基地") == "奇瑞"
+    assert brand_of("新能源动力及整车项目") is None
+    found = companies_of("总投资30亿元的瑞幸咖啡创新生产中心项目正在开展主体建设。")
+    assert found == {"瑞幸咖啡": ["瑞幸咖啡"]}
+
+
+def test_governments_schools_associations_media_and_generic_words_are_not_companies():
+    text = "青岛大学、青岛市人民政府、青岛日报社和山东省商会参与活动。发挥链主企业、平台公司作用，吸引跨国公司、上市公司来青。"
+    assert companies_of(text) == {}
+
+
+def test_no_text_no_companies():
+    assert find_companies("") == []

@@ -1,0 +1,108 @@
+"""Publication dates and reporting periods."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.dates import find_period_expressions, publication_date, resolve_period
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "period"),
+    [
+        ("一季度", "2025-04", "2025Q1"),
+        ("第一季度", "2025-04", "2025Q1"),
+        ("今年一季度", "2023-05-10", "2023Q1"),
+        ("第四季度", "2024-12", "2024Q4"),
+        ("上半年", "2024-07", "2024H1"),
+        ("下半年", "2024-07", "2024H2"),
+        ("今年", "2025-02", "2025"),
+        ("去年", "2025-02", "2024"),
+        ("前年", "2025-02", "2023"),
+        ("全年", "2022-12", "2022"),
+        ("1—8月", "2019-09", "2019-01/2019-08"),
+        ("1至8月", "2019-09", "2019-01/2019-08"),
+        ("1-8月份", "2019-09", "2019-01/2019-08"),
+        ("前8个月", "2019-09", "2019-01/2019-08"),
+        ("前三季度", "2021-10", "2021-01/2021-09"),
+        ("3月", "2025-04", "2025-03"),
+        ("3月15日", "2025-04", "2025-03"),
+        ("2019年1—8月", None, "2019-01/2019-08"),
+        ("2023年", None, "2023"),
+        ("2024年上半年", "2025-02", "2024H1"),
+        ("去年一季度", "2025-02", "2024Q1"),
+        ("“十四五”期间", None, "2021/2025"),
+        ("十三五时期", None, "2016/2020"),
+        ("“十五五”", None, "2026/2030"),
+    ],
+)
+def test_resolve_period(expr, published, period):
+    assert resolve_period(expr, published) == period
+
+
+def test_relative_period_needs_a_publication_date():
+    assert resolve_period("去年", None) is None
+    assert resolve_period("一季度", None) is None
+    assert resolve_period("招商引资", "2025") is None
+
+
+def test_find_period_expressions_with_offsets():
+    text = "今年一季度，武侯区签约项目12个；2019年1—8月实际使用外资增长；“十四五”期间目标明确；第十五届博览会"
+    found = find_period_expressions(text)
+    assert [expr for expr, _, _ in found] == ["今年一季度", "2019年1—8月", "“十四五”期间"]
+    for expr, start, end in found:
+        assert text[start:end] == expr
+
+
+def test_metadata_wins():
+    assert publication_date("2019年1月1日", "2024-03-05T08:00:00+08:00") == "2024-03-05"
+    assert publication_date("", date(2023, 7, 1)) == "2023-07-01"
+    assert publication_date("", "2023年7月") == "2023-07"
+
+
+def test_full_date_near_the_top():
+    assert publication_date("本报讯 2023年5月6日，合肥市召开招商大会。") == "2023-05-06"
+    assert publication_date("发布时间：2022-11-30\n正文") == "2022-11-30"
+
+
+def test_signature_date_at_the_end_of_a_release():
+    body = "为进一步优化营商环境，现将有关事项通知如下。" * 20
+    assert publication_date(body + "\n成都市投资促进局\n2024年3月5日\n") == "2024-03-05"
+
+
+def test_month_from_dateline_and_year_from_text():
+    text = "新华社成都3月5日电 成都市2023年招商引资工作会议召开，会议部署全年工作。"
+    assert publication_date(text) == "2023-03"
+
+
+def test_finished_quarter_moves_the_month_on():
+    text = "今年一季度，苏州工业园区新签约项目40个。2024年，园区将继续扩大开放。"
+    assert publication_date(text) == "2024-04"
+
+
+def test_a_year_looked_back_on_is_last_year():
+    text = "2月10日，全市招商大会召开。2023年，全市新签约项目300个，同比增长12%。去年以来，招商力度加大。"
+    assert publication_date(text) == "2024-02"
+
+
+def test_targets_do_not_set_the_year():
+    text = "今年，该区将推进项目建设。至2030年，计划累计投资50亿元。2026年1月8日召开会议。"
+    assert publication_date(text).startswith("2026")
+
+
+def test_no_date_at_all():
+    assert publication_date("招商引资持续发力。") is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789年月日季度上下半今去前明全—至-“”十四五期间一二三\n。", max_size=60))
+def test_any_text_resolves_without_raising(text):
+    published = publication_date(text)
+    assert published is None or published[:4].isdigit()
+    for expr, start, end in find_period_expressions(text):
+        assert text[start:end] == expr
+        resolve_period(expr, published or "2025-04")

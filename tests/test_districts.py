@@ -1,0 +1,106 @@
+"""Districts, county cities, new areas and zones: short forms, context, other cities."""
+
+from __future__ import annotations
+
+from extractors.districts import document_city, find_districts
+from extractors.text import halfwidth
+
+
+def districts_of(text: str):
+    found, city = find_districts(halfwidth(text))
+    return {d.canonical: d for d in found}, city
+
+
+def test_full_names_carry_code_kind_city_and_spans():
+    text = "今年一季度，市北区新落地项目31个，胶州市、即墨区签约项目增加。"
+    found, city = districts_of(text)
+    assert city == "青岛市"
+    assert found["市北区"].admin_code == "370203" and found["市北区"].kind == "district"
+    assert found["胶州市"].kind == "county_city" and found["胶州市"].admin_code == "370281"
+    for district in found.values():
+        assert all(text[s.start : s.end] in district.mentions for s in district.spans)
+
+
+def test_short_forms_resolve_only_in_their_city():
+    found, _ = districts_of("青岛市城阳区加快招商，一批好项目落户城阳，平度发展势头良好。")
+    assert set(found["城阳区"].mentions) == {"城阳区", "城阳"}
+    assert found["平度市"].mentions == ["平度"]
+    found, city = districts_of("成都市武侯区、锦江区联合招商，城阳一词在此与青岛无关。")
+    assert city == "成都市"
+    assert "城阳区" not in found and "武侯区" in found
+
+
+def test_a_street_named_after_a_place_is_not_the_place():
+    found, _ = districts_of("青岛市市南区的企业搬到平度路和即墨路。")
+    assert "市南区" in found
+    assert "平度市" not in found and "即墨区" not in found
+
+
+def test_city_prefix_glued_to_a_district_name():
+    found, _ = districts_of("青岛市南区、青岛市北区的企业代表参会。")
+    assert {"市南区", "市北区"} <= set(found)
+
+
+def test_same_name_in_several_cities_follows_the_document_city():
+    found, city = districts_of("南京市鼓楼区今年签约项目20个，南京市玄武区也在发力。")
+    assert city == "南京市"
+    assert found["鼓楼区"].admin_code == "320106"
+    found, city = districts_of("福州市鼓楼区、福州市台江区联合招商。")
+    assert found["鼓楼区"].city == "福州市"
+
+
+def test_new_areas_and_their_bare_forms():
+    found, _ = districts_of("青岛西海岸新区干部群众表示，新区将进一步提升开放能级；西海岸新区招引项目。")
+    area = found["青岛西海岸新区"]
+    assert area.kind == "new_area" and area.admin_code == "370211"
+    assert {"青岛西海岸新区", "新区", "西海岸新区"} <= set(area.mentions)
+    found, _ = districts_of("南京市江北新区加快建设，新区引进项目12个。")
+    assert found["南京江北新区"].mentions == ["江北新区", "新区"]
+    found, _ = districts_of("上海市浦东新区招商引资成效明显。")
+    assert found["浦东新区"].kind == "new_area"
+
+
+def test_bare_new_area_needs_a_word_boundary():
+    found, _ = districts_of("青岛市崂山区高新区建设加快。")
+    assert "青岛西海岸新区" not in found
+
+
+def test_free_trade_zone_areas_and_aliases():
+    found, _ = districts_of("青岛自贸片区以深化改革为契机，上合示范区建设提速。")
+    ftz = found["中国（山东）自由贸易试验区青岛片区"]
+    assert ftz.kind == "zone" and ftz.admin_code is None and ftz.city == "青岛市"
+    assert found["中国—上海合作组织地方经贸合作示范区"].mentions == ["上合示范区"]
+    found, _ = districts_of("厦门市思明区企业入驻，福建自贸试验区厦门片区再添新项目。")
+    assert "中国（福建）自由贸易试验区厦门片区" in found
+
+
+def test_development_zones_abbreviated_and_written_out():
+    found, _ = districts_of("郑州高新区、郑州经开区和郑州航空港经济综合实验区共签约项目45个。")
+    assert {"郑州高新技术产业开发区", "郑州经济技术开发区", "郑州航空港经济综合实验区"} <= set(found)
+    assert all(d.kind == "zone" for d in found.values())
+
+
+def test_zones_the_gazetteer_does_not_list():
+    text = (
+        "推动申报董家口综合保税区，高标准建设青岛国际招商产业园，高水平建设中日（青岛）地方发展合作示范区。"
+    )
+    found, _ = districts_of(text)
+    assert "董家口综合保税区" in found
+    assert "青岛国际招商产业园" in found
+    assert "中日(青岛)地方发展合作示范区" in found  # the extraction view is half-width
+
+
+def test_part_of_a_zone_named_after_a_district():
+    found, _ = districts_of("青岛市平度市招商引资。项目在临空经济示范区平度片区落地生根。")
+    assert "临空经济示范区平度片区" in found
+    assert "平度市" in found
+
+
+def test_document_city_is_the_most_mentioned():
+    assert document_city("杭州市西湖区、杭州市滨江区与宁波市海曙区") == "杭州市"
+    assert document_city("没有地名的句子") is None
+
+
+def test_no_places_no_districts():
+    assert find_districts("") == ([], None)
+    assert find_districts("和平与发展是时代主题。") == ([], None)

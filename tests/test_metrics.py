@@ -1,0 +1,187 @@
+"""Aggregate investment-attraction figures: which numbers count, their units, subjects and periods."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.amounts import find_amounts
+from extractors.metrics import find_metrics
+from schemas import District, Span
+
+KINDS = {"区": "district", "市": "county_city", "园区": "zone", "新区": "new_area", "开发区": "zone"}
+
+
+def district(text: str, canonical: str, kind: str, *surfaces: str) -> District:
+    spans: list[Span] = []
+    for surface in sorted(surfaces or (canonical,), key=len, reverse=True):
+        for m in re.finditer(re.escape(surface), text):
+            if not any(s.start <= m.start() < s.end for s in spans):
+                spans.append(Span(start=m.start(), end=m.end()))
+    return District(canonical=canonical, mentions=list(surfaces or (canonical,)), kind=kind, spans=spans)
+
+
+def metrics_of(text: str, districts: list[District], city: str = "成都市", published: str | None = "2025-04"):
+    return find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published=published)
+
+
+def figures(metrics) -> list[tuple[float, str]]:
+    return [(m.value, m.unit) for m in metrics]
+
+
+def test_counts_totals_rates_and_foreign_capital():
+    text = (
+        "今年一季度，武侯区新签约亿元以上项目26个，同比增长18.2%，协议总投资312.5亿元。"
+        "武侯区实际使用外资1.6亿美元。"
+    )
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert figures(ms) == [(26, "个"), (18.2, "%"), (312.5, "亿元"), (1.6, "亿美元")]
+    assert {m.subject for m in ms} == {"武侯区"}
+    assert {m.period for m in ms} == {"2025Q1"}
+    assert ms[0].indicator == "新签约亿元以上项目"
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_noun_before_and_noun_after_counts():
+    text = (
+        "去年，合肥市领导带队走访企业86家，举办投资推介会7场，会见跨国公司考察团40余人次，"
+        "达成21个合作项目，协调解决企业诉求93件，推动118个项目开工。"
+    )
+    ms = metrics_of(text, [], city="合肥市", published="2025-02")
+    assert figures(ms) == [(86, "家"), (7, "场"), (40, "人次"), (21, "个"), (93, "件"), (118, "个")]
+    assert {m.subject for m in ms} == {"合肥市"}
+    assert {m.period for m in ms} == {"2024"}
+
+
+def test_activity_count_followed_by_its_verb():
+    text = "苏州工业园区招商小分队35次赴长三角各地开展招商。"
+    ms = metrics_of(text, [district(text, "苏州工业园区", "zone")], city="苏州市")
+    assert figures(ms) == [(35, "次")]
+    assert ms[0].subject == "苏州工业园区"
+
+
+def test_non_investment_numbers_are_left_out():
+    text = (
+        "高新区常住人口128万人，GDP增长6.1%，气温25℃。第21届西部博览会举办，"
+        "园区出台10项营商举措，设立4只基金，布局40个细分赛道，建成换电站30座，推广车辆10000台，"
+        "全区共有规上企业1500家。"
+    )
+    assert metrics_of(text, [district(text, "成都高新技术产业开发区", "zone", "高新区")]) == []
+
+
+def test_project_amounts_are_not_aggregates_but_aggregate_totals_are():
+    text = (
+        "总投资80亿元的新能源电池项目开工，建成后产值可达200亿元。"
+        "该区签约亿元以上项目34个，总投资152亿元。"
+        "提速建设总投资900亿元的56个重点工程。"
+        "全区10亿元以上项目9个。"
+    )
+    ms = metrics_of(text, [district(text, "即墨区", "district")])
+    assert figures(ms) == [(34, "个"), (152, "亿元"), (900, "亿元"), (56, "个"), (9, "个")]
+
+
+def test_subject_is_the_district_that_leads_the_clause_not_one_named_in_passing():
+    text = (
+        "作为中心城区，市北区今年一季度新落地项目31个。同时，举办青岛国际邮轮港区招商推进大会等活动14次，"
+        "促成22家企业签署合作协议。"
+    )
+    districts = [
+        district(text, "市北区", "district"),
+        district(text, "青岛国际邮轮港区", "zone"),
+    ]
+    ms = metrics_of(text, districts, city="青岛市")
+    assert figures(ms) == [(31, "个"), (14, "次"), (22, "家")]
+    assert [m.subject for m in ms] == ["市北区", "市北区", "市北区"]
+
+
+def test_anaphora_resolves_to_the_district_of_the_paragraph():
+    text = (
+        "成华区持续发力招商引资。今年该区力争全年龙潭工业园招引项目30个以上，产业规模突破280亿元，"
+        "并带动全区产业规模达到400亿元。\n"
+        "简阳市优化营商环境。该市新签约项目41个。\n"
+        "全市新签约项目500个，外资项目占全市比重达38.5%。"
+    )
+    districts = [
+        district(text, "成华区", "district"),
+        district(text, "龙潭工业园", "zone"),
+        district(text, "简阳市", "county_city"),
+    ]
+    ms = metrics_of(text, districts)
+    by_value = {m.value: m.subject for m in ms}
+    assert by_value[30] == "龙潭工业园"
+    assert by_value[280] == "龙潭工业园"
+    assert by_value[400] == "成华区"
+    assert by_value[41] == "简阳市"
+    assert by_value[500] == "成都市"
+
+
+def test_paragraph_lead_district_when_the_sentence_names_none():
+    text = "温江区大抓项目。新签约重点产业项目93个，其中先进制造业项目41个。"
+    ms = metrics_of(text, [district(text, "温江区", "district")])
+    assert [(m.value, m.subject) for m in ms] == [(93, "温江区"), (41, "温江区")]
+
+
+def test_repeated_figure_is_reported_once():
+    text = "庐阳区新签约75个过亿元项目。该区新签约的75个过亿元项目中，包含先进制造业项目41个。"
+    ms = metrics_of(text, [district(text, "庐阳区", "district")])
+    assert figures(ms) == [(75, "个"), (41, "个")]
+
+
+def test_line_broken_inside_a_sentence_still_reads_as_one_sentence():
+    text = "市领导带头出征，率团赴境外招商，举办重大经贸交流活动9场，推动一批重点项目取\n\n得积极进展，走访企业210家。"
+    ms = metrics_of(text, [], city="青岛市", published="2025-02")
+    assert figures(ms) == [(9, "场"), (210, "家")]
+
+
+def test_period_carries_from_the_section_and_no_city_gives_no_subject():
+    text = "去年以来，全区招商提速。\n招商专班走访企业120家。"
+    ms = metrics_of(text, [], city=None, published="2025-03")
+    assert figures(ms) == [(120, "家")]
+    assert ms[0].period == "2024"
+    assert ms[0].subject is None
+
+
+def test_empty_and_odd_texts():
+    assert metrics_of("", []) == []
+    assert metrics_of("第3届、前10名、10+1产业体系", []) == []
+
+
+def test_a_rate_clause_with_its_own_subject_must_itself_be_about_investment():
+    text = "我市规上工业增加值增长7.2%，固定资产投资增长5.1%，招商引资项目履约率达到92%。"
+    ms = metrics_of(text, [], city="合肥市", published="2024-10")
+    assert figures(ms) == [(5.1, "%"), (92, "%")]
+    assert ms[1].indicator == "招商引资项目履约率"
+
+
+def test_percentage_points_and_elliptical_rates():
+    text = "全市实际使用外资金额12.3亿美元，同比增长8.5%，增速高于全省3.2个百分点。"
+    ms = metrics_of(text, [], city="合肥市", published="2024-10")
+    assert figures(ms) == [(12.3, "亿美元"), (8.5, "%"), (3.2, "个百分点")]
+    assert ms[0].indicator == "实际使用外资"
+
+
+def test_aggregate_total_without_a_count_needs_an_aggregate_word():
+    text = "1至9月，全市签约项目总投资2350亿元。项目平均投资额达6.8亿元。该项目总投资12亿元，年产值30亿元。"
+    ms = metrics_of(text, [], city="合肥市", published="2024-10")
+    assert figures(ms) == [(2350, "亿元")]
+    assert ms[0].period == "2024-01/2024-09"
+
+
+ALPHABET = "0123456789０１２.,，、。；：\n个家次场%％亿万千百十元美欧约超过以上左右项目企业签约落地全区该市今年一季度1—8月第区市新区"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_any_text_gives_metrics_with_valid_offsets(text):
+    districts = [district(text, "新区", "new_area")] if "新区" in text else []
+    for m in metrics_of(text, districts):
+        assert text[m.start : m.end] == m.text
+        assert m.value >= 0
+
+
+def test_a_baseline_period_is_not_the_period_of_the_figure():
+    text = "今年一季度，全市签约项目31个，比去年同期增长20%。"
+    ms = metrics_of(text, [], city="合肥市", published="2025-04")
+    assert [(m.value, m.period) for m in ms] == [(31, "2025Q1"), (20, "2025Q1")]

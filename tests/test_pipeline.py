@@ -1,0 +1,93 @@
+"""The whole pipeline on a written report, and against the shared gold annotations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors.pipeline import EXTRACTOR_VERSION, extract
+from schemas import Document
+
+REPORT = """青岛日报 2025年4月8日
+
+今年一季度，青岛市城阳区共签约亿元以上项目49个，总投资152.66亿元。其中，总投资１３０亿元的鹏辉能源储能电池生产项目（一期）电芯厂房目前已完工。
+
+3月14日注册成立的时代电服（青岛）科技有限公司，聚焦换电业务。市北区拜访先导集团、小米集团等108家企业。
+
+青岛自贸片区将加快建设集成电路专业园区。
+"""
+
+
+@pytest.fixture(scope="module")
+def extraction():
+    return extract(Document(text=REPORT, source="reports/2025/qd-0408.txt"), strict=True)
+
+
+def test_every_kind_comes_out(extraction):
+    assert extraction.doc == "qd-0408.txt"
+    assert extraction.extractor_version == EXTRACTOR_VERSION
+    assert extraction.city == "青岛市"
+    assert {"城阳区", "市北区", "中国（山东）自由贸易试验区青岛片区"} <= {
+        d.canonical for d in extraction.districts
+    }
+    assert {"先导集团", "小米集团", "时代电服（青岛）科技有限公司"} <= {
+        c.canonical for c in extraction.companies
+    }
+    project = next(p for p in extraction.projects if p.company == "鹏辉能源")
+    assert (project.district, project.amount_yuan, project.status) == ("城阳区", 13_000_000_000, "completed")
+
+
+def test_surfaces_are_cut_from_the_original_text(extraction):
+    """Extraction runs on a half-width view; what it reports is as the document writes it."""
+    project = next(p for p in extraction.projects if p.company == "鹏辉能源")
+    assert project.amount_text == "１３０亿元"
+    assert REPORT[project.start : project.end] == project.evidence
+    for record in (*extraction.companies, *extraction.districts):
+        assert all(REPORT[s.start : s.end] in record.mentions for s in record.spans)
+    assert all(m in REPORT for c in extraction.companies for m in c.mentions)
+
+
+def test_mentions_cover_companies_districts_and_amounts(extraction):
+    labels = {m.label for m in extraction.mentions}
+    assert {"company", "district"} <= labels
+    assert all(REPORT[m.start : m.end] == m.text for m in extraction.mentions)
+    assert [m.start for m in extraction.mentions] == sorted(m.start for m in extraction.mentions)
+
+
+def test_json_has_the_gold_keys(extraction):
+    data = json.loads(extraction.model_dump_json())
+    assert {"projects", "companies", "districts", "amounts", "metrics"} <= set(data)
+
+
+def test_a_failing_stage_is_contained_unless_strict(monkeypatch):
+    import extractors.companies
+
+    def broken(text):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(extractors.companies, "find_companies", broken)
+    document = Document(text=REPORT, source="x.txt")
+    result = extract(document)
+    assert result.companies == [] and result.districts
+    with pytest.raises(RuntimeError):
+        extract(document, strict=True)
+
+
+def test_empty_document():
+    result = extract(Document(text="", source="empty.txt"), strict=True)
+    assert result.projects == [] and result.districts == [] and result.companies == []
+
+
+THRESHOLDS = {"districts": 0.95, "companies": 0.80, "projects": 0.75}
+
+
+def test_quality_against_the_shared_gold(shared_dir):
+    evaluation = pytest.importorskip("extractors.evaluation")
+    predictions = {}
+    for path in sorted((shared_dir / "corpus").glob("*.txt")):
+        result = extract(Document(text=path.read_text(encoding="utf-8"), source=path.name), strict=True)
+        predictions[path.name] = json.loads(result.model_dump_json())
+    report = evaluation.evaluate(shared_dir / "gold", predictions)
+    for kind, threshold in THRESHOLDS.items():
+        assert report.kinds[kind].f1 >= threshold, (kind, report.kinds[kind])

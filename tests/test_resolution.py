@@ -1,0 +1,159 @@
+"""Cross-document resolution: one row per project, lifecycle events in order, reprints counted once,
+companies merged across full/short names and bracket widths."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_warehouse_fixtures import (
+    CATL_FULL,
+    CATL_SHORT,
+    SERVICE_FULL,
+    SERVICE_HALF,
+    WEST_COAST,
+    story,
+    story_doc_ids,
+)
+
+import warehouse
+from warehouse.resolution import resolve_companies
+
+
+def rows(con, sql, params=None):
+    return con.execute(sql, params or []).fetchall()
+
+
+@pytest.fixture
+def loaded(db_path):
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, story(), [])
+    yield con
+    con.close()
+
+
+def test_one_row_per_project(loaded):
+    projects = rows(loaded, "SELECT company, district FROM v_projects ORDER BY company")
+    assert len(projects) == 4
+    assert sorted(p[0] for p in projects) == sorted(
+        [CATL_FULL, SERVICE_FULL, "海尔智家股份有限公司", "青岛某某新材料有限公司"]
+    )
+
+
+def test_lifecycle_of_a_project_reported_in_different_words(loaded):
+    (project_id, name, company, amount, status, first, last, sources, reprints, evidence) = rows(
+        loaded,
+        """SELECT project_id, name, company, amount_yuan, latest_status, first_reported, last_reported,
+                  sources, reprints, latest_evidence
+           FROM v_projects WHERE company = ?""",
+        [CATL_FULL],
+    )[0]
+    assert name == "宁德时代青岛储能电池基地项目"
+    assert company == CATL_FULL
+    assert amount == 13e9
+    assert status == "completed"
+    assert (first, last) == (date(2025, 3, 15), date(2026, 5, 10))
+    assert sources == 3  # signed, started, completed — not the reprint
+    assert reprints == 1
+    assert "竣工投产" in evidence
+    events = rows(
+        loaded,
+        "SELECT event, event_date, doc_id FROM v_project_events WHERE project_id = ? ORDER BY event_date",
+        [project_id],
+    )
+    assert [e[0] for e in events] == ["signed", "started", "completed"]
+    ids = story_doc_ids()
+    assert [e[2] for e in events] == [ids["signed"], ids["started"], ids["completed"]]
+
+
+def test_reprint_is_linked_and_not_double_counted(loaded):
+    ids = story_doc_ids()
+    assert rows(loaded, "SELECT reprint_of FROM documents WHERE doc_id = ?", [ids["reprint"]]) == [
+        (ids["signed"],)
+    ]
+    assert rows(loaded, "SELECT count(*) FROM projects")[0][0] == 8  # the reprint's row is stored…
+    signed_over = rows(
+        loaded,
+        "SELECT signed_projects_over_1e8 FROM v_district_period WHERE district = ? AND period = '2025Q1'",
+        [WEST_COAST],
+    )
+    assert signed_over == [(1,)]  # …but counted once
+    metric_rows = rows(loaded, "SELECT count(*) FROM v_metrics WHERE indicator = '新签约亿元以上项目'")
+    assert metric_rows == [(1,)]
+
+
+def test_companies_merge_across_full_and_short_names_and_bracket_widths(loaded):
+    dim = {
+        canonical: set(aliases)
+        for canonical, aliases in rows(loaded, "SELECT canonical, aliases FROM dim_companies")
+    }
+    assert dim[CATL_FULL] >= {CATL_FULL, CATL_SHORT}
+    assert dim[SERVICE_FULL] == {SERVICE_FULL, SERVICE_HALF}
+    assert SERVICE_FULL not in dim[CATL_FULL]  # a subsidiary with its own name is its own company
+    service = rows(loaded, "SELECT latest_status, sources FROM v_projects WHERE company = ?", [SERVICE_FULL])
+    assert service == [("landed", 2)]
+
+
+def test_short_name_joins_only_an_unambiguous_registered_name():
+    resolved = resolve_companies(
+        [
+            ["宁德时代新能源科技股份有限公司"],
+            ["宁德时代"],
+            ["时代"],  # contained in two registered names: stays apart
+            ["时代电服（青岛）科技有限公司"],
+            ["海尔智家股份有限公司"],
+            ["海尔集团公司"],
+            ["海尔"],  # ambiguous between two parents without brackets: stays apart
+        ]
+    )
+    assert resolved["宁德时代"][0] == resolved["宁德时代新能源科技股份有限公司"][0]
+    assert resolved["宁德时代"][1] == "宁德时代新能源科技股份有限公司"
+    assert resolved["时代"][0] not in {resolved["宁德时代"][0], resolved["时代电服（青岛）科技有限公司"][0]}
+    assert resolved["海尔"][0] not in {resolved["海尔智家股份有限公司"][0], resolved["海尔集团公司"][0]}
+
+
+def test_project_ids_are_stable_across_batches_and_reextraction(db_path, tmp_path):
+    items = story()
+    con = warehouse.connect(db_path)
+    for item in items:  # one document per batch, in publication order
+        warehouse.load_batch(con, [item], [])
+    by_batch = rows(con, "SELECT project_id, company, sources FROM v_projects ORDER BY project_id")
+    result = warehouse.replace_extractions(con, items)
+    assert result.replaced_documents == len(items) and result.new_documents == 0
+    after = rows(con, "SELECT project_id, company, sources FROM v_projects ORDER BY project_id")
+    assert after == by_batch
+    con.close()
+
+    other = warehouse.connect(tmp_path / "one_batch.duckdb")
+    warehouse.load_batch(other, items, [])
+    assert rows(other, "SELECT project_id, company, sources FROM v_projects ORDER BY project_id") == by_batch
+    other.close()
+
+
+def test_company_only_report_is_not_forced_onto_an_ambiguous_project(db_path):
+    items = story()
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, items, [])
+    before = rows(con, "SELECT count(*) FROM v_projects")[0][0]
+    from test_warehouse_fixtures import document, project
+
+    from schemas import Extraction
+
+    text = "宁德时代又在西海岸新区签约一个储能研究院项目，投资8亿元。"
+    second = Extraction(
+        projects=[
+            project(
+                text,
+                text,
+                name="储能研究院项目",
+                company=CATL_SHORT,
+                district=WEST_COAST,
+                amount_yuan=8e8,
+                status="signed",
+            )
+        ]
+    )
+    warehouse.load_batch(con, [(document(text, "/x/new.txt", "2026-06-01"), second)], [])
+    assert rows(con, "SELECT count(*) FROM v_projects")[0][0] == before + 1
+    assert rows(con, "SELECT count(*) FROM v_company_projects WHERE company = ?", [CATL_FULL])[0][0] == 2
+    con.close()

@@ -1,0 +1,53 @@
+"""Script helpers: same-length simplified view, script detection, pinyin clean-up."""
+
+from __future__ import annotations
+
+from hostile import TRADITIONAL
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.readers import read_document
+from extractors.script import clean_garbled_pinyin, is_traditional, simplified_view
+from schemas import RawDocument
+
+
+def test_big5_text_gets_same_length_simplified_view():
+    doc = read_document(RawDocument(data=TRADITIONAL.encode("big5"), source="big5.txt"))
+    view = simplified_view(doc.text)
+    assert len(view) == len(doc.text)
+    assert view.startswith("青岛市崂山区签约重点项目十二个，总投资约一百亿元")
+    start = view.index("崂山区")
+    assert doc.text[start : start + 3] == "嶗山區"  # offsets found in the view index the original
+
+
+def test_simplified_text_is_returned_unchanged():
+    text = "青岛西海岸新区签约项目32个，总投资420亿元。"
+    assert simplified_view(text) is text
+    assert simplified_view("") == ""
+
+
+def test_is_traditional():
+    assert is_traditional(TRADITIONAL)
+    assert not is_traditional(simplified_view(TRADITIONAL))
+    assert not is_traditional("Qingdao 2024")
+    assert not is_traditional("青岛市发展和改革委员会发布通知。")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("乾隆皇帝頭髮發展臺灣著名後來鬱悶裡面麵條a1，。 \n瞭解") + ["\U00020000"]
+        ),
+        max_size=60,
+    )
+)
+def test_simplified_view_never_changes_length(text):
+    assert len(simplified_view(text)) == len(text)
+
+
+def test_clean_garbled_pinyin():
+    assert clean_garbled_pinyin("項(xiàng)目簽約") == "項目簽約"
+    assert clean_garbled_pinyin("总投资（zǒng tóu zī）45亿元") == "总投资45亿元"
+    assert clean_garbled_pinyin("青岛(Qingdao)和 GDP(国内生产总值)") == "青岛(Qingdao)和 GDP(国内生产总值)"
+    assert clean_garbled_pinyin("项目(2024年)") == "项目(2024年)"

@@ -1,0 +1,653 @@
+"""Set-based, idempotent loading: one transaction per batch, Arrow tables in, `INSERT … SELECT` out."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from functools import cache
+from importlib import resources
+
+import duckdb
+import pyarrow as pa
+
+from schemas import Document, Extraction, QuarantineRecord
+from warehouse import reprints, resolution, search
+from warehouse.staging import staged
+
+RECORD_TABLES = (
+    "projects",
+    "companies",
+    "districts",
+    "investments",
+    "metrics",
+    "mentions",
+    "policies",
+    "policy_incentives",
+)
+
+
+@dataclass
+class LoadResult:
+    """What one `load_batch` / `replace_extractions` call changed."""
+
+    new_documents: int = 0
+    already_present: int = 0
+    replaced_documents: int = 0
+    quarantined: int = 0
+    reprints: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TABLES, 0))
+    new_doc_ids: list[str] = field(default_factory=list)
+    skipped_doc_ids: list[str] = field(default_factory=list)
+
+    @property
+    def projects(self) -> int:
+        return self.counts["projects"]
+
+    @property
+    def amounts(self) -> int:
+        return self.counts["investments"]
+
+    @property
+    def companies(self) -> int:
+        return self.counts["companies"]
+
+    @property
+    def districts(self) -> int:
+        return self.counts["districts"]
+
+    @property
+    def metrics(self) -> int:
+        return self.counts["metrics"]
+
+
+# --- evidence sentences -------------------------------------------------------------------------
+
+
+@cache
+def _sentence_ends() -> str:
+    text = resources.files("warehouse").joinpath("data/sentence_ends.txt").read_text(encoding="utf-8")
+    return "".join(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+class _Sentences:
+    """The sentence around a character span of one text (boundaries: sentence-final punctuation, newlines)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        ends = re.escape(_sentence_ends())
+        self.bounds = [m.end() for m in re.finditer(f"[{ends}]+|\n+", text)]
+
+    def around(self, start: int | None, end: int | None) -> str | None:
+        if start is None or not (0 <= start <= len(self.text)):
+            return None
+        end = start if end is None or end < start else min(end, len(self.text))
+        i = bisect.bisect_right(self.bounds, start)
+        left = self.bounds[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.bounds, max(end, start + 1))
+        right = self.bounds[j] if j < len(self.bounds) else len(self.text)
+        return self.text[left:right].strip() or None
+
+
+# --- arrow schemas of the staged rows --------------------------------------------------------------
+
+_S, _I, _F = pa.string(), pa.int32(), pa.float64()
+_COMMON = [("extractor_version", _S), ("backend", _S)]
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", _S),
+            ("source", _S),
+            ("title", _S),
+            ("published", _S),
+            ("published_date", pa.date32()),
+            ("byline", _S),
+            ("media_type", _S),
+            ("encoding", _S),
+            ("sha256", _S),
+            ("fetched_at", pa.timestamp("us", tz="UTC")),
+            ("load_seq", pa.int64()),
+            ("city", _S),
+            ("text", _S),
+            ("char_count", _I),
+            ("pages", _S),
+            ("meta", _S),
+            *_COMMON,
+        ]
+    ),
+    "document_sources": pa.schema(
+        [("doc_id", _S), ("source", _S), ("sha256", _S), ("fetched_at", pa.timestamp("us", tz="UTC"))]
+    ),
+    "projects": pa.schema(
+        [
+            ("doc_id", _S),
+            ("seq", _I),
+            ("name", _S),
+            ("company", _S),
+            ("district", _S),
+            ("amount_text", _S),
+            ("amount_yuan", _F),
+            ("status", _S),
+            ("evidence", _S),
+            ("span_start", _I),
+            ("span_end", _I),
+            ("confidence", _F),
+            *_COMMON,
+        ]
+    ),
+    "companies": pa.schema(
+        [
+            ("doc_id", _S),
+            ("seq", _I),
+            ("canonical", _S),
+            ("mentions", pa.list_(_S)),
+            ("spans", _S),
+            ("span_start", _I),
+            ("span_end", _I),
+            ("evidence", _S),
+            ("confidence", _F),
+            *_COMMON,
+        ]
+    ),
+    "districts": pa.schema(
+        [
+            ("doc_id", _S),
+            ("seq", _I),
+            ("canonical", _S),
+            ("mentions", pa.list_(_S)),
+            ("city", _S),
+            ("kind", _S),
+            ("admin_code", _S),
+            ("province", _S),
+            ("spans", _S),
+            ("span_start", _I),
+            ("span_end", _I),
+            ("evidence", _S),
+            ("confidence", _F),
+            *_COMMON,
+        ]
+    ),
+    "investments": pa.schema(
+        [
+            ("doc_id", _S),
+            ("seq", _I),
+            ("text", _S),
+            ("value", _F),
+            ("currency", _S),
+            ("qualifier", _S),
+            ("span_start", _I),
+            ("span_end", _I),
+            ("evidence", _S),
+            ("confidence", _F),
+            *_COMMON,
+        ]
+    ),
+    "metrics": pa.schema(
+        [
+            ("doc_id", _S),
+            ("seq", _I),
+            ("text", _S),
+            ("subject", _S),
+            ("indicator", _S),
+            ("value", _F),
+            ("unit", _S),
+            ("period", _S),
+            ("evidence", _S),
+            ("span_start", _I),
+            ("span_end", _I),
+            ("confidence", _F),
+            *_COMMON,
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("doc_id", _S),
+            ("seq", _I),
+            ("text", _S),
+            ("label", _S),
+            ("canonical", _S),
+            ("span_start", _I),
+            ("span_end", _I),
+            ("evidence", _S),
+            ("confidence", _F),
+            ("source", _S),
+            ("extractor_version", _S),
+        ]
+    ),
+    "policies": pa.schema(
+        [
+            ("doc_id", _S),
+            ("policy_seq", _I),
+            ("title", _S),
+            ("issuer", _S),
+            ("doc_number", _S),
+            ("written", _S),
+            ("published", _S),
+            ("valid_from", _S),
+            ("valid_to", _S),
+            ("district", _S),
+            *_COMMON,
+        ]
+    ),
+    "policy_incentives": pa.schema(
+        [
+            ("doc_id", _S),
+            ("policy_seq", _I),
+            ("seq", _I),
+            ("clause", _S),
+            ("kind", _S),
+            ("amount_yuan", _F),
+            ("rate", _F),
+            ("condition", _S),
+            ("min_investment_yuan", _F),
+            ("span_start", _I),
+            ("span_end", _I),
+            *_COMMON,
+        ]
+    ),
+    "quarantine": pa.schema(
+        [
+            ("path", _S),
+            ("sha256", _S),
+            ("stage", _S),
+            ("reason", _S),
+            ("at", pa.timestamp("us", tz="UTC")),
+        ]
+    ),
+}
+
+
+def published_date(published: str | None) -> date | None:
+    """First day of an ISO-like partial date: '2025' → 2025-01-01, '2025-04' → 2025-04-01."""
+    if not published:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", published.strip())
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        try:
+            return date(year, month, 1)
+        except ValueError:
+            return None
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _first_span(spans) -> tuple[int | None, int | None]:
+    return (spans[0].start, spans[0].end) if spans else (None, None)
+
+
+def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
+    """The rows of every record table for one document."""
+    doc_id = doc.doc_id
+    sentences = _Sentences(doc.text)
+    common = {"extractor_version": ext.extractor_version, "backend": ext.backend}
+    rows: dict[str, list[dict]] = {name: [] for name in RECORD_TABLES}
+    for seq, p in enumerate(ext.projects):
+        rows["projects"].append(
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                **p.model_dump(include={"name", "company", "district", "amount_text", "amount_yuan"}),
+                "status": p.status,
+                "evidence": p.evidence,
+                "span_start": p.start,
+                "span_end": p.end,
+                "confidence": p.confidence,
+                **common,
+            }
+        )
+    for seq, c in enumerate(ext.companies):
+        start, end = _first_span(c.spans)
+        rows["companies"].append(
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                "canonical": c.canonical,
+                "mentions": list(c.mentions),
+                "spans": json.dumps([[s.start, s.end] for s in c.spans]),
+                "span_start": start,
+                "span_end": end,
+                "evidence": sentences.around(start, end),
+                "confidence": c.confidence,
+                **common,
+            }
+        )
+    for seq, d in enumerate(ext.districts):
+        start, end = _first_span(d.spans)
+        rows["districts"].append(
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                **d.model_dump(include={"canonical", "city", "kind", "admin_code", "province"}),
+                "mentions": list(d.mentions),
+                "spans": json.dumps([[s.start, s.end] for s in d.spans]),
+                "span_start": start,
+                "span_end": end,
+                "evidence": sentences.around(start, end),
+                "confidence": d.confidence,
+                **common,
+            }
+        )
+    for seq, a in enumerate(ext.amounts):
+        rows["investments"].append(
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                "text": a.text,
+                "value": a.value,
+                "currency": a.currency,
+                "qualifier": a.qualifier,
+                "span_start": a.start,
+                "span_end": a.end,
+                "evidence": sentences.around(a.start, a.end),
+                "confidence": a.confidence,
+                **common,
+            }
+        )
+    for seq, m in enumerate(ext.metrics):
+        rows["metrics"].append(
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                **m.model_dump(include={"text", "subject", "indicator", "value", "unit", "period"}),
+                "evidence": m.evidence or sentences.around(m.start, m.end),
+                "span_start": m.start,
+                "span_end": m.end,
+                "confidence": m.confidence,
+                **common,
+            }
+        )
+    for seq, m in enumerate(ext.mentions):
+        rows["mentions"].append(
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                "text": m.text,
+                "label": m.label,
+                "canonical": m.canonical,
+                "span_start": m.start,
+                "span_end": m.end,
+                "evidence": sentences.around(m.start, m.end),
+                "confidence": m.confidence,
+                "source": m.source,
+                "extractor_version": ext.extractor_version,
+            }
+        )
+    for policy_seq, pol in enumerate(ext.policies):
+        rows["policies"].append(
+            {
+                "doc_id": doc_id,
+                "policy_seq": policy_seq,
+                **pol.model_dump(
+                    include={
+                        "title",
+                        "issuer",
+                        "doc_number",
+                        "written",
+                        "published",
+                        "valid_from",
+                        "valid_to",
+                        "district",
+                    }
+                ),
+                **common,
+            }
+        )
+        for seq, inc in enumerate(pol.incentives):
+            rows["policy_incentives"].append(
+                {
+                    "doc_id": doc_id,
+                    "policy_seq": policy_seq,
+                    "seq": seq,
+                    **inc.model_dump(
+                        include={"clause", "kind", "amount_yuan", "rate", "condition", "min_investment_yuan"}
+                    ),
+                    "span_start": inc.start,
+                    "span_end": inc.end,
+                    **common,
+                }
+            )
+    return rows
+
+
+def _document_row(doc: Document, ext: Extraction, load_seq: int) -> dict:
+    published = doc.published or ext.published
+    return {
+        "doc_id": doc.doc_id,
+        "source": doc.source,
+        "title": doc.title,
+        "published": published,
+        "published_date": published_date(published),
+        "byline": doc.byline,
+        "media_type": doc.media_type,
+        "encoding": doc.encoding,
+        "sha256": doc.sha256,
+        "fetched_at": _utc(doc.fetched_at),
+        "load_seq": load_seq,
+        "city": ext.city,
+        "text": doc.text,
+        "char_count": len(doc.text),
+        "pages": json.dumps([p.model_dump() for p in doc.pages]),
+        "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
+        "extractor_version": ext.extractor_version,
+        "backend": ext.backend,
+    }
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
+    """Stage `rows` as one Arrow table and `INSERT … SELECT` it into `table` (by column name)."""
+    if not rows:
+        return 0
+    schema = SCHEMAS[table]
+    staged_rows = pa.Table.from_pylist(rows, schema=schema)
+    columns = ", ".join(f'"{name}"' for name in schema.names)
+    with staged(con, f"_staged_{table}", staged_rows) as view:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
+    return len(rows)
+
+
+def _unique_by_doc_id(items: Iterable[tuple[Document, Extraction]]) -> list[tuple[Document, Extraction]]:
+    seen: set[str] = set()
+    unique = []
+    for doc, ext in items:
+        if doc.doc_id not in seen:
+            seen.add(doc.doc_id)
+            unique.append((doc, ext))
+    return unique
+
+
+def _present_doc_ids(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> set[str]:
+    if not doc_ids:
+        return set()
+    with staged(con, "_candidate_ids", pa.table({"doc_id": pa.array(list(doc_ids), _S)})):
+        rows = con.execute("SELECT doc_id FROM documents JOIN _candidate_ids USING (doc_id)").fetchall()
+    return {row[0] for row in rows}
+
+
+def _next_load_seq(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(load_seq), 0) + 1 FROM documents").fetchall()[0][0]
+
+
+def _insert_document_sources(con, items: list[tuple[Document, Extraction]]) -> None:
+    rows = [
+        {"doc_id": d.doc_id, "source": d.source, "sha256": d.sha256, "fetched_at": _utc(d.fetched_at)}
+        for d, _ in items
+    ]
+    if not rows:
+        return
+    with staged(con, "_staged_sources", pa.Table.from_pylist(rows, schema=SCHEMAS["document_sources"])):
+        con.execute(
+            """
+            INSERT INTO document_sources (doc_id, source, sha256, fetched_at)
+            SELECT DISTINCT s.doc_id, s.source, s.sha256, s.fetched_at FROM _staged_sources s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM document_sources o
+                WHERE o.doc_id = s.doc_id AND o.source = s.source AND o.sha256 IS NOT DISTINCT FROM s.sha256)
+            """
+        )
+
+
+def _insert_quarantine(con, records: list[QuarantineRecord]) -> int:
+    if not records:
+        return 0
+    rows = [
+        {"path": q.path, "sha256": q.sha256, "stage": q.stage, "reason": q.reason, "at": _utc(q.at)}
+        for q in records
+    ]
+    with staged(con, "_staged_quarantine", pa.Table.from_pylist(rows, schema=SCHEMAS["quarantine"])):
+        before = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
+        con.execute(
+            """
+            INSERT INTO quarantine (path, sha256, stage, reason, "at")
+            SELECT path, sha256, stage, reason, min("at") FROM _staged_quarantine s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM quarantine q
+                WHERE q.path = s.path AND q.sha256 IS NOT DISTINCT FROM s.sha256
+                  AND q.stage = s.stage AND q.reason = s.reason)
+            GROUP BY path, sha256, stage, reason
+            """
+        )
+        return con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0] - before
+
+
+def _insert_records(con, items: list[tuple[Document, Extraction]], result: LoadResult) -> None:
+    batched: dict[str, list[dict]] = {name: [] for name in RECORD_TABLES}
+    for doc, ext in items:
+        for name, rows in _record_rows(doc, ext).items():
+            batched[name].extend(rows)
+    for name in RECORD_TABLES:
+        result.counts[name] += insert_rows(con, name, batched[name])
+
+
+def _in_transaction(con: duckdb.DuckDBPyConnection, work) -> LoadResult:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result = work()
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return result
+
+
+def _add_new_documents(con, new_items: list[tuple[Document, Extraction]], result: LoadResult) -> None:
+    load_seq = _next_load_seq(con)
+    insert_rows(con, "documents", [_document_row(d, e, load_seq) for d, e in new_items])
+    _insert_records(con, new_items, result)
+    search.index_documents(con, [(d.doc_id, d.text) for d, _ in new_items])
+    result.reprints += reprints.link_reprints(con, [(d.doc_id, d.text) for d, _ in new_items])
+    result.new_documents += len(new_items)
+    result.new_doc_ids.extend(d.doc_id for d, _ in new_items)
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    items: list[tuple[Document, Extraction]],
+    quarantined: list[QuarantineRecord] | None = None,
+    *,
+    refresh: bool = True,
+) -> LoadResult:
+    """Load documents and their extractions in ONE transaction; documents already present add nothing.
+
+    A failure anywhere (a row violating a constraint, a crash) leaves nothing of the batch.
+    `refresh=False` skips the cross-document resolution (call `refresh_resolution` once at the end).
+    """
+    items = _unique_by_doc_id(items)
+    quarantined = list(quarantined or [])
+
+    def work() -> LoadResult:
+        result = LoadResult()
+        present = _present_doc_ids(con, [d.doc_id for d, _ in items])
+        new_items = [(d, e) for d, e in items if d.doc_id not in present]
+        result.already_present = len(items) - len(new_items)
+        result.skipped_doc_ids = [d.doc_id for d, _ in items if d.doc_id in present]
+        if new_items:
+            _add_new_documents(con, new_items, result)
+        _insert_document_sources(con, items)
+        result.quarantined = _insert_quarantine(con, quarantined)
+        if refresh and new_items:
+            resolution.refresh_resolution(con)
+        return result
+
+    return _in_transaction(con, work)
+
+
+def replace_extractions(
+    con: duckdb.DuckDBPyConnection,
+    items: list[tuple[Document, Extraction]],
+    *,
+    refresh: bool = True,
+) -> LoadResult:
+    """Replace the extracted records of documents (one transaction); documents not present are added.
+
+    Each replaced document's rows are deleted and re-inserted with the new extractor_version, so a
+    re-extraction that finds the same things changes no counts.
+    """
+    items = _unique_by_doc_id(items)
+
+    def work() -> LoadResult:
+        result = LoadResult()
+        present = _present_doc_ids(con, [d.doc_id for d, _ in items])
+        replaced = [(d, e) for d, e in items if d.doc_id in present]
+        added = [(d, e) for d, e in items if d.doc_id not in present]
+        if replaced:
+            ids = pa.table({"doc_id": pa.array([d.doc_id for d, _ in replaced], _S)})
+            with staged(con, "_replaced_ids", ids):
+                for table in (*RECORD_TABLES, "project_links"):
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _replaced_ids)")
+                updates = pa.Table.from_pylist(
+                    [
+                        {
+                            "doc_id": d.doc_id,
+                            "city": e.city,
+                            "extractor_version": e.extractor_version,
+                            "backend": e.backend,
+                        }
+                        for d, e in replaced
+                    ]
+                )
+                with staged(con, "_replaced_meta", updates):
+                    con.execute(
+                        """
+                        UPDATE documents SET city = u.city, extractor_version = u.extractor_version,
+                                             backend = u.backend
+                        FROM _replaced_meta u WHERE documents.doc_id = u.doc_id
+                        """
+                    )
+            _insert_records(con, replaced, result)
+            result.replaced_documents = len(replaced)
+        if added:
+            _add_new_documents(con, added, result)
+        if refresh and items:
+            resolution.refresh_resolution(con)
+        return result
+
+    return _in_transaction(con, work)
+
+
+def known_sha256(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
+    """Which of these raw-byte hashes were already imported (so callers can skip reading those files)."""
+    wanted = sorted({h for h in hashes if h})
+    if not wanted:
+        return set()
+    with staged(con, "_wanted_sha256", pa.table({"sha256": pa.array(wanted, _S)})):
+        rows = con.execute(
+            """
+            SELECT sha256 FROM _wanted_sha256 w
+            WHERE EXISTS (SELECT 1 FROM document_sources s WHERE s.sha256 = w.sha256)
+               OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = w.sha256)
+            """
+        ).fetchall()
+    return {row[0] for row in rows}

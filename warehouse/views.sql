@@ -1,0 +1,153 @@
+-- Analyst views. Re-created (CREATE OR REPLACE) whenever this file changes. Documents that are
+-- near-duplicate reprints of another document (documents.reprint_of IS NOT NULL) are left out of every
+-- count, so a report carried by three outlets counts once.
+
+CREATE OR REPLACE MACRO publisher_of(src) AS
+    CASE WHEN regexp_matches(src, '^[A-Za-z][A-Za-z0-9+.-]*://')
+         THEN regexp_replace(lower(regexp_extract(src, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:]+)', 1)), '^www\.', '')
+         ELSE coalesce(nullif(regexp_extract(src, '([^/\\]+)[/\\][^/\\]+$', 1), ''), '(local)')
+    END;
+
+CREATE OR REPLACE MACRO stage_rank(status) AS
+    CASE status WHEN 'planned' THEN 0 WHEN 'signed' THEN 1 WHEN 'landed' THEN 2 WHEN 'started' THEN 3
+                WHEN 'completed' THEN 4 WHEN 'operating' THEN 5 ELSE -1 END;
+
+CREATE OR REPLACE MACRO quarter_label(d) AS
+    CASE WHEN d IS NULL THEN NULL ELSE CAST(year(d) AS VARCHAR) || 'Q' || CAST(quarter(d) AS VARCHAR) END;
+
+CREATE OR REPLACE VIEW v_documents AS
+SELECT doc_id, title, published, published_date, byline, source, publisher_of(source) AS publisher,
+       media_type, encoding, sha256, char_count, city, reprint_of, extractor_version, backend,
+       fetched_at, imported_at
+FROM documents;
+
+CREATE OR REPLACE VIEW dim_sources AS
+SELECT publisher_of(source) AS publisher,
+       count(*) FILTER (WHERE reprint_of IS NULL) AS documents,
+       count(*) FILTER (WHERE reprint_of IS NOT NULL) AS reprints,
+       min(published_date) AS first_published,
+       max(published_date) AS last_published
+FROM documents
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW dim_districts AS
+SELECT canonical,
+       mode(admin_code) AS admin_code,
+       mode(city) AS city,
+       mode(province) AS province,
+       mode(kind) AS kind,
+       list_sort(list_distinct(flatten(list(mentions)))) AS mentions,
+       count(DISTINCT doc_id) AS documents
+FROM districts
+GROUP BY canonical;
+
+CREATE OR REPLACE VIEW dim_companies AS
+SELECT c.company_id, c.canonical, c.aliases,
+       (SELECT count(DISTINCT x.doc_id) FROM companies x JOIN company_names n ON n.name = x.canonical
+         JOIN documents d ON d.doc_id = x.doc_id
+        WHERE n.company_id = c.company_id AND d.reprint_of IS NULL) AS documents
+FROM company_dim c;
+
+CREATE OR REPLACE VIEW v_project_events AS
+SELECT l.project_id,
+       p.status AS event,
+       d.published_date AS event_date,
+       d.published,
+       quarter_label(d.published_date) AS period,
+       p.name, p.company, l.company_id, p.district,
+       p.amount_text, p.amount_yuan,
+       p.evidence, p.span_start, p.span_end,
+       p.doc_id, p.seq, d.title, d.source, publisher_of(d.source) AS publisher,
+       p.extractor_version
+FROM projects p
+JOIN project_links l ON l.doc_id = p.doc_id AND l.seq = p.seq
+JOIN documents d ON d.doc_id = p.doc_id
+WHERE d.reprint_of IS NULL;
+
+CREATE OR REPLACE VIEW v_projects AS
+WITH e AS (
+    SELECT *, (coalesce(event_date, DATE '0001-01-01'), stage_rank(event), doc_id, seq) AS event_order
+    FROM v_project_events
+),
+reprinted AS (
+    SELECT l.project_id, count(DISTINCT p.doc_id) AS reprints
+    FROM projects p JOIN project_links l ON l.doc_id = p.doc_id AND l.seq = p.seq
+    JOIN documents d ON d.doc_id = p.doc_id
+    WHERE d.reprint_of IS NOT NULL
+    GROUP BY ALL
+),
+agg AS (
+    SELECT project_id,
+           arg_max(name, length(name)) AS name,
+           mode(company_id) AS company_id,
+           arg_max(company, length(company)) AS company_as_reported,
+           mode(district) AS district,
+           arg_max(amount_yuan, event_order) FILTER (WHERE amount_yuan IS NOT NULL) AS amount_yuan,
+           arg_max(amount_text, event_order) FILTER (WHERE amount_yuan IS NOT NULL) AS amount_text,
+           arg_max(event, event_order) FILTER (WHERE event IS NOT NULL) AS latest_status,
+           min(event_date) AS first_reported,
+           max(event_date) AS last_reported,
+           count(DISTINCT doc_id) AS sources,
+           count(*) AS reports,
+           arg_max(evidence, event_order) AS latest_evidence,
+           arg_max(doc_id, event_order) AS latest_doc_id
+    FROM e
+    GROUP BY project_id
+)
+SELECT a.project_id, a.name, coalesce(c.canonical, a.company_as_reported) AS company, a.company_id,
+       a.district, dd.admin_code, dd.city,
+       a.amount_yuan, a.amount_text, a.latest_status, a.first_reported, a.last_reported,
+       a.sources, a.reports, coalesce(r.reprints, 0) AS reprints, a.latest_evidence, a.latest_doc_id
+FROM agg a
+LEFT JOIN company_dim c ON c.company_id = a.company_id
+LEFT JOIN dim_districts dd ON dd.canonical = a.district
+LEFT JOIN reprinted r ON r.project_id = a.project_id;
+
+CREATE OR REPLACE VIEW v_district_period AS
+WITH per_project AS (
+    SELECT coalesce(e.district, p.district) AS district, e.period, e.project_id,
+           bool_or(e.event = 'signed') AS signed,
+           any_value(p.amount_yuan) AS amount_yuan
+    FROM v_project_events e JOIN v_projects p USING (project_id)
+    WHERE e.period IS NOT NULL
+    GROUP BY ALL
+)
+SELECT pp.district, dd.admin_code, pp.period,
+       count(*) AS projects,
+       count(*) FILTER (WHERE signed) AS signed_projects,
+       sum(amount_yuan) AS total_investment_yuan,
+       count(*) FILTER (WHERE amount_yuan >= 1e8) AS projects_over_1e8,
+       count(*) FILTER (WHERE signed AND amount_yuan >= 1e8) AS signed_projects_over_1e8
+FROM per_project pp LEFT JOIN dim_districts dd ON dd.canonical = pp.district
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW v_company_projects AS
+SELECT p.company_id, p.company, p.project_id, p.name AS project, p.district, p.admin_code,
+       p.amount_yuan, p.latest_status, p.first_reported, p.last_reported, p.sources
+FROM v_projects p
+WHERE p.company IS NOT NULL;
+
+CREATE OR REPLACE VIEW v_investments AS
+SELECT i.doc_id, i.seq, i.text, i.value, i.currency, i.qualifier, i.evidence, i.span_start, i.span_end,
+       d.published, d.published_date, d.title, d.source, i.extractor_version
+FROM investments i JOIN documents d USING (doc_id)
+WHERE d.reprint_of IS NULL;
+
+CREATE OR REPLACE VIEW v_metrics AS
+SELECT m.subject, dd.admin_code, m.indicator, m.value, m.unit, m.period, m.text, m.evidence,
+       d.published, d.published_date, m.doc_id, m.seq, m.span_start, m.span_end, d.title, d.source,
+       m.extractor_version
+FROM metrics m JOIN documents d USING (doc_id)
+LEFT JOIN dim_districts dd ON dd.canonical = m.subject
+WHERE d.reprint_of IS NULL;
+
+CREATE OR REPLACE VIEW v_policy_incentives AS
+SELECT p.district, dd.admin_code, p.title AS policy_title, p.doc_number, p.issuer,
+       i.kind, i.amount_yuan AS cap_yuan, i.rate, i.condition, i.min_investment_yuan, i.clause,
+       p.valid_from, p.valid_to, coalesce(p.published, d.published) AS published,
+       i.doc_id, i.policy_seq, i.seq, i.span_start, i.span_end, i.extractor_version
+FROM policy_incentives i
+JOIN policies p ON p.doc_id = i.doc_id AND p.policy_seq = i.policy_seq
+JOIN documents d ON d.doc_id = i.doc_id
+LEFT JOIN dim_districts dd ON dd.canonical = p.district
+WHERE d.reprint_of IS NULL;
