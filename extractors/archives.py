@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import mimetypes
+import stat
 import tarfile
 import zipfile
 from collections.abc import Iterator
@@ -156,8 +157,8 @@ def _zip_members(raw: RawDocument, limits: ArchiveLimits):
     for info in infos:  # every check before the first member is read
         name = _zip_name(info)
         _check_path(name, raw.source)
-        if info.is_dir() or _is_junk(name):
-            continue
+        if info.is_dir() or _is_junk(name) or stat.S_ISLNK(info.external_attr >> 16):
+            continue  # a symlink member holds a path, not a document
         _count(limits, info.file_size, len(raw.data), raw.source)
         chosen.append((name, info))
 

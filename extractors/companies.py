@@ -11,21 +11,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.gazetteer import gazetteer
-from extractors.segment import read_word_list, tagged, tokens, tokens_before, word_frequency
+from extractors.segment import char_set, read_word_list, tagged, tokens, tokens_before, word_frequency
 from extractors.segment import words as segment_words
 from extractors.text import halfwidth
 from schemas import Company, Span
 
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
 _HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()-]")
-_FUNCTION_CHARS = set("这那是该其此也都就还又在的了个")
+_PROPER_FLAGS = ("nr", "nrt", "nz", "j", "eng", "oov")  # not ns: 中关村 is a place
 MAX_NAME = 32
 RARE_WORD_FREQ = 500  # below this a word can be a brand (鹏辉, 瑞幸); above it is an everyday word
 _BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
 _DIGITS = re.compile(r"[\d一二三四五六七八九十百千万]+(?:余|多)?(?:个|家|名|位|批|人次)?")
-_PROJECT_NOUNS = (
-    "项目|基地|产业园|生态园|中心|总部|工厂|首店|旗舰店|体验店|会员商店|平台|产业基地|生产线|研究院|实验室"
-)
 
 
 @dataclass
@@ -67,7 +64,8 @@ def _trigger_res() -> list[re.Pattern[str]]:
 
 @cache
 def _project_name_re() -> re.Pattern[str]:
-    return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{_PROJECT_NOUNS})")
+    nouns = sorted((line.split()[0] for line in read_word_list("project_nouns.txt")), key=len, reverse=True)
+    return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{'|'.join(map(re.escape, nouns))})")
 
 
 def _is_place(word: str) -> bool:
@@ -77,11 +75,14 @@ def _is_place(word: str) -> bool:
 def left_edge(text: str, end: int, limit: int = MAX_NAME) -> int:
     """Where a name ending at `end` starts: after punctuation, a digit run or a boundary word."""
     start = end
+    boundaries = _words("company_left_boundaries.txt")
     for word, w_start, _w_end in reversed(tokens_before(text, end, limit)):
-        if not _HAN.match(word) or word in _words("company_left_boundaries.txt"):
+        if not _HAN.match(word) or word in boundaries:
             break
         if word.endswith("日") and any(c.isdigit() for c in word):
             break
+        if word[0] in boundaries and word_frequency(word) == 0:  # jieba glued 由 to the name (由湘工)
+            return w_start + 1
         start = w_start
     return start
 
@@ -91,7 +92,7 @@ def _is_organization(name: str) -> bool:
 
 
 def rare_word(word: str) -> bool:
-    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= _FUNCTION_CHARS
+    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= char_set("function")
 
 
 def _generic(core: str, strict: bool = False) -> bool:
@@ -129,6 +130,10 @@ def _registered_names(text: str) -> list[_Found]:
     return out
 
 
+def _ends_with_suffix(name: str) -> bool:
+    return any(name.endswith(suffix) for suffix in read_word_list("company_suffixes.txt"))
+
+
 def _is_registered(suffix: str) -> bool:
     return "有限" in suffix or suffix in ("株式会社", "股份公司")
 
@@ -136,7 +141,7 @@ def _is_registered(suffix: str) -> bool:
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
     new_start = left_edge(text, end, limit=end - start)
     item = text[new_start:end]
-    vouched = _suffix_re().search(item) is not None and item.endswith(_suffix_re().search(item).group(0))
+    vouched = _ends_with_suffix(item)
     if len(item) < 2 or _is_place(item) or _is_organization(item) or _generic(item, strict=not vouched):
         return None
     if not in_list and not vouched and is_verb(item):  # 领军企业参会
@@ -183,8 +188,11 @@ def brand_of(name: str) -> str | None:
     rest = words[len(brand) :]
     if len(rest) >= 2 and rest[0] in _words("company_industry_words.txt"):
         return "".join(brand) + rest[0]
-    if rest and _is_place(rest[0]) and any(gazetteer().places_named(rest[0])):
+    if rest and _is_place(rest[0]):
         return "".join(brand)
+    proper = all(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand)))
+    if rest and rest[0] in _words("industry_terms.txt") and proper and len("".join(brand)) >= 3:
+        return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
     return None
 
 
@@ -200,10 +208,10 @@ def _project_brands(text: str) -> list[_Found]:
 
 
 def _core(full: str) -> str:
-    """前海方舟资产管理有限公司 → 前海方舟资产管理; 时代电服（青岛）科技有限公司 → 时代电服科技."""
+    """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
     for word, _s, end in tokens(core):
-        if _is_place(word) and end < len(core) - 1:
+        if (_is_place(word) or word in _words("foreign_places.txt")) and end < len(core) - 1:
             core = core[end:]
         else:
             break
@@ -211,27 +219,62 @@ def _core(full: str) -> str:
 
 
 def _alias_in_text(text: str, full: _Found) -> str | None:
-    """The longest prefix of the full name's core that the text also uses on its own."""
+    """The longest leading words of the full name's core that the text also uses on its own
+    (前海方舟资产管理有限公司 → 前海方舟): standing after a boundary and before a verb or function word."""
     core = _core(full.name)
     inside = [range(s, e) for s, e in full.spans]
-    for length in range(len(core), 1, -1):
+    ends = [end for _w, _s, end in tokens(core) if end >= 2]
+    for length in sorted(ends, reverse=True):
         alias = core[:length]
         for match in re.finditer(re.escape(alias), text):
             if any(match.start() in r for r in inside):
                 continue
-            before = text[match.start() - 1] if match.start() else "。"
-            if not re.match(r"[\u4e00-\u9fff]", before) or before in _words("company_left_boundaries.txt"):
+            if _stands_alone(text, match.start(), match.end()):
                 return alias
     return None
 
 
-def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else "。"
+    if re.match(r"[\u4e00-\u9fff]", before) and before not in _words("company_left_boundaries.txt"):
+        return False
+    after = tagged(text[end : end + 4])
+    if not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]):
+        return True
+    word, flag = after[0]
+    return flag.startswith(("v", "p", "c", "d", "u")) or word[0] in char_set("function")
+
+
+def _distinctive(alias: str) -> bool:
+    """An alias cut from a 集团 name must not be an everyday word (先导集团 ↛ 先导, 博世集团 → 博世)."""
+    pairs = tagged(alias)
+    return len(pairs) > 1 or pairs[0][1] in _PROPER_FLAGS
+
+
+def _mention_spans(text: str, mentions: list[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every mention; a short one inside a longer one (前海方舟 in its full name) is not."""
+    spans: list[tuple[int, int]] = []
+    for mention in sorted(mentions, key=len, reverse=True):
+        for m in re.finditer(re.escape(mention), text):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _cut_from_another(item: _Found, found: list[_Found]) -> bool:
+    """重型装备股份有限公司 found inside 湘工重型装备股份有限公司 is a piece of it, not a company."""
+    start, end = item.spans[0]
+    return any(
+        s <= start and end <= e and (s, e) != (start, end) and not other.name.startswith(item.name)
+        for other in found
+        for s, e in other.spans
+    )
 
 
 def find_companies(text: str) -> list[Company]:
     found = _registered_names(text) + _enumerated(text) + _triggered(text) + _project_brands(text)
     found.sort(key=lambda f: (not f.full, -len(f.name)))
+    found = [f for f in found if not _cut_from_another(f, found)]
     companies: list[Company] = []
     by_mention: dict[str, Company] = {}
     for item in found:
@@ -243,19 +286,13 @@ def find_companies(text: str) -> list[Company]:
         if owner is None:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)
-            if item.full and (alias := _alias_in_text(text, item)):
-                owner.mentions.append(alias)
+            if _ends_with_suffix(item.name) and (alias := _alias_in_text(text, item)):
+                if alias != item.name and (item.full or _distinctive(alias)):
+                    owner.mentions.append(alias)
         elif item.name not in owner.mentions:
             owner.mentions.append(item.name)
         for mention in owner.mentions:
             by_mention[mention] = owner
     for company in companies:
-        spans: list[tuple[int, int]] = []
-        for mention in sorted(
-            company.mentions, key=len, reverse=True
-        ):  # 前海方舟 inside its full name is no extra span
-            spans += [
-                o for o in _occurrences(text, mention) if not any(s < o[1] and o[0] < e for s, e in spans)
-            ]
-        company.spans = [Span(start=s, end=e) for s, e in sorted(spans)]
+        company.spans = [Span(start=s, end=e) for s, e in _mention_spans(text, company.mentions)]
     return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)

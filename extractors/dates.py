@@ -31,7 +31,7 @@ _YEAR = (
 _SUB = (
     r"(?:"
     rf"(?:第)?(?<!\d)[{_CN[:4]}1-4]季度|前[{_CN[:3]}2-3]季度|[上下]半年|全年|年初|年底|年末|年中"
-    rf"|(?<!\d)\d{{1,2}}{_DASH}\d{{1,2}}月(?:份)?|前(?:\d{{1,2}}|[{_CN}]+)个月"
+    rf"|(?<!\d)\d{{1,2}}{_DASH}\d{{1,2}}月(?:份)?|前(?:\d{{1,2}}|[{_CN}]+)个?月"
     rf"|(?<!\d)\d{{1,2}}月(?:份|\d{{1,2}}日|底|初|中旬|上旬|下旬)?"
     r")"
 )
@@ -46,6 +46,8 @@ _CN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>
 _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _BARE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19[5-9]\d|20\d\d))年")
 _FUTURE_YEAR_BEFORE = ("至", "到", "力争到", "预计到")
+_HISTORY_YEAR_BEFORE = ("继", "自", "早在", "始于", "成立于", "创立于", "创建于", "建于", "从")
+_DEADLINE_AFTER = ("底前", "末前", "年底前", "以前", "前后")
 
 
 def find_period_expressions(text: str) -> list[tuple[str, int, int]]:
@@ -127,7 +129,7 @@ def _resolve_sub(sub: str, year: int) -> str | None:
     months = re.fullmatch(rf"(\d{{1,2}}){_DASH}(\d{{1,2}})月(?:份)?", sub)
     if months:
         return f"{year}-{int(months.group(1)):02d}/{year}-{int(months.group(2)):02d}"
-    first_months = re.fullmatch(rf"前(\d{{1,2}}|[{_CN}]+)个月", sub)
+    first_months = re.fullmatch(rf"前(\d{{1,2}}|[{_CN}]+)个?月", sub)
     if first_months:
         return f"{year}-01/{year}-{_small_number(first_months.group(1)):02d}"
     month = re.match(r"(\d{1,2})月", sub)
@@ -181,11 +183,16 @@ def _text_year(view: str) -> int | None:
     """The year the report is written in: the latest year it speaks of, not counting targets
     ("至2027年"); one later when that year is only looked back on as a finished year of results."""
     years: list[int] = []
-    for m in _BARE_YEAR.finditer(view):
-        before = view[max(0, m.start() - 3) : m.start()]
-        if any(before.endswith(word) for word in _FUTURE_YEAR_BEFORE):
-            continue
-        years.append(int(m.group("y")))
+    for sentence in sentences(view):
+        for m in _BARE_YEAR.finditer(sentence.text):
+            before = sentence.text[: m.start()]
+            if before.endswith(_FUTURE_YEAR_BEFORE) or _is_future(before):
+                continue  # a target or plan: "至2027年", "计划2025年3月开工"
+            if before.endswith(_HISTORY_YEAR_BEFORE):
+                continue  # looking back: "继2015年落户园区后", "成立于2010年"
+            if sentence.text.startswith(_DEADLINE_AFTER, m.end()):
+                continue  # "2025年底前实现投产"
+            years.append(int(m.group("y")))
     if not years:
         return None
     year = max(years)
@@ -216,14 +223,24 @@ def _text_month(view: str, year: int) -> int | None:
                 months.append(int(m.group("m")))
         for m in _MONTH_DAY.finditer(sentence.text):
             months.append(int(m.group("m")))
-        for expr, _, _ in find_period_expressions(sentence.text):
+        for expr, start, end in find_period_expressions(sentence.text):
+            if not _reported_as_over(sentence.text, start, end):
+                continue
             period = resolve_period(expr, str(year))
             if period and period.startswith(str(year)) and re.search(r"季度|半年|月", expr):
-                end = _period_end_month(period)
-                if end and not re.search(r"\d月\d{1,2}日|\d月$", expr):
-                    months.append(min(12, end + 1))
+                last = _period_end_month(period)
+                if last and not re.search(r"\d月\d{1,2}日|\d月$", expr):
+                    months.append(min(12, last + 1))
     months = [m for m in months if 1 <= m <= 12]
     return max(months) if months else None
+
+
+def _reported_as_over(sentence: str, start: int, end: int) -> bool:
+    """A period whose results are being reported: "今年一季度，全市…", "刚刚过去的一季度" — not a
+    period named inside an event ("2024年一季度重点项目集中签约")."""
+    return sentence.startswith(("，", ",", "以来", "累计", "共", "全市", "全区"), end) or sentence[
+        :start
+    ].endswith(("过去的", "过去"))
 
 
 def _period_end_month(period: str) -> int | None:

@@ -9,16 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from extractors.gazetteer import CITY, CONTEXT, NAME, PROVINCE, SHORT, Place, Surface, gazetteer
-from extractors.segment import tokens_before, word_frequency
+from extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, gazetteer
+from extractors.segment import char_set, read_word_list, tokens_before, word_frequency
 from schemas import District, Span
 
-# A place name followed by these is a street or village named after it (即墨路, 平度路), not the place.
-_NOT_A_PLACE_AFTER = set("路街巷弄")
-# A bare context form (新区) counts only after a boundary: punctuation, a line start, or one of these words.
-_CONTEXT_LEFT = set("在和与及的是将该全为到至了赴于")
-_FUNCTION_CHARS = _CONTEXT_LEFT | set("等各个其此")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BODY = r"(?:(?![的和与及在等将是为对向从把被各、，。；：])[\u4e00-\u9fffA-Za-z0-9（）()·-])"
 _SUB_AREA = re.compile(r"([\u4e00-\u9fff]{2,4}?)片区")
@@ -66,13 +62,15 @@ def _split_city_prefix(text: str, hits: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
-def _choose(entries: list[Surface], city: str | None, province: str | None) -> Place | None:
+def _choose(entries: list[Surface], *cities: str | None, province: str | None) -> Place | None:
+    """The place a name shared by several cities means: the one in the nearest city context."""
     places = [e.place for e in entries]
-    for match in (lambda p: p.city == city, lambda p: p.province == province):
-        fitting = [p for p in places if match(p)]
+    for city in cities:
+        fitting = [p for p in places if city and p.city == city]
         if fitting:
             return fitting[0]
-    return places[0] if places else None
+    fitting = [p for p in places if p.province == province]
+    return (fitting or places or [None])[0]
 
 
 def document_city(text: str, hits: list[tuple[int, int, str]] | None = None) -> str | None:
@@ -87,38 +85,50 @@ def document_city(text: str, hits: list[tuple[int, int, str]] | None = None) -> 
 
 
 def _context_boundary(text: str, start: int) -> bool:
-    return start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in _CONTEXT_LEFT
+    return start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in char_set("bare_zone_before")
+
+
+LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
+    local_city, local_end = None, -1
     for start, end, surface in hits:
-        if end < len(text) and text[end] in _NOT_A_PLACE_AFTER:
-            continue
         entries = gazetteer().places_named(surface)
         forms = {e.form for e in entries}
+        near = local_city if start - local_end <= LOCAL_CONTEXT else None
+        if CITY in forms and NAME not in forms:
+            local_city, local_end = next(e.place.city for e in entries if e.form == CITY), end
+            continue
+        if end < len(text) and text[end] in char_set("street_after"):
+            continue
         if NAME in forms:
-            place = _choose([e for e in entries if e.form == NAME], city, province)
-        elif SHORT in forms and city:
-            place = next((e.place for e in entries if e.form == SHORT and e.place.city == city), None)
-        elif CONTEXT in forms and city and _context_boundary(text, start):
-            place = next((e.place for e in entries if e.form == CONTEXT and e.place.city == city), None)
+            place = _choose([e for e in entries if e.form == NAME], near, city, province=province)
+        elif SHORT in forms:
+            place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
+        elif CONTEXT in forms and _context_boundary(text, start):
+            place = next(
+                (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None
+            )
         else:
             place = None
         if place is not None:
             out.append(_Hit(start, end, place))
+            if place.city:
+                local_city, local_end = place.city, end
     return out
 
 
-def _suffix_pattern() -> re.Pattern[str]:
-    suffixes = sorted(gazetteer().zone_suffixes, key=len, reverse=True)
-    abbreviations = [a for a, _s in gazetteer().zone_suffixes.values() if a]
-    alternatives = "|".join(map(re.escape, suffixes + abbreviations))
-    return re.compile(rf"{_BODY}{{0,10}}?(?:{alternatives})")
-
-
-_SUFFIX_RE: re.Pattern[str] | None = None
-_STRONG_RE: re.Pattern[str] | None = None
+@cache
+def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any zone suffix after a name body (for a known place's zones), and the strong suffixes alone."""
+    suffixes = gazetteer().zone_suffixes
+    every = sorted(suffixes, key=len, reverse=True) + [a for a, _s in suffixes.values() if a]
+    strong = [s for s, (_a, kind) in suffixes.items() if kind == "strong"]
+    strong += [a for a, kind in suffixes.values() if kind == "strong" and a]
+    after_place = re.compile(rf"{_BODY}{{0,10}}?(?:{'|'.join(map(re.escape, every))})")
+    return after_place, re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))
 
 
 def _zone_canonical(surface: str) -> str:
@@ -131,21 +141,14 @@ def _zone_canonical(surface: str) -> str:
 def _generic_zones(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     """Zones the gazetteer does not list: a known place + a name + a zone suffix (青岛国际招商产业园),
     中日（青岛）…示范区, 国家…示范区, and an unknown name + a strong suffix (董家口综合保税区)."""
-    global _SUFFIX_RE, _STRONG_RE
-    if _SUFFIX_RE is None:
-        _SUFFIX_RE = _suffix_pattern()
-        strong = [s for s, (_a, kind) in gazetteer().zone_suffixes.items() if kind == "strong"]
-        strong += [a for s, (a, kind) in gazetteer().zone_suffixes.items() if kind == "strong" and a]
-        _STRONG_RE = re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))
+    after_place, strong = _zone_patterns()
     found: list[_Hit] = []
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
-        prefix_city = next(
-            (e.place.city for e in entries if e.form in (NAME, CITY, SHORT) and e.place.city), None
-        )
-        if prefix_city is None or any(e.place.kind in ("zone", "new_area") for e in entries):
+        prefix = next((e.place for e in entries if e.form in (NAME, CITY, SHORT) and e.place.city), None)
+        if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
-        match = _SUFFIX_RE.match(text, end)
+        match = after_place.match(text, end)
         if not match or any(end <= other < match.end() for other, _e, _s in hits):
             continue
         zone_start = start
@@ -156,15 +159,19 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             zone_start = left.start()
         name = text[zone_start : match.end()]
         found.append(
-            _Hit(zone_start, match.end(), Place(_zone_canonical(name), "zone", prefix_city, province))
+            _Hit(zone_start, match.end(), Place(_zone_canonical(name), "zone", prefix.city, prefix.province))
         )
     for match in _NATIONAL.finditer(text):
         found.append(_Hit(match.start(), match.end(), Place(match.group(0), "zone", city, province)))
-    for match in _STRONG_RE.finditer(text):
+    known = [(start, end) for start, end, _surface in hits]
+    for match in strong.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in known):
+            continue  # 成都高新区 is in the gazetteer already
         name_start = match.start()
         for word, w_start, _w_end in reversed(tokens_before(text, match.start(), 8)):
             everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
-            if not _HAN.match(word) or everyday or word in _FUNCTION_CHARS:
+            before_a_name = word in char_set("function") or word in read_word_list("company_left_boundaries.txt")
+            if not _HAN.match(word) or everyday or before_a_name:
                 break
             if match.start() - w_start > 6:
                 break
@@ -194,10 +201,12 @@ def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
     """Longest first; a hit inside a longer zone name is dropped unless it is a district (平度 in 平度片区)."""
     kept: list[_Hit] = []
+    zones: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        inside = any(k.start <= hit.start and hit.end <= k.end for k in kept)
-        if inside and hit.place.kind in ("zone", "new_area"):
-            continue
+        if hit.place.kind in ("zone", "new_area"):
+            if any(z.start <= hit.start and hit.end <= z.end for z in zones):
+                continue
+            zones.append(hit)
         kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
 
@@ -206,20 +215,17 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     hits = _hits(text)
     city = document_city(text, hits)
     province = next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
-    place_hits = [
-        h for h in hits if any(e.form not in (CITY, PROVINCE) for e in gazetteer().places_named(h[2]))
-    ]
-    resolved = _resolve(text, place_hits, city, province)
+    resolved = _resolve(text, hits, city, province)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
 
-    by_name: dict[str, District] = {}
+    by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:
         place = hit.place
-        district = by_name.get(place.canonical)
+        district = by_name.get((place.canonical, place.city))
         if district is None:
-            district = by_name[place.canonical] = District(
+            district = by_name[(place.canonical, place.city)] = District(
                 canonical=place.canonical,
                 mentions=[],
                 city=place.city,

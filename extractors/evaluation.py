@@ -94,6 +94,7 @@ class EvalReport:
         default_factory=lambda: {f: Accuracy() for f in PROJECT_FIELDS}
     )
     metric_subject: Accuracy = field(default_factory=Accuracy)
+    published: Accuracy = field(default_factory=Accuracy)  # not a scored kind; a check on dates
     docs: list[DocResult] = field(default_factory=list)
 
     def to_dict(self, *, errors: bool = True) -> dict[str, Any]:
@@ -101,6 +102,7 @@ class EvalReport:
             "kinds": {k: s.to_dict() for k, s in self.kinds.items()},
             "project_fields": {f: a.to_dict() for f, a in self.project_fields.items()},
             "metric_subject": self.metric_subject.to_dict(),
+            "published": self.published.to_dict(),
             "docs": [],
         }
         for doc in self.docs:
@@ -353,6 +355,10 @@ def evaluate(gold_dir: str | Path, predictions: dict[str, dict]) -> EvalReport:
         result.scores["metrics"], fp, fn, correct, matched = score_metrics(g, p)
         result.false_positives["metrics"], result.false_negatives["metrics"] = fp, fn
         report.metric_subject.add(correct, matched)
+
+        if gold.get("published"):
+            predicted = str(_get(pred, "published") or "")
+            report.published.add(int(predicted.startswith(str(gold["published"]))), 1)
 
         for kind in KINDS:
             report.kinds[kind].add(result.scores[kind])

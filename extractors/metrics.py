@@ -9,14 +9,14 @@ period its sentence or paragraph names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from extractors.amounts import UNITS as AMOUNT_UNITS
-from extractors.dates import find_period_expressions, resolve_period
+from extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
 from extractors.text import Segment, halfwidth, paragraphs, sentences
 from schemas import Amount, District, Metric
 
@@ -51,7 +51,11 @@ INDICATOR_LEAD_FILLERS = _longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
+COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
+HISTORY_MARKERS = tuple(_KW["history_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
+NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
+SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 _ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
 
 _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d+(?:\.\d+)?)"
@@ -60,7 +64,7 @@ _COUNT = re.compile(
 )
 _RATE = re.compile(rf"{_NUMBER}(?P<unit>{_alternation(_KW['rate_units'])})(?P<over>以上|左右)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-_NOUN_PHRASE_END = re.compile(r"[，,；;：:。！？!?、和及与（(]")
+_NOUN_PHRASE_END = re.compile(r"[，,；;：:。！？!?、和及与（(\s]")
 _TIME_LEAD = re.compile(
     r"^(?:(?:19|20)\d\d年|今年|去年|本年|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|\d{1,2}月(?:\d{1,2}日)?|以来|的|，|,)+"
 )
@@ -75,6 +79,7 @@ class _Mention:
     end: int
     canonical: str
     kind: str
+    leads: bool = False  # starts its clause: the clause's subject rather than a name in passing
 
 
 @dataclass(frozen=True)
@@ -165,11 +170,12 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
 
+    counts_after = not after.startswith(NOT_COUNTED_AFTER_STARTS)
     noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
-    noun = noun or next((n for n in ALWAYS_NOUNS if n in after), None)
+    noun = noun or next((n for n in ALWAYS_NOUNS if counts_after and n in after), None)
     if noun is None and _has_any(clause, INVESTMENT_VERBS):
         noun = next((n for n in VERB_NOUNS if head.endswith(n)), None)
-        noun = noun or next((n for n in VERB_NOUNS if n in after), None)
+        noun = noun or next((n for n in VERB_NOUNS if counts_after and n in after), None)
     if noun is None and unit in ACTIVITY_UNITS and after.startswith(ACTIVITY_VERBS_AFTER):
         noun = after
     if noun is None or not _has_any(sentence, TOPIC_WORDS):
@@ -181,7 +187,7 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         verb = next((v for v in _longest_first(INVESTMENT_VERBS) if v in head), "")
         lead = head if len(head) <= 8 and "等" not in head else verb
         indicator = lead + after
-    return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, after or head[-6:], "count")
+    return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, noun, "count")
 
 
 def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None:
@@ -198,6 +204,11 @@ def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None
     return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, indicator, "rate")
 
 
+_CURRENCY_AS_UNIT = {"元人民币": "元", "人民币元": "元", "人民币": "元", "美金": "美元", "港币": "港元"}
+# "新签约项目总投资382.5亿元": the investment of projects signed, plural, not of one named project.
+_PROJECTS_IN_AGGREGATE = re.compile(
+    r"(?:签约|落地|落户|开工|竣工|投产|引进|招引|新签|在建|储备)(?:的)?(?:亿元以上|重点|重大|产业|优质|外资|内资)*项目"
+)
 _AMOUNT_PARTS = re.compile(r"^(?P<num>[\d.,]+)(?:余|多)?(?P<mag>[十百千万亿]*)(?:余|多)?(?P<cur>.+)$")
 
 
@@ -218,10 +229,14 @@ def _amount_figure(
     indicator = next((w for w in STANDALONE if w in before[-len(w) - 6 :]), None)
     if indicator is None:
         indicator = next((w for w in AGGREGATE if w in before[-len(w) - 6 :]), None)
-        aggregate = has_count or _has_any(view[sentence.start : end], AGGREGATE_MARKERS)
+        aggregate = (
+            has_count
+            or _has_any(view[sentence.start : end], AGGREGATE_MARKERS)
+            or bool(_PROJECTS_IN_AGGREGATE.search(before))
+        )
         if indicator is None or not aggregate or single_project:
             return None
-    unit = parts.group("mag") + parts.group("cur")
+    unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
     value = float(parts.group("num").replace(",", ""))
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
 
@@ -229,46 +244,62 @@ def _amount_figure(
 def _subject(
     pos: int,
     clause_start: int,
-    sentence: Segment,
-    paragraph: Segment | None,
     mentions: list[_Mention],
     view: str,
     city: str | None,
 ) -> str | None:
-    named_in_clause = any(clause_start <= m.start and m.end <= pos for m in mentions)
+    """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
+    `.leads` telling whether the mention starts its clause (its subject rather than a name in passing)."""
+    before = [m for m in mentions if m.end <= pos]
+    named_in_clause = any(clause_start <= m.start for m in before)
     clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
-    admin_before = [m for m in mentions if m.end <= pos and m.kind in _ADMIN_KINDS]
-    para_start = paragraph.start if paragraph else sentence.start
     if _has_any(clause_before, DISTRICT_ANAPHORA):
-        near = [m for m in admin_before if m.start >= para_start and m.kind != "county_city"]
+        near = [m for m in before if m.kind in _ADMIN_KINDS and m.kind != "county_city"]
         if near:
             return near[-1].canonical
     if _has_any(clause_before, COUNTY_CITY_ANAPHORA):
-        near = [m for m in admin_before if m.start >= para_start and m.kind == "county_city"]
+        near = [m for m in before if m.kind == "county_city"]
         if near:
             return near[-1].canonical
     if _has_any(clause_before, CITY_ANAPHORA):
         return city
-    in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= pos]
-    leading = [m for m in in_sentence if _starts_clause(view, sentence, m)]
-    if leading:
+    leading = [m for m in before if m.leads]
+    if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
-    in_paragraph = [m for m in mentions if para_start <= m.start and m.end <= pos]
-    leading = [m for m in in_paragraph if _starts_clause(view, _sentence_of(view, m.start, paragraph), m)]
-    if leading:
-        return leading[-1].canonical
-    if in_paragraph:
-        return in_paragraph[0].canonical
-    return city
+    if before:
+        return before[0].canonical
+    return None
 
 
-def _sentence_of(view: str, pos: int, paragraph: Segment | None) -> Segment:
-    if paragraph is None:
-        return Segment(view, 0, len(view))
-    for sentence in sentences(paragraph.text):
-        if paragraph.start + sentence.start <= pos < paragraph.start + sentence.end:
-            return Segment(sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end)
-    return paragraph
+def _speaks_of_whole_city(text: str) -> bool:
+    """ "会议要求，各区县、开发区要…", "全市…": the city as a whole, not the district spoken of before."""
+    return _has_any(_drop_object_anaphora(text), CITY_ANAPHORA + COLLECTIVE_MARKERS)
+
+
+def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
+    """The one district a document's title names, if it names exactly one: what the report is about."""
+    title = next(iter(paragraphs(view)), None)
+    if title is None:
+        return None
+    named = {m.canonical for m in mentions if title.start <= m.start and m.end <= title.end}
+    return named.pop() if len(named) == 1 else None
+
+
+def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention]) -> list[_Mention]:
+    """The paragraph's district mentions, each marked with whether it leads its clause."""
+    inside = [m for m in mentions if paragraph.start <= m.start and m.end <= paragraph.end]
+    if not inside:
+        return []
+    segments = [
+        Segment(s.text, paragraph.start + s.start, paragraph.start + s.end) for s in sentences(paragraph.text)
+    ]
+    starts = [s.start for s in segments]
+    out = []
+    for m in inside:
+        i = bisect_right(starts, m.start) - 1
+        sentence = segments[i] if i >= 0 else paragraph
+        out.append(replace(m, leads=_starts_clause(view, sentence, m)))
+    return out
 
 
 def _drop_object_anaphora(clause: str) -> str:
@@ -301,35 +332,52 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
     return text[:start].endswith(_BASELINE_BEFORE) or text.startswith(_BASELINE_AFTER, end)
 
 
-def _resolved_periods(
-    paragraph: Segment, published: str | None, carried: str | None
-) -> list[tuple[int, str]]:
-    """(offset, period) of every time expression in the paragraph. A year-less expression ("全年")
-    takes the year the text was last speaking of."""
-    context = carried[:4] if carried else published
-    resolved: list[tuple[int, str]] = []
+@dataclass(frozen=True)
+class _Period:
+    start: int
+    period: str
+    planned: bool  # a plan or a look back ("计划2025年3月开工", "继2015年落户"): kept to its sentence
+
+
+def _resolved_periods(paragraph: Segment, published: str | None) -> list[_Period]:
+    """Every time expression of the paragraph, resolved. A year-less expression ("全年") takes the
+    year the paragraph was last speaking of."""
+    context = published
+    resolved: list[_Period] = []
+    sentence_starts = [s.start for s in sentences(paragraph.text)]
     for expr, start, end in find_period_expressions(paragraph.text):
         if _is_baseline(paragraph.text, start, end):
             continue
         period = resolve_period(expr, context if _YEARLESS.match(expr) else published)
         if period:
-            resolved.append((paragraph.start + start, period))
+            sentence_start = sentence_starts[max(0, bisect_right(sentence_starts, start) - 1)]
+            before = paragraph.text[sentence_start:start]
+            planned = _has_any(before, FUTURE_MARKERS) or before.endswith(HISTORY_MARKERS)
+            resolved.append(_Period(paragraph.start + start, period, planned))
             context = period[:4]
     return resolved
 
 
 def _period_at(
-    pos: int, sentence_start: int, clause_end: int, resolved: list[tuple[int, str]], carried: str | None
+    pos: int, sentence_start: int, clause_end: int, resolved: list[_Period], carried: str | None
 ) -> str | None:
     """The period of the nearest time expression before `pos` in its sentence, else one later in its
-    clause ("8个项目预计于今年落地"), else the nearest earlier in the paragraph, else the one carried
-    from the paragraph before."""
-    i = bisect_left(resolved, pos, key=lambda item: item[0])
-    if i and resolved[i - 1][0] >= sentence_start:
-        return resolved[i - 1][1]
-    if i < len(resolved) and resolved[i][0] < clause_end:
-        return resolved[i][1]
-    return resolved[i - 1][1] if i else carried
+    clause ("8个项目预计于今年落地"), else the nearest earlier in the paragraph that is not a plan,
+    else the one carried from the paragraph before."""
+    i = bisect_left(resolved, pos, key=lambda p: p.start)
+    if i and resolved[i - 1].start >= sentence_start:
+        return resolved[i - 1].period
+    if i < len(resolved) and resolved[i].start < clause_end:
+        return resolved[i].period
+    earlier = [p for p in resolved[:i] if not p.planned]
+    return earlier[-1].period if earlier else carried
+
+
+@dataclass
+class _Kept:
+    metric: Metric
+    noun: str
+    told: bool  # the subject was told by the paragraph, not carried or guessed
 
 
 def find_metrics(
@@ -344,42 +392,70 @@ def find_metrics(
     view = _joined_view(text)
     mentions = _mentions(districts)
     surfaces = _longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
-    metrics: list[Metric] = []
-    seen: set[tuple] = set()
-    carried: str | None = None
+    document_lead = _document_lead(view, mentions) or city
+    kept: list[_Kept] = []
+    carried_period: str | None = None
+    carried_subject: str | None = None  # the last subject a paragraph told, within this section
     for paragraph in paragraphs(view):
         if _SECTION_HEADING.match(paragraph.text):
-            carried = None
-        resolved = _resolved_periods(paragraph, published, carried)
+            carried_period = carried_subject = None
+        resolved = _resolved_periods(paragraph, published)
+        paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)
         for sentence in sentences(paragraph.text):
             sentence = Segment(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
             )
-            figures = _figures_in(view, sentence, amounts)
-            for figure in figures:
+            for figure in _figures_in(view, sentence, amounts):
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
-                subject = _subject(figure.start, clause_start, sentence, paragraph, mentions, view, city)
-                period = _period_at(figure.start, sentence.start, clause_end, resolved, carried)
-                key = (subject, figure.value, figure.unit, figure.noun)
-                if key in seen:
-                    continue
-                seen.add(key)
-                metrics.append(
-                    Metric(
-                        text=text[figure.start : figure.end],
-                        subject=subject,
-                        indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
-                        value=figure.value,
-                        unit=figure.unit,
-                        period=period,
-                        evidence=text[sentence.start : sentence.end],
-                        start=figure.start,
-                        end=figure.end,
-                        confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
-                    )
+                subject = _subject(figure.start, clause_start, paragraph_mentions, view, city)
+                told = subject is not None
+                if told:
+                    carried_subject = subject
+                elif _speaks_of_whole_city(view[paragraph.start : figure.start]):
+                    subject = city
+                else:
+                    subject = carried_subject or document_lead
+                period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
+                metric = Metric(
+                    text=text[figure.start : figure.end],
+                    subject=subject,
+                    indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
+                    value=figure.value,
+                    unit=figure.unit,
+                    period=period,
+                    evidence=text[sentence.start : sentence.end],
+                    start=figure.start,
+                    end=figure.end,
+                    confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
                 )
-        carried = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried)
-    return metrics
+                candidate = _Kept(metric, figure.noun, told)
+                if not _restates(candidate, kept):
+                    kept.append(candidate)
+        carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
+    return [k.metric for k in kept]
+
+
+def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
+    """Whether a figure repeats an earlier one (a headline or lead restating the body): same figure
+    of the same thing, periods not in conflict, subjects equal or one of them not told. An earlier
+    subject that was not told gives way to a told one."""
+    new = candidate.metric
+    for earlier in kept:
+        old = earlier.metric
+        if (old.value, old.unit, earlier.noun) != (new.value, new.unit, candidate.noun):
+            continue
+        if old.period and new.period and old.period != new.period:
+            continue
+        if old.subject != new.subject and earlier.told and candidate.told:
+            continue
+        if candidate.told and not earlier.told:
+            old.subject, earlier.told = new.subject, True
+        return True
+    return False
+
+
+def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
+    return _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS)
 
 
 def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Figure]:
@@ -389,6 +465,8 @@ def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Fi
             clause_start, clause_end = _clause_bounds(sentence, m.start())
             before = view[clause_start : m.start()]
             clause = view[clause_start:clause_end]
+            if kind != "rate" and _about_one_project(view, sentence, m.start()):
+                continue
             if kind == "count":
                 figure = _count_figure(view, m, clause, before, sentence.text)
             else:
@@ -398,6 +476,8 @@ def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Fi
     counts = [f for f in figures if f.kind == "count"]
     for amount in amounts:
         if amount.start is None or not (sentence.start <= amount.start < sentence.end):
+            continue
+        if _about_one_project(view, sentence, amount.start):
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
         figure = _amount_figure(view, amount, clause_start, sentence, bool(counts))

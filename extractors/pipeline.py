@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -62,21 +63,39 @@ def _backend_companies(backend: str, text: str) -> list[Company]:
     return list(companies.values())
 
 
+def _investors_only_projects_name(text: str, companies: list[Company], projects) -> list[Company]:
+    """路易达孚 in 董家口炼化一体化、路易达孚…等重点工程 is an investor the company finder had no slot for."""
+    known = {m for c in companies for m in c.mentions}
+    added: dict[str, Company] = {}
+    for project in projects:
+        name = project.company
+        if name and name not in known and name not in added:
+            spans = [Span(start=m.start(), end=m.end()) for m in re.finditer(re.escape(name), text)]
+            added[name] = Company(canonical=name, mentions=[name], spans=spans, confidence=0.6)
+    return list(added.values())
+
+
 def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
     """Mentions, names and evidence as the document writes them (full-width, traditional script)."""
 
     def cut(start: int | None, end: int | None, fallback: str) -> str:
         return original[start:end] if start is not None and end is not None and 0 <= start < end else fallback
 
-    def as_written(value: str | None) -> str | None:
+    def as_written(value: str | None, *, width_only: bool = False) -> str | None:
+        """`value` as the document writes it; `width_only` keeps official (simplified) names as they are."""
         at = view.find(value) if value else -1
-        return original[at : at + len(value)] if value and at >= 0 else value
+        if not value or at < 0:
+            return value
+        written = original[at : at + len(value)]
+        return written if not width_only or halfwidth(written) == value else value
 
-    for record in (*extraction.companies, *extraction.districts):
-        surfaces = [cut(s.start, s.end, "") for s in record.spans]
-        record.mentions = list(dict.fromkeys(s for s in surfaces if s)) or record.mentions
-        record.canonical = as_written(record.canonical)
-    canonical = {halfwidth(c.canonical): c.canonical for c in (*extraction.companies, *extraction.districts)}
+    renamed: dict[str, str] = {}
+    for records, width_only in ((extraction.companies, False), (extraction.districts, True)):
+        for record in records:
+            surfaces = [cut(s.start, s.end, "") for s in record.spans]
+            record.mentions = list(dict.fromkeys(s for s in surfaces if s)) or record.mentions
+            written = as_written(record.canonical, width_only=width_only)
+            renamed[record.canonical], record.canonical = written, written
     for record in (*extraction.amounts, *extraction.metrics):  # only where the offsets frame the text
         if view[record.start or 0 : record.end or 0] == record.text:
             record.text = cut(record.start, record.end, record.text)
@@ -84,11 +103,13 @@ def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
         project.evidence = cut(project.start, project.end, project.evidence)
         project.name = as_written(project.name)
         project.amount_text = as_written(project.amount_text)
-        project.company = canonical.get(project.company or "", project.company)
-        project.district = canonical.get(project.district or "", project.district)
+        project.company = renamed.get(project.company or "", project.company)
+        project.district = renamed.get(project.district or "", project.district)
+    for metric in extraction.metrics:
+        metric.subject = renamed.get(metric.subject or "", metric.subject)
     for mention in extraction.mentions:
         mention.text = cut(mention.start, mention.end, mention.text)
-        mention.canonical = canonical.get(mention.canonical or "", mention.canonical)
+        mention.canonical = renamed.get(mention.canonical or "", mention.canonical)
 
 
 def _mentions(extraction: Extraction, source: str) -> list[Mention]:
@@ -159,6 +180,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         metrics=metrics,
         published=published,
     )
+    companies += _investors_only_projects_name(text, companies, projects)
     find_policies = _optional("extractors.policies", "find_policies")
     policies = _stage("policies", [], strict, find_policies, text) if find_policies else []
 

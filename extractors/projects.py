@@ -8,25 +8,26 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from extractors.gazetteer import gazetteer
-from extractors.segment import DATA, read_word_list, tagged, word_frequency
+from extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency
 from extractors.text import Segment, paragraphs, sentences
 from schemas import Amount, Company, District, Metric, Project
 
 _INVESTMENT_BEFORE = re.compile(r"(?:总投资|计划投资|累计投资|投资总额|投资)(?:约|近|超|逾|达)?$")
 _ENUMERATION = re.compile(
     r"((?:[^、，,。；;：:\s“”\"等\d]{2,30}、)*[^、，,。；;：:\s“”\"等\d]{2,30})等"
-    r"(?:[\d一二三四五六七八九十百]+[余多]?个|一批)?[\u4e00-\u9fff]{0,10}?(?:项目|工程)"
+    r"(?:[\d一二三四五六七八九十百]+[余多]?个|一批)?[\u4e00-\u9fff]{0,10}?(?:项目|工程(?!机械|师|院|局|技术|学))"
 )
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(r"[^，,：:。！？!?；;\n]+[，,：:。！？!?；;]*")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[余多]?[个家名批座]|以上|亿元|过亿")
 _LANDED_BEFORE = re.compile(r"(落户|入驻|落地|注册|签约)[^，,。；;]{0,10}的$")
+_CONTINUES = re.compile(r"(?:该|此|这一|这个)?项目")  # a sentence going on about the project before it
 _QUOTED = re.compile(r"“[^“”]{1,16}”|《[^《》]{1,60}》")  # slogans and titles of documents
 
 
@@ -44,8 +45,9 @@ def _nouns() -> tuple[tuple[str, ...], frozenset[str]]:
     strong, weak = [], set()
     for line in read_word_list("project_nouns.txt"):
         noun, *flag = line.split()
-        (weak.add(noun) if flag else None)
         strong.append(noun)
+        if flag:
+            weak.add(noun)
     return tuple(sorted(strong, key=len, reverse=True)), frozenset(weak)
 
 
@@ -64,25 +66,27 @@ def _name_re() -> re.Pattern[str]:
 
 
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
+# A word jieba does not know is a name (鹏辉, 瑞幸) unless it holds a function character or a verb opens it
+_NOT_A_NAME_START = ("v", "p", "d", "c", "u", "r")
 _BRAND_FLAGS = {"nr", "nrt", "nz", "j", "eng"}
-_CLASS_FLAGS = {"t", "m", "mq", "r"}
+_CLASS_FLAGS = {"t", "mq", "r"}
+# a number that belongs to the name (12英寸…, 第6代…), not a date or a count (2024年, 75个)
+_LEADING_NUMBER = re.compile(r"第?\d+(?:\.\d+)?$")
 
 
 def _industry() -> frozenset[str]:
     return frozenset(read_word_list("industry_terms.txt"))
 
 
-def _proper(word: str, flag: str) -> bool:
+def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
     """A brand or proper name as jieba tags it, or a word its dictionary does not know (鹏辉, 电阀)."""
     if word in _industry() or gazetteer().places_named(word):
         return False
     if flag in _BRAND_FLAGS or (flag == "ns" and len(word) >= 2):
         return True
-    return flag == "n" and len(word) >= 2 and word_frequency(word) == 0
-
-
-def _unknown(word: str) -> bool:
-    return len(word) >= 2 and word not in _industry() and word_frequency(word) == 0
+    if flag != "oov" or len(word) < 2 or set(word) & char_set("function"):
+        return False
+    return not opening or not tagged(word[0])[0][1].startswith(_NOT_A_NAME_START)
 
 
 def _is_specific(name: str, *, listed: bool = False) -> bool:
@@ -103,10 +107,8 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
     if any(flag in _CLASS_FLAGS for _w, flag in pairs):
         return False
-    if any(_proper(w, flag) for w, flag in pairs):
+    if any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs)):
         return True
-    if any(_unknown(a) and _unknown(b) for (a, _f), (b, _g) in zip(pairs, pairs[1:], strict=False)):
-        return True  # two words jieba does not know in a row: a name it cuts up (汇诺|畅远)
     if listed and any(word_frequency(w) < LISTED_RARE_FREQ and w not in _industry() for w, _flag in pairs):
         return True
     places = [w for w, _flag in pairs if gazetteer().places_named(w)]
@@ -121,7 +123,7 @@ def _trim_start(text: str, start: int, end: int) -> int:
             gazetteer().places_named(word)
             or rare_word(word)
             or _proper(word, flag)
-            or flag in ("tg", "ng", "nrfg")
+            or flag in ("tg", "ng", "nrfg", "eng")
             or not re.match(r"[\u4e00-\u9fff]", word)
         ):
             return position
@@ -129,19 +131,39 @@ def _trim_start(text: str, start: int, end: int) -> int:
     return end
 
 
-def _named_candidates(text: str) -> list[_Candidate]:
+def _name_start(text: str, end: int) -> int:
+    start = left_edge(text, end)
+    number = _LEADING_NUMBER.search(text, max(0, start - 8), start)
+    if number and start < end and text[start] not in char_set("not_a_name_unit"):
+        return number.start()
+    return _trim_start(text, start, end)
+
+
+_BUILT_BY = re.compile(r"(?:投资建设|投资兴建|投资|建设|兴建|打造|设立)?的?")
+
+
+def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]]) -> bool:
+    """长鑫存储技术有限公司投资建设的12英寸…基地: a name introduced by its investor is specific enough."""
+    return any(0 <= start - e <= 6 and _BUILT_BY.fullmatch(text, e, start) for _s, e in company_spans)
+
+
+def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
     out = []
     weak = _nouns()[1]
+    company_spans = [(s.start, s.end) for c in companies for s in c.spans]
     for match in _name_re().finditer(text):
         noun_end = match.end()
-        start = _trim_start(text, left_edge(text, noun_end), noun_end)
+        start = _name_start(text, noun_end)
         if start >= noun_end:
             continue
         name = text[start:noun_end]
-        if not _is_specific(name):
+        if not _is_specific(name) and not _built_by_company(text, start, company_spans):
             continue
         if any(name.endswith(n) for n in weak) and not brand_of(name):
-            continue
+            if not any(
+                start <= s < noun_end for s, _e in company_spans
+            ):  # 比亚迪股份有限公司新能源汽车研究院
+                continue
         out.append(_Candidate(name, start, noun_end))
     return out
 
@@ -159,26 +181,39 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             if weak_noun and not brand_of(name):
                 continue
             if len(name) >= 2 and _is_specific(name, listed=True) and not gazetteer().places_named(name):
-                out.append(_Candidate(name, start, end, listed=True))
+                investor = name if _only_a_brand(name) else None
+                out.append(_Candidate(name, start, end, listed=True, company=investor))
     return out
+
+
+EVERYDAY_FREQ = 500
+
+
+def _only_a_brand(name: str) -> bool:
+    """路易达孚、纤纳钙钛矿 in a list of projects: no industry or everyday word, so it names the investor."""
+    pairs = tagged(name)
+    if any(w in _industry() or word_frequency(w) >= EVERYDAY_FREQ for w, _flag in pairs):
+        return False
+    return any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs))
 
 
 def _status(
     text: str, windows: list[tuple[int, int]], skip: tuple[int, int]
 ) -> tuple[str | None, int | None]:
-    """The furthest stage said in the first window that says any (after the name, then before it)."""
+    """The furthest stage said in the first window that says more than a plan (after the name, then
+    before it); a plan (计划, 拟) only when no window says more."""
     pattern, table = _statuses()
+    best: tuple[int, str, int] | None = None
     for first, last in windows:
-        best: tuple[int, str, int] | None = None
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1]:
                 continue
             status, stage = table[match.group(0)]
             if best is None or stage > best[0]:
                 best = (stage, status, match.start())
-        if best:
-            return best[1], best[2]
-    return None, None
+        if best and best[0] > 0:
+            break
+    return (best[1], best[2]) if best else (None, None)
 
 
 def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: list[int]):
@@ -200,15 +235,19 @@ def _district_at(
     districts: list[District], position: int, paragraphs_above: list[Segment], sentence: Segment
 ):
     """The district the project lands in: one named in its sentence, else the latest named before it in
-    its paragraph, else in the paragraph above (a paragraph lead: 城阳区… then the projects it lists)."""
-    spans = sorted((span.start, d) for d in districts for span in d.spans if d.kind in ADMIN_KINDS)
+    its paragraph, else in the paragraph above (a paragraph lead: 城阳区… then the projects it lists);
+    a division before a zone each time."""
+    spans = sorted((span.start, d) for d in districts for span in d.spans)
     in_sentence = [s for s in spans if sentence.start <= s[0] < sentence.end]
-    if in_sentence:
-        return min(in_sentence, key=lambda s: abs(s[0] - position))[1].canonical
+    # a division named in the sentence, else a zone named there (在合肥经开区开工), else the paragraph's lead
+    for pool in ([s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
+        if pool:
+            return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
     for paragraph in paragraphs_above:
         before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
-        if before:
-            return before[-1][1].canonical
+        for pool in ([s for s in before if s[1].kind in ADMIN_KINDS], before):
+            if pool:
+                return pool[-1][1].canonical
     return None
 
 
@@ -226,9 +265,47 @@ def clauses(sentence: Segment) -> list[Segment]:
     ]
 
 
+@dataclass
+class _Context:
+    """One document's text and what the other extractors found in it, indexed once."""
+
+    text: str
+    amounts: list[Amount]
+    companies: list[Company]
+    districts: list[District]
+    sentences: list[Segment]
+    paragraphs: list[Segment]
+    starts: list[int] = field(default_factory=list)  # of every project candidate
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+
+    def sentence_at(self, position: int) -> Segment:
+        return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
+
+    def continuation(self, sentence: Segment) -> Segment | None:
+        """The next sentence when it goes on about this one's project (项目总投资约45亿元，…)."""
+        index = bisect_right(self._sentence_starts, sentence.start)
+        following = self.sentences[index] if index < len(self.sentences) else None
+        return following if following and _CONTINUES.match(following.text) else None
+
+    def paragraphs_above(self, position: int) -> list[Segment]:
+        """The paragraph holding `position`, then the one before it."""
+        at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
+        return [self.paragraphs[at], *self.paragraphs[max(at - 1, 0) : at]]
+
+
 def _containing(segments: list[Segment], position: int) -> Segment:
     index = bisect_right([s.start for s in segments], position) - 1
     return segments[max(index, 0)]
+
+
+def _project_key(name: str, companies: list[Company]) -> str:
+    """What tells projects apart: the name without 项目 and without the investor leading it
+    (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
+    mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
+    return name[len(mentions[-1]) :] if mentions else name.removesuffix("项目")
 
 
 def _information(project: Project) -> int:
@@ -254,39 +331,44 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
     return out
 
 
-def _project(
-    text, candidate, starts, sentence_list, paragraph_list, amounts, companies, districts
-) -> Project:
-    sentence = _containing(sentence_list, candidate.start)
-    at = max(bisect_right([p.start for p in paragraph_list], candidate.start) - 1, 0)
-    paragraphs_above = [paragraph_list[at], *paragraph_list[max(at - 1, 0) : at]]
+def _project(doc: _Context, candidate: _Candidate) -> Project:
+    text = doc.text
+    sentence = doc.sentence_at(candidate.start)
     own_clauses = clauses(sentence)
     clause = _containing(own_clauses, candidate.start)
-    later = [] if candidate.listed else [f for f in starts if candidate.start < f < sentence.end]
+    later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
     after = (candidate.start, later[0] if later else sentence.end)
     status, status_at = _status(
         text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)
     )
-    others = [c for c in starts if c != candidate.start]
-    amount = (
-        None if candidate.listed else _amount(amounts, clause, text, (candidate.start, candidate.end), others)
-    )
-    first, last = clause.start, clause.end
-    if candidate.company:
-        first, last = sentence.start, sentence.end
-    if status_at is not None:
-        status_clause = _containing(own_clauses, status_at)
-        first, last = min(first, status_clause.start), max(last, status_clause.end)
-    if amount is not None and amount.start is not None:
-        first = min(first, _containing(own_clauses, amount.start).start)
-    company = candidate.company or _company_in(companies, candidate.start, candidate.end)
+    others = [c for c in doc.starts if c != candidate.start]
+    amount = None
+    if not candidate.listed:
+        name_span = (candidate.start, candidate.end)
+        amount = _amount(doc.amounts, clause, text, name_span, others)
+        if amount is None and not any(sentence.start <= o < sentence.end for o in others):
+            amount = _amount(doc.amounts, sentence, text, name_span, others)  # 比亚迪计划总投资20亿元
+    first, last = (sentence.start, sentence.end) if candidate.name is None else (clause.start, clause.end)
+    more = doc.continuation(sentence) if not candidate.listed else None
+    if more is not None and (amount is None or status is None):
+        if amount is None:
+            amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
+        if status is None:
+            status, status_at = _status(text, [(more.start, more.end)], (0, 0))
+    for position in (status_at, amount.start if amount else None):
+        if position is not None:
+            said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
+            first, last = min(first, said_in.start), max(last, said_in.end)
+    company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
     if company is None and not candidate.listed:
-        company = _sole_company(companies, first, last)
+        company = _sole_company(doc.companies, first, last)
     evidence = text[first:last].rstrip("，,。；;")
     return Project(
         name=candidate.name,
         company=company,
-        district=_district_at(districts, candidate.start, paragraphs_above, sentence),
+        district=_district_at(
+            doc.districts, candidate.start, doc.paragraphs_above(candidate.start), sentence
+        ),
         amount_text=amount.text if amount else None,
         amount_yuan=amount.value if amount else None,
         status=status,
@@ -317,30 +399,28 @@ def find_projects(
     metrics: list[Metric] | None = None,
     published: str | None = None,
 ) -> list[Project]:
-    sentence_list = sentences(text)
-    paragraph_list = paragraphs(text)
-    if not sentence_list:
+    doc = _Context(text, amounts, companies, districts, sentences(text), paragraphs(text))
+    if not doc.sentences:
         return []
     not_projects = [(s.start, s.end) for d in districts if d.kind in ("zone", "new_area") for s in d.spans]
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    named = _named_candidates(text)
+    named = _named_candidates(text, companies)
     listed = [c for c in _listed_candidates(text) if not any(n.start <= c.start < n.end for n in named)]
     candidates = [
         c
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
     ]
+    candidates = [c for c in candidates if not _CONTINUES.match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []
     by_key: dict[str, int] = {}
-    starts = [c.start for c in candidates]
+    doc.starts = [c.start for c in candidates]
     for candidate in candidates:
-        project = _project(
-            text, candidate, starts, sentence_list, paragraph_list, amounts, companies, districts
-        )
-        key = (candidate.name or project.company or "").removesuffix("项目")
+        project = _project(doc, candidate)
+        key = _project_key(candidate.name or project.company or "", companies)
         if project.company and project.amount_yuan is None:
             # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
             if any(p.company == project.company and p.district == project.district for p in projects):

@@ -47,6 +47,15 @@ def _word_list(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@cache
+def char_set(key: str) -> frozenset[str]:
+    """A set of characters from extractors/data/characters.yaml (function characters and the like)."""
+    import yaml
+
+    with open(DATA / "characters.yaml", encoding="utf-8") as handle:
+        return frozenset(str(yaml.safe_load(handle)[key]))
+
+
 def user_words() -> Iterable[str]:
     """Names that must never be split: places, zones, company suffixes, industry terms."""
     from extractors.gazetteer import gazetteer
@@ -64,6 +73,7 @@ def jieba_tokenizer():
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
+                jieba.dt.tmp_dir = str(cache_dir())  # the default tokenizer too, should anything wake it
                 tokenizer = jieba.Tokenizer()
                 tokenizer.tmp_dir = str(cache_dir())
                 tokenizer.initialize()
@@ -81,9 +91,8 @@ def use_segmenter(segmenter: Segmenter | None) -> None:
     """Replace the segmenter (e.g. an rjieba-based one); None restores jieba."""
     global _SEGMENTER
     _SEGMENTER = segmenter
-    _document_tokens.cache_clear()
-    _short_tokens.cache_clear()
-    tagged.cache_clear()
+    for cached in (_document_tokens, _short_tokens, tagged):
+        cached.cache_clear()
 
 
 def tokens(text: str) -> list[Token]:
@@ -127,16 +136,24 @@ def tokens_before(text: str, end: int, limit: int) -> list[Token]:
 
 @lru_cache(maxsize=16384)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, part-of-speech) pairs of a short string, from jieba.posseg over our dictionary."""
-    from jieba.posseg import POSTokenizer
+    """(word, part of speech) for the words of a short string: jieba's dictionary tag, "eng" for Latin
+    words, and "oov" for a word the dictionary does not know (often a brand: 鹏辉, 瑞幸). A lookup, not
+    posseg's HMM, which costs as much again as segmenting the whole document."""
+    table = _word_tags()
+    out = []
+    for word in words(text):
+        if word.isascii():
+            out.append((word, "eng" if word.isalpha() else "x"))
+        else:
+            out.append((word, table.get(word, "oov")))
+    return tuple(out)
 
-    global _POS
-    if _POS is None:
-        _POS = POSTokenizer(jieba_tokenizer())
-    return tuple((pair.word, pair.flag) for pair in _POS.lcut(text))
 
+@cache
+def _word_tags() -> dict[str, str]:
+    from jieba.posseg import dt
 
-_POS = None
+    return dt.word_tag_tab
 
 
 def word_frequency(word: str) -> int:

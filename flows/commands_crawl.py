@@ -37,8 +37,10 @@ SUMMARY_COLUMNS = (
     ("skipped (robots)", "skipped_robots"),
     ("refused off-domain", "refused_off_domain"),
     ("refused other", "refused_other"),
+    ("too large", "too_large"),
     ("errors", "errors"),
     ("new documents", "documents_loaded"),
+    ("quarantined", "quarantined"),
 )
 
 
@@ -68,13 +70,14 @@ def select_specs(name: str | None, spec_files: list[Path] | None, sources_dir: P
 
 
 def summary_table(summaries) -> Table:
+    """One row per count, one column per source (stays narrow with many counts)."""
     table = Table(title="crawl summary")
-    table.add_column("source")
-    for label, _ in SUMMARY_COLUMNS:
-        table.add_column(label, justify="right")
+    table.add_column("")
     for summary in summaries:
-        values = [getattr(summary, attr) for _, attr in SUMMARY_COLUMNS]
-        table.add_row(summary.source, *("–" if v is None else str(v) for v in values))
+        table.add_column(summary.source, justify="right")
+    for label, attr in SUMMARY_COLUMNS:
+        values = [getattr(summary, attr) for summary in summaries]
+        table.add_row(label, *("–" if v is None else str(v) for v in values))
     return table
 
 

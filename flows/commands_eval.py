@@ -109,6 +109,10 @@ def _accuracy_table(reports: dict) -> Table:
         for r in reports.values()
     ]
     table.add_row("metric.subject", *cells)
+    cells = [
+        f"{r.published.accuracy:.3f} ({r.published.correct}/{r.published.total})" for r in reports.values()
+    ]
+    table.add_row("published (month)", *cells)
     return table
 
 

@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborNode as Node
 from flows.fetch import Fetcher, FetchResult, decode_html
 from flows.sources import ListRule, SourceSpec
 from schemas import QuarantineRecord, RawDocument
-from warehouse.crawl_state import FetchRecord, UrlState, known_urls, open_state, record_fetches
+from warehouse.crawl_state import FetchRecord, UrlState, known_for_source, open_state, record_fetches
 
 ATTACHMENT_SUFFIXES = (".pdf", ".docx")
 MAX_ERRORS_KEPT = 50
@@ -164,6 +164,7 @@ class _Crawl:
         self.summary = summary
         self.records: list[FetchRecord] = []
         self.known: dict[str, UrlState] = {}
+        self.fetched: set[str] = set()
         self.progress = progress_callback.get()
 
     def fetch(self, url: str, kind: str, known: UrlState | None = None) -> FetchResult:
@@ -251,7 +252,12 @@ class _Crawl:
             if raw is None:
                 continue
             yield raw
-            if isinstance(raw, RawDocument) and link.kind == "article" and self.spec.attachments:
+            if (
+                isinstance(raw, RawDocument)
+                and link.kind == "article"
+                and self.spec.attachments
+                and _is_html(raw)
+            ):
                 html = decode_html(raw.data, raw.media_type_hint)
                 for attachment in attachment_links(html, raw.meta["final_url"], link):
                     attached = self._fetch_document(attachment)
@@ -259,6 +265,9 @@ class _Crawl:
                         yield attached
 
     def _fetch_document(self, link: Link) -> RawDocument | QuarantineRecord | None:
+        if link.url in self.fetched:  # an attachment linked from several articles
+            return None
+        self.fetched.add(link.url)
         known = self.known.get(link.url)
         result = self.fetch(link.url, link.kind, known)
         if result.outcome in ("error", "too_large"):
@@ -305,6 +314,10 @@ class _Crawl:
         )
 
 
+def _is_html(raw: RawDocument) -> bool:
+    return "html" in (raw.media_type_hint or "").lower() or raw.data.lstrip()[:1] == b"<"
+
+
 def hand_off(items: Iterator[RawDocument | QuarantineRecord], db_path: str | os.PathLike):
     """The one call into the import pipeline (read → extract → load), shared with `zhaoyin import`."""
     from flows.ingest import ingest
@@ -319,7 +332,7 @@ def run_crawl(spec: SourceSpec, db_path: str | os.PathLike) -> CrawlSummary:
         crawl = _Crawl(spec, fetcher, summary)
         links = crawl.discover()
         with open_state(db_path) as con:
-            crawl.known = known_urls(con, [link.url for link in links])
+            crawl.known = known_for_source(con, spec.name)
         planned = crawl.plan(links)
         documents = crawl.documents(planned)
         ingested = hand_off(documents, db_path)

@@ -65,9 +65,10 @@ class FetchResult:
 
 
 class _Retryable(Exception):
-    def __init__(self, message: str, retry_after: float | None = None):
+    def __init__(self, message: str, retry_after: float | None = None, status: int | None = None):
         super().__init__(message)
         self.retry_after = retry_after
+        self.status = status
 
 
 class _Refused(Exception):
@@ -115,7 +116,12 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._client = httpx.Client(
-            headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5",
+                "Accept-Encoding": "gzip, deflate",
+            },
             timeout=httpx.Timeout(spec.timeout),
             follow_redirects=False,
             trust_env=False,
@@ -148,11 +154,11 @@ class Fetcher:
             return "off_domain", f"{host} is outside allowed_domains"
         if parts.username or parts.password:
             return "refused", "URLs with credentials are not fetched"
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            return "refused", "URL has an invalid port"
         if not self.spec.allow_private_addresses:
-            try:
-                port = parts.port or (443 if parts.scheme == "https" else 80)
-            except ValueError:
-                return "refused", "URL has an invalid port"
             problem = self._private_address_problem(host, port)
             if problem:
                 return "refused", problem
@@ -197,7 +203,7 @@ class Fetcher:
         result = self._fetch(robots_url, check_robots=False, max_bytes=MAX_ROBOTS_BYTES)
         if result.ok:
             return result.content.decode("utf-8", errors="replace")
-        if result.status is not None and 400 <= result.status < 500:
+        if result.status is not None and 400 <= result.status < 500 and result.status != 429:
             return ""
         return _DISALLOW_ALL
 
@@ -245,8 +251,9 @@ class Fetcher:
                 result = self._with_retries(current, conditional, max_bytes or self.spec.max_body_bytes)
             except _Refused as exc:
                 return FetchResult(url, exc.outcome, final_url=current, reason=exc.reason)
-            except (_Retryable, httpx.HTTPError) as exc:
-                return FetchResult(url, "error", final_url=current, reason=_describe(exc))
+            except (_Retryable, httpx.HTTPError, httpx.InvalidURL) as exc:
+                status = exc.status if isinstance(exc, _Retryable) else None
+                return FetchResult(url, "error", final_url=current, status=status, reason=_describe(exc))
             if result.status in REDIRECT_STATUSES:
                 location = result.headers.get("location")
                 if not location:
@@ -307,7 +314,9 @@ class Fetcher:
                 retry_after = parse_retry_after(response.headers.get("retry-after"))
                 if retry_after is not None and retry_after > self.spec.max_retry_after:
                     raise _Refused("error", f"HTTP {status}; server asks to wait {retry_after:.0f} s")
-                raise _Retryable(f"HTTP {status}", retry_after if status in RETRY_AFTER_STATUSES else None)
+                raise _Retryable(
+                    f"HTTP {status}", retry_after if status in RETRY_AFTER_STATUSES else None, status
+                )
             if status in REDIRECT_STATUSES:
                 return FetchResult(url, "ok", status=status, headers=response_headers)
             if status == 304:

@@ -8,7 +8,7 @@ The stages live in `IngestSession` so the Prefect flow (`flows.bulk_import`) run
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -110,6 +110,8 @@ class IngestSession:
         self._seen_sha256: set[str] = set()
         self._seen_doc_ids: set[str] = set()
         self._failed_doc_ids: set[str] = set()
+        self._twins: dict[str, list[str]] = {}  # sha256 being read → other files with the same bytes
+        self._quarantined_sha256: dict[str, QuarantineRecord] = {}
 
     def __enter__(self) -> IngestSession:
         return self
@@ -141,10 +143,15 @@ class IngestSession:
         known = self._warehouse.known_sha256(self.con, sorted(fresh)) if fresh else set()
         todo: list[RawDocument] = []
         for sha, raw in leaves:
-            if sha in known or sha in self._seen_sha256:
+            if sha in self._quarantined_sha256:
+                quarantined.append(_twin_record(self._quarantined_sha256[sha], raw.source))
+            elif sha in self._twins:
+                self._twins[sha].append(raw.source)  # same bytes as a file still being read
+            elif sha in known or sha in self._seen_sha256:
                 self.summary.already_present += 1
             else:
                 self._seen_sha256.add(sha)
+                self._twins[sha] = []
                 todo.append(raw)
         return todo, quarantined
 
@@ -154,10 +161,17 @@ class IngestSession:
         for outcome in outcomes:
             if isinstance(outcome, QuarantineRecord):
                 quarantined.append(outcome)
-            elif outcome[0].doc_id in self._seen_doc_ids:
+                twins = self._twins.pop(outcome.sha256, [])
+                if outcome.sha256:
+                    self._quarantined_sha256[outcome.sha256] = outcome
+                quarantined.extend(_twin_record(outcome, source) for source in twins)
+                continue
+            document = outcome[0]
+            self.summary.already_present += len(self._twins.pop(document.sha256, []))
+            if document.doc_id in self._seen_doc_ids:
                 self.summary.already_present += 1  # same text again (another encoding, a reprint)
             else:
-                self._seen_doc_ids.add(outcome[0].doc_id)
+                self._seen_doc_ids.add(document.doc_id)
                 items.append(outcome)
         loaded = self._load(items, quarantined)
         for document, extraction in items:
@@ -199,6 +213,11 @@ class IngestSession:
         return inserted
 
 
+def _twin_record(original: QuarantineRecord, source: str) -> QuarantineRecord:
+    """A file with the same bytes as a quarantined one fails for the same reason."""
+    return original.model_copy(update={"path": source})
+
+
 def _inserted_doc_ids(result: Any, items: list[tuple[Document, Extraction]]) -> set[str]:
     """Which of `items` the warehouse inserted (rather than found already there)."""
     for name in ("inserted_doc_ids", "new_doc_ids", "inserted"):
@@ -226,7 +245,14 @@ def ingest(
         IngestSession(db_path, progress=progress) as session,
         ExtractionPool(workers, backend=backend, ocr=ocr) as pool,
     ):
+        pending: deque = deque()
         for batch in batched(raws, batch_size):
             todo, quarantined = session.admit(batch)
-            session.load(pool.run(todo), quarantined)
+            pending.append((pool.submit(todo), quarantined))
+            if len(pending) > 1:  # load batch N while the workers extract batch N+1
+                extracting, early = pending.popleft()
+                session.load(extracting.result(), early)
+        while pending:
+            extracting, early = pending.popleft()
+            session.load(extracting.result(), early)
         return session.summary

@@ -125,19 +125,20 @@ class ExtractionPool:
 
     def run(self, raws: Sequence[RawDocument]) -> list[Outcome]:
         """Outcomes in the order of `raws`."""
-        if not raws:
-            return []
-        if self.workers == 1:
-            return read_and_extract_all(raws, self.backend, self.ocr)
+        return self.submit(raws).result()
+
+    def submit(self, raws: Sequence[RawDocument]) -> PendingBatch:
+        """Start reading + extracting `raws`; the caller loads the previous batch meanwhile."""
+        if self.workers == 1 or not raws:
+            return PendingBatch(self, raws, done=read_and_extract_all(raws, self.backend, self.ocr))
         chunks = list(_chunks(raws, self.workers * CHUNKS_PER_WORKER))
         try:
-            results = self._pool().map(
-                read_and_extract_all, chunks, [self.backend] * len(chunks), [self.ocr] * len(chunks)
-            )
-            return [outcome for chunk in results for outcome in chunk]
+            pool = self._pool()
+            futures = [pool.submit(read_and_extract_all, chunk, self.backend, self.ocr) for chunk in chunks]
         except BrokenProcessPool:
             self._discard_broken_pool()
-            return [self._run_alone(raw) for raw in raws]
+            futures = None
+        return PendingBatch(self, raws, futures=futures)
 
     def _run_alone(self, raw: RawDocument) -> Outcome:
         try:
@@ -145,6 +146,24 @@ class ExtractionPool:
         except BrokenProcessPool:
             self._discard_broken_pool()
             return _quarantine(raw, "read", "the file crashed the worker process that was reading it")
+
+
+class PendingBatch:
+    """A batch being extracted; `result()` waits for it (and recovers from a crashed worker)."""
+
+    def __init__(self, pool: ExtractionPool, raws: Sequence[RawDocument], *, done=None, futures=None):
+        self._pool, self._raws, self._done, self._futures = pool, raws, done, futures
+
+    def result(self) -> list[Outcome]:
+        if self._done is None:
+            try:
+                if self._futures is None:
+                    raise BrokenProcessPool("the pool was broken before the batch started")
+                self._done = [outcome for future in self._futures for outcome in future.result()]
+            except BrokenProcessPool:
+                self._pool._discard_broken_pool()
+                self._done = [self._pool._run_alone(raw) for raw in self._raws]
+        return self._done
 
 
 _shared: dict[tuple[int, str, bool], ExtractionPool] = {}

@@ -12,7 +12,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,19 +83,20 @@ def local_prefect_server(
         _stop(process)
 
 
-def _stop(process: subprocess.Popen, grace: float = 15.0) -> None:
+def _stop(process: subprocess.Popen, grace: float = 10.0) -> None:
+    """Stop the server and the workers it started (its own process group)."""
     if process.poll() is not None:
         return
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        process.terminate()
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
         try:
-            process.wait(timeout=5)
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            return
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            continue
 
 
 def build_deployments(specs: Sequence[SourceSpec], db_path: str | os.PathLike) -> list:
@@ -117,19 +120,21 @@ def build_deployments(specs: Sequence[SourceSpec], db_path: str | os.PathLike) -
 
 
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
+def _signals_as_interrupt() -> Iterator[None]:
+    """SIGINT and SIGTERM stop serving, even when the shell that started us ignores SIGINT."""
+
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def serve(
@@ -143,8 +148,11 @@ def serve(
     """Register every spec as a deployment and run their schedules until SIGINT/SIGTERM."""
     if not specs:
         raise ValueError("no source specs to serve")
-    api_url = api_url or os.environ.get("PREFECT_API_URL")
-    with _sigterm_as_interrupt():
+    if api_url is None:
+        from prefect.settings import PREFECT_API_URL
+
+        api_url = PREFECT_API_URL.value()  # the environment or the active Prefect profile
+    with _signals_as_interrupt():
         try:
             if api_url:
                 announce(f"using the Prefect server at {api_url}")
@@ -164,6 +172,8 @@ def _serve_against(api_url: str, specs: Sequence[SourceSpec], db_path: str | os.
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     os.environ["PREFECT_API_URL"] = api_url  # flow-run subprocesses the runner starts inherit this
-    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+    with temporary_settings(updates={PREFECT_API_URL: api_url}), warnings.catch_warnings():
+        # Prefect's runner exits from its own SIGTERM handler, leaving an un-awaited stop coroutine.
+        warnings.filterwarnings("ignore", message="coroutine .* was never awaited", category=RuntimeWarning)
         deployments = build_deployments(specs, db_path)
         prefect.serve(*deployments, print_starting_message=False)

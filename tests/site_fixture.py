@@ -166,6 +166,8 @@ class GovSite:
         self.pages: dict[str, Page] = {}
         # statuses a path answers, in turn, before it serves its page
         self.failures: dict[str, list[int]] = {self.FLAKY: [500], self.BUSY: [429]}
+        # seconds a path waits before answering, in turn (to provoke client timeouts)
+        self.delays: dict[str, list[float]] = {}
         self._lock = threading.Lock()
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(
@@ -266,18 +268,18 @@ class GovSite:
 
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
-                status, headers, body = site._respond(path, self.headers)
+                request = Request(
+                    "GET",
+                    path,
+                    (self.headers.get("Host") or "").split(":")[0],
+                    {k.lower(): v for k, v in self.headers.items()},
+                    0,
+                    time.monotonic(),
+                )
                 with site._lock:
-                    site.requests.append(
-                        Request(
-                            "GET",
-                            path,
-                            (self.headers.get("Host") or "").split(":")[0],
-                            {k.lower(): v for k, v in self.headers.items()},
-                            status,
-                            time.monotonic(),
-                        )
-                    )
+                    site.requests.append(request)  # on arrival, before any delay
+                status, headers, body = site._respond(path, self.headers)
+                request.status = status
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -291,6 +293,10 @@ class GovSite:
         with self._lock:
             pending = self.failures.get(path)
             failure = pending.pop(0) if pending else None
+            waits = self.delays.get(path)
+            delay = waits.pop(0) if waits else 0.0
+        if delay:
+            time.sleep(delay)
         if failure == 429:
             return 429, {"Retry-After": str(self.retry_after), "Content-Type": "text/plain"}, b"slow down"
         if failure is not None:

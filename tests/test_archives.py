@@ -133,3 +133,15 @@ def test_members_are_read_lazily():
     first = next(members)
     assert first.data == b"one"
     assert next(members).data == b"two"
+
+
+def test_symlink_members_are_skipped():
+    import stat
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        link = zipfile.ZipInfo("passwd.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(link, "/etc/passwd")
+        zf.writestr("report.txt", REPORT.encode())
+    assert [m.source for m in expand_archive(_raw(buf.getvalue(), "s.zip"))] == ["s.zip!/report.txt"]

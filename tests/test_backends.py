@@ -284,3 +284,9 @@ def test_statistical_guesses_need_an_enterprise_or_brand_ending():
     assert plausible_district("董家口综合保税区", guessed=True)
     assert not plausible_district("青岛市", guessed=True)  # a city, not a district
     assert not plausible_district("把精力放在工作上", guessed=True)
+
+
+def test_brand_names_are_a_rare_word_and_a_brand_ending(spacy_backend):
+    text = "胶州市签约通威股份光伏项目，欣旺达电子落户即墨区。企业紧盯智能座舱，沿黄物流通道建设加快。"
+    companies = [(m.text, m.start) for m in spacy_backend.entities(text) if m.label == "company"]
+    assert companies == [("通威股份", text.index("通威股份")), ("欣旺达电子", text.index("欣旺达电子"))]

@@ -64,3 +64,9 @@ def test_governments_schools_associations_media_and_generic_words_are_not_compan
 
 def test_no_text_no_companies():
     assert find_companies("") == []
+
+
+def test_short_alias_of_a_group_after_a_country_name():
+    found = companies_of("苏州工业园区与德国博世集团签约，博世将投资10亿元。拜访先导集团。以先导产业为主。")
+    assert found["德国博世集团"] == ["德国博世集团", "博世"]
+    assert found["先导集团"] == ["先导集团"]  # 先导 is an everyday word, not an alias

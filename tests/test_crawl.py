@@ -20,6 +20,13 @@ def site():
         yield served
 
 
+@pytest.fixture
+def calm_site(site):
+    """The site without its one-off 500 and 429 (those cost a second of backoff per crawl)."""
+    site.failures.clear()
+    return site
+
+
 def site_spec(site: GovSite, **overrides) -> SourceSpec:
     return SourceSpec.model_validate(
         {
@@ -46,6 +53,14 @@ def documents_by_source(db_path) -> dict[str, list[str]]:
     return found
 
 
+def completed_flow_run_names() -> set[str]:
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(limit=200)
+    return {run.name for run in runs if run.state is not None and run.state.is_completed()}
+
+
 def test_crawl_flow_imports_each_article_once_and_rerun_only_asks_conditionally(
     site, db_path, prefect_harness
 ):
@@ -58,6 +73,8 @@ def test_crawl_flow_imports_each_article_once_and_rerun_only_asks_conditionally(
     assert GovSite.PDF in paths
     assert (first.new_articles, first.attachments, first.list_pages) == (7, 1, 3)
     assert (first.skipped_robots, first.refused_off_domain, first.errors) == (1, 2, 1)
+    assert first.documents_loaded == 8 and first.quarantined == 1  # the 404 page, stage "fetch"
+    assert "crawl-test-gov" in completed_flow_run_names()
 
     documents = documents_by_source(db_path)
     expected_sources = {site.base + p for p in ARTICLE_PATHS | {GovSite.PDF}}
@@ -81,7 +98,8 @@ def test_crawl_flow_imports_each_article_once_and_rerun_only_asks_conditionally(
     assert documents_by_source(db_path) == documents
 
 
-def test_changed_article_becomes_a_new_version(site, db_path):
+def test_changed_article_becomes_a_new_version(calm_site, db_path):
+    site = calm_site
     run_crawl(site_spec(site), db_path)
     changed = GovSite.ARTICLES[1]
     site.change_article(changed)
@@ -110,7 +128,8 @@ def test_changed_article_becomes_a_new_version(site, db_path):
     assert third.changed_articles == 0 and third.not_modified == 7
 
 
-def test_failed_fetch_is_quarantined_and_retried_next_run(site, db_path):
+def test_failed_fetch_is_quarantined_and_retried_next_run(calm_site, db_path):
+    site = calm_site
     run_crawl(site_spec(site), db_path)
     with duckdb.connect(str(db_path), read_only=True) as con:
         rows = con.execute("SELECT path, stage, reason FROM quarantine").fetchall()
@@ -124,7 +143,8 @@ def test_failed_fetch_is_quarantined_and_retried_next_run(site, db_path):
     assert summary.new_articles == 1 and site.base + GovSite.REMOVED in documents_by_source(db_path)
 
 
-def test_feed_source_fetches_entry_links(site, db_path):
+def test_feed_source_fetches_entry_links(calm_site, db_path):
+    site = calm_site
     spec = SourceSpec.model_validate(
         {
             "name": "test-feed",
@@ -140,7 +160,8 @@ def test_feed_source_fetches_entry_links(site, db_path):
     assert not LIST_PAGES & set(site.paths())
 
 
-def test_cli_crawl_prints_a_summary(site, db_path, tmp_path):
+def test_cli_crawl_prints_a_summary(calm_site, db_path, tmp_path):
+    site = calm_site
     from typer.testing import CliRunner
 
     from flows.cli import app
@@ -158,3 +179,14 @@ def test_cli_crawl_prints_a_summary(site, db_path, tmp_path):
 
     missing = runner.invoke(app, ["crawl", "nope", "--sources-dir", str(sources), "--db", str(db_path)])
     assert missing.exit_code == 2 and "test-gov" in missing.output
+
+
+def test_attachment_of_a_changed_article_is_asked_conditionally(calm_site, db_path):
+    site = calm_site
+    run_crawl(site_spec(site), db_path)
+    site.change_article(GovSite.WITH_PDF)
+    site.clear_log()
+    summary = run_crawl(site_spec(site), db_path)
+    pdf_requests = [r for r in site.requests if r.path == GovSite.PDF]
+    assert [r.status for r in pdf_requests] == [304] and "if-none-match" in pdf_requests[0].headers
+    assert (summary.changed_articles, summary.attachments) == (1, 0)

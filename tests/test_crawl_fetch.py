@@ -76,6 +76,14 @@ def test_retries_give_up_with_an_error_not_an_exception(site):
     assert site.paths().count("/missing.html") == 1  # a 404 is not retried
 
 
+def test_timeout_is_retried(site):
+    site.delays[GovSite.ARTICLES[2]] = [1.0]
+    with Fetcher(spec_for(site, timeout=0.3)) as fetcher:
+        result = fetcher.fetch(site.base + GovSite.ARTICLES[2])
+    assert result.ok
+    assert site.paths().count(GovSite.ARTICLES[2]) == 2
+
+
 def test_redirect_off_domain_is_refused_before_any_request(site):
     with Fetcher(spec_for(site)) as fetcher:
         result = fetcher.fetch(site.base + GovSite.REDIRECT)
@@ -204,3 +212,13 @@ def test_retry_after_forms():
     assert parse_retry_after("3") == 3.0
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+
+
+def test_unreachable_robots_txt_means_disallow_all_and_missing_means_allow(site):
+    site.failures["/robots.txt"] = [503]
+    with Fetcher(spec_for(site, retries=0)) as fetcher:
+        assert fetcher.fetch(site.base + GovSite.ARTICLES[0]).outcome == "robots"
+    assert site.paths() == ["/robots.txt"]
+    del site.pages["/robots.txt"]
+    with Fetcher(spec_for(site)) as fetcher:
+        assert fetcher.fetch(site.base + GovSite.PRIVATE).ok  # 404: no rules at all

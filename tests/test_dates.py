@@ -106,3 +106,16 @@ def test_any_text_resolves_without_raising(text):
     for expr, start, end in find_period_expressions(text):
         assert text[start:end] == expr
         resolve_period(expr, published or "2025-04")
+
+
+def test_planned_years_do_not_set_the_year():
+    text = (
+        "本报讯 3月15日，西海岸新区2024年一季度重点项目集中签约。"
+        "项目一期计划今年二季度开工，2025年底前实现投产。另一项目计划2026年3月开工。"
+    )
+    assert publication_date(text) == "2024-03"
+
+
+def test_years_looked_back_on_do_not_set_the_year():
+    text = "11月20日，德国企业在园区新厂房奠基。这是该集团继2015年落户园区后的第三次增资。今年园区外资增长。"
+    assert publication_date(text) is None

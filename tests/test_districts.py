@@ -104,3 +104,11 @@ def test_document_city_is_the_most_mentioned():
 def test_no_places_no_districts():
     assert find_districts("") == ([], None)
     assert find_districts("和平与发展是时代主题。") == ([], None)
+
+
+def test_a_city_named_just_before_decides_a_shared_district_name():
+    found, city = find_districts("合肥市蜀山区今年招商。深圳市南山区引进项目，南山区发展好。")
+    assert city == "合肥市"
+    nanshan = next(d for d in found if d.canonical == "南山区")
+    assert nanshan.city == "深圳市" and nanshan.admin_code == "440305"
+    assert len(nanshan.spans) == 2

@@ -215,6 +215,15 @@ def test_micro_average_over_documents_and_missing_predictions(tmp_path):
     assert data["kinds"]["amounts"]["recall"] == 0.25
 
 
+def test_published_is_checked_at_the_gold_granularity(tmp_path):
+    write_gold(tmp_path, "a.txt", published="2025-04")
+    write_gold(tmp_path, "b.txt", published="2024-02")
+    write_gold(tmp_path, "c.txt")  # published unknown: not counted
+    predictions = {"a.txt": {"published": "2025-04-03"}, "b.txt": {"published": "2024"}, "c.txt": {}}
+    report = evaluate(tmp_path, predictions)
+    assert (report.published.correct, report.published.total) == (1, 2)
+
+
 def _write_corpus(root):
     corpus = root / "corpus"
     corpus.mkdir(parents=True)

@@ -31,7 +31,8 @@ def expected_counts(db) -> dict[str, int]:
     con = warehouse.connect(db, read_only=True)
     try:
         return {
-            name: con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0] for name in exportable_relations(con)
+            name: con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
+            for name in exportable_relations(con)
         }
     finally:
         con.close()
@@ -39,7 +40,14 @@ def expected_counts(db) -> dict[str, int]:
 
 def test_relations_include_tables_and_views_but_not_index_internals(db):
     names = set(expected_counts(db))
-    assert {"documents", "projects", "investments", "v_projects", "v_district_period", "dim_companies"} <= names
+    assert {
+        "documents",
+        "projects",
+        "investments",
+        "v_projects",
+        "v_district_period",
+        "dim_companies",
+    } <= names
     assert not names & NOT_EXPORTED
 
 
@@ -60,7 +68,11 @@ def test_csv_through_the_cli(db, tmp_path):
     out = tmp_path / "csv"
     env = {**os.environ, "ZHAOYIN_DB": str(db)}
     done = subprocess.run(
-        [str(ZHAOYIN), "export", str(out), "--format", "csv"], capture_output=True, text=True, env=env, timeout=120
+        [str(ZHAOYIN), "export", str(out), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     for name, count in counts.items():

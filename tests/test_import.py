@@ -204,3 +204,20 @@ def test_cli_import_clean_folder_with_strict_exits_zero(cli, tmp_path, db_path):
 
     assert result.exit_code == 0, result.output
     assert table_count(db_path, "documents") == 6
+
+
+def test_files_with_the_same_bad_bytes_are_each_quarantined(tmp_path, db_path):
+    for name in ("a.txt", "b.pdf", "c.html"):
+        (tmp_path / name).write_bytes(b"")
+    write_txt(tmp_path / "good.txt", 9)
+    write_txt(tmp_path / "good_copy.txt", 9)
+
+    first = ingest(discover([tmp_path]), db_path, batch_size=2)
+    second = ingest(discover([tmp_path]), db_path, batch_size=10)
+
+    for summary in (first, second):
+        assert sorted(os.path.basename(r.path) for r in summary.quarantine) == ["a.txt", "b.pdf", "c.html"]
+        assert len({r.reason for r in summary.quarantine}) == 1
+        assert_balanced(summary)
+    assert (first.new_documents, first.already_present) == (1, 1)
+    assert (second.new_documents, second.already_present) == (0, 2)

@@ -185,3 +185,44 @@ def test_a_baseline_period_is_not_the_period_of_the_figure():
     text = "今年一季度，全市签约项目31个，比去年同期增长20%。"
     ms = metrics_of(text, [], city="合肥市", published="2025-04")
     assert [(m.value, m.period) for m in ms] == [(31, "2025Q1"), (20, "2025Q1")]
+
+
+def test_one_long_paragraph_stays_linear():
+    import time
+
+    unit = "今年一季度，武侯区新签约亿元以上项目26个，同比增长18.2%，总投资312.5亿元；锦江区走访企业40家。"
+    text = unit * 800  # ~40,000 characters without a line break
+    districts = [district(text, "武侯区", "district"), district(text, "锦江区", "district")]
+    started = time.perf_counter()
+    ms = metrics_of(text, districts)
+    assert time.perf_counter() - started < 20  # quadratic work would take minutes
+    assert figures(ms) == [(26, "个"), (18.2, "%"), (312.5, "亿元"), (40, "家")]  # repeats once each
+
+
+def test_counts_of_places_or_fields_are_not_investment_figures():
+    text = "全市12个区县出台招商项目扶持政策，聚焦5个方面引进项目，新签约项目20个。"
+    ms = metrics_of(text, [], city="成都市")
+    assert figures(ms) == [(20, "个")]
+
+
+def test_same_figure_in_two_periods_is_kept_twice():
+    text = "一季度，武侯区签约项目10个。\n二季度，武侯区签约项目10个。"
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert [(m.value, m.period) for m in ms] == [(10, "2025Q1"), (10, "2025Q2")]
+
+
+def test_total_investment_of_projects_signed_is_an_aggregate_and_units_are_normalized():
+    text = "分区域看，雁塔区新签约项目总投资382.5亿元，位居前列。鹏飞储能电池生产项目总投资50亿元。港资项目投资310亿元人民币，其中签约项目共计总投资20亿港币。"
+    ms = metrics_of(text, [district(text, "雁塔区", "district")], city="西安市")
+    assert figures(ms) == [(382.5, "亿元"), (20, "亿港元")]
+    assert ms[0].subject == "雁塔区"
+
+
+def test_periods_of_plans_and_look_backs_are_not_carried_on():
+    text = "该集团继2015年落户园区后再次增资，计划2026年3月开工。\n今年1—10月，园区新设外资项目136个。\n园区走访企业80家。"
+    ms = metrics_of(text, [district(text, "园区", "zone")], city="苏州市", published="2024-11")
+    assert [(m.value, m.period) for m in ms] == [(136, "2024-01/2024-10"), (80, "2024-01/2024-10")]
+    ms = metrics_of(
+        "该集团继2015年落户园区后再次增资。\n园区走访企业80家。", [], city="苏州市", published=None
+    )
+    assert [(m.value, m.period) for m in ms] == [(80, None)]

@@ -79,7 +79,8 @@ def test_empty_document():
     assert result.projects == [] and result.districts == [] and result.companies == []
 
 
-THRESHOLDS = {"districts": 0.95, "companies": 0.80, "projects": 0.75}
+THRESHOLDS = {"districts": 0.95, "companies": 0.85, "projects": 0.85}
+FIELD_THRESHOLDS = {"company": 0.85, "district": 0.85, "amount_yuan": 0.85, "status": 0.85}
 
 
 def test_quality_against_the_shared_gold(shared_dir):
@@ -91,3 +92,48 @@ def test_quality_against_the_shared_gold(shared_dir):
     report = evaluation.evaluate(shared_dir / "gold", predictions)
     for kind, threshold in THRESHOLDS.items():
         assert report.kinds[kind].f1 >= threshold, (kind, report.kinds[kind])
+    for field, threshold in FIELD_THRESHOLDS.items():
+        assert report.project_fields[field].accuracy >= threshold, (field, report.project_fields[field])
+
+
+def test_investors_named_only_in_a_list_of_projects_become_companies():
+    text = "青岛西海岸新区全力推动董家口炼化一体化、路易达孚、三峡海上风电等重点工程加快建设。"
+    result = extract(Document(text=text, source="x.txt"), strict=True)
+    louis = next(c for c in result.companies if c.canonical == "路易达孚")
+    assert [text[s.start : s.end] for s in louis.spans] == ["路易达孚"]
+
+
+TRADITIONAL = "青島市城陽區今年簽約項目。總投資30億元的瑞幸咖啡創新生產中心項目落戶城陽區。香港中寶集團有限公司來青考察。"
+
+
+def test_traditional_script_is_read_and_reported_as_written():
+    pytest.importorskip("extractors.script")
+    result = extract(Document(text=TRADITIONAL, source="t.txt"), strict=True)
+    (district,) = result.districts
+    assert district.canonical == "城阳区" and district.mentions == ["城陽區"]  # official name, written form
+    assert "香港中寶集團有限公司" in {c.canonical for c in result.companies}
+    (project,) = result.projects
+    assert project.district == "城阳区" and project.amount_text == "30億元" and project.status == "landed"
+
+
+def test_companies_from_another_backend():
+    pytest.importorskip("spacy")
+    from extractors.backends import BackendUnavailable
+
+    document = Document(text=TRADITIONAL, source="t.txt")
+    try:
+        result = extract(document, backend="spacy", strict=True)
+    except BackendUnavailable as reason:
+        pytest.skip(str(reason))
+    assert result.backend == "spacy"
+    assert result.companies and all(
+        TRADITIONAL[s.start : s.end] in c.mentions for c in result.companies for s in c.spans
+    )
+
+
+def test_an_unknown_backend_loses_companies_only():
+    document = Document(text=TRADITIONAL, source="t.txt")
+    result = extract(document, backend="no-such-backend")
+    assert result.companies == [] and result.districts
+    with pytest.raises(Exception, match="no-such-backend"):
+        extract(document, backend="no-such-backend", strict=True)

@@ -84,3 +84,45 @@ def test_places_and_slogans_are_not_projects():
 
 def test_no_text_no_projects():
     assert find_projects("", amounts=[], companies=[], districts=[], metrics=[], published=None) == []
+
+
+def test_company_landing_without_a_project_name():
+    text = "今年一季度，崂山区共招引到15个人工智能优质项目。不久前注册的青岛崂山未来硬创科技有限公司，便是一个标杆案例。"
+    (project,) = projects_of(text)
+    assert project.name is None
+    assert (project.company, project.district, project.status) == (
+        "青岛崂山未来硬创科技有限公司",
+        "崂山区",
+        "landed",
+    )
+
+
+def test_investor_named_beside_the_project_and_amount_in_the_next_clause():
+    text = "深圳市南山区引进比亚迪股份有限公司新能源汽车研究院，比亚迪计划总投资20亿元。"
+    (project,) = projects_of(text)
+    assert project.company == "比亚迪股份有限公司" and project.district == "南山区"
+    assert project.amount_yuan == 2_000_000_000 and project.status == "landed"
+    assert project.evidence.endswith("20亿元")
+
+
+def test_a_zone_named_in_the_sentence_is_where_it_lands():
+    text = "合肥市蜀山区招商成效明显。总投资50亿元的蔚来汽车第二先进制造基地项目在合肥经开区开工建设。"
+    (project,) = projects_of(text)
+    assert project.district == "合肥经济技术开发区"
+    assert (project.company, project.status, project.amount_text) == ("蔚来汽车", "started", "50亿元")
+
+
+def test_numbers_that_belong_to_the_name():
+    text = "长鑫存储技术有限公司投资建设的12英寸存储器晶圆制造基地已竣工投产。"
+    (project,) = projects_of(text)
+    assert project.name == "12英寸存储器晶圆制造基地"
+    assert project.company == "长鑫存储技术有限公司" and project.status == "completed"
+
+
+def test_each_enumerated_item_is_a_project_and_a_bare_brand_is_its_investor():
+    text = "西海岸新区全力推动董家口炼化一体化、路易达孚、三峡海上风电等重点工程加快建设。"
+    found = by_name(projects_of(text))
+    assert set(found) == {"董家口炼化一体化", "路易达孚", "三峡海上风电"}
+    assert found["路易达孚"].company == "路易达孚"
+    assert found["三峡海上风电"].company is None
+    assert {p.status for p in found.values()} == {"started"}

@@ -414,3 +414,18 @@ def test_epaper_founder_layout():
     <div class="list">第01版 要闻 第02版 综合</div></body></html>"""
     doc = _read(html.encode("gbk"))
     assert doc.text == "本报讯 崂山区新签约项目9个，总投资86亿元。\n其中总部项目3个。"
+
+
+def test_reprint_info_line_without_labels():
+    html = """<html><head><meta charset="utf-8"><title>崂山区签约9个项目_某财经网</title>
+    <meta name="ContentSource" content="某财经网"></head><body>
+    <div class="header"><a href="/">首页</a> &gt; 正文</div>
+    <div class="article"><h1>崂山区签约9个项目</h1>
+    <div class="info">2024-03-16 08:42　来源：青岛日报　作者：王晓岚</div>
+    <div class="text"><p>3月15日，崂山区集中签约项目9个，总投资86亿元，涵盖生物医药、数字经济等领域。</p>
+    <p>其中，总部类项目3个，预计年营业收入超过30亿元，带动就业2000余人。</p></div></div>
+    <div class="related"><ul><li><a href="/a/1.html">其他新闻标题</a><span class="date">2023-01-01</span></li></ul></div>
+    </body></html>"""
+    doc = _read(html.encode())
+    assert (doc.published, doc.byline, doc.meta["source_name"]) == ("2024-03-16", "王晓岚", "青岛日报")
+    assert "总投资86亿元" in doc.text and "其他新闻标题" not in doc.text

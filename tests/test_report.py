@@ -34,7 +34,9 @@ def browser() -> str:
     for name in BROWSERS:
         if found := shutil.which(name):
             return found
-    pytest.skip("no headless Chromium on PATH (Debian: apt-get install -y chromium) — cannot render the report")
+    pytest.skip(
+        "no headless Chromium on PATH (Debian: apt-get install -y chromium) — cannot render the report"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -157,3 +157,32 @@ def test_company_only_report_is_not_forced_onto_an_ambiguous_project(db_path):
     assert rows(con, "SELECT count(*) FROM v_projects")[0][0] == before + 1
     assert rows(con, "SELECT count(*) FROM v_company_projects WHERE company = ?", [CATL_FULL])[0][0] == 2
     con.close()
+
+
+def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_path):
+    from test_warehouse_fixtures import SIGNED, document
+
+    from schemas import Extraction, Project
+
+    extra = (
+        "据了解，董家口经济区今年以来已累计引进新能源产业链项目十余个，港口、铁路和园区配套同步完善，"
+        "区里还将设立产业基金，支持储能、氢能和海上风电装备企业在此集聚发展，打造千亿级绿色能源产业集群。"
+    )
+    full_text, short_text = SIGNED + extra, SIGNED
+
+    def item(text, source):
+        ext = Extraction(
+            projects=[Project(name="宁德时代青岛储能电池基地项目", company=CATL_FULL, evidence=text[:40])]
+        )
+        return document(text, source, "2025-03-15"), ext
+
+    full, short = item(full_text, "/a/full.txt"), item(short_text, "/b/short.txt")
+    for order in ([full, short], [short, full]):
+        db = tmp_path / f"{order[0][0].source.split('/')[1]}.duckdb"
+        con = warehouse.connect(db)
+        for one in order:
+            warehouse.load_batch(con, [one], [])
+        links = dict(rows(con, "SELECT doc_id, reprint_of FROM documents"))
+        assert links == {full[0].doc_id: None, short[0].doc_id: full[0].doc_id}
+        assert rows(con, "SELECT sources, reprints FROM v_projects") == [(1, 1)]
+        con.close()

@@ -121,26 +121,37 @@ def test_allow_files_permits_reading_but_never_writing(loaded_db, tmp_path):
 
 
 def _cli(*args, env_db):
-    env = {**os.environ, "ZHAOYIN_DB": str(env_db), "COLUMNS": "200"}
-    return subprocess.run([str(ZHAOYIN), *args], capture_output=True, text=True, env=env, timeout=120)
+    """The real `zhaoyin` command line, in-process (typer's runner) to spare a start-up per call."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    return CliRunner().invoke(app, [*args, "--db", str(env_db)], env={"COLUMNS": "200"})
 
 
-def test_cli_refuses_with_a_message_and_non_zero_exit(loaded_db, tmp_path):
-    refused = _cli("sql", "DELETE FROM projects", env_db=loaded_db)
+def test_cli_process_refuses_with_a_message_and_non_zero_exit(loaded_db):
+    env = {**os.environ, "ZHAOYIN_DB": str(loaded_db), "COLUMNS": "200"}
+    refused = subprocess.run(
+        [str(ZHAOYIN), "sql", "DELETE FROM projects"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert refused.returncode != 0
     assert "refused" in refused.stderr and "DELETE" in refused.stderr
+
+
+def test_cli_formats_and_file_permission(loaded_db, tmp_path):
     refused = _cli("sql", f"SELECT * FROM read_csv('{outside(tmp_path)}')", env_db=loaded_db)
-    assert refused.returncode != 0 and "--allow-files" in refused.stderr
+    assert refused.exit_code != 0 and "--allow-files" in refused.stderr
     allowed = _cli(
         "sql", f"SELECT * FROM read_csv('{outside(tmp_path)}')", "--allow-files", "--json", env_db=loaded_db
     )
-    assert allowed.returncode == 0 and json.loads(allowed.stdout) == [{"a": 1, "b": 2}]
-    as_csv = _cli(
-        "sql", "SELECT name, amount_yuan FROM v_projects ORDER BY amount_yuan DESC", "--csv", env_db=loaded_db
-    )
-    assert as_csv.returncode == 0
+    assert allowed.exit_code == 0 and json.loads(allowed.stdout) == [{"a": 1, "b": 2}]
+    query = "SELECT name, amount_yuan FROM v_projects ORDER BY amount_yuan DESC"
+    as_csv = _cli("sql", query, "--csv", env_db=loaded_db)
+    assert as_csv.exit_code == 0
     assert as_csv.stdout.splitlines()[0] == "name,amount_yuan"
     assert as_csv.stdout.splitlines()[1].startswith("宁德时代青岛储能电池基地项目,")
+    as_table = _cli("sql", query, env_db=loaded_db)
+    assert as_table.exit_code == 0 and "4 rows" in as_table.stdout
 
 
 WRITER = textwrap.dedent(
@@ -167,7 +178,7 @@ WRITER = textwrap.dedent(
 
 def test_reader_during_a_load_sees_whole_batches_only(db_path):
     warehouse.connect(db_path).close()
-    batches, per_batch = 8, 5
+    batches, per_batch = 6, 5
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(db_path), str(batches), str(per_batch)],
         stdout=subprocess.PIPE,

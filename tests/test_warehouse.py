@@ -205,7 +205,7 @@ HOLD_LOCK = textwrap.dedent(
 def test_writer_waits_for_the_lock_then_gives_up_clearly(db_path):
     warehouse.connect(db_path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db_path), "4"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD_LOCK, str(db_path), "2"], stdout=subprocess.PIPE, text=True
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
@@ -218,3 +218,23 @@ def test_writer_waits_for_the_lock_then_gives_up_clearly(db_path):
         con.close()
     finally:
         holder.wait(timeout=60)
+
+
+def test_documented_example_queries_run(db_path):
+    from pathlib import Path
+
+    from warehouse.readonly import run_readonly_query
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "warehouse.md").read_text(encoding="utf-8")
+    queries = [block.strip() for block in doc.split("```sql")[1:]]
+    queries = [q.split("```")[0] for q in queries]
+    assert len(queries) >= 5
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, story(), [])
+    con.close()
+    for sql in queries:
+        columns, _ = run_readonly_query(db_path, sql)
+        assert columns
+    signed = run_readonly_query(db_path, queries[0].replace("quarter_label(current_date)", "'2025Q1'"))[1]
+    assert signed[0][0] == "青岛西海岸新区" and signed[0][1] == 1
+    assert "宁德时代新能源科技股份有限公司" in signed[0][2]

@@ -100,6 +100,16 @@ def known_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> dict[str,
     return {row[0]: UrlState(*row) for row in rows}
 
 
+def known_for_source(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, UrlState]:
+    """State of every URL (article or attachment) that `source` fetched successfully before."""
+    rows = con.execute(
+        "SELECT url, etag, last_modified, sha256, versions FROM crawl_urls "
+        "WHERE source = ? AND sha256 IS NOT NULL AND kind IN ('article', 'attachment')",
+        [source],
+    ).fetchall()
+    return {row[0]: UrlState(*row) for row in rows}
+
+
 def record_fetches(con: duckdb.DuckDBPyConnection, records: Iterable[FetchRecord]) -> int:
     """Remember fetches; returns how many brought a content the URL had not served before."""
     new_versions = 0

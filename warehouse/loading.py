@@ -602,9 +602,14 @@ def replace_extractions(
         present = _present_doc_ids(con, [d.doc_id for d, _ in items])
         replaced = [(d, e) for d, e in items if d.doc_id in present]
         added = [(d, e) for d, e in items if d.doc_id not in present]
+        previous_ids: dict[tuple[str, int], str] = {}
         if replaced:
             ids = pa.table({"doc_id": pa.array([d.doc_id for d, _ in replaced], _S)})
             with staged(con, "_replaced_ids", ids):
+                previous = con.execute(
+                    "SELECT doc_id, seq, project_id FROM project_links WHERE doc_id IN (SELECT doc_id FROM _replaced_ids)"
+                ).fetchall()
+                previous_ids = {(doc_id, seq): project_id for doc_id, seq, project_id in previous}
                 for table in (*RECORD_TABLES, "project_links"):
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _replaced_ids)")
                 updates = pa.Table.from_pylist(
@@ -631,7 +636,7 @@ def replace_extractions(
         if added:
             _add_new_documents(con, added, result)
         if refresh and items:
-            resolution.refresh_resolution(con)
+            resolution.refresh_resolution(con, previous_ids=previous_ids)
         return result
 
     return _in_transaction(con, work)

@@ -1,7 +1,9 @@
 """Near-duplicate documents (one report carried by several outlets): MinHash over character shingles.
 
-A new document whose estimated Jaccard similarity to a stored one reaches THRESHOLD becomes a reprint of
-it (`documents.reprint_of`, table `reprints`); views leave reprints out of every count.
+Reprints are often abridged, so the test is containment, not plain Jaccard similarity: a document whose
+shingles are (estimated) at least CONTAINMENT inside another's is a reprint of it. The larger of the two is
+the original; when a fuller version arrives after an abridged one, the abridged one is re-pointed to it.
+Candidates come from LSH band buckets stored in `doc_lsh` (a join, not an in-memory index per batch).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -24,7 +27,8 @@ if TYPE_CHECKING:
 
 NUM_PERM = 128
 SHINGLE = 5
-THRESHOLD = 0.8
+LSH_THRESHOLD = 0.5  # Jaccard at which LSH makes two documents candidates
+CONTAINMENT = 0.8  # share of the smaller document's shingles found in the larger
 _SCHEME = "affine32"
 _IGNORED = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -49,32 +53,40 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_shingle_hash).permutations
 
 
-def signature(text: str) -> MinHash:
+def _minhash(hashvalues=None) -> MinHash:
     from datasketch import MinHash
 
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=_shingle_hash, permutations=_permutations(), scheme=_SCHEME)
-    minhash.update_batch(list(shingles(text)))
-    return minhash
-
-
-def _from_stored(values) -> MinHash:
-    from datasketch import MinHash
-
+    extra = {} if hashvalues is None else {"hashvalues": np.asarray(hashvalues, dtype=np.uint32)}
     return MinHash(
-        num_perm=NUM_PERM,
-        hashfunc=_shingle_hash,
-        hashvalues=np.asarray(values, dtype=np.uint32),
-        permutations=_permutations(),
-        scheme=_SCHEME,
+        num_perm=NUM_PERM, hashfunc=_shingle_hash, permutations=_permutations(), scheme=_SCHEME, **extra
     )
+
+
+@dataclass
+class Fingerprint:
+    minhash: MinHash
+    size: int  # number of distinct shingles
+
+    def containment(self, other: Fingerprint) -> tuple[float, float]:
+        """Estimated (share of this set inside `other`, share of `other` inside this set)."""
+        jaccard = self.minhash.jaccard(other.minhash)
+        shared = jaccard * (self.size + other.size) / (1 + jaccard)
+        return min(1.0, shared / max(1, self.size)), min(1.0, shared / max(1, other.size))
+
+
+def fingerprint(text: str) -> Fingerprint:
+    grams = shingles(text)
+    minhash = _minhash()
+    minhash.update_batch(list(grams))
+    return Fingerprint(minhash, len(grams))
 
 
 @cache
 def _banding() -> tuple[int, int]:
-    """(bands, rows per band) datasketch finds optimal for THRESHOLD and NUM_PERM."""
+    """(bands, rows per band) datasketch finds optimal for LSH_THRESHOLD and NUM_PERM."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
@@ -92,16 +104,8 @@ def band_buckets(hashvalues: np.ndarray) -> list[int]:
     ]
 
 
-def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -> int:
-    """Store signatures of new documents and link those that near-duplicate an earlier one.
-
-    Candidates share an LSH bucket (a join against `doc_lsh`); a candidate is a reprint's original when
-    the estimated Jaccard similarity reaches THRESHOLD. Returns how many of `docs` were linked.
-    """
-    if not docs:
-        return 0
-    signatures = {doc_id: signature(text) for doc_id, text in docs}
-    buckets = {doc_id: band_buckets(m.hashvalues) for doc_id, m in signatures.items()}
+def _candidates(con, buckets: dict[str, list[int]]) -> list[tuple]:
+    """(new doc, stored doc, its signature, its shingle count, its original) sharing a bucket."""
     band_rows = [
         (band, bucket, doc_id) for doc_id, values in buckets.items() for band, bucket in enumerate(values)
     ]
@@ -115,7 +119,7 @@ def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -
     with staged(con, "_new_bands", new_bands):
         stored = con.execute(
             """
-            SELECT DISTINCT n.doc_id, o.doc_id, m.signature, coalesce(d.reprint_of, o.doc_id)
+            SELECT DISTINCT n.doc_id, o.doc_id, m.signature, m.shingle_count, coalesce(d.reprint_of, o.doc_id)
             FROM _new_bands n
             JOIN doc_lsh o ON o.band = n.band AND o.bucket = n.bucket AND o.doc_id <> n.doc_id
             JOIN doc_minhash m ON m.doc_id = o.doc_id
@@ -123,46 +127,98 @@ def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -
             """
         ).fetchall()
         con.execute("INSERT INTO doc_lsh SELECT band, bucket, doc_id FROM _new_bands")
+    return stored
 
-    candidates: dict[str, list[str]] = {}
-    known: dict[str, object] = {}
+
+def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -> int:
+    """Store fingerprints of new documents and link near-duplicates; returns how many links were made."""
+    if not docs:
+        return 0
+    prints = {doc_id: fingerprint(text) for doc_id, text in docs}
+    buckets = {doc_id: band_buckets(p.minhash.hashvalues) for doc_id, p in prints.items()}
+    known: dict[str, Fingerprint] = {}
     original_of: dict[str, str] = {}
-    for new_id, old_id, values, original in stored:
-        candidates.setdefault(new_id, []).append(old_id)
-        known[old_id] = _from_stored(values)
+    stored_candidates: dict[str, set[str]] = {}
+    for new_id, old_id, values, size, original in _candidates(con, buckets):
+        stored_candidates.setdefault(new_id, set()).add(old_id)
+        known[old_id] = Fingerprint(_minhash(values), size or 0)
         original_of[old_id] = original
 
-    links = []
+    links: dict[str, tuple[str, float]] = {}  # new document → (its original, containment)
+    reroots: list[tuple[str, str, float]] = []  # stored original → new fuller original
     seen_buckets: dict[tuple[int, int], list[str]] = {}
     for doc_id, _ in docs:  # in batch order: a later document may reprint an earlier one of this batch
-        minhash = signatures[doc_id]
-        pool = set(candidates.get(doc_id, []))
+        mine = prints[doc_id]
+        pool = set(stored_candidates.get(doc_id, ()))
         for band, bucket in enumerate(buckets[doc_id]):
             pool.update(seen_buckets.setdefault((band, bucket), []))
             seen_buckets[(band, bucket)].append(doc_id)
-        pool.discard(doc_id)
-        best, best_similarity = None, 0.0
-        for other in sorted(pool):
-            similarity = minhash.jaccard(known[other])
-            if similarity >= THRESHOLD and similarity > best_similarity:
-                best, best_similarity = other, similarity
-        original_of[doc_id] = original_of[best] if best else doc_id
-        if best:
-            links.append(
-                {"doc_id": doc_id, "original_doc_id": original_of[best], "similarity": best_similarity}
-            )
-        known[doc_id] = minhash
+        best, best_score, fuller = None, 0.0, False
+        for other in sorted(pool - {doc_id}):
+            inside, holds = mine.containment(known[other])
+            if max(inside, holds) >= CONTAINMENT and max(inside, holds) > best_score:
+                # this document reprints `other` unless it is clearly the fuller version of it
+                best, best_score, fuller = other, max(inside, holds), inside < CONTAINMENT
+        known[doc_id] = mine
+        original_of[doc_id] = doc_id
+        if best is None:
+            continue
+        root = original_of[best]
+        if not fuller:
+            original_of[doc_id] = root
+            links[doc_id] = (root, best_score)
+            continue
+        # the new document is the fuller version: the old group now reprints it
+        for member, original in list(original_of.items()):
+            if original == root:
+                original_of[member] = doc_id
+        for member, (original, score) in list(links.items()):
+            if original == root:
+                links[member] = (doc_id, score)
+        if root in links:
+            del links[root]
+        links[root] = (doc_id, best_score)
+        if root not in prints:
+            reroots.append((root, doc_id, best_score))
 
-    new_signatures = [
-        {"doc_id": doc_id, "signature": m.hashvalues.astype(np.uint32).tolist()}
-        for doc_id, m in signatures.items()
+    signature_schema = pa.schema(
+        [("doc_id", pa.string()), ("signature", pa.list_(pa.uint32())), ("shingle_count", pa.int32())]
+    )
+    rows = [
+        {"doc_id": d, "signature": p.minhash.hashvalues.astype(np.uint32).tolist(), "shingle_count": p.size}
+        for d, p in prints.items()
     ]
-    signature_schema = pa.schema([("doc_id", pa.string()), ("signature", pa.list_(pa.uint32()))])
-    with staged(con, "_new_minhash", pa.Table.from_pylist(new_signatures, schema=signature_schema)):
-        con.execute("INSERT INTO doc_minhash SELECT doc_id, signature FROM _new_minhash")
+    with staged(con, "_new_minhash", pa.Table.from_pylist(rows, schema=signature_schema)):
+        con.execute(
+            "INSERT INTO doc_minhash (doc_id, signature, shingle_count) "
+            "SELECT doc_id, signature, shingle_count FROM _new_minhash"
+        )
+    if reroots:
+        moves = pa.table(
+            {
+                "old": pa.array([r[0] for r in reroots], pa.string()),
+                "new": pa.array([r[1] for r in reroots], pa.string()),
+            }
+        )
+        with staged(con, "_reroots", moves):
+            con.execute(
+                "UPDATE documents SET reprint_of = m.new FROM _reroots m WHERE documents.reprint_of = m.old"
+            )
+            con.execute(
+                "UPDATE reprints SET original_doc_id = m.new FROM _reroots m WHERE reprints.original_doc_id = m.old"
+            )
     if links:
-        with staged(con, "_new_reprints", pa.Table.from_pylist(links)):
-            con.execute("INSERT INTO reprints SELECT doc_id, original_doc_id, similarity FROM _new_reprints")
+        linked = pa.table(
+            {
+                "doc_id": pa.array(list(links), pa.string()),
+                "original_doc_id": pa.array([v[0] for v in links.values()], pa.string()),
+                "similarity": pa.array([v[1] for v in links.values()], pa.float64()),
+            }
+        )
+        with staged(con, "_new_reprints", linked):
+            con.execute(
+                "INSERT OR REPLACE INTO reprints SELECT doc_id, original_doc_id, similarity FROM _new_reprints"
+            )
             con.execute(
                 "UPDATE documents SET reprint_of = r.original_doc_id FROM _new_reprints r "
                 "WHERE documents.doc_id = r.doc_id"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -62,10 +63,19 @@ def company_core(name: str) -> tuple[str, bool]:
     return _strip_suffix(name_key(name), company_suffixes())
 
 
-def project_key(name: str | None) -> str | None:
+def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | None:
+    """Comparable form of a project name: normalized, without its company's name and a generic ending.
+
+    康泽生物医药（青岛）有限公司创新药研发生产基地 and 康泽生物创新药研发生产基地 both become 创新药研发生产基地
+    when both names belong to the company.
+    """
     if not name:
         return None
     key = name_key(name)
+    for company in sorted({name_key(c) for c in company_names} - {""}, key=len, reverse=True):
+        if company in key and len(key) - len(company) >= 2:
+            key = key.replace(company, "", 1)
+            break
     stripped, _ = _strip_suffix(key, project_suffixes())
     return stripped or key
 
@@ -96,45 +106,70 @@ class _UnionFind:
 def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
     """Map every raw name to (company_id, canonical).
 
-    `groups`: for each company record, its canonical name and surface forms (a project's company is a
-    group of one name).
+    `groups`: for each company record, its canonical name then its surface forms (a project's company is
+    a group of one name). Registered names (with a legal-form ending) listed together join when one core
+    contains the other; a short name joins the registered name that lists it or whose core contains it —
+    only when that is unambiguous across all documents, so one wrong surface form cannot chain unrelated
+    companies together.
     """
     uf = _UnionFind()
     raw_by_key: dict[str, Counter] = defaultdict(Counter)
+    listed_by: dict[str, set[str]] = defaultdict(set)
     for group in groups:
-        keys = [name_key(n) for n in group if n and name_key(n)]
+        keys = []
         for raw in group:
-            if raw and name_key(raw):
-                raw_by_key[name_key(raw)][raw] += 1
-        for key in keys:
-            uf.union(keys[0], key)
+            key = name_key(raw) if raw else ""
+            if key:
+                raw_by_key[key][raw] += 1
+                uf.find(key)
+                keys.append(key)
+        if not keys:
+            continue
+        head, head_core, head_registered = keys[0], *company_core(keys[0])
+        for key in keys[1:]:
+            core, is_registered = company_core(key)
+            if key == head:
+                continue
+            if head_registered and is_registered:
+                if core in head_core or head_core in core:
+                    uf.union(head, key)
+            elif head_registered:
+                listed_by[key].add(head)
+            elif is_registered:
+                listed_by[head].add(key)
+            elif key.startswith(head) or head.startswith(key):
+                uf.union(head, key)
 
-    # A short name belongs to the registered name whose core contains it when that is unambiguous. When
-    # several registered names contain it, all as a prefix (a brand and its subsidiaries: 宁德时代,
-    # 宁德时代（青岛）…), it belongs to the one without a bracketed place, if exactly one.
     registered = {}
     for key in raw_by_key:
         core, is_registered = company_core(key)
         if is_registered and len(core) >= 2:
             registered[key] = core
-    short = [k for k in raw_by_key if not company_core(k)[1] and len(k) >= 2]
+    short = [k for k in raw_by_key if k not in registered and not company_core(k)[1] and len(k) >= 2]
+    containing: dict[str, set[str]] = defaultdict(set)
     if short and registered:
         automaton = ahocorasick.Automaton()
         for key in short:
             automaton.add_word(key, key)
         automaton.make_automaton()
-        holders: dict[str, set[str]] = defaultdict(set)
         for full, core in registered.items():
             for _, found in automaton.iter(core):
-                holders[found].add(full)
-        for key, fulls in holders.items():
-            fulls = {f for f in fulls if uf.find(f) != uf.find(key)}
-            clusters = {uf.find(f) for f in fulls}
-            if len(clusters) > 1 and all(registered[f].startswith(key) for f in fulls):
-                plain = {f for f in fulls if not any(b in raw for raw in raw_by_key[f] for b in "(（")}
-                clusters = {uf.find(f) for f in plain}
-            if len(clusters) == 1:
-                uf.union(key, clusters.pop())
+                containing[found].add(full)
+
+    def owner(key: str, fulls: set[str]) -> str | None:
+        """The one company among registered names `fulls` a short name can mean, if any."""
+        fulls = {f for f in fulls if f in registered}
+        clusters = {uf.find(f) for f in fulls}
+        if len(clusters) > 1 and all(registered[f].startswith(key) for f in fulls):
+            # a brand and its subsidiaries (宁德时代, 宁德时代（青岛）…): the one without a bracketed place
+            plain = {f for f in fulls if not any(b in raw for raw in raw_by_key[f] for b in "(（")}
+            clusters = {uf.find(f) for f in plain}
+        return clusters.pop() if len(clusters) == 1 else None
+
+    for key in short:
+        target = owner(key, listed_by.get(key, set())) if key in listed_by else owner(key, containing[key])
+        if target is not None:
+            uf.union(key, target)
 
     members: dict[str, list[str]] = defaultdict(list)
     for key in raw_by_key:
@@ -219,9 +254,19 @@ def _match(report: _Report, known: list[_Report]) -> str | None:
     named: set[str] = {o.project_id for o in known if o.name_key}
     weak: list[_Report] = []
     for other in known:
-        if report.company_id and other.company_id and report.company_id != other.company_id:
-            continue
         if report.district and other.district and report.district != other.district:
+            continue
+        if report.company_id and other.company_id and report.company_id != other.company_id:
+            # one project reported under two company names the resolution could not join: only when the
+            # specific name is the same and so is the district or the amount
+            same_place = report.district is not None and report.district == other.district
+            same_amount = report.amount_yuan is not None and report.amount_yuan == other.amount_yuan
+            if not (report.name_key and other.name_key and (same_place or same_amount)):
+                continue
+            if min(len(report.name_key), len(other.name_key)) < 6:
+                continue
+            if _similar(report.name_key, other.name_key) >= 95:
+                strong[other.project_id] = max(90.0, strong.get(other.project_id, 0))
             continue
         if report.name_key and other.name_key:
             score = _similar(report.name_key, other.name_key)
@@ -240,8 +285,15 @@ def _match(report: _Report, known: list[_Report]) -> str | None:
     return candidates.pop() if len(candidates) == 1 else None
 
 
-def refresh_projects(con: duckdb.DuckDBPyConnection) -> int:
-    """Link project rows not linked yet; returns how many were linked."""
+def refresh_projects(
+    con: duckdb.DuckDBPyConnection, previous_ids: dict[tuple[str, int], str] | None = None
+) -> int:
+    """Link project rows not linked yet; returns how many were linked.
+
+    `previous_ids`: the project ids rows had before they were re-extracted; a project founded anew by
+    such a row keeps its old id (when no other project holds it), so ids survive re-extraction.
+    """
+    previous_ids = previous_ids or {}
     con.execute(
         """
         UPDATE project_links SET company_id = n.company_id
@@ -262,9 +314,15 @@ def refresh_projects(con: duckdb.DuckDBPyConnection) -> int:
     ).fetchall()
     if not rows:
         return 0
-    reports = [_Report(r[0], r[1], project_key(r[2]), r[3], r[4], r[5]) for r in rows]
+    company_ids = sorted({r[3] for r in rows if r[3]})
+    names_of: dict[str, list[str]] = {}
+    with staged(con, "_batch_companies", pa.table({"v": pa.array(company_ids, pa.string())})):
+        for company_id, aliases in con.execute(
+            "SELECT company_id, aliases FROM company_dim WHERE company_id IN (SELECT v FROM _batch_companies)"
+        ).fetchall():
+            names_of[company_id] = [*aliases, *(company_core(a)[0] for a in aliases if company_core(a)[1])]
+    reports = [_Report(r[0], r[1], project_key(r[2], names_of.get(r[3], ())), r[3], r[4], r[5]) for r in rows]
 
-    company_ids = sorted({r.company_id for r in reports if r.company_id})
     districts = sorted({r.district for r in reports if r.district})
     keys = sorted({r.name_key for r in reports if r.name_key})
     with (
@@ -293,6 +351,14 @@ def refresh_projects(con: duckdb.DuckDBPyConnection) -> int:
     for project_id, key, company_id, district, amount in known_rows:
         remember(_Report("", -1, key, company_id, district, amount, project_id))
 
+    reusable = set(previous_ids.values())
+    if reusable:
+        with staged(con, "_previous_ids", pa.table({"v": pa.array(sorted(reusable), pa.string())})):
+            held = con.execute(
+                "SELECT DISTINCT project_id FROM project_links WHERE project_id IN (SELECT v FROM _previous_ids)"
+            ).fetchall()
+        reusable -= {pid for (pid,) in held}
+
     for report in reports:
         if report.company_id:
             pool = by_company[report.company_id] + by_company[None]
@@ -303,7 +369,13 @@ def refresh_projects(con: duckdb.DuckDBPyConnection) -> int:
                 else (by_district[report.district] + by_district[None])
             )
         found = _match(report, pool) if (report.name_key or report.company_id) else None
-        report.project_id = found or _stable_id(f"project:{report.doc_id}:{report.seq}")
+        if not found:
+            found = previous_ids.get((report.doc_id, report.seq))
+            if found in reusable:
+                reusable.discard(found)
+            else:
+                found = _stable_id(f"project:{report.doc_id}:{report.seq}")
+        report.project_id = found
         remember(report)
 
     links = pa.table(
@@ -324,9 +396,20 @@ def refresh_projects(con: duckdb.DuckDBPyConnection) -> int:
     return len(reports)
 
 
-def refresh_resolution(con: duckdb.DuckDBPyConnection, *, rebuild: bool = False) -> None:
+def refresh_resolution(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    rebuild: bool = False,
+    previous_ids: dict[tuple[str, int], str] | None = None,
+) -> None:
     """Recompute companies and link new project rows (`rebuild=True`: re-link every project row)."""
     if rebuild:
+        previous_ids = {
+            (doc_id, seq): pid
+            for doc_id, seq, pid in con.execute(
+                "SELECT doc_id, seq, project_id FROM project_links"
+            ).fetchall()
+        }
         con.execute("DELETE FROM project_links")
     refresh_companies(con)
-    refresh_projects(con)
+    refresh_projects(con, previous_ids)

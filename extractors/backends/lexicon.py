@@ -26,22 +26,47 @@ def read_list(name: str) -> list[str]:
     return out
 
 
-@cache
-def company_suffixes() -> tuple[str, ...]:
-    """Ours plus the rules engine's (extractors/data/company_suffixes.txt) when it is there."""
-    suffixes = set(read_list("company_suffixes.txt"))
+def rules_word_list(name: str) -> tuple[str, ...]:
+    """A word list of the rules engine (extractors/data/NAME), or () when it is not there."""
     try:
         from extractors.segment import read_word_list
 
-        suffixes |= set(read_word_list("company_suffixes.txt"))
+        return tuple(read_word_list(name))
     except (ImportError, OSError):
-        pass
+        return ()
+
+
+@cache
+def company_suffixes() -> tuple[str, ...]:
+    """Ours plus the rules engine's (extractors/data/company_suffixes.txt) when it is there."""
+    suffixes = set(read_list("company_suffixes.txt")) | set(rules_word_list("company_suffixes.txt"))
     return tuple(sorted(suffixes, key=len, reverse=True))
 
 
 @cache
+def generic_company_cores() -> frozenset[str]:
+    """What before 公司/集团 names nobody (跨国, 租赁, 新能源): ours, the rules engine's generic names and
+    its industry terms."""
+    return frozenset(
+        read_list("generic_company_cores.txt")
+        + list(rules_word_list("company_generic_names.txt"))
+        + list(rules_word_list("industry_terms.txt"))
+    )
+
+
+def company_core(name: str) -> str:
+    """The name without its enterprise suffix: 北京联东投资集团 → 北京联东投资."""
+    name = strip_brackets(name)
+    for suffix in company_suffixes():
+        if name.endswith(strip_brackets(suffix)):
+            return name[: -len(suffix)]
+    return name
+
+
+@cache
 def org_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(set(read_list("org_suffixes.txt")), key=len, reverse=True))
+    suffixes = set(read_list("org_suffixes.txt")) | set(rules_word_list("organization_suffixes.txt"))
+    return tuple(sorted(suffixes, key=len, reverse=True))
 
 
 @cache
@@ -79,7 +104,10 @@ def generic_company_nouns() -> tuple[str, ...]:
 
 @cache
 def name_boundary_tokens() -> frozenset[str]:
-    return frozenset(read_list("name_boundary_tokens.txt"))
+    """Words that cannot begin an enterprise name: ours and the rules engine's left boundaries."""
+    return frozenset(read_list("name_boundary_tokens.txt")) | frozenset(
+        rules_word_list("company_left_boundaries.txt")
+    )
 
 
 def strip_brackets(name: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 
 from extractors.backends.lexicon import (
+    company_core,
+    generic_company_cores,
     generic_company_nouns,
     is_company_name,
     lexicon,
@@ -24,15 +26,8 @@ _DISTRICT_ENDINGS = ("区", "县", "市", "旗")
 
 @cache
 def brand_endings() -> tuple[str, ...]:
-    """Words a brand-style short name ends in (鹏辉能源, 瑞幸咖啡): the rules engine's list when present."""
-    words = set(read_list("brand_endings.txt"))
-    try:
-        from extractors.segment import read_word_list
-
-        words |= set(read_word_list("company_industry_words.txt"))
-    except (ImportError, OSError):
-        pass
-    return tuple(sorted(words, key=len, reverse=True))
+    """Words a brand-style short name ends in (鹏辉能源, 瑞幸咖啡)."""
+    return tuple(sorted(set(read_list("brand_endings.txt")), key=len, reverse=True))
 
 
 def balanced(text: str) -> bool:
@@ -85,6 +80,8 @@ def plausible_company(text: str, *, guessed: bool = False) -> bool:
     if text.endswith(zone_suffixes() + _DISTRICT_ENDINGS):
         return False
     if _starts_with_boundary_word(text) or _holds_clause_words(text):
+        return False
+    if is_company_name(text) and company_core(text) in generic_company_cores():
         return False
     if guessed:
         return is_company_name(text) or (len(text) >= 4 and text.endswith(brand_endings()))

@@ -22,7 +22,7 @@ from extractors.backends.lexicon import (
     name_inner_stop_tokens,
     zone_suffixes,
 )
-from extractors.backends.plausibility import plausible_company, plausible_district
+from extractors.backends.plausibility import brand_endings, plausible_company, plausible_district
 from extractors.backends.spacy_nlp import blank_zh, quiet_global_jieba, require_spacy, use_domain_segmenter
 from schemas import Mention
 
@@ -34,6 +34,7 @@ SHORT_ID = "short:"  # + surface: a short district name (城阳) that counts onl
 GAZETTEER_CONFIDENCE = 0.95
 PATTERN_CONFIDENCE = 0.8
 STATISTICAL_CONFIDENCE = 0.6
+BRAND_RARE_FREQ = 50  # jieba dictionary frequency below which a word counts as rare (fallback only)
 
 _NAME_TOKEN = r"^[\u3400-\u9fffA-Za-z0-9·&\-]+$"
 # a name does not start with an ordinal or a number (第五届, 60余), and not with a lone character
@@ -95,6 +96,40 @@ def company_patterns() -> list[dict]:
     return [{"label": "COMPANY", "pattern": shape, "id": PATTERN_ID} for shape in shapes]
 
 
+RARE = "zhaoyin_rare"
+
+
+def _register_rare_flag() -> None:
+    """`token._.zhaoyin_rare`: a word jieba hardly knows and no verb, the mark of a brand (鹏辉, 瑞幸).
+    The rules engine's tests (extractors.companies.rare_word, is_verb) when they are there."""
+    from spacy.tokens import Token
+
+    if Token.has_extension(RARE):
+        return
+    try:
+        from extractors.companies import is_verb, rare_word
+    except ImportError:
+        is_verb = None
+        from extractors.backends.spacy_nlp import jieba_segmenter
+
+        def rare_word(word: str) -> bool:
+            return jieba_segmenter().FREQ.get(word, 0) < BRAND_RARE_FREQ
+
+    def brand_like(token) -> bool:
+        return rare_word(token.text) and not (is_verb and is_verb(token.text))
+
+    Token.set_extension(RARE, getter=brand_like)
+
+
+def brand_patterns() -> list[dict]:
+    """Short brand names: a rare word + a brand ending (鹏辉能源, 瑞幸咖啡); places are no brands."""
+    _register_rare_flag()
+    stop = sorted(name_boundary_tokens() | lexicon().places)
+    head = {"_": {RARE: True}, "TEXT": {"REGEX": _FIRST_NAME_TOKEN, "NOT_IN": stop}}
+    ending = {"TEXT": {"IN": list(brand_endings())}}
+    return [{"label": "COMPANY", "pattern": [head, ending], "id": PATTERN_ID}]
+
+
 def zone_patterns() -> list[dict]:
     """Functional zones: a strong ending after any name (董家口综合保税区), a weak one only after a place
     name (青岛市人工智能产业园)."""
@@ -138,7 +173,7 @@ def _licensed_short_forms(doc) -> set[str]:
 
 def add_entity_ruler(nlp, *, before: str | None = None):
     ruler = nlp.add_pipe("entity_ruler", before=before, config={"overwrite_ents": False})
-    ruler.add_patterns(gazetteer_patterns() + company_patterns() + zone_patterns())
+    ruler.add_patterns(gazetteer_patterns() + company_patterns() + brand_patterns() + zone_patterns())
     return ruler
 
 
@@ -206,7 +241,9 @@ def _keep(span, licensed_short_forms: set[str]) -> bool:
     label = span.label_.upper()
     if label == "COMPANY" and span.text in generic_company_nouns():
         return False
-    if span.ent_id_:  # from the ruler: gazetteer or pattern
+    if span.ent_id_ == PATTERN_ID and label == "COMPANY":
+        return plausible_company(span.text)
+    if span.ent_id_:  # from the gazetteer
         return True
     if label == "COMPANY":
         return plausible_company(span.text, guessed=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -165,7 +164,3 @@ def longest_first(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int,
             kept.append((start, end, label))
             taken.update(range(start, end))
     return sorted(kept)
-
-
-def label_counts(items: Iterable[LabelledText]) -> Counter:
-    return Counter(label for _text, spans in items for _s, _e, label in spans)

@@ -6,6 +6,7 @@ The kind is sniffed from the bytes, never trusted from a file name. Every failur
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -77,70 +78,131 @@ def _binary_reason(source: str) -> str:
     return "not a readable document: binary data, not text, HTML, PDF or docx"
 
 
+_UNSUPPORTED = {
+    sniff.LEGACY_OFFICE: "old Office 97–2003 file (.doc/.xls): not supported, save it as .docx and import again",
+    sniff.OFFICE_OTHER: "office file other than .docx (xlsx, pptx, odt or epub): not supported",
+    sniff.RTF: "RTF document: not supported, save it as .docx or .txt and import again",
+}
+
+
+def _read_html(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+    from extractors.readers.html import read_html_bytes
+
+    fields = read_html_bytes(raw.data, raw.meta, raw.media_type_hint)
+    fields["text"] = _clean(fields["text"])
+    return fields
+
+
+def _read_pdf(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+    from extractors.readers.pdf import join_pages, read_pdf_bytes
+
+    result = read_pdf_bytes(raw.data, ocr=ocr)
+    text, pages = join_pages([_clean(t) for t in result["page_texts"]])
+    pdf_meta = result["pdf_metadata"]
+    meta = result["meta"]
+    title = pdf_meta.get("Title", "").strip()
+    if title and not title.lower().startswith(("microsoft word", "untitled", "(anonymous)")):
+        meta["pdf_title"] = title
+    return {
+        "text": text,
+        "pages": pages,
+        "meta": meta,
+        "weak_published": parse_date(pdf_meta.get("CreationDate")),
+    }
+
+
+def _read_docx(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+    from extractors.readers.docx import read_docx_bytes
+
+    result = read_docx_bytes(raw.data)
+    return {"text": _clean(result["text"]), "title": result["title"], "weak_published": result["created"]}
+
+
+def _read_text(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+    from extractors.readers.html import declared_charset
+
+    text, encoding = decode_text(raw.data, declared_charset(b"", raw.meta, raw.media_type_hint))
+    if _CONTROL.search(text[:20000]) and sniff.looks_binary(text[:4096].encode("utf-8", "ignore")):
+        raise ReadError(_binary_reason(raw.source))
+    return {"text": _clean(text), "encoding": encoding}
+
+
+def _read_image(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+    kind = sniff_media_type(raw.data)
+    if not ocr:
+        raise ReadError(
+            f"an image ({kind}), not a document with text (install zhaoyin[ocr] and use --ocr to OCR it)"
+        )
+    import PIL.Image
+
+    from extractors.ocr import ocr_image
+
+    try:
+        image = PIL.Image.open(io.BytesIO(raw.data))
+        image.load()
+    except Exception as exc:
+        raise ReadError(f"corrupt image, cannot be decoded ({exc.__class__.__name__})") from None
+    return {"text": _clean(ocr_image(image)), "meta": {"ocr": True}}
+
+
+def _refuse_archive(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+    raise ReadError(
+        "is an archive: expand it with extractors.archives.expand_archive "
+        "(zhaoyin import does this) instead of reading it as a document"
+    )
+
+
+_READERS = {
+    sniff.HTML: _read_html,
+    sniff.PDF: _read_pdf,
+    sniff.DOCX: _read_docx,
+    sniff.TEXT: _read_text,
+    sniff.MARKDOWN: _read_text,
+    **{kind: _read_image for kind in sniff.IMAGES},
+    **{kind: _refuse_archive for kind in sniff.ARCHIVES},
+}
+
+
 def _read(raw: RawDocument, *, ocr: bool, limit: int) -> Document:
     if raw.meta.get("refused"):  # an archive member refused by expand_archive, with its reason
         raise ReadError(str(raw.meta["refused"]))
-    data = raw.data
-    if not data:
+    if not raw.data:
         raise ReadError("empty file")
-    if len(data) > limit:
-        raise too_large(len(data), limit)
-    hint = raw.media_type_hint or ""
-    kind = sniff_media_type(data, name_hint=_name_of(raw.source))
-    if kind == sniff.TEXT and "markdown" in hint:
+    if len(raw.data) > limit:
+        raise too_large(len(raw.data), limit)
+    kind = sniff_media_type(raw.data, name_hint=_name_of(raw.source))
+    if kind == sniff.TEXT and "markdown" in (raw.media_type_hint or ""):
         kind = sniff.MARKDOWN
-
-    fields: dict[str, Any] = {}
-    pages = []
-    weak_published: str | None = None
-    if kind == sniff.HTML:
-        from extractors.readers.html import read_html_bytes
-
-        fields = read_html_bytes(data, raw.meta, raw.media_type_hint)
-        fields["text"] = _clean(fields["text"])
-    elif kind == sniff.PDF:
-        from extractors.readers.pdf import join_pages, read_pdf_bytes
-
-        result = read_pdf_bytes(data, ocr=ocr)
-        text, pages = join_pages([_clean(t) for t in result["page_texts"]])
-        pdf_meta = result["pdf_metadata"]
-        fields = {"text": text, "meta": result["meta"]}
-        title = pdf_meta.get("Title", "").strip()
-        if title and not title.lower().startswith(("microsoft word", "untitled", "(anonymous)")):
-            fields["meta"]["pdf_title"] = title
-        weak_published = parse_date(pdf_meta.get("CreationDate"))
-    elif kind == sniff.DOCX:
-        from extractors.readers.docx import read_docx_bytes
-
-        result = read_docx_bytes(data)
-        fields = {"text": _clean(result["text"]), "title": result["title"], "meta": {}}
-        weak_published = result["created"]
-    elif kind in (sniff.TEXT, sniff.MARKDOWN):
-        from extractors.readers.html import declared_charset
-
-        text, encoding = decode_text(data, declared_charset(b"", raw.meta, raw.media_type_hint))
-        if _CONTROL.search(text[:20000]) and sniff.looks_binary(text[:4096].encode("utf-8", "ignore")):
-            raise ReadError(_binary_reason(raw.source))
-        fields = {"text": _clean(text), "encoding": encoding, "meta": {}}
-    elif kind in sniff.ARCHIVES:
-        raise ReadError(
-            f"is an archive ({kind.rsplit('/', 1)[-1]}): expand it with extractors.archives.expand_archive "
-            "(zhaoyin import does this) instead of reading it as a document"
-        )
-    elif kind in sniff.IMAGES:
-        fields = _read_image(data, kind, ocr=ocr)
-        fields["text"] = _clean(fields["text"])
-    elif kind == sniff.LEGACY_OFFICE:
-        raise ReadError(
-            "old Office 97–2003 file (.doc/.xls): not supported, save it as .docx and import again"
-        )
-    elif kind == sniff.OFFICE_OTHER:
-        raise ReadError("office file other than .docx (xlsx, pptx, odt or epub): not supported")
-    elif kind == sniff.RTF:
-        raise ReadError("RTF document: not supported, save it as .docx or .txt and import again")
-    else:
+    if kind in _UNSUPPORTED:
+        raise ReadError(_UNSUPPORTED[kind])
+    reader = _READERS.get(kind)
+    if reader is None:
         raise ReadError(_binary_reason(raw.source))
+    fields = reader(raw, ocr)
+    return _document(raw, kind, fields)
 
+
+def _publication(text: str, fields: dict[str, Any], raw: RawDocument) -> tuple[str | None, str | None]:
+    """Publication date and where it came from: the page's own metadata, a labelled date in the text
+    ("发布时间："), the crawl's list page, and only then the file's creation date, which is often when it
+    was converted or scanned (so a full date the text opens with wins over it)."""
+    if fields.get("published"):
+        return fields["published"], None
+    labelled = labelled_date(text)
+    if labelled:
+        return labelled, "label"
+    crawled = parse_date(str(raw.meta.get("published") or ""))
+    if crawled:
+        return crawled, "crawl"
+    if fields.get("weak_published"):
+        head_date = parse_date(text[:300])
+        if head_date and len(head_date) == 10:
+            return head_date, "text-head"
+        return fields["weak_published"], "file-metadata"
+    return None, None
+
+
+def _document(raw: RawDocument, kind: str, fields: dict[str, Any]) -> Document:
     text = fields["text"]
     if not text.strip():
         raise ReadError(
@@ -149,22 +211,9 @@ def _read(raw: RawDocument, *, ocr: bool, limit: int) -> Document:
             else "no text: the document is empty after reading"
         )
     meta = dict(fields.get("meta") or {})
-    published = fields.get("published")
-    if published is None:
-        published = labelled_date(text)
-        if published:
-            meta["published_from"] = "label"
-    if published is None and raw.meta.get("published"):
-        published = parse_date(str(raw.meta["published"]))
-        if published:
-            meta["published_from"] = "crawl"
-    if published is None and weak_published:
-        # a file's creation date is often when it was converted or scanned: a date the text opens with wins
-        head_date = parse_date(text[:300])
-        if head_date and len(head_date) == 10:
-            published, meta["published_from"] = head_date, "text-head"
-        else:
-            published, meta["published_from"] = weak_published, "file-metadata"
+    published, published_from = _publication(text, fields, raw)
+    if published_from and "published_from" not in meta:
+        meta["published_from"] = published_from
     script = script_of(text)
     if script:
         meta["script"] = script
@@ -181,25 +230,8 @@ def _read(raw: RawDocument, *, ocr: bool, limit: int) -> Document:
         source=raw.source,
         media_type=kind,
         encoding=fields.get("encoding"),
-        pages=pages,
+        pages=fields.get("pages", []),
         sha256=raw.sha256,
         fetched_at=raw.fetched_at,
         meta=meta,
     )
-
-
-def _read_image(data: bytes, kind: str, *, ocr: bool) -> dict[str, Any]:
-    if not ocr:
-        raise ReadError(
-            f"an image ({kind}), not a document with text (install zhaoyin[ocr] and use --ocr to OCR it)"
-        )
-    import PIL.Image
-
-    from extractors.ocr import ocr_image
-
-    try:
-        image = PIL.Image.open(__import__("io").BytesIO(data))
-        image.load()
-    except Exception as exc:
-        raise ReadError(f"corrupt image, cannot be decoded ({exc.__class__.__name__})") from None
-    return {"text": ocr_image(image), "meta": {"ocr": True}}

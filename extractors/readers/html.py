@@ -13,7 +13,14 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extractors.readers.encoding import decode_text
-from extractors.readers.metadata import find_byline, labelled_date, labelled_source, layout, parse_date
+from extractors.readers.metadata import (
+    find_byline,
+    labelled_author,
+    labelled_date,
+    labelled_source,
+    layout,
+    parse_date,
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
@@ -177,8 +184,10 @@ def _published(tree, metas, selectors, page_text, jsonld_date, raw_meta) -> tupl
     found = labelled_date(page_text)
     if found:
         return found, "label"
-    for selector in cfg["date_selectors_generic"]:
-        found = parse_date(_select_text(tree, selector))
+    # generic containers: the first in document order (the article's info line precedes sidebars)
+    for node in tree.css(", ".join(cfg["date_selectors_generic"])):
+        value = node.attributes.get("datetime") if node.tag == "time" else node.text(deep=True, separator=" ")
+        found = parse_date(value)
         if found:
             return found, "page"
     found = parse_date(str(raw_meta.get("published") or ""))
@@ -201,19 +210,26 @@ def _body(tree: LexborHTMLParser, html: str, selectors: dict[str, str]) -> tuple
             text = block_text(node, marked=True)
             if _han_count(text) >= _MIN_SELECTED_HAN:
                 return text, f"selector:{selector}"
-    text = _trafilatura_text(html)
-    if text and _han_count(text) >= _MIN_BODY_HAN:
-        return text, "trafilatura"
+    # precision first: on small pages the default falls back to the whole page, navigation included
+    for precise in (True, False):
+        text = _trafilatura_text(html, precise)
+        if text and _han_count(text) >= _MIN_BODY_HAN:
+            return text, "trafilatura"
     body = tree.body
     return (block_text(body, marked=True) if body is not None else ""), "body"
 
 
-def _trafilatura_text(html: str) -> str | None:
+def _trafilatura_text(html: str, precise: bool) -> str | None:
     import trafilatura
 
     try:
         result = trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=True, with_metadata=False, deduplicate=False
+            html,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            deduplicate=False,
+            favor_precision=precise,
         )
     except Exception:
         return None
@@ -246,13 +262,17 @@ def read_html_bytes(data: bytes, raw_meta: dict[str, Any], content_type: str | N
         tree, metas, selectors, page_text, parse_date(jsonld.group(1)) if jsonld else None, raw_meta
     )
     text, body_from = _body(tree, html, selectors)
-    byline = find_byline(text)
-    if byline is None:
-        byline = next((metas[n] for n in layout()["byline_meta"] if metas.get(n)), None)
+    byline = (
+        find_byline(text)
+        or next((metas[n] for n in layout()["byline_meta"] if metas.get(n)), None)
+        or labelled_author(page_text)
+    )
     meta: dict[str, Any] = {"body_from": body_from}
     if published_from:
         meta["published_from"] = published_from
-    source_name = labelled_source(page_text)
+    source_name = labelled_source(page_text) or next(
+        (metas[n] for n in layout()["source_meta"] if metas.get(n)), None
+    )
     if source_name:
         meta["source_name"] = source_name
     return {

@@ -85,6 +85,21 @@ def labelled_source(text: str, *, window: int = 3000) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _author_pattern() -> re.Pattern[str]:
+    labels = "|".join(sorted(set(map(re.escape, layout()["author_labels"])), key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|(?<=[\s|｜丨【\[（(]))(?:{labels})\s*[:：]\s*([^\s|｜丨/，,。：:】\])）)]{{2,20}}(?: [^\s|｜丨/，,。：:】\])）)]{{2,4}})*)",
+        re.M,
+    )
+
+
+def labelled_author(text: str, *, window: int = 3000) -> str | None:
+    """The name after "作者：" / "记者：" in a page's info line."""
+    m = _author_pattern().search(text[:window])
+    return m.group(1).strip() if m else None
+
+
+@lru_cache(maxsize=1)
 def _byline_pattern() -> re.Pattern[str]:
     cfg = layout()
     markers = "".join(map(re.escape, cfg["byline_markers"]))
