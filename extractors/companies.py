@@ -18,6 +18,7 @@ from schemas import Company, Span
 
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
 _HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()-]")
+_LEADING_NON_NAME = ("v", "d", "p", "c", "u", "f", "m", "t", "r")  # verbs, adverbs … before a brand
 _PROPER_FLAGS = ("nr", "nrt", "nz", "j", "eng", "oov")  # not ns: 中关村 is a place
 MAX_NAME = 32
 RARE_WORD_FREQ = 500  # below this a word can be a brand (鹏辉, 瑞幸); above it is an everyday word
@@ -175,16 +176,19 @@ def _triggered(text: str) -> list[_Found]:
 
 def brand_of(name: str) -> str | None:
     """The investor's brand leading a project name: 鹏辉能源储能电池生产项目 → 鹏辉能源, 奇瑞青岛基地 → 奇瑞."""
-    words = segment_words(name)
-    while words and (_is_place(words[0]) or not rare_word(words[0])):  # 加快推进 / 青岛 before the brand
-        words.pop(0)
+    pairs = list(tagged(name))
+    while pairs and (_is_place(pairs[0][0]) or pairs[0][1].startswith(_LEADING_NON_NAME)):
+        pairs.pop(0)  # 加快推进 / 青岛 before the brand
+    words = [w for w, _flag in pairs]
     brand: list[str] = []
-    for word in words:
-        if _is_place(word) or word in _words("industry_terms.txt") or not rare_word(word):
+    for word, flag in pairs:
+        if _is_place(word) or word in _words("industry_terms.txt") or flag == "user" or not rare_word(word):
             break
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
         return None
+    if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
+        return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
     if len(rest) >= 2 and rest[0] in _words("company_industry_words.txt"):
         return "".join(brand) + rest[0]

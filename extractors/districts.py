@@ -142,6 +142,10 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
     """Zones the gazetteer does not list: a known place + a name + a zone suffix (青岛国际招商产业园),
     中日（青岛）…示范区, 国家…示范区, and an unknown name + a strong suffix (董家口综合保税区)."""
     after_place, strong = _zone_patterns()
+    # bare forms (高新区, 新区) may be part of a longer zone name, full names may not
+    named = [
+        (s, e) for s, e, surface in hits if any(x.form != CONTEXT for x in gazetteer().places_named(surface))
+    ]
     found: list[_Hit] = []
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
@@ -149,7 +153,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
         match = after_place.match(text, end)
-        if not match or any(end <= other < match.end() for other, _e, _s in hits):
+        if not match or any(end <= other < match.end() for other, _e in named):
             continue
         zone_start = start
         if text[end] in ")）":
@@ -163,14 +167,15 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         )
     for match in _NATIONAL.finditer(text):
         found.append(_Hit(match.start(), match.end(), Place(match.group(0), "zone", city, province)))
-    known = [(start, end) for start, end, _surface in hits]
     for match in strong.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in known):
+        if any(s < match.end() and match.start() < e for s, e in named):
             continue  # 成都高新区 is in the gazetteer already
         name_start = match.start()
         for word, w_start, _w_end in reversed(tokens_before(text, match.start(), 8)):
             everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
-            before_a_name = word in char_set("function") or word in read_word_list("company_left_boundaries.txt")
+            before_a_name = word in char_set("function") or word in read_word_list(
+                "company_left_boundaries.txt"
+            )
             if not _HAN.match(word) or everyday or before_a_name:
                 break
             if match.start() - w_start > 6:

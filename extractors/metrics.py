@@ -8,6 +8,7 @@ period its sentence or paragraph names.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -58,7 +59,9 @@ NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 _ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
 
-_NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d+(?:\.\d+)?)"
+# A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
+# exactly three digits read as a thousands separator.
+_NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
 _COUNT = re.compile(
     rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{_alternation(_KW['count_units'])})(?P<over>以上|左右)?"
 )
@@ -161,6 +164,10 @@ def _has_any(text: str, words) -> bool:
     return any(w in text for w in words)
 
 
+def _number(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
 def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentence: str) -> _Figure | None:
     if view[max(0, m.start() - 1) : m.start()] in ("第", "前") and not m.group("approx"):
         return None  # ordinal or rank: 第3届, 前10名
@@ -187,7 +194,7 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         verb = next((v for v in _longest_first(INVESTMENT_VERBS) if v in head), "")
         lead = head if len(head) <= 8 and "等" not in head else verb
         indicator = lead + after
-    return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, noun, "count")
+    return _Figure(m.start(), m.end(), _number(m.group("num")), unit, indicator, noun, "count")
 
 
 def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None:
@@ -201,7 +208,7 @@ def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None
         return None
     unit = "%" if m.group("unit") in ("%", "％") else m.group("unit")
     indicator = _strip_words(before, ["为", "达", "达到", "了"], leading=False)
-    return _Figure(m.start(), m.end(), float(m.group("num")), unit, indicator, indicator, "rate")
+    return _Figure(m.start(), m.end(), _number(m.group("num")), unit, indicator, indicator, "rate")
 
 
 _CURRENCY_AS_UNIT = {"元人民币": "元", "人民币元": "元", "人民币": "元", "美金": "美元", "港币": "港元"}
@@ -209,15 +216,19 @@ _CURRENCY_AS_UNIT = {"元人民币": "元", "人民币元": "元", "人民币": 
 _PROJECTS_IN_AGGREGATE = re.compile(
     r"(?:签约|落地|落户|开工|竣工|投产|引进|招引|新签|在建|储备)(?:的)?(?:亿元以上|重点|重大|产业|优质|外资|内资)*项目"
 )
+_CHINESE_AMOUNT = re.compile(
+    r"^(?P<num>[零〇一二两三四五六七八九十百千万亿点]+?)(?:余|多)?(?P<mag>[万亿]*)(?:余|多)?(?P<cur>[^零〇一二两三四五六七八九十百千万亿点余多].*)$"
+)
 _AMOUNT_PARTS = re.compile(r"^(?P<num>[\d.,]+)(?:余|多)?(?P<mag>[十百千万亿]*)(?:余|多)?(?P<cur>.+)$")
 
 
 def _amount_figure(
     view: str, amount: Amount, clause_start: int, sentence: Segment, has_count: bool
 ) -> _Figure | None:
-    parts = _AMOUNT_PARTS.match(halfwidth(amount.text))
-    if not parts:
-        return None  # bare thresholds ("亿元以上项目") and Chinese numerals are not reported figures
+    figure = _figure_and_unit(amount)
+    if figure is None:
+        return None  # a bare threshold ("亿元以上项目") is not a reported figure
+    value, unit = figure
     start, end = amount.start or 0, amount.end or 0
     tail = view[end : end + 8]
     tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
@@ -236,9 +247,22 @@ def _amount_figure(
         )
         if indicator is None or not aggregate or single_project:
             return None
-    unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
-    value = float(parts.group("num").replace(",", ""))
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
+    """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
+    text = halfwidth(amount.text)
+    parts = _AMOUNT_PARTS.match(text)
+    if parts:
+        unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
+        return float(parts.group("num").replace(",", "")), unit
+    chinese = _CHINESE_AMOUNT.match(text)
+    if not chinese or not chinese.group("num").strip("十百千万亿"):
+        return None
+    magnitude = math.prod(AMOUNT_UNITS.magnitudes[c] for c in chinese.group("mag"))
+    currency = _CURRENCY_AS_UNIT.get(chinese.group("cur"), chinese.group("cur"))
+    return round(amount.value / magnitude, 6), chinese.group("mag") + currency
 
 
 def _subject(

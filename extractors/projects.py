@@ -22,6 +22,7 @@ _ENUMERATION = re.compile(
     r"((?:[^、，,。；;：:\s“”\"等\d]{2,30}、)*[^、，,。；;：:\s“”\"等\d]{2,30})等"
     r"(?:[\d一二三四五六七八九十百]+[余多]?个|一批)?[\u4e00-\u9fff]{0,10}?(?:项目|工程(?!机械|师|院|局|技术|学))"
 )
+LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(r"[^，,：:。！？!?；;\n]+[，,：:。！？!?；;]*")
@@ -62,14 +63,14 @@ def _statuses() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
 @cache
 def _name_re() -> re.Pattern[str]:
     nouns = "|".join(map(re.escape, _nouns()[0]))
-    return re.compile(rf"{NAME_CHARS}{{2,30}}?(?:{nouns})(?:[（(][^（）()]{{1,8}}[）)])?")
+    return re.compile(rf"{NAME_CHARS}{{2,30}}?(?:{nouns})(?:项目)?(?:[（(][^（）()]{{1,8}}[）)])?")
 
 
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
 # A word jieba does not know is a name (鹏辉, 瑞幸) unless it holds a function character or a verb opens it
 _NOT_A_NAME_START = ("v", "p", "d", "c", "u", "r")
 _BRAND_FLAGS = {"nr", "nrt", "nz", "j", "eng"}
-_CLASS_FLAGS = {"t", "mq", "r"}
+_CLASS_FLAGS = {"t", "r"}
 # a number that belongs to the name (12英寸…, 第6代…), not a date or a count (2024年, 75个)
 _LEADING_NUMBER = re.compile(r"第?\d+(?:\.\d+)?$")
 
@@ -131,20 +132,30 @@ def _trim_start(text: str, start: int, end: int) -> int:
     return end
 
 
-def _name_start(text: str, end: int) -> int:
-    start = left_edge(text, end)
+def _after_verbs(text: str, start: int, end: int) -> int:
+    """Skip the verbs opening a name (建设储能系统…基地 → 储能系统…基地)."""
+    for word, flag in tagged(text[start:end]):
+        if not flag.startswith(_NOT_A_NAME_START):
+            break
+        start += len(word)
+    return start
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a name whose left edge is `start` begins: with its number (12英寸…), after everyday words."""
     number = _LEADING_NUMBER.search(text, max(0, start - 8), start)
     if number and start < end and text[start] not in char_set("not_a_name_unit"):
         return number.start()
     return _trim_start(text, start, end)
 
 
-_BUILT_BY = re.compile(r"(?:投资建设|投资兴建|投资|建设|兴建|打造|设立)?的?")
+# what stands between an investor and its project: 投资建设的, 在西安高新区签约建设
+_BUILT_BY = re.compile(r"(?:[^，,。；;：:、]{0,12}?(?:投资|建设|兴建|打造|设立|签约|落地))?(?:建设)?的?")
 
 
 def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]]) -> bool:
     """长鑫存储技术有限公司投资建设的12英寸…基地: a name introduced by its investor is specific enough."""
-    return any(0 <= start - e <= 6 and _BUILT_BY.fullmatch(text, e, start) for _s, e in company_spans)
+    return any(0 <= start - e <= 16 and _BUILT_BY.fullmatch(text, e, start) for _s, e in company_spans)
 
 
 def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
@@ -153,17 +164,17 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
     for match in _name_re().finditer(text):
         noun_end = match.end()
-        start = _name_start(text, noun_end)
-        if start >= noun_end:
-            continue
-        name = text[start:noun_end]
-        if not _is_specific(name) and not _built_by_company(text, start, company_spans):
-            continue
-        if any(name.endswith(n) for n in weak) and not brand_of(name):
-            if not any(
-                start <= s < noun_end for s, _e in company_spans
-            ):  # 比亚迪股份有限公司新能源汽车研究院
+        edge = left_edge(text, noun_end)
+        if _built_by_company(text, edge, company_spans):  # its investor introduces it: the name is whole
+            start = _after_verbs(text, edge, noun_end)
+        else:
+            start = _name_start(text, edge, noun_end)
+            if start >= noun_end or not _is_specific(text[start:noun_end]):
                 continue
+        name = text[start:noun_end]
+        named_investor = any(start <= s < noun_end for s, _e in company_spans)  # 比亚迪股份有限公司…研究院
+        if any(name.endswith(n) for n in weak) and not brand_of(name) and not named_investor:
+            continue
         out.append(_Candidate(name, start, noun_end))
     return out
 
@@ -244,6 +255,8 @@ def _district_at(
         if pool:
             return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
     for paragraph in paragraphs_above:
+        if paragraph.start > position or paragraph.end - paragraph.start < LEAD_MIN_CHARS:
+            continue  # a photo caption above is no lead
         before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
         for pool in ([s for s in before if s[1].kind in ADMIN_KINDS], before):
             if pool:
@@ -421,14 +434,20 @@ def find_projects(
     for candidate in candidates:
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)
-        if project.company and project.amount_yuan is None:
+        same = by_key.get(key)
+        if same is None and project.company and project.amount_yuan is None:
             # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
-            if any(p.company == project.company and p.district == project.district for p in projects):
-                continue
-        if key in by_key:  # the same project again: keep the mention that says more
-            earlier = by_key[key]
-            if _information(project) > _information(projects[earlier]):
-                projects[earlier] = project
+            same = next(
+                (
+                    i
+                    for i, p in enumerate(projects)
+                    if (p.company, p.district) == (project.company, project.district)
+                ),
+                None,
+            )
+        if same is not None:  # the same project again: keep the mention that says more
+            if _information(project) > _information(projects[same]):
+                projects[same] = project
             continue
         by_key[key] = len(projects)
         projects.append(project)

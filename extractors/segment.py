@@ -137,15 +137,19 @@ def tokens_before(text: str, end: int, limit: int) -> list[Token]:
 @lru_cache(maxsize=16384)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) for the words of a short string: jieba's dictionary tag, "eng" for Latin
-    words, and "oov" for a word the dictionary does not know (often a brand: 鹏辉, 瑞幸). A lookup, not
-    posseg's HMM, which costs as much again as segmenting the whole document."""
+    words, "user" for our own dictionary's words (places, industry terms) and "oov" for a word no
+    dictionary knows (often a brand: 鹏辉, 瑞幸). A lookup, not posseg's HMM, which costs as much again
+    as segmenting the whole document."""
     table = _word_tags()
+    ours = jieba_tokenizer().FREQ
     out = []
     for word in words(text):
         if word.isascii():
             out.append((word, "eng" if word.isalpha() else "x"))
+        elif word in table:
+            out.append((word, table[word]))
         else:
-            out.append((word, table.get(word, "oov")))
+            out.append((word, "user" if ours.get(word) == NAME_FREQ else "oov"))
     return tuple(out)
 
 

@@ -226,3 +226,19 @@ def test_periods_of_plans_and_look_backs_are_not_carried_on():
         "该集团继2015年落户园区后再次增资。\n园区走访企业80家。", [], city="苏州市", published=None
     )
     assert [(m.value, m.period) for m in ms] == [(80, None)]
+
+
+def test_amounts_in_chinese_numerals_keep_their_written_unit():
+    text = "今年前三季度，全区实际使用外资十二亿美元，签约项目18个，总投资一百二十亿元。"
+    ms = metrics_of(text, [], city="成都市", published="2024-10")
+    assert figures(ms) == [(12, "亿美元"), (18, "个"), (120, "亿元")]
+
+
+def test_thousands_separators_in_counts():
+    ms = metrics_of("前海新设港资企业1,286家，引进港资项目112个。", [], city="深圳市")
+    assert figures(ms) == [(1286, "家"), (112, "个")]
+
+
+def test_a_half_width_clause_comma_before_a_count_is_not_a_thousands_separator():
+    ms = metrics_of("成功举办跨国公司峰会,140家世界500强企业参会,协调解决诉求1,165件。", [], city="青岛市")
+    assert figures(ms) == [(140, "家"), (1165, "件")]

@@ -121,6 +121,11 @@ def run_deployment_now(api_url: str, deployment_id: str, timeout: float) -> str:
     return "TIMED OUT"
 
 
+def flow_run_logs(api_url: str) -> list[str]:
+    response = httpx.post(f"{api_url}/logs/filter", json={}, timeout=10)
+    return [entry["message"] for entry in response.json()]
+
+
 def test_serve_registers_on_an_existing_server_runs_a_crawl_and_stops_on_sigint(tmp_path, prefect_harness):
     from prefect.settings import PREFECT_API_URL
 
@@ -129,7 +134,9 @@ def test_serve_registers_on_an_existing_server_runs_a_crawl_and_stops_on_sigint(
         site.failures.clear()
         gov = {**SPECS[0], "start_urls": [site.base + "/xwzx/index.html"], "rate": 50}
         gov["list"] = {"links": "ul.list a", "next": "a.next"}
-        process = start_serve(tmp_path, {"PREFECT_API_URL": api_url}, specs=[gov, SPECS[1]])
+        process = start_serve(
+            tmp_path, {"PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "INFO"}, specs=[gov, SPECS[1]]
+        )
         found = wait_for_deployments(process, api_url, timeout=60)
         assert found["nightly-gov"]["schedules"][0]["schedule"]["cron"] == "0 2 * * *"
         assert found["hourly-feed"]["parameters"]["spec"]["kind"] == "feed"
@@ -137,7 +144,7 @@ def test_serve_registers_on_an_existing_server_runs_a_crawl_and_stops_on_sigint(
         final = run_deployment_now(api_url, found["nightly-gov"]["id"], timeout=60)
         crawled = site.paths()
     output = stop(process, signal.SIGINT)
-    assert final == "COMPLETED" and GovSite.ARTICLES[0] in crawled, output
+    assert final == "COMPLETED" and GovSite.ARTICLES[0] in crawled, (output, flow_run_logs(api_url))
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         sources = {row[0] for row in con.execute("SELECT source FROM documents").fetchall()}
     assert site.base + GovSite.ARTICLES[0] in sources

@@ -238,3 +238,40 @@ def test_documented_example_queries_run(db_path):
     signed = run_readonly_query(db_path, queries[0].replace("quarter_label(current_date)", "'2025Q1'"))[1]
     assert signed[0][0] == "青岛西海岸新区" and signed[0][1] == 1
     assert "宁德时代新能源科技股份有限公司" in signed[0][2]
+
+
+def test_policy_incentives_metrics_and_dimensions_views(db_path):
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, story(), [])
+    incentives = con.execute(
+        "SELECT district, admin_code, policy_title, doc_number, kind, cap_yuan, rate, min_investment_yuan "
+        "FROM v_policy_incentives"
+    ).fetchall()
+    assert incentives == [
+        (
+            "青岛西海岸新区",
+            "370211",
+            "关于支持招商引资的若干政策措施",
+            "青西新管发〔2025〕3号",
+            "reward",
+            1e7,
+            0.02,
+            1e9,
+        )
+    ]
+    metrics = con.execute(
+        "SELECT subject, admin_code, indicator, value, unit, period, evidence FROM v_metrics"
+    ).fetchall()
+    assert len(metrics) == 1  # the reprint's copy of the metric is not counted
+    assert metrics[0][:6] == ("青岛西海岸新区", "370211", "新签约亿元以上项目", 52.0, "个", "2025Q1")
+    assert "52个" in metrics[0][6]
+    districts = dict(con.execute("SELECT canonical, admin_code FROM dim_districts").fetchall())
+    assert districts == {
+        "青岛西海岸新区": "370211",
+        "市南区": "370202",
+        "即墨区": "370215",
+        "胶州市": "370281",
+    }
+    publishers = {p for (p,) in con.execute("SELECT publisher FROM dim_sources").fetchall()}
+    assert {"qingdaonews.com", "dzwww.com", "bandao", "news.example.cn"} <= publishers
+    con.close()

@@ -5,7 +5,13 @@
 CREATE OR REPLACE MACRO publisher_of(src) AS
     CASE WHEN regexp_matches(src, '^[A-Za-z][A-Za-z0-9+.-]*://')
          THEN regexp_replace(lower(regexp_extract(src, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:]+)', 1)), '^www\.', '')
-         ELSE coalesce(nullif(regexp_extract(src, '([^/\\]+)[/\\][^/\\]+$', 1), ''), '(local)')
+         -- a file: the nearest folder that is not a date or a number (archive/bandao/2025-08-20/a.txt → bandao)
+         ELSE coalesce(
+             list_filter(
+                 string_split(regexp_replace('/' || replace(src, '\', '/'), '/[^/]*$', ''), '/'),
+                 lambda part: part <> '' AND part <> '.' AND part <> '..' AND NOT regexp_full_match(part, '[0-9_.-]+')
+             )[-1],
+             '(local)')
     END;
 
 CREATE OR REPLACE MACRO stage_rank(status) AS
