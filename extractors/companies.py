@@ -73,19 +73,44 @@ def _is_place(word: str) -> bool:
     return bool(gazetteer().places_named(word))
 
 
-def left_edge(text: str, end: int, limit: int = MAX_NAME) -> int:
-    """Where a name ending at `end` starts: after punctuation, a digit run or a boundary word."""
+_CONJUNCTIONS = frozenset("和与及")
+
+
+def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str] = frozenset()) -> int:
+    """Where a name ending at `end` starts: after punctuation, a digit run or a boundary word.
+
+    A conjunction between single characters is inside a name (日本丸和化成, 杭州和瑞生物); `keep` lists
+    boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园)."""
     start = end
     boundaries = _words("company_left_boundaries.txt")
-    for word, w_start, _w_end in reversed(tokens_before(text, end, limit)):
+    words = tokens_before(text, end, limit)
+    for index in range(len(words) - 1, -1, -1):
+        word, w_start, _w_end = words[index]
+        if word in keep:
+            start = w_start
+            continue
+        if word in _CONJUNCTIONS and _between_single_characters(words, index, start):
+            start = w_start
+            continue
         if not _HAN.match(word) or word in boundaries:
             break
         if word.endswith("日") and any(c.isdigit() for c in word):
             break
-        if word[0] in boundaries and word_frequency(word) == 0:  # jieba glued 由 to the name (由湘工)
-            return w_start + 1
+        if word_frequency(word) == 0 and (word[0] in boundaries or word[0] in char_set("function")):
+            # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
+            glued = len(word) - len(word.lstrip("".join(boundaries | char_set("function"))))
+            return w_start + glued
         start = w_start
     return start
+
+
+def _between_single_characters(words, index: int, name_start: int) -> bool:
+    def single(i: int) -> bool:
+        return 0 <= i < len(words) and len(words[i][0]) == 1 and words[i][0] not in char_set("function")
+
+    if index + 1 >= len(words) or words[index + 1][1] != name_start:
+        return False  # nothing of the name after it yet
+    return single(index - 1) or single(index + 1)
 
 
 def _is_organization(name: str) -> bool:
@@ -102,12 +127,17 @@ def _generic(core: str, strict: bool = False) -> bool:
     if not core or core in _words("company_generic_names.txt") or core[0] in "余多":
         return True
     words = segment_words(core)
-    named = [w for w in words if rare_word(w) or (_is_place(w) and len(words) > 1)]
+    named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
     if words[-1] in _words("company_generic_names.txt") and not [w for w in named if w != words[-1]]:
         return True
     if strict:
         return not named
     return False
+
+
+def _proper_word(word: str) -> bool:
+    """A name as jieba's dictionary tags it (微软 nrt, 奇瑞 nz), however common."""
+    return any(flag in _PROPER_FLAGS for _w, flag in tagged(word))
 
 
 def is_verb(word: str) -> bool:
@@ -123,8 +153,9 @@ def _registered_names(text: str) -> list[_Found]:
             continue
         start = left_edge(text, match.start())
         core = text[start : match.start()]
-        if len(core) < 2 or _generic(core) or _is_organization(core):
-            continue
+        registered = _is_registered(match.group(0))
+        if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
+            continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
         out.append(
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
@@ -142,8 +173,10 @@ def _is_registered(suffix: str) -> bool:
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
     new_start = left_edge(text, end, limit=end - start)
     item = text[new_start:end]
-    vouched = _ends_with_suffix(item)
-    if len(item) < 2 or _is_place(item) or _is_organization(item) or _generic(item, strict=not vouched):
+    suffix = _suffix_re().search(item)
+    vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name
+    core = item[: suffix.start()] if vouched else item
+    if len(item) < 2 or _is_place(item) or _is_organization(item) or _generic(core, strict=not vouched):
         return None
     if not in_list and not vouched and is_verb(item):  # 领军企业参会
         return None
@@ -182,7 +215,7 @@ def brand_of(name: str) -> str | None:
     words = [w for w, _flag in pairs]
     brand: list[str] = []
     for word, flag in pairs:
-        if _is_place(word) or word in _words("industry_terms.txt") or flag == "user" or not rare_word(word):
+        if _is_place(word) or word in _words("industry_terms.txt") or flag == "ours" or not rare_word(word):
             break
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
@@ -250,9 +283,9 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 def _distinctive(alias: str) -> bool:
-    """An alias cut from a 集团 name must not be an everyday word (先导集团 ↛ 先导, 博世集团 → 博世)."""
+    """An alias must not be an everyday word (先导集团 ↛ 先导, 项目… ↛ 项目; 博世集团 → 博世)."""
     pairs = tagged(alias)
-    return len(pairs) > 1 or pairs[0][1] in _PROPER_FLAGS
+    return len(pairs) > 1 or pairs[0][1] in _PROPER_FLAGS or rare_word(alias)
 
 
 def _mention_spans(text: str, mentions: list[str]) -> list[tuple[int, int]]:
@@ -291,7 +324,7 @@ def find_companies(text: str) -> list[Company]:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)
             if _ends_with_suffix(item.name) and (alias := _alias_in_text(text, item)):
-                if alias != item.name and (item.full or _distinctive(alias)):
+                if alias != item.name and alias not in by_mention and _distinctive(alias):
                     owner.mentions.append(alias)
         elif item.name not in owner.mentions:
             owner.mentions.append(item.name)

@@ -17,18 +17,16 @@ from extractors.segment import DATA, char_set, read_word_list, tagged, word_freq
 from extractors.text import Segment, paragraphs, sentences
 from schemas import Amount, Company, District, Metric, Project
 
-_INVESTMENT_BEFORE = re.compile(r"(?:总投资|计划投资|累计投资|投资总额|投资)(?:约|近|超|逾|达)?$")
 _ENUMERATION = re.compile(
     r"((?:[^、，,。；;：:\s“”\"等\d]{2,30}、)*[^、，,。；;：:\s“”\"等\d]{2,30})等"
     r"(?:[\d一二三四五六七八九十百]+[余多]?个|一批)?[\u4e00-\u9fff]{0,10}?(?:项目|工程(?!机械|师|院|局|技术|学))"
 )
+_INSIDE_PROJECT_NAMES = frozenset({"及"})  # 机器人及核心零部件产业园
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(r"[^，,：:。！？!?；;\n]+[，,：:。！？!?；;]*")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[余多]?[个家名批座]|以上|亿元|过亿")
-_LANDED_BEFORE = re.compile(r"(落户|入驻|落地|注册|签约)[^，,。；;]{0,10}的$")
-_CONTINUES = re.compile(r"(?:该|此|这一|这个)?项目")  # a sentence going on about the project before it
 _QUOTED = re.compile(r"“[^“”]{1,16}”|《[^《》]{1,60}》")  # slogans and titles of documents
 
 
@@ -39,6 +37,34 @@ class _Candidate:
     end: int
     listed: bool = False  # one item of an enumeration (海源…等41个项目)
     company: str | None = None  # a company landing without a project name
+
+
+@cache
+def _words() -> dict[str, list[str]]:
+    import yaml
+
+    with open(DATA / "project_words.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _alternation(key: str) -> str:
+    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    gap = r"[^，,。；;：:、]{0,12}?"
+    return {
+        "investment_before": re.compile(
+            rf"(?:{_alternation('investment_before')})(?:{_alternation('investment_hedges')})?$"
+        ),
+        "built_by": re.compile(rf"(?:{gap}(?:{_alternation('built_by_verbs')}){gap})?的?"),
+        "amount_unit": re.compile(r"[亿万]?(?:美元|欧元|港元|日元|元)"),
+        "build_verbs": re.compile(rf"(?:{_alternation('build_verbs')})+"),
+        "company_landing": re.compile(rf"(?P<word>{_alternation('company_landing')})[^，,。；;]{{0,10}}的$"),
+        "continues": re.compile(_alternation("continues")),
+        "events": re.compile(_alternation("events")),
+    }
 
 
 @cache
@@ -133,29 +159,27 @@ def _trim_start(text: str, start: int, end: int) -> int:
 
 
 def _after_verbs(text: str, start: int, end: int) -> int:
-    """Skip the verbs opening a name (建设储能系统…基地 → 储能系统…基地)."""
-    for word, flag in tagged(text[start:end]):
-        if not flag.startswith(_NOT_A_NAME_START):
-            break
-        start += len(word)
-    return start
+    """Skip the building verbs opening a name (建设储能系统…基地 → 储能系统…基地)."""
+    verbs = _patterns()["build_verbs"].match(text, start, end)
+    return verbs.end() if verbs else start
 
 
-def _name_start(text: str, start: int, end: int) -> int:
-    """Where a name whose left edge is `start` begins: with its number (12英寸…), after everyday words."""
+def _with_number(text: str, start: int, end: int) -> int:
+    """A number before a name belongs to it (12英寸…, 第6代…), a date or a count (2024年, 75个) does not."""
     number = _LEADING_NUMBER.search(text, max(0, start - 8), start)
     if number and start < end and text[start] not in char_set("not_a_name_unit"):
         return number.start()
-    return _trim_start(text, start, end)
+    return start
 
 
 # what stands between an investor and its project: 投资建设的, 在西安高新区签约建设
-_BUILT_BY = re.compile(r"(?:[^，,。；;：:、]{0,12}?(?:投资|建设|兴建|打造|设立|签约|落地))?(?:建设)?的?")
 
 
 def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]]) -> bool:
     """长鑫存储技术有限公司投资建设的12英寸…基地: a name introduced by its investor is specific enough."""
-    return any(0 <= start - e <= 16 and _BUILT_BY.fullmatch(text, e, start) for _s, e in company_spans)
+    return any(
+        0 <= start - e <= 28 and _patterns()["built_by"].fullmatch(text, e, start) for _s, e in company_spans
+    )
 
 
 def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
@@ -164,19 +188,45 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
     for match in _name_re().finditer(text):
         noun_end = match.end()
-        edge = left_edge(text, noun_end)
+        if _patterns()["events"].match(text, noun_end):
+            continue  # 前海深港合作项目签约仪式 is an event
+        raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
+        edge = _with_number(text, raw_edge, noun_end)
         if _built_by_company(text, edge, company_spans):  # its investor introduces it: the name is whole
             start = _after_verbs(text, edge, noun_end)
-        else:
-            start = _name_start(text, edge, noun_end)
-            if start >= noun_end or not _is_specific(text[start:noun_end]):
-                continue
+            out.append(_Candidate(text[start:noun_end], start, noun_end))
+            continue
+        unit = _patterns()["amount_unit"].match(text, raw_edge, noun_end)
+        number = _LEADING_NUMBER.search(text, max(0, raw_edge - 12), raw_edge)
+        if unit and number and _built_by_company(text, number.start(), company_spans):
+            start = _after_verbs(text, unit.end(), noun_end)  # …公司投资12亿元建设高端医疗器械研发中心
+            out.append(_Candidate(text[start:noun_end], start, noun_end))
+            continue
+        start = (
+            edge
+            if edge < raw_edge
+            else _after_place_and_verb(text, _trim_start(text, edge, noun_end), noun_end)
+        )
+        if start >= noun_end:
+            continue
         name = text[start:noun_end]
-        named_investor = any(start <= s < noun_end for s, _e in company_spans)  # 比亚迪股份有限公司…研究院
-        if any(name.endswith(n) for n in weak) and not brand_of(name) and not named_investor:
+        investor_inside = any(start <= s < noun_end for s, _e in company_spans)  # 比亚迪股份有限公司…研究院
+        if not (investor_inside or _is_specific(name)):
+            continue
+        if any(name.endswith(n) for n in weak) and not brand_of(name) and not investor_inside:
             continue
         out.append(_Candidate(name, start, noun_end))
     return out
+
+
+def _after_place_and_verb(text: str, start: int, end: int) -> int:
+    """在光谷建设超快激光器…总部: a place and a building verb open the clause, not the name."""
+    pairs = tagged(text[start:end])
+    if len(pairs) > 2 and gazetteer().places_named(pairs[0][0]):
+        verbs = _patterns()["build_verbs"].match(text, start + len(pairs[0][0]), end)
+        if verbs:
+            return verbs.end()
+    return start
 
 
 def _listed_candidates(text: str) -> list[_Candidate]:
@@ -186,7 +236,9 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         for item in match.group(1).split("、"):
             start, end = position, position + len(item)
             position = end + 1
-            start = _trim_start(text, left_edge(text, end, limit=end - start), end)
+            start = _trim_start(
+                text, left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES), end
+            )
             name = text[start:end]
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
@@ -237,7 +289,7 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
         low, high = sorted((amount.end, name[0])) if amount.start < name[0] else (name[1], amount.start)
         if any(low <= other < high for other in others):
             continue
-        if _INVESTMENT_BEFORE.search(text[max(0, amount.start - 6) : amount.start]):
+        if _patterns()["investment_before"].search(text[max(0, amount.start - 6) : amount.start]):
             return amount
     return None
 
@@ -248,7 +300,17 @@ def _district_at(
     """The district the project lands in: one named in its sentence, else the latest named before it in
     its paragraph, else in the paragraph above (a paragraph lead: 城阳区… then the projects it lists);
     a division before a zone each time."""
-    spans = sorted((span.start, d) for d in districts for span in d.spans)
+    zones = [(span.start, span.end) for d in districts if d.kind not in ADMIN_KINDS for span in d.spans]
+    spans = sorted(
+        (
+            (span.start, d)
+            for d in districts
+            for span in d.spans
+            # 萧山 inside 萧山经济技术开发区 names the zone, not the district
+            if d.kind not in ADMIN_KINDS or not any(s <= span.start and span.end <= e for s, e in zones)
+        ),
+        key=lambda s: s[0],
+    )
     in_sentence = [s for s in spans if sentence.start <= s[0] < sentence.end]
     # a division named in the sentence, else a zone named there (在合肥经开区开工), else the paragraph's lead
     for pool in ([s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
@@ -301,7 +363,7 @@ class _Context:
         """The next sentence when it goes on about this one's project (项目总投资约45亿元，…)."""
         index = bisect_right(self._sentence_starts, sentence.start)
         following = self.sentences[index] if index < len(self.sentences) else None
-        return following if following and _CONTINUES.match(following.text) else None
+        return following if following and _patterns()["continues"].match(following.text) else None
 
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
@@ -318,7 +380,7 @@ def _project_key(name: str, companies: list[Company]) -> str:
     """What tells projects apart: the name without 项目 and without the investor leading it
     (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
     mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
-    return name[len(mentions[-1]) :] if mentions else name.removesuffix("项目")
+    return (name[len(mentions[-1]) :] if mentions else name).removesuffix("项目")
 
 
 def _information(project: Project) -> int:
@@ -334,8 +396,8 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
     for company in companies:
         for span in company.spans:
             before = text[max(0, span.start - 12) : span.start]
-            match = _LANDED_BEFORE.search(before)
-            if not match or table.get(match.group(1), ("", 0))[1] not in (1, 2):
+            match = _patterns()["company_landing"].search(before)
+            if not match or table.get(match.group("word"), ("", 0))[1] not in (1, 2):
                 continue
             if any(abs(c.start - span.start) < 40 for c in named):
                 continue
@@ -425,7 +487,7 @@ def find_projects(
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
     ]
-    candidates = [c for c in candidates if not _CONTINUES.match(doc.sentence_at(c.start).text)]
+    candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []

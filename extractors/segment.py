@@ -137,7 +137,7 @@ def tokens_before(text: str, end: int, limit: int) -> list[Token]:
 @lru_cache(maxsize=16384)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) for the words of a short string: jieba's dictionary tag, "eng" for Latin
-    words, "user" for our own dictionary's words (places, industry terms) and "oov" for a word no
+    words, "ours" for our own dictionary's words (places, industry terms) and "oov" for a word no
     dictionary knows (often a brand: 鹏辉, 瑞幸). A lookup, not posseg's HMM, which costs as much again
     as segmenting the whole document."""
     table = _word_tags()
@@ -149,7 +149,7 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
         elif word in table:
             out.append((word, table[word]))
         else:
-            out.append((word, "user" if ours.get(word) == NAME_FREQ else "oov"))
+            out.append((word, "ours" if ours.get(word) == NAME_FREQ else "oov"))
     return tuple(out)
 
 

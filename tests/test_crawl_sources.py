@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import SAMPLES
 
 from flows.sources import DEFAULT_USER_AGENT, SourceSpec, SpecError, load_sources, load_spec, parse_spec
-
-from conftest import SAMPLES
 
 GOOD = {
     "name": "city-news",

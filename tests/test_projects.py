@@ -126,3 +126,10 @@ def test_each_enumerated_item_is_a_project_and_a_bare_brand_is_its_investor():
     assert found["路易达孚"].company == "路易达孚"
     assert found["三峡海上风电"].company is None
     assert {p.status for p in found.values()} == {"started"}
+
+
+def test_a_zone_and_a_district_named_at_the_same_place():
+    text = "杭州市萧山区举行签约活动。越航智能装备集团有限公司投资的越航机器人产业园项目将在萧山经济技术开发区建设。"
+    (project,) = projects_of(text)
+    assert project.district == "萧山经济技术开发区"
+    assert project.company == "越航智能装备集团有限公司"

@@ -186,3 +186,12 @@ def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_pa
         assert links == {full[0].doc_id: None, short[0].doc_id: full[0].doc_id}
         assert rows(con, "SELECT sources, reprints FROM v_projects") == [(1, 1)]
         con.close()
+
+
+def test_phases_and_numbered_lines_stay_apart():
+    from warehouse.resolution import _similar, project_key
+
+    assert _similar(project_key("储能电池基地一期项目"), project_key("储能电池基地二期项目")) == 0
+    assert _similar(project_key("地铁1号线工程"), project_key("地铁11号线工程")) == 0
+    assert _similar(project_key("储能电池基地项目"), project_key("储能电池基地")) == 100
+    assert _similar(project_key("储能电池基地一期"), project_key("青岛储能电池基地一期项目")) >= 85

@@ -61,7 +61,7 @@ def start_serve(
         "flows.cli",
         "serve",
         "--sources-dir",
-        str(write_specs(tmp_path / "src")),
+        str(write_specs(tmp_path / "src", specs)),
     ]
     return subprocess.Popen(
         [*command, "--db", str(tmp_path / "w.duckdb"), *args],
@@ -73,12 +73,19 @@ def start_serve(
     )
 
 
-def wait_for_deployments(process: subprocess.Popen, api_url: str, timeout: float) -> dict[str, dict]:
+def wait_for_deployments(
+    process: subprocess.Popen, api_url: str, db_path: Path, timeout: float
+) -> dict[str, dict]:
+    """The deployments this serve process registered (a shared server may hold older ones of the same name)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"serve exited early ({process.returncode}):\n{process.stdout.read()}")
-        found = deployments_on(api_url)
+        found = {
+            name: deployment
+            for name, deployment in deployments_on(api_url).items()
+            if deployment["parameters"].get("db_path") == str(db_path.resolve())
+        }
         if {"nightly-gov", "hourly-feed"} <= set(found):
             return found
         time.sleep(0.5)
@@ -134,10 +141,8 @@ def test_serve_registers_on_an_existing_server_runs_a_crawl_and_stops_on_sigint(
         site.failures.clear()
         gov = {**SPECS[0], "start_urls": [site.base + "/xwzx/index.html"], "rate": 50}
         gov["list"] = {"links": "ul.list a", "next": "a.next"}
-        process = start_serve(
-            tmp_path, {"PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "INFO"}, specs=[gov, SPECS[1]]
-        )
-        found = wait_for_deployments(process, api_url, timeout=60)
+        process = start_serve(tmp_path, {"PREFECT_API_URL": api_url}, specs=[gov, SPECS[1]])
+        found = wait_for_deployments(process, api_url, tmp_path / "w.duckdb", timeout=60)
         assert found["nightly-gov"]["schedules"][0]["schedule"]["cron"] == "0 2 * * *"
         assert found["hourly-feed"]["parameters"]["spec"]["kind"] == "feed"
 
@@ -157,7 +162,7 @@ def test_serve_starts_and_stops_its_own_server_on_sigterm(tmp_path):
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     process = start_serve(tmp_path, {}, "--server-port", str(port))
-    wait_for_deployments(process, api_url, timeout=150)
+    wait_for_deployments(process, api_url, tmp_path / "w.duckdb", timeout=150)
     output = stop(process, signal.SIGTERM)
     assert "Prefect server ready" in output and "stopped" in output
     assert not api_healthy(api_url)

@@ -13,6 +13,7 @@ name), or founds a new one whose id derives from that row.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -133,12 +134,10 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
             if head_registered and is_registered:
                 if core in head_core or head_core in core:
                     uf.union(head, key)
-            elif head_registered:
-                listed_by[key].add(head)
             elif is_registered:
                 listed_by[head].add(key)
-            elif key.startswith(head) or head.startswith(key):
-                uf.union(head, key)
+            else:
+                listed_by[key].add(head)
 
     registered = {}
     for key in raw_by_key:
@@ -156,11 +155,12 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
             for _, found in automaton.iter(core):
                 containing[found].add(full)
 
-    def owner(key: str, fulls: set[str]) -> str | None:
-        """The one company among registered names `fulls` a short name can mean, if any."""
-        fulls = {f for f in fulls if f in registered}
-        clusters = {uf.find(f) for f in fulls}
-        if len(clusters) > 1 and all(registered[f].startswith(key) for f in fulls):
+    def owner(key: str, names: set[str]) -> str | None:
+        """The one company among `names` (that list or contain the short name `key`) it can mean, if any."""
+        names = {n for n in names if uf.find(n) != uf.find(key)}
+        clusters = {uf.find(n) for n in names}
+        fulls = {n for n in names if n in registered}
+        if len(clusters) > 1 and fulls == names and all(registered[f].startswith(key) for f in fulls):
             # a brand and its subsidiaries (宁德时代, 宁德时代（青岛）…): the one without a bracketed place
             plain = {f for f in fulls if not any(b in raw for raw in raw_by_key[f] for b in "(（")}
             clusters = {uf.find(f) for f in plain}
@@ -235,10 +235,19 @@ class _Report:
     project_id: str | None = None
 
 
+_NUMBERS = re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+(?=[期号#栋座条])")
+
+
 def _similar(a: str, b: str) -> float:
-    """0–100; containment of one name in the other counts as a match for names of 4+ characters."""
+    """0–100; containment of one name in the other counts as a match for names of 4+ characters.
+
+    Names that differ in their numbers (一期/二期, 1号线/2号线) are different projects however alike.
+    """
     if a == b:
         return 100.0
+    numbers_a, numbers_b = set(_NUMBERS.findall(a)), set(_NUMBERS.findall(b))
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return 0.0
     if min(len(a), len(b)) >= 4 and (a in b or b in a):
         return 95.0
     return fuzz.ratio(a, b)

@@ -140,7 +140,8 @@ def _snippet(text: str, words: list[str], width: int) -> tuple[str, list[tuple[i
 def search(
     con: duckdb.DuckDBPyConnection, query: str, *, limit: int = 10, snippet_width: int = 80
 ) -> list[SearchHit]:
-    """Documents ranked for `query` (words separated by spaces); reprints are folded into their original."""
+    """Documents ranked for `query` (words separated by spaces); a reprint is folded into its original
+    when both match."""
     words = [normalize(w) for w in query.split() if w.strip()]
     terms = sorted({t for w in words for t in query_terms(w)})
     if not terms:
@@ -151,13 +152,9 @@ def search(
     ):
         rows = con.execute(
             """
-            WITH live AS (SELECT doc_id FROM documents WHERE reprint_of IS NULL),
-            stats AS (
-                SELECT count(*) AS n, coalesce(avg(length), 1) AS avgdl
-                FROM doc_lengths JOIN live USING (doc_id)
-            ),
+            WITH stats AS (SELECT count(*) AS n, coalesce(avg(length), 1) AS avgdl FROM doc_lengths),
             df AS (
-                SELECT term, count(*) AS df FROM doc_terms JOIN live USING (doc_id)
+                SELECT term, count(*) AS df FROM doc_terms
                 WHERE term IN (SELECT term FROM _query_terms) GROUP BY term
             ),
             scored AS (
@@ -165,7 +162,6 @@ def search(
                        sum(ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
                            * t.tf * ($k1 + 1) / (t.tf + $k1 * (1 - $b + $b * l.length / s.avgdl))) AS score
                 FROM doc_terms t
-                JOIN live USING (doc_id)
                 JOIN df USING (term)
                 JOIN doc_lengths l USING (doc_id)
                 CROSS JOIN stats s
@@ -173,15 +169,18 @@ def search(
             )
             SELECT d.doc_id, sc.score,
                    (SELECT count(*) FROM _query_words q WHERE contains(lower(d.text), q.word)) AS words_matched,
-                   d.title, d.published, d.source, d.text
+                   d.title, d.published, d.source, d.text, d.reprint_of
             FROM scored sc JOIN documents d USING (doc_id)
             ORDER BY words_matched DESC, sc.score DESC, d.doc_id
             LIMIT $limit
             """,
-            {"k1": K1, "b": B, "limit": limit},
+            {"k1": K1, "b": B, "limit": limit * 3},
         ).fetchall()
+    # a reprint is shown only when its original does not match (it may hold a sentence the original lacks)
+    found = {row[0] for row in rows}
+    rows = [row for row in rows if row[-1] is None or row[-1] not in found][:limit]
     hits = []
-    for doc_id, score, matched, title, published, source, text in rows:
+    for doc_id, score, matched, title, published, source, text, _ in rows:
         snippet, highlights = _snippet(text, words, snippet_width)
         hits.append(
             SearchHit(doc_id, float(score), int(matched), title, published, source, snippet, highlights)
