@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.gazetteer import gazetteer
-from extractors.segment import char_set, read_word_list, tagged, tokens, tokens_before, word_frequency
+from extractors.segment import (
+    char_set,
+    read_word_list,
+    tagged,
+    tokens,
+    tokens_before,
+    word_frequency,
+    word_set,
+)
 from extractors.segment import words as segment_words
 from extractors.text import halfwidth
 from schemas import Company, Span
@@ -31,11 +39,6 @@ class _Found:
     name: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     full: bool = False
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(read_word_list(name))
 
 
 @cache
@@ -82,7 +85,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     A conjunction between single characters is inside a name (日本丸和化成, 杭州和瑞生物); `keep` lists
     boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园)."""
     start = end
-    boundaries = _words("company_left_boundaries.txt")
+    boundaries = word_set("company_left_boundaries.txt")
     words = tokens_before(text, end, limit)
     for index in range(len(words) - 1, -1, -1):
         word, w_start, _w_end = words[index]
@@ -114,7 +117,8 @@ def _between_single_characters(words, index: int, name_start: int) -> bool:
 
 
 def _is_organization(name: str) -> bool:
-    return any(name.endswith(s) for s in _words("organization_suffixes.txt"))
+    suffixes = word_set("organization_suffixes.txt") | word_set("person_suffixes.txt")
+    return any(name.endswith(s) for s in suffixes)
 
 
 def rare_word(word: str) -> bool:
@@ -124,11 +128,11 @@ def rare_word(word: str) -> bool:
 def _generic(core: str, strict: bool = False) -> bool:
     """平台公司, 跨国公司: what precedes the suffix names nobody. `strict` (no suffix to vouch for the
     name): it also needs a word that is neither everyday nor a verb."""
-    if not core or core in _words("company_generic_names.txt") or core[0] in "余多":
+    if not core or core in word_set("company_generic_names.txt") or core[0] in "余多":
         return True
     words = segment_words(core)
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
-    if words[-1] in _words("company_generic_names.txt") and not [w for w in named if w != words[-1]]:
+    if words[-1] in word_set("company_generic_names.txt") and not [w for w in named if w != words[-1]]:
         return True
     if strict:
         return not named
@@ -215,7 +219,7 @@ def brand_of(name: str) -> str | None:
     words = [w for w, _flag in pairs]
     brand: list[str] = []
     for word, flag in pairs:
-        if _is_place(word) or word in _words("industry_terms.txt") or flag == "ours" or not rare_word(word):
+        if _is_place(word) or word in word_set("industry_terms.txt") or flag == "ours" or not rare_word(word):
             break
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
@@ -223,12 +227,12 @@ def brand_of(name: str) -> str | None:
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
-    if len(rest) >= 2 and rest[0] in _words("company_industry_words.txt"):
+    if len(rest) >= 2 and rest[0] in word_set("company_industry_words.txt"):
         return "".join(brand) + rest[0]
     if rest and _is_place(rest[0]):
         return "".join(brand)
     proper = all(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand)))
-    if rest and rest[0] in _words("industry_terms.txt") and proper and len("".join(brand)) >= 3:
+    if rest and rest[0] in word_set("industry_terms.txt") and proper and len("".join(brand)) >= 3:
         return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
     return None
 
@@ -248,7 +252,7 @@ def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
     for word, _s, end in tokens(core):
-        if (_is_place(word) or word in _words("foreign_places.txt")) and end < len(core) - 1:
+        if (_is_place(word) or word in word_set("foreign_places.txt")) and end < len(core) - 1:
             core = core[end:]
         else:
             break
@@ -273,13 +277,14 @@ def _alias_in_text(text: str, full: _Found) -> str | None:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else "。"
-    if re.match(r"[\u4e00-\u9fff]", before) and before not in _words("company_left_boundaries.txt"):
+    if re.match(r"[\u4e00-\u9fff]", before) and before not in word_set("company_left_boundaries.txt"):
         return False
     after = tagged(text[end : end + 4])
     if not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]):
         return True
     word, flag = after[0]
-    return flag.startswith(("v", "p", "c", "d", "u")) or word[0] in char_set("function")
+    verb_or_function = flag.startswith(("v", "p", "c", "d", "u")) or word[0] in char_set("function")
+    return verb_or_function or _is_place(word)  # 宁远新能源青岛基地
 
 
 def _distinctive(alias: str) -> bool:

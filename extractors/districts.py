@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, gazetteer
-from extractors.segment import char_set, read_word_list, tokens_before, word_frequency
+from extractors.segment import char_set, tokens_before, word_frequency, word_set
 from schemas import District, Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -173,9 +173,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         name_start = match.start()
         for word, w_start, _w_end in reversed(tokens_before(text, match.start(), 8)):
             everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
-            before_a_name = word in char_set("function") or word in read_word_list(
-                "company_left_boundaries.txt"
-            )
+            before_a_name = word in char_set("function") or word in word_set("company_left_boundaries.txt")
             if not _HAN.match(word) or everyday or before_a_name:
                 break
             if match.start() - w_start > 6:

@@ -13,7 +13,7 @@ from functools import cache
 
 from extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from extractors.gazetteer import gazetteer
-from extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency
+from extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
 from extractors.text import Segment, paragraphs, sentences
 from schemas import Amount, Company, District, Metric, Project
 
@@ -27,6 +27,7 @@ ADMIN_KINDS = ("district", "county_city", "county", "new_area")
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(r"[^，,：:。！？!?；;\n]+[，,：:。！？!?；;]*")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[余多]?[个家名批座]|以上|亿元|过亿")
+_COUNTED_AFTER = re.compile(r"\d+[余多]?[个家项]")
 _QUOTED = re.compile(r"“[^“”]{1,16}”|《[^《》]{1,60}》")  # slogans and titles of documents
 
 
@@ -59,6 +60,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{_alternation('investment_before')})(?:{_alternation('investment_hedges')})?$"
         ),
         "built_by": re.compile(rf"(?:{gap}(?:{_alternation('built_by_verbs')}){gap})?的?"),
+        "location_before": re.compile(rf"(?:{_alternation('location_before')})$"),
         "amount_unit": re.compile(r"[亿万]?(?:美元|欧元|港元|日元|元)"),
         "build_verbs": re.compile(rf"(?:{_alternation('build_verbs')})+"),
         "company_landing": re.compile(rf"(?P<word>{_alternation('company_landing')})[^，,。；;]{{0,10}}的$"),
@@ -102,7 +104,7 @@ _LEADING_NUMBER = re.compile(r"第?\d+(?:\.\d+)?$")
 
 
 def _industry() -> frozenset[str]:
-    return frozenset(read_word_list("industry_terms.txt"))
+    return word_set("industry_terms.txt")
 
 
 def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
@@ -188,24 +190,25 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
     for match in _name_re().finditer(text):
         noun_end = match.end()
-        if _patterns()["events"].match(text, noun_end):
-            continue  # 前海深港合作项目签约仪式 is an event
+        if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
+            continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
-        edge = _with_number(text, raw_edge, noun_end)
-        if _built_by_company(text, edge, company_spans):  # its investor introduces it: the name is whole
-            start = _after_verbs(text, edge, noun_end)
-            out.append(_Candidate(text[start:noun_end], start, noun_end))
-            continue
+        if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
+            if _patterns()["build_verbs"].match(text, noun_end):
+                continue  # 在中德生态园建设…: the park is where a project goes
         unit = _patterns()["amount_unit"].match(text, raw_edge, noun_end)
         number = _LEADING_NUMBER.search(text, max(0, raw_edge - 12), raw_edge)
         if unit and number and _built_by_company(text, number.start(), company_spans):
             start = _after_verbs(text, unit.end(), noun_end)  # …公司投资12亿元建设高端医疗器械研发中心
             out.append(_Candidate(text[start:noun_end], start, noun_end))
             continue
+        edge = _with_number(text, raw_edge, noun_end)
+        if _built_by_company(text, edge, company_spans):  # its investor introduces it: the name is whole
+            start = _after_verbs(text, edge, noun_end)
+            out.append(_Candidate(text[start:noun_end], start, noun_end))
+            continue
         start = (
-            edge
-            if edge < raw_edge
-            else _after_place_and_verb(text, _trim_start(text, edge, noun_end), noun_end)
+            edge if edge < raw_edge else _after_inner_verb(text, _trim_start(text, edge, noun_end), noun_end)
         )
         if start >= noun_end:
             continue
@@ -219,14 +222,14 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
     return out
 
 
-def _after_place_and_verb(text: str, start: int, end: int) -> int:
-    """在光谷建设超快激光器…总部: a place and a building verb open the clause, not the name."""
-    pairs = tagged(text[start:end])
-    if len(pairs) > 2 and gazetteer().places_named(pairs[0][0]):
-        verbs = _patterns()["build_verbs"].match(text, start + len(pairs[0][0]), end)
-        if verbs:
-            return verbs.end()
-    return start
+def _after_inner_verb(text: str, start: int, end: int) -> int:
+    """在光谷建设超快激光器…总部, 中德生态园建设精密减速机生产项目: the name starts after the building verb."""
+    position = cut = start
+    for word, _flag in tagged(text[start:end])[:-1]:
+        position += len(word)
+        if _patterns()["build_verbs"].fullmatch(word):
+            cut = position
+    return cut
 
 
 def _listed_candidates(text: str) -> list[_Candidate]:

@@ -31,13 +31,9 @@ def cache_dir() -> Path:
     return path
 
 
-def read_word_list(name: str) -> list[str]:
-    """One entry a line from extractors/data/NAME; # starts a comment."""
-    return list(_word_list(name))
-
-
 @cache
-def _word_list(name: str) -> tuple[str, ...]:
+def read_word_list(name: str) -> tuple[str, ...]:
+    """One entry a line from extractors/data/NAME; # starts a comment. Read once per process."""
     words = []
     with open(DATA / name, encoding="utf-8") as handle:
         for line in handle:
@@ -45,6 +41,12 @@ def _word_list(name: str) -> tuple[str, ...]:
             if word:
                 words.append(word)
     return tuple(words)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of extractors/data/NAME as a set, for membership tests."""
+    return frozenset(read_word_list(name))
 
 
 @cache

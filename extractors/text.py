@@ -11,7 +11,7 @@ _FULLWIDTH["\u3000"] = " "
 _WIDTH_TABLE = str.maketrans(_FULLWIDTH)
 
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
-_CLAUSE_END = re.compile(r"[^，,、：:。！？!?；;\n]*(?:[，,：:。！？!?；;]+|\n|$)")
+_CLAUSE_END = re.compile(r"[^，,：:。！？!?；;\n]*(?:[，,：:。！？!?；;]+|\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def sentences(text: str) -> list[Segment]:
 
 
 def clauses(segment: Segment) -> list[Segment]:
-    """Clauses of a sentence, split on ，、：; offsets stay relative to the whole text."""
+    """Clauses of a sentence, split on ，：；(enumerations joined by 、 stay whole); offsets stay relative to the whole text."""
     return _spans(_CLAUSE_END, segment.text, segment.start)
 
 

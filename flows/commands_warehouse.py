@@ -32,6 +32,14 @@ def _jsonable(value):
     return str(value)
 
 
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return str(value)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
@@ -75,9 +83,11 @@ def sql_command(
         writer.writerow(columns)
         writer.writerows(rows)
     else:
-        table = Table(*columns, caption=f"{len(rows)} rows")
+        table = Table(caption=f"{len(rows)} rows")
+        for column in columns:
+            table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*(_cell(v) for v in row))
         console.print(table)
 
 
@@ -214,6 +224,9 @@ def reextract_command(
     totals: dict[str, int] = {}
     replaced = 0
     try:
+        # Replace batch by batch, then re-link all projects once from scratch: grouping then depends only on
+        # the new records (a second run changes nothing), and projects keep the ids they had before.
+        previous_ids = warehouse.current_links(con)
         doc_ids = [
             r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY load_seq, doc_id").fetchall()
         ]
@@ -226,10 +239,11 @@ def reextract_command(
             for values in rows:
                 document = stored_document(dict(zip(columns, values, strict=True)))
                 items.append((document, extract(document, backend=backend)))
-            result = warehouse.replace_extractions(con, items)
+            result = warehouse.replace_extractions(con, items, refresh=False)
             replaced += result.replaced_documents
             for kind, count in result.counts.items():
                 totals[kind] = totals.get(kind, 0) + count
+        warehouse.rebuild_resolution(con, previous_ids)
     finally:
         con.close()
     table = Table(

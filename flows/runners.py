@@ -20,6 +20,7 @@ from schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadErr
 Outcome = tuple[Document, Extraction] | QuarantineRecord
 
 CHUNKS_PER_WORKER = 4
+WARM_UP_ENV = "ZHAOYIN_FORKSERVER_WARM_UP"
 _WARM_UP_TEXT = "青岛市黄岛区签约落地新能源电池项目，总投资10亿元，由某某科技有限公司投资建设。"
 
 
@@ -35,6 +36,28 @@ def warm_up(backend: str = "rules") -> None:
         extract(Document(text=_WARM_UP_TEXT, source="warm-up"), backend=backend)
     except Exception:  # a broken backend shows up again, with its reason, on the first real document
         pass
+
+
+def _warm_forkserver(backend: str):
+    """A forkserver context whose server process has warmed up the extractors once.
+
+    Workers start from a clean process (not a fork of one running Prefect's threads) and inherit the loaded
+    dictionaries instead of each loading them again. The server reads WARM_UP_ENV when it imports this module.
+    """
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["flows.runners"])
+    previous = os.environ.get(WARM_UP_ENV)
+    os.environ[WARM_UP_ENV] = backend
+    try:
+        forkserver.ensure_running()
+    finally:
+        if previous is None:
+            os.environ.pop(WARM_UP_ENV, None)
+        else:
+            os.environ[WARM_UP_ENV] = previous
+    return context
 
 
 def _quarantine(raw: RawDocument, stage: str, reason: str) -> QuarantineRecord:
@@ -106,9 +129,7 @@ class ExtractionPool:
     def _pool(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
-                # forkserver: workers start from a clean process, not a fork of one running Prefect's threads.
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["extractors.pipeline", "extractors.readers"])
+                context = _warm_forkserver(self.backend)
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.workers,
                     mp_context=context,
@@ -185,3 +206,7 @@ def close_shared_pools() -> None:
         _shared.clear()
     for pool in pools:
         pool.close()
+
+
+if os.environ.get(WARM_UP_ENV):  # imported by the forkserver process of `_warm_forkserver`
+    warm_up(os.environ[WARM_UP_ENV])

@@ -70,3 +70,26 @@ def test_short_alias_of_a_group_after_a_country_name():
     found = companies_of("苏州工业园区与德国博世集团签约，博世将投资10亿元。拜访先导集团。以先导产业为主。")
     assert found["德国博世集团"] == ["德国博世集团", "博世"]
     assert found["先导集团"] == ["先导集团"]  # 先导 is an everyday word, not an alias
+
+
+def test_a_conjunction_between_single_characters_is_inside_the_name():
+    found = companies_of("日本丸和化成株式会社投资3500万美元。9月5日，杭州和瑞生物制药有限公司正式投产。")
+    assert set(found) == {"日本丸和化成株式会社", "杭州和瑞生物制药有限公司"}
+    found = companies_of("宁德时代和比亚迪股份有限公司签约，并与泰康集团洽谈。")
+    assert "比亚迪股份有限公司" in found and not any(name.startswith("并") for name in found)
+
+
+def test_words_glued_before_a_name_are_cut_off():
+    found = companies_of(
+        "湘工重装新能源工程机械产业园项目由湘工重型装备股份有限公司投资。这是德国博瑞格集团的工厂。"
+    )
+    assert {"湘工重型装备股份有限公司", "德国博瑞格集团"} <= set(found)
+    assert "重型装备股份有限公司" not in found
+
+
+def test_a_bare_group_or_company_suffix_needs_a_name():
+    assert companies_of("工厂已经成为集团内效率最高的基地，租赁公司也来了。") == {}
+
+
+def test_people_are_not_companies():
+    assert companies_of("对项目引进的博士及高级职称人才，给予每人15万元的安家补贴。") == {}

@@ -133,3 +133,27 @@ def test_a_zone_and_a_district_named_at_the_same_place():
     (project,) = projects_of(text)
     assert project.district == "萧山经济技术开发区"
     assert project.company == "越航智能装备集团有限公司"
+
+
+def test_investor_amount_and_verb_before_the_name():
+    text = "深港联创医疗科技（深圳）有限公司投资12亿元建设高端医疗器械研发中心，预计明年投入运营。"
+    (project,) = projects_of(text)
+    assert project.name == "高端医疗器械研发中心"
+    assert project.amount_yuan == 1_200_000_000 and project.status == "operating"
+
+
+def test_a_park_where_a_project_goes_and_an_event_are_not_projects():
+    text = "在当日举行的前海深港合作项目签约仪式上，15个项目签约。企业将在中德生态园建设新的工厂。"
+    assert projects_of(text) == []
+
+
+def test_a_following_sentence_about_the_project_gives_its_amount():
+    text = "4月26日，芯瑞微电子（成都）有限公司功率半导体封测基地项目正式签约落户成都高新区。项目总投资约45亿元，主要建设功率模块封装测试生产线。"
+    (project,) = projects_of(text)
+    assert project.amount_yuan == 4_500_000_000 and project.status == "landed"
+    assert project.district == "成都高新技术产业开发区"
+    assert project.evidence.endswith("45亿元")
+
+
+def test_a_name_followed_by_its_count_is_an_aggregate():
+    assert projects_of("今年以来，合肥经开区新开工项目46个，总投资300亿元。") == []

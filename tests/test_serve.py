@@ -114,14 +114,24 @@ def test_deployments_carry_cron_and_parameters(tmp_path):
     assert deployments[0].entrypoint == "flows.crawl.crawl_source"
 
 
+def api(method: str, url: str, **kwargs) -> httpx.Response:
+    """A Prefect API call, retried while the test server's SQLite is busy (it answers 503 then)."""
+    for _ in range(20):
+        response = httpx.request(method, url, timeout=10, trust_env=False, **kwargs)
+        if response.status_code < 500:
+            break
+        time.sleep(0.5)
+    response.raise_for_status()
+    return response
+
+
 def run_deployment_now(api_url: str, deployment_id: str, timeout: float) -> str:
     """Ask the server for a run of the deployment now; the serving process picks it up. Final state."""
-    created = httpx.post(f"{api_url}/deployments/{deployment_id}/create_flow_run", json={}, timeout=10)
-    created.raise_for_status()
+    created = api("POST", f"{api_url}/deployments/{deployment_id}/create_flow_run", json={})
     run_id = created.json()["id"]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        state = httpx.get(f"{api_url}/flow_runs/{run_id}", timeout=10).json()["state"]
+        state = api("GET", f"{api_url}/flow_runs/{run_id}").json()["state"]
         if state and state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED"):
             return state["type"]
         time.sleep(0.5)
@@ -129,8 +139,7 @@ def run_deployment_now(api_url: str, deployment_id: str, timeout: float) -> str:
 
 
 def flow_run_logs(api_url: str) -> list[str]:
-    response = httpx.post(f"{api_url}/logs/filter", json={}, timeout=10)
-    return [entry["message"] for entry in response.json()]
+    return [entry["message"] for entry in api("POST", f"{api_url}/logs/filter", json={}).json()]
 
 
 def test_serve_registers_on_an_existing_server_runs_a_crawl_and_stops_on_sigint(tmp_path, prefect_harness):

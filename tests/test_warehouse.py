@@ -275,3 +275,20 @@ def test_policy_incentives_metrics_and_dimensions_views(db_path):
     publishers = {p for (p,) in con.execute("SELECT publisher FROM dim_sources").fetchall()}
     assert {"qingdaonews.com", "dzwww.com", "bandao", "news.example.cn"} <= publishers
     con.close()
+
+
+def test_an_older_warehouse_is_migrated_forward(db_path):
+    first_version, first_name, first_sql = migration_files()[0]
+    old = duckdb.connect(str(db_path))
+    old.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ)"
+    )
+    old.execute(first_sql)
+    old.execute("INSERT INTO schema_version VALUES (?, ?, now())", [first_version, first_name])
+    old.close()
+    con = warehouse.connect(db_path)
+    versions = [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+    assert versions == [v for v, _, _ in migration_files()] and len(versions) > 1
+    result = warehouse.load_batch(con, story(), [])  # the migrated schema loads like a new one
+    assert result.new_documents == len(story())
+    con.close()

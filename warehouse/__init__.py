@@ -3,7 +3,7 @@ full-text search, read-only queries, export and report. Knows nothing of NLP: im
 
 from warehouse.connection import WarehouseBusy, connect, migrate
 from warehouse.loading import LoadResult, known_sha256, load_batch, replace_extractions
-from warehouse.resolution import refresh_resolution
+from warehouse.resolution import current_links, rebuild_resolution, refresh_resolution
 
 __all__ = [
     "LoadResult",
@@ -12,6 +12,8 @@ __all__ = [
     "known_sha256",
     "load_batch",
     "migrate",
+    "current_links",
+    "rebuild_resolution",
     "refresh_resolution",
     "replace_extractions",
 ]

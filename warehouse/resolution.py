@@ -180,7 +180,7 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
         for key in keys:
             raws.update(raw_by_key[key])
         canonical = max(
-            raws, key=lambda raw: (company_core(raw)[1], len(name_key(raw)), raws[raw], "（" in raw, raw)
+            raws, key=lambda raw: (company_core(raw)[1], raws[raw], len(name_key(raw)), "（" in raw, raw)
         )
         company_id = _stable_id("company:" + name_key(canonical))
         for key in keys:
@@ -405,20 +405,40 @@ def refresh_projects(
     return len(reports)
 
 
+def current_links(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], str]:
+    """(doc_id, seq) → project_id of every linked project row."""
+    rows = con.execute("SELECT doc_id, seq, project_id FROM project_links").fetchall()
+    return {(doc_id, seq): project_id for doc_id, seq, project_id in rows}
+
+
 def refresh_resolution(
     con: duckdb.DuckDBPyConnection,
     *,
     rebuild: bool = False,
     previous_ids: dict[tuple[str, int], str] | None = None,
 ) -> None:
-    """Recompute companies and link new project rows (`rebuild=True`: re-link every project row)."""
+    """Recompute companies and link new project rows.
+
+    `rebuild=True` re-links every project row from scratch in a fixed order (the result then depends only on
+    the rows, not on the batches they came in); re-founded projects keep the ids in `previous_ids`
+    (default: the current links).
+    """
     if rebuild:
-        previous_ids = {
-            (doc_id, seq): pid
-            for doc_id, seq, pid in con.execute(
-                "SELECT doc_id, seq, project_id FROM project_links"
-            ).fetchall()
-        }
+        if previous_ids is None:
+            previous_ids = current_links(con)
         con.execute("DELETE FROM project_links")
     refresh_companies(con)
     refresh_projects(con, previous_ids)
+
+
+def rebuild_resolution(
+    con: duckdb.DuckDBPyConnection, previous_ids: dict[tuple[str, int], str] | None = None
+) -> None:
+    """`refresh_resolution(rebuild=True)` in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        refresh_resolution(con, rebuild=True, previous_ids=previous_ids)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
