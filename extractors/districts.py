@@ -88,6 +88,14 @@ def _context_boundary(text: str, start: int) -> bool:
     return start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in char_set("bare_zone_before")
 
 
+EVERYDAY_WORD_FREQ = 1000  # jieba frequency of a word that a place name's first character cannot be cut from
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """丰富县域 holds no 富县: the name's first character belongs to an everyday word with the one before."""
+    return start > 0 and word_frequency(text[start - 1 : start + 1]) >= EVERYDAY_WORD_FREQ
+
+
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
@@ -102,6 +110,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             local_city, local_end = next(e.place.city for e in entries if e.form == CITY), end
             continue
         if end < len(text) and text[end] in char_set("street_after"):
+            continue
+        if _inside_a_word(text, start):
             continue
         if NAME in forms:
             place = _choose([e for e in entries if e.form == NAME], near, city, province=province)

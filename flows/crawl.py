@@ -167,7 +167,9 @@ class _Crawl:
         self.fetched: set[str] = set()
         self.progress = progress_callback.get()
 
-    def fetch(self, url: str, kind: str, known: UrlState | None = None) -> FetchResult:
+    def fetch(
+        self, url: str, kind: str, known: UrlState | None = None, *, may_be_missing: bool = False
+    ) -> FetchResult:
         result = self.fetcher.fetch(
             url,
             etag=known.etag if known else None,
@@ -184,6 +186,8 @@ class _Crawl:
             summary.refused_off_domain += 1
         elif result.outcome == "refused":
             summary.refused_other += 1
+        elif may_be_missing and result.status in (404, 410):
+            pass  # a guessed page number past the end of the list
         elif result.outcome == "too_large":
             summary.too_large += 1
             summary.note_error(url, result.reason)
@@ -218,16 +222,23 @@ class _Crawl:
                     for link in feed_links(result.content, result.final_url or start_url):
                         found.setdefault(link.url, link)
                 continue
+            rule = self.spec.listing
             page_url: str | None = start_url
+            page_number = rule.first_page_number
             visited: set[str] = set()
-            while page_url and page_url not in visited and len(visited) < self.spec.listing.max_pages:
+            guessed = False
+            while page_url and page_url not in visited and len(visited) < rule.max_pages:
                 visited.add(page_url)
-                result = self.fetch(page_url, "list")
+                result = self.fetch(page_url, "list", may_be_missing=guessed)
                 if not result.ok:
                     break
                 self.summary.list_pages += 1
                 html = decode_html(result.content, result.content_type)
-                links, page_url = list_page_links(html, result.final_url or page_url, self.spec.listing)
+                links, page_url = list_page_links(html, result.final_url or page_url, rule)
+                guessed = page_url is None and bool(rule.page_url and links)
+                if guessed:
+                    page_url = urljoin(start_url, rule.page_url.format(n=page_number))
+                    page_number += 1
                 for link in links:
                     found.setdefault(link.url, link)
         self.summary.links_found = len(found)

@@ -61,6 +61,11 @@ def local_prefect_server(
     )
     log_path = home / "server.log"
     api_url = f"http://127.0.0.1:{port}/api"
+    if api_healthy(api_url):
+        raise ServerError(
+            f"a Prefect server already answers on port {port}: set PREFECT_API_URL={api_url} "
+            "to use it, or choose another --server-port"
+        )
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],

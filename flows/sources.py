@@ -33,7 +33,20 @@ class ListRule(_Strict):
     date: str | None = Field(
         default=None, description="CSS selector of a link's date, looked up beside the link (its list item)"
     )
+    page_url: str | None = Field(
+        default=None,
+        description="template of the later list pages, e.g. 'index_{n}.html', for sites that paginate "
+        "in JavaScript (common in Chinese government CMSs); used when `next` finds no link",
+    )
+    first_page_number: int = Field(default=1, ge=0, description="{n} of the second list page")
     max_pages: int = Field(default=20, ge=1, le=10_000)
+
+    @field_validator("page_url")
+    @classmethod
+    def _has_number(cls, template: str | None) -> str | None:
+        if template is not None and "{n}" not in template:
+            raise ValueError("page_url needs '{n}' where the page number goes, e.g. 'index_{n}.html'")
+        return template
 
 
 class ArticleRule(_Strict):

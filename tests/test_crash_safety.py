@@ -138,7 +138,7 @@ def crash_trial(
     rng = random.Random(seed)
     db = tmp_path / f"crash-{seed}.duckdb"
     kills = []
-    for _ in range(rng.randint(1, 2)):  # sometimes kill the rerun too
+    for _ in range(1 if prefect else rng.randint(1, 2)):  # sometimes kill the rerun too
         moment = rng.uniform(0.02, 0.9) * seconds
         kills.append(
             (

@@ -103,6 +103,18 @@ def test_loopback_is_refused_unless_the_spec_allows_it(site):
     assert is_public_address("8.8.8.8")
 
 
+def test_connected_peer_is_checked_too(site, monkeypatch):
+    """Were DNS to answer a public address and the connection land on loopback (DNS rebinding)."""
+    monkeypatch.setattr(Fetcher, "_private_address_problem", lambda self, host, port: None)
+    with Fetcher(spec_for(site, allow_private_addresses=False, retries=0)) as fetcher:
+        result = fetcher.fetch(site.base + GovSite.ARTICLES[0])
+    assert result.outcome == "robots"  # robots.txt itself was refused, so nothing is allowed
+    assert result.content == b"" and GovSite.ARTICLES[0] not in site.paths()
+    with Fetcher(spec_for(site, allow_private_addresses=False, retries=0)) as fetcher:
+        direct = fetcher._fetch(site.base + "/robots.txt", check_robots=False)
+    assert direct.outcome == "refused" and "connected to a private or loopback address" in direct.reason
+
+
 def test_other_schemes_are_refused(site):
     with Fetcher(spec_for(site)) as fetcher:
         for url in ("file:///etc/passwd", "ftp://127.0.0.1/x", "http://user:pw@127.0.0.1/"):
@@ -222,3 +234,21 @@ def test_unreachable_robots_txt_means_disallow_all_and_missing_means_allow(site)
     del site.pages["/robots.txt"]
     with Fetcher(spec_for(site)) as fetcher:
         assert fetcher.fetch(site.base + GovSite.PRIVATE).ok  # 404: no rules at all
+
+
+def test_javascript_paginated_lists_follow_a_page_url_template(site):
+    from flows.crawl import CrawlSummary, _Crawl
+
+    spec = spec_for(site, list={"links": "ul.list a", "page_url": "index_{n}.html", "max_pages": 10})
+    with Fetcher(spec) as fetcher:
+        crawl = _Crawl(spec, fetcher, CrawlSummary(source=spec.name))
+        links = crawl.discover()
+    list_requests = [(r.path, r.status) for r in site.requests if r.path.startswith("/xwzx/index")]
+    assert list_requests == [
+        ("/xwzx/index.html", 200),
+        ("/xwzx/index_1.html", 200),
+        ("/xwzx/index_2.html", 200),
+        ("/xwzx/index_3.html", 404),  # the end of the list
+    ]
+    assert crawl.summary.list_pages == 3 and crawl.summary.errors == 0
+    assert {site.base + GovSite.WITH_PDF, site.base + GovSite.FLAKY} <= {link.url for link in links}

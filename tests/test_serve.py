@@ -28,7 +28,7 @@ SPECS = [
         "schedule": "0 2 * * *",
         "allow_private_addresses": True,
     },
-    {"name": "hourly-feed", "kind": "feed", "url": "http://127.0.0.1:9/rss.xml", "schedule": "5 * * * *"},
+    {"name": "weekly-feed", "kind": "feed", "url": "http://127.0.0.1:9/rss.xml", "schedule": "30 4 * * 1"},
 ]
 
 
@@ -86,7 +86,7 @@ def wait_for_deployments(
             for name, deployment in deployments_on(api_url).items()
             if deployment["parameters"].get("db_path") == str(db_path.resolve())
         }
-        if {"nightly-gov", "hourly-feed"} <= set(found):
+        if {"nightly-gov", "weekly-feed"} <= set(found):
             return found
         time.sleep(0.5)
     process.kill()
@@ -107,7 +107,7 @@ def stop(process: subprocess.Popen, sig: int, timeout: float = 30) -> str:
 def test_deployments_carry_cron_and_parameters(tmp_path):
     specs = [SourceSpec.model_validate(spec) for spec in SPECS]
     deployments = build_deployments(specs, tmp_path / "w.duckdb")
-    assert [d.name for d in deployments] == ["nightly-gov", "hourly-feed"]
+    assert [d.name for d in deployments] == ["nightly-gov", "weekly-feed"]
     assert deployments[0].schedules[0].schedule.cron == "0 2 * * *"
     assert deployments[0].parameters["db_path"] == str((tmp_path / "w.duckdb").resolve())
     assert SourceSpec.model_validate(deployments[1].parameters["spec"]) == specs[1]
@@ -153,7 +153,7 @@ def test_serve_registers_on_an_existing_server_runs_a_crawl_and_stops_on_sigint(
         process = start_serve(tmp_path, {"PREFECT_API_URL": api_url}, specs=[gov, SPECS[1]])
         found = wait_for_deployments(process, api_url, tmp_path / "w.duckdb", timeout=60)
         assert found["nightly-gov"]["schedules"][0]["schedule"]["cron"] == "0 2 * * *"
-        assert found["hourly-feed"]["parameters"]["spec"]["kind"] == "feed"
+        assert found["weekly-feed"]["parameters"]["spec"]["kind"] == "feed"
 
         final = run_deployment_now(api_url, found["nightly-gov"]["id"], timeout=60)
         crawled = site.paths()
@@ -176,3 +176,30 @@ def test_serve_starts_and_stops_its_own_server_on_sigterm(tmp_path):
     assert "Prefect server ready" in output and "stopped" in output
     assert not api_healthy(api_url)
     assert (tmp_path / "cache" / "prefect").is_dir()  # its home is in the cache dir
+
+
+def test_a_busy_server_port_is_reported_not_shared():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from flows.serve import ServerError, local_prefect_server
+
+    class Healthy(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+            self.wfile.write(b"true")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Healthy)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        with pytest.raises(ServerError, match="PREFECT_API_URL"):
+            with local_prefect_server(server.server_address[1]):
+                pass
+    finally:
+        server.shutdown()
+        server.server_close()

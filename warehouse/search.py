@@ -22,7 +22,7 @@ from warehouse.staging import staged
 
 K1 = 1.2
 B = 0.75
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _WORD = re.compile(r"[a-z]+|[0-9]+")
 
 

@@ -23,6 +23,8 @@ HERE = Path(__file__).parent
 # city to fit; CITY and PROVINCE only tell which city a document is about.
 NAME, SHORT, CONTEXT, CITY, PROVINCE = "name", "short", "context", "city", "province"
 
+# the press's everyday short form of a national zone's full name, beside the abbreviations of zone_suffixes.tsv
+_NATIONAL_SHORT_FORMS = (("经济技术开发区", "开发区"),)
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
 
@@ -105,6 +107,8 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
     """A bare 高新区 or 自贸片区 means the city's own zone when the city has exactly one of that kind."""
     per_city: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for place in zones:
+        if place.city and not place.canonical.startswith((place.city, city_short(place.city) or place.city)):
+            continue  # a bare 经开区 in the city's press is the city's own (合肥…), not a county's (肥西…)
         for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
             if abbreviation and place.city and place.canonical.endswith(suffix):
                 per_city[(place.city, abbreviation)].append(place)
@@ -112,6 +116,7 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
             per_city[(place.city, "自贸片区")].append(place)
             per_city[(place.city, "自贸区")].append(place)
     for (_city, bare), places in per_city.items():
+        places = list(dict.fromkeys(places))  # a zone both tables list counts once
         if len(places) == 1:
             gaz.add(bare, CONTEXT, places[0])
 
@@ -174,6 +179,14 @@ def _build() -> Gazetteer:
                     else e
                     for e in entries
                 ]
+
+    for row in _rows("national_zones.tsv"):
+        place = Place(row["canonical"], "zone", row["city"] or None, row["province"] or None)
+        gaz.add(place.canonical, NAME, place)
+        for full, short in _NATIONAL_SHORT_FORMS:
+            if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
+                gaz.add(place.canonical[: -len(full)] + short, NAME, place)  # 昆山开发区
+        zones.append(place)
 
     for row in _rows("ftz_areas.tsv"):
         province = next((p for p in provinces if province_short(p) == row["province"]), row["province"])
