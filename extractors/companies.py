@@ -193,11 +193,14 @@ def _enumerated(text: str) -> list[_Found]:
     out = []
     for match in _enumeration_re().finditer(text):
         position = match.start(1)
-        for item in match.group(1).split("、"):
-            span = _clean_item(text, position, position + len(item), in_list=True)
+        items = match.group(1).split("、")
+        spans = []
+        for item in items:
+            spans.append(_clean_item(text, position, position + len(item), in_list=True))
             position += len(item) + 1
-            if span:
-                out.append(_Found(text[span[0] : span[1]], [span]))
+        if len(items) >= 2 and 2 * sum(span is None for span in spans) >= len(items):
+            continue  # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like
+        out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
     return out
 
 
@@ -313,6 +316,15 @@ def _cut_from_another(item: _Found, found: list[_Found]) -> bool:
     )
 
 
+def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
+    """赫尔曼集团 is 赫尔曼传动技术集团 said short: the same name before the same suffix."""
+    suffix = next((s for s in read_word_list("company_suffixes.txt") if name.endswith(s)), None)
+    core = name.removesuffix(suffix) if suffix else ""
+    if len(core) < 2:
+        return None
+    return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
+
+
 def find_companies(text: str) -> list[Company]:
     found = _registered_names(text) + _enumerated(text) + _triggered(text) + _project_brands(text)
     found.sort(key=lambda f: (not f.full, -len(f.name)))
@@ -325,6 +337,8 @@ def find_companies(text: str) -> list[Company]:
         owner = next((c for c in companies if item.name in c.mentions), None)
         if owner is None and not item.full:
             owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
+        if owner is None and not item.full:
+            owner = _longer_form_of(item.name, companies)
         if owner is None:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)

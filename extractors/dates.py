@@ -35,7 +35,9 @@ _SUB = (
     rf"|(?<!\d)\d{{1,2}}月(?:份|\d{{1,2}}日|底|初|中旬|上旬|下旬)?"
     r")"
 )
-_PERIOD = re.compile(rf"(?:{_YEAR}(?:以来)?(?:的)?)?(?P<sub>{_SUB})?")
+# every period starts with one of these (a cheap first test, since all the rest is optional)
+_PERIOD_FIRST = "".join(sorted({w[0] for w in RELATIVE_YEARS} | set("第一二三四前上下全年0123456789")))
+_PERIOD = re.compile(rf"(?=[{_PERIOD_FIRST}])(?:{_YEAR}(?:以来)?(?:的)?)?(?P<sub>{_SUB})?")
 _PLAN_NUMERAL = "十?[一二三四五六七八九]?"
 _PLAN = re.compile(
     rf"[“\"](?P<quoted>{_PLAN_NUMERAL})五[”\"](?:期间|时期|以来|末)?"
@@ -44,6 +46,9 @@ _PLAN = re.compile(
 _ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _CN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
 _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_EVENT_YEAR = re.compile(
+    r"(?<![\d年])(?P<y>20\d\d)(?=[\u4e00-\u9fff（）()]{0,16}?(?:大会|博览会|论坛|峰会|交易会|洽谈会|投资节|年会|推介会))"
+)
 _BARE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19[5-9]\d|20\d\d))年")
 _FUTURE_YEAR_BEFORE = ("至", "到", "力争到", "预计到")
 _HISTORY_YEAR_BEFORE = ("继", "自", "早在", "始于", "成立于", "创立于", "创建于", "建于", "从")
@@ -193,6 +198,8 @@ def _text_year(view: str) -> int | None:
             if sentence.text.startswith(_DEADLINE_AFTER, m.end()):
                 continue  # "2025年底前实现投产"
             years.append(int(m.group("y")))
+    if not years:  # an event named with its year (2025成都全球投资促进大会) is held in the report's year
+        years = [int(m.group("y")) for m in _EVENT_YEAR.finditer(view)]
     if not years:
         return None
     year = max(years)

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, gazetteer
-from extractors.segment import char_set, tokens_before, word_frequency, word_set
+from extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, city_short, gazetteer
+from extractors.segment import char_set, tagged, token_at, tokens_before, word_frequency, word_set
 from schemas import District, Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -73,15 +73,29 @@ def _choose(entries: list[Surface], *cities: str | None, province: str | None) -
     return (fitting or places or [None])[0]
 
 
-def document_city(text: str, hits: list[tuple[int, int, str]] | None = None) -> str | None:
-    """The prefecture-level city most place mentions in `text` belong to."""
+def _city_votes(hits: list[tuple[int, int, str]]) -> Counter[str]:
     votes: Counter[str] = Counter()
-    for _start, _end, surface in hits if hits is not None else _hits(text):
+    for _start, _end, surface in hits:
         entries = gazetteer().places_named(surface)
         cities = {e.place.city for e in entries if e.form in (NAME, CITY) and e.place.city}
         if len(cities) == 1:
             votes[cities.pop()] += 1
+    return votes
+
+
+def document_city(text: str, hits: list[tuple[int, int, str]] | None = None) -> str | None:
+    """The prefecture-level city most place mentions in `text` belong to."""
+    votes = _city_votes(hits if hits is not None else _hits(text))
     return votes.most_common(1)[0][0] if votes else None
+
+
+CITY_DOMINANCE = 0.75  # share of place mentions that makes a report about one city only
+
+
+def _single_city(hits: list[tuple[int, int, str]], city: str | None) -> bool:
+    """Whether the report is about `city` alone (then an unnamed zone is that city's)."""
+    votes = _city_votes(hits)
+    return bool(city) and votes[city] >= CITY_DOMINANCE * sum(votes.values())
 
 
 def _context_boundary(text: str, start: int) -> bool:
@@ -92,8 +106,12 @@ EVERYDAY_WORD_FREQ = 1000  # jieba frequency of a word that a place name's first
 
 
 def _inside_a_word(text: str, start: int) -> bool:
-    """丰富县域 holds no 富县: the name's first character belongs to an everyday word with the one before."""
-    return start > 0 and word_frequency(text[start - 1 : start + 1]) >= EVERYDAY_WORD_FREQ
+    """丰富县域 holds no 富县: the name's first character belongs to an everyday word with the one before,
+    as the segmenter reads the sentence too (结合成都高新区 does hold 成都)."""
+    if start == 0 or word_frequency(text[start - 1 : start + 1]) < EVERYDAY_WORD_FREQ:
+        return False
+    word = token_at(text, start)
+    return word is not None and word[1] < start
 
 
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
@@ -142,6 +160,10 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _zone_canonical(surface: str) -> str:
+    if surface.endswith(
+        "经开区"
+    ):  # national 经济技术开发区 are all in the gazetteer; the others are 经济开发区
+        return surface.removesuffix("经开区") + "经济开发区"
     for suffix, (abbreviation, _strength) in gazetteer().zone_suffixes.items():
         if abbreviation and surface.endswith(abbreviation):
             return surface[: -len(abbreviation)] + suffix
@@ -177,22 +199,54 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         )
     for match in _NATIONAL.finditer(text):
         found.append(_Hit(match.start(), match.end(), Place(match.group(0), "zone", city, province)))
+    named_places = [
+        (s, e, entry.place)
+        for s, e, surface in hits
+        for entry in gazetteer().places_named(surface)[:1]
+        if entry.form in (NAME, SHORT, CITY) and entry.place.city
+    ]
+    single_city = _single_city(hits, city)
+    short = (city_short(city) or city) if city else ""
     for match in strong.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in named):
             continue  # 成都高新区 is in the gazetteer already
-        name_start = match.start()
-        for word, w_start, _w_end in reversed(tokens_before(text, match.start(), 8)):
-            everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
-            before_a_name = word in char_set("function") or word in word_set("company_left_boundaries.txt")
-            if not _HAN.match(word) or everyday or before_a_name:
-                break
-            if match.start() - w_start > 6:
-                break
-            name_start = w_start
+        name_start, own_name = _zone_name_start(text, match.start())
         if match.start() - name_start >= 2:
-            name = text[name_start : match.end()]
-            found.append(_Hit(name_start, match.end(), Place(_zone_canonical(name), "zone", city, province)))
+            known = {e.place for e in gazetteer().places_named(text[name_start : match.end()])}
+            if len(known) == 1:  # 滨海高新区 away from any mention of Tianjin is still Tianjin's
+                found.append(_Hit(name_start, match.end(), known.pop()))
+                continue
+            name = _zone_canonical(text[name_start : match.end()])
+            zone_city, zone_province = next(
+                ((p.city, p.province) for s, _e, p in named_places if s == name_start), (city, province)
+            )  # 光谷生物城 is Wuhan's whatever city the report is about
+            if not own_name and single_city and zone_city == city and not name.startswith(short):
+                name = short + name  # 高新综保区 → 成都高新综合保税区
+            found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
+    """Where the name before a strong zone suffix starts, and whether it has a word of its own (董家口)
+    rather than only everyday and zone words (高新, 天府国际). The first word may be an everyday noun
+    when a boundary (在, a comma) stands before it."""
+    name_start, own_name = suffix_start, False
+    before = tokens_before(text, suffix_start, 8)
+    for index in range(len(before) - 1, -1, -1):
+        word, w_start, _w_end = before[index]
+        before_a_name = word in char_set("function") or word in word_set("company_left_boundaries.txt")
+        if not _HAN.match(word) or before_a_name or suffix_start - w_start > 6:
+            break
+        everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
+        zone_word = word in word_set("zone_name_words.txt")
+        if everyday and not zone_word:
+            previous = before[index - 1][0] if index else ""
+            opens = not previous or not _HAN.match(previous) or previous in char_set("function")
+            if not (opens and tagged(word)[0][1].startswith("n")):
+                break
+        own_name = own_name or not (everyday or zone_word)
+        name_start = w_start
+    return name_start, own_name
 
 
 def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]:
@@ -209,6 +263,57 @@ def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]
                 _Hit(hit.start, match.end(), Place(name, "zone", hit.place.city or city, hit.place.province))
             )
     return out
+
+
+def _bare_back_references(text: str, generic: list[_Hit], found: list[_Hit]) -> list[_Hit]:
+    """天府国际生物城 … 生物城已累计引进: the bare suffix of a zone found in the text, when no other zone
+    of the text ends so, refers back to it."""
+    by_suffix: dict[str, set[Place]] = {}
+    for hit in generic:
+        for suffix in _BARE_SUFFIXES:
+            if hit.place.canonical.endswith(suffix) and len(hit.place.canonical) > len(suffix):
+                by_suffix.setdefault(suffix, set()).add(hit.place)
+    out = []
+    for suffix, places in by_suffix.items():
+        if len(places) != 1:
+            continue
+        place = next(iter(places))
+        first = min(h.end for h in generic if h.place == place)
+        bare = _BARE_SUFFIXES[suffix]
+        at = text.find(bare, first)
+        while at >= 0:
+            inside = any(h.start <= at < h.end for h in found)
+            if not inside and _context_boundary(text, at):
+                out.append(_Hit(at, at + len(bare), place))
+            at = text.find(bare, at + len(bare))
+    return out
+
+
+# canonical ending → the bare form that refers back to such a zone
+_BARE_SUFFIXES = {"综合保税区": "综保区", "生物城": "生物城", "科技城": "科技城", "医药城": "医药城"}
+_PARKS = ("园区", "产业园", "工业园", "科技园", "生态园")
+_BARE_PARK = "园区"
+
+
+def _park_back_references(text: str, found: list[_Hit]) -> list[_Hit]:
+    """苏州工业园区 … 上半年园区新引进外资项目67个: a bare 园区 is the park last named before it."""
+    parks = sorted((h for h in found if h.place.canonical.endswith(_PARKS)), key=lambda h: h.start)
+    if not parks:
+        return []
+    out: list[_Hit] = []
+    at = text.find(_BARE_PARK, parks[0].end)
+    while at >= 0:
+        inside = any(h.start <= at < h.end for h in found)
+        listed = at > 0 and text[at - 1] == "、"  # 资本招商、园区招商: a kind of thing, not a park
+        if not inside and not listed and _context_boundary(text, at):
+            last = max((h for h in parks + out if h.end <= at), key=lambda h: h.end)
+            if at - last.end <= PARK_REFERENCE_REACH:
+                out.append(_Hit(at, at + len(_BARE_PARK), last.place))
+        at = text.find(_BARE_PARK, at + len(_BARE_PARK))
+    return out
+
+
+PARK_REFERENCE_REACH = 250  # characters after a park's mention within which a bare 园区 still means it
 
 
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
@@ -232,6 +337,8 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
+    resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:

@@ -37,6 +37,7 @@ VERB_NOUNS = tuple(_KW["counted_nouns"]["need_verb"])
 INVESTMENT_VERBS = tuple(_KW["investment_verbs"])
 ACTIVITY_UNITS = frozenset(_KW["activity_units"])
 ACTIVITY_VERBS_AFTER = tuple(_KW["activity_verbs_after"])
+ACTIVITY_NOUNS = tuple(_KW["activity_nouns"])
 TOPIC_WORDS = tuple(_KW["topic_words"])
 RATE_WORDS = tuple(_KW["rate_words"])
 RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
@@ -62,8 +63,11 @@ _ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANA
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.
 _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+# 近百家, 上千个: a round hundred or thousand after a word of approximation
+_ROUND = {"百": 100.0, "千": 1000.0}
 _COUNT = re.compile(
-    rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{_alternation(_KW['count_units'])})(?P<over>以上|左右)?"
+    rf"(?:{_NUMBER}|(?<=[近上逾超])(?P<round>[百千]))"
+    rf"(?P<approx>余|多)?(?P<unit>{_alternation(_KW['count_units'])})(?P<over>以上|左右)?"
 )
 _RATE = re.compile(rf"{_NUMBER}(?P<unit>{_alternation(_KW['rate_units'])})(?P<over>以上|左右)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
@@ -185,6 +189,8 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         noun = noun or next((n for n in VERB_NOUNS if counts_after and n in after), None)
     if noun is None and unit in ACTIVITY_UNITS and after.startswith(ACTIVITY_VERBS_AFTER):
         noun = after
+    if noun is None and unit in ACTIVITY_UNITS and _has_any(clause, INVESTMENT_VERBS):
+        noun = next((n for n in ACTIVITY_NOUNS if head.endswith(n)), None)
     if noun is None or not _has_any(sentence, TOPIC_WORDS):
         return None
     head = re.split(r"[、]", head)[-1]
@@ -194,7 +200,8 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         verb = next((v for v in _longest_first(INVESTMENT_VERBS) if v in head), "")
         lead = head if len(head) <= 8 and "等" not in head else verb
         indicator = lead + after
-    return _Figure(m.start(), m.end(), _number(m.group("num")), unit, indicator, noun, "count")
+    value = _ROUND[m.group("round")] if m.group("round") else _number(m.group("num"))
+    return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 
 def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None:
@@ -287,12 +294,30 @@ def _subject(
             return near[-1].canonical
     if _has_any(clause_before, CITY_ANAPHORA):
         return city
+    modified = [m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == "的"]
+    if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
+        return modified[-1].canonical
     leading = [m for m in before if m.leads]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
     if before:
         return before[0].canonical
     return None
+
+
+def _last_named(mentions: list[_Mention], canonical: str, pos: int) -> int:
+    return max((m.start for m in mentions if m.canonical == canonical and m.end <= pos), default=-1)
+
+
+def _sentence_speaks_of_city(
+    view: str, start: int, pos: int, mentions: list[_Mention], city: str | None
+) -> bool:
+    """The sentence so far names no district but the city as a whole (全市, 苏州全市, 力争成都全年…)."""
+    if city is None or any(start <= m.start < pos for m in mentions):
+        return False
+    said = _drop_object_anaphora(view[start:pos])
+    short = city.removesuffix("市")
+    return _has_any(said, CITY_ANAPHORA) or (len(short) >= 2 and short in said)
 
 
 def _speaks_of_whole_city(text: str) -> bool:
@@ -425,6 +450,7 @@ def find_metrics(
             carried_period = carried_subject = None
         resolved = _resolved_periods(paragraph, published)
         paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)
+        city_told_at = -1
         for sentence in sentences(paragraph.text):
             sentence = Segment(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
@@ -432,6 +458,15 @@ def find_metrics(
             for figure in _figures_in(view, sentence, amounts):
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(figure.start, clause_start, paragraph_mentions, view, city)
+                if _sentence_speaks_of_city(view, sentence.start, figure.start, paragraph_mentions, city):
+                    subject = city  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
+                    city_told_at = figure.start
+                elif subject is not None and city_told_at > _last_named(
+                    paragraph_mentions, subject, figure.start
+                ):
+                    subject = (
+                        city  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
+                    )
                 told = subject is not None
                 if told:
                     carried_subject = subject

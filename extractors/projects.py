@@ -66,6 +66,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "company_landing": re.compile(rf"(?P<word>{_alternation('company_landing')})[^，,。；;]{{0,10}}的$"),
         "continues": re.compile(_alternation("continues")),
         "events": re.compile(_alternation("events")),
+        "introduced": re.compile(
+            rf"(?:{_alternation('investment_before')}|投资)(?:{_alternation('investment_hedges')})?"
+            r"[\d.一二两三四五六七八九十百千万]+[亿万]?(?:美元|欧元|港元|日元|英镑|元)(?:[（(][^（）()]{0,20}[）)])?"
+            rf"(?:[，,]?(?:{_alternation('introducing_verbs')})的?|的)"
+        ),
+        "subject_marker": re.compile(_alternation("subject_markers")),
+        "planned_build": re.compile(
+            rf"(?:{_alternation('planning_verbs')})(?:投资)?(?:{_alternation('planned_building')})"
+        ),
+        "history": re.compile(rf"(?:{_alternation('history_markers')})[^，,。；;]{{0,8}}$"),
+        "future_hedge": re.compile(rf"(?:{_alternation('future_hedges')})[^，,。；;]{{0,8}}$"),
     }
 
 
@@ -91,7 +102,9 @@ def _statuses() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
 @cache
 def _name_re() -> re.Pattern[str]:
     nouns = "|".join(map(re.escape, _nouns()[0]))
-    return re.compile(rf"{NAME_CHARS}{{2,30}}?(?:{nouns})(?:项目)?(?:[（(][^（）()]{{1,8}}[）)])?")
+    return re.compile(
+        rf"{NAME_CHARS}{{2,30}}?(?:{nouns})(?:[一二三四五六七八九十\d]期)?(?:项目)?(?:[（(][^（）()]{{1,8}}[）)])?"
+    )
 
 
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
@@ -184,14 +197,63 @@ def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]
     )
 
 
+_NOT_IN_A_NAME = re.compile(r"[，,。；;：:、！？!?“”\"\s]")
+
+
+def _introduced_by_investment(
+    text: str, match: re.Match[str], company_spans: list[tuple[int, int]]
+) -> _Candidate | None:
+    """总投资120亿元的12英寸…项目, 追加投资1.2亿欧元，建设亚太研发中心和智能制造基地: a name its stated
+    investment introduces is a concrete project, whole from the verb on, however plain its words; so is one
+    a company plans to build (X有限公司已完成注册，计划建设电子级氢氟酸项目)."""
+    intro = None
+    for found in _patterns()["introduced"].finditer(text, max(0, match.start() - 40), match.end() - 4):
+        if not _NOT_IN_A_NAME.search(text, found.end(), match.end()):
+            intro = found
+    if intro is None:
+        for found in _patterns()["planned_build"].finditer(text, max(0, match.start() - 12), match.end() - 4):
+            by_company = any(
+                0 <= found.start() - e <= 40 and "。" not in text[e : found.start()]
+                for _s, e in company_spans
+            )
+            if by_company and not _NOT_IN_A_NAME.search(text, found.end(), match.end()):
+                intro = found
+    if intro is None:
+        return None
+    before = text[max(0, intro.start() - 6) : intro.start()].rstrip("的，,")
+    if before.endswith(("项目", *_nouns()[0])):
+        return None  # …压铸件项目总投资40亿元，建设6000吨级压铸生产线: what that project builds
+    start, end = intro.end(), match.end()
+    while end < len(text) and text[end] in _words()["name_joiners"]:  # …总部及研发中心
+        more = _name_re().match(text, end + 1)
+        if not more or _NOT_IN_A_NAME.search(text, end + 1, more.end()):
+            break
+        end = more.end()
+    if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
+        return None
+    return _Candidate(text[start:end], start, end)
+
+
+def _same_sentence(text: str, first: int, last: int) -> bool:
+    return first <= last and not re.search(r"[。！？!?；;\n]", text[first:last])
+
+
 def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
     out = []
     weak = _nouns()[1]
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
+    covered = -1
     for match in _name_re().finditer(text):
         noun_end = match.end()
+        if match.start() < covered:
+            continue  # the rest of a name joined with 及/和
         if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
+        introduced = _introduced_by_investment(text, match, company_spans)
+        if introduced is not None and not (out and _same_sentence(text, out[-1].end, introduced.start)):
+            out.append(introduced)  # (after a project named in its sentence, it is what that one builds)
+            covered = introduced.end
+            continue
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
             if _patterns()["build_verbs"].match(text, noun_end):
@@ -270,11 +332,19 @@ def _status(
     before it); a plan (计划, 拟) only when no window says more."""
     pattern, table = _statuses()
     best: tuple[int, str, int] | None = None
-    for first, last in windows:
+    for index, (first, last) in enumerate(windows):
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1]:
                 continue
             status, stage = table[match.group(0)]
+            if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
+                continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
+            if index == 0 and stage <= 2 and text.startswith("的", match.end()):
+                continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
+            if stage > 0 and _patterns()["future_hedge"].search(
+                text, max(first, match.start() - 12), match.start()
+            ):
+                status, stage = "planned", 0  # 预计明年上半年投产 is a plan
             if best is None or stage > best[0]:
                 best = (stage, status, match.start())
         if best and best[0] > 0:
@@ -297,14 +367,10 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
     return None
 
 
-def _district_at(
-    districts: list[District], position: int, paragraphs_above: list[Segment], sentence: Segment
-):
-    """The district the project lands in: one named in its sentence, else the latest named before it in
-    its paragraph, else in the paragraph above (a paragraph lead: 城阳区… then the projects it lists);
-    a division before a zone each time."""
+def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
+    """Where each district is named, in text order, once per document."""
     zones = [(span.start, span.end) for d in districts if d.kind not in ADMIN_KINDS for span in d.spans]
-    spans = sorted(
+    return sorted(
         (
             (span.start, d)
             for d in districts
@@ -314,9 +380,23 @@ def _district_at(
         ),
         key=lambda s: s[0],
     )
+
+
+def _district_at(
+    text: str,
+    spans: list[tuple[int, District]],
+    position: int,
+    paragraphs_above: list[Segment],
+    sentence: Segment,
+):
+    """The district the project lands in: one named in its sentence, else the latest named before it in
+    its paragraph, else in the paragraph above (a paragraph lead: 城阳区… then the projects it lists);
+    a division before a zone each time."""
     in_sentence = [s for s in spans if sentence.start <= s[0] < sentence.end]
-    # a division named in the sentence, else a zone named there (在合肥经开区开工), else the paragraph's lead
-    for pool in ([s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
+    # where the sentence says it goes (将在昆山高新区投资), else a division named in the sentence, else a
+    # zone named there (在合肥经开区开工), else the paragraph's lead
+    located = [s for s in in_sentence if _patterns()["location_before"].search(text, max(0, s[0] - 3), s[0])]
+    for pool in (located, [s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
         if pool:
             return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
     for paragraph in paragraphs_above:
@@ -358,6 +438,7 @@ class _Context:
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
+        self.district_spans = _district_spans(self.districts)
 
     def sentence_at(self, position: int) -> Segment:
         return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
@@ -439,13 +520,21 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
     if company is None and not candidate.listed:
-        company = _sole_company(doc.companies, first, last)
+        company = _sole_company(doc.companies, first, last, text)
+    if company is None and not candidate.listed:  # …项目在吴江区开工，项目由江苏华宸化纤集团有限公司投资建设
+        for segment in (sentence, more):
+            if (
+                company is None
+                and segment is not None
+                and not any(segment.start <= o < segment.end for o in others)
+            ):
+                company = _sole_company(doc.companies, segment.start, segment.end, text)
     evidence = text[first:last].rstrip("，,。；;")
     return Project(
         name=candidate.name,
         company=company,
         district=_district_at(
-            doc.districts, candidate.start, doc.paragraphs_above(candidate.start), sentence
+            text, doc.district_spans, candidate.start, doc.paragraphs_above(candidate.start), sentence
         ),
         amount_text=amount.text if amount else None,
         amount_yuan=amount.value if amount else None,
@@ -457,15 +546,17 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     )
 
 
-def _sole_company(companies: list[Company], first: int, last: int) -> str | None:
-    """The investor named beside the project (齐鲁前海基金由前海方舟…发起设立): the first company in its clauses."""
+def _sole_company(companies: list[Company], first: int, last: int, text: str = "") -> str | None:
+    """The investor named beside the project (齐鲁前海基金由前海方舟…发起设立): the clauses' subject, else
+    the first company in them."""
     inside = sorted(
-        (span.start, company.canonical)
+        (span.start, span.end, company.canonical)
         for company in companies
         for span in company.spans
         if first <= span.start < last
     )
-    return inside[0][1] if inside else None
+    subjects = [c for _s, e, c in inside if text and _patterns()["subject_marker"].match(text, e)]
+    return subjects[0] if subjects else inside[0][2] if inside else None
 
 
 def find_projects(
@@ -516,4 +607,5 @@ def find_projects(
             continue
         by_key[key] = len(projects)
         projects.append(project)
-    return projects
+    # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
+    return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]

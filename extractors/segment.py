@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -118,6 +118,13 @@ def _short_tokens(text: str) -> tuple[Token, ...]:
 def words(text: str) -> list[str]:
     """The words of a short string (a name, a clause); cached, since names recur."""
     return [word for word, _s, _e in _short_tokens(text)]
+
+
+def token_at(text: str, position: int) -> Token | None:
+    """The word of the segmented document that holds character `position`."""
+    toks, ends = _document_tokens(text)
+    index = bisect_right(ends, position)
+    return toks[index] if index < len(toks) and toks[index][1] <= position else None
 
 
 def tokens_before(text: str, end: int, limit: int) -> list[Token]:

@@ -93,3 +93,13 @@ def test_a_bare_group_or_company_suffix_needs_a_name():
 
 def test_people_are_not_companies():
     assert companies_of("对项目引进的博士及高级职称人才，给予每人15万元的安家补贴。") == {}
+
+
+def test_a_zone_is_not_a_company_and_a_group_short_name_joins_its_full_name():
+    text = halfwidth(
+        "广州某新材料集团与增城经开区签约。据悉，某新材料集团将追加投资。日立精密机械集团表示，日立集团看好当地。"
+    )
+    names = {c.canonical: c for c in find_companies(text)}
+    assert not any(name.endswith("经开区") for name in names)
+    assert "日立精密机械集团" in names and "日立集团" in names["日立精密机械集团"].mentions
+    assert "日立集团" not in names

@@ -119,3 +119,10 @@ def test_planned_years_do_not_set_the_year():
 def test_years_looked_back_on_do_not_set_the_year():
     text = "11月20日，德国企业在园区新厂房奠基。这是该集团继2015年落户园区后的第三次增资。今年园区外资增长。"
     assert publication_date(text) is None
+
+
+def test_a_dateline_without_year_takes_the_year_of_an_event_named_with_it():
+    from extractors.dates import publication_date
+
+    text = "西安日报讯 6月12日，记者从市商务局获悉，2024丝路博览会期间全市签约项目86个。"
+    assert publication_date(text) == "2024-06"

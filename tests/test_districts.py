@@ -112,3 +112,45 @@ def test_a_city_named_just_before_decides_a_shared_district_name():
     nanshan = next(d for d in found if d.canonical == "南山区")
     assert nanshan.city == "深圳市" and nanshan.admin_code == "440305"
     assert len(nanshan.spans) == 2
+
+
+def test_national_zone_short_forms_of_other_cities():
+    found, _ = districts_of("无锡市近日召开大会，张家港开发区与常熟高新区、萧山经开区的企业代表参加。")
+    assert "张家港经济技术开发区" in found and found["张家港经济技术开发区"].city == "苏州市"
+    assert found["张家港经济技术开发区"].mentions == ["张家港开发区"]
+    assert "常熟高新技术产业开发区" in found and "萧山经济技术开发区" in found
+
+
+def test_a_county_name_inside_an_everyday_word_is_no_hit():
+    found, _ = districts_of("延安市宝塔区持续丰富县域旅游业态，完善县域商业体系。")
+    assert "富县" not in found and "宝塔区" in found
+
+
+def test_unlisted_zone_with_only_generic_words_is_named_after_its_city():
+    text = "武汉市持续扩大开放。今年，临空综保区新引进企业12家；在光明国际生物城，生物城新落地项目5个。"
+    found, city = districts_of(text)
+    assert city == "武汉市"
+    assert "武汉临空综合保税区" in found
+    zone = next(d for name, d in found.items() if name.endswith("生物城"))
+    assert "生物城" in zone.mentions  # the bare form later on refers back to it
+
+
+def test_a_provincial_kaifaqu_abbreviation_is_an_economic_development_zone():
+    found, _ = districts_of("六安市霍邱县招商引资成效明显，霍邱经开区一季度新签约项目8个。")
+    assert "霍邱经济开发区" in found and "霍邱经济技术开发区" not in found
+
+
+def test_a_name_after_a_word_ending_in_its_first_character_is_still_found():
+    found, _ = districts_of("结合成都高新区实际制定本政策，整合和平区资源。")
+    assert "成都高新技术产业开发区" in found
+
+
+def test_a_bare_park_refers_back_to_the_park_named_just_before():
+    text = (
+        "南京市江宁区与某集团共建的江宁智能制造产业园今年新入驻企业20家。园区二期厂房正在建设。"
+        "会议要求大力开展产业链招商、园区招商。"
+    )
+    found, _ = districts_of(text)
+    park = found["江宁智能制造产业园"]
+    assert park.mentions == ["江宁智能制造产业园", "园区"]
+    assert len(park.spans) == 2  # 园区招商 in a list of kinds of promotion is no mention

@@ -242,3 +242,40 @@ def test_thousands_separators_in_counts():
 def test_a_half_width_clause_comma_before_a_count_is_not_a_thousands_separator():
     ms = metrics_of("成功举办跨国公司峰会,140家世界500强企业参会,协调解决诉求1,165件。", [], city="青岛市")
     assert figures(ms) == [(140, "家"), (1165, "件")]
+
+
+def test_a_sentence_about_the_whole_city_after_one_about_a_zone():
+    text = "郑州航空港区项目建设火热。今年上半年，郑州全市新设外商投资企业120家，实际使用外资6.2亿美元。"
+    zone = district(text, "郑州航空港经济综合实验区", "zone", "郑州航空港区")
+    metrics = metrics_of(text, [zone], city="郑州市")
+    by_value = {m.value: m for m in metrics}
+    assert by_value[6.2].subject == "郑州市"
+
+
+def test_trips_funds_arrived_and_approximate_counts_are_figures_but_a_single_projects_range_is_not():
+    text = (
+        "一季度，全县组织赴外招商45批次，实际到位市外资金36.2亿元，新设外资企业近60家。"
+        "今年以来新签约项目20个，单个项目投资规模多在2亿至4亿元之间。"
+    )
+    found = figures(metrics_of(text, [], city="赣州市"))
+    assert (45.0, "批次") in found and (36.2, "亿元") in found and (60.0, "家") in found
+    assert (2.0, "亿") not in found and (4.0, "亿元") not in found
+
+
+def test_a_park_built_by_a_county_is_the_subject_and_the_city_stays_so_for_its_paragraph():
+    text = "肥东县与合肥高新区共建的肥东智能装备产业园新入驻企业12家。"
+    county = district(text, "肥东县", "county")
+    park = district(text, "肥东智能装备产业园", "zone")
+    (metric,) = metrics_of(text, [county, park], city="合肥市")
+    assert metric.subject == "肥东智能装备产业园"
+
+    text = "无锡高新区项目建设如火如荼。今年上半年，无锡全市新设外资企业260家；新签约外资项目45个。"
+    zone = district(text, "无锡高新技术产业开发区", "zone", "无锡高新区")
+    subjects = {m.value: m.subject for m in metrics_of(text, [zone], city="无锡市")}
+    assert subjects[260.0] == "无锡市" and subjects[45.0] == "无锡市"
+
+
+def test_a_round_hundred_after_a_word_of_approximation_is_a_count():
+    text = "目前，开发区内已聚集新能源类外资企业上百家，今年新签约项目近千个。"
+    found = figures(metrics_of(text, [], city="常州市"))
+    assert (100.0, "家") in found and (1000.0, "个") in found

@@ -52,3 +52,12 @@ def test_jieba_cache_lives_in_the_cache_dir(monkeypatch, tmp_path):
 def test_word_frequency_knows_everyday_words_not_names():
     assert segment.word_frequency("发展") > 1000
     assert segment.word_frequency("城阳区") == 0
+
+
+def test_token_at_gives_the_word_holding_a_position():
+    from extractors.segment import token_at
+
+    text = "持续丰富县域旅游业态"
+    word, start, end = token_at(text, text.index("富"))
+    assert start <= text.index("富") < end and word == text[start:end]
+    assert token_at(text, len(text)) is None

@@ -103,14 +103,31 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
             gaz.add(name, NAME, place)
 
 
+def _without_city_prefix(gaz: Gazetteer, place: Place) -> None:
+    """天津滨海高新技术产业开发区 is 滨海高新区 in a report about Tianjin: the name without its city, in
+    context only."""
+    prefix = next(
+        (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
+    )
+    if not prefix:
+        return
+    rest = place.canonical[len(prefix) :]
+    for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
+        if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
+            gaz.add(rest, CONTEXT, place)
+            if abbreviation:
+                gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, place)
+            return
+
+
 def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
     """A bare 高新区 or 自贸片区 means the city's own zone when the city has exactly one of that kind."""
     per_city: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for place in zones:
-        if place.city and not place.canonical.startswith((place.city, city_short(place.city) or place.city)):
-            continue  # a bare 经开区 in the city's press is the city's own (合肥…), not a county's (肥西…)
+        # a bare 经开区 in the city's press is the city's own (合肥…), not a county's (肥西…)
+        the_citys_own = bool(place.city) and (city_short(place.city) or place.city) in place.canonical
         for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
-            if abbreviation and place.city and place.canonical.endswith(suffix):
+            if abbreviation and the_citys_own and place.canonical.endswith(suffix):
                 per_city[(place.city, abbreviation)].append(place)
         if place.city and place.canonical.startswith("中国（") and place.canonical.endswith("片区"):
             per_city[(place.city, "自贸片区")].append(place)
@@ -186,6 +203,7 @@ def _build() -> Gazetteer:
         for full, short in _NATIONAL_SHORT_FORMS:
             if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
                 gaz.add(place.canonical[: -len(full)] + short, NAME, place)  # 昆山开发区
+        _without_city_prefix(gaz, place)
         zones.append(place)
 
     for row in _rows("ftz_areas.tsv"):
