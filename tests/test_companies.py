@@ -103,3 +103,10 @@ def test_a_zone_is_not_a_company_and_a_group_short_name_joins_its_full_name():
     assert not any(name.endswith("经开区") for name in names)
     assert "日立精密机械集团" in names and "日立集团" in names["日立精密机械集团"].mentions
     assert "日立集团" not in names
+
+
+def test_connectives_before_a_registered_name_are_not_part_of_it():
+    found = companies_of("此外，还有华澜光电科技股份有限公司在园区投资建设封装基地。")
+    assert list(found) == ["华澜光电科技股份有限公司"]
+    found = companies_of("另有青禾生物医药（苏州）有限公司签约落户。")
+    assert list(found) == ["青禾生物医药(苏州)有限公司"]
