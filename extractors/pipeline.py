@@ -7,32 +7,35 @@ is cut back out of the original text.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from extractors.amounts import find_amounts
+from extractors.backends import BackendUnavailable
+from extractors.companies import find_companies
+from extractors.dates import publication_date
+from extractors.districts import find_districts
+from extractors.metrics import find_metrics
+from extractors.policies import find_policies
+from extractors.projects import find_projects
+from extractors.script import simplified_view
 from extractors.text import halfwidth
 from schemas import Company, Document, Extraction, Mention, Span
 
 EXTRACTOR_VERSION = "0.2.0"
+OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-def _optional(module: str, name: str) -> Callable | None:
-    """A stage another engineer owns, or None while their module does not exist yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ImportError:
-        return None
 
 
 def _stage(name: str, fallback: T, strict: bool, fn: Callable[..., T], *args, **kwargs) -> T:
     """Run one stage; a failure is logged and yields `fallback` unless `strict` (tests) re-raises."""
     try:
         return fn(*args, **kwargs)
+    except BackendUnavailable:
+        raise  # the user asked for a backend that cannot run here: say so, don't extract less
     except Exception:
         if strict:
             raise
@@ -41,8 +44,7 @@ def _stage(name: str, fallback: T, strict: bool, fn: Callable[..., T], *args, **
 
 
 def extraction_view(text: str) -> str:
-    simplified = _optional("extractors.script", "simplified_view")
-    view = simplified(text) if simplified else text
+    view = simplified_view(text)
     return halfwidth(view if len(view) == len(text) else text)
 
 
@@ -112,9 +114,13 @@ def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
         mention.canonical = renamed.get(mention.canonical or "", mention.canonical)
 
 
-def _mentions(extraction: Extraction, source: str) -> list[Mention]:
+def _mentions(extraction: Extraction, company_source: str) -> list[Mention]:
+    """Districts and amounts always come from the rules; companies from the chosen backend."""
     out = []
-    for label, records in (("company", extraction.companies), ("district", extraction.districts)):
+    for label, records, source in (
+        ("company", extraction.companies, company_source),
+        ("district", extraction.districts, "rules"),
+    ):
         for record in records:
             out += [
                 Mention(
@@ -132,41 +138,26 @@ def _mentions(extraction: Extraction, source: str) -> list[Mention]:
 
 def extract(document: Document, backend: str = "rules", *, strict: bool = False) -> Extraction:
     """Run every extractor on one document. Never raises on any text unless `strict`."""
-    from extractors.companies import find_companies
-    from extractors.districts import find_districts
-    from extractors.projects import find_projects
-
     original = document.text or ""
     text = _stage("view", halfwidth(original), strict, extraction_view, original)
 
-    publication_date = _optional("extractors.dates", "publication_date")
-    published = (
-        _stage("dates", document.published, strict, publication_date, text, document.published)
-        if publication_date
-        else document.published
-    )
+    published = _stage("dates", document.published, strict, publication_date, text, document.published)
     districts, city = _stage("districts", ([], None), strict, find_districts, text)
     if backend == "rules":
         companies = _stage("companies", [], strict, find_companies, text)
     else:
         companies = _stage("companies", [], strict, _backend_companies, backend, text)
-    find_amounts = _optional("extractors.amounts", "find_amounts")
-    amounts = _stage("amounts", [], strict, find_amounts, text) if find_amounts else []
-    find_metrics = _optional("extractors.metrics", "find_metrics")
-    metrics = (
-        _stage(
-            "metrics",
-            [],
-            strict,
-            find_metrics,
-            text,
-            amounts=amounts,
-            districts=districts,
-            city=city,
-            published=published,
-        )
-        if find_metrics
-        else []
+    amounts = _stage("amounts", [], strict, find_amounts, text)
+    metrics = _stage(
+        "metrics",
+        [],
+        strict,
+        find_metrics,
+        text,
+        amounts=amounts,
+        districts=districts,
+        city=city,
+        published=published,
     )
     projects = _stage(
         "projects",
@@ -181,8 +172,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         published=published,
     )
     companies += _investors_only_projects_name(text, companies, projects)
-    find_policies = _optional("extractors.policies", "find_policies")
-    policies = _stage("policies", [], strict, find_policies, text) if find_policies else []
+    policies = _stage("policies", [], strict, find_policies, text)
 
     extraction = Extraction(
         doc=document.source.rsplit("/", 1)[-1] if document.source else None,
@@ -198,6 +188,22 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         extractor_version=EXTRACTOR_VERSION,
         backend=backend,
     )
-    extraction.mentions = _mentions(extraction, "rules" if backend == "rules" else backend)
+    extraction.mentions = _mentions(extraction, backend)
     _restore_surfaces(original, text, extraction)
+    if document.meta.get("ocr"):
+        _discount_confidence(extraction, OCR_CONFIDENCE)
     return extraction
+
+
+def _discount_confidence(extraction: Extraction, factor: float) -> None:
+    """Records read from OCR text are less certain than those from a text layer."""
+    for records in (
+        extraction.projects,
+        extraction.companies,
+        extraction.districts,
+        extraction.amounts,
+        extraction.metrics,
+        extraction.mentions,
+    ):
+        for record in records:
+            record.confidence = round(record.confidence * factor, 3)

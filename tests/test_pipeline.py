@@ -61,12 +61,12 @@ def test_json_has_the_gold_keys(extraction):
 
 
 def test_a_failing_stage_is_contained_unless_strict(monkeypatch):
-    import extractors.companies
+    import extractors.pipeline
 
     def broken(text):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(extractors.companies, "find_companies", broken)
+    monkeypatch.setattr(extractors.pipeline, "find_companies", broken)
     document = Document(text=REPORT, source="x.txt")
     result = extract(document)
     assert result.companies == [] and result.districts
@@ -131,9 +131,18 @@ def test_companies_from_another_backend():
     )
 
 
-def test_an_unknown_backend_loses_companies_only():
+def test_an_unusable_backend_is_an_error_not_fewer_companies():
+    from extractors.backends import BackendUnavailable
+
     document = Document(text=TRADITIONAL, source="t.txt")
-    result = extract(document, backend="no-such-backend")
-    assert result.companies == [] and result.districts
-    with pytest.raises(Exception, match="no-such-backend"):
-        extract(document, backend="no-such-backend", strict=True)
+    for strict in (False, True):
+        with pytest.raises(BackendUnavailable, match="no-such-backend"):
+            extract(document, backend="no-such-backend", strict=strict)
+
+
+def test_records_from_ocr_text_carry_lower_confidence():
+    plain = extract(Document(text=REPORT, source="x.txt"), strict=True)
+    scanned = extract(Document(text=REPORT, source="x.pdf", meta={"ocr": True}), strict=True)
+    assert plain.amounts and len(scanned.amounts) == len(plain.amounts)
+    for clear, ocr in zip(plain.amounts + plain.districts, scanned.amounts + scanned.districts, strict=True):
+        assert ocr.confidence < clear.confidence
