@@ -46,8 +46,17 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000, help="documents in the corpus (default 10000)")
-    parser.add_argument("--quick", action="store_true", help="2,000 documents and smaller samples")
-    parser.add_argument("--sample", type=int, default=None, help="documents for (a), (b), (c), (d), rjieba")
+    parser.add_argument("--quick", action="store_true", help="small samples, for trying")
+    parser.add_argument(
+        "--sample", type=int, default=None, help="documents for (a), (d), rjieba (default 300)"
+    )
+    parser.add_argument("--import-docs", type=int, default=None, help="documents for (b), (c) (default 400)")
+    parser.add_argument(
+        "--rss-docs",
+        type=int,
+        default=None,
+        help="(e): import this many, then a tenth of them (default 1000)",
+    )
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", default="a,b,c,d,e,f,rjieba", help="comma-separated figures to measure")
@@ -56,10 +65,12 @@ def main(argv: list[str] | None = None) -> dict:
     configure_prefect_env()
 
     from bench import measure
-    from bench.corpus import CORPUS_DIR, build_corpus, iter_texts
+    from bench.corpus import CORPUS_DIR, DOCS_PER_PART, build_corpus, iter_texts
 
-    docs = 2_000 if args.quick and args.docs == 10_000 else args.docs
-    sample = args.sample or (200 if args.quick else 1000)
+    docs = args.docs
+    sample = args.sample or (100 if args.quick else 300)
+    import_docs = args.import_docs or (100 if args.quick else 400)
+    rss_docs = min(docs, args.rss_docs or (200 if args.quick else 1000))
     wanted = set(args.only.split(","))
     work = CORPUS_DIR / "work"
     work.mkdir(parents=True, exist_ok=True)
@@ -77,25 +88,25 @@ def main(argv: list[str] | None = None) -> dict:
 
     parts, manifest = build_corpus(docs)
     print(f"corpus: {manifest['docs']} documents, {manifest['characters']:,} characters in {parts[0].parent}")
-    sample_dir = work / f"sample-{sample}"
-    sample_parts = _sample_folder(parts, sample, sample_dir)
+    import_parts = _sample_folder(parts, import_docs, work / f"sample-{import_docs}")
+    rss_small = _sample_folder(parts, rss_docs // 10, work / f"sample-{rss_docs // 10}")
+    rss_large = parts[: rss_docs // DOCS_PER_PART] if rss_docs % DOCS_PER_PART == 0 else None
+    rss_large = rss_large or _sample_folder(parts, rss_docs, work / f"sample-{rss_docs}")
     texts = iter_texts(parts, sample)
     results: dict = {}
     step("a", "(a) extraction ÷ bare jieba.lcut throughput", lambda: measure.extraction_vs_jieba(texts))
     step("rjieba", "rjieba vs jieba with our user dictionary", lambda: measure.rjieba_agreement(texts))
     step("d", "(d) Arrow batch load ÷ row-by-row inserts", lambda: measure.arrow_vs_rows(texts, work))
-    step(
-        "c", "(c) 2 worker processes ÷ 1", lambda: measure.worker_scaling(sample_parts, work, args.batch_size)
-    )
+    step("c", "(c) 2 worker processes ÷ 1", lambda: measure.worker_scaling(import_parts, work, 100))
     step(
         "b",
         "(b) bulk_import through Prefect ÷ plain loop",
-        lambda: measure.prefect_overhead(sample_parts, work, args.workers, args.batch_size),
+        lambda: measure.prefect_overhead(import_parts, work, args.workers, args.batch_size),
     )
     step(
         "e",
-        f"(e) peak RSS importing {docs} ÷ {min(docs, 1000)} documents",
-        lambda: measure.rss_scaling(parts, work, args.workers, args.batch_size),
+        f"(e) peak RSS importing {rss_docs} ÷ {rss_docs // 10} documents",
+        lambda: measure.rss_scaling(rss_small, rss_large, work, args.workers, args.batch_size),
     )
     step("f", "(f) zhaoyin extract ÷ python -c 'import jieba; jieba.initialize()'",
          lambda: measure.startup_cost(sorted(parts[0].glob("*.txt"))[0]))  # fmt: skip
@@ -105,11 +116,16 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": machine(),
         "corpus": {k: manifest[k] for k in ("docs", "characters", "sentences_in_pool")},
         "sample_documents": sample,
+        "import_documents": import_docs,
+        "rss_documents": [rss_docs // 10, rss_docs],
         "workers": args.workers,
         "batch_size": args.batch_size,
         "total_s": round(time.perf_counter() - started, 1),
         "results": results,
     }
+    if args.only != parser.get_default("only") and args.out.exists():  # some figures: update the others' file
+        previous = json.loads(args.out.read_text())
+        report["results"] = {**previous.get("results", {}), **results}
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     print(f"wrote {args.out} in {report['total_s']} s")
     return report

@@ -117,8 +117,12 @@ def _between_single_characters(words, index: int, name_start: int) -> bool:
 
 
 def _is_organization(name: str) -> bool:
-    suffixes = word_set("organization_suffixes.txt") | word_set("person_suffixes.txt")
-    return any(name.endswith(s) for s in suffixes)
+    return name.endswith(_organization_suffixes())
+
+
+@cache
+def _organization_suffixes() -> tuple[str, ...]:
+    return tuple(word_set("organization_suffixes.txt") | word_set("person_suffixes.txt"))
 
 
 def rare_word(word: str) -> bool:

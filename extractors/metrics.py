@@ -59,6 +59,7 @@ NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 _ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
+_OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.
@@ -128,6 +129,9 @@ def _mentions(districts: list[District]) -> list[_Mention]:
 
 
 def _strip_words(text: str, words: list[str], *, leading: bool) -> str:
+    ends = tuple(words)
+    if not (text.startswith(ends) if leading else text.endswith(ends)):
+        return text  # the usual case, decided in one call
     changed = True
     while changed and text:
         changed = False
@@ -165,7 +169,17 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
 
 
 def _has_any(text: str, words) -> bool:
-    return any(w in text for w in words)
+    """Whether any of `words` occurs in `text` (one regex search: several times faster than a loop of `in`)."""
+    words = tuple(words)
+    if not words:
+        return False
+    pattern = _ALTERNATIONS.get(words)
+    if pattern is None:
+        pattern = _ALTERNATIONS[words] = re.compile("|".join(map(re.escape, words)))
+    return pattern.search(text) is not None
+
+
+_ALTERNATIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _number(digits: str) -> float:
@@ -353,9 +367,10 @@ def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention])
 
 def _drop_object_anaphora(clause: str) -> str:
     """Remove anaphors used as objects ("占全市比重") so they do not name the subject."""
-    for anaphor in _ANAPHORA:
-        for word in ANAPHORA_NOT_AFTER:
-            clause = clause.replace(word + anaphor, "")
+    if not _has_any(clause, _ANAPHORA):
+        return clause
+    for object_anaphor in _OBJECT_ANAPHORA:
+        clause = clause.replace(object_anaphor, "")
     return clause
 
 
@@ -442,6 +457,7 @@ def find_metrics(
     mentions = _mentions(districts)
     surfaces = _longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city
+    amounts_at = _AmountIndex(amounts)
     kept: list[_Kept] = []
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
@@ -455,7 +471,7 @@ def find_metrics(
             sentence = Segment(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
             )
-            for figure in _figures_in(view, sentence, amounts):
+            for figure in _figures_in(view, sentence, amounts_at.within(sentence.start, sentence.end)):
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(figure.start, clause_start, paragraph_mentions, view, city)
                 if _sentence_speaks_of_city(view, sentence.start, figure.start, paragraph_mentions, city):
@@ -517,7 +533,22 @@ def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
     return _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS)
 
 
+class _AmountIndex:
+    """The amounts that start within a span, in their original order, without scanning them all."""
+
+    def __init__(self, amounts: list[Amount]):
+        self.amounts = amounts
+        by_start = sorted((a.start, i) for i, a in enumerate(amounts) if a.start is not None)
+        self.starts = [start for start, _i in by_start]
+        self.positions = [i for _start, i in by_start]
+
+    def within(self, start: int, end: int) -> list[Amount]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [self.amounts[i] for i in sorted(self.positions[lo:hi])]
+
+
 def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Figure]:
+    """Figures of one sentence; `amounts` are those that start in it."""
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):
@@ -534,8 +565,6 @@ def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Fi
                 figures.append(figure)
     counts = [f for f in figures if f.kind == "count"]
     for amount in amounts:
-        if amount.start is None or not (sentence.start <= amount.start < sentence.end):
-            continue
         if _about_one_project(view, sentence, amount.start):
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)

@@ -139,7 +139,9 @@ def _mentions(extraction: Extraction, company_source: str) -> list[Mention]:
 def extract(document: Document, backend: str = "rules", *, strict: bool = False) -> Extraction:
     """Run every extractor on one document. Never raises on any text unless `strict`."""
     original = document.text or ""
-    text = _stage("view", halfwidth(original), strict, extraction_view, original)
+    text = _stage("view", None, strict, extraction_view, original)
+    if text is None:
+        text = halfwidth(original)
 
     published = _stage("dates", document.published, strict, publication_date, text, document.published)
     districts, city = _stage("districts", ([], None), strict, find_districts, text)

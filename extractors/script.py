@@ -44,11 +44,16 @@ def simplified_view(text: str) -> str:
     """Traditional → simplified (OpenCC t2s) with exactly the same length as `text`."""
     if not text:
         return text
-    converter = _converter("t2s")
-    whole = converter.convert(text)
+    whole = _converter("t2s").convert(text)
     if whole == text:
         return text
-    return _HAN_RUN.sub(lambda m: _convert_same_length(m.group(0), converter), text)
+    return _HAN_RUN.sub(lambda m: _simplified_run(m.group(0)), text)
+
+
+@lru_cache(maxsize=65536)
+def _simplified_run(segment: str) -> str:
+    """Cached: short runs (项目, 亿元, 总投资) recur across documents."""
+    return _convert_same_length(segment, _converter("t2s"))
 
 
 def _changed_chars(text: str, config: str) -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Full-width digits, letters, % and . → ASCII; keeps length so offsets stay valid.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _WIDTH_TABLE = str.maketrans(_FULLWIDTH)
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
 _CLAUSE_END = re.compile(r"[^，,：:。！？!?；;\n]*(?:[，,：:。！？!?；;]+|\n|$)")
@@ -23,6 +25,8 @@ class Segment:
 
 def halfwidth(text: str) -> str:
     """Full-width ASCII forms → half-width, same length (offsets unchanged)."""
+    if not _FULLWIDTH_CHAR.search(text):  # most calls get text already half-width; translate() is slow
+        return text
     return text.translate(_WIDTH_TABLE)
 
 
@@ -41,7 +45,12 @@ def _spans(pattern: re.Pattern[str], text: str, base: int = 0) -> list[Segment]:
 
 def sentences(text: str) -> list[Segment]:
     """Sentences ending in 。！？； or a line break, with their offsets in `text`."""
-    return _spans(_SENTENCE_END, text)
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[Segment, ...]:
+    return tuple(_spans(_SENTENCE_END, text))  # several extractors split the same paragraphs
 
 
 def clauses(segment: Segment) -> list[Segment]:

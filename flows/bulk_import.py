@@ -22,6 +22,7 @@ configure_prefect_env()
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from flows.discover import discover  # noqa: E402
 from flows.ingest import IngestSession, IngestSummary, ProgressCallback, batched  # noqa: E402
@@ -32,6 +33,12 @@ TaskRunnerName = Literal["thread", "process", "dask"]
 
 # Progress callbacks are not flow parameters (Prefect records parameters); the wrapper registers them here.
 _progress_hooks: dict[str, ProgressCallback] = {}
+
+
+def _progress_hook(key: str | None) -> ProgressCallback | None:
+    # A function, not the dict itself, in the flow's globals: Prefect's process runner pickles the flow
+    # function by value, and a registered callback (holding a rich progress bar) cannot be pickled.
+    return _progress_hooks.get(key) if key else None
 
 
 @task(name="read-and-extract", cache_policy=NO_CACHE, persist_result=False)
@@ -56,11 +63,13 @@ def bulk_import_flow(
     pool_workers = workers if task_runner == "thread" else 1
     in_flight = 2 if task_runner == "thread" else max(2, workers + 1)
     pending: deque = deque()
-    progress = _progress_hooks.get(progress_key) if progress_key else None
+    progress = _progress_hook(progress_key)
     with IngestSession(db_path, progress=progress) as session:
         for batch in batched(discover(paths), batch_size):
             todo, quarantined = session.admit(batch)
-            pending.append((extract_batch.submit(todo, backend, ocr, pool_workers), quarantined))
+            # quote: in-process, Prefect would otherwise walk every document looking for upstream futures
+            batch_parameter = quote(todo) if task_runner == "thread" else todo
+            pending.append((extract_batch.submit(batch_parameter, backend, ocr, pool_workers), quarantined))
             while len(pending) >= in_flight:
                 future, early = pending.popleft()
                 session.load(future.result(), early)

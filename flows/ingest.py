@@ -77,10 +77,10 @@ def _expand(raw: RawDocument) -> tuple[list[RawDocument], QuarantineRecord | Non
     """An archive's members (or the file itself); an archive that fails part-way keeps what it gave."""
     from extractors.archives import expand_archive, is_archive
 
+    members: list[RawDocument] = []
     try:
         if not is_archive(raw.data):
             return [raw], None
-        members: list[RawDocument] = []
         for member in expand_archive(raw):
             members.append(member)
         return members, None
@@ -90,7 +90,7 @@ def _expand(raw: RawDocument) -> tuple[list[RawDocument], QuarantineRecord | Non
         )
     except Exception as error:
         reason = f"archive could not be expanded: {type(error).__name__}: {error}"[:500]
-        return [], QuarantineRecord(path=raw.source, sha256=raw.sha256, stage="read", reason=reason)
+        return members, QuarantineRecord(path=raw.source, sha256=raw.sha256, stage="read", reason=reason)
 
 
 class IngestSession:

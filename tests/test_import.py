@@ -171,6 +171,22 @@ def test_bulk_import_is_a_real_prefect_flow_run_and_idempotent(prefect_harness, 
     assert "bulk-import" in flows
 
 
+def test_bulk_import_with_prefects_process_runner_and_a_progress_callback(prefect_harness, tmp_path, db_path):
+    from flows.bulk_import import bulk_import
+
+    files = build_mixed_corpus(tmp_path / "in", start=500)
+    seen: list[int] = []
+
+    summary = bulk_import(
+        [tmp_path / "in"], db_path, batch_size=3, workers=2, task_runner="process",
+        progress=lambda s: seen.append(s.files_seen),
+    )  # fmt: skip
+
+    assert summary.new_documents == len(files) and summary.quarantined == 0
+    assert seen[-1] == len(files)
+    assert table_count(db_path, "documents") == len(files)
+
+
 # --- the CLI -----------------------------------------------------------------------------------------
 
 
