@@ -1,7 +1,9 @@
 """Files under the paths a user gives, as a stream of RawDocuments (one file in memory at a time).
 
-Folders are followed recursively in name order; hidden entries and warehouse files are skipped; symlink
-loops, broken links, unreadable and special files become QuarantineRecords with a reason instead of errors.
+Folders are followed recursively in name order; hidden entries and warehouse files are skipped, and so is
+whatever a folder's `.zhaoyinignore` names (gitignore syntax, like `.dockerignore`: `README.md`, `sources/`,
+`*.yaml`); symlink loops, broken links, unreadable and special files become QuarantineRecords with a reason
+instead of errors.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 
+import pathspec
+
 from schemas import QuarantineRecord, RawDocument, ReadError
 
 WAREHOUSE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
+IGNORE_FILE = ".zhaoyinignore"
+Ignores = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]  # (folder the file lies in, its patterns)
 
 
 def _skipped(name: str) -> bool:
@@ -28,12 +34,28 @@ def _os_reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+def _ignored(path: str, is_dir: bool, ignores: Ignores) -> bool:
+    for base, spec in ignores:
+        relative = os.path.relpath(path, base).replace(os.sep, "/")
+        if spec.match_file(relative + "/" if is_dir else relative):
+            return True
+    return False
+
+
+def _with_ignore_file(folder: str, ignores: Ignores) -> Ignores:
+    try:
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8") as handle:
+            return (*ignores, (folder, pathspec.GitIgnoreSpec.from_lines(handle)))
+    except (OSError, UnicodeDecodeError):
+        return ignores
+
+
 def _walk(root: str) -> Iterator[str | QuarantineRecord]:
     """File paths under `root` (or `root` itself), depth first, in name order."""
     visited: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[str, Ignores]] = [(root, ())]
     while stack:
-        path = stack.pop()
+        path, ignores = stack.pop()
         try:
             info = os.stat(path)
         except FileNotFoundError:
@@ -58,13 +80,20 @@ def _walk(root: str) -> Iterator[str | QuarantineRecord]:
             yield _quarantine(path, "symlink loop: this folder was already visited")
             continue
         visited.add(key)
+        ignores = _with_ignore_file(path, ignores)
         try:
             with os.scandir(path) as entries:
-                names = sorted(entry.name for entry in entries if not _skipped(entry.name))
+                children = sorted(
+                    (entry.name, entry.is_dir()) for entry in entries if not _skipped(entry.name)
+                )
         except OSError as error:
             yield _quarantine(path, f"cannot list folder: {_os_reason(error)}")
             continue
-        stack.extend(os.path.join(path, name) for name in reversed(names))
+        stack.extend(
+            (child, ignores)
+            for name, is_dir in reversed(children)
+            if not _ignored(child := os.path.join(path, name), is_dir, ignores)
+        )
 
 
 def iter_file_paths(paths: Iterable[str | os.PathLike]) -> Iterator[str | QuarantineRecord]:
