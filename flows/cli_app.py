@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from flows.settings import DEFAULT_DB
 
@@ -24,3 +25,8 @@ DbOption = Annotated[
     typer.Option("--db", envvar="ZHAOYIN_DB", help="Warehouse file (DuckDB).", show_default=True),
 ]
 DEFAULT_DB_PATH = Path(DEFAULT_DB)
+
+
+def plain(value: object) -> str:
+    """User data (file names, reasons, extracted text) shown inside rich markup: brackets stay literal."""
+    return escape(str(value))

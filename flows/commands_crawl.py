@@ -12,7 +12,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console
+from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
 
 SpecOption = Annotated[
     list[Path] | None,
@@ -54,7 +54,7 @@ def select_specs(name: str | None, spec_files: list[Path] | None, sources_dir: P
         else:
             specs = load_sources(sources_dir or default_sources_dir())
     except SpecError as error:
-        err_console.print(f"[red]{error}[/red]", markup=True, highlight=False)
+        err_console.print(f"[red]{plain(error)}[/red]", markup=True, highlight=False)
         raise typer.Exit(2) from None
     if name is not None:
         chosen = [spec for spec in specs if spec.name == name]
@@ -117,7 +117,9 @@ def crawl_command(
                 summary = run_crawl(source, db) if no_prefect else crawl_source(source, str(db))
             except Exception as error:  # one broken source does not stop the others
                 failed.append(source.name)
-                err_console.print(f"[red]{source.name}: crawl failed: {type(error).__name__}: {error}[/red]")
+                err_console.print(
+                    f"[red]{plain(source.name)}: crawl failed: {type(error).__name__}: {plain(error)}[/red]"
+                )
                 continue
             finally:
                 progress_callback.reset(token)
@@ -127,7 +129,9 @@ def crawl_command(
         console.print(summary_table(summaries))
         for summary in summaries:
             for message in summary.error_messages[:10]:
-                err_console.print(f"[yellow]{summary.source}: {message}[/yellow]", highlight=False)
+                err_console.print(
+                    f"[yellow]{plain(summary.source)}: {plain(message)}[/yellow]", highlight=False
+                )
     if failed:
         raise typer.Exit(1)
 
@@ -152,5 +156,5 @@ def serve_command(
     try:
         serve(specs, db, server_port=server_port, announce=console.print)
     except ServerError as error:
-        err_console.print(f"[red]{error}[/red]")
+        err_console.print(f"[red]{plain(error)}[/red]")
         raise typer.Exit(1) from None

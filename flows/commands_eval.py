@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.cli_app import app, console, err_console
+from flows.cli_app import app, console, err_console, plain
 
 BACKENDS = ("rules", "spacy", "hanlp")
 KIND_LABELS = {
@@ -135,9 +135,9 @@ def _print_errors(backend: str, report) -> None:
                 continue
             console.print(f"[bold]{backend} · {doc.doc} · {kind}[/bold]")
             for item in fps:
-                console.print(f"  [red]+ false positive[/red] {item}", markup=True, highlight=False)
+                console.print(f"  [red]+ false positive[/red] {plain(item)}", markup=True, highlight=False)
             for item in fns:
-                console.print(f"  [yellow]- missed[/yellow] {item}", markup=True, highlight=False)
+                console.print(f"  [yellow]- missed[/yellow] {plain(item)}", markup=True, highlight=False)
 
 
 @app.command("eval")
@@ -174,7 +174,7 @@ def eval_command(
     for name in backends:
         predictions, notes = predictions_for(gold_dir, corpus_dir, name)
         for note in sorted(notes):
-            err_console.print(f"[{name}] {note}")
+            err_console.print(f"{plain(f'[{name}]')} {plain(note)}")
         reports[name] = evaluate(gold_dir, predictions)
 
     if as_json:

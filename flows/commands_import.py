@@ -15,7 +15,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console
+from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
 
 QUARANTINE_ROWS_SHOWN = 20
 
@@ -45,7 +45,7 @@ def quarantine_table(summary) -> Table:
     table.add_column("stage")
     table.add_column("reason", overflow="fold")
     for record in summary.quarantine[:QUARANTINE_ROWS_SHOWN]:
-        table.add_row(record.path, record.stage, record.reason)
+        table.add_row(plain(record.path), record.stage, plain(record.reason))
     if summary.quarantined > QUARANTINE_ROWS_SHOWN:
         table.caption = f"… and {summary.quarantined - QUARANTINE_ROWS_SHOWN} more: SELECT * FROM quarantine"
     return table
@@ -109,7 +109,7 @@ def import_command(
                     task_runner=task_runner, dask_address=dask_address, progress=progress,
                 )  # fmt: skip
         except Exception as error:  # the database, not a file: nothing to quarantine, tell the user
-            err_console.print(f"[red]import failed: {type(error).__name__}: {error}[/red]")
+            err_console.print(f"[red]import failed: {type(error).__name__}: {plain(error)}[/red]")
             raise typer.Exit(2) from error
 
     console.print(summary_table(summary))
@@ -138,7 +138,7 @@ def _extraction_tables(extraction) -> list[Table]:
         for record in getattr(extraction, key):
             values = (getattr(record, name) for name in fields)
             table.add_row(
-                *("、".join(v) if isinstance(v, list) else "" if v is None else str(v) for v in values)
+                *(plain("、".join(v) if isinstance(v, list) else "" if v is None else v) for v in values)
             )
         tables.append(table)
     return tables
@@ -159,12 +159,12 @@ def extract_command(
     from schemas import QuarantineRecord
 
     if not file.is_file():
-        err_console.print(f"[red]cannot read {file}: no such file[/red]")
+        err_console.print(f"[red]cannot read {plain(file)}: no such file[/red]")
         raise typer.Exit(1)
     raw = read_raw(str(file))
     outcome = raw if isinstance(raw, QuarantineRecord) else read_and_extract(raw, backend=backend, ocr=ocr)
     if isinstance(outcome, QuarantineRecord):
-        err_console.print(f"[red]cannot {outcome.stage} {file}: {outcome.reason}[/red]")
+        err_console.print(f"[red]cannot {outcome.stage} {plain(file)}: {plain(outcome.reason)}[/red]")
         raise typer.Exit(1)
     document, extraction = outcome
     extraction = extraction.model_copy(update={"doc": extraction.doc or file.name})
@@ -172,6 +172,8 @@ def extract_command(
         payload = extraction.model_dump(mode="json")
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
-    console.print(f"[bold]{document.title or file.name}[/bold]  published {extraction.published or '?'}")
+    console.print(
+        f"[bold]{plain(document.title or file.name)}[/bold]  published {extraction.published or '?'}"
+    )
     for table in _extraction_tables(extraction):
         console.print(table)

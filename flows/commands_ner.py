@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from flows.cli_app import app, console, err_console
+from flows.cli_app import app, console, err_console, plain
 
 
 def _read_documents(paths: list[Path]):
@@ -23,11 +23,11 @@ def _read_documents(paths: list[Path]):
 
     for raw in discover(paths):
         if isinstance(raw, QuarantineRecord):
-            err_console.print(f"[yellow]skipped[/] {raw.path}: {raw.reason}")
+            err_console.print(f"[yellow]skipped[/] {plain(raw.path)}: {plain(raw.reason)}")
             continue
         outcome = read_and_extract(raw, backend="rules")
         if isinstance(outcome, QuarantineRecord):
-            err_console.print(f"[yellow]skipped[/] {outcome.path}: {outcome.reason}")
+            err_console.print(f"[yellow]skipped[/] {plain(outcome.path)}: {plain(outcome.reason)}")
             continue
         yield raw.source, *outcome
 
@@ -44,7 +44,7 @@ def _gold_items(gold_dir: Path, corpus_dir: Path):
         source = corpus_dir / (gold.get("doc") or path.with_suffix(".txt").name)
         raw = read_raw(str(source))
         if isinstance(raw, QuarantineRecord):
-            err_console.print(f"[yellow]no text for[/] {path.name}: {raw.reason}")
+            err_console.print(f"[yellow]no text for[/] {plain(path.name)}: {plain(raw.reason)}")
             continue
         try:
             document = read_document(raw)

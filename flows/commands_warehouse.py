@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console
+from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
 
 WAIT_SECONDS = 30
 
@@ -37,11 +37,11 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
         return str(int(value))
-    return str(value)
+    return plain(value)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -120,18 +120,12 @@ def search_command(
     for rank, hit in enumerate(hits, 1):
         heading = hit.title or hit.source
         console.print(
-            f"[bold]{rank}. {_escape(heading)}[/]  [dim]{hit.published or ''} · {hit.doc_id} · "
+            f"[bold]{rank}. {plain(heading)}[/]  [dim]{hit.published or ''} · {hit.doc_id} · "
             f"score {hit.score:.2f}[/]",
             highlight=False,
         )
         console.print(f"   {hit.rich_snippet()}", highlight=False)
-        console.print(f"   [dim]{_escape(hit.source)}[/]", highlight=False)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+        console.print(f"   [dim]{plain(hit.source)}[/]", highlight=False)
 
 
 @app.command("export")
