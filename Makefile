@@ -19,8 +19,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_PROJECTS := select name, company, district, round(amount_yuan / 1e8, 1) as 亿元, latest_status as status, \
+	reports from v_projects order by amount_yuan desc nulls last limit 10
+DEMO_DISTRICTS := select district, count(*) as projects, round(sum(amount_yuan) / 1e8, 1) as 亿元 \
+	from v_projects where district is not null group by district order by projects desc limit 8
+
 demo: $(STAMP)
 	$(BIN)/zhaoyin import samples/ --db zhaoyin.duckdb
+	@echo; echo "Largest projects found:"
+	@$(BIN)/zhaoyin sql "$(DEMO_PROJECTS)" --db zhaoyin.duckdb
+	@echo; echo "Districts by number of projects:"
+	@$(BIN)/zhaoyin sql "$(DEMO_DISTRICTS)" --db zhaoyin.duckdb
+	@echo; echo "Ask your own questions: .venv/bin/zhaoyin sql \"select * from v_projects\"  (see README.md)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
