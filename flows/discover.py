@@ -50,6 +50,13 @@ def _with_ignore_file(folder: str, ignores: Ignores) -> Ignores:
         return ignores
 
 
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: reported when the walk reaches it
+        return False
+
+
 def _walk(root: str) -> Iterator[str | QuarantineRecord]:
     """File paths under `root` (or `root` itself), depth first, in name order."""
     visited: set[tuple[int, int]] = set()
@@ -84,7 +91,7 @@ def _walk(root: str) -> Iterator[str | QuarantineRecord]:
         try:
             with os.scandir(path) as entries:
                 children = sorted(
-                    (entry.name, entry.is_dir()) for entry in entries if not _skipped(entry.name)
+                    (entry.name, _is_dir(entry)) for entry in entries if not _skipped(entry.name)
                 )
         except OSError as error:
             yield _quarantine(path, f"cannot list folder: {_os_reason(error)}")
