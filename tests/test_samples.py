@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SCRIPTS = ROOT / "scripts"
 SCANNED = "scanned_jiaozhou_shanghe_2024-09.pdf"
-SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.name != "README.md")
+SAMPLE_FILES = sorted(
+    p for p in SAMPLES.iterdir() if p.is_file() and p.name != "README.md" and not p.name.startswith(".")
+)
 
 
 def _script(name: str):
@@ -46,7 +48,11 @@ def test_enough_samples_in_every_format():
 
 
 def test_sizes_stay_small():
-    sizes = {p.name: p.stat().st_size for p in SAMPLES.rglob("*") if p.is_file() and "sources" not in p.parts}
+    sizes = {
+        p.name: p.stat().st_size
+        for p in SAMPLES.rglob("*")
+        if p.is_file() and "sources" not in p.parts and not p.name.startswith(".")
+    }
     assert all(size < 300_000 for size in sizes.values()), sizes
     assert sum(sizes.values()) < 1_500_000
     assert all(size > 500 for size in sizes.values()), sizes
