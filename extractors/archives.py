@@ -15,6 +15,7 @@ import mimetypes
 import stat
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -176,6 +177,7 @@ def _zip_members(raw: RawDocument, limits: ArchiveLimits):
                 EOFError,
                 NotImplementedError,
                 RuntimeError,
+                zlib.error,
             ) as exc:
                 raise ReadError(f"corrupt archive member: {exc}") from None
 
@@ -191,7 +193,7 @@ def _is_tar_data(data: bytes, kind: str) -> bool:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
             head = gz.read(512)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise ReadError(f"corrupt gzip archive: {exc}") from None
     return len(head) >= 262 and head[257:262] == b"ustar"
 
@@ -212,7 +214,7 @@ def _tar_members(raw: RawDocument, limits: ArchiveLimits):
         tf = tarfile.open(fileobj=io.BytesIO(raw.data), mode="r:*")
     except ReadError:
         raise
-    except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
+    except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error) as exc:
         raise ReadError(f"corrupt tar archive: {exc.__class__.__name__}: {exc}") from None
     limit = size_limit(limits.max_member_bytes)
 
@@ -226,7 +228,7 @@ def _tar_members(raw: RawDocument, limits: ArchiveLimits):
                     try:
                         fh = tf.extractfile(info)
                         return fh.read(limit + 1) if fh else b""
-                    except (tarfile.TarError, OSError, EOFError) as exc:
+                    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
                         raise ReadError(f"corrupt archive member: {exc}") from None
 
                 yield info.name, info.size, read
@@ -242,7 +244,7 @@ def _gzip_member(raw: RawDocument, limits: ArchiveLimits):
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(raw.data)) as gz:
             data = gz.read(limit + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise ReadError(f"corrupt gzip file: {exc}") from None
     _count(limits, len(data), len(raw.data), raw.source)
     return iter([(name, len(data), lambda: data)])

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("ZHAOYIN_CACHE_DIR", str(ROOT / ".zhaoyin-cache"))
@@ -13,6 +14,12 @@ os.environ.setdefault("PREFECT_HOME", str(Path(os.environ["ZHAOYIN_CACHE_DIR"]) 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+# Property tests are reproducible by default (CI must not fail on a new random draw);
+# `HYPOTHESIS_PROFILE=explore make test` searches fresh examples, and more of them.
+settings.register_profile("default", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
