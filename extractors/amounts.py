@@ -74,6 +74,7 @@ _SUFFIX = re.compile(rf"(?:{_alternation(UNITS.after)})")
 
 # Digits and the decimal point in full width → ASCII; the full-width comma stays a clause separator.
 _DIGIT_VIEW = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": "."})
+_FULLWIDTH_NUMBER = re.compile("[\uff10-\uff19．]")  # translate() is slow: skipped when it has nothing to do
 
 
 def _magnitude(chars: str) -> int:
@@ -167,7 +168,7 @@ def _shared_unit_amounts(
 
 def find_amounts(text: str) -> list[Amount]:
     """Every monetary amount in `text`, in order of appearance, repeats included."""
-    view = text.translate(_DIGIT_VIEW)
+    view = text.translate(_DIGIT_VIEW) if _FULLWIDTH_NUMBER.search(text) else text
     found: list[Amount] = []
     for m in _AMOUNT.finditer(view):
         value, bare = _value_of(m)

@@ -21,7 +21,7 @@ from extractors.segment import (
     word_set,
 )
 from extractors.segment import words as segment_words
-from extractors.text import halfwidth
+from extractors.text import finditer_within, halfwidth
 from schemas import Company, Span
 
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
@@ -53,6 +53,19 @@ def _enumeration_re() -> re.Pattern[str]:
     return re.compile(
         rf"((?:{item}、)*{item})等(?:{_DIGITS.pattern})?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|品牌|机构)"
     )
+
+
+_NO_LIST_BREAK = re.compile(r"[^，,。；;：:\s“”\"]+")  # an enumeration (…、…等企业) never crosses these
+
+
+@cache
+def _trigger_literals() -> list[tuple[str, ...]]:
+    """The fixed words of each trigger (由…投资 → 由, 投资): a trigger whose words are not all in the text
+    cannot match."""
+    return [
+        tuple(piece for piece in re.split(r"\{name\}|\{place\}", halfwidth(line)) if piece)
+        for line in read_word_list("company_triggers.txt")
+    ]
 
 
 @cache
@@ -99,7 +112,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             break
         if word.endswith("日") and any(c.isdigit() for c in word):
             break
-        if word_frequency(word) == 0 and (word[0] in boundaries or word[0] in char_set("function")):
+        if (word[0] in boundaries or word[0] in char_set("function")) and word_frequency(word) == 0:
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | char_set("function"))))
             return w_start + glued
@@ -195,7 +208,7 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
 
 def _enumerated(text: str) -> list[_Found]:
     out = []
-    for match in _enumeration_re().finditer(text):
+    for match in finditer_within(_enumeration_re(), text, _NO_LIST_BREAK, "等"):
         position = match.start(1)
         items = match.group(1).split("、")
         spans = []
@@ -210,7 +223,9 @@ def _enumerated(text: str) -> list[_Found]:
 
 def _triggered(text: str) -> list[_Found]:
     out = []
-    for pattern in _trigger_res():
+    for pattern, literals in zip(_trigger_res(), _trigger_literals(), strict=True):
+        if not all(literal in text for literal in literals):
+            continue
         for match in pattern.finditer(text):
             span = _clean_item(text, match.start("name"), match.end("name"))
             if span:

@@ -9,7 +9,6 @@ from functools import lru_cache
 # Full-width digits, letters, % and . → ASCII; keeps length so offsets stay valid.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
-_WIDTH_TABLE = str.maketrans(_FULLWIDTH)
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
@@ -25,9 +24,15 @@ class Segment:
 
 def halfwidth(text: str) -> str:
     """Full-width ASCII forms → half-width, same length (offsets unchanged)."""
-    if not _FULLWIDTH_CHAR.search(text):  # most calls get text already half-width; translate() is slow
+    if not _FULLWIDTH_CHAR.search(text):
         return text
-    return text.translate(_WIDTH_TABLE)
+    # Replacing only the full-width characters is several times faster than translate(), which looks up
+    # every character of the text in a dict.
+    return _FULLWIDTH_CHAR.sub(_halfwidth_char, text)
+
+
+def _halfwidth_char(match: re.Match[str]) -> str:
+    return _FULLWIDTH[match.group()]
 
 
 def _spans(pattern: re.Pattern[str], text: str, base: int = 0) -> list[Segment]:
@@ -67,3 +72,11 @@ def paragraphs(text: str) -> list[Segment]:
             out.append(Segment(stripped, start, start + len(stripped)))
         pos += len(block) + 1
     return out
+
+
+def finditer_within(pattern: re.Pattern[str], text: str, stretch: re.Pattern[str], needle: str):
+    """`pattern.finditer(text)`, for a pattern whose every match lies inside one `stretch` match and
+    contains `needle`: only the stretches holding `needle` are searched (same matches, a fraction of the work)."""
+    for part in stretch.finditer(text):
+        if needle in part.group():
+            yield from pattern.finditer(text, part.start(), part.end())

@@ -195,3 +195,47 @@ def test_phases_and_numbered_lines_stay_apart():
     assert _similar(project_key("地铁1号线工程"), project_key("地铁11号线工程")) == 0
     assert _similar(project_key("储能电池基地项目"), project_key("储能电池基地")) == 100
     assert _similar(project_key("储能电池基地一期"), project_key("青岛储能电池基地一期项目")) >= 85
+
+
+RESOLVED = """
+    SELECT l.doc_id, l.seq, l.project_id, l.company_id, l.name_key, l.district
+    FROM project_links l ORDER BY l.doc_id, l.seq
+"""
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 3])
+def test_loading_in_batches_resolves_as_a_full_rebuild(db_path, batch_size):
+    items = story()
+    con = warehouse.connect(db_path)
+    for start in range(0, len(items), batch_size):
+        warehouse.load_batch(con, items[start : start + batch_size], [])
+    incremental = rows(con, RESOLVED)
+    companies = rows(con, "SELECT name, company_id FROM company_names ORDER BY name")
+    projects = rows(con, "SELECT project_id, company, sources FROM v_projects ORDER BY project_id")
+    assert incremental, "the story has linked projects"
+
+    warehouse.rebuild_resolution(con)
+    assert rows(con, RESOLVED) == incremental
+    assert rows(con, "SELECT name, company_id FROM company_names ORDER BY name") == companies
+    assert rows(con, "SELECT project_id, company, sources FROM v_projects ORDER BY project_id") == projects
+    con.close()
+
+
+def test_fingerprints_computed_beforehand_give_the_same_reprints(db_path, tmp_path):
+    from warehouse.reprints import fingerprint
+
+    items = story()
+    prints = {doc.doc_id: fingerprint(doc.text) for doc, _ in items}
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, items, [], fingerprints=prints)
+    given = rows(con, "SELECT doc_id, original_doc_id FROM reprints ORDER BY doc_id")
+    signatures = rows(con, "SELECT doc_id, signature, shingle_count FROM doc_minhash ORDER BY doc_id")
+    con.close()
+
+    other = warehouse.connect(tmp_path / "in_writer.duckdb")
+    warehouse.load_batch(other, items, [])
+    assert given and given == rows(other, "SELECT doc_id, original_doc_id FROM reprints ORDER BY doc_id")
+    assert signatures == rows(
+        other, "SELECT doc_id, signature, shingle_count FROM doc_minhash ORDER BY doc_id"
+    )
+    other.close()

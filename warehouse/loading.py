@@ -5,16 +5,17 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import duckdb
 import pyarrow as pa
 
 from schemas import Document, Extraction, QuarantineRecord
+from schemas.documents import doc_id_for
 from warehouse import reprints, resolution, search
 from warehouse.staging import staged
 
@@ -284,13 +285,23 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+@lru_cache(maxsize=2048)
+def _doc_id_of_text(text: str) -> str:
+    return doc_id_for(text)
+
+
+def _doc_id(doc: Document) -> str:
+    """`doc.doc_id` computed once per text: the property re-normalizes the whole text on every access."""
+    return _doc_id_of_text(doc.text)
+
+
 def _first_span(spans) -> tuple[int | None, int | None]:
     return (spans[0].start, spans[0].end) if spans else (None, None)
 
 
 def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
     """The rows of every record table for one document."""
-    doc_id = doc.doc_id
+    doc_id = _doc_id(doc)
     sentences = _Sentences(doc.text)
     common = {"extractor_version": ext.extractor_version, "backend": ext.backend}
     rows: dict[str, list[dict]] = {name: [] for name in RECORD_TABLES}
@@ -425,7 +436,7 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
 def _document_row(doc: Document, ext: Extraction, load_seq: int) -> dict:
     published = doc.published or ext.published
     return {
-        "doc_id": doc.doc_id,
+        "doc_id": _doc_id(doc),
         "source": doc.source,
         "title": doc.title,
         "published": published,
@@ -462,8 +473,8 @@ def _unique_by_doc_id(items: Iterable[tuple[Document, Extraction]]) -> list[tupl
     seen: set[str] = set()
     unique = []
     for doc, ext in items:
-        if doc.doc_id not in seen:
-            seen.add(doc.doc_id)
+        if _doc_id(doc) not in seen:
+            seen.add(_doc_id(doc))
             unique.append((doc, ext))
     return unique
 
@@ -482,7 +493,7 @@ def _next_load_seq(con: duckdb.DuckDBPyConnection) -> int:
 
 def _insert_document_sources(con, items: list[tuple[Document, Extraction]]) -> None:
     rows = [
-        {"doc_id": d.doc_id, "source": d.source, "sha256": d.sha256, "fetched_at": _utc(d.fetched_at)}
+        {"doc_id": _doc_id(d), "source": d.source, "sha256": d.sha256, "fetched_at": _utc(d.fetched_at)}
         for d, _ in items
     ]
     if not rows:
@@ -542,14 +553,19 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, work) -> LoadResult:
     return result
 
 
-def _add_new_documents(con, new_items: list[tuple[Document, Extraction]], result: LoadResult) -> None:
+def _add_new_documents(
+    con,
+    new_items: list[tuple[Document, Extraction]],
+    result: LoadResult,
+    fingerprints: Mapping[str, reprints.Fingerprint] | None = None,
+) -> None:
     load_seq = _next_load_seq(con)
     insert_rows(con, "documents", [_document_row(d, e, load_seq) for d, e in new_items])
     _insert_records(con, new_items, result)
-    search.index_documents(con, [(d.doc_id, d.text) for d, _ in new_items])
-    result.reprints += reprints.link_reprints(con, [(d.doc_id, d.text) for d, _ in new_items])
+    search.index_documents(con, [(_doc_id(d), d.text) for d, _ in new_items])
+    result.reprints += reprints.link_reprints(con, [(_doc_id(d), d.text) for d, _ in new_items], fingerprints)
     result.new_documents += len(new_items)
-    result.new_doc_ids.extend(d.doc_id for d, _ in new_items)
+    result.new_doc_ids.extend(_doc_id(d) for d, _ in new_items)
 
 
 def load_batch(
@@ -558,23 +574,25 @@ def load_batch(
     quarantined: list[QuarantineRecord] | None = None,
     *,
     refresh: bool = True,
+    fingerprints: Mapping[str, reprints.Fingerprint] | None = None,
 ) -> LoadResult:
     """Load documents and their extractions in ONE transaction; documents already present add nothing.
 
     A failure anywhere (a row violating a constraint, a crash) leaves nothing of the batch.
     `refresh=False` skips the cross-document resolution (call `refresh_resolution` once at the end).
+    `fingerprints`: doc_id → `reprints.fingerprint(text)` computed beforehand (in the extraction workers).
     """
     items = _unique_by_doc_id(items)
     quarantined = list(quarantined or [])
 
     def work() -> LoadResult:
         result = LoadResult()
-        present = _present_doc_ids(con, [d.doc_id for d, _ in items])
-        new_items = [(d, e) for d, e in items if d.doc_id not in present]
+        present = _present_doc_ids(con, [_doc_id(d) for d, _ in items])
+        new_items = [(d, e) for d, e in items if _doc_id(d) not in present]
         result.already_present = len(items) - len(new_items)
-        result.skipped_doc_ids = [d.doc_id for d, _ in items if d.doc_id in present]
+        result.skipped_doc_ids = [_doc_id(d) for d, _ in items if _doc_id(d) in present]
         if new_items:
-            _add_new_documents(con, new_items, result)
+            _add_new_documents(con, new_items, result, fingerprints)
         _insert_document_sources(con, items)
         result.quarantined = _insert_quarantine(con, quarantined)
         if refresh and new_items:
@@ -599,12 +617,12 @@ def replace_extractions(
 
     def work() -> LoadResult:
         result = LoadResult()
-        present = _present_doc_ids(con, [d.doc_id for d, _ in items])
-        replaced = [(d, e) for d, e in items if d.doc_id in present]
-        added = [(d, e) for d, e in items if d.doc_id not in present]
+        present = _present_doc_ids(con, [_doc_id(d) for d, _ in items])
+        replaced = [(d, e) for d, e in items if _doc_id(d) in present]
+        added = [(d, e) for d, e in items if _doc_id(d) not in present]
         previous_ids: dict[tuple[str, int], str] = {}
         if replaced:
-            ids = pa.table({"doc_id": pa.array([d.doc_id for d, _ in replaced], _S)})
+            ids = pa.table({"doc_id": pa.array([_doc_id(d) for d, _ in replaced], _S)})
             with staged(con, "_replaced_ids", ids):
                 previous = con.execute(
                     "SELECT doc_id, seq, project_id FROM project_links WHERE doc_id IN (SELECT doc_id FROM _replaced_ids)"
@@ -615,7 +633,7 @@ def replace_extractions(
                 updates = pa.Table.from_pylist(
                     [
                         {
-                            "doc_id": d.doc_id,
+                            "doc_id": _doc_id(d),
                             "city": e.city,
                             "extractor_version": e.extractor_version,
                             "backend": e.backend,

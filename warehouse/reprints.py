@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -130,11 +131,20 @@ def _candidates(con, buckets: dict[str, list[int]]) -> list[tuple]:
     return stored
 
 
-def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -> int:
-    """Store fingerprints of new documents and link near-duplicates; returns how many links were made."""
+def link_reprints(
+    con: duckdb.DuckDBPyConnection,
+    docs: list[tuple[str, str]],
+    fingerprints: Mapping[str, Fingerprint] | None = None,
+) -> int:
+    """Store fingerprints of new documents and link near-duplicates; returns how many links were made.
+
+    `fingerprints` (doc_id → `fingerprint(text)`) may be computed beforehand, e.g. in the extraction
+    workers, so the single writer does not; documents missing from it are fingerprinted here.
+    """
     if not docs:
         return 0
-    prints = {doc_id: fingerprint(text) for doc_id, text in docs}
+    given = fingerprints or {}
+    prints = {doc_id: given.get(doc_id) or fingerprint(text) for doc_id, text in docs}
     buckets = {doc_id: band_buckets(p.minhash.hashvalues) for doc_id, p in prints.items()}
     known: dict[str, Fingerprint] = {}
     original_of: dict[str, str] = {}

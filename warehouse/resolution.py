@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -238,6 +238,12 @@ class _Report:
 _NUMBERS = re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+(?=[期号#栋座条])")
 
 
+@lru_cache(maxsize=65536)
+def _numbers(key: str) -> frozenset[str]:
+    return frozenset(_NUMBERS.findall(key))
+
+
+@lru_cache(maxsize=1 << 18)
 def _similar(a: str, b: str) -> float:
     """0–100; containment of one name in the other counts as a match for names of 4+ characters.
 
@@ -245,7 +251,7 @@ def _similar(a: str, b: str) -> float:
     """
     if a == b:
         return 100.0
-    numbers_a, numbers_b = set(_NUMBERS.findall(a)), set(_NUMBERS.findall(b))
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return 0.0
     if min(len(a), len(b)) >= 4 and (a in b or b in a):
@@ -260,7 +266,7 @@ def _match(report: _Report, known: list[_Report]) -> str | None:
     meeting a project never named) joins the one project of the same company it can be.
     """
     strong: dict[str, float] = {}
-    named: set[str] = {o.project_id for o in known if o.name_key}
+    named: set[str] | None = None  # projects ever named, built only when a named report needs it
     weak: list[_Report] = []
     for other in known:
         if report.district and other.district and report.district != other.district:
@@ -282,7 +288,12 @@ def _match(report: _Report, known: list[_Report]) -> str | None:
             if score >= NAME_SIMILARITY:
                 strong[other.project_id] = max(score, strong.get(other.project_id, 0))
         elif report.company_id and report.company_id == other.company_id:
-            if report.name_key is None or other.project_id not in named:
+            if report.name_key is None:
+                weak.append(other)
+                continue
+            if named is None:
+                named = {o.project_id for o in known if o.name_key}
+            if other.project_id not in named:
                 weak.append(other)
     if strong:
         return max(strong, key=lambda pid: (strong[pid], pid))
