@@ -71,6 +71,11 @@ def test_ocr_of_scanned_page_character_accuracy():
     assert accuracy >= 0.95
     assert " " not in doc.text.replace("\n", "")  # no spurious spaces between Han characters
 
+    from extractors.pipeline import extract
+
+    amounts = {a.text: a.value for a in extract(doc).amounts}
+    assert amounts.get("420亿元") == 4.2e10 and amounts.get("130亿元") == 1.3e10, amounts
+
 
 def test_mixed_pdf_only_ocrs_pages_without_text():
     font = _cjk_font()
