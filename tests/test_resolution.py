@@ -239,3 +239,34 @@ def test_fingerprints_computed_beforehand_give_the_same_reprints(db_path, tmp_pa
         other, "SELECT doc_id, signature, shingle_count FROM doc_minhash ORDER BY doc_id"
     )
     other.close()
+
+
+def test_parent_signing_and_subsidiary_completion_are_one_project(tmp_path, db_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "signed.txt").write_text(
+        "嘉兴南湖区举行重点项目签约仪式\n2024年5月8日\n\n"
+        "本报讯 5月7日，南湖区签约澄波新材料高性能隔膜生产基地项目。"
+        "该项目由澄波新材料科技股份有限公司投资建设，总投资48亿元，建设年产8亿平方米锂电隔膜生产线。",
+        encoding="utf-8",
+    )
+    (folder / "completed.txt").write_text(
+        "澄波新材料南湖基地建成投产\n2025年11月20日\n\n"
+        "本报讯 11月19日，位于南湖区的澄波新材料（嘉兴）有限公司高性能隔膜生产基地一期项目建成投产。"
+        "该项目总投资48亿元，从签约到投产用了18个月。",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["import", str(folder), "--db", str(db_path), "--no-prefect", "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    con = warehouse.connect(db_path)
+    try:
+        found = rows(con, "SELECT latest_status, sources FROM v_projects WHERE name LIKE '%隔膜生产基地%'")
+    finally:
+        con.close()
+    assert found == [("completed", 2)]

@@ -13,6 +13,7 @@ name), or founds a new one whose id derives from that row.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz
 from warehouse.staging import staged
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio (0–100) above which two project names are one project
+BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
 _DROPPED = set(" \t\r\n\u3000()[]{}<>《》「」『』【】〔〕\"'“”‘’·・")
 
 
@@ -73,10 +75,15 @@ def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | No
     if not name:
         return None
     key = name_key(name)
-    for company in sorted({name_key(c) for c in company_names} - {""}, key=len, reverse=True):
+    companies = sorted({name_key(c) for c in company_names} - {""}, key=len, reverse=True)
+    for company in companies:
         if company in key and len(key) - len(company) >= 2:
             key = key.replace(company, "", 1)
             break
+    else:  # the brand the registered name starts with (澄波新材料科技股份有限公司 → 澄波新材料…项目)
+        brand = max((os.path.commonprefix([key, c]) for c in companies), key=len, default="")
+        if len(brand) >= BRAND_MIN_CHARS and len(key) - len(brand) >= 4:
+            key = key[len(brand) :]
     stripped, _ = _strip_suffix(key, project_suffixes())
     return stripped or key
 
@@ -382,6 +389,12 @@ def refresh_projects(
     for report in reports:
         if report.company_id:
             pool = by_company[report.company_id] + by_company[None]
+            if report.name_key and report.district:
+                # the same project under a company name resolution kept apart (a parent and its local
+                # subsidiary): `_match` joins those only on a near-identical name in the same place
+                pool += [
+                    o for o in by_district[report.district] if o.company_id not in (None, report.company_id)
+                ]
         else:
             pool = (
                 [o for reports_ in by_district.values() for o in reports_]
