@@ -15,6 +15,7 @@ from extractors.segment import (
     char_set,
     read_word_list,
     tagged,
+    token_at,
     tokens,
     tokens_before,
     word_frequency,
@@ -31,6 +32,7 @@ _PROPER_FLAGS = ("nr", "nrt", "nz", "j", "eng", "oov")  # not ns: 中关村 is a
 MAX_NAME = 32
 RARE_WORD_FREQ = 500  # below this a word can be a brand (鹏辉, 瑞幸); above it is an everyday word
 _BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
+_COUNTED = re.compile(r"第?[\d一二三四五六七八九十两几多]+家")  # 第三家子公司, 两家公司: counted, not named
 _DIGITS = re.compile(r"[\d一二三四五六七八九十百千万]+(?:余|多)?(?:个|家|名|位|批|人次)?")
 
 
@@ -80,6 +82,29 @@ def _trigger_res() -> list[re.Pattern[str]]:
 
 
 @cache
+def _brand_re() -> re.Pattern[str]:
+    brands = sorted(read_word_list("company_brands.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, brands)))
+
+
+def _known_brands(text: str) -> list[_Found]:
+    """Large enterprises cited by short name (宁德时代, 比亚迪), where the segmented text has a word
+    boundary on both sides of the name (华为 is not in 中华为)."""
+    out = []
+    for match in _brand_re().finditer(text):
+        start, end = match.span()
+        if _inside_a_word(text, start) or _inside_a_word(text, end):
+            continue
+        out.append(_Found(match.group(0), [(start, end)]))
+    return out
+
+
+def _inside_a_word(text: str, position: int) -> bool:
+    token = token_at(text, position)
+    return token is not None and token[1] < position
+
+
+@cache
 def _project_name_re() -> re.Pattern[str]:
     nouns = sorted((line.split()[0] for line in read_word_list("project_nouns.txt")), key=len, reverse=True)
     return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{'|'.join(map(re.escape, nouns))})")
@@ -122,7 +147,8 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
 
 def _between_single_characters(words, index: int, name_start: int) -> bool:
     def single(i: int) -> bool:
-        return 0 <= i < len(words) and len(words[i][0]) == 1 and words[i][0] not in char_set("function")
+        word = words[i][0] if 0 <= i < len(words) else ""
+        return len(word) == 1 and _HAN.match(word) is not None and word not in char_set("function")
 
     if index + 1 >= len(words) or words[index + 1][1] != name_start:
         return False  # nothing of the name after it yet
@@ -145,7 +171,7 @@ def rare_word(word: str) -> bool:
 def _generic(core: str, strict: bool = False) -> bool:
     """平台公司, 跨国公司: what precedes the suffix names nobody. `strict` (no suffix to vouch for the
     name): it also needs a word that is neither everyday nor a verb."""
-    if not core or core in word_set("company_generic_names.txt") or core[0] in "余多":
+    if not core or core in word_set("company_generic_names.txt") or core[0] in "余多" or _COUNTED.match(core):
         return True
     words = segment_words(core)
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
@@ -345,7 +371,13 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
 
 
 def find_companies(text: str) -> list[Company]:
-    found = _registered_names(text) + _enumerated(text) + _triggered(text) + _project_brands(text)
+    found = (
+        _registered_names(text)
+        + _enumerated(text)
+        + _triggered(text)
+        + _project_brands(text)
+        + _known_brands(text)
+    )
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     companies: list[Company] = []

@@ -110,3 +110,32 @@ def test_connectives_before_a_registered_name_are_not_part_of_it():
     assert list(found) == ["华澜光电科技股份有限公司"]
     found = companies_of("另有青禾生物医药（苏州）有限公司签约落户。")
     assert list(found) == ["青禾生物医药(苏州)有限公司"]
+
+
+def test_known_enterprises_by_short_name():
+    found = companies_of(
+        "项目由华为与鄂州临空产业投资有限公司共同建设；隆基绿能在银川追加投资的组件项目已开工。"
+    )
+    assert "华为" in found and "隆基绿能" in found
+    assert not [name for name in found if name.startswith("项目由")]
+
+
+def test_known_short_name_inside_another_word_is_not_a_company():
+    assert "华为" not in companies_of("实现中华为人民服务的初心，打造一批专精特新企业。")
+
+
+def test_conjunction_or_verb_before_a_registered_name_is_not_part_of_it():
+    found = companies_of(
+        "。与澄光医疗器械（嘉兴）有限公司签约。平湖市开工浙江澄波新材料科技有限公司扩产项目。"
+    )
+    assert "澄光医疗器械(嘉兴)有限公司" in found
+    assert "浙江澄波新材料科技有限公司" in found
+    assert not [name for name in found if name.startswith(("与", "平湖市开工"))]
+
+
+def test_counted_subsidiary_is_no_name():
+    found = companies_of(
+        "东洋精机株式会社已在华设立第四家子公司，其全资子公司东洋精机（无锡）有限公司同步增资。"
+    )
+    assert "东洋精机(无锡)有限公司" in found
+    assert not [name for name in found if "子公司" in name]
