@@ -99,6 +99,7 @@ class _Figure:
     indicator: str
     noun: str  # what is counted or measured, for telling repeats apart
     kind: str  # count | rate | amount
+    respective: int | None = None  # place in a respectively list (分别为28个、25个、24个)
 
 
 def _joined_view(text: str) -> str:
@@ -474,6 +475,8 @@ def find_metrics(
             for figure in _figures_in(view, sentence, amounts_at.within(sentence.start, sentence.end)):
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(figure.start, clause_start, paragraph_mentions, view, city)
+                if figure.respective is not None:
+                    subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
                 if _sentence_speaks_of_city(view, sentence.start, figure.start, paragraph_mentions, city):
                     subject = city  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
                     city_told_at = figure.start
@@ -508,6 +511,15 @@ def find_metrics(
                     kept.append(candidate)
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
     return [k.metric for k in kept]
+
+
+def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Mention]) -> str | None:
+    """长沙经开区、长沙高新区、湖南湘江新区…分别为28个、25个、24个: the n-th place listed for the n-th figure."""
+    listed: list[str] = []
+    for mention in mentions:
+        if clause_start <= mention.start < figure.start and mention.canonical not in listed:
+            listed.append(mention.canonical)
+    return listed[figure.respective] if figure.respective < len(listed) and len(listed) > 1 else None
 
 
 def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
@@ -575,4 +587,48 @@ def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Fi
                 figure = replace(figure, indicator=counted[-1].indicator + figure.indicator)
         if figure:
             figures.append(figure)
+    figures += _respective_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _respective_figures(
+    view: str, sentence: Segment, figures: list[_Figure], amounts: list[Amount]
+) -> list[_Figure]:
+    """分别为28个、25个、24个 / 分别为62.4亿元、58.7亿元: the figures after the first of a respectively
+    list measure the same thing as the first. The first gets place 0 in place of the figure itself."""
+    amount_at = {a.start: a for a in amounts if a.start is not None}
+    taken = {f.start for f in figures}
+    out: list[_Figure] = []
+    for head in list(figures):
+        clause_start, _ = _clause_bounds(sentence, head.start)
+        if head.respective is not None or "分别" not in view[clause_start : head.start]:
+            continue
+        listed: list[_Figure] = []
+        end = head.end
+        while end + 1 < sentence.end and view[end] in "、和及":
+            following = _figure_at(view, end + 1, head, amount_at)
+            if following is None:
+                break
+            listed.append(replace(following, respective=len(listed) + 1))
+            end = following.end
+        if listed:
+            figures[figures.index(head)] = replace(head, respective=0)
+            out += [f for f in listed if f.start not in taken]
+    return out
+
+
+def _figure_at(view: str, start: int, like: _Figure, amount_at: dict[int, Amount]) -> _Figure | None:
+    """A figure of the same kind and unit as `like`, starting at `start`, or None."""
+    if like.kind == "amount":
+        amount = amount_at.get(start)
+        parts = _figure_and_unit(amount) if amount is not None else None
+        if parts is None or parts[1] != like.unit:
+            return None
+        return replace(like, start=start, end=amount.end or start, value=parts[0])
+    m = (_COUNT if like.kind == "count" else _RATE).match(view, start)
+    if m is None or m.group("num") is None:
+        return None
+    unit = "%" if like.kind == "rate" and m.group("unit") in ("%", "％") else m.group("unit")
+    if unit != like.unit:
+        return None
+    return replace(like, start=start, end=m.end(), value=_number(m.group("num")))

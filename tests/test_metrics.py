@@ -279,3 +279,12 @@ def test_a_round_hundred_after_a_word_of_approximation_is_a_count():
     text = "目前，开发区内已聚集新能源类外资企业上百家，今年新签约项目近千个。"
     found = figures(metrics_of(text, [], city="常州市"))
     assert (100.0, "家") in found and (1000.0, "个") in found
+
+
+def test_respectively_list_gives_each_place_its_figure():
+    text = "从开发区看，金牛区、成华区、青羊区新签约亿元以上项目分别为14个、11个、9个，实际到位内资分别为32.5亿元、21.4亿元。"
+    places = [district(text, name, "district") for name in ("金牛区", "成华区", "青羊区")]
+    ms = metrics_of(text, places)
+    assert figures(ms) == [(14, "个"), (11, "个"), (9, "个"), (32.5, "亿元"), (21.4, "亿元")]
+    assert [m.subject for m in ms[:3]] == ["金牛区", "成华区", "青羊区"]
+    assert ms[1].indicator == ms[0].indicator and ms[4].indicator == ms[3].indicator
