@@ -25,10 +25,13 @@ _NO_LIST_BREAK = re.compile(r"[^，,。；;：:\s“”\"]+")  # an enumeration 
 _INSIDE_PROJECT_NAMES = frozenset({"及"})  # 机器人及核心零部件产业园
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
+OWN_DIVISION_WITHIN = 200  # characters from the top: title, dateline, issuer
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(r"[^，,：:。！？!?；;\n]+[，,：:。！？!?；;]*")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[余多]?[个家名批座]|以上|亿元|过亿")
-_COUNTED_AFTER = re.compile(r"\d+[余多]?[个家项]")
+_COUNTED_AFTER = re.compile(r"(?:累计|共计|合计|总计|共|达到|达|超过|超|逾)?\d+[余多]?[个家项]")
+_ITEMIZING = re.compile(r"^\s*(?:其中|包括)")
+_TALLY = re.compile(r"项目(?:共|共计|累计|合计)?\d+[个项]|\d+[个项](?:重点|重大|亿元以上|产业)*项目")
 _QUOTED = re.compile(r"“[^“”]{1,16}”|《[^《》]{1,60}》")  # slogans and titles of documents
 
 
@@ -440,6 +443,7 @@ class _Context:
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self.district_spans = _district_spans(self.districts)
+        self.own_division = _own_division(self.districts)
 
     def sentence_at(self, position: int) -> Segment:
         return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
@@ -450,10 +454,27 @@ class _Context:
         following = self.sentences[index] if index < len(self.sentences) else None
         return following if following and _patterns()["continues"].match(following.text) else None
 
+    def tally_before(self, sentence: Segment) -> Segment | None:
+        """The sentence counting projects that this one, opening with 其中, itemizes."""
+        if not _ITEMIZING.match(sentence.text):
+            return None
+        index = bisect_right(self._sentence_starts, sentence.start) - 2
+        previous = self.sentences[index] if index >= 0 else None
+        return previous if previous and _TALLY.search(previous.text) else None
+
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
         at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
         return [self.paragraphs[at], *self.paragraphs[max(at - 1, 0) : at]]
+
+
+def _own_division(districts: list[District]) -> str | None:
+    """The county-level division a document is about when it names no other (a district government's
+    work report, a county paper's feature) and names it in its opening lines: where its projects go."""
+    divisions = [d for d in districts if d.kind in ("district", "county", "county_city")]
+    if len(divisions) != 1 or not divisions[0].spans:
+        return None
+    return divisions[0].canonical if divisions[0].spans[0].start < OWN_DIVISION_WITHIN else None
 
 
 def _containing(segments: list[Segment], position: int) -> Segment:
@@ -515,6 +536,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
         if status is None:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
+    if status is None and (tally := doc.tally_before(sentence)) is not None:
+        status, _ = _status(text, [(tally.start, tally.end)], (0, 0))  # 签约项目3个。其中，…项目…
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
@@ -536,7 +559,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         company=company,
         district=_district_at(
             text, doc.district_spans, candidate.start, doc.paragraphs_above(candidate.start), sentence
-        ),
+        )
+        or doc.own_division,
         amount_text=amount.text if amount else None,
         amount_yuan=amount.value if amount else None,
         status=status,

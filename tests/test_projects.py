@@ -223,3 +223,25 @@ def test_an_earlier_step_or_a_description_of_another_noun_is_not_the_status():
     found = by_name(projects_of(text))
     assert found["高端阀门生产线"].status == "planned"
     assert found["精密模具生产基地"].status == "signed"
+
+
+def test_a_district_reporting_on_itself_gives_its_projects_the_district():
+    text = (
+        "温江区人民政府工作报告\n\n"
+        "过去一年，全区招商引资成效明显。\n\n"
+        "加快推进青蓝生物制药创新药生产基地项目建设，总投资18亿元；力争澜川精密轴承产业园项目年底前竣工。"
+    )
+    found = by_name(projects_of(text))
+    assert {p.district for p in found.values()} == {"温江区"}
+    assert not [name for name in found if name.startswith("力争")]
+
+
+def test_projects_itemized_after_a_tally_take_its_status():
+    text = "高新区分会场共开工项目28个，总投资216亿元。其中，瑞芯光学镜头模组产业化项目总投资12亿元。"
+    project = by_name(projects_of(text))["瑞芯光学镜头模组产业化项目"]
+    assert project.status == "started" and project.amount_yuan == 1.2e9
+
+
+def test_aggregate_with_a_count_after_a_filler_is_no_project():
+    text = "1—9月，全区亿元以上新开工项目累计86个，完成投资410亿元。"
+    assert projects_of(text) == []
