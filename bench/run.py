@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> dict:
         "--rss-docs",
         type=int,
         default=None,
-        help="(e): import this many, then a tenth of them (default 1000)",
+        help="(e): import this many, then a tenth of them (default 10000)",
     )
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> dict:
     docs = args.docs
     sample = args.sample or (100 if args.quick else 300)
     import_docs = args.import_docs or (100 if args.quick else 400)
-    rss_docs = min(docs, args.rss_docs or (200 if args.quick else 1000))
+    rss_docs = min(docs, args.rss_docs or (200 if args.quick else 10_000))
     wanted = set(args.only.split(","))
     work = CORPUS_DIR / "work"
     work.mkdir(parents=True, exist_ok=True)
