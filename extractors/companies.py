@@ -22,7 +22,7 @@ from extractors.segment import (
     word_set,
 )
 from extractors.segment import words as segment_words
-from extractors.text import finditer_within, halfwidth
+from extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
 from schemas import Company, Span
 
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
@@ -55,9 +55,6 @@ def _enumeration_re() -> re.Pattern[str]:
     return re.compile(
         rf"((?:{item}、)*{item})等(?:{_DIGITS.pattern})?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|品牌|机构)"
     )
-
-
-_NO_LIST_BREAK = re.compile(r"[^，,。；;：:\s“”\"]+")  # an enumeration (…、…等企业) never crosses these
 
 
 @cache
@@ -234,7 +231,7 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
 
 def _enumerated(text: str) -> list[_Found]:
     out = []
-    for match in finditer_within(_enumeration_re(), text, _NO_LIST_BREAK, "等"):
+    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, "等"):
         position = match.start(1)
         items = match.group(1).split("、")
         spans = []

@@ -14,14 +14,13 @@ from functools import cache
 from extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from extractors.gazetteer import gazetteer
 from extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
-from extractors.text import Segment, finditer_within, paragraphs, sentences
+from extractors.text import NO_LIST_BREAK, Segment, finditer_within, paragraphs, sentences
 from schemas import Amount, Company, District, Metric, Project
 
 _ENUMERATION = re.compile(
     r"((?:[^、，,。；;：:\s“”\"等\d]{2,30}、)*[^、，,。；;：:\s“”\"等\d]{2,30})等"
     r"(?:[\d一二三四五六七八九十百]+[余多]?个|一批)?[\u4e00-\u9fff]{0,10}?(?:项目|工程(?!机械|师|院|局|技术|学))"
 )
-_NO_LIST_BREAK = re.compile(r"[^，,。；;：:\s“”\"]+")  # an enumeration (…、…等项目) never crosses these
 _INSIDE_PROJECT_NAMES = frozenset({"及"})  # 机器人及核心零部件产业园
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
@@ -300,7 +299,7 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
 
 def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
-    for match in finditer_within(_ENUMERATION, text, _NO_LIST_BREAK, "等"):
+    for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, "等"):
         position = match.start(1)
         for item in match.group(1).split("、"):
             start, end = position, position + len(item)
