@@ -140,6 +140,11 @@ class Lexicon:
         return set(self.companies) | set(self.districts) | set(self.short_districts) | set(self.places)
 
 
+def brand_companies() -> dict[str, str]:
+    """Short names of large enterprises (宁德时代, 奇瑞) the rules engine knows, each its own canonical."""
+    return {name: name for name in rules_word_list("company_brands.txt")}
+
+
 _DISTRICT_KINDS = {"district", "county_city", "county", "new_area", "zone"}
 
 
@@ -167,7 +172,7 @@ def _from_engineer_c() -> Lexicon | None:
         shorts.pop(surface, None)
     if not districts:
         return None
-    return Lexicon({}, districts, shorts, frozenset(places), "extractors.gazetteer")
+    return Lexicon(brand_companies(), districts, shorts, frozenset(places), "extractors.gazetteer")
 
 
 def _from_cpca() -> Lexicon:
@@ -187,7 +192,7 @@ def _from_cpca() -> Lexicon:
             if name.endswith("市") and len(name) > 2:
                 places.add(name[:-1])
     places |= set(districts)
-    return Lexicon({}, districts, {}, frozenset(places), "cpca")
+    return Lexicon(brand_companies(), districts, {}, frozenset(places), "cpca")
 
 
 @cache
