@@ -76,6 +76,15 @@ def train_ner_command(
     ] = None,
     iterations: Annotated[int, typer.Option("--iterations", min=1, help="Passes over the data.")] = 15,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same data + seed → same model).")] = 0,
+    augment: Annotated[
+        int,
+        typer.Option(
+            "--augment",
+            min=0,
+            help="Entity-swapped copies of each labelled paragraph (invented companies, other districts), "
+            "so the model learns contexts rather than the training texts' names; 0 turns it off.",
+        ),
+    ] = 3,
 ) -> None:
     """Train the spaCy backend's statistical NER (weak labels from the rules engine + gold) and save it."""
     from extractors.backends import BackendUnavailable
@@ -106,7 +115,7 @@ def train_ner_command(
         console.print(f"  iteration {iteration}/{iterations}  loss {loss:.1f}")
 
     try:
-        nlp, report = train_ner(items, iterations=iterations, seed=seed, progress=progress)
+        nlp, report = train_ner(items, iterations=iterations, seed=seed, augment=augment, progress=progress)
     except BackendUnavailable as error:
         err_console.print(f"[red]{error.message}[/]")
         raise typer.Exit(1) from None
@@ -116,7 +125,8 @@ def train_ner_command(
     target = save_model(nlp, out or default_model_dir(), report)
     labels = ", ".join(f"{label} {count}" for label, count in sorted(report.labels.items()))
     console.print(
-        f"trained on {report.texts} documents ({report.examples} paragraphs; {labels}; "
+        f"trained on {report.texts} documents ({report.examples} paragraphs incl. "
+        f"{report.swapped_copies} entity-swapped copies; {labels}; "
         f"{report.skipped_spans} spans off token boundaries skipped) → {target}"
     )
     if out and Path(out).resolve() != default_model_dir().resolve():

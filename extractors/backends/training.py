@@ -30,6 +30,7 @@ class TrainReport:
     skipped_spans: int = 0
     labels: dict[str, int] = field(default_factory=dict)
     iterations: int = 0
+    swapped_copies: int = 0
     losses: list[float] = field(default_factory=list)
 
 
@@ -85,16 +86,28 @@ def train_ner(
     iterations: int = 15,
     seed: int = 0,
     dropout: float = 0.2,
+    augment: int = 0,
     progress: Callable[[int, float], None] | None = None,
 ):
-    """A new jieba-segmented zh pipeline whose `ner` learned the spans of `items`. Returns (nlp, report)."""
+    """A new jieba-segmented zh pipeline whose `ner` learned the spans of `items`. Returns (nlp, report).
+
+    `augment` adds that many entity-swapped copies of every labelled paragraph (`augment.swap_entities`)."""
     from spacy.training import Example  # noqa: F401  (fail early, with spaCy's own message)
     from spacy.util import compounding, fix_random_seed, minibatch
 
     fix_random_seed(seed)
     nlp = blank_zh()
     report = TrainReport(iterations=iterations)
+    items = list(items)
     examples = make_examples(nlp, items, seed=seed, report=report)
+    if augment:
+        from extractors.backends.augment import augment as swapped
+
+        labelled = [chunk for text, spans in items for chunk in chunks(text, spans) if chunk[1]]
+        copies = swapped(labelled, augment, seed=seed)[len(labelled) :]
+        examples += make_examples(nlp, copies, negatives=0, seed=seed, report=TrainReport())
+        report.swapped_copies = len(copies)
+        report.examples = len(examples)
     if not report.spans:
         raise ValueError("no entity spans to learn from: give documents the rules engine finds entities in")
     ner = nlp.add_pipe("ner")

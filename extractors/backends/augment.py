@@ -1,0 +1,102 @@
+"""Entity-swap augmentation for `train-ner`: copies of labelled paragraphs whose company and district
+spans are replaced by other names — invented companies (place + 字号 + industry + legal form, or a
+known brand) and districts from the national gazetteer.
+
+Weak labels from a few documents name the same few firms again and again; a model trained on them
+memorizes those names. Swapping them teaches the context (签约, 落户, 投资建设 …) and the shape of a
+name instead. Pure: labelled texts in, labelled texts out, deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.backends.lexicon import (
+    brand_companies,
+    company_suffixes,
+    lexicon,
+    read_list,
+    rules_word_list,
+)
+
+COMPANY, DISTRICT = "COMPANY", "DISTRICT"
+LabelledText = tuple[str, Sequence[tuple[int, int, str]]]
+
+# legal forms as registered names end; the shorter suffixes (银行, 实业) are kept for known brands
+_LEGAL_FORMS = ("有限公司", "股份有限公司", "集团有限公司", "有限责任公司", "集团", "科技有限公司")
+
+
+@dataclass(frozen=True)
+class NameMaker:
+    cities: tuple[str, ...]
+    core_chars: tuple[str, ...]
+    industries: tuple[str, ...]
+    brands: tuple[str, ...]
+    districts: tuple[str, ...]
+
+    def company(self, rng: random.Random) -> str:
+        core = "".join(rng.sample(self.core_chars, 2))
+        roll = rng.random()
+        if roll < 0.35:
+            return rng.choice(self.cities) + core + rng.choice(self.industries) + rng.choice(_LEGAL_FORMS)
+        if roll < 0.55:
+            return core + rng.choice(self.industries) + rng.choice(_LEGAL_FORMS)
+        if roll < 0.65:
+            return f"{core}{rng.choice(self.industries)}（{rng.choice(self.cities)}）有限公司"
+        if roll < 0.8 and self.brands:
+            return rng.choice(self.brands)
+        return core + rng.choice(("集团", "股份", "科技", "控股"))
+
+    def district(self, rng: random.Random) -> str:
+        return rng.choice(self.districts)
+
+
+@cache
+def name_maker() -> NameMaker:
+    lex = lexicon()
+    cities = sorted(p[:-1] for p in lex.places if p.endswith("市") and 3 <= len(p) <= 4)
+    districts = sorted(d for d in lex.districts if d.endswith(("区", "县", "市")) and 2 < len(d) <= 5)
+    chars = tuple(dict.fromkeys(c for line in read_list("name_core_chars.txt") for c in line.split()))
+    industries = tuple(w for w in rules_word_list("industry_terms.txt") if len(w) <= 4) or ("科技",)
+    assert company_suffixes()  # the backends' suffix list is what the model's names must end with
+    return NameMaker(
+        cities=tuple(cities) or ("青岛",),
+        core_chars=chars,
+        industries=industries,
+        brands=tuple(sorted(brand_companies())),
+        districts=tuple(districts) or ("城阳区",),
+    )
+
+
+def swap_entities(item: LabelledText, rng: random.Random, maker: NameMaker | None = None) -> LabelledText:
+    """`item` with each labelled span replaced by a new name of its label; the same surface gets the same
+    replacement throughout the paragraph, so repeated mentions stay repeated."""
+    maker = maker or name_maker()
+    text, spans = item
+    replacement: dict[tuple[str, str], str] = {}
+    pieces, new_spans, at = [], [], 0
+    for start, end, label in sorted(spans):
+        key = (text[start:end], label)
+        if key not in replacement:
+            replacement[key] = maker.company(rng) if label == COMPANY else maker.district(rng)
+        pieces.append(text[at:start])
+        offset = sum(map(len, pieces))
+        name = replacement[key]
+        pieces.append(name)
+        new_spans.append((offset, offset + len(name), label))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces), new_spans
+
+
+def augment(items: Iterable[LabelledText], copies: int, *, seed: int = 0) -> list[LabelledText]:
+    """The items followed by `copies` entity-swapped variants of each item that has spans."""
+    rng = random.Random(seed)
+    items = list(items)
+    out = list(items)
+    for _ in range(copies):
+        out += [swap_entities(item, rng) for item in items if item[1]]
+    return out
