@@ -8,7 +8,7 @@ export PREFECT_HOME ?= $(ZHAOYIN_CACHE_DIR)/prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 SHARED ?= ../shared
 
-.PHONY: demo test lint eval bench stress clean install
+.PHONY: demo test lint eval eval-backends ner bench stress clean install
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (Python 3.11) on PATH, or PYTHON=..."; exit 1; }
@@ -43,6 +43,18 @@ eval: $(STAMP)
 	$(BIN)/zhaoyin eval $(SHARED)/gold --corpus $(SHARED)/corpus
 	@echo; echo "reports written apart from the extractors (tests/data/heldout; its errors guided general fixes, so read it as optimistic):"
 	$(BIN)/zhaoyin eval tests/data/heldout/gold --corpus tests/data/heldout/corpus
+
+NER_MODEL := $(ZHAOYIN_CACHE_DIR)/models/spacy-ner
+
+$(NER_MODEL)/meta.json: $(STAMP)
+	$(BIN)/zhaoyin train-ner --docs samples --out $(NER_MODEL)
+
+ner: $(NER_MODEL)/meta.json
+
+# rules beside the spaCy backend (its ner trained on samples/ by `make ner`; the gold texts are not in it)
+eval-backends: $(NER_MODEL)/meta.json
+	$(BIN)/zhaoyin eval $(SHARED)/gold --corpus $(SHARED)/corpus --backend rules --backend spacy
+	$(BIN)/zhaoyin eval tests/data/heldout/gold --corpus tests/data/heldout/corpus --backend rules --backend spacy
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

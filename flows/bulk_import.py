@@ -26,7 +26,14 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from flows.discover import discover  # noqa: E402
 from flows.ingest import IngestSession, IngestSummary, ProgressCallback, batched  # noqa: E402
-from flows.runners import Outcome, default_workers, read_and_extract_all, shared_pool, warm_up  # noqa: E402
+from flows.runners import (  # noqa: E402
+    Outcome,
+    default_workers,
+    ensure_backend,
+    read_and_extract_all,
+    shared_pool,
+    warm_up,
+)
 from schemas import RawDocument  # noqa: E402
 
 TaskRunnerName = Literal["thread", "process", "dask"]
@@ -59,6 +66,7 @@ def bulk_import_flow(
     task_runner: TaskRunnerName = "thread",
     progress_key: str | None = None,
 ) -> IngestSummary:
+    ensure_backend(backend)
     # With "thread" one task at a time feeds the shared process pool; other runners run batches side by side.
     pool_workers = workers if task_runner == "thread" else 1
     in_flight = 2 if task_runner == "thread" else max(2, workers + 1)

@@ -30,3 +30,21 @@ DEFAULT_DB_PATH = Path(DEFAULT_DB)
 def plain(value: object) -> str:
     """User data (file names, reasons, extracted text) shown inside rich markup: brackets stay literal."""
     return escape(str(value))
+
+
+def require_backend(name: str) -> None:
+    """Exit 2 with the backend's own instructions (what to install, where the model goes) when it cannot
+    run here, before any file is touched."""
+    from extractors.backends import BACKEND_NAMES, BackendUnavailable
+    from flows.runners import ensure_backend
+
+    if name not in BACKEND_NAMES:
+        err_console.print(
+            f"[red]unknown backend {plain(name)!r}: choose from {', '.join(BACKEND_NAMES)}[/red]"
+        )
+        raise typer.Exit(2)
+    try:
+        ensure_backend(name)
+    except BackendUnavailable as error:
+        err_console.print(f"[red]the {name} backend cannot run here.[/red] {plain(error.message)}")
+        raise typer.Exit(2) from None

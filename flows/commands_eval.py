@@ -13,9 +13,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.cli_app import app, console, err_console, plain
+from flows.cli_app import app, console, err_console, plain, require_backend
 
-BACKENDS = ("rules", "spacy", "hanlp")
 KIND_LABELS = {
     "amounts": "amounts",
     "districts": "districts",
@@ -166,10 +165,8 @@ def eval_command(
         err_console.print(f"no corpus folder at {corpus_dir}; pass --corpus DIR")
         raise typer.Exit(2)
     backends = list(dict.fromkeys(backend or ["rules"]))
-    unknown = [name for name in backends if name not in BACKENDS]
-    if unknown:
-        err_console.print(f"unknown backend {', '.join(unknown)}; choose from {', '.join(BACKENDS)}")
-        raise typer.Exit(2)
+    for name in backends:
+        require_backend(name)
     reports = {}
     for name in backends:
         predictions, notes = predictions_for(gold_dir, corpus_dir, name)

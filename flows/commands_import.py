@@ -15,7 +15,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
+from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 QUARANTINE_ROWS_SHOWN = 20
 
@@ -85,6 +85,7 @@ def import_command(
     if task_runner not in ("thread", "process", "dask"):
         err_console.print(f"[red]unknown --task-runner {task_runner!r}: use thread, process or dask[/red]")
         raise typer.Exit(2)
+    require_backend(backend)
     workers = workers or default_workers()
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
@@ -161,6 +162,7 @@ def extract_command(
     if not file.is_file():
         err_console.print(f"[red]cannot read {plain(file)}: no such file[/red]")
         raise typer.Exit(1)
+    require_backend(backend)
     raw = read_raw(str(file))
     outcome = raw if isinstance(raw, QuarantineRecord) else read_and_extract(raw, backend=backend, ocr=ocr)
     if isinstance(outcome, QuarantineRecord):

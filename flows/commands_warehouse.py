@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
+from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 WAIT_SECONDS = 30
 
@@ -209,6 +209,7 @@ def reextract_command(
     from extractors.pipeline import EXTRACTOR_VERSION, extract
 
     _require_db(db)
+    require_backend(backend)
     try:
         con = warehouse.connect(db, wait_seconds=WAIT_SECONDS)
     except warehouse.WarehouseBusy as error:

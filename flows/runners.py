@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from extractors.backends import BackendUnavailable
 from schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
 
 Outcome = tuple[Document, Extraction] | QuarantineRecord
@@ -68,6 +69,14 @@ def _unexpected(stage: str, error: BaseException) -> str:
     return f"{stage} failed unexpectedly: {type(error).__name__}: {error}"[:500]
 
 
+def ensure_backend(name: str) -> None:
+    """Raise `BackendUnavailable` now, before any file is read, when backend `name` cannot run here: a
+    missing model is the machine's problem, not the files', and must not quarantine a whole batch."""
+    from extractors.backends import get_backend
+
+    get_backend(name)
+
+
 def read_and_extract(raw: RawDocument, *, backend: str = "rules", ocr: bool = False) -> Outcome:
     """One file: Document + Extraction, or the quarantine record that says which stage failed and why."""
     from extractors.pipeline import extract
@@ -83,6 +92,8 @@ def read_and_extract(raw: RawDocument, *, backend: str = "rules", ocr: bool = Fa
         document = document.model_copy(update={"sha256": raw.sha256})
     try:
         extraction = extract(document, backend=backend)
+    except BackendUnavailable:
+        raise
     except Exception as error:
         return _quarantine(raw, "extract", _unexpected("extraction", error))
     return document, extraction
@@ -108,6 +119,7 @@ class ExtractionPool:
     """
 
     def __init__(self, workers: int = 1, *, backend: str = "rules", ocr: bool = False):
+        ensure_backend(backend)
         self.workers = max(1, int(workers))
         self.backend = backend
         self.ocr = ocr

@@ -57,3 +57,14 @@ def shared_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="session")
+def cli():
+    """Invoke the `zhaoyin` CLI in-process: cli("extract", path, "--format", "json") → typer's Result."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])

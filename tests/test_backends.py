@@ -150,6 +150,43 @@ def test_hanlp_without_the_library_says_what_to_install_and_where_the_model_goes
     assert str(Path.home() / ".hanlp") not in message
 
 
+@pytest.mark.skipif(HAS_HANLP, reason="hanlp is installed here: the not-installed path cannot be shown")
+@pytest.mark.parametrize("command", ["extract", "import", "eval"])
+def test_cli_with_an_unavailable_backend_says_what_to_install_and_exits_2(cli, tmp_path, command):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    args = {
+        "extract": ["extract", report],
+        "import": ["import", tmp_path, "--db", db, "--no-prefect"],
+        "eval": ["eval", tmp_path, "--corpus", tmp_path],
+    }[command]
+    result = cli(*args, "--backend", "hanlp")
+    assert result.exit_code == 2, result.output
+    assert "zhaoyin[hanlp]" in result.output and "ZHAOYIN_HANLP_MODEL" in result.output
+    assert not db.exists()  # refused before anything was written, nothing quarantined
+
+
+@pytest.mark.skipif(HAS_HANLP, reason="hanlp is installed here: the not-installed path cannot be shown")
+def test_import_with_an_unavailable_backend_fails_instead_of_quarantining_every_file(tmp_path):
+    from flows.ingest import ingest
+    from flows.runners import read_and_extract
+    from schemas import RawDocument
+
+    raw = RawDocument(data=REPORT.encode(), source=str(tmp_path / "a.txt"), media_type_hint=None)
+    with pytest.raises(BackendUnavailable):
+        read_and_extract(raw, backend="hanlp")
+    with pytest.raises(BackendUnavailable):
+        ingest([raw], tmp_path / "w.duckdb", backend="hanlp")
+
+
+def test_cli_with_an_unknown_backend_exits_2(cli, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    result = cli("extract", report, "--backend", "stanza")
+    assert result.exit_code == 2 and "choose from rules, spacy, hanlp" in result.output
+
+
 def test_hanlp_model_that_is_neither_a_folder_nor_an_identifier():
     catalog = type("Pretrained", (), {"ALL": {}})
     hanlp_like = type("HanLP", (), {"pretrained": catalog})

@@ -127,16 +127,6 @@ def test_training_without_any_span_is_refused():
 # --- the command --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def cli():
-    from typer.testing import CliRunner
-
-    from flows.cli import app
-
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, list(args))
-
-
 def test_train_ner_command_on_gold(tmp_path, cli):
     corpus, gold = tmp_path / "corpus", tmp_path / "gold"
     corpus.mkdir()

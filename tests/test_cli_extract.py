@@ -6,17 +6,8 @@ import json
 
 import pytest
 from test_import_corpus import project_amount_text, write_docx, write_pdf, write_txt
-from typer.testing import CliRunner
 
 GOLD_KEYS = {"projects", "companies", "districts", "amounts", "metrics"}
-
-
-@pytest.fixture(scope="module")
-def cli():
-    from flows.cli import app
-
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.mark.parametrize("writer", [write_txt, write_pdf, write_docx])

@@ -7,9 +7,7 @@ import os
 import zipfile
 
 import duckdb
-import pytest
 from test_import_corpus import build_mixed_corpus, report_text, write_txt
-from typer.testing import CliRunner
 
 from flows.discover import discover, iter_file_paths
 from flows.ingest import IngestSummary, ingest
@@ -188,14 +186,6 @@ def test_bulk_import_with_prefects_process_runner_and_a_progress_callback(prefec
 
 
 # --- the CLI -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def cli():
-    from flows.cli import app
-
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 def test_cli_import_prints_the_summary_and_warns_on_quarantine(cli, tmp_path, db_path):
