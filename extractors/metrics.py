@@ -58,6 +58,7 @@ HISTORY_MARKERS = tuple(_KW["history_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
+ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 _ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
@@ -468,11 +469,16 @@ def find_metrics(
         resolved = _resolved_periods(paragraph, published)
         paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)
         city_told_at = -1
+        previous_count: _Figure | None = None
         for sentence in sentences(paragraph.text):
             sentence = Segment(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
             )
-            for figure in _figures_in(view, sentence, amounts_at.within(sentence.start, sentence.end)):
+            figures = _figures_in(
+                view, sentence, amounts_at.within(sentence.start, sentence.end), previous_count
+            )
+            previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
+            for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(figure.start, clause_start, paragraph_mentions, view, city)
                 if figure.respective is not None:
@@ -559,8 +565,11 @@ class _AmountIndex:
         return [self.amounts[i] for i in sorted(self.positions[lo:hi])]
 
 
-def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Figure]:
-    """Figures of one sentence; `amounts` are those that start in it."""
+def _figures_in(
+    view: str, sentence: Segment, amounts: list[Amount], previous: _Figure | None = None
+) -> list[_Figure]:
+    """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
+    count before it."""
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):
@@ -571,24 +580,58 @@ def _figures_in(view: str, sentence: Segment, amounts: list[Amount]) -> list[_Fi
                 continue
             if kind == "count":
                 figure = _count_figure(view, m, clause, before, sentence.text)
+                if figure is None:
+                    earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
+                    figure = _elliptical_count(view, m, before, earlier, previous)
             else:
                 figure = _rate_figure(m, before, sentence.text)
             if figure:
                 figures.append(figure)
     counts = [f for f in figures if f.kind == "count"]
+    lead_counts = counts or ([previous] if previous is not None else [])
     for amount in amounts:
         if _about_one_project(view, sentence, amount.start):
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
         figure = _amount_figure(view, amount, clause_start, sentence, bool(counts))
+        if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
+            # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
+            figure = _amount_figure(view, amount, clause_start, sentence, True)
         if figure and figure.indicator in AGGREGATE:
-            counted = [c for c in counts if c.start < figure.start]
+            counted = [c for c in lead_counts if c.start < figure.start]
             if counted:  # "签约亿元以上项目34个，总投资152.66亿元" → 签约亿元以上项目总投资
                 figure = replace(figure, indicator=counted[-1].indicator + figure.indicator)
         if figure:
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
+    """The sentence opens with nothing but an aggregate word before the amount ("合同投资额1285.6亿元"),
+    not with a project of its own ("长飞光纤…项目总投资9.5亿元")."""
+    before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
+    before = _strip_words(before, LEAD_WORDS, leading=True)
+    return _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False) in AGGREGATE
+
+
+def _elliptical_count(
+    view: str, m: re.Match[str], before: str, earlier: _Figure | None, previous: _Figure | None
+) -> _Figure | None:
+    """A count that names no noun of its own and counts what the count before it counted:
+    "新开工重大项目36个、竣工投产21个", "新落户世界500强企业4家，累计达到97家", and across sentences
+    "…分别为28个、25个。长沙县、浏阳市分别为19个、17个"."""
+    if m.group("num") is None or _noun_after(view, m.end()):
+        return None  # 21个乡镇: it counts what follows
+    head = re.split(r"[、，,；;：:]", before)[-1]
+    like = earlier or (previous if "分别" in head else None)
+    if like is None or like.unit != m.group("unit") or not head or len(head) > 10:
+        return None
+    if not (_has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
+        return None
+    verb = _strip_words(head, COUNT_FILLERS, leading=False)
+    indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
+    return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
 
 
 def _respective_figures(

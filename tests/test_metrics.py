@@ -288,3 +288,46 @@ def test_respectively_list_gives_each_place_its_figure():
     assert figures(ms) == [(14, "个"), (11, "个"), (9, "个"), (32.5, "亿元"), (21.4, "亿元")]
     assert [m.subject for m in ms[:3]] == ["金牛区", "成华区", "青羊区"]
     assert ms[1].indicator == ms[0].indicator and ms[4].indicator == ms[3].indicator
+
+
+def test_elliptical_counts_count_what_the_count_before_them_counted():
+    text = (
+        "今年以来，温江区新开工产业项目28个、竣工投产9个；新引进外资企业6家，累计达到143家，"
+        "较上年同期增加2家。全区共有规上企业600家。"
+    )
+    ms = metrics_of(text, [district(text, "温江区", "district")], published="2025-06")
+    assert figures(ms) == [(28, "个"), (9, "个"), (6, "家"), (143, "家"), (2, "家")]
+    assert ms[1].indicator.startswith("竣工投产") and ms[1].indicator.endswith("项目")
+    assert {m.subject for m in ms} == {"温江区"}
+
+
+def test_an_elliptical_count_needs_a_like_count_before_it_and_no_noun_after_it():
+    text = "龙泉驿区新签约项目12个，覆盖乡镇8个；另有5个街道完成改造。郫都区累计达到30家。"
+    ms = metrics_of(text, [district(text, "龙泉驿区", "district"), district(text, "郫都区", "district")])
+    assert figures(ms) == [(12, "个")]
+
+
+def test_respectively_list_carries_its_noun_into_the_next_sentence():
+    text = (
+        "从园区看，甲经开区、乙高新区新引进亿元以上项目分别为28个、25个。"
+        "从区县看，新都区、青白江区分别为19个、17个，位居前列。"
+    )
+    places = [
+        district(text, "甲经开区", "zone"),
+        district(text, "乙高新区", "zone"),
+        district(text, "新都区", "district"),
+        district(text, "青白江区", "district"),
+    ]
+    ms = metrics_of(text, places)
+    assert figures(ms) == [(28, "个"), (25, "个"), (19, "个"), (17, "个")]
+    assert [m.subject for m in ms] == ["甲经开区", "乙高新区", "新都区", "青白江区"]
+
+
+def test_an_aggregate_amount_opening_the_next_sentence_totals_the_projects_just_counted():
+    text = (
+        "1—5月，全市新引进亿元以上项目96个，同比增长6.1%；合同投资额842.7亿元，同比增长9.3%。"
+        "其中，锦江光电显示模组项目总投资12亿元。"
+    )
+    ms = metrics_of(text, [], published="2025-06")
+    assert figures(ms) == [(96, "个"), (6.1, "%"), (842.7, "亿元"), (9.3, "%")]
+    assert ms[2].indicator.endswith("合同投资额")
