@@ -114,6 +114,16 @@ def _inside_a_word(text: str, start: int) -> bool:
     return word is not None and word[1] < start
 
 
+def _city_name_then_word(text: str, start: int, end: int) -> bool:
+    """西安区域总部 holds no 西安区 (a district of 辽源市): a city's name whose next two characters are an
+    everyday word (区域, 市场) is the city, unless the district is that city's own (城阳区域 is 城阳区)."""
+    if end >= len(text) or word_frequency(text[end - 1 : end + 1]) < EVERYDAY_WORD_FREQ:
+        return False
+    cities = {e.place.city for e in gazetteer().places_named(text[start : end - 1]) if e.form == CITY}
+    own = {e.place.city for e in gazetteer().places_named(text[start:end]) if e.form == NAME}
+    return bool(cities) and not cities & own
+
+
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
@@ -130,6 +140,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if end < len(text) and text[end] in char_set("street_after"):
             continue
         if _inside_a_word(text, start):
+            continue
+        if _city_name_then_word(text, start, end):
             continue
         if NAME in forms:
             place = _choose([e for e in entries if e.form == NAME], near, city, province=province)
@@ -157,6 +169,9 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     strong += [a for a, kind in suffixes.values() if kind == "strong" and a]
     after_place = re.compile(rf"{_BODY}{{0,10}}?(?:{'|'.join(map(re.escape, every))})")
     return after_place, re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))
+
+
+_PARK_AS_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:工程|项目)")
 
 
 def _zone_canonical(surface: str) -> str:
@@ -187,6 +202,12 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         match = after_place.match(text, end)
         if not match or any(end <= other < match.end() for other, _e in named):
             continue
+        if text.endswith("新区", 0, match.end()) and (
+            match.end() - end < 4 or not any(e.form == CITY for e in entries)
+        ):
+            continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
+        if _PARK_AS_PROJECT.match(text, match.end()):
+            continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
         zone_start = start
         if text[end] in ")）":
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)

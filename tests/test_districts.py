@@ -11,6 +11,10 @@ def districts_of(text: str):
     return {d.canonical: d for d in found}, city
 
 
+def canonicals(text: str) -> set[str]:
+    return set(districts_of(text)[0])
+
+
 def test_full_names_carry_code_kind_city_and_spans():
     text = "今年一季度，市北区新落地项目31个，胶州市、即墨区签约项目增加。"
     found, city = districts_of(text)
@@ -154,3 +158,22 @@ def test_a_bare_park_refers_back_to_the_park_named_just_before():
     park = found["江宁智能制造产业园"]
     assert park.mentions == ["江宁智能制造产业园", "园区"]
     assert len(park.spans) == 2  # 园区招商 in a list of kinds of promotion is no mention
+
+
+def test_a_city_name_before_an_everyday_word_is_not_a_district_of_that_name():
+    # 西安区 is a district of 辽源市 and 牡丹江市; 西安区域总部 is a regional headquarters in Xi'an
+    found = canonicals("陕西省西安市雁塔区签约万科西安区域总部项目。")
+    assert "西安区" not in found and "雁塔区" in found
+    assert "城阳区" in canonicals("青岛市城阳区域内新签约项目5个。")  # a district's own area stays
+
+
+def test_a_park_that_is_the_project_is_not_where_the_project_lands():
+    found = canonicals("天津市西青区开工天津海川生物医药产业园项目，湖州智慧物流园二期项目同日开工。")
+    assert found == {"西青区"}
+    assert "天津海川生物医药产业园" in canonicals("天津海川生物医药产业园开园，首批企业入驻。")
+
+
+def test_a_city_new_area_with_a_name_of_its_own():
+    assert "宁波翠湖新区" in canonicals("吉利汽车在宁波翠湖新区投资建设智能工厂。")
+    assert canonicals("青岛市城阳区新区建设加快，青岛新区规划获批。") == {"城阳区"}
+    assert "西安国际港务区" in canonicals("西安市丰树物流项目在西安国际港务区开工。")
