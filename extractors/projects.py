@@ -385,6 +385,10 @@ def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
     )
 
 
+_ADMIN_ANAPHORA = re.compile(r"(?:全|我|本|该)(?:区|县|市)(?![场民长委政])")
+_SECTION_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+
+
 def _district_at(
     text: str,
     spans: list[tuple[int, District]],
@@ -402,9 +406,15 @@ def _district_at(
     for pool in (located, [s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
         if pool:
             return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
-    for paragraph in paragraphs_above:
+    if _ADMIN_ANAPHORA.search(text, sentence.start, position):
+        # 全县还签约了…项目: the county spoken of, not the park the paragraph opened with
+        divisions = [s for s in spans if s[0] < position and s[1].kind in ADMIN_KINDS]
+        return divisions[-1][1].canonical if divisions else None
+    for index, paragraph in enumerate(paragraphs_above):
         if paragraph.start > position or paragraph.end - paragraph.start < LEAD_MIN_CHARS:
             continue  # a photo caption above is no lead
+        if index > 0 and _SECTION_START.match(paragraphs_above[0].text):
+            break  # （四）拓展外资招商…: a new section, the one above leads nothing here
         before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
         for pool in ([s for s in before if s[1].kind in ADMIN_KINDS], before):
             if pool:

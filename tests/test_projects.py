@@ -245,3 +245,17 @@ def test_projects_itemized_after_a_tally_take_its_status():
 def test_aggregate_with_a_count_after_a_filler_is_no_project():
     text = "1—9月，全区亿元以上新开工项目累计86个，完成投资410亿元。"
     assert projects_of(text) == []
+
+
+def test_the_county_spoken_of_beats_the_park_the_paragraph_opened_with():
+    text = (
+        "河南省中牟县上半年招商引资工作综述。\n"
+        "（三）做强文旅招商。郑州雁鸣湖文化创意产业园内，华强方特投资的方特欢乐世界二期项目5月签约，"
+        "总投资约40亿元。上半年，全县还签约了雁鸣湖温泉康养项目，总投资6.5亿元。\n"
+        "（四）拓展外资招商。新加坡丰益国际投资的中原粮油加工项目6月签约，总投资12亿元，将建设年加工"
+        "油料60万吨的生产线，项目建成后可实现年产值30亿元。"
+    )
+    found = by_name(projects_of(text))
+    assert found["方特欢乐世界二期项目"].district == "郑州雁鸣湖文化创意产业园"
+    assert found["雁鸣湖温泉康养项目"].district == "中牟县"
+    assert found["中原粮油加工项目"].district != "郑州雁鸣湖文化创意产业园"
