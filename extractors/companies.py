@@ -226,7 +226,16 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
         return None
     if _DIGITS.fullmatch(item) or not _HAN.match(item):
         return None
+    if not vouched and item.endswith(_project_nouns()):
+        # 比亚迪郑州基地等整车企业: a plant named in the list; its investor's brand is the company
+        brand = brand_of(item)
+        return (new_start, new_start + len(brand)) if brand and item.startswith(brand) else None
     return new_start, end
+
+
+@cache
+def _project_nouns() -> tuple[str, ...]:
+    return tuple(read_word_list("project_nouns.txt"))
 
 
 def _enumerated(text: str) -> list[_Found]:
@@ -282,13 +291,19 @@ def brand_of(name: str) -> str | None:
     return None
 
 
+# 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
+_QUANTITY_BEFORE = re.compile(
+    r"[\d.零〇一二两三四五六七八九十百千]+[万亿]?(?:吨|台|套|件|辆|片|颗|只|GWh|MWh|GW|MW|千瓦|平方米|立方米|条)$"
+)
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     for match in _project_name_re().finditer(text):
         start = left_edge(text, match.end(1))
         brand = brand_of(text[start : match.end()])
         at = text.find(brand, start, match.end()) if brand else -1
-        if brand and at >= 0:
+        if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
             out.append(_Found(brand, [(at, at + len(brand))]))
     return out
 

@@ -139,3 +139,14 @@ def test_counted_subsidiary_is_no_name():
     )
     assert "东洋精机(无锡)有限公司" in found
     assert not [name for name in found if "子公司" in name]
+
+
+def test_a_plant_in_a_list_gives_its_investors_brand():
+    found = companies_of("围绕长城汽车重庆基地、理想汽车常州工厂等整车企业配套需求招引零部件项目。")
+    assert "长城汽车" in found and "理想汽车" in found
+    assert not any(name.endswith(("基地", "工厂")) for name in found)
+
+
+def test_a_product_after_a_quantity_is_not_a_brand():
+    found = companies_of("四川锂源新材料科技有限公司年产10万吨磷酸锰铁锂正极材料项目开工。")
+    assert set(found) == {"四川锂源新材料科技有限公司"}
