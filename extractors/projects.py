@@ -386,7 +386,9 @@ def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
 
 
 _ADMIN_ANAPHORA = re.compile(r"(?:全|我|本|该)(?:区|县|市)(?![场民长委政])")
-_SECTION_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+_SECTION_START = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+)
 
 
 def _district_at(
@@ -521,6 +523,23 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
     return out
 
 
+def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount | None:
+    """签约了A项目、B项目等文旅项目，总投资分别为8.6亿元、5.2亿元: the n-th amount for the n-th project,
+    when there are as many amounts after 分别 as projects listed before it."""
+    at = doc.text.find("分别", start, sentence.end)
+    if at < 0:
+        return None
+    listed = [s for s in doc.starts if sentence.start <= s < at]
+    following = [
+        a for a in doc.amounts if a.start is not None and at < a.start < sentence.end and a.currency == "CNY"
+    ]
+    if len(listed) < 2 or len(following) != len(listed) or start not in listed:
+        return None
+    if not _patterns()["investment_before"].search(doc.text[max(0, at - 6) : at]):
+        return None
+    return following[listed.index(start)]
+
+
 def _project(doc: _Context, candidate: _Candidate) -> Project:
     text = doc.text
     sentence = doc.sentence_at(candidate.start)
@@ -538,6 +557,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         amount = _amount(doc.amounts, clause, text, name_span, others)
         if amount is None and not any(sentence.start <= o < sentence.end for o in others):
             amount = _amount(doc.amounts, sentence, text, name_span, others)  # 比亚迪计划总投资20亿元
+    if amount is None:
+        amount = _respective_amount(doc, sentence, candidate.start)
     first, last = (sentence.start, sentence.end) if candidate.name is None else (clause.start, clause.end)
     more = doc.continuation(sentence) if not candidate.listed else None
     if more is not None and (amount is None or status is None):

@@ -259,3 +259,13 @@ def test_the_county_spoken_of_beats_the_park_the_paragraph_opened_with():
     assert found["方特欢乐世界二期项目"].district == "郑州雁鸣湖文化创意产业园"
     assert found["雁鸣湖温泉康养项目"].district == "中牟县"
     assert found["中原粮油加工项目"].district != "郑州雁鸣湖文化创意产业园"
+
+
+def test_respectively_listed_amounts_go_to_the_projects_in_order():
+    text = "河南省中牟县。上半年，全县还签约了雁鸣湖温泉康养项目、官渡古镇文化旅游区提升项目等文旅项目，总投资分别为8.6亿元、5.2亿元。"
+    found = by_name(projects_of(text))
+    assert found["雁鸣湖温泉康养项目"].amount_yuan == 860_000_000
+    assert found["官渡古镇文化旅游区提升项目"].amount_yuan == 520_000_000
+    # three projects, two amounts: no way to tell which is whose
+    text = "全县签约了甲乙康养项目、丙丁文旅项目、戊己物流项目，其中两个项目总投资分别为8.6亿元、5.2亿元。"
+    assert all(p.amount_yuan is None for p in projects_of(text))
