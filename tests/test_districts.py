@@ -177,3 +177,13 @@ def test_a_city_new_area_with_a_name_of_its_own():
     assert "宁波翠湖新区" in canonicals("吉利汽车在宁波翠湖新区投资建设智能工厂。")
     assert canonicals("青岛市城阳区新区建设加快，青岛新区规划获批。") == {"城阳区"}
     assert "西安国际港务区" in canonicals("西安市丰树物流项目在西安国际港务区开工。")
+
+
+def test_a_city_without_counties_is_still_a_city():
+    found, city = districts_of("项目落户东莞滨海湾新区，东莞市今年签约项目18个。")
+    assert city == "东莞市" and "东莞滨海湾新区" in found
+
+
+def test_henan_industrial_cluster_zone_after_a_county():
+    found, _city = districts_of("郑州市中牟汽车产业集聚区新引进零部件项目5个。")
+    assert "中牟汽车产业集聚区" in found

@@ -199,6 +199,8 @@ def _build() -> Gazetteer:
 
     for row in _rows("national_zones.tsv"):
         place = Place(row["canonical"], "zone", row["city"] or None, row["province"] or None)
+        if row["city"] and row["province"]:  # cities without counties (东莞, 中山) appear only here
+            cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
         gaz.add(place.canonical, NAME, place)
         for full, short in _NATIONAL_SHORT_FORMS:
             if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
