@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -309,9 +312,36 @@ def test_gold_corpus_reaches_the_targets(shared_dir):
 
     predictions, _ = predictions_for(shared_dir / "gold", shared_dir / "corpus", "rules")
     report = evaluate(shared_dir / "gold", predictions)
-    assert report.kinds["amounts"].f1 >= 0.97
-    assert report.kinds["metrics"].f1 >= 0.85
+    assert_targets(report)
     assert report.metric_subject.accuracy >= 0.8
+
+
+# issue 4's targets; reports written apart from the extractors must reach them within 0.05
+TARGETS = {"amounts": 0.97, "districts": 0.95, "companies": 0.90, "projects": 0.80, "metrics": 0.85}
+FIELD_TARGET = 0.85
+
+
+def assert_targets(report, slack: float = 0.0):
+    for kind, target in TARGETS.items():
+        assert report.kinds[kind].f1 >= target - slack, (kind, report.kinds[kind].f1)
+    for name, accuracy in report.project_fields.items():
+        assert accuracy.accuracy >= FIELD_TARGET - slack, (name, accuracy.accuracy)
+
+
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_reports_written_apart_reach_the_targets_within_005(name):
+    from flows.commands_eval import predictions_for
+
+    root = Path(__file__).parent / "data" / name
+    predictions, notes = predictions_for(root / "gold", root / "corpus", "rules")
+    assert not notes
+    assert_targets(evaluate(root / "gold", predictions), slack=0.05)
+
+
+def test_heldout2_annotations_are_consistent_with_their_texts():
+    validate = Path(__file__).parent / "data" / "heldout2" / "validate.py"
+    result = subprocess.run([sys.executable, str(validate)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_project_named_after_its_company_matches_either_way(tmp_path):
