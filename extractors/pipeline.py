@@ -24,7 +24,7 @@ from extractors.script import simplified_view
 from extractors.text import halfwidth
 from schemas import Company, Document, Extraction, Mention, Span
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
