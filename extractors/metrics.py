@@ -78,6 +78,7 @@ _TIME_LEAD = re.compile(
     r"^(?:(?:19|20)\d\d年|今年|去年|本年|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|\d{1,2}月(?:\d{1,2}日)?|以来|的|，|,)+"
 )
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
+OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _SECTION_HEADING = re.compile(r"^(?:#+\s|[一二三四五六七八九十]+、)")
 _TERMINAL = "。！？!?”’」』）)…；;:："
 
@@ -342,11 +343,15 @@ def _speaks_of_whole_city(text: str) -> bool:
 
 
 def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
-    """The one district a document's title names, if it names exactly one: what the report is about."""
+    """The one district a document's title names, if it names exactly one: what the report is about.
+    A title naming none (政府工作报告) leaves it to the opening lines (——在成都市双流区…会议上, 双流区人民政府)
+    when they name exactly one county-level division."""
     title = next(iter(paragraphs(view)), None)
     if title is None:
         return None
     named = {m.canonical for m in mentions if title.start <= m.start and m.end <= title.end}
+    if not named:
+        named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
     return named.pop() if len(named) == 1 else None
 
 

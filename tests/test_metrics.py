@@ -331,3 +331,13 @@ def test_an_aggregate_amount_opening_the_next_sentence_totals_the_projects_just_
     ms = metrics_of(text, [], published="2025-06")
     assert figures(ms) == [(96, "个"), (6.1, "%"), (842.7, "亿元"), (9.3, "%")]
     assert ms[2].indicator.endswith("合同投资额")
+
+
+def test_a_work_report_is_about_the_division_its_opening_lines_name():
+    text = (
+        "政府工作报告\n\n——2025年1月在成都市温江区人民代表大会上\n\n温江区人民政府\n\n"
+        "过去一年，我们坚持招商引资不放松。全年新签约重大项目38个、总投资312亿元；实际利用外资1.2亿美元。"
+    )
+    ms = metrics_of(text, [district(text, "温江区", "district")], published="2025-01")
+    assert figures(ms) == [(38, "个"), (312, "亿元"), (1.2, "亿美元")]
+    assert {m.subject for m in ms} == {"温江区"}
