@@ -295,6 +295,7 @@ def _subject(
     mentions: list[_Mention],
     view: str,
     city: str | None,
+    paragraph_start: int | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing)."""
@@ -314,12 +315,34 @@ def _subject(
     modified = [m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == "的"]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
-    leading = [m for m in before if m.leads]
+    listed = _listed_together(view, mentions)
+    leading = [m for m in before if m.leads and m not in listed]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
+    if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city):
+        return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
     if before:
         return before[0].canonical
     return None
+
+
+def _listed_together(view: str, mentions: list[_Mention]) -> set[_Mention]:
+    """Mentions in a list of places (西青区、武清区、东丽区): several subjects, none of them the subject."""
+    out = {m for m in mentions if view[m.end : m.end + 1] == "、" or view[m.start - 1 : m.start] == "、"}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if b.start - a.end == 1 and view[a.end] in "和及与":
+            out |= {a, b}
+    return out
+
+
+def _city_leads(view: str, paragraph_start: int, pos: int, city: str) -> bool:
+    """The paragraph opens a clause with the city's name before `pos` (天津市2024年…, 全市…)."""
+    names = tuple(filter(None, {city, city.removesuffix("市")}))
+    for m in re.finditer("|".join(map(re.escape, names)), view[paragraph_start:pos]):
+        at = paragraph_start + m.start()
+        if at == paragraph_start or view[at - 1] in "，,；;。：:）)" or _TIME_LEAD.match(view, at - 6, at):
+            return True
+    return False
 
 
 def _last_named(mentions: list[_Mention], canonical: str, pos: int) -> int:
@@ -485,7 +508,9 @@ def find_metrics(
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
-                subject = _subject(figure.start, clause_start, paragraph_mentions, view, city)
+                subject = _subject(
+                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start
+                )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
                 if _sentence_speaks_of_city(view, sentence.start, figure.start, paragraph_mentions, city):

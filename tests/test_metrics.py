@@ -341,3 +341,21 @@ def test_a_work_report_is_about_the_division_its_opening_lines_name():
     ms = metrics_of(text, [district(text, "温江区", "district")], published="2025-01")
     assert figures(ms) == [(38, "个"), (312, "亿元"), (1.2, "亿美元")]
     assert {m.subject for m in ms} == {"温江区"}
+
+
+def test_places_listed_together_are_not_the_subject_the_city_that_leads_is():
+    text = (
+        "9月20日，成都市2025年三季度重大项目集中开工活动在郫都区主会场举行，温江区、新都区、双流区设分会场"
+        "同步开工。此次集中开工项目166个，总投资1320亿元，其中亿元以上项目120个。"
+    )
+    places = [district(text, d, "district") for d in ("郫都区", "温江区", "新都区", "双流区")]
+    ms = metrics_of(text, places, published="2025-09")
+    assert figures(ms)[:2] == [(166, "个"), (1320, "亿元")]
+    assert {m.subject for m in ms} == {"成都市"}
+
+
+def test_a_district_leading_its_own_clause_is_still_the_subject():
+    text = "温江区新签约亿元以上项目18个，新都区、双流区分别为12个、9个。"
+    places = [district(text, d, "district") for d in ("温江区", "新都区", "双流区")]
+    ms = metrics_of(text, places)
+    assert [m.subject for m in ms] == ["温江区", "新都区", "双流区"]
