@@ -466,11 +466,14 @@ class _Context:
         return following if following and _patterns()["continues"].match(following.text) else None
 
     def tally_before(self, sentence: Segment) -> Segment | None:
-        """The sentence counting projects that this one, opening with 其中, itemizes."""
-        if not _ITEMIZING.match(sentence.text):
-            return None
-        index = bisect_right(self._sentence_starts, sentence.start) - 2
-        previous = self.sentences[index] if index >= 0 else None
+        """The sentence counting projects that this one itemizes: it opens with 其中, or goes on a run of
+        items that did (其中，A项目…；B项目…；) — each item is a sentence of its own after a semicolon."""
+        index = bisect_right(self._sentence_starts, sentence.start) - 1
+        while not _ITEMIZING.match(self.sentences[index].text):
+            index -= 1
+            if index < 0 or not self.sentences[index].text.rstrip().endswith(("；", ";")):
+                return None
+        previous = self.sentences[index - 1] if index >= 1 else None
         return previous if previous and _TALLY.search(previous.text) else None
 
     def paragraphs_above(self, position: int) -> list[Segment]:

@@ -269,3 +269,13 @@ def test_respectively_listed_amounts_go_to_the_projects_in_order():
     # three projects, two amounts: no way to tell which is whose
     text = "全县签约了甲乙康养项目、丙丁文旅项目、戊己物流项目，其中两个项目总投资分别为8.6亿元、5.2亿元。"
     assert all(p.amount_yuan is None for p in projects_of(text))
+
+
+def test_every_item_of_a_semicolon_list_after_a_tally_takes_its_status():
+    text = (
+        "青岛市城阳区本月集中开工项目12个，总投资186亿元。其中，青岛海澄新材料有限公司高端膜材料项目"
+        "总投资20亿元；青岛远帆智能装备有限公司数控机床项目总投资8亿元；青岛蓝湾冷链物流中心项目总投资5亿元。"
+    )
+    found = by_name(projects_of(text))
+    assert {p.status for p in found.values()} == {"started"}
+    assert len(found) == 3
