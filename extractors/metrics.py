@@ -18,7 +18,7 @@ import yaml
 
 from extractors.amounts import UNITS as AMOUNT_UNITS
 from extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
-from extractors.text import Segment, halfwidth, paragraphs, sentences
+from extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from schemas import Amount, District, Metric
 
 _KW = yaml.safe_load((Path(__file__).parent / "data" / "metric_keywords.yaml").read_text(encoding="utf-8"))
@@ -79,7 +79,6 @@ _TIME_LEAD = re.compile(
 )
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
-_SECTION_HEADING = re.compile(r"^(?:#+\s|[一二三四五六七八九十]+、)")
 _TERMINAL = "。！？!?”’」』）)…；;:："
 
 
@@ -492,7 +491,7 @@ def find_metrics(
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
     for paragraph in paragraphs(view):
-        if _SECTION_HEADING.match(paragraph.text):
+        if SECTION_HEADING.match(paragraph.text):
             carried_period = carried_subject = None
         resolved = _resolved_periods(paragraph, published)
         paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)

@@ -14,7 +14,7 @@ from functools import cache
 from extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from extractors.gazetteer import gazetteer
 from extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
-from extractors.text import NO_LIST_BREAK, Segment, finditer_within, paragraphs, sentences
+from extractors.text import NO_LIST_BREAK, SECTION_HEADING, Segment, finditer_within, paragraphs, sentences
 from schemas import Amount, Company, District, Metric, Project
 
 _ENUMERATION = re.compile(
@@ -68,6 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "build_verbs": re.compile(rf"(?:{_alternation('build_verbs')})+"),
         "company_landing": re.compile(rf"(?P<word>{_alternation('company_landing')})[^，,。；;]{{0,10}}的$"),
         "continues": re.compile(_alternation("continues")),
+        "division_anaphora": re.compile(_alternation("division_anaphora")),
         "events": re.compile(_alternation("events")),
         "introduced": re.compile(
             rf"(?:{_alternation('investment_before')}|投资)(?:{_alternation('investment_hedges')})?"
@@ -385,12 +386,6 @@ def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
     )
 
 
-_ADMIN_ANAPHORA = re.compile(r"(?:全|我|本|该)(?:区|县|市)(?![场民长委政])")
-_SECTION_START = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
-)
-
-
 def _district_at(
     text: str,
     spans: list[tuple[int, District]],
@@ -408,14 +403,14 @@ def _district_at(
     for pool in (located, [s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
         if pool:
             return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
-    if _ADMIN_ANAPHORA.search(text, sentence.start, position):
+    if _patterns()["division_anaphora"].search(text, sentence.start, position):
         # 全县还签约了…项目: the county spoken of, not the park the paragraph opened with
         divisions = [s for s in spans if s[0] < position and s[1].kind in ADMIN_KINDS]
         return divisions[-1][1].canonical if divisions else None
     for index, paragraph in enumerate(paragraphs_above):
         if paragraph.start > position or paragraph.end - paragraph.start < LEAD_MIN_CHARS:
             continue  # a photo caption above is no lead
-        if index > 0 and _SECTION_START.match(paragraphs_above[0].text):
+        if index > 0 and SECTION_HEADING.match(paragraphs_above[0].text):
             break  # （四）拓展外资招商…: a new section, the one above leads nothing here
         before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
         for pool in ([s for s in before if s[1].kind in ADMIN_KINDS], before):

@@ -75,6 +75,10 @@ def paragraphs(text: str) -> list[Segment]:
 
 
 # An enumeration (…、…等企业, …、…等项目) never crosses these: the stretches `finditer_within` searches.
+# A paragraph opening a new section: "## 招商成果", "二、…", "（四）拓展外资招商", "3. …" (not "1.2亿元")
+SECTION_HEADING = re.compile(
+    r"^(?:#+\s|\s*[一二三四五六七八九十]+、|\s*[（(][一二三四五六七八九十\d]+[）)]|\s*\d+[.、．](?!\d))"
+)
 NO_LIST_BREAK = re.compile(r"[^，,。；;：:\s“”\"]+")
 
 

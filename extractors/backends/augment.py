@@ -25,13 +25,11 @@ from extractors.backends.lexicon import (
 COMPANY, DISTRICT = "COMPANY", "DISTRICT"
 LabelledText = tuple[str, Sequence[tuple[int, int, str]]]
 
-# legal forms as registered names end; the shorter suffixes (银行, 实业) are kept for known brands
-_LEGAL_FORMS = ("有限公司", "股份有限公司", "集团有限公司", "有限责任公司", "集团", "科技有限公司")
-
 
 @dataclass(frozen=True)
 class NameMaker:
     cities: tuple[str, ...]
+    legal_forms: tuple[str, ...]
     core_chars: tuple[str, ...]
     industries: tuple[str, ...]
     brands: tuple[str, ...]
@@ -41,9 +39,9 @@ class NameMaker:
         core = "".join(rng.sample(self.core_chars, 2))
         roll = rng.random()
         if roll < 0.35:
-            return rng.choice(self.cities) + core + rng.choice(self.industries) + rng.choice(_LEGAL_FORMS)
+            return rng.choice(self.cities) + core + rng.choice(self.industries) + rng.choice(self.legal_forms)
         if roll < 0.55:
-            return core + rng.choice(self.industries) + rng.choice(_LEGAL_FORMS)
+            return core + rng.choice(self.industries) + rng.choice(self.legal_forms)
         if roll < 0.65:
             return f"{core}{rng.choice(self.industries)}（{rng.choice(self.cities)}）有限公司"
         if roll < 0.8 and self.brands:
@@ -61,9 +59,11 @@ def name_maker() -> NameMaker:
     districts = sorted(d for d in lex.districts if d.endswith(("区", "县", "市")) and 2 < len(d) <= 5)
     chars = tuple(dict.fromkeys(c for line in read_list("name_core_chars.txt") for c in line.split()))
     industries = tuple(w for w in rules_word_list("industry_terms.txt") if len(w) <= 4) or ("科技",)
-    assert company_suffixes()  # the backends' suffix list is what the model's names must end with
+    # registered legal forms (有限公司, 集团有限公司 …), not the endings of short names (银行, 实业)
+    legal_forms = tuple(s for s in company_suffixes() if "有限" in s and "合伙" not in s) + ("集团",)
     return NameMaker(
         cities=tuple(cities) or ("青岛",),
+        legal_forms=legal_forms,
         core_chars=chars,
         industries=industries,
         brands=tuple(sorted(brand_companies())),
