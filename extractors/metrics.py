@@ -89,6 +89,7 @@ class _Mention:
     canonical: str
     kind: str
     leads: bool = False  # starts its clause: the clause's subject rather than a name in passing
+    listed: bool = False  # one of a list of places (西青区、武清区…): several subjects, none the subject
 
 
 @dataclass(frozen=True)
@@ -314,8 +315,7 @@ def _subject(
     modified = [m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == "的"]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
-    listed = _listed_together(view, mentions)
-    leading = [m for m in before if m.leads and m not in listed]
+    leading = [m for m in before if m.leads and not m.listed]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
     if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city):
@@ -325,12 +325,14 @@ def _subject(
     return None
 
 
-def _listed_together(view: str, mentions: list[_Mention]) -> set[_Mention]:
-    """Mentions in a list of places (西青区、武清区、东丽区): several subjects, none of them the subject."""
-    out = {m for m in mentions if view[m.end : m.end + 1] == "、" or view[m.start - 1 : m.start] == "、"}
+def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:
+    """Starts of the mentions in a list of places (西青区、武清区、东丽区)."""
+    out = {
+        m.start for m in mentions if view[m.end : m.end + 1] == "、" or view[m.start - 1 : m.start] == "、"
+    }
     for a, b in zip(mentions, mentions[1:], strict=False):
         if b.start - a.end == 1 and view[a.end] in "和及与":
-            out |= {a, b}
+            out |= {a.start, b.start}
     return out
 
 
@@ -386,11 +388,12 @@ def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention])
         Segment(s.text, paragraph.start + s.start, paragraph.start + s.end) for s in sentences(paragraph.text)
     ]
     starts = [s.start for s in segments]
+    listed = _listed_together(view, inside)
     out = []
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
-        out.append(replace(m, leads=_starts_clause(view, sentence, m)))
+        out.append(replace(m, leads=_starts_clause(view, sentence, m), listed=m.start in listed))
     return out
 
 
