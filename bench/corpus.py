@@ -25,8 +25,8 @@ def _sample_texts() -> list[str]:
         if not path.is_file() or path.name.startswith(".") or path.name.lower() == "readme.md":
             continue
         try:
-            from extractors.readers import read_document
-            from schemas import RawDocument
+            from zhaoyin.extractors.readers import read_document
+            from zhaoyin.schemas import RawDocument
 
             texts.append(read_document(RawDocument(data=path.read_bytes(), source=str(path))).text)
         except Exception:
@@ -38,7 +38,7 @@ def _sample_texts() -> list[str]:
 
 
 def sentence_pool() -> list[str]:
-    from extractors.text import sentences
+    from zhaoyin.extractors.text import sentences
 
     pool = [
         line.strip()

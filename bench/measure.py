@@ -26,8 +26,8 @@ def extraction_vs_jieba(texts: list[str]) -> dict:
     """(a) characters/s of the whole extraction ÷ characters/s of bare `jieba.lcut`, same texts, same process."""
     import jieba
 
-    from extractors.pipeline import extract
-    from schemas import Document
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
 
     jieba.setLogLevel(60)
     jieba.initialize()
@@ -50,7 +50,7 @@ def rjieba_agreement(texts: list[str]) -> dict:
     """Does rjieba with our user dictionary cut exactly like jieba with it, and how much faster?"""
     import rjieba
 
-    from extractors.segment import NAME_FREQ, jieba_tokenizer, user_words
+    from zhaoyin.extractors.segment import NAME_FREQ, jieba_tokenizer, user_words
 
     tokenizer = jieba_tokenizer()
     fast = rjieba.Jieba()
@@ -88,9 +88,9 @@ def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: in
     Runs alternate (plain, Prefect, Prefect, plain, …) and the fastest of each counts, so neither side gains
     from going second on a machine whose load changes.
     """
-    from flows.bulk_import import bulk_import
-    from flows.discover import discover
-    from flows.ingest import ingest
+    from zhaoyin.flows.bulk_import import bulk_import
+    from zhaoyin.flows.discover import discover
+    from zhaoyin.flows.ingest import ingest
 
     warm_worker_start()
     one_file = sorted(parts[0].glob("*.txt"))[:1]
@@ -135,7 +135,7 @@ def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: in
 
 def warm_worker_start() -> None:
     """Start the (process-wide) forkserver that warms the extractors, so no timing includes it or not by order."""
-    from flows.runners import _warm_forkserver, warm_up
+    from zhaoyin.flows.runners import _warm_forkserver, warm_up
 
     _warm_forkserver("rules")
     warm_up("rules")
@@ -143,8 +143,8 @@ def warm_worker_start() -> None:
 
 def _timed_import(parts: list[Path], db: Path, workers: int, batch_size: int) -> tuple[float, float]:
     """Wall seconds of the plain loop, and documents/s after the first batch was loaded (start-up excluded)."""
-    from flows.discover import discover
-    from flows.ingest import ingest
+    from zhaoyin.flows.discover import discover
+    from zhaoyin.flows.ingest import ingest
 
     marks: list[tuple[float, int]] = []
     start = time.perf_counter()
@@ -181,8 +181,8 @@ def arrow_vs_rows(texts: list[str], work: Path, row_by_row_limit: int = 20_000) 
     import duckdb
     import pyarrow as pa
 
-    from extractors.text import sentences
-    from schemas import doc_id_for
+    from zhaoyin.extractors.text import sentences
+    from zhaoyin.schemas import doc_id_for
 
     rows = []
     for text in texts:

@@ -16,7 +16,7 @@ from pathlib import Path
 import cn2an
 import yaml
 
-from schemas import Amount
+from zhaoyin.schemas import Amount
 
 _DATA = Path(__file__).parent / "data" / "amount_units.yaml"
 

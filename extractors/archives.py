@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from extractors.readers import sniff
-from extractors.readers.limits import human_size, size_limit
-from schemas import RawDocument, ReadError
+from zhaoyin.extractors.readers import sniff
+from zhaoyin.extractors.readers.limits import human_size, size_limit
+from zhaoyin.schemas import RawDocument, ReadError
 
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 2 * 1024**3

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extractors.gazetteer import gazetteer
-from extractors.segment import (
+from zhaoyin.extractors.gazetteer import gazetteer
+from zhaoyin.extractors.segment import (
     char_set,
     read_word_list,
     tagged,
@@ -21,9 +21,9 @@ from extractors.segment import (
     word_frequency,
     word_set,
 )
-from extractors.segment import words as segment_words
-from extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
-from schemas import Company, Span
+from zhaoyin.extractors.segment import words as segment_words
+from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
+from zhaoyin.schemas import Company, Span
 
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
 _HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()-]")

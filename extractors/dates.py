@@ -14,7 +14,7 @@ from pathlib import Path
 import cn2an
 import yaml
 
-from extractors.text import halfwidth, sentences
+from zhaoyin.extractors.text import halfwidth, sentences
 
 _DATA = yaml.safe_load((Path(__file__).parent / "data" / "periods.yaml").read_text(encoding="utf-8"))
 RELATIVE_YEARS: dict[str, int] = _DATA["relative_years"]

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, city_short, gazetteer
-from extractors.segment import char_set, tagged, token_at, tokens_before, word_frequency, word_set
-from schemas import District, Span
+from zhaoyin.extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, city_short, gazetteer
+from zhaoyin.extractors.segment import char_set, tagged, token_at, tokens_before, word_frequency, word_set
+from zhaoyin.schemas import District, Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BODY = r"(?:(?![的和与及在等将是为对向从把被各、，。；：])[\u4e00-\u9fffA-Za-z0-9（）()·-])"

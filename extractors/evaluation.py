@@ -371,13 +371,13 @@ def extract_own_kinds(text: str, published: str | None = None) -> dict[str, Any]
 
     Used by the evaluator while the full pipeline (`extractors.pipeline.extract`) is not available.
     """
-    from extractors.amounts import find_amounts
-    from extractors.dates import publication_date
-    from extractors.metrics import find_metrics
+    from zhaoyin.extractors.amounts import find_amounts
+    from zhaoyin.extractors.dates import publication_date
+    from zhaoyin.extractors.metrics import find_metrics
 
     published = publication_date(text, published)
     try:
-        from extractors.districts import find_districts
+        from zhaoyin.extractors.districts import find_districts
 
         districts, city = find_districts(text)
     except ImportError:

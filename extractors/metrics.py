@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from extractors.amounts import UNITS as AMOUNT_UNITS
-from extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
-from extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
-from schemas import Amount, District, Metric
+from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
+from zhaoyin.extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
+from zhaoyin.schemas import Amount, District, Metric
 
 _KW = yaml.safe_load((Path(__file__).parent / "data" / "metric_keywords.yaml").read_text(encoding="utf-8"))
 

@@ -12,7 +12,7 @@ import shutil
 from functools import lru_cache
 from typing import Any
 
-from schemas import ReadError
+from zhaoyin.schemas import ReadError
 
 DEFAULT_LANG = "chi_sim"
 DEFAULT_DPI = 300

@@ -12,17 +12,17 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from extractors.amounts import find_amounts
-from extractors.backends import BackendUnavailable
-from extractors.companies import find_companies
-from extractors.dates import publication_date
-from extractors.districts import find_districts
-from extractors.metrics import find_metrics
-from extractors.policies import find_policies
-from extractors.projects import find_projects
-from extractors.script import simplified_view
-from extractors.text import halfwidth
-from schemas import Company, Document, Extraction, Mention, Span
+from zhaoyin.extractors.amounts import find_amounts
+from zhaoyin.extractors.backends import BackendUnavailable
+from zhaoyin.extractors.companies import find_companies
+from zhaoyin.extractors.dates import publication_date
+from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.metrics import find_metrics
+from zhaoyin.extractors.policies import find_policies
+from zhaoyin.extractors.projects import find_projects
+from zhaoyin.extractors.script import simplified_view
+from zhaoyin.extractors.text import halfwidth
+from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 
 EXTRACTOR_VERSION = "0.4.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
@@ -49,7 +49,7 @@ def extraction_view(text: str) -> str:
 
 
 def _backend_companies(backend: str, text: str) -> list[Company]:
-    from extractors.backends import get_backend
+    from zhaoyin.extractors.backends import get_backend
 
     companies: dict[str, Company] = {}
     for mention in get_backend(backend).entities(text):

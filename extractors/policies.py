@@ -18,7 +18,7 @@ from pathlib import Path
 import cn2an
 import yaml
 
-from schemas import Policy, PolicyIncentive
+from zhaoyin.schemas import Policy, PolicyIncentive
 
 _DATA = Path(__file__).parent / "data" / "policy_keywords.yaml"
 
@@ -356,7 +356,7 @@ def _condition(body: str) -> tuple[str | None, int]:
 def _amounts(text: str) -> list[tuple[int, int, float]]:
     """(start, end, yuan) of every CNY amount, by engineer B's amounts extractor when present."""
     try:
-        from extractors.amounts import find_amounts
+        from zhaoyin.extractors.amounts import find_amounts
     except ImportError:
         return _plain_amounts(text)
     return [

@@ -11,11 +11,18 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
-from extractors.gazetteer import gazetteer
-from extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
-from extractors.text import NO_LIST_BREAK, SECTION_HEADING, Segment, finditer_within, paragraphs, sentences
-from schemas import Amount, Company, District, Metric, Project
+from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
+from zhaoyin.extractors.gazetteer import gazetteer
+from zhaoyin.extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
+from zhaoyin.extractors.text import (
+    NO_LIST_BREAK,
+    SECTION_HEADING,
+    Segment,
+    finditer_within,
+    paragraphs,
+    sentences,
+)
+from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
 _ENUMERATION = re.compile(
     r"((?:[^、，,。；;：:\s“”\"等\d]{2,30}、)*[^、，,。；;：:\s“”\"等\d]{2,30})等"

@@ -75,7 +75,7 @@ def char_set(key: str) -> frozenset[str]:
 
 def user_words() -> Iterable[str]:
     """Names that must never be split: places, zones, company suffixes, industry terms."""
-    from extractors.gazetteer import gazetteer
+    from zhaoyin.extractors.gazetteer import gazetteer
 
     yield from gazetteer().all_names()
     yield from read_word_list("company_suffixes.txt")

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Literal
 
-from flows.settings import configure_prefect_env
+from zhaoyin.flows.settings import configure_prefect_env
 
 configure_prefect_env()
 
@@ -24,9 +24,9 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from flows.discover import discover  # noqa: E402
-from flows.ingest import IngestSession, IngestSummary, ProgressCallback, batched  # noqa: E402
-from flows.runners import (  # noqa: E402
+from zhaoyin.flows.discover import discover  # noqa: E402
+from zhaoyin.flows.ingest import IngestSession, IngestSummary, ProgressCallback, batched  # noqa: E402
+from zhaoyin.flows.runners import (  # noqa: E402
     Outcome,
     default_workers,
     ensure_backend,
@@ -34,7 +34,7 @@ from flows.runners import (  # noqa: E402
     shared_pool,
     warm_up,
 )
-from schemas import RawDocument  # noqa: E402
+from zhaoyin.schemas import RawDocument  # noqa: E402
 
 TaskRunnerName = Literal["thread", "process", "dask"]
 
@@ -138,6 +138,6 @@ def bulk_import(
         if key is not None:
             _progress_hooks.pop(key, None)
         if task_runner == "thread":
-            from flows.runners import close_shared_pools
+            from zhaoyin.flows.runners import close_shared_pools
 
             close_shared_pools()

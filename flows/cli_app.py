@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from flows.settings import DEFAULT_DB
+from zhaoyin.flows.settings import DEFAULT_DB
 
 app = typer.Typer(
     name="zhaoyin",
@@ -35,8 +35,8 @@ def plain(value: object) -> str:
 def require_backend(name: str) -> None:
     """Exit 2 with the backend's own instructions (what to install, where the model goes) when it cannot
     run here, before any file is touched."""
-    from extractors.backends import BACKEND_NAMES, BackendUnavailable
-    from flows.runners import ensure_backend
+    from zhaoyin.extractors.backends import BACKEND_NAMES, BackendUnavailable
+    from zhaoyin.flows.runners import ensure_backend
 
     if name not in BACKEND_NAMES:
         err_console.print(

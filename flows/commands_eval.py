@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.cli_app import app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli_app import app, console, err_console, plain, require_backend
 
 KIND_LABELS = {
     "amounts": "amounts",
@@ -26,21 +26,21 @@ KIND_LABELS = {
 
 def _read(path: Path):
     """The Document of one corpus file: through the readers when present, else as UTF-8 text."""
-    from schemas import Document, RawDocument
+    from zhaoyin.schemas import Document, RawDocument
 
     data = path.read_bytes()
     try:
-        from extractors.readers import read_document
+        from zhaoyin.extractors.readers import read_document
     except ImportError:
         return Document(text=data.decode("utf-8", errors="replace"), source=str(path))
     return read_document(RawDocument(data=data, source=str(path), media_type_hint=None))
 
 
 def _predict(document, backend: str, fallback_notes: set[str]) -> dict:
-    from extractors.evaluation import extract_own_kinds
+    from zhaoyin.extractors.evaluation import extract_own_kinds
 
     try:
-        from extractors.pipeline import extract
+        from zhaoyin.extractors.pipeline import extract
 
         return extract(document, backend=backend).model_dump(mode="json")
     except NotImplementedError:
@@ -51,7 +51,7 @@ def _predict(document, backend: str, fallback_notes: set[str]) -> dict:
 
 
 def predictions_for(gold_dir: Path, corpus_dir: Path, backend: str) -> tuple[dict[str, dict], set[str]]:
-    from extractors.evaluation import load_gold
+    from zhaoyin.extractors.evaluation import load_gold
 
     predictions: dict[str, dict] = {}
     notes: set[str] = set()
@@ -158,7 +158,7 @@ def eval_command(
     ] = False,
 ) -> None:
     """Precision, recall and F1 per kind against hand-written annotations."""
-    from extractors.evaluation import evaluate
+    from zhaoyin.extractors.evaluation import evaluate
 
     corpus_dir = corpus or gold_dir.parent / "corpus"
     if not corpus_dir.is_dir():

@@ -15,7 +15,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 QUARANTINE_ROWS_SHOWN = 20
 
@@ -79,8 +79,8 @@ def import_command(
     ] = None,
 ) -> None:
     """Import report files (txt, html, pdf, docx, archives) into the warehouse."""
-    from flows.discover import count_files, discover
-    from flows.runners import default_workers
+    from zhaoyin.flows.discover import count_files, discover
+    from zhaoyin.flows.runners import default_workers
 
     if task_runner not in ("thread", "process", "dask"):
         err_console.print(f"[red]unknown --task-runner {task_runner!r}: use thread, process or dask[/red]")
@@ -96,14 +96,14 @@ def import_command(
 
         try:
             if no_prefect:
-                from flows.ingest import ingest
+                from zhaoyin.flows.ingest import ingest
 
                 summary = ingest(
                     discover(paths), db, backend=backend, workers=workers, batch_size=batch_size, ocr=ocr,
                     progress=progress,
                 )  # fmt: skip
             else:
-                from flows.bulk_import import bulk_import
+                from zhaoyin.flows.bulk_import import bulk_import
 
                 summary = bulk_import(
                     paths, db, batch_size=batch_size, workers=workers, backend=backend, ocr=ocr,
@@ -155,9 +155,9 @@ def extract_command(
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned PDFs and images.")] = False,
 ) -> None:
     """Extract one document and print what was found (no database)."""
-    from flows.discover import read_raw
-    from flows.runners import read_and_extract
-    from schemas import QuarantineRecord
+    from zhaoyin.flows.discover import read_raw
+    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.schemas import QuarantineRecord
 
     if not file.is_file():
         err_console.print(f"[red]cannot read {plain(file)}: no such file[/red]")

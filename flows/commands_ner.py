@@ -12,14 +12,14 @@ from typing import Annotated
 
 import typer
 
-from flows.cli_app import app, console, err_console, plain
+from zhaoyin.flows.cli_app import app, console, err_console, plain
 
 
 def _read_documents(paths: list[Path]):
     """(path, Document, Extraction by the rules engine) of every readable file under `paths`."""
-    from flows.discover import discover
-    from flows.runners import read_and_extract
-    from schemas import QuarantineRecord
+    from zhaoyin.flows.discover import discover
+    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.schemas import QuarantineRecord
 
     for raw in discover(paths):
         if isinstance(raw, QuarantineRecord):
@@ -34,10 +34,10 @@ def _read_documents(paths: list[Path]):
 
 def _gold_items(gold_dir: Path, corpus_dir: Path):
     """(doc_id, text, spans) for every gold annotation whose document is in `corpus_dir`."""
-    from extractors.backends.training import spans_from_gold
-    from extractors.readers import read_document
-    from flows.discover import read_raw
-    from schemas import QuarantineRecord, ReadError
+    from zhaoyin.extractors.backends.training import spans_from_gold
+    from zhaoyin.extractors.readers import read_document
+    from zhaoyin.flows.discover import read_raw
+    from zhaoyin.schemas import QuarantineRecord, ReadError
 
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -87,9 +87,9 @@ def train_ner_command(
     ] = 3,
 ) -> None:
     """Train the spaCy backend's statistical NER (weak labels from the rules engine + gold) and save it."""
-    from extractors.backends import BackendUnavailable
-    from extractors.backends.spacy_backend import MODEL_ENV, default_model_dir
-    from extractors.backends.training import save_model, spans_from_extraction, train_ner
+    from zhaoyin.extractors.backends import BackendUnavailable
+    from zhaoyin.extractors.backends.spacy_backend import MODEL_ENV, default_model_dir
+    from zhaoyin.extractors.backends.training import save_model, spans_from_extraction, train_ner
 
     if not docs and not gold:
         err_console.print("give --docs DIR (documents to label with the rules engine) and/or --gold DIR")

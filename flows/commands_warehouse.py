@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 WAIT_SECONDS = 30
 
@@ -63,8 +63,8 @@ def sql_command(
     """Run read-only SQL on the warehouse (tables, v_* views; see docs/warehouse.md)."""
     import duckdb
 
-    from warehouse import WarehouseBusy
-    from warehouse.readonly import QueryRefused, run_readonly_query
+    from zhaoyin.warehouse import WarehouseBusy
+    from zhaoyin.warehouse.readonly import QueryRefused, run_readonly_query
 
     _require_db(db)
     try:
@@ -99,8 +99,8 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
 ) -> None:
     """Chinese full-text search over the imported documents (BM25 over character bigrams)."""
-    import warehouse
-    from warehouse.search import search
+    from zhaoyin import warehouse
+    from zhaoyin.warehouse.search import search
 
     _require_db(db)
     try:
@@ -135,8 +135,8 @@ def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet | csv | xlsx")] = "parquet",
 ) -> None:
     """Export every table and view (parquet/csv: a file each; xlsx: one workbook, a sheet each)."""
-    import warehouse
-    from warehouse.export import FORMATS, export_warehouse
+    from zhaoyin import warehouse
+    from zhaoyin.warehouse.export import FORMATS, export_warehouse
 
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
@@ -160,8 +160,8 @@ def report_command(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Write one static HTML report (charts and the largest projects) that opens offline."""
-    import warehouse
-    from warehouse.report import build_report
+    from zhaoyin import warehouse
+    from zhaoyin.warehouse.report import build_report
 
     _require_db(db)
     try:
@@ -179,7 +179,7 @@ def report_command(
 
 def stored_document(row: dict):
     """Rebuild a `schemas.Document` from the columns of `documents`."""
-    from schemas import Document, PageSpan
+    from zhaoyin.schemas import Document, PageSpan
 
     pages = json.loads(row["pages"]) if row.get("pages") else []
     meta = json.loads(row["meta"]) if row.get("meta") else {}
@@ -205,8 +205,8 @@ def reextract_command(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 200,
 ) -> None:
     """Re-run extraction on the stored texts and replace each document's records (after an upgrade)."""
-    import warehouse
-    from extractors.pipeline import EXTRACTOR_VERSION, extract
+    from zhaoyin import warehouse
+    from zhaoyin.extractors.pipeline import EXTRACTOR_VERSION, extract
 
     _require_db(db)
     require_backend(backend)

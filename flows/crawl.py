@@ -21,10 +21,10 @@ from pydantic import BaseModel, Field
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from flows.fetch import Fetcher, FetchResult, decode_html
-from flows.sources import ListRule, SourceSpec
-from schemas import QuarantineRecord, RawDocument
-from warehouse.crawl_state import FetchRecord, UrlState, known_for_source, open_state, record_fetches
+from zhaoyin.flows.fetch import Fetcher, FetchResult, decode_html
+from zhaoyin.flows.sources import ListRule, SourceSpec
+from zhaoyin.schemas import QuarantineRecord, RawDocument
+from zhaoyin.warehouse.crawl_state import FetchRecord, UrlState, known_for_source, open_state, record_fetches
 
 ATTACHMENT_SUFFIXES = (".pdf", ".docx")
 MAX_ERRORS_KEPT = 50
@@ -331,7 +331,7 @@ def _is_html(raw: RawDocument) -> bool:
 
 def hand_off(items: Iterator[RawDocument | QuarantineRecord], db_path: str | os.PathLike):
     """The one call into the import pipeline (read → extract → load), shared with `zhaoyin import`."""
-    from flows.ingest import ingest
+    from zhaoyin.flows.ingest import ingest
 
     return ingest(items, db_path)
 
@@ -397,6 +397,6 @@ def crawl_source(spec: SourceSpec, db_path: str) -> CrawlSummary:
 
 def serve(*args, **kwargs):
     """`zhaoyin serve`: see flows.serve.serve (kept here too, as docs/contracts.md names it)."""
-    from flows.serve import serve as _serve
+    from zhaoyin.flows.serve import serve as _serve
 
     return _serve(*args, **kwargs)

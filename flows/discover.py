@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import pathspec
 
-from schemas import QuarantineRecord, RawDocument, ReadError
+from zhaoyin.schemas import QuarantineRecord, RawDocument, ReadError
 
 WAREHOUSE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 IGNORE_FILE = ".zhaoyinignore"
@@ -115,7 +115,7 @@ def count_files(paths: Iterable[str | os.PathLike]) -> int:
 
 def read_raw(path: str) -> RawDocument | QuarantineRecord:
     """The file's bytes (size limit and OS errors as the readers word them), or why they cannot be had."""
-    from extractors.readers.limits import raw_from_path
+    from zhaoyin.extractors.readers.limits import raw_from_path
 
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # opening a pipe would block the import

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from flows.runners import ExtractionPool, Outcome
-from schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
+from zhaoyin.flows.runners import ExtractionPool, Outcome
+from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
 
 T = TypeVar("T")
 ProgressCallback = Callable[["IngestSummary"], None]
@@ -75,7 +75,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _expand(raw: RawDocument) -> tuple[list[RawDocument], QuarantineRecord | None]:
     """An archive's members (or the file itself); an archive that fails part-way keeps what it gave."""
-    from extractors.archives import expand_archive, is_archive
+    from zhaoyin.extractors.archives import expand_archive, is_archive
 
     members: list[RawDocument] = []
     try:
@@ -101,7 +101,7 @@ class IngestSession:
     """
 
     def __init__(self, db_path: str | os.PathLike, *, progress: ProgressCallback | None = None):
-        import warehouse
+        from zhaoyin import warehouse
 
         self._warehouse = warehouse
         self.con = warehouse.connect(db_path)

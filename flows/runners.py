@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from extractors.backends import BackendUnavailable
-from schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
+from zhaoyin.extractors.backends import BackendUnavailable
+from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
 
 Outcome = tuple[Document, Extraction] | QuarantineRecord
 
@@ -31,7 +31,7 @@ def default_workers() -> int:
 
 def warm_up(backend: str = "rules") -> None:
     """Load dictionaries and gazetteers now, once, instead of inside the first document's timing."""
-    from extractors.pipeline import extract
+    from zhaoyin.extractors.pipeline import extract
 
     try:
         extract(Document(text=_WARM_UP_TEXT, source="warm-up"), backend=backend)
@@ -48,7 +48,7 @@ def _warm_forkserver(backend: str):
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["flows.runners"])
+    context.set_forkserver_preload(["zhaoyin.flows.runners"])
     previous = os.environ.get(WARM_UP_ENV)
     os.environ[WARM_UP_ENV] = backend
     try:
@@ -72,15 +72,15 @@ def _unexpected(stage: str, error: BaseException) -> str:
 def ensure_backend(name: str) -> None:
     """Raise `BackendUnavailable` now, before any file is read, when backend `name` cannot run here: a
     missing model is the machine's problem, not the files', and must not quarantine a whole batch."""
-    from extractors.backends import get_backend
+    from zhaoyin.extractors.backends import get_backend
 
     get_backend(name)
 
 
 def read_and_extract(raw: RawDocument, *, backend: str = "rules", ocr: bool = False) -> Outcome:
     """One file: Document + Extraction, or the quarantine record that says which stage failed and why."""
-    from extractors.pipeline import extract
-    from extractors.readers import read_document
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.extractors.readers import read_document
 
     try:
         document = read_document(raw, ocr=ocr)

@@ -5,8 +5,8 @@ The JSON of `Extraction` is the shape of ../shared/gold/README.md (keys `project
 `districts`, `amounts`, `metrics`) plus character offsets and confidences.
 """
 
-from schemas.documents import Document, PageSpan, QuarantineRecord, RawDocument, ReadError, doc_id_for
-from schemas.records import (
+from zhaoyin.schemas.documents import Document, PageSpan, QuarantineRecord, RawDocument, ReadError, doc_id_for
+from zhaoyin.schemas.records import (
     Amount,
     Company,
     District,

@@ -64,7 +64,7 @@ def cli():
     """Invoke the `zhaoyin` CLI in-process: cli("extract", path, "--format", "json") → typer's Result."""
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     runner = CliRunner()
     return lambda *args: runner.invoke(app, [str(a) for a in args])

@@ -167,7 +167,7 @@ def gov_page_gbk() -> bytes:
 
 def build_hostile_corpus(directory: str | os.PathLike, *, max_bytes: int | None = None) -> list[HostileCase]:
     """Write ≥ 30 hostile files into `directory` and return what each must do."""
-    from extractors.readers.limits import size_limit as reader_limit
+    from zhaoyin.extractors.readers.limits import size_limit as reader_limit
 
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.amounts import chinese_number, find_amounts
+from zhaoyin.extractors.amounts import chinese_number, find_amounts
 
 
 def triples(text: str) -> list[tuple[str, float, str, str | None]]:

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 from hostile import REPORT, TRADITIONAL, gov_page_gbk, make_docx, make_pdf, make_zip
 
-from extractors.archives import ArchiveLimits, expand_archive, is_archive
-from extractors.readers import read_document
-from schemas import RawDocument, ReadError
+from zhaoyin.extractors.archives import ArchiveLimits, expand_archive, is_archive
+from zhaoyin.extractors.readers import read_document
+from zhaoyin.schemas import RawDocument, ReadError
 
 
 def _raw(data: bytes, source: str = "/data/reports.zip") -> RawDocument:

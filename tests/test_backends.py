@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.backends import (
+from zhaoyin.extractors.backends import (
     BACKEND_NAMES,
     BackendUnavailable,
     EntityBackend,
@@ -17,7 +17,7 @@ from extractors.backends import (
     default_backend_name,
     get_backend,
 )
-from extractors.backends.hanlp_backend import (
+from zhaoyin.extractors.backends.hanlp_backend import (
     hanlp_segments,
     local_model_path,
     mention_label,
@@ -25,7 +25,7 @@ from extractors.backends.hanlp_backend import (
     mentions_from_entities,
     token_offsets,
 )
-from extractors.text import Segment
+from zhaoyin.extractors.text import Segment
 
 HAS_HANLP = importlib.util.find_spec("hanlp") is not None
 
@@ -44,7 +44,7 @@ def assert_offsets_exact(text, mentions):
 @pytest.fixture(scope="module")
 def spacy_backend():
     pytest.importorskip("spacy")
-    from extractors.backends.spacy_backend import SpacyBackend
+    from zhaoyin.extractors.backends.spacy_backend import SpacyBackend
 
     return SpacyBackend(statistical=False)  # the ruler alone, whatever model this machine has
 
@@ -119,8 +119,8 @@ def test_missing_spacy_model_path_says_how_to_make_one(tmp_path, monkeypatch):
 
 def test_rules_backend_wraps_the_rules_engine():
     try:
-        from extractors.companies import find_companies
-        from extractors.districts import find_districts
+        from zhaoyin.extractors.companies import find_companies
+        from zhaoyin.extractors.districts import find_districts
     except ImportError as exc:
         pytest.skip(f"engineer C's rules engine is not there yet: {exc}")
     backend = get_backend("rules")
@@ -169,9 +169,9 @@ def test_cli_with_an_unavailable_backend_says_what_to_install_and_exits_2(cli, t
 
 @pytest.mark.skipif(HAS_HANLP, reason="hanlp is installed here: the not-installed path cannot be shown")
 def test_import_with_an_unavailable_backend_fails_instead_of_quarantining_every_file(tmp_path):
-    from flows.ingest import ingest
-    from flows.runners import read_and_extract
-    from schemas import RawDocument
+    from zhaoyin.flows.ingest import ingest
+    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.schemas import RawDocument
 
     raw = RawDocument(data=REPORT.encode(), source=str(tmp_path / "a.txt"), media_type_hint=None)
     with pytest.raises(BackendUnavailable):
@@ -295,7 +295,7 @@ def test_hanlp_tokens_the_text_does_not_hold_are_skipped_not_misplaced():
 
 
 def test_weak_labels_that_are_no_company_name_are_recognised():
-    from extractors.backends.plausibility import plausible_company
+    from zhaoyin.extractors.backends.plausibility import plausible_company
 
     for name in ("北京联东投资集团", "时代电服（青岛）科技有限公司", "宁德时代"):
         assert plausible_company(name), name
@@ -312,7 +312,7 @@ def test_weak_labels_that_are_no_company_name_are_recognised():
 
 
 def test_statistical_guesses_need_an_enterprise_or_brand_ending():
-    from extractors.backends.plausibility import plausible_company, plausible_district
+    from zhaoyin.extractors.backends.plausibility import plausible_company, plausible_district
 
     assert plausible_company("鹏辉能源", guessed=True)
     assert plausible_company("青岛星海精密机械有限公司", guessed=True)

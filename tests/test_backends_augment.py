@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from extractors.backends.augment import augment, name_maker, swap_entities
-from extractors.backends.lexicon import brand_companies, is_company_name, lexicon
+from zhaoyin.extractors.backends.augment import augment, name_maker, swap_entities
+from zhaoyin.extractors.backends.lexicon import brand_companies, is_company_name, lexicon
 
 TEXT = "青岛恒达新材料有限公司落户城阳区，恒达新材料有限公司计划在城阳区再建二期。"
 SPANS = [(0, 11, "COMPANY"), (13, 16, "DISTRICT"), (17, 26, "COMPANY"), (29, 32, "DISTRICT")]
@@ -55,7 +55,7 @@ def test_augment_adds_copies_of_labelled_items_only_and_is_deterministic():
 @pytest.mark.parametrize("copies", [0, 2])
 def test_train_ner_reports_its_swapped_copies(copies):
     pytest.importorskip("spacy")
-    from extractors.backends.training import train_ner
+    from zhaoyin.extractors.backends.training import train_ner
 
     _, report = train_ner([(TEXT, SPANS), ("今天是晴天。", [])], iterations=1, augment=copies)
     assert report.texts == 2

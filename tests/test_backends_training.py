@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from extractors.backends import clear_backend_cache, get_backend  # noqa: E402
-from extractors.backends.spacy_backend import SpacyBackend  # noqa: E402
-from extractors.backends.spacy_nlp import blank_zh, char_spans  # noqa: E402
-from extractors.backends.training import (  # noqa: E402
+from zhaoyin.extractors.backends import clear_backend_cache, get_backend  # noqa: E402
+from zhaoyin.extractors.backends.spacy_backend import SpacyBackend  # noqa: E402
+from zhaoyin.extractors.backends.spacy_nlp import blank_zh, char_spans  # noqa: E402
+from zhaoyin.extractors.backends.training import (  # noqa: E402
     TRAINING_INFO,
     find_all,
     longest_first,
@@ -148,8 +148,8 @@ def test_train_ner_command_on_gold(tmp_path, cli):
 
 
 def test_train_ner_command_on_rules_labelled_documents(tmp_path, cli):
-    from extractors.pipeline import extract
-    from schemas import Document
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
 
     try:
         extract(Document(text=TEXTS[0], source="probe"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.companies import brand_of, find_companies
-from extractors.text import halfwidth
+from zhaoyin.extractors.companies import brand_of, find_companies
+from zhaoyin.extractors.text import halfwidth
 
 
 def companies_of(text: str) -> dict[str, list[str]]:

@@ -7,8 +7,8 @@ import pytest
 import yaml
 from site_fixture import GovSite, Page, article_text
 
-from flows.crawl import crawl_source, run_crawl
-from flows.sources import SourceSpec
+from zhaoyin.flows.crawl import crawl_source, run_crawl
+from zhaoyin.flows.sources import SourceSpec
 
 LIST_PAGES = {"/xwzx/index.html", "/xwzx/index_1.html", "/xwzx/index_2.html"}
 ARTICLE_PATHS = {*GovSite.ARTICLES, GovSite.FLAKY, GovSite.BUSY, GovSite.WITH_PDF}
@@ -164,7 +164,7 @@ def test_cli_crawl_prints_a_summary(calm_site, db_path, tmp_path):
     site = calm_site
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     sources = tmp_path / "sources"
     sources.mkdir()

@@ -6,7 +6,14 @@ import pytest
 import yaml
 from conftest import SAMPLES
 
-from flows.sources import DEFAULT_USER_AGENT, SourceSpec, SpecError, load_sources, load_spec, parse_spec
+from zhaoyin.flows.sources import (
+    DEFAULT_USER_AGENT,
+    SourceSpec,
+    SpecError,
+    load_sources,
+    load_spec,
+    parse_spec,
+)
 
 GOOD = {
     "name": "city-news",

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from flows.crawl import forget_unusable
-from schemas import QuarantineRecord
-from warehouse.crawl_state import FetchRecord, known_for_source, known_urls, open_state, record_fetches
+from zhaoyin.flows.crawl import forget_unusable
+from zhaoyin.schemas import QuarantineRecord
+from zhaoyin.warehouse.crawl_state import (
+    FetchRecord,
+    known_for_source,
+    known_urls,
+    open_state,
+    record_fetches,
+)
 
 T0 = datetime(2024, 5, 1, tzinfo=UTC)
 URL = "https://www.example.gov.cn/xwzx/art_1.html"

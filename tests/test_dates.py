@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import find_period_expressions, publication_date, resolve_period
+from zhaoyin.extractors.dates import find_period_expressions, publication_date, resolve_period
 
 
 @pytest.mark.parametrize(
@@ -122,7 +122,7 @@ def test_years_looked_back_on_do_not_set_the_year():
 
 
 def test_a_dateline_without_year_takes_the_year_of_an_event_named_with_it():
-    from extractors.dates import publication_date
+    from zhaoyin.extractors.dates import publication_date
 
     text = "西安日报讯 6月12日，记者从市商务局获悉，2024丝路博览会期间全市签约项目86个。"
     assert publication_date(text) == "2024-06"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.districts import document_city, find_districts
-from extractors.text import halfwidth
+from zhaoyin.extractors.districts import document_city, find_districts
+from zhaoyin.extractors.text import halfwidth
 
 
 def districts_of(text: str):

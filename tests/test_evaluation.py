@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.evaluation import evaluate, normalize_name
+from zhaoyin.extractors.evaluation import evaluate, normalize_name
 
 
 def write_gold(folder, name: str, **kinds) -> None:
@@ -267,7 +267,7 @@ def _write_corpus(root):
 
 
 def test_eval_command_prints_scores_as_json(tmp_path):
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     root = _write_corpus(tmp_path)
     result = CliRunner().invoke(app, ["eval", str(root / "gold"), "--json", "--show-errors"])
@@ -279,7 +279,7 @@ def test_eval_command_prints_scores_as_json(tmp_path):
 
 
 def test_eval_command_compares_backends_in_one_table(tmp_path):
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     root = _write_corpus(tmp_path)
     result = CliRunner().invoke(
@@ -300,7 +300,7 @@ def test_eval_command_compares_backends_in_one_table(tmp_path):
 
 
 def test_eval_command_without_corpus_says_so(tmp_path):
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     write_gold(tmp_path / "gold", "a.txt")
     result = CliRunner().invoke(app, ["eval", str(tmp_path / "gold")])
@@ -308,7 +308,7 @@ def test_eval_command_without_corpus_says_so(tmp_path):
 
 
 def test_gold_corpus_reaches_the_targets(shared_dir):
-    from flows.commands_eval import predictions_for
+    from zhaoyin.flows.commands_eval import predictions_for
 
     predictions, _ = predictions_for(shared_dir / "gold", shared_dir / "corpus", "rules")
     report = evaluate(shared_dir / "gold", predictions)
@@ -330,7 +330,7 @@ def assert_targets(report, slack: float = 0.0):
 
 @pytest.mark.parametrize("name", ["heldout", "heldout2"])
 def test_reports_written_apart_reach_the_targets_within_005(name):
-    from flows.commands_eval import predictions_for
+    from zhaoyin.flows.commands_eval import predictions_for
 
     root = Path(__file__).parent / "data" / name
     predictions, notes = predictions_for(root / "gold", root / "corpus", "rules")
@@ -374,7 +374,7 @@ def test_a_project_named_after_its_company_matches_either_way(tmp_path):
 
 
 def test_eval_command_refuses_an_unknown_backend(tmp_path):
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     root = _write_corpus(tmp_path)
     result = CliRunner().invoke(app, ["eval", str(root / "gold"), "--backend", "bert"])

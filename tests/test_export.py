@@ -12,8 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 from test_warehouse_fixtures import story
 
-import warehouse
-from warehouse.export import NOT_EXPORTED, export_warehouse, exportable_relations
+from zhaoyin import warehouse
+from zhaoyin.warehouse.export import NOT_EXPORTED, export_warehouse, exportable_relations
 
 ZHAOYIN = Path(sys.executable).parent / "zhaoyin"
 

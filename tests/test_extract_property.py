@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.pipeline import extract
-from schemas import Document
+from zhaoyin.extractors.pipeline import extract
+from zhaoyin.schemas import Document
 
 PIECES = st.sampled_from(
     [

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from extractors import segment
-from extractors.text import finditer_within, halfwidth
+from zhaoyin.extractors import segment
+from zhaoyin.extractors.text import finditer_within, halfwidth
 
 TRICKY = [
     "总投资30亿元的青岛超大尺寸面板后道(Open-Cell)项目落户西海岸新区。",

@@ -10,9 +10,9 @@ from hostile import build_hostile_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.archives import expand_archive, is_archive
-from extractors.readers import raw_from_path, read_document
-from schemas import ReadError
+from zhaoyin.extractors.archives import expand_archive, is_archive
+from zhaoyin.extractors.readers import raw_from_path, read_document
+from zhaoyin.schemas import ReadError
 
 
 def _run(case) -> tuple[str, str | None, str]:
@@ -90,13 +90,13 @@ def test_size_limit_from_env_and_parameter(tmp_path, monkeypatch):
 
 
 def test_unexpected_errors_become_read_errors(monkeypatch):
-    import extractors.readers.html as html_reader
+    import zhaoyin.extractors.readers.html as html_reader
 
     def broken(*args, **kwargs):
         raise KeyError("surprise")
 
     monkeypatch.setattr(html_reader, "read_html_bytes", broken)
-    from schemas import RawDocument
+    from zhaoyin.schemas import RawDocument
 
     with pytest.raises(ReadError, match="unexpected error while reading: KeyError"):
         read_document(RawDocument(data=b"<html><body><p>x</p></body></html>", source="x.html"))
@@ -117,7 +117,7 @@ def test_unexpected_errors_become_read_errors(monkeypatch):
     st.sampled_from(["a.txt", "a.pdf", "a.docx", "a.html", "a.zip", "a"]),
 )
 def test_arbitrary_bytes_read_or_raise_read_error(data, name):
-    from schemas import RawDocument
+    from zhaoyin.schemas import RawDocument
 
     raw = RawDocument(data=data, source=name)
     try:

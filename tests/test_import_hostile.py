@@ -10,13 +10,13 @@ from hostile import build_hostile_corpus
 from test_import_corpus import build_mixed_corpus
 from typer.testing import CliRunner
 
-from extractors.archives import expand_archive, is_archive
-from extractors.readers import raw_from_path, read_document
+from zhaoyin.extractors.archives import expand_archive, is_archive
+from zhaoyin.extractors.readers import raw_from_path, read_document
 
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     root = tmp_path_factory.mktemp("hostile")
     folder = root / "in"

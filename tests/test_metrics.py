@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.amounts import find_amounts
-from extractors.metrics import find_metrics
-from schemas import District, Span
+from zhaoyin.extractors.amounts import find_amounts
+from zhaoyin.extractors.metrics import find_metrics
+from zhaoyin.schemas import District, Span
 
 KINDS = {"区": "district", "市": "county_city", "园区": "zone", "新区": "new_area", "开发区": "zone"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.readers import read_document
-from schemas import RawDocument, ReadError
+from zhaoyin.extractors.readers import read_document
+from zhaoyin.schemas import RawDocument, ReadError
 
 FONT_CANDIDATES = [
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -34,7 +34,7 @@ def _cjk_font() -> Path:
 
 
 def _ocr_ready() -> None:
-    from extractors.ocr import check_ocr_available
+    from zhaoyin.extractors.ocr import check_ocr_available
 
     try:
         check_ocr_available()
@@ -71,7 +71,7 @@ def test_ocr_of_scanned_page_character_accuracy():
     assert accuracy >= 0.95
     assert " " not in doc.text.replace("\n", "")  # no spurious spaces between Han characters
 
-    from extractors.pipeline import extract
+    from zhaoyin.extractors.pipeline import extract
 
     amounts = {a.text: a.value for a in extract(doc).amounts}
     assert amounts.get("420亿元") == 4.2e10 and amounts.get("130亿元") == 1.3e10, amounts
@@ -113,7 +113,7 @@ def test_mixed_pdf_only_ocrs_pages_without_text():
 
 
 def test_missing_language_data_says_what_to_install():
-    from extractors.ocr import check_ocr_available
+    from zhaoyin.extractors.ocr import check_ocr_available
 
     try:
         import pytesseract  # noqa: F401
@@ -125,7 +125,7 @@ def test_missing_language_data_says_what_to_install():
 
 
 def test_tidy_ocr_text():
-    from extractors.ocr import tidy_ocr_text
+    from zhaoyin.extractors.ocr import tidy_ocr_text
 
     raw = "西 海 岸 新 区 签 约 项 目 3 2 个 ， 总 投 资\n超 过 420 亿 元 。\n\n第 二 段 ABC Corp 项目"
     assert tidy_ocr_text(raw) == "西海岸新区签约项目3 2个，总投资超过420亿元。\n第二段 ABC Corp 项目"
@@ -133,7 +133,7 @@ def test_tidy_ocr_text():
 
 def test_missing_tesseract_program_says_what_to_install(monkeypatch):
     pytesseract = pytest.importorskip("pytesseract")
-    from extractors.ocr import check_ocr_available
+    from zhaoyin.extractors.ocr import check_ocr_available
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(ReadError) as info:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from extractors.pipeline import EXTRACTOR_VERSION, extract
-from schemas import Document
+from zhaoyin.extractors.pipeline import EXTRACTOR_VERSION, extract
+from zhaoyin.schemas import Document
 
 REPORT = """青岛日报 2025年4月8日
 
@@ -61,12 +61,12 @@ def test_json_has_the_gold_keys(extraction):
 
 
 def test_a_failing_stage_is_contained_unless_strict(monkeypatch):
-    import extractors.pipeline
+    from zhaoyin.extractors import pipeline as extraction_pipeline
 
     def broken(text):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(extractors.pipeline, "find_companies", broken)
+    monkeypatch.setattr(extraction_pipeline, "find_companies", broken)
     document = Document(text=REPORT, source="x.txt")
     result = extract(document)
     assert result.companies == [] and result.districts
@@ -84,7 +84,7 @@ FIELD_THRESHOLDS = {"company": 0.85, "district": 0.85, "amount_yuan": 0.85, "sta
 
 
 def test_quality_against_the_shared_gold(shared_dir):
-    evaluation = pytest.importorskip("extractors.evaluation")
+    evaluation = pytest.importorskip("zhaoyin.extractors.evaluation")
     predictions = {}
     for path in sorted((shared_dir / "corpus").glob("*.txt")):
         result = extract(Document(text=path.read_text(encoding="utf-8"), source=path.name), strict=True)
@@ -107,7 +107,7 @@ TRADITIONAL = "青島市城陽區今年簽約項目。總投資30億元的瑞幸
 
 
 def test_traditional_script_is_read_and_reported_as_written():
-    pytest.importorskip("extractors.script")
+    pytest.importorskip("zhaoyin.extractors.script")
     result = extract(Document(text=TRADITIONAL, source="t.txt"), strict=True)
     (district,) = result.districts
     assert district.canonical == "城阳区" and district.mentions == ["城陽區"]  # official name, written form
@@ -118,7 +118,7 @@ def test_traditional_script_is_read_and_reported_as_written():
 
 def test_companies_from_another_backend():
     pytest.importorskip("spacy")
-    from extractors.backends import BackendUnavailable
+    from zhaoyin.extractors.backends import BackendUnavailable
 
     document = Document(text=TRADITIONAL, source="t.txt")
     try:
@@ -132,7 +132,7 @@ def test_companies_from_another_backend():
 
 
 def test_an_unusable_backend_is_an_error_not_fewer_companies():
-    from extractors.backends import BackendUnavailable
+    from zhaoyin.extractors.backends import BackendUnavailable
 
     document = Document(text=TRADITIONAL, source="t.txt")
     for strict in (False, True):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.policies import _plain_amounts, find_policies
+from zhaoyin.extractors.policies import _plain_amounts, find_policies
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -268,8 +268,10 @@ def test_own_amount_parser_agrees_on_policy_amounts():
     [("policy_chengdu_gaoxin_ic_2023.docx", CHENGDU), ("policy_hefei_jingkai_2024.pdf", HEFEI)],
 )
 def test_binary_policy_samples_read_back_to_the_same_records(name, reference):
-    readers = pytest.importorskip("extractors.readers", reason="engineer A's readers are not there yet")
-    from schemas import RawDocument
+    readers = pytest.importorskip(
+        "zhaoyin.extractors.readers", reason="engineer A's readers are not there yet"
+    )
+    from zhaoyin.schemas import RawDocument
 
     path = SAMPLES / name
     document = readers.read_document(RawDocument(data=path.read_bytes(), source=str(path)))

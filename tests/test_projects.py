@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.companies import find_companies
-from extractors.districts import find_districts
-from extractors.projects import find_projects
-from extractors.text import halfwidth
+from zhaoyin.extractors.companies import find_companies
+from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.projects import find_projects
+from zhaoyin.extractors.text import halfwidth
 
-amounts_module = pytest.importorskip("extractors.amounts")
+amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
 
 
 def projects_of(text: str):

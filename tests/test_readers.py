@@ -8,9 +8,9 @@ import time
 import pytest
 from hostile import REPORT, TRADITIONAL, gov_page_gbk, make_docx, make_image_pdf, make_pdf, make_zip
 
-from extractors.readers import read_document, sniff_media_type
-from extractors.readers.sniff import DOCX, GZIP, HTML, PDF, TEXT, ZIP
-from schemas import RawDocument, ReadError
+from zhaoyin.extractors.readers import read_document, sniff_media_type
+from zhaoyin.extractors.readers.sniff import DOCX, GZIP, HTML, PDF, TEXT, ZIP
+from zhaoyin.schemas import RawDocument, ReadError
 
 
 def _read(data: bytes, source: str = "doc", **kw):

@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 from test_warehouse_fixtures import story
 
-import warehouse
+from zhaoyin import warehouse
 
 ZHAOYIN = Path(sys.executable).parent / "zhaoyin"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

@@ -16,8 +16,8 @@ from test_warehouse_fixtures import (
     story_doc_ids,
 )
 
-import warehouse
-from warehouse.resolution import resolve_companies
+from zhaoyin import warehouse
+from zhaoyin.warehouse.resolution import resolve_companies
 
 
 def rows(con, sql, params=None):
@@ -137,7 +137,7 @@ def test_company_only_report_is_not_forced_onto_an_ambiguous_project(db_path):
     before = rows(con, "SELECT count(*) FROM v_projects")[0][0]
     from test_warehouse_fixtures import document, project
 
-    from schemas import Extraction
+    from zhaoyin.schemas import Extraction
 
     text = "宁德时代又在西海岸新区签约一个储能研究院项目，投资8亿元。"
     second = Extraction(
@@ -162,7 +162,7 @@ def test_company_only_report_is_not_forced_onto_an_ambiguous_project(db_path):
 def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_path):
     from test_warehouse_fixtures import SIGNED, document
 
-    from schemas import Extraction, Project
+    from zhaoyin.schemas import Extraction, Project
 
     extra = (
         "据了解，董家口经济区今年以来已累计引进新能源产业链项目十余个，港口、铁路和园区配套同步完善，"
@@ -189,7 +189,7 @@ def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_pa
 
 
 def test_phases_and_numbered_lines_stay_apart():
-    from warehouse.resolution import _similar, project_key
+    from zhaoyin.warehouse.resolution import _similar, project_key
 
     assert _similar(project_key("储能电池基地一期项目"), project_key("储能电池基地二期项目")) == 0
     assert _similar(project_key("地铁1号线工程"), project_key("地铁11号线工程")) == 0
@@ -222,7 +222,7 @@ def test_loading_in_batches_resolves_as_a_full_rebuild(db_path, batch_size):
 
 
 def test_fingerprints_computed_beforehand_give_the_same_reprints(db_path, tmp_path):
-    from warehouse.reprints import fingerprint
+    from zhaoyin.warehouse.reprints import fingerprint
 
     items = story()
     prints = {doc.doc_id: fingerprint(doc.text) for doc, _ in items}
@@ -244,7 +244,7 @@ def test_fingerprints_computed_beforehand_give_the_same_reprints(db_path, tmp_pa
 def test_parent_signing_and_subsidiary_completion_are_one_project(tmp_path, db_path):
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     folder = tmp_path / "in"
     folder.mkdir()

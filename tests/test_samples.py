@@ -69,7 +69,7 @@ def test_every_sample_reads_into_text(path):
     readers = pytest.importorskip(
         "extractors.readers", reason="engineer A's extractors.readers is not there yet"
     )
-    from schemas import RawDocument
+    from zhaoyin.schemas import RawDocument
 
     ocr = path.name == SCANNED
     if ocr and not _can_ocr():

@@ -6,9 +6,9 @@ from hostile import TRADITIONAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.readers import read_document
-from extractors.script import clean_garbled_pinyin, is_traditional, simplified_view
-from schemas import RawDocument
+from zhaoyin.extractors.readers import read_document
+from zhaoyin.extractors.script import clean_garbled_pinyin, is_traditional, simplified_view
+from zhaoyin.schemas import RawDocument
 
 
 def test_big5_text_gets_same_length_simplified_view():

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_warehouse_fixtures import SERVICE_LANDED, SERVICE_SIGNED, SIGNED, document, story, story_doc_ids
 
-import warehouse
-from schemas import Extraction
-from warehouse.search import query_terms, search
+from zhaoyin import warehouse
+from zhaoyin.schemas import Extraction
+from zhaoyin.warehouse.search import query_terms, search
 
 ZHAOYIN = Path(sys.executable).parent / "zhaoyin"
 

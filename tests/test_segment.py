@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import segment
+from zhaoyin.extractors import segment
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_word_frequency_knows_everyday_words_not_names():
 
 
 def test_token_at_gives_the_word_holding_a_position():
-    from extractors.segment import token_at
+    from zhaoyin.extractors.segment import token_at
 
     text = "持续丰富县域旅游业态"
     word, start, end = token_at(text, text.index("富"))

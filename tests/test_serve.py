@@ -15,8 +15,8 @@ import pytest
 import yaml
 from site_fixture import GovSite
 
-from flows.serve import api_healthy, build_deployments, free_port
-from flows.sources import SourceSpec
+from zhaoyin.flows.serve import api_healthy, build_deployments, free_port
+from zhaoyin.flows.sources import SourceSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +58,7 @@ def start_serve(
     command = [
         sys.executable,
         "-m",
-        "flows.cli",
+        "zhaoyin.flows.cli",
         "serve",
         "--sources-dir",
         str(write_specs(tmp_path / "src", specs)),
@@ -111,7 +111,7 @@ def test_deployments_carry_cron_and_parameters(tmp_path):
     assert deployments[0].schedules[0].schedule.cron == "0 2 * * *"
     assert deployments[0].parameters["db_path"] == str((tmp_path / "w.duckdb").resolve())
     assert SourceSpec.model_validate(deployments[1].parameters["spec"]) == specs[1]
-    assert deployments[0].entrypoint == "flows.crawl.crawl_source"
+    assert deployments[0].entrypoint == "zhaoyin.flows.crawl.crawl_source"
 
 
 def api(method: str, url: str, **kwargs) -> httpx.Response:
@@ -182,7 +182,7 @@ def test_a_busy_server_port_is_reported_not_shared():
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from flows.serve import ServerError, local_prefect_server
+    from zhaoyin.flows.serve import ServerError, local_prefect_server
 
     class Healthy(BaseHTTPRequestHandler):
         def log_message(self, *args):

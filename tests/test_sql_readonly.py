@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from test_warehouse_fixtures import story
 
-import warehouse
-from warehouse.readonly import QueryRefused, run_readonly_query
+from zhaoyin import warehouse
+from zhaoyin.warehouse.readonly import QueryRefused, run_readonly_query
 
 ZHAOYIN = Path(sys.executable).parent / "zhaoyin"
 
@@ -124,7 +124,7 @@ def _cli(*args, env_db):
     """The real `zhaoyin` command line, in-process (typer's runner) to spare a start-up per call."""
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from zhaoyin.flows.cli import app
 
     return CliRunner().invoke(app, [*args, "--db", str(env_db)], env={"COLUMNS": "200"})
 
@@ -157,8 +157,8 @@ def test_cli_formats_and_file_permission(loaded_db, tmp_path):
 WRITER = textwrap.dedent(
     """
     import sys, time
-    import warehouse
-    from schemas import Document, Extraction, Project
+    from zhaoyin import warehouse
+    from zhaoyin.schemas import Document, Extraction, Project
     db, batches, per_batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     for b in range(batches):
         items = []

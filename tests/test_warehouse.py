@@ -12,10 +12,10 @@ import duckdb
 import pytest
 from test_warehouse_fixtures import SIGNED, document, story, story_doc_ids
 
-import warehouse
-from schemas import Extraction, Project, QuarantineRecord
-from warehouse.connection import migration_files
-from warehouse.loading import RECORD_TABLES
+from zhaoyin import warehouse
+from zhaoyin.schemas import Extraction, Project, QuarantineRecord
+from zhaoyin.warehouse.connection import migration_files
+from zhaoyin.warehouse.loading import RECORD_TABLES
 
 COUNTED = (
     "documents",
@@ -223,7 +223,7 @@ def test_writer_waits_for_the_lock_then_gives_up_clearly(db_path):
 def test_documented_example_queries_run(db_path):
     from pathlib import Path
 
-    from warehouse.readonly import run_readonly_query
+    from zhaoyin.warehouse.readonly import run_readonly_query
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "warehouse.md").read_text(encoding="utf-8")
     queries = [block.strip() for block in doc.split("```sql")[1:]]

@@ -7,7 +7,7 @@ half-width brackets, two unrelated projects, a metric and a policy.
 
 from __future__ import annotations
 
-from schemas import (
+from zhaoyin.schemas import (
     Amount,
     Company,
     District,

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-import warehouse
-from schemas import Document, Extraction
+from zhaoyin import warehouse
+from zhaoyin.schemas import Document, Extraction
 
 
 @pytest.fixture

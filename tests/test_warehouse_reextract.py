@@ -6,10 +6,10 @@ from __future__ import annotations
 from test_warehouse_fixtures import story
 from typer.testing import CliRunner
 
-import warehouse
-from flows.cli import app
-from flows.commands_warehouse import stored_document
-from warehouse.loading import RECORD_TABLES
+from zhaoyin import warehouse
+from zhaoyin.flows.cli import app
+from zhaoyin.flows.commands_warehouse import stored_document
+from zhaoyin.warehouse.loading import RECORD_TABLES
 
 
 def snapshot(db):
@@ -45,7 +45,7 @@ def test_stored_document_rebuilds_the_same_document(db_path):
 
 
 def test_reextract_replaces_records_and_is_stable(db_path):
-    from extractors.pipeline import EXTRACTOR_VERSION
+    from zhaoyin.extractors.pipeline import EXTRACTOR_VERSION
 
     items = story()
     con = warehouse.connect(db_path)

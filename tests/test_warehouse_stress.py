@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-import warehouse
-from schemas import Amount, Company, Document, Extraction, Project
-from warehouse.search import search
+from zhaoyin import warehouse
+from zhaoyin.schemas import Amount, Company, Document, Extraction, Project
+from zhaoyin.warehouse.search import search
 
 pytestmark = pytest.mark.stress
 

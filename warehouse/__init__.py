@@ -1,9 +1,9 @@
 """The DuckDB warehouse: schema and migrations, idempotent set-based loading, cross-document resolution,
 full-text search, read-only queries, export and report. Knows nothing of NLP: imports only `schemas`."""
 
-from warehouse.connection import WarehouseBusy, connect, migrate
-from warehouse.loading import LoadResult, known_sha256, load_batch, replace_extractions
-from warehouse.resolution import current_links, rebuild_resolution, refresh_resolution
+from zhaoyin.warehouse.connection import WarehouseBusy, connect, migrate
+from zhaoyin.warehouse.loading import LoadResult, known_sha256, load_batch, replace_extractions
+from zhaoyin.warehouse.resolution import current_links, rebuild_resolution, refresh_resolution
 
 __all__ = [
     "LoadResult",

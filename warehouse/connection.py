@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-MIGRATIONS_PACKAGE = "warehouse.migrations"
+MIGRATIONS_PACKAGE = "zhaoyin.warehouse.migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
 
@@ -57,7 +57,7 @@ def migration_files() -> list[tuple[int, str, str]]:
 
 
 def views_sql() -> str:
-    return resources.files("warehouse").joinpath("views.sql").read_text(encoding="utf-8")
+    return resources.files("zhaoyin.warehouse").joinpath("views.sql").read_text(encoding="utf-8")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

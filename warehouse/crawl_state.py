@@ -76,7 +76,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 def open_state(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to the warehouse with the crawl tables in place (via `warehouse.connect`)."""
     try:
-        from warehouse import connect
+        from zhaoyin.warehouse import connect
     except ImportError:  # the warehouse package may not offer connect() yet
         connect = None
     con = connect(db_path) if connect is not None else duckdb.connect(str(db_path))

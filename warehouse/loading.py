@@ -14,10 +14,10 @@ from importlib import resources
 import duckdb
 import pyarrow as pa
 
-from schemas import Document, Extraction, QuarantineRecord
-from schemas.documents import doc_id_for
-from warehouse import reprints, resolution, search
-from warehouse.staging import staged
+from zhaoyin.schemas import Document, Extraction, QuarantineRecord
+from zhaoyin.schemas.documents import doc_id_for
+from zhaoyin.warehouse import reprints, resolution, search
+from zhaoyin.warehouse.staging import staged
 
 RECORD_TABLES = (
     "projects",
@@ -70,7 +70,7 @@ class LoadResult:
 
 @cache
 def _sentence_ends() -> str:
-    text = resources.files("warehouse").joinpath("data/sentence_ends.txt").read_text(encoding="utf-8")
+    text = resources.files("zhaoyin.warehouse").joinpath("data/sentence_ends.txt").read_text(encoding="utf-8")
     return "".join(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import open_with_retry
+from zhaoyin.warehouse.connection import open_with_retry
 
 
 class QueryRefused(ValueError):

@@ -175,7 +175,7 @@ def build_report(con: duckdb.DuckDBPyConnection) -> str:
     ]
     totals = _totals(con)
     template = Template(
-        resources.files("warehouse").joinpath("report_template.html").read_text(encoding="utf-8")
+        resources.files("zhaoyin.warehouse").joinpath("report_template.html").read_text(encoding="utf-8")
     )
     return template.substitute(
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from warehouse.staging import staged
+from zhaoyin.warehouse.staging import staged
 
 if TYPE_CHECKING:
     from datasketch import MinHash

@@ -27,7 +27,7 @@ import duckdb
 import pyarrow as pa
 from rapidfuzz import fuzz
 
-from warehouse.staging import staged
+from zhaoyin.warehouse.staging import staged
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio (0–100) above which two project names are one project
 BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
@@ -35,7 +35,7 @@ _DROPPED = set(" \t\r\n\u3000()[]{}<>《》「」『』【】〔〕\"'“”‘�
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("warehouse").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    text = resources.files("zhaoyin.warehouse").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

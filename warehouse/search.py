@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 from rich.markup import escape
 
-from warehouse.staging import staged
+from zhaoyin.warehouse.staging import staged
 
 K1 = 1.2
 B = 0.75

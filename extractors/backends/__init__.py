@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from schemas import Mention
+from zhaoyin.schemas import Mention
 
 BACKEND_NAMES = ("rules", "spacy", "hanlp")
 DEFAULT_BACKEND = "rules"
@@ -64,15 +64,15 @@ def _settings_key(name: str) -> str:
 
 def _build(name: str) -> EntityBackend:
     if name == "rules":
-        from extractors.backends.rules_backend import RulesBackend
+        from zhaoyin.extractors.backends.rules_backend import RulesBackend
 
         return RulesBackend()
     if name == "spacy":
-        from extractors.backends.spacy_backend import SpacyBackend
+        from zhaoyin.extractors.backends.spacy_backend import SpacyBackend
 
         return SpacyBackend()
     if name == "hanlp":
-        from extractors.backends.hanlp_backend import HanLPBackend
+        from zhaoyin.extractors.backends.hanlp_backend import HanLPBackend
 
         return HanLPBackend()
     raise BackendUnavailable(f"unknown NER backend {name!r}: choose one of {', '.join(BACKEND_NAMES)}")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.backends.lexicon import (
+from zhaoyin.extractors.backends.lexicon import (
     brand_companies,
     company_suffixes,
     lexicon,

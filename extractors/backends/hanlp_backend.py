@@ -16,10 +16,10 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from extractors.backends import BackendUnavailable, cache_dir
-from extractors.backends.lexicon import is_company_name, lexicon
-from extractors.text import Segment, sentences
-from schemas import Mention
+from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
+from zhaoyin.extractors.backends.lexicon import is_company_name, lexicon
+from zhaoyin.extractors.text import Segment, sentences
+from zhaoyin.schemas import Mention
 
 MODEL_ENV = "ZHAOYIN_HANLP_MODEL"
 DEFAULT_MODEL = "CLOSE_TOK_POS_NER_SRL_DEP_SDP_CON_ELECTRA_SMALL_ZH"
@@ -213,7 +213,7 @@ class HanLPBackend:
             if self.multi_task:
                 document = self.model(batch, tasks=self.ner_task)
                 return mentions_from_document(text, segments, document, self.name)
-            from extractors.backends.spacy_nlp import jieba_segmenter
+            from zhaoyin.extractors.backends.spacy_nlp import jieba_segmenter
 
             tokenized = [list(jieba_segmenter().cut(s, HMM=True)) for s in batch]
             entities = self.model(tokenized)

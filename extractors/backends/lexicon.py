@@ -29,7 +29,7 @@ def read_list(name: str) -> list[str]:
 def rules_word_list(name: str) -> tuple[str, ...]:
     """A word list of the rules engine (extractors/data/NAME), or () when it is not there."""
     try:
-        from extractors.segment import read_word_list
+        from zhaoyin.extractors.segment import read_word_list
 
         return tuple(read_word_list(name))
     except (ImportError, OSError):
@@ -151,7 +151,7 @@ _DISTRICT_KINDS = {"district", "county_city", "county", "new_area", "zone"}
 def _from_engineer_c() -> Lexicon | None:
     """C's gazetteer (extractors.gazetteer): names, short forms, cities and provinces."""
     try:
-        from extractors.gazetteer import CITY, NAME, PROVINCE, SHORT, city_short, gazetteer
+        from zhaoyin.extractors.gazetteer import CITY, NAME, PROVINCE, SHORT, city_short, gazetteer
     except ImportError:
         return None
     districts: dict[str, str] = {}
@@ -172,7 +172,7 @@ def _from_engineer_c() -> Lexicon | None:
         shorts.pop(surface, None)
     if not districts:
         return None
-    return Lexicon(brand_companies(), districts, shorts, frozenset(places), "extractors.gazetteer")
+    return Lexicon(brand_companies(), districts, shorts, frozenset(places), "zhaoyin.extractors.gazetteer")
 
 
 def _from_cpca() -> Lexicon:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from extractors.backends.lexicon import (
+from zhaoyin.extractors.backends.lexicon import (
     company_core,
     generic_company_cores,
     generic_company_nouns,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas import Mention
+from zhaoyin.schemas import Mention
 
 
 class RulesBackend:
@@ -10,8 +10,8 @@ class RulesBackend:
 
     def entities(self, text: str) -> list[Mention]:
         # imported here: the rules engine is optional for the other backends and slow-ish to import
-        from extractors.companies import find_companies
-        from extractors.districts import find_districts
+        from zhaoyin.extractors.companies import find_companies
+        from zhaoyin.extractors.districts import find_districts
 
         mentions: list[Mention] = []
         for company in find_companies(text):

@@ -12,8 +12,8 @@ import re
 import threading
 from pathlib import Path
 
-from extractors.backends import BackendUnavailable, cache_dir
-from extractors.backends.lexicon import (
+from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
+from zhaoyin.extractors.backends.lexicon import (
     company_suffixes,
     generic_company_nouns,
     is_company_name,
@@ -22,9 +22,14 @@ from extractors.backends.lexicon import (
     name_inner_stop_tokens,
     zone_suffixes,
 )
-from extractors.backends.plausibility import brand_endings, plausible_company, plausible_district
-from extractors.backends.spacy_nlp import blank_zh, quiet_global_jieba, require_spacy, use_domain_segmenter
-from schemas import Mention
+from zhaoyin.extractors.backends.plausibility import brand_endings, plausible_company, plausible_district
+from zhaoyin.extractors.backends.spacy_nlp import (
+    blank_zh,
+    quiet_global_jieba,
+    require_spacy,
+    use_domain_segmenter,
+)
+from zhaoyin.schemas import Mention
 
 MODEL_ENV = "ZHAOYIN_SPACY_MODEL"
 PATTERN_ID = "pattern"
@@ -107,10 +112,10 @@ def _register_rare_flag() -> None:
     if Token.has_extension(RARE):
         return
     try:
-        from extractors.companies import is_verb, rare_word
+        from zhaoyin.extractors.companies import is_verb, rare_word
     except ImportError:
         is_verb = None
-        from extractors.backends.spacy_nlp import jieba_segmenter
+        from zhaoyin.extractors.backends.spacy_nlp import jieba_segmenter
 
         def rare_word(word: str) -> bool:
             return jieba_segmenter().FREQ.get(word, 0) < BRAND_RARE_FREQ

@@ -11,8 +11,8 @@ import threading
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.backends import BackendUnavailable, cache_dir
-from extractors.backends.lexicon import company_suffixes, lexicon, zone_suffixes
+from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
+from zhaoyin.extractors.backends.lexicon import company_suffixes, lexicon, zone_suffixes
 
 SPACY_INSTALL_HINT = 'pip install "zhaoyin[spacy]"  (or: pip install "spacy>=3.7,<4" jieba)'
 JIEBA_CONFIG = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
@@ -38,7 +38,7 @@ def jieba_segmenter():
     """The rules engine's jieba (extractors.segment: gazetteer names kept whole) when it is there, so both
     engines cut the same words; else a private jieba Tokenizer that knows our domain words."""
     try:
-        from extractors.segment import jieba_tokenizer
+        from zhaoyin.extractors.segment import jieba_tokenizer
     except ImportError:
         jieba_tokenizer = None
     if jieba_tokenizer is not None:

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from extractors.backends.spacy_nlp import blank_zh, char_spans
-from extractors.text import paragraphs
+from zhaoyin.extractors.backends.spacy_nlp import blank_zh, char_spans
+from zhaoyin.extractors.text import paragraphs
 
 LabelledText = tuple[str, Sequence[tuple[int, int, str]]]
 
@@ -101,7 +101,7 @@ def train_ner(
     items = list(items)
     examples = make_examples(nlp, items, seed=seed, report=report)
     if augment:
-        from extractors.backends.augment import augment as swapped
+        from zhaoyin.extractors.backends.augment import augment as swapped
 
         labelled = [chunk for text, spans in items for chunk in chunks(text, spans) if chunk[1]]
         copies = swapped(labelled, augment, seed=seed)[len(labelled) :]
@@ -140,7 +140,7 @@ def save_model(nlp, path: str | Path, report: TrainReport | None = None) -> Path
 def spans_from_extraction(extraction, text: str) -> list[tuple[int, int, str]]:
     """Weak labels: the spans of the companies and districts an `Extraction` of `text` found, less the
     ones that do not look like a name (the rules engine errs too; a model learns its errors)."""
-    from extractors.backends.plausibility import plausible_company, plausible_district
+    from zhaoyin.extractors.backends.plausibility import plausible_company, plausible_district
 
     spans = [
         (s.start, s.end, COMPANY)

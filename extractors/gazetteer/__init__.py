@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from extractors.text import halfwidth
+from zhaoyin.extractors.text import halfwidth
 
 HERE = Path(__file__).parent
 

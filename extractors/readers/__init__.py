@@ -10,13 +10,25 @@ import io
 import re
 from typing import Any
 
-from extractors.readers import sniff
-from extractors.readers.encoding import decode_text
-from extractors.readers.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, raw_from_path, size_limit, too_large
-from extractors.readers.metadata import find_byline, labelled_date, labelled_source, parse_date, title_line
-from extractors.readers.sniff import sniff_media_type
-from extractors.script import clean_garbled_pinyin, script_of
-from schemas import Document, RawDocument, ReadError
+from zhaoyin.extractors.readers import sniff
+from zhaoyin.extractors.readers.encoding import decode_text
+from zhaoyin.extractors.readers.limits import (
+    DEFAULT_MAX_BYTES,
+    MAX_BYTES_ENV,
+    raw_from_path,
+    size_limit,
+    too_large,
+)
+from zhaoyin.extractors.readers.metadata import (
+    find_byline,
+    labelled_date,
+    labelled_source,
+    parse_date,
+    title_line,
+)
+from zhaoyin.extractors.readers.sniff import sniff_media_type
+from zhaoyin.extractors.script import clean_garbled_pinyin, script_of
+from zhaoyin.schemas import Document, RawDocument, ReadError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -56,7 +68,7 @@ def read_document(raw: RawDocument, *, ocr: bool = False, max_bytes: int | None 
 
 
 def _limit(explicit: int | None) -> int:
-    from extractors.readers import limits
+    from zhaoyin.extractors.readers import limits
 
     return limits.size_limit(explicit)
 
@@ -86,7 +98,7 @@ _UNSUPPORTED = {
 
 
 def _read_html(raw: RawDocument, ocr: bool) -> dict[str, Any]:
-    from extractors.readers.html import read_html_bytes
+    from zhaoyin.extractors.readers.html import read_html_bytes
 
     fields = read_html_bytes(raw.data, raw.meta, raw.media_type_hint)
     fields["text"] = _clean(fields["text"])
@@ -94,7 +106,7 @@ def _read_html(raw: RawDocument, ocr: bool) -> dict[str, Any]:
 
 
 def _read_pdf(raw: RawDocument, ocr: bool) -> dict[str, Any]:
-    from extractors.readers.pdf import join_pages, read_pdf_bytes
+    from zhaoyin.extractors.readers.pdf import join_pages, read_pdf_bytes
 
     result = read_pdf_bytes(raw.data, ocr=ocr)
     text, pages = join_pages([_clean(t) for t in result["page_texts"]])
@@ -112,14 +124,14 @@ def _read_pdf(raw: RawDocument, ocr: bool) -> dict[str, Any]:
 
 
 def _read_docx(raw: RawDocument, ocr: bool) -> dict[str, Any]:
-    from extractors.readers.docx import read_docx_bytes
+    from zhaoyin.extractors.readers.docx import read_docx_bytes
 
     result = read_docx_bytes(raw.data)
     return {"text": _clean(result["text"]), "title": result["title"], "weak_published": result["created"]}
 
 
 def _read_text(raw: RawDocument, ocr: bool) -> dict[str, Any]:
-    from extractors.readers.html import declared_charset
+    from zhaoyin.extractors.readers.html import declared_charset
 
     text, encoding = decode_text(raw.data, declared_charset(b"", raw.meta, raw.media_type_hint))
     if _CONTROL.search(text[:20000]) and sniff.looks_binary(text[:4096].encode("utf-8", "ignore")):
@@ -135,7 +147,7 @@ def _read_image(raw: RawDocument, ocr: bool) -> dict[str, Any]:
         )
     import PIL.Image
 
-    from extractors.ocr import ocr_image
+    from zhaoyin.extractors.ocr import ocr_image
 
     try:
         image = PIL.Image.open(io.BytesIO(raw.data))

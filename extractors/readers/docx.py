@@ -6,8 +6,8 @@ import io
 import zipfile
 from typing import Any
 
-from extractors.readers.limits import human_size
-from schemas import ReadError
+from zhaoyin.extractors.readers.limits import human_size
+from zhaoyin.schemas import ReadError
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200  # declared uncompressed ÷ compressed; real .docx stay far below

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from schemas import ReadError
+from zhaoyin.schemas import ReadError
 
 # Legacy Chinese charsets are decoded with their supersets: GB2312 ⊂ GBK ⊂ GB18030, Big5 ⊂ Big5-HKSCS.
 _SUPERSET = {

@@ -12,8 +12,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extractors.readers.encoding import decode_text
-from extractors.readers.metadata import (
+from zhaoyin.extractors.readers.encoding import decode_text
+from zhaoyin.extractors.readers.metadata import (
     find_byline,
     labelled_author,
     labelled_date,

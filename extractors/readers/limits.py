@@ -8,7 +8,7 @@ import re
 import stat
 from pathlib import Path
 
-from schemas import RawDocument, ReadError
+from zhaoyin.schemas import RawDocument, ReadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_BYTES_ENV = "ZHAOYIN_MAX_BYTES"

@@ -7,7 +7,7 @@ import re
 import statistics
 from typing import Any
 
-from schemas import PageSpan, ReadError
+from zhaoyin.schemas import PageSpan, ReadError
 
 _SENTENCE_END = tuple("。！？!?：:；;")
 _MIN_COLUMN_CHARS = 20
@@ -236,7 +236,7 @@ def read_pdf_bytes(data: bytes, *, ocr: bool = False) -> dict[str, Any]:
 
     meta: dict[str, Any] = {"page_count": len(texts)}
     if empty_pages and ocr:
-        from extractors.ocr import ocr_pdf_pages
+        from zhaoyin.extractors.ocr import ocr_pdf_pages
 
         for number, text in ocr_pdf_pages(data, empty_pages).items():
             texts[number - 1] = text
