@@ -13,6 +13,7 @@ Precision, recall and F1 per kind are micro-averaged over documents (counts summ
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -295,11 +296,40 @@ def _amount_key(a) -> tuple:
     return (_number_key(_get(a, "value")), (_get(a, "currency") or "CNY").upper())
 
 
-def load_gold(gold_dir: str | Path) -> list[dict]:
+def _resolve_offsets(gold: dict, text: str) -> dict:
+    """Gold kept without quotes gives evidence as [start, end]: the evidence is that span of the text."""
+    projects = []
+    for project in gold.get("projects") or []:
+        evidence = project.get("evidence")
+        if isinstance(evidence, list) and len(evidence) == 2:
+            project = {**project, "evidence": text[evidence[0] : evidence[1]]}
+        projects.append(project)
+    return {**gold, "projects": projects}
+
+
+def gold_text_problem(gold: dict, corpus_dir: str | Path | None) -> str | None:
+    """Why a gold document cannot be scored (its text missing or not the annotated one), else None."""
+    if corpus_dir is None or not gold.get("text_sha256"):
+        return None
+    path = Path(corpus_dir) / gold["doc"]
+    if not path.is_file():
+        return f"missing text: {gold['doc']}"
+    if hashlib.sha256(path.read_bytes()).hexdigest() != gold["text_sha256"]:
+        return f"text differs from the annotated one (sha256): {gold['doc']}"
+    return None
+
+
+def load_gold(gold_dir: str | Path, corpus_dir: str | Path | None = None) -> list[dict]:
+    """Gold documents of `gold_dir`, as stored. With `corpus_dir`, gold that quotes nothing (`text_sha256`,
+    evidence as offsets) is resolved against its text, or left out when the text is missing or differs."""
     docs = []
     for path in sorted(Path(gold_dir).glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data.setdefault("doc", path.with_suffix(".txt").name)
+        if corpus_dir is not None and data.get("text_sha256"):
+            if gold_text_problem(data, corpus_dir):
+                continue
+            data = _resolve_offsets(data, (Path(corpus_dir) / data["doc"]).read_text(encoding="utf-8"))
         docs.append(data)
     return docs
 
@@ -314,13 +344,17 @@ def _prediction_for(doc: str, predictions: dict[str, dict]) -> dict | None:
     return None
 
 
-def evaluate(gold_dir: str | Path, predictions: dict[str, dict]) -> EvalReport:
+def evaluate(
+    gold_dir: str | Path, predictions: dict[str, dict], corpus_dir: str | Path | None = None
+) -> EvalReport:
     """Score `predictions` (document name → extraction JSON) against every gold file in `gold_dir`.
 
-    A gold document without a prediction counts as an empty prediction (all false negatives).
+    A gold document without a prediction counts as an empty prediction (all false negatives). Gold that
+    quotes nothing (evidence as offsets, `text_sha256`) needs `corpus_dir`; its documents without their
+    text are not scored.
     """
     report = EvalReport()
-    for gold in load_gold(gold_dir):
+    for gold in load_gold(gold_dir, corpus_dir):
         pred = _prediction_for(gold["doc"], predictions)
         result = DocResult(doc=gold["doc"], missing_prediction=pred is None)
         pred = pred or {}

@@ -51,12 +51,16 @@ def _predict(document, backend: str, fallback_notes: set[str]) -> dict:
 
 
 def predictions_for(gold_dir: Path, corpus_dir: Path, backend: str) -> tuple[dict[str, dict], set[str]]:
-    from zhaoyin.extractors.evaluation import load_gold
+    from zhaoyin.extractors.evaluation import gold_text_problem, load_gold
 
     predictions: dict[str, dict] = {}
     notes: set[str] = set()
     for gold in load_gold(gold_dir):
         path = corpus_dir / gold["doc"]
+        problem = gold_text_problem(gold, corpus_dir)
+        if problem:
+            notes.add(f"not scored, {problem}")
+            continue
         if not path.is_file():
             notes.add(f"missing corpus file: {path}")
             continue
@@ -139,11 +143,64 @@ def _print_errors(backend: str, report) -> None:
                 console.print(f"  [yellow]- missed[/yellow] {plain(item)}", markup=True, highlight=False)
 
 
+def _parse_set(spec: str) -> tuple[str, Path, Path]:
+    label, sep, dirs = spec.partition("=")
+    if not sep or not label or not dirs:
+        err_console.print(f"--set takes LABEL=GOLD_DIR[:CORPUS_DIR], not {plain(spec)!r}")
+        raise typer.Exit(2)
+    gold, _, corpus = dirs.partition(":")
+    return label, Path(gold), Path(corpus) if corpus else Path(gold).parent / "corpus"
+
+
+def _suite_table(reports: dict[str, object | None]) -> Table:
+    """One column per evaluation set: F1 per kind, then field accuracy over matched pairs."""
+    table = Table(title="F1 per kind · accuracy over matched pairs")
+    table.add_column("")
+    for label in reports:
+        table.add_column(label, justify="right")
+
+    def row(name: str, cell) -> None:
+        table.add_row(name, *(cell(r) if r is not None else "absent" for r in reports.values()))
+
+    row("documents", lambda r: str(len(r.docs)))
+    for kind, label in KIND_LABELS.items():
+        row(f"{label} F1", lambda r, kind=kind: f"{r.kinds[kind].f1:.3f}")
+    first = next((r for r in reports.values() if r is not None), None)
+    for name in first.project_fields if first is not None else ():
+        row(f"project.{name}", lambda r, name=name: f"{r.project_fields[name].accuracy:.3f}")
+    row("metric.subject", lambda r: f"{r.metric_subject.accuracy:.3f}")
+    row("published (month)", lambda r: f"{r.published.correct}/{r.published.total}")
+    return table
+
+
+def _eval_suite(specs: list[str], backend: str, as_json: bool) -> None:
+    from zhaoyin.extractors.evaluation import evaluate
+
+    require_backend(backend)
+    reports: dict[str, object | None] = {}
+    for label, gold_dir, corpus_dir in map(_parse_set, specs):
+        if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
+            err_console.print(f"[{plain(label)}] absent: no gold at {plain(str(gold_dir))}", markup=False)
+            reports[label] = None
+            continue
+        predictions, notes = predictions_for(gold_dir, corpus_dir, backend)
+        for note in sorted(notes):
+            err_console.print(f"[{plain(label)}] {plain(note)}", markup=False)
+        report = evaluate(gold_dir, predictions, corpus_dir)
+        reports[label] = report if report.docs else None
+    if as_json:
+        out = {label: r.to_dict(errors=False) if r is not None else None for label, r in reports.items()}
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    console.print(_suite_table(reports))
+
+
 @app.command("eval")
 def eval_command(
     gold_dir: Annotated[
-        Path, typer.Argument(help="Folder of gold annotation JSON files.", exists=True, file_okay=False)
-    ],
+        Path | None,
+        typer.Argument(help="Folder of gold annotation JSON files.", exists=True, file_okay=False),
+    ] = None,
     corpus: Annotated[
         Path | None,
         typer.Option("--corpus", help="Folder of the annotated documents (default: GOLD_DIR/../corpus)."),
@@ -156,9 +213,27 @@ def eval_command(
     show_errors: Annotated[
         bool, typer.Option("--show-errors", help="List false positives and misses per kind.")
     ] = False,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="LABEL=GOLD_DIR[:CORPUS_DIR]; repeat to score several sets side by side in one table "
+            "(a set whose gold or texts are absent is shown as such).",
+        ),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 per kind against hand-written annotations."""
     from zhaoyin.extractors.evaluation import evaluate
+
+    if sets:
+        if gold_dir is not None:
+            err_console.print("give either GOLD_DIR or --set, not both")
+            raise typer.Exit(2)
+        _eval_suite(sets, (backend or ["rules"])[0], as_json)
+        return
+    if gold_dir is None:
+        err_console.print("give GOLD_DIR, or one --set LABEL=GOLD_DIR[:CORPUS_DIR] per set")
+        raise typer.Exit(2)
 
     corpus_dir = corpus or gold_dir.parent / "corpus"
     if not corpus_dir.is_dir():
@@ -172,7 +247,7 @@ def eval_command(
         predictions, notes = predictions_for(gold_dir, corpus_dir, name)
         for note in sorted(notes):
             err_console.print(f"{plain(f'[{name}]')} {plain(note)}")
-        reports[name] = evaluate(gold_dir, predictions)
+        reports[name] = evaluate(gold_dir, predictions, corpus_dir)
 
     if as_json:
         out = {name: report.to_dict(errors=show_errors) for name, report in reports.items()}
