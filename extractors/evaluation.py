@@ -1,7 +1,7 @@
 """Scoring extractions against hand-written gold annotations (../shared/gold/README.md).
 
 - amounts: multiset match on (value, currency); the qualifier is not scored.
-- districts: set match on canonical.
+- districts: set match on canonical (names, units and subjects compared in simplified script).
 - companies: a prediction matches a gold company when its name equals the canonical or any mention
   (full/half-width brackets and spaces ignored); one-to-one.
 - projects: one-to-one by overlap of evidence and by name/company; then accuracy of company, district,
@@ -21,6 +21,8 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
+
+from zhaoyin.extractors.script import simplified_view
 
 KINDS = ("amounts", "districts", "companies", "projects", "metrics")
 PROJECT_FIELDS = ("company", "district", "amount_yuan", "status")
@@ -120,10 +122,11 @@ class EvalReport:
 
 
 def normalize_name(name: str | None) -> str:
-    """Company/project names compared without spaces and with full/half-width brackets unified."""
+    """Names compared without spaces, with full/half-width brackets unified and in simplified script
+    (a traditional text's 泌陽縣 is the same district as 泌阳县)."""
     if not name:
         return ""
-    return _SPACES.sub("", name.translate(_BRACKETS))
+    return simplified_view(_SPACES.sub("", name.translate(_BRACKETS)))
 
 
 def _number_key(value: Any) -> float | None:
@@ -134,7 +137,7 @@ def _number_key(value: Any) -> float | None:
 
 
 def _unit_key(unit: Any) -> str:
-    return str(unit or "").replace("％", "%").strip()
+    return simplified_view(str(unit or "").replace("％", "%").strip())
 
 
 def _get(record: Any, key: str, default=None):
@@ -283,9 +286,9 @@ def score_metrics(gold: list, pred: list) -> tuple[Score, list[str], list[str], 
     gold_by_key: dict[tuple, Counter] = {}
     pred_by_key: dict[tuple, Counter] = {}
     for m in gold:
-        gold_by_key.setdefault(key(m), Counter())[_get(m, "subject")] += 1
+        gold_by_key.setdefault(key(m), Counter())[normalize_name(_get(m, "subject"))] += 1
     for m in pred:
-        pred_by_key.setdefault(key(m), Counter())[_get(m, "subject")] += 1
+        pred_by_key.setdefault(key(m), Counter())[normalize_name(_get(m, "subject"))] += 1
     for k, subjects in gold_by_key.items():
         if k in pred_by_key:
             correct += sum((subjects & pred_by_key[k]).values())
@@ -367,8 +370,8 @@ def evaluate(
         result.false_positives["amounts"], result.false_negatives["amounts"] = fp, fn
 
         g, p = lists("districts")
-        gold_set = {_get(d, "canonical") for d in g}
-        pred_set = {_get(d, "canonical") for d in p}
+        gold_set = {normalize_name(_get(d, "canonical")) for d in g}
+        pred_set = {normalize_name(_get(d, "canonical")) for d in p}
         result.scores["districts"] = Score(
             len(gold_set & pred_set), len(pred_set - gold_set), len(gold_set - pred_set)
         )

@@ -379,3 +379,23 @@ def test_eval_command_refuses_an_unknown_backend(tmp_path):
     root = _write_corpus(tmp_path)
     result = CliRunner().invoke(app, ["eval", str(root / "gold"), "--backend", "bert"])
     assert result.exit_code == 2
+
+
+def test_names_and_units_are_compared_across_scripts(tmp_path):
+    gold = {
+        "doc": "t.txt",
+        "districts": [{"canonical": "泌陽縣", "mentions": ["泌陽縣"]}],
+        "companies": [{"canonical": "福建恒豐實業有限公司", "mentions": ["福建恒豐實業有限公司"]}],
+        "metrics": [{"text": "6個", "subject": "泌陽縣", "value": 6, "unit": "個"}],
+    }
+    (tmp_path / "t.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    predictions = {
+        "t.txt": {
+            "districts": [{"canonical": "泌阳县"}],
+            "companies": [{"canonical": "福建恒丰实业有限公司"}],
+            "metrics": [{"subject": "泌阳县", "value": 6, "unit": "个"}],
+        }
+    }
+    report = evaluate(tmp_path, predictions)
+    assert [report.kinds[k].f1 for k in ("districts", "companies", "metrics")] == [1.0, 1.0, 1.0]
+    assert report.metric_subject.accuracy == 1.0
