@@ -129,3 +129,13 @@ def test_eval_cli_scores_the_real_sets_beside_the_others(real_texts):
     scores = json.loads(out.stdout)
     assert scores["absent"] is None
     assert 0.0 < scores["real-dev"]["kinds"]["amounts"]["f1"] <= 1.0
+
+
+def test_the_second_annotation_covers_ten_reports_of_the_set_without_quotes():
+    docs = {e["doc"]: e for e in _manifest()}
+    second = sorted((real_set.REAL / "gold2").glob("*.json"))
+    assert len(second) >= 10
+    for path in second:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert gold["text_sha256"] == docs[gold["doc"]]["sha256"]
+        assert all(p["evidence"] is None or isinstance(p["evidence"], list) for p in gold["projects"])
