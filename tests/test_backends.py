@@ -169,8 +169,8 @@ def test_cli_with_an_unavailable_backend_says_what_to_install_and_exits_2(cli, t
 
 @pytest.mark.skipif(HAS_HANLP, reason="hanlp is installed here: the not-installed path cannot be shown")
 def test_import_with_an_unavailable_backend_fails_instead_of_quarantining_every_file(tmp_path):
-    from zhaoyin.flows.ingest import ingest
-    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.flows.importing.ingest import ingest
+    from zhaoyin.flows.importing.runners import read_and_extract
     from zhaoyin.schemas import RawDocument
 
     raw = RawDocument(data=REPORT.encode(), source=str(tmp_path / "a.txt"), media_type_hint=None)
