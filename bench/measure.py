@@ -88,9 +88,9 @@ def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: in
     Runs alternate (plain, Prefect, Prefect, plain, …) and the fastest of each counts, so neither side gains
     from going second on a machine whose load changes.
     """
-    from zhaoyin.flows.bulk_import import bulk_import
-    from zhaoyin.flows.discover import discover
-    from zhaoyin.flows.ingest import ingest
+    from zhaoyin.flows.importing.bulk_import import bulk_import
+    from zhaoyin.flows.importing.discover import discover
+    from zhaoyin.flows.importing.ingest import ingest
 
     warm_worker_start()
     one_file = sorted(parts[0].glob("*.txt"))[:1]
@@ -135,16 +135,16 @@ def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: in
 
 def warm_worker_start() -> None:
     """Start the (process-wide) forkserver that warms the extractors, so no timing includes it or not by order."""
-    from zhaoyin.flows.runners import _warm_forkserver, warm_up
+    from zhaoyin.flows.importing.runners import warm_forkserver, warm_up
 
-    _warm_forkserver("rules")
+    warm_forkserver("rules")
     warm_up("rules")
 
 
 def _timed_import(parts: list[Path], db: Path, workers: int, batch_size: int) -> tuple[float, float]:
     """Wall seconds of the plain loop, and documents/s after the first batch was loaded (start-up excluded)."""
-    from zhaoyin.flows.discover import discover
-    from zhaoyin.flows.ingest import ingest
+    from zhaoyin.flows.importing.discover import discover
+    from zhaoyin.flows.importing.ingest import ingest
 
     marks: list[tuple[float, int]] = []
     start = time.perf_counter()

@@ -118,11 +118,9 @@ def test_missing_spacy_model_path_says_how_to_make_one(tmp_path, monkeypatch):
 
 
 def test_rules_backend_wraps_the_rules_engine():
-    try:
-        from zhaoyin.extractors.companies import find_companies
-        from zhaoyin.extractors.districts import find_districts
-    except ImportError as exc:
-        pytest.skip(f"engineer C's rules engine is not there yet: {exc}")
+    from zhaoyin.extractors.companies import find_companies
+    from zhaoyin.extractors.districts import find_districts
+
     backend = get_backend("rules")
     mentions = backend.entities(REPORT)
     assert_offsets_exact(REPORT, mentions)
@@ -169,8 +167,8 @@ def test_cli_with_an_unavailable_backend_says_what_to_install_and_exits_2(cli, t
 
 @pytest.mark.skipif(HAS_HANLP, reason="hanlp is installed here: the not-installed path cannot be shown")
 def test_import_with_an_unavailable_backend_fails_instead_of_quarantining_every_file(tmp_path):
-    from zhaoyin.flows.ingest import ingest
-    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.flows.importing.ingest import ingest
+    from zhaoyin.flows.importing.runners import read_and_extract
     from zhaoyin.schemas import RawDocument
 
     raw = RawDocument(data=REPORT.encode(), source=str(tmp_path / "a.txt"), media_type_hint=None)

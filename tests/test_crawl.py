@@ -7,8 +7,8 @@ import pytest
 import yaml
 from site_fixture import GovSite, Page, article_text
 
-from zhaoyin.flows.crawl import crawl_source, run_crawl
-from zhaoyin.flows.sources import SourceSpec
+from zhaoyin.flows.crawling.crawl import crawl_source, run_crawl
+from zhaoyin.flows.crawling.sources import SourceSpec
 
 LIST_PAGES = {"/xwzx/index.html", "/xwzx/index_1.html", "/xwzx/index_2.html"}
 ARTICLE_PATHS = {*GovSite.ARTICLES, GovSite.FLAKY, GovSite.BUSY, GovSite.WITH_PDF}

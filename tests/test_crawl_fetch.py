@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from site_fixture import GovSite, article_text
 
-from zhaoyin.flows.crawl import Link, attachment_links, feed_links, list_page_links
-from zhaoyin.flows.fetch import Fetcher, decode_html, is_public_address, parse_retry_after
-from zhaoyin.flows.sources import SourceSpec
+from zhaoyin.flows.crawling.crawl import Link, attachment_links, feed_links, list_page_links
+from zhaoyin.flows.crawling.fetch import Fetcher, decode_html, is_public_address, parse_retry_after
+from zhaoyin.flows.crawling.sources import SourceSpec
 
 
 @pytest.fixture
@@ -237,7 +237,7 @@ def test_unreachable_robots_txt_means_disallow_all_and_missing_means_allow(site)
 
 
 def test_javascript_paginated_lists_follow_a_page_url_template(site):
-    from zhaoyin.flows.crawl import CrawlSummary, _Crawl
+    from zhaoyin.flows.crawling.crawl import CrawlSummary, _Crawl
 
     spec = spec_for(site, list={"links": "ul.list a", "page_url": "index_{n}.html", "max_pages": 10})
     with Fetcher(spec) as fetcher:

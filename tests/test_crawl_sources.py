@@ -6,7 +6,7 @@ import pytest
 import yaml
 from conftest import SAMPLES
 
-from zhaoyin.flows.sources import (
+from zhaoyin.flows.crawling.sources import (
     DEFAULT_USER_AGENT,
     SourceSpec,
     SpecError,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from zhaoyin.flows.crawl import forget_unusable
+from zhaoyin.flows.crawling.crawl import forget_unusable
 from zhaoyin.schemas import QuarantineRecord
 from zhaoyin.warehouse.crawl_state import (
     FetchRecord,

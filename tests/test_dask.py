@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 from test_import_corpus import build_mixed_corpus
 
-from zhaoyin.flows.bulk_import import bulk_import
+from zhaoyin.flows.importing.bulk_import import bulk_import
 
 
 def test_bulk_import_on_a_dask_local_cluster(prefect_harness, tmp_path, db_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from zhaoyin.flows.discover import iter_file_paths
+from zhaoyin.flows.importing.discover import iter_file_paths
 
 
 def test_ignore_file_patterns_apply_below_their_folder(tmp_path):

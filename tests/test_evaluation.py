@@ -308,7 +308,7 @@ def test_eval_command_without_corpus_says_so(tmp_path):
 
 
 def test_gold_corpus_reaches_the_targets(shared_dir):
-    from zhaoyin.flows.commands_eval import predictions_for
+    from zhaoyin.flows.cli.commands_eval import predictions_for
 
     predictions, _ = predictions_for(shared_dir / "gold", shared_dir / "corpus", "rules")
     report = evaluate(shared_dir / "gold", predictions)
@@ -330,7 +330,7 @@ def assert_targets(report, slack: float = 0.0):
 
 @pytest.mark.parametrize("name", ["heldout", "heldout2"])
 def test_reports_written_apart_reach_the_targets_within_005(name):
-    from zhaoyin.flows.commands_eval import predictions_for
+    from zhaoyin.flows.cli.commands_eval import predictions_for
 
     root = Path(__file__).parent / "data" / name
     predictions, notes = predictions_for(root / "gold", root / "corpus", "rules")

@@ -9,8 +9,8 @@ import zipfile
 import duckdb
 from test_import_corpus import build_mixed_corpus, report_text, write_txt
 
-from zhaoyin.flows.discover import discover, iter_file_paths
-from zhaoyin.flows.ingest import IngestSummary, ingest
+from zhaoyin.flows.importing.discover import discover, iter_file_paths
+from zhaoyin.flows.importing.ingest import IngestSummary, ingest
 from zhaoyin.schemas import QuarantineRecord, RawDocument
 
 
@@ -153,7 +153,7 @@ def test_progress_is_reported_per_batch(tmp_path, db_path):
 def test_bulk_import_is_a_real_prefect_flow_run_and_idempotent(prefect_harness, tmp_path, db_path):
     from prefect import get_client
 
-    from zhaoyin.flows.bulk_import import bulk_import
+    from zhaoyin.flows.importing.bulk_import import bulk_import
 
     files = build_mixed_corpus(tmp_path / "in", start=200)
 
@@ -170,7 +170,7 @@ def test_bulk_import_is_a_real_prefect_flow_run_and_idempotent(prefect_harness, 
 
 
 def test_bulk_import_with_prefects_process_runner_and_a_progress_callback(prefect_harness, tmp_path, db_path):
-    from zhaoyin.flows.bulk_import import bulk_import
+    from zhaoyin.flows.importing.bulk_import import bulk_import
 
     files = build_mixed_corpus(tmp_path / "in", start=500)
     seen: list[int] = []

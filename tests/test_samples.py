@@ -66,15 +66,13 @@ def test_readme_lists_every_sample():
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
 def test_every_sample_reads_into_text(path):
-    readers = pytest.importorskip(
-        "extractors.readers", reason="engineer A's extractors.readers is not there yet"
-    )
+    from zhaoyin.extractors.readers import read_document
     from zhaoyin.schemas import RawDocument
 
     ocr = path.name == SCANNED
     if ocr and not _can_ocr():
         pytest.skip("OCR needs tesseract with chi_sim and pytesseract")
-    document = readers.read_document(RawDocument(data=path.read_bytes(), source=str(path)), ocr=ocr)
+    document = read_document(RawDocument(data=path.read_bytes(), source=str(path)), ocr=ocr)
     han = re.findall(r"[\u4e00-\u9fff]", document.text)
     assert len(han) >= 200, f"{path.name}: only {len(han)} Chinese characters read"
     assert re.search(r"\d+(?:\.\d+)?\s*[万亿億]", document.text), path.name

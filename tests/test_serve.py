@@ -15,8 +15,8 @@ import pytest
 import yaml
 from site_fixture import GovSite
 
-from zhaoyin.flows.serve import api_healthy, build_deployments, free_port
-from zhaoyin.flows.sources import SourceSpec
+from zhaoyin.flows.crawling.serve import api_healthy, build_deployments, free_port
+from zhaoyin.flows.crawling.sources import SourceSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,7 +111,7 @@ def test_deployments_carry_cron_and_parameters(tmp_path):
     assert deployments[0].schedules[0].schedule.cron == "0 2 * * *"
     assert deployments[0].parameters["db_path"] == str((tmp_path / "w.duckdb").resolve())
     assert SourceSpec.model_validate(deployments[1].parameters["spec"]) == specs[1]
-    assert deployments[0].entrypoint == "zhaoyin.flows.crawl.crawl_source"
+    assert deployments[0].entrypoint == "zhaoyin.flows.crawling.crawl.crawl_source"
 
 
 def api(method: str, url: str, **kwargs) -> httpx.Response:
@@ -182,7 +182,7 @@ def test_a_busy_server_port_is_reported_not_shared():
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from zhaoyin.flows.serve import ServerError, local_prefect_server
+    from zhaoyin.flows.crawling.serve import ServerError, local_prefect_server
 
     class Healthy(BaseHTTPRequestHandler):
         def log_message(self, *args):

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from zhaoyin import warehouse
 from zhaoyin.flows.cli import app
-from zhaoyin.flows.commands_warehouse import stored_document
+from zhaoyin.flows.cli.commands_warehouse import stored_document
 from zhaoyin.warehouse.loading import RECORD_TABLES
 
 

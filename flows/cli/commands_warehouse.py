@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhaoyin.flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 WAIT_SECONDS = 30
 

@@ -1,7 +1,7 @@
 """Crawl one source (a government release site or a feed) into the warehouse.
 
 List pages / feeds → article links (CSS selectors, feedparser) → articles and their pdf/docx
-attachments fetched politely (flows.fetch) → `flows.ingest.ingest`, the same reading, extraction and
+attachments fetched politely (`crawling.fetch`) → `importing.ingest.ingest`, the same reading, extraction and
 loading as imported files, with each URL as the document's source. What was fetched is remembered in
 `warehouse.crawl_state`, so a rerun requests only list pages, new articles and conditional GETs.
 """
@@ -21,8 +21,9 @@ from pydantic import BaseModel, Field
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from zhaoyin.flows.fetch import Fetcher, FetchResult, decode_html
-from zhaoyin.flows.sources import ListRule, SourceSpec
+from zhaoyin.flows.crawling.fetch import Fetcher, FetchResult, decode_html
+from zhaoyin.flows.crawling.sources import ListRule, SourceSpec
+from zhaoyin.flows.importing.ingest import IngestSummary, ingest
 from zhaoyin.schemas import QuarantineRecord, RawDocument
 from zhaoyin.warehouse.crawl_state import FetchRecord, UrlState, known_for_source, open_state, record_fetches
 
@@ -329,10 +330,8 @@ def _is_html(raw: RawDocument) -> bool:
     return "html" in (raw.media_type_hint or "").lower() or raw.data.lstrip()[:1] == b"<"
 
 
-def hand_off(items: Iterator[RawDocument | QuarantineRecord], db_path: str | os.PathLike):
+def hand_off(items: Iterator[RawDocument | QuarantineRecord], db_path: str | os.PathLike) -> IngestSummary:
     """The one call into the import pipeline (read → extract → load), shared with `zhaoyin import`."""
-    from zhaoyin.flows.ingest import ingest
-
     return ingest(items, db_path)
 
 
@@ -347,10 +346,10 @@ def run_crawl(spec: SourceSpec, db_path: str | os.PathLike) -> CrawlSummary:
         planned = crawl.plan(links)
         documents = crawl.documents(planned)
         ingested = hand_off(documents, db_path)
-        summary.documents_loaded = getattr(ingested, "new_documents", None)
-        summary.quarantined = getattr(ingested, "quarantined", None)
+        summary.documents_loaded = ingested.new_documents
+        summary.quarantined = ingested.quarantined
         summary.requests = fetcher.requests_made
-    records = forget_unusable(crawl.records, getattr(ingested, "quarantine", []))
+    records = forget_unusable(crawl.records, ingested.quarantine)
     with open_state(db_path) as con:
         record_fetches(con, records)
     return summary
@@ -393,10 +392,3 @@ def crawl_source(spec: SourceSpec, db_path: str) -> CrawlSummary:
         summary.errors,
     )
     return summary
-
-
-def serve(*args, **kwargs):
-    """`zhaoyin serve`: see flows.serve.serve (kept here too, as docs/contracts.md names it)."""
-    from zhaoyin.flows.serve import serve as _serve
-
-    return _serve(*args, **kwargs)

@@ -12,13 +12,13 @@ from typing import Annotated
 
 import typer
 
-from zhaoyin.flows.cli_app import app, console, err_console, plain
+from zhaoyin.flows.cli.app import app, console, err_console, plain
 
 
 def _read_documents(paths: list[Path]):
     """(path, Document, Extraction by the rules engine) of every readable file under `paths`."""
-    from zhaoyin.flows.discover import discover
-    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.flows.importing.discover import discover
+    from zhaoyin.flows.importing.runners import read_and_extract
     from zhaoyin.schemas import QuarantineRecord
 
     for raw in discover(paths):
@@ -36,7 +36,7 @@ def _gold_items(gold_dir: Path, corpus_dir: Path):
     """(doc_id, text, spans) for every gold annotation whose document is in `corpus_dir`."""
     from zhaoyin.extractors.backends.training import spans_from_gold
     from zhaoyin.extractors.readers import read_document
-    from zhaoyin.flows.discover import read_raw
+    from zhaoyin.flows.importing.discover import read_raw
     from zhaoyin.schemas import QuarantineRecord, ReadError
 
     for path in sorted(gold_dir.glob("*.json")):

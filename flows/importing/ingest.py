@@ -2,7 +2,8 @@
 
 Used by `zhaoyin import` (files) and by the crawler (fetched pages). Every failure becomes a
 `QuarantineRecord` loaded with its batch; nothing a file contains stops the import.
-The stages live in `IngestSession` so the Prefect flow (`flows.bulk_import`) runs exactly the same code.
+The stages live in `IngestSession` and the batches move through `run_pipelined`, so the Prefect flow
+(`importing.bulk_import`) and the plain loop here (`ingest`) run exactly the same code.
 """
 
 from __future__ import annotations
@@ -11,13 +12,20 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from zhaoyin.flows.runners import ExtractionPool, Outcome
+from zhaoyin.flows.importing.runners import ExtractionPool, Outcome
 from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
 
 T = TypeVar("T")
 ProgressCallback = Callable[["IngestSummary"], None]
+
+
+class ExtractingBatch(Protocol):
+    """A batch being read + extracted somewhere: a `PendingBatch` of the process pool, a Prefect future."""
+
+    def result(self) -> list[Outcome]: ...
+
 
 COUNTED_RECORDS = ("projects", "amounts", "districts", "companies", "metrics")
 
@@ -190,13 +198,13 @@ class IngestSession:
         """Doc ids inserted now. A batch the warehouse rejects is retried file by file."""
         self._failed_doc_ids.clear()
         try:
-            return _inserted_doc_ids(self._warehouse.load_batch(self.con, items, quarantined), items)
+            return set(self._warehouse.load_batch(self.con, items, quarantined).new_doc_ids)
         except Exception:
             pass
         inserted: set[str] = set()
         for item in items:
             try:
-                inserted |= _inserted_doc_ids(self._warehouse.load_batch(self.con, [item], []), [item])
+                inserted.update(self._warehouse.load_batch(self.con, [item], []).new_doc_ids)
             except Exception as error:
                 document = item[0]
                 self._failed_doc_ids.add(document.doc_id)
@@ -218,18 +226,6 @@ def _twin_record(original: QuarantineRecord, source: str) -> QuarantineRecord:
     return original.model_copy(update={"path": source})
 
 
-def _inserted_doc_ids(result: Any, items: list[tuple[Document, Extraction]]) -> set[str]:
-    """Which of `items` the warehouse inserted (rather than found already there)."""
-    for name in ("inserted_doc_ids", "new_doc_ids", "inserted"):
-        ids = getattr(result, name, None)
-        if isinstance(ids, set | list | tuple | frozenset):
-            return set(ids)
-    skipped = getattr(result, "skipped_doc_ids", None)
-    if isinstance(skipped, set | list | tuple | frozenset):
-        return {document.doc_id for document, _ in items} - set(skipped)
-    return {document.doc_id for document, _ in items}
-
-
 def ingest(
     raws: Iterable[RawDocument | QuarantineRecord],
     db_path: str | os.PathLike,
@@ -245,14 +241,30 @@ def ingest(
         IngestSession(db_path, progress=progress) as session,
         ExtractionPool(workers, backend=backend, ocr=ocr) as pool,
     ):
-        pending: deque = deque()
-        for batch in batched(raws, batch_size):
-            todo, quarantined = session.admit(batch)
-            pending.append((pool.submit(todo), quarantined))
-            if len(pending) > 1:  # load batch N while the workers extract batch N+1
-                extracting, early = pending.popleft()
-                session.load(extracting.result(), early)
-        while pending:
-            extracting, early = pending.popleft()
-            session.load(extracting.result(), early)
-        return session.summary
+        return run_pipelined(session, raws, batch_size=batch_size, extract=pool.submit)
+
+
+def run_pipelined(
+    session: IngestSession,
+    items: Iterable[RawDocument | QuarantineRecord],
+    *,
+    batch_size: int,
+    extract: Callable[[list[RawDocument]], ExtractingBatch],
+    in_flight: int = 2,
+) -> IngestSummary:
+    """Admit `items` batch by batch, hand each batch to `extract`, and load finished batches in order
+    while up to `in_flight` batches are being extracted (load batch N while batch N+1 is extracted)."""
+    pending: deque[tuple[ExtractingBatch, list[QuarantineRecord]]] = deque()
+
+    def load_oldest() -> None:
+        extracting, quarantined_early = pending.popleft()
+        session.load(extracting.result(), quarantined_early)
+
+    for batch in batched(items, batch_size):
+        todo, quarantined = session.admit(batch)
+        pending.append((extract(todo), quarantined))
+        while len(pending) >= in_flight:
+            load_oldest()
+    while pending:
+        load_oldest()
+    return session.summary

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhaoyin.flows.cli_app import app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import app, console, err_console, plain, require_backend
 
 KIND_LABELS = {
     "amounts": "amounts",

@@ -1,4 +1,4 @@
-"""The typer app every `flows/commands_*.py` module registers its commands on."""
+"""The typer app every `commands_*.py` module of this package registers its commands on."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def require_backend(name: str) -> None:
     """Exit 2 with the backend's own instructions (what to install, where the model goes) when it cannot
     run here, before any file is touched."""
     from zhaoyin.extractors.backends import BACKEND_NAMES, BackendUnavailable
-    from zhaoyin.flows.runners import ensure_backend
+    from zhaoyin.flows.importing.runners import ensure_backend
 
     if name not in BACKEND_NAMES:
         err_console.print(

@@ -25,7 +25,7 @@ import httpx
 from protego import Protego
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from zhaoyin.flows.sources import SourceSpec
+from zhaoyin.flows.crawling.sources import SourceSpec
 
 Outcome = Literal["ok", "not_modified", "robots", "off_domain", "refused", "too_large", "error"]
 

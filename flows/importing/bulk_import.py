@@ -5,13 +5,13 @@ Extraction of a batch runs where the task runner puts it:
   pool of `workers` warmed-up extractors (jieba holds the GIL, so threads alone would not help);
 - "process": Prefect's ProcessPoolTaskRunner, one batch per worker process;
 - "dask": prefect-dask's DaskTaskRunner, on a LocalCluster or an existing cluster (`dask_address`).
-Loading always stays in the flow's process: DuckDB has one writer.
+Loading always stays in the flow's process: DuckDB has one writer. Batches move through
+`ingest.run_pipelined`, the loop the plain (no-Prefect) `ingest` runs too.
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Sequence
 from typing import Literal
 
@@ -21,13 +21,20 @@ configure_prefect_env()
 
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import PrefectFuture  # noqa: E402
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from zhaoyin.flows.discover import discover  # noqa: E402
-from zhaoyin.flows.ingest import IngestSession, IngestSummary, ProgressCallback, batched  # noqa: E402
-from zhaoyin.flows.runners import (  # noqa: E402
+from zhaoyin.flows.importing.discover import discover  # noqa: E402
+from zhaoyin.flows.importing.ingest import (  # noqa: E402
+    IngestSession,
+    IngestSummary,
+    ProgressCallback,
+    run_pipelined,
+)
+from zhaoyin.flows.importing.runners import (  # noqa: E402
     Outcome,
+    close_shared_pools,
     default_workers,
     ensure_backend,
     read_and_extract_all,
@@ -68,23 +75,18 @@ def bulk_import_flow(
 ) -> IngestSummary:
     ensure_backend(backend)
     # With "thread" one task at a time feeds the shared process pool; other runners run batches side by side.
-    pool_workers = workers if task_runner == "thread" else 1
-    in_flight = 2 if task_runner == "thread" else max(2, workers + 1)
-    pending: deque = deque()
-    progress = _progress_hook(progress_key)
-    with IngestSession(db_path, progress=progress) as session:
-        for batch in batched(discover(paths), batch_size):
-            todo, quarantined = session.admit(batch)
-            # quote: in-process, Prefect would otherwise walk every document looking for upstream futures
-            batch_parameter = quote(todo) if task_runner == "thread" else todo
-            pending.append((extract_batch.submit(batch_parameter, backend, ocr, pool_workers), quarantined))
-            while len(pending) >= in_flight:
-                future, early = pending.popleft()
-                session.load(future.result(), early)
-        while pending:
-            future, early = pending.popleft()
-            session.load(future.result(), early)
-        return session.summary
+    in_process = task_runner == "thread"
+    pool_workers = workers if in_process else 1
+    in_flight = 2 if in_process else max(2, workers + 1)
+
+    def extract(todo: list[RawDocument]) -> PrefectFuture:
+        # quote: in-process, Prefect would otherwise walk every document looking for upstream futures
+        return extract_batch.submit(quote(todo) if in_process else todo, backend, ocr, pool_workers)
+
+    with IngestSession(db_path, progress=_progress_hook(progress_key)) as session:
+        return run_pipelined(
+            session, discover(paths), batch_size=batch_size, extract=extract, in_flight=in_flight
+        )
 
 
 def make_task_runner(name: TaskRunnerName, workers: int, dask_address: str | None = None) -> TaskRunner:
@@ -138,6 +140,4 @@ def bulk_import(
         if key is not None:
             _progress_hooks.pop(key, None)
         if task_runner == "thread":
-            from zhaoyin.flows.runners import close_shared_pools
-
             close_shared_pools()

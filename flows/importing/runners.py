@@ -39,7 +39,7 @@ def warm_up(backend: str = "rules") -> None:
         pass
 
 
-def _warm_forkserver(backend: str):
+def warm_forkserver(backend: str):
     """A forkserver context whose server process has warmed up the extractors once.
 
     Workers start from a clean process (not a fork of one running Prefect's threads) and inherit the loaded
@@ -48,7 +48,7 @@ def _warm_forkserver(backend: str):
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["zhaoyin.flows.runners"])
+    context.set_forkserver_preload(["zhaoyin.flows.importing.runners"])
     previous = os.environ.get(WARM_UP_ENV)
     os.environ[WARM_UP_ENV] = backend
     try:
@@ -141,7 +141,7 @@ class ExtractionPool:
     def _pool(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
-                context = _warm_forkserver(self.backend)
+                context = warm_forkserver(self.backend)
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.workers,
                     mp_context=context,
@@ -220,5 +220,5 @@ def close_shared_pools() -> None:
         pool.close()
 
 
-if os.environ.get(WARM_UP_ENV):  # imported by the forkserver process of `_warm_forkserver`
+if os.environ.get(WARM_UP_ENV):  # imported by the forkserver process of `warm_forkserver`
     warm_up(os.environ[WARM_UP_ENV])

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import httpx
 
+from zhaoyin.flows.crawling.sources import SourceSpec
 from zhaoyin.flows.settings import cache_dir
-from zhaoyin.flows.sources import SourceSpec
 
 DEFAULT_SERVER_PORT = 4200
 SERVER_START_TIMEOUT = 120.0
@@ -108,7 +108,7 @@ def build_deployments(specs: Sequence[SourceSpec], db_path: str | os.PathLike) -
     """One deployment of `crawl_source` per spec, on its cron (unscheduled specs can be run by hand)."""
     from prefect.types.entrypoint import EntrypointType
 
-    from zhaoyin.flows.crawl import crawl_source
+    from zhaoyin.flows.crawling.crawl import crawl_source
 
     database = str(Path(db_path).resolve())
     return [

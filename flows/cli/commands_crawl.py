@@ -12,7 +12,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhaoyin.flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
+from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
 
 SpecOption = Annotated[
     list[Path] | None,
@@ -46,7 +46,7 @@ SUMMARY_COLUMNS = (
 
 def select_specs(name: str | None, spec_files: list[Path] | None, sources_dir: Path | None):
     """The specs a command acts on; exits with a readable message when there are none."""
-    from zhaoyin.flows.sources import SpecError, default_sources_dir, load_sources, load_spec
+    from zhaoyin.flows.crawling.sources import SpecError, default_sources_dir, load_sources, load_spec
 
     try:
         if spec_files:
@@ -94,7 +94,7 @@ def crawl_command(
 ) -> None:
     """Crawl source sites and feeds once: new and changed articles go through the import pipeline."""
     specs = select_specs(name, spec, sources_dir)
-    from zhaoyin.flows.crawl import crawl_source, progress_callback, run_crawl
+    from zhaoyin.flows.crawling.crawl import crawl_source, progress_callback, run_crawl
 
     summaries, failed = [], []
     with Progress(
@@ -147,7 +147,7 @@ def serve_command(
 ) -> None:
     """Serve each source's schedule as a Prefect deployment until Ctrl-C (see docs/crawling.md)."""
     specs = select_specs(None, spec, sources_dir)
-    from zhaoyin.flows.serve import ServerError, serve
+    from zhaoyin.flows.crawling.serve import ServerError, serve
 
     unscheduled = [s.name for s in specs if not s.schedule]
     if unscheduled:

@@ -15,7 +15,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhaoyin.flows.cli_app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 QUARANTINE_ROWS_SHOWN = 20
 
@@ -79,8 +79,8 @@ def import_command(
     ] = None,
 ) -> None:
     """Import report files (txt, html, pdf, docx, archives) into the warehouse."""
-    from zhaoyin.flows.discover import count_files, discover
-    from zhaoyin.flows.runners import default_workers
+    from zhaoyin.flows.importing.discover import count_files, discover
+    from zhaoyin.flows.importing.runners import default_workers
 
     if task_runner not in ("thread", "process", "dask"):
         err_console.print(f"[red]unknown --task-runner {task_runner!r}: use thread, process or dask[/red]")
@@ -96,14 +96,14 @@ def import_command(
 
         try:
             if no_prefect:
-                from zhaoyin.flows.ingest import ingest
+                from zhaoyin.flows.importing.ingest import ingest
 
                 summary = ingest(
                     discover(paths), db, backend=backend, workers=workers, batch_size=batch_size, ocr=ocr,
                     progress=progress,
                 )  # fmt: skip
             else:
-                from zhaoyin.flows.bulk_import import bulk_import
+                from zhaoyin.flows.importing.bulk_import import bulk_import
 
                 summary = bulk_import(
                     paths, db, batch_size=batch_size, workers=workers, backend=backend, ocr=ocr,
@@ -155,8 +155,8 @@ def extract_command(
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned PDFs and images.")] = False,
 ) -> None:
     """Extract one document and print what was found (no database)."""
-    from zhaoyin.flows.discover import read_raw
-    from zhaoyin.flows.runners import read_and_extract
+    from zhaoyin.flows.importing.discover import read_raw
+    from zhaoyin.flows.importing.runners import read_and_extract
     from zhaoyin.schemas import QuarantineRecord
 
     if not file.is_file():
