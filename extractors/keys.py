@@ -66,7 +66,14 @@ def company_core(name: str) -> tuple[str, bool]:
 
 def company_key(name: str) -> CompanyKey:
     core, registered = company_core(name)
-    return CompanyKey(name=name, key=name_key(name), core=core, registered=registered)
+    return CompanyKey(
+        name=name,
+        key=name_key(name),
+        core=core,
+        registered=registered,
+        bracketed=any(b in name for b in "(（"),
+        fullwidth_brackets="（" in name,
+    )
 
 
 def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | None:

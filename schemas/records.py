@@ -30,6 +30,8 @@ class CompanyKey(BaseModel):
     key: str  # comparison form: NFKC, lower case, no brackets or spaces
     core: str  # `key` without its legal-form ending (宁德时代新能源科技股份有限公司 → 宁德时代新能源科技)
     registered: bool  # the name has a legal-form ending
+    bracketed: bool = False  # a bracketed part, half- or full-width (a subsidiary's place: 时代电服（青岛）…)
+    fullwidth_brackets: bool = False  # written with full-width brackets, the form preferred as canonical
 
 
 class Fingerprint(BaseModel):

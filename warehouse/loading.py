@@ -68,7 +68,16 @@ class LoadResult:
 _S, _I, _F = pa.string(), pa.int32(), pa.float64()
 _COMMON = [("extractor_version", _S), ("backend", _S)]
 _EVIDENCE_SPAN = [("evidence_start", _I), ("evidence_end", _I)]
-COMPANY_KEY = pa.struct([("name", _S), ("key", _S), ("core", _S), ("registered", pa.bool_())])
+COMPANY_KEY = pa.struct(
+    [
+        ("name", _S),
+        ("key", _S),
+        ("core", _S),
+        ("registered", pa.bool_()),
+        ("bracketed", pa.bool_()),
+        ("fullwidth_brackets", pa.bool_()),
+    ]
+)
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -113,9 +122,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("name_key", _S),
             ("project_key", _S),
             ("key_numbers", pa.list_(_S)),
-            ("company_key", _S),
-            ("company_core", _S),
-            ("company_registered", pa.bool_()),
+            ("company_key", COMPANY_KEY),
             *_COMMON,
         ]
     ),
@@ -311,9 +318,7 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "name_key": p.name_key,
                 "project_key": p.project_key,
                 "key_numbers": list(p.key_numbers),
-                "company_key": p.company_key.key if p.company_key else None,
-                "company_core": p.company_key.core if p.company_key else None,
-                "company_registered": p.company_key.registered if p.company_key else None,
+                "company_key": p.company_key.model_dump() if p.company_key else None,
                 **common,
             }
         )

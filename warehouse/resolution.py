@@ -29,8 +29,6 @@ from zhaoyin.schemas import CompanyKey
 from zhaoyin.warehouse.staging import staged
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio (0–100) above which two project names are one project
-_BRACKETS_OPEN = "(\uff08"  # half- and full-width: a bracketed place in a subsidiary's registered name
-_FULLWIDTH_OPEN = "\uff08"
 
 
 def as_written(name: str) -> CompanyKey:
@@ -123,7 +121,7 @@ def resolve_companies(groups: list[list[CompanyKey]]) -> dict[str, tuple[str, st
         fulls = {n for n in names if n in registered}
         if len(clusters) > 1 and fulls == names and all(registered[f].startswith(key) for f in fulls):
             # a brand and its subsidiaries (宁德时代, 宁德时代（青岛）…): the one without a bracketed place
-            plain = {f for f in fulls if not any(b in raw for raw in raw_by_key[f] for b in _BRACKETS_OPEN)}
+            plain = {f for f in fulls if not any(key_of[raw].bracketed for raw in raw_by_key[f])}
             clusters = {uf.find(f) for f in plain}
         return clusters.pop() if len(clusters) == 1 else None
 
@@ -146,7 +144,7 @@ def resolve_companies(groups: list[list[CompanyKey]]) -> dict[str, tuple[str, st
                 key_of[raw].registered,
                 raws[raw],
                 len(key_of[raw].key),
-                _FULLWIDTH_OPEN in raw,
+                key_of[raw].fullwidth_brackets,
                 raw,
             ),
         )
@@ -161,16 +159,15 @@ def _company_groups(con: duckdb.DuckDBPyConnection) -> list[list[CompanyKey]]:
     """The names of every company record and every project's company, each name with its stored keys."""
     records = con.execute("SELECT canonical, mentions, name_keys FROM companies").fetchall()
     project_companies = con.execute(
-        "SELECT DISTINCT company, company_key, company_core, company_registered FROM projects "
-        "WHERE company IS NOT NULL"
+        "SELECT DISTINCT company, company_key FROM projects WHERE company IS NOT NULL"
     ).fetchall()
     known: dict[str, CompanyKey] = {}
     for _, _, name_keys in records:
         for keys in name_keys or []:
             known.setdefault(keys["name"], CompanyKey(**keys))
-    for company, key, core, registered in project_companies:
-        if key is not None:
-            known.setdefault(company, CompanyKey(name=company, key=key, core=core, registered=registered))
+    for company, keys in project_companies:
+        if keys is not None:
+            known.setdefault(company, CompanyKey(**keys))
 
     def keys_of(name: str) -> CompanyKey:
         return known.get(name) or as_written(name)
@@ -215,7 +212,7 @@ class _Report:
     district: str | None
     amount_yuan: float | None
     project_id: str | None = None
-    numbers: frozenset[str] = frozenset()  # of `name_key` (一期/二期, 1号线/2号线), from the extractors
+    numbers: frozenset[str] = frozenset()  # phase/line numbers of `name_key`, from the extractors
 
 
 @lru_cache(maxsize=1 << 18)

@@ -6,14 +6,13 @@ ALTER TABLE projects ADD COLUMN evidence_end INTEGER;
 ALTER TABLE projects ADD COLUMN name_key VARCHAR;
 ALTER TABLE projects ADD COLUMN project_key VARCHAR;         -- name_key without company names and generic ending
 ALTER TABLE projects ADD COLUMN key_numbers VARCHAR[];       -- phase/line numbers of project_key
-ALTER TABLE projects ADD COLUMN company_key VARCHAR;         -- comparison key of `company`
-ALTER TABLE projects ADD COLUMN company_core VARCHAR;        -- company_key without its legal-form ending
-ALTER TABLE projects ADD COLUMN company_registered BOOLEAN;  -- `company` has a legal-form ending
+-- of `company`: its comparison key, core without the legal-form ending, whether it has one, its brackets
+ALTER TABLE projects ADD COLUMN company_key STRUCT(name VARCHAR, "key" VARCHAR, core VARCHAR, registered BOOLEAN, bracketed BOOLEAN, fullwidth_brackets BOOLEAN);
 
 ALTER TABLE companies ADD COLUMN evidence_start INTEGER;
 ALTER TABLE companies ADD COLUMN evidence_end INTEGER;
--- key, core and registered of `canonical` and every mention
-ALTER TABLE companies ADD COLUMN name_keys STRUCT(name VARCHAR, "key" VARCHAR, core VARCHAR, registered BOOLEAN)[];
+-- the same keys of `canonical` and every mention
+ALTER TABLE companies ADD COLUMN name_keys STRUCT(name VARCHAR, "key" VARCHAR, core VARCHAR, registered BOOLEAN, bracketed BOOLEAN, fullwidth_brackets BOOLEAN)[];
 
 ALTER TABLE districts ADD COLUMN evidence_start INTEGER;
 ALTER TABLE districts ADD COLUMN evidence_end INTEGER;
