@@ -17,6 +17,8 @@ from zhaoyin.extractors.backends import BackendUnavailable
 from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.dates import publication_date
 from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.fingerprint import fingerprint
+from zhaoyin.extractors.keys import attach_keys, locate_evidence
 from zhaoyin.extractors.metrics import find_metrics
 from zhaoyin.extractors.policies import find_policies
 from zhaoyin.extractors.projects import find_projects
@@ -24,7 +26,9 @@ from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 
-EXTRACTOR_VERSION = "0.4.0"
+# 0.5.0: records carry their evidence offsets and resolution keys, extractions their reprint fingerprint
+# (the warehouse no longer computes them: `reextract` gives rows of older versions theirs)
+EXTRACTOR_VERSION = "0.5.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -109,6 +113,10 @@ def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
         project.district = renamed.get(project.district or "", project.district)
     for metric in extraction.metrics:
         metric.subject = renamed.get(metric.subject or "", metric.subject)
+        found = locate_evidence(view, metric.evidence or "", metric.start, metric.end)
+        if found:
+            metric.evidence_start, metric.evidence_end = found
+            metric.evidence = original[found[0] : found[1]]
     for mention in extraction.mentions:
         mention.text = cut(mention.start, mention.end, mention.text)
         mention.canonical = renamed.get(mention.canonical or "", mention.canonical)
@@ -192,8 +200,17 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
     )
     extraction.mentions = _mentions(extraction, backend)
     _restore_surfaces(original, text, extraction)
+    _stage("keys", None, strict, add_evidence_keys_and_fingerprint, document, extraction)
     if document.meta.get("ocr"):
         _discount_confidence(extraction, OCR_CONFIDENCE)
+    return extraction
+
+
+def add_evidence_keys_and_fingerprint(document: Document, extraction: Extraction) -> Extraction:
+    """What the warehouse needs beside the records: evidence sentences with their offsets, resolution keys
+    (extractors.keys) and the document's reprint fingerprint. In place; also for records made by hand."""
+    attach_keys(document.text or "", extraction)
+    extraction.fingerprint = fingerprint(document.text or "")
     return extraction
 
 

@@ -9,8 +9,10 @@ from zhaoyin.schemas.documents import Document, PageSpan, QuarantineRecord, RawD
 from zhaoyin.schemas.records import (
     Amount,
     Company,
+    CompanyKey,
     District,
     Extraction,
+    Fingerprint,
     Mention,
     Metric,
     Policy,
@@ -22,9 +24,11 @@ from zhaoyin.schemas.records import (
 __all__ = [
     "Amount",
     "Company",
+    "CompanyKey",
     "District",
     "Document",
     "Extraction",
+    "Fingerprint",
     "Mention",
     "Metric",
     "PageSpan",

@@ -1,5 +1,10 @@
-"""Extraction records. Field names follow ../shared/gold/README.md exactly; offsets and
-confidence are additions the evaluator ignores."""
+"""Extraction records. Field names follow ../shared/gold/README.md exactly; offsets, confidence,
+evidence spans and resolution keys are additions the evaluator ignores.
+
+Every record with a place in the text carries its evidence sentence (`evidence`) and that sentence's
+offsets (`evidence_start`, `evidence_end`: `document.text[evidence_start:evidence_end] == evidence`).
+Names carry the keys the warehouse resolves them on (computed by extractors.keys), so the warehouse never
+reads or normalizes text itself."""
 
 from __future__ import annotations
 
@@ -18,6 +23,25 @@ class Span(BaseModel):
     end: int
 
 
+class CompanyKey(BaseModel):
+    """How cross-document resolution compares one company name."""
+
+    name: str  # as written
+    key: str  # comparison form: NFKC, lower case, no brackets or spaces
+    core: str  # `key` without its legal-form ending (宁德时代新能源科技股份有限公司 → 宁德时代新能源科技)
+    registered: bool  # the name has a legal-form ending
+    bracketed: bool = False  # a bracketed part, half- or full-width (a subsidiary's place: 时代电服（青岛）…)
+    fullwidth_brackets: bool = False  # written with full-width brackets, the form preferred as canonical
+
+
+class Fingerprint(BaseModel):
+    """MinHash of a document's character shingles, for near-duplicate (reprint) detection."""
+
+    signature: list[int]  # uint32 MinHash values
+    shingle_count: int  # distinct shingles (containment is estimated from it)
+    bands: list[int]  # one signed 64-bit LSH bucket per band of `signature`
+
+
 class Mention(BaseModel):
     """One occurrence of an entity in the text, for the `mentions` table and NER backends."""
 
@@ -28,6 +52,9 @@ class Mention(BaseModel):
     canonical: str | None = None
     confidence: float = 1.0
     source: str = "rules"  # which backend found it
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
 
 
 class Amount(BaseModel):
@@ -38,6 +65,9 @@ class Amount(BaseModel):
     start: int | None = None
     end: int | None = None
     confidence: float = 1.0
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
 
 
 class District(BaseModel):
@@ -49,6 +79,10 @@ class District(BaseModel):
     province: str | None = None
     spans: list[Span] = Field(default_factory=list)
     confidence: float = 1.0
+    evidence: str | None = None  # the sentence of the first span
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    name_key: str | None = None  # comparison form of `canonical`
 
 
 class Company(BaseModel):
@@ -56,6 +90,10 @@ class Company(BaseModel):
     mentions: list[str]
     spans: list[Span] = Field(default_factory=list)
     confidence: float = 1.0
+    evidence: str | None = None  # the sentence of the first span
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    name_keys: list[CompanyKey] = Field(default_factory=list)  # of `canonical` and every mention
 
 
 class Project(BaseModel):
@@ -69,6 +107,12 @@ class Project(BaseModel):
     start: int | None = None  # of the evidence
     end: int | None = None
     confidence: float = 1.0
+    evidence_start: int | None = None  # = start, named like every other record's
+    evidence_end: int | None = None
+    name_key: str | None = None  # comparison form of `name`
+    project_key: str | None = None  # `name_key` without its company's names and a generic ending
+    key_numbers: list[str] = Field(default_factory=list)  # phase/line numbers in `project_key` (一期, 1号线)
+    company_key: CompanyKey | None = None  # of `company`
 
 
 class Metric(BaseModel):
@@ -82,6 +126,8 @@ class Metric(BaseModel):
     start: int | None = None  # of `text`
     end: int | None = None
     confidence: float = 1.0
+    evidence_start: int | None = None
+    evidence_end: int | None = None
 
 
 class PolicyIncentive(BaseModel):
@@ -93,6 +139,9 @@ class PolicyIncentive(BaseModel):
     min_investment_yuan: float | None = None
     start: int | None = None
     end: int | None = None
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
 
 
 class Policy(BaseModel):
@@ -121,3 +170,4 @@ class Extraction(BaseModel):
     policies: list[Policy] = Field(default_factory=list)
     extractor_version: str | None = None
     backend: str = "rules"
+    fingerprint: Fingerprint | None = None  # of the document's text, for reprint detection

@@ -17,6 +17,8 @@ from test_warehouse_fixtures import (
 )
 
 from zhaoyin import warehouse
+from zhaoyin.extractors.keys import company_key
+from zhaoyin.extractors.pipeline import add_evidence_keys_and_fingerprint
 from zhaoyin.warehouse.resolution import resolve_companies
 
 
@@ -95,17 +97,16 @@ def test_companies_merge_across_full_and_short_names_and_bracket_widths(loaded):
 
 
 def test_short_name_joins_only_an_unambiguous_registered_name():
-    resolved = resolve_companies(
-        [
-            ["宁德时代新能源科技股份有限公司"],
-            ["宁德时代"],
-            ["时代"],  # contained in two registered names: stays apart
-            ["时代电服（青岛）科技有限公司"],
-            ["海尔智家股份有限公司"],
-            ["海尔集团公司"],
-            ["海尔"],  # ambiguous between two parents without brackets: stays apart
-        ]
-    )
+    names = [
+        ["宁德时代新能源科技股份有限公司"],
+        ["宁德时代"],
+        ["时代"],  # contained in two registered names: stays apart
+        ["时代电服（青岛）科技有限公司"],
+        ["海尔智家股份有限公司"],
+        ["海尔集团公司"],
+        ["海尔"],  # ambiguous between two parents without brackets: stays apart
+    ]
+    resolved = resolve_companies([[company_key(name) for name in group] for group in names])
     assert resolved["宁德时代"][0] == resolved["宁德时代新能源科技股份有限公司"][0]
     assert resolved["宁德时代"][1] == "宁德时代新能源科技股份有限公司"
     assert resolved["时代"][0] not in {resolved["宁德时代"][0], resolved["时代电服（青岛）科技有限公司"][0]}
@@ -153,7 +154,8 @@ def test_company_only_report_is_not_forced_onto_an_ambiguous_project(db_path):
             )
         ]
     )
-    warehouse.load_batch(con, [(document(text, "/x/new.txt", "2026-06-01"), second)], [])
+    new = document(text, "/x/new.txt", "2026-06-01")
+    warehouse.load_batch(con, [(new, add_evidence_keys_and_fingerprint(new, second))], [])
     assert rows(con, "SELECT count(*) FROM v_projects")[0][0] == before + 1
     assert rows(con, "SELECT count(*) FROM v_company_projects WHERE company = ?", [CATL_FULL])[0][0] == 2
     con.close()
@@ -174,7 +176,8 @@ def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_pa
         ext = Extraction(
             projects=[Project(name="宁德时代青岛储能电池基地项目", company=CATL_FULL, evidence=text[:40])]
         )
-        return document(text, source, "2025-03-15"), ext
+        doc = document(text, source, "2025-03-15")
+        return doc, add_evidence_keys_and_fingerprint(doc, ext)
 
     full, short = item(full_text, "/a/full.txt"), item(short_text, "/b/short.txt")
     for order in ([full, short], [short, full]):
@@ -189,12 +192,17 @@ def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_pa
 
 
 def test_phases_and_numbered_lines_stay_apart():
-    from zhaoyin.warehouse.resolution import _similar, project_key
+    from zhaoyin.extractors.keys import key_numbers, project_key
+    from zhaoyin.warehouse.resolution import _similar
 
-    assert _similar(project_key("储能电池基地一期项目"), project_key("储能电池基地二期项目")) == 0
-    assert _similar(project_key("地铁1号线工程"), project_key("地铁11号线工程")) == 0
-    assert _similar(project_key("储能电池基地项目"), project_key("储能电池基地")) == 100
-    assert _similar(project_key("储能电池基地一期"), project_key("青岛储能电池基地一期项目")) >= 85
+    def similar(a: str, b: str) -> float:
+        key_a, key_b = project_key(a), project_key(b)
+        return _similar(key_a, key_b, frozenset(key_numbers(key_a)), frozenset(key_numbers(key_b)))
+
+    assert similar("储能电池基地一期项目", "储能电池基地二期项目") == 0
+    assert similar("地铁1号线工程", "地铁11号线工程") == 0
+    assert similar("储能电池基地项目", "储能电池基地") == 100
+    assert similar("储能电池基地一期", "青岛储能电池基地一期项目") >= 85
 
 
 RESOLVED = """
@@ -221,24 +229,30 @@ def test_loading_in_batches_resolves_as_a_full_rebuild(db_path, batch_size):
     con.close()
 
 
-def test_fingerprints_computed_beforehand_give_the_same_reprints(db_path, tmp_path):
-    from zhaoyin.warehouse.reprints import fingerprint
-
+def test_the_warehouse_stores_the_fingerprints_the_extractions_carry(db_path):
     items = story()
-    prints = {doc.doc_id: fingerprint(doc.text) for doc, _ in items}
     con = warehouse.connect(db_path)
-    warehouse.load_batch(con, items, [], fingerprints=prints)
-    given = rows(con, "SELECT doc_id, original_doc_id FROM reprints ORDER BY doc_id")
-    signatures = rows(con, "SELECT doc_id, signature, shingle_count FROM doc_minhash ORDER BY doc_id")
+    warehouse.load_batch(con, items, [])
+    signatures = {
+        doc_id: (signature, count)
+        for doc_id, signature, count in rows(con, "SELECT doc_id, signature, shingle_count FROM doc_minhash")
+    }
+    assert signatures == {
+        doc.doc_id: (ext.fingerprint.signature, ext.fingerprint.shingle_count) for doc, ext in items
+    }
+    assert rows(con, "SELECT count(*) FROM reprints")[0][0] == 1
     con.close()
 
-    other = warehouse.connect(tmp_path / "in_writer.duckdb")
-    warehouse.load_batch(other, items, [])
-    assert given and given == rows(other, "SELECT doc_id, original_doc_id FROM reprints ORDER BY doc_id")
-    assert signatures == rows(
-        other, "SELECT doc_id, signature, shingle_count FROM doc_minhash ORDER BY doc_id"
+
+def test_documents_without_a_fingerprint_load_but_are_not_compared(db_path):
+    (doc, ext), (reprint, reprint_ext) = story()[:2]
+    con = warehouse.connect(db_path)
+    result = warehouse.load_batch(
+        con, [(doc, ext), (reprint, reprint_ext.model_copy(update={"fingerprint": None}))], []
     )
-    other.close()
+    assert result.new_documents == 2 and result.reprints == 0
+    assert rows(con, "SELECT doc_id FROM doc_minhash") == [(doc.doc_id,)]
+    con.close()
 
 
 def test_parent_signing_and_subsidiary_completion_are_one_project(tmp_path, db_path):

@@ -1,5 +1,8 @@
 """Hand-written Documents and Extractions the warehouse tests share (the warehouse must not need NLP).
 
+The records are written by hand; their evidence sentences, resolution keys and fingerprints are added by
+the extractors' `add_evidence_keys_and_fingerprint`, as the pipeline adds them to what it extracts.
+
 `story()` is one project reported by several outlets in different words and at different stages — signed,
 reprinted near-verbatim by another site, started, completed — plus a subsidiary written with full- and
 half-width brackets, two unrelated projects, a metric and a policy.
@@ -7,6 +10,7 @@ half-width brackets, two unrelated projects, a metric and a policy.
 
 from __future__ import annotations
 
+from zhaoyin.extractors.pipeline import add_evidence_keys_and_fingerprint
 from zhaoyin.schemas import (
     Amount,
     Company,
@@ -280,7 +284,7 @@ def story() -> list[tuple[Document, Extraction]]:
         extractor_version="test-1",
     )
     items.append((doc, ext))
-    return items
+    return [(doc, add_evidence_keys_and_fingerprint(doc, ext)) for doc, ext in items]
 
 
 def story_doc_ids() -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""The hand-written gold annotations of ../shared loaded as Extractions: real reports, no NLP involved."""
+"""The hand-written gold annotations of ../shared loaded as Extractions: real reports, no extraction involved
+(the records' evidence spans and resolution keys are added as the pipeline adds them)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import pytest
 
 from zhaoyin import warehouse
+from zhaoyin.extractors.pipeline import add_evidence_keys_and_fingerprint
 from zhaoyin.schemas import Document, Extraction
 
 
@@ -17,7 +19,8 @@ def gold_db(shared_dir, db_path):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (shared_dir / "corpus" / gold["doc"]).read_text(encoding="utf-8")
         document = Document(text=text, source=f"corpus/{gold['doc']}", published=gold.get("published"))
-        items.append((document, Extraction.model_validate(gold)))
+        extraction = add_evidence_keys_and_fingerprint(document, Extraction.model_validate(gold))
+        items.append((document, extraction))
     if not items:
         pytest.skip("no gold annotations")
     con = warehouse.connect(db_path)

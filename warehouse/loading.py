@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 import duckdb
 import pyarrow as pa
@@ -65,38 +63,21 @@ class LoadResult:
         return self.counts["metrics"]
 
 
-# --- evidence sentences -------------------------------------------------------------------------
-
-
-@cache
-def _sentence_ends() -> str:
-    text = resources.files("zhaoyin.warehouse").joinpath("data/sentence_ends.txt").read_text(encoding="utf-8")
-    return "".join(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-class _Sentences:
-    """The sentence around a character span of one text (boundaries: sentence-final punctuation, newlines)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        ends = re.escape(_sentence_ends())
-        self.bounds = [m.end() for m in re.finditer(f"[{ends}]+|\n+", text)]
-
-    def around(self, start: int | None, end: int | None) -> str | None:
-        if start is None or not (0 <= start <= len(self.text)):
-            return None
-        end = start if end is None or end < start else min(end, len(self.text))
-        i = bisect.bisect_right(self.bounds, start)
-        left = self.bounds[i - 1] if i > 0 else 0
-        j = bisect.bisect_left(self.bounds, max(end, start + 1))
-        right = self.bounds[j] if j < len(self.bounds) else len(self.text)
-        return self.text[left:right].strip() or None
-
-
 # --- arrow schemas of the staged rows --------------------------------------------------------------
 
 _S, _I, _F = pa.string(), pa.int32(), pa.float64()
 _COMMON = [("extractor_version", _S), ("backend", _S)]
+_EVIDENCE_SPAN = [("evidence_start", _I), ("evidence_end", _I)]
+COMPANY_KEY = pa.struct(
+    [
+        ("name", _S),
+        ("key", _S),
+        ("core", _S),
+        ("registered", pa.bool_()),
+        ("bracketed", pa.bool_()),
+        ("fullwidth_brackets", pa.bool_()),
+    ]
+)
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -137,6 +118,11 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("span_start", _I),
             ("span_end", _I),
             ("confidence", _F),
+            *_EVIDENCE_SPAN,
+            ("name_key", _S),
+            ("project_key", _S),
+            ("key_numbers", pa.list_(_S)),
+            ("company_key", COMPANY_KEY),
             *_COMMON,
         ]
     ),
@@ -151,6 +137,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("span_end", _I),
             ("evidence", _S),
             ("confidence", _F),
+            *_EVIDENCE_SPAN,
+            ("name_keys", pa.list_(COMPANY_KEY)),
             *_COMMON,
         ]
     ),
@@ -169,6 +157,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("span_end", _I),
             ("evidence", _S),
             ("confidence", _F),
+            *_EVIDENCE_SPAN,
+            ("name_key", _S),
             *_COMMON,
         ]
     ),
@@ -184,6 +174,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("span_end", _I),
             ("evidence", _S),
             ("confidence", _F),
+            *_EVIDENCE_SPAN,
             *_COMMON,
         ]
     ),
@@ -201,6 +192,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("span_start", _I),
             ("span_end", _I),
             ("confidence", _F),
+            *_EVIDENCE_SPAN,
             *_COMMON,
         ]
     ),
@@ -216,6 +208,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("evidence", _S),
             ("confidence", _F),
             ("source", _S),
+            *_EVIDENCE_SPAN,
             ("extractor_version", _S),
         ]
     ),
@@ -247,6 +240,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("min_investment_yuan", _F),
             ("span_start", _I),
             ("span_end", _I),
+            ("evidence", _S),
+            *_EVIDENCE_SPAN,
             *_COMMON,
         ]
     ),
@@ -299,10 +294,13 @@ def _first_span(spans) -> tuple[int | None, int | None]:
     return (spans[0].start, spans[0].end) if spans else (None, None)
 
 
+def _evidence_span(record) -> dict[str, int | None]:
+    return {"evidence_start": record.evidence_start, "evidence_end": record.evidence_end}
+
+
 def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
     """The rows of every record table for one document."""
     doc_id = _doc_id(doc)
-    sentences = _Sentences(doc.text)
     common = {"extractor_version": ext.extractor_version, "backend": ext.backend}
     rows: dict[str, list[dict]] = {name: [] for name in RECORD_TABLES}
     for seq, p in enumerate(ext.projects):
@@ -316,6 +314,11 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "span_start": p.start,
                 "span_end": p.end,
                 "confidence": p.confidence,
+                **_evidence_span(p),
+                "name_key": p.name_key,
+                "project_key": p.project_key,
+                "key_numbers": list(p.key_numbers),
+                "company_key": p.company_key.model_dump() if p.company_key else None,
                 **common,
             }
         )
@@ -330,8 +333,10 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "spans": json.dumps([[s.start, s.end] for s in c.spans]),
                 "span_start": start,
                 "span_end": end,
-                "evidence": sentences.around(start, end),
+                "evidence": c.evidence,
                 "confidence": c.confidence,
+                **_evidence_span(c),
+                "name_keys": [k.model_dump() for k in c.name_keys],
                 **common,
             }
         )
@@ -346,8 +351,10 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "spans": json.dumps([[s.start, s.end] for s in d.spans]),
                 "span_start": start,
                 "span_end": end,
-                "evidence": sentences.around(start, end),
+                "evidence": d.evidence,
                 "confidence": d.confidence,
+                **_evidence_span(d),
+                "name_key": d.name_key,
                 **common,
             }
         )
@@ -362,8 +369,9 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "qualifier": a.qualifier,
                 "span_start": a.start,
                 "span_end": a.end,
-                "evidence": sentences.around(a.start, a.end),
+                "evidence": a.evidence,
                 "confidence": a.confidence,
+                **_evidence_span(a),
                 **common,
             }
         )
@@ -373,10 +381,11 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "doc_id": doc_id,
                 "seq": seq,
                 **m.model_dump(include={"text", "subject", "indicator", "value", "unit", "period"}),
-                "evidence": m.evidence or sentences.around(m.start, m.end),
+                "evidence": m.evidence,
                 "span_start": m.start,
                 "span_end": m.end,
                 "confidence": m.confidence,
+                **_evidence_span(m),
                 **common,
             }
         )
@@ -390,9 +399,10 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "canonical": m.canonical,
                 "span_start": m.start,
                 "span_end": m.end,
-                "evidence": sentences.around(m.start, m.end),
+                "evidence": m.evidence,
                 "confidence": m.confidence,
                 "source": m.source,
+                **_evidence_span(m),
                 "extractor_version": ext.extractor_version,
             }
         )
@@ -427,6 +437,8 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                     ),
                     "span_start": inc.start,
                     "span_end": inc.end,
+                    "evidence": inc.evidence,
+                    **_evidence_span(inc),
                     **common,
                 }
             )
@@ -557,13 +569,12 @@ def _add_new_documents(
     con,
     new_items: list[tuple[Document, Extraction]],
     result: LoadResult,
-    fingerprints: Mapping[str, reprints.Fingerprint] | None = None,
 ) -> None:
     load_seq = _next_load_seq(con)
     insert_rows(con, "documents", [_document_row(d, e, load_seq) for d, e in new_items])
     _insert_records(con, new_items, result)
     search.index_documents(con, [(_doc_id(d), d.text) for d, _ in new_items])
-    result.reprints += reprints.link_reprints(con, [(_doc_id(d), d.text) for d, _ in new_items], fingerprints)
+    result.reprints += reprints.link_reprints(con, [(_doc_id(d), e.fingerprint) for d, e in new_items])
     result.new_documents += len(new_items)
     result.new_doc_ids.extend(_doc_id(d) for d, _ in new_items)
 
@@ -574,13 +585,12 @@ def load_batch(
     quarantined: list[QuarantineRecord] | None = None,
     *,
     refresh: bool = True,
-    fingerprints: Mapping[str, reprints.Fingerprint] | None = None,
 ) -> LoadResult:
     """Load documents and their extractions in ONE transaction; documents already present add nothing.
 
     A failure anywhere (a row violating a constraint, a crash) leaves nothing of the batch.
     `refresh=False` skips the cross-document resolution (call `refresh_resolution` once at the end).
-    `fingerprints`: doc_id → `reprints.fingerprint(text)` computed beforehand (in the extraction workers).
+    Evidence, resolution keys and fingerprints are taken from the records as the extractors made them.
     """
     items = _unique_by_doc_id(items)
     quarantined = list(quarantined or [])
@@ -592,7 +602,7 @@ def load_batch(
         result.already_present = len(items) - len(new_items)
         result.skipped_doc_ids = [_doc_id(d) for d, _ in items if _doc_id(d) in present]
         if new_items:
-            _add_new_documents(con, new_items, result, fingerprints)
+            _add_new_documents(con, new_items, result)
         _insert_document_sources(con, items)
         result.quarantined = _insert_quarantine(con, quarantined)
         if refresh and new_items:

@@ -1,108 +1,42 @@
-"""Near-duplicate documents (one report carried by several outlets): MinHash over character shingles.
+"""Near-duplicate documents (one report carried by several outlets): MinHash signatures compared.
 
-Reprints are often abridged, so the test is containment, not plain Jaccard similarity: a document whose
-shingles are (estimated) at least CONTAINMENT inside another's is a reprint of it. The larger of the two is
-the original; when a fuller version arrives after an abridged one, the abridged one is re-pointed to it.
-Candidates come from LSH band buckets stored in `doc_lsh` (a join, not an in-memory index per batch).
+Each document arrives with its fingerprint (`Extraction.fingerprint`, made by extractors.fingerprint: a
+MinHash signature of its character shingles, their count and its LSH band buckets); the warehouse stores and
+compares them. Reprints are often abridged, so the test is containment, not plain Jaccard similarity: a
+document whose shingles are (estimated) at least CONTAINMENT inside another's is a reprint of it. The larger
+of the two is the original; when a fuller version arrives after an abridged one, the abridged one is
+re-pointed to it. Candidates come from LSH band buckets stored in `doc_lsh` (a join, not an in-memory index
+per batch).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
-import zlib
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
+from zhaoyin.schemas import Fingerprint
 from zhaoyin.warehouse.staging import staged
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
-
-NUM_PERM = 128
-SHINGLE = 5
-LSH_THRESHOLD = 0.5  # Jaccard at which LSH makes two documents candidates
 CONTAINMENT = 0.8  # share of the smaller document's shingles found in the larger
-_SCHEME = "affine32"
-_IGNORED = re.compile(r"[\s\W_]+", re.UNICODE)
-
-
-def shingles(text: str) -> set[bytes]:
-    """Character shingles of the text with whitespace and punctuation removed."""
-    flat = _IGNORED.sub("", unicodedata.normalize("NFKC", text))
-    if len(flat) <= SHINGLE:
-        return {flat.encode()} if flat else set()
-    return {flat[i : i + SHINGLE].encode() for i in range(len(flat) - SHINGLE + 1)}
-
-
-def _shingle_hash(shingle: bytes) -> int:
-    # crc32 is stable across processes (signatures are stored) and much cheaper than datasketch's sha1.
-    return zlib.crc32(shingle)
-
-
-@cache
-def _permutations():
-    from datasketch import MinHash  # imports scipy: only when documents are loaded
-
-    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_shingle_hash).permutations
-
-
-def _minhash(hashvalues=None) -> MinHash:
-    from datasketch import MinHash
-
-    extra = {} if hashvalues is None else {"hashvalues": np.asarray(hashvalues, dtype=np.uint32)}
-    return MinHash(
-        num_perm=NUM_PERM, hashfunc=_shingle_hash, permutations=_permutations(), scheme=_SCHEME, **extra
-    )
 
 
 @dataclass
-class Fingerprint:
-    minhash: MinHash
+class _Signature:
+    values: np.ndarray  # uint32 MinHash values
     size: int  # number of distinct shingles
 
-    def containment(self, other: Fingerprint) -> tuple[float, float]:
+    def containment(self, other: _Signature) -> tuple[float, float]:
         """Estimated (share of this set inside `other`, share of `other` inside this set)."""
-        jaccard = self.minhash.jaccard(other.minhash)
+        jaccard = float(np.count_nonzero(self.values == other.values)) / float(len(self.values))
         shared = jaccard * (self.size + other.size) / (1 + jaccard)
         return min(1.0, shared / max(1, self.size)), min(1.0, shared / max(1, other.size))
 
 
-def fingerprint(text: str) -> Fingerprint:
-    grams = shingles(text)
-    minhash = _minhash()
-    minhash.update_batch(list(grams))
-    return Fingerprint(minhash, len(grams))
-
-
-@cache
-def _banding() -> tuple[int, int]:
-    """(bands, rows per band) datasketch finds optimal for LSH_THRESHOLD and NUM_PERM."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
-def band_buckets(hashvalues: np.ndarray) -> list[int]:
-    """One signed 64-bit bucket per LSH band of a signature."""
-    bands, rows = _banding()
-    values = np.asarray(hashvalues, dtype=np.uint32)
-    return [
-        int.from_bytes(
-            hashlib.blake2b(values[i * rows : (i + 1) * rows].tobytes(), digest_size=8).digest(),
-            "big",
-            signed=True,
-        )
-        for i in range(bands)
-    ]
+def _signature(values, size: int) -> _Signature:
+    return _Signature(np.asarray(values, dtype=np.uint32), size)
 
 
 def _candidates(con, buckets: dict[str, list[int]]) -> list[tuple]:
@@ -131,27 +65,23 @@ def _candidates(con, buckets: dict[str, list[int]]) -> list[tuple]:
     return stored
 
 
-def link_reprints(
-    con: duckdb.DuckDBPyConnection,
-    docs: list[tuple[str, str]],
-    fingerprints: Mapping[str, Fingerprint] | None = None,
-) -> int:
-    """Store fingerprints of new documents and link near-duplicates; returns how many links were made.
+def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, Fingerprint | None]]) -> int:
+    """Store the fingerprints of new documents and link near-duplicates; returns how many links were made.
 
-    `fingerprints` (doc_id → `fingerprint(text)`) may be computed beforehand, e.g. in the extraction
-    workers, so the single writer does not; documents missing from it are fingerprinted here.
+    A document without a fingerprint (an extraction made before fingerprints came with it) is stored
+    without one: it is neither linked nor a candidate until it is re-extracted.
     """
+    docs = [(doc_id, given) for doc_id, given in docs if given is not None]
     if not docs:
         return 0
-    given = fingerprints or {}
-    prints = {doc_id: given.get(doc_id) or fingerprint(text) for doc_id, text in docs}
-    buckets = {doc_id: band_buckets(p.minhash.hashvalues) for doc_id, p in prints.items()}
-    known: dict[str, Fingerprint] = {}
+    prints = {doc_id: _signature(given.signature, given.shingle_count) for doc_id, given in docs}
+    buckets = {doc_id: list(given.bands) for doc_id, given in docs}
+    known: dict[str, _Signature] = {}
     original_of: dict[str, str] = {}
     stored_candidates: dict[str, set[str]] = {}
     for new_id, old_id, values, size, original in _candidates(con, buckets):
         stored_candidates.setdefault(new_id, set()).add(old_id)
-        known[old_id] = Fingerprint(_minhash(values), size or 0)
+        known[old_id] = _signature(values, size or 0)
         original_of[old_id] = original
 
     links: dict[str, tuple[str, float]] = {}  # new document → (its original, containment)
@@ -194,10 +124,7 @@ def link_reprints(
     signature_schema = pa.schema(
         [("doc_id", pa.string()), ("signature", pa.list_(pa.uint32())), ("shingle_count", pa.int32())]
     )
-    rows = [
-        {"doc_id": d, "signature": p.minhash.hashvalues.astype(np.uint32).tolist(), "shingle_count": p.size}
-        for d, p in prints.items()
-    ]
+    rows = [{"doc_id": d, "signature": p.values.tolist(), "shingle_count": p.size} for d, p in prints.items()]
     with staged(con, "_new_minhash", pa.Table.from_pylist(rows, schema=signature_schema)):
         con.execute(
             "INSERT INTO doc_minhash (doc_id, signature, shingle_count) "

@@ -1,91 +1,39 @@
 """Cross-document resolution: the same company and the same project across reports.
 
+Resolution works on the keys the records arrive with (extractors.keys): a company name's comparison key,
+its core without the legal-form ending and whether it has one; a project's key and its numbers. It never
+normalizes a name itself; rows stored before keys came with the records are compared as written.
+
 Companies are recomputed as a whole after each load (there are few distinct names): names are joined
-when one report lists them as surface forms of one company, when they are equal after normalizing
-brackets/width/spaces, and when a short name (no legal-form ending) is contained in the core of exactly
-one registered name (宁德时代 ↔ 宁德时代新能源科技股份有限公司).
+when one report lists them as surface forms of one company, when their keys are equal, and when a short
+name (no legal-form ending) is contained in the core of exactly one registered name.
 
 Projects are resolved incrementally so their ids stay stable: each newly loaded project row joins the
 existing project it is compatible with (same company, same district when both are known, similar
-name), or founds a new one whose id derives from that row.
+key), or founds a new one whose id derives from that row.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 import ahocorasick
 import duckdb
 import pyarrow as pa
 from rapidfuzz import fuzz
 
+from zhaoyin.schemas import CompanyKey
 from zhaoyin.warehouse.staging import staged
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio (0–100) above which two project names are one project
-BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
-_DROPPED = set(" \t\r\n\u3000()[]{}<>《》「」『』【】〔〕\"'“”‘’·・")
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("zhaoyin.warehouse").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@cache
-def company_suffixes() -> tuple[str, ...]:
-    return tuple(sorted({name_key(s) for s in _data_lines("company_suffixes.txt")}, key=len, reverse=True))
-
-
-@cache
-def project_suffixes() -> tuple[str, ...]:
-    return tuple(sorted({name_key(s) for s in _data_lines("project_suffixes.txt")}, key=len, reverse=True))
-
-
-def name_key(name: str) -> str:
-    """Comparable form of a name: NFKC (full-width brackets → half-width), lower case, no brackets/spaces."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name).lower() if ch not in _DROPPED)
-
-
-def _strip_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, bool]:
-    for suffix in suffixes:
-        if key.endswith(suffix) and len(key) > len(suffix):
-            return key[: -len(suffix)], True
-    return key, False
-
-
-def company_core(name: str) -> tuple[str, bool]:
-    """(core, is_registered_name): 宁德时代新能源科技股份有限公司 → (宁德时代新能源科技, True)."""
-    return _strip_suffix(name_key(name), company_suffixes())
-
-
-def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | None:
-    """Comparable form of a project name: normalized, without its company's name and a generic ending.
-
-    康泽生物医药（青岛）有限公司创新药研发生产基地 and 康泽生物创新药研发生产基地 both become 创新药研发生产基地
-    when both names belong to the company.
-    """
-    if not name:
-        return None
-    key = name_key(name)
-    companies = sorted({name_key(c) for c in company_names} - {""}, key=len, reverse=True)
-    for company in companies:
-        if company in key and len(key) - len(company) >= 2:
-            key = key.replace(company, "", 1)
-            break
-    else:  # the brand the registered name starts with (澄波新材料科技股份有限公司 → 澄波新材料…项目)
-        brand = max((os.path.commonprefix([key, c]) for c in companies), key=len, default="")
-        if len(brand) >= BRAND_MIN_CHARS and len(key) - len(brand) >= 4:
-            key = key[len(brand) :]
-    stripped, _ = _strip_suffix(key, project_suffixes())
-    return stripped or key
+def as_written(name: str) -> CompanyKey:
+    """The keys of a name stored without any (loaded before keys came with the records): the name itself."""
+    return CompanyKey(name=name, key=name, core=name, registered=False)
 
 
 def _stable_id(text: str) -> str:
@@ -111,11 +59,11 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
+def resolve_companies(groups: list[list[CompanyKey]]) -> dict[str, tuple[str, str]]:
     """Map every raw name to (company_id, canonical).
 
-    `groups`: for each company record, its canonical name then its surface forms (a project's company is
-    a group of one name). Registered names (with a legal-form ending) listed together join when one core
+    `groups`: for each company record, the keys of its canonical name then of its surface forms (a
+    project's company is a group of one name). Registered names (with a legal-form ending) listed together join when one core
     contains the other; a short name joins the registered name that lists it or whose core contains it —
     only when that is unambiguous across all documents, so one wrong surface form cannot chain unrelated
     companies together.
@@ -123,19 +71,23 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
     uf = _UnionFind()
     raw_by_key: dict[str, Counter] = defaultdict(Counter)
     listed_by: dict[str, set[str]] = defaultdict(set)
+    core_of: dict[str, tuple[str, bool]] = {}  # key → (core, is_registered)
+    key_of: dict[str, CompanyKey] = {}  # raw name → its keys
     for group in groups:
         keys = []
-        for raw in group:
-            key = name_key(raw) if raw else ""
+        for name in group:
+            key = name.key if name.name else ""
             if key:
-                raw_by_key[key][raw] += 1
+                raw_by_key[key][name.name] += 1
+                core_of.setdefault(key, (name.core, name.registered))
+                key_of.setdefault(name.name, name)
                 uf.find(key)
                 keys.append(key)
         if not keys:
             continue
-        head, head_core, head_registered = keys[0], *company_core(keys[0])
+        head, (head_core, head_registered) = keys[0], core_of[keys[0]]
         for key in keys[1:]:
-            core, is_registered = company_core(key)
+            core, is_registered = core_of[key]
             if key == head:
                 continue
             if head_registered and is_registered:
@@ -148,10 +100,10 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
 
     registered = {}
     for key in raw_by_key:
-        core, is_registered = company_core(key)
+        core, is_registered = core_of[key]
         if is_registered and len(core) >= 2:
             registered[key] = core
-    short = [k for k in raw_by_key if k not in registered and not company_core(k)[1] and len(k) >= 2]
+    short = [k for k in raw_by_key if k not in registered and not core_of[k][1] and len(k) >= 2]
     containing: dict[str, set[str]] = defaultdict(set)
     if short and registered:
         automaton = ahocorasick.Automaton()
@@ -169,7 +121,7 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
         fulls = {n for n in names if n in registered}
         if len(clusters) > 1 and fulls == names and all(registered[f].startswith(key) for f in fulls):
             # a brand and its subsidiaries (宁德时代, 宁德时代（青岛）…): the one without a bracketed place
-            plain = {f for f in fulls if not any(b in raw for raw in raw_by_key[f] for b in "(（")}
+            plain = {f for f in fulls if not any(key_of[raw].bracketed for raw in raw_by_key[f])}
             clusters = {uf.find(f) for f in plain}
         return clusters.pop() if len(clusters) == 1 else None
 
@@ -187,27 +139,47 @@ def resolve_companies(groups: list[list[str]]) -> dict[str, tuple[str, str]]:
         for key in keys:
             raws.update(raw_by_key[key])
         canonical = max(
-            raws, key=lambda raw: (company_core(raw)[1], raws[raw], len(name_key(raw)), "（" in raw, raw)
+            raws,
+            key=lambda raw: (
+                key_of[raw].registered,
+                raws[raw],
+                len(key_of[raw].key),
+                key_of[raw].fullwidth_brackets,
+                raw,
+            ),
         )
-        company_id = _stable_id("company:" + name_key(canonical))
+        company_id = _stable_id("company:" + key_of[canonical].key)
         for key in keys:
             for raw in raw_by_key[key]:
                 resolved[raw] = (company_id, canonical)
     return resolved
 
 
+def _company_groups(con: duckdb.DuckDBPyConnection) -> list[list[CompanyKey]]:
+    """The names of every company record and every project's company, each name with its stored keys."""
+    records = con.execute("SELECT canonical, mentions, name_keys FROM companies").fetchall()
+    project_companies = con.execute(
+        "SELECT DISTINCT company, company_key FROM projects WHERE company IS NOT NULL"
+    ).fetchall()
+    known: dict[str, CompanyKey] = {}
+    for _, _, name_keys in records:
+        for keys in name_keys or []:
+            known.setdefault(keys["name"], CompanyKey(**keys))
+    for company, keys in project_companies:
+        if keys is not None:
+            known.setdefault(company, CompanyKey(**keys))
+
+    def keys_of(name: str) -> CompanyKey:
+        return known.get(name) or as_written(name)
+
+    distinct = sorted({(canonical, tuple(mentions or ())) for canonical, mentions, _ in records})
+    groups = [[keys_of(n) for n in (canonical, *mentions) if n] for canonical, mentions in distinct]
+    groups += [[keys_of(company)] for company in sorted({row[0] for row in project_companies})]
+    return groups
+
+
 def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
-    groups = [
-        [canonical, *(mentions or [])]
-        for canonical, mentions in con.execute(
-            "SELECT DISTINCT canonical, mentions FROM companies"
-        ).fetchall()
-    ]
-    groups += [
-        [row[0]]
-        for row in con.execute("SELECT DISTINCT company FROM projects WHERE company IS NOT NULL").fetchall()
-    ]
-    resolved = resolve_companies(groups)
+    resolved = resolve_companies(_company_groups(con))
     names = pa.table(
         {
             "name": pa.array(list(resolved), pa.string()),
@@ -240,25 +212,19 @@ class _Report:
     district: str | None
     amount_yuan: float | None
     project_id: str | None = None
-
-
-_NUMBERS = re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+(?=[期号#栋座条])")
-
-
-@lru_cache(maxsize=65536)
-def _numbers(key: str) -> frozenset[str]:
-    return frozenset(_NUMBERS.findall(key))
+    numbers: frozenset[str] = frozenset()  # phase/line numbers of `name_key`, from the extractors
 
 
 @lru_cache(maxsize=1 << 18)
-def _similar(a: str, b: str) -> float:
+def _similar(
+    a: str, b: str, numbers_a: frozenset[str] = frozenset(), numbers_b: frozenset[str] = frozenset()
+) -> float:
     """0–100; containment of one name in the other counts as a match for names of 4+ characters.
 
     Names that differ in their numbers (一期/二期, 1号线/2号线) are different projects however alike.
     """
     if a == b:
         return 100.0
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return 0.0
     if min(len(a), len(b)) >= 4 and (a in b or b in a):
@@ -287,11 +253,11 @@ def _match(report: _Report, known: list[_Report]) -> str | None:
                 continue
             if min(len(report.name_key), len(other.name_key)) < 6:
                 continue
-            if _similar(report.name_key, other.name_key) >= 95:
+            if _similar(report.name_key, other.name_key, report.numbers, other.numbers) >= 95:
                 strong[other.project_id] = max(90.0, strong.get(other.project_id, 0))
             continue
         if report.name_key and other.name_key:
-            score = _similar(report.name_key, other.name_key)
+            score = _similar(report.name_key, other.name_key, report.numbers, other.numbers)
             if score >= NAME_SIMILARITY:
                 strong[other.project_id] = max(score, strong.get(other.project_id, 0))
         elif report.company_id and report.company_id == other.company_id:
@@ -331,7 +297,8 @@ def refresh_projects(
     )
     rows = con.execute(
         """
-        SELECT p.doc_id, p.seq, p.name, n.company_id, p.district, p.amount_yuan
+        SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name), n.company_id, p.district, p.amount_yuan,
+               p.key_numbers
         FROM projects p
         JOIN documents d USING (doc_id)
         LEFT JOIN company_names n ON n.name = p.company
@@ -342,13 +309,7 @@ def refresh_projects(
     if not rows:
         return 0
     company_ids = sorted({r[3] for r in rows if r[3]})
-    names_of: dict[str, list[str]] = {}
-    with staged(con, "_batch_companies", pa.table({"v": pa.array(company_ids, pa.string())})):
-        for company_id, aliases in con.execute(
-            "SELECT company_id, aliases FROM company_dim WHERE company_id IN (SELECT v FROM _batch_companies)"
-        ).fetchall():
-            names_of[company_id] = [*aliases, *(company_core(a)[0] for a in aliases if company_core(a)[1])]
-    reports = [_Report(r[0], r[1], project_key(r[2], names_of.get(r[3], ())), r[3], r[4], r[5]) for r in rows]
+    reports = [_Report(*r[:6], numbers=frozenset(r[6] or ())) for r in rows]
 
     districts = sorted({r.district for r in reports if r.district})
     keys = sorted({r.name_key for r in reports if r.name_key})
@@ -359,7 +320,7 @@ def refresh_projects(
     ):
         known_rows = con.execute(
             """
-            SELECT DISTINCT l.project_id, l.name_key, l.company_id, l.district, p.amount_yuan
+            SELECT DISTINCT l.project_id, l.name_key, l.company_id, l.district, p.amount_yuan, p.key_numbers
             FROM project_links l JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
             WHERE l.company_id IN (SELECT v FROM _block_companies)
                OR l.district IN (SELECT v FROM _block_districts)
@@ -375,8 +336,8 @@ def refresh_projects(
         if report.company_id is None or report.name_key:
             by_district[report.district].append(report)
 
-    for project_id, key, company_id, district, amount in known_rows:
-        remember(_Report("", -1, key, company_id, district, amount, project_id))
+    for project_id, key, company_id, district, amount, numbers in known_rows:
+        remember(_Report("", -1, key, company_id, district, amount, project_id, frozenset(numbers or ())))
 
     reusable = set(previous_ids.values())
     if reusable:
