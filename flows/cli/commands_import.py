@@ -171,7 +171,7 @@ def extract_command(
     document, extraction = outcome
     extraction = extraction.model_copy(update={"doc": extraction.doc or file.name})
     if format == "json":
-        payload = extraction.model_dump(mode="json")
+        payload = extraction.model_dump(mode="json", exclude={"fingerprint"})  # 128 hashes: for the warehouse
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     console.print(
