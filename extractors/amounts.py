@@ -2,7 +2,7 @@
 
 `find_amounts(text)` returns every occurrence in order of appearance with character offsets, the value in
 units of its currency and a qualifier (over / about / under). Currency and qualifier words live in
-data/amount_units.yaml.
+extractors/lang/amount_units.yaml.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import cn2an
-import yaml
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import Amount
-
-_DATA = Path(__file__).parent / "data" / "amount_units.yaml"
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ class _Units:
 
 
 def _load_units() -> _Units:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = lang.data("amount_units")
     return _Units(
         currencies=raw["currencies"],
         magnitudes={k: int(v) for k, v in raw["magnitudes"].items()},
@@ -54,23 +51,19 @@ def _load_units() -> _Units:
 UNITS = _load_units()
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _MAG_CHARS = "".join(UNITS.magnitudes)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}点{_MAG_CHARS}]*"
-_INSIDE = _alternation(UNITS.inside)
+_INSIDE = lang.alternation(UNITS.inside)
 _AMOUNT = re.compile(
     rf"(?:(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)|(?P<chinese>{_CHINESE}))"
-    rf"(?P<in2>{_INSIDE})?(?P<currency>{_alternation(UNITS.currencies)})"
+    rf"(?P<in2>{_INSIDE})?(?P<currency>{lang.alternation(UNITS.currencies)})"
 )
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
 _BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC})(?P<mag>[{_MAG_CHARS}]*)$")
-_PREFIX = re.compile(rf"(?:{_alternation(UNITS.before)})$")
-_SUFFIX = re.compile(rf"(?:{_alternation(UNITS.after)})")
+_PREFIX = re.compile(rf"(?:{lang.alternation(UNITS.before)})$")
+_SUFFIX = re.compile(rf"(?:{lang.alternation(UNITS.after)})")
 
 # Digits and the decimal point in full width → ASCII; the full-width comma stays a clause separator.
 _DIGIT_VIEW = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": "."})

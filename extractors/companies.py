@@ -1,7 +1,7 @@
 """Companies: registered names (…有限公司, …集团), short names from enumerations (拜访松下、达能等跨国公司)
 and trigger patterns (落户市南区的宁德时代), brands leading project names (瑞幸咖啡创新生产中心项目),
 linked within the document (前海方舟资产管理有限公司 ↔ 前海方舟). Governments, schools, associations
-and media are left out. Word lists live in extractors/data/.
+and media are left out. Word lists live in extractors/lang/.
 """
 
 from __future__ import annotations
@@ -10,17 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import (
-    char_set,
-    read_word_list,
-    tagged,
-    token_at,
-    tokens,
-    tokens_before,
-    word_frequency,
-    word_set,
-)
+from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
 from zhaoyin.extractors.segment import words as segment_words
 from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
 from zhaoyin.schemas import Company, Span
@@ -45,7 +37,7 @@ class _Found:
 
 @cache
 def _suffix_re() -> re.Pattern[str]:
-    suffixes = sorted(read_word_list("company_suffixes.txt"), key=len, reverse=True)
+    suffixes = sorted(lang.words("company_legal_forms"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, suffixes)))
 
 
@@ -63,14 +55,14 @@ def _trigger_literals() -> list[tuple[str, ...]]:
     cannot match."""
     return [
         tuple(piece for piece in re.split(r"\{name\}|\{place\}", halfwidth(line)) if piece)
-        for line in read_word_list("company_triggers.txt")
+        for line in lang.words("company_triggers")
     ]
 
 
 @cache
 def _trigger_res() -> list[re.Pattern[str]]:
     out = []
-    for line in read_word_list("company_triggers.txt"):
+    for line in lang.words("company_triggers"):
         pattern = re.escape(halfwidth(line))
         pattern = pattern.replace(re.escape("{name}"), rf"(?P<name>{NAME_CHARS}{{2,12}}?)")
         pattern = pattern.replace(re.escape("{place}"), r"[\u4e00-\u9fff]{2,12}?")
@@ -80,7 +72,7 @@ def _trigger_res() -> list[re.Pattern[str]]:
 
 @cache
 def _brand_re() -> re.Pattern[str]:
-    brands = sorted(read_word_list("company_brands.txt"), key=len, reverse=True)
+    brands = sorted(lang.words("company_brands"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, brands)))
 
 
@@ -103,7 +95,7 @@ def _inside_a_word(text: str, position: int) -> bool:
 
 @cache
 def _project_name_re() -> re.Pattern[str]:
-    nouns = sorted((line.split()[0] for line in read_word_list("project_nouns.txt")), key=len, reverse=True)
+    nouns = sorted((line.split()[0] for line in lang.words("project_nouns")), key=len, reverse=True)
     return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{'|'.join(map(re.escape, nouns))})")
 
 
@@ -120,7 +112,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     A conjunction between single characters is inside a name (日本丸和化成, 杭州和瑞生物); `keep` lists
     boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园)."""
     start = end
-    boundaries = word_set("company_left_boundaries.txt")
+    boundaries = lang.word_set("name_left_boundaries")
     words = tokens_before(text, end, limit)
     for index in range(len(words) - 1, -1, -1):
         word, w_start, _w_end = words[index]
@@ -134,9 +126,9 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             break
         if word.endswith("日") and any(c.isdigit() for c in word):
             break
-        if (word[0] in boundaries or word[0] in char_set("function")) and word_frequency(word) == 0:
+        if (word[0] in boundaries or word[0] in lang.char_set("function")) and word_frequency(word) == 0:
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
-            glued = len(word) - len(word.lstrip("".join(boundaries | char_set("function"))))
+            glued = len(word) - len(word.lstrip("".join(boundaries | lang.char_set("function"))))
             return w_start + glued
         start = w_start
     return start
@@ -145,7 +137,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
 def _between_single_characters(words, index: int, name_start: int) -> bool:
     def single(i: int) -> bool:
         word = words[i][0] if 0 <= i < len(words) else ""
-        return len(word) == 1 and _HAN.match(word) is not None and word not in char_set("function")
+        return len(word) == 1 and _HAN.match(word) is not None and word not in lang.char_set("function")
 
     if index + 1 >= len(words) or words[index + 1][1] != name_start:
         return False  # nothing of the name after it yet
@@ -158,21 +150,26 @@ def _is_organization(name: str) -> bool:
 
 @cache
 def _organization_suffixes() -> tuple[str, ...]:
-    return tuple(word_set("organization_suffixes.txt") | word_set("person_suffixes.txt"))
+    return tuple(lang.word_set("organization_endings") | lang.word_set("person_suffixes"))
 
 
 def rare_word(word: str) -> bool:
-    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= char_set("function")
+    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= lang.char_set("function")
 
 
 def _generic(core: str, strict: bool = False) -> bool:
     """平台公司, 跨国公司: what precedes the suffix names nobody. `strict` (no suffix to vouch for the
     name): it also needs a word that is neither everyday nor a verb."""
-    if not core or core in word_set("company_generic_names.txt") or core[0] in "余多" or _COUNTED.match(core):
+    if (
+        not core
+        or core in lang.word_set("company_generic_names")
+        or core[0] in "余多"
+        or _COUNTED.match(core)
+    ):
         return True
     words = segment_words(core)
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
-    if words[-1] in word_set("company_generic_names.txt") and not [w for w in named if w != words[-1]]:
+    if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
         return True
     if strict:
         return not named
@@ -207,7 +204,7 @@ def _registered_names(text: str) -> list[_Found]:
 
 
 def _ends_with_suffix(name: str) -> bool:
-    return any(name.endswith(suffix) for suffix in read_word_list("company_suffixes.txt"))
+    return any(name.endswith(suffix) for suffix in lang.words("company_legal_forms"))
 
 
 def _is_registered(suffix: str) -> bool:
@@ -235,7 +232,7 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
 
 @cache
 def _project_nouns() -> tuple[str, ...]:
-    return tuple(read_word_list("project_nouns.txt"))
+    return tuple(lang.words("project_nouns"))
 
 
 def _enumerated(text: str) -> list[_Found]:
@@ -273,7 +270,12 @@ def brand_of(name: str) -> str | None:
     words = [w for w, _flag in pairs]
     brand: list[str] = []
     for word, flag in pairs:
-        if _is_place(word) or word in word_set("industry_terms.txt") or flag == "ours" or not rare_word(word):
+        if (
+            _is_place(word)
+            or word in lang.word_set("industry_terms")
+            or flag == "ours"
+            or not rare_word(word)
+        ):
             break
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
@@ -281,12 +283,12 @@ def brand_of(name: str) -> str | None:
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
-    if len(rest) >= 2 and rest[0] in word_set("company_industry_words.txt"):
+    if len(rest) >= 2 and rest[0] in lang.word_set("company_industry_words"):
         return "".join(brand) + rest[0]
     if rest and _is_place(rest[0]):
         return "".join(brand)
     proper = all(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand)))
-    if rest and rest[0] in word_set("industry_terms.txt") and proper and len("".join(brand)) >= 3:
+    if rest and rest[0] in lang.word_set("industry_terms") and proper and len("".join(brand)) >= 3:
         return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
     return None
 
@@ -312,7 +314,7 @@ def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
     for word, _s, end in tokens(core):
-        if (_is_place(word) or word in word_set("foreign_places.txt")) and end < len(core) - 1:
+        if (_is_place(word) or word in lang.word_set("foreign_places")) and end < len(core) - 1:
             core = core[end:]
         else:
             break
@@ -337,13 +339,13 @@ def _alias_in_text(text: str, full: _Found) -> str | None:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else "。"
-    if re.match(r"[\u4e00-\u9fff]", before) and before not in word_set("company_left_boundaries.txt"):
+    if re.match(r"[\u4e00-\u9fff]", before) and before not in lang.word_set("name_left_boundaries"):
         return False
     after = tagged(text[end : end + 4])
     if not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]):
         return True
     word, flag = after[0]
-    verb_or_function = flag.startswith(("v", "p", "c", "d", "u")) or word[0] in char_set("function")
+    verb_or_function = flag.startswith(("v", "p", "c", "d", "u")) or word[0] in lang.char_set("function")
     return verb_or_function or _is_place(word)  # 宁远新能源青岛基地
 
 
@@ -375,7 +377,7 @@ def _cut_from_another(item: _Found, found: list[_Found]) -> bool:
 
 def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     """赫尔曼集团 is 赫尔曼传动技术集团 said short: the same name before the same suffix."""
-    suffix = next((s for s in read_word_list("company_suffixes.txt") if name.endswith(s)), None)
+    suffix = next((s for s in lang.words("company_legal_forms") if name.endswith(s)), None)
     core = name.removesuffix(suffix) if suffix else ""
     if len(core) < 2:
         return None

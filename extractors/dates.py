@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 import cn2an
-import yaml
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.text import halfwidth, sentences
 
-_DATA = yaml.safe_load((Path(__file__).parent / "data" / "periods.yaml").read_text(encoding="utf-8"))
+_DATA = lang.data("time_markers")
 RELATIVE_YEARS: dict[str, int] = _DATA["relative_years"]
 FUTURE_MARKERS: tuple[str, ...] = tuple(_DATA["future_markers"])
 _PLAN_BASE: int = int(_DATA["five_year_plan_first_year_of_third"])

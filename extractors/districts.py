@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, city_short, gazetteer
-from zhaoyin.extractors.segment import char_set, tagged, token_at, tokens_before, word_frequency, word_set
+from zhaoyin.extractors.segment import tagged, token_at, tokens_before, word_frequency
 from zhaoyin.schemas import District, Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -99,7 +100,9 @@ def _single_city(hits: list[tuple[int, int, str]], city: str | None) -> bool:
 
 
 def _context_boundary(text: str, start: int) -> bool:
-    return start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in char_set("bare_zone_before")
+    return (
+        start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("bare_zone_before")
+    )
 
 
 EVERYDAY_WORD_FREQ = 1000  # jieba frequency of a word that a place name's first character cannot be cut from
@@ -137,7 +140,7 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if CITY in forms and NAME not in forms:
             local_city, local_end = next(e.place.city for e in entries if e.form == CITY), end
             continue
-        if end < len(text) and text[end] in char_set("street_after"):
+        if end < len(text) and text[end] in lang.char_set("street_after"):
             continue
         if _inside_a_word(text, start):
             continue
@@ -255,14 +258,14 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
     before = tokens_before(text, suffix_start, 8)
     for index in range(len(before) - 1, -1, -1):
         word, w_start, _w_end = before[index]
-        before_a_name = word in char_set("function") or word in word_set("company_left_boundaries.txt")
+        before_a_name = word in lang.char_set("function") or word in lang.word_set("name_left_boundaries")
         if not _HAN.match(word) or before_a_name or suffix_start - w_start > 6:
             break
         everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
-        zone_word = word in word_set("zone_name_words.txt")
+        zone_word = word in lang.word_set("zone_name_words")
         if everyday and not zone_word:
             previous = before[index - 1][0] if index else ""
-            opens = not previous or not _HAN.match(previous) or previous in char_set("function")
+            opens = not previous or not _HAN.match(previous) or previous in lang.char_set("function")
             if not (opens and tagged(word)[0][1].startswith("n")):
                 break
         own_name = own_name or not (everyday or zone_word)

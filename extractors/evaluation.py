@@ -373,15 +373,11 @@ def extract_own_kinds(text: str, published: str | None = None) -> dict[str, Any]
     """
     from zhaoyin.extractors.amounts import find_amounts
     from zhaoyin.extractors.dates import publication_date
+    from zhaoyin.extractors.districts import find_districts
     from zhaoyin.extractors.metrics import find_metrics
 
     published = publication_date(text, published)
-    try:
-        from zhaoyin.extractors.districts import find_districts
-
-        districts, city = find_districts(text)
-    except ImportError:
-        districts, city = [], None
+    districts, city = find_districts(text)
     amounts = find_amounts(text)
     metrics = find_metrics(text, amounts=amounts, districts=districts, city=city, published=published)
     return {

@@ -2,7 +2,7 @@
 "同比增长15.6%", "走访企业210家".
 
 `find_metrics` keeps a figure only when its clause says it counts or measures investment attraction
-(keyword lists in data/metric_keywords.yaml), gives it the district the sentence is about and the
+(keyword lists in extractors/lang/metric_keywords.yaml), gives it the district the sentence is about and the
 period its sentence or paragraph names.
 """
 
@@ -12,24 +12,14 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-import yaml
-
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
-_KW = yaml.safe_load((Path(__file__).parent / "data" / "metric_keywords.yaml").read_text(encoding="utf-8"))
-
-
-def _longest_first(words) -> list[str]:
-    return sorted(words, key=len, reverse=True)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
+_KW = lang.data("metric_keywords")
 
 
 ALWAYS_NOUNS = tuple(_KW["counted_nouns"]["always"])
@@ -44,12 +34,12 @@ RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
 RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
-STANDALONE = _longest_first(_KW["standalone_amount_indicators"])
-AGGREGATE = _longest_first(_KW["aggregate_amount_indicators"])
+STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
+AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
 AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
-LEAD_WORDS = _longest_first(_KW["subject_lead_words"])
-COUNT_FILLERS = _longest_first(_KW["count_fillers"])
-INDICATOR_LEAD_FILLERS = _longest_first(_KW["indicator_lead_fillers"])
+LEAD_WORDS = lang.longest_first(_KW["subject_lead_words"])
+COUNT_FILLERS = lang.longest_first(_KW["count_fillers"])
+INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
@@ -59,7 +49,7 @@ NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
-_ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
+_ANAPHORA = lang.longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
@@ -69,9 +59,9 @@ _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+
 _ROUND = {"百": 100.0, "千": 1000.0}
 _COUNT = re.compile(
     rf"(?:{_NUMBER}|(?<=[近上逾超])(?P<round>[百千]))"
-    rf"(?P<approx>余|多)?(?P<unit>{_alternation(_KW['count_units'])})(?P<over>以上|左右)?"
+    rf"(?P<approx>余|多)?(?P<unit>{lang.alternation(_KW['count_units'])})(?P<over>以上|左右)?"
 )
-_RATE = re.compile(rf"{_NUMBER}(?P<unit>{_alternation(_KW['rate_units'])})(?P<over>以上|左右)?")
+_RATE = re.compile(rf"{_NUMBER}(?P<unit>{lang.alternation(_KW['rate_units'])})(?P<over>以上|左右)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _NOUN_PHRASE_END = re.compile(r"[，,；;：:。！？!?、和及与（(\s]")
 _TIME_LEAD = re.compile(
@@ -214,7 +204,7 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     if head.endswith(noun) or noun == after:
         indicator = head if noun != after else (head + after)
     else:
-        verb = next((v for v in _longest_first(INVESTMENT_VERBS) if v in head), "")
+        verb = next((v for v in lang.longest_first(INVESTMENT_VERBS) if v in head), "")
         lead = head if len(head) <= 8 and "等" not in head else verb
         indicator = lead + after
     value = _ROUND[m.group("round")] if m.group("round") else _number(m.group("num"))
@@ -487,7 +477,7 @@ def find_metrics(
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
     mentions = _mentions(districts)
-    surfaces = _longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
+    surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city
     amounts_at = _AmountIndex(amounts)
     kept: list[_Kept] = []

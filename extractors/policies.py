@@ -4,7 +4,7 @@
 title or a 关于印发…的通知, and numbered articles (第一条 / 一、 / （一）) — and returns one `Policy` with its
 issuer, dates, validity period, the district its issuer governs, and one `PolicyIncentive` per numbered
 clause that grants something. Ordinary news gives [] after a cheap look. Keyword lists live in
-data/policy_keywords.yaml.
+extractors/lang/policy_keywords.yaml.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
 import cn2an
-import yaml
 
+from zhaoyin.extractors import lang
+from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.schemas import Policy, PolicyIncentive
-
-_DATA = Path(__file__).parent / "data" / "policy_keywords.yaml"
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = lang.data("policy_keywords")
     return _Words(
         title=tuple(raw["title_words"]),
         issuer_suffixes=tuple(raw["issuer_suffixes"]),
@@ -48,10 +46,6 @@ def _words() -> _Words:
         kinds={kind: tuple(words) for kind, words in raw["kinds"].items()},
         rate_words={word: float(rate) for word, rate in raw["rate_words"].items()},
     )
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百"
@@ -166,7 +160,7 @@ def _issuer(text: str) -> str | None:
     labelled = re.search(r"(?:发文机关|发布机构|发文单位)\s*[：:]?\s*([^\s，。；：:]{2,40})", text)
     if labelled:
         return labelled.group(1)
-    suffixes = _alternation(_words().issuer_suffixes)
+    suffixes = lang.alternation(_words().issuer_suffixes)
     before_notice = re.search(rf"([\u4e00-\u9fff（）()]{{2,40}}(?:{suffixes}))\s*关于", text[:3000])
     if before_notice:
         return before_notice.group(1)
@@ -337,7 +331,7 @@ def _condition(body: str) -> tuple[str | None, int]:
     sentence = body[offset : sentence_end if sentence_end >= 0 else len(body)]
     opener = _CONDITION_START.match(sentence) or _CONDITION_START.search(sentence[:30])
     begin = opener.end() if opener else 0
-    grant = re.compile(rf"按|{_alternation(_words().grant)}")
+    grant = re.compile(rf"按|{lang.alternation(_words().grant)}")
     parts, pos = [], begin
     for piece in re.split(r"(?<=[，,])", sentence[begin:]):
         granted = grant.search(piece)
@@ -354,11 +348,7 @@ def _condition(body: str) -> tuple[str | None, int]:
 
 
 def _amounts(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, yuan) of every CNY amount, by engineer B's amounts extractor when present."""
-    try:
-        from zhaoyin.extractors.amounts import find_amounts
-    except ImportError:
-        return _plain_amounts(text)
+    """(start, end, yuan) of every CNY amount."""
     return [
         (a.start, a.end, a.value)
         for a in find_amounts(text)
@@ -366,32 +356,15 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     ]
 
 
-_PLAIN_AMOUNT = re.compile(r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?P<mag>[万亿]*)元")
-_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
-
-
-def _plain_amounts(text: str) -> list[tuple[int, int, float]]:
-    out = []
-    for m in _PLAIN_AMOUNT.finditer(text):
-        num = m.group("num")
-        value = float(num) if num[0].isdigit() else _chinese_number(num)
-        if value is None:
-            continue
-        for char in m.group("mag"):
-            value *= _MAGNITUDE[char]
-        out.append((m.start(), m.end(), value))
-    return out
-
-
 def _granted_amount(body: str) -> float | None:
     """A cap (最高…/不超过…) or, failing that, a fixed sum (给予…200万元); never a threshold (…以上的)."""
     words = _words()
     amounts = _amounts(body)
-    cap = re.compile(rf"(?:{_alternation(words.cap_cues)})+(?:奖励|补助|补贴|贴息|资助|为|可达)?\s*$")
+    cap = re.compile(rf"(?:{lang.alternation(words.cap_cues)})+(?:奖励|补助|补贴|贴息|资助|为|可达)?\s*$")
     for start, _end, value in amounts:
         if cap.search(body[max(0, start - 12) : start]):
             return value
-    fixed = re.compile(rf"(?:{_alternation(words.fixed_cues)})[^，。；,0-9]{{0,8}}$")
+    fixed = re.compile(rf"(?:{lang.alternation(words.fixed_cues)})[^，。；,0-9]{{0,8}}$")
     for start, end, value in amounts:
         after = body[end : end + 3]
         if fixed.search(body[max(0, start - 12) : start]) and not after.startswith(

@@ -5,15 +5,15 @@ are metrics, not projects. Word lists live in extractors/data/ (project_*.txt/ts
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
+from zhaoyin.extractors.segment import tagged, word_frequency
 from zhaoyin.extractors.text import (
     NO_LIST_BREAK,
     SECTION_HEADING,
@@ -50,16 +50,8 @@ class _Candidate:
     company: str | None = None  # a company landing without a project name
 
 
-@cache
-def _words() -> dict[str, list[str]]:
-    import yaml
-
-    with open(DATA / "project_words.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 def _alternation(key: str) -> str:
-    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+    return lang.alternation(lang.data("project_words")[key])
 
 
 @cache
@@ -94,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 @cache
 def _nouns() -> tuple[tuple[str, ...], frozenset[str]]:
     strong, weak = [], set()
-    for line in read_word_list("project_nouns.txt"):
+    for line in lang.words("project_nouns"):
         noun, *flag = line.split()
         strong.append(noun)
         if flag:
@@ -104,10 +96,8 @@ def _nouns() -> tuple[tuple[str, ...], frozenset[str]]:
 
 @cache
 def _statuses() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
-    with open(DATA / "project_status.tsv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
-    table = {row["word"]: (row["status"], int(row["stage"])) for row in rows}
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+    table = {row["word"]: (row["status"], int(row["stage"])) for row in lang.table("project_status")}
+    return re.compile(lang.alternation(table)), table
 
 
 @cache
@@ -128,7 +118,7 @@ _LEADING_NUMBER = re.compile(r"第?\d+(?:\.\d+)?$")
 
 
 def _industry() -> frozenset[str]:
-    return word_set("industry_terms.txt")
+    return lang.word_set("industry_terms")
 
 
 def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
@@ -137,7 +127,7 @@ def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
         return False
     if flag in _BRAND_FLAGS or (flag == "ns" and len(word) >= 2):
         return True
-    if flag != "oov" or len(word) < 2 or set(word) & char_set("function"):
+    if flag != "oov" or len(word) < 2 or set(word) & lang.char_set("function"):
         return False
     return not opening or not tagged(word[0])[0][1].startswith(_NOT_A_NAME_START)
 
@@ -151,11 +141,7 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
         if core.endswith(noun):
             core = core[: -len(noun)]
             break
-    if (
-        not core
-        or _COUNTED.search(core)
-        or any(w in core for w in read_word_list("project_aggregate_words.txt"))
-    ):
+    if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
     if any(flag in _CLASS_FLAGS for _w, flag in pairs):
@@ -193,7 +179,7 @@ def _after_verbs(text: str, start: int, end: int) -> int:
 def _with_number(text: str, start: int, end: int) -> int:
     """A number before a name belongs to it (12英寸…, 第6代…), a date or a count (2024年, 75个) does not."""
     number = _LEADING_NUMBER.search(text, max(0, start - 8), start)
-    if number and start < end and text[start] not in char_set("not_a_name_unit"):
+    if number and start < end and text[start] not in lang.char_set("not_a_name_unit"):
         return number.start()
     return start
 
@@ -235,7 +221,7 @@ def _introduced_by_investment(
     if before.endswith(("项目", *_nouns()[0])):
         return None  # …压铸件项目总投资40亿元，建设6000吨级压铸生产线: what that project builds
     start, end = intro.end(), match.end()
-    while end < len(text) and text[end] in _words()["name_joiners"]:  # …总部及研发中心
+    while end < len(text) and text[end] in lang.data("project_words")["name_joiners"]:  # …总部及研发中心
         more = _name_re().match(text, end + 1)
         if not more or _NOT_IN_A_NAME.search(text, end + 1, more.end()):
             break

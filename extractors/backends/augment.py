@@ -14,12 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends.lexicon import (
     brand_companies,
     company_suffixes,
     lexicon,
-    read_list,
-    rules_word_list,
 )
 
 COMPANY, DISTRICT = "COMPANY", "DISTRICT"
@@ -57,8 +56,8 @@ def name_maker() -> NameMaker:
     lex = lexicon()
     cities = sorted(p[:-1] for p in lex.places if p.endswith("市") and 3 <= len(p) <= 4)
     districts = sorted(d for d in lex.districts if d.endswith(("区", "县", "市")) and 2 < len(d) <= 5)
-    chars = tuple(dict.fromkeys(c for line in read_list("name_core_chars.txt") for c in line.split()))
-    industries = tuple(w for w in rules_word_list("industry_terms.txt") if len(w) <= 4) or ("科技",)
+    chars = tuple(dict.fromkeys(c for line in lang.words("name_core_chars") for c in line.split()))
+    industries = tuple(w for w in lang.words("industry_terms") if len(w) <= 4) or ("科技",)
     # registered legal forms (有限公司, 集团有限公司 …), not the endings of short names (银行, 实业)
     legal_forms = tuple(s for s in company_suffixes() if "有限" in s and "合伙" not in s) + ("集团",)
     return NameMaker(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends.lexicon import (
     company_core,
     generic_company_cores,
@@ -16,7 +17,6 @@ from zhaoyin.extractors.backends.lexicon import (
     lexicon,
     name_boundary_tokens,
     name_inner_stop_tokens,
-    read_list,
     zone_suffixes,
 )
 
@@ -27,7 +27,8 @@ _DISTRICT_ENDINGS = ("区", "县", "市", "旗")
 @cache
 def brand_endings() -> tuple[str, ...]:
     """Words a brand-style short name ends in (鹏辉能源, 瑞幸咖啡)."""
-    return tuple(sorted(set(read_list("brand_endings.txt")), key=len, reverse=True))
+    plain_nouns = lang.word_set("plain_noun_industry_words")
+    return tuple(lang.longest_first(lang.word_set("company_industry_words") - plain_nouns))
 
 
 def balanced(text: str) -> bool:
@@ -44,7 +45,7 @@ def balanced(text: str) -> bool:
 
 @cache
 def _never_first_chars() -> frozenset[str]:
-    return frozenset(read_list("name_never_first_chars.txt"))
+    return lang.word_set("name_never_first_chars")
 
 
 @cache

@@ -1,23 +1,20 @@
 """Places of China the extractors recognize: county-level divisions, cities, provinces and functional zones.
 
-Runtime reads only the TSV files beside this module (see build_admin_divisions.py for where the divisions
+Runtime reads only the TSV files of extractors/lang (see build_admin_divisions.py for where the divisions
 come from). Everything is loaded once per process into one Aho-Corasick automaton.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import ahocorasick
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.text import halfwidth
-
-HERE = Path(__file__).parent
 
 # How a surface form may be used: NAME stands alone; SHORT and CONTEXT (新区, 自贸片区) need the document's
 # city to fit; CITY and PROVINCE only tell which city a document is about.
@@ -71,9 +68,8 @@ class Gazetteer:
         ]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(HERE / name, encoding="utf-8") as handle:
-        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return lang.table(name)
 
 
 def province_short(name: str) -> str:
@@ -141,13 +137,13 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
 def _build() -> Gazetteer:
     gaz = Gazetteer()
     gaz.zone_suffixes = {
-        row["suffix"]: (row["abbreviation"] or "", row["strength"]) for row in _rows("zone_suffixes.tsv")
+        row["suffix"]: (row["abbreviation"] or "", row["strength"]) for row in _rows("zone_suffixes")
     }
     provinces: dict[str, Place] = {}
     cities: dict[str, Place] = {}
     zones: list[Place] = []
 
-    for row in _rows("admin_divisions.tsv"):
+    for row in _rows("admin_divisions"):
         province = provinces.setdefault(
             row["province"], Place(row["province"], "province", None, row["province"])
         )
@@ -170,7 +166,7 @@ def _build() -> Gazetteer:
         if kind == "zone":
             zones.append(place)
 
-    for row in _rows("zones.tsv"):
+    for row in _rows("zones"):
         place = Place(
             row["canonical"],
             row["kind"],
@@ -197,7 +193,7 @@ def _build() -> Gazetteer:
                     for e in entries
                 ]
 
-    for row in _rows("national_zones.tsv"):
+    for row in _rows("national_zones"):
         place = Place(row["canonical"], "zone", row["city"] or None, row["province"] or None)
         if row["city"] and row["province"]:  # cities without counties (东莞, 中山) appear only here
             cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
@@ -208,7 +204,7 @@ def _build() -> Gazetteer:
         _without_city_prefix(gaz, place)
         zones.append(place)
 
-    for row in _rows("ftz_areas.tsv"):
+    for row in _rows("ftz_areas"):
         province = next((p for p in provinces if province_short(p) == row["province"]), row["province"])
         area, short = row["area"], row["province"]
         place = Place(f"中国（{short}）自由贸易试验区{area}片区", "zone", row["city"], province)

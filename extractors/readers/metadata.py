@@ -1,16 +1,13 @@
-"""Metadata found in page text: labelled dates and sources, bylines, titles. Layout data in data/layout.yaml."""
+"""Metadata found in page text: labelled dates and sources, bylines, titles. Layout data in extractors/lang/page_layout.yaml."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-_DATA = Path(__file__).with_name("data")
+from zhaoyin.extractors import lang
 
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*(?P<m>\d{1,2})\s*(?:[-/.月]\s*(?P<d>\d{1,2})\s*日?)?|(?P<m2>\d{2})(?P<d2>\d{2}))"
@@ -18,10 +15,8 @@ _DATE = re.compile(
 _MAX_TITLE_CHARS = 80
 
 
-@lru_cache(maxsize=1)
 def layout() -> dict[str, Any]:
-    with (_DATA / "layout.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return lang.data("page_layout")
 
 
 def parse_date(value: str | None) -> str | None:
