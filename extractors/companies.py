@@ -17,15 +17,17 @@ from zhaoyin.extractors.segment import words as segment_words
 from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
 from zhaoyin.schemas import Company, Span
 
-NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
-_HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()-]")
+NAME_CHARS = lang.pattern("company_patterns", "name_char")
+_HAN = re.compile(lang.pattern("company_patterns", "name_start"))
 _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "f", "m", "t", "r")  # verbs, adverbs … before a brand
 _PROPER_FLAGS = ("nr", "nrt", "nz", "j", "eng", "oov")  # not ns: 中关村 is a place
 MAX_NAME = 32
 RARE_WORD_FREQ = 500  # below this a word can be a brand (鹏辉, 瑞幸); above it is an everyday word
-_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
-_COUNTED = re.compile(r"第?[\d一二三四五六七八九十两几多]+家")  # 第三家子公司, 两家公司: counted, not named
-_DIGITS = re.compile(r"[\d一二三四五六七八九十百千万]+(?:余|多)?(?:个|家|名|位|批|人次)?")
+_BRACKETED = re.compile(lang.pattern("company_patterns", "bracketed"))
+_COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
+_DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
+_ENUMERATION_CLOSER = lang.chars("enumeration_closer")
+_LIST_SEPARATOR = lang.chars("list_separator")
 
 
 @dataclass
@@ -43,10 +45,7 @@ def _suffix_re() -> re.Pattern[str]:
 
 @cache
 def _enumeration_re() -> re.Pattern[str]:
-    item = r"[^、，,。；;：:\s“”\"]{2,24}"
-    return re.compile(
-        rf"((?:{item}、)*{item})等(?:{_DIGITS.pattern})?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|品牌|机构)"
-    )
+    return re.compile(lang.pattern("company_patterns", "enumeration"))
 
 
 @cache
@@ -103,7 +102,7 @@ def _is_place(word: str) -> bool:
     return bool(gazetteer().places_named(word))
 
 
-_CONJUNCTIONS = frozenset("和与及")
+_CONJUNCTIONS = lang.char_set("conjunctions")
 
 
 def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str] = frozenset()) -> int:
@@ -124,7 +123,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             continue
         if not _HAN.match(word) or word in boundaries:
             break
-        if word.endswith("日") and any(c.isdigit() for c in word):
+        if word.endswith(lang.data("company_patterns")["date_ending"]) and any(c.isdigit() for c in word):
             break
         if (word[0] in boundaries or word[0] in lang.char_set("function")) and word_frequency(word) == 0:
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
@@ -163,7 +162,7 @@ def _generic(core: str, strict: bool = False) -> bool:
     if (
         not core
         or core in lang.word_set("company_generic_names")
-        or core[0] in "余多"
+        or core[0] in lang.char_set("approximate")
         or _COUNTED.match(core)
     ):
         return True
@@ -208,7 +207,8 @@ def _ends_with_suffix(name: str) -> bool:
 
 
 def _is_registered(suffix: str) -> bool:
-    return "有限" in suffix or suffix in ("株式会社", "股份公司")
+    shapes = lang.data("company_patterns")
+    return shapes["registered_marker"] in suffix or suffix in shapes["registered_forms"]
 
 
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
@@ -237,9 +237,9 @@ def _project_nouns() -> tuple[str, ...]:
 
 def _enumerated(text: str) -> list[_Found]:
     out = []
-    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, "等"):
+    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
         position = match.start(1)
-        items = match.group(1).split("、")
+        items = match.group(1).split(_LIST_SEPARATOR)
         spans = []
         for item in items:
             spans.append(_clean_item(text, position, position + len(item), in_list=True))
@@ -294,9 +294,7 @@ def brand_of(name: str) -> str | None:
 
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
-_QUANTITY_BEFORE = re.compile(
-    r"[\d.零〇一二两三四五六七八九十百千]+[万亿]?(?:吨|台|套|件|辆|片|颗|只|GWh|MWh|GW|MW|千瓦|平方米|立方米|条)$"
-)
+_QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
 
 
 def _project_brands(text: str) -> list[_Found]:
@@ -338,7 +336,7 @@ def _alias_in_text(text: str, full: _Found) -> str | None:
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else "。"
+    before = text[start - 1] if start else "\n"
     if re.match(r"[\u4e00-\u9fff]", before) and before not in lang.word_set("name_left_boundaries"):
         return False
     after = tagged(text[end : end + 4])

@@ -7,10 +7,14 @@ extension:
 - ``words("company_legal_forms")`` — a ``.txt`` word list: one entry a line, ``#`` starts a comment, file order.
 - ``alternation("company_legal_forms")`` — the same (or any iterable of words) as a regex alternation,
   escaped, longest first.
-- ``chars("function")`` / ``char_set("function")`` — a class of single characters from ``char_classes.yaml``,
-  as a regex character class string or as a set.
+- ``chars("function")`` / ``char_set("function")`` / ``char_class("function")`` — a class of single characters
+  (char_classes.yaml, punctuation.yaml, numerals.yaml) as a string, a set or a regex character class.
 - ``table("project_status")`` — rows of a ``.tsv`` (header line after the comments) as dicts.
 - ``data("metric_keywords")`` — a parsed ``.yaml`` file.
+- ``pattern("time_markers", "year")`` — a regex of a yaml file's ``patterns:`` mapping. Its ``{slot}``s are
+  filled, in this order, by the keyword arguments, the file's own entries (a string as it is, a word list or
+  a mapping's keys as their alternation), the other patterns of the mapping, and the character classes.
+  Regex quantifiers (``{1,2}``) are no slots.
 
 Each file is read once per process.
 """
@@ -78,20 +82,33 @@ def _alternation(entries: tuple[str, ...]) -> str:
 
 
 @cache
-def char_set(key: str) -> frozenset[str]:
-    """The characters of class `key` in char_classes.yaml."""
-    return frozenset(_char_classes()[key])
+def chars(key: str) -> str:
+    """The characters of class `key` (char_classes.yaml, punctuation.yaml or numerals.yaml), in file order."""
+    return _char_classes()[key]
 
 
 @cache
-def chars(key: str) -> str:
-    """The characters of class `key` in char_classes.yaml as a regex character class: ``[…]``."""
-    return "[" + "".join(re.escape(ch) for ch in dict.fromkeys(_char_classes()[key])) + "]"
+def char_set(key: str) -> frozenset[str]:
+    return frozenset(chars(key))
+
+
+@cache
+def char_class(key: str) -> str:
+    """The characters of class `key` as a regex character class: ``[…]``."""
+    return "[" + "".join(re.escape(ch) for ch in dict.fromkeys(chars(key))) + "]"
 
 
 @cache
 def _char_classes() -> dict[str, str]:
-    return {key: str(value) for key, value in data("char_classes").items()}
+    classes = {}
+    for name in ("char_classes", "punctuation", "numerals"):
+        for key, value in data(name).items():
+            if key == "patterns":
+                continue
+            if key in classes:
+                raise ValueError(f"character class {key!r} defined twice")
+            classes[key] = str(value)
+    return classes
 
 
 @cache
@@ -105,6 +122,37 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 def data(name: str) -> Any:
     """A parsed yaml file. Shared by every caller: treat it as read-only."""
     return yaml.safe_load(_text(name))
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def pattern(name: str, key: str, **slots: str) -> str:
+    """The regex `key` of the ``patterns:`` mapping of yaml file `name`, its slots filled."""
+    source = data(name)
+    patterns = source["patterns"]
+
+    def expand(text: str, seen: frozenset[str]) -> str:
+        def fill(match: re.Match[str]) -> str:
+            slot = match.group(1)
+            if slot in slots:
+                return str(slots[slot])
+            value = source.get(slot) if slot != "patterns" else None
+            if isinstance(value, str):
+                return value
+            if isinstance(value, list | dict):
+                return alternation(value)
+            if slot in patterns:
+                if slot in seen:
+                    raise ValueError(f"{name}: pattern {slot!r} refers to itself")
+                return expand(patterns[slot], seen | {slot})
+            if slot in _char_classes():
+                return _char_classes()[slot]
+            raise KeyError(f"{name}: pattern {key!r} has no value for {{{slot}}}")
+
+        return _SLOT.sub(fill, text)
+
+    return expand(patterns[key], frozenset({key}))
 
 
 def files() -> list[Path]:
