@@ -20,10 +20,11 @@ from zhaoyin.extractors.text import halfwidth
 # city to fit; CITY and PROVINCE only tell which city a document is about.
 NAME, SHORT, CONTEXT, CITY, PROVINCE = "name", "short", "context", "city", "province"
 
-# the press's everyday short form of a national zone's full name, beside the abbreviations of zone_suffixes.tsv
-_NATIONAL_SHORT_FORMS = (("经济技术开发区", "开发区"),)
-_PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
-_CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
+_PLACE_NAMES = lang.data("place_names")
+_NATIONAL_SHORT_FORMS = tuple(_PLACE_NAMES["national_short_forms"].items())
+_PROVINCE_SUFFIX = re.compile(lang.pattern("place_names", "province_ending"))
+_CITY_SUFFIX = re.compile(lang.pattern("place_names", "city_ending"))
+_FTZ_AREA = _PLACE_NAMES["ftz_area"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +126,12 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
         for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
             if abbreviation and the_citys_own and place.canonical.endswith(suffix):
                 per_city[(place.city, abbreviation)].append(place)
-        if place.city and place.canonical.startswith("中国（") and place.canonical.endswith("片区"):
-            per_city[(place.city, "自贸片区")].append(place)
-            per_city[(place.city, "自贸区")].append(place)
+        ftz_area = place.canonical.startswith(_FTZ_AREA["opening"]) and place.canonical.endswith(
+            _FTZ_AREA["ending"]
+        )
+        if place.city and ftz_area:
+            for bare in _FTZ_AREA["bare"]:
+                per_city[(place.city, bare)].append(place)
     for (_city, bare), places in per_city.items():
         places = list(dict.fromkeys(places))  # a zone both tables list counts once
         if len(places) == 1:
@@ -159,7 +163,7 @@ def _build() -> Gazetteer:
             None if kind == "zone" else row["code"],
         )
         # two-character full names (城区, 矿区, 东区) are everyday words, not mentions
-        if len(place.canonical) > 2 or place.canonical.endswith("县"):
+        if len(place.canonical) > 2 or place.canonical.endswith(_PLACE_NAMES["county_ending"]):
             gaz.add(place.canonical, NAME, place)
         if row["short"]:
             gaz.add(row["short"], SHORT, place)
@@ -207,17 +211,11 @@ def _build() -> Gazetteer:
     for row in _rows("ftz_areas"):
         province = next((p for p in provinces if province_short(p) == row["province"]), row["province"])
         area, short = row["area"], row["province"]
-        place = Place(f"中国（{short}）自由贸易试验区{area}片区", "zone", row["city"], province)
+        canonical = _FTZ_AREA["canonical"].format(province=short, area=area)
+        place = Place(canonical, "zone", row["city"], province)
         gaz.add(place.canonical, NAME, place)
-        for alias in (
-            f"{short}自贸试验区{area}片区",
-            f"{short}自由贸易试验区{area}片区",
-            f"{short}自贸区{area}片区",
-            f"自贸试验区{area}片区",
-            f"{area}自贸片区",
-            f"{area}自贸区",
-        ):
-            gaz.add(alias, NAME, place)
+        for alias in _FTZ_AREA["aliases"]:
+            gaz.add(alias.format(province=short, area=area), NAME, place)
         zones.append(place)
 
     for place in zones:
