@@ -21,10 +21,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from zhaoyin.extractors import lang
+
 KINDS = ("amounts", "districts", "companies", "projects", "metrics")
 PROJECT_FIELDS = ("company", "district", "amount_yuan", "status")
 
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔": "[", "〕": "]"})
+_BRACKETS = str.maketrans(lang.data("punctuation")["bracket_folding"])
 _SPACES = re.compile(r"\s+")
 
 
@@ -133,7 +135,7 @@ def _number_key(value: Any) -> float | None:
 
 
 def _unit_key(unit: Any) -> str:
-    return str(unit or "").replace("％", "%").strip()
+    return str(unit or "").replace(lang.chars("fullwidth_percent"), "%").strip()
 
 
 def _get(record: Any, key: str, default=None):

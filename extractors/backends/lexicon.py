@@ -75,8 +75,11 @@ def name_boundary_tokens() -> frozenset[str]:
     return lang.word_set("name_left_boundaries") | lang.word_set("name_left_boundaries_backends")
 
 
+_ROUND_BRACKETS = str.maketrans(lang.data("punctuation")["round_bracket_folding"])
+
+
 def strip_brackets(name: str) -> str:
-    return name.replace("（", "(").replace("）", ")").strip()
+    return name.translate(_ROUND_BRACKETS).strip()
 
 
 def is_company_name(name: str) -> bool:

@@ -20,8 +20,8 @@ from zhaoyin.extractors.backends.lexicon import (
     zone_suffixes,
 )
 
-_OPENING, _CLOSING = "(（", ")）"
-_DISTRICT_ENDINGS = ("区", "县", "市", "旗")
+_OPENING, _CLOSING = lang.chars("opening_brackets"), lang.chars("closing_brackets")
+_DISTRICT_ENDINGS = tuple(lang.data("place_names")["district_endings"])
 
 
 @cache
@@ -75,7 +75,7 @@ def plausible_company(text: str, *, guessed: bool = False) -> bool:
         text in generic_company_nouns()
         or text in lex.places
         or text in lex.districts
-        or text.endswith("项目")
+        or text.endswith(lang.data("project_words")["project_word"])
     ):
         return False
     if text.endswith(zone_suffixes() + _DISTRICT_ENDINGS):

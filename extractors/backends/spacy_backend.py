@@ -42,7 +42,7 @@ STATISTICAL_CONFIDENCE = 0.6
 
 _NAME_TOKEN = r"^[\u3400-\u9fffA-Za-z0-9·&\-]+$"
 # a name does not start with an ordinal or a number (第五届, 60余), and not with a lone character
-_FIRST_NAME_TOKEN = r"^(?![0-9第])[\u3400-\u9fffA-Za-z0-9·&\-]{2,}$"
+_FIRST_NAME_TOKEN = lang.pattern("company_patterns", "first_name_token")
 
 
 def default_model_dir() -> Path:
@@ -79,7 +79,8 @@ def company_patterns() -> list[dict]:
             "NOT_IN": boundary + sorted(generic_company_nouns()),
         }
     }
-    open_, close = {"ORTH": {"IN": ["（", "("]}}, {"ORTH": {"IN": ["）", ")"]}}
+    open_ = {"ORTH": {"IN": sorted(lang.chars("opening_brackets"), reverse=True)}}
+    close = {"ORTH": {"IN": sorted(lang.chars("closing_brackets"), reverse=True)}}
     shapes = [
         [first, dict(inner, OP="{0,5}"), last],
         [whole],

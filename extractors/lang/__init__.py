@@ -103,8 +103,8 @@ def _char_classes() -> dict[str, str]:
     classes = {}
     for name in ("char_classes", "punctuation", "numerals"):
         for key, value in data(name).items():
-            if key == "patterns":
-                continue
+            if not isinstance(value, str | int):
+                continue  # patterns and mappings are no character classes
             if key in classes:
                 raise ValueError(f"character class {key!r} defined twice")
             classes[key] = str(value)
