@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
-from zhaoyin.extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -44,7 +44,6 @@ DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
-HISTORY_MARKERS = tuple(_KW["history_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
