@@ -38,7 +38,7 @@ _YEAR_MONTH = re.compile(lang.pattern("time_markers", "year_month"))
 _PART_OF_YEAR = re.compile(lang.pattern("time_markers", "part_of_year"))
 _DAY_OR_MONTH_END = re.compile(lang.pattern("time_markers", "day_or_month_end"))
 _FUTURE_YEAR_BEFORE = tuple(_DATA["future_year_before"])
-HISTORY_MARKERS = tuple(_DATA["history_markers"])
+HISTORY_MARKERS = tuple(_DATA["history_markers"]["anywhere"] + _DATA["history_markers"]["before_a_year"])
 _DEADLINE_AFTER = tuple(_DATA["deadline_after"])
 _WHOLE_YEAR = tuple(_DATA["whole_year"])
 

@@ -69,7 +69,11 @@ _PATTERN_KEYS = (
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return {key: re.compile(lang.pattern("project_words", key)) for key in _PATTERN_KEYS}
+    history_markers = lang.alternation(lang.data("time_markers")["history_markers"]["anywhere"])
+    return {
+        key: re.compile(lang.pattern("project_words", key, history_markers=history_markers))
+        for key in _PATTERN_KEYS
+    }
 
 
 @cache
