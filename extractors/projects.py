@@ -1,6 +1,6 @@
 """Concrete investment projects: a named plant, base, headquarters, fund, centre … with its investor,
 district, total investment and status, and the clauses that say so. Aggregates (新签约75个亿元以上项目)
-are metrics, not projects. Word lists live in extractors/data/ (project_*.txt/tsv).
+are metrics, not projects. Word lists and patterns live in extractors/lang/ (project_*.txt/tsv/yaml).
 """
 
 from __future__ import annotations

@@ -118,11 +118,9 @@ def test_missing_spacy_model_path_says_how_to_make_one(tmp_path, monkeypatch):
 
 
 def test_rules_backend_wraps_the_rules_engine():
-    try:
-        from zhaoyin.extractors.companies import find_companies
-        from zhaoyin.extractors.districts import find_districts
-    except ImportError as exc:
-        pytest.skip(f"engineer C's rules engine is not there yet: {exc}")
+    from zhaoyin.extractors.companies import find_companies
+    from zhaoyin.extractors.districts import find_districts
+
     backend = get_backend("rules")
     mentions = backend.entities(REPORT)
     assert_offsets_exact(REPORT, mentions)

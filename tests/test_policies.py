@@ -266,9 +266,7 @@ def test_policy_amounts_come_from_the_amounts_extractor():
     [("policy_chengdu_gaoxin_ic_2023.docx", CHENGDU), ("policy_hefei_jingkai_2024.pdf", HEFEI)],
 )
 def test_binary_policy_samples_read_back_to_the_same_records(name, reference):
-    readers = pytest.importorskip(
-        "zhaoyin.extractors.readers", reason="engineer A's readers are not there yet"
-    )
+    from zhaoyin.extractors import readers
     from zhaoyin.schemas import RawDocument
 
     path = SAMPLES / name
