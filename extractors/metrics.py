@@ -57,7 +57,7 @@ _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+
 _ROUND = _KW["round_numbers"]
 _COUNT = re.compile(lang.pattern("metric_keywords", "count", number=_NUMBER))
 _RATE = re.compile(lang.pattern("metric_keywords", "rate", number=_NUMBER))
-_CLAUSE_BREAK = re.compile(lang.pattern("metric_keywords", "clause_break"))
+_CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break"))
 _NOUN_PHRASE_END = re.compile(lang.pattern("metric_keywords", "noun_phrase_end"))
 _TIME_LEAD = re.compile(lang.pattern("metric_keywords", "time_lead"))
 _INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))

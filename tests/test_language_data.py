@@ -173,3 +173,14 @@ def test_api_reads_each_kind_of_file():
     assert "count_units" in lang.data("metric_keywords")
     with pytest.raises(FileNotFoundError):
         lang.words("no_such_list")
+
+
+def test_patterns_fill_their_slots_and_leave_quantifiers_alone():
+    month_range = lang.pattern("time_markers", "month_range")
+    assert "{dash}" not in month_range and r"\d{1,2}" in month_range
+    assert re.fullmatch(month_range, "1—8月")
+    sentence = re.compile(lang.pattern("punctuation", "sentence"))
+    assert [m.group() for m in sentence.finditer("签约。“落户。”完") if m.group()] == ["签约。", "“落户。”", "完"]
+    assert lang.pattern("company_patterns", "enumeration").count("等") == 1
+    with pytest.raises(KeyError):
+        lang.pattern("time_markers", "no_such_pattern")

@@ -4,14 +4,15 @@ this API (modelled on spaCy's ``spacy/lang/zh``).
 Every file opens with ``#`` comment lines saying what it holds, with examples. Names are given without the
 extension:
 
-- ``words("company_legal_forms")`` — a ``.txt`` word list: one entry a line, ``#`` starts a comment, file order.
+- ``words("company_legal_forms")`` / ``word_set(…)`` — a ``.txt`` word list: one entry a line, ``#`` starts a
+  comment; a tuple in file order, or a set.
 - ``alternation("company_legal_forms")`` — the same (or any iterable of words) as a regex alternation,
   escaped, longest first.
 - ``chars("function")`` / ``char_set("function")`` / ``char_class("function")`` — a class of single characters
   (char_classes.yaml, punctuation.yaml, numerals.yaml) as a string, a set or a regex character class.
 - ``table("project_status")`` — rows of a ``.tsv`` (header line after the comments) as dicts.
 - ``data("metric_keywords")`` — a parsed ``.yaml`` file.
-- ``pattern("time_markers", "year")`` — a regex of a yaml file's ``patterns:`` mapping. Its ``{slot}``s are
+- ``pattern("time_markers", "period")`` — a regex of a yaml file's ``patterns:`` mapping. Its ``{slot}``s are
   filled, in this order, by the keyword arguments, the file's own entries (a string as it is, a word list or
   a mapping's keys as their alternation), the other patterns of the mapping, and the character classes.
   Regex quantifiers (``{1,2}``) are no slots.
