@@ -180,7 +180,11 @@ def test_patterns_fill_their_slots_and_leave_quantifiers_alone():
     assert "{dash}" not in month_range and r"\d{1,2}" in month_range
     assert re.fullmatch(month_range, "1—8月")
     sentence = re.compile(lang.pattern("punctuation", "sentence"))
-    assert [m.group() for m in sentence.finditer("签约。“落户。”完") if m.group()] == ["签约。", "“落户。”", "完"]
+    assert [m.group() for m in sentence.finditer("签约。“落户。”完") if m.group()] == [
+        "签约。",
+        "“落户。”",
+        "完",
+    ]
     assert lang.pattern("company_patterns", "enumeration").count("等") == 1
     with pytest.raises(KeyError):
         lang.pattern("time_markers", "no_such_pattern")
