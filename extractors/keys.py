@@ -17,34 +17,24 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import CompanyKey, Extraction
 
 BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
-_DROPPED = set(" \t\r\n\u3000()[]{}<>《》「」『』【】〔〕\"'“”‘’·・")
-_NUMBERS = re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+(?=[期号#栋座条])")
-
-
-def _lang_lines(name: str) -> list[str]:
-    text = resources.files("zhaoyin.extractors.lang").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+_DROPPED = lang.char_set("name_key_dropped")
+_NUMBERS = re.compile(lang.pattern("project_words", "key_numbers"))
 
 
 @cache
 def company_legal_forms() -> tuple[str, ...]:
-    names = _lang_lines("company_legal_forms_warehouse.txt")
-    return tuple(sorted({name_key(s) for s in names}, key=len, reverse=True))
+    forms = lang.words("company_legal_forms") + lang.words("company_legal_forms_latin")
+    return tuple(lang.longest_first({name_key(s) for s in forms}))
 
 
 @cache
 def project_suffixes() -> tuple[str, ...]:
-    return tuple(sorted({name_key(s) for s in _lang_lines("project_suffixes.txt")}, key=len, reverse=True))
-
-
-@cache
-def sentence_ends() -> str:
-    return "".join(_lang_lines("sentence_ends.txt"))
+    return tuple(lang.longest_first({name_key(s) for s in lang.words("project_suffixes")}))
 
 
 def name_key(name: str) -> str:
@@ -71,8 +61,8 @@ def company_key(name: str) -> CompanyKey:
         key=name_key(name),
         core=core,
         registered=registered,
-        bracketed=any(b in name for b in "(（"),
-        fullwidth_brackets="（" in name,
+        bracketed=any(b in name for b in lang.chars("opening_brackets")),
+        fullwidth_brackets=lang.chars("fullwidth_opening_bracket") in name,
     )
 
 
@@ -108,7 +98,7 @@ class EvidenceSentences:
 
     def __init__(self, text: str):
         self.text = text
-        ends = re.escape(sentence_ends())
+        ends = re.escape(lang.chars("sentence_ends"))
         self.bounds = [m.end() for m in re.finditer(f"[{ends}]+|\n+", text)]
 
     def span(self, start: int | None, end: int | None) -> tuple[int, int] | None:
