@@ -12,6 +12,7 @@ from functools import cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import gazetteer
+from zhaoyin.extractors.keys import split_ending
 from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
 from zhaoyin.extractors.segment import words as segment_words
 from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
@@ -375,9 +376,8 @@ def _cut_from_another(item: _Found, found: list[_Found]) -> bool:
 
 def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     """赫尔曼集团 is 赫尔曼传动技术集团 said short: the same name before the same suffix."""
-    suffix = next((s for s in lang.words("company_legal_forms") if name.endswith(s)), None)
-    core = name.removesuffix(suffix) if suffix else ""
-    if len(core) < 2:
+    core, suffix = split_ending(name, lang.longest_first(lang.words("company_legal_forms")))
+    if not suffix or len(core) < 2:
         return None
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 

@@ -42,16 +42,19 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", name).lower() if ch not in _DROPPED)
 
 
-def _strip_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, bool]:
-    for suffix in suffixes:
-        if key.endswith(suffix) and len(key) > len(suffix):
-            return key[: -len(suffix)], True
-    return key, False
+def split_ending(name: str, endings: Iterable[str]) -> tuple[str, str]:
+    """(name without its ending, the ending) for the first of `endings` (give them longest first) that the
+    name ends with and is longer than; (name, "") when none."""
+    for ending in endings:
+        if name.endswith(ending) and len(name) > len(ending):
+            return name[: -len(ending)], ending
+    return name, ""
 
 
 def company_core(name: str) -> tuple[str, bool]:
     """(core, is_registered_name): 宁德时代新能源科技股份有限公司 → (宁德时代新能源科技, True)."""
-    return _strip_suffix(name_key(name), company_legal_forms())
+    core, form = split_ending(name_key(name), company_legal_forms())
+    return core, bool(form)
 
 
 def company_key(name: str) -> CompanyKey:
@@ -84,7 +87,7 @@ def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | No
         brand = max((os.path.commonprefix([key, c]) for c in companies), key=len, default="")
         if len(brand) >= BRAND_MIN_CHARS and len(key) - len(brand) >= 4:
             key = key[len(brand) :]
-    stripped, _ = _strip_suffix(key, project_suffixes())
+    stripped, _ = split_ending(key, project_suffixes())
     return stripped or key
 
 

@@ -9,6 +9,7 @@ from functools import cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CITY, NAME, PROVINCE, SHORT, city_short, gazetteer
+from zhaoyin.extractors.keys import split_ending
 
 
 @cache
@@ -27,11 +28,7 @@ def generic_company_cores() -> frozenset[str]:
 
 def company_core(name: str) -> str:
     """The name without its enterprise suffix: 北京联东投资集团 → 北京联东投资."""
-    name = strip_brackets(name)
-    for suffix in company_suffixes():
-        if name.endswith(strip_brackets(suffix)):
-            return name[: -len(suffix)]
-    return name
+    return split_ending(strip_brackets(name), company_suffixes())[0]
 
 
 @cache
