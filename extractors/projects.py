@@ -38,6 +38,7 @@ _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
+_LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class _Candidate:
     end: int
     listed: bool = False  # one item of an enumeration (海源…等41个项目)
     company: str | None = None  # a company landing without a project name
+    item: bool = False  # one item of a list said in full (总投资5亿元的A项目、总投资8亿元的B项目)
+    head: tuple[int, int] | None = None  # the words typing the list it is an item of (签约项目5个，分别是)
 
 
 _PATTERN_KEYS = (
@@ -208,8 +211,11 @@ def _introduced_by_investment(
                 intro = found
     if intro is None:
         return None
+    # 总投资5亿元的A项目、总投资8亿元的B项目: an investment said of the name (…的) names a project of its
+    # own, and one opening a list item is the next item, not what the project before builds
+    own_item = intro.group(0).endswith(_WORDS["attributive"]) or _opens_item(text, intro.start())
     before = text[max(0, intro.start() - 6) : intro.start()].rstrip(_WORDS["before_investment_trailers"])
-    if before.endswith(_nouns()[0]):
+    if before.endswith(_nouns()[0]) and not own_item:
         return None  # …压铸件项目总投资40亿元，建设6000吨级压铸生产线: what that project builds
     start, end = intro.end(), match.end()
     while end < len(text) and text[end] in _WORDS["name_joiners"]:  # …总部及研发中心
@@ -219,7 +225,13 @@ def _introduced_by_investment(
         end = more.end()
     if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
         return None
-    return _Candidate(text[start:end], start, end)
+    return _Candidate(text[start:end], start, end, item=own_item)
+
+
+def _opens_item(text: str, position: int) -> bool:
+    """Right after a list separator (、) or a list's opening (分别是：): the start of a list item."""
+    before = text[max(0, position - 8) : position]
+    return before.endswith(tuple(lang.chars("list_separator"))) or bool(_LIST_OPENING.search(before))
 
 
 def _same_sentence(text: str, first: int, last: int) -> bool:
@@ -238,9 +250,11 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
         if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
         introduced = _introduced_by_investment(text, match, company_spans)
-        if introduced is not None and not (out and _same_sentence(text, out[-1].end, introduced.start)):
-            out.append(introduced)  # (after a project named in its sentence, it is what that one builds)
-            covered = introduced.end
+        if introduced is not None and (
+            introduced.item or not (out and _same_sentence(text, out[-1].end, introduced.start))
+        ):
+            out.append(introduced)  # (after a project named in its sentence, it is what that one builds,
+            covered = introduced.end  # unless it is the next item of a list)
             continue
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
@@ -355,6 +369,18 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
     return None
 
 
+def _in_names(districts: list[District], companies: list[Company]) -> frozenset[int]:
+    """Where a district is named inside a company's name (海城市鑫荣…有限公司): where the company comes
+    from, a project's district only when nothing else says where it goes."""
+    names = [(span.start, span.end) for c in companies for span in c.spans]
+    return frozenset(
+        span.start
+        for d in districts
+        for span in d.spans
+        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in names)
+    )
+
+
 def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
     """Where each district is named, in text order, once per document."""
     zones = [(span.start, span.end) for d in districts if d.kind not in ADMIN_KINDS for span in d.spans]
@@ -376,17 +402,22 @@ def _district_at(
     position: int,
     paragraphs_above: list[Segment],
     sentence: Segment,
+    item: Segment | None = None,
 ):
-    """The district the project lands in: one named in its sentence, else the latest named before it in
-    its paragraph, else in the paragraph above (a paragraph lead: 城阳区… then the projects it lists);
-    a division before a zone each time."""
-    in_sentence = [s for s in spans if sentence.start <= s[0] < sentence.end]
-    # where the sentence says it goes (将在昆山高新区投资), else a division named in the sentence, else a
-    # zone named there (在合肥经开区开工), else the paragraph's lead
-    located = [s for s in in_sentence if _patterns()["location_before"].search(text, max(0, s[0] - 3), s[0])]
-    for pool in (located, [s for s in in_sentence if s[1].kind in ADMIN_KINDS], in_sentence):
-        if pool:
-            return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
+    """The district the project lands in: one named in its own list item or clause (a list of projects in
+    several counties), else in its sentence, else the latest named before it in its paragraph, else in the
+    paragraph above (a paragraph lead: 城阳区… then the projects it lists); a division before a zone each
+    time."""
+    for segment in (item, sentence):
+        if segment is None:
+            continue
+        named = [s for s in spans if segment.start <= s[0] < segment.end]
+        # where it says it goes (将在昆山高新区投资), else a division named there, else a zone named there
+        # (在合肥经开区开工), else the paragraph's lead
+        located = [s for s in named if _patterns()["location_before"].search(text, max(0, s[0] - 3), s[0])]
+        for pool in (located, [s for s in named if s[1].kind in ADMIN_KINDS], named):
+            if pool:
+                return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
     if _patterns()["division_anaphora"].search(text, sentence.start, position):
         # 全县还签约了…项目: the county spoken of, not the park the paragraph opened with
         divisions = [s for s in spans if s[0] < position and s[1].kind in ADMIN_KINDS]
@@ -428,11 +459,13 @@ class _Context:
     sentences: list[Segment]
     paragraphs: list[Segment]
     starts: list[int] = field(default_factory=list)  # of every project candidate
+    ends: dict[int, int] = field(default_factory=dict)  # candidate start → its end
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self.district_spans = _district_spans(self.districts)
+        self.in_names = _in_names(self.districts, self.companies)
         self.own_division = _own_division(self.districts)
 
     def sentence_at(self, position: int) -> Segment:
@@ -459,6 +492,26 @@ class _Context:
         """The paragraph holding `position`, then the one before it."""
         at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
         return [self.paragraphs[at], *self.paragraphs[max(at - 1, 0) : at]]
+
+
+def _item(doc: _Context, candidate: _Candidate, clause: Segment) -> Segment:
+    """The candidate's own item of a list its clause runs through (X公司投资的A项目、Y公司投资的B项目):
+    from the list separator after the candidate before it to the one before the next; the clause when no
+    separator stands between it and another candidate."""
+    separator = lang.chars("list_separator")
+    inside = [s for s in doc.starts if clause.start <= s < clause.end and s != candidate.start]
+    before = [s for s in inside if s < candidate.start]
+    after = [s for s in inside if s > candidate.start]
+    first, last = clause.start, clause.end
+    if before:
+        cut = doc.text.find(separator, doc.ends.get(before[-1], before[-1]), candidate.start)
+        if cut >= 0:
+            first = cut + 1
+    if after:
+        cut = doc.text.find(separator, candidate.end, after[0])
+        if cut >= 0:
+            last = cut
+    return Segment(doc.text[first:last], first, last)
 
 
 def _own_division(districts: list[District]) -> str | None:
@@ -526,7 +579,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     text = doc.text
     sentence = doc.sentence_at(candidate.start)
     own_clauses = clauses(sentence)
-    clause = _containing(own_clauses, candidate.start)
+    whole_clause = _containing(own_clauses, candidate.start)
+    clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
     after = (candidate.start, later[0] if later else sentence.end)
     status, status_at = _status(
@@ -555,6 +609,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
+    if company is None and not candidate.listed and clause != whole_clause:
+        company = _sole_company(doc.companies, clause.start, clause.end, text)  # its own list item's
     if company is None and not candidate.listed:
         company = _sole_company(doc.companies, first, last, text)
     if company is None and not candidate.listed:  # …项目在吴江区开工，项目由江苏华宸化纤集团有限公司投资建设
@@ -566,12 +622,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
+    outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
+    above = doc.paragraphs_above(candidate.start)
     return Project(
         name=candidate.name,
         company=company,
-        district=_district_at(
-            text, doc.district_spans, candidate.start, doc.paragraphs_above(candidate.start), sentence
-        )
+        district=_district_at(text, outside_names, candidate.start, above, sentence, clause)
+        or _district_at(text, doc.district_spans, candidate.start, above, sentence, clause)
         or doc.own_division,
         amount_text=amount.text if amount else None,
         amount_yuan=amount.value if amount else None,
@@ -624,6 +681,7 @@ def find_projects(
     projects: list[Project] = []
     by_key: dict[str, int] = {}
     doc.starts = [c.start for c in candidates]
+    doc.ends = {c.start: c.end for c in candidates}
     for candidate in candidates:
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)

@@ -279,3 +279,39 @@ def test_every_item_of_a_semicolon_list_after_a_tally_takes_its_status():
     found = by_name(projects_of(text))
     assert {p.status for p in found.values()} == {"started"}
     assert len(found) == 3
+
+
+def test_items_their_investment_introduces_are_projects_of_their_own():
+    text = (
+        "3月12日，杞县举行重大项目集中签约活动，签约项目12个，签约总金额68.5亿元，分别是总投资5亿元的"
+        "钢结构加工产业项目、总投资8亿元的高端铝箔生产项目、总投资12亿元的蓝湖节能门窗生产基地项目等。"
+    )
+    found = {p.name: p.amount_yuan for p in projects_of(text)}
+    assert found == {
+        "钢结构加工产业项目": 500_000_000,
+        "高端铝箔生产项目": 800_000_000,
+        "蓝湖节能门窗生产基地项目": 1_200_000_000,
+    }
+
+
+def test_each_list_item_keeps_its_own_investor_and_not_the_place_in_its_name():
+    text = (
+        "18日，在胶州经济技术开发区重点项目集中签约仪式上，8个项目完成签约，总投资达42亿元。本次完成签约的"
+        "8个项目包括胶州市蓝港智能装备有限公司投资的智能机器人制造项目、青岛晨曦镁材有限公司投资的动力系统"
+        "改造项目、山东禾润冷链物流有限公司投资的冷链仓储项目。"
+    )
+    found = {p.name: (p.company, p.district) for p in projects_of(text)}
+    assert found == {
+        "智能机器人制造项目": ("胶州市蓝港智能装备有限公司", "胶州经济技术开发区"),
+        "动力系统改造项目": ("青岛晨曦镁材有限公司", "胶州经济技术开发区"),
+        "冷链仓储项目": ("山东禾润冷链物流有限公司", "胶州经济技术开发区"),
+    }
+
+
+def test_a_list_item_takes_the_place_named_in_it_not_the_next_items():
+    text = (
+        "本次集中签约的项目分布在多个区市：即墨区蓝鲸海洋公司投资建设的海洋装备项目、"
+        "莱西市金禾食品公司投资建设的食品加工项目。"
+    )
+    found = {p.name: p.district for p in projects_of(text)}
+    assert found == {"海洋装备项目": "即墨区", "食品加工项目": "莱西市"}
