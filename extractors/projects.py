@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from zhaoyin.extractors import lang
@@ -39,6 +39,9 @@ _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
+_HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
+_CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
+_ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +319,41 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     return out
 
 
+def _headed_candidates(text: str) -> list[_Candidate]:
+    """签约项目5个，分别是：A项目、B项目、C项目等: the items of a list its head opens, each ending with a
+    project noun (an item may hold a 、 of its own: X机械加工、结构件制造项目), typed by the head, which says
+    how far they have come."""
+    nouns = _nouns()[0]
+    stop = _WORDS["list_end"]
+    out = []
+    resume = 0
+    while match := _HEADED_LIST.search(text, resume):
+        resume = match.end()
+        opening = match.start("head")  # back to its clause's start: 竣工项目3个, 此次签约的8个项目
+        while opening > 0 and not _CLAUSE_BREAK.match(text, opening - 1) and match.start() - opening < 20:
+            opening -= 1
+        head = (opening, match.end("head"))
+        start = position = match.start("items")
+        for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
+            end = piece.start() if piece else match.end("items")
+            last = text.find(stop, position, end)
+            stops = last >= 0
+            end = last if stops else end
+            if text[position:end].endswith(nouns):
+                first = left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES)
+                name = text[first:end]
+                if len(name) >= 4 and not _COUNTED.search(name):
+                    out.append(_Candidate(name, first, end, listed=True, head=head))
+                start = piece.end() if piece else end
+            elif piece is not None and piece.group(0) != lang.chars("list_separator"):
+                resume = position  # …项目，开工项目2个，…: the list is over, another may follow
+                break
+            if stops or piece is None:
+                break
+            position = piece.end()
+    return out
+
+
 EVERYDAY_FREQ = 500
 
 
@@ -328,10 +366,11 @@ def _only_a_brand(name: str) -> bool:
 
 
 def _status(
-    text: str, windows: list[tuple[int, int]], skip: tuple[int, int]
+    text: str, windows: list[tuple[int, int]], skip: tuple[int, int], *, described: bool = False
 ) -> tuple[str | None, int | None]:
     """The furthest stage said in the first window that says more than a plan (after the name, then
-    before it); a plan (计划, 拟) only when no window says more."""
+    before it); a plan (计划, 拟) only when no window says more. `described`: the window describes the
+    projects (此次签约的8个项目), so a status word before 的 is theirs."""
     pattern, table = _statuses()
     best: tuple[int, str, int] | None = None
     for index, (first, last) in enumerate(windows):
@@ -341,7 +380,12 @@ def _status(
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
-            if index == 0 and stage <= 2 and text.startswith(_WORDS["attributive"], match.end()):
+            if (
+                index == 0
+                and stage <= 2
+                and not described
+                and text.startswith(_WORDS["attributive"], match.end())
+            ):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
             if stage > 0 and _patterns()["future_hedge"].search(
                 text, max(first, match.start() - 12), match.start()
@@ -583,9 +627,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
     after = (candidate.start, later[0] if later else sentence.end)
-    status, status_at = _status(
-        text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)
-    )
+    status = status_at = None
+    if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
+        status, status_at = _status(text, [candidate.head], (0, 0), described=True)
+    if status is None:
+        status, status_at = _status(
+            text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)
+        )
     others = [c for c in doc.starts if c != candidate.start]
     amount = None
     if not candidate.listed:
@@ -603,7 +651,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         if status is None:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
     if status is None and (tally := doc.tally_before(sentence)) is not None:
-        status, _ = _status(text, [(tally.start, tally.end)], (0, 0))  # 签约项目3个。其中，…项目…
+        status, _ = _status(text, [(tally.start, tally.end)], (0, 0), described=True)  # 签约项目3个。其中，…
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
@@ -611,7 +659,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
     if company is None and not candidate.listed and clause != whole_clause:
         company = _sole_company(doc.companies, clause.start, clause.end, text)  # its own list item's
-    if company is None and not candidate.listed:
+    elif company is None and not candidate.listed:  # (not another item's investor)
         company = _sole_company(doc.companies, first, last, text)
     if company is None and not candidate.listed:  # …项目在吴江区开工，项目由江苏华宸化纤集团有限公司投资建设
         for segment in (sentence, more):
@@ -670,6 +718,12 @@ def find_projects(
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     named = _named_candidates(text, companies)
     listed = [c for c in _listed_candidates(text) if not any(n.start <= c.start < n.end for n in named)]
+    for item in _headed_candidates(text):  # a name found on its own still takes its list's head
+        overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
+        for i in overlapping:
+            named[i] = replace(named[i], head=item.head)
+        if not overlapping and not any(item.start < n.end and n.start < item.end for n in listed):
+            listed.append(item)
     candidates = [
         c
         for c in sorted(named + listed, key=lambda c: c.start)

@@ -315,3 +315,27 @@ def test_a_list_item_takes_the_place_named_in_it_not_the_next_items():
     )
     found = {p.name: p.district for p in projects_of(text)}
     assert found == {"海洋装备项目": "即墨区", "食品加工项目": "莱西市"}
+
+
+def test_a_head_first_list_types_its_items_and_says_how_far_they_came():
+    text = (
+        "今天，杞县举行项目集中签约、开工、竣工仪式。仪式上，共签约项目3个，总投资6.5亿元，分别是：青禾建筑"
+        "防水材料项目、后岭滑雪场项目、石门村“杏花谷”乡村旅游项目，开工项目2个，总投资2亿元，年度计划投资"
+        "1.4亿元，分别是：蓝峰机械加工、轨道结构件加工制造项目，丰泽路基材料项目，竣工项目2个，总投资3亿元，"
+        "分别是：晶石特种玻璃制造项目、凯顺机械制造项目。"
+    )
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found == {
+        "青禾建筑防水材料项目": "signed",
+        "后岭滑雪场项目": "signed",
+        "乡村旅游项目": "signed",
+        "轨道结构件加工制造项目": "started",
+        "丰泽路基材料项目": "started",
+        "晶石特种玻璃制造项目": "completed",
+        "凯顺机械制造项目": "completed",
+    }
+
+
+def test_a_count_of_projects_is_no_project():
+    text = "9月28日，全市重大招商项目集中签约活动举行，杞县成功签约两大招商引资项目，投资总额达30亿元。"
+    assert projects_of(text) == []
