@@ -532,6 +532,20 @@ class _Context:
         previous = self.sentences[index - 1] if index >= 1 else None
         return previous if previous and _TALLY.search(previous.text) else None
 
+    def run_head(self, sentence: Segment) -> tuple[int, int] | None:
+        """What opens a run of items one semicolon apart (此次签约活动，涉及A公司投资的B项目；C公司…；):
+        the first sentence of the run up to its first project, when this sentence is not that first one."""
+        index = bisect_right(self._sentence_starts, sentence.start) - 1
+        first = index
+        semicolons = tuple(lang.chars("semicolons"))
+        while first > 0 and self.sentences[first - 1].text.rstrip().endswith(semicolons):
+            first -= 1
+        if first == index:
+            return None
+        opener = self.sentences[first]
+        items = [s for s in self.starts if opener.start <= s < opener.end]
+        return (opener.start, items[0]) if items else None
+
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
         at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
@@ -650,6 +664,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
         if status is None:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
+    if status is None and (run := doc.run_head(sentence)) is not None:
+        status, _ = _status(text, [run], (0, 0), described=True)  # 此次签约活动，涉及…项目；…项目；
     if status is None and (tally := doc.tally_before(sentence)) is not None:
         status, _ = _status(text, [(tally.start, tally.end)], (0, 0), described=True)  # 签约项目3个。其中，…
     for position in (status_at, amount.start if amount else None):

@@ -339,3 +339,16 @@ def test_a_head_first_list_types_its_items_and_says_how_far_they_came():
 def test_a_count_of_projects_is_no_project():
     text = "9月28日，全市重大招商项目集中签约活动举行，杞县成功签约两大招商引资项目，投资总额达30亿元。"
     assert projects_of(text) == []
+
+
+def test_items_one_semicolon_apart_take_the_status_said_before_the_first():
+    text = (
+        "据了解，此次签约活动投资总额为20亿元，涉及青岛蓝海实业有限公司投资1.2亿元的蓝海石材加工项目；"
+        "湖北晨阳有限公司投资1亿元的晨阳新型建材项目；河北星河有限公司投资3亿元的星河生态治理项目。"
+    )
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found == {
+        "蓝海石材加工项目": "signed",
+        "晨阳新型建材项目": "signed",
+        "星河生态治理项目": "signed",
+    }
