@@ -315,7 +315,9 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 continue
             if len(name) >= 2 and _is_specific(name, listed=True) and not gazetteer().places_named(name):
                 investor = name if _only_a_brand(name) else None
-                out.append(_Candidate(name, start, end, listed=True, company=investor))
+                # the words after 等 type the items and may say how far they came (…等4个开工项目)
+                head = (match.end(1), match.end())
+                out.append(_Candidate(name, start, end, listed=True, company=investor, head=head))
     return out
 
 

@@ -352,3 +352,17 @@ def test_items_one_semicolon_apart_take_the_status_said_before_the_first():
         "晨阳新型建材项目": "signed",
         "星河生态治理项目": "signed",
     }
+
+
+def test_each_enumeration_takes_the_status_of_its_own_head():
+    text = (
+        "今年以来，莱西市项目建设提速，蓝鲸海洋装备、金禾食品加工等4个开工项目加快推进，"
+        "晨光新材料、鼎泰精密制造等6个竣工项目陆续投产。"
+    )
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found == {
+        "蓝鲸海洋装备": "started",
+        "金禾食品加工": "started",
+        "晨光新材料": "completed",
+        "鼎泰精密制造": "completed",
+    }
