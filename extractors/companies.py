@@ -29,6 +29,7 @@ _COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
 _DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
 _ENUMERATION_CLOSER = lang.chars("enumeration_closer")
 _LIST_SEPARATOR = lang.chars("list_separator")
+_FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
 
 @dataclass
@@ -36,6 +37,7 @@ class _Found:
     name: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     full: bool = False
+    leads_a_project: bool = False  # read off the head of a project's name (天士力医药产业园)
 
 
 @cache
@@ -114,8 +116,9 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     start = end
     boundaries = lang.word_set("name_left_boundaries")
     words = tokens_before(text, end, limit)
+    first_is_place = False  # whether the name so far opens with a place (香港 in 香港丰源集团)
     for index in range(len(words) - 1, -1, -1):
-        word, w_start, _w_end = words[index]
+        word, w_start, w_end = words[index]
         if word in keep:
             start = w_start
             continue
@@ -123,6 +126,8 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             start = w_start
             continue
         if not _HAN.match(word) or word in boundaries:
+            if _digits_before(word) and start < end and w_end == start and _single_han(text, start, words):
+                start += 1  # 500强湖南金荣集团, 3家…: a rank or measure after a number opens no name
             break
         if word.endswith(lang.data("company_patterns")["date_ending"]) and any(c.isdigit() for c in word):
             break
@@ -130,7 +135,39 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | lang.char_set("function"))))
             return w_start + glued
+        if len(word) > 1 and word[-1] in boundaries and word_frequency(word) == 0 and start == w_end:
+            return w_end  # 某县与|陕西…: a place glued to the conjunction before the name
+        if first_is_place and _is_area(word):
+            break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
         start = w_start
+        first_is_place = _is_place(word)
+    return start
+
+
+def _digits_before(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _single_han(text: str, position: int, words) -> bool:
+    return any(s == position and e == position + 1 and _HAN.match(w) for w, s, e in words)
+
+
+def _is_area(word: str) -> bool:
+    """A district, county or zone name (南湖高新区, 吴中区), not a city or province."""
+    return any(
+        e.place.kind not in ("city", "province") for e in gazetteer().places_named(word)
+    ) or word.endswith(tuple(lang.data("place_names")["district_endings"]))
+
+
+def _after_leading_verb(text: str, start: int, end: int) -> int:
+    """涉及福建恒丰实业有限公司, 深挖比亚迪: a verb opening the span before a place or a name is the
+    clause's, not the company's; the name starts after it."""
+    pairs = tagged(text[start:end])
+    if len(pairs) < 2 or pairs[0][1] != "v" or len(pairs[0][0]) < 2:
+        return start
+    following, flag = pairs[1]
+    if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
+        return start + len(pairs[0][0])
     return start
 
 
@@ -171,6 +208,9 @@ def _generic(core: str, strict: bool = False) -> bool:
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
     if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
         return True
+    if strict and is_verb_only(words[-1]) and all(_is_place(w) for w in named):
+        return True  # 将在吴中区打造|集团中国区总部: what is built, not whose (中拉控股 is a name)
+
     if strict:
         return not named
     return False
@@ -179,6 +219,12 @@ def _generic(core: str, strict: bool = False) -> bool:
 def _proper_word(word: str) -> bool:
     """A name as jieba's dictionary tags it (微软 nrt, 奇瑞 nz), however common."""
     return any(flag in _PROPER_FLAGS for _w, flag in tagged(word))
+
+
+def is_verb_only(word: str) -> bool:
+    """A word jieba tags as a plain verb (打造), not a verbal noun (建设) or a name."""
+    pairs = tagged(word)
+    return len(pairs) == 1 and pairs[0][1] == "v"
 
 
 def is_verb(word: str) -> bool:
@@ -192,7 +238,7 @@ def _registered_names(text: str) -> list[_Found]:
     for match in matches:
         if any(s <= match.start() < e for found in out for s, e in found.spans):
             continue
-        start = left_edge(text, match.start())
+        start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
         core = text[start : match.start()]
         registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
@@ -213,7 +259,7 @@ def _is_registered(suffix: str) -> bool:
 
 
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
-    new_start = left_edge(text, end, limit=end - start)
+    new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end)
     item = text[new_start:end]
     suffix = _suffix_re().search(item)
     vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name
@@ -236,9 +282,19 @@ def _project_nouns() -> tuple[str, ...]:
     return tuple(lang.words("project_nouns"))
 
 
+def _enumeration_matches(text: str) -> list[re.Match[str]]:
+    """Lists closed by 等 (甲、乙等企业) and lists counted without it (甲、乙2家企业)."""
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    for needle in (_ENUMERATION_CLOSER, *_FIRM_MEASURES):
+        for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, needle):
+            if match.group("closer") or _LIST_SEPARATOR in match.group(1):
+                matches.setdefault(match.span(), match)
+    return [matches[span] for span in sorted(matches)]
+
+
 def _enumerated(text: str) -> list[_Found]:
     out = []
-    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
+    for match in _enumeration_matches(text):
         position = match.start(1)
         items = match.group(1).split(_LIST_SEPARATOR)
         spans = []
@@ -305,7 +361,7 @@ def _project_brands(text: str) -> list[_Found]:
         brand = brand_of(text[start : match.end()])
         at = text.find(brand, start, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
-            out.append(_Found(brand, [(at, at + len(brand))]))
+            out.append(_Found(brand, [(at, at + len(brand))], leads_a_project=True))
     return out
 
 
@@ -382,6 +438,14 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 
 
+def _short_form_alone(company: Company) -> str:
+    """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
+    so alone: the trade after it belongs to the project."""
+    industry = lang.word_set("company_industry_words")
+    name = company.canonical
+    return next((m for m in company.mentions if name.startswith(m) and name[len(m) :] in industry), name)
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -412,6 +476,9 @@ def find_companies(text: str) -> list[Company]:
             owner.mentions.append(item.name)
         for mention in owner.mentions:
             by_mention[mention] = owner
+    project_leads = {f.name for f in found if f.leads_a_project}
     for company in companies:
+        if company.canonical in project_leads:
+            company.canonical = _short_form_alone(company)
         company.spans = [Span(start=s, end=e) for s, e in _mention_spans(text, company.mentions)]
     return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zhaoyin.extractors.companies import brand_of, find_companies
 from zhaoyin.extractors.text import halfwidth
+
+
+def names(text: str) -> list[str]:
+    return list(companies_of(text))
 
 
 def companies_of(text: str) -> dict[str, list[str]]:
@@ -150,3 +156,48 @@ def test_a_plant_in_a_list_gives_its_investors_brand():
 def test_a_product_after_a_quantity_is_not_a_brand():
     found = companies_of("四川锂源新材料科技有限公司年产10万吨磷酸锰铁锂正极材料项目开工。")
     assert set(found) == {"四川锂源新材料科技有限公司"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause's verb or role noun before a name is not part of it
+        ("本次签约涉及福建恒泰实业有限公司投资1.2亿元的石材项目。", "福建恒泰实业有限公司"),
+        ("投资方山东绿原农业科技有限公司负责人介绍了项目进展。", "山东绿原农业科技有限公司"),
+        # a rank after a number opens no name
+        ("中国民营企业500强湖南金瑞集团等20户企业入驻园区。", "湖南金瑞集团"),
+        # a zone before a name that opens with a place
+        ("活动主会场南湖高新区香港丰源集团签约落户。", "香港丰源集团"),
+    ],
+)
+def test_words_glued_before_a_name_are_cut_off(text, expected):
+    assert names(text) == [expected]
+
+
+def test_a_verb_before_a_bare_group_names_nobody():
+    assert names("伏达拉将在吴中区打造集团中国区总部。") == []
+
+
+def test_the_first_item_of_a_list_drops_the_verb_before_it():
+    assert names("深挖比亚迪、华锌业、天禾力等企业的再投资潜能。") == ["比亚迪", "华锌业", "天禾力"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目涉及蓝岸汽车、宁和轮胎、法瑞达等多家行业内龙头企业。",  # counted loosely, described at length
+        "园区已入驻20家企业，蓝岸汽车、宁和轮胎、法瑞达3家外资企业落户园区。",  # counted without 等
+    ],
+)
+def test_lists_typed_by_their_head_noun(text):
+    assert names(text) == ["蓝岸汽车", "宁和轮胎", "法瑞达"]
+
+
+def test_a_long_description_without_a_count_lists_trades():
+    assert names("引进一批智能车控、智能电控等产业链上下游企业。") == []
+
+
+def test_a_brand_heading_a_project_name_keeps_its_short_canonical():
+    text = "深挖比亚迪、华锌业、天士力等企业潜能，推动天士力医药产业园三期建设。"
+    company = next(c for c in find_companies(text) if "天士力" in c.mentions)
+    assert company.canonical == "天士力" and "天士力医药" in company.mentions
