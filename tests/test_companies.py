@@ -170,7 +170,7 @@ def test_a_product_after_a_quantity_is_not_a_brand():
         ("活动主会场南湖高新区香港丰源集团签约落户。", "香港丰源集团"),
     ],
 )
-def test_words_glued_before_a_name_are_cut_off(text, expected):
+def test_clause_words_glued_before_a_name_are_cut_off(text, expected):
     assert names(text) == [expected]
 
 
