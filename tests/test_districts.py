@@ -187,3 +187,18 @@ def test_a_city_without_counties_is_still_a_city():
 def test_henan_industrial_cluster_zone_after_a_county():
     found, _city = districts_of("郑州市中牟汽车产业集聚区新引进零部件项目5个。")
     assert "中牟汽车产业集聚区" in found
+
+
+def test_a_verb_before_an_unlisted_zone_is_not_part_of_its_name():
+    found, _ = districts_of("太原市今年签约的芯片项目总投资50亿元，落地中北高新区。")
+    assert "中北高新技术产业开发区" in found and not any(name.startswith("落地") for name in found)
+
+
+def test_a_two_character_county_far_from_the_report_is_a_phrase():
+    found, _ = districts_of("湖北省襄阳市保康县实施生态立县、旅游兴县、工业强县战略，保康县新签约项目5个。")
+    assert "保康县" in found and "兴县" not in found
+
+
+def test_a_zone_name_may_open_with_its_province():
+    found, _ = districts_of("楚雄州牟定县招商成效明显，云南牟定产业园区管委会挂牌成立。")
+    assert "云南牟定产业园区" in found and "牟定产业园区" not in found
