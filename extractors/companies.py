@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.gazetteer import gazetteer
+from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer
 from zhaoyin.extractors.keys import split_ending
 from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
 from zhaoyin.extractors.segment import words as segment_words
@@ -351,15 +351,97 @@ def brand_of(name: str) -> str | None:
 
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
+_QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
+
+
+def _leading_places(name: str) -> int:
+    """How many characters of `name` are places named one after another (江苏南通…, 厦门…)."""
+    at = 0
+    while length := next((n for n in range(8, 1, -1) if _is_place(name[at : at + n])), 0):
+        at += length
+    return at
+
+
+def placed_brand(name: str) -> str | None:
+    """The investor opening a project's name with its place: place + a brand of two or three characters
+    no dictionary knows + its trade (苏州恒邦涂料|年产…项目 → 苏州恒邦涂料, 厦门联创|集成电路项目 →
+    厦门联创, 青岛利和|陇南…项目 → 青岛利和). The brand ends where a trade word, a product or another
+    place begins."""
+    places = _leading_places(name)
+    if not places or _names_a_zone(name[places:]):
+        return None  # 天津鲲鹏生物医药产业园项目: the park's own name, not an investor
+    trades = lang.longest_first(lang.word_set("company_industry_words"))
+    products = lang.longest_first(lang.word_set("industry_terms"))
+    for length in (2, 3):
+        brand_end = places + length
+        brand = name[places:brand_end]
+        if len(brand) < length or not _unknown_word(brand):
+            continue
+        chain = [brand_end]
+        while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
+            chain.append(chain[-1] + len(trade))
+        ends = {word_end for _w, _s, word_end in tokens(name)}
+        # 诚越|电子科技, but 科利科技|电子产品: the trades end where a word of the name ends
+        end = next((e for e in reversed(chain) if e in ends or e == brand_end), brand_end)
+        if end > brand_end or any(name.startswith(p, end) for p in products) or _named_place_at(name, end):
+            return name[:end]
+    return None
+
+
+def _named_place_at(name: str, at: int) -> bool:
+    """A place named in full at `at` (陇南), not a bare zone word (新区) that needs context."""
+    return any(
+        e.form != CONTEXT for n in range(8, 1, -1) for e in gazetteer().places_named(name[at : at + n])
+    )
+
+
+@cache
+def _zone_words() -> tuple[str, ...]:
+    suffixes = gazetteer().zone_suffixes
+    abbreviations = [a for a, _strength in suffixes.values() if a]
+    return tuple(suffixes) + tuple(abbreviations) + tuple(lang.data("place_names")["parks"])
+
+
+def _names_a_zone(rest: str) -> bool:
+    return any(word in rest for word in _zone_words())
+
+
+def _unknown_word(word: str) -> bool:
+    """Two or three Han characters that are no everyday word, place, trade or product (恒邦, 福尔程)."""
+    return (
+        _HAN.match(word) is not None
+        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and not set(word) & lang.char_set("function")
+        and word_frequency(word) < UNKNOWN_BRAND_FREQ
+        and not _is_place(word)
+        and word not in lang.word_set("industry_terms")
+        and word not in lang.word_set("zone_name_words")  # 武汉空港…: a zone's word
+        and not (len(word) > 2 and len(segment_words(word)) == 1 and word_frequency(word) > 0)  # 古战场
+    )
+
+
+UNKNOWN_BRAND_FREQ = 100  # 科利 (40), 新升 (3) may be brands; 高端 (499), 西海岸 (207) are words
+
+
+def _name_head(text: str, start: int) -> int:
+    """Where a project's name starts when a quantity cut it (苏州恒邦涂料年产4万吨|功能涂料项目): before
+    the quantity, back to the name's left edge."""
+    at = start
+    while at > 0 and _QUANTITY_CHAR.match(text[at - 1]):
+        at -= 1
+    return left_edge(text, at) if at < start and at > 0 and _HAN.match(text[at - 1]) else start
 
 
 def _project_brands(text: str) -> list[_Found]:
     out = []
     for match in _project_name_re().finditer(text):
         start = left_edge(text, match.end(1))
-        brand = brand_of(text[start : match.end()])
-        at = text.find(brand, start, match.end()) if brand else -1
+        name = text[start : match.end()]
+        head = _name_head(text, start)
+        brand, placed = brand_of(name), placed_brand(text[head : match.end()])
+        brand = brand or placed
+        at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
             out.append(_Found(brand, [(at, at + len(brand))], leads_a_project=True))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhaoyin.extractors.companies import brand_of, find_companies
+from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand
 from zhaoyin.extractors.text import halfwidth
 
 
@@ -201,3 +201,33 @@ def test_a_brand_heading_a_project_name_keeps_its_short_canonical():
     text = "深挖比亚迪、华锌业、天士力等企业潜能，推动天士力医药产业园三期建设。"
     company = next(c for c in find_companies(text) if "天士力" in c.mentions)
     assert company.canonical == "天士力" and "天士力医药" in company.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分别是总投资5.5亿元的苏州恒邦涂料年产4万吨功能涂料项目。", ["苏州恒邦涂料"]),
+        ("总投资5.7亿元的湖南福尔程环保科技重金属螯合剂系列产品项目签约。", ["湖南福尔程环保科技"]),
+        ("厦门联创集成电路项目到资。", ["厦门联创"]),  # the brand ends where the product begins
+    ],
+)
+def test_a_place_and_an_unknown_brand_open_a_project_name(text, expected):
+    assert names(text) == expected
+
+
+def test_the_trade_after_a_placed_brand_ends_at_a_word_boundary():
+    assert placed_brand("江苏科朗科技电子产品生产项目") == "江苏科朗科技"  # 电子产品 is the product
+    assert placed_brand("广州诚越电子科技高频覆铜板项目") == "广州诚越电子科技"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同日开工的天津鲲鹏生物医药产业园项目位于精武镇。",  # the park's own name
+        "黄陂区开工武汉空港冷链物流园项目。",  # a zone's word
+        "全县签约官渡古战场文化旅游区提升项目。",  # an everyday noun
+        "江苏高端装备制造项目开工。",  # an everyday word
+    ],
+)
+def test_a_place_before_a_word_that_is_no_brand_gives_no_company(text):
+    assert names(text) == []
