@@ -52,6 +52,11 @@ def _enumeration_re() -> re.Pattern[str]:
 
 
 @cache
+def _investor_enumeration_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "investor_enumeration"))
+
+
+@cache
 def _trigger_literals() -> list[tuple[str, ...]]:
     """The fixed words of each trigger (由…投资 → 由, 投资): a trigger whose words are not all in the text
     cannot match."""
@@ -289,6 +294,8 @@ def _enumeration_matches(text: str) -> list[re.Match[str]]:
         for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, needle):
             if match.group("closer") or _LIST_SEPARATOR in match.group(1):
                 matches.setdefault(match.span(), match)
+    for match in finditer_within(_investor_enumeration_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
+        matches.setdefault(match.span(), match)
     return [matches[span] for span in sorted(matches)]
 
 
@@ -298,13 +305,33 @@ def _enumerated(text: str) -> list[_Found]:
         position = match.start(1)
         items = match.group(1).split(_LIST_SEPARATOR)
         spans = []
+        of_projects = match.re is _investor_enumeration_re()
         for item in items:
-            spans.append(_clean_item(text, position, position + len(item), in_list=True))
+            span = _clean_item(text, position, position + len(item), in_list=True)
+            if span and of_projects and not _investor_named(text[span[0] : span[1]]):
+                span = None
+            spans.append(span)
             position += len(item) + 1
         if len(items) >= 2 and 2 * sum(span is None for span in spans) >= len(items):
             continue  # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
     return out
+
+
+def _investor_named(item: str) -> bool:
+    """An item of a list of projects names its investor (拓维智造, 国网投) unless it names the work:
+    a product inside the name (董家口炼化|一体化), or an everyday word before the product (三峡|海上风电)."""
+    products = lang.longest_first(lang.word_set("industry_terms"))
+    for at in range(len(item)):
+        product = next((p for p in products if item.startswith(p, at)), None)
+        if product:
+            return (
+                at + len(product) == len(item)
+                and at >= 2
+                and rare_word(item[:at])
+                and not _is_place(item[:at])
+            )
+    return True
 
 
 def _triggered(text: str) -> list[_Found]:

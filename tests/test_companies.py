@@ -231,3 +231,15 @@ def test_the_trade_after_a_placed_brand_ends_at_a_word_boundary():
 )
 def test_a_place_before_a_word_that_is_no_brand_gives_no_company(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("先后引进了国网投、中启通号、保利集团等一批优质项目。", ["国网投", "中启通号", "保利集团"]),
+        ("推动蓝岸医疗、拓维智造等12个项目签约。", ["蓝岸医疗", "拓维智造"]),
+        ("推动董家口炼化一体化、三峡海上风电等重点项目建设。", []),  # the works, not their investors
+    ],
+)
+def test_a_list_of_projects_after_a_verb_of_attraction_names_investors(text, expected):
+    assert names(text) == expected
