@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer
+from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
 from zhaoyin.extractors.keys import split_ending
 from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
 from zhaoyin.extractors.segment import words as segment_words
@@ -378,6 +378,8 @@ def brand_of(name: str) -> str | None:
 
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
+_CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
+_POSSESSIVE = lang.data("company_patterns")["possessive"]
 _QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
 
@@ -460,13 +462,54 @@ def _name_head(text: str, start: int) -> int:
     return left_edge(text, at) if at < start and at > 0 and _HAN.match(text[at - 1]) else start
 
 
+def _local_places(text: str) -> set[str]:
+    """The places of the report's own city and province: a project name opening with one of them says
+    where the project is (青岛瑞幸咖啡…项目 in a Qingdao report), not where its investor comes from."""
+    from zhaoyin.extractors.districts import document_city
+
+    city = document_city(text)
+    if not city:
+        return set()
+    local = {
+        surface
+        for surface, entries in gazetteer().surfaces.items()
+        if any(e.place.city == city for e in entries)
+    }
+    province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
+    return local | {province or "", province_short(province or "")} - {""}
+
+
+def _place_head(text: str, head: int) -> int:
+    """Where a name opening with a place starts when the name's left edge fell after it, at a product
+    word or a conjunction (的苏州恒邦涂料年产4万吨功能涂料及|研发中心项目): the last place in the clause
+    that stands after a boundary (的, a comma) with no 的 or list break between it and `head`."""
+    clause_start = 1 + max(text.rfind(mark, 0, head) for mark in _CLAUSE_MARKS)
+    best = head
+    for end, surface in gazetteer().automaton.iter_long(text[clause_start:head]):
+        at = clause_start + end - len(surface) + 1
+        before = text[at - 1] if at else ""
+        opens = not before or not _HAN.match(before) or before in lang.word_set("name_left_boundaries")
+        if opens and _POSSESSIVE not in text[at:head] and _LIST_SEPARATOR not in text[at:head]:
+            best = at
+    return best
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
+    local: set[str] | None = None
     for match in _project_name_re().finditer(text):
         start = left_edge(text, match.end(1))
         name = text[start : match.end()]
         head = _name_head(text, start)
-        brand, placed = brand_of(name), placed_brand(text[head : match.end()])
+        brand = brand_of(name)
+        placed = placed_brand(text[head : match.end()])
+        if not placed:
+            head = _place_head(text, head)
+            placed = placed_brand(text[head : match.end()])
+        if placed and brand and placed.endswith(brand):
+            local = _local_places(text) if local is None else local
+            if placed[: -len(brand)] not in local:
+                brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
         brand = brand or placed
         at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):

@@ -243,3 +243,15 @@ def test_a_place_before_a_word_that_is_no_brand_gives_no_company(text):
 )
 def test_a_list_of_projects_after_a_verb_of_attraction_names_investors(text, expected):
     assert names(text) == expected
+
+
+def test_a_place_of_another_province_is_part_of_the_investors_name_the_reports_own_is_not():
+    elsewhere = "滁州市来安县集中签约。总投资5亿元的江苏科朗科技电子产品生产项目落户来安县。"
+    assert "江苏科朗科技" in names(elsewhere)
+    at_home = "青岛市城阳区项目建设提速。建设中的青岛科朗科技电子产品生产项目进展顺利。"
+    assert "科朗科技" in names(at_home) and "青岛科朗科技" not in names(at_home)
+
+
+def test_a_placed_brand_before_a_product_list_in_the_project_name():
+    text = "滁州市来安县签约。总投资5.5亿元的苏州恒邦涂料年产4.5万吨功能涂料及研发工程中心项目签约。"
+    assert "苏州恒邦涂料" in names(text)
