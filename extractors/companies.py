@@ -312,8 +312,13 @@ def _enumerated(text: str) -> list[_Found]:
                 span = None
             spans.append(span)
             position += len(item) + 1
-        if len(items) >= 2 and 2 * sum(span is None for span in spans) >= len(items):
-            continue  # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like
+        # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like; an institute listed
+        # beside enterprises (某研究院、安泰科技等20户企业) is a name, not a trade
+        trades = sum(
+            span is None and not _is_organization(item) for span, item in zip(spans, items, strict=True)
+        )
+        if len(items) >= 2 and 2 * trades >= len(items):
+            continue
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
     return out
 

@@ -255,3 +255,7 @@ def test_a_place_of_another_province_is_part_of_the_investors_name_the_reports_o
 def test_a_placed_brand_before_a_product_list_in_the_project_name():
     text = "滁州市来安县签约。总投资5.5亿元的苏州恒邦涂料年产4.5万吨功能涂料及研发工程中心项目签约。"
     assert "苏州恒邦涂料" in names(text)
+
+
+def test_an_institute_listed_beside_enterprises_does_not_make_the_list_one_of_trades():
+    assert names("为中国信息通信研究院、安泰科技等20户企业提供算力服务。") == ["安泰科技"]
