@@ -595,12 +595,16 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 
 
-def _short_form_alone(company: Company) -> str:
+def _short_form_alone(text: str, company: Company) -> str:
     """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
-    so alone: the trade after it belongs to the project."""
+    so alone (not only inside the longer form): the trade after it belongs to the project."""
     industry = lang.word_set("company_industry_words")
     name = company.canonical
-    return next((m for m in company.mentions if name.startswith(m) and name[len(m) :] in industry), name)
+    alone = {text[s:e] for s, e in _mention_spans(text, company.mentions)}
+    return next(
+        (m for m in company.mentions if m in alone and name.startswith(m) and name[len(m) :] in industry),
+        name,
+    )
 
 
 def find_companies(text: str) -> list[Company]:
@@ -636,6 +640,6 @@ def find_companies(text: str) -> list[Company]:
     project_leads = {f.name for f in found if f.leads_a_project}
     for company in companies:
         if company.canonical in project_leads:
-            company.canonical = _short_form_alone(company)
+            company.canonical = _short_form_alone(text, company)
         company.spans = [Span(start=s, end=e) for s, e in _mention_spans(text, company.mentions)]
     return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)
