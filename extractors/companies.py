@@ -29,6 +29,8 @@ _COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
 _DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
 _ENUMERATION_CLOSER = lang.chars("enumeration_closer")
 _LIST_SEPARATOR = lang.chars("list_separator")
+_COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
+_HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
 
@@ -345,7 +347,11 @@ def _triggered(text: str) -> list[_Found]:
         if not all(literal in text for literal in literals):
             continue
         for match in pattern.finditer(text):
-            span = _clean_item(text, match.start("name"), match.end("name"))
+            end = match.end("name")
+            head = next((h for h in _HEAD_NOUNS if text.endswith(h, match.start("name"), end)), "")
+            if head and _COUNTED_LOOSELY.search(text, match.start("name"), end):
+                continue  # 引进一批专精特新企业: a kind of enterprise, counted, not one named
+            span = _clean_item(text, match.start("name"), end - len(head))  # 由深圳寓墅文旅|企业投资
             if span:
                 out.append(_Found(text[span[0] : span[1]], [span]))
     return out

@@ -259,3 +259,8 @@ def test_a_placed_brand_before_a_product_list_in_the_project_name():
 
 def test_an_institute_listed_beside_enterprises_does_not_make_the_list_one_of_trades():
     assert names("为中国信息通信研究院、安泰科技等20户企业提供算力服务。") == ["安泰科技"]
+
+
+def test_the_head_noun_after_a_name_in_a_slot_is_not_part_of_it():
+    assert names("酒店项目由深圳禾墅文旅企业投资，计划在波密县建设。") == ["深圳禾墅文旅"]
+    assert names("今年将引进一批细分领域专精特新企业，") == []  # a kind of enterprise, counted
