@@ -197,12 +197,12 @@ _PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
 
 
 def _zone_canonical(surface: str) -> str:
-    for abbreviation, full in _PLACE_NAMES["other_zone_abbreviations"].items():
+    """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
+    form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
+    does not say."""
+    for abbreviation, full in _PLACE_NAMES["unambiguous_zone_abbreviations"].items():
         if surface.endswith(abbreviation):
             return surface.removesuffix(abbreviation) + full
-    for suffix, (abbreviation, _strength) in gazetteer().zone_suffixes.items():
-        if abbreviation and surface.endswith(abbreviation):
-            return surface[: -len(abbreviation)] + suffix
     return surface
 
 
