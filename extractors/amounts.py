@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import cn2an
@@ -77,6 +78,11 @@ def _magnitude(chars: str) -> int:
     return math.prod(UNITS.magnitudes[c] for c in chars) if chars else 1
 
 
+def scaled(number: str | float, magnitude: int) -> float:
+    """`number` × `magnitude` in decimal arithmetic: 8.7亿 is 870000000, not 869999999.9999999."""
+    return float(Decimal(str(number)) * magnitude)
+
+
 @cache
 def chinese_number(numeral: str) -> float | None:
     """三十亿 → 3e9, 百亿 → 1e10, 三点五亿 → 3.5e8, 亿 → 1e8; None when it is not a number."""
@@ -91,7 +97,7 @@ def chinese_number(numeral: str) -> float | None:
             value = float(cn2an.cn2an(candidate, "smart"))
         except (ValueError, KeyError, TypeError, IndexError):
             continue
-        return value * _magnitude(trailing)
+        return scaled(value, _magnitude(trailing))
     return None
 
 
@@ -120,8 +126,7 @@ def _not_money(view: str, m: re.Match[str]) -> bool:
 def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
     """(value in units of the currency, whether the figure was a bare magnitude like 亿)."""
     if m.group("arabic"):
-        number = float(m.group("arabic").replace(",", ""))
-        return number * _magnitude(m.group("mag")), False
+        return scaled(m.group("arabic").replace(",", ""), _magnitude(m.group("mag"))), False
     numeral = m.group("chinese")
     return chinese_number(numeral), all(c in _MAG_CHARS for c in numeral)
 
@@ -143,8 +148,7 @@ def _shared_unit_amounts(
         mag = bare.group("mag")
         if not mag and not (is_range and head_mag):
             break  # "3、5亿元" lists item numbers, not amounts
-        number = float(bare.group("arabic").replace(",", ""))
-        value = number * _magnitude(mag or head_mag)
+        value = scaled(bare.group("arabic").replace(",", ""), _magnitude(mag or head_mag))
         out.append(
             Amount(
                 text=text[bare.start() : bare.end()],

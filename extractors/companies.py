@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.gazetteer import gazetteer
+from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
 from zhaoyin.extractors.keys import split_ending
 from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
 from zhaoyin.extractors.segment import words as segment_words
@@ -29,6 +29,9 @@ _COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
 _DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
 _ENUMERATION_CLOSER = lang.chars("enumeration_closer")
 _LIST_SEPARATOR = lang.chars("list_separator")
+_COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
+_HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
+_FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
 
 @dataclass
@@ -36,6 +39,7 @@ class _Found:
     name: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     full: bool = False
+    leads_a_project: bool = False  # read off the head of a project's name (天士力医药产业园)
 
 
 @cache
@@ -47,6 +51,11 @@ def _suffix_re() -> re.Pattern[str]:
 @cache
 def _enumeration_re() -> re.Pattern[str]:
     return re.compile(lang.pattern("company_patterns", "enumeration"))
+
+
+@cache
+def _investor_enumeration_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "investor_enumeration"))
 
 
 @cache
@@ -114,8 +123,9 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     start = end
     boundaries = lang.word_set("name_left_boundaries")
     words = tokens_before(text, end, limit)
+    first_is_place = False  # whether the name so far opens with a place (香港 in 香港丰源集团)
     for index in range(len(words) - 1, -1, -1):
-        word, w_start, _w_end = words[index]
+        word, w_start, w_end = words[index]
         if word in keep:
             start = w_start
             continue
@@ -123,6 +133,8 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             start = w_start
             continue
         if not _HAN.match(word) or word in boundaries:
+            if _digits_before(word) and start < end and w_end == start and _single_han(text, start, words):
+                start += 1  # 500强湖南金荣集团, 3家…: a rank or measure after a number opens no name
             break
         if word.endswith(lang.data("company_patterns")["date_ending"]) and any(c.isdigit() for c in word):
             break
@@ -130,7 +142,39 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | lang.char_set("function"))))
             return w_start + glued
+        if len(word) > 1 and word[-1] in boundaries and word_frequency(word) == 0 and start == w_end:
+            return w_end  # 某县与|陕西…: a place glued to the conjunction before the name
+        if first_is_place and _is_area(word):
+            break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
         start = w_start
+        first_is_place = _is_place(word)
+    return start
+
+
+def _digits_before(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _single_han(text: str, position: int, words) -> bool:
+    return any(s == position and e == position + 1 and _HAN.match(w) for w, s, e in words)
+
+
+def _is_area(word: str) -> bool:
+    """A district, county or zone name (南湖高新区, 吴中区), not a city or province."""
+    return any(
+        e.place.kind not in ("city", "province") for e in gazetteer().places_named(word)
+    ) or word.endswith(tuple(lang.data("place_names")["district_endings"]))
+
+
+def _after_leading_verb(text: str, start: int, end: int) -> int:
+    """涉及福建恒丰实业有限公司, 深挖比亚迪: a verb opening the span before a place or a name is the
+    clause's, not the company's; the name starts after it."""
+    pairs = tagged(text[start:end])
+    if len(pairs) < 2 or pairs[0][1] != "v" or len(pairs[0][0]) < 2:
+        return start
+    following, flag = pairs[1]
+    if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
+        return start + len(pairs[0][0])
     return start
 
 
@@ -171,6 +215,9 @@ def _generic(core: str, strict: bool = False) -> bool:
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
     if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
         return True
+    if strict and is_verb_only(words[-1]) and all(_is_place(w) for w in named):
+        return True  # 将在吴中区打造|集团中国区总部: what is built, not whose (中拉控股 is a name)
+
     if strict:
         return not named
     return False
@@ -179,6 +226,12 @@ def _generic(core: str, strict: bool = False) -> bool:
 def _proper_word(word: str) -> bool:
     """A name as jieba's dictionary tags it (微软 nrt, 奇瑞 nz), however common."""
     return any(flag in _PROPER_FLAGS for _w, flag in tagged(word))
+
+
+def is_verb_only(word: str) -> bool:
+    """A word jieba tags as a plain verb (打造), not a verbal noun (建设) or a name."""
+    pairs = tagged(word)
+    return len(pairs) == 1 and pairs[0][1] == "v"
 
 
 def is_verb(word: str) -> bool:
@@ -192,7 +245,7 @@ def _registered_names(text: str) -> list[_Found]:
     for match in matches:
         if any(s <= match.start() < e for found in out for s, e in found.spans):
             continue
-        start = left_edge(text, match.start())
+        start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
         core = text[start : match.start()]
         registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
@@ -213,7 +266,7 @@ def _is_registered(suffix: str) -> bool:
 
 
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
-    new_start = left_edge(text, end, limit=end - start)
+    new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end)
     item = text[new_start:end]
     suffix = _suffix_re().search(item)
     vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name
@@ -236,19 +289,56 @@ def _project_nouns() -> tuple[str, ...]:
     return tuple(lang.words("project_nouns"))
 
 
+def _enumeration_matches(text: str) -> list[re.Match[str]]:
+    """Lists closed by 等 (甲、乙等企业) and lists counted without it (甲、乙2家企业)."""
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    for needle in (_ENUMERATION_CLOSER, *_FIRM_MEASURES):
+        for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, needle):
+            if match.group("closer") or _LIST_SEPARATOR in match.group(1):
+                matches.setdefault(match.span(), match)
+    for match in finditer_within(_investor_enumeration_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
+        matches.setdefault(match.span(), match)
+    return [matches[span] for span in sorted(matches)]
+
+
 def _enumerated(text: str) -> list[_Found]:
     out = []
-    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
+    for match in _enumeration_matches(text):
         position = match.start(1)
         items = match.group(1).split(_LIST_SEPARATOR)
         spans = []
+        of_projects = match.re is _investor_enumeration_re()
         for item in items:
-            spans.append(_clean_item(text, position, position + len(item), in_list=True))
+            span = _clean_item(text, position, position + len(item), in_list=True)
+            if span and of_projects and not _investor_named(text[span[0] : span[1]]):
+                span = None
+            spans.append(span)
             position += len(item) + 1
-        if len(items) >= 2 and 2 * sum(span is None for span in spans) >= len(items):
-            continue  # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like
+        # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like; an institute listed
+        # beside enterprises (某研究院、安泰科技等20户企业) is a name, not a trade
+        trades = sum(
+            span is None and not _is_organization(item) for span, item in zip(spans, items, strict=True)
+        )
+        if len(items) >= 2 and 2 * trades >= len(items):
+            continue
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
     return out
+
+
+def _investor_named(item: str) -> bool:
+    """An item of a list of projects names its investor (拓维智造, 国网投) unless it names the work:
+    a product inside the name (董家口炼化|一体化), or an everyday word before the product (三峡|海上风电)."""
+    products = lang.longest_first(lang.word_set("industry_terms"))
+    for at in range(len(item)):
+        product = next((p for p in products if item.startswith(p, at)), None)
+        if product:
+            return (
+                at + len(product) == len(item)
+                and at >= 2
+                and rare_word(item[:at])
+                and not _is_place(item[:at])
+            )
+    return True
 
 
 def _triggered(text: str) -> list[_Found]:
@@ -257,7 +347,11 @@ def _triggered(text: str) -> list[_Found]:
         if not all(literal in text for literal in literals):
             continue
         for match in pattern.finditer(text):
-            span = _clean_item(text, match.start("name"), match.end("name"))
+            end = match.end("name")
+            head = next((h for h in _HEAD_NOUNS if text.endswith(h, match.start("name"), end)), "")
+            if head and _COUNTED_LOOSELY.search(text, match.start("name"), end):
+                continue  # 引进一批专精特新企业: a kind of enterprise, counted, not one named
+            span = _clean_item(text, match.start("name"), end - len(head))  # 由深圳寓墅文旅|企业投资
             if span:
                 out.append(_Found(text[span[0] : span[1]], [span]))
     return out
@@ -295,17 +389,142 @@ def brand_of(name: str) -> str | None:
 
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
+_CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
+_POSSESSIVE = lang.data("company_patterns")["possessive"]
+_QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
+
+
+def _leading_places(name: str) -> int:
+    """How many characters of `name` are places named one after another (江苏南通…, 厦门…)."""
+    at = 0
+    while length := next((n for n in range(8, 1, -1) if _is_place(name[at : at + n])), 0):
+        at += length
+    return at
+
+
+def placed_brand(name: str) -> str | None:
+    """The investor opening a project's name with its place: place + a brand of two or three characters
+    no dictionary knows + its trade (苏州恒邦涂料|年产…项目 → 苏州恒邦涂料, 厦门联创|集成电路项目 →
+    厦门联创, 青岛利和|陇南…项目 → 青岛利和). The brand ends where a trade word, a product or another
+    place begins."""
+    places = _leading_places(name)
+    if not places or _names_a_zone(name[places:]):
+        return None  # 天津鲲鹏生物医药产业园项目: the park's own name, not an investor
+    trades = lang.longest_first(lang.word_set("company_industry_words"))
+    products = lang.longest_first(lang.word_set("industry_terms"))
+    for length in (2, 3):
+        brand_end = places + length
+        brand = name[places:brand_end]
+        if len(brand) < length or not _unknown_word(brand):
+            continue
+        chain = [brand_end]
+        while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
+            chain.append(chain[-1] + len(trade))
+        ends = {word_end for _w, _s, word_end in tokens(name)}
+        # 诚越|电子科技, but 科利科技|电子产品: the trades end where a word of the name ends
+        end = next((e for e in reversed(chain) if e in ends or e == brand_end), brand_end)
+        if end > brand_end or any(name.startswith(p, end) for p in products) or _named_place_at(name, end):
+            return name[:end]
+    return None
+
+
+def _named_place_at(name: str, at: int) -> bool:
+    """A place named in full at `at` (陇南), not a bare zone word (新区) that needs context."""
+    return any(
+        e.form != CONTEXT for n in range(8, 1, -1) for e in gazetteer().places_named(name[at : at + n])
+    )
+
+
+@cache
+def _zone_words() -> tuple[str, ...]:
+    suffixes = gazetteer().zone_suffixes
+    abbreviations = [a for a, _strength in suffixes.values() if a]
+    return tuple(suffixes) + tuple(abbreviations) + tuple(lang.data("place_names")["parks"])
+
+
+def _names_a_zone(rest: str) -> bool:
+    return any(word in rest for word in _zone_words())
+
+
+def _unknown_word(word: str) -> bool:
+    """Two or three Han characters that are no everyday word, place, trade or product (恒邦, 福尔程)."""
+    return (
+        _HAN.match(word) is not None
+        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and not set(word) & lang.char_set("function")
+        and word_frequency(word) < UNKNOWN_BRAND_FREQ
+        and not _is_place(word)
+        and word not in lang.word_set("industry_terms")
+        and word not in lang.word_set("zone_name_words")  # 武汉空港…: a zone's word
+        and not (len(word) > 2 and len(segment_words(word)) == 1 and word_frequency(word) > 0)  # 古战场
+    )
+
+
+UNKNOWN_BRAND_FREQ = 100  # 科利 (40), 新升 (3) may be brands; 高端 (499), 西海岸 (207) are words
+
+
+def _name_head(text: str, start: int) -> int:
+    """Where a project's name starts when a quantity cut it (苏州恒邦涂料年产4万吨|功能涂料项目): before
+    the quantity, back to the name's left edge."""
+    at = start
+    while at > 0 and _QUANTITY_CHAR.match(text[at - 1]):
+        at -= 1
+    return left_edge(text, at) if at < start and at > 0 and _HAN.match(text[at - 1]) else start
+
+
+def _local_places(text: str) -> set[str]:
+    """The places of the report's own city and province: a project name opening with one of them says
+    where the project is (青岛瑞幸咖啡…项目 in a Qingdao report), not where its investor comes from."""
+    from zhaoyin.extractors.districts import document_city
+
+    city = document_city(text)
+    if not city:
+        return set()
+    local = {
+        surface
+        for surface, entries in gazetteer().surfaces.items()
+        if any(e.place.city == city for e in entries)
+    }
+    province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
+    return local | {province or "", province_short(province or "")} - {""}
+
+
+def _place_head(text: str, head: int) -> int:
+    """Where a name opening with a place starts when the name's left edge fell after it, at a product
+    word or a conjunction (的苏州恒邦涂料年产4万吨功能涂料及|研发中心项目): the last place in the clause
+    that stands after a boundary (的, a comma) with no 的 or list break between it and `head`."""
+    clause_start = 1 + max(text.rfind(mark, 0, head) for mark in _CLAUSE_MARKS)
+    best = head
+    for end, surface in gazetteer().automaton.iter_long(text[clause_start:head]):
+        at = clause_start + end - len(surface) + 1
+        before = text[at - 1] if at else ""
+        opens = not before or not _HAN.match(before) or before in lang.word_set("name_left_boundaries")
+        if opens and _POSSESSIVE not in text[at:head] and _LIST_SEPARATOR not in text[at:head]:
+            best = at
+    return best
 
 
 def _project_brands(text: str) -> list[_Found]:
     out = []
+    local: set[str] | None = None
     for match in _project_name_re().finditer(text):
         start = left_edge(text, match.end(1))
-        brand = brand_of(text[start : match.end()])
-        at = text.find(brand, start, match.end()) if brand else -1
+        name = text[start : match.end()]
+        head = _name_head(text, start)
+        brand = brand_of(name)
+        placed = placed_brand(text[head : match.end()])
+        if not placed:
+            head = _place_head(text, head)
+            placed = placed_brand(text[head : match.end()])
+        if placed and brand and placed.endswith(brand):
+            local = _local_places(text) if local is None else local
+            if placed[: -len(brand)] not in local:
+                brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
+        brand = brand or placed
+        at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
-            out.append(_Found(brand, [(at, at + len(brand))]))
+            out.append(_Found(brand, [(at, at + len(brand))], leads_a_project=True))
     return out
 
 
@@ -382,6 +601,18 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 
 
+def _short_form_alone(text: str, company: Company) -> str:
+    """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
+    so alone (not only inside the longer form): the trade after it belongs to the project."""
+    industry = lang.word_set("company_industry_words")
+    name = company.canonical
+    alone = {text[s:e] for s, e in _mention_spans(text, company.mentions)}
+    return next(
+        (m for m in company.mentions if m in alone and name.startswith(m) and name[len(m) :] in industry),
+        name,
+    )
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -412,6 +643,9 @@ def find_companies(text: str) -> list[Company]:
             owner.mentions.append(item.name)
         for mention in owner.mentions:
             by_mention[mention] = owner
+    project_leads = {f.name for f in found if f.leads_a_project}
     for company in companies:
+        if company.canonical in project_leads:
+            company.canonical = _short_form_alone(text, company)
         company.spans = [Span(start=s, end=e) for s, e in _mention_spans(text, company.mentions)]
     return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, city_short, gazetteer
+from zhaoyin.extractors.gazetteer import (
+    CITY,
+    CONTEXT,
+    NAME,
+    SHORT,
+    Place,
+    Surface,
+    city_short,
+    gazetteer,
+    province_short,
+)
 from zhaoyin.extractors.segment import tagged, token_at, tokens_before, word_frequency
 from zhaoyin.schemas import District, Span
 
@@ -128,6 +138,12 @@ def _city_name_then_word(text: str, start: int, end: int) -> bool:
     return bool(cities) and not cities & own
 
 
+def _fits(place: Place, near: str | None, city: str | None, province: str | None) -> bool:
+    """Whether `place` lies in the city named nearby, the document's city or its province (or the
+    document has no province to compare with)."""
+    return province is None or place.city in (near, city) or place.province == province
+
+
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
@@ -149,6 +165,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             continue
         if NAME in forms:
             place = _choose([e for e in entries if e.form == NAME], near, city, province=province)
+            if len(surface) == 2 and not _fits(place, near, city, province):
+                continue  # 旅游兴县、工业强县: a two-character county far from the report is a phrase
         elif SHORT in forms:
             place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
         elif CONTEXT in forms and _context_boundary(text, start):
@@ -179,12 +197,12 @@ _PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
 
 
 def _zone_canonical(surface: str) -> str:
-    for abbreviation, full in _PLACE_NAMES["other_zone_abbreviations"].items():
+    """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
+    form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
+    does not say."""
+    for abbreviation, full in _PLACE_NAMES["unambiguous_zone_abbreviations"].items():
         if surface.endswith(abbreviation):
             return surface.removesuffix(abbreviation) + full
-    for suffix, (abbreviation, _strength) in gazetteer().zone_suffixes.items():
-        if abbreviation and surface.endswith(abbreviation):
-            return surface[: -len(abbreviation)] + suffix
     return surface
 
 
@@ -211,7 +229,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
-        zone_start = start
+        zone_start = _province_before(text, start, prefix.province)
         if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)
             if not left:
@@ -248,6 +266,14 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+def _province_before(text: str, start: int, province: str | None) -> int:
+    """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
+    for name in (province, province_short(province or "")):
+        if name and text.endswith(name, 0, start):
+            return start - len(name)
+    return start
 
 
 def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:

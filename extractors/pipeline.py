@@ -82,7 +82,8 @@ def _investors_only_projects_name(text: str, companies: list[Company], projects)
 
 
 def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
-    """Mentions, names and evidence as the document writes them (full-width, traditional script)."""
+    """Mentions and evidence as the document writes them (full-width, traditional script); the canonical
+    names of companies, districts and projects in simplified script."""
 
     def cut(start: int | None, end: int | None, fallback: str) -> str:
         return original[start:end] if start is not None and end is not None and 0 <= start < end else fallback
@@ -95,19 +96,25 @@ def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
         written = original[at : at + len(value)]
         return written if not width_only or halfwidth(written) == value else value
 
+    def canonical(value: str | None, *, width_only: bool = False) -> str | None:
+        """A name's one canonical form is simplified (a 繁體 report's 寧德時代 is 宁德时代), in the document's
+        width; the written forms stay in the mentions."""
+        written = as_written(value, width_only=width_only)
+        return simplified_view(written) if written else written
+
     renamed: dict[str, str] = {}
     for records, width_only in ((extraction.companies, False), (extraction.districts, True)):
         for record in records:
             surfaces = [cut(s.start, s.end, "") for s in record.spans]
             record.mentions = list(dict.fromkeys(s for s in surfaces if s)) or record.mentions
-            written = as_written(record.canonical, width_only=width_only)
+            written = canonical(record.canonical, width_only=width_only)
             renamed[record.canonical], record.canonical = written, written
     for record in (*extraction.amounts, *extraction.metrics):  # only where the offsets frame the text
         if view[record.start or 0 : record.end or 0] == record.text:
             record.text = cut(record.start, record.end, record.text)
     for project in extraction.projects:
         project.evidence = cut(project.start, project.end, project.evidence)
-        project.name = as_written(project.name)
+        project.name = canonical(project.name)
         project.amount_text = as_written(project.amount_text)
         project.company = renamed.get(project.company or "", project.company)
         project.district = renamed.get(project.district or "", project.district)

@@ -141,3 +141,13 @@ def test_any_text_gives_amounts_with_valid_offsets(text):
     for a in amounts:
         assert text[a.start : a.end] == a.text
         assert a.value >= 0  # "0元入驻" is an amount too
+
+
+def test_values_are_exact_decimals_without_float_noise():
+    # 8.7 × 1e8 in binary floating point is 869999999.9999999
+    values = [
+        a.value
+        for a in find_amounts("甲项目投资8.7亿元，乙项目投资三点七亿元，丙项目投资0.29亿元、4.1亿元。")
+    ]
+    assert values == [870000000.0, 370000000.0, 29000000.0, 410000000.0]
+    assert chinese_number("八点七亿") == 870000000.0

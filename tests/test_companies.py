@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from zhaoyin.extractors.companies import brand_of, find_companies
+import pytest
+
+from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand
 from zhaoyin.extractors.text import halfwidth
+
+
+def names(text: str) -> list[str]:
+    return list(companies_of(text))
 
 
 def companies_of(text: str) -> dict[str, list[str]]:
@@ -150,3 +156,111 @@ def test_a_plant_in_a_list_gives_its_investors_brand():
 def test_a_product_after_a_quantity_is_not_a_brand():
     found = companies_of("四川锂源新材料科技有限公司年产10万吨磷酸锰铁锂正极材料项目开工。")
     assert set(found) == {"四川锂源新材料科技有限公司"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause's verb or role noun before a name is not part of it
+        ("本次签约涉及福建恒泰实业有限公司投资1.2亿元的石材项目。", "福建恒泰实业有限公司"),
+        ("投资方山东绿原农业科技有限公司负责人介绍了项目进展。", "山东绿原农业科技有限公司"),
+        # a rank after a number opens no name
+        ("中国民营企业500强湖南金瑞集团等20户企业入驻园区。", "湖南金瑞集团"),
+        # a zone before a name that opens with a place
+        ("活动主会场南湖高新区香港丰源集团签约落户。", "香港丰源集团"),
+    ],
+)
+def test_clause_words_glued_before_a_name_are_cut_off(text, expected):
+    assert names(text) == [expected]
+
+
+def test_a_verb_before_a_bare_group_names_nobody():
+    assert names("伏达拉将在吴中区打造集团中国区总部。") == []
+
+
+def test_the_first_item_of_a_list_drops_the_verb_before_it():
+    assert names("深挖比亚迪、华锌业、天禾力等企业的再投资潜能。") == ["比亚迪", "华锌业", "天禾力"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目涉及蓝岸汽车、宁和轮胎、法瑞达等多家行业内龙头企业。",  # counted loosely, described at length
+        "园区已入驻20家企业，蓝岸汽车、宁和轮胎、法瑞达3家外资企业落户园区。",  # counted without 等
+    ],
+)
+def test_lists_typed_by_their_head_noun(text):
+    assert names(text) == ["蓝岸汽车", "宁和轮胎", "法瑞达"]
+
+
+def test_a_long_description_without_a_count_lists_trades():
+    assert names("引进一批智能车控、智能电控等产业链上下游企业。") == []
+
+
+def test_a_brand_heading_a_project_name_keeps_its_short_canonical():
+    text = "深挖比亚迪、华锌业、天士力等企业潜能，推动天士力医药产业园三期建设。"
+    company = next(c for c in find_companies(text) if "天士力" in c.mentions)
+    assert company.canonical == "天士力" and "天士力医药" in company.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分别是总投资5.5亿元的苏州恒邦涂料年产4万吨功能涂料项目。", ["苏州恒邦涂料"]),
+        ("总投资5.7亿元的湖南福尔程环保科技重金属螯合剂系列产品项目签约。", ["湖南福尔程环保科技"]),
+        ("厦门联创集成电路项目到资。", ["厦门联创"]),  # the brand ends where the product begins
+    ],
+)
+def test_a_place_and_an_unknown_brand_open_a_project_name(text, expected):
+    assert names(text) == expected
+
+
+def test_the_trade_after_a_placed_brand_ends_at_a_word_boundary():
+    assert placed_brand("江苏科朗科技电子产品生产项目") == "江苏科朗科技"  # 电子产品 is the product
+    assert placed_brand("广州诚越电子科技高频覆铜板项目") == "广州诚越电子科技"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同日开工的天津鲲鹏生物医药产业园项目位于精武镇。",  # the park's own name
+        "黄陂区开工武汉空港冷链物流园项目。",  # a zone's word
+        "全县签约官渡古战场文化旅游区提升项目。",  # an everyday noun
+        "江苏高端装备制造项目开工。",  # an everyday word
+    ],
+)
+def test_a_place_before_a_word_that_is_no_brand_gives_no_company(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("先后引进了国网投、中启通号、保利集团等一批优质项目。", ["国网投", "中启通号", "保利集团"]),
+        ("推动蓝岸医疗、拓维智造等12个项目签约。", ["蓝岸医疗", "拓维智造"]),
+        ("推动董家口炼化一体化、三峡海上风电等重点项目建设。", []),  # the works, not their investors
+    ],
+)
+def test_a_list_of_projects_after_a_verb_of_attraction_names_investors(text, expected):
+    assert names(text) == expected
+
+
+def test_a_place_of_another_province_is_part_of_the_investors_name_the_reports_own_is_not():
+    elsewhere = "滁州市来安县集中签约。总投资5亿元的江苏科朗科技电子产品生产项目落户来安县。"
+    assert "江苏科朗科技" in names(elsewhere)
+    at_home = "青岛市城阳区项目建设提速。建设中的青岛科朗科技电子产品生产项目进展顺利。"
+    assert "科朗科技" in names(at_home) and "青岛科朗科技" not in names(at_home)
+
+
+def test_a_placed_brand_before_a_product_list_in_the_project_name():
+    text = "滁州市来安县签约。总投资5.5亿元的苏州恒邦涂料年产4.5万吨功能涂料及研发工程中心项目签约。"
+    assert "苏州恒邦涂料" in names(text)
+
+
+def test_an_institute_listed_beside_enterprises_does_not_make_the_list_one_of_trades():
+    assert names("为中国信息通信研究院、安泰科技等20户企业提供算力服务。") == ["安泰科技"]
+
+
+def test_the_head_noun_after_a_name_in_a_slot_is_not_part_of_it():
+    assert names("酒店项目由深圳禾墅文旅企业投资，计划在波密县建设。") == ["深圳禾墅文旅"]
+    assert names("今年将引进一批细分领域专精特新企业，") == []  # a kind of enterprise, counted

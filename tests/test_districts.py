@@ -134,14 +134,19 @@ def test_unlisted_zone_with_only_generic_words_is_named_after_its_city():
     text = "武汉市持续扩大开放。今年，临空综保区新引进企业12家；在光明国际生物城，生物城新落地项目5个。"
     found, city = districts_of(text)
     assert city == "武汉市"
-    assert "武汉临空综合保税区" in found
+    assert "武汉临空综合保税区" in found  # 综保区 has one full form
     zone = next(d for name, d in found.items() if name.endswith("生物城"))
     assert "生物城" in zone.mentions  # the bare form later on refers back to it
 
 
-def test_a_provincial_kaifaqu_abbreviation_is_an_economic_development_zone():
+def test_an_unlisted_zone_written_short_keeps_the_name_as_written():
+    # 经开区 may be an 经济开发区 or an 经济技术开发区: only the gazetteer's zones are expanded
     found, _ = districts_of("六安市霍邱县招商引资成效明显，霍邱经开区一季度新签约项目8个。")
-    assert "霍邱经济开发区" in found and "霍邱经济技术开发区" not in found
+    assert "霍邱经开区" in found and not {"霍邱经济开发区", "霍邱经济技术开发区"} & set(found)
+    found, _ = districts_of("太原市今年签约的芯片项目落地中北高新区。")
+    assert "中北高新区" in found
+    found, _ = districts_of("合肥市今年签约的芯片项目落地合肥经开区。")  # listed: the official name
+    assert "合肥经济技术开发区" in found
 
 
 def test_a_name_after_a_word_ending_in_its_first_character_is_still_found():
@@ -187,3 +192,18 @@ def test_a_city_without_counties_is_still_a_city():
 def test_henan_industrial_cluster_zone_after_a_county():
     found, _city = districts_of("郑州市中牟汽车产业集聚区新引进零部件项目5个。")
     assert "中牟汽车产业集聚区" in found
+
+
+def test_a_verb_before_an_unlisted_zone_is_not_part_of_its_name():
+    found, _ = districts_of("太原市今年签约的芯片项目总投资50亿元，落地中北高新区。")
+    assert "中北高新区" in found and not any(name.startswith("落地") for name in found)
+
+
+def test_a_two_character_county_far_from_the_report_is_a_phrase():
+    found, _ = districts_of("湖北省襄阳市保康县实施生态立县、旅游兴县、工业强县战略，保康县新签约项目5个。")
+    assert "保康县" in found and "兴县" not in found
+
+
+def test_a_zone_name_may_open_with_its_province():
+    found, _ = districts_of("楚雄州牟定县招商成效明显，云南牟定产业园区管委会挂牌成立。")
+    assert "云南牟定产业园区" in found and "牟定产业园区" not in found

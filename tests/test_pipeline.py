@@ -106,14 +106,19 @@ def test_investors_named_only_in_a_list_of_projects_become_companies():
 TRADITIONAL = "青島市城陽區今年簽約項目。總投資30億元的瑞幸咖啡創新生產中心項目落戶城陽區。香港中寶集團有限公司來青考察。"
 
 
-def test_traditional_script_is_read_and_reported_as_written():
+def test_traditional_script_is_read_with_simplified_canonicals_and_written_mentions():
     pytest.importorskip("zhaoyin.extractors.script")
     result = extract(Document(text=TRADITIONAL, source="t.txt"), strict=True)
     (district,) = result.districts
     assert district.canonical == "城阳区" and district.mentions == ["城陽區"]  # official name, written form
-    assert "香港中寶集團有限公司" in {c.canonical for c in result.companies}
+    company = next(c for c in result.companies if c.canonical == "香港中宝集团有限公司")
+    assert company.mentions == ["香港中寶集團有限公司"]
     (project,) = result.projects
     assert project.district == "城阳区" and project.amount_text == "30億元" and project.status == "landed"
+    assert project.name == "瑞幸咖啡创新生产中心项目" and project.company == "瑞幸咖啡"
+    assert {m.canonical for m in result.mentions if m.label == "company"} <= {
+        c.canonical for c in result.companies
+    }
 
 
 def test_companies_from_another_backend():
