@@ -79,16 +79,17 @@ def find_policies(text: str) -> list[Policy]:
     written = _labelled_date(text, "written") or _signature_date(text)
     published = _labelled_date(text, "published") or _printed_date(text)
     valid_from, valid_to = _validity(text, written or published)
+    title = _title(text)
     return [
         Policy(
-            title=_title(text),
+            title=title,
             issuer=issuer,
             doc_number=_doc_number(text),
             written=written,
             published=published,
             valid_from=valid_from,
             valid_to=valid_to,
-            district=_district_of(issuer),
+            district=_district_of(issuer) or _place_in_title(title),
             incentives=_incentives(text),
         )
     ]
@@ -424,8 +425,8 @@ def _policy_news(text: str) -> list[Policy]:
     ]
 
 
-def _place_in_title(title: str) -> str | None:
-    place = _pattern("title_place").match(title)
+def _place_in_title(title: str | None) -> str | None:
+    place = _pattern("title_place").match(title or "")
     return place.group("place") if place else None
 
 

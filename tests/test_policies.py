@@ -308,3 +308,16 @@ def test_binary_policy_samples_read_back_to_the_same_records(name, reference):
     assert read.doc_number == expected.doc_number
     assert (read.valid_from, read.valid_to) == (expected.valid_from, expected.valid_to)
     assert _by_index(read) == _by_index(expected)
+
+
+def test_a_policy_without_an_issuer_line_takes_its_district_from_its_title():
+    text = """云岭县委、县政府加强园区产业招商扶持政策
+（一）用地政策
+1.凡入驻园区自建厂房的项目，固定资产投资3亿元以上的，奖励基础设施建设1.5万元/亩。
+（二）税收政策
+2.凡入驻园区投产企业，增值税第一年按县享部分的60%奖励给企业。
+（三）金融政策
+3.对新引进企业给予贷款贴息，最高不超过100万元。
+"""
+    [policy] = find_policies(text)
+    assert (policy.issuer, policy.district) == (None, "云岭县")
