@@ -159,6 +159,13 @@ def test_a_wire_dateline_and_one_after_a_credit():
         "2024-05-08",
         "dateline+crawl",
     )
+    assert dated_publication(
+        "【云岭日报网讯】（记者 张三）5月8日，云岭县签约项目3个。", "2024-09-01", meta_source="crawl"
+    ) == (
+        "2024-05-08",
+        "dateline+crawl",
+    )
+    assert dated_publication("（记者 张三）5月8日，云岭县签约项目3个。", "2024-09-01")[0] == "2024-05-08"
     # a date inside the lead's sentence is not a dateline
     assert dated_publication("据悉，在5月8日的签约仪式上，云岭县签约项目3个。")[0] is None
 
