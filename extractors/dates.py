@@ -206,9 +206,11 @@ def dated_publication(
         found = _dated_by_dateline(view, dateline, [(metadata, meta_name), written or (None, None)], imported)
         if found:
             return found
+    if metadata and len(metadata) == 10:
+        return metadata, meta_name
     told = written or _told_in_text(view)
     if metadata:
-        if len(metadata) < 10 and told[0] and told[0].startswith(metadata) and len(told[0]) > len(metadata):
+        if told[0] and told[0].startswith(metadata) and len(told[0]) > len(metadata):
             return told  # the file name says 2024-05, the text which day of it
         return metadata, meta_name
     return told

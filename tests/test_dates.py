@@ -216,3 +216,9 @@ def test_an_event_named_with_its_year_and_a_session_number():
     text = "2022云岭(第22届)经贸合作洽谈会1日举行。总投资100亿元的15个项目集中签约。"
     assert publication_date(text) == "2022"
     assert publication_date("本报讯 5月20日，2025云岭招商引资集中签约活动举行。") == "2025-05-20"
+
+
+def test_a_coarse_metadata_date_is_refined_by_the_text():
+    text = "云岭县签约项目3个\n时间：2024-05-08 09:30\n记者从县商务局获悉，云岭县签约项目3个。"
+    assert dated_publication(text, "2024-05", meta_source="file-name") == ("2024-05-08", "text-head")
+    assert dated_publication(text, "2023", meta_source="file-name") == ("2023", "file-name")
