@@ -335,6 +335,13 @@ def _condition(body: str) -> tuple[str | None, int]:
         parts.append(piece.strip(trim))
         pos += len(piece)
     condition = _KW["condition_joiner"].join(p for p in parts if p)
+    while condition.endswith(
+        tuple(_KW["condition_trailing_words"])
+    ):  # "…的分别奖励": 分别 grants, not qualifies
+        condition = next(
+            condition.removesuffix(w) for w in _KW["condition_trailing_words"] if condition.endswith(w)
+        )
+        condition = condition.rstrip(trim)
     if not opener and (_KW["condition_marker"] not in condition or len(condition) > 60):
         return None, offset  # without 对/凡 only a "…的企业/项目" phrase names who qualifies
     return (condition or None), offset + pos

@@ -321,3 +321,13 @@ def test_a_policy_without_an_issuer_line_takes_its_district_from_its_title():
 """
     [policy] = find_policies(text)
     assert (policy.issuer, policy.district) == (None, "云岭县")
+
+
+def test_an_adverb_of_the_grant_is_not_part_of_the_condition():
+    text = (
+        "云岭市近日出台促进招商引资若干措施。对新引进项目投资额达到3亿元、4亿元的分别奖励300万元、400万元。"
+    )
+    [policy] = find_policies(text)
+    [incentive] = policy.incentives
+    assert incentive.condition == "新引进项目投资额达到3亿元、4亿元的"
+    assert (incentive.kind, incentive.amount_yuan) == ("reward", 3e6)
