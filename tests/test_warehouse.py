@@ -302,7 +302,9 @@ def test_the_extraction_dates_the_document_and_says_from_where(db_path):
     ext = Extraction(published="2024-05-08", date_source="dateline+file-name")
     con = warehouse.connect(db_path)
     warehouse.load_batch(con, [(doc, ext)], [])
-    published, meta = con.execute("SELECT published, meta FROM documents").fetchall()[0]
+    published, meta, source = con.execute(
+        "SELECT published, meta, meta->>'date_source' FROM documents"
+    ).fetchall()[0]
     assert published == "2024-05-08"
-    assert json.loads(meta)["date_source"] == "dateline+file-name"
+    assert source == json.loads(meta)["date_source"] == "dateline+file-name"
     con.close()
