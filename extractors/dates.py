@@ -1,6 +1,11 @@
 """Publication dates and reporting periods.
 
 `publication_date` gives the finest date a document tells ("2025-04-03", "2025-04" or "2025");
+`dated_publication` gives it with where it came from (the `date_source`): the dateline the lead opens with,
+else the source's metadata (page metadata, a crawl list's date, HTTP Last-Modified, the file name, as the
+reader chose it), else a date at the head or under the signature of the text, else the years and months the
+text speaks of; a dateline of only month and day takes its year from the metadata, the text or, last, the
+import date.
 `resolve_period` turns 一季度 / 上半年 / 去年 / 1—8月 / “十四五”期间 into ISO-like periods
 ("2025Q1", "2025H1", "2024", "2019-01/2019-08", "2021/2025") against that date.
 """
@@ -40,6 +45,22 @@ _DAY_OR_MONTH_END = re.compile(lang.pattern("time_markers", "day_or_month_end"))
 _FUTURE_YEAR_BEFORE = tuple(_DATA["future_year_before"])
 HISTORY_MARKERS = tuple(_DATA["history_markers"]["anywhere"] + _DATA["history_markers"]["before_a_year"])
 _DEADLINE_AFTER = tuple(_DATA["deadline_after"])
+_SCHEDULE_YEAR_BEFORE = re.compile(lang.pattern("time_markers", "schedule_year_before"))
+_DATELINE_CREDIT = re.compile(lang.pattern("time_markers", "dateline_credit"))
+_DATELINE_WIRE_BEFORE = re.compile(lang.pattern("time_markers", "dateline_wire_before"))
+_DATELINE_AFTER = tuple(_DATA["dateline_after"])
+_DATELINE_WIRE = tuple(_DATA["dateline_wire"])
+_QUOTED = re.compile(lang.pattern("time_markers", "quoted"))
+_WHOLE_YEAR_RESULTS = re.compile(lang.pattern("time_markers", "whole_year_results"))
+_MONTH_DAY_ONLY = re.compile(lang.pattern("time_markers", "month_day_only"))
+_VALIDITY_BEFORE = tuple(_DATA["validity_before"])
+_VALIDITY_AFTER = tuple(_DATA["validity_after"])
+# reader sources (Document.meta["published_from"]) that were read off the text itself, not the source
+_TEXT_SOURCES = ("dateline", "text", "signature", "import-date")
+# a report comes out within a few days of the day its dateline tells
+_REPORTED_WITHIN_DAYS = 7
+# a year's whole results are told after it ends; year-end reviews start in November
+_YEAR_END_REVIEWS_FROM_MONTH = 11
 _WHOLE_YEAR = tuple(_DATA["whole_year"])
 
 
@@ -147,27 +168,177 @@ def _normalize_meta(value) -> str | None:
 
 
 def _is_future(sentence: str) -> bool:
-    return any(word in sentence for word in FUTURE_MARKERS)
+    unquoted = _QUOTED.sub("", sentence)
+    return any(word in unquoted for word in FUTURE_MARKERS)
 
 
-def publication_date(text: str, meta_published=None) -> str | None:
-    """The finest publication date known: metadata wins; else what the text itself tells."""
-    if meta_published:
-        normalized = _normalize_meta(meta_published)
-        if normalized:
-            return normalized
+def _whole_year_told(view: str, year: int) -> bool:
+    """Whether the text tells the results of the whole of `year` ("2024年，全市新签约项目242个")."""
+    for sentence in sentences(view):
+        for m in _WHOLE_YEAR_RESULTS.finditer(sentence.text):
+            if int(m.group("y")) == year and not _is_future(sentence.text):
+                return True
+    return False
+
+
+def publication_date(
+    text: str, meta_published=None, *, meta_source: str | None = None, imported=None
+) -> str | None:
+    """The finest publication date known (see `dated_publication`)."""
+    return dated_publication(text, meta_published, meta_source=meta_source, imported=imported)[0]
+
+
+def dated_publication(
+    text: str, meta_published=None, *, meta_source: str | None = None, imported=None
+) -> tuple[str | None, str | None]:
+    """The publication date and its source: "dateline" (a full date the lead opens with), "dateline+X" (a
+    dateline of month and day, its year from X: the metadata's source, "text-head", "text" or "import-date"),
+    the metadata's own source (`meta_source`, else "metadata"), "text-head" / "signature" (a full date at the
+    top or under the signature), "text" (the years and months the text speaks of)."""
     view = halfwidth(text)
-    # A dateline at the top, or the signature date a government release ends with.
-    for part in (view[:300], view.rstrip()[-60:]):
-        for pattern in (_CN_DATE, _ISO_DATE):
-            m = pattern.search(part)
-            if m and m.group("d"):
-                return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    metadata = None
+    if meta_published and not str(meta_source or "").startswith(_TEXT_SOURCES):
+        metadata = _normalize_meta(meta_published)
+    meta_name = meta_source or "metadata"
+    dateline = _dateline(view)
+    written = _written_date(view)
+    if dateline:
+        found = _dated_by_dateline(view, dateline, [(metadata, meta_name), written or (None, None)], imported)
+        if found:
+            return found
+    if metadata and len(metadata) == 10:
+        return metadata, meta_name
+    told = written or _told_in_text(view)
+    if metadata:
+        if told[0] and told[0].startswith(metadata) and len(told[0]) > len(metadata):
+            return told  # the file name says 2024-05, the text which day of it
+        return metadata, meta_name
+    return told
+
+
+def _told_in_text(view: str) -> tuple[str | None, str | None]:
     year = _text_year(view)
     if year is None:
-        return None
+        return None, None
     month = _text_month(view, year)
-    return f"{year}-{month:02d}" if month else str(year)
+    return (f"{year}-{month:02d}" if month else str(year)), "text"
+
+
+def _dated_by_dateline(
+    view: str, dateline: tuple[int | None, int, int], known: list[tuple[str | None, str | None]], imported
+) -> tuple[str, str] | None:
+    """The dateline's date, its year from the first of `known` dates (metadata, a date written at the head)
+    that has one, else from the text, else from the import date. A full `known` date up to a few days after
+    the dateline is the day the report came out (the dateline tells the day of the event) and wins; one
+    further on is a later repost's, which gives only the year."""
+    year, month, day = dateline
+    source = "dateline"
+    if year is None:
+        for value, name in known:
+            year = _year_for(month, day, value)
+            if year:
+                source = f"dateline+{name}"
+                break
+    if year is None and (year := _text_year(view)):
+        source = "dateline+text"
+        if month < _YEAR_END_REVIEWS_FROM_MONTH and _whole_year_told(view, year):
+            year += 1  # "4月15日 … 2024年，全市新签约项目242个": written in the year after
+    if year is None and imported and (year := _year_for(month, day, _normalize_meta(imported))):
+        source = "dateline+import-date"
+    if year is None:
+        return None
+    try:
+        lead = date(year, month, day)
+    except ValueError:
+        return None
+    for value, name in known:
+        if (
+            value
+            and len(value) == 10
+            and 0 < (date.fromisoformat(value) - lead).days <= _REPORTED_WITHIN_DAYS
+        ):
+            return value, str(name)
+    return lead.isoformat(), source
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _year_for(month: int, day: int, known: str | None) -> int | None:
+    """The year of a month and day written near `known` (a date at or after it): the year before when the
+    day would fall after it ("12月30日" in a page of 2025-01-02)."""
+    year, known_month = _published_parts(known)
+    if year is None:
+        return None
+    known_day = int(known[8:10]) if known and len(known) >= 10 and known[8:10].isdigit() else 31
+    if known_month is not None and (month, day) > (known_month, known_day):
+        return year - 1
+    return year
+
+
+def _dateline(view: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of the date the lead opens with: at the start of its line, after a
+    credit ("本报讯（记者 王明）5月8日，") or as a wire dateline ("新华社成都3月5日电")."""
+    for line in view[:600].splitlines():
+        found = _first_date(line)
+        if found is None:
+            if _is_paragraph(line):
+                return None  # the lead has no dateline
+            continue
+        year, month, day, start, end = found
+        before, after = line[:start], line[end:]
+        wire = after.startswith(_DATELINE_WIRE) and _DATELINE_WIRE_BEFORE.match(before.strip())
+        opens = _DATELINE_CREDIT.match(before) and (not after or after.startswith(_DATELINE_AFTER))
+        if (wire or opens) and 1 <= month <= 12 and 1 <= day <= 31:
+            return year, month, day
+        if _is_paragraph(line):
+            return None
+    return None
+
+
+def _is_paragraph(line: str) -> bool:
+    return lang.chars("full_stop") in line or len(line.strip()) > 40
+
+
+def _first_date(line: str) -> tuple[int | None, int, int, int, int] | None:
+    found = []
+    for pattern in (_CN_DATE, _ISO_DATE):
+        m = pattern.search(line)
+        if m and m.group("d"):
+            found.append((int(m.group("y")), int(m.group("m")), int(m.group("d")), m.start(), m.end()))
+    m = _MONTH_DAY_ONLY.search(line)
+    if m:
+        found.append((None, int(m.group("m")), int(m.group("d")), m.start(), m.end()))
+    return min(found, key=lambda f: f[3]) if found else None
+
+
+def _written_date(view: str) -> tuple[str, str] | None:
+    """A full date near the top ("时间：2024-05-08") or on a short line of its own at the end (the signature
+    of a release) — not one that says from or until when something holds ("有效期至2025年12月31日")."""
+    for part, source in ((view[:300], "text-head"), (view.rstrip()[-60:], "signature")):
+        for pattern in (_CN_DATE, _ISO_DATE):
+            for m in pattern.finditer(part):
+                if not m.group("d") or _validity_date(part, m.start(), m.end()):
+                    continue
+                if source == "signature" and len(_line_around(part, m.start(), m.end()).strip()) > 30:
+                    continue
+                try:
+                    date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                except ValueError:
+                    continue
+                return _iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), source
+    return None
+
+
+def _validity_date(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 4) : start].endswith(_VALIDITY_BEFORE) or text[end:].lstrip().startswith(
+        _VALIDITY_AFTER
+    )
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
 
 
 def _text_year(view: str) -> int | None:
@@ -181,6 +352,8 @@ def _text_year(view: str) -> int | None:
                 continue  # a target or plan: "至2027年", "计划2025年3月开工"
             if before.endswith(HISTORY_MARKERS):
                 continue  # looking back: "继2015年落户园区后", "成立于2010年"
+            if _SCHEDULE_YEAR_BEFORE.search(before):
+                continue  # a plan's schedule: "第三年（2024年）完成销售额5亿元"
             if sentence.text.startswith(_DEADLINE_AFTER, m.end()):
                 continue  # "2025年底前实现投产"
             years.append(int(m.group("y")))

@@ -15,7 +15,7 @@ from typing import TypeVar
 from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.extractors.backends import BackendUnavailable
 from zhaoyin.extractors.companies import find_companies
-from zhaoyin.extractors.dates import publication_date
+from zhaoyin.extractors.dates import dated_publication
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.fingerprint import fingerprint
 from zhaoyin.extractors.keys import attach_keys, locate_evidence
@@ -158,7 +158,18 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
     if text is None:
         text = halfwidth(original)
 
-    published = _stage("dates", document.published, strict, publication_date, text, document.published)
+    # a document read back from the warehouse carries the date_source of its last extraction
+    meta_source = document.meta.get("date_source") or document.meta.get("published_from")
+    published, date_source = _stage(
+        "dates",
+        (document.published, meta_source),
+        strict,
+        dated_publication,
+        text,
+        document.published,
+        meta_source=meta_source,
+        imported=document.fetched_at,
+    )
     districts, city = _stage("districts", ([], None), strict, find_districts, text)
     if backend == "rules":
         companies = _stage("companies", [], strict, find_companies, text)
@@ -195,6 +206,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         doc=document.source.rsplit("/", 1)[-1] if document.source else None,
         doc_id=document.doc_id,
         published=published,
+        date_source=date_source,
         city=city,
         projects=projects,
         companies=companies,

@@ -1,10 +1,11 @@
-"""Policy documents (招商引资优惠政策, 若干措施, 实施细则 …) as records.
+"""Policy documents (招商引资优惠政策, 若干措施, 实施细则 …) and policy news as records.
 
 `find_policies(text)` recognises a policy by its form — a document number (青政发〔2024〕5号), a policy
 title or a 关于印发…的通知, and numbered articles (第一条 / 一、 / （一）) — and returns one `Policy` with its
 issuer, dates, validity period, the district its issuer governs, and one `PolicyIncentive` per numbered
-clause that grants something. Ordinary news gives [] after a cheap look. Keyword lists live in
-extractors/lang/policy_keywords.yaml.
+clause that grants something. News that reports a policy (云岭县出台招商引资奖励办法; 解读《…若干措施》) gives
+one `Policy` too, named as the news names it, with one `PolicyIncentive` per item that grants a sum or a
+rate. Other news gives [] after a cheap look. Keyword lists live in extractors/lang/policy_keywords.yaml.
 """
 
 from __future__ import annotations
@@ -69,23 +70,26 @@ _INCLUDES_INVESTMENT_THRESHOLD = tuple(_KW["includes_investment_threshold"])
 
 
 def find_policies(text: str) -> list[Policy]:
-    """The policy a document states, or [] when it is not a policy document."""
-    if not text or not _looks_like_policy(text):
+    """The policy a document states or a news item reports, or [] when there is none."""
+    if not text:
         return []
+    if not _looks_like_policy(text):
+        return _policy_news(text)
     issuer = _issuer(text)
     written = _labelled_date(text, "written") or _signature_date(text)
     published = _labelled_date(text, "published") or _printed_date(text)
     valid_from, valid_to = _validity(text, written or published)
+    title = _title(text)
     return [
         Policy(
-            title=_title(text),
+            title=title,
             issuer=issuer,
             doc_number=_doc_number(text),
             written=written,
             published=published,
             valid_from=valid_from,
             valid_to=valid_to,
-            district=_district_of(issuer),
+            district=_district_of(issuer) or _place_in_title(title),
             incentives=_incentives(text),
         )
     ]
@@ -331,6 +335,13 @@ def _condition(body: str) -> tuple[str | None, int]:
         parts.append(piece.strip(trim))
         pos += len(piece)
     condition = _KW["condition_joiner"].join(p for p in parts if p)
+    while condition.endswith(
+        tuple(_KW["condition_trailing_words"])
+    ):  # "…的分别奖励": 分别 grants, not qualifies
+        condition = next(
+            condition.removesuffix(w) for w in _KW["condition_trailing_words"] if condition.endswith(w)
+        )
+        condition = condition.rstrip(trim)
     if not opener and (_KW["condition_marker"] not in condition or len(condition) > 60):
         return None, offset  # without 对/凡 only a "…的企业/项目" phrase names who qualifies
     return (condition or None), offset + pos
@@ -385,3 +396,117 @@ def _min_investment(condition: str | None) -> float | None:
         return None
     amounts = _amounts(found.group("amount"))
     return amounts[0][2] if amounts else None
+
+
+# --- policy news ---------------------------------------------------------------------------------------
+
+_NEWS_POLICY = _pattern("news_policy")
+_QUOTED_POLICY_TITLE = _pattern("quoted_policy_title")
+_NEWS_ITEM_BREAK = _pattern("news_item_break")
+_NEWS_PLACE = _pattern("news_place")
+_NEWS_HEAD_CHARS = 800
+
+
+def _policy_news(text: str) -> list[Policy]:
+    """A news item that reports a policy: the policy named near the top (出台…办法, 《…若干措施》) and at
+    least one item granting a sum or a rate."""
+    head = text[:_NEWS_HEAD_CHARS]
+    named = _news_title(head)
+    if named is None:
+        return []
+    title, issuer = named
+    incentives = _news_incentives(text)
+    if not incentives:
+        return []
+    valid_from, valid_to = _validity(text, None)
+    return [
+        Policy(
+            title=title,
+            issuer=issuer,
+            doc_number=_DOC_NUMBER.search(head) and re.sub(r"\s+", "", _DOC_NUMBER.search(head).group(0)),
+            valid_from=valid_from,
+            valid_to=valid_to,
+            district=_district_of(issuer) or _place_in_title(title),
+            incentives=incentives,
+        )
+    ]
+
+
+def _place_in_title(title: str | None) -> str | None:
+    place = _pattern("title_place").match(title or "")
+    return place.group("place") if place else None
+
+
+def _news_title(head: str) -> tuple[str, str | None] | None:
+    """(the policy's name, the place that issued it) from the first sentences: a name in title marks wins
+    over one only described (出台22条措施); the place is the subject of 出台/印发."""
+    found = [
+        (m.group("title").strip(_KW["title_marks"]), _news_issuer(head, m.start()))
+        for m in _NEWS_POLICY.finditer(head)
+    ]
+    if not found:
+        quoted = _QUOTED_POLICY_TITLE.search(head)
+        return (quoted.group("title"), None) if quoted else None
+    title = max(found, key=lambda item: (item[0].endswith(_words().title), len(item[0])))[0]
+    issuer = next((issuer for _, issuer in found if issuer), None)
+    return title, issuer
+
+
+def _news_issuer(head: str, verb_start: int) -> str | None:
+    clause = _pattern("news_subject_break").split(head[:verb_start])[-1]
+    place = _NEWS_PLACE.match(clause)
+    return place.group("place") if place else None
+
+
+def _news_incentives(text: str) -> list[PolicyIncentive]:
+    words = _words()
+    out = []
+    start = 0
+    for brk in [*_NEWS_ITEM_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        item_start, item_end = _strip_span(text, start, end)
+        start = brk.end() if brk else len(text)
+        item = text[item_start:item_end]
+        if (
+            not item
+            or not any(word in item for word in words.grant)
+            or any(word in item for word in words.admin)
+        ):
+            continue
+        item_start += _granting_part(item)
+        body = text[item_start:item_end]
+        granted, rate = _granted_amount(body), _rate(body)
+        if granted is None and rate is None:
+            continue  # "加大人才奖励力度": a grant without a sum or a rate is no incentive to record
+        condition, condition_end = _condition(body)
+        out.append(
+            PolicyIncentive(
+                clause=body,
+                kind=_kind(body),
+                amount_yuan=granted,
+                rate=rate
+                if granted is None or _PERCENT.search(body[condition_end:])
+                else _rate(body[condition_end:]),
+                condition=condition,
+                min_investment_yuan=_min_investment(condition),
+                start=item_start,
+                end=item_end,
+            )
+        )
+    return out
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u3000":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return start, end
+
+
+def _granting_part(item: str) -> int:
+    """Where the granting part of an item starts: at its clause that opens with 对/凡 (after 提出, 并 …), so
+    "为激发招商动能，庆阳市提出对新引进项目…给予奖励" keeps "对新引进项目…给予奖励"."""
+    opener = _pattern("news_grant_opener")
+    found = opener.search(item)
+    return found.start("opener") if found else 0

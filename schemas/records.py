@@ -160,6 +160,9 @@ class Extraction(BaseModel):
     doc: str | None = None  # file name or source of the document
     doc_id: str | None = None
     published: str | None = None
+    # where `published` came from: dateline, dateline+<where its year came from>, the reader's metadata source
+    # (label, crawl, http-last-modified, file-name, meta:…), text-head, signature, text
+    date_source: str | None = None
     city: str | None = None  # the city the document is about, inferred from its text
     projects: list[Project] = Field(default_factory=list)
     companies: list[Company] = Field(default_factory=list)

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhaoyin.extractors.dates import find_period_expressions, publication_date, resolve_period
+from zhaoyin.extractors.dates import (
+    dated_publication,
+    find_period_expressions,
+    publication_date,
+    resolve_period,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +64,7 @@ def test_find_period_expressions_with_offsets():
 
 
 def test_metadata_wins():
-    assert publication_date("2019年1月1日", "2024-03-05T08:00:00+08:00") == "2024-03-05"
+    assert publication_date("公司成立于2019年1月1日。", "2024-03-05T08:00:00+08:00") == "2024-03-05"
     assert publication_date("", date(2023, 7, 1)) == "2023-07-01"
     assert publication_date("", "2023年7月") == "2023-07"
 
@@ -76,7 +81,7 @@ def test_signature_date_at_the_end_of_a_release():
 
 def test_month_from_dateline_and_year_from_text():
     text = "新华社成都3月5日电 成都市2023年招商引资工作会议召开，会议部署全年工作。"
-    assert publication_date(text) == "2023-03"
+    assert dated_publication(text) == ("2023-03-05", "dateline+text")
 
 
 def test_finished_quarter_moves_the_month_on():
@@ -86,7 +91,7 @@ def test_finished_quarter_moves_the_month_on():
 
 def test_a_year_looked_back_on_is_last_year():
     text = "2月10日，全市招商大会召开。2023年，全市新签约项目300个，同比增长12%。去年以来，招商力度加大。"
-    assert publication_date(text) == "2024-02"
+    assert publication_date(text) == "2024-02-10"
 
 
 def test_targets_do_not_set_the_year():
@@ -113,7 +118,7 @@ def test_planned_years_do_not_set_the_year():
         "本报讯 3月15日，西海岸新区2024年一季度重点项目集中签约。"
         "项目一期计划今年二季度开工，2025年底前实现投产。另一项目计划2026年3月开工。"
     )
-    assert publication_date(text) == "2024-03"
+    assert publication_date(text) == "2024-03-15"
 
 
 def test_years_looked_back_on_do_not_set_the_year():
@@ -125,4 +130,95 @@ def test_a_dateline_without_year_takes_the_year_of_an_event_named_with_it():
     from zhaoyin.extractors.dates import publication_date
 
     text = "西安日报讯 6月12日，记者从市商务局获悉，2024丝路博览会期间全市签约项目86个。"
-    assert publication_date(text) == "2024-06"
+    assert publication_date(text) == "2024-06-12"
+
+
+def test_dateline_of_month_and_day_takes_its_year_from_the_metadata():
+    text = "本报讯（记者 王明 通讯员 李华）7月21日，云岭县举行项目集中签约仪式，共签约项目5个。"
+    assert dated_publication(text, "2019-09-21", meta_source="label") == ("2019-07-21", "dateline+label")
+    # a day after the metadata's is of the year before: a page of early January on a signing of December 30th
+    text = "12月30日，云岭县举行项目集中签约仪式。"
+    assert dated_publication(text, "2025-01-20", meta_source="crawl") == ("2024-12-30", "dateline+crawl")
+
+
+def test_metadata_a_few_days_after_the_dateline_is_the_day_the_report_came_out():
+    text = (
+        "云岭县项目集中签约\n\n2020年11月02日09:47  来源：云岭新闻网\n10月30日，云岭县举行项目集中签约仪式。"
+    )
+    assert dated_publication(text) == ("2020-11-02", "text-head")
+
+
+def test_a_wire_dateline_and_one_after_a_credit():
+    assert dated_publication(
+        "新华社昆明5月8日电（记者 张三）云岭县签约项目3个。", "2024-05-10", meta_source="crawl"
+    ) == (
+        "2024-05-10",
+        "crawl",
+    )
+    assert dated_publication("新华社昆明5月8日电 云岭县签约项目3个。", "2024-09-01", meta_source="crawl") == (
+        "2024-05-08",
+        "dateline+crawl",
+    )
+    assert dated_publication(
+        "【云岭日报网讯】（记者 张三）5月8日，云岭县签约项目3个。", "2024-09-01", meta_source="crawl"
+    ) == (
+        "2024-05-08",
+        "dateline+crawl",
+    )
+    assert dated_publication("（记者 张三）5月8日，云岭县签约项目3个。", "2024-09-01")[0] == "2024-05-08"
+    # a date inside the lead's sentence is not a dateline
+    assert dated_publication("据悉，在5月8日的签约仪式上，云岭县签约项目3个。")[0] is None
+
+
+def test_dateline_without_any_year_takes_the_import_date_year():
+    from datetime import datetime
+
+    text = "本报讯 5月8日，云岭县签约项目3个，总投资12亿元。"
+    assert dated_publication(text) == (None, None)
+    imported = datetime(2025, 6, 1, 8, 0)
+    assert dated_publication(text, imported=imported) == ("2025-05-08", "dateline+import-date")
+    # a month and day after the import date fell in the year before
+    assert dated_publication("本报讯 11月8日，云岭县签约项目3个。", imported=imported)[0] == "2024-11-08"
+
+
+def test_a_dateline_wins_over_a_distant_metadata_date():
+    text = "本报讯 2024年3月15日，云岭县签约项目3个。"
+    assert dated_publication(text, "2024-06-30", meta_source="meta:pubdate") == ("2024-03-15", "dateline")
+
+
+def test_expiry_and_effective_dates_are_not_the_publication_date():
+    head = "云岭县出台招商引资奖励办法，自2024年1月1日起施行。"
+    assert publication_date(head) is None
+    tail = "对新引进企业给予奖励。" * 10 + "本办法有效期至2026年12月31日。"
+    assert publication_date(tail) is None
+    assert publication_date("截至2024年6月30日，全县签约项目12个。") != "2024-06-30"
+
+
+def test_a_whole_year_of_results_dates_the_report_in_the_year_after():
+    text = "4月15日上午，记者从云岭市新闻发布会上获悉，2024年，全市新签约项目242个，签约额138亿元。"
+    assert publication_date(text) == "2025-04-15"
+    # a year-end review may tell its own year
+    text = "12月20日，记者获悉，2024年，全市新签约项目242个，签约额138亿元。"
+    assert publication_date(text) == "2024-12-20"
+
+
+def test_a_quoted_slogan_does_not_make_a_sentence_a_plan():
+    text = "记者从“奋力谱写新篇章”主题发布会上获悉，2023年，全市新签约项目100个。"
+    assert publication_date(text) == "2023"
+
+
+def test_a_schedule_year_is_not_the_report_year():
+    text = "云岭县于今年3月签约中药颗粒项目，第一年完成250个品种，第三年（2024年）完成销售额5亿元。2022年全县招商大会召开。"
+    assert publication_date(text).startswith("2022")
+
+
+def test_an_event_named_with_its_year_and_a_session_number():
+    text = "2022云岭(第22届)经贸合作洽谈会1日举行。总投资100亿元的15个项目集中签约。"
+    assert publication_date(text) == "2022"
+    assert publication_date("本报讯 5月20日，2025云岭招商引资集中签约活动举行。") == "2025-05-20"
+
+
+def test_a_coarse_metadata_date_is_refined_by_the_text():
+    text = "云岭县签约项目3个\n时间：2024-05-08 09:30\n记者从县商务局获悉，云岭县签约项目3个。"
+    assert dated_publication(text, "2024-05", meta_source="file-name") == ("2024-05-08", "text-head")
+    assert dated_publication(text, "2023", meta_source="file-name") == ("2023", "file-name")

@@ -151,3 +151,30 @@ def test_records_from_ocr_text_carry_lower_confidence():
     assert plain.amounts and len(scanned.amounts) == len(plain.amounts)
     for clear, ocr in zip(plain.amounts + plain.districts, scanned.amounts + scanned.districts, strict=True):
         assert ocr.confidence < clear.confidence
+
+
+def test_the_document_date_and_where_it_came_from():
+    from datetime import UTC, datetime
+
+    lead = (
+        "云岭县签约项目\n本报讯（记者 王明）5月8日，云岭县举行项目集中签约仪式，共签约项目3个，总投资12亿元。"
+    )
+    from_name = extract(
+        Document(
+            text=lead, source="yunling_2024-05.txt", published="2024-05", meta={"published_from": "file-name"}
+        )
+    )
+    assert (from_name.published, from_name.date_source) == ("2024-05-08", "dateline+file-name")
+    imported = datetime(2025, 6, 1, tzinfo=UTC)
+    bare = extract(Document(text=lead, source="yunling.txt", fetched_at=imported))
+    assert (bare.published, bare.date_source) == ("2025-05-08", "dateline+import-date")
+    # read back from the warehouse: the date an earlier extraction made is not taken for metadata
+    again = extract(
+        Document(
+            text=lead,
+            source="yunling.txt",
+            published="2025-05-08",
+            meta={"date_source": "dateline+import-date"},
+        )
+    )
+    assert again.published is None

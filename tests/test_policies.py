@@ -236,8 +236,40 @@ def test_never_raises_on_policy_like_noise():
     never_raises()
 
 
+def test_news_about_a_policy_gives_the_policy_and_what_it_grants():
+    [policy] = find_policies(NEWS_ABOUT_A_POLICY)
+    assert (policy.title, policy.doc_number, policy.district) == (
+        "青岛市支持外资总部企业发展若干措施",
+        "青政办发〔2022〕7号",
+        "青岛市",
+    )
+    # the third item grants no sum or rate ("加大外籍人才奖励力度"): nothing to record
+    assert _by_index(policy) == [("reward", 1e7, None, None), ("rent", None, 0.1, None)]
+    assert policy.incentives[0].condition == "新认定的跨国公司地区总部"
+    for incentive in policy.incentives:
+        assert NEWS_ABOUT_A_POLICY[incentive.start : incentive.end] == incentive.clause
+
+
+POLICY_NEWS = """云岭县出台招商引资奖励办法
+
+本报讯 为加大招商引资力度，云岭县日前出台了招商引资奖励办法，对成功引进县外资金的引资人进行奖励。
+奖励标准。一是固定资产投资5000万元至1亿元的项目，按实际到位资金的2‰给予奖励；二是对新引进的总部企业，给予一次性奖励200万元；三是对新引进投资5亿元以上的制造业项目，建成投产后给予最高不超过500万元的奖补。
+同时，县里将加大宣传力度，全县招商引资到位资金力争每年增长20%以上。
+"""
+
+
+def test_policy_news_names_the_issuing_place_and_each_granting_item():
+    [policy] = find_policies(POLICY_NEWS)
+    assert (policy.title, policy.issuer, policy.district) == ("招商引资奖励办法", "云岭县", "云岭县")
+    assert _by_index(policy) == [
+        ("reward", None, 0.002, None),
+        ("reward", 2e6, None, None),
+        ("subsidy", 5e6, None, 5e8),
+    ]
+    assert policy.incentives[2].condition.startswith("新引进投资5亿元以上的制造业项目")
+
+
 def test_news_gives_no_policy():
-    assert find_policies(NEWS_ABOUT_A_POLICY) == []
     for name in ("qingdao_xihaian_signing_2024-03.txt", "chengdu_gaoxin_projects_2024-05.txt"):
         assert find_policies((SAMPLES / name).read_text(encoding="utf-8")) == []
     assert find_policies("") == []
@@ -276,3 +308,26 @@ def test_binary_policy_samples_read_back_to_the_same_records(name, reference):
     assert read.doc_number == expected.doc_number
     assert (read.valid_from, read.valid_to) == (expected.valid_from, expected.valid_to)
     assert _by_index(read) == _by_index(expected)
+
+
+def test_a_policy_without_an_issuer_line_takes_its_district_from_its_title():
+    text = """云岭县委、县政府加强园区产业招商扶持政策
+（一）用地政策
+1.凡入驻园区自建厂房的项目，固定资产投资3亿元以上的，奖励基础设施建设1.5万元/亩。
+（二）税收政策
+2.凡入驻园区投产企业，增值税第一年按县享部分的60%奖励给企业。
+（三）金融政策
+3.对新引进企业给予贷款贴息，最高不超过100万元。
+"""
+    [policy] = find_policies(text)
+    assert (policy.issuer, policy.district) == (None, "云岭县")
+
+
+def test_an_adverb_of_the_grant_is_not_part_of_the_condition():
+    text = (
+        "云岭市近日出台促进招商引资若干措施。对新引进项目投资额达到3亿元、4亿元的分别奖励300万元、400万元。"
+    )
+    [policy] = find_policies(text)
+    [incentive] = policy.incentives
+    assert incentive.condition == "新引进项目投资额达到3亿元、4亿元的"
+    assert (incentive.kind, incentive.amount_yuan) == ("reward", 3e6)

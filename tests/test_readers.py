@@ -94,6 +94,35 @@ def test_crawl_meta_date_is_a_fallback():
     assert doc.meta["published_from"] == "crawl"
 
 
+def test_last_modified_header_then_the_file_name_date():
+    text = "即墨区签约项目12个。".encode()
+    doc = _read(text, meta={"http": {"last_modified": "Wed, 08 May 2024 07:28:00 GMT"}})
+    assert (doc.published, doc.meta["published_from"]) == ("2024-05-08", "http-last-modified")
+    assert (
+        _read(text, meta={"headers": {"Last-Modified": "Tue, 07 May 2024 01:00:00 GMT"}}).published
+        == "2024-05-07"
+    )
+    for name, published in (
+        ("jimo_signing_2024-05-08.txt", "2024-05-08"),
+        ("20240508.txt", "2024-05-08"),
+        ("jimo_2024-05.txt", "2024-05"),
+        ("policy_jimo_2023.txt", "2023"),
+        ("r7_e3f2019ab20240508c.txt", None),  # digits inside a hash-like name are no date
+    ):
+        doc = _read(text, source=f"/data/{name}")
+        assert doc.published == published, name
+        assert doc.meta.get("published_from") == ("file-name" if published else None)
+    assert _read(text, source="http://news.example.cn/n2/2020/1102/c3741-3438.html").published == "2020-11-02"
+    assert (
+        _read(text, source="http://www.example.gov.cn/art/202011/t20201102_5.html").published == "2020-11-02"
+    )
+    # the crawl's list date comes first
+    assert (
+        _read(text, source="/data/a_2024-05-08.txt", meta={"published": "2024-05-09"}).published
+        == "2024-05-09"
+    )
+
+
 def test_empty_and_binary():
     with pytest.raises(ReadError, match="empty file"):
         _read(b"")

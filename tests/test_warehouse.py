@@ -292,3 +292,19 @@ def test_an_older_warehouse_is_migrated_forward(db_path):
     result = warehouse.load_batch(con, story(), [])  # the migrated schema loads like a new one
     assert result.new_documents == len(story())
     con.close()
+
+
+def test_the_extraction_dates_the_document_and_says_from_where(db_path):
+    import json
+
+    text = "本报讯 5月8日，云岭县签约项目3个，总投资12亿元。"
+    doc = document(text, "yunling_2024-05.txt", "2024-05", meta={"published_from": "file-name"})
+    ext = Extraction(published="2024-05-08", date_source="dateline+file-name")
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, [(doc, ext)], [])
+    published, meta, source = con.execute(
+        "SELECT published, meta, meta->>'date_source' FROM documents"
+    ).fetchall()[0]
+    assert published == "2024-05-08"
+    assert source == json.loads(meta)["date_source"] == "dateline+file-name"
+    con.close()

@@ -446,7 +446,11 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
 
 
 def _document_row(doc: Document, ext: Extraction, load_seq: int) -> dict:
-    published = doc.published or ext.published
+    # the extractors weigh the document's metadata date against its dateline (extractors/dates.py)
+    published = ext.published or doc.published
+    meta = dict(doc.meta)
+    if ext.date_source:
+        meta["date_source"] = ext.date_source
     return {
         "doc_id": _doc_id(doc),
         "source": doc.source,
@@ -463,7 +467,7 @@ def _document_row(doc: Document, ext: Extraction, load_seq: int) -> dict:
         "text": doc.text,
         "char_count": len(doc.text),
         "pages": json.dumps([p.model_dump() for p in doc.pages]),
-        "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
+        "meta": json.dumps(meta, ensure_ascii=False, default=str),
         "extractor_version": ext.extractor_version,
         "backend": ext.backend,
     }

@@ -196,8 +196,10 @@ def _read(raw: RawDocument, *, ocr: bool, limit: int) -> Document:
 
 def _publication(text: str, fields: dict[str, Any], raw: RawDocument) -> tuple[str | None, str | None]:
     """Publication date and where it came from: the page's own metadata, a labelled date in the text
-    ("发布时间："), the crawl's list page, and only then the file's creation date, which is often when it
-    was converted or scanned (so a full date the text opens with wins over it)."""
+    ("发布时间："), the crawl's list page, the server's Last-Modified header, a date in the file name or the
+    address (…_2024-05-08.txt, 20240508.html, /2020/1102/), and only then the file's creation date, which is
+    often when it was converted or scanned (so a full date the text opens with wins over it). The dateline
+    of the text, read by the extractors (extractors/dates.py), comes before all of these but the first."""
     if fields.get("published"):
         return fields["published"], None
     labelled = labelled_date(text)
@@ -206,12 +208,57 @@ def _publication(text: str, fields: dict[str, Any], raw: RawDocument) -> tuple[s
     crawled = parse_date(str(raw.meta.get("published") or ""))
     if crawled:
         return crawled, "crawl"
+    modified = _last_modified(raw.meta)
+    if modified:
+        return modified, "http-last-modified"
+    named = _date_in_name(raw)
+    if named:
+        return named, "file-name"
     if fields.get("weak_published"):
         head_date = parse_date(text[:300])
         if head_date and len(head_date) == 10:
             return head_date, "text-head"
         return fields["weak_published"], "file-metadata"
     return None, None
+
+
+def _last_modified(meta: dict[str, Any]) -> str | None:
+    """The HTTP Last-Modified header a crawl kept ("Wed, 08 May 2024 07:28:00 GMT") as an ISO date."""
+    from email.utils import parsedate_to_datetime
+
+    headers = {str(k).lower(): v for k, v in (meta.get("headers") or {}).items()}
+    value = (meta.get("http") or {}).get("last_modified") or headers.get("last-modified")
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(str(value)).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return parse_date(str(value))
+
+
+# a date standing apart from the letters and digits around it (a hash-like name holds digits by chance)
+_NAME_DATE = re.compile(
+    r"(?<![0-9A-Za-z])t?((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])"
+)
+_NAME_MONTH = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?![0-9A-Za-z])")
+_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9A-Za-z])")
+
+
+def _date_in_name(raw: RawDocument) -> str | None:
+    """A date written in the file's name (report_2024-05-08.txt, 20240508.txt, 2024-05, 2024) or in the path
+    of its address (/2020/1102/, /202011/t20201102_5.html); a bare year only in a file name."""
+    name = str(raw.meta.get("file_name") or _name_of(raw.source))
+    address = str(raw.meta.get("url") or (raw.source if "://" in raw.source else ""))
+    path = address.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    for candidate in (name, path):
+        found = _NAME_DATE.search(candidate)
+        if found:
+            return f"{found.group(1)}-{found.group(2)}-{found.group(3)}"
+    found = _NAME_MONTH.search(name)
+    if found:
+        return f"{found.group(1)}-{found.group(2)}"
+    found = _NAME_YEAR.search(name) if not address else None
+    return found.group(1) if found else None
 
 
 def _document(raw: RawDocument, kind: str, fields: dict[str, Any]) -> Document:
