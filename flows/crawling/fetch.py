@@ -272,6 +272,7 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._resolved: dict[tuple[str, int], str | None] = {}
         self.requests_made = 0
+        self._attempts = 0  # of the request being retried
 
     def __enter__(self) -> Fetcher:
         return self
@@ -444,7 +445,9 @@ class Fetcher:
                 return FetchResult(url, exc.outcome, final_url=current, reason=exc.reason)
             except (_Retryable, httpx.HTTPError, httpx.InvalidURL) as exc:
                 status = exc.status if isinstance(exc, _Retryable) else None
-                reason = _describe(exc)
+                reason = _describe(exc, self.spec.timeout)
+                if self._attempts > 1:
+                    reason = f"{reason}; {self._attempts} attempts"
                 if self._clock() >= self._ends():
                     reason = f"{reason}; {self._which_deadline()} passed"
                 return FetchResult(url, "error", final_url=current, status=status, reason=reason)
@@ -496,6 +499,7 @@ class Fetcher:
                 )
             return True
 
+        self._attempts = 0
         retrying = Retrying(
             stop=out_of_attempts_or_time,
             wait=wait,
@@ -523,6 +527,7 @@ class Fetcher:
         if self._clock() >= self._ends():
             raise _OutOfTime(f"{self._which_deadline()} passed before the request")
         self.requests_made += 1
+        self._attempts += 1
         self._request_ends = self._clock() + self.spec.timeout
         try:
             return self._exchange(url, headers, max_bytes)
@@ -578,9 +583,9 @@ class Fetcher:
             return FetchResult(url, "ok", status=status, content=bytes(body), headers=response_headers)
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, httpx.TimeoutException):
-        return f"timed out ({type(exc).__name__})"
+        return f"timed out: no complete answer within {timeout:g} s ({type(exc).__name__})"
     return str(exc) or type(exc).__name__
 
 
