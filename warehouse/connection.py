@@ -1,4 +1,11 @@
-"""Opening the warehouse file: waiting for the one writer DuckDB allows, and migrating the schema."""
+"""Opening the warehouse file: waiting for the one writer DuckDB allows, and migrating the schema.
+
+DuckDB lets one process open a file for writing and then nobody else may open it, not even to read. Long jobs
+(imports, crawls) therefore open the file only while they write a batch (`writing`), and a reader that finds
+the file locked says so in a sidecar file (`<db>.readers-waiting`, touched while it retries): a writer that has
+just closed the file sees it and steps aside for a moment, so readers get in between batches instead of
+racing the writer for the lock.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,8 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +22,15 @@ import duckdb
 
 MIGRATIONS_PACKAGE = "zhaoyin.warehouse.migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+# Longest pause between two attempts to open a locked file: short, so a reader catches the gap between
+# two batches of a writer.
+MAX_RETRY_DELAY = 0.25
+# A reader's mark younger than this means it is still waiting; the writer then leaves the file closed for
+# STEP_ASIDE_SECONDS (a few of the reader's retry intervals).
+READER_MARK_FRESH_SECONDS = 1.0
+STEP_ASIDE_SECONDS = 4 * MAX_RETRY_DELAY
+# How long a writer between batches waits for readers (whose queries stop at their own timeout).
+WRITER_WAIT_SECONDS = 600.0
 
 
 class WarehouseBusy(RuntimeError):
@@ -29,7 +47,7 @@ def open_with_retry(
 ) -> duckdb.DuckDBPyConnection:
     """duckdb.connect, retried with backoff while another process holds the file's lock."""
     deadline = time.monotonic() + max(0.0, wait_seconds)
-    delay = 0.05
+    delay = 0.02
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only, config=config or {})
@@ -42,8 +60,40 @@ def open_with_retry(
                     f"another zhaoyin process is writing to {path}; waited {wait_seconds:g} s "
                     f"(DuckDB allows one writer process at a time — retry when it has finished)"
                 ) from error
+            if read_only:
+                _mark_reader_waiting(path)
             time.sleep(min(delay, remaining))
-            delay = min(delay * 2, 1.0)
+            delay = min(delay * 2, MAX_RETRY_DELAY)
+
+
+def _reader_mark(path: str | os.PathLike) -> Path:
+    return Path(f"{os.fspath(path)}.readers-waiting")
+
+
+def _mark_reader_waiting(path: str | os.PathLike) -> None:
+    try:
+        _reader_mark(path).touch()
+    except OSError:  # a read-only folder: the reader still gets in, only less promptly
+        pass
+
+
+def step_aside_for_readers(path: str | os.PathLike) -> bool:
+    """Called by a writer that has just closed the file: when a reader is waiting, keep the file closed for
+    a moment so the reader can open it. Returns whether it waited."""
+    mark = _reader_mark(path)
+    try:
+        age = time.time() - mark.stat().st_mtime
+    except OSError:
+        return False
+    if age > READER_MARK_FRESH_SECONDS:
+        return False
+    time.sleep(STEP_ASIDE_SECONDS)
+    try:
+        if time.time() - mark.stat().st_mtime > STEP_ASIDE_SECONDS / 2:
+            mark.unlink()  # every waiting reader got in; a new one writes the mark again
+    except OSError:
+        pass
+    return True
 
 
 def migration_files() -> list[tuple[int, str, str]]:
@@ -133,3 +183,17 @@ def connect(
             con.close()
             raise
     return con
+
+
+@contextmanager
+def writing(
+    path: str | os.PathLike, *, wait_seconds: float = WRITER_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable connection held only for one short unit of work (a batch), then closed — DuckDB's file
+    lock goes with it, so readers get in between batches — and a moment left to a reader that waits."""
+    con = connect(path, wait_seconds=wait_seconds)
+    try:
+        yield con
+    finally:
+        con.close()
+        step_aside_for_readers(path)

@@ -15,6 +15,8 @@ from datetime import datetime
 
 import duckdb
 
+from zhaoyin.warehouse.connection import writing
+
 DDL = """
 CREATE TABLE IF NOT EXISTS crawl_urls (
     url           VARCHAR PRIMARY KEY,
@@ -74,17 +76,11 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextmanager
 def open_state(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to the warehouse with the crawl tables in place (via `warehouse.connect`)."""
-    try:
-        from zhaoyin.warehouse import connect
-    except ImportError:  # the warehouse package may not offer connect() yet
-        connect = None
-    con = connect(db_path) if connect is not None else duckdb.connect(str(db_path))
-    try:
+    """A short-lived writable connection with the crawl tables in place: the crawl opens the warehouse only
+    to read what it knows and to record what it fetched, never while it fetches."""
+    with writing(db_path) as con:
         ensure_schema(con)
         yield con
-    finally:
-        con.close()
 
 
 def known_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> dict[str, UrlState]:

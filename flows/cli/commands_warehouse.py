@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from rich.table import Table
 from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
 
 WAIT_SECONDS = 30
+DEFAULT_TIMEOUT_SECONDS = 60.0
 
 
 def _jsonable(value):
@@ -59,30 +61,46 @@ def sql_command(
     allow_files: Annotated[
         bool, typer.Option("--allow-files", help="Allow reading local files (read_csv, read_parquet, …).")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit).")
+    ] = DEFAULT_TIMEOUT_SECONDS,
 ) -> None:
     """Run read-only SQL on the warehouse (tables, v_* views; see docs/warehouse.md)."""
     import duckdb
 
     from zhaoyin.warehouse import WarehouseBusy
-    from zhaoyin.warehouse.readonly import QueryRefused, run_readonly_query
+    from zhaoyin.warehouse.readonly import QueryRefused, QueryStopped, readonly_query
 
     _require_db(db)
     try:
-        columns, rows = run_readonly_query(db, query, allow_files=allow_files, wait_seconds=WAIT_SECONDS)
+        with readonly_query(
+            db, query, allow_files=allow_files, wait_seconds=WAIT_SECONDS, timeout=timeout
+        ) as result:
+            _print_rows(result.columns, result, as_csv=as_csv, as_json=as_json)
     except QueryRefused as error:
         raise _fail(str(error), 2) from None
     except WarehouseBusy as error:
         raise _fail(str(error), 3) from None
+    except QueryStopped as error:
+        raise _fail(str(error)) from None
     except duckdb.Error as error:
         raise _fail(f"{type(error).__name__}: {error}") from None
+
+
+def _print_rows(columns: list[str], rows: Iterable[tuple], *, as_csv: bool, as_json: bool) -> None:
+    """CSV and JSON are written as the rows stream in; the table needs them all."""
     if as_json:
-        payload = [dict(zip(columns, row, strict=True)) for row in rows]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=_jsonable, indent=1) + "\n")
+        sys.stdout.write("[")
+        for number, row in enumerate(rows):
+            item = json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=_jsonable)
+            sys.stdout.write(("," if number else "") + "\n " + item)
+        sys.stdout.write("\n]\n")
     elif as_csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
     else:
+        rows = list(rows)
         table = Table(caption=f"{len(rows)} rows")
         for column in columns:
             table.add_column(column, overflow="fold")

@@ -62,6 +62,7 @@ class CrawlSummary(BaseModel):
     refused_other: int = 0  # scheme, private address, credentials
     too_large: int = 0
     errors: int = 0
+    not_fetched_deadline: int = 0  # left for the next run: the run's deadline (`run_deadline`) had passed
     documents_loaded: int | None = None  # new documents in the warehouse (from ingest)
     quarantined: int | None = None  # fetched or failed URLs the pipeline could not use
     error_messages: list[str] = Field(default_factory=list)
@@ -177,6 +178,11 @@ class _Crawl:
             last_modified=known.last_modified if known else None,
         )
         summary = self.summary
+        if result.outcome == "deadline":
+            if not summary.not_fetched_deadline:
+                summary.note_error(url, f"{result.reason}; the rest waits for the next run")
+            summary.not_fetched_deadline += 1
+            return result  # nothing was requested: nothing to remember
         if result.ok:
             summary.pages_fetched += 1
         elif result.outcome == "not_modified":

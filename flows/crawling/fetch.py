@@ -1,10 +1,16 @@
 """A polite, careful HTTP fetcher for one source spec.
 
-User-Agent with a contact, robots.txt (protego) with Crawl-delay, a per-host rate limit, timeouts,
-retries with backoff on 5xx/timeouts (tenacity) honouring Retry-After on 429/503, a body size cap
-(streamed), redirects followed by hand and refused when they leave `allowed_domains`, http(s) only,
-and no private/loopback addresses unless the spec allows them (checked on the resolved address and
+User-Agent with a contact, robots.txt (protego, matched on the normalised path) with Crawl-delay, a
+per-host rate limit, retries with backoff on 5xx/timeouts (tenacity) honouring Retry-After on 429/503, a
+body size cap (streamed), redirects followed by hand and refused when they leave `allowed_domains`, http(s)
+only, and no private/loopback addresses unless the spec allows them (checked on the resolved address and
 again on the connected peer).
+
+Time is bounded three ways: `timeout` is a deadline for one request, from connecting to the last byte (every
+socket operation gets only what is left of it, so a server trickling a byte at a time is cut off on time);
+`url_deadline` bounds one URL with its retries, redirects and Retry-After waits; `run_deadline` bounds one
+run of the source, after which nothing more is requested. Header values are kept exactly as the bytes sent
+(decoded as latin-1, one character per byte) and sent back the same way.
 """
 
 from __future__ import annotations
@@ -14,20 +20,23 @@ import email.utils
 import ipaddress
 import re
 import socket
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
+import certifi
+import httpcore
 import httpx
 from protego import Protego
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exponential
 
 from zhaoyin.flows.crawling.sources import SourceSpec
 
-Outcome = Literal["ok", "not_modified", "robots", "off_domain", "refused", "too_large", "error"]
+Outcome = Literal["ok", "not_modified", "robots", "off_domain", "refused", "too_large", "error", "deadline"]
 
 MAX_REDIRECTS = 5
 MAX_ROBOTS_BYTES = 512_000
@@ -71,6 +80,10 @@ class _Retryable(Exception):
         self.status = status
 
 
+class _OutOfTime(Exception):
+    """The URL's or the run's deadline has passed (or would, waiting for the next attempt)."""
+
+
 class _Refused(Exception):
     def __init__(self, outcome: Outcome, reason: str):
         super().__init__(reason)
@@ -94,6 +107,131 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def header_text(raw: bytes) -> str:
+    """A header value as a string that maps one-to-one to its bytes (latin-1), whatever they are."""
+    return raw.decode("latin-1")
+
+
+def header_bytes(value: str) -> bytes | None:
+    """The bytes of a stored header value to send back, or None when it cannot be sent as a header.
+
+    Values stored by `header_text` round-trip exactly; older values decoded as UTF-8 go back as UTF-8.
+    """
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", errors="replace")
+    if not raw or any(byte in raw for byte in b"\r\n\x00"):
+        return None
+    return raw
+
+
+def _location_text(raw: str) -> str:
+    """A Location header's URL: servers send raw UTF-8 in it often enough; anything else as latin-1."""
+    data = raw.encode("latin-1", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _decode_escape(match: re.Match[str]) -> str:
+    char = chr(int(match.group(1), 16))
+    return char if char in _UNRESERVED or char == "/" else "%" + match.group(1).upper()
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4, as the server resolves `/a/../b` and `/./b`."""
+    output: list[str] = []
+    for segment in path.split("/")[1:]:
+        if segment == "..":
+            if output:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    resolved = "/" + "/".join(output)
+    if path.endswith(("/.", "/..")) and not resolved.endswith("/"):
+        resolved += "/"
+    return resolved
+
+
+def robots_normalised(url: str) -> str:
+    """`url` with the path a server will serve: unreserved characters and `%2F` percent-decoded, runs of `/`
+    collapsed and dot segments resolved — so `/private%2Fsecret.html`, `//private/x` and `/a/../private/x`
+    meet `Disallow: /private/` as the server sees them."""
+    parts = urlsplit(url)
+    path = _PERCENT_ESCAPE.sub(_decode_escape, parts.path or "/")
+    path = _remove_dot_segments(re.sub(r"/{2,}", "/", path))
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write waits at most what is left of the current request's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream, remaining: Callable[[float | None], float | None]):
+        self._stream = stream
+        self._remaining = remaining
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        left = self._remaining(timeout)
+        if left is not None and left <= 0:
+            raise httpcore.ReadTimeout("the request's deadline has passed")
+        return self._stream.read(max_bytes, left)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        left = self._remaining(timeout)
+        if left is not None and left <= 0:
+            raise httpcore.WriteTimeout("the request's deadline has passed")
+        self._stream.write(buffer, left)
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        stream = self._stream.start_tls(ssl_context, server_hostname, self._remaining(timeout))
+        return _DeadlineStream(stream, self._remaining)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, remaining: Callable[[float | None], float | None]):
+        self._backend = httpcore.SyncBackend()
+        self._remaining = remaining
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        left = self._remaining(timeout)
+        if left is not None and left <= 0:
+            raise httpcore.ConnectTimeout("the request's deadline has passed")
+        stream = self._backend.connect_tcp(host, port, left, local_address, socket_options)
+        return _DeadlineStream(stream, self._remaining)
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise httpcore.ConnectError("unix sockets are not crawled")
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport on a connection pool whose sockets honour the fetcher's request deadline."""
+
+    def __init__(self, remaining: Callable[[float | None], float | None]):
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl.create_default_context(cafile=certifi.where()),
+            max_connections=10,
+            max_keepalive_connections=5,
+            keepalive_expiry=5.0,
+            network_backend=_DeadlineBackend(remaining),
+        )
+
+
 def is_public_address(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
@@ -115,7 +253,11 @@ class Fetcher:
         self.user_agent = spec.effective_user_agent()
         self._sleep = sleep
         self._clock = clock
+        self.run_ends = clock() + spec.run_deadline
+        self._url_ends: float | None = None  # set while a URL is being fetched
+        self._request_ends: float | None = None  # set while a request is on the wire
         self._client = httpx.Client(
+            transport=_DeadlineTransport(self._time_left),
             headers={
                 "User-Agent": self.user_agent,
                 "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -130,6 +272,7 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._resolved: dict[tuple[str, int], str | None] = {}
         self.requests_made = 0
+        self._attempts = 0  # of the request being retried
 
     def __enter__(self) -> Fetcher:
         return self
@@ -139,6 +282,26 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
+
+    # -- deadlines -------------------------------------------------------------------------------
+
+    @property
+    def out_of_time(self) -> bool:
+        """The run's deadline has passed: nothing more is requested."""
+        return self._clock() >= self.run_ends
+
+    def _ends(self) -> float:
+        ends = [self.run_ends]
+        if self._url_ends is not None:
+            ends.append(self._url_ends)
+        if self._request_ends is not None:
+            ends.append(self._request_ends)
+        return min(ends)
+
+    def _time_left(self, timeout: float | None = None) -> float | None:
+        """Seconds a socket operation may wait: its own timeout cut to what is left of the deadlines."""
+        left = self._ends() - self._clock()
+        return left if timeout is None else min(timeout, left)
 
     # -- what may be fetched -------------------------------------------------------------------
 
@@ -189,7 +352,7 @@ class Fetcher:
             raise _Refused("refused", f"connected to a private or loopback address ({peer[0]})")
 
     def robots_allows(self, url: str) -> bool:
-        return self._robots_for(url).can_fetch(url, self.user_agent)
+        return self._robots_for(url).can_fetch(robots_normalised(url), self.user_agent)
 
     def _robots_for(self, url: str) -> Protego:
         parts = urlsplit(url)
@@ -205,6 +368,8 @@ class Fetcher:
             return result.content.decode("utf-8", errors="replace")
         if result.status is not None and 400 <= result.status < 500 and result.status != 429:
             return ""
+        if result.outcome == "deadline":
+            raise _OutOfTime(result.reason)  # not a verdict on the site: ask again next run
         return _DISALLOW_ALL
 
     def min_interval(self, url: str) -> float:
@@ -223,7 +388,11 @@ class Fetcher:
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         """GET `url` with every rule applied. Never raises for network or HTTP trouble."""
-        return self._fetch(url, etag=etag, last_modified=last_modified)
+        try:
+            return self._fetch(url, etag=etag, last_modified=last_modified)
+        except Exception as exc:  # one URL's surprise must not end the crawl of the others
+            reason = f"{type(exc).__name__}: {exc}"[:500]
+            return FetchResult(urldefrag(url).url, "error", final_url=url, reason=reason)
 
     def _fetch(
         self,
@@ -235,11 +404,34 @@ class Fetcher:
         max_bytes: int | None = None,
     ) -> FetchResult:
         url = urldefrag(url).url
-        conditional = {}
-        if etag:
-            conditional["If-None-Match"] = etag
-        if last_modified:
-            conditional["If-Modified-Since"] = last_modified
+        if self.out_of_time:
+            return self._out_of_time(url, "the run's deadline")
+        conditional: dict[str, bytes] = {}
+        for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified)):
+            raw = header_bytes(value) if value else None
+            if raw is not None:
+                conditional[name] = raw
+        outer_url_ends = self._url_ends  # robots.txt is fetched in the middle of another URL
+        self._url_ends = self._clock() + self.spec.url_deadline
+        try:
+            return self._follow(url, conditional, check_robots=check_robots, max_bytes=max_bytes)
+        except _OutOfTime as exc:
+            return self._out_of_time(url, str(exc))
+        finally:
+            self._url_ends = outer_url_ends
+
+    def _out_of_time(self, url: str, what: str) -> FetchResult:
+        if self.out_of_time:
+            return FetchResult(
+                url,
+                "deadline",
+                reason=f"not fetched: the run's deadline ({self.spec.run_deadline:g} s) passed",
+            )
+        return FetchResult(url, "error", reason=f"gave up: {what}")
+
+    def _follow(
+        self, url: str, conditional: dict[str, bytes], *, check_robots: bool, max_bytes: int | None
+    ) -> FetchResult:
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             refusal = self.check_url(current)
@@ -253,9 +445,14 @@ class Fetcher:
                 return FetchResult(url, exc.outcome, final_url=current, reason=exc.reason)
             except (_Retryable, httpx.HTTPError, httpx.InvalidURL) as exc:
                 status = exc.status if isinstance(exc, _Retryable) else None
-                return FetchResult(url, "error", final_url=current, status=status, reason=_describe(exc))
+                reason = _describe(exc, self.spec.timeout)
+                if self._attempts > 1:
+                    reason = f"{reason}; {self._attempts} attempts"
+                if self._clock() >= self._ends():
+                    reason = f"{reason}; {self._which_deadline()} passed"
+                return FetchResult(url, "error", final_url=current, status=status, reason=reason)
             if result.status in REDIRECT_STATUSES:
-                location = result.headers.get("location")
+                location = _location_text(result.headers.get("location") or "")
                 if not location:
                     return FetchResult(
                         url,
@@ -271,7 +468,14 @@ class Fetcher:
             return result
         return FetchResult(url, "error", final_url=current, reason=f"more than {MAX_REDIRECTS} redirects")
 
-    def _with_retries(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+    def _which_deadline(self) -> str:
+        if self.out_of_time:
+            return f"the run's deadline ({self.spec.run_deadline:g} s)"
+        if self._url_ends is not None and self._clock() >= self._url_ends:
+            return f"the URL's deadline ({self.spec.url_deadline:g} s)"
+        return f"the request's deadline ({self.spec.timeout:g} s)"
+
+    def _with_retries(self, url: str, headers: dict[str, bytes], max_bytes: int) -> FetchResult:
         backoff = wait_exponential(multiplier=0.5, min=0.5, max=30)
 
         def wait(state: RetryCallState) -> float:
@@ -280,8 +484,24 @@ class Fetcher:
                 return exc.retry_after
             return backoff(state)
 
+        def out_of_attempts_or_time(state: RetryCallState) -> bool:
+            if state.attempt_number > self.spec.retries:
+                return True
+            left = min(self.run_ends, self._url_ends or self.run_ends) - self._clock()
+            if state.upcoming_sleep < left:
+                return False
+            exc = state.outcome.exception() if state.outcome else None
+            if isinstance(exc, _Retryable) and exc.retry_after is not None:
+                raise _Refused(
+                    "error",
+                    f"{exc}; the server asks to wait {exc.retry_after:.0f} s, more than the "
+                    f"{max(0.0, left):.0f} s left before {self._which_deadline_after(exc.retry_after)}",
+                )
+            return True
+
+        self._attempts = 0
         retrying = Retrying(
-            stop=stop_after_attempt(self.spec.retries + 1),
+            stop=out_of_attempts_or_time,
             wait=wait,
             retry=retry_if_exception_type((_Retryable, httpx.TimeoutException, httpx.TransportError)),
             sleep=self._sleep,
@@ -297,21 +517,36 @@ class Fetcher:
             if delay > 0:
                 self._sleep(delay)
 
-    def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+    def _which_deadline_after(self, seconds: float) -> str:
+        if self._clock() + seconds >= self.run_ends:
+            return f"the run's deadline ({self.spec.run_deadline:g} s)"
+        return f"the URL's deadline ({self.spec.url_deadline:g} s)"
+
+    def _get_once(self, url: str, headers: dict[str, bytes], max_bytes: int) -> FetchResult:
         self._wait_turn(url)
+        if self._clock() >= self._ends():
+            raise _OutOfTime(f"{self._which_deadline()} passed before the request")
         self.requests_made += 1
+        self._attempts += 1
+        self._request_ends = self._clock() + self.spec.timeout
         try:
             return self._exchange(url, headers, max_bytes)
         finally:
+            self._request_ends = None
             self._last_request[urlsplit(url).netloc.lower()] = self._clock()
 
-    def _exchange(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+    def _exchange(self, url: str, headers: dict[str, bytes], max_bytes: int) -> FetchResult:
         with self._client.stream("GET", url, headers=headers) as response:
             self._check_peer(response)
             status = response.status_code
-            response_headers = {k.lower(): v for k, v in response.headers.items()}
+            response_headers: dict[str, str] = {}
+            for raw_name, raw_value in response.headers.raw:
+                name, value = header_text(raw_name).lower(), header_text(raw_value)
+                response_headers[name] = (
+                    f"{response_headers[name]}, {value}" if name in response_headers else value
+                )
             if status in RETRY_AFTER_STATUSES or status >= 500:
-                retry_after = parse_retry_after(response.headers.get("retry-after"))
+                retry_after = parse_retry_after(response_headers.get("retry-after"))
                 if retry_after is not None and retry_after > self.spec.max_retry_after:
                     raise _Refused("error", f"HTTP {status}; server asks to wait {retry_after:.0f} s")
                 raise _Retryable(
@@ -325,7 +560,7 @@ class Fetcher:
                 return FetchResult(
                     url, "error", status=status, headers=response_headers, reason=f"HTTP {status}"
                 )
-            declared = response.headers.get("content-length")
+            declared = response_headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 return FetchResult(
                     url,
@@ -348,9 +583,9 @@ class Fetcher:
             return FetchResult(url, "ok", status=status, content=bytes(body), headers=response_headers)
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, httpx.TimeoutException):
-        return f"timed out ({type(exc).__name__})"
+        return f"timed out: no complete answer within {timeout:g} s ({type(exc).__name__})"
     return str(exc) or type(exc).__name__
 
 

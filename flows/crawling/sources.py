@@ -70,7 +70,24 @@ class SourceSpec(_Strict):
     user_agent: str | None = None
     contact: str | None = None
     max_body_bytes: int = Field(default=20_000_000, ge=1024)
-    timeout: float = Field(default=20.0, gt=0, le=600)
+    timeout: float = Field(
+        default=20.0,
+        gt=0,
+        le=600,
+        description="seconds one request may take, from connecting to the last byte",
+    )
+    url_deadline: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="seconds one URL may take with its retries, redirects and Retry-After waits",
+    )
+    run_deadline: float = Field(
+        default=3600.0,
+        gt=0,
+        le=7 * 86_400,
+        description="seconds one run of this source may take; URLs left over are fetched on the next run",
+    )
     retries: int = Field(default=3, ge=0, le=10)
     max_retry_after: float = Field(default=120.0, ge=0, description="longest Retry-After we wait for")
     max_articles: int | None = Field(default=None, ge=1)

@@ -102,17 +102,22 @@ def _expand(raw: RawDocument) -> tuple[list[RawDocument], QuarantineRecord | Non
 
 
 class IngestSession:
-    """One writer connection plus the bookkeeping of one import run.
+    """The bookkeeping of one import run, and the warehouse opened only while a batch is looked up or written.
 
     `admit` turns a batch of sources into the files still to read (known hashes and repeats skipped,
-    archives expanded); `load` writes their outcomes in one `load_batch` call.
+    archives expanded); `load` writes their outcomes in one `load_batch` call. Between those short writes
+    the file is closed, so readers (`sql`, `search`, `report`) get in while files are read and extracted
+    or pages fetched.
     """
 
     def __init__(self, db_path: str | os.PathLike, *, progress: ProgressCallback | None = None):
         from zhaoyin import warehouse
+        from zhaoyin.warehouse.connection import writing
 
         self._warehouse = warehouse
-        self.con = warehouse.connect(db_path)
+        self._db_path = db_path
+        self._writing = writing
+        warehouse.connect(db_path).close()  # create and migrate now: a busy or broken file fails at once
         self.summary = IngestSummary()
         self.progress = progress
         self._seen_sha256: set[str] = set()
@@ -128,7 +133,7 @@ class IngestSession:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        pass  # nothing stays open between batches
 
     def admit(
         self, batch: Iterable[RawDocument | QuarantineRecord]
@@ -148,7 +153,10 @@ class IngestSession:
         self.summary.files_seen += len(leaves)
 
         fresh = {sha for sha, _ in leaves} - self._seen_sha256
-        known = self._warehouse.known_sha256(self.con, sorted(fresh)) if fresh else set()
+        known = set()
+        if fresh:
+            with self._writing(self._db_path) as con:
+                known = self._warehouse.known_sha256(con, sorted(fresh))
         todo: list[RawDocument] = []
         for sha, raw in leaves:
             if sha in self._quarantined_sha256:
@@ -181,7 +189,8 @@ class IngestSession:
             else:
                 self._seen_doc_ids.add(document.doc_id)
                 items.append(outcome)
-        loaded = self._load(items, quarantined)
+        with self._writing(self._db_path) as con:
+            loaded = self._load(con, items, quarantined)
         for document, extraction in items:
             if document.doc_id in loaded:
                 self.summary.new_documents += 1
@@ -193,18 +202,18 @@ class IngestSession:
             self.progress(self.summary)
 
     def _load(
-        self, items: list[tuple[Document, Extraction]], quarantined: list[QuarantineRecord]
+        self, con, items: list[tuple[Document, Extraction]], quarantined: list[QuarantineRecord]
     ) -> set[str]:
         """Doc ids inserted now. A batch the warehouse rejects is retried file by file."""
         self._failed_doc_ids.clear()
         try:
-            return set(self._warehouse.load_batch(self.con, items, quarantined).new_doc_ids)
+            return set(self._warehouse.load_batch(con, items, quarantined).new_doc_ids)
         except Exception:
             pass
         inserted: set[str] = set()
         for item in items:
             try:
-                inserted.update(self._warehouse.load_batch(self.con, [item], []).new_doc_ids)
+                inserted.update(self._warehouse.load_batch(con, [item], []).new_doc_ids)
             except Exception as error:
                 document = item[0]
                 self._failed_doc_ids.add(document.doc_id)
@@ -215,7 +224,7 @@ class IngestSession:
                     )
                 )
         try:
-            self._warehouse.load_batch(self.con, [], quarantined)
+            self._warehouse.load_batch(con, [], quarantined)
         except Exception:
             pass  # the records still reach the summary the user sees
         return inserted
