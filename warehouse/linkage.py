@@ -35,6 +35,7 @@ class Report:
     key: str | None  # project key (without company names and generic ending), else the name as written
     company_id: str | None
     district: str | None
+    full_key: str | None = None  # the whole name's key (with the company names it holds)
     path: tuple[str, ...] = ()  # district_path: city ⊃ county ⊃ zone
     amount: float | None = None  # in `currency`
     currency: str | None = None
@@ -96,11 +97,20 @@ def _related_companies(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(len(os.path.commonprefix([x, y])) >= BRAND_MIN_CHARS for x in a for y in b)
 
 
+def _name_holds_company(report: Report, names: frozenset[str]) -> bool:
+    key = report.full_key or report.key
+    return bool(key) and any(names_company(key, n) for n in names)
+
+
 def company_weight(a: Report, b: Report) -> float:
     if a.company_id and b.company_id:
         if a.company_id == b.company_id:
             return 4.0
-        return 1.5 if _related_companies(a.company_names, b.company_names) else -6.0
+        if _related_companies(a.company_names, b.company_names):
+            return 1.5  # a parent and its subsidiary
+        if _name_holds_company(a, b.company_names) or _name_holds_company(b, a.company_names):
+            return 1.5  # the project's name says whose it is; the company found beside it is a fragment
+        return -6.0
     known, unknown = (a, b) if a.company_id else (b, a)
     if known.company_id and unknown.key and unknown.key != _without(unknown.key, known.company_names):
         return 3.0  # the company's name stands in the other report's project name
@@ -174,6 +184,6 @@ def best_project(report: Report, candidates: dict[str, list[Report]]) -> tuple[s
     scored.sort(reverse=True)
     if not scored or scored[0][0] < THRESHOLD:
         return None, scored[0][0] if scored else VETO
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None, scored[0][0]
+    if not report.key and len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None, scored[0][0]  # a report naming no project, as close to two: which one is unknown
     return scored[0][1], scored[0][0]

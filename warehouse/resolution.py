@@ -219,7 +219,7 @@ def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
 
 
 _REPORT_COLUMNS = """
-    p.doc_id, p.seq, coalesce(p.project_key, p.name), {company_id}, p.district,
+    p.doc_id, p.seq, coalesce(p.project_key, p.name), coalesce(p.name_key, p.name), {company_id}, p.district,
     coalesce(p.district_path, []), coalesce(p.amount_value, p.amount_yuan),
     coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END),
     coalesce(p.key_numbers, []), coalesce(p.kind, 'project'), p.status, d.published_date
@@ -259,11 +259,12 @@ class _CompanyFinder:
 def _report(
     row: tuple, names: dict[str, frozenset[str]], finder: _CompanyFinder, project_id: str | None = None
 ) -> linkage.Report:
-    doc_id, seq, key, company_id, district, path, amount, currency, numbers, kind, status, published = row
+    doc_id, seq, key, full_key, company_id, district, path, amount, currency, numbers, kind, status, published = row
     return linkage.Report(
         doc_id=doc_id,
         seq=seq,
         key=key,
+        full_key=full_key,
         company_id=company_id,
         district=district,
         path=tuple(path),
