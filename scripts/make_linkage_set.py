@@ -125,16 +125,11 @@ def build(seed: int = 17) -> tuple[dict[str, str], dict]:
     to_traditional = opencc.OpenCC("s2t")
     projects: list[dict] = []
     themes = iter(THEMES)
-    brands = iter(BRANDS)
-    while True:
-        try:
-            brand = next(brands)
-        except StopIteration:
-            break
-        city, county, zone = PLACES[len(projects) % len(PLACES)]
-        industry = INDUSTRIES[len(projects) % len(INDUSTRIES)]
+    for number, brand in enumerate(BRANDS):
+        city, county, zone = PLACES[number % len(PLACES)]
+        industry = INDUSTRIES[number % len(INDUSTRIES)]
         company = _company(rng, brand, industry, city)
-        shape = len(projects) % 5  # 0, 1: one project; 2: two products; 3: 一期/二期; 4: one project
+        shape = number % 5  # 0, 1, 4: one project; 2: two products; 3: 一期/二期 of one base
         count = 2 if shape in (2, 3) else 1
         theme = next(themes, None)
         if theme is None:

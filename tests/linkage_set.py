@@ -59,16 +59,21 @@ def import_set(db_path: Path) -> None:
     ingest(discover([LINKAGE / "docs"]), db_path)
 
 
-def score_warehouse(con: duckdb.DuckDBPyConnection) -> LinkageScore:
+def score_warehouse(con: duckdb.DuckDBPyConnection, clusters: dict[tuple[str, int], str] | None = None) -> LinkageScore:
+    """Score the warehouse's project links, or `clusters` ((doc_id, seq) → cluster) made from its rows."""
     meta = truth()
-    rows = con.execute(
+    found_rows = con.execute(
         """
-        SELECT ds.source, p.name, p.evidence, l.project_id
+        SELECT ds.source, p.name, p.evidence, l.project_id, p.doc_id, p.seq
         FROM projects p
         JOIN project_links l USING (doc_id, seq)
         JOIN document_sources ds USING (doc_id)
         """
     ).fetchall()
+    rows = [
+        (source, name, evidence, clusters[(doc_id, seq)] if clusters is not None else project_id)
+        for source, name, evidence, project_id, doc_id, seq in found_rows
+    ]
     mapped: list[tuple[str, str]] = []  # (true project, predicted project)
     for source, name, evidence, project_id in rows:
         entries = meta["documents"].get(Path(source).name, [])

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 THRESHOLD = 6.0
 VETO = float("-inf")
 BRAND_MIN_CHARS = 4  # two companies whose cores share this long a start are one group (parent, subsidiary)
+TRADE_NAME_CHARS = 2  # two company names starting alike this far may be one name read in two lengths
 NAME_IN_NAME_MIN_CHARS = 3  # a company key this long inside a project's name names the company
 
 
@@ -92,9 +93,9 @@ def name_weight(a: str | None, b: str | None) -> float:
     return -3.0 if alike < 0.25 else -1.5
 
 
-def _related_companies(a: frozenset[str], b: frozenset[str]) -> bool:
+def _related_companies(a: frozenset[str], b: frozenset[str], chars: int = BRAND_MIN_CHARS) -> bool:
     """A parent and its local subsidiary (宁远新能源科技 ↔ 宁远新能源青岛): cores sharing a long start."""
-    return any(len(os.path.commonprefix([x, y])) >= BRAND_MIN_CHARS for x in a for y in b)
+    return any(len(os.path.commonprefix([x, y])) >= chars for x in a for y in b)
 
 
 def _name_holds_company(report: Report, names: frozenset[str]) -> bool:
@@ -110,6 +111,8 @@ def company_weight(a: Report, b: Report) -> float:
             return 1.5  # a parent and its subsidiary
         if _name_holds_company(a, b.company_names) or _name_holds_company(b, a.company_names):
             return 1.5  # the project's name says whose it is; the company found beside it is a fragment
+        if _related_companies(a.company_names, b.company_names, TRADE_NAME_CHARS):
+            return -2.0  # one trade name (字号) cut at two lengths (凌霄电子 / 凌霄智能), or two firms of one place
         return -6.0
     known, unknown = (a, b) if a.company_id else (b, a)
     if known.company_id and unknown.key and unknown.key != _without(unknown.key, known.company_names):
