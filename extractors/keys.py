@@ -192,7 +192,9 @@ def attach_keys(text: str, extraction: Extraction) -> Extraction:
     sentences = EvidenceSentences(text)
     paths = {d.canonical: district_path(d) for d in extraction.districts}
     for project in extraction.projects:
-        project.district_path = paths.get(project.district or "", [project.district] if project.district else [])
+        project.district_path = paths.get(
+            project.district or "", [project.district] if project.district else []
+        )
         project.evidence_start, project.evidence_end = project.start, project.end
         project.name_key = name_key(project.name) if project.name else None
         project.company_key = company_key(project.company) if project.company else None

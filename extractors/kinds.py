@@ -38,7 +38,10 @@ def foreign_amount(project: Project, amounts: list[Amount], sentences: EvidenceS
     inside = [
         a
         for a in amounts
-        if a.currency != "CNY" and a.start is not None and sentence[0] <= a.start and (a.end or 0) <= sentence[1]
+        if a.currency != "CNY"
+        and a.start is not None
+        and sentence[0] <= a.start
+        and (a.end or 0) <= sentence[1]
     ]
     return inside[0] if len(inside) == 1 else None
 

@@ -77,7 +77,10 @@ def main() -> None:
         con = duckdb.connect(str(db_path), read_only=True)
         print("warehouse.linkage:", linkage_set.score_warehouse(con))
         for threshold in (0.5, 0.9, 0.99):
-            print(f"splink (p ≥ {threshold}):", linkage_set.score_warehouse(con, splink_clusters(con, threshold)))
+            print(
+                f"splink (p ≥ {threshold}):",
+                linkage_set.score_warehouse(con, splink_clusters(con, threshold)),
+            )
 
 
 if __name__ == "__main__":

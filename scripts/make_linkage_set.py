@@ -70,7 +70,9 @@ OUTLETS = ["本报讯", "新华网讯", "经济日报讯", "澎湃新闻讯", "�
 def _company(rng: random.Random, brand: str, industry: tuple[str, str], city: str) -> dict:
     form = rng.choice(LEGAL)
     bracketed = rng.random() < 0.3
-    registered = f"{brand}{industry[1]}（{city[:-1]}）有限公司" if bracketed else f"{brand}{industry[1]}{form}"
+    registered = (
+        f"{brand}{industry[1]}（{city[:-1]}）有限公司" if bracketed else f"{brand}{industry[1]}{form}"
+    )
     return {"registered": registered, "short": f"{brand}{industry[0]}"}
 
 
@@ -154,7 +156,8 @@ def build(seed: int = 17) -> tuple[dict[str, str], dict]:
                     "phase": phase,
                     "name": name,
                     "alias": f"{theme}{noun}{phase}项目",
-                    "amount": rng.choice([6, 8, 12, 15, 18, 20, 25, 30, 35, 40, 50, 60, 80]) + 2 * phase_index,
+                    "amount": rng.choice([6, 8, 12, 15, 18, 20, 25, 30, 35, 40, 50, 60, 80])
+                    + 2 * phase_index,
                 }
             )
 
@@ -183,7 +186,10 @@ def build(seed: int = 17) -> tuple[dict[str, str], dict]:
             if variant == "reprint":
                 head, _, body = signing.partition("\n\n")
                 trimmed = body.rsplit("\n\n", 1)[0]
-                add(f"{head}\n\n{trimmed.replace(outlet, OUTLETS[(i + 1) % len(OUTLETS)], 1)}\n", [(p, p["theme"])])
+                add(
+                    f"{head}\n\n{trimmed.replace(outlet, OUTLETS[(i + 1) % len(OUTLETS)], 1)}\n",
+                    [(p, p["theme"])],
+                )
             elif variant == "traditional":
                 add(to_traditional.convert(signing), [(p, p["theme"])])
             elif variant == "start":
@@ -226,7 +232,9 @@ def main(out: str) -> None:
     docs, meta = build()
     for name, text in docs.items():
         (folder / "docs" / name).write_text(text, encoding="utf-8")
-    (folder / "truth.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / "truth.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"{len(meta['projects'])} projects in {len(docs)} documents → {folder}")
 
 

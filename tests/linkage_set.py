@@ -59,7 +59,9 @@ def import_set(db_path: Path) -> None:
     ingest(discover([LINKAGE / "docs"]), db_path)
 
 
-def score_warehouse(con: duckdb.DuckDBPyConnection, clusters: dict[tuple[str, int], str] | None = None) -> LinkageScore:
+def score_warehouse(
+    con: duckdb.DuckDBPyConnection, clusters: dict[tuple[str, int], str] | None = None
+) -> LinkageScore:
     """Score the warehouse's project links, or `clusters` ((doc_id, seq) → cluster) made from its rows."""
     meta = truth()
     found_rows = con.execute(

@@ -90,7 +90,9 @@ def test_vetoes_phases_kinds_and_cities():
 
 def test_a_zone_inside_the_county_agrees_and_two_places_of_one_city_do_not():
     county = _report(path=("青岛市", "胶州市"), district="胶州市")
-    zone = _report(doc_id="d2", path=("青岛市", "胶州市", "胶州经济技术开发区"), district="胶州经济技术开发区")
+    zone = _report(
+        doc_id="d2", path=("青岛市", "胶州市", "胶州经济技术开发区"), district="胶州经济技术开发区"
+    )
     other = _report(doc_id="d3", path=("青岛市", "即墨区"), district="即墨区")
     assert score(county, zone) > score(county, other)
     assert score(county, zone) >= THRESHOLD
@@ -105,6 +107,8 @@ def test_a_company_fragment_beside_a_name_that_says_whose_project_it_is():
         full_key="澜峰新能源储能电池基地项目",
         company_names=frozenset({"新能源"}),
     )
-    stranger = _report(doc_id="d3", company_id="c3", key="储能电池基地", company_names=frozenset({"海川重工"}))
+    stranger = _report(
+        doc_id="d3", company_id="c3", key="储能电池基地", company_names=frozenset({"海川重工"})
+    )
     assert score(registered, fragment) >= THRESHOLD
     assert score(registered, stranger) < THRESHOLD

@@ -112,7 +112,9 @@ def company_weight(a: Report, b: Report) -> float:
         if _name_holds_company(a, b.company_names) or _name_holds_company(b, a.company_names):
             return 1.5  # the project's name says whose it is; the company found beside it is a fragment
         if _related_companies(a.company_names, b.company_names, TRADE_NAME_CHARS):
-            return -2.0  # one trade name (字号) cut at two lengths (凌霄电子 / 凌霄智能), or two firms of one place
+            return (
+                -2.0
+            )  # one trade name (字号) cut at two lengths (凌霄电子 / 凌霄智能), or two firms of one place
         return -6.0
     known, unknown = (a, b) if a.company_id else (b, a)
     if known.company_id and unknown.key and unknown.key != _without(unknown.key, known.company_names):
@@ -167,7 +169,9 @@ def score(a: Report, b: Report) -> float:
         key_b = _without(key_b, a.company_names)
     elif b.company_id and not a.company_id and key_a:
         key_a = _without(key_a, b.company_names)
-    total = company_weight(a, b) + name_weight(key_a, key_b) + amount_weight(a, b) + district + order_weight(a, b)
+    total = (
+        company_weight(a, b) + name_weight(key_a, key_b) + amount_weight(a, b) + district + order_weight(a, b)
+    )
     if not key_a and not key_b:
         total -= 1.0  # neither names the project: the company and place alone say less
     if a.doc_id == b.doc_id:

@@ -27,6 +27,7 @@ from zhaoyin.schemas import CompanyKey
 from zhaoyin.warehouse import linkage
 from zhaoyin.warehouse.staging import staged
 
+
 def as_written(name: str) -> CompanyKey:
     """The keys of a name stored without any (loaded before keys came with the records): the name itself."""
     return CompanyKey(name=name, key=name, core=name, registered=False)
@@ -259,7 +260,21 @@ class _CompanyFinder:
 def _report(
     row: tuple, names: dict[str, frozenset[str]], finder: _CompanyFinder, project_id: str | None = None
 ) -> linkage.Report:
-    doc_id, seq, key, full_key, company_id, district, path, amount, currency, numbers, kind, status, published = row
+    (
+        doc_id,
+        seq,
+        key,
+        full_key,
+        company_id,
+        district,
+        path,
+        amount,
+        currency,
+        numbers,
+        kind,
+        status,
+        published,
+    ) = row
     return linkage.Report(
         doc_id=doc_id,
         seq=seq,
@@ -285,7 +300,11 @@ def _blocks(report: linkage.Report) -> set[tuple[str, str]]:
     blocks = {("company", c) for c in report.named_companies}
     if report.company_id:
         blocks.add(("company", report.company_id))
-        blocks |= {("brand", n[: linkage.BRAND_MIN_CHARS]) for n in report.company_names if len(n) >= linkage.BRAND_MIN_CHARS}
+        blocks |= {
+            ("brand", n[: linkage.BRAND_MIN_CHARS])
+            for n in report.company_names
+            if len(n) >= linkage.BRAND_MIN_CHARS
+        }
     elif report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
         blocks.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
     for place in (*report.path[1:], report.district):
@@ -335,7 +354,10 @@ def refresh_projects(
     reports = [_report(r, names, finder) for r in rows]
     wanted = sorted({b for r in reports for b in _blocks(r)})
     blocks = pa.table(
-        {"kind": pa.array([b[0] for b in wanted], pa.string()), "v": pa.array([b[1] for b in wanted], pa.string())}
+        {
+            "kind": pa.array([b[0] for b in wanted], pa.string()),
+            "v": pa.array([b[1] for b in wanted], pa.string()),
+        }
     )
     with staged(con, "_blocks", blocks):
         known_rows = con.execute(
