@@ -1,7 +1,7 @@
 """A document's near-duplicate fingerprint: MinHash over character shingles, and its LSH band buckets.
 
-The warehouse stores these and compares them (reprint detection); the text processing — NFKC, dropping
-whitespace and punctuation, shingling — happens here.
+The warehouse stores these and compares them (reprint detection); the text processing — NFKC, the simplified
+script (a 繁體 twin of a report is its reprint), dropping whitespace and punctuation, shingling — happens here.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cache
 
 import numpy as np
 
+from zhaoyin.extractors.script import simplified_view
 from zhaoyin.schemas import Fingerprint
 
 NUM_PERM = 128
@@ -24,8 +25,8 @@ _IGNORED = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def shingles(text: str) -> set[bytes]:
-    """Character shingles of the text with whitespace and punctuation removed."""
-    flat = _IGNORED.sub("", unicodedata.normalize("NFKC", text))
+    """Character shingles of the simplified view of the text with whitespace and punctuation removed."""
+    flat = _IGNORED.sub("", simplified_view(unicodedata.normalize("NFKC", text)))
     if len(flat) <= SHINGLE:
         return {flat.encode()} if flat else set()
     return {flat[i : i + SHINGLE].encode() for i in range(len(flat) - SHINGLE + 1)}

@@ -3,9 +3,10 @@
 The warehouse joins companies and projects across documents on these keys and stores the evidence sentence
 of every record as given; it does no normalizing or sentence splitting of its own.
 
-- `name_key`: the comparable form of a name (NFKC, lower case, no brackets or spaces);
+- `name_key`: the comparable form of a name (NFKC, simplified script, lower case, no brackets or spaces);
 - `company_core`: a company name's key without its legal-form ending, and whether it had one;
 - `project_key`: a project name's key without its company's names and a generic ending;
+- `district_path`: a district's place in the hierarchy city ⊃ county ⊃ zone, from the gazetteer;
 - `EvidenceSentences`: the sentence around a span (sentence-final punctuation and newlines bound it).
 """
 
@@ -19,7 +20,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.schemas import CompanyKey, Extraction
+from zhaoyin.extractors.script import simplified_view
+from zhaoyin.schemas import CompanyKey, District, Extraction
 
 BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
 _DROPPED = lang.char_set("name_key_dropped")
@@ -38,8 +40,10 @@ def project_suffixes() -> tuple[str, ...]:
 
 
 def name_key(name: str) -> str:
-    """Comparable form of a name: NFKC (full-width brackets → half-width), lower case, no brackets/spaces."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name).lower() if ch not in _DROPPED)
+    """Comparable form of a name: NFKC (full-width brackets → half-width), simplified script (深港聯創 = 深港联创),
+    lower case, no brackets/spaces."""
+    folded = simplified_view(unicodedata.normalize("NFKC", name))
+    return "".join(ch for ch in folded.lower() if ch not in _DROPPED)
 
 
 def split_ending(name: str, endings: Iterable[str]) -> tuple[str, str]:
@@ -94,6 +98,35 @@ def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | No
 def key_numbers(key: str | None) -> list[str]:
     """The numbers of a project key (一期/二期, 1号线/2号线): projects that differ in them are different."""
     return sorted(set(_NUMBERS.findall(key))) if key else []
+
+
+@cache
+def _counties() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """(admin code → county name, city → [(county name, its name without the 区/县/市 ending)])."""
+    by_code: dict[str, str] = {}
+    by_city: dict[str, list[tuple[str, str]]] = {}
+    for row in lang.table("admin_divisions"):
+        if row["kind"] == "zone":
+            continue
+        by_code[row["code"]] = row["name"]
+        stem = row["short"] or (row["name"][:-1] if len(row["name"]) >= 3 else "")
+        if stem:
+            by_city.setdefault(row["city"], []).append((row["name"], stem))
+    return by_code, by_city
+
+
+def district_path(district: District) -> list[str]:
+    """[city, county, zone] as far as known, widest first: a zone coterminous with a county (its admin code) or
+    named after one (胶州经济技术开发区 → 胶州市) lies in that county; 黄岛区 → [青岛市, 黄岛区]."""
+    by_code, by_city = _counties()
+    path = [district.city] if district.city and district.city != district.canonical else []
+    county = by_code.get(district.admin_code or "")
+    if county is None and district.city:
+        name = district.canonical.removeprefix(district.city).removeprefix(district.city[:-1])
+        county = next((c for c, stem in by_city.get(district.city, []) if name.startswith(stem)), None)
+    if county and county != district.canonical:
+        path.append(county)
+    return [*path, district.canonical]
 
 
 class EvidenceSentences:
@@ -157,7 +190,11 @@ def attach_keys(text: str, extraction: Extraction) -> Extraction:
     record's (first) span. Changes `extraction` in place and returns it.
     """
     sentences = EvidenceSentences(text)
+    paths = {d.canonical: district_path(d) for d in extraction.districts}
     for project in extraction.projects:
+        project.district_path = paths.get(
+            project.district or "", [project.district] if project.district else []
+        )
         project.evidence_start, project.evidence_end = project.start, project.end
         project.name_key = name_key(project.name) if project.name else None
         project.company_key = company_key(project.company) if project.company else None

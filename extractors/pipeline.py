@@ -19,6 +19,7 @@ from zhaoyin.extractors.dates import dated_publication
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.fingerprint import fingerprint
 from zhaoyin.extractors.keys import attach_keys, locate_evidence
+from zhaoyin.extractors.kinds import classify_projects
 from zhaoyin.extractors.metrics import find_metrics
 from zhaoyin.extractors.policies import find_policies
 from zhaoyin.extractors.projects import find_projects
@@ -28,7 +29,8 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 
 # 0.5.0: records carry their evidence offsets and resolution keys, extractions their reprint fingerprint
 # (the warehouse no longer computes them: `reextract` gives rows of older versions theirs)
-EXTRACTOR_VERSION = "0.5.0"
+# 0.6.0: keys and fingerprints in the simplified script, projects with a kind (fund) and district path
+EXTRACTOR_VERSION = "0.6.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -200,6 +202,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         published=published,
     )
     companies += _investors_only_projects_name(text, companies, projects)
+    projects = _stage("kinds", projects, strict, classify_projects, text, projects, amounts)
     policies = _stage("policies", [], strict, find_policies, text)
 
     extraction = Extraction(

@@ -113,6 +113,10 @@ class Project(BaseModel):
     project_key: str | None = None  # `name_key` without its company's names and a generic ending
     key_numbers: list[str] = Field(default_factory=list)  # phase/line numbers in `project_key` (一期, 1号线)
     company_key: CompanyKey | None = None  # of `company`
+    kind: Literal["project", "fund"] = "project"  # a fund finances projects: kept out of project totals
+    amount_value: float | None = None  # the amount in `amount_currency` (= amount_yuan for CNY)
+    amount_currency: str | None = None  # CNY, USD, EUR …: a foreign amount has no amount_yuan
+    district_path: list[str] = Field(default_factory=list)  # city ⊃ county ⊃ zone of `district`, widest first
 
 
 class Metric(BaseModel):

@@ -193,16 +193,20 @@ def test_abridged_reprint_points_at_the_fuller_version_whatever_the_order(tmp_pa
 
 def test_phases_and_numbered_lines_stay_apart():
     from zhaoyin.extractors.keys import key_numbers, project_key
-    from zhaoyin.warehouse.resolution import _similar
+    from zhaoyin.warehouse.linkage import THRESHOLD, VETO, Report, score
 
-    def similar(a: str, b: str) -> float:
-        key_a, key_b = project_key(a), project_key(b)
-        return _similar(key_a, key_b, frozenset(key_numbers(key_a)), frozenset(key_numbers(key_b)))
+    def report(name: str, doc: str) -> Report:
+        key = project_key(name)
+        return Report(doc, 0, key, "c1", "黄岛区", numbers=frozenset(key_numbers(key)))
 
-    assert similar("储能电池基地一期项目", "储能电池基地二期项目") == 0
-    assert similar("地铁1号线工程", "地铁11号线工程") == 0
-    assert similar("储能电池基地项目", "储能电池基地") == 100
-    assert similar("储能电池基地一期", "青岛储能电池基地一期项目") >= 85
+    def linked(a: str, b: str) -> float:
+        return score(report(a, "d1"), report(b, "d2"))
+
+    assert linked("储能电池基地一期项目", "储能电池基地二期项目") == VETO
+    assert linked("地铁1号线工程", "地铁11号线工程") == VETO
+    assert linked("第二个冷链物流项目", "第三个冷链物流项目") == VETO
+    assert linked("储能电池基地项目", "储能电池基地") >= THRESHOLD
+    assert linked("储能电池基地一期", "青岛储能电池基地一期项目") >= THRESHOLD
 
 
 RESOLVED = """

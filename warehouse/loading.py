@@ -123,6 +123,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("project_key", _S),
             ("key_numbers", pa.list_(_S)),
             ("company_key", COMPANY_KEY),
+            ("kind", _S),
+            ("amount_value", _F),
+            ("amount_currency", _S),
+            ("district_path", pa.list_(_S)),
             *_COMMON,
         ]
     ),
@@ -319,6 +323,10 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
                 "project_key": p.project_key,
                 "key_numbers": list(p.key_numbers),
                 "company_key": p.company_key.model_dump() if p.company_key else None,
+                "kind": p.kind,
+                "amount_value": p.amount_value,
+                "amount_currency": p.amount_currency,
+                "district_path": list(p.district_path),
                 **common,
             }
         )

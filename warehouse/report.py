@@ -21,6 +21,19 @@ STAGE_LABELS = {
     "operating": "运营 operating",
 }
 _LAYOUT = {"margin": {"l": 60, "r": 20, "t": 50, "b": 60}, "height": 420, "template": "plotly_white"}
+UNKNOWN = "unknown"
+
+# The headline figures, printed beside them in the report so anyone can check them with `zhaoyin sql`.
+# v_projects holds each resolved project once (reprints folded in, funds left out).
+HEADLINE_SQL = """SELECT count(*) AS projects,
+       round(coalesce(sum(amount_yuan), 0) / 1e8, 1) AS investment_yi,
+       count(*) FILTER (WHERE amount_yuan IS NULL AND amount_currency IS NOT NULL) AS foreign_currency_only,
+       count(*) FILTER (WHERE amount_text IS NULL) AS without_amount,
+       count(*) FILTER (WHERE district IS NULL) AS without_district,
+       count(*) FILTER (WHERE first_reported IS NULL) AS without_date
+FROM v_projects"""
+FUNDS_SQL = """SELECT count(*) AS funds, round(coalesce(sum(amount_yuan), 0) / 1e8, 1) AS funds_yi
+FROM v_projects_all WHERE kind = 'fund'"""
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
@@ -30,8 +43,8 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
 def investment_by_district(con) -> go.Figure:
     rows = _rows(
         con,
-        """SELECT district, sum(amount_yuan) / 1e8, count(*) FROM v_projects
-           WHERE district IS NOT NULL GROUP BY district ORDER BY 2 DESC NULLS LAST, 3 DESC LIMIT 20""",
+        f"""SELECT coalesce(district, '{UNKNOWN}'), sum(amount_yuan) / 1e8, count(*) FROM v_projects
+           GROUP BY ALL ORDER BY 2 DESC NULLS LAST, 3 DESC LIMIT 20""",
     )
     fig = go.Figure(
         go.Bar(
@@ -50,9 +63,9 @@ def investment_by_district(con) -> go.Figure:
 def projects_by_quarter(con) -> go.Figure:
     rows = _rows(
         con,
-        """SELECT quarter_label(first_reported) AS period, count(*),
+        f"""SELECT coalesce(quarter_label(first_reported), '{UNKNOWN}') AS period, count(*),
                   count(*) FILTER (WHERE amount_yuan >= 1e8)
-           FROM v_projects WHERE first_reported IS NOT NULL GROUP BY period ORDER BY period""",
+           FROM v_projects GROUP BY period ORDER BY period""",
     )
     fig = go.Figure(
         [
@@ -155,13 +168,31 @@ def _totals(con) -> dict[str, int]:
         con,
         """SELECT (SELECT count(*) FROM documents WHERE reprint_of IS NULL),
                   (SELECT count(*) FROM documents WHERE reprint_of IS NOT NULL),
-                  (SELECT count(*) FROM v_projects),
                   (SELECT count(*) FROM dim_companies),
-                  (SELECT count(*) FROM dim_districts),
-                  (SELECT coalesce(sum(amount_yuan), 0) / 1e8 FROM v_projects)""",
+                  (SELECT count(*) FROM dim_districts)""",
     )[0]
-    keys = ("documents", "reprints", "projects", "companies", "districts", "investment_yi")
-    return dict(zip(keys, row, strict=True))
+    totals = dict(zip(("documents", "reprints", "companies", "districts"), row, strict=True))
+    return totals | headline(con)
+
+
+def headline(con) -> dict:
+    """The report's headline figures: exactly what HEADLINE_SQL and FUNDS_SQL return."""
+    found = {}
+    for sql in (HEADLINE_SQL, FUNDS_SQL):
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        found |= dict(zip(names, cursor.fetchone(), strict=True))
+    return found
+
+
+def _gaps_note(totals: dict) -> str:
+    """What the totals leave out, said next to them instead of dropped silently."""
+    return (
+        f"{totals['without_amount']} projects state no amount and {totals['foreign_currency_only']} only a "
+        f"foreign-currency one (not in the 亿元 total); {totals['without_district']} have no district and "
+        f"{totals['without_date']} no date (shown as “{UNKNOWN}” in the charts); {totals['funds']} funds "
+        f"({totals['funds_yi']:,.1f} 亿元) are not counted as projects."
+    )
 
 
 def build_report(con: duckdb.DuckDBPyConnection) -> str:
@@ -185,6 +216,8 @@ def build_report(con: duckdb.DuckDBPyConnection) -> str:
         companies=totals["companies"],
         districts=totals["districts"],
         investment=f"{totals['investment_yi']:,.1f}",
+        headline_sql=html.escape(HEADLINE_SQL),
+        gaps=html.escape(_gaps_note(totals)),
         charts="\n".join(f'<section class="chart">{c}</section>' for c in charts),
         projects_table=_largest_projects_table(con),
     )

@@ -8,27 +8,24 @@ Companies are recomputed as a whole after each load (there are few distinct name
 when one report lists them as surface forms of one company, when their keys are equal, and when a short
 name (no legal-form ending) is contained in the core of exactly one registered name.
 
-Projects are resolved incrementally so their ids stay stable: each newly loaded project row joins the
-existing project it is compatible with (same company, same district when both are known, similar
-key), or founds a new one whose id derives from that row.
+Projects are resolved incrementally by record linkage (warehouse.linkage) so their ids stay stable: each
+newly loaded project row is compared with the reports sharing a blocking key (company, county or zone,
+project key, amount), joins the project it scores highest with at or above the threshold, or founds a new
+one whose id derives from that row.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 import duckdb
 import pyarrow as pa
-from rapidfuzz import fuzz
 
 from zhaoyin.schemas import CompanyKey
+from zhaoyin.warehouse import linkage
 from zhaoyin.warehouse.staging import staged
-
-NAME_SIMILARITY = 85  # rapidfuzz ratio (0–100) above which two project names are one project
 
 
 def as_written(name: str) -> CompanyKey:
@@ -203,79 +200,121 @@ def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT INTO company_dim SELECT company_id, canonical, aliases FROM _company_dim")
 
 
-@dataclass
-class _Report:
-    doc_id: str
-    seq: int
-    name_key: str | None
-    company_id: str | None
-    district: str | None
-    amount_yuan: float | None
-    project_id: str | None = None
-    numbers: frozenset[str] = frozenset()  # phase/line numbers of `name_key`, from the extractors
+def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
+    """company_id → the keys and cores of every name it is reported under (linkage compares them)."""
+    rows = con.execute(
+        """
+        WITH named AS (
+            SELECT unnest(name_keys) AS k FROM companies
+            UNION ALL SELECT company_key FROM projects WHERE company_key IS NOT NULL
+        )
+        SELECT n.company_id, list(DISTINCT named.k.key) || list(DISTINCT named.k.core)
+        FROM named JOIN company_names n ON n.name = named.k.name
+        GROUP BY n.company_id
+        """
+    ).fetchall()
+    names = {company_id: frozenset(v for v in values if v) for company_id, values in rows}
+    for name, company_id in con.execute("SELECT name, company_id FROM company_names").fetchall():
+        names[company_id] = names.get(company_id, frozenset()) | {name}
+    return names
 
 
-@lru_cache(maxsize=1 << 18)
-def _similar(
-    a: str, b: str, numbers_a: frozenset[str] = frozenset(), numbers_b: frozenset[str] = frozenset()
-) -> float:
-    """0–100; containment of one name in the other counts as a match for names of 4+ characters.
-
-    Names that differ in their numbers (一期/二期, 1号线/2号线) are different projects however alike.
-    """
-    if a == b:
-        return 100.0
-    if numbers_a and numbers_b and numbers_a != numbers_b:
-        return 0.0
-    if min(len(a), len(b)) >= 4 and (a in b or b in a):
-        return 95.0
-    return fuzz.ratio(a, b)
+_REPORT_COLUMNS = """
+    p.doc_id, p.seq, coalesce(p.project_key, p.name), coalesce(p.name_key, p.name), {company_id}, p.district,
+    coalesce(p.district_path, []), coalesce(p.amount_value, p.amount_yuan),
+    coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END),
+    coalesce(p.key_numbers, []), coalesce(p.kind, 'project'), p.status, d.published_date
+"""
 
 
-def _match(report: _Report, known: list[_Report]) -> str | None:
-    """The project_id of the known project `report` continues, or None for a new project.
+class _CompanyFinder:
+    """Which companies a project's name holds (by their whole name, or the brand both start with)."""
 
-    Named reports join a project with a similar name; a report without a name (or a named report
-    meeting a project never named) joins the one project of the same company it can be.
-    """
-    strong: dict[str, float] = {}
-    named: set[str] | None = None  # projects ever named, built only when a named report needs it
-    weak: list[_Report] = []
-    for other in known:
-        if report.district and other.district and report.district != other.district:
-            continue
-        if report.company_id and other.company_id and report.company_id != other.company_id:
-            # one project reported under two company names the resolution could not join: only when the
-            # specific name is the same and so is the district or the amount
-            same_place = report.district is not None and report.district == other.district
-            same_amount = report.amount_yuan is not None and report.amount_yuan == other.amount_yuan
-            if not (report.name_key and other.name_key and (same_place or same_amount)):
-                continue
-            if min(len(report.name_key), len(other.name_key)) < 6:
-                continue
-            if _similar(report.name_key, other.name_key, report.numbers, other.numbers) >= 95:
-                strong[other.project_id] = max(90.0, strong.get(other.project_id, 0))
-            continue
-        if report.name_key and other.name_key:
-            score = _similar(report.name_key, other.name_key, report.numbers, other.numbers)
-            if score >= NAME_SIMILARITY:
-                strong[other.project_id] = max(score, strong.get(other.project_id, 0))
-        elif report.company_id and report.company_id == other.company_id:
-            if report.name_key is None:
-                weak.append(other)
-                continue
-            if named is None:
-                named = {o.project_id for o in known if o.name_key}
-            if other.project_id not in named:
-                weak.append(other)
-    if strong:
-        return max(strong, key=lambda pid: (strong[pid], pid))
-    candidates = {o.project_id for o in weak}
-    if len(candidates) > 1 and report.district:
-        candidates = {o.project_id for o in weak if o.district == report.district}
-    if len(candidates) > 1 and report.amount_yuan:
-        candidates = {o.project_id for o in weak if o.amount_yuan == report.amount_yuan}
-    return candidates.pop() if len(candidates) == 1 else None
+    def __init__(self, names: dict[str, frozenset[str]]):
+        self.names = names
+        self.automaton = ahocorasick.Automaton()
+        self.by_brand: dict[str, set[str]] = defaultdict(set)
+        for company_id, forms in names.items():
+            for form in forms:
+                if len(form) >= linkage.NAME_IN_NAME_MIN_CHARS:
+                    if form not in self.automaton:
+                        self.automaton.add_word(form, set())
+                    self.automaton.get(form).add(company_id)
+                if len(form) >= linkage.BRAND_MIN_CHARS:
+                    self.by_brand[form[: linkage.BRAND_MIN_CHARS]].add(company_id)
+        if len(self.automaton):
+            self.automaton.make_automaton()
+
+    def __call__(self, key: str | None) -> frozenset[str]:
+        if not key:
+            return frozenset()
+        found = set(self.by_brand.get(key[: linkage.BRAND_MIN_CHARS], ()))
+        if len(self.automaton):
+            for _, ids in self.automaton.iter(key):
+                found |= ids
+        return frozenset(
+            c for c in found if any(linkage.names_company(key, n) for n in self.names.get(c, ()))
+        )
+
+
+def _report(
+    row: tuple, names: dict[str, frozenset[str]], finder: _CompanyFinder, project_id: str | None = None
+) -> linkage.Report:
+    (
+        doc_id,
+        seq,
+        key,
+        full_key,
+        company_id,
+        district,
+        path,
+        amount,
+        currency,
+        numbers,
+        kind,
+        status,
+        published,
+    ) = row
+    return linkage.Report(
+        doc_id=doc_id,
+        seq=seq,
+        key=key,
+        full_key=full_key,
+        company_id=company_id,
+        district=district,
+        path=tuple(path),
+        amount=amount,
+        currency=currency,
+        numbers=frozenset(numbers),
+        kind=kind,
+        status=status,
+        published=published,
+        project_id=project_id,
+        company_names=names.get(company_id, frozenset()) if company_id else frozenset(),
+        named_companies=finder(key) if not company_id else frozenset(),
+    )
+
+
+def _blocks(report: linkage.Report) -> set[tuple[str, str]]:
+    """The blocking keys of a report: only reports sharing one are ever compared."""
+    blocks = {("company", c) for c in report.named_companies}
+    if report.company_id:
+        blocks.add(("company", report.company_id))
+        blocks |= {
+            ("brand", n[: linkage.BRAND_MIN_CHARS])
+            for n in report.company_names
+            if len(n) >= linkage.BRAND_MIN_CHARS
+        }
+    elif report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
+        blocks.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
+    for place in (*report.path[1:], report.district):
+        if place:
+            blocks.add(("place", place))
+    if report.key:
+        blocks.add(("key", report.key))
+    if report.amount is not None:
+        blocks.add(("amount", f"{report.currency}:{report.amount:.0f}"))
+    return blocks
 
 
 def refresh_projects(
@@ -283,8 +322,11 @@ def refresh_projects(
 ) -> int:
     """Link project rows not linked yet; returns how many were linked.
 
-    `previous_ids`: the project ids rows had before they were re-extracted; a project founded anew by
-    such a row keeps its old id (when no other project holds it), so ids survive re-extraction.
+    Each new row is compared (warehouse.linkage.score) only with the reports sharing one of its blocking
+    keys — its company, its county or zone, its project key, its amount — and joins the project of the best
+    score at or above the threshold, else founds a new one. `previous_ids`: the project ids rows had before
+    they were re-extracted; a project founded anew by such a row keeps its old id (when no other project
+    holds it), so ids survive re-extraction.
     """
     previous_ids = previous_ids or {}
     con.execute(
@@ -295,10 +337,10 @@ def refresh_projects(
           AND project_links.company_id IS DISTINCT FROM n.company_id
         """
     )
+    names = _company_names(con)
     rows = con.execute(
-        """
-        SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name), n.company_id, p.district, p.amount_yuan,
-               p.key_numbers
+        f"""
+        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}
         FROM projects p
         JOIN documents d USING (doc_id)
         LEFT JOIN company_names n ON n.name = p.company
@@ -308,36 +350,42 @@ def refresh_projects(
     ).fetchall()
     if not rows:
         return 0
-    company_ids = sorted({r[3] for r in rows if r[3]})
-    reports = [_Report(*r[:6], numbers=frozenset(r[6] or ())) for r in rows]
-
-    districts = sorted({r.district for r in reports if r.district})
-    keys = sorted({r.name_key for r in reports if r.name_key})
-    with (
-        staged(con, "_block_companies", pa.table({"v": pa.array(company_ids, pa.string())})),
-        staged(con, "_block_districts", pa.table({"v": pa.array(districts, pa.string())})),
-        staged(con, "_block_keys", pa.table({"v": pa.array(keys, pa.string())})),
-    ):
+    finder = _CompanyFinder(names)
+    reports = [_report(r, names, finder) for r in rows]
+    wanted = sorted({b for r in reports for b in _blocks(r)})
+    blocks = pa.table(
+        {
+            "kind": pa.array([b[0] for b in wanted], pa.string()),
+            "v": pa.array([b[1] for b in wanted], pa.string()),
+        }
+    )
+    with staged(con, "_blocks", blocks):
         known_rows = con.execute(
-            """
-            SELECT DISTINCT l.project_id, l.name_key, l.company_id, l.district, p.amount_yuan, p.key_numbers
-            FROM project_links l JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
-            WHERE l.company_id IN (SELECT v FROM _block_companies)
-               OR l.district IN (SELECT v FROM _block_districts)
-               OR l.name_key IN (SELECT v FROM _block_keys)
+            f"""
+            SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id
+            FROM project_links l
+            JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
+            JOIN documents d ON d.doc_id = p.doc_id
+            WHERE l.company_id IN (SELECT v FROM _blocks WHERE kind = 'company')
+               OR list_has_any(list_concat(coalesce(p.district_path[2:], []), [p.district]),
+                               (SELECT list(v) FROM _blocks WHERE kind = 'place'))
+               OR coalesce(p.project_key, p.name) IN (SELECT v FROM _blocks WHERE kind = 'key')
+               OR (l.company_id IS NULL
+                   AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
+                       IN (SELECT v FROM _blocks WHERE kind = 'brand'))
+               OR coalesce(p.amount_currency, 'CNY') || ':' || printf('%.0f', coalesce(p.amount_value, p.amount_yuan))
+                  IN (SELECT v FROM _blocks WHERE kind = 'amount')
             """
         ).fetchall()
 
-    by_company: dict[str | None, list[_Report]] = defaultdict(list)
-    by_district: dict[str | None, list[_Report]] = defaultdict(list)
+    by_block: dict[tuple[str, str], dict[str, list[linkage.Report]]] = defaultdict(lambda: defaultdict(list))
 
-    def remember(report: _Report) -> None:
-        by_company[report.company_id].append(report)
-        if report.company_id is None or report.name_key:
-            by_district[report.district].append(report)
+    def remember(report: linkage.Report) -> None:
+        for block in _blocks(report):
+            by_block[block][report.project_id].append(report)
 
-    for project_id, key, company_id, district, amount, numbers in known_rows:
-        remember(_Report("", -1, key, company_id, district, amount, project_id, frozenset(numbers or ())))
+    for row in known_rows:
+        remember(_report(row[:-1], names, finder, project_id=row[-1]))
 
     reusable = set(previous_ids.values())
     if reusable:
@@ -348,22 +396,16 @@ def refresh_projects(
         reusable -= {pid for (pid,) in held}
 
     for report in reports:
-        if report.company_id:
-            pool = by_company[report.company_id] + by_company[None]
-            if report.name_key and report.district:
-                # the same project under a company name resolution kept apart (a parent and its local
-                # subsidiary): `_match` joins those only on a near-identical name in the same place
-                pool += [
-                    o for o in by_district[report.district] if o.company_id not in (None, report.company_id)
-                ]
+        candidates: dict[str, list[linkage.Report]] = defaultdict(list)
+        for block in _blocks(report):
+            for project_id, members in by_block.get(block, {}).items():
+                for member in members:
+                    if member not in candidates[project_id]:
+                        candidates[project_id].append(member)
+        found, best = linkage.best_project(report, candidates)
+        if found:
+            report.score = best
         else:
-            pool = (
-                [o for reports_ in by_district.values() for o in reports_]
-                if not report.district
-                else (by_district[report.district] + by_district[None])
-            )
-        found = _match(report, pool) if (report.name_key or report.company_id) else None
-        if not found:
             found = previous_ids.get((report.doc_id, report.seq))
             if found in reusable:
                 reusable.discard(found)
@@ -378,14 +420,15 @@ def refresh_projects(
             "seq": pa.array([r.seq for r in reports], pa.int32()),
             "project_id": pa.array([r.project_id for r in reports], pa.string()),
             "company_id": pa.array([r.company_id for r in reports], pa.string()),
-            "name_key": pa.array([r.name_key for r in reports], pa.string()),
+            "name_key": pa.array([r.key for r in reports], pa.string()),
             "district": pa.array([r.district for r in reports], pa.string()),
+            "score": pa.array([r.score for r in reports], pa.float64()),
         }
     )
     with staged(con, "_new_links", links):
         con.execute(
-            "INSERT INTO project_links (doc_id, seq, project_id, company_id, name_key, district) "
-            "SELECT doc_id, seq, project_id, company_id, name_key, district FROM _new_links"
+            "INSERT INTO project_links (doc_id, seq, project_id, company_id, name_key, district, score) "
+            "SELECT doc_id, seq, project_id, company_id, name_key, district, score FROM _new_links"
         )
     return len(reports)
 

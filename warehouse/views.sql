@@ -1,6 +1,8 @@
 -- Analyst views. Re-created (CREATE OR REPLACE) whenever this file changes. Documents that are
 -- near-duplicate reprints of another document (documents.reprint_of IS NOT NULL) are left out of every
--- count, so a report carried by three outlets counts once.
+-- count, so a report carried by three outlets counts once. Funds (kind 'fund') finance projects: they are
+-- resolved like projects but kept out of v_projects and every project total (v_projects_all holds both).
+-- What has no period or no district is counted in an explicit 'unknown' row, never dropped.
 
 CREATE OR REPLACE MACRO publisher_of(src) AS
     CASE WHEN regexp_matches(src, '^[A-Za-z][A-Za-z0-9+.-]*://')
@@ -64,13 +66,17 @@ SELECT l.project_id,
        p.amount_text, p.amount_yuan,
        p.evidence, p.span_start, p.span_end,
        p.doc_id, p.seq, d.title, d.source, publisher_of(d.source) AS publisher,
-       p.extractor_version
+       p.extractor_version,
+       coalesce(p.kind, 'project') AS kind,
+       coalesce(p.amount_value, p.amount_yuan) AS amount_value,
+       coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END) AS amount_currency,
+       l.score AS link_score
 FROM projects p
 JOIN project_links l ON l.doc_id = p.doc_id AND l.seq = p.seq
 JOIN documents d ON d.doc_id = p.doc_id
 WHERE d.reprint_of IS NULL;
 
-CREATE OR REPLACE VIEW v_projects AS
+CREATE OR REPLACE VIEW v_projects_all AS
 WITH e AS (
     SELECT *, (coalesce(event_date, DATE '0001-01-01'), stage_rank(event), doc_id, seq) AS event_order
     FROM v_project_events
@@ -89,7 +95,13 @@ agg AS (
            arg_max(company, length(company)) AS company_as_reported,
            mode(district) AS district,
            arg_max(amount_yuan, event_order) FILTER (WHERE amount_yuan IS NOT NULL) AS amount_yuan,
-           arg_max(amount_text, event_order) FILTER (WHERE amount_yuan IS NOT NULL) AS amount_text,
+           coalesce(arg_max(amount_text, event_order) FILTER (WHERE amount_yuan IS NOT NULL),
+                    arg_max(amount_text, event_order) FILTER (WHERE amount_text IS NOT NULL)) AS amount_text,
+           coalesce(arg_max(amount_value, event_order) FILTER (WHERE amount_yuan IS NOT NULL),
+                    arg_max(amount_value, event_order) FILTER (WHERE amount_value IS NOT NULL)) AS amount_value,
+           coalesce(arg_max(amount_currency, event_order) FILTER (WHERE amount_yuan IS NOT NULL),
+                    arg_max(amount_currency, event_order) FILTER (WHERE amount_value IS NOT NULL)) AS amount_currency,
+           mode(kind) AS kind,
            arg_max(event, event_order) FILTER (WHERE event IS NOT NULL) AS latest_status,
            min(event_date) AS first_reported,
            max(event_date) AS last_reported,
@@ -100,23 +112,28 @@ agg AS (
     FROM e
     GROUP BY project_id
 )
-SELECT a.project_id, a.name, coalesce(c.canonical, a.company_as_reported) AS company, a.company_id,
+SELECT a.project_id, a.name, a.kind, coalesce(c.canonical, a.company_as_reported) AS company, a.company_id,
        a.district, dd.admin_code, dd.city,
-       a.amount_yuan, a.amount_text, a.latest_status, a.first_reported, a.last_reported,
+       a.amount_yuan, a.amount_text, a.amount_value, a.amount_currency, a.latest_status, a.first_reported, a.last_reported,
        a.sources, a.reports, coalesce(r.reprints, 0) AS reprints, a.latest_evidence, a.latest_doc_id
 FROM agg a
 LEFT JOIN company_dim c ON c.company_id = a.company_id
 LEFT JOIN dim_districts dd ON dd.canonical = a.district
 LEFT JOIN reprinted r ON r.project_id = a.project_id;
 
+CREATE OR REPLACE VIEW v_projects AS
+SELECT * FROM v_projects_all WHERE kind = 'project';
+
+-- One row per project: the district it is resolved to and the quarter it was first reported in
+-- ('unknown' for either when no report says), so the rows add up to v_projects.
 CREATE OR REPLACE VIEW v_district_period AS
 WITH per_project AS (
-    SELECT coalesce(e.district, p.district) AS district, e.period, e.project_id,
-           bool_or(e.event = 'signed') AS signed,
-           any_value(p.amount_yuan) AS amount_yuan
-    FROM v_project_events e JOIN v_projects p USING (project_id)
-    WHERE e.period IS NOT NULL
-    GROUP BY ALL
+    SELECT coalesce(p.district, 'unknown') AS district,
+           coalesce(quarter_label(p.first_reported), 'unknown') AS period,
+           p.project_id,
+           EXISTS (SELECT 1 FROM v_project_events e WHERE e.project_id = p.project_id AND e.event = 'signed') AS signed,
+           p.amount_yuan
+    FROM v_projects p
 )
 SELECT pp.district, dd.admin_code, pp.period,
        count(*) AS projects,
@@ -128,10 +145,10 @@ FROM per_project pp LEFT JOIN dim_districts dd ON dd.canonical = pp.district
 GROUP BY ALL;
 
 CREATE OR REPLACE VIEW v_company_projects AS
-SELECT p.company_id, p.company, p.project_id, p.name AS project, p.district, p.admin_code,
-       p.amount_yuan, p.latest_status, p.first_reported, p.last_reported, p.sources
-FROM v_projects p
-WHERE p.company IS NOT NULL;
+SELECT coalesce(p.company_id, 'unknown') AS company_id, coalesce(p.company, 'unknown') AS company,
+       p.project_id, p.name AS project, p.district, p.admin_code,
+       p.amount_yuan, p.amount_text, p.amount_currency, p.latest_status, p.first_reported, p.last_reported, p.sources
+FROM v_projects p;
 
 CREATE OR REPLACE VIEW v_investments AS
 SELECT i.doc_id, i.seq, i.text, i.value, i.currency, i.qualifier, i.evidence, i.span_start, i.span_end,
