@@ -13,6 +13,9 @@ import duckdb
 
 MIGRATIONS_PACKAGE = "zhaoyin.warehouse.migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+# DuckDB would otherwise download and load an extension when a file or function needs one (a SQLite file
+# passed as the warehouse fetches sqlite_scanner from the network).
+NO_EXTENSION_DOWNLOADS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 class WarehouseBusy(RuntimeError):
@@ -32,7 +35,9 @@ def open_with_retry(
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+            return duckdb.connect(
+                str(path), read_only=read_only, config={**NO_EXTENSION_DOWNLOADS, **(config or {})}
+            )
         except duckdb.IOException as error:
             if not _is_lock_conflict(error):
                 raise

@@ -188,9 +188,15 @@ def check_query(sql: str, *, allow_files: bool = False) -> list[duckdb.Statement
 
 
 def run_readonly_query(
-    path: str | os.PathLike, sql: str, *, allow_files: bool = False, wait_seconds: float = 30
+    path: str | os.PathLike,
+    sql: str,
+    *,
+    allow_files: bool = False,
+    wait_seconds: float = 30,
+    max_rows: int | None = None,
 ) -> tuple[list[str], list[tuple]]:
-    """Run `sql` on the warehouse file opened read-only. Returns (columns, rows) of the last statement.
+    """Run `sql` on the warehouse file opened read-only. Returns (columns, rows) of the last statement:
+    all of them, or at most `max_rows` + 1 (so a caller can tell that more exist).
 
     Raises QueryRefused for anything but reads; the connection has external access disabled unless
     `allow_files` (then local files may be read, never written: COPY/EXPORT/ATTACH stay refused).
@@ -211,7 +217,12 @@ def run_readonly_query(
         for statement in statements:
             cursor = con.execute(statement.query)
             columns = [d[0] for d in (cursor.description or [])]
-            rows = cursor.fetchall() if cursor.description else []
+            if not cursor.description:
+                rows = []
+            elif max_rows is None:
+                rows = cursor.fetchall()
+            else:
+                rows = cursor.fetchmany(max_rows + 1)
         return columns, rows
     finally:
         con.close()

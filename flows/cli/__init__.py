@@ -8,6 +8,7 @@ from zhaoyin.flows.cli import (  # noqa: E402,F401  (importing registers the com
     commands_crawl,
     commands_eval,
     commands_import,
+    commands_info,
     commands_ner,
     commands_warehouse,
 )

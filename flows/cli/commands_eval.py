@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhaoyin.flows.cli.app import app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import app, console, err_console, examples, plain, require_backend
 
 KIND_LABELS = {
     "amounts": "amounts",
@@ -195,7 +195,14 @@ def _eval_suite(specs: list[str], backend: str, as_json: bool) -> None:
     console.print(_suite_table(reports))
 
 
-@app.command("eval")
+@app.command(
+    "eval",
+    epilog=examples(
+        "zhaoyin eval gold/ --corpus corpus/",
+        "zhaoyin eval gold/ --backend rules --backend spacy --show-errors",
+        "zhaoyin eval --set dev=gold/dev:corpus --set test=gold/test:corpus --json",
+    ),
+)
 def eval_command(
     gold_dir: Annotated[
         Path | None,

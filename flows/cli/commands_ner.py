@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from zhaoyin.flows.cli.app import app, console, err_console, plain
+from zhaoyin.flows.cli.app import app, console, err_console, examples, plain
 
 
 def _read_documents(paths: list[Path]):
@@ -54,7 +54,13 @@ def _gold_items(gold_dir: Path, corpus_dir: Path):
         yield document.doc_id, document.text, spans_from_gold(document.text, gold)
 
 
-@app.command("train-ner")
+@app.command(
+    "train-ner",
+    epilog=examples(
+        "zhaoyin train-ner --docs samples/",
+        "zhaoyin train-ner --gold gold/ --docs archive/ --out models/ner --iterations 30",
+    ),
+)
 def train_ner_command(
     out: Annotated[
         Path | None,
