@@ -130,7 +130,7 @@ def hostile_db(tmp_path):
     path = tmp_path / "hostile.duckdb"
     con = warehouse.connect(path)
     warehouse.load_batch(con, story(), [])
-    titles = ["=HYPERLINK(\"http://x.example\",\"点我\")", "+1+2", "-3*4", "@SUM(A1)"]
+    titles = ['=HYPERLINK("http://x.example","点我")', "+1+2", "-3*4", "@SUM(A1)"]
     ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
     for doc_id, title in zip(ids, titles, strict=False):
         con.execute("UPDATE documents SET title = ? WHERE doc_id = ?", [title, doc_id])

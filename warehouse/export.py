@@ -177,3 +177,26 @@ def _export_xlsx(con: duckdb.DuckDBPyConnection, relations: list[str], target: P
         sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{rows + 1}"
     workbook.save(target)
     return target
+
+
+def excel_cell(value):
+    """A value as a spreadsheet-safe CSV cell: text that would run as a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def csv_for_excel(columns: list[str], rows: list[tuple]) -> bytes:
+    """Rows as CSV bytes the way `export --format csv` writes files: UTF-8 with a BOM, formulas as text."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([excel_cell(v) for v in row] for row in rows)
+    return UTF8_BOM + buffer.getvalue().encode("utf-8")
