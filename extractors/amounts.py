@@ -2,7 +2,7 @@
 
 `find_amounts(text)` returns every occurrence in order of appearance with character offsets, the value in
 units of its currency and a qualifier (over / about / under). Currency and qualifier words live in
-data/amount_units.yaml.
+extractors/lang/amount_units.yaml.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import cn2an
-import yaml
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import Amount
-
-_DATA = Path(__file__).parent / "data" / "amount_units.yaml"
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ class _Units:
 
 
 def _load_units() -> _Units:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = lang.data("amount_units")
     return _Units(
         currencies=raw["currencies"],
         magnitudes={k: int(v) for k, v in raw["magnitudes"].items()},
@@ -54,27 +51,26 @@ def _load_units() -> _Units:
 UNITS = _load_units()
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _MAG_CHARS = "".join(UNITS.magnitudes)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_DIGITS = "零〇一二两三四五六七八九"
-_CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}点{_MAG_CHARS}]*"
-_INSIDE = _alternation(UNITS.inside)
+_CN_DIGITS = lang.chars("digits")
+_POINT = lang.chars("decimal_point")
+_CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
+_INSIDE = lang.alternation(UNITS.inside)
 _AMOUNT = re.compile(
     rf"(?:(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)|(?P<chinese>{_CHINESE}))"
-    rf"(?P<in2>{_INSIDE})?(?P<currency>{_alternation(UNITS.currencies)})"
+    rf"(?P<in2>{_INSIDE})?(?P<currency>{lang.alternation(UNITS.currencies)})"
 )
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
 _BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC})(?P<mag>[{_MAG_CHARS}]*)$")
-_PREFIX = re.compile(rf"(?:{_alternation(UNITS.before)})$")
-_SUFFIX = re.compile(rf"(?:{_alternation(UNITS.after)})")
+_PREFIX = re.compile(rf"(?:{lang.alternation(UNITS.before)})$")
+_SUFFIX = re.compile(rf"(?:{lang.alternation(UNITS.after)})")
 
 # Digits and the decimal point in full width → ASCII; the full-width comma stays a clause separator.
-_DIGIT_VIEW = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": "."})
-_FULLWIDTH_NUMBER = re.compile("[\uff10-\uff19．]")  # translate() is slow: skipped when it has nothing to do
+_DIGIT_VIEW = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"\uff0e": "."})
+_FULLWIDTH_NUMBER = re.compile(
+    "[\uff10-\uff19\uff0e]"
+)  # translate() is slow: skipped when it has nothing to do
 
 
 def _magnitude(chars: str) -> int:
@@ -87,9 +83,9 @@ def chinese_number(numeral: str) -> float | None:
     if all(c in _MAG_CHARS for c in numeral):
         return float(_magnitude(numeral))
     core, trailing = numeral, ""
-    while core and core[-1] in "万亿" and ("点" in core or core[0] in _MAG_CHARS):
+    while core and core[-1] in lang.chars("large_magnitudes") and (_POINT in core or core[0] in _MAG_CHARS):
         core, trailing = core[:-1], core[-1] + trailing
-    candidates = [core, "一" + core] if core and core[0] in _MAG_CHARS else [core]
+    candidates = [core, lang.chars("one") + core] if core and core[0] in _MAG_CHARS else [core]
     for candidate in candidates:
         try:
             value = float(cn2an.cn2an(candidate, "smart"))
@@ -116,7 +112,7 @@ def _is_vague(view: str, start: int) -> bool:
 
 
 def _not_money(view: str, m: re.Match[str]) -> bool:
-    if m.group("currency") != "元":
+    if m.group("currency") != lang.data("amount_units")["yuan"]:
         return False
     return any(view.startswith(word, m.end()) for word in UNITS.not_money_after_yuan)
 
@@ -178,7 +174,7 @@ def find_amounts(text: str) -> list[Amount]:
         if _is_vague(view, start):
             continue
         qualifier, prefix_word = _qualifier_before(view, start)
-        if prefix_word == "上" and not bare:
+        if prefix_word == lang.data("amount_units")["bare_only_qualifier"] and not bare:
             qualifier = None
         if m.group("in1") or m.group("in2"):
             qualifier = qualifier or "over"

@@ -1,7 +1,7 @@
 """Companies: registered names (…有限公司, …集团), short names from enumerations (拜访松下、达能等跨国公司)
 and trigger patterns (落户市南区的宁德时代), brands leading project names (瑞幸咖啡创新生产中心项目),
 linked within the document (前海方舟资产管理有限公司 ↔ 前海方舟). Governments, schools, associations
-and media are left out. Word lists live in extractors/data/.
+and media are left out. Word lists live in extractors/lang/.
 """
 
 from __future__ import annotations
@@ -10,30 +10,25 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import (
-    char_set,
-    read_word_list,
-    tagged,
-    token_at,
-    tokens,
-    tokens_before,
-    word_frequency,
-    word_set,
-)
+from zhaoyin.extractors.keys import split_ending
+from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
 from zhaoyin.extractors.segment import words as segment_words
 from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
 from zhaoyin.schemas import Company, Span
 
-NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·&]"
-_HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()-]")
+NAME_CHARS = lang.pattern("company_patterns", "name_char")
+_HAN = re.compile(lang.pattern("company_patterns", "name_start"))
 _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "f", "m", "t", "r")  # verbs, adverbs … before a brand
 _PROPER_FLAGS = ("nr", "nrt", "nz", "j", "eng", "oov")  # not ns: 中关村 is a place
 MAX_NAME = 32
 RARE_WORD_FREQ = 500  # below this a word can be a brand (鹏辉, 瑞幸); above it is an everyday word
-_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
-_COUNTED = re.compile(r"第?[\d一二三四五六七八九十两几多]+家")  # 第三家子公司, 两家公司: counted, not named
-_DIGITS = re.compile(r"[\d一二三四五六七八九十百千万]+(?:余|多)?(?:个|家|名|位|批|人次)?")
+_BRACKETED = re.compile(lang.pattern("company_patterns", "bracketed"))
+_COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
+_DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
+_ENUMERATION_CLOSER = lang.chars("enumeration_closer")
+_LIST_SEPARATOR = lang.chars("list_separator")
 
 
 @dataclass
@@ -45,16 +40,13 @@ class _Found:
 
 @cache
 def _suffix_re() -> re.Pattern[str]:
-    suffixes = sorted(read_word_list("company_suffixes.txt"), key=len, reverse=True)
+    suffixes = sorted(lang.words("company_legal_forms"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, suffixes)))
 
 
 @cache
 def _enumeration_re() -> re.Pattern[str]:
-    item = r"[^、，,。；;：:\s“”\"]{2,24}"
-    return re.compile(
-        rf"((?:{item}、)*{item})等(?:{_DIGITS.pattern})?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|品牌|机构)"
-    )
+    return re.compile(lang.pattern("company_patterns", "enumeration"))
 
 
 @cache
@@ -63,14 +55,14 @@ def _trigger_literals() -> list[tuple[str, ...]]:
     cannot match."""
     return [
         tuple(piece for piece in re.split(r"\{name\}|\{place\}", halfwidth(line)) if piece)
-        for line in read_word_list("company_triggers.txt")
+        for line in lang.words("company_triggers")
     ]
 
 
 @cache
 def _trigger_res() -> list[re.Pattern[str]]:
     out = []
-    for line in read_word_list("company_triggers.txt"):
+    for line in lang.words("company_triggers"):
         pattern = re.escape(halfwidth(line))
         pattern = pattern.replace(re.escape("{name}"), rf"(?P<name>{NAME_CHARS}{{2,12}}?)")
         pattern = pattern.replace(re.escape("{place}"), r"[\u4e00-\u9fff]{2,12}?")
@@ -80,7 +72,7 @@ def _trigger_res() -> list[re.Pattern[str]]:
 
 @cache
 def _brand_re() -> re.Pattern[str]:
-    brands = sorted(read_word_list("company_brands.txt"), key=len, reverse=True)
+    brands = sorted(lang.words("company_brands"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, brands)))
 
 
@@ -103,7 +95,7 @@ def _inside_a_word(text: str, position: int) -> bool:
 
 @cache
 def _project_name_re() -> re.Pattern[str]:
-    nouns = sorted((line.split()[0] for line in read_word_list("project_nouns.txt")), key=len, reverse=True)
+    nouns = sorted((line.split()[0] for line in lang.words("project_nouns")), key=len, reverse=True)
     return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{'|'.join(map(re.escape, nouns))})")
 
 
@@ -111,7 +103,7 @@ def _is_place(word: str) -> bool:
     return bool(gazetteer().places_named(word))
 
 
-_CONJUNCTIONS = frozenset("和与及")
+_CONJUNCTIONS = lang.char_set("conjunctions")
 
 
 def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str] = frozenset()) -> int:
@@ -120,7 +112,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     A conjunction between single characters is inside a name (日本丸和化成, 杭州和瑞生物); `keep` lists
     boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园)."""
     start = end
-    boundaries = word_set("company_left_boundaries.txt")
+    boundaries = lang.word_set("name_left_boundaries")
     words = tokens_before(text, end, limit)
     for index in range(len(words) - 1, -1, -1):
         word, w_start, _w_end = words[index]
@@ -132,11 +124,11 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             continue
         if not _HAN.match(word) or word in boundaries:
             break
-        if word.endswith("日") and any(c.isdigit() for c in word):
+        if word.endswith(lang.data("company_patterns")["date_ending"]) and any(c.isdigit() for c in word):
             break
-        if (word[0] in boundaries or word[0] in char_set("function")) and word_frequency(word) == 0:
+        if (word[0] in boundaries or word[0] in lang.char_set("function")) and word_frequency(word) == 0:
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
-            glued = len(word) - len(word.lstrip("".join(boundaries | char_set("function"))))
+            glued = len(word) - len(word.lstrip("".join(boundaries | lang.char_set("function"))))
             return w_start + glued
         start = w_start
     return start
@@ -145,7 +137,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
 def _between_single_characters(words, index: int, name_start: int) -> bool:
     def single(i: int) -> bool:
         word = words[i][0] if 0 <= i < len(words) else ""
-        return len(word) == 1 and _HAN.match(word) is not None and word not in char_set("function")
+        return len(word) == 1 and _HAN.match(word) is not None and word not in lang.char_set("function")
 
     if index + 1 >= len(words) or words[index + 1][1] != name_start:
         return False  # nothing of the name after it yet
@@ -158,21 +150,26 @@ def _is_organization(name: str) -> bool:
 
 @cache
 def _organization_suffixes() -> tuple[str, ...]:
-    return tuple(word_set("organization_suffixes.txt") | word_set("person_suffixes.txt"))
+    return tuple(lang.word_set("organization_endings") | lang.word_set("person_suffixes"))
 
 
 def rare_word(word: str) -> bool:
-    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= char_set("function")
+    return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= lang.char_set("function")
 
 
 def _generic(core: str, strict: bool = False) -> bool:
     """平台公司, 跨国公司: what precedes the suffix names nobody. `strict` (no suffix to vouch for the
     name): it also needs a word that is neither everyday nor a verb."""
-    if not core or core in word_set("company_generic_names.txt") or core[0] in "余多" or _COUNTED.match(core):
+    if (
+        not core
+        or core in lang.word_set("company_generic_names")
+        or core[0] in lang.char_set("approximate")
+        or _COUNTED.match(core)
+    ):
         return True
     words = segment_words(core)
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
-    if words[-1] in word_set("company_generic_names.txt") and not [w for w in named if w != words[-1]]:
+    if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
         return True
     if strict:
         return not named
@@ -207,11 +204,12 @@ def _registered_names(text: str) -> list[_Found]:
 
 
 def _ends_with_suffix(name: str) -> bool:
-    return any(name.endswith(suffix) for suffix in read_word_list("company_suffixes.txt"))
+    return any(name.endswith(suffix) for suffix in lang.words("company_legal_forms"))
 
 
 def _is_registered(suffix: str) -> bool:
-    return "有限" in suffix or suffix in ("株式会社", "股份公司")
+    shapes = lang.data("company_patterns")
+    return shapes["registered_marker"] in suffix or suffix in shapes["registered_forms"]
 
 
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
@@ -235,14 +233,14 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
 
 @cache
 def _project_nouns() -> tuple[str, ...]:
-    return tuple(read_word_list("project_nouns.txt"))
+    return tuple(lang.words("project_nouns"))
 
 
 def _enumerated(text: str) -> list[_Found]:
     out = []
-    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, "等"):
+    for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
         position = match.start(1)
-        items = match.group(1).split("、")
+        items = match.group(1).split(_LIST_SEPARATOR)
         spans = []
         for item in items:
             spans.append(_clean_item(text, position, position + len(item), in_list=True))
@@ -273,7 +271,12 @@ def brand_of(name: str) -> str | None:
     words = [w for w, _flag in pairs]
     brand: list[str] = []
     for word, flag in pairs:
-        if _is_place(word) or word in word_set("industry_terms.txt") or flag == "ours" or not rare_word(word):
+        if (
+            _is_place(word)
+            or word in lang.word_set("industry_terms")
+            or flag == "ours"
+            or not rare_word(word)
+        ):
             break
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
@@ -281,20 +284,18 @@ def brand_of(name: str) -> str | None:
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
-    if len(rest) >= 2 and rest[0] in word_set("company_industry_words.txt"):
+    if len(rest) >= 2 and rest[0] in lang.word_set("company_industry_words"):
         return "".join(brand) + rest[0]
     if rest and _is_place(rest[0]):
         return "".join(brand)
     proper = all(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand)))
-    if rest and rest[0] in word_set("industry_terms.txt") and proper and len("".join(brand)) >= 3:
+    if rest and rest[0] in lang.word_set("industry_terms") and proper and len("".join(brand)) >= 3:
         return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
     return None
 
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
-_QUANTITY_BEFORE = re.compile(
-    r"[\d.零〇一二两三四五六七八九十百千]+[万亿]?(?:吨|台|套|件|辆|片|颗|只|GWh|MWh|GW|MW|千瓦|平方米|立方米|条)$"
-)
+_QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
 
 
 def _project_brands(text: str) -> list[_Found]:
@@ -312,7 +313,7 @@ def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
     for word, _s, end in tokens(core):
-        if (_is_place(word) or word in word_set("foreign_places.txt")) and end < len(core) - 1:
+        if (_is_place(word) or word in lang.word_set("foreign_places")) and end < len(core) - 1:
             core = core[end:]
         else:
             break
@@ -336,14 +337,14 @@ def _alias_in_text(text: str, full: _Found) -> str | None:
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else "。"
-    if re.match(r"[\u4e00-\u9fff]", before) and before not in word_set("company_left_boundaries.txt"):
+    before = text[start - 1] if start else "\n"
+    if re.match(r"[\u4e00-\u9fff]", before) and before not in lang.word_set("name_left_boundaries"):
         return False
     after = tagged(text[end : end + 4])
     if not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]):
         return True
     word, flag = after[0]
-    verb_or_function = flag.startswith(("v", "p", "c", "d", "u")) or word[0] in char_set("function")
+    verb_or_function = flag.startswith(("v", "p", "c", "d", "u")) or word[0] in lang.char_set("function")
     return verb_or_function or _is_place(word)  # 宁远新能源青岛基地
 
 
@@ -375,9 +376,8 @@ def _cut_from_another(item: _Found, found: list[_Found]) -> bool:
 
 def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     """赫尔曼集团 is 赫尔曼传动技术集团 said short: the same name before the same suffix."""
-    suffix = next((s for s in read_word_list("company_suffixes.txt") if name.endswith(s)), None)
-    core = name.removesuffix(suffix) if suffix else ""
-    if len(core) < 2:
+    core, suffix = split_ending(name, lang.longest_first(lang.words("company_legal_forms")))
+    if not suffix or len(core) < 2:
         return None
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 

@@ -9,50 +9,38 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 import cn2an
-import yaml
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.text import halfwidth, sentences
 
-_DATA = yaml.safe_load((Path(__file__).parent / "data" / "periods.yaml").read_text(encoding="utf-8"))
+_DATA = lang.data("time_markers")
 RELATIVE_YEARS: dict[str, int] = _DATA["relative_years"]
 FUTURE_MARKERS: tuple[str, ...] = tuple(_DATA["future_markers"])
 _PLAN_BASE: int = int(_DATA["five_year_plan_first_year_of_third"])
 
-_CN = "一二三四五六七八九十"
-_DASH = r"[—–\-~～〜至到]"
-_YEAR = (
-    r"(?:(?<!\d)(?P<year>(?:19[5-9]\d|20\d\d))年|(?P<rel>"
-    + "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
-    + "))"
-)
-_SUB = (
-    r"(?:"
-    rf"(?:第)?(?<!\d)[{_CN[:4]}1-4]季度|前[{_CN[:3]}2-3]季度|[上下]半年|全年|年初|年底|年末|年中"
-    rf"|(?<!\d)\d{{1,2}}{_DASH}\d{{1,2}}月(?:份)?|前(?:\d{{1,2}}|[{_CN}]+)个?月"
-    rf"|(?<!\d)\d{{1,2}}月(?:份|\d{{1,2}}日|底|初|中旬|上旬|下旬)?"
-    r")"
-)
-# every period starts with one of these (a cheap first test, since all the rest is optional)
-_PERIOD_FIRST = "".join(sorted({w[0] for w in RELATIVE_YEARS} | set("第一二三四前上下全年0123456789")))
-_PERIOD = re.compile(rf"(?=[{_PERIOD_FIRST}])(?:{_YEAR}(?:以来)?(?:的)?)?(?P<sub>{_SUB})?")
-_PLAN_NUMERAL = "十?[一二三四五六七八九]?"
-_PLAN = re.compile(
-    rf"[“\"](?P<quoted>{_PLAN_NUMERAL})五[”\"](?:期间|时期|以来|末)?"
-    rf"|(?P<plain>{_PLAN_NUMERAL})五(?:期间|时期|规划|以来|末)"
-)
+_CN = lang.chars("numerals")
+_DASH = _DATA["dash"]
+_YEAR_CHAR = _DATA["year"]
+_PERIOD_FIRST = "".join(sorted({w[0] for w in RELATIVE_YEARS} | set(_DATA["period_openers"])))
+_PERIOD = re.compile(lang.pattern("time_markers", "period", period_first=_PERIOD_FIRST))
+_PLAN = re.compile(lang.pattern("time_markers", "plan"))
 _ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_CN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
-_MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-_EVENT_YEAR = re.compile(
-    r"(?<![\d年])(?P<y>20\d\d)(?=[\u4e00-\u9fff（）()]{0,16}?(?:大会|博览会|论坛|峰会|交易会|洽谈会|投资节|年会|推介会))"
-)
-_BARE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19[5-9]\d|20\d\d))年")
-_FUTURE_YEAR_BEFORE = ("至", "到", "力争到", "预计到")
-_HISTORY_YEAR_BEFORE = ("继", "自", "早在", "始于", "成立于", "创立于", "创建于", "建于", "从")
-_DEADLINE_AFTER = ("底前", "末前", "年底前", "以前", "前后")
+_CN_DATE = re.compile(lang.pattern("time_markers", "chinese_date"))
+_MONTH_DAY = re.compile(lang.pattern("time_markers", "month_day"))
+_EVENT_YEAR = re.compile(lang.pattern("time_markers", "event_year"))
+_BARE_YEAR = re.compile(lang.pattern("time_markers", "bare_year"))
+_MONTH_RANGE = re.compile(lang.pattern("time_markers", "month_range"))
+_FIRST_MONTHS = re.compile(lang.pattern("time_markers", "first_months"))
+_MONTH = re.compile(lang.pattern("time_markers", "month"))
+_YEAR_MONTH = re.compile(lang.pattern("time_markers", "year_month"))
+_PART_OF_YEAR = re.compile(lang.pattern("time_markers", "part_of_year"))
+_DAY_OR_MONTH_END = re.compile(lang.pattern("time_markers", "day_or_month_end"))
+_FUTURE_YEAR_BEFORE = tuple(_DATA["future_year_before"])
+HISTORY_MARKERS = tuple(_DATA["history_markers"]["anywhere"] + _DATA["history_markers"]["before_a_year"])
+_DEADLINE_AFTER = tuple(_DATA["deadline_after"])
+_WHOLE_YEAR = tuple(_DATA["whole_year"])
 
 
 def find_period_expressions(text: str) -> list[tuple[str, int, int]]:
@@ -116,28 +104,26 @@ def resolve_period(expr: str, published: str | None) -> str | None:
     if year is None:
         return None
     sub = m.group("sub")
-    if not sub or sub in ("全年", "年初", "年底", "年末", "年中"):
+    if not sub or sub in _WHOLE_YEAR:
         return str(year)
     return _resolve_sub(sub, year)
 
 
 def _resolve_sub(sub: str, year: int) -> str | None:
-    if sub.endswith("季度"):
-        n = _small_number(sub.removeprefix("第").removeprefix("前")[0])
-        if sub.startswith("前"):
+    if sub.endswith(_DATA["quarter"]):
+        n = _small_number(sub.removeprefix(_DATA["ordinal"]).removeprefix(_DATA["first_ones"])[0])
+        if sub.startswith(_DATA["first_ones"]):
             return f"{year}-01/{year}-{3 * n:02d}"
         return f"{year}Q{n}"
-    if sub == "上半年":
-        return f"{year}H1"
-    if sub == "下半年":
-        return f"{year}H2"
-    months = re.fullmatch(rf"(\d{{1,2}}){_DASH}(\d{{1,2}})月(?:份)?", sub)
+    if sub in _DATA["half_years"]:
+        return f"{year}{_DATA['half_years'][sub]}"
+    months = _MONTH_RANGE.fullmatch(sub)
     if months:
         return f"{year}-{int(months.group(1)):02d}/{year}-{int(months.group(2)):02d}"
-    first_months = re.fullmatch(rf"前(\d{{1,2}}|[{_CN}]+)个?月", sub)
+    first_months = _FIRST_MONTHS.fullmatch(sub)
     if first_months:
         return f"{year}-01/{year}-{_small_number(first_months.group(1)):02d}"
-    month = re.match(r"(\d{1,2})月", sub)
+    month = _MONTH.match(sub)
     if month and 1 <= int(month.group(1)) <= 12:
         return f"{year}-{int(month.group(1)):02d}"
     return None
@@ -154,7 +140,7 @@ def _normalize_meta(value) -> str | None:
             if m.group("d"):
                 parts.append(f"{int(m.group('d')):02d}")
             return "-".join(parts)
-    m = re.match(r"((?:19|20)\d\d)(?:[-/.年](\d{1,2}))?", text)
+    m = _YEAR_MONTH.match(text)
     if m:
         return m.group(1) + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
     return None
@@ -193,7 +179,7 @@ def _text_year(view: str) -> int | None:
             before = sentence.text[: m.start()]
             if before.endswith(_FUTURE_YEAR_BEFORE) or _is_future(before):
                 continue  # a target or plan: "至2027年", "计划2025年3月开工"
-            if before.endswith(_HISTORY_YEAR_BEFORE):
+            if before.endswith(HISTORY_MARKERS):
                 continue  # looking back: "继2015年落户园区后", "成立于2010年"
             if sentence.text.startswith(_DEADLINE_AFTER, m.end()):
                 continue  # "2025年底前实现投产"
@@ -203,7 +189,7 @@ def _text_year(view: str) -> int | None:
     if not years:
         return None
     year = max(years)
-    if "去年" in view and _looks_back_on(view, year):
+    if _DATA["last_year"] in view and _looks_back_on(view, year):
         year += 1
     return year
 
@@ -211,10 +197,11 @@ def _text_year(view: str) -> int | None:
 def _looks_back_on(view: str, year: int) -> bool:
     """Whether `year` appears as a finished year of results ("2024年，全市…同比增长…")."""
     for sentence in sentences(view):
-        if f"{year}年" not in sentence.text or _is_future(sentence.text):
+        written = f"{year}{_YEAR_CHAR}"
+        if written not in sentence.text or _is_future(sentence.text):
             continue
-        after = sentence.text.split(f"{year}年", 1)[1]
-        if after[:1] in ("，", ",", "的", "全") and "同比" in sentence.text:
+        after = sentence.text.split(written, 1)[1]
+        if after[:1] in _DATA["results_after_year"] and _DATA["year_on_year"] in sentence.text:
             return True
     return False
 
@@ -234,9 +221,9 @@ def _text_month(view: str, year: int) -> int | None:
             if not _reported_as_over(sentence.text, start, end):
                 continue
             period = resolve_period(expr, str(year))
-            if period and period.startswith(str(year)) and re.search(r"季度|半年|月", expr):
+            if period and period.startswith(str(year)) and _PART_OF_YEAR.search(expr):
                 last = _period_end_month(period)
-                if last and not re.search(r"\d月\d{1,2}日|\d月$", expr):
+                if last and not _DAY_OR_MONTH_END.search(expr):
                     months.append(min(12, last + 1))
     months = [m for m in months if 1 <= m <= 12]
     return max(months) if months else None
@@ -245,9 +232,9 @@ def _text_month(view: str, year: int) -> int | None:
 def _reported_as_over(sentence: str, start: int, end: int) -> bool:
     """A period whose results are being reported: "今年一季度，全市…", "刚刚过去的一季度" — not a
     period named inside an event ("2024年一季度重点项目集中签约")."""
-    return sentence.startswith(("，", ",", "以来", "累计", "共", "全市", "全区"), end) or sentence[
-        :start
-    ].endswith(("过去的", "过去"))
+    return sentence.startswith(tuple(_DATA["reported_over_after"]), end) or sentence[:start].endswith(
+        tuple(_DATA["reported_over_before"])
+    )
 
 
 def _period_end_month(period: str) -> int | None:

@@ -11,15 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CITY, CONTEXT, NAME, SHORT, Place, Surface, city_short, gazetteer
-from zhaoyin.extractors.segment import char_set, tagged, token_at, tokens_before, word_frequency, word_set
+from zhaoyin.extractors.segment import tagged, token_at, tokens_before, word_frequency
 from zhaoyin.schemas import District, Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_BODY = r"(?:(?![的和与及在等将是为对向从把被各、，。；：])[\u4e00-\u9fffA-Za-z0-9（）()·-])"
-_SUB_AREA = re.compile(r"([\u4e00-\u9fff]{2,4}?)片区")
-_JOINT_PREFIX = re.compile(r"中[\u4e00-\u9fff]{1,2}[（(]$")
-_NATIONAL = re.compile(rf"国家(?!级){_BODY}{{2,10}}?(?:示范区|试验区|实验区|合作区)")
+_PLACE_NAMES = lang.data("place_names")
+_BODY = lang.pattern("place_names", "name_body")
+_SUB_AREA = re.compile(lang.pattern("place_names", "sub_area"))
+_JOINT_PREFIX = re.compile(lang.pattern("place_names", "joint_prefix"))
+_NATIONAL = re.compile(lang.pattern("place_names", "national"))
 RARE_WORD_FREQ = 300  # jieba frequency under which a word can be part of a zone's own name (董家口)
 
 
@@ -45,7 +47,7 @@ def _split_city_prefix(text: str, hits: list[tuple[int, int, str]]) -> list[tupl
     for index, (start, end, surface) in enumerate(hits):
         following = hits[index + 1][0] if index + 1 < len(hits) else len(text)
         district = None
-        if surface.endswith("市") and following >= end:
+        if surface.endswith(_PLACE_NAMES["city_ending"]) and following >= end:
             city = next((e.place for e in gazetteer().places_named(surface) if e.form == CITY), None)
             for length in range(min(following - end + 1, 6), 2, -1):
                 candidate = text[end - 1 : end - 1 + length]
@@ -99,7 +101,9 @@ def _single_city(hits: list[tuple[int, int, str]], city: str | None) -> bool:
 
 
 def _context_boundary(text: str, start: int) -> bool:
-    return start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in char_set("bare_zone_before")
+    return (
+        start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("bare_zone_before")
+    )
 
 
 EVERYDAY_WORD_FREQ = 1000  # jieba frequency of a word that a place name's first character cannot be cut from
@@ -137,7 +141,7 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if CITY in forms and NAME not in forms:
             local_city, local_end = next(e.place.city for e in entries if e.form == CITY), end
             continue
-        if end < len(text) and text[end] in char_set("street_after"):
+        if end < len(text) and text[end] in lang.char_set("street_after"):
             continue
         if _inside_a_word(text, start):
             continue
@@ -171,14 +175,13 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_place, re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))
 
 
-_PARK_AS_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:工程|项目)")
+_PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
 
 
 def _zone_canonical(surface: str) -> str:
-    if surface.endswith(
-        "经开区"
-    ):  # national 经济技术开发区 are all in the gazetteer; the others are 经济开发区
-        return surface.removesuffix("经开区") + "经济开发区"
+    for abbreviation, full in _PLACE_NAMES["other_zone_abbreviations"].items():
+        if surface.endswith(abbreviation):
+            return surface.removesuffix(abbreviation) + full
     for suffix, (abbreviation, _strength) in gazetteer().zone_suffixes.items():
         if abbreviation and surface.endswith(abbreviation):
             return surface[: -len(abbreviation)] + suffix
@@ -202,14 +205,14 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         match = after_place.match(text, end)
         if not match or any(end <= other < match.end() for other, _e in named):
             continue
-        if text.endswith("新区", 0, match.end()) and (
+        if text.endswith(_PLACE_NAMES["new_area"], 0, match.end()) and (
             match.end() - end < 4 or not any(e.form == CITY for e in entries)
         ):
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
         zone_start = start
-        if text[end] in ")）":
+        if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)
             if not left:
                 continue
@@ -255,14 +258,14 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
     before = tokens_before(text, suffix_start, 8)
     for index in range(len(before) - 1, -1, -1):
         word, w_start, _w_end = before[index]
-        before_a_name = word in char_set("function") or word in word_set("company_left_boundaries.txt")
+        before_a_name = word in lang.char_set("function") or word in lang.word_set("name_left_boundaries")
         if not _HAN.match(word) or before_a_name or suffix_start - w_start > 6:
             break
         everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
-        zone_word = word in word_set("zone_name_words.txt")
+        zone_word = word in lang.word_set("zone_name_words")
         if everyday and not zone_word:
             previous = before[index - 1][0] if index else ""
-            opens = not previous or not _HAN.match(previous) or previous in char_set("function")
+            opens = not previous or not _HAN.match(previous) or previous in lang.char_set("function")
             if not (opens and tagged(word)[0][1].startswith("n")):
                 break
         own_name = own_name or not (everyday or zone_word)
@@ -311,9 +314,9 @@ def _bare_back_references(text: str, generic: list[_Hit], found: list[_Hit]) -> 
 
 
 # canonical ending → the bare form that refers back to such a zone
-_BARE_SUFFIXES = {"综合保税区": "综保区", "生物城": "生物城", "科技城": "科技城", "医药城": "医药城"}
-_PARKS = ("园区", "产业园", "工业园", "科技园", "生态园")
-_BARE_PARK = "园区"
+_BARE_SUFFIXES = _PLACE_NAMES["bare_zone_suffixes"]
+_PARKS = tuple(_PLACE_NAMES["parks"])
+_BARE_PARK = _PLACE_NAMES["bare_park"]
 
 
 def _park_back_references(text: str, found: list[_Hit]) -> list[_Hit]:
@@ -325,7 +328,9 @@ def _park_back_references(text: str, found: list[_Hit]) -> list[_Hit]:
     at = text.find(_BARE_PARK, parks[0].end)
     while at >= 0:
         inside = any(h.start <= at < h.end for h in found)
-        listed = at > 0 and text[at - 1] == "、"  # 资本招商、园区招商: a kind of thing, not a park
+        listed = at > 0 and text[at - 1] == lang.chars(
+            "list_separator"
+        )  # 资本招商、园区招商: a kind of thing, not a park
         if not inside and not listed and _context_boundary(text, at):
             last = max((h for h in parks + out if h.end <= at), key=lambda h: h.end)
             if at - last.end <= PARK_REFERENCE_REACH:

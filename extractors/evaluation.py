@@ -22,12 +22,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.script import simplified_view
 
 KINDS = ("amounts", "districts", "companies", "projects", "metrics")
 PROJECT_FIELDS = ("company", "district", "amount_yuan", "status")
 
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔": "[", "〕": "]"})
+_BRACKETS = str.maketrans(lang.data("punctuation")["bracket_folding"])
 _SPACES = re.compile(r"\s+")
 
 
@@ -137,7 +138,7 @@ def _number_key(value: Any) -> float | None:
 
 
 def _unit_key(unit: Any) -> str:
-    return simplified_view(str(unit or "").replace("％", "%").strip())
+    return simplified_view(str(unit or "").replace(lang.chars("fullwidth_percent"), "%").strip())
 
 
 def _get(record: Any, key: str, default=None):
@@ -410,15 +411,11 @@ def extract_own_kinds(text: str, published: str | None = None) -> dict[str, Any]
     """
     from zhaoyin.extractors.amounts import find_amounts
     from zhaoyin.extractors.dates import publication_date
+    from zhaoyin.extractors.districts import find_districts
     from zhaoyin.extractors.metrics import find_metrics
 
     published = publication_date(text, published)
-    try:
-        from zhaoyin.extractors.districts import find_districts
-
-        districts, city = find_districts(text)
-    except ImportError:
-        districts, city = [], None
+    districts, city = find_districts(text)
     amounts = find_amounts(text)
     metrics = find_metrics(text, amounts=amounts, districts=districts, city=city, published=published)
     return {

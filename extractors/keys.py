@@ -17,34 +17,24 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import CompanyKey, Extraction
 
 BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
-_DROPPED = set(" \t\r\n\u3000()[]{}<>《》「」『』【】〔〕\"'“”‘’·・")
-_NUMBERS = re.compile(r"[0-9]+|[一二三四五六七八九十百千万]+(?=[期号#栋座条])")
-
-
-def _lang_lines(name: str) -> list[str]:
-    text = resources.files("zhaoyin.extractors.lang").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+_DROPPED = lang.char_set("name_key_dropped")
+_NUMBERS = re.compile(lang.pattern("project_words", "key_numbers"))
 
 
 @cache
 def company_legal_forms() -> tuple[str, ...]:
-    names = _lang_lines("company_legal_forms_warehouse.txt")
-    return tuple(sorted({name_key(s) for s in names}, key=len, reverse=True))
+    forms = lang.words("company_legal_forms") + lang.words("company_legal_forms_latin")
+    return tuple(lang.longest_first({name_key(s) for s in forms}))
 
 
 @cache
 def project_suffixes() -> tuple[str, ...]:
-    return tuple(sorted({name_key(s) for s in _lang_lines("project_suffixes.txt")}, key=len, reverse=True))
-
-
-@cache
-def sentence_ends() -> str:
-    return "".join(_lang_lines("sentence_ends.txt"))
+    return tuple(lang.longest_first({name_key(s) for s in lang.words("project_suffixes")}))
 
 
 def name_key(name: str) -> str:
@@ -52,16 +42,19 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", name).lower() if ch not in _DROPPED)
 
 
-def _strip_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, bool]:
-    for suffix in suffixes:
-        if key.endswith(suffix) and len(key) > len(suffix):
-            return key[: -len(suffix)], True
-    return key, False
+def split_ending(name: str, endings: Iterable[str]) -> tuple[str, str]:
+    """(name without its ending, the ending) for the first of `endings` (give them longest first) that the
+    name ends with and is longer than; (name, "") when none."""
+    for ending in endings:
+        if name.endswith(ending) and len(name) > len(ending):
+            return name[: -len(ending)], ending
+    return name, ""
 
 
 def company_core(name: str) -> tuple[str, bool]:
     """(core, is_registered_name): 宁德时代新能源科技股份有限公司 → (宁德时代新能源科技, True)."""
-    return _strip_suffix(name_key(name), company_legal_forms())
+    core, form = split_ending(name_key(name), company_legal_forms())
+    return core, bool(form)
 
 
 def company_key(name: str) -> CompanyKey:
@@ -71,8 +64,8 @@ def company_key(name: str) -> CompanyKey:
         key=name_key(name),
         core=core,
         registered=registered,
-        bracketed=any(b in name for b in "(（"),
-        fullwidth_brackets="（" in name,
+        bracketed=any(b in name for b in lang.chars("opening_brackets")),
+        fullwidth_brackets=lang.chars("fullwidth_opening_bracket") in name,
     )
 
 
@@ -94,7 +87,7 @@ def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | No
         brand = max((os.path.commonprefix([key, c]) for c in companies), key=len, default="")
         if len(brand) >= BRAND_MIN_CHARS and len(key) - len(brand) >= 4:
             key = key[len(brand) :]
-    stripped, _ = _strip_suffix(key, project_suffixes())
+    stripped, _ = split_ending(key, project_suffixes())
     return stripped or key
 
 
@@ -108,7 +101,7 @@ class EvidenceSentences:
 
     def __init__(self, text: str):
         self.text = text
-        ends = re.escape(sentence_ends())
+        ends = re.escape(lang.chars("sentence_ends"))
         self.bounds = [m.end() for m in re.finditer(f"[{ends}]+|\n+", text)]
 
     def span(self, start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -2,7 +2,7 @@
 "同比增长15.6%", "走访企业210家".
 
 `find_metrics` keeps a figure only when its clause says it counts or measures investment attraction
-(keyword lists in data/metric_keywords.yaml), gives it the district the sentence is about and the
+(keyword lists in extractors/lang/metric_keywords.yaml), gives it the district the sentence is about and the
 period its sentence or paragraph names.
 """
 
@@ -12,24 +12,14 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-import yaml
-
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
-from zhaoyin.extractors.dates import FUTURE_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
-_KW = yaml.safe_load((Path(__file__).parent / "data" / "metric_keywords.yaml").read_text(encoding="utf-8"))
-
-
-def _longest_first(words) -> list[str]:
-    return sorted(words, key=len, reverse=True)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
+_KW = lang.data("metric_keywords")
 
 
 ALWAYS_NOUNS = tuple(_KW["counted_nouns"]["always"])
@@ -44,42 +34,42 @@ RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
 RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
-STANDALONE = _longest_first(_KW["standalone_amount_indicators"])
-AGGREGATE = _longest_first(_KW["aggregate_amount_indicators"])
+STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
+AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
 AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
-LEAD_WORDS = _longest_first(_KW["subject_lead_words"])
-COUNT_FILLERS = _longest_first(_KW["count_fillers"])
-INDICATOR_LEAD_FILLERS = _longest_first(_KW["indicator_lead_fillers"])
+LEAD_WORDS = lang.longest_first(_KW["subject_lead_words"])
+COUNT_FILLERS = lang.longest_first(_KW["count_fillers"])
+INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
-HISTORY_MARKERS = tuple(_KW["history_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
-_ANAPHORA = _longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
+_ANAPHORA = lang.longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.
 _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
-# 近百家, 上千个: a round hundred or thousand after a word of approximation
-_ROUND = {"百": 100.0, "千": 1000.0}
-_COUNT = re.compile(
-    rf"(?:{_NUMBER}|(?<=[近上逾超])(?P<round>[百千]))"
-    rf"(?P<approx>余|多)?(?P<unit>{_alternation(_KW['count_units'])})(?P<over>以上|左右)?"
-)
-_RATE = re.compile(rf"{_NUMBER}(?P<unit>{_alternation(_KW['rate_units'])})(?P<over>以上|左右)?")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-_NOUN_PHRASE_END = re.compile(r"[，,；;：:。！？!?、和及与（(\s]")
-_TIME_LEAD = re.compile(
-    r"^(?:(?:19|20)\d\d年|今年|去年|本年|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|\d{1,2}月(?:\d{1,2}日)?|以来|的|，|,)+"
-)
+_ROUND = _KW["round_numbers"]
+_COUNT = re.compile(lang.pattern("metric_keywords", "count", number=_NUMBER))
+_RATE = re.compile(lang.pattern("metric_keywords", "rate", number=_NUMBER))
+_CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break"))
+_NOUN_PHRASE_END = re.compile(lang.pattern("metric_keywords", "noun_phrase_end"))
+_TIME_LEAD = re.compile(lang.pattern("metric_keywords", "time_lead"))
+_INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))
+_LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
+_HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
+_THRESHOLD_PROJECTS = re.compile(lang.pattern("metric_keywords", "threshold_projects"))
+_COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
+_PERCENT_SIGNS = tuple(_KW["percent_signs"])
+_CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
-_TERMINAL = "。！？!?”’」』）)…；;:："
+_TERMINAL = _KW["sentence_terminals"]
 
 
 @dataclass(frozen=True)
@@ -158,7 +148,7 @@ def _clause_bounds(sentence: Segment, pos: int) -> tuple[int, int]:
 def _noun_after(view: str, end: int) -> str:
     stop = _NOUN_PHRASE_END.search(view, end, end + 24)
     phrase = view[end : stop.start() if stop else min(len(view), end + 16)]
-    return re.sub(r"(?:当中|之中|中|里|内)$", "", phrase)
+    return _INSIDE_SUFFIX.sub("", phrase)
 
 
 def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
@@ -190,7 +180,7 @@ def _number(digits: str) -> float:
 
 
 def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentence: str) -> _Figure | None:
-    if view[max(0, m.start() - 1) : m.start()] in ("第", "前") and not m.group("approx"):
+    if view[max(0, m.start() - 1) : m.start()] in _KW["ordinal_before"] and not m.group("approx"):
         return None  # ordinal or rank: 第3届, 前10名
     if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
         return None
@@ -210,12 +200,12 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         noun = next((n for n in ACTIVITY_NOUNS if head.endswith(n)), None)
     if noun is None or not _has_any(sentence, TOPIC_WORDS):
         return None
-    head = re.split(r"[、]", head)[-1]
+    head = _LIST_SEPARATOR.split(head)[-1]
     if head.endswith(noun) or noun == after:
         indicator = head if noun != after else (head + after)
     else:
-        verb = next((v for v in _longest_first(INVESTMENT_VERBS) if v in head), "")
-        lead = head if len(head) <= 8 and "等" not in head else verb
+        verb = next((v for v in lang.longest_first(INVESTMENT_VERBS) if v in head), "")
+        lead = head if len(head) <= 8 and _KW["list_closer"] not in head else verb
         indicator = lead + after
     value = _ROUND[m.group("round")] if m.group("round") else _number(m.group("num"))
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
@@ -230,20 +220,15 @@ def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None
         return None
     if _has_any(before, RATE_EXCLUDED_WORDS):
         return None
-    unit = "%" if m.group("unit") in ("%", "％") else m.group("unit")
-    indicator = _strip_words(before, ["为", "达", "达到", "了"], leading=False)
+    unit = "%" if m.group("unit") in _PERCENT_SIGNS else m.group("unit")
+    indicator = _strip_words(before, _KW["rate_indicator_trailers"], leading=False)
     return _Figure(m.start(), m.end(), _number(m.group("num")), unit, indicator, indicator, "rate")
 
 
-_CURRENCY_AS_UNIT = {"元人民币": "元", "人民币元": "元", "人民币": "元", "美金": "美元", "港币": "港元"}
-# "新签约项目总投资382.5亿元": the investment of projects signed, plural, not of one named project.
-_PROJECTS_IN_AGGREGATE = re.compile(
-    r"(?:签约|落地|落户|开工|竣工|投产|引进|招引|新签|在建|储备)(?:的)?(?:亿元以上|重点|重大|产业|优质|外资|内资)*项目"
-)
-_CHINESE_AMOUNT = re.compile(
-    r"^(?P<num>[零〇一二两三四五六七八九十百千万亿点]+?)(?:余|多)?(?P<mag>[万亿]*)(?:余|多)?(?P<cur>[^零〇一二两三四五六七八九十百千万亿点余多].*)$"
-)
-_AMOUNT_PARTS = re.compile(r"^(?P<num>[\d.,]+)(?:余|多)?(?P<mag>[十百千万亿]*)(?:余|多)?(?P<cur>.+)$")
+_CURRENCY_AS_UNIT = _KW["currency_as_unit"]
+_PROJECTS_IN_AGGREGATE = re.compile(lang.pattern("metric_keywords", "projects_in_aggregate"))
+_CHINESE_AMOUNT = re.compile(lang.pattern("metric_keywords", "chinese_amount"))
+_AMOUNT_PARTS = re.compile(lang.pattern("metric_keywords", "amount_parts"))
 
 
 def _amount_figure(
@@ -256,9 +241,9 @@ def _amount_figure(
     start, end = amount.start or 0, amount.end or 0
     tail = view[end : end + 8]
     tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
-    if tail.startswith(("项目", "级")) or re.match(r"^的?(?:重点|重大|优质|产业|新签约)*项目", tail):
+    if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
         return None  # a threshold: 10亿元以上项目
-    single_project = tail.startswith("的") and not re.match(r"^的\d+[个家项]", tail)
+    single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = view[clause_start:start]
     before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = next((w for w in STANDALONE if w in before[-len(w) - 6 :]), None)
@@ -282,7 +267,7 @@ def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
         return float(parts.group("num").replace(",", "")), unit
     chinese = _CHINESE_AMOUNT.match(text)
-    if not chinese or not chinese.group("num").strip("十百千万亿"):
+    if not chinese or not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
         return None
     magnitude = math.prod(AMOUNT_UNITS.magnitudes[c] for c in chinese.group("mag"))
     currency = _CURRENCY_AS_UNIT.get(chinese.group("cur"), chinese.group("cur"))
@@ -312,7 +297,9 @@ def _subject(
             return near[-1].canonical
     if _has_any(clause_before, CITY_ANAPHORA):
         return city
-    modified = [m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == "的"]
+    modified = [
+        m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == _KW["modified_by"]
+    ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
     leading = [m for m in before if m.leads and not m.listed]
@@ -325,23 +312,32 @@ def _subject(
     return None
 
 
+_SEPARATOR = lang.chars("list_separator")
+
+
 def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:
     """Starts of the mentions in a list of places (西青区、武清区、东丽区)."""
     out = {
-        m.start for m in mentions if view[m.end : m.end + 1] == "、" or view[m.start - 1 : m.start] == "、"
+        m.start
+        for m in mentions
+        if view[m.end : m.end + 1] == _SEPARATOR or view[m.start - 1 : m.start] == _SEPARATOR
     }
     for a, b in zip(mentions, mentions[1:], strict=False):
-        if b.start - a.end == 1 and view[a.end] in "和及与":
+        if b.start - a.end == 1 and view[a.end] in _KW["place_list_joiners"]:
             out |= {a.start, b.start}
     return out
 
 
 def _city_leads(view: str, paragraph_start: int, pos: int, city: str) -> bool:
     """The paragraph opens a clause with the city's name before `pos` (天津市2024年…, 全市…)."""
-    names = tuple(filter(None, {city, city.removesuffix("市")}))
+    names = tuple(filter(None, {city, city.removesuffix(_CITY_ENDING)}))
     for m in re.finditer("|".join(map(re.escape, names)), view[paragraph_start:pos]):
         at = paragraph_start + m.start()
-        if at == paragraph_start or view[at - 1] in "，,；;。：:）)" or _TIME_LEAD.match(view, at - 6, at):
+        if (
+            at == paragraph_start
+            or view[at - 1] in _KW["clause_openers"]
+            or _TIME_LEAD.match(view, at - 6, at)
+        ):
             return True
     return False
 
@@ -357,7 +353,7 @@ def _sentence_speaks_of_city(
     if city is None or any(start <= m.start < pos for m in mentions):
         return False
     said = _drop_object_anaphora(view[start:pos])
-    short = city.removesuffix("市")
+    short = city.removesuffix(_CITY_ENDING)
     return _has_any(said, CITY_ANAPHORA) or (len(short) >= 2 and short in said)
 
 
@@ -416,11 +412,11 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention) -> bool:
     return lead == ""
 
 
-_YEARLESS = re.compile(r"^(?:全年|年初|年底|年末|年中|[上下]半年|第?[一二三四1-4]季度|前[二三23]季度|\d)")
+_YEARLESS = re.compile(lang.pattern("metric_keywords", "yearless"))
 
 
-_BASELINE_BEFORE = ("比", "较", "与", "同比")
-_BASELINE_AFTER = ("同期", "相比", "末")
+_BASELINE_BEFORE = tuple(_KW["baseline_before"])
+_BASELINE_AFTER = tuple(_KW["baseline_after"])
 
 
 def _is_baseline(text: str, start: int, end: int) -> bool:
@@ -487,7 +483,7 @@ def find_metrics(
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
     mentions = _mentions(districts)
-    surfaces = _longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
+    surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city
     amounts_at = _AmountIndex(amounts)
     kept: list[_Kept] = []
@@ -655,8 +651,8 @@ def _elliptical_count(
     "…分别为28个、25个。长沙县、浏阳市分别为19个、17个"."""
     if m.group("num") is None or _noun_after(view, m.end()):
         return None  # 21个乡镇: it counts what follows
-    head = re.split(r"[、，,；;：:]", before)[-1]
-    like = earlier or (previous if "分别" in head else None)
+    head = _HEAD_SEPARATOR.split(before)[-1]
+    like = earlier or (previous if _KW["respectively"] in head else None)
     if like is None or like.unit != m.group("unit") or not head or len(head) > 10:
         return None
     if not (_has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
@@ -676,11 +672,11 @@ def _respective_figures(
     out: list[_Figure] = []
     for head in list(figures):
         clause_start, _ = _clause_bounds(sentence, head.start)
-        if head.respective is not None or "分别" not in view[clause_start : head.start]:
+        if head.respective is not None or _KW["respectively"] not in view[clause_start : head.start]:
             continue
         listed: list[_Figure] = []
         end = head.end
-        while end + 1 < sentence.end and view[end] in "、和及":
+        while end + 1 < sentence.end and view[end] in _KW["respective_joiners"]:
             following = _figure_at(view, end + 1, head, amount_at)
             if following is None:
                 break
@@ -703,7 +699,7 @@ def _figure_at(view: str, start: int, like: _Figure, amount_at: dict[int, Amount
     m = (_COUNT if like.kind == "count" else _RATE).match(view, start)
     if m is None or m.group("num") is None:
         return None
-    unit = "%" if like.kind == "rate" and m.group("unit") in ("%", "％") else m.group("unit")
+    unit = "%" if like.kind == "rate" and m.group("unit") in _PERCENT_SIGNS else m.group("unit")
     if unit != like.unit:
         return None
     return replace(like, start=start, end=m.end(), value=_number(m.group("num")))

@@ -12,6 +12,7 @@ import shutil
 from functools import lru_cache
 from typing import Any
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import ReadError
 
 DEFAULT_LANG = "chi_sim"
@@ -23,13 +24,13 @@ _INSTALL_HINT = (
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 _CJK_DIGIT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=[{_CJK}])")
-_BRACKET_GAP = re.compile(
-    rf"(?<=[{_CJK}(（〈])[ \t]+(?=[)）〉])|(?<=[(（〈])[ \t]+|[ \t]+(?=[(（〈])(?<=[{_CJK}] )|(?<=[)）〉])[ \t]+(?=[{_CJK}])"
-)
+_BRACKET_GAP = re.compile(lang.pattern("ocr_repairs", "bracket_gap", cjk=_CJK))
 # Tesseract often reads Chinese punctuation as its ASCII look-alike; after a Han character it is Chinese.
-_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff%）])[ \t]*([,;:?!])[ \t]*")
-_FULLWIDTH_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_DIGIT_DASH = re.compile(r"(?<=[0-9])一(?=[0-9])")  # "1一8月": a dash read as the character 一
+_ASCII_PUNCT = re.compile(lang.pattern("ocr_repairs", "ascii_punctuation"))
+_FULLWIDTH_PUNCT = lang.data("ocr_repairs")["ascii_to_chinese_punctuation"]
+_DIGIT_DASH = re.compile(
+    lang.pattern("ocr_repairs", "digit_dash")
+)  # "1一8月": a dash read as the character 一
 
 
 @lru_cache(maxsize=4)
@@ -66,7 +67,7 @@ def _tidy_line(line: str) -> str:
     line = _CJK_DIGIT_GAP.sub("", line)
     line = _BRACKET_GAP.sub("", line)
     line = _ASCII_PUNCT.sub(lambda m: _FULLWIDTH_PUNCT[m.group(1)], line)
-    return _DIGIT_DASH.sub("—", line)
+    return _DIGIT_DASH.sub(lang.data("ocr_repairs")["dash"], line)
 
 
 def tidy_ocr_text(text: str) -> str:

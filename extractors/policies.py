@@ -4,7 +4,7 @@
 title or a 关于印发…的通知, and numbered articles (第一条 / 一、 / （一）) — and returns one `Policy` with its
 issuer, dates, validity period, the district its issuer governs, and one `PolicyIncentive` per numbered
 clause that grants something. Ordinary news gives [] after a cheap look. Keyword lists live in
-data/policy_keywords.yaml.
+extractors/lang/policy_keywords.yaml.
 """
 
 from __future__ import annotations
@@ -13,83 +13,59 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
 import cn2an
-import yaml
 
+from zhaoyin.extractors import lang
+from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.schemas import Policy, PolicyIncentive
-
-_DATA = Path(__file__).parent / "data" / "policy_keywords.yaml"
 
 
 @dataclass(frozen=True)
 class _Words:
     title: tuple[str, ...]
-    issuer_suffixes: tuple[str, ...]
     grant: tuple[str, ...]
     admin: tuple[str, ...]
-    cap_cues: tuple[str, ...]
-    fixed_cues: tuple[str, ...]
     kinds: dict[str, tuple[str, ...]]
     rate_words: dict[str, float]
 
 
 @cache
 def _words() -> _Words:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = lang.data("policy_keywords")
     return _Words(
         title=tuple(raw["title_words"]),
-        issuer_suffixes=tuple(raw["issuer_suffixes"]),
         grant=tuple(raw["grant_words"]),
         admin=tuple(raw["admin_words"]),
-        cap_cues=tuple(sorted(raw["cap_cues"], key=len, reverse=True)),
-        fixed_cues=tuple(raw["fixed_cues"]),
         kinds={kind: tuple(words) for kind, words in raw["kinds"].items()},
         rate_words={word: float(rate) for word, rate in raw["rate_words"].items()},
     )
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_KW = lang.data("policy_keywords")
 
 
-_CN_NUM = "零〇一二两三四五六七八九十百"
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号")
-# Article markers at the start of a line: 第一条 · 一、 · （一） · 1. / 1、
-_ARTICLE = re.compile(
-    rf"^[ \t\u3000]*(?:第[{_CN_NUM}\d]+条|[{_CN_NUM}]+[、．.]|[（(][{_CN_NUM}]+[）)]|\d{{1,2}}[、．.](?!\d))",
-    re.MULTILINE,
-)
-_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[二][〇零一二三四五六七八九]{3})\s*[年\-/.]\s*"
-    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月\-/.]\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*日)?"
-)
-_LABELLED_DATE = {
-    "written": re.compile(r"成文(?:日期|时间)\s*[：:]?\s*"),
-    "published": re.compile(r"(?:发布|公开|印发)(?:日期|时间)\s*[：:]?\s*"),
-}
-_YEAR_END = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:底|末|12月末)")
-_VALID_RANGE = re.compile(
-    r"(?:有效期|执行期|实施期|期限)[^。；\n]{0,6}?(?P<start>(?:19|20)\d{2}\s*年[^。；，,至到]{2,8})\s*(?:至|到|—|-|～|~)\s*"
-    r"(?P<end>(?:19|20)\d{2}\s*年[^。；，,]{1,8})"
-)
-_PERCENT = re.compile(
-    r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零〇一二两三四五六七八九十百点]+)|千分之([零〇一二两三四五六七八九十点]+)|(\d+(?:\.\d+)?)\s*‰"
-)
-_VALID_UNTIL = re.compile(
-    r"(?:有效期|执行期|实施期)?(?:至|到|截至)\s*(?P<date>[^，。；,\n]{6,16}?)(?:止|$|[，。；,\n])"
-)
-_VALID_YEARS = re.compile(r"有效期(?:为|暂定)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年")
-_VALID_FROM = re.compile(r"自\s*(?P<date>[^，。；,\n起]{6,16}?)\s*起(?:施行|实施|执行|生效)")
-_VALID_FROM_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
-_MIN_INVESTMENT = re.compile(
-    r"投资(?:额|总额|规模)?\s*(?:在|达到|达|超过|不低于|不少于)?\s*(?P<amount>[\d.]+\s*[万亿]*元|[一二两三四五六七八九十百千]+[万亿]*元)"
-    r"\s*(?:以上|及以上|\(含\)|（含）)?"
-)
-_INCLUDES_INVESTMENT_THRESHOLD = ("以上", "不低于", "不少于", "超过", "达到")
+@cache
+def _pattern(key: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(lang.pattern("policy_keywords", key), flags)
+
+
+_DOC_NUMBER = _pattern("doc_number")
+_DOC_NUMBER_LABEL = _pattern("doc_number_label")
+_ARTICLE = _pattern("article", re.MULTILINE)
+_YEAR_DIGITS = str.maketrans(_KW["year_digits"]["from"], _KW["year_digits"]["to"])
+_DATE = _pattern("date")
+_LABELLED_DATE = {"written": _pattern("written_label"), "published": _pattern("published_label")}
+_PRINTED_DATE = _pattern("printed_date", re.MULTILINE)
+_YEAR_END = _pattern("year_end")
+_VALID_RANGE = _pattern("valid_range")
+_PERCENT = _pattern("percent")
+_VALID_UNTIL = _pattern("valid_until")
+_VALID_YEARS = _pattern("valid_years")
+_VALID_FROM = _pattern("valid_from")
+_VALID_FROM_ISSUE = _pattern("valid_from_issue")
+_MIN_INVESTMENT = _pattern("min_investment")
+_INCLUDES_INVESTMENT_THRESHOLD = tuple(_KW["includes_investment_threshold"])
 
 
 def find_policies(text: str) -> list[Policy]:
@@ -118,7 +94,9 @@ def find_policies(text: str) -> list[Policy]:
 def _looks_like_policy(text: str) -> bool:
     head = text[:3000]
     title_words = _words().title
-    if not ("关于印发" in head or any(word in head for word in title_words) or _DOC_NUMBER.search(head)):
+    if not (
+        _KW["notice_opening"] in head or any(word in head for word in title_words) or _DOC_NUMBER.search(head)
+    ):
         return False  # the cheap look: most news ends here
     return _has_policy_header(head) and len(_ARTICLE.findall(text)) >= 3
 
@@ -127,11 +105,11 @@ def _has_policy_header(head: str) -> bool:
     """A line of its own holds the document number, a 通知 title or a policy title — not a news sentence."""
     title_words = _words().title
     for line in _lines(head)[:80]:
-        if len(line) > 100 or line.endswith(("。", "；", "！")):
+        if len(line) > 100 or line.endswith(tuple(_KW["header_never_ends"])):
             continue
-        if re.search(r"发文字号|文\s*号", line) or _DOC_NUMBER.fullmatch(line):
+        if _DOC_NUMBER_LABEL.search(line) or _DOC_NUMBER.fullmatch(line):
             return True
-        if line.endswith(("的通知", "的决定", *title_words)):
+        if line.endswith((*_KW["notice_endings"], *title_words)):
             return True
     return False
 
@@ -144,7 +122,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _doc_number(text: str) -> str | None:
-    labelled = re.search(r"(?:发文字号|文\s*号)\s*[：:]?\s*([^\s：:]{3,30}号)", text)
+    labelled = _pattern("labelled_doc_number").search(text)
     if labelled:
         return labelled.group(1)
     found = _DOC_NUMBER.search(text[:3000])
@@ -152,25 +130,28 @@ def _doc_number(text: str) -> str | None:
 
 
 def _title(text: str) -> str | None:
-    notice = re.search(r"关于印发\s*《(?P<title>[^》]{4,80})》", text[:3000])
+    notice = _pattern("notice_title").search(text[:3000])
     if notice:
         return notice.group("title")
     title_words = _words().title
     for line in _lines(text[:3000]):
-        if len(line) <= 80 and line.endswith(title_words) and not line.startswith(("原", "《")):
+        if (
+            len(line) <= 80
+            and line.endswith(title_words)
+            and not line.startswith(tuple(_KW["title_never_starts"]))
+        ):
             return line
     return None
 
 
 def _issuer(text: str) -> str | None:
-    labelled = re.search(r"(?:发文机关|发布机构|发文单位)\s*[：:]?\s*([^\s，。；：:]{2,40})", text)
+    labelled = _pattern("issuer_label").search(text)
     if labelled:
         return labelled.group(1)
-    suffixes = _alternation(_words().issuer_suffixes)
-    before_notice = re.search(rf"([\u4e00-\u9fff（）()]{{2,40}}(?:{suffixes}))\s*关于", text[:3000])
+    before_notice = _pattern("issuer_before_notice").search(text[:3000])
     if before_notice:
         return before_notice.group(1)
-    standalone = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,40}}(?:{suffixes}))(?:文件)?$")
+    standalone = _pattern("issuer_line")
     for line in _lines(text[:3000]):
         found = standalone.match(line)
         if found:
@@ -182,10 +163,10 @@ def _district_of(issuer: str | None) -> str | None:
     """The place an issuer governs, as written: 青岛西海岸新区管理委员会 → 青岛西海岸新区."""
     if not issuer:
         return None
-    governing = re.sub(r"(?:人民政府(?:办公厅|办公室)?|管理委员会|管委会|工作委员会)$", "", issuer)
+    governing = _pattern("governing_body").sub("", issuer)
     if governing != issuer:
         return governing or None
-    place = re.match(r"^(.*(?:新区|开发区|示范区|实验区|合作区|园区|片区|区|县|市|州|盟|旗|省))", issuer)
+    place = _pattern("governed_place").match(issuer)
     return place.group(1) if place else None
 
 
@@ -235,7 +216,7 @@ def _signature_date(text: str) -> str | None:
 
 
 def _printed_date(text: str) -> str | None:
-    printed = re.search(r"(?P<date>\S{8,16}?)\s*印发\s*$", text.strip(), re.MULTILINE)
+    printed = _PRINTED_DATE.search(text.strip())
     return _iso_date(printed.group("date")) if printed else None
 
 
@@ -253,7 +234,8 @@ def _validity(text: str, issued: str | None) -> tuple[str | None, str | None]:
         valid_from = valid_from or _iso_date(span.group("start"))
         valid_to = _iso_date(span.group("end"))
     for until in [] if valid_to else _VALID_UNTIL.finditer(flat):
-        if "有效期" in flat[max(0, until.start() - 12) : until.end()] or until.group(0).endswith("止"):
+        labelled = _KW["validity_word"] in flat[max(0, until.start() - 12) : until.end()]
+        if labelled or until.group(0).endswith(_KW["until_closer"]):
             valid_to = _iso_date(until.group("date"))
             if valid_to:
                 break
@@ -312,7 +294,7 @@ def _incentives(text: str) -> list[PolicyIncentive]:
 
 
 def _heading(body: str) -> str | None:
-    first, sep, _ = body.partition("。")
+    first, sep, _ = body.partition(lang.chars("full_stop"))
     return first if sep and len(first) <= 20 else None
 
 
@@ -326,39 +308,36 @@ def _kind(body: str) -> str:
     return "other"
 
 
-_CONDITION_START = re.compile(r"(?:对于|对|凡是|凡)")
+_CONDITION_START = _pattern("condition_start")
 
 
 def _condition(body: str) -> tuple[str | None, int]:
     """Who qualifies — the 对……的 part before the words that grant — and where it ends in `body`."""
     heading = _heading(body)
     offset = len(heading) + 1 if heading else 0
-    sentence_end = body.find("。", offset)
+    sentence_end = body.find(lang.chars("full_stop"), offset)
     sentence = body[offset : sentence_end if sentence_end >= 0 else len(body)]
     opener = _CONDITION_START.match(sentence) or _CONDITION_START.search(sentence[:30])
     begin = opener.end() if opener else 0
-    grant = re.compile(rf"按|{_alternation(_words().grant)}")
+    grant = _pattern("grant")
     parts, pos = [], begin
-    for piece in re.split(r"(?<=[，,])", sentence[begin:]):
+    trim = _KW["condition_trim"]
+    for piece in _pattern("after_comma").split(sentence[begin:]):
         granted = grant.search(piece)
         if granted:
-            parts.append(piece[: granted.start()].strip("，, "))
+            parts.append(piece[: granted.start()].strip(trim))
             pos += granted.start()
             break
-        parts.append(piece.strip("，, "))
+        parts.append(piece.strip(trim))
         pos += len(piece)
-    condition = "，".join(p for p in parts if p)
-    if not opener and ("的" not in condition or len(condition) > 60):
+    condition = _KW["condition_joiner"].join(p for p in parts if p)
+    if not opener and (_KW["condition_marker"] not in condition or len(condition) > 60):
         return None, offset  # without 对/凡 only a "…的企业/项目" phrase names who qualifies
     return (condition or None), offset + pos
 
 
 def _amounts(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, yuan) of every CNY amount, by engineer B's amounts extractor when present."""
-    try:
-        from zhaoyin.extractors.amounts import find_amounts
-    except ImportError:
-        return _plain_amounts(text)
+    """(start, end, yuan) of every CNY amount."""
     return [
         (a.start, a.end, a.value)
         for a in find_amounts(text)
@@ -366,36 +345,18 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     ]
 
 
-_PLAIN_AMOUNT = re.compile(r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?P<mag>[万亿]*)元")
-_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
-
-
-def _plain_amounts(text: str) -> list[tuple[int, int, float]]:
-    out = []
-    for m in _PLAIN_AMOUNT.finditer(text):
-        num = m.group("num")
-        value = float(num) if num[0].isdigit() else _chinese_number(num)
-        if value is None:
-            continue
-        for char in m.group("mag"):
-            value *= _MAGNITUDE[char]
-        out.append((m.start(), m.end(), value))
-    return out
-
-
 def _granted_amount(body: str) -> float | None:
     """A cap (最高…/不超过…) or, failing that, a fixed sum (给予…200万元); never a threshold (…以上的)."""
-    words = _words()
     amounts = _amounts(body)
-    cap = re.compile(rf"(?:{_alternation(words.cap_cues)})+(?:奖励|补助|补贴|贴息|资助|为|可达)?\s*$")
+    cap = _pattern("cap")
     for start, _end, value in amounts:
         if cap.search(body[max(0, start - 12) : start]):
             return value
-    fixed = re.compile(rf"(?:{_alternation(words.fixed_cues)})[^，。；,0-9]{{0,8}}$")
+    fixed = _pattern("fixed")
     for start, end, value in amounts:
         after = body[end : end + 3]
         if fixed.search(body[max(0, start - 12) : start]) and not after.startswith(
-            ("以上", "以下", "及以上")
+            tuple(_KW["threshold_after"])
         ):
             return value
     return None

@@ -1,19 +1,19 @@
 """Concrete investment projects: a named plant, base, headquarters, fund, centre … with its investor,
 district, total investment and status, and the clauses that say so. Aggregates (新签约75个亿元以上项目)
-are metrics, not projects. Word lists live in extractors/data/ (project_*.txt/tsv).
+are metrics, not projects. Word lists and patterns live in extractors/lang/ (project_*.txt/tsv/yaml).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import DATA, char_set, read_word_list, tagged, word_frequency, word_set
+from zhaoyin.extractors.segment import tagged, word_frequency
 from zhaoyin.extractors.text import (
     NO_LIST_BREAK,
     SECTION_HEADING,
@@ -24,21 +24,20 @@ from zhaoyin.extractors.text import (
 )
 from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
-_ENUMERATION = re.compile(
-    r"((?:[^、，,。；;：:\s“”\"等\d]{2,30}、)*[^、，,。；;：:\s“”\"等\d]{2,30})等"
-    r"(?:[\d一二三四五六七八九十百]+[余多]?个|一批)?[\u4e00-\u9fff]{0,10}?(?:项目|工程(?!机械|师|院|局|技术|学))"
-)
-_INSIDE_PROJECT_NAMES = frozenset({"及"})  # 机器人及核心零部件产业园
+_WORDS = lang.data("project_words")
+_ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
+_INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
 OWN_DIVISION_WITHIN = 200  # characters from the top: title, dateline, issuer
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
-_CLAUSE = re.compile(r"[^，,：:。！？!?；;\n]+[，,：:。！？!?；;]*")
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[余多]?[个家名批座]|以上|亿元|过亿")
-_COUNTED_AFTER = re.compile(r"(?:累计|共计|合计|总计|共|达到|达|超过|超|逾)?\d+[余多]?[个家项]")
-_ITEMIZING = re.compile(r"^\s*(?:其中|包括)")
-_TALLY = re.compile(r"项目(?:共|共计|累计|合计)?\d+[个项]|\d+[个项](?:重点|重大|亿元以上|产业)*项目")
-_QUOTED = re.compile(r"“[^“”]{1,16}”|《[^《》]{1,60}》")  # slogans and titles of documents
+_CLAUSE = re.compile(lang.pattern("punctuation", "clause_run"))
+_COUNTED = re.compile(lang.pattern("project_words", "counted"))
+_COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
+_ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
+_TALLY = re.compile(lang.pattern("project_words", "tally"))
+_QUOTED = re.compile(lang.pattern("project_words", "quoted"))
+_SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,51 +49,37 @@ class _Candidate:
     company: str | None = None  # a company landing without a project name
 
 
-@cache
-def _words() -> dict[str, list[str]]:
-    import yaml
-
-    with open(DATA / "project_words.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def _alternation(key: str) -> str:
-    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+_PATTERN_KEYS = (
+    "investment_before",
+    "built_by",
+    "location_before",
+    "amount_unit",
+    "build_verbs",
+    "company_landing",
+    "continues",
+    "division_anaphora",
+    "events",
+    "introduced",
+    "subject_marker",
+    "planned_build",
+    "history",
+    "future_hedge",
+)
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    gap = r"[^，,。；;：:、]{0,12}?"
+    history_markers = lang.alternation(lang.data("time_markers")["history_markers"]["anywhere"])
     return {
-        "investment_before": re.compile(
-            rf"(?:{_alternation('investment_before')})(?:{_alternation('investment_hedges')})?$"
-        ),
-        "built_by": re.compile(rf"(?:{gap}(?:{_alternation('built_by_verbs')}){gap})?的?"),
-        "location_before": re.compile(rf"(?:{_alternation('location_before')})$"),
-        "amount_unit": re.compile(r"[亿万]?(?:美元|欧元|港元|日元|元)"),
-        "build_verbs": re.compile(rf"(?:{_alternation('build_verbs')})+"),
-        "company_landing": re.compile(rf"(?P<word>{_alternation('company_landing')})[^，,。；;]{{0,10}}的$"),
-        "continues": re.compile(_alternation("continues")),
-        "division_anaphora": re.compile(_alternation("division_anaphora")),
-        "events": re.compile(_alternation("events")),
-        "introduced": re.compile(
-            rf"(?:{_alternation('investment_before')}|投资)(?:{_alternation('investment_hedges')})?"
-            r"[\d.一二两三四五六七八九十百千万]+[亿万]?(?:美元|欧元|港元|日元|英镑|元)(?:[（(][^（）()]{0,20}[）)])?"
-            rf"(?:[，,]?(?:{_alternation('introducing_verbs')})的?|的)"
-        ),
-        "subject_marker": re.compile(_alternation("subject_markers")),
-        "planned_build": re.compile(
-            rf"(?:{_alternation('planning_verbs')})(?:投资)?(?:{_alternation('planned_building')})"
-        ),
-        "history": re.compile(rf"(?:{_alternation('history_markers')})[^，,。；;]{{0,8}}$"),
-        "future_hedge": re.compile(rf"(?:{_alternation('future_hedges')})[^，,。；;]{{0,8}}$"),
+        key: re.compile(lang.pattern("project_words", key, history_markers=history_markers))
+        for key in _PATTERN_KEYS
     }
 
 
 @cache
 def _nouns() -> tuple[tuple[str, ...], frozenset[str]]:
     strong, weak = [], set()
-    for line in read_word_list("project_nouns.txt"):
+    for line in lang.words("project_nouns"):
         noun, *flag = line.split()
         strong.append(noun)
         if flag:
@@ -104,18 +89,14 @@ def _nouns() -> tuple[tuple[str, ...], frozenset[str]]:
 
 @cache
 def _statuses() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
-    with open(DATA / "project_status.tsv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
-    table = {row["word"]: (row["status"], int(row["stage"])) for row in rows}
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+    table = {row["word"]: (row["status"], int(row["stage"])) for row in lang.table("project_status")}
+    return re.compile(lang.alternation(table)), table
 
 
 @cache
 def _name_re() -> re.Pattern[str]:
     nouns = "|".join(map(re.escape, _nouns()[0]))
-    return re.compile(
-        rf"{NAME_CHARS}{{2,30}}?(?:{nouns})(?:[一二三四五六七八九十\d]期)?(?:项目)?(?:[（(][^（）()]{{1,8}}[）)])?"
-    )
+    return re.compile(lang.pattern("project_words", "project_name", name_char=NAME_CHARS, nouns=nouns))
 
 
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
@@ -124,11 +105,11 @@ _NOT_A_NAME_START = ("v", "p", "d", "c", "u", "r")
 _BRAND_FLAGS = {"nr", "nrt", "nz", "j", "eng"}
 _CLASS_FLAGS = {"t", "r"}
 # a number that belongs to the name (12英寸…, 第6代…), not a date or a count (2024年, 75个)
-_LEADING_NUMBER = re.compile(r"第?\d+(?:\.\d+)?$")
+_LEADING_NUMBER = re.compile(lang.pattern("project_words", "leading_number"))
 
 
 def _industry() -> frozenset[str]:
-    return word_set("industry_terms.txt")
+    return lang.word_set("industry_terms")
 
 
 def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
@@ -137,7 +118,7 @@ def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
         return False
     if flag in _BRAND_FLAGS or (flag == "ns" and len(word) >= 2):
         return True
-    if flag != "oov" or len(word) < 2 or set(word) & char_set("function"):
+    if flag != "oov" or len(word) < 2 or set(word) & lang.char_set("function"):
         return False
     return not opening or not tagged(word[0])[0][1].startswith(_NOT_A_NAME_START)
 
@@ -151,11 +132,7 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
         if core.endswith(noun):
             core = core[: -len(noun)]
             break
-    if (
-        not core
-        or _COUNTED.search(core)
-        or any(w in core for w in read_word_list("project_aggregate_words.txt"))
-    ):
+    if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
     if any(flag in _CLASS_FLAGS for _w, flag in pairs):
@@ -193,7 +170,7 @@ def _after_verbs(text: str, start: int, end: int) -> int:
 def _with_number(text: str, start: int, end: int) -> int:
     """A number before a name belongs to it (12英寸…, 第6代…), a date or a count (2024年, 75个) does not."""
     number = _LEADING_NUMBER.search(text, max(0, start - 8), start)
-    if number and start < end and text[start] not in char_set("not_a_name_unit"):
+    if number and start < end and text[start] not in lang.char_set("not_a_name_unit"):
         return number.start()
     return start
 
@@ -208,7 +185,7 @@ def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]
     )
 
 
-_NOT_IN_A_NAME = re.compile(r"[，,。；;：:、！？!?“”\"\s]")
+_NOT_IN_A_NAME = re.compile(lang.pattern("project_words", "not_in_a_name"))
 
 
 def _introduced_by_investment(
@@ -224,18 +201,18 @@ def _introduced_by_investment(
     if intro is None:
         for found in _patterns()["planned_build"].finditer(text, max(0, match.start() - 12), match.end() - 4):
             by_company = any(
-                0 <= found.start() - e <= 40 and "。" not in text[e : found.start()]
+                0 <= found.start() - e <= 40 and lang.chars("full_stop") not in text[e : found.start()]
                 for _s, e in company_spans
             )
             if by_company and not _NOT_IN_A_NAME.search(text, found.end(), match.end()):
                 intro = found
     if intro is None:
         return None
-    before = text[max(0, intro.start() - 6) : intro.start()].rstrip("的，,")
-    if before.endswith(("项目", *_nouns()[0])):
+    before = text[max(0, intro.start() - 6) : intro.start()].rstrip(_WORDS["before_investment_trailers"])
+    if before.endswith(_nouns()[0]):
         return None  # …压铸件项目总投资40亿元，建设6000吨级压铸生产线: what that project builds
     start, end = intro.end(), match.end()
-    while end < len(text) and text[end] in _words()["name_joiners"]:  # …总部及研发中心
+    while end < len(text) and text[end] in _WORDS["name_joiners"]:  # …总部及研发中心
         more = _name_re().match(text, end + 1)
         if not more or _NOT_IN_A_NAME.search(text, end + 1, more.end()):
             break
@@ -246,7 +223,7 @@ def _introduced_by_investment(
 
 
 def _same_sentence(text: str, first: int, last: int) -> bool:
-    return first <= last and not re.search(r"[。！？!?；;\n]", text[first:last])
+    return first <= last and not _SENTENCE_BREAK.search(text[first:last])
 
 
 def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
@@ -307,9 +284,9 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
 
 def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
-    for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, "等"):
+    for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, lang.chars("enumeration_closer")):
         position = match.start(1)
-        for item in match.group(1).split("、"):
+        for item in match.group(1).split(lang.chars("list_separator")):
             start, end = position, position + len(item)
             position = end + 1
             start = _trim_start(
@@ -350,7 +327,7 @@ def _status(
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
-            if index == 0 and stage <= 2 and text.startswith("的", match.end()):
+            if index == 0 and stage <= 2 and text.startswith(_WORDS["attributive"], match.end()):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
             if stage > 0 and _patterns()["future_hedge"].search(
                 text, max(first, match.start() - 12), match.start()
@@ -473,7 +450,7 @@ class _Context:
         index = bisect_right(self._sentence_starts, sentence.start) - 1
         while not _ITEMIZING.match(self.sentences[index].text):
             index -= 1
-            if index < 0 or not self.sentences[index].text.rstrip().endswith(("；", ";")):
+            if index < 0 or not self.sentences[index].text.rstrip().endswith(tuple(lang.chars("semicolons"))):
                 return None
         previous = self.sentences[index - 1] if index >= 1 else None
         return previous if previous and _TALLY.search(previous.text) else None
@@ -502,7 +479,7 @@ def _project_key(name: str, companies: list[Company]) -> str:
     """What tells projects apart: the name without 项目 and without the investor leading it
     (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
     mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
-    return (name[len(mentions[-1]) :] if mentions else name).removesuffix("项目")
+    return (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
 
 
 def _information(project: Project) -> int:
@@ -531,7 +508,7 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
 def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount | None:
     """签约了A项目、B项目等文旅项目，总投资分别为8.6亿元、5.2亿元: the n-th amount for the n-th project,
     when there are as many amounts after 分别 as projects listed before it."""
-    at = doc.text.find("分别", start, sentence.end)
+    at = doc.text.find(_WORDS["respectively"], start, sentence.end)
     if at < 0:
         return None
     listed = [s for s in doc.starts if sentence.start <= s < at]
@@ -588,7 +565,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and not any(segment.start <= o < segment.end for o in others)
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text)
-    evidence = text[first:last].rstrip("，,。；;")
+    evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     return Project(
         name=candidate.name,
         company=company,

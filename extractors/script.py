@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import opencc
 
+from zhaoyin.extractors import lang
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 # Segments converted as a unit (so phrase tables apply); anything else passes through untouched.
@@ -18,9 +20,10 @@ _HAN_RUN = re.compile(f"[{_HAN}]+")
 
 # "項(xiàng)目": pinyin with tone marks in parentheses right after a Han character, a common artefact of
 # copying text from pages with ruby annotations. Tone marks make it unambiguous (plain "(Qingdao)" stays).
+_OPENING, _CLOSING = lang.chars("opening_brackets"), lang.chars("closing_brackets")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN_GLOSS = re.compile(
-    rf"(?<=[{_HAN}])[（(]\s*(?=[a-z{_TONED}\s]*[{_TONED}])[a-z{_TONED}]+(?:\s+[a-z{_TONED}]+)*\s*[)）]"
+    rf"(?<=[{_HAN}])[{_OPENING}]\s*(?=[a-z{_TONED}\s]*[{_TONED}])[a-z{_TONED}]+(?:\s+[a-z{_TONED}]+)*\s*[{_CLOSING}]"
 )
 
 

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from zhaoyin.extractors import lang
+
 NAME_FREQ = 200_000  # high enough that jieba keeps a whole name as one word
 
 Token = tuple[str, int, int]
@@ -46,40 +47,13 @@ def cache_dir() -> Path:
     return path
 
 
-@cache
-def read_word_list(name: str) -> tuple[str, ...]:
-    """One entry a line from extractors/data/NAME; # starts a comment. Read once per process."""
-    words = []
-    with open(DATA / name, encoding="utf-8") as handle:
-        for line in handle:
-            word = line.split("#", 1)[0].strip()
-            if word:
-                words.append(word)
-    return tuple(words)
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """The entries of extractors/data/NAME as a set, for membership tests."""
-    return frozenset(read_word_list(name))
-
-
-@cache
-def char_set(key: str) -> frozenset[str]:
-    """A set of characters from extractors/data/characters.yaml (function characters and the like)."""
-    import yaml
-
-    with open(DATA / "characters.yaml", encoding="utf-8") as handle:
-        return frozenset(str(yaml.safe_load(handle)[key]))
-
-
 def user_words() -> Iterable[str]:
     """Names that must never be split: places, zones, company suffixes, industry terms."""
     from zhaoyin.extractors.gazetteer import gazetteer
 
     yield from gazetteer().all_names()
-    yield from read_word_list("company_suffixes.txt")
-    yield from read_word_list("industry_terms.txt")
+    yield from lang.words("company_legal_forms")
+    yield from lang.words("industry_terms")
 
 
 def jieba_tokenizer():

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from zhaoyin.extractors import lang
+
 # Full-width digits, letters, % and . → ASCII; keeps length so offsets stay valid.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
-_SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
-_CLAUSE_END = re.compile(r"[^，,：:。！？!?；;\n]*(?:[，,：:。！？!?；;]+|\n|$)")
+_SENTENCE_END = re.compile(lang.pattern("punctuation", "sentence"))
+_CLAUSE_END = re.compile(lang.pattern("punctuation", "clause"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +76,9 @@ def paragraphs(text: str) -> list[Segment]:
     return out
 
 
+SECTION_HEADING = re.compile(lang.pattern("punctuation", "section_heading"))
 # An enumeration (…、…等企业, …、…等项目) never crosses these: the stretches `finditer_within` searches.
-# A paragraph opening a new section: "## 招商成果", "二、…", "（四）拓展外资招商", "3. …" (not "1.2亿元")
-SECTION_HEADING = re.compile(
-    r"^(?:#+\s|\s*[一二三四五六七八九十]+、|\s*[（(][一二三四五六七八九十\d]+[）)]|\s*\d+[.、．](?!\d))"
-)
-NO_LIST_BREAK = re.compile(r"[^，,。；;：:\s“”\"]+")
+NO_LIST_BREAK = re.compile(lang.pattern("punctuation", "no_list_break"))
 
 
 def finditer_within(pattern: re.Pattern[str], text: str, stretch: re.Pattern[str], needle: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from zhaoyin.extractors.policies import _plain_amounts, find_policies
+from zhaoyin.extractors.policies import _amounts, find_policies
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -256,10 +256,8 @@ def test_offsets_point_at_the_clauses():
         assert HEFEI[incentive.start : incentive.end].replace("\n", "") == incentive.clause
 
 
-def test_own_amount_parser_agrees_on_policy_amounts():
-    values = [
-        value for _s, _e, value in _plain_amounts("最高奖励500万元，不超过1.5亿元，一百二十亿元，每人15万元")
-    ]
+def test_policy_amounts_come_from_the_amounts_extractor():
+    values = [value for _s, _e, value in _amounts("最高奖励500万元，不超过1.5亿元，一百二十亿元，每人15万元")]
     assert values == [5e6, 1.5e8, 1.2e10, 1.5e5]
 
 

@@ -14,15 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends.lexicon import (
     brand_companies,
     company_suffixes,
     lexicon,
-    read_list,
-    rules_word_list,
 )
 
 COMPANY, DISTRICT = "COMPANY", "DISTRICT"
+_INVENTED = lang.data("invented_company_names")
 LabelledText = tuple[str, Sequence[tuple[int, int, str]]]
 
 
@@ -43,10 +43,11 @@ class NameMaker:
         if roll < 0.55:
             return core + rng.choice(self.industries) + rng.choice(self.legal_forms)
         if roll < 0.65:
-            return f"{core}{rng.choice(self.industries)}（{rng.choice(self.cities)}）有限公司"
+            industry, city = rng.choice(self.industries), rng.choice(self.cities)
+            return _INVENTED["branch_template"].format(core=core, industry=industry, city=city)
         if roll < 0.8 and self.brands:
             return rng.choice(self.brands)
-        return core + rng.choice(("集团", "股份", "科技", "控股"))
+        return core + rng.choice(tuple(_INVENTED["short_endings"]))
 
     def district(self, rng: random.Random) -> str:
         return rng.choice(self.districts)
@@ -55,19 +56,25 @@ class NameMaker:
 @cache
 def name_maker() -> NameMaker:
     lex = lexicon()
-    cities = sorted(p[:-1] for p in lex.places if p.endswith("市") and 3 <= len(p) <= 4)
-    districts = sorted(d for d in lex.districts if d.endswith(("区", "县", "市")) and 2 < len(d) <= 5)
-    chars = tuple(dict.fromkeys(c for line in read_list("name_core_chars.txt") for c in line.split()))
-    industries = tuple(w for w in rules_word_list("industry_terms.txt") if len(w) <= 4) or ("科技",)
+    city_ending = lang.data("place_names")["city_ending"]
+    cities = sorted(p[:-1] for p in lex.places if p.endswith(city_ending) and 3 <= len(p) <= 4)
+    district_endings = tuple(_INVENTED["district_endings"])
+    districts = sorted(d for d in lex.districts if d.endswith(district_endings) and 2 < len(d) <= 5)
+    chars = tuple(dict.fromkeys(c for line in lang.words("name_core_chars") for c in line.split()))
+    industries = tuple(w for w in lang.words("industry_terms") if len(w) <= 4) or (
+        _INVENTED["fallback_industry"],
+    )
     # registered legal forms (有限公司, 集团有限公司 …), not the endings of short names (银行, 实业)
-    legal_forms = tuple(s for s in company_suffixes() if "有限" in s and "合伙" not in s) + ("集团",)
+    registered, left_out = _INVENTED["registered_marker"], _INVENTED["left_out_marker"]
+    legal_forms = tuple(s for s in company_suffixes() if registered in s and left_out not in s)
+    legal_forms += tuple(_INVENTED["extra_legal_forms"])
     return NameMaker(
-        cities=tuple(cities) or ("青岛",),
+        cities=tuple(cities) or (_INVENTED["fallback_city"],),
         legal_forms=legal_forms,
         core_chars=chars,
         industries=industries,
         brands=tuple(sorted(brand_companies())),
-        districts=tuple(districts) or ("城阳区",),
+        districts=tuple(districts) or (_INVENTED["fallback_district"],),
     )
 
 

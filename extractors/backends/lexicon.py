@@ -1,87 +1,51 @@
-"""Language data the backends share: suffix lists (data/*.txt beside this file) and the gazetteers.
-
-Gazetteer entries come from engineer C's `extractors.gazetteer` when it is importable (companies,
-districts and their aliases); otherwise from the county-level table that ships with `cpca`, so the
-spaCy backend still knows every district name in China.
+"""Language data the backends share, read from extractors/lang: enterprise and organisation endings,
+zone endings, name boundaries, and the gazetteer's places as a lexicon.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
-DATA = Path(__file__).with_name("data")
-
-
-def read_list(name: str) -> list[str]:
-    """Lines of data/`name`, without comments and blanks, in file order."""
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
-
-
-def rules_word_list(name: str) -> tuple[str, ...]:
-    """A word list of the rules engine (extractors/data/NAME), or () when it is not there."""
-    try:
-        from zhaoyin.extractors.segment import read_word_list
-
-        return tuple(read_word_list(name))
-    except (ImportError, OSError):
-        return ()
+from zhaoyin.extractors import lang
+from zhaoyin.extractors.gazetteer import CITY, NAME, PROVINCE, SHORT, city_short, gazetteer
+from zhaoyin.extractors.keys import split_ending
 
 
 @cache
 def company_suffixes() -> tuple[str, ...]:
-    """Ours plus the rules engine's (extractors/data/company_suffixes.txt) when it is there."""
-    suffixes = set(read_list("company_suffixes.txt")) | set(rules_word_list("company_suffixes.txt"))
-    return tuple(sorted(suffixes, key=len, reverse=True))
+    """Legal forms and the other endings of enterprise names (控股, 银行), longest first."""
+    return tuple(
+        lang.longest_first(set(lang.words("company_legal_forms")) | set(lang.words("company_name_endings")))
+    )
 
 
 @cache
 def generic_company_cores() -> frozenset[str]:
-    """What before 公司/集团 names nobody (跨国, 租赁, 新能源): ours, the rules engine's generic names and
-    its industry terms."""
-    return frozenset(
-        read_list("generic_company_cores.txt")
-        + list(rules_word_list("company_generic_names.txt"))
-        + list(rules_word_list("industry_terms.txt"))
-    )
+    """What before 公司/集团 names nobody (跨国, 租赁, 新能源): generic names and industry terms."""
+    return lang.word_set("company_generic_names") | lang.word_set("industry_terms")
 
 
 def company_core(name: str) -> str:
     """The name without its enterprise suffix: 北京联东投资集团 → 北京联东投资."""
-    name = strip_brackets(name)
-    for suffix in company_suffixes():
-        if name.endswith(strip_brackets(suffix)):
-            return name[: -len(suffix)]
-    return name
+    return split_ending(strip_brackets(name), company_suffixes())[0]
 
 
 @cache
 def org_suffixes() -> tuple[str, ...]:
-    suffixes = set(read_list("org_suffixes.txt")) | set(rules_word_list("organization_suffixes.txt"))
-    return tuple(sorted(suffixes, key=len, reverse=True))
+    return tuple(lang.longest_first(lang.word_set("organization_endings")))
 
 
 @cache
 def zone_suffix_strength() -> dict[str, str]:
     """Zone endings → "strong" (a zone after any name: 董家口综合保税区) or "weak" (only after a place name).
 
-    The gazetteer's zone_suffixes.tsv when it is there (with its abbreviations, weak), plus ours (weak)."""
-    strength = dict.fromkeys(read_list("zone_suffixes.txt"), "weak")
-    tsv = Path(__file__).parent.parent / "gazetteer" / "zone_suffixes.tsv"
-    if tsv.is_file():
-        rows = [line for line in tsv.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-        for row in csv.DictReader(rows, delimiter="\t"):
-            strength[row["suffix"]] = row.get("strength") or "weak"
-            if row.get("abbreviation"):
-                strength.setdefault(row["abbreviation"], "weak")
+    zone_suffixes.tsv with its abbreviations (weak), plus the backends' further endings (weak)."""
+    strength = dict.fromkeys(lang.words("zone_endings_backends"), "weak")
+    for row in lang.table("zone_suffixes"):
+        strength[row["suffix"]] = row.get("strength") or "weak"
+        if row.get("abbreviation"):
+            strength.setdefault(row["abbreviation"], "weak")
     return strength
 
 
@@ -94,24 +58,25 @@ def zone_suffixes(strength: str | None = None) -> tuple[str, ...]:
 @cache
 def name_inner_stop_tokens() -> frozenset[str]:
     """Boundary words that cannot stand inside a name either (与, 引进, 签约 …)."""
-    return name_boundary_tokens() - frozenset(read_list("name_inside_words.txt"))
+    return name_boundary_tokens() - lang.word_set("name_inside_words")
 
 
 @cache
 def generic_company_nouns() -> tuple[str, ...]:
-    return tuple(read_list("generic_company_nouns.txt"))
+    return lang.words("generic_company_nouns")
 
 
 @cache
 def name_boundary_tokens() -> frozenset[str]:
-    """Words that cannot begin an enterprise name: ours and the rules engine's left boundaries."""
-    return frozenset(read_list("name_boundary_tokens.txt")) | frozenset(
-        rules_word_list("company_left_boundaries.txt")
-    )
+    """Words that cannot begin an enterprise name."""
+    return lang.word_set("name_left_boundaries") | lang.word_set("name_left_boundaries_backends")
+
+
+_ROUND_BRACKETS = str.maketrans(lang.data("punctuation")["round_bracket_folding"])
 
 
 def strip_brackets(name: str) -> str:
-    return name.replace("（", "(").replace("）", ")").strip()
+    return name.translate(_ROUND_BRACKETS).strip()
 
 
 def is_company_name(name: str) -> bool:
@@ -141,19 +106,16 @@ class Lexicon:
 
 
 def brand_companies() -> dict[str, str]:
-    """Short names of large enterprises (宁德时代, 奇瑞) the rules engine knows, each its own canonical."""
-    return {name: name for name in rules_word_list("company_brands.txt")}
+    """Short names of large enterprises (宁德时代, 奇瑞), each its own canonical."""
+    return {name: name for name in lang.words("company_brands")}
 
 
 _DISTRICT_KINDS = {"district", "county_city", "county", "new_area", "zone"}
 
 
-def _from_engineer_c() -> Lexicon | None:
-    """C's gazetteer (extractors.gazetteer): names, short forms, cities and provinces."""
-    try:
-        from zhaoyin.extractors.gazetteer import CITY, NAME, PROVINCE, SHORT, city_short, gazetteer
-    except ImportError:
-        return None
+@cache
+def lexicon() -> Lexicon:
+    """The gazetteer's names, short forms, cities and provinces."""
     districts: dict[str, str] = {}
     shorts: dict[str, tuple[str, tuple[str, ...]]] = {}
     places: set[str] = set()
@@ -170,31 +132,4 @@ def _from_engineer_c() -> Lexicon | None:
                 shorts.setdefault(surface, (place.canonical, licences))
     for surface in districts:
         shorts.pop(surface, None)
-    if not districts:
-        return None
     return Lexicon(brand_companies(), districts, shorts, frozenset(places), "zhaoyin.extractors.gazetteer")
-
-
-def _from_cpca() -> Lexicon:
-    """County-level names (区/县/县级市/旗) of the national table shipped with cpca."""
-    districts: dict[str, str] = {}
-    places: set[str] = set()
-    try:
-        table = resources.files("cpca.resources").joinpath("adcodes.csv").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return Lexicon(source="none")
-    for row in csv.DictReader(table.splitlines()):
-        code, name = row["adcode"], row["name"]
-        if code[4:6] != "00":
-            districts[name] = name
-        else:
-            places.add(name)
-            if name.endswith("市") and len(name) > 2:
-                places.add(name[:-1])
-    places |= set(districts)
-    return Lexicon(brand_companies(), districts, {}, frozenset(places), "cpca")
-
-
-@cache
-def lexicon() -> Lexicon:
-    return _from_engineer_c() or _from_cpca()

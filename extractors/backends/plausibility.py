@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends.lexicon import (
     company_core,
     generic_company_cores,
@@ -16,18 +17,18 @@ from zhaoyin.extractors.backends.lexicon import (
     lexicon,
     name_boundary_tokens,
     name_inner_stop_tokens,
-    read_list,
     zone_suffixes,
 )
 
-_OPENING, _CLOSING = "(（", ")）"
-_DISTRICT_ENDINGS = ("区", "县", "市", "旗")
+_OPENING, _CLOSING = lang.chars("opening_brackets"), lang.chars("closing_brackets")
+_DISTRICT_ENDINGS = tuple(lang.data("place_names")["district_endings"])
 
 
 @cache
 def brand_endings() -> tuple[str, ...]:
     """Words a brand-style short name ends in (鹏辉能源, 瑞幸咖啡)."""
-    return tuple(sorted(set(read_list("brand_endings.txt")), key=len, reverse=True))
+    plain_nouns = lang.word_set("plain_noun_industry_words")
+    return tuple(lang.longest_first(lang.word_set("company_industry_words") - plain_nouns))
 
 
 def balanced(text: str) -> bool:
@@ -44,7 +45,7 @@ def balanced(text: str) -> bool:
 
 @cache
 def _never_first_chars() -> frozenset[str]:
-    return frozenset(read_list("name_never_first_chars.txt"))
+    return lang.word_set("name_never_first_chars")
 
 
 @cache
@@ -74,7 +75,7 @@ def plausible_company(text: str, *, guessed: bool = False) -> bool:
         text in generic_company_nouns()
         or text in lex.places
         or text in lex.districts
-        or text.endswith("项目")
+        or text.endswith(lang.data("project_words")["project_word"])
     ):
         return False
     if text.endswith(zone_suffixes() + _DISTRICT_ENDINGS):

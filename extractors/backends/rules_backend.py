@@ -1,4 +1,4 @@
-"""The default backend: engineer C's jieba + gazetteer rules (`extractors.companies`, `extractors.districts`)."""
+"""The default backend: the jieba + gazetteer rules (`extractors.companies`, `extractors.districts`)."""
 
 from __future__ import annotations
 

@@ -8,10 +8,10 @@ Entity labels: COMPANY, ORG, DISTRICT, LOC/GPE/LOCATION (and whatever a foreign 
 from __future__ import annotations
 
 import os
-import re
 import threading
 from pathlib import Path
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
 from zhaoyin.extractors.backends.lexicon import (
     company_suffixes,
@@ -39,11 +39,10 @@ SHORT_ID = "short:"  # + surface: a short district name (城阳) that counts onl
 GAZETTEER_CONFIDENCE = 0.95
 PATTERN_CONFIDENCE = 0.8
 STATISTICAL_CONFIDENCE = 0.6
-BRAND_RARE_FREQ = 50  # jieba dictionary frequency below which a word counts as rare (fallback only)
 
 _NAME_TOKEN = r"^[\u3400-\u9fffA-Za-z0-9·&\-]+$"
 # a name does not start with an ordinal or a number (第五届, 60余), and not with a lone character
-_FIRST_NAME_TOKEN = r"^(?![0-9第])[\u3400-\u9fffA-Za-z0-9·&\-]{2,}$"
+_FIRST_NAME_TOKEN = lang.pattern("company_patterns", "first_name_token")
 
 
 def default_model_dir() -> Path:
@@ -65,15 +64,11 @@ def resolve_model_path(model_path: str | os.PathLike | None = None) -> Path | No
     return default if (default / "config.cfg").is_file() else None
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in words)
-
-
 def company_patterns() -> list[dict]:
     """Token patterns for enterprise names: a name that starts after a boundary word and ends in a suffix."""
     boundary = sorted(name_boundary_tokens())
     inner_stop = sorted(name_inner_stop_tokens())
-    suffix_alt = _alternation(company_suffixes())
+    suffix_alt = lang.alternation(company_suffixes())
     first = {"TEXT": {"REGEX": _FIRST_NAME_TOKEN, "NOT_IN": boundary}}
     inner = {"TEXT": {"REGEX": _NAME_TOKEN, "NOT_IN": inner_stop}}
     # a generic noun (跨国公司) as the last token is no name's ending
@@ -84,7 +79,8 @@ def company_patterns() -> list[dict]:
             "NOT_IN": boundary + sorted(generic_company_nouns()),
         }
     }
-    open_, close = {"ORTH": {"IN": ["（", "("]}}, {"ORTH": {"IN": ["）", ")"]}}
+    open_ = {"ORTH": {"IN": sorted(lang.chars("opening_brackets"), reverse=True)}}
+    close = {"ORTH": {"IN": sorted(lang.chars("closing_brackets"), reverse=True)}}
     shapes = [
         [first, dict(inner, OP="{0,5}"), last],
         [whole],
@@ -106,22 +102,16 @@ RARE = "zhaoyin_rare"
 
 def _register_rare_flag() -> None:
     """`token._.zhaoyin_rare`: a word jieba hardly knows and no verb, the mark of a brand (鹏辉, 瑞幸).
-    The rules engine's tests (extractors.companies.rare_word, is_verb) when they are there."""
+    The rules engine's tests (extractors.companies.rare_word, is_verb)."""
     from spacy.tokens import Token
+
+    from zhaoyin.extractors.companies import is_verb, rare_word
 
     if Token.has_extension(RARE):
         return
-    try:
-        from zhaoyin.extractors.companies import is_verb, rare_word
-    except ImportError:
-        is_verb = None
-        from zhaoyin.extractors.backends.spacy_nlp import jieba_segmenter
-
-        def rare_word(word: str) -> bool:
-            return jieba_segmenter().FREQ.get(word, 0) < BRAND_RARE_FREQ
 
     def brand_like(token) -> bool:
-        return rare_word(token.text) and not (is_verb and is_verb(token.text))
+        return rare_word(token.text) and not is_verb(token.text)
 
     Token.set_extension(RARE, getter=brand_like)
 
@@ -139,12 +129,12 @@ def zone_patterns() -> list[dict]:
     """Functional zones: a strong ending after any name (董家口综合保税区), a weak one only after a place
     name (青岛市人工智能产业园)."""
     boundary = sorted(name_boundary_tokens())
-    any_zone = _alternation(zone_suffixes())
+    any_zone = lang.alternation(zone_suffixes())
     inner = {"TEXT": {"REGEX": _NAME_TOKEN, "NOT_IN": boundary}}
     first = {"TEXT": {"REGEX": rf"^(?!.*(?:{any_zone})$)" + _FIRST_NAME_TOKEN[1:], "NOT_IN": boundary}}
     place = {"TEXT": {"IN": sorted(lexicon().places)}}
     weak = {"TEXT": {"REGEX": f"(?:{any_zone})$"}}
-    strong = {"TEXT": {"REGEX": f"(?:{_alternation(zone_suffixes('strong'))})$"}}
+    strong = {"TEXT": {"REGEX": f"(?:{lang.alternation(zone_suffixes('strong'))})$"}}
     shapes = [[place, dict(inner, OP="{0,3}"), weak], [first, dict(inner, OP="{0,2}"), strong]]
     return [{"label": "DISTRICT", "pattern": shape, "id": PATTERN_ID} for shape in shapes]
 

@@ -1,23 +1,20 @@
 """A blank Chinese spaCy pipeline segmented by jieba, shared by the spaCy backend and training.
 
-spaCy's zh tokenizer calls `jieba.cut`; we hand it a private `jieba.Tokenizer` whose dictionary knows our
+spaCy's zh tokenizer calls `jieba.cut`; we hand it the rules engine's `jieba.Tokenizer`, whose dictionary knows our
 gazetteer names and company/zone suffixes, so entity boundaries fall on token boundaries, and whose
 cache lives in our cache dir (jieba's default is /tmp). Training and inference use the same one.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from functools import cache
 
 from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
-from zhaoyin.extractors.backends.lexicon import company_suffixes, lexicon, zone_suffixes
+from zhaoyin.extractors.segment import jieba_tokenizer
 
 SPACY_INSTALL_HINT = 'pip install "zhaoyin[spacy]"  (or: pip install "spacy>=3.7,<4" jieba)'
 JIEBA_CONFIG = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
-
-_jieba_lock = threading.Lock()
 
 
 def require_spacy():
@@ -28,31 +25,11 @@ def require_spacy():
     return spacy
 
 
-def domain_words() -> set[str]:
-    words = lexicon().words() | set(company_suffixes()) | set(zone_suffixes())
-    return {w for w in words if len(w) >= 2}
-
-
 @cache
 def jieba_segmenter():
-    """The rules engine's jieba (extractors.segment: gazetteer names kept whole) when it is there, so both
-    engines cut the same words; else a private jieba Tokenizer that knows our domain words."""
-    try:
-        from zhaoyin.extractors.segment import jieba_tokenizer
-    except ImportError:
-        jieba_tokenizer = None
-    if jieba_tokenizer is not None:
-        return jieba_tokenizer()
-    import jieba
-
-    quiet_global_jieba()
-    with _jieba_lock:
-        segmenter = jieba.Tokenizer()
-        segmenter.tmp_dir = str(cache_dir())
-        segmenter.initialize()
-        for word in sorted(domain_words()):
-            segmenter.add_word(word)
-    return segmenter
+    """The rules engine's jieba (extractors.segment: gazetteer names kept whole), so both engines cut the
+    same words."""
+    return jieba_tokenizer()
 
 
 def use_domain_segmenter(nlp) -> None:

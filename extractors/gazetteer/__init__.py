@@ -1,32 +1,30 @@
 """Places of China the extractors recognize: county-level divisions, cities, provinces and functional zones.
 
-Runtime reads only the TSV files beside this module (see build_admin_divisions.py for where the divisions
+Runtime reads only the TSV files of extractors/lang (see build_admin_divisions.py for where the divisions
 come from). Everything is loaded once per process into one Aho-Corasick automaton.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import ahocorasick
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.text import halfwidth
-
-HERE = Path(__file__).parent
 
 # How a surface form may be used: NAME stands alone; SHORT and CONTEXT (新区, 自贸片区) need the document's
 # city to fit; CITY and PROVINCE only tell which city a document is about.
 NAME, SHORT, CONTEXT, CITY, PROVINCE = "name", "short", "context", "city", "province"
 
-# the press's everyday short form of a national zone's full name, beside the abbreviations of zone_suffixes.tsv
-_NATIONAL_SHORT_FORMS = (("经济技术开发区", "开发区"),)
-_PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
-_CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
+_PLACE_NAMES = lang.data("place_names")
+_NATIONAL_SHORT_FORMS = tuple(_PLACE_NAMES["national_short_forms"].items())
+_PROVINCE_SUFFIX = re.compile(lang.pattern("place_names", "province_ending"))
+_CITY_SUFFIX = re.compile(lang.pattern("place_names", "city_ending"))
+_FTZ_AREA = _PLACE_NAMES["ftz_area"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +69,8 @@ class Gazetteer:
         ]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(HERE / name, encoding="utf-8") as handle:
-        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return lang.table(name)
 
 
 def province_short(name: str) -> str:
@@ -129,9 +126,12 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
         for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
             if abbreviation and the_citys_own and place.canonical.endswith(suffix):
                 per_city[(place.city, abbreviation)].append(place)
-        if place.city and place.canonical.startswith("中国（") and place.canonical.endswith("片区"):
-            per_city[(place.city, "自贸片区")].append(place)
-            per_city[(place.city, "自贸区")].append(place)
+        ftz_area = place.canonical.startswith(_FTZ_AREA["opening"]) and place.canonical.endswith(
+            _FTZ_AREA["ending"]
+        )
+        if place.city and ftz_area:
+            for bare in _FTZ_AREA["bare"]:
+                per_city[(place.city, bare)].append(place)
     for (_city, bare), places in per_city.items():
         places = list(dict.fromkeys(places))  # a zone both tables list counts once
         if len(places) == 1:
@@ -141,13 +141,13 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
 def _build() -> Gazetteer:
     gaz = Gazetteer()
     gaz.zone_suffixes = {
-        row["suffix"]: (row["abbreviation"] or "", row["strength"]) for row in _rows("zone_suffixes.tsv")
+        row["suffix"]: (row["abbreviation"] or "", row["strength"]) for row in _rows("zone_suffixes")
     }
     provinces: dict[str, Place] = {}
     cities: dict[str, Place] = {}
     zones: list[Place] = []
 
-    for row in _rows("admin_divisions.tsv"):
+    for row in _rows("admin_divisions"):
         province = provinces.setdefault(
             row["province"], Place(row["province"], "province", None, row["province"])
         )
@@ -163,14 +163,14 @@ def _build() -> Gazetteer:
             None if kind == "zone" else row["code"],
         )
         # two-character full names (城区, 矿区, 东区) are everyday words, not mentions
-        if len(place.canonical) > 2 or place.canonical.endswith("县"):
+        if len(place.canonical) > 2 or place.canonical.endswith(_PLACE_NAMES["county_ending"]):
             gaz.add(place.canonical, NAME, place)
         if row["short"]:
             gaz.add(row["short"], SHORT, place)
         if kind == "zone":
             zones.append(place)
 
-    for row in _rows("zones.tsv"):
+    for row in _rows("zones"):
         place = Place(
             row["canonical"],
             row["kind"],
@@ -197,7 +197,7 @@ def _build() -> Gazetteer:
                     for e in entries
                 ]
 
-    for row in _rows("national_zones.tsv"):
+    for row in _rows("national_zones"):
         place = Place(row["canonical"], "zone", row["city"] or None, row["province"] or None)
         if row["city"] and row["province"]:  # cities without counties (东莞, 中山) appear only here
             cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
@@ -208,20 +208,14 @@ def _build() -> Gazetteer:
         _without_city_prefix(gaz, place)
         zones.append(place)
 
-    for row in _rows("ftz_areas.tsv"):
+    for row in _rows("ftz_areas"):
         province = next((p for p in provinces if province_short(p) == row["province"]), row["province"])
         area, short = row["area"], row["province"]
-        place = Place(f"中国（{short}）自由贸易试验区{area}片区", "zone", row["city"], province)
+        canonical = _FTZ_AREA["canonical"].format(province=short, area=area)
+        place = Place(canonical, "zone", row["city"], province)
         gaz.add(place.canonical, NAME, place)
-        for alias in (
-            f"{short}自贸试验区{area}片区",
-            f"{short}自由贸易试验区{area}片区",
-            f"{short}自贸区{area}片区",
-            f"自贸试验区{area}片区",
-            f"{area}自贸片区",
-            f"{area}自贸区",
-        ):
-            gaz.add(alias, NAME, place)
+        for alias in _FTZ_AREA["aliases"]:
+            gaz.add(alias.format(province=short, area=area), NAME, place)
         zones.append(place)
 
     for place in zones:

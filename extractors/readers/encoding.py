@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import charset_normalizer
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import ReadError
 
 # Legacy Chinese charsets are decoded with their supersets: GB2312 ⊂ GBK ⊂ GB18030, Big5 ⊂ Big5-HKSCS.
@@ -32,13 +32,11 @@ _BOMS = (
 )
 _CANDIDATES = ["gb18030", "big5hkscs", "utf_16", "utf_16_le", "utf_16_be", "cp1252"]
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DATA = Path(__file__).with_name("data")
 
 
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
-    lines = (_DATA / "common_hanzi.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+    return frozenset("".join(lang.words("common_hanzi")))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")

@@ -1,27 +1,20 @@
-"""Metadata found in page text: labelled dates and sources, bylines, titles. Layout data in data/layout.yaml."""
+"""Metadata found in page text: labelled dates and sources, bylines, titles. Layout data in extractors/lang/page_layout.yaml."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from zhaoyin.extractors import lang
 
-_DATA = Path(__file__).with_name("data")
-
-_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*(?P<m>\d{1,2})\s*(?:[-/.月]\s*(?P<d>\d{1,2})\s*日?)?|(?P<m2>\d{2})(?P<d2>\d{2}))"
-)
+_DATE = re.compile(lang.pattern("page_layout", "date"))
 _MAX_TITLE_CHARS = 80
 
 
-@lru_cache(maxsize=1)
 def layout() -> dict[str, Any]:
-    with (_DATA / "layout.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return lang.data("page_layout")
 
 
 def parse_date(value: str | None) -> str | None:
@@ -48,7 +41,10 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
+_FULLWIDTH_DIGITS = str.maketrans(
+    lang.data("page_layout")["fullwidth_date_chars"]["from"],
+    lang.data("page_layout")["fullwidth_date_chars"]["to"],
+)
 
 
 @lru_cache(maxsize=1)
@@ -56,12 +52,8 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cfg = layout()
     date_labels = "|".join(sorted(map(re.escape, cfg["date_labels"]), key=len, reverse=True))
     source_labels = "|".join(sorted(map(re.escape, cfg["source_labels"]), key=len, reverse=True))
-    # a label starts a line or a field of a header line ("发布时间：… 来源：…"), not "签约时间：" in prose
-    field_start = r"(?:^|(?<=[\s|｜丨【\[（(*_]))"
-    date_re = re.compile(rf"{field_start}(?:{date_labels})\s*[:：]\s*([^\n]{{6,40}})", re.M)
-    source_re = re.compile(
-        rf"{field_start}(?:{source_labels})\s*[:：]\s*([^\s|｜丨/，,。】\])）)]{{2,30}})", re.M
-    )
+    date_re = re.compile(lang.pattern("page_layout", "date_label", date_labels=date_labels), re.M)
+    source_re = re.compile(lang.pattern("page_layout", "source_label", source_labels=source_labels), re.M)
     return date_re, source_re
 
 
@@ -81,16 +73,13 @@ def labelled_source(text: str, *, window: int = 3000) -> str | None:
     m = source_re.search(text[:window])
     if not m:
         return None
-    return re.split(r"\s{2,}|发布|时间|日期|作者|编辑|浏览", m.group(1))[0].strip() or None
+    return re.split(lang.pattern("page_layout", "source_end"), m.group(1))[0].strip() or None
 
 
 @lru_cache(maxsize=1)
 def _author_pattern() -> re.Pattern[str]:
     labels = "|".join(sorted(set(map(re.escape, layout()["author_labels"])), key=len, reverse=True))
-    return re.compile(
-        rf"(?:^|(?<=[\s|｜丨【\[（(]))(?:{labels})\s*[:：]\s*([^\s|｜丨/，,。：:】\])）)]{{2,20}}(?: [^\s|｜丨/，,。：:】\])）)]{{2,4}})*)",
-        re.M,
-    )
+    return re.compile(lang.pattern("page_layout", "author_label", author_labels=labels), re.M)
 
 
 def labelled_author(text: str, *, window: int = 3000) -> str | None:
@@ -104,12 +93,11 @@ def _byline_pattern() -> re.Pattern[str]:
     cfg = layout()
     markers = "".join(map(re.escape, cfg["byline_markers"]))
     roles = "|".join(sorted(map(re.escape, cfg["byline_roles"]), key=len, reverse=True))
-    return re.compile(rf"^\s*(?:[{markers}]\s*\S.{{0,60}}|[^\n。]{{0,30}}(?:{roles})[^\n。]{{0,60}})$", re.M)
+    return re.compile(lang.pattern("page_layout", "byline", byline_markers=markers, byline_roles=roles), re.M)
 
 
-_CREDIT = re.compile(
-    r"[讯訊][】\]]?\s*[（(]?\s*((?:本报|本報)?(?:记者|記者|通讯员|通訊員)[^）)，,。：:；;\n]{1,40})"
-)
+_CREDIT = re.compile(lang.pattern("page_layout", "credit"))
+_CREDIT_TRAILER = re.compile(lang.pattern("page_layout", "credit_trailer"))
 
 
 def find_byline(text: str, *, window: int = 2000) -> str | None:
@@ -118,11 +106,12 @@ def find_byline(text: str, *, window: int = 2000) -> str | None:
     head = text[:window]
     for m in _byline_pattern().finditer(head):
         line = m.group(0).strip().strip("*_").strip()
-        if len(line) <= 80 and "，" not in line and not line.endswith(("。", "！", "？")):
+        never_holds, never_ends = layout()["byline_never_holds"], tuple(layout()["byline_never_ends"])
+        if len(line) <= 80 and never_holds not in line and not line.endswith(never_ends):
             return line
     m = _CREDIT.search(head)
     if m:
-        return re.sub(r"(报道|報道)$", "", m.group(1).strip()).strip() or None
+        return _CREDIT_TRAILER.sub("", m.group(1).strip()).strip() or None
     return None
 
 

@@ -7,9 +7,10 @@ import re
 import statistics
 from typing import Any
 
+from zhaoyin.extractors import lang
 from zhaoyin.schemas import PageSpan, ReadError
 
-_SENTENCE_END = tuple("。！？!?：:；;")
+_SENTENCE_END = tuple(lang.chars("sentence_ends") + lang.chars("colons"))
 _MIN_COLUMN_CHARS = 20
 _MIN_NARROW_COLUMN_CHARS = 6  # newspaper columns can be this narrow
 _CID = re.compile(r"\(cid:\d+\)")
