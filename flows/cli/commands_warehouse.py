@@ -128,14 +128,14 @@ def sql_command(
 @app.command(
     "search",
     epilog=examples(
-        'zhaoyin search "宁德时代 换电"',
+        'zhaoyin search "宁远 动力电池"',
         "zhaoyin search 城阳区 签约 -n 20",
-        "zhaoyin search \"宁德时代\" --json | jq '.[0].snippet'",
+        "zhaoyin search 宁远 --json | jq '.[0].snippet'",
     ),
 )
 def search_command(
     query: Annotated[
-        str, typer.Argument(metavar="WORDS", help='Words separated by spaces, e.g. "宁德时代 换电".')
+        str, typer.Argument(metavar="WORDS", help='Words separated by spaces, e.g. "宁远 动力电池".')
     ],
     extra_words: Annotated[
         list[str] | None, typer.Argument(metavar="[WORDS]...", help="More words.", show_default=False)
