@@ -146,9 +146,11 @@ def print_rows(
         if caption:
             console.print(f"[dim]{plain(caption)}[/dim]", highlight=False)
         return
-    table = Table(caption=caption)
+    table = Table()
     for column in columns:
         table.add_column(plain(column), overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH)
     for row in rows:
         table.add_row(*(plain(cell_text(v)) for v in row))
     console.print(table)
+    if caption:
+        console.print(f"[dim]{plain(caption)}[/dim]", highlight=False)
