@@ -235,7 +235,7 @@ def test_documented_example_queries_run(db_path):
     for sql in queries:
         columns, _ = run_readonly_query(db_path, sql)
         assert columns
-    signed = run_readonly_query(db_path, queries[0].replace("quarter_label(current_date)", "'2025Q1'"))[1]
+    signed = run_readonly_query(db_path, queries[0].replace("'2024Q4'", "'2025Q1'"))[1]
     assert signed[0][0] == "青岛西海岸新区" and signed[0][1] == 1
     assert "宁德时代新能源科技股份有限公司" in signed[0][2]
 

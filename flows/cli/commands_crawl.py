@@ -169,7 +169,7 @@ def crawl_command(
             task = progress.add_task("", total=None, source=source.name)
 
             def advance(outcome: str, url: str, task=task) -> None:
-                progress.update(task, advance=1, description=f"{outcome}: {url}"[-90:])
+                progress.update(task, advance=1, description=plain(f"{outcome}: {url}"[-90:]))
 
             token = progress_callback.set(advance)
             try:

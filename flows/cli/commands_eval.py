@@ -136,7 +136,7 @@ def _print_errors(backend: str, report) -> None:
             fps, fns = doc.false_positives[kind], doc.false_negatives[kind]
             if not fps and not fns:
                 continue
-            console.print(f"[bold]{backend} · {doc.doc} · {kind}[/bold]")
+            console.print(f"[bold]{plain(backend)} · {plain(doc.doc)} · {kind}[/bold]", highlight=False)
             for item in fps:
                 console.print(f"  [red]+ false positive[/red] {plain(item)}", markup=True, highlight=False)
             for item in fns:
@@ -244,7 +244,7 @@ def eval_command(
 
     corpus_dir = corpus or gold_dir.parent / "corpus"
     if not corpus_dir.is_dir():
-        err_console.print(f"no corpus folder at {corpus_dir}; pass --corpus DIR")
+        err_console.print(f"no corpus folder at {plain(corpus_dir)}; pass --corpus DIR")
         raise typer.Exit(2)
     backends = list(dict.fromkeys(backend or ["rules"]))
     for name in backends:

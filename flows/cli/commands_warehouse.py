@@ -166,8 +166,18 @@ def search_command(
             f"score {hit.score:.2f}[/]",
             highlight=False,
         )
-        console.print(f"   {hit.rich_snippet()}", highlight=False)
+        console.print(f"   {highlighted(hit.snippet, hit.highlights)}", highlight=False)
         console.print(f"   [dim]{plain(hit.source)}[/]", highlight=False)
+
+
+def highlighted(snippet: str, highlights, style: str = "bold yellow") -> str:
+    """A search snippet as rich markup: the query words styled, everything else printed as written."""
+    out, last = [], 0
+    for start, end in highlights:
+        out += [plain(snippet[last:start]), f"[{style}]{plain(snippet[start:end])}[/]"]
+        last = end
+    out.append(plain(snippet[last:]))
+    return "".join(out)
 
 
 @app.command(
