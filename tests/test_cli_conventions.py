@@ -117,20 +117,19 @@ def test_version(cli):
     assert done.exit_code == 0 and done.stdout.startswith("zhaoyin ") and "extractor" in done.stdout
 
 
-def test_every_command_has_examples_and_typed_options():
+def test_every_command_has_examples_and_typed_options(cli, monkeypatch):
     from zhaoyin.flows.cli import app
-    from zhaoyin.flows.cli.app import examples  # noqa: F401  (the helper every command uses)
 
+    monkeypatch.setenv("COLUMNS", "200")
     names = [c.name for c in app.registered_commands]
     assert {"import", "sql", "search", "export", "report", "info", "tables", "schema", "browse"} <= set(names)
     for name in names:
-        done = zhaoyin(name, "--help", env={"COLUMNS": "200"})
-        assert done.returncode == 0, (name, done.stderr)
+        done = cli(name, "--help")
+        assert done.exit_code == 0, (name, done.output)
         assert "Examples" in done.stdout, name
         assert "<bool>" not in done.stdout, name
-    export_help = zhaoyin("export", "--help", env={"COLUMNS": "200"}).stdout
-    assert "parquet|csv|xlsx" in export_help
-    assert "table|line|csv|json|markdown" in zhaoyin("sql", "--help", env={"COLUMNS": "200"}).stdout
+    assert "parquet|csv|xlsx" in cli("export", "--help").stdout
+    assert "table|line|csv|json|markdown" in cli("sql", "--help").stdout
 
 
 def test_info_tables_and_schema(cli, db):
