@@ -111,7 +111,7 @@ def sql_command(
         raise fail(f"{type(error).__name__}: {' '.join(str(error).split())}", EXIT_PARTIAL) from None
     shown = fmt.value
     note = ""
-    if automatic and not fits_as_table(columns, console.width):
+    if automatic and not fits_as_table(columns, rows, console.width):
         shown = "line"
         note = f" · {len(columns)} columns, one per line (--format table forces a table)"
         if asked_limit is None:  # a wide `select *` shows a sample, not a wall of text

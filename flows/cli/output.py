@@ -92,9 +92,16 @@ def cell_text(value, *, width: int | None = CELL_WIDTH) -> str:
     return text
 
 
-def fits_as_table(columns: Sequence[str], width: int) -> bool:
-    """Whether a table of these columns can give each at least ~8 characters on a `width` terminal."""
-    return len(columns) * 9 + 1 <= width
+def fits_as_table(columns: Sequence[str], rows: Sequence[Sequence], width: int) -> bool:
+    """Whether a table of these rows fits a `width` terminal without cutting a header or a short value
+    (long text is cut to CELL_WIDTH anyway)."""
+    from rich.cells import cell_len
+
+    needed = 1
+    for index, column in enumerate(columns):
+        widest = max([cell_len(column), *(cell_len(cell_text(row[index])) for row in rows[:200])])
+        needed += min(widest, CELL_WIDTH) + 3
+    return needed <= width
 
 
 def print_rows(
