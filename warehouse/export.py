@@ -78,8 +78,8 @@ def export_warehouse(
     if not overwrite:
         existing = [path for path in targets if path.exists()]
         if existing:
-            more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
-            raise ExportError(f"{existing[0]}{more} already exist(s): pass --force to replace")
+            more = f" (and {len(existing) - 1} more files)" if len(existing) > 1 else ""
+            raise ExportError(f"{existing[0]} already exists{more}: pass --force to replace")
     out.mkdir(parents=True, exist_ok=True)
     relations = exportable_relations(con)
     if fmt == "xlsx":
