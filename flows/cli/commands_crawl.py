@@ -103,7 +103,7 @@ def schedule_table(specs) -> Table:
             plain(spec.name),
             plain(spec.schedule or "–"),
             spec.timezone if spec.schedule else "–",
-            ", ".join(run.strftime("%Y-%m-%d %H:%M %Z") for run in runs)
+            ", ".join(run.isoformat(sep=" ", timespec="minutes") for run in runs)
             or "no schedule: run it from the Prefect UI or with `zhaoyin crawl`",
         )
     return table
