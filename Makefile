@@ -25,12 +25,14 @@ DEMO_DISTRICTS := select district, count(*) as projects, round(sum(amount_yuan) 
 	from v_projects where district is not null group by district order by projects desc limit 8
 
 demo: $(STAMP)
-	$(BIN)/zhaoyin import samples/ --db zhaoyin.duckdb
+	@# exit 1 = partial: the scanned sample PDF is quarantined without --ocr; anything else stops the demo
+	$(BIN)/zhaoyin import samples/ --db zhaoyin.duckdb || [ $$? -eq 1 ]
 	@echo; echo "Largest projects found:"
 	@$(BIN)/zhaoyin sql "$(DEMO_PROJECTS)" --db zhaoyin.duckdb
 	@echo; echo "Districts by number of projects:"
 	@$(BIN)/zhaoyin sql "$(DEMO_DISTRICTS)" --db zhaoyin.duckdb
-	@echo; echo "Ask your own questions: .venv/bin/zhaoyin sql \"select * from v_projects\"  (see README.md)"
+	@echo; echo "Ask your own questions: .venv/bin/zhaoyin tables, .venv/bin/zhaoyin sql \"select name, company, district from v_projects\""
+	@echo "or browse them: .venv/bin/zhaoyin browse  (see README.md)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider

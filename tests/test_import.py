@@ -195,12 +195,12 @@ def test_cli_import_prints_the_summary_and_warns_on_quarantine(cli, tmp_path, db
     result = cli("import", tmp_path / "in", "--db", db_path, "--no-prefect", "--workers", "1")
     strict = cli("import", tmp_path / "in", "--db", db_path, "--no-prefect", "--workers", "1", "--strict")
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # partial: one file quarantined
     assert "new documents" in result.output and "quarantined" in result.output
     assert "empty.txt" in result.output and "warning" in result.output
     assert table_count(db_path, "documents") == 6
     assert table_count(db_path, "quarantine") >= 1
-    assert strict.exit_code == 1
+    assert strict.exit_code == 2
 
 
 def test_cli_import_clean_folder_with_strict_exits_zero(cli, tmp_path, db_path):

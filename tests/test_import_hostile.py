@@ -1,5 +1,5 @@
 """`zhaoyin import` on a folder of hostile files (tests/hostile.py) mixed with good reports: every bad file
-ends in `quarantine` with its reason, the import never crashes and exits 0 (1 with --strict), every good
+ends in `quarantine` with its reason, the import never crashes and exits 1, partial (2 with --strict), every good
 file loads."""
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ def expected_doc_ids(path) -> set[str]:
     return {read_document(member).doc_id for member in members}
 
 
-def test_hostile_import_exits_zero_and_nonzero_with_strict(imported):
+def test_hostile_import_exits_partial_and_usage_error_with_strict(imported):
     assert imported["first"].exception is None or isinstance(imported["first"].exception, SystemExit)
-    assert imported["first"].exit_code == 0, imported["first"].output
+    assert imported["first"].exit_code == 1, imported["first"].output
     assert "quarantined" in imported["first"].output and "warning" in imported["first"].output
-    assert imported["strict"].exit_code == 1, imported["strict"].output
+    assert imported["strict"].exit_code == 2, imported["strict"].output
 
 
 def test_every_bad_file_is_quarantined_with_its_reason(imported):

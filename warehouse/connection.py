@@ -31,6 +31,9 @@ READER_MARK_FRESH_SECONDS = 1.0
 STEP_ASIDE_SECONDS = 4 * MAX_RETRY_DELAY
 # How long a writer between batches waits for readers (whose queries stop at their own timeout).
 WRITER_WAIT_SECONDS = 600.0
+# DuckDB would otherwise download and load an extension when a file or function needs one (a SQLite file
+# passed as the warehouse fetches sqlite_scanner from the network).
+NO_EXTENSION_DOWNLOADS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 class WarehouseBusy(RuntimeError):
@@ -50,7 +53,9 @@ def open_with_retry(
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+            return duckdb.connect(
+                str(path), read_only=read_only, config={**NO_EXTENSION_DOWNLOADS, **(config or {})}
+            )
         except duckdb.IOException as error:
             if not _is_lock_conflict(error):
                 raise

@@ -6,6 +6,7 @@ and results streamed in batches rather than fetched whole."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -370,9 +371,10 @@ def run_readonly_query(
     wait_seconds: float = 30,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
+    max_rows: int | None = None,
 ) -> tuple[list[str], list[tuple]]:
-    """`readonly_query` with every row fetched: (columns, rows) of the last statement. For small results;
-    stream large ones with `readonly_query`."""
+    """`readonly_query` with its rows fetched: (columns, rows) of the last statement, all of them or at most
+    `max_rows` + 1 (so a caller can tell that more exist). Stream large results with `readonly_query`."""
     with readonly_query(
         path,
         sql,
@@ -381,4 +383,5 @@ def run_readonly_query(
         timeout=timeout,
         memory_limit=memory_limit,
     ) as result:
-        return result.columns, list(result)
+        rows = result if max_rows is None else itertools.islice(result, max_rows + 1)
+        return result.columns, list(rows)

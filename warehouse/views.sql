@@ -4,17 +4,15 @@
 -- resolved like projects but kept out of v_projects and every project total (v_projects_all holds both).
 -- What has no period or no district is counted in an explicit 'unknown' row, never dropped.
 
-CREATE OR REPLACE MACRO publisher_of(src) AS
-    CASE WHEN regexp_matches(src, '^[A-Za-z][A-Za-z0-9+.-]*://')
-         THEN regexp_replace(lower(regexp_extract(src, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:]+)', 1)), '^www\.', '')
-         -- a file: the nearest folder that is not a date or a number (archive/bandao/2025-08-20/a.txt → bandao)
-         ELSE coalesce(
-             list_filter(
-                 string_split(regexp_replace('/' || replace(src, '\', '/'), '/[^/]*$', ''), '/'),
-                 lambda part: part <> '' AND part <> '.' AND part <> '..' AND NOT regexp_full_match(part, '[0-9_.-]+')
-             )[-1],
-             '(local)')
-    END;
+-- Who published a document: the outlet its text names (来源：…, 大众日报讯, a byline; documents.meta.source_name),
+-- else the crawl source it came from, else the host of its URL. A local file's folder names no publisher.
+CREATE OR REPLACE MACRO publisher_of(src, meta) AS
+    coalesce(
+        nullif(trim(json_extract_string(meta, '$.source_name')), ''),
+        nullif(trim(json_extract_string(meta, '$.crawl_source')), ''),
+        CASE WHEN regexp_matches(src, '^[A-Za-z][A-Za-z0-9+.-]*://')
+             THEN regexp_replace(lower(regexp_extract(src, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:]+)', 1)), '^www\.', '')
+        END);
 
 CREATE OR REPLACE MACRO stage_rank(status) AS
     CASE status WHEN 'planned' THEN 0 WHEN 'signed' THEN 1 WHEN 'landed' THEN 2 WHEN 'started' THEN 3
@@ -24,13 +22,13 @@ CREATE OR REPLACE MACRO quarter_label(d) AS
     CASE WHEN d IS NULL THEN NULL ELSE CAST(year(d) AS VARCHAR) || 'Q' || CAST(quarter(d) AS VARCHAR) END;
 
 CREATE OR REPLACE VIEW v_documents AS
-SELECT doc_id, title, published, published_date, byline, source, publisher_of(source) AS publisher,
+SELECT doc_id, title, published, published_date, byline, source, publisher_of(source, meta) AS publisher,
        media_type, encoding, sha256, char_count, city, reprint_of, extractor_version, backend,
        fetched_at, imported_at
 FROM documents;
 
 CREATE OR REPLACE VIEW dim_sources AS
-SELECT publisher_of(source) AS publisher,
+SELECT publisher_of(source, meta) AS publisher,
        count(*) FILTER (WHERE reprint_of IS NULL) AS documents,
        count(*) FILTER (WHERE reprint_of IS NOT NULL) AS reprints,
        min(published_date) AS first_published,
@@ -65,7 +63,7 @@ SELECT l.project_id,
        p.name, p.company, l.company_id, p.district,
        p.amount_text, p.amount_yuan,
        p.evidence, p.span_start, p.span_end,
-       p.doc_id, p.seq, d.title, d.source, publisher_of(d.source) AS publisher,
+       p.doc_id, p.seq, d.title, d.source, publisher_of(d.source, d.meta) AS publisher,
        p.extractor_version,
        coalesce(p.kind, 'project') AS kind,
        coalesce(p.amount_value, p.amount_yuan) AS amount_value,

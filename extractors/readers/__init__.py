@@ -23,6 +23,7 @@ from zhaoyin.extractors.readers.metadata import (
     find_byline,
     labelled_date,
     labelled_source,
+    named_outlet,
     parse_date,
     title_line,
 )
@@ -277,9 +278,11 @@ def _document(raw: RawDocument, kind: str, fields: dict[str, Any]) -> Document:
     if script:
         meta["script"] = script
     if "source_name" not in meta:
-        source_name = labelled_source(text)
+        source_name = labelled_source(text) or named_outlet(text)
         if source_name:
             meta["source_name"] = source_name
+    if raw.meta.get("crawl_source"):
+        meta.setdefault("crawl_source", raw.meta["crawl_source"])
     title = fields.get("title") or title_line(text) or meta.get("pdf_title") or raw.meta.get("title")
     return Document(
         text=text,

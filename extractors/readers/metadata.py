@@ -115,6 +115,21 @@ def find_byline(text: str, *, window: int = 2000) -> str | None:
     return None
 
 
+def named_outlet(text: str, *, window: int = 600) -> str | None:
+    """The newspaper, agency or site a text names as its own near the top: the dateline lead "大众日报讯",
+    "新华社北京3月5日电", or a byline "新华日报记者 沈嘉怡" — never "本报讯", which names no one."""
+    never = set(layout()["outlet_never"])
+    for m in _outlet_pattern().finditer(text[:window]):
+        if m.group("outlet") not in never:
+            return m.group("outlet")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_pattern() -> re.Pattern[str]:
+    return re.compile(lang.pattern("page_layout", "outlet"), re.M)
+
+
 def title_line(text: str) -> str | None:
     """The first non-empty short line (markdown heading marks removed)."""
     for line in text.splitlines()[:40]:

@@ -5,9 +5,11 @@ from zhaoyin.flows.settings import configure_prefect_env
 configure_prefect_env()
 
 from zhaoyin.flows.cli import (  # noqa: E402,F401  (importing registers the commands)
+    commands_browse,
     commands_crawl,
     commands_eval,
     commands_import,
+    commands_info,
     commands_ner,
     commands_warehouse,
 )

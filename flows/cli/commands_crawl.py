@@ -12,7 +12,20 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain
+from zhaoyin.flows.cli.app import (
+    DEFAULT_DB_PATH,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    DbOption,
+    JsonOption,
+    app,
+    check_writable_warehouse,
+    console,
+    err_console,
+    examples,
+    fail,
+)
+from zhaoyin.flows.cli.output import emit_json, plain
 
 SpecOption = Annotated[
     list[Path] | None,
@@ -54,19 +67,46 @@ def select_specs(name: str | None, spec_files: list[Path] | None, sources_dir: P
         else:
             specs = load_sources(sources_dir or default_sources_dir())
     except SpecError as error:
-        err_console.print(f"[red]{plain(error)}[/red]", markup=True, highlight=False)
-        raise typer.Exit(2) from None
+        raise fail(" ".join(str(error).split())) from None
     if name is not None:
         chosen = [spec for spec in specs if spec.name == name]
         if not chosen:
             names = ", ".join(spec.name for spec in specs) or "(none)"
-            err_console.print(f"[red]no source named {name!r}; available: {names}[/red]")
-            raise typer.Exit(2)
+            raise fail(f"no source named {name!r}; available: {names}")
         specs = chosen
     if not specs:
-        err_console.print("[red]no source specs found (give --spec FILE or --sources-dir DIR)[/red]")
-        raise typer.Exit(2)
+        raise fail("no source specs found (give --spec FILE or --sources-dir DIR)")
     return specs
+
+
+def source_failed(summary) -> bool:
+    """Nothing could be fetched from the source: every request failed or was refused."""
+    return (
+        summary.pages_fetched == 0
+        and summary.not_modified == 0
+        and bool(summary.errors or summary.refused_other or summary.too_large)
+    )
+
+
+def partly_failed(summary) -> bool:
+    return bool(summary.errors or summary.refused_other or summary.too_large or summary.quarantined)
+
+
+def schedule_table(specs) -> Table:
+    """Each source's schedule, its zone and its next runs (in that zone)."""
+    table = Table(title=f"serving {len(specs)} source(s)")
+    for column in ("source", "cron", "time zone", "next runs"):
+        table.add_column(column)
+    for spec in specs:
+        runs = spec.next_runs(3)
+        table.add_row(
+            plain(spec.name),
+            plain(spec.schedule or "–"),
+            spec.timezone if spec.schedule else "–",
+            ", ".join(run.isoformat(sep=" ", timespec="minutes") for run in runs)
+            or "no schedule: run it from the Prefect UI or with `zhaoyin crawl`",
+        )
+    return table
 
 
 def summary_table(summaries) -> Table:
@@ -81,9 +121,18 @@ def summary_table(summaries) -> Table:
     return table
 
 
-@app.command("crawl")
+@app.command(
+    "crawl",
+    epilog=examples(
+        "zhaoyin crawl                       # every spec in ./sources",
+        "zhaoyin crawl qingdao-gov --sources-dir samples/sources",
+        "zhaoyin crawl --spec my-site.yaml --json",
+    ),
+)
 def crawl_command(
-    name: Annotated[str | None, typer.Argument(help="Crawl only the source with this name.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(metavar="[SOURCE]", help="Crawl only the source with this name.")
+    ] = None,
     spec: SpecOption = None,
     sources_dir: SourcesDirOption = None,
     db: DbOption = DEFAULT_DB_PATH,
@@ -91,9 +140,19 @@ def crawl_command(
         bool,
         typer.Option("--no-prefect", help="Run the crawl as a plain function, without a Prefect flow run."),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 2 instead of 1 when a request failed or a file was quarantined."),
+    ] = False,
+    as_json: JsonOption = False,
 ) -> None:
-    """Crawl source sites and feeds once: new and changed articles go through the import pipeline."""
+    """Crawl source sites and feeds once: new and changed articles go through the import pipeline.
+
+    Exit status: 0 every request answered, 1 a source failed or some requests failed or were refused
+    (2 with --strict), 2 an unknown source or a bad spec.
+    """
     specs = select_specs(name, spec, sources_dir)
+    check_writable_warehouse(db)
     from zhaoyin.flows.crawling.crawl import crawl_source, progress_callback, run_crawl
 
     summaries, failed = [], []
@@ -103,28 +162,42 @@ def crawl_command(
         TextColumn("{task.completed} fetches"),
         TextColumn("{task.description}", style="dim"),
         TimeElapsedColumn(),
-        console=console,
-        transient=False,
+        console=err_console if as_json else console,
+        transient=as_json,
     ) as progress:
         for source in specs:
             task = progress.add_task("", total=None, source=source.name)
 
             def advance(outcome: str, url: str, task=task) -> None:
-                progress.update(task, advance=1, description=f"{outcome}: {url}"[-90:])
+                progress.update(task, advance=1, description=plain(f"{outcome}: {url}"[-90:]))
 
             token = progress_callback.set(advance)
             try:
                 summary = run_crawl(source, db) if no_prefect else crawl_source(source, str(db))
             except Exception as error:  # one broken source does not stop the others
                 failed.append(source.name)
+                reason = " ".join(str(error).split())
                 err_console.print(
-                    f"[red]{plain(source.name)}: crawl failed: {type(error).__name__}: {plain(error)}[/red]"
+                    f"[red]{plain(source.name)}: crawl failed: {type(error).__name__}: {plain(reason)}[/red]",
+                    highlight=False,
                 )
                 continue
             finally:
                 progress_callback.reset(token)
                 progress.update(task, description="done", total=progress.tasks[task].completed)
             summaries.append(summary)
+    failed += [summary.source for summary in summaries if source_failed(summary)]
+    partial = bool(failed) or any(partly_failed(summary) for summary in summaries)
+    code = (EXIT_USAGE if strict else EXIT_PARTIAL) if partial else 0
+    if as_json:
+        emit_json(
+            {
+                "sources": [summary.model_dump(mode="json") for summary in summaries],
+                "failed": failed,
+                "exit_code": code,
+            }
+        )
+        raise typer.Exit(code)
     if summaries:
         console.print(summary_table(summaries))
         for summary in summaries:
@@ -133,10 +206,20 @@ def crawl_command(
                     f"[yellow]{plain(summary.source)}: {plain(message)}[/yellow]", highlight=False
                 )
     if failed:
-        raise typer.Exit(1)
+        err_console.print(
+            f"[red]error: nothing could be fetched from {plain(', '.join(failed))}[/red]", highlight=False
+        )
+    raise typer.Exit(code)
 
 
-@app.command("serve")
+@app.command(
+    "serve",
+    epilog=examples(
+        "zhaoyin serve                               # every spec in ./sources, on its schedule",
+        "zhaoyin serve --spec qingdao.yaml --db /data/zhaoyin.duckdb",
+        "PREFECT_API_URL=http://prefect:4200/api zhaoyin serve",
+    ),
+)
 def serve_command(
     spec: SpecOption = None,
     sources_dir: SourcesDirOption = None,
@@ -147,12 +230,11 @@ def serve_command(
 ) -> None:
     """Serve each source's schedule as a Prefect deployment until Ctrl-C (see docs/crawling.md)."""
     specs = select_specs(None, spec, sources_dir)
+    check_writable_warehouse(db)
     from zhaoyin.flows.crawling.serve import ServerError, serve
 
-    unscheduled = [s.name for s in specs if not s.schedule]
-    if unscheduled:
-        console.print(f"without schedule (run them from the UI or `zhaoyin crawl`): {', '.join(unscheduled)}")
-    console.print(f"serving {len(specs)} source(s): {', '.join(s.name for s in specs)}")
+    console.print(schedule_table(specs))
+    console.print("serving until Ctrl-C (or SIGTERM); schedules fire in each source's time zone")
     try:
         serve(specs, db, server_port=server_port, announce=console.print)
     except ServerError as error:

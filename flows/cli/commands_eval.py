@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zhaoyin.flows.cli.app import app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import app, console, err_console, examples, plain, require_backend
 
 KIND_LABELS = {
     "amounts": "amounts",
@@ -136,7 +136,7 @@ def _print_errors(backend: str, report) -> None:
             fps, fns = doc.false_positives[kind], doc.false_negatives[kind]
             if not fps and not fns:
                 continue
-            console.print(f"[bold]{backend} · {doc.doc} · {kind}[/bold]")
+            console.print(f"[bold]{plain(backend)} · {plain(doc.doc)} · {kind}[/bold]", highlight=False)
             for item in fps:
                 console.print(f"  [red]+ false positive[/red] {plain(item)}", markup=True, highlight=False)
             for item in fns:
@@ -195,7 +195,14 @@ def _eval_suite(specs: list[str], backend: str, as_json: bool) -> None:
     console.print(_suite_table(reports))
 
 
-@app.command("eval")
+@app.command(
+    "eval",
+    epilog=examples(
+        "zhaoyin eval gold/ --corpus corpus/",
+        "zhaoyin eval gold/ --backend rules --backend spacy --show-errors",
+        "zhaoyin eval --set dev=gold/dev:corpus --set test=gold/test:corpus --json",
+    ),
+)
 def eval_command(
     gold_dir: Annotated[
         Path | None,
@@ -237,7 +244,7 @@ def eval_command(
 
     corpus_dir = corpus or gold_dir.parent / "corpus"
     if not corpus_dir.is_dir():
-        err_console.print(f"no corpus folder at {corpus_dir}; pass --corpus DIR")
+        err_console.print(f"no corpus folder at {plain(corpus_dir)}; pass --corpus DIR")
         raise typer.Exit(2)
     backends = list(dict.fromkeys(backend or ["rules"]))
     for name in backends:

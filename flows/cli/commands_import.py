@@ -6,7 +6,6 @@ Heavy modules (Prefect, the extractors) are imported inside the commands so `zha
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -15,7 +14,21 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import (
+    DEFAULT_DB_PATH,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    DbOption,
+    JsonOption,
+    app,
+    check_writable_warehouse,
+    console,
+    err_console,
+    examples,
+    fail,
+    require_backend,
+)
+from zhaoyin.flows.cli.output import emit_json, json_text, plain
 
 QUARANTINE_ROWS_SHOWN = 20
 
@@ -51,9 +64,20 @@ def quarantine_table(summary) -> Table:
     return table
 
 
-@app.command("import")
+@app.command(
+    "import",
+    epilog=examples(
+        "zhaoyin import samples/",
+        "zhaoyin import archive/2025/ reports.zip --db archive.duckdb",
+        "zhaoyin import scans/ --ocr --strict    # exit 2 if any file is quarantined",
+        "zhaoyin import inbox/ --json | jq .quarantined",
+    ),
+)
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to import (folders recursively).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Files and folders to import (folders recursively)."),
+    ],
     db: DbOption = DEFAULT_DB_PATH,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per batch (one load, one Prefect task).")
@@ -66,7 +90,7 @@ def import_command(
         bool, typer.Option("--ocr", help="OCR scanned PDFs and images (needs tesseract).")
     ] = False,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit non-zero when any file is quarantined.")
+        bool, typer.Option("--strict", help="Exit 2 instead of 1 when any file is quarantined.")
     ] = False,
     no_prefect: Annotated[
         bool, typer.Option("--no-prefect", help="Run the same stages in a plain loop, without Prefect.")
@@ -77,14 +101,23 @@ def import_command(
     dask_address: Annotated[
         str | None, typer.Option(help="Scheduler of an existing Dask cluster (with --task-runner dask).")
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Import report files (txt, html, pdf, docx, archives) into the warehouse."""
+    """Import report files (txt, html, pdf, docx, archives) into the warehouse.
+
+    Exit status: 0 every file imported (or already present), 1 some quarantined (2 with --strict),
+    2 a path that does not exist or a --db that is not a warehouse (nothing is created then).
+    """
     from zhaoyin.flows.importing.discover import count_files, discover
     from zhaoyin.flows.importing.runners import default_workers
 
     if task_runner not in ("thread", "process", "dask"):
-        err_console.print(f"[red]unknown --task-runner {task_runner!r}: use thread, process or dask[/red]")
-        raise typer.Exit(2)
+        raise fail(f"unknown --task-runner {task_runner!r}: use thread, process or dask")
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise fail(f"no such file or folder: {missing[0]}{more}; nothing imported")
+    check_writable_warehouse(db)
     require_backend(backend)
     workers = workers or default_workers()
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -110,17 +143,24 @@ def import_command(
                     task_runner=task_runner, dask_address=dask_address, progress=progress,
                 )  # fmt: skip
         except Exception as error:  # the database, not a file: nothing to quarantine, tell the user
-            err_console.print(f"[red]import failed: {type(error).__name__}: {plain(error)}[/red]")
-            raise typer.Exit(2) from error
+            message = " ".join(str(error).split())
+            raise fail(f"import failed: {type(error).__name__}: {message}", EXIT_PARTIAL) from None
 
+    code = (EXIT_USAGE if strict else EXIT_PARTIAL) if summary.quarantined else 0
+    if as_json:
+        emit_json({**summary.as_dict(), "database": str(db), "exit_code": code})
+        raise typer.Exit(code)
     console.print(summary_table(summary))
     if summary.quarantined:
         console.print(quarantine_table(summary))
-        console.print(
-            f"[yellow]warning: {summary.quarantined} file(s) quarantined; the rest was imported.[/yellow]"
+        imported = summary.new_documents + summary.already_present
+        rest = "the rest was imported" if imported else "nothing was imported"
+        err_console.print(
+            f"[yellow]warning: {summary.quarantined} of {summary.files_seen} file(s) quarantined; {rest} "
+            f"(SELECT * FROM quarantine shows why).[/yellow]",
+            highlight=False,
         )
-        if strict:
-            raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 def _extraction_tables(extraction) -> list[Table]:
@@ -145,9 +185,16 @@ def _extraction_tables(extraction) -> list[Table]:
     return tables
 
 
-@app.command("extract")
+@app.command(
+    "extract",
+    epilog=examples(
+        "zhaoyin extract samples/qingdao_chengyang_2024-03.txt",
+        "zhaoyin extract report.pdf --format table",
+        "zhaoyin extract report.html --backend spacy | jq '.projects[].name'",
+    ),
+)
 def extract_command(
-    file: Annotated[Path, typer.Argument(help="One report file (txt, html, pdf, docx).")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="One report file (txt, html, pdf, docx).")],
     format: Annotated[
         Literal["json", "table"], typer.Option("--format", "-f", help="json or table.")
     ] = "json",
@@ -160,8 +207,7 @@ def extract_command(
     from zhaoyin.schemas import QuarantineRecord
 
     if not file.is_file():
-        err_console.print(f"[red]cannot read {plain(file)}: no such file[/red]")
-        raise typer.Exit(1)
+        raise fail(f"cannot read {file}: no such file")
     require_backend(backend)
     raw = read_raw(str(file))
     outcome = raw if isinstance(raw, QuarantineRecord) else read_and_extract(raw, backend=backend, ocr=ocr)
@@ -172,7 +218,7 @@ def extract_command(
     extraction = extraction.model_copy(update={"doc": extraction.doc or file.name})
     if format == "json":
         payload = extraction.model_dump(mode="json", exclude={"fingerprint"})  # 128 hashes: for the warehouse
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(payload, indent=2) + "\n")
         return
     console.print(
         f"[bold]{plain(document.title or file.name)}[/bold]  published {extraction.published or '?'}"

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from zhaoyin.flows.cli.app import app, console, err_console, plain
+from zhaoyin.flows.cli.app import app, console, err_console, examples, plain
 
 
 def _read_documents(paths: list[Path]):
@@ -49,12 +49,18 @@ def _gold_items(gold_dir: Path, corpus_dir: Path):
         try:
             document = read_document(raw)
         except ReadError as error:
-            err_console.print(f"[yellow]no text for[/] {path.name}: {error.reason}")
+            err_console.print(f"[yellow]no text for[/] {plain(path.name)}: {plain(error.reason)}")
             continue
         yield document.doc_id, document.text, spans_from_gold(document.text, gold)
 
 
-@app.command("train-ner")
+@app.command(
+    "train-ner",
+    epilog=examples(
+        "zhaoyin train-ner --docs samples/",
+        "zhaoyin train-ner --gold gold/ --docs archive/ --out models/ner --iterations 30",
+    ),
+)
 def train_ner_command(
     out: Annotated[
         Path | None,
@@ -117,10 +123,10 @@ def train_ner_command(
     try:
         nlp, report = train_ner(items, iterations=iterations, seed=seed, augment=augment, progress=progress)
     except BackendUnavailable as error:
-        err_console.print(f"[red]{error.message}[/]")
+        err_console.print(f"[red]{plain(error.message)}[/]")
         raise typer.Exit(1) from None
     except ValueError as error:
-        err_console.print(f"[red]{error}[/]")
+        err_console.print(f"[red]{plain(error)}[/]")
         raise typer.Exit(1) from None
     target = save_model(nlp, out or default_model_dir(), report)
     labels = ", ".join(f"{label} {count}" for label, count in sorted(report.labels.items()))

@@ -6,58 +6,87 @@ batch to commit when DuckDB's single-writer lock is held).
 
 from __future__ import annotations
 
-import csv
+import itertools
 import json
-import sys
-from collections.abc import Iterable
-from datetime import date, datetime
-from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from zhaoyin.flows.cli.app import DEFAULT_DB_PATH, DbOption, app, console, err_console, plain, require_backend
+from zhaoyin.flows.cli.app import (
+    DEFAULT_DB_PATH,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    examples,
+    fail,
+    open_warehouse,
+    require_backend,
+)
+from zhaoyin.flows.cli.output import emit_json, fits_as_table, plain, print_rows
 
 WAIT_SECONDS = 30
+DISPLAY_LIMIT = 100
+LINE_LIMIT = 10
 DEFAULT_TIMEOUT_SECONDS = 60.0
 
 
-def _jsonable(value):
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    return str(value)
+class RowFormat(StrEnum):
+    table = "table"
+    line = "line"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
-        return str(int(value))
-    return plain(value)
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False)
-    return typer.Exit(code)
-
-
-def _require_db(db: Path) -> None:
-    if not db.exists():
-        raise _fail(f"no warehouse at {db}: import something first (zhaoyin import PATH --db {db})")
-
-
-@app.command("sql")
+@app.command(
+    "sql",
+    epilog=examples(
+        'zhaoyin sql "select name, district, amount_yuan / 1e8 as 亿元 from v_projects order by 3 desc"',
+        'zhaoyin sql "select * from v_projects" --format line      # one column per line',
+        'zhaoyin sql "select * from v_district_period" --format markdown --limit 0',
+        'zhaoyin sql "select * from v_projects" --csv > projects.csv',
+    ),
+)
 def sql_command(
-    query: Annotated[str, typer.Argument(help='A read-only query, e.g. "SELECT * FROM v_projects LIMIT 5".')],
+    query: Annotated[
+        str,
+        typer.Argument(metavar="QUERY", help='A read-only query, e.g. "SELECT * FROM v_projects LIMIT 5".'),
+    ],
     db: DbOption = DEFAULT_DB_PATH,
-    as_csv: Annotated[bool, typer.Option("--csv", help="CSV on stdout.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON rows on stdout.")] = False,
+    fmt: Annotated[
+        RowFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (cells cut to one line), line (one column per line), csv, json or markdown. "
+            "Default: table, or line when the columns do not fit the terminal.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            help=f"Most rows to print; 0 for all. Default: {DISPLAY_LIMIT} for table, line and markdown, "
+            "all for csv and json.",
+        ),
+    ] = None,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Same as --format csv.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     allow_files: Annotated[
         bool, typer.Option("--allow-files", help="Allow reading local files (read_csv, read_parquet, …).")
     ] = False,
@@ -68,131 +97,170 @@ def sql_command(
     """Run read-only SQL on the warehouse (tables, v_* views; see docs/warehouse.md)."""
     import duckdb
 
-    from zhaoyin.warehouse import WarehouseBusy
     from zhaoyin.warehouse.readonly import QueryRefused, QueryStopped, readonly_query
 
-    _require_db(db)
+    fmt = RowFormat.json if as_json else RowFormat.csv if as_csv else fmt
+    automatic = fmt is None
+    fmt = fmt or RowFormat.table
+    asked_limit = limit
+    if limit is None:
+        limit = 0 if fmt in (RowFormat.csv, RowFormat.json) else DISPLAY_LIMIT
+    open_warehouse(db, read_only=True, wait_seconds=WAIT_SECONDS).close()
     try:
         with readonly_query(
-            db, query, allow_files=allow_files, wait_seconds=WAIT_SECONDS, timeout=timeout
+            db, query, allow_files=allow_files, wait_seconds=WAIT_SECONDS, timeout=timeout or None
         ) as result:
-            _print_rows(result.columns, result, as_csv=as_csv, as_json=as_json)
-    except QueryRefused as error:
-        raise _fail(str(error), 2) from None
-    except WarehouseBusy as error:
-        raise _fail(str(error), 3) from None
+            columns = result.columns
+            if fmt in (RowFormat.csv, RowFormat.json) and not limit:
+                print_rows(console, columns, result, fmt.value)  # streamed as the rows are fetched
+                return
+            rows = list(itertools.islice(result, limit + 1)) if limit else list(result)
+    except QueryRefused as error:  # DuckDB's parser adds a LINE/caret drawing: the first line says it
+        raise fail(str(error).splitlines()[0], EXIT_USAGE) from None
     except QueryStopped as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error), EXIT_PARTIAL) from None
     except duckdb.Error as error:
-        raise _fail(f"{type(error).__name__}: {error}") from None
+        raise fail(f"{type(error).__name__}: {' '.join(str(error).split())}", EXIT_PARTIAL) from None
+    shown = fmt.value
+    note = ""
+    if automatic and not fits_as_table(columns, rows, console.width):
+        shown = "line"
+        note = f" · {len(columns)} columns, one per line (--format table forces a table)"
+        if asked_limit is None:  # a wide `select *` shows a sample, not a wall of text
+            limit = LINE_LIMIT
+    more = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
+    caption = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+    if more:
+        caption = f"first {limit} rows shown; more exist (--limit N, or 0 for all)"
+    caption += note
+    print_rows(console, columns, rows, shown, caption=caption if shown not in ("csv", "json") else None)
 
 
-def _print_rows(columns: list[str], rows: Iterable[tuple], *, as_csv: bool, as_json: bool) -> None:
-    """CSV and JSON are written as the rows stream in; the table needs them all."""
-    if as_json:
-        sys.stdout.write("[")
-        for number, row in enumerate(rows):
-            item = json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=_jsonable)
-            sys.stdout.write(("," if number else "") + "\n " + item)
-        sys.stdout.write("\n]\n")
-    elif as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        rows = list(rows)
-        table = Table(caption=f"{len(rows)} rows")
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*(_cell(v) for v in row))
-        console.print(table)
-
-
-@app.command("search")
+@app.command(
+    "search",
+    epilog=examples(
+        'zhaoyin search "宁远 动力电池"',
+        "zhaoyin search 城阳区 签约 -n 20",
+        "zhaoyin search 宁远 --json | jq '.[0].snippet'",
+    ),
+)
 def search_command(
-    query: Annotated[str, typer.Argument(help='Words separated by spaces, e.g. "宁德时代 换电".')],
+    query: Annotated[
+        str, typer.Argument(metavar="WORDS", help='Words separated by spaces, e.g. "宁远 动力电池".')
+    ],
+    extra_words: Annotated[
+        list[str] | None, typer.Argument(metavar="[WORDS]...", help="More words.", show_default=False)
+    ] = None,
     db: DbOption = DEFAULT_DB_PATH,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many documents.")] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Chinese full-text search over the imported documents (BM25 over character bigrams)."""
-    from zhaoyin import warehouse
     from zhaoyin.warehouse.search import search
 
-    _require_db(db)
-    try:
-        con = warehouse.connect(db, read_only=True, wait_seconds=WAIT_SECONDS)
-    except warehouse.WarehouseBusy as error:
-        raise _fail(str(error), 3) from None
+    query = " ".join([query, *(extra_words or [])])
+    con = open_warehouse(db, read_only=True, wait_seconds=WAIT_SECONDS)
     try:
         hits = search(con, query, limit=limit)
     finally:
         con.close()
     if as_json:
-        sys.stdout.write(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n")
+        emit_json([h.as_dict() for h in hits])
         return
     if not hits:
-        console.print(f"no documents match {query!r}")
+        console.print(f"no documents match {plain(query)!r}", highlight=False)
         return
     for rank, hit in enumerate(hits, 1):
         heading = hit.title or hit.source
         console.print(
-            f"[bold]{rank}. {plain(heading)}[/]  [dim]{hit.published or ''} · {hit.doc_id} · "
+            f"[bold]{rank}. {plain(heading)}[/]  [dim]{plain(hit.published or '')} · {hit.doc_id} · "
             f"score {hit.score:.2f}[/]",
             highlight=False,
         )
-        console.print(f"   {hit.rich_snippet()}", highlight=False)
+        console.print(f"   {highlighted(hit.snippet, hit.highlights)}", highlight=False)
         console.print(f"   [dim]{plain(hit.source)}[/]", highlight=False)
 
 
-@app.command("export")
-def export_command(
-    out: Annotated[Path, typer.Argument(help="Folder to write into (created if missing).")],
-    db: DbOption = DEFAULT_DB_PATH,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet | csv | xlsx")] = "parquet",
-) -> None:
-    """Export every table and view (parquet/csv: a file each; xlsx: one workbook, a sheet each)."""
-    from zhaoyin import warehouse
-    from zhaoyin.warehouse.export import FORMATS, export_warehouse
+def highlighted(snippet: str, highlights, style: str = "bold yellow") -> str:
+    """A search snippet as rich markup: the query words styled, everything else printed as written."""
+    out, last = [], 0
+    for start, end in highlights:
+        out += [plain(snippet[last:start]), f"[{style}]{plain(snippet[start:end])}[/]"]
+        last = end
+    out.append(plain(snippet[last:]))
+    return "".join(out)
 
-    if fmt not in FORMATS:
-        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
-    _require_db(db)
+
+@app.command(
+    "export",
+    epilog=examples(
+        "zhaoyin export out/ --format xlsx          # one workbook: views first, header frozen",
+        "zhaoyin export out/ --format csv           # for Excel: UTF-8 BOM, formulas shown as text",
+        "zhaoyin export out/ --format csv --no-excel  # plain UTF-8, values unchanged",
+        "zhaoyin export out/ --format parquet --force",
+    ),
+)
+def export_command(
+    out: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder to write into (created if missing).")],
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel/--no-excel",
+            help="CSV for spreadsheets: a UTF-8 BOM and text cells starting with = + - @ prefixed with '.",
+        ),
+    ] = True,
+    force: Annotated[bool, typer.Option("--force", help="Replace files a previous export wrote.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Export the analyst views and tables (parquet/csv: a file each; xlsx: one workbook, a sheet each)."""
+    from zhaoyin.warehouse.export import ExportError, export_warehouse
+
+    con = open_warehouse(db, read_only=True, wait_seconds=WAIT_SECONDS)
     try:
-        con = warehouse.connect(db, read_only=True, wait_seconds=WAIT_SECONDS)
-    except warehouse.WarehouseBusy as error:
-        raise _fail(str(error), 3) from None
-    try:
-        written = export_warehouse(con, out, fmt)
+        written = export_warehouse(con, out, fmt.value, excel=excel, overwrite=force)
+    except ExportError as error:
+        raise fail(str(error), EXIT_USAGE) from None
     finally:
         con.close()
-    console.print(f"wrote {len(written)} file(s) to {out}")
+    if as_json:
+        emit_json({"folder": str(out), "format": fmt.value, "files": [str(p) for p in written]})
+        return
+    console.print(f"wrote {len(written)} file(s) to {plain(out)}", highlight=False)
     for path in written:
-        console.print(f"  {path}", highlight=False)
+        console.print(f"  {plain(path)}", highlight=False)
 
 
-@app.command("report")
+@app.command(
+    "report",
+    epilog=examples("zhaoyin report", "zhaoyin report --out reports/2025Q3.html --db archive.duckdb"),
+)
 def report_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="HTML file to write (its folder must exist).")
+    ] = Path("report.html"),
     db: DbOption = DEFAULT_DB_PATH,
+    as_json: JsonOption = False,
 ) -> None:
     """Write one static HTML report (charts and the largest projects) that opens offline."""
-    from zhaoyin import warehouse
     from zhaoyin.warehouse.report import build_report
 
-    _require_db(db)
-    try:
-        con = warehouse.connect(db, read_only=True, wait_seconds=WAIT_SECONDS)
-    except warehouse.WarehouseBusy as error:
-        raise _fail(str(error), 3) from None
+    if out.is_dir():
+        raise fail(f"{out} is a folder: give the HTML file to write, e.g. --out {out / 'report.html'}")
+    if not out.parent.is_dir():
+        raise fail(f"cannot write {out}: no folder {out.parent}")
+    con = open_warehouse(db, read_only=True, wait_seconds=WAIT_SECONDS)
     try:
         page = build_report(con)
     finally:
         con.close()
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
-    console.print(f"wrote {out} ({len(page) // 1024} KiB)")
+    if as_json:
+        emit_json({"path": str(out), "bytes": len(page.encode("utf-8"))})
+        return
+    console.print(f"wrote {plain(out)} ({len(page) // 1024} KiB)", highlight=False)
 
 
 def stored_document(row: dict):
@@ -216,22 +284,23 @@ def stored_document(row: dict):
     )
 
 
-@app.command("reextract")
+@app.command(
+    "reextract",
+    epilog=examples("zhaoyin reextract", "zhaoyin reextract --backend spacy --db archive.duckdb --json"),
+)
 def reextract_command(
     db: DbOption = DEFAULT_DB_PATH,
     backend: Annotated[str, typer.Option(help="Entity backend: rules | spacy | hanlp.")] = "rules",
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 200,
+    as_json: JsonOption = False,
 ) -> None:
     """Re-run extraction on the stored texts and replace each document's records (after an upgrade)."""
     from zhaoyin import warehouse
     from zhaoyin.extractors.pipeline import EXTRACTOR_VERSION, extract
 
-    _require_db(db)
     require_backend(backend)
-    try:
-        con = warehouse.connect(db, wait_seconds=WAIT_SECONDS)
-    except warehouse.WarehouseBusy as error:
-        raise _fail(str(error), 3) from None
+    open_warehouse(db, read_only=True, wait_seconds=WAIT_SECONDS).close()
+    con = warehouse.connect(db, wait_seconds=WAIT_SECONDS)
     columns = ("doc_id", "text", "title", "published", "byline", "source", "media_type", "encoding", "pages")
     columns += ("sha256", "fetched_at", "meta")
     totals: dict[str, int] = {}
@@ -259,6 +328,16 @@ def reextract_command(
         warehouse.rebuild_resolution(con, previous_ids)
     finally:
         con.close()
+    if as_json:
+        emit_json(
+            {
+                "documents": replaced,
+                "extractor_version": EXTRACTOR_VERSION,
+                "backend": backend,
+                "records": totals,
+            }
+        )
+        return
     table = Table(
         title=f"re-extracted {replaced} documents (extractor {EXTRACTOR_VERSION}, backend {backend})"
     )

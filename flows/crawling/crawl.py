@@ -193,6 +193,7 @@ class _Crawl:
             summary.refused_off_domain += 1
         elif result.outcome == "refused":
             summary.refused_other += 1
+            summary.note_error(url, result.reason)
         elif may_be_missing and result.status in (404, 410):
             pass  # a guessed page number past the end of the list
         elif result.outcome == "too_large":

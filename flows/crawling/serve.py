@@ -106,6 +106,7 @@ def _stop(process: subprocess.Popen, grace: float = 10.0) -> None:
 
 def build_deployments(specs: Sequence[SourceSpec], db_path: str | os.PathLike) -> list:
     """One deployment of `crawl_source` per spec, on its cron (unscheduled specs can be run by hand)."""
+    from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
     from zhaoyin.flows.crawling.crawl import crawl_source
@@ -114,7 +115,7 @@ def build_deployments(specs: Sequence[SourceSpec], db_path: str | os.PathLike) -
     return [
         crawl_source.to_deployment(
             name=spec.name,
-            cron=spec.schedule,
+            schedule=Cron(spec.schedule, timezone=spec.timezone) if spec.schedule else None,
             parameters={"spec": spec.model_dump(mode="json", by_alias=True), "db_path": database},
             description=f"Crawl {', '.join(spec.start_urls)} into {database}",
             tags=["zhaoyin", "crawl", spec.kind],

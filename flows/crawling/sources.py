@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from zhaoyin.flows.settings import default_timezone
+
 DEFAULT_USER_AGENT = "zhaoyin/0.1 (+contact: set ZHAOYIN_CONTACT)"
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -67,6 +69,9 @@ class SourceSpec(_Strict):
     attachments: bool = False
     rate: float = Field(default=1.0, gt=0, le=100, description="requests per second per host")
     schedule: str | None = None
+    timezone: str = Field(
+        default_factory=lambda: default_timezone(), description="IANA zone the cron schedule is read in"
+    )
     user_agent: str | None = None
     contact: str | None = None
     max_body_bytes: int = Field(default=20_000_000, ge=1024)
@@ -137,6 +142,30 @@ class SourceSpec(_Strict):
         except ValidationError as exc:
             raise ValueError(f"{cron!r} is not a cron expression (minute hour day month weekday)") from exc
         return cron
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, zone: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{zone!r} is not an IANA time zone (e.g. Asia/Shanghai, UTC)") from None
+        return zone
+
+    def next_runs(self, count: int = 3, after=None) -> list:
+        """The next `count` times the schedule fires, as aware datetimes in the spec's zone."""
+        if not self.schedule:
+            return []
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        from cronsim import CronSim
+
+        start = (after or datetime.now(ZoneInfo(self.timezone))).astimezone(ZoneInfo(self.timezone))
+        runs = CronSim(self.schedule, start)
+        return [next(runs) for _ in range(count)]
 
     @model_validator(mode="after")
     def _complete(self) -> SourceSpec:
