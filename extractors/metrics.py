@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -43,12 +45,15 @@ INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
+PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
-_ANAPHORA = lang.longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
+_ANAPHORA = lang.longest_first(
+    [*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA, *PROVINCE_ANAPHORA]
+)
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
@@ -70,6 +75,8 @@ _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _TERMINAL = _KW["sentence_terminals"]
+_NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
+_PROVINCE_NAME_CONTINUES = (*_KW["province_name_continues"], *lang.words("organization_endings"))
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,48 @@ def _joined_view(text: str) -> str:
 def _mentions(districts: list[District]) -> list[_Mention]:
     out = [_Mention(s.start, s.end, d.canonical, d.kind) for d in districts for s in d.spans]
     return sorted(out, key=lambda m: m.start)
+
+
+def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
+    """Where the text names a province (江苏省, 廣東) by itself: not inside a longer place name (河北区,
+    海南藏族自治州) nor right before a place of its own (山东省青岛市, a qualifier)."""
+    gaz = gazetteer()
+    hits = []
+    for end, surface in gaz.automaton.iter(view):
+        hits.append((end + 1 - len(surface), end + 1, surface))
+    taken = [(m.start, m.end) for m in districts]
+    out = []
+    for start, end, surface in hits:
+        provinces = {e.place.canonical for e in gaz.places_named(surface) if e.form == PROVINCE}
+        if len(provinces) != 1:
+            continue
+        covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
+        if covered or any(s < end and start < e for s, e in taken):
+            continue
+        if any(s == end for s, _e, _ in hits) or any(s == end for s, _e in taken):
+            continue  # 山东省青岛市西海岸新区: the province qualifies the place after it
+        if view.startswith(_PROVINCE_NAME_CONTINUES, end):
+            continue
+        province = provinces.pop()
+        if not province.endswith(_NOT_SUBJECT_PROVINCES):
+            out.append(_Mention(start, end, province, "province"))
+    return out
+
+
+def _document_province(provinces: list[_Mention], districts: list[District], city: str | None) -> str | None:
+    """The province a document is about: the one it names most, counting the provinces of the districts
+    and of the city found."""
+    votes = Counter(m.canonical for m in provinces)
+    votes.update(d.province for d in districts for _span in d.spans if d.province)
+    entries = gazetteer().places_named(city or "")
+    votes.update({e.place.province for e in entries if e.form == CITY and e.place.province})
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _own_province(mentions: list[_Mention], province: str | None) -> list[_Mention]:
+    """The mentions of the document's own province: another one named (广东援藏, 浙江客商) is where
+    investment comes from, not what the figures are about."""
+    return [m for m in mentions if m.canonical == province]
 
 
 def _strip_words(text: str, words: list[str], *, leading: bool) -> str:
@@ -281,6 +330,7 @@ def _subject(
     view: str,
     city: str | None,
     paragraph_start: int | None = None,
+    province: str | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing)."""
@@ -295,8 +345,9 @@ def _subject(
         near = [m for m in before if m.kind == "county_city"]
         if near:
             return near[-1].canonical
-    if _has_any(clause_before, CITY_ANAPHORA):
-        return city
+    whole = _whole_named(clause_before, city, province)
+    if whole:
+        return whole
     modified = [
         m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == _KW["modified_by"]
     ]
@@ -346,20 +397,36 @@ def _last_named(mentions: list[_Mention], canonical: str, pos: int) -> int:
     return max((m.start for m in mentions if m.canonical == canonical and m.end <= pos), default=-1)
 
 
-def _sentence_speaks_of_city(
-    view: str, start: int, pos: int, mentions: list[_Mention], city: str | None
-) -> bool:
-    """The sentence so far names no district but the city as a whole (全市, 苏州全市, 力争成都全年…)."""
-    if city is None or any(start <= m.start < pos for m in mentions):
-        return False
+def _last_at(text: str, words) -> int:
+    return max((text.rfind(w) for w in words), default=-1)
+
+
+def _whole_named(
+    text: str, city: str | None, province: str | None, *, collective: bool = False
+) -> str | None:
+    """The city or the province `text` speaks of as a whole (全市, 我省), the one named last; with
+    `collective`, the districts all at once (各区县) stand for the city too."""
+    city_words = CITY_ANAPHORA + COLLECTIVE_MARKERS if collective else CITY_ANAPHORA
+    at_city = _last_at(text, city_words) if city else -1
+    at_province = _last_at(text, PROVINCE_ANAPHORA) if province else -1
+    if at_city < 0 and at_province < 0:
+        return None
+    return province if at_province > at_city else city
+
+
+def _sentence_whole(
+    view: str, start: int, pos: int, mentions: list[_Mention], city: str | None, province: str | None
+) -> str | None:
+    """The city or province the sentence so far speaks of as a whole, naming no district
+    (全市, 苏州全市, 力争成都全年…, 全省新设…)."""
+    if any(start <= m.start < pos for m in mentions):
+        return None
     said = _drop_object_anaphora(view[start:pos])
-    short = city.removesuffix(_CITY_ENDING)
-    return _has_any(said, CITY_ANAPHORA) or (len(short) >= 2 and short in said)
-
-
-def _speaks_of_whole_city(text: str) -> bool:
-    """ "会议要求，各区县、开发区要…", "全市…": the city as a whole, not the district spoken of before."""
-    return _has_any(_drop_object_anaphora(text), CITY_ANAPHORA + COLLECTIVE_MARKERS)
+    whole = _whole_named(said, city, province)
+    if whole:
+        return whole
+    short = city.removesuffix(_CITY_ENDING) if city else ""
+    return city if len(short) >= 2 and short in said else None
 
 
 def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
@@ -369,7 +436,11 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     title = next(iter(paragraphs(view)), None)
     if title is None:
         return None
-    named = {m.canonical for m in mentions if title.start <= m.start and m.end <= title.end}
+    named = {
+        m.canonical
+        for m in mentions
+        if title.start <= m.start and m.end <= title.end and m.kind != "province"
+    }
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
     return named.pop() if len(named) == 1 else None
@@ -389,7 +460,10 @@ def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention])
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
-        out.append(replace(m, leads=_starts_clause(view, sentence, m), listed=m.start in listed))
+        leads = _starts_clause(view, sentence, m)
+        if m.kind == "province" and not leads:
+            continue  # a province named in passing (对粤投资, 占广东省比重) is never the subject
+        out.append(replace(m, leads=leads, listed=m.start in listed))
     return out
 
 
@@ -483,18 +557,26 @@ def find_metrics(
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
     mentions = _mentions(districts)
+    province_mentions = _province_mentions(view, mentions)
+    province = _document_province(province_mentions, districts, city)
+    province_mentions = _own_province(province_mentions, province)
+    mentions = sorted(mentions + province_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
-    document_lead = _document_lead(view, mentions) or city
+    document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)
     kept: list[_Kept] = []
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
+    # A report opening with the province as a whole (全省新设…) speaks of it again in a paragraph that
+    # names no subject of its own, after a paragraph about one of its cities.
+    opening_whole: str | None = None
     for paragraph in paragraphs(view):
         if SECTION_HEADING.match(paragraph.text):
             carried_period = carried_subject = None
+        carried_subject = opening_whole or carried_subject
         resolved = _resolved_periods(paragraph, published)
         paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)
-        city_told_at = -1
+        whole_told_at, whole_told = -1, None
         previous_count: _Figure | None = None
         for sentence in sentences(paragraph.text):
             sentence = Segment(
@@ -507,24 +589,33 @@ def find_metrics(
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(
-                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start
+                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start, province
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
-                if _sentence_speaks_of_city(view, sentence.start, figure.start, paragraph_mentions, city):
-                    subject = city  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
-                    city_told_at = figure.start
-                elif subject is not None and city_told_at > _last_named(
+                whole = _sentence_whole(
+                    view, sentence.start, figure.start, paragraph_mentions, city, province
+                )
+                if whole:
+                    subject = whole  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
+                    whole_told_at, whole_told = figure.start, whole
+                    if not kept and whole == province:
+                        opening_whole = whole
+                elif subject is not None and whole_told_at > _last_named(
                     paragraph_mentions, subject, figure.start
                 ):
-                    subject = (
-                        city  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
-                    )
+                    subject = whole_told  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
                 told = subject is not None
+                whole = _whole_named(
+                    _drop_object_anaphora(view[paragraph.start : figure.start]),
+                    city,
+                    province,
+                    collective=True,
+                )
                 if told:
                     carried_subject = subject
-                elif _speaks_of_whole_city(view[paragraph.start : figure.start]):
-                    subject = city
+                elif whole:
+                    subject = whole
                 else:
                     subject = carried_subject or document_lead
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)

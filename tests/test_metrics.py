@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhaoyin.extractors.amounts import find_amounts
+from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.metrics import find_metrics
 from zhaoyin.schemas import District, Span
 
@@ -359,3 +360,30 @@ def test_a_district_leading_its_own_clause_is_still_the_subject():
     places = [district(text, d, "district") for d in ("温江区", "新都区", "双流区")]
     ms = metrics_of(text, places)
     assert [m.subject for m in ms] == ["温江区", "新都区", "双流区"]
+
+
+def metrics_found(text: str, published: str | None = "2025-07"):
+    districts, city = find_districts(text)
+    return find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published=published)
+
+
+def test_province_markers_give_the_province_of_the_districts_found():
+    text = (
+        "1-6月，全省新设外商投资企业812家，同比增长9.1%；实际使用外资56.2亿美元。"
+        "余杭区实际使用外资8.3亿美元，占全省比重14.8%。\n"
+        "香港实际到资30.5亿美元，增长6.2%，占全省实际使用外资的54.3%。"
+    )
+    by_value = {m.value: m.subject for m in metrics_found(text)}
+    assert by_value[812] == by_value[9.1] == by_value[56.2] == "浙江省"
+    assert by_value[8.3] == by_value[14.8] == "余杭区"
+    assert by_value[30.5] == "浙江省"  # a source of investment, not the subject
+
+
+def test_a_province_named_at_the_head_of_its_clause_is_the_subject():
+    text = (
+        "湖南日报讯 2024年，湖南省实际使用外资42.6亿美元，同比增长12.4%。"
+        "湖南新设外商投资企业1280家。江西客商在湘投资项目35个。"
+    )
+    ms = metrics_found(text)
+    assert {m.subject for m in ms} == {"湖南省"}
+    assert (35, "个") in figures(ms)
