@@ -356,7 +356,7 @@ def _subject(
     leading = [m for m in before if m.leads and not m.listed]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
-    if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city):
+    if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
         return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
     if before:
         return before[0].canonical
@@ -379,11 +379,14 @@ def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:
     return out
 
 
-def _city_leads(view: str, paragraph_start: int, pos: int, city: str) -> bool:
-    """The paragraph opens a clause with the city's name before `pos` (天津市2024年…, 全市…)."""
+def _city_leads(view: str, paragraph_start: int, pos: int, city: str, mentions: list[_Mention]) -> bool:
+    """The paragraph opens a clause with the city's name before `pos` (天津市2024年…, 全市…), not as a
+    part of a district's name (长沙县) nor before one it qualifies (石家庄市元氏县)."""
     names = tuple(filter(None, {city, city.removesuffix(_CITY_ENDING)}))
     for m in re.finditer("|".join(map(re.escape, names)), view[paragraph_start:pos]):
-        at = paragraph_start + m.start()
+        at, end = paragraph_start + m.start(), paragraph_start + m.end()
+        if any(d.start < end and at < d.end or d.start == end for d in mentions):
+            continue
         if (
             at == paragraph_start
             or view[at - 1] in _KW["clause_openers"]
@@ -446,7 +449,9 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention]) -> list[_Mention]:
+def _paragraph_mentions(
+    view: str, paragraph: Segment, mentions: list[_Mention], city: str | None = None
+) -> list[_Mention]:
     """The paragraph's district mentions, each marked with whether it leads its clause."""
     inside = [m for m in mentions if paragraph.start <= m.start and m.end <= paragraph.end]
     if not inside:
@@ -460,7 +465,7 @@ def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention])
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
-        leads = _starts_clause(view, sentence, m)
+        leads = _starts_clause(view, sentence, m, city)
         if m.kind == "province" and not leads:
             continue  # a province named in passing (对粤投资, 占广东省比重) is never the subject
         out.append(replace(m, leads=leads, listed=m.start in listed))
@@ -476,9 +481,11 @@ def _drop_object_anaphora(clause: str) -> str:
     return clause
 
 
-def _starts_clause(view: str, sentence: Segment, mention: _Mention) -> bool:
+def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
     clause_start, _ = _clause_bounds(sentence, mention.start)
     lead = view[clause_start : mention.start].strip()
+    if city and mention.kind != "province":  # 石家庄市元氏县: the city only qualifies the district
+        lead = lead.removesuffix(city)
     lead = _TIME_LEAD.sub("", lead)
     for _ in range(2):
         lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
@@ -575,7 +582,7 @@ def find_metrics(
             carried_period = carried_subject = None
         carried_subject = opening_whole or carried_subject
         resolved = _resolved_periods(paragraph, published)
-        paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)
+        paragraph_mentions = _paragraph_mentions(view, paragraph, mentions, city)
         whole_told_at, whole_told = -1, None
         previous_count: _Figure | None = None
         for sentence in sentences(paragraph.text):

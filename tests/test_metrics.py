@@ -387,3 +387,10 @@ def test_a_province_named_at_the_head_of_its_clause_is_the_subject():
     ms = metrics_found(text)
     assert {m.subject for m in ms} == {"湖南省"}
     assert (35, "个") in figures(ms)
+
+
+def test_a_city_name_inside_or_before_a_district_name_does_not_make_the_city_the_subject():
+    text = "5月8日，长沙县、浏阳经开区举行二季度重大项目集中开工仪式。42个重大项目集中开工，总投资额188亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"长沙县"}
+    text = "日前，石家庄市元氏县举行项目集中签约仪式，签约项目12个，总投资约86亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"元氏县"}
