@@ -87,6 +87,8 @@ class _Mention:
     kind: str
     leads: bool = False  # starts its clause: the clause's subject rather than a name in passing
     listed: bool = False  # one of a list of places (西青区、武清区…): several subjects, none the subject
+    respective: bool = False  # listed before 分别: each the subject of its own figure only
+    until: int | None = None  # an item of a per-place list (甲区5个；乙县3个): the subject up to here only
 
 
 @dataclass(frozen=True)
@@ -353,13 +355,14 @@ def _subject(
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
-    leading = [m for m in before if m.leads and not m.listed]
+    leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
     if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
         return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
-    if before:
-        return before[0].canonical
+    passing = [m for m in before if not m.respective and (m.until is None or pos < m.until)]
+    if passing:
+        return passing[0].canonical
     return None
 
 
@@ -468,7 +471,25 @@ def _paragraph_mentions(
         leads = _starts_clause(view, sentence, m, city)
         if m.kind == "province" and not leads:
             continue  # a province named in passing (对粤投资, 占广东省比重) is never the subject
-        out.append(replace(m, leads=leads, listed=m.start in listed))
+        respective = m.start in listed and _KW["respectively"] in view[m.end : sentence.end]
+        out.append(replace(m, leads=leads, listed=m.start in listed, respective=respective))
+    return _per_place_items(out, segments)
+
+
+def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[_Mention]:
+    """分县（区）看，甲区2个，投资总额4.5亿元；乙县5个…: sentences in a row, each led by another place,
+    are the items of a per-place list; each place is the subject of its own sentence only."""
+    starts = [s.start for s in segments]
+    leader: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.leads and not m.listed:
+            leader.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.canonical)
+    one = {i: names for i, names in leader.items() if len(names) == 1}
+    items = {i for i, names in one.items() if any(one.get(j, names) != names for j in (i - 1, i + 1))}
+    out = []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        out.append(replace(m, until=segments[i].end) if i in items and m.leads else m)
     return out
 
 
@@ -571,6 +592,7 @@ def find_metrics(
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)
+    place_ends = frozenset(m.end for m in mentions)
     kept: list[_Kept] = []
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
@@ -590,7 +612,7 @@ def find_metrics(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
             )
             figures = _figures_in(
-                view, sentence, amounts_at.within(sentence.start, sentence.end), previous_count
+                view, sentence, amounts_at.within(sentence.start, sentence.end), previous_count, place_ends
             )
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
@@ -692,10 +714,14 @@ class _AmountIndex:
 
 
 def _figures_in(
-    view: str, sentence: Segment, amounts: list[Amount], previous: _Figure | None = None
+    view: str,
+    sentence: Segment,
+    amounts: list[Amount],
+    previous: _Figure | None = None,
+    place_ends: frozenset[int] = frozenset(),
 ) -> list[_Figure]:
     """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
-    count before it."""
+    count before it, `place_ends` where the names of places end."""
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):
@@ -709,6 +735,8 @@ def _figures_in(
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
                     figure = _elliptical_count(view, m, before, earlier, previous)
+                if figure is None and m.start() in place_ends:
+                    figure = _per_place_count(view, m, _earlier_count(figures), previous)
             else:
                 figure = _rate_figure(m, before, sentence.text)
             if figure:
@@ -739,6 +767,21 @@ def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
     before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
     before = _strip_words(before, LEAD_WORDS, leading=True)
     return _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False) in AGGREGATE
+
+
+def _earlier_count(figures: list[_Figure]) -> _Figure | None:
+    return next((f for f in reversed(figures) if f.kind == "count"), None)
+
+
+def _per_place_count(
+    view: str, m: re.Match[str], earlier: _Figure | None, previous: _Figure | None
+) -> _Figure | None:
+    """A count right after a place's name, with no noun of its own, in a per-place list
+    (签约项目26个。分县（区）看，甲区2个，乙县5个): it counts what the count before it counted."""
+    like = earlier or previous
+    if m.group("num") is None or _noun_after(view, m.end()) or like is None or like.unit != m.group("unit"):
+        return None
+    return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, like.indicator, like.noun, "count")
 
 
 def _elliptical_count(

@@ -394,3 +394,28 @@ def test_a_city_name_inside_or_before_a_district_name_does_not_make_the_city_the
     assert {m.subject for m in metrics_found(text)} == {"长沙县"}
     text = "日前，石家庄市元氏县举行项目集中签约仪式，签约项目12个，总投资约86亿元。"
     assert {m.subject for m in metrics_found(text)} == {"元氏县"}
+
+
+def test_per_place_list_items_count_what_the_total_counted_and_hold_only_their_own_sentence():
+    text = (
+        "本次推介会上，绵阳市共签约项目18个，投资总额52.4亿元。分县（区）看，涪城区7个，投资总额21.5亿元；"
+        "江油市4个，投资总额12.3亿元；三台县2个，投资总额6.6亿元。分产业看，二产业项目11个，投资总额38.2亿元。"
+    )
+    ms = metrics_found(text)
+    by_value = {m.value: m for m in ms}
+    assert (by_value[7].subject, by_value[21.5].subject) == ("涪城区", "涪城区")
+    assert (by_value[4].subject, by_value[2].subject) == ("江油市", "三台县")
+    assert by_value[7].indicator == by_value[18].indicator
+    assert by_value[11].subject == by_value[38.2].subject == "绵阳市"
+
+
+def test_places_listed_before_respectively_are_not_the_subject_of_the_figures_after():
+    text = (
+        "全市上半年到位资金612.4亿元。\n"
+        "河西区、南开区、其他区县三个板块，占全市比重分别为21%、26%和53%；新增项目417个，到位资金208.6亿元。"
+    )
+    ms = metrics_of(
+        text, [district(text, "河西区", "district"), district(text, "南开区", "district")], city="天津市"
+    )
+    by_value = {m.value: m.subject for m in ms}
+    assert by_value[417] == by_value[208.6] == "天津市"
