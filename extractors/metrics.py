@@ -659,6 +659,7 @@ def find_metrics(
                     start=figure.start,
                     end=figure.end,
                     confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
+                    target=_is_target(view[sentence.start : figure.start], period, published),
                 )
                 candidate = _Kept(metric, figure.noun, told)
                 if not _restates(candidate, kept):
@@ -693,6 +694,23 @@ def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
             old.subject, earlier.told = new.subject, True
         return True
     return False
+
+
+_TARGET_MARKERS = tuple(_KW["target_markers"])
+_TARGET_REACHED = tuple(_KW["target_reached"])
+_TARGET_EXCEPTIONS = tuple(_KW["target_marker_exceptions"])
+
+
+def _is_target(said: str, period: str | None, published: str | None) -> bool:
+    """Whether the sentence up to a figure sets it as a goal (力争…, 不低于…, 目标…) or its period is a
+    year to come (到2027年…达到1000亿元), rather than reports it; a goal said to be reached
+    (完成年度目标的55.2%) is a figure reached."""
+    if period and published and period[:4].isdigit() and period[:4] > published[:4]:
+        return True
+    for exception in _TARGET_EXCEPTIONS:
+        said = said.replace(exception, "")
+    at = _last_at(said, _TARGET_MARKERS)
+    return at >= 0 and not _has_any(said[max(0, at - 6) : at], _TARGET_REACHED)
 
 
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:

@@ -419,3 +419,13 @@ def test_places_listed_before_respectively_are_not_the_subject_of_the_figures_af
     )
     by_value = {m.value: m.subject for m in ms}
     assert by_value[417] == by_value[208.6] == "天津市"
+
+
+def test_targets_are_marked_apart_from_figures_reached():
+    text = (
+        "一季度，温江区新签约亿元以上项目12个，完成年度目标的30.5%。"
+        "下一步，温江区力争全年新签约亿元以上项目50个以上，到位资金不低于120亿元。"
+        "到2027年，温江区招商引资到位资金达到300亿元以上。"
+    )
+    ms = metrics_of(text, [district(text, "温江区", "district")])
+    assert {m.value: m.target for m in ms} == {12: False, 30.5: False, 50: True, 120: True, 300: True}
