@@ -294,6 +294,8 @@ def _amount_figure(
     tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
     if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
         return None  # a threshold: 10亿元以上项目
+    if _in_range(view, start, tail):
+        return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = view[clause_start:start]
     before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
@@ -308,6 +310,20 @@ def _amount_figure(
         if indicator is None or not aggregate or single_project:
             return None
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+_RANGE_JOINERS = tuple(_KW["range_joiners"])
+
+
+def _in_range(view: str, start: int, tail: str) -> bool:
+    """An end of a range (5000万元至1亿元, 1-3亿元): the amount is followed by a joiner and a number, or
+    preceded by a number and a joiner."""
+    for joiner in _RANGE_JOINERS:
+        if tail.startswith(joiner) and tail[len(joiner) : len(joiner) + 1].isdigit():
+            return True
+        if view.endswith(joiner, 0, start) and view[start - len(joiner) - 1 : start - len(joiner)].isdigit():
+            return True
+    return False
 
 
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:

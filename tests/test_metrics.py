@@ -429,3 +429,13 @@ def test_targets_are_marked_apart_from_figures_reached():
     )
     ms = metrics_of(text, [district(text, "温江区", "district")])
     assert {m.value: m.target for m in ms} == {12: False, 30.5: False, 50: True, 120: True, 300: True}
+
+
+def test_planned_investment_totals_count_and_ranges_do_not():
+    text = (
+        "今年以来，郫都区新签约项目24个，计划投资额186.4亿元。"
+        "其中投资额5000万元至1亿元的项目9个；对固定资产投资1-3亿元的项目给予奖励。"
+    )
+    ms = metrics_of(text, [district(text, "郫都区", "district")])
+    assert (186.4, "亿元") in figures(ms)
+    assert not {(5000, "万元"), (1, "亿元"), (3, "亿元")} & set(figures(ms))
