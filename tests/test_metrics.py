@@ -439,3 +439,9 @@ def test_planned_investment_totals_count_and_ranges_do_not():
     ms = metrics_of(text, [district(text, "郫都区", "district")])
     assert (186.4, "亿元") in figures(ms)
     assert not {(5000, "万元"), (1, "亿元"), (3, "亿元")} & set(figures(ms))
+
+
+def test_growth_in_multiples_is_a_rate():
+    text = "上半年，青白江区实际使用外资2.4亿美元，同比增长3.5倍，其中制造业合同外资增长1.2倍。"
+    ms = metrics_of(text, [district(text, "青白江区", "district")])
+    assert figures(ms) == [(2.4, "亿美元"), (3.5, "倍"), (1.2, "倍")]
