@@ -156,10 +156,17 @@ def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _document_province(provinces: list[_Mention], districts: list[District], city: str | None) -> str | None:
+_PROVINCE_OF_REGION = {row["region"]: row["province"] for row in lang.table("province_regions")}
+_PROVINCE_REGION = re.compile(lang.alternation(_PROVINCE_OF_REGION))
+
+
+def _document_province(
+    view: str, provinces: list[_Mention], districts: list[District], city: str | None
+) -> str | None:
     """The province a document is about: the one it names most, counting the provinces of the districts
-    and of the city found."""
+    and of the city found and the regions of a province named (苏南, 粤东)."""
     votes = Counter(m.canonical for m in provinces)
+    votes.update(_PROVINCE_OF_REGION[m.group()] for m in _PROVINCE_REGION.finditer(view))
     votes.update(d.province for d in districts for _span in d.spans if d.province)
     entries = gazetteer().places_named(city or "")
     votes.update({e.place.province for e in entries if e.form == CITY and e.place.province})
@@ -602,7 +609,7 @@ def find_metrics(
     view = _joined_view(text)
     mentions = _mentions(districts)
     province_mentions = _province_mentions(view, mentions)
-    province = _document_province(province_mentions, districts, city)
+    province = _document_province(view, province_mentions, districts, city)
     province_mentions = _own_province(province_mentions, province)
     mentions = sorted(mentions + province_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})

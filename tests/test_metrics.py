@@ -445,3 +445,9 @@ def test_growth_in_multiples_is_a_rate():
     text = "上半年，青白江区实际使用外资2.4亿美元，同比增长3.5倍，其中制造业合同外资增长1.2倍。"
     ms = metrics_of(text, [district(text, "青白江区", "district")])
     assert figures(ms) == [(2.4, "亿美元"), (3.5, "倍"), (1.2, "倍")]
+
+
+def test_a_region_of_a_province_tells_the_province_of_a_release_that_names_none():
+    text = "前三季度，全省新设外商投资企业1460家。粤东地区实际使用外资12.7亿元，占全省总量的4.1%。"
+    ms = metrics_found(text)
+    assert {m.subject for m in ms} == {"广东省"}
