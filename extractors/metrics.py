@@ -472,7 +472,26 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     }
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
+    if not named:
+        return _dominant_division(mentions)
     return named.pop() if len(named) == 1 else None
+
+
+DOMINANT_MENTIONS = 3  # a county-level division named this often, and twice as often as any other place
+
+
+def _dominant_division(mentions: list[_Mention]) -> str | None:
+    """The county-level division a report keeps naming (a county's news about its signing ceremony)."""
+    counts = Counter(m.canonical for m in mentions if m.kind != "province")
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    name, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    kind = next(m.kind for m in mentions if m.canonical == name)
+    if kind in _ADMIN_KINDS and count >= DOMINANT_MENTIONS and count >= 2 * runner_up:
+        return name
+    return None
 
 
 def _paragraph_mentions(

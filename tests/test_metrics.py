@@ -451,3 +451,15 @@ def test_a_region_of_a_province_tells_the_province_of_a_release_that_names_none(
     text = "前三季度，全省新设外商投资企业1460家。粤东地区实际使用外资12.7亿元，占全省总量的4.1%。"
     ms = metrics_found(text)
     assert {m.subject for m in ms} == {"广东省"}
+
+
+def test_a_report_that_keeps_naming_one_county_gives_it_the_figures_no_sentence_places():
+    text = (
+        "菊韵金秋 招商正当时\n\n"
+        "本报记者 张明 通讯员 李华\n\n"
+        "10月12日，第十六届菊花文化节开幕在即，开封市各县区招商引资推介活动在市会展中心陆续拉开帷幕，"
+        "首场登台的是尉氏县项目推介暨签约仪式。\n\n"
+        "当天，签约仪式共签约项目14个，签约总金额86.5亿元。\n\n"
+        "尉氏县县长表示，尉氏县将优化营商环境，欢迎客商到尉氏县投资兴业。"
+    )
+    assert {m.subject for m in metrics_found(text)} == {"尉氏县"}
