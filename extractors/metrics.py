@@ -319,6 +319,54 @@ def _amount_figure(
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
 
 
+_PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
+_PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
+
+
+def _borrowed_amount(
+    view: str, amount: Amount, clause_start: int, sentence: Segment, figures: list[_Figure]
+) -> _Figure | None:
+    """An amount whose clause names no indicator of its own but takes one from its sentence:
+    a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元)
+    or a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…)."""
+    parts = _figure_and_unit(amount)
+    start, end = amount.start or 0, amount.end or 0
+    tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
+    if parts is None or tail.startswith(_KW["attributive"]) or _in_range(view, start, tail):
+        return None
+    if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
+        return None
+    head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
+    respectively = head.startswith(_KW["respectively"])
+    head = _strip_words(head, COUNT_FILLERS, leading=False)
+    said = view[sentence.start : start]
+    indicator = None
+    if respectively:  # the indicator said last, in its longest form (实际使用外资, not 使用外资)
+        at = max(((said.rfind(w) + len(w), len(w), w) for w in STANDALONE if w in said), default=None)
+        indicator = at[2] if at else None
+    elif (perspective := _last_perspective(said)) is not None:
+        indicator = head + perspective
+    else:
+        amounts_before = [f for f in figures if f.kind == "amount" and f.end <= start]
+        if amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
+            earlier = amounts_before[-1]
+            _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
+            if not _CLAUSE_BREAK.search(view, earlier_clause_end + 1, clause_start) and (
+                not head or _has_any(head, TOPIC_WORDS)
+            ):
+                indicator = head or earlier.indicator
+    if not indicator:
+        return None
+    return _Figure(start, end, parts[0], parts[1], indicator, indicator, "amount")
+
+
+def _last_perspective(said: str) -> str | None:
+    topics = [m.group("topic") for m in _PERSPECTIVE.finditer(said)]
+    if topics:
+        return next((w for w in STANDALONE if w in topics[-1]), None)
+    return None
+
+
 _RANGE_JOINERS = tuple(_KW["range_joiners"])
 
 
@@ -808,6 +856,8 @@ def _figures_in(
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
         figure = _amount_figure(view, amount, clause_start, sentence, bool(counts))
+        if figure is None:
+            figure = _borrowed_amount(view, amount, clause_start, sentence, figures)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)

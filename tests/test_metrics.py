@@ -463,3 +463,17 @@ def test_a_report_that_keeps_naming_one_county_gives_it_the_figures_no_sentence_
         "尉氏县县长表示，尉氏县将优化营商环境，欢迎客商到尉氏县投资兴业。"
     )
     assert {m.subject for m in metrics_found(text)} == {"尉氏县"}
+
+
+def test_an_amount_takes_its_indicator_from_a_parallel_clause_a_perspective_or_a_respectively_list():
+    text = (
+        "今年1-5月，龙泉驿区招商引资到位内资86.2亿元，外资1.3亿美元。"
+        "从实际使用外资看，龙泉驿区制造业2.6亿美元，增长12.1%。"
+        "汽车、电子、医药三个行业实际使用外资居前三位，分别为0.9亿美元、0.7亿美元、0.4亿美元。"
+    )
+    ms = metrics_of(text, [district(text, "龙泉驿区", "district")])
+    by_value = {m.value: m for m in ms}
+    assert {1.3, 2.6, 0.9, 0.7, 0.4} <= set(by_value)
+    assert by_value[1.3].indicator == "外资"
+    assert by_value[2.6].indicator == "制造业实际使用外资"
+    assert by_value[0.9].indicator == by_value[0.4].indicator == "实际使用外资"
