@@ -39,6 +39,7 @@ ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
 STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
 AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
+_AGGREGATE_WORD = re.compile(lang.alternation(AGGREGATE + STANDALONE))
 LEAD_WORDS = lang.longest_first(_KW["subject_lead_words"])
 COUNT_FILLERS = lang.longest_first(_KW["count_fillers"])
 INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
@@ -65,6 +66,7 @@ _RATE = re.compile(lang.pattern("metric_keywords", "rate", number=_NUMBER))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break"))
 _NOUN_PHRASE_END = re.compile(lang.pattern("metric_keywords", "noun_phrase_end"))
 _TIME_LEAD = re.compile(lang.pattern("metric_keywords", "time_lead"))
+_INDICATOR_FIGURE_TAIL = re.compile(lang.pattern("metric_keywords", "indicator_figure_tail"))
 _INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))
 _LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
 _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
@@ -216,6 +218,9 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
+    without_figures = _INDICATOR_FIGURE_TAIL.sub("", indicator)
+    if without_figures != indicator:  # …同比分别增长133.5%、114.1%、 → …同比分别增长
+        indicator = _strip_words(without_figures, [_KW["respectively"]], leading=False)
     return indicator
 
 
@@ -243,6 +248,9 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
         return None
     after = _noun_after(view, m.end())
+    total = _AGGREGATE_WORD.search(after, 1)
+    if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
+        after = after[: total.start()]
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
 
@@ -864,11 +872,17 @@ def _figures_in(
         if figure and figure.indicator in AGGREGATE:
             counted = [c for c in lead_counts if c.start < figure.start]
             if counted:  # "签约亿元以上项目34个，总投资152.66亿元" → 签约亿元以上项目总投资
-                figure = replace(figure, indicator=counted[-1].indicator + figure.indicator)
+                figure = replace(figure, indicator=_joined(counted[-1].indicator, figure.indicator))
         if figure:
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _joined(first: str, second: str) -> str:
+    """Two labels run together, the words they share said once (签约项目 + 项目总投资 → 签约项目总投资)."""
+    overlap = next((k for k in range(len(second), 0, -1) if first.endswith(second[:k])), 0)
+    return first + second[overlap:]
 
 
 def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:

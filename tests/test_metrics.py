@@ -477,3 +477,10 @@ def test_an_amount_takes_its_indicator_from_a_parallel_clause_a_perspective_or_a
     assert by_value[1.3].indicator == "外资"
     assert by_value[2.6].indicator == "制造业实际使用外资"
     assert by_value[0.9].indicator == by_value[0.4].indicator == "实际使用外资"
+
+
+def test_indicators_do_not_run_on_over_the_figures_after_them():
+    text = "新都区集中开工项目18个，其中先进制造业9个项目总投资42.5亿元；电子、医药行业实际使用外资同比分别增长21.4%、16.2%。"
+    ms = metrics_of(text, [district(text, "新都区", "district")])
+    assert not any(ch.isdigit() for m in ms for ch in m.indicator)
+    assert {m.value: m.indicator for m in ms}[42.5] == "先进制造业项目总投资"
