@@ -218,10 +218,9 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
-    without_figures = _INDICATOR_FIGURE_TAIL.sub("", indicator)
-    if without_figures != indicator:  # …同比分别增长133.5%、114.1%、 → …同比分别增长
-        indicator = _strip_words(without_figures, [_KW["respectively"]], leading=False)
-    return indicator
+    indicator = indicator.lstrip(_KW["respective_joiners"] + _SEPARATOR)  # what a list of places left
+    indicator = _INDICATOR_FIGURE_TAIL.sub("", indicator)  # …同比分别增长133.5%、114.1%、 → …同比分别增长
+    return _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
 
 
 def _has_any(text: str, words) -> bool:
@@ -277,10 +276,11 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 
-def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None:
+def _rate_figure(m: re.Match[str], before: str, sentence: str, places_lead: int = 0) -> _Figure | None:
+    """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…)."""
     if not _has_any(before, RATE_WORDS):
         return None
-    own_words = _TIME_LEAD.sub("", _strip_words(before, LEAD_WORDS + _ANAPHORA, leading=True))
+    own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
     topic_scope = sentence if own_words.startswith(ELLIPTICAL_RATE_STARTS) else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS):
         return None
@@ -691,6 +691,7 @@ def find_metrics(
     document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
+    place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
@@ -710,7 +711,12 @@ def find_metrics(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
             )
             figures = _figures_in(
-                view, sentence, amounts_at.within(sentence.start, sentence.end), previous_count, place_ends
+                view,
+                sentence,
+                amounts_at.within(sentence.start, sentence.end),
+                previous_count,
+                place_ends,
+                place_spans,
             )
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
@@ -835,6 +841,7 @@ def _figures_in(
     amounts: list[Amount],
     previous: _Figure | None = None,
     place_ends: frozenset[int] = frozenset(),
+    place_spans: dict[int, int] | None = None,
 ) -> list[_Figure]:
     """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
     count before it, `place_ends` where the names of places end."""
@@ -854,7 +861,7 @@ def _figures_in(
                 if figure is None and m.start() in place_ends:
                     figure = _per_place_count(view, m, _earlier_count(figures), previous)
             else:
-                figure = _rate_figure(m, before, sentence.text)
+                figure = _rate_figure(m, before, sentence.text, _places_lead(view, clause_start, place_spans))
             if figure:
                 figures.append(figure)
     counts = [f for f in figures if f.kind == "count"]
@@ -891,6 +898,16 @@ def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
     before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
     before = _strip_words(before, LEAD_WORDS, leading=True)
     return _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False) in AGGREGATE
+
+
+def _places_lead(view: str, start: int, place_spans: dict[int, int] | None) -> int:
+    """How many characters of places, one or a list of them (甲区、乙县和丙县), open the text at `start`."""
+    pos = start
+    while place_spans and pos in place_spans:
+        pos = place_spans[pos]
+        if view[pos : pos + 1] and view[pos] in _KW["respective_joiners"] and pos + 1 in place_spans:
+            pos += 1
+    return pos - start
 
 
 def _earlier_count(figures: list[_Figure]) -> _Figure | None:
@@ -936,6 +953,8 @@ def _respective_figures(
     taken = {f.start for f in figures}
     out: list[_Figure] = []
     for head in list(figures):
+        if head not in figures:
+            continue  # placed in the list of a head before it
         clause_start, _ = _clause_bounds(sentence, head.start)
         if head.respective is not None or _KW["respectively"] not in view[clause_start : head.start]:
             continue
@@ -950,6 +969,12 @@ def _respective_figures(
         if listed:
             figures[figures.index(head)] = replace(head, respective=0)
             out += [f for f in listed if f.start not in taken]
+            place_of = {f.start: f.respective for f in listed}
+            for i, found in enumerate(
+                figures
+            ):  # found on their own (183%、55%): placed in the list all the same
+                if found.start in place_of and found.respective is None:
+                    figures[i] = replace(found, respective=place_of[found.start])
     return out
 
 

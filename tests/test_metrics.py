@@ -484,3 +484,15 @@ def test_indicators_do_not_run_on_over_the_figures_after_them():
     ms = metrics_of(text, [district(text, "新都区", "district")])
     assert not any(ch.isdigit() for m in ms for ch in m.indicator)
     assert {m.value: m.indicator for m in ms}[42.5] == "先进制造业项目总投资"
+
+
+def test_rates_after_a_list_of_places_go_to_the_places_in_order():
+    text = (
+        "一季度，天水市到位资金9.6亿元，同期增长21%。"
+        "各县区到位资金均为正增长，秦州区、麦积区、甘谷县增幅分别达到64%、38%、27%。"
+    )
+    ms = metrics_found(text, published="2019-04")
+    by_value = {m.value: m for m in ms}
+    assert by_value[21].subject == "天水市"
+    assert [by_value[v].subject for v in (64, 38, 27)] == ["秦州区", "麦积区", "甘谷县"]
+    assert {by_value[v].indicator for v in (64, 38, 27)} == {"增幅"}
