@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -37,18 +39,22 @@ ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
 STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
 AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
+_AGGREGATE_WORD = re.compile(lang.alternation(AGGREGATE + STANDALONE))
 LEAD_WORDS = lang.longest_first(_KW["subject_lead_words"])
 COUNT_FILLERS = lang.longest_first(_KW["count_fillers"])
 INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
+PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
-_ANAPHORA = lang.longest_first([*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA])
+_ANAPHORA = lang.longest_first(
+    [*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA, *PROVINCE_ANAPHORA]
+)
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
@@ -60,6 +66,7 @@ _RATE = re.compile(lang.pattern("metric_keywords", "rate", number=_NUMBER))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break"))
 _NOUN_PHRASE_END = re.compile(lang.pattern("metric_keywords", "noun_phrase_end"))
 _TIME_LEAD = re.compile(lang.pattern("metric_keywords", "time_lead"))
+_INDICATOR_FIGURE_TAIL = re.compile(lang.pattern("metric_keywords", "indicator_figure_tail"))
 _INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))
 _LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
 _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
@@ -70,6 +77,8 @@ _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _TERMINAL = _KW["sentence_terminals"]
+_NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
+_PROVINCE_NAME_CONTINUES = (*_KW["province_name_continues"], *lang.words("organization_endings"))
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,8 @@ class _Mention:
     kind: str
     leads: bool = False  # starts its clause: the clause's subject rather than a name in passing
     listed: bool = False  # one of a list of places (西青区、武清区…): several subjects, none the subject
+    respective: bool = False  # listed before 分别: each the subject of its own figure only
+    until: int | None = None  # an item of a per-place list (甲区5个；乙县3个): the subject up to here only
 
 
 @dataclass(frozen=True)
@@ -121,6 +132,55 @@ def _mentions(districts: list[District]) -> list[_Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
+    """Where the text names a province (江苏省, 廣東) by itself: not inside a longer place name (河北区,
+    海南藏族自治州) nor right before a place of its own (山东省青岛市, a qualifier)."""
+    gaz = gazetteer()
+    hits = []
+    for end, surface in gaz.automaton.iter(view):
+        hits.append((end + 1 - len(surface), end + 1, surface))
+    taken = [(m.start, m.end) for m in districts]
+    out = []
+    for start, end, surface in hits:
+        provinces = {e.place.canonical for e in gaz.places_named(surface) if e.form == PROVINCE}
+        if len(provinces) != 1:
+            continue
+        covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
+        if covered or any(s < end and start < e for s, e in taken):
+            continue
+        if any(s == end for s, _e, _ in hits) or any(s == end for s, _e in taken):
+            continue  # 山东省青岛市西海岸新区: the province qualifies the place after it
+        if view.startswith(_PROVINCE_NAME_CONTINUES, end):
+            continue
+        province = provinces.pop()
+        if not province.endswith(_NOT_SUBJECT_PROVINCES):
+            out.append(_Mention(start, end, province, "province"))
+    return out
+
+
+_PROVINCE_OF_REGION = {row["region"]: row["province"] for row in lang.table("province_regions")}
+_PROVINCE_REGION = re.compile(lang.alternation(_PROVINCE_OF_REGION))
+
+
+def _document_province(
+    view: str, provinces: list[_Mention], districts: list[District], city: str | None
+) -> str | None:
+    """The province a document is about: the one it names most, counting the provinces of the districts
+    and of the city found and the regions of a province named (苏南, 粤东)."""
+    votes = Counter(m.canonical for m in provinces)
+    votes.update(_PROVINCE_OF_REGION[m.group()] for m in _PROVINCE_REGION.finditer(view))
+    votes.update(d.province for d in districts for _span in d.spans if d.province)
+    entries = gazetteer().places_named(city or "")
+    votes.update({e.place.province for e in entries if e.form == CITY and e.place.province})
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _own_province(mentions: list[_Mention], province: str | None) -> list[_Mention]:
+    """The mentions of the document's own province: another one named (广东援藏, 浙江客商) is where
+    investment comes from, not what the figures are about."""
+    return [m for m in mentions if m.canonical == province]
+
+
 def _strip_words(text: str, words: list[str], *, leading: bool) -> str:
     ends = tuple(words)
     if not (text.startswith(ends) if leading else text.endswith(ends)):
@@ -158,7 +218,9 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
-    return indicator
+    indicator = indicator.lstrip(_KW["respective_joiners"] + _SEPARATOR)  # what a list of places left
+    indicator = _INDICATOR_FIGURE_TAIL.sub("", indicator)  # …同比分别增长133.5%、114.1%、 → …同比分别增长
+    return _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
 
 
 def _has_any(text: str, words) -> bool:
@@ -185,6 +247,9 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
         return None
     after = _noun_after(view, m.end())
+    total = _AGGREGATE_WORD.search(after, 1)
+    if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
+        after = after[: total.start()]
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
 
@@ -211,10 +276,11 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 
-def _rate_figure(m: re.Match[str], before: str, sentence: str) -> _Figure | None:
+def _rate_figure(m: re.Match[str], before: str, sentence: str, places_lead: int = 0) -> _Figure | None:
+    """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…)."""
     if not _has_any(before, RATE_WORDS):
         return None
-    own_words = _TIME_LEAD.sub("", _strip_words(before, LEAD_WORDS + _ANAPHORA, leading=True))
+    own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
     topic_scope = sentence if own_words.startswith(ELLIPTICAL_RATE_STARTS) else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS):
         return None
@@ -243,6 +309,8 @@ def _amount_figure(
     tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
     if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
         return None  # a threshold: 10亿元以上项目
+    if _in_range(view, start, tail):
+        return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = view[clause_start:start]
     before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
@@ -257,6 +325,68 @@ def _amount_figure(
         if indicator is None or not aggregate or single_project:
             return None
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+_PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
+_PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
+
+
+def _borrowed_amount(
+    view: str, amount: Amount, clause_start: int, sentence: Segment, figures: list[_Figure]
+) -> _Figure | None:
+    """An amount whose clause names no indicator of its own but takes one from its sentence:
+    a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元)
+    or a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…)."""
+    parts = _figure_and_unit(amount)
+    start, end = amount.start or 0, amount.end or 0
+    tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
+    if parts is None or tail.startswith(_KW["attributive"]) or _in_range(view, start, tail):
+        return None
+    if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
+        return None
+    head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
+    respectively = head.startswith(_KW["respectively"])
+    head = _strip_words(head, COUNT_FILLERS, leading=False)
+    said = view[sentence.start : start]
+    indicator = None
+    if respectively:  # the indicator said last, in its longest form (实际使用外资, not 使用外资)
+        at = max(((said.rfind(w) + len(w), len(w), w) for w in STANDALONE if w in said), default=None)
+        indicator = at[2] if at else None
+    elif (perspective := _last_perspective(said)) is not None:
+        indicator = head + perspective
+    else:
+        amounts_before = [f for f in figures if f.kind == "amount" and f.end <= start]
+        if amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
+            earlier = amounts_before[-1]
+            _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
+            if not _CLAUSE_BREAK.search(view, earlier_clause_end + 1, clause_start) and (
+                not head or _has_any(head, TOPIC_WORDS)
+            ):
+                indicator = head or earlier.indicator
+    if not indicator:
+        return None
+    return _Figure(start, end, parts[0], parts[1], indicator, indicator, "amount")
+
+
+def _last_perspective(said: str) -> str | None:
+    topics = [m.group("topic") for m in _PERSPECTIVE.finditer(said)]
+    if topics:
+        return next((w for w in STANDALONE if w in topics[-1]), None)
+    return None
+
+
+_RANGE_JOINERS = tuple(_KW["range_joiners"])
+
+
+def _in_range(view: str, start: int, tail: str) -> bool:
+    """An end of a range (5000万元至1亿元, 1-3亿元): the amount is followed by a joiner and a number, or
+    preceded by a number and a joiner."""
+    for joiner in _RANGE_JOINERS:
+        if tail.startswith(joiner) and tail[len(joiner) : len(joiner) + 1].isdigit():
+            return True
+        if view.endswith(joiner, 0, start) and view[start - len(joiner) - 1 : start - len(joiner)].isdigit():
+            return True
+    return False
 
 
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
@@ -281,6 +411,7 @@ def _subject(
     view: str,
     city: str | None,
     paragraph_start: int | None = None,
+    province: str | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing)."""
@@ -295,20 +426,22 @@ def _subject(
         near = [m for m in before if m.kind == "county_city"]
         if near:
             return near[-1].canonical
-    if _has_any(clause_before, CITY_ANAPHORA):
-        return city
+    whole = _whole_named(clause_before, city, province)
+    if whole:
+        return whole
     modified = [
         m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == _KW["modified_by"]
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
-    leading = [m for m in before if m.leads and not m.listed]
+    leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
-    if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city):
+    if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
         return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
-    if before:
-        return before[0].canonical
+    passing = [m for m in before if not m.respective and (m.until is None or pos < m.until)]
+    if passing:
+        return passing[0].canonical
     return None
 
 
@@ -328,11 +461,14 @@ def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:
     return out
 
 
-def _city_leads(view: str, paragraph_start: int, pos: int, city: str) -> bool:
-    """The paragraph opens a clause with the city's name before `pos` (天津市2024年…, 全市…)."""
+def _city_leads(view: str, paragraph_start: int, pos: int, city: str, mentions: list[_Mention]) -> bool:
+    """The paragraph opens a clause with the city's name before `pos` (天津市2024年…, 全市…), not as a
+    part of a district's name (长沙县) nor before one it qualifies (石家庄市元氏县)."""
     names = tuple(filter(None, {city, city.removesuffix(_CITY_ENDING)}))
     for m in re.finditer("|".join(map(re.escape, names)), view[paragraph_start:pos]):
-        at = paragraph_start + m.start()
+        at, end = paragraph_start + m.start(), paragraph_start + m.end()
+        if any(d.start < end and at < d.end or d.start == end for d in mentions):
+            continue
         if (
             at == paragraph_start
             or view[at - 1] in _KW["clause_openers"]
@@ -346,20 +482,36 @@ def _last_named(mentions: list[_Mention], canonical: str, pos: int) -> int:
     return max((m.start for m in mentions if m.canonical == canonical and m.end <= pos), default=-1)
 
 
-def _sentence_speaks_of_city(
-    view: str, start: int, pos: int, mentions: list[_Mention], city: str | None
-) -> bool:
-    """The sentence so far names no district but the city as a whole (全市, 苏州全市, 力争成都全年…)."""
-    if city is None or any(start <= m.start < pos for m in mentions):
-        return False
+def _last_at(text: str, words) -> int:
+    return max((text.rfind(w) for w in words), default=-1)
+
+
+def _whole_named(
+    text: str, city: str | None, province: str | None, *, collective: bool = False
+) -> str | None:
+    """The city or the province `text` speaks of as a whole (全市, 我省), the one named last; with
+    `collective`, the districts all at once (各区县) stand for the city too."""
+    city_words = CITY_ANAPHORA + COLLECTIVE_MARKERS if collective else CITY_ANAPHORA
+    at_city = _last_at(text, city_words) if city else -1
+    at_province = _last_at(text, PROVINCE_ANAPHORA) if province else -1
+    if at_city < 0 and at_province < 0:
+        return None
+    return province if at_province > at_city else city
+
+
+def _sentence_whole(
+    view: str, start: int, pos: int, mentions: list[_Mention], city: str | None, province: str | None
+) -> str | None:
+    """The city or province the sentence so far speaks of as a whole, naming no district
+    (全市, 苏州全市, 力争成都全年…, 全省新设…)."""
+    if any(start <= m.start < pos for m in mentions):
+        return None
     said = _drop_object_anaphora(view[start:pos])
-    short = city.removesuffix(_CITY_ENDING)
-    return _has_any(said, CITY_ANAPHORA) or (len(short) >= 2 and short in said)
-
-
-def _speaks_of_whole_city(text: str) -> bool:
-    """ "会议要求，各区县、开发区要…", "全市…": the city as a whole, not the district spoken of before."""
-    return _has_any(_drop_object_anaphora(text), CITY_ANAPHORA + COLLECTIVE_MARKERS)
+    whole = _whole_named(said, city, province)
+    if whole:
+        return whole
+    short = city.removesuffix(_CITY_ENDING) if city else ""
+    return city if len(short) >= 2 and short in said else None
 
 
 def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
@@ -369,13 +521,38 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     title = next(iter(paragraphs(view)), None)
     if title is None:
         return None
-    named = {m.canonical for m in mentions if title.start <= m.start and m.end <= title.end}
+    named = {
+        m.canonical
+        for m in mentions
+        if title.start <= m.start and m.end <= title.end and m.kind != "province"
+    }
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
+    if not named:
+        return _dominant_division(mentions)
     return named.pop() if len(named) == 1 else None
 
 
-def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention]) -> list[_Mention]:
+DOMINANT_MENTIONS = 3  # a county-level division named this often, and twice as often as any other place
+
+
+def _dominant_division(mentions: list[_Mention]) -> str | None:
+    """The county-level division a report keeps naming (a county's news about its signing ceremony)."""
+    counts = Counter(m.canonical for m in mentions if m.kind != "province")
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    name, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    kind = next(m.kind for m in mentions if m.canonical == name)
+    if kind in _ADMIN_KINDS and count >= DOMINANT_MENTIONS and count >= 2 * runner_up:
+        return name
+    return None
+
+
+def _paragraph_mentions(
+    view: str, paragraph: Segment, mentions: list[_Mention], city: str | None = None
+) -> list[_Mention]:
     """The paragraph's district mentions, each marked with whether it leads its clause."""
     inside = [m for m in mentions if paragraph.start <= m.start and m.end <= paragraph.end]
     if not inside:
@@ -389,7 +566,28 @@ def _paragraph_mentions(view: str, paragraph: Segment, mentions: list[_Mention])
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
-        out.append(replace(m, leads=_starts_clause(view, sentence, m), listed=m.start in listed))
+        leads = _starts_clause(view, sentence, m, city)
+        if m.kind == "province" and not leads:
+            continue  # a province named in passing (对粤投资, 占广东省比重) is never the subject
+        respective = m.start in listed and _KW["respectively"] in view[m.end : sentence.end]
+        out.append(replace(m, leads=leads, listed=m.start in listed, respective=respective))
+    return _per_place_items(out, segments)
+
+
+def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[_Mention]:
+    """分县（区）看，甲区2个，投资总额4.5亿元；乙县5个…: sentences in a row, each led by another place,
+    are the items of a per-place list; each place is the subject of its own sentence only."""
+    starts = [s.start for s in segments]
+    leader: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.leads and not m.listed:
+            leader.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.canonical)
+    one = {i: names for i, names in leader.items() if len(names) == 1}
+    items = {i for i, names in one.items() if any(one.get(j, names) != names for j in (i - 1, i + 1))}
+    out = []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        out.append(replace(m, until=segments[i].end) if i in items and m.leads else m)
     return out
 
 
@@ -402,9 +600,11 @@ def _drop_object_anaphora(clause: str) -> str:
     return clause
 
 
-def _starts_clause(view: str, sentence: Segment, mention: _Mention) -> bool:
+def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
     clause_start, _ = _clause_bounds(sentence, mention.start)
     lead = view[clause_start : mention.start].strip()
+    if city and mention.kind != "province":  # 石家庄市元氏县: the city only qualifies the district
+        lead = lead.removesuffix(city)
     lead = _TIME_LEAD.sub("", lead)
     for _ in range(2):
         lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
@@ -483,48 +683,72 @@ def find_metrics(
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
     mentions = _mentions(districts)
+    province_mentions = _province_mentions(view, mentions)
+    province = _document_province(view, province_mentions, districts, city)
+    province_mentions = _own_province(province_mentions, province)
+    mentions = sorted(mentions + province_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
-    document_lead = _document_lead(view, mentions) or city
+    document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)
+    place_ends = frozenset(m.end for m in mentions)
+    place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
+    # A report opening with the province as a whole (全省新设…) speaks of it again in a paragraph that
+    # names no subject of its own, after a paragraph about one of its cities.
+    opening_whole: str | None = None
     for paragraph in paragraphs(view):
         if SECTION_HEADING.match(paragraph.text):
             carried_period = carried_subject = None
+        carried_subject = opening_whole or carried_subject
         resolved = _resolved_periods(paragraph, published)
-        paragraph_mentions = _paragraph_mentions(view, paragraph, mentions)
-        city_told_at = -1
+        paragraph_mentions = _paragraph_mentions(view, paragraph, mentions, city)
+        whole_told_at, whole_told = -1, None
         previous_count: _Figure | None = None
         for sentence in sentences(paragraph.text):
             sentence = Segment(
                 sentence.text, paragraph.start + sentence.start, paragraph.start + sentence.end
             )
             figures = _figures_in(
-                view, sentence, amounts_at.within(sentence.start, sentence.end), previous_count
+                view,
+                sentence,
+                amounts_at.within(sentence.start, sentence.end),
+                previous_count,
+                place_ends,
+                place_spans,
             )
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(
-                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start
+                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start, province
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
-                if _sentence_speaks_of_city(view, sentence.start, figure.start, paragraph_mentions, city):
-                    subject = city  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
-                    city_told_at = figure.start
-                elif subject is not None and city_told_at > _last_named(
+                whole = _sentence_whole(
+                    view, sentence.start, figure.start, paragraph_mentions, city, province
+                )
+                if whole:
+                    subject = whole  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
+                    whole_told_at, whole_told = figure.start, whole
+                    if not kept and whole == province:
+                        opening_whole = whole
+                elif subject is not None and whole_told_at > _last_named(
                     paragraph_mentions, subject, figure.start
                 ):
-                    subject = (
-                        city  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
-                    )
+                    subject = whole_told  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
                 told = subject is not None
+                whole = _whole_named(
+                    _drop_object_anaphora(view[paragraph.start : figure.start]),
+                    city,
+                    province,
+                    collective=True,
+                )
                 if told:
                     carried_subject = subject
-                elif _speaks_of_whole_city(view[paragraph.start : figure.start]):
-                    subject = city
+                elif whole:
+                    subject = whole
                 else:
                     subject = carried_subject or document_lead
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
@@ -539,6 +763,7 @@ def find_metrics(
                     start=figure.start,
                     end=figure.end,
                     confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
+                    target=_is_target(view[sentence.start : figure.start], period, published),
                 )
                 candidate = _Kept(metric, figure.noun, told)
                 if not _restates(candidate, kept):
@@ -575,6 +800,23 @@ def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
     return False
 
 
+_TARGET_MARKERS = tuple(_KW["target_markers"])
+_TARGET_REACHED = tuple(_KW["target_reached"])
+_TARGET_EXCEPTIONS = tuple(_KW["target_marker_exceptions"])
+
+
+def _is_target(said: str, period: str | None, published: str | None) -> bool:
+    """Whether the sentence up to a figure sets it as a goal (力争…, 不低于…, 目标…) or its period is a
+    year to come (到2027年…达到1000亿元), rather than reports it; a goal said to be reached
+    (完成年度目标的55.2%) is a figure reached."""
+    if period and published and period[:4].isdigit() and period[:4] > published[:4]:
+        return True
+    for exception in _TARGET_EXCEPTIONS:
+        said = said.replace(exception, "")
+    at = _last_at(said, _TARGET_MARKERS)
+    return at >= 0 and not _has_any(said[max(0, at - 6) : at], _TARGET_REACHED)
+
+
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
     return _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS)
 
@@ -594,10 +836,15 @@ class _AmountIndex:
 
 
 def _figures_in(
-    view: str, sentence: Segment, amounts: list[Amount], previous: _Figure | None = None
+    view: str,
+    sentence: Segment,
+    amounts: list[Amount],
+    previous: _Figure | None = None,
+    place_ends: frozenset[int] = frozenset(),
+    place_spans: dict[int, int] | None = None,
 ) -> list[_Figure]:
     """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
-    count before it."""
+    count before it, `place_ends` where the names of places end."""
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):
@@ -611,8 +858,10 @@ def _figures_in(
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
                     figure = _elliptical_count(view, m, before, earlier, previous)
+                if figure is None and m.start() in place_ends:
+                    figure = _per_place_count(view, m, _earlier_count(figures), previous)
             else:
-                figure = _rate_figure(m, before, sentence.text)
+                figure = _rate_figure(m, before, sentence.text, _places_lead(view, clause_start, place_spans))
             if figure:
                 figures.append(figure)
     counts = [f for f in figures if f.kind == "count"]
@@ -622,17 +871,25 @@ def _figures_in(
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
         figure = _amount_figure(view, amount, clause_start, sentence, bool(counts))
+        if figure is None:
+            figure = _borrowed_amount(view, amount, clause_start, sentence, figures)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)
         if figure and figure.indicator in AGGREGATE:
             counted = [c for c in lead_counts if c.start < figure.start]
             if counted:  # "签约亿元以上项目34个，总投资152.66亿元" → 签约亿元以上项目总投资
-                figure = replace(figure, indicator=counted[-1].indicator + figure.indicator)
+                figure = replace(figure, indicator=_joined(counted[-1].indicator, figure.indicator))
         if figure:
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _joined(first: str, second: str) -> str:
+    """Two labels run together, the words they share said once (签约项目 + 项目总投资 → 签约项目总投资)."""
+    overlap = next((k for k in range(len(second), 0, -1) if first.endswith(second[:k])), 0)
+    return first + second[overlap:]
 
 
 def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
@@ -641,6 +898,31 @@ def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
     before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
     before = _strip_words(before, LEAD_WORDS, leading=True)
     return _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False) in AGGREGATE
+
+
+def _places_lead(view: str, start: int, place_spans: dict[int, int] | None) -> int:
+    """How many characters of places, one or a list of them (甲区、乙县和丙县), open the text at `start`."""
+    pos = start
+    while place_spans and pos in place_spans:
+        pos = place_spans[pos]
+        if view[pos : pos + 1] and view[pos] in _KW["respective_joiners"] and pos + 1 in place_spans:
+            pos += 1
+    return pos - start
+
+
+def _earlier_count(figures: list[_Figure]) -> _Figure | None:
+    return next((f for f in reversed(figures) if f.kind == "count"), None)
+
+
+def _per_place_count(
+    view: str, m: re.Match[str], earlier: _Figure | None, previous: _Figure | None
+) -> _Figure | None:
+    """A count right after a place's name, with no noun of its own, in a per-place list
+    (签约项目26个。分县（区）看，甲区2个，乙县5个): it counts what the count before it counted."""
+    like = earlier or previous
+    if m.group("num") is None or _noun_after(view, m.end()) or like is None or like.unit != m.group("unit"):
+        return None
+    return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, like.indicator, like.noun, "count")
 
 
 def _elliptical_count(
@@ -671,6 +953,8 @@ def _respective_figures(
     taken = {f.start for f in figures}
     out: list[_Figure] = []
     for head in list(figures):
+        if head not in figures:
+            continue  # placed in the list of a head before it
         clause_start, _ = _clause_bounds(sentence, head.start)
         if head.respective is not None or _KW["respectively"] not in view[clause_start : head.start]:
             continue
@@ -685,6 +969,12 @@ def _respective_figures(
         if listed:
             figures[figures.index(head)] = replace(head, respective=0)
             out += [f for f in listed if f.start not in taken]
+            place_of = {f.start: f.respective for f in listed}
+            for i, found in enumerate(
+                figures
+            ):  # found on their own (183%、55%): placed in the list all the same
+                if found.start in place_of and found.respective is None:
+                    figures[i] = replace(found, respective=place_of[found.start])
     return out
 
 

@@ -132,6 +132,7 @@ class Metric(BaseModel):
     confidence: float = 1.0
     evidence_start: int | None = None
     evidence_end: int | None = None
+    target: bool = False  # a goal set (力争引进项目50个), not a figure reached
 
 
 class PolicyIncentive(BaseModel):

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhaoyin.extractors.amounts import find_amounts
+from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.metrics import find_metrics
 from zhaoyin.schemas import District, Span
 
@@ -359,3 +360,139 @@ def test_a_district_leading_its_own_clause_is_still_the_subject():
     places = [district(text, d, "district") for d in ("温江区", "新都区", "双流区")]
     ms = metrics_of(text, places)
     assert [m.subject for m in ms] == ["温江区", "新都区", "双流区"]
+
+
+def metrics_found(text: str, published: str | None = "2025-07"):
+    districts, city = find_districts(text)
+    return find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published=published)
+
+
+def test_province_markers_give_the_province_of_the_districts_found():
+    text = (
+        "1-6月，全省新设外商投资企业812家，同比增长9.1%；实际使用外资56.2亿美元。"
+        "余杭区实际使用外资8.3亿美元，占全省比重14.8%。\n"
+        "香港实际到资30.5亿美元，增长6.2%，占全省实际使用外资的54.3%。"
+    )
+    by_value = {m.value: m.subject for m in metrics_found(text)}
+    assert by_value[812] == by_value[9.1] == by_value[56.2] == "浙江省"
+    assert by_value[8.3] == by_value[14.8] == "余杭区"
+    assert by_value[30.5] == "浙江省"  # a source of investment, not the subject
+
+
+def test_a_province_named_at_the_head_of_its_clause_is_the_subject():
+    text = (
+        "湖南日报讯 2024年，湖南省实际使用外资42.6亿美元，同比增长12.4%。"
+        "湖南新设外商投资企业1280家。江西客商在湘投资项目35个。"
+    )
+    ms = metrics_found(text)
+    assert {m.subject for m in ms} == {"湖南省"}
+    assert (35, "个") in figures(ms)
+
+
+def test_a_city_name_inside_or_before_a_district_name_does_not_make_the_city_the_subject():
+    text = "5月8日，长沙县、浏阳经开区举行二季度重大项目集中开工仪式。42个重大项目集中开工，总投资额188亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"长沙县"}
+    text = "日前，石家庄市元氏县举行项目集中签约仪式，签约项目12个，总投资约86亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"元氏县"}
+
+
+def test_per_place_list_items_count_what_the_total_counted_and_hold_only_their_own_sentence():
+    text = (
+        "本次推介会上，绵阳市共签约项目18个，投资总额52.4亿元。分县（区）看，涪城区7个，投资总额21.5亿元；"
+        "江油市4个，投资总额12.3亿元；三台县2个，投资总额6.6亿元。分产业看，二产业项目11个，投资总额38.2亿元。"
+    )
+    ms = metrics_found(text)
+    by_value = {m.value: m for m in ms}
+    assert (by_value[7].subject, by_value[21.5].subject) == ("涪城区", "涪城区")
+    assert (by_value[4].subject, by_value[2].subject) == ("江油市", "三台县")
+    assert by_value[7].indicator == by_value[18].indicator
+    assert by_value[11].subject == by_value[38.2].subject == "绵阳市"
+
+
+def test_places_listed_before_respectively_are_not_the_subject_of_the_figures_after():
+    text = (
+        "全市上半年到位资金612.4亿元。\n"
+        "河西区、南开区、其他区县三个板块，占全市比重分别为21%、26%和53%；新增项目417个，到位资金208.6亿元。"
+    )
+    ms = metrics_of(
+        text, [district(text, "河西区", "district"), district(text, "南开区", "district")], city="天津市"
+    )
+    by_value = {m.value: m.subject for m in ms}
+    assert by_value[417] == by_value[208.6] == "天津市"
+
+
+def test_targets_are_marked_apart_from_figures_reached():
+    text = (
+        "一季度，温江区新签约亿元以上项目12个，完成年度目标的30.5%。"
+        "下一步，温江区力争全年新签约亿元以上项目50个以上，到位资金不低于120亿元。"
+        "到2027年，温江区招商引资到位资金达到300亿元以上。"
+    )
+    ms = metrics_of(text, [district(text, "温江区", "district")])
+    assert {m.value: m.target for m in ms} == {12: False, 30.5: False, 50: True, 120: True, 300: True}
+
+
+def test_planned_investment_totals_count_and_ranges_do_not():
+    text = (
+        "今年以来，郫都区新签约项目24个，计划投资额186.4亿元。"
+        "其中投资额5000万元至1亿元的项目9个；对固定资产投资1-3亿元的项目给予奖励。"
+    )
+    ms = metrics_of(text, [district(text, "郫都区", "district")])
+    assert (186.4, "亿元") in figures(ms)
+    assert not {(5000, "万元"), (1, "亿元"), (3, "亿元")} & set(figures(ms))
+
+
+def test_growth_in_multiples_is_a_rate():
+    text = "上半年，青白江区实际使用外资2.4亿美元，同比增长3.5倍，其中制造业合同外资增长1.2倍。"
+    ms = metrics_of(text, [district(text, "青白江区", "district")])
+    assert figures(ms) == [(2.4, "亿美元"), (3.5, "倍"), (1.2, "倍")]
+
+
+def test_a_region_of_a_province_tells_the_province_of_a_release_that_names_none():
+    text = "前三季度，全省新设外商投资企业1460家。粤东地区实际使用外资12.7亿元，占全省总量的4.1%。"
+    ms = metrics_found(text)
+    assert {m.subject for m in ms} == {"广东省"}
+
+
+def test_a_report_that_keeps_naming_one_county_gives_it_the_figures_no_sentence_places():
+    text = (
+        "菊韵金秋 招商正当时\n\n"
+        "本报记者 张明 通讯员 李华\n\n"
+        "10月12日，第十六届菊花文化节开幕在即，开封市各县区招商引资推介活动在市会展中心陆续拉开帷幕，"
+        "首场登台的是尉氏县项目推介暨签约仪式。\n\n"
+        "当天，签约仪式共签约项目14个，签约总金额86.5亿元。\n\n"
+        "尉氏县县长表示，尉氏县将优化营商环境，欢迎客商到尉氏县投资兴业。"
+    )
+    assert {m.subject for m in metrics_found(text)} == {"尉氏县"}
+
+
+def test_an_amount_takes_its_indicator_from_a_parallel_clause_a_perspective_or_a_respectively_list():
+    text = (
+        "今年1-5月，龙泉驿区招商引资到位内资86.2亿元，外资1.3亿美元。"
+        "从实际使用外资看，龙泉驿区制造业2.6亿美元，增长12.1%。"
+        "汽车、电子、医药三个行业实际使用外资居前三位，分别为0.9亿美元、0.7亿美元、0.4亿美元。"
+    )
+    ms = metrics_of(text, [district(text, "龙泉驿区", "district")])
+    by_value = {m.value: m for m in ms}
+    assert {1.3, 2.6, 0.9, 0.7, 0.4} <= set(by_value)
+    assert by_value[1.3].indicator == "外资"
+    assert by_value[2.6].indicator == "制造业实际使用外资"
+    assert by_value[0.9].indicator == by_value[0.4].indicator == "实际使用外资"
+
+
+def test_indicators_do_not_run_on_over_the_figures_after_them():
+    text = "新都区集中开工项目18个，其中先进制造业9个项目总投资42.5亿元；电子、医药行业实际使用外资同比分别增长21.4%、16.2%。"
+    ms = metrics_of(text, [district(text, "新都区", "district")])
+    assert not any(ch.isdigit() for m in ms for ch in m.indicator)
+    assert {m.value: m.indicator for m in ms}[42.5] == "先进制造业项目总投资"
+
+
+def test_rates_after_a_list_of_places_go_to_the_places_in_order():
+    text = (
+        "一季度，天水市到位资金9.6亿元，同期增长21%。"
+        "各县区到位资金均为正增长，秦州区、麦积区、甘谷县增幅分别达到64%、38%、27%。"
+    )
+    ms = metrics_found(text, published="2019-04")
+    by_value = {m.value: m for m in ms}
+    assert by_value[21].subject == "天水市"
+    assert [by_value[v].subject for v in (64, 38, 27)] == ["秦州区", "麦积区", "甘谷县"]
+    assert {by_value[v].indicator for v in (64, 38, 27)} == {"增幅"}
