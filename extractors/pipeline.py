@@ -30,7 +30,9 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 # 0.5.0: records carry their evidence offsets and resolution keys, extractions their reprint fingerprint
 # (the warehouse no longer computes them: `reextract` gives rows of older versions theirs)
 # 0.6.0: keys and fingerprints in the simplified script, projects with a kind (fund) and district path
-EXTRACTOR_VERSION = "0.6.0"
+# 0.7.0: rules measured on real third-party reports: enumerations, per-item status and district, province
+#        subjects, metric targets, name boundaries, simplified canonicals, datelines and policy news
+EXTRACTOR_VERSION = "0.7.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -192,6 +192,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("value", _F),
             ("unit", _S),
             ("period", _S),
+            ("target", pa.bool_()),
             ("evidence", _S),
             ("span_start", _I),
             ("span_end", _I),
@@ -388,7 +389,7 @@ def _record_rows(doc: Document, ext: Extraction) -> dict[str, list[dict]]:
             {
                 "doc_id": doc_id,
                 "seq": seq,
-                **m.model_dump(include={"text", "subject", "indicator", "value", "unit", "period"}),
+                **m.model_dump(include={"text", "subject", "indicator", "value", "unit", "period", "target"}),
                 "evidence": m.evidence,
                 "span_start": m.start,
                 "span_end": m.end,

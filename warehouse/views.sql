@@ -155,7 +155,8 @@ FROM investments i JOIN documents d USING (doc_id)
 WHERE d.reprint_of IS NULL;
 
 CREATE OR REPLACE VIEW v_metrics AS
-SELECT m.subject, dd.admin_code, m.indicator, m.value, m.unit, m.period, m.text, m.evidence,
+SELECT m.subject, dd.admin_code, m.indicator, m.value, m.unit, m.period, coalesce(m.target, false) AS target,
+       m.text, m.evidence,
        d.published, d.published_date, m.doc_id, m.seq, m.span_start, m.span_end, d.title, d.source,
        m.extractor_version
 FROM metrics m JOIN documents d USING (doc_id)
