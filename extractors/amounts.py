@@ -63,8 +63,11 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}点{_MAG_CHARS}]*"
 _INSIDE = _alternation(UNITS.inside)
+# A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
+# a long run would rescan the run each time, quadratic in its length.
 _AMOUNT = re.compile(
-    rf"(?:(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+    rf"(?:(?<!\d)(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)"
+    rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?(?P<currency>{_alternation(UNITS.currencies)})"
 )
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").

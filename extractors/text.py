@@ -11,7 +11,11 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
-_SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+# A "sentence" of more than MAX_SENTENCE_CHARS (a table flattened into one line, hostile input) is cut into
+# pieces of that length: extractors look around each figure within its sentence, which on one sentence of a
+# million characters costs the square of its length.
+MAX_SENTENCE_CHARS = 2000
+_SENTENCE_END = re.compile(rf"[^。！？!?；;\n]{{0,{MAX_SENTENCE_CHARS}}}(?:[。！？!?；;]+[”’」』）)]*|\n|$)?")
 _CLAUSE_END = re.compile(r"[^，,：:。！？!?；;\n]*(?:[，,：:。！？!?；;]+|\n|$)")
 
 

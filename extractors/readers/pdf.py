@@ -7,6 +7,7 @@ import re
 import statistics
 from typing import Any
 
+from zhaoyin.extractors.readers.limits import Budgets, over_budget
 from zhaoyin.schemas import PageSpan, ReadError
 
 _SENTENCE_END = tuple("。！？!?：:；;")
@@ -203,7 +204,22 @@ def _has_gap(line: dict[str, Any], cw: float) -> bool:
     return any(b["x0"] - a["x1"] > 1.2 * cw for a, b in zip(chars, chars[1:], strict=False))
 
 
-def read_pdf_bytes(data: bytes, *, ocr: bool = False) -> dict[str, Any]:
+def _declared_page_count(pdf: Any) -> int:
+    """The page count the page tree declares (/Count), read without walking the pages."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        return int(count) if isinstance(count, int | float) else 0
+    except Exception:  # a broken page tree: the page walk reports it
+        return 0
+
+
+def _too_many_pages(count: int | str, max_pages: int) -> ReadError:
+    return over_budget(f"PDF has {count} pages, over the budget of {max_pages:,} pages", "pdf_pages")
+
+
+def read_pdf_bytes(data: bytes, *, ocr: bool = False, max_pages: int | None = None) -> dict[str, Any]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -212,11 +228,18 @@ def read_pdf_bytes(data: bytes, *, ocr: bool = False) -> dict[str, Any]:
     texts: list[str] = []
     empty_pages: list[int] = []
     undecodable: list[int] = []
+    max_pages = max_pages or Budgets().pdf_pages
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # pages past the budget are never parsed, even when the page tree's /Count lies
+        with pdfplumber.open(io.BytesIO(data), pages=range(1, max_pages + 2)) as pdf:
+            declared = _declared_page_count(pdf)
+            if declared > max_pages:
+                raise _too_many_pages(f"{declared:,}", max_pages)
             metadata = dict(pdf.metadata or {})
             if not pdf.pages:
                 raise ReadError("PDF has no pages")
+            if len(pdf.pages) > max_pages:
+                raise _too_many_pages(f"more than {max_pages:,}", max_pages)
             for number, page in enumerate(pdf.pages, start=1):
                 deduped = page.dedupe_chars()  # fake bold prints each character twice
                 text = _layout_text(deduped)
