@@ -62,8 +62,11 @@ def too_large(size: int, limit: int) -> ReadError:
     )
 
 
-def raw_from_path(path: str | os.PathLike, *, max_bytes: int | None = None, **fields) -> RawDocument:
+def raw_from_path(
+    path: str | os.PathLike, *, max_bytes: int | None = None, source: str | None = None, **fields
+) -> RawDocument:
     """Read a file into a RawDocument, refusing oversized files from their size before reading them.
+    `source` names it (default: the path as given).
 
     OS errors (missing file, permission, symlink loop, a folder) become ReadError with a plain reason.
     """
@@ -87,7 +90,7 @@ def raw_from_path(path: str | os.PathLike, *, max_bytes: int | None = None, **fi
     if len(data) > limit:
         raise too_large(len(data), limit)
     fields.setdefault("media_type_hint", mimetypes.guess_type(p.name)[0])
-    return RawDocument(data=data, source=str(path), **fields)
+    return RawDocument(data=data, source=source if source is not None else str(path), **fields)
 
 
 def _os_reason(exc: OSError) -> str:
