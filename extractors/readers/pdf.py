@@ -204,15 +204,19 @@ def _has_gap(line: dict[str, Any], cw: float) -> bool:
     return any(b["x0"] - a["x1"] > 1.2 * cw for a, b in zip(chars, chars[1:], strict=False))
 
 
-def _declared_page_count(pdf: Any) -> int:
-    """The page count the page tree declares (/Count), read without walking the pages."""
-    from pdfminer.pdftypes import resolve1
+def _page_count(data: bytes) -> int:
+    """The page count as PDFium reads the page tree (C, a fraction of a second for 200k pages, where
+    pdfminer parses a flat /Kids array for minutes); 0 when PDFium cannot open the file."""
+    import pypdfium2
 
     try:
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
-        return int(count) if isinstance(count, int | float) else 0
-    except Exception:  # a broken page tree: the page walk reports it
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # encrypted or broken: pdfminer reports it in its words
         return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _too_many_pages(count: int | str, max_pages: int) -> ReadError:
@@ -230,11 +234,11 @@ def read_pdf_bytes(data: bytes, *, ocr: bool = False, max_pages: int | None = No
     undecodable: list[int] = []
     max_pages = max_pages or Budgets().pdf_pages
     try:
-        # pages past the budget are never parsed, even when the page tree's /Count lies
+        count = _page_count(data)
+        if count > max_pages:
+            raise _too_many_pages(f"{count:,}", max_pages)
+        # pages past the budget are never parsed, even where PDFium and pdfminer disagree on the count
         with pdfplumber.open(io.BytesIO(data), pages=range(1, max_pages + 2)) as pdf:
-            declared = _declared_page_count(pdf)
-            if declared > max_pages:
-                raise _too_many_pages(f"{declared:,}", max_pages)
             metadata = dict(pdf.metadata or {})
             if not pdf.pages:
                 raise ReadError("PDF has no pages")
