@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from zhaoyin.extractors.readers.limits import Budgets
 from zhaoyin.flows.settings import configure_prefect_env
@@ -76,7 +76,7 @@ def bulk_import_flow(
     ocr: bool = False,
     task_runner: TaskRunnerName = "thread",
     progress_key: str | None = None,
-    budgets: dict[str, float] | None = None,
+    budgets: dict[str, Any] | None = None,
     follow_symlinks: bool = False,
 ) -> IngestSummary:
     ensure_backend(backend)
