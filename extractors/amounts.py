@@ -58,8 +58,11 @@ _CN_DIGITS = lang.chars("digits")
 _POINT = lang.chars("decimal_point")
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
+# A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
+# a long run would rescan the run each time, quadratic in its length.
 _AMOUNT = re.compile(
-    rf"(?:(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+    rf"(?:(?<!\d)(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)"
+    rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?(?P<currency>{lang.alternation(UNITS.currencies)})"
 )
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").

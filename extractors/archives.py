@@ -1,6 +1,8 @@
 """Zip and tar(.gz) archives → one RawDocument per member, read lazily, with limits against bombs.
 
-Members get the source "<archive source>!/<member path>". Archive-wide problems (too many members, too
+Members get the source "<archive source>!/<member path>", the member path decoded as UTF-8, else GB18030,
+else with its bytes escaped (`readers.encoding.decode_name`). Members are read one at a time, when the
+consumer asks for the next one, so an archive costs the memory of its largest member, not of all of them. Archive-wide problems (too many members, too
 many bytes, a suspicious compression ratio, absolute or `..` member paths, a corrupt archive) raise
 ReadError before any member is yielded. A problem with one member (too large, encrypted, an archive
 nested too deep) yields that member with `meta["refused"]` set to the reason and a short marker as data:
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from zhaoyin.extractors.readers import sniff
+from zhaoyin.extractors.readers.encoding import decode_name
 from zhaoyin.extractors.readers.limits import human_size, size_limit
 from zhaoyin.schemas import RawDocument, ReadError
 
@@ -204,10 +207,11 @@ def _tar_members(raw: RawDocument, limits: ArchiveLimits):
         # first pass: headers only (streaming, so the scan stops at the first limit it trips)
         with tarfile.open(fileobj=io.BytesIO(raw.data), mode="r|*") as tf:
             for info in tf:
-                _check_path(info.name, raw.source)
+                name = decode_name(info.name)  # tarfile keeps undecodable bytes as lone surrogates
+                _check_path(name, raw.source)
                 if info.issym() or info.islnk():
                     continue  # links could point anywhere; they are not documents
-                if not info.isfile() or _is_junk(info.name):
+                if not info.isfile() or _is_junk(name):
                     continue
                 _count(limits, info.size, len(raw.data), raw.source)
                 chosen.append(info.name)
@@ -231,7 +235,7 @@ def _tar_members(raw: RawDocument, limits: ArchiveLimits):
                     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
                         raise ReadError(f"corrupt archive member: {exc}") from None
 
-                yield info.name, info.size, read
+                yield decode_name(info.name), info.size, read
 
     chosen_set = set(chosen)
     return members()

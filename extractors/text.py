@@ -13,7 +13,13 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
-_SENTENCE_END = re.compile(lang.pattern("punctuation", "sentence"))
+# A "sentence" of more than MAX_SENTENCE_CHARS (a table flattened into one line, hostile input) is cut into
+# pieces of that length: extractors look around each figure within its sentence, which on one sentence of a
+# million characters costs the square of its length.
+MAX_SENTENCE_CHARS = 2000
+_ENDS = re.escape(lang.chars("sentence_ends"))
+_CLOSERS = re.escape(lang.chars("sentence_closers"))
+_SENTENCE_END = re.compile(rf"[^{_ENDS}\n]{{0,{MAX_SENTENCE_CHARS}}}(?:[{_ENDS}]+[{_CLOSERS}]*|\n|$)?")
 _CLAUSE_END = re.compile(lang.pattern("punctuation", "clause"))
 
 

@@ -535,11 +535,31 @@ def _insert_document_sources(con, items: list[tuple[Document, Extraction]]) -> N
         )
 
 
+def _storable(text: str) -> str:
+    """`text` as valid UTF-8: lone surrogates (undecodable bytes of a file name, kept by the OS layer as
+    surrogates) become escapes like `\\xb9`, so a quarantine row is never lost to an encoding error."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def _insert_quarantine(con, records: list[QuarantineRecord]) -> int:
     if not records:
         return 0
     rows = [
-        {"path": q.path, "sha256": q.sha256, "stage": q.stage, "reason": q.reason, "at": _utc(q.at)}
+        {
+            "path": _storable(q.path),
+            "sha256": q.sha256,
+            "stage": _storable(q.stage),
+            "reason": _storable(q.reason),
+            "at": _utc(q.at),
+        }
         for q in records
     ]
     with staged(con, "_staged_quarantine", pa.Table.from_pylist(rows, schema=SCHEMAS["quarantine"])):

@@ -15,6 +15,8 @@ from zhaoyin.extractors.readers.encoding import decode_text
 from zhaoyin.extractors.readers.limits import (
     DEFAULT_MAX_BYTES,
     MAX_BYTES_ENV,
+    Budgets,
+    over_budget,
     raw_from_path,
     size_limit,
     too_large,
@@ -32,6 +34,7 @@ from zhaoyin.extractors.script import clean_garbled_pinyin, script_of
 from zhaoyin.schemas import Document, RawDocument, ReadError
 
 __all__ = [
+    "Budgets",
     "DEFAULT_MAX_BYTES",
     "MAX_BYTES_ENV",
     "raw_from_path",
@@ -52,10 +55,13 @@ _NAMED_KINDS = {
 }
 
 
-def read_document(raw: RawDocument, *, ocr: bool = False, max_bytes: int | None = None) -> Document:
-    """Read one RawDocument. `max_bytes` (else $ZHAOYIN_MAX_BYTES, else 50 MB) caps the input size."""
+def read_document(
+    raw: RawDocument, *, ocr: bool = False, max_bytes: int | None = None, budgets: Budgets | None = None
+) -> Document:
+    """Read one RawDocument. `max_bytes` (else $ZHAOYIN_MAX_BYTES, else 50 MB) caps the input size;
+    `budgets` (else `Budgets.from_env()`) caps characters, PDF pages, container parts and HTML depth."""
     try:
-        return _read(raw, ocr=ocr, limit=_limit(max_bytes))
+        return _read(raw, ocr=ocr, limit=_limit(max_bytes), budgets=budgets or Budgets.from_env())
     except ReadError:
         raise
     except MemoryError:
@@ -98,18 +104,18 @@ _UNSUPPORTED = {
 }
 
 
-def _read_html(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+def _read_html(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     from zhaoyin.extractors.readers.html import read_html_bytes
 
-    fields = read_html_bytes(raw.data, raw.meta, raw.media_type_hint)
+    fields = read_html_bytes(raw.data, raw.meta, raw.media_type_hint, max_depth=budgets.html_depth)
     fields["text"] = _clean(fields["text"])
     return fields
 
 
-def _read_pdf(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+def _read_pdf(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     from zhaoyin.extractors.readers.pdf import join_pages, read_pdf_bytes
 
-    result = read_pdf_bytes(raw.data, ocr=ocr)
+    result = read_pdf_bytes(raw.data, ocr=ocr, max_pages=budgets.pdf_pages)
     text, pages = join_pages([_clean(t) for t in result["page_texts"]])
     pdf_meta = result["pdf_metadata"]
     meta = result["meta"]
@@ -124,14 +130,14 @@ def _read_pdf(raw: RawDocument, ocr: bool) -> dict[str, Any]:
     }
 
 
-def _read_docx(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+def _read_docx(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     from zhaoyin.extractors.readers.docx import read_docx_bytes
 
-    result = read_docx_bytes(raw.data)
+    result = read_docx_bytes(raw.data, max_part_bytes=budgets.part_bytes)
     return {"text": _clean(result["text"]), "title": result["title"], "weak_published": result["created"]}
 
 
-def _read_text(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+def _read_text(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     from zhaoyin.extractors.readers.html import declared_charset
 
     text, encoding = decode_text(raw.data, declared_charset(b"", raw.meta, raw.media_type_hint))
@@ -140,7 +146,7 @@ def _read_text(raw: RawDocument, ocr: bool) -> dict[str, Any]:
     return {"text": _clean(text), "encoding": encoding}
 
 
-def _read_image(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+def _read_image(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     kind = sniff_media_type(raw.data)
     if not ocr:
         raise ReadError(
@@ -158,7 +164,7 @@ def _read_image(raw: RawDocument, ocr: bool) -> dict[str, Any]:
     return {"text": _clean(ocr_image(image)), "meta": {"ocr": True}}
 
 
-def _refuse_archive(raw: RawDocument, ocr: bool) -> dict[str, Any]:
+def _refuse_archive(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     raise ReadError(
         "is an archive: expand it with extractors.archives.expand_archive "
         "(zhaoyin import does this) instead of reading it as a document"
@@ -176,7 +182,7 @@ _READERS = {
 }
 
 
-def _read(raw: RawDocument, *, ocr: bool, limit: int) -> Document:
+def _read(raw: RawDocument, *, ocr: bool, limit: int, budgets: Budgets) -> Document:
     if raw.meta.get("refused"):  # an archive member refused by expand_archive, with its reason
         raise ReadError(str(raw.meta["refused"]))
     if not raw.data:
@@ -191,7 +197,13 @@ def _read(raw: RawDocument, *, ocr: bool, limit: int) -> Document:
     reader = _READERS.get(kind)
     if reader is None:
         raise ReadError(_binary_reason(raw.source))
-    fields = reader(raw, ocr)
+    fields = reader(raw, ocr, budgets)
+    if len(fields["text"]) > budgets.chars:
+        raise over_budget(
+            f"document too long: {len(fields['text']):,} characters, over the budget of "
+            f"{budgets.chars:,} per document",
+            "chars",
+        )
     return _document(raw, kind, fields)
 
 

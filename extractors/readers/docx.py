@@ -6,7 +6,7 @@ import io
 import zipfile
 from typing import Any
 
-from zhaoyin.extractors.readers.limits import human_size
+from zhaoyin.extractors.readers.limits import Budgets, human_size, over_budget
 from zhaoyin.schemas import ReadError
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -14,8 +14,12 @@ MAX_RATIO = 200  # declared uncompressed ÷ compressed; real .docx stay far belo
 MAX_MEMBERS = 10_000
 
 
-def check_zip_container(data: bytes, kind: str = "docx") -> None:
-    """Refuse broken or bomb-like zip containers from their declared sizes, before decompressing."""
+def check_zip_container(data: bytes, kind: str = "docx", *, max_part_bytes: int | None = None) -> None:
+    """Refuse broken or bomb-like zip containers from their declared sizes, before decompressing.
+
+    zipfile never inflates a member past its declared size, so the declared sizes bound what a parser
+    gets; one part over `max_part_bytes` (a 180 MB word/document.xml) would cost gigabytes in lxml."""
+    max_part_bytes = max_part_bytes or Budgets().part_bytes
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -23,6 +27,13 @@ def check_zip_container(data: bytes, kind: str = "docx") -> None:
         raise ReadError(f"corrupt {kind}: not a readable zip container ({exc})") from None
     if len(infos) > MAX_MEMBERS:
         raise ReadError(f"{kind} rejected: {len(infos)} parts in the zip container (limit {MAX_MEMBERS})")
+    largest = max(infos, key=lambda i: i.file_size, default=None)
+    if largest is not None and largest.file_size > max_part_bytes:
+        raise over_budget(
+            f"{kind} rejected: its part {largest.filename} expands to {human_size(largest.file_size)}, over "
+            f"the budget of {human_size(max_part_bytes)} per part",
+            "part_bytes",
+        )
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNCOMPRESSED_BYTES:
@@ -47,11 +58,11 @@ def _row_cells(row) -> list[str]:
     return cells
 
 
-def read_docx_bytes(data: bytes) -> dict[str, Any]:
+def read_docx_bytes(data: bytes, *, max_part_bytes: int | None = None) -> dict[str, Any]:
     import docx
     from docx.table import Table
 
-    check_zip_container(data)
+    check_zip_container(data, max_part_bytes=max_part_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []

@@ -140,3 +140,29 @@ def _decode_by_line(data: bytes) -> tuple[str, str]:
         )
     label = "mixed(" + ",".join(sorted(used)) + ")" if len(used) > 1 else (used.pop() if used else "ascii")
     return text, label
+
+
+def decode_name(name: str | bytes) -> str:
+    """A file or archive member name as text to store and show: each path component's bytes decoded as
+    UTF-8, else GB18030 (names from Chinese Windows), else with the bytes escaped (`\\xb9`).
+
+    A str from the OS (`os.scandir`, `tarfile`) carries undecodable bytes as lone surrogates, which no
+    database or terminal accepts; they are turned back into the bytes and decoded here.
+    """
+    if isinstance(name, bytes):
+        raw = name
+    else:
+        try:
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate that stands for no byte
+            raw = name.encode("utf-8", "backslashreplace")
+    return "/".join(_decode_component(part) for part in raw.split(b"/"))
+
+
+def _decode_component(part: bytes) -> str:
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return part.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return part.decode("utf-8", "backslashreplace")

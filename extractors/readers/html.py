@@ -13,6 +13,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from zhaoyin.extractors.readers.encoding import decode_text
+from zhaoyin.extractors.readers.limits import Budgets, over_budget
 from zhaoyin.extractors.readers.metadata import (
     find_byline,
     labelled_author,
@@ -35,6 +36,14 @@ _WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
 # A line break in the HTML source between two Han characters is layout, not a space.
 _HAN_WRAP = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")  # [^<>]: an unclosed "<a" never rescans the page
+# Elements that never hold children, and those whose end tag the parser implies (a new <p> closes the last)
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split()
+)
+_IMPLIED_END = frozenset(
+    "p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption".split()
 )
 _MIN_BODY_HAN = 30  # for trafilatura's guess; a known CMS body container needs less
 _MIN_SELECTED_HAN = 10
@@ -107,6 +116,35 @@ def block_text(node: LexborNode, *, marked: bool = False) -> str:
         if line:
             lines.append(line)
     return "\n".join(lines)
+
+
+def nesting_depth(html: str, limit: int) -> int:
+    """How deeply the elements of `html` nest, from its tags alone, in one pass; counting stops past `limit`.
+
+    HTML parsers take time growing with the square of the depth (20 MB of nested <div> keep lexbor busy
+    for hours), so the depth is measured before parsing. Unclosed elements whose end the parser implies
+    do not count; an end tag closes the innermost open element of its name and those inside it.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = 0
+    for m in _TAG.finditer(html):
+        closing, name = m.group(1), m.group(2).lower()
+        if closing:
+            if open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+        elif name not in _VOID and name not in _IMPLIED_END:  # "<div/>" opens a div, as parsers read it
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > deepest:
+                deepest = len(stack)
+                if deepest > limit:
+                    break
+    return deepest
 
 
 def _han_count(text: str) -> int:
@@ -241,11 +279,17 @@ def _trafilatura_text(html: str, precise: bool) -> str | None:
     return "\n".join(line.strip(" \u3000") for line in text.splitlines() if line.strip(" \u3000"))
 
 
-def read_html_bytes(data: bytes, raw_meta: dict[str, Any], content_type: str | None = None) -> dict[str, Any]:
-    """Fields for a Document from the bytes of an HTML page."""
+def read_html_bytes(
+    data: bytes, raw_meta: dict[str, Any], content_type: str | None = None, *, max_depth: int | None = None
+) -> dict[str, Any]:
+    """Fields for a Document from the bytes of an HTML page; elements nested deeper than `max_depth`
+    (default: the budget's) refuse the page."""
     html, encoding = decode_text(data, declared_charset(data, raw_meta, content_type))
     jsonld = _JSONLD_DATE.search(html)
     html = strip_inert_elements(html)
+    max_depth = max_depth or Budgets().html_depth
+    if nesting_depth(html, max_depth) > max_depth:
+        raise over_budget(f"HTML nested too deeply: elements more than {max_depth} levels deep", "html_depth")
     selectors = {str(k).lower(): v for k, v in (raw_meta.get("selectors") or {}).items() if v}
     if "published" in selectors and "date" not in selectors:
         selectors["date"] = selectors["published"]

@@ -1,11 +1,19 @@
-"""Input size limits: refuse oversized input before reading or parsing it."""
+"""Input limits: refuse oversized input before reading or parsing it, and the budgets of one document.
+
+`Budgets` bounds what one file may cost: extraction time, characters, PDF pages, expanded bytes of an
+archive and of one part of a .docx/.xlsx container, HTML nesting depth. Each has a default, an environment
+variable (`ZHAOYIN_MAX_SECONDS`, …) and a flag of `zhaoyin import` (`--max-seconds`, …); a file over a
+budget is quarantined with a reason that names the flag, and the import goes on.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import mimetypes
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from zhaoyin.schemas import RawDocument, ReadError
@@ -54,8 +62,11 @@ def too_large(size: int, limit: int) -> ReadError:
     )
 
 
-def raw_from_path(path: str | os.PathLike, *, max_bytes: int | None = None, **fields) -> RawDocument:
+def raw_from_path(
+    path: str | os.PathLike, *, max_bytes: int | None = None, source: str | None = None, **fields
+) -> RawDocument:
     """Read a file into a RawDocument, refusing oversized files from their size before reading them.
+    `source` names it (default: the path as given).
 
     OS errors (missing file, permission, symlink loop, a folder) become ReadError with a plain reason.
     """
@@ -79,7 +90,7 @@ def raw_from_path(path: str | os.PathLike, *, max_bytes: int | None = None, **fi
     if len(data) > limit:
         raise too_large(len(data), limit)
     fields.setdefault("media_type_hint", mimetypes.guess_type(p.name)[0])
-    return RawDocument(data=data, source=str(path), **fields)
+    return RawDocument(data=data, source=source if source is not None else str(path), **fields)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -94,3 +105,64 @@ def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return "is a folder, not a file"
     return f"cannot open: {exc.strerror or exc.__class__.__name__}"
+
+
+@dataclass(frozen=True)
+class Budgets:
+    """What reading and extracting one file may cost; over a budget, the file is quarantined."""
+
+    seconds: float = 60.0  # wall time to read + extract one file
+    chars: int = 2_000_000  # characters of one document's text (about 6 MB of Chinese)
+    pdf_pages: int = 2_000
+    archive_bytes: int = 2 * 1024**3  # expanded bytes of all members of one archive
+    part_bytes: int = 64 * 1024**2  # expanded bytes of one part of a .docx/.xlsx (word/document.xml)
+    html_depth: int = 512  # nesting depth of HTML elements
+
+    @classmethod
+    def from_env(cls, **overrides) -> Budgets:
+        """Defaults, overridden by the environment (ZHAOYIN_MAX_SECONDS, …), then by `overrides` not None."""
+        values = {}
+        for item in dataclasses.fields(cls):
+            configured = os.environ.get(BUDGET_ENV[item.name])
+            if configured:
+                try:
+                    values[item.name] = _parse_budget(item.name, configured)
+                except ValueError as exc:
+                    raise ReadError(f"{BUDGET_ENV[item.name]} is set to an invalid value: {exc}") from None
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+BUDGET_ENV = {
+    "seconds": "ZHAOYIN_MAX_SECONDS",
+    "chars": "ZHAOYIN_MAX_CHARS",
+    "pdf_pages": "ZHAOYIN_MAX_PDF_PAGES",
+    "archive_bytes": "ZHAOYIN_MAX_ARCHIVE_BYTES",
+    "part_bytes": "ZHAOYIN_MAX_PART_BYTES",
+    "html_depth": "ZHAOYIN_MAX_HTML_DEPTH",
+}
+BUDGET_FLAG = {
+    "seconds": "--max-seconds",
+    "chars": "--max-chars",
+    "pdf_pages": "--max-pdf-pages",
+    "archive_bytes": "--max-archive-bytes",
+    "part_bytes": "--max-part-bytes",
+    "html_depth": "--max-html-depth",
+}
+
+
+def _parse_budget(name: str, value: str) -> float | int:
+    if name == "seconds":
+        seconds = float(value)
+        if not seconds > 0:
+            raise ValueError(f"not a positive number of seconds: {value!r}")
+        return seconds
+    number = parse_size(value) if name.endswith("_bytes") else int(value)
+    if number <= 0:
+        raise ValueError(f"not a positive number: {value!r}")
+    return number
+
+
+def over_budget(what: str, name: str) -> ReadError:
+    """The ReadError for a file over budget `name`: what happened and the flag that raises the budget."""
+    return ReadError(f"{what}; raise the budget with {BUDGET_FLAG[name]} or {BUDGET_ENV[name]}")

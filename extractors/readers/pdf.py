@@ -8,6 +8,7 @@ import statistics
 from typing import Any
 
 from zhaoyin.extractors import lang
+from zhaoyin.extractors.readers.limits import Budgets, over_budget
 from zhaoyin.schemas import PageSpan, ReadError
 
 _SENTENCE_END = tuple(lang.chars("sentence_ends") + lang.chars("colons"))
@@ -204,7 +205,26 @@ def _has_gap(line: dict[str, Any], cw: float) -> bool:
     return any(b["x0"] - a["x1"] > 1.2 * cw for a, b in zip(chars, chars[1:], strict=False))
 
 
-def read_pdf_bytes(data: bytes, *, ocr: bool = False) -> dict[str, Any]:
+def _page_count(data: bytes) -> int:
+    """The page count as PDFium reads the page tree (C, a fraction of a second for 200k pages, where
+    pdfminer parses a flat /Kids array for minutes); 0 when PDFium cannot open the file."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # encrypted or broken: pdfminer reports it in its words
+        return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def _too_many_pages(count: int | str, max_pages: int) -> ReadError:
+    return over_budget(f"PDF has {count} pages, over the budget of {max_pages:,} pages", "pdf_pages")
+
+
+def read_pdf_bytes(data: bytes, *, ocr: bool = False, max_pages: int | None = None) -> dict[str, Any]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -213,11 +233,18 @@ def read_pdf_bytes(data: bytes, *, ocr: bool = False) -> dict[str, Any]:
     texts: list[str] = []
     empty_pages: list[int] = []
     undecodable: list[int] = []
+    max_pages = max_pages or Budgets().pdf_pages
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        count = _page_count(data)
+        if count > max_pages:
+            raise _too_many_pages(f"{count:,}", max_pages)
+        # pages past the budget are never parsed, even where PDFium and pdfminer disagree on the count
+        with pdfplumber.open(io.BytesIO(data), pages=range(1, max_pages + 2)) as pdf:
             metadata = dict(pdf.metadata or {})
             if not pdf.pages:
                 raise ReadError("PDF has no pages")
+            if len(pdf.pages) > max_pages:
+                raise _too_many_pages(f"more than {max_pages:,}", max_pages)
             for number, page in enumerate(pdf.pages, start=1):
                 deduped = page.dedupe_chars()  # fake bold prints each character twice
                 text = _layout_text(deduped)

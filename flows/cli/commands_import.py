@@ -101,6 +101,45 @@ def import_command(
     dask_address: Annotated[
         str | None, typer.Option(help="Scheduler of an existing Dask cluster (with --task-runner dask).")
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Follow symlinks that lead outside the named folders (default: quarantine).",
+        ),
+    ] = False,
+    max_seconds: Annotated[
+        float | None,
+        typer.Option(
+            min=0.01, help="Budget: seconds to read + extract one file [default: 60, ZHAOYIN_MAX_SECONDS]."
+        ),
+    ] = None,
+    max_chars: Annotated[
+        int | None,
+        typer.Option(min=1, help="Budget: characters of one document [default: 2000000, ZHAOYIN_MAX_CHARS]."),
+    ] = None,
+    max_pdf_pages: Annotated[
+        int | None,
+        typer.Option(min=1, help="Budget: pages of one PDF [default: 2000, ZHAOYIN_MAX_PDF_PAGES]."),
+    ] = None,
+    max_archive_bytes: Annotated[
+        str | None,
+        typer.Option(
+            help="Budget: expanded bytes of one archive, e.g. 2GB [default: 2GB, ZHAOYIN_MAX_ARCHIVE_BYTES]."
+        ),
+    ] = None,
+    max_part_bytes: Annotated[
+        str | None,
+        typer.Option(
+            help="Budget: expanded bytes of one .docx part, e.g. 64MB [default: 64MB, ZHAOYIN_MAX_PART_BYTES]."
+        ),
+    ] = None,
+    max_html_depth: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Budget: nesting depth of HTML elements [default: 512, ZHAOYIN_MAX_HTML_DEPTH]."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import report files (txt, html, pdf, docx, archives) into the warehouse.
@@ -108,8 +147,10 @@ def import_command(
     Exit status: 0 every file imported (or already present), 1 some quarantined (2 with --strict),
     2 a path that does not exist or a --db that is not a warehouse (nothing is created then).
     """
+    from zhaoyin.extractors.readers.limits import Budgets, parse_size
     from zhaoyin.flows.importing.discover import count_files, discover
     from zhaoyin.flows.importing.runners import default_workers
+    from zhaoyin.schemas import ReadError
 
     if task_runner not in ("thread", "process", "dask"):
         raise fail(f"unknown --task-runner {task_runner!r}: use thread, process or dask")
@@ -118,11 +159,22 @@ def import_command(
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
         raise fail(f"no such file or folder: {missing[0]}{more}; nothing imported")
     check_writable_warehouse(db)
+    try:
+        budgets = Budgets.from_env(
+            seconds=max_seconds,
+            chars=max_chars,
+            pdf_pages=max_pdf_pages,
+            archive_bytes=parse_size(max_archive_bytes) if max_archive_bytes else None,
+            part_bytes=parse_size(max_part_bytes) if max_part_bytes else None,
+            html_depth=max_html_depth,
+        )
+    except (ReadError, ValueError) as error:
+        raise fail(f"invalid budget: {getattr(error, 'reason', error)}") from None
     require_backend(backend)
     workers = workers or default_workers()
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
-        job = bar.add_task("import", total=count_files(paths))
+        job = bar.add_task("import", total=count_files(paths, follow_symlinks=follow_symlinks))
 
         def progress(summary) -> None:
             bar.update(job, completed=summary.files_seen)
@@ -132,15 +184,16 @@ def import_command(
                 from zhaoyin.flows.importing.ingest import ingest
 
                 summary = ingest(
-                    discover(paths), db, backend=backend, workers=workers, batch_size=batch_size, ocr=ocr,
-                    progress=progress,
+                    discover(paths, follow_symlinks=follow_symlinks), db, backend=backend, workers=workers,
+                    batch_size=batch_size, ocr=ocr, progress=progress, budgets=budgets,
                 )  # fmt: skip
             else:
                 from zhaoyin.flows.importing.bulk_import import bulk_import
 
                 summary = bulk_import(
                     paths, db, batch_size=batch_size, workers=workers, backend=backend, ocr=ocr,
-                    task_runner=task_runner, dask_address=dask_address, progress=progress,
+                    task_runner=task_runner, dask_address=dask_address, progress=progress, budgets=budgets,
+                    follow_symlinks=follow_symlinks,
                 )  # fmt: skip
         except Exception as error:  # the database, not a file: nothing to quarantine, tell the user
             message = " ".join(str(error).split())

@@ -11,10 +11,12 @@ Loading always stays in the flow's process: DuckDB has one writer. Batches move 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
+from zhaoyin.extractors.readers.limits import Budgets
 from zhaoyin.flows.settings import configure_prefect_env
 
 configure_prefect_env()
@@ -56,10 +58,12 @@ def _progress_hook(key: str | None) -> ProgressCallback | None:
 
 
 @task(name="read-and-extract", cache_policy=NO_CACHE, persist_result=False)
-def extract_batch(raws: list[RawDocument], backend: str, ocr: bool, pool_workers: int) -> list[Outcome]:
+def extract_batch(
+    raws: list[RawDocument], backend: str, ocr: bool, pool_workers: int, budgets: Budgets
+) -> list[Outcome]:
     if pool_workers > 1:
-        return shared_pool(pool_workers, backend, ocr).run(raws)
-    return read_and_extract_all(raws, backend, ocr)
+        return shared_pool(pool_workers, backend, ocr, budgets).run(raws)
+    return read_and_extract_all(raws, backend, ocr, budgets)
 
 
 @flow(name="bulk-import", persist_result=False, log_prints=False)
@@ -72,8 +76,11 @@ def bulk_import_flow(
     ocr: bool = False,
     task_runner: TaskRunnerName = "thread",
     progress_key: str | None = None,
+    budgets: dict[str, Any] | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
     ensure_backend(backend)
+    file_budgets = Budgets.from_env(**(budgets or {}))
     # With "thread" one task at a time feeds the shared process pool; other runners run batches side by side.
     in_process = task_runner == "thread"
     pool_workers = workers if in_process else 1
@@ -81,11 +88,18 @@ def bulk_import_flow(
 
     def extract(todo: list[RawDocument]) -> PrefectFuture:
         # quote: in-process, Prefect would otherwise walk every document looking for upstream futures
-        return extract_batch.submit(quote(todo) if in_process else todo, backend, ocr, pool_workers)
+        return extract_batch.submit(
+            quote(todo) if in_process else todo, backend, ocr, pool_workers, file_budgets
+        )
 
     with IngestSession(db_path, progress=_progress_hook(progress_key)) as session:
         return run_pipelined(
-            session, discover(paths), batch_size=batch_size, extract=extract, in_flight=in_flight
+            session,
+            discover(paths, follow_symlinks=follow_symlinks),
+            batch_size=batch_size,
+            extract=extract,
+            in_flight=in_flight,
+            budgets=file_budgets,
         )
 
 
@@ -117,8 +131,13 @@ def bulk_import(
     task_runner_instance: TaskRunner | None = None,
     dask_address: str | None = None,
     progress: ProgressCallback | None = None,
+    budgets: Budgets | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
-    """Run the `bulk-import` flow on `paths` with the chosen task runner; returns what it did."""
+    """Run the `bulk-import` flow on `paths` with the chosen task runner; returns what it did.
+
+    `budgets` (default: `Budgets.from_env()`) bounds each file; `follow_symlinks` imports what symlinks
+    leading out of the named folders point to (by default they are quarantined)."""
     workers = workers or default_workers()
     runner = task_runner_instance or make_task_runner(task_runner, workers, dask_address)
     key = None
@@ -135,6 +154,8 @@ def bulk_import(
             ocr=ocr,
             task_runner=task_runner,
             progress_key=key,
+            budgets=dataclasses.asdict(budgets) if budgets is not None else None,
+            follow_symlinks=follow_symlinks,
         )
     finally:
         if key is not None:

@@ -14,11 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from zhaoyin.extractors.readers.limits import Budgets
 from zhaoyin.flows.importing.runners import ExtractionPool, Outcome
 from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
 
 T = TypeVar("T")
 ProgressCallback = Callable[["IngestSummary"], None]
+# A batch closes at this many bytes of input, whatever its count: with two batches in flight and one being
+# admitted, an import holds a few of these at a time, however large the archives it expands.
+BATCH_BYTES = 64 * 1024**2
 
 
 class ExtractingBatch(Protocol):
@@ -70,44 +74,56 @@ class IngestSummary:
         }
 
 
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def batched(items: Iterable[T], size: int, max_bytes: int | None = None) -> Iterator[list[T]]:
+    """Lists of up to `size` items and, for RawDocuments, up to `max_bytes` of data (an item larger than
+    that makes a batch of its own)."""
     batch: list[T] = []
+    held = 0
     for item in items:
+        weight = len(item.data) if isinstance(item, RawDocument) else 0
+        if batch and max_bytes is not None and held + weight > max_bytes:
+            yield batch
+            batch, held = [], 0
         batch.append(item)
+        held += weight
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
 
-def _expand(raw: RawDocument) -> tuple[list[RawDocument], QuarantineRecord | None]:
-    """An archive's members (or the file itself); an archive that fails part-way keeps what it gave."""
-    from zhaoyin.extractors.archives import expand_archive, is_archive
+def expand_archives(
+    items: Iterable[RawDocument | QuarantineRecord], budgets: Budgets | None = None
+) -> Iterator[RawDocument | QuarantineRecord]:
+    """Archives replaced by their members, each member read only when the consumer asks for it (one in
+    memory at a time); an archive that fails part-way keeps the members it gave and adds its quarantine
+    record."""
+    from zhaoyin.extractors.archives import ArchiveLimits, expand_archive, is_archive
 
-    members: list[RawDocument] = []
-    try:
-        if not is_archive(raw.data):
-            return [raw], None
-        for member in expand_archive(raw):
-            members.append(member)
-        return members, None
-    except ReadError as error:
-        return members, QuarantineRecord(
-            path=raw.source, sha256=raw.sha256, stage=error.stage or "read", reason=error.reason
-        )
-    except Exception as error:
-        reason = f"archive could not be expanded: {type(error).__name__}: {error}"[:500]
-        return members, QuarantineRecord(path=raw.source, sha256=raw.sha256, stage="read", reason=reason)
+    budgets = budgets or Budgets.from_env()
+    for item in items:
+        if isinstance(item, QuarantineRecord) or not is_archive(item.data):
+            yield item
+            continue
+        try:
+            yield from expand_archive(item, limits=ArchiveLimits(max_total_bytes=budgets.archive_bytes))
+        except ReadError as error:
+            yield QuarantineRecord(
+                path=item.source, sha256=item.sha256, stage=error.stage or "read", reason=error.reason
+            )
+        except Exception as error:
+            reason = f"archive could not be expanded: {type(error).__name__}: {error}"[:500]
+            yield QuarantineRecord(path=item.source, sha256=item.sha256, stage="read", reason=reason)
 
 
 class IngestSession:
     """The bookkeeping of one import run, and the warehouse opened only while a batch is looked up or written.
 
-    `admit` turns a batch of sources into the files still to read (known hashes and repeats skipped,
-    archives expanded); `load` writes their outcomes in one `load_batch` call. Between those short writes
-    the file is closed, so readers (`sql`, `search`, `report`) get in while files are read and extracted
-    or pages fetched.
+    `admit` turns a batch of files (archives already expanded by `expand_archives`) into the files still to
+    read (known hashes and repeats skipped); `load` writes their outcomes in one `load_batch` call. Between
+    those short writes the file is closed, so readers (`sql`, `search`, `report`) get in while files are
+    read and extracted or pages fetched.
     """
 
     def __init__(self, db_path: str | os.PathLike, *, progress: ProgressCallback | None = None):
@@ -141,16 +157,11 @@ class IngestSession:
         leaves: list[tuple[str, RawDocument]] = []
         quarantined: list[QuarantineRecord] = []
         for item in batch:
+            self.summary.files_seen += 1
             if isinstance(item, QuarantineRecord):
-                self.summary.files_seen += 1
                 quarantined.append(item)
-                continue
-            members, failure = _expand(item)
-            if failure is not None:
-                self.summary.files_seen += 1
-                quarantined.append(failure)
-            leaves.extend((member.sha256, member) for member in members)
-        self.summary.files_seen += len(leaves)
+            else:
+                leaves.append((item.sha256, item))
 
         fresh = {sha for sha, _ in leaves} - self._seen_sha256
         known = set()
@@ -226,7 +237,11 @@ class IngestSession:
         try:
             self._warehouse.load_batch(con, [], quarantined)
         except Exception:
-            pass  # the records still reach the summary the user sees
+            for record in quarantined:  # one bad record must not take the others' rows with it
+                try:
+                    self._warehouse.load_batch(con, [], [record])
+                except Exception:
+                    pass  # it still reaches the summary the user sees
         return inserted
 
 
@@ -244,13 +259,15 @@ def ingest(
     batch_size: int = 200,
     ocr: bool = False,
     progress: ProgressCallback | None = None,
+    budgets: Budgets | None = None,
 ) -> IngestSummary:
     """Import `raws` into the warehouse at `db_path` in batches of `batch_size`; plain loop, no Prefect."""
+    budgets = budgets or Budgets.from_env()
     with (
         IngestSession(db_path, progress=progress) as session,
-        ExtractionPool(workers, backend=backend, ocr=ocr) as pool,
+        ExtractionPool(workers, backend=backend, ocr=ocr, budgets=budgets) as pool,
     ):
-        return run_pipelined(session, raws, batch_size=batch_size, extract=pool.submit)
+        return run_pipelined(session, raws, batch_size=batch_size, extract=pool.submit, budgets=budgets)
 
 
 def run_pipelined(
@@ -260,6 +277,7 @@ def run_pipelined(
     batch_size: int,
     extract: Callable[[list[RawDocument]], ExtractingBatch],
     in_flight: int = 2,
+    budgets: Budgets | None = None,
 ) -> IngestSummary:
     """Admit `items` batch by batch, hand each batch to `extract`, and load finished batches in order
     while up to `in_flight` batches are being extracted (load batch N while batch N+1 is extracted)."""
@@ -269,7 +287,7 @@ def run_pipelined(
         extracting, quarantined_early = pending.popleft()
         session.load(extracting.result(), quarantined_early)
 
-    for batch in batched(items, batch_size):
+    for batch in batched(expand_archives(items, budgets), batch_size, BATCH_BYTES):
         todo, quarantined = session.admit(batch)
         pending.append((extract(todo), quarantined))
         while len(pending) >= in_flight:
