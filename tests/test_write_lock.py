@@ -163,3 +163,35 @@ def test_zhaoyin_sql_during_a_zhaoyin_import(tmp_path, db_path):
         importer.wait(timeout=900)
     assert importer.returncode == 0
     assert max(timings) < READER_BUDGET_SECONDS, timings
+
+
+BUSY_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from zhaoyin.warehouse.connection import writing
+    db, rounds = sys.argv[1], int(sys.argv[2])
+    print("writing", flush=True)
+    for _ in range(rounds):
+        with writing(db) as con:  # back to back: the file is closed only for an instant between rounds
+            con.execute("INSERT INTO warehouse_meta VALUES ('busy', 'x') ON CONFLICT DO NOTHING")
+            time.sleep(0.4)
+    print("done", flush=True)
+    """
+)
+
+
+def test_a_writer_writing_back_to_back_steps_aside_for_a_waiting_reader(db_path):
+    warehouse.connect(db_path).close()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", BUSY_WRITER, str(db_path), "20"], stdout=subprocess.PIPE, text=True, env=_env()
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+        time.sleep(0.5)
+        timings = [_timed_read(db_path)[0] for _ in range(3)]
+        assert writer.poll() is None
+    finally:
+        writer.communicate(timeout=120)
+    assert writer.returncode == 0
+    assert max(timings) < 2, timings  # about one round of the writer (without stepping aside: up to 4 s)
+    assert not Path(f"{db_path}.readers-waiting").exists()
