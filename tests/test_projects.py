@@ -366,3 +366,10 @@ def test_each_enumeration_takes_the_status_of_its_own_head():
         "晨光新材料": "completed",
         "鼎泰精密制造": "completed",
     }
+
+
+def test_an_investment_written_without_a_currency_is_the_items_amount():
+    text = "昨日，青川县签约项目5个，分别是总投资8亿的年产5万吨饮料生产项目、总投资3个亿的年产2万吨包装材料项目等。"
+    found = by_name(projects_of(text))
+    assert found["年产5万吨饮料生产项目"].amount_yuan == 8e8
+    assert found["年产2万吨包装材料项目"].amount_yuan == 3e8
