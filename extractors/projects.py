@@ -42,6 +42,9 @@ _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 _HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
+_COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
+_COMPANY_LIST_VERB = re.compile(lang.alternation(_WORDS["company_list_verbs_before"]))
+_COMPANY_LIST_VERB_AFTER = re.compile(lang.alternation(_WORDS["company_list_verbs_after"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -618,6 +621,67 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
     return out
 
 
+def _company_list_candidates(
+    text: str, companies: list[Company], taken: list[_Candidate]
+) -> list[_Candidate]:
+    """引进A、B、C等20户企业入驻园区, 涉及A、B等多家龙头企业, 与A有限公司、B有限公司签署…协议: the companies
+    of a list that a verb says came, land or sign are projects without names. Its items are companies the
+    text names as such, or any names when words after the list (等…企业) type them; a list followed by
+    projects in its sentence names their investors instead."""
+    known = {span.end: (span.start, c.canonical) for c in companies for span in c.spans}
+    separator = lang.chars("list_separator")
+    out: list[_Candidate] = []
+    for match in _COMPANY_LIST.finditer(text):
+        pieces, position = [], match.start("items")
+        for piece in match.group("items").split(separator):
+            pieces.append((position, position + len(piece)))
+            position += len(piece) + 1
+        first_start, first_end = pieces[0]
+        verbs = list(_COMPANY_LIST_VERB.finditer(text, max(0, first_start - 6), first_end))
+        verb = verbs[-1] if verbs else None
+        if verb is not None:
+            pieces[0] = (max(first_start, verb.end()), first_end)
+        clause_end = _CLAUSE_BREAK.search(text, match.end())
+        after = _COMPANY_LIST_VERB_AFTER.search(
+            text, match.end(), min(clause_end.start() if clause_end else len(text), match.end() + 6)
+        )
+        if verb is None and after is None:
+            continue
+        items = []
+        for start, end in pieces:
+            hit = known.get(end)
+            if hit is not None and hit[0] >= start:
+                items.append((hit[0], end, hit[1]))
+            elif match.group("head"):
+                first = left_edge(text, end, limit=end - start)
+                name = text[first:end]
+                if _names_a_company(name):
+                    items.append((first, end, name))
+            else:
+                items = []
+                break
+        if len(items) < 2:
+            continue
+        sentence_end = _SENTENCE_BREAK.search(text, match.end())
+        until = sentence_end.start() if sentence_end else len(text)
+        if any(match.end() <= c.start < until or match.start() <= c.start < match.end() for c in taken):
+            continue  # 引进A、B等企业投资新建C、D等项目: the investors of those projects
+        head = (verb.start(), verb.end()) if verb is not None else (after.start(), after.end())
+        out += [_Candidate(None, s, e, listed=True, company=name, head=head) for s, e, name in items]
+    return out
+
+
+def _names_a_company(name: str) -> bool:
+    """An item of a list typed as companies (…等多家龙头企业) that names one: no count (一批…), no project
+    noun, not a place, and a word that is not everyday (一汽, 轮胎) or a proper name."""
+    if len(name) < 2 or _COUNTED.search(name) or name.endswith(_nouns()[0]) or gazetteer().places_named(name):
+        return False
+    return any(
+        _proper(w, flag, opening=i == 0) or (word_frequency(w) < EVERYDAY_FREQ and w not in _industry())
+        for i, (w, flag) in enumerate(tagged(name))
+    )
+
+
 def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount | None:
     """签约了A项目、B项目等文旅项目，总投资分别为8.6亿元、5.2亿元: the n-th amount for the n-th project,
     when there are as many amounts after 分别 as projects listed before it."""
@@ -749,6 +813,7 @@ def find_projects(
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)
+    candidates += _company_list_candidates(text, companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []
     by_key: dict[str, int] = {}

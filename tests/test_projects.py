@@ -373,3 +373,19 @@ def test_an_investment_written_without_a_currency_is_the_items_amount():
     found = by_name(projects_of(text))
     assert found["年产5万吨饮料生产项目"].amount_yuan == 8e8
     assert found["年产2万吨包装材料项目"].amount_yuan == 3e8
+
+
+def test_companies_a_verb_says_came_or_signed_are_projects_without_names():
+    text = (
+        "今年以来，青川县经开区成功引进行业龙头企业蓝岸医疗、华迅重工等12户企业入驻园区。"
+        "青川县与江苏禾丰新材料有限公司、浙江瑞川电子有限公司签署合作协议。"
+    )
+    found = {p.company: p for p in projects_of(text) if p.name is None}
+    assert found["蓝岸医疗"].status == "landed" and found["华迅重工"].status == "landed"
+    assert found["江苏禾丰新材料有限公司"].status == "signed"
+    assert "浙江瑞川电子有限公司" in found
+
+
+def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_projects_of_its_own():
+    text = "青川县引进江苏禾丰新材料有限公司、浙江瑞川电子有限公司等企业投资建设禾丰新材料产业园、瑞川电子元件生产基地等项目。"
+    assert all(p.name is not None for p in projects_of(text))
