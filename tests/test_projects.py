@@ -389,3 +389,18 @@ def test_companies_a_verb_says_came_or_signed_are_projects_without_names():
 def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_projects_of_its_own():
     text = "青川县引进江苏禾丰新材料有限公司、浙江瑞川电子有限公司等企业投资建设禾丰新材料产业园、瑞川电子元件生产基地等项目。"
     assert all(p.name is not None for p in projects_of(text))
+
+
+@pytest.mark.parametrize(
+    ("clause", "status"),
+    [
+        ("已建成", "completed"),
+        ("今年已完成投资1.5亿元", "started"),
+        ("已进入设备安装调试阶段", "started"),
+        ("正在紧锣密鼓推进", "started"),
+    ],
+)
+def test_how_far_a_project_came_said_in_other_words(clause, status):
+    text = f"总投资3亿元的青禾饮料生产项目{clause}。"
+    (project,) = [p for p in projects_of(text) if p.name == "青禾饮料生产项目"]
+    assert project.status == status
