@@ -68,6 +68,8 @@ _PATTERN_KEYS = (
     "continues",
     "division_anaphora",
     "events",
+    "place_after",
+    "tallied_place",
     "introduced",
     "subject_marker",
     "planned_build",
@@ -255,6 +257,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             continue  # the rest of a name joined with 及/和
         if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
+        if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(
+            text, noun_end
+        ):
+            continue  # …产业园内, …产业园签约项目5个: a place where projects are, not one
         introduced = _introduced_by_investment(text, match, company_spans)
         if introduced is not None and (
             introduced.item or not (out and _same_sentence(text, out[-1].end, introduced.start))

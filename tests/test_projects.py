@@ -404,3 +404,15 @@ def test_how_far_a_project_came_said_in_other_words(clause, status):
     text = f"总投资3亿元的青禾饮料生产项目{clause}。"
     (project,) = [p for p in projects_of(text) if p.name == "青禾饮料生产项目"]
     assert project.status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据悉，位于青川县的蓝岸电子商务产业园内，多家企业已投产。",
+        "青川县招商成效明显，蓝岸新材料产业园签约项目5个，总投资22.6亿元等。",
+        "今天在青川县隆重举行蓝岸工业园区项目集中签约、开工、竣工投产仪式。",
+    ],
+)
+def test_a_park_where_things_happen_or_that_counts_projects_is_no_project(text):
+    assert [p.name for p in projects_of(text) if p.name and "蓝岸" in p.name] == []
