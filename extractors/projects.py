@@ -37,6 +37,8 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
+_QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
+QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 _HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
@@ -269,6 +271,14 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             covered = introduced.end  # unless it is the next item of a list)
             continue
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
+        quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
+        if (
+            quoted
+            and noun_end - raw_edge <= QUOTED_NAME_NOUN_CHARS
+            and text.endswith(_WORDS["project_word"], 0, noun_end)
+        ):
+            out.append(_Candidate(text[quoted.start() : noun_end], quoted.start(), noun_end))
+            continue
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
             if _patterns()["build_verbs"].match(text, noun_end):
                 continue  # 在中德生态园建设…: the park is where a project goes

@@ -416,3 +416,9 @@ def test_how_far_a_project_came_said_in_other_words(clause, status):
 )
 def test_a_park_where_things_happen_or_that_counts_projects_is_no_project(text):
     assert [p.name for p in projects_of(text) if p.name and "蓝岸" in p.name] == []
+
+
+def test_a_quoted_name_before_a_project_noun_names_the_project():
+    text = "青川县签约项目3个。其中，“青山雅居”酒店项目由蓝岸文旅投资，计划在青川县投资5000万元建设。"
+    names = [p.name for p in projects_of(text)]
+    assert "“青山雅居”酒店项目" in names
