@@ -746,10 +746,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
         if status is None:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
-    if status is None and (run := doc.run_head(sentence)) is not None:
-        status, _ = _status(text, [run], (0, 0), described=True)  # 此次签约活动，涉及…项目；…项目；
-    if status is None and (tally := doc.tally_before(sentence)) is not None:
-        status, _ = _status(text, [(tally.start, tally.end)], (0, 0), described=True)  # 签约项目3个。其中，…
+    # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
+    # one of them: a signed project that plans to invest is signed
+    if status in (None, "planned") and (run := doc.run_head(sentence)) is not None:
+        status = _status(text, [run], (0, 0), described=True)[0] or status  # 此次签约活动，涉及…项目；…项目；
+    if status in (None, "planned") and (tally := doc.tally_before(sentence)) is not None:
+        said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
+        status = said if said not in (None, "planned") or status is None else status
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)

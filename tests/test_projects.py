@@ -422,3 +422,9 @@ def test_a_quoted_name_before_a_project_noun_names_the_project():
     text = "青川县签约项目3个。其中，“青山雅居”酒店项目由蓝岸文旅投资，计划在青川县投资5000万元建设。"
     names = [p.name for p in projects_of(text)]
     assert "“青山雅居”酒店项目" in names
+
+
+def test_a_project_the_report_says_was_signed_is_signed_though_it_plans_to_invest():
+    text = "青川县现场签约项目3个。其中，蓝岸文旅综合体项目由蓝岸文旅投资，计划在青川县投资5000万元建设。"
+    (project,) = [p for p in projects_of(text) if p.name == "蓝岸文旅综合体项目"]
+    assert project.status == "signed"
