@@ -328,7 +328,7 @@ def test_a_head_first_list_types_its_items_and_says_how_far_they_came():
     assert found == {
         "青禾建筑防水材料项目": "signed",
         "后岭滑雪场项目": "signed",
-        "乡村旅游项目": "signed",
+        "“杏花谷”乡村旅游项目": "signed",
         "轨道结构件加工制造项目": "started",
         "丰泽路基材料项目": "started",
         "晶石特种玻璃制造项目": "completed",
