@@ -58,6 +58,7 @@ class _Candidate:
     company: str | None = None  # a company landing without a project name
     item: bool = False  # one item of a list said in full (总投资5亿元的A项目、总投资8亿元的B项目)
     head: tuple[int, int] | None = None  # the words typing the list it is an item of (签约项目5个，分别是)
+    opener: tuple[int, int] | None = None  # its list's clause before the list (先后引进了A、B等一批项目)
 
 
 _PATTERN_KEYS = (
@@ -322,12 +323,14 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
     for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, lang.chars("enumeration_closer")):
         position = match.start(1)
+        opener = None
         for item in match.group(1).split(lang.chars("list_separator")):
             start, end = position, position + len(item)
             position = end + 1
             start = _trim_start(
                 text, left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES), end
             )
+            opener = opener or (_opener(text, match.start(1))[0], start)
             name = text[start:end]
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
@@ -336,8 +339,26 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 investor = name if _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目)
                 head = (match.end(1), match.end())
-                out.append(_Candidate(name, start, end, listed=True, company=investor, head=head))
+                out.append(
+                    _Candidate(
+                        name,
+                        start,
+                        end,
+                        listed=True,
+                        company=investor,
+                        head=head,
+                        opener=opener,
+                    )
+                )
     return out
+
+
+def _opener(text: str, list_start: int) -> tuple[int, int]:
+    """The words of a list's clause before its first item (先后引进了 in 先后引进了A、B等一批项目)."""
+    clause_start = list_start
+    while clause_start > 0 and not _CLAUSE_BREAK.match(text, clause_start - 1):
+        clause_start -= 1
+    return (clause_start, list_start)
 
 
 def _headed_candidates(text: str) -> list[_Candidate]:
@@ -726,6 +747,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     status = status_at = None
     if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
         status, status_at = _status(text, [candidate.head], (0, 0), described=True)
+    if (
+        status is None and candidate.opener is not None
+    ):  # 先后引进了A、B等一批项目: the verb the list is object of
+        status, status_at = _status(text, [candidate.opener], (0, 0), described=True)
     if status is None:
         status, status_at = _status(
             text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)

@@ -428,3 +428,9 @@ def test_a_project_the_report_says_was_signed_is_signed_though_it_plans_to_inves
     text = "青川县现场签约项目3个。其中，蓝岸文旅综合体项目由蓝岸文旅投资，计划在青川县投资5000万元建设。"
     (project,) = [p for p in projects_of(text) if p.name == "蓝岸文旅综合体项目"]
     assert project.status == "signed"
+
+
+def test_an_enumeration_takes_the_status_of_the_verb_it_is_the_object_of():
+    text = "青川县持续推动招商引资，先后引进了蓝岸医疗、华迅重工等一批优质项目，截至目前，共签约项目21个。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found.get("蓝岸医疗") == "landed"
