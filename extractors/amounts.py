@@ -31,6 +31,10 @@ class _Units:
     not_money_after_yuan: tuple[str, ...]
     range_separators: frozenset[str]
     list_separators: frozenset[str]
+    money_words: tuple[str, ...]
+    money_links: tuple[str, ...]
+    measure_words_after: tuple[str, ...]
+    counter_before_yi: str
 
 
 def _load_units() -> _Units:
@@ -46,6 +50,10 @@ def _load_units() -> _Units:
         not_money_after_yuan=tuple(raw["not_money_after_yuan"]),
         range_separators=frozenset(raw["range_separators"]),
         list_separators=frozenset(raw["list_separators"]),
+        money_words=tuple(raw["bare_amount_context"]["money_words"]),
+        money_links=tuple(raw["bare_amount_context"]["links"]),
+        measure_words_after=tuple(raw["bare_amount_context"]["measure_words_after"]),
+        counter_before_yi=raw["counter_before_yi"],
     )
 
 
@@ -58,13 +66,25 @@ _CN_DIGITS = lang.chars("digits")
 _POINT = lang.chars("decimal_point")
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
+_YI = max(UNITS.magnitudes, key=UNITS.magnitudes.__getitem__)
+_COUNTER = rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI}))?"
+_INLINE_SPACE = r"[ \u3000\xa0]?"
 # A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
 # a long run would rescan the run each time, quadratic in its length.
-_AMOUNT = re.compile(
-    rf"(?:(?<!\d)(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?(?P<mag>[{_MAG_CHARS}]*)"
+_FIGURE = (
+    rf"(?:(?<!\d)(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
     rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
-    rf"(?P<in2>{_INSIDE})?(?P<currency>{lang.alternation(UNITS.currencies)})"
+    rf"(?P<in2>{_INSIDE})?"
 )
+_AMOUNT = re.compile(rf"{_FIGURE}{_INLINE_SPACE}(?P<currency>{lang.alternation(UNITS.currencies)})")
+# A figure ending in 万/亿 with no currency after it: an amount in yuan only where a money word stands
+# right before it (总投资26亿, 计划投资6000万建设); see bare_amount_context in amount_units.yaml.
+_BARE_FIGURE = re.compile(rf"{_FIGURE}")
+_MONEY_BEFORE = re.compile(
+    rf"(?:{lang.alternation(UNITS.money_words)})(?:{lang.alternation(UNITS.money_links)})?"
+    rf"(?:{lang.alternation(UNITS.before)})?$"
+)
+_LARGE = lang.chars("large_magnitudes")
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
 _BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC})(?P<mag>[{_MAG_CHARS}]*)$")
 _PREFIX = re.compile(rf"(?:{lang.alternation(UNITS.before)})$")
@@ -204,5 +224,41 @@ def find_amounts(text: str) -> list[Amount]:
             head_mag = m.group("chinese")
         found.extend(_shared_unit_amounts(text, view, amount, start, head_mag))
         found.append(amount)
+    found.extend(_amounts_without_currency(text, view, found))
     found.sort(key=lambda a: a.start or 0)
     return found
+
+
+def _amounts_without_currency(text: str, view: str, found: list[Amount]) -> list[Amount]:
+    """Figures ending in 万/亿 that a money word introduces: 总投资26亿的…, 到位资金407.85亿，…"""
+    taken = [(a.start or 0, a.end or 0) for a in found]
+    out: list[Amount] = []
+    for m in _BARE_FIGURE.finditer(view):
+        figure = m.group("mag") if m.group("arabic") else m.group("chinese")
+        if not figure or figure[-1] not in _LARGE:
+            continue
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if not _MONEY_BEFORE.search(view, max(0, start - 8), start) or _is_vague(view, start):
+            continue
+        if any(view.startswith(word, end) for word in UNITS.measure_words_after):
+            continue
+        value, _ = _value_of(m)
+        if value is None:
+            continue
+        qualifier, _prefix = _qualifier_before(view, start)
+        if m.group("in1") or m.group("in2"):
+            qualifier = qualifier or "over"
+        out.append(
+            Amount(
+                text=text[start:end],
+                value=value,
+                currency=UNITS.currencies[lang.data("amount_units")["yuan"]],
+                qualifier=_qualifier_after(view, end) or qualifier,
+                start=start,
+                end=end,
+                confidence=0.8,
+            )
+        )
+    return out

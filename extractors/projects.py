@@ -37,11 +37,16 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
+_QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
+QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 _HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
+_COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
+_COMPANY_LIST_VERB = re.compile(lang.alternation(_WORDS["company_list_verbs_before"]))
+_COMPANY_LIST_VERB_AFTER = re.compile(lang.alternation(_WORDS["company_list_verbs_after"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,7 @@ class _Candidate:
     company: str | None = None  # a company landing without a project name
     item: bool = False  # one item of a list said in full (总投资5亿元的A项目、总投资8亿元的B项目)
     head: tuple[int, int] | None = None  # the words typing the list it is an item of (签约项目5个，分别是)
+    opener: tuple[int, int] | None = None  # its list's clause before the list (先后引进了A、B等一批项目)
 
 
 _PATTERN_KEYS = (
@@ -65,6 +71,8 @@ _PATTERN_KEYS = (
     "continues",
     "division_anaphora",
     "events",
+    "place_after",
+    "tallied_place",
     "introduced",
     "subject_marker",
     "planned_build",
@@ -252,6 +260,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             continue  # the rest of a name joined with 及/和
         if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
+        if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(
+            text, noun_end
+        ):
+            continue  # …产业园内, …产业园签约项目5个: a place where projects are, not one
         introduced = _introduced_by_investment(text, match, company_spans)
         if introduced is not None and (
             introduced.item or not (out and _same_sentence(text, out[-1].end, introduced.start))
@@ -260,6 +272,14 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             covered = introduced.end  # unless it is the next item of a list)
             continue
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
+        quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
+        if (
+            quoted
+            and noun_end - raw_edge <= QUOTED_NAME_NOUN_CHARS
+            and text.endswith(_WORDS["project_word"], 0, noun_end)
+        ):
+            out.append(_Candidate(text[quoted.start() : noun_end], quoted.start(), noun_end))
+            continue
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
             if _patterns()["build_verbs"].match(text, noun_end):
                 continue  # 在中德生态园建设…: the park is where a project goes
@@ -303,12 +323,14 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
     for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, lang.chars("enumeration_closer")):
         position = match.start(1)
+        opener = None
         for item in match.group(1).split(lang.chars("list_separator")):
             start, end = position, position + len(item)
             position = end + 1
             start = _trim_start(
                 text, left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES), end
             )
+            opener = opener or (_opener(text, match.start(1))[0], start)
             name = text[start:end]
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
@@ -317,8 +339,26 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 investor = name if _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目)
                 head = (match.end(1), match.end())
-                out.append(_Candidate(name, start, end, listed=True, company=investor, head=head))
+                out.append(
+                    _Candidate(
+                        name,
+                        start,
+                        end,
+                        listed=True,
+                        company=investor,
+                        head=head,
+                        opener=opener,
+                    )
+                )
     return out
+
+
+def _opener(text: str, list_start: int) -> tuple[int, int]:
+    """The words of a list's clause before its first item (先后引进了 in 先后引进了A、B等一批项目)."""
+    clause_start = list_start
+    while clause_start > 0 and not _CLAUSE_BREAK.match(text, clause_start - 1):
+        clause_start -= 1
+    return (clause_start, list_start)
 
 
 def _headed_candidates(text: str) -> list[_Candidate]:
@@ -618,6 +658,67 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
     return out
 
 
+def _company_list_candidates(
+    text: str, companies: list[Company], taken: list[_Candidate]
+) -> list[_Candidate]:
+    """引进A、B、C等20户企业入驻园区, 涉及A、B等多家龙头企业, 与A有限公司、B有限公司签署…协议: the companies
+    of a list that a verb says came, land or sign are projects without names. Its items are companies the
+    text names as such, or any names when words after the list (等…企业) type them; a list followed by
+    projects in its sentence names their investors instead."""
+    known = {span.end: (span.start, c.canonical) for c in companies for span in c.spans}
+    separator = lang.chars("list_separator")
+    out: list[_Candidate] = []
+    for match in _COMPANY_LIST.finditer(text):
+        pieces, position = [], match.start("items")
+        for piece in match.group("items").split(separator):
+            pieces.append((position, position + len(piece)))
+            position += len(piece) + 1
+        first_start, first_end = pieces[0]
+        verbs = list(_COMPANY_LIST_VERB.finditer(text, max(0, first_start - 6), first_end))
+        verb = verbs[-1] if verbs else None
+        if verb is not None:
+            pieces[0] = (max(first_start, verb.end()), first_end)
+        clause_end = _CLAUSE_BREAK.search(text, match.end())
+        after = _COMPANY_LIST_VERB_AFTER.search(
+            text, match.end(), min(clause_end.start() if clause_end else len(text), match.end() + 6)
+        )
+        if verb is None and after is None:
+            continue
+        items = []
+        for start, end in pieces:
+            hit = known.get(end)
+            if hit is not None and hit[0] >= start:
+                items.append((hit[0], end, hit[1]))
+            elif match.group("head"):
+                first = left_edge(text, end, limit=end - start)
+                name = text[first:end]
+                if _names_a_company(name):
+                    items.append((first, end, name))
+            else:
+                items = []
+                break
+        if len(items) < 2:
+            continue
+        sentence_end = _SENTENCE_BREAK.search(text, match.end())
+        until = sentence_end.start() if sentence_end else len(text)
+        if any(match.end() <= c.start < until or match.start() <= c.start < match.end() for c in taken):
+            continue  # 引进A、B等企业投资新建C、D等项目: the investors of those projects
+        head = (verb.start(), verb.end()) if verb is not None else (after.start(), after.end())
+        out += [_Candidate(None, s, e, listed=True, company=name, head=head) for s, e, name in items]
+    return out
+
+
+def _names_a_company(name: str) -> bool:
+    """An item of a list typed as companies (…等多家龙头企业) that names one: no count (一批…), no project
+    noun, not a place, and a word that is not everyday (一汽, 轮胎) or a proper name."""
+    if len(name) < 2 or _COUNTED.search(name) or name.endswith(_nouns()[0]) or gazetteer().places_named(name):
+        return False
+    return any(
+        _proper(w, flag, opening=i == 0) or (word_frequency(w) < EVERYDAY_FREQ and w not in _industry())
+        for i, (w, flag) in enumerate(tagged(name))
+    )
+
+
 def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount | None:
     """签约了A项目、B项目等文旅项目，总投资分别为8.6亿元、5.2亿元: the n-th amount for the n-th project,
     when there are as many amounts after 分别 as projects listed before it."""
@@ -646,6 +747,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     status = status_at = None
     if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
         status, status_at = _status(text, [candidate.head], (0, 0), described=True)
+    if (
+        status is None and candidate.opener is not None
+    ):  # 先后引进了A、B等一批项目: the verb the list is object of
+        status, status_at = _status(text, [candidate.opener], (0, 0), described=True)
     if status is None:
         status, status_at = _status(
             text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)
@@ -666,10 +771,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
         if status is None:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
-    if status is None and (run := doc.run_head(sentence)) is not None:
-        status, _ = _status(text, [run], (0, 0), described=True)  # 此次签约活动，涉及…项目；…项目；
-    if status is None and (tally := doc.tally_before(sentence)) is not None:
-        status, _ = _status(text, [(tally.start, tally.end)], (0, 0), described=True)  # 签约项目3个。其中，…
+    # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
+    # one of them: a signed project that plans to invest is signed
+    if status in (None, "planned") and (run := doc.run_head(sentence)) is not None:
+        status = _status(text, [run], (0, 0), described=True)[0] or status  # 此次签约活动，涉及…项目；…项目；
+    if status in (None, "planned") and (tally := doc.tally_before(sentence)) is not None:
+        said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
+        status = said if said not in (None, "planned") or status is None else status
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
@@ -749,6 +857,7 @@ def find_projects(
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)
+    candidates += _company_list_candidates(text, companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []
     by_key: dict[str, int] = {}

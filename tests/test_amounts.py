@@ -151,3 +151,31 @@ def test_values_are_exact_decimals_without_float_noise():
     ]
     assert values == [870000000.0, 370000000.0, 29000000.0, 410000000.0]
     assert chinese_number("八点七亿") == 870000000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分别是总投资12亿的青禾饮料项目、总投资3亿的蓝川包装项目。", [("12亿", 12e8), ("3亿", 3e8)]),
+        ("浩川科技计划投资4000万建设研发中心。", [("4000万", 4e7)]),
+        ("今年一季度到位资金205.36亿，增长12%。", [("205.36亿", 205.36e8)]),
+        ("落户项目总投资达15个亿。", [("15个亿", 15e8)]),
+        ("奖励人民币 6-8万 元。", [("6", 6e4), ("8万 元", 8e4)]),
+    ],
+)
+def test_figures_without_a_currency_are_yuan_where_a_money_word_introduces_them(text, expected):
+    assert [(a.text, a.value) for a in find_amounts(text)] == expected
+    assert {a.currency for a in find_amounts(text)} == {"CNY"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "景区全年接待游客1.2亿人次。",
+        "项目总投资建设年产20万吨饲料生产线。",
+        "总投资项目达到3万个。",
+        "全市人口达1200万。",
+    ],
+)
+def test_figures_without_a_currency_elsewhere_are_no_amounts(text):
+    assert find_amounts(text) == []

@@ -328,7 +328,7 @@ def test_a_head_first_list_types_its_items_and_says_how_far_they_came():
     assert found == {
         "青禾建筑防水材料项目": "signed",
         "后岭滑雪场项目": "signed",
-        "乡村旅游项目": "signed",
+        "“杏花谷”乡村旅游项目": "signed",
         "轨道结构件加工制造项目": "started",
         "丰泽路基材料项目": "started",
         "晶石特种玻璃制造项目": "completed",
@@ -366,3 +366,71 @@ def test_each_enumeration_takes_the_status_of_its_own_head():
         "晨光新材料": "completed",
         "鼎泰精密制造": "completed",
     }
+
+
+def test_an_investment_written_without_a_currency_is_the_items_amount():
+    text = "昨日，青川县签约项目5个，分别是总投资8亿的年产5万吨饮料生产项目、总投资3个亿的年产2万吨包装材料项目等。"
+    found = by_name(projects_of(text))
+    assert found["年产5万吨饮料生产项目"].amount_yuan == 8e8
+    assert found["年产2万吨包装材料项目"].amount_yuan == 3e8
+
+
+def test_companies_a_verb_says_came_or_signed_are_projects_without_names():
+    text = (
+        "今年以来，青川县经开区成功引进行业龙头企业蓝岸医疗、华迅重工等12户企业入驻园区。"
+        "青川县与江苏禾丰新材料有限公司、浙江瑞川电子有限公司签署合作协议。"
+    )
+    found = {p.company: p for p in projects_of(text) if p.name is None}
+    assert found["蓝岸医疗"].status == "landed" and found["华迅重工"].status == "landed"
+    assert found["江苏禾丰新材料有限公司"].status == "signed"
+    assert "浙江瑞川电子有限公司" in found
+
+
+def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_projects_of_its_own():
+    text = "青川县引进江苏禾丰新材料有限公司、浙江瑞川电子有限公司等企业投资建设禾丰新材料产业园、瑞川电子元件生产基地等项目。"
+    assert all(p.name is not None for p in projects_of(text))
+
+
+@pytest.mark.parametrize(
+    ("clause", "status"),
+    [
+        ("已建成", "completed"),
+        ("今年已完成投资1.5亿元", "started"),
+        ("已进入设备安装调试阶段", "started"),
+        ("正在紧锣密鼓推进", "started"),
+    ],
+)
+def test_how_far_a_project_came_said_in_other_words(clause, status):
+    text = f"总投资3亿元的青禾饮料生产项目{clause}。"
+    (project,) = [p for p in projects_of(text) if p.name == "青禾饮料生产项目"]
+    assert project.status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据悉，位于青川县的蓝岸电子商务产业园内，多家企业已投产。",
+        "青川县招商成效明显，蓝岸新材料产业园签约项目5个，总投资22.6亿元等。",
+        "今天在青川县隆重举行蓝岸工业园区项目集中签约、开工、竣工投产仪式。",
+    ],
+)
+def test_a_park_where_things_happen_or_that_counts_projects_is_no_project(text):
+    assert [p.name for p in projects_of(text) if p.name and "蓝岸" in p.name] == []
+
+
+def test_a_quoted_name_before_a_project_noun_names_the_project():
+    text = "青川县签约项目3个。其中，“青山雅居”酒店项目由蓝岸文旅投资，计划在青川县投资5000万元建设。"
+    names = [p.name for p in projects_of(text)]
+    assert "“青山雅居”酒店项目" in names
+
+
+def test_a_project_the_report_says_was_signed_is_signed_though_it_plans_to_invest():
+    text = "青川县现场签约项目3个。其中，蓝岸文旅综合体项目由蓝岸文旅投资，计划在青川县投资5000万元建设。"
+    (project,) = [p for p in projects_of(text) if p.name == "蓝岸文旅综合体项目"]
+    assert project.status == "signed"
+
+
+def test_an_enumeration_takes_the_status_of_the_verb_it_is_the_object_of():
+    text = "青川县持续推动招商引资，先后引进了蓝岸医疗、华迅重工等一批优质项目，截至目前，共签约项目21个。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found.get("蓝岸医疗") == "landed"
