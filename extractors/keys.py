@@ -103,6 +103,9 @@ def key_numbers(key: str | None) -> list[str]:
     return sorted(set(_NUMBERS.findall(key))) if key else []
 
 
+EVIDENCE_CONTEXT_CHARS = 300  # at most this much evidence on either side of a record's own span
+
+
 class EvidenceSentences:
     """The sentence around a character span of one text (boundaries: sentence-final punctuation, newlines)."""
 
@@ -120,6 +123,9 @@ class EvidenceSentences:
         left = self.bounds[i - 1] if i > 0 else 0
         j = bisect.bisect_left(self.bounds, max(end, start + 1))
         right = self.bounds[j] if j < len(self.bounds) else len(self.text)
+        # a "sentence" of a line without punctuation can be the whole document: each of its thousands of
+        # records would carry all of it as evidence (gigabytes in the warehouse), so the context is capped
+        left, right = max(left, start - EVIDENCE_CONTEXT_CHARS), min(right, end + EVIDENCE_CONTEXT_CHARS)
         sentence = self.text[left:right]
         first = left + len(sentence) - len(sentence.lstrip())
         last = left + len(sentence.rstrip())
