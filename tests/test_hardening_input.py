@@ -168,7 +168,7 @@ def test_a_document_over_the_character_budget_is_refused():
 def _slow_and_fast_folder(root: Path) -> Path:
     folder = root / "in"
     folder.mkdir()
-    (folder / "a_slow.txt").write_text(REPORT * 1500, encoding="utf-8")  # about 2 s of extraction
+    (folder / "a_slow.txt").write_text(REPORT * 6000, encoding="utf-8")  # seconds of extraction
     (folder / "b_quick.txt").write_text(REPORT, encoding="utf-8")
     return folder
 
