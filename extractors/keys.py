@@ -129,6 +129,9 @@ def district_path(district: District) -> list[str]:
     return [*path, district.canonical]
 
 
+EVIDENCE_CONTEXT_CHARS = 300  # at most this much evidence on either side of a record's own span
+
+
 class EvidenceSentences:
     """The sentence around a character span of one text (boundaries: sentence-final punctuation, newlines)."""
 
@@ -146,6 +149,9 @@ class EvidenceSentences:
         left = self.bounds[i - 1] if i > 0 else 0
         j = bisect.bisect_left(self.bounds, max(end, start + 1))
         right = self.bounds[j] if j < len(self.bounds) else len(self.text)
+        # a "sentence" of a line without punctuation can be the whole document: each of its thousands of
+        # records would carry all of it as evidence (gigabytes in the warehouse), so the context is capped
+        left, right = max(left, start - EVIDENCE_CONTEXT_CHARS), min(right, end + EVIDENCE_CONTEXT_CHARS)
         sentence = self.text[left:right]
         first = left + len(sentence) - len(sentence.lstrip())
         last = left + len(sentence.rstrip())
