@@ -497,7 +497,8 @@ def _place_head(text: str, head: int) -> int:
     """Where a name opening with a place starts when the name's left edge fell after it, at a product
     word or a conjunction (的苏州恒邦涂料年产4万吨功能涂料及|研发中心项目): the last place in the clause
     that stands after a boundary (的, a comma) with no 的 or list break between it and `head`."""
-    clause_start = max(head - PLACE_HEAD_REACH, 1 + max(text.rfind(mark, 0, head) for mark in _CLAUSE_MARKS))
+    reach = max(0, head - PLACE_HEAD_REACH)
+    clause_start = max(reach, 1 + max(text.rfind(mark, reach, head) for mark in _CLAUSE_MARKS))
     best = head
     for end, surface in gazetteer().automaton.iter_long(text[clause_start:head]):
         at = clause_start + end - len(surface) + 1
