@@ -402,28 +402,3 @@ def evaluate(
             report.kinds[kind].add(result.scores[kind])
         report.docs.append(result)
     return report
-
-
-def extract_own_kinds(text: str, published: str | None = None) -> dict[str, Any]:
-    """Amounts, districts and metrics straight from their extractors, in the extraction JSON shape.
-
-    Used by the evaluator while the full pipeline (`extractors.pipeline.extract`) is not available.
-    """
-    from zhaoyin.extractors.amounts import find_amounts
-    from zhaoyin.extractors.dates import publication_date
-    from zhaoyin.extractors.districts import find_districts
-    from zhaoyin.extractors.metrics import find_metrics
-
-    published = publication_date(text, published)
-    districts, city = find_districts(text)
-    amounts = find_amounts(text)
-    metrics = find_metrics(text, amounts=amounts, districts=districts, city=city, published=published)
-    return {
-        "published": published,
-        "city": city,
-        "projects": [],
-        "companies": [],
-        "districts": [d.model_dump() for d in districts],
-        "amounts": [a.model_dump() for a in amounts],
-        "metrics": [m.model_dump() for m in metrics],
-    }

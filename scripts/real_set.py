@@ -147,9 +147,6 @@ def write_sources() -> None:
     (REAL / "SOURCES.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-QUOTED_KINDS = ("projects", "metrics", "amounts")
-
-
 def quote_free(draft: dict, text: str) -> dict:
     """A draft annotation with evidence as sentences → evidence as [start, end] offsets, plus text_sha256."""
     out = dict(draft)

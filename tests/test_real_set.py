@@ -13,7 +13,6 @@ from scripts import real_set
 from zhaoyin.extractors.evaluation import evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
-QUOTED_FIELDS = ("evidence",)
 
 
 def _manifest() -> list[dict]:

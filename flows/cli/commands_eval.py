@@ -25,29 +25,17 @@ KIND_LABELS = {
 
 
 def _read(path: Path):
-    """The Document of one corpus file: through the readers when present, else as UTF-8 text."""
-    from zhaoyin.schemas import Document, RawDocument
+    """The Document of one corpus file, read like any imported file."""
+    from zhaoyin.extractors.readers import read_document
+    from zhaoyin.schemas import RawDocument
 
-    data = path.read_bytes()
-    try:
-        from zhaoyin.extractors.readers import read_document
-    except ImportError:
-        return Document(text=data.decode("utf-8", errors="replace"), source=str(path))
-    return read_document(RawDocument(data=data, source=str(path), media_type_hint=None))
+    return read_document(RawDocument(data=path.read_bytes(), source=str(path), media_type_hint=None))
 
 
-def _predict(document, backend: str, fallback_notes: set[str]) -> dict:
-    from zhaoyin.extractors.evaluation import extract_own_kinds
+def _predict(document, backend: str) -> dict:
+    from zhaoyin.extractors.pipeline import extract
 
-    try:
-        from zhaoyin.extractors.pipeline import extract
-
-        return extract(document, backend=backend).model_dump(mode="json")
-    except NotImplementedError:
-        fallback_notes.add(
-            "pipeline not wired yet: scored amounts, districts and metrics from their extractors"
-        )
-        return extract_own_kinds(document.text, document.published)
+    return extract(document, backend=backend).model_dump(mode="json")
 
 
 def predictions_for(gold_dir: Path, corpus_dir: Path, backend: str) -> tuple[dict[str, dict], set[str]]:
@@ -69,7 +57,7 @@ def predictions_for(gold_dir: Path, corpus_dir: Path, backend: str) -> tuple[dic
         except Exception as exc:  # a reader failure is scored as an empty prediction, and said
             notes.add(f"{path.name}: {getattr(exc, 'reason', exc)}")
             continue
-        predictions[gold["doc"]] = _predict(document, backend, notes)
+        predictions[gold["doc"]] = _predict(document, backend)
     return predictions, notes
 
 
