@@ -496,3 +496,12 @@ def test_rates_after_a_list_of_places_go_to_the_places_in_order():
     assert by_value[21].subject == "天水市"
     assert [by_value[v].subject for v in (64, 38, 27)] == ["秦州区", "麦积区", "甘谷县"]
     assert {by_value[v].indicator for v in (64, 38, 27)} == {"增幅"}
+
+
+def test_rates_of_funds_arrived_of_a_plan_and_of_the_schedule():
+    text = (
+        "1-6月，我省实际使用外资96.4亿元，同比增长7.3%，完成年度目标48.6%，超序时进度3.1个百分点。"
+        "欧洲实际到资合计12.7亿元，增长31.2%，占全省13.2%。"
+    )
+    ms = metrics_found(text)
+    assert {(48.6, "%"), (3.1, "个百分点"), (31.2, "%"), (13.2, "%")} <= set(figures(ms))
