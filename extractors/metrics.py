@@ -670,6 +670,7 @@ class _Kept:
     metric: Metric
     noun: str
     told: bool  # the subject was told by the paragraph, not carried or guessed
+    sentence_start: int = -1  # a sentence does not restate its own figures (工业项目5项，农业项目1项，旅游项目1项)
 
 
 def find_metrics(
@@ -765,7 +766,7 @@ def find_metrics(
                     confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
                     target=_is_target(view[sentence.start : figure.start], period, published),
                 )
-                candidate = _Kept(metric, figure.noun, told)
+                candidate = _Kept(metric, figure.noun, told, sentence.start)
                 if not _restates(candidate, kept):
                     kept.append(candidate)
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
@@ -789,6 +790,8 @@ def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
     for earlier in kept:
         old = earlier.metric
         if (old.value, old.unit, earlier.noun) != (new.value, new.unit, candidate.noun):
+            continue
+        if earlier.sentence_start == candidate.sentence_start:
             continue
         if old.period and new.period and old.period != new.period:
             continue

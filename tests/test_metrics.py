@@ -505,3 +505,9 @@ def test_rates_of_funds_arrived_of_a_plan_and_of_the_schedule():
     )
     ms = metrics_found(text)
     assert {(48.6, "%"), (3.1, "个百分点"), (31.2, "%"), (13.2, "%")} <= set(figures(ms))
+
+
+def test_equal_figures_of_one_sentence_are_not_restatements():
+    text = "今年以来，丰源县签约项目9个，其中工业项目4项，农业项目1项，文旅项目3项，物流项目1项。"
+    ms = metrics_of(text, [district(text, "丰源县", "county")])
+    assert figures(ms).count((1, "项")) == 2
