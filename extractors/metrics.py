@@ -309,6 +309,8 @@ def _amount_figure(
     tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
     if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
         return None  # a threshold: 10亿元以上项目
+    if _is_condition(view, start, end):
+        return None
     if _in_range(view, start, tail):
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
@@ -344,6 +346,8 @@ def _borrowed_amount(
         return None
     if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
         return None
+    if _is_condition(view, start, end):
+        return None
     head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
     respectively = head.startswith(_KW["respectively"])
     head = _strip_words(head, COUNT_FILLERS, leading=False)
@@ -366,6 +370,16 @@ def _borrowed_amount(
     if not indicator:
         return None
     return _Figure(start, end, parts[0], parts[1], indicator, indicator, "amount")
+
+
+_CONDITION_BEFORE = re.compile(lang.pattern("metric_keywords", "condition_before"))
+_CONDITION_AFTER = re.compile(lang.pattern("metric_keywords", "condition_after"))
+
+
+def _is_condition(view: str, start: int, end: int) -> bool:
+    """An amount a rule asks for, not one reached: 投资总额必须达到1亿元以上, 投资8亿元以上的…,
+    （含3亿元）."""
+    return bool(_CONDITION_BEFORE.search(view, max(0, start - 8), start) or _CONDITION_AFTER.match(view, end))
 
 
 def _last_perspective(said: str) -> str | None:

@@ -511,3 +511,12 @@ def test_equal_figures_of_one_sentence_are_not_restatements():
     text = "今年以来，丰源县签约项目9个，其中工业项目4项，农业项目1项，文旅项目3项，物流项目1项。"
     ms = metrics_of(text, [district(text, "丰源县", "county")])
     assert figures(ms).count((1, "项")) == 2
+
+
+def test_amounts_a_rule_asks_for_are_conditions_not_figures():
+    text = (
+        "凡入驻园区的项目，固定资产投资总额必须达到2亿元以上；固定资产投资在2-4亿元（含4亿元）的，"
+        "奖励1万元/亩；固定资产投资6亿元以上的，一事一议。今年全区固定资产投资36.5亿元。"
+    )
+    ms = metrics_of(text, [])
+    assert figures(ms) == [(36.5, "亿元")]
