@@ -684,7 +684,8 @@ class _Kept:
     metric: Metric
     noun: str
     told: bool  # the subject was told by the paragraph, not carried or guessed
-    sentence_start: int = -1  # a sentence does not restate its own figures (工业项目5项，农业项目1项，旅游项目1项)
+    # A sentence does not restate its own figures (工业项目5项，农业项目1项，旅游项目1项).
+    sentence_start: int = -1
 
 
 def find_metrics(
