@@ -35,6 +35,7 @@ RATE_WORDS = tuple(_KW["rate_words"])
 RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
 RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
+SHARE_OF_WHOLE_STARTS = tuple(_KW["share_of_whole_starts"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
 STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
@@ -276,13 +277,24 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 
-def _rate_figure(m: re.Match[str], before: str, sentence: str, places_lead: int = 0) -> _Figure | None:
-    """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…)."""
+def _rate_figure(
+    m: re.Match[str], before: str, sentence: str, places_lead: int = 0, said_before: str = ""
+) -> _Figure | None:
+    """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…),
+    `said_before` what the paragraph and the one before it said before the sentence."""
     if not _has_any(before, RATE_WORDS):
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
-    topic_scope = sentence if own_words.startswith(ELLIPTICAL_RATE_STARTS) else before
-    if not _has_any(topic_scope, RATE_TOPIC_WORDS):
+    elliptical = own_words.startswith(ELLIPTICAL_RATE_STARTS)
+    topic_scope = sentence if elliptical else before
+    if not _has_any(topic_scope, RATE_TOPIC_WORDS) and not (
+        # 甲区、乙区、其他区县三个层面协调发展，占全市比重分别为23%…: a share of what the paragraphs before
+        # spoke of (招商引资)
+        elliptical
+        and own_words.startswith(SHARE_OF_WHOLE_STARTS)
+        and _has_any(said_before, RATE_TOPIC_WORDS)
+        and not _has_any(sentence, RATE_EXCLUDED_WORDS)
+    ):
         return None
     if _has_any(before, RATE_EXCLUDED_WORDS):
         return None
@@ -714,6 +726,7 @@ def find_metrics(
     # A report opening with the province as a whole (全省新设…) speaks of it again in a paragraph that
     # names no subject of its own, after a paragraph about one of its cities.
     opening_whole: str | None = None
+    paragraph_before_start = 0
     for paragraph in paragraphs(view):
         if SECTION_HEADING.match(paragraph.text):
             carried_period = carried_subject = None
@@ -733,6 +746,7 @@ def find_metrics(
                 previous_count,
                 place_ends,
                 place_spans,
+                paragraph_before_start,
             )
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
@@ -785,6 +799,7 @@ def find_metrics(
                 if not _restates(candidate, kept):
                     kept.append(candidate)
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
+        paragraph_before_start = paragraph.start
     return [k.metric for k in kept]
 
 
@@ -860,9 +875,12 @@ def _figures_in(
     previous: _Figure | None = None,
     place_ends: frozenset[int] = frozenset(),
     place_spans: dict[int, int] | None = None,
+    said_from: int | None = None,
 ) -> list[_Figure]:
     """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
-    count before it, `place_ends` where the names of places end."""
+    count before it, `place_ends` where the names of places end, `said_from` where the paragraph
+    before the sentence's own starts."""
+    said_from = sentence.start if said_from is None else said_from
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):
@@ -879,7 +897,13 @@ def _figures_in(
                 if figure is None and m.start() in place_ends:
                     figure = _per_place_count(view, m, _earlier_count(figures), previous)
             else:
-                figure = _rate_figure(m, before, sentence.text, _places_lead(view, clause_start, place_spans))
+                figure = _rate_figure(
+                    m,
+                    before,
+                    sentence.text,
+                    _places_lead(view, clause_start, place_spans),
+                    view[said_from : sentence.start],
+                )
             if figure:
                 figures.append(figure)
     counts = [f for f in figures if f.kind == "count"]

@@ -520,3 +520,17 @@ def test_amounts_a_rule_asks_for_are_conditions_not_figures():
     )
     ms = metrics_of(text, [])
     assert figures(ms) == [(36.5, "亿元")]
+
+
+def test_a_share_of_the_whole_takes_its_topic_from_the_paragraph_before():
+    text = (
+        "全市上半年完成招商引资项目460个，到位资金213.6亿元。\n"
+        "临江区、老城片区、其他县区协调发展，占全市比重分别为31%、22%和47%。"
+    )
+    ms = metrics_of(text, [district(text, "临江区", "district")], city="江州市")
+    assert {(31, "%"), (22, "%"), (47, "%")} <= set(figures(ms))
+
+
+def test_a_share_with_nothing_of_investment_before_it_is_no_figure():
+    text = "今年气候宜人。\n城区、郊区人口协调增长，占全市比重分别为31%、69%。"
+    assert metrics_of(text, [], city="江州市") == []
