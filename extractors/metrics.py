@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
+from zhaoyin.extractors.amounts import chinese_number
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
@@ -273,7 +274,14 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         verb = next((v for v in lang.longest_first(INVESTMENT_VERBS) if v in head), "")
         lead = head if len(head) <= 8 and _KW["list_closer"] not in head else verb
         indicator = lead + after
-    value = _ROUND[m.group("round")] if m.group("round") else _number(m.group("num"))
+    if m.group("round"):
+        value = _ROUND[m.group("round")]
+    elif m.group("numerals"):
+        value = chinese_number(m.group("numerals"))
+        if value is None:
+            return None
+    else:
+        value = _number(m.group("num"))
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 

@@ -534,3 +534,12 @@ def test_a_share_of_the_whole_takes_its_topic_from_the_paragraph_before():
 def test_a_share_with_nothing_of_investment_before_it_is_no_figure():
     text = "今年气候宜人。\n城区、郊区人口协调增长，占全市比重分别为31%、69%。"
     assert metrics_of(text, [], city="江州市") == []
+
+
+def test_counts_written_in_numerals():
+    text = (
+        "青禾县举行十二个项目集中签约仪式。其中三个为新材料项目，全年参加各类招商会五次，一个项目当场落地。"
+    )
+    ms = metrics_of(text, [district(text, "青禾县", "county")])
+    assert {(12, "个"), (3, "个"), (5, "次")} <= set(figures(ms))
+    assert (1, "个") not in figures(ms)
