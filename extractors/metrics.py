@@ -904,6 +904,8 @@ def _figures_in(
                     figure = _elliptical_count(view, m, before, earlier, previous)
                 if figure is None and m.start() in place_ends:
                     figure = _per_place_count(view, m, _earlier_count(figures), previous)
+                if figure is None:
+                    figure = _verb_count(view, m, before, sentence.text)
             else:
                 figure = _rate_figure(
                     m,
@@ -992,6 +994,25 @@ def _elliptical_count(
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
     indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
     return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
+
+
+_VERB_COUNTED = _KW["verb_counted"]
+
+
+def _verb_count(view: str, m: re.Match[str], before: str, sentence: str) -> _Figure | None:
+    """A count right after the verb of what it counts, with no noun of its own and none before it to
+    borrow from ("一季度集中签约28个"): a verb of signing or building counts projects, by its unit."""
+    noun = _VERB_COUNTED["units"].get(m.group("unit"))
+    if m.group("num") is None or noun is None or _noun_after(view, m.end()):
+        return None
+    head = _HEAD_SEPARATOR.split(before)[-1]
+    verbs = tuple(_VERB_COUNTED["verbs"])
+    if not head.endswith(verbs):  # 签约 ends with a filler (约): stripped only when no verb ends it
+        head = _strip_words(head, COUNT_FILLERS, leading=False)
+    if not head.endswith(verbs) or not _has_any(sentence, TOPIC_WORDS):
+        return None
+    indicator = _TIME_LEAD.sub("", head) + noun
+    return _Figure(m.start(), m.end(), _number(m.group("num")), m.group("unit"), indicator, noun, "count")
 
 
 def _respective_figures(

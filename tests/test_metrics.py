@@ -543,3 +543,10 @@ def test_counts_written_in_numerals():
     ms = metrics_of(text, [district(text, "青禾县", "county")])
     assert {(12, "个"), (3, "个"), (5, "次")} <= set(figures(ms))
     assert (1, "个") not in figures(ms)
+
+
+def test_a_count_after_its_verb_with_nothing_to_borrow_counts_projects():
+    text = "围绕招商目标，各部门积极对接客商。一季度集中签约19个、二季度签约27个。"
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(19, "个"), (27, "个")]
+    assert ms[0].indicator == "集中签约项目"
