@@ -550,3 +550,12 @@ def test_a_count_after_its_verb_with_nothing_to_borrow_counts_projects():
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(19, "个"), (27, "个")]
     assert ms[0].indicator == "集中签约项目"
+
+
+def test_research_centres_and_headquarters_recognised_are_counted():
+    text = (
+        "江州为新认定的12家跨国公司地区总部和6家外资研发中心颁发证书。"
+        "目前，落户江州的跨国公司地区总部和外资研发中心分别累计达到215家和138家。"
+    )
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(12, "家"), (6, "家"), (215, "家"), (138, "家")]
