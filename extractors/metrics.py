@@ -213,6 +213,15 @@ def _noun_after(view: str, end: int) -> str:
     return _INSIDE_SUFFIX.sub("", phrase)
 
 
+_LISTED_MODIFIERS = re.compile(lang.pattern("metric_keywords", "listed_modifiers"))
+
+
+def _listed_modifiers_noun(view: str, end: int) -> str:
+    """The noun after a list of short modifiers (130个省列、市列重点项目 → 省列、市列重点项目), or ""."""
+    listed = _LISTED_MODIFIERS.match(view, end)
+    return _INSIDE_SUFFIX.sub("", listed.group()) if listed else ""
+
+
 def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     """The label without who and when: "今年一季度市北区新落地亿元以上项目" → "新落地亿元以上项目"."""
     for surface in surfaces:
@@ -248,7 +257,7 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         return None  # ordinal or rank: 第3届, 前10名
     if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
         return None
-    after = _noun_after(view, m.end())
+    after = _listed_modifiers_noun(view, m.end()) or _noun_after(view, m.end())
     total = _AGGREGATE_WORD.search(after, 1)
     if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
         after = after[: total.start()]

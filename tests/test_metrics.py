@@ -559,3 +559,9 @@ def test_research_centres_and_headquarters_recognised_are_counted():
     )
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(12, "家"), (6, "家"), (215, "家"), (138, "家")]
+
+
+def test_a_count_before_listed_modifiers_counts_their_noun():
+    text = "东林市组织集中开工行动，总投资186亿元的74个省级、市级重点项目全面开工建设。"
+    ms = metrics_of(text, [], city="东林市")
+    assert {(74, "个"), (186, "亿元")} <= set(figures(ms))
