@@ -565,3 +565,9 @@ def test_a_count_before_listed_modifiers_counts_their_noun():
     text = "东林市组织集中开工行动，总投资186亿元的74个省级、市级重点项目全面开工建设。"
     ms = metrics_of(text, [], city="东林市")
     assert {(74, "个"), (186, "亿元")} <= set(figures(ms))
+
+
+def test_counts_in_tens_of_thousands():
+    text = "今年1-9月，全省新设立外商投资企业1.6万家，同比增长12.5%。"
+    ms = metrics_found(text)
+    assert (1.6, "万家") in figures(ms)
