@@ -643,9 +643,12 @@ def _drop_object_anaphora(clause: str) -> str:
     return clause
 
 
+_COLUMN_TAG = re.compile(lang.pattern("metric_keywords", "column_tag"))
+
+
 def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
     clause_start, _ = _clause_bounds(sentence, mention.start)
-    lead = view[clause_start : mention.start].strip()
+    lead = _COLUMN_TAG.sub("", view[clause_start : mention.start].strip())
     if city and mention.kind != "province":  # 石家庄市元氏县: the city only qualifies the district
         lead = lead.removesuffix(city)
     lead = _TIME_LEAD.sub("", lead)

@@ -571,3 +571,11 @@ def test_counts_in_tens_of_thousands():
     text = "今年1-9月，全省新设立外商投资企业1.6万家，同比增长12.5%。"
     ms = metrics_found(text)
     assert (1.6, "万家") in figures(ms)
+
+
+def test_a_province_after_a_column_tag_leads_the_headline():
+    text = (
+        "【数据速递】湖南前三季度实际使用外资35.2亿元，同比增长6.1%\n\n《星城晚报》报道，湖南招商成绩亮眼。"
+    )
+    ms = find_metrics(text, amounts=find_amounts(text), districts=[], city="长沙市", published="2025-10")
+    assert [m.subject for m in ms] == ["湖南省", "湖南省"]
