@@ -718,6 +718,7 @@ class _Kept:
     told: bool  # the subject was told by the paragraph, not carried or guessed
     # A sentence does not restate its own figures (工业项目5项，农业项目1项，旅游项目1项).
     sentence_start: int = -1
+    headline: bool = False  # said in the document's first paragraph
 
 
 def find_metrics(
@@ -741,6 +742,8 @@ def find_metrics(
     place_ends = frozenset(m.end for m in mentions)
     place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
+    within = _places_within(districts)
+    first_start = next((p.start for p in paragraphs(view)), 0)
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
     # A report opening with the province as a whole (全省新设…) speaks of it again in a paragraph that
@@ -815,8 +818,8 @@ def find_metrics(
                     confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
                     target=_is_target(view[sentence.start : figure.start], period, published),
                 )
-                candidate = _Kept(metric, figure.noun, told, sentence.start)
-                if not _restates(candidate, kept):
+                candidate = _Kept(metric, figure.noun, told, sentence.start, paragraph.start == first_start)
+                if not _restates(candidate, kept, within):
                     kept.append(candidate)
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
         paragraph_before_start = paragraph.start
@@ -832,10 +835,16 @@ def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Ment
     return listed[figure.respective] if figure.respective < len(listed) and len(listed) > 1 else None
 
 
-def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
+def _places_within(districts: list[District]) -> set[tuple[str, str]]:
+    """(district, city or province it lies in) for every district found."""
+    return {(d.canonical, whole) for d in districts for whole in (d.city, d.province) if whole}
+
+
+def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] = frozenset()) -> bool:
     """Whether a figure repeats an earlier one (a headline or lead restating the body): same figure
-    of the same thing, periods not in conflict, subjects equal or one of them not told. An earlier
-    subject that was not told gives way to a told one."""
+    of the same thing, periods not in conflict, subjects equal, one of them not told, or a headline's
+    the city or province the body's lies in (长春 for 汽开区). An earlier subject that was not told, or
+    that was the whole the other lies in, gives way."""
     new = candidate.metric
     for earlier in kept:
         old = earlier.metric
@@ -845,9 +854,11 @@ def _restates(candidate: _Kept, kept: list[_Kept]) -> bool:
             continue
         if old.period and new.period and old.period != new.period:
             continue
-        if old.subject != new.subject and earlier.told and candidate.told:
+        finer = earlier.headline and (new.subject, old.subject) in within
+        coarser = earlier.headline and (old.subject, new.subject) in within
+        if old.subject != new.subject and earlier.told and candidate.told and not (finer or coarser):
             continue
-        if candidate.told and not earlier.told:
+        if candidate.told and (not earlier.told or finer):
             old.subject, earlier.told = new.subject, True
         return True
     return False

@@ -579,3 +579,11 @@ def test_a_province_after_a_column_tag_leads_the_headline():
     )
     ms = find_metrics(text, amounts=find_amounts(text), districts=[], city="长沙市", published="2025-10")
     assert [m.subject for m in ms] == ["湖南省", "湖南省"]
+
+
+def test_a_headline_figure_of_the_city_restated_for_one_of_its_districts_is_one_figure():
+    text = "江州市12个项目集中签约\n\n5月8日，临江区举行项目集中签约仪式，签约项目12个，总投资86亿元。"
+    place = district(text, "临江区", "district")
+    place.city = "江州市"
+    ms = metrics_of(text, [place], city="江州市")
+    assert [(m.value, m.subject) for m in ms if m.unit == "个"] == [(12, "临江区")]
