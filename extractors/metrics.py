@@ -344,7 +344,8 @@ def _amount_figure(
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = view[clause_start:start]
-    before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
+    if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
+        before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = next((w for w in STANDALONE if w in before[-len(w) - 6 :]), None)
     if indicator is None:
         indicator = next((w for w in AGGREGATE if w in before[-len(w) - 6 :]), None)

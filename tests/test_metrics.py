@@ -587,3 +587,12 @@ def test_a_headline_figure_of_the_city_restated_for_one_of_its_districts_is_one_
     place.city = "江州市"
     ms = metrics_of(text, [place], city="江州市")
     assert [(m.value, m.subject) for m in ms if m.unit == "个"] == [(12, "临江区")]
+
+
+def test_signed_sums_are_figures():
+    text = (
+        "今年以来，丰源县在博览会期间签约项目9个，签约资金总额达7.5亿元。"
+        "丰源县举办招商推介会成功签约12.6亿元。"
+    )
+    ms = metrics_of(text, [district(text, "丰源县", "county")])
+    assert figures(ms) == [(9, "个"), (7.5, "亿元"), (12.6, "亿元")]
