@@ -596,3 +596,9 @@ def test_signed_sums_are_figures():
     )
     ms = metrics_of(text, [district(text, "丰源县", "county")])
     assert figures(ms) == [(9, "个"), (7.5, "亿元"), (12.6, "亿元")]
+
+
+def test_a_list_of_brackets_is_a_condition_and_registering_enterprises_is_attraction():
+    text = "对新引进项目固定资产投资额度达到2亿元、5亿元的分别奖励100万元、200万元。全年新注册企业46家。"
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(46, "家")]
