@@ -822,9 +822,33 @@ def find_metrics(
                 candidate = _Kept(metric, figure.noun, told, sentence.start, paragraph.start == first_start)
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
+                    joint = _joint_subjects(view, clause_start, figure.start, place_spans, mentions)
+                    for other in joint:
+                        if other == joint[0]:
+                            metric.subject = other
+                        else:
+                            kept.append(
+                                replace(candidate, metric=metric.model_copy(update={"subject": other}))
+                            )
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
         paragraph_before_start = paragraph.start
     return [k.metric for k in kept]
+
+
+_JOINT = tuple(_KW["joint_markers"])
+
+
+def _joint_subjects(
+    view: str, clause_start: int, pos: int, place_spans: dict[int, int], mentions: list[_Mention]
+) -> list[str]:
+    """The places a clause opens with when it gives them one figure together (甲区和乙区均实现…): the
+    figure is each one's."""
+    lead = _places_lead(view, clause_start, place_spans)
+    if not lead or not view.startswith(_JOINT, clause_start + lead):
+        return []
+    names = [m.canonical for m in mentions if clause_start <= m.start and m.end <= clause_start + lead]
+    names = list(dict.fromkeys(names))
+    return names if len(names) > 1 and clause_start + lead < pos else []
 
 
 def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Mention]) -> str | None:

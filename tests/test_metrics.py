@@ -602,3 +602,10 @@ def test_a_list_of_brackets_is_a_condition_and_registering_enterprises_is_attrac
     text = "对新引进项目固定资产投资额度达到2亿元、5亿元的分别奖励100万元、200万元。全年新注册企业46家。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(46, "家")]
+
+
+def test_places_given_one_figure_together_each_get_it():
+    text = "今年以来，各区招商成效明显，临江区和丰源县均实现到位资金12.5亿元，并列第一。"
+    places = [district(text, "临江区", "district"), district(text, "丰源县", "county")]
+    ms = metrics_of(text, places, city="江州市")
+    assert [(m.value, m.subject) for m in ms] == [(12.5, "临江区"), (12.5, "丰源县")]
