@@ -399,3 +399,17 @@ def test_names_and_units_are_compared_across_scripts(tmp_path):
     report = evaluate(tmp_path, predictions)
     assert [report.kinds[k].f1 for k in ("districts", "companies", "metrics")] == [1.0, 1.0, 1.0]
     assert report.metric_subject.accuracy == 1.0
+
+
+def test_a_set_with_a_manifest_reads_each_text_with_the_address_it_was_published_at(tmp_path):
+    from zhaoyin.flows.cli.commands_eval import predictions_for
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold" / "dev").mkdir(parents=True)
+    text = "12月11日，江州市举行项目集中签约大会，签约项目18个，总投资96亿元。\n"
+    (tmp_path / "corpus" / "a1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gold" / "dev" / "a1.json").write_text(json.dumps({"doc": "a1.txt"}), encoding="utf-8")
+    manifest = [{"doc": "a1.txt", "url": "http://news.example.cn/jz/2022-12-12/1203.html"}]
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    predictions, _ = predictions_for(tmp_path / "gold" / "dev", tmp_path / "corpus", "rules")
+    assert predictions["a1.txt"]["published"].startswith("2022-12")

@@ -116,6 +116,9 @@ def test_last_modified_header_then_the_file_name_date():
     assert (
         _read(text, source="http://www.example.gov.cn/art/202011/t20201102_5.html").published == "2020-11-02"
     )
+    # a year and month as parts of a page's address the crawl kept
+    address = {"url": "http://www.example.cn/HTML/2021_9_746162.html"}
+    assert _read(text, source="/data/r1_e3f2.txt", meta=address).published == "2021-09"
     # the crawl's list date comes first
     assert (
         _read(text, source="/data/a_2024-05-08.txt", meta={"published": "2024-05-09"}).published

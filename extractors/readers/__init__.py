@@ -255,11 +255,14 @@ _NAME_DATE = re.compile(
 )
 _NAME_MONTH = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?![0-9A-Za-z])")
 _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9A-Za-z])")
+# a year and month as folders or parts of a page's address (/2021_9_746162.html, /2021/9/, /2024-05/)
+_ADDRESS_MONTH = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_/](0?[1-9]|1[0-2])(?=[-_/])")
 
 
 def _date_in_name(raw: RawDocument) -> str | None:
     """A date written in the file's name (report_2024-05-08.txt, 20240508.txt, 2024-05, 2024) or in the path
-    of its address (/2020/1102/, /202011/t20201102_5.html); a bare year only in a file name."""
+    of its address (/2020/1102/, /202011/t20201102_5.html, a month: /2021_9_746162.html); a bare year only
+    in a file name."""
     name = str(raw.meta.get("file_name") or _name_of(raw.source))
     address = str(raw.meta.get("url") or (raw.source if "://" in raw.source else ""))
     path = address.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
@@ -267,9 +270,9 @@ def _date_in_name(raw: RawDocument) -> str | None:
         found = _NAME_DATE.search(candidate)
         if found:
             return f"{found.group(1)}-{found.group(2)}-{found.group(3)}"
-    found = _NAME_MONTH.search(name)
+    found = _NAME_MONTH.search(name) or _ADDRESS_MONTH.search(path)
     if found:
-        return f"{found.group(1)}-{found.group(2)}"
+        return f"{found.group(1)}-{int(found.group(2)):02d}"
     found = _NAME_YEAR.search(name) if not address else None
     return found.group(1) if found else None
 

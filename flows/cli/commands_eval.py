@@ -24,12 +24,29 @@ KIND_LABELS = {
 }
 
 
-def _read(path: Path):
-    """The Document of one corpus file, read like any imported file."""
+def _read(path: Path, address: str | None = None):
+    """The Document of one corpus file, read like any imported file; `address` is the page it was
+    published at, kept as a crawl keeps it."""
     from zhaoyin.extractors.readers import read_document
     from zhaoyin.schemas import RawDocument
 
-    return read_document(RawDocument(data=path.read_bytes(), source=str(path), media_type_hint=None))
+    meta = {"url": address} if address else {}
+    return read_document(
+        RawDocument(data=path.read_bytes(), source=str(path), media_type_hint=None, meta=meta)
+    )
+
+
+def _source_addresses(gold_dir: Path) -> dict[str, str]:
+    """Document name → the address it was published at, from the set's manifest.json (in the gold folder or
+    up to two folders above it, as tests/data/real/ keeps it): the source metadata of a crawled page."""
+    for folder in (gold_dir, gold_dir.parent, gold_dir.parent.parent):
+        manifest = folder / "manifest.json"
+        if manifest.is_file():
+            entries = json.loads(manifest.read_text(encoding="utf-8"))
+            return {
+                e["doc"]: e["url"] for e in entries if isinstance(e, dict) and e.get("doc") and e.get("url")
+            }
+    return {}
 
 
 def _predict(document, backend: str) -> dict:
@@ -43,6 +60,7 @@ def predictions_for(gold_dir: Path, corpus_dir: Path, backend: str) -> tuple[dic
 
     predictions: dict[str, dict] = {}
     notes: set[str] = set()
+    addresses = _source_addresses(gold_dir)
     for gold in load_gold(gold_dir):
         path = corpus_dir / gold["doc"]
         problem = gold_text_problem(gold, corpus_dir)
@@ -53,7 +71,7 @@ def predictions_for(gold_dir: Path, corpus_dir: Path, backend: str) -> tuple[dic
             notes.add(f"missing corpus file: {path}")
             continue
         try:
-            document = _read(path)
+            document = _read(path, addresses.get(gold["doc"]))
         except Exception as exc:  # a reader failure is scored as an empty prediction, and said
             notes.add(f"{path.name}: {getattr(exc, 'reason', exc)}")
             continue
