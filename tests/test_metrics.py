@@ -609,3 +609,9 @@ def test_places_given_one_figure_together_each_get_it():
     places = [district(text, "临江区", "district"), district(text, "丰源县", "county")]
     ms = metrics_of(text, places, city="江州市")
     assert [(m.value, m.subject) for m in ms] == [(12.5, "临江区"), (12.5, "丰源县")]
+
+
+def test_funds_from_outside_the_district_and_sums_attracted_are_figures():
+    text = "截至去年底，丰源县完成引进区外资金6.72亿元。援建工作队促成5个项目现场签约，引资金额达2.3亿元。"
+    ms = metrics_of(text, [district(text, "丰源县", "county")])
+    assert {(6.72, "亿元"), (5, "个"), (2.3, "亿元")} <= set(figures(ms))
