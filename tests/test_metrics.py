@@ -615,3 +615,9 @@ def test_funds_from_outside_the_district_and_sums_attracted_are_figures():
     text = "截至去年底，丰源县完成引进区外资金6.72亿元。援建工作队促成5个项目现场签约，引资金额达2.3亿元。"
     ms = metrics_of(text, [district(text, "丰源县", "county")])
     assert {(6.72, "亿元"), (5, "个"), (2.3, "亿元")} <= set(figures(ms))
+
+
+def test_a_rate_said_with_a_bare_increase():
+    text = "投资集中的珠三角地区，到位资金86.5亿元，增23.6%。"
+    ms = metrics_of(text, [], city="江州市")
+    assert (23.6, "%") in figures(ms)
