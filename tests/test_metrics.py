@@ -621,3 +621,9 @@ def test_a_rate_said_with_a_bare_increase():
     text = "投资集中的珠三角地区，到位资金86.5亿元，增23.6%。"
     ms = metrics_of(text, [], city="江州市")
     assert (23.6, "%") in figures(ms)
+
+
+def test_a_sentence_about_visiting_investors_speaks_of_attraction():
+    text = "博览会期间，共有1260名海内外客商应邀参会，各区提供了陪同服务。"
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(1260, "名")]
