@@ -351,7 +351,7 @@ def _amount_figure(
         indicator = next((w for w in AGGREGATE if w in before[-len(w) - 6 :]), None)
         aggregate = (
             has_count
-            or _has_any(view[sentence.start : end], AGGREGATE_MARKERS)
+            or _has_any(view[_list_start(view, sentence.start, start) : end], AGGREGATE_MARKERS)
             or bool(_PROJECTS_IN_AGGREGATE.search(before))
         )
         if indicator is None or not aggregate or single_project:
@@ -970,7 +970,9 @@ def _figures_in(
         if _about_one_project(view, sentence, amount.start):
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
-        figure = _amount_figure(view, amount, clause_start, sentence, bool(counts))
+        # 在推进的项目30个中，有代表性的包括：甲项目，总投资91亿元: a list opened by a colon names items
+        counted = any(c.start >= _list_start(view, sentence.start, amount.start) for c in counts)
+        figure = _amount_figure(view, amount, clause_start, sentence, counted)
         if figure is None:
             figure = _borrowed_amount(view, amount, clause_start, sentence, figures)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
@@ -984,6 +986,15 @@ def _figures_in(
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+_LIST_OPENER = re.compile(lang.pattern("metric_keywords", "list_opener"))
+
+
+def _list_start(view: str, start: int, pos: int) -> int:
+    """Where the list `pos` stands in starts, after the last colon between `start` and `pos`, else `start`."""
+    opened = [m.end() for m in _LIST_OPENER.finditer(view, start, pos)]
+    return opened[-1] if opened else start
 
 
 def _joined(first: str, second: str) -> str:

@@ -627,3 +627,9 @@ def test_a_sentence_about_visiting_investors_speaks_of_attraction():
     text = "博览会期间，共有1260名海内外客商应邀参会，各区提供了陪同服务。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(1260, "名")]
+
+
+def test_amounts_of_items_listed_after_a_colon_are_not_totals():
+    text = "在全市重点推进的招商项目26个中，有代表性的包括：新能源电池项目，总投资62亿元，落地高新区。"
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(26, "个")]
