@@ -633,3 +633,9 @@ def test_amounts_of_items_listed_after_a_colon_are_not_totals():
     text = "在全市重点推进的招商项目26个中，有代表性的包括：新能源电池项目，总投资62亿元，落地高新区。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(26, "个")]
+
+
+def test_a_rate_of_a_source_of_investment_takes_its_topic_from_the_sentences_before():
+    text = "1-6月，来自欧洲的投资增长21.5%。来自东盟国家增长36.2%。"
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(21.5, "%"), (36.2, "%")]
