@@ -315,9 +315,13 @@ def _rate_figure(
         return None
     if _has_any(before, RATE_EXCLUDED_WORDS):
         return None
-    unit = "%" if m.group("unit") in _PERCENT_SIGNS else m.group("unit")
+    if m.group("numerals"):
+        unit, value = m.group("numeral_unit"), chinese_number(m.group("numerals"))
+    else:
+        unit = "%" if m.group("unit") in _PERCENT_SIGNS else m.group("unit")
+        value = _number(m.group("num"))
     indicator = _strip_words(before, _KW["rate_indicator_trailers"], leading=False)
-    return _Figure(m.start(), m.end(), _number(m.group("num")), unit, indicator, indicator, "rate")
+    return _Figure(m.start(), m.end(), value, unit, indicator, indicator, "rate")
 
 
 _CURRENCY_AS_UNIT = _KW["currency_as_unit"]

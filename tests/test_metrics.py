@@ -639,3 +639,9 @@ def test_a_rate_of_a_source_of_investment_takes_its_topic_from_the_sentences_bef
     text = "1-6月，来自欧洲的投资增长21.5%。来自东盟国家增长36.2%。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(21.5, "%"), (36.2, "%")]
+
+
+def test_rates_written_in_numerals():
+    text = "今年，在江州投资的国家和地区达56个，同比增长一倍；大项目实际外资占全市外资的比重超过三成。"
+    ms = metrics_of(text, [], city="江州市")
+    assert {(1, "倍"), (3, "成")} <= set(figures(ms))
