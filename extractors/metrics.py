@@ -37,6 +37,7 @@ RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
 RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
 SHARE_OF_WHOLE_STARTS = tuple(_KW["share_of_whole_starts"])
+MACRO_MARKERS = tuple(_KW["macro_markers"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
 STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
@@ -295,14 +296,22 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
 
 
 def _rate_figure(
-    m: re.Match[str], before: str, sentence: str, places_lead: int = 0, said_before: str = ""
+    m: re.Match[str],
+    before: str,
+    sentence: str,
+    places_lead: int = 0,
+    said_before: str = "",
+    clause_before: str = "",
 ) -> _Figure | None:
     """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…),
-    `said_before` what the paragraph and the one before it said before the sentence."""
+    `said_before` what the paragraph and the one before it said before the sentence, `clause_before`
+    the clause before the rate's own."""
     if not _has_any(before, RATE_WORDS):
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
     elliptical = own_words.startswith(ELLIPTICAL_RATE_STARTS)
+    if _has_any(before, MACRO_MARKERS) or (elliptical and _has_any(clause_before, MACRO_MARKERS)):
+        return None  # 全社会固定资产投资3330亿元，增长3.8倍: the whole economy's, not investment attraction's
     topic_scope = sentence if elliptical else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS) and not (
         # 甲区、乙区、其他区县三个层面协调发展，占全市比重分别为23%…: a share of what the paragraphs before
@@ -348,6 +357,8 @@ def _amount_figure(
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = view[clause_start:start]
+    if _has_any(before, MACRO_MARKERS):
+        return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = next((w for w in STANDALONE if w in before[-len(w) - 6 :]), None)
@@ -965,6 +976,7 @@ def _figures_in(
                     sentence.text,
                     _places_lead(view, clause_start, place_spans),
                     view[said_from : sentence.start],
+                    view[_clause_bounds(sentence, max(sentence.start, clause_start - 1))[0] : clause_start],
                 )
             if figure:
                 figures.append(figure)

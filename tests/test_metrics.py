@@ -645,3 +645,9 @@ def test_rates_written_in_numerals():
     text = "今年，在江州投资的国家和地区达56个，同比增长一倍；大项目实际外资占全市外资的比重超过三成。"
     ms = metrics_of(text, [], city="江州市")
     assert {(1, "倍"), (3, "成")} <= set(figures(ms))
+
+
+def test_whole_economy_figures_are_not_investment_attraction():
+    text = "近年来，江州市集中签约项目达128个，累计到位招商资金620亿元；全社会固定资产投资累计1860亿元，增长2.6倍。"
+    ms = metrics_of(text, [], city="江州市")
+    assert figures(ms) == [(128, "个"), (620, "亿元")]
