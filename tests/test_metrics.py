@@ -648,6 +648,6 @@ def test_rates_written_in_numerals():
 
 
 def test_whole_economy_figures_are_not_investment_attraction():
-    text = "近年来，江州市集中签约项目达128个，累计到位招商资金620亿元；全社会固定资产投资累计1860亿元，增长2.6倍。"
+    text = "近年来，江州市集中签约项目达128个，投资总额为620亿元；全社会固定资产投资累计1860亿元，增长2.6倍。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(128, "个"), (620, "亿元")]
