@@ -882,9 +882,10 @@ def _places_within(districts: list[District]) -> set[tuple[str, str]]:
 
 def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] = frozenset()) -> bool:
     """Whether a figure repeats an earlier one (a headline or lead restating the body): same figure
-    of the same thing, periods not in conflict, subjects equal, one of them not told, or a headline's
-    the city or province the body's lies in (长春 for 汽开区). An earlier subject that was not told, or
-    that was the whole the other lies in, gives way."""
+    of the same thing, periods not in conflict, and subjects equal, one of them not told, or a
+    headline's the city or province that the body's lies in (长春 for 汽开区). An earlier subject that was
+    not told, or that is the whole the other lies in, gives way. Two figures of one sentence are never
+    restatements."""
     new = candidate.metric
     for earlier in kept:
         old = earlier.metric
