@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
@@ -357,6 +357,11 @@ def _triggered(text: str) -> list[_Found]:
     return out
 
 
+# A project's name recurs across the sentences and reports that speak of it: its brand is read once.
+NAME_CACHE_SIZE = 32768
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def brand_of(name: str) -> str | None:
     """The investor's brand leading a project name: 鹏辉能源储能电池生产项目 → 鹏辉能源, 奇瑞青岛基地 → 奇瑞."""
     pairs = list(tagged(name))
@@ -403,6 +408,7 @@ def _leading_places(name: str) -> int:
     return at
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def placed_brand(name: str) -> str | None:
     """The investor opening a project's name with its place: place + a brand of two or three characters
     no dictionary knows + its trade (苏州恒邦涂料|年产…项目 → 苏州恒邦涂料, 厦门联创|集成电路项目 →
@@ -481,11 +487,7 @@ def _local_places(text: str) -> set[str]:
     city = document_city(text)
     if not city:
         return set()
-    local = {
-        surface
-        for surface, entries in gazetteer().surfaces.items()
-        if any(e.place.city == city for e in entries)
-    }
+    local = set(gazetteer().surfaces_in_city(city))
     province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
     return local | {province or "", province_short(province or "")} - {""}
 
