@@ -490,7 +490,19 @@ def _last_named(mentions: list[_Mention], canonical: str, pos: int) -> int:
 
 
 def _last_at(text: str, words) -> int:
-    return max((text.rfind(w) for w in words), default=-1)
+    """Where the last occurrence of any of `words` starts in `text`, or -1 (`max(text.rfind(w) for w in
+    words)` in one regex match: the greedy run stops at the last place a word starts)."""
+    words = tuple(words)
+    if not words:
+        return -1
+    pattern = _LAST_OCCURRENCE.get(words)
+    if pattern is None:
+        pattern = _LAST_OCCURRENCE[words] = re.compile(f"(?s:.*)(?={'|'.join(map(re.escape, words))})")
+    found = pattern.match(text)
+    return found.end() if found else -1
+
+
+_LAST_OCCURRENCE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _whole_named(
