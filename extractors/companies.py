@@ -395,6 +395,7 @@ def brand_of(name: str) -> str | None:
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
 _CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
+_UP_TO_LAST_CLAUSE_MARK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_MARKS)}]")  # greedy: ends after the last one
 _POSSESSIVE = lang.data("company_patterns")["possessive"]
 _QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
@@ -500,7 +501,8 @@ def _place_head(text: str, head: int) -> int:
     word or a conjunction (的苏州恒邦涂料年产4万吨功能涂料及|研发中心项目): the last place in the clause
     that stands after a boundary (的, a comma) with no 的 or list break between it and `head`."""
     reach = max(0, head - PLACE_HEAD_REACH)
-    clause_start = max(reach, 1 + max(text.rfind(mark, reach, head) for mark in _CLAUSE_MARKS))
+    last_mark = _UP_TO_LAST_CLAUSE_MARK.match(text, reach, head)
+    clause_start = max(reach, last_mark.end() if last_mark else 0)
     best = head
     for end, surface in gazetteer().automaton.iter_long(text[clause_start:head]):
         at = clause_start + end - len(surface) + 1
