@@ -395,7 +395,8 @@ def brand_of(name: str) -> str | None:
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
 _CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
-_UP_TO_LAST_CLAUSE_MARK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_MARKS)}]")  # greedy: ends after the last one
+# greedy: the match ends right after the last clause mark of the stretch searched
+_UP_TO_LAST_CLAUSE_MARK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_MARKS)}]")
 _POSSESSIVE = lang.data("company_patterns")["possessive"]
 _QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
