@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
 from zhaoyin.extractors.keys import split_ending
-from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
+from zhaoyin.extractors.segment import (
+    cached_on_words,
+    tagged,
+    token_at,
+    tokens,
+    tokens_before,
+    word_frequency,
+)
 from zhaoyin.extractors.segment import words as segment_words
 from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
 from zhaoyin.schemas import Company, Span
@@ -361,7 +368,7 @@ def _triggered(text: str) -> list[_Found]:
 NAME_CACHE_SIZE = 32768
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@cached_on_words(NAME_CACHE_SIZE)
 def brand_of(name: str) -> str | None:
     """The investor's brand leading a project name: 鹏辉能源储能电池生产项目 → 鹏辉能源, 奇瑞青岛基地 → 奇瑞."""
     pairs = list(tagged(name))
@@ -410,7 +417,7 @@ def _leading_places(name: str) -> int:
     return at
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@cached_on_words(NAME_CACHE_SIZE)
 def placed_brand(name: str) -> str | None:
     """The investor opening a project's name with its place: place + a brand of two or three characters
     no dictionary knows + its trade (苏州恒邦涂料|年产…项目 → 苏州恒邦涂料, 厦门联创|集成电路项目 →
