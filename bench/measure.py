@@ -42,7 +42,7 @@ def extraction_vs_jieba(texts: list[str]) -> dict:
         "jieba_chars_per_s": round(chars / jieba_s),
         "extract_chars_per_s": round(chars / extract_s),
         "ratio": round(jieba_s / extract_s, 3),
-        "goal": ">= 0.5",
+        "goal": ">= 1.0",
     }
 
 

@@ -137,13 +137,13 @@ def _qualifier_after(view: str, end: int) -> str | None:
 
 
 def _is_vague(view: str, start: int) -> bool:
-    return any(view.endswith(word, 0, start) for word in UNITS.vague_before)
+    return view.endswith(UNITS.vague_before, 0, start)
 
 
 def _not_money(view: str, m: re.Match[str]) -> bool:
     if m.group("currency") != lang.data("amount_units")["yuan"]:
         return False
-    return any(view.startswith(word, m.end()) for word in UNITS.not_money_after_yuan)
+    return view.startswith(UNITS.not_money_after_yuan, m.end())
 
 
 def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
@@ -238,11 +238,12 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount]) -> list
         if not figure or figure[-1] not in _LARGE:
             continue
         start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in taken):
-            continue
+        # the cheap tests on the characters around the figure first, the overlap with every amount last
         if not _MONEY_BEFORE.search(view, max(0, start - 8), start) or _is_vague(view, start):
             continue
-        if any(view.startswith(word, end) for word in UNITS.measure_words_after):
+        if view.startswith(UNITS.measure_words_after, end):
+            continue
+        if any(s < end and start < e for s, e in taken):
             continue
         value, _ = _value_of(m)
         if value is None:

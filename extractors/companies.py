@@ -13,7 +13,14 @@ from functools import cache
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
 from zhaoyin.extractors.keys import split_ending
-from zhaoyin.extractors.segment import tagged, token_at, tokens, tokens_before, word_frequency
+from zhaoyin.extractors.segment import (
+    cached_on_words,
+    tagged,
+    token_at,
+    tokens,
+    tokens_before,
+    word_frequency,
+)
 from zhaoyin.extractors.segment import words as segment_words
 from zhaoyin.extractors.text import NO_LIST_BREAK, finditer_within, halfwidth
 from zhaoyin.schemas import Company, Span
@@ -357,6 +364,11 @@ def _triggered(text: str) -> list[_Found]:
     return out
 
 
+# A project's name recurs across the sentences and reports that speak of it: its brand is read once.
+NAME_CACHE_SIZE = 32768
+
+
+@cached_on_words(NAME_CACHE_SIZE)
 def brand_of(name: str) -> str | None:
     """The investor's brand leading a project name: 鹏辉能源储能电池生产项目 → 鹏辉能源, 奇瑞青岛基地 → 奇瑞."""
     pairs = list(tagged(name))
@@ -390,6 +402,8 @@ def brand_of(name: str) -> str | None:
 
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
 _CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
+# greedy: the match ends right after the last clause mark of the stretch searched
+_UP_TO_LAST_CLAUSE_MARK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_MARKS)}]")
 _POSSESSIVE = lang.data("company_patterns")["possessive"]
 _QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
@@ -403,6 +417,7 @@ def _leading_places(name: str) -> int:
     return at
 
 
+@cached_on_words(NAME_CACHE_SIZE)
 def placed_brand(name: str) -> str | None:
     """The investor opening a project's name with its place: place + a brand of two or three characters
     no dictionary knows + its trade (苏州恒邦涂料|年产…项目 → 苏州恒邦涂料, 厦门联创|集成电路项目 →
@@ -481,11 +496,7 @@ def _local_places(text: str) -> set[str]:
     city = document_city(text)
     if not city:
         return set()
-    local = {
-        surface
-        for surface, entries in gazetteer().surfaces.items()
-        if any(e.place.city == city for e in entries)
-    }
+    local = set(gazetteer().surfaces_in_city(city))
     province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
     return local | {province or "", province_short(province or "")} - {""}
 
@@ -498,7 +509,8 @@ def _place_head(text: str, head: int) -> int:
     word or a conjunction (的苏州恒邦涂料年产4万吨功能涂料及|研发中心项目): the last place in the clause
     that stands after a boundary (的, a comma) with no 的 or list break between it and `head`."""
     reach = max(0, head - PLACE_HEAD_REACH)
-    clause_start = max(reach, 1 + max(text.rfind(mark, reach, head) for mark in _CLAUSE_MARKS))
+    last_mark = _UP_TO_LAST_CLAUSE_MARK.match(text, reach, head)
+    clause_start = max(reach, last_mark.end() if last_mark else 0)
     best = head
     for end, surface in gazetteer().automaton.iter_long(text[clause_start:head]):
         at = clause_start + end - len(surface) + 1

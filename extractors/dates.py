@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 import cn2an
 
@@ -101,6 +102,7 @@ def _small_number(token: str) -> int:
     return int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
 
 
+@lru_cache(maxsize=4096)  # the same few expressions (今年, 1—8月) against the same dates
 def resolve_period(expr: str, published: str | None) -> str | None:
     """An ISO-like period for a time expression, relative words resolved against `published`."""
     if not expr:

@@ -32,9 +32,9 @@ def shingles(text: str) -> set[bytes]:
     return {flat[i : i + SHINGLE].encode() for i in range(len(flat) - SHINGLE + 1)}
 
 
-def _shingle_hash(shingle: bytes) -> int:
-    # crc32 is stable across processes (signatures are stored) and much cheaper than datasketch's sha1.
-    return zlib.crc32(shingle)
+# crc32 is stable across processes (signatures are stored) and much cheaper than datasketch's sha1; the
+# C function itself, not a wrapper, since MinHash calls it once per shingle.
+_shingle_hash = zlib.crc32
 
 
 @cache

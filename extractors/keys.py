@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.script import simplified_view
@@ -39,6 +39,7 @@ def project_suffixes() -> tuple[str, ...]:
     return tuple(lang.longest_first({name_key(s) for s in lang.words("project_suffixes")}))
 
 
+@lru_cache(maxsize=16384)  # a document's names come back in its records, mentions and resolution keys
 def name_key(name: str) -> str:
     """Comparable form of a name: NFKC (full-width brackets → half-width), simplified script (深港聯創 = 深港联创),
     lower case, no brackets/spaces."""

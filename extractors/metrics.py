@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
@@ -200,12 +201,18 @@ def _strip_words(text: str, words: list[str], *, leading: bool) -> str:
 
 
 def _clause_bounds(sentence: Segment, pos: int) -> tuple[int, int]:
-    local = pos - sentence.start
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, local)]
-    start = before[-1] if before else 0
-    after = _CLAUSE_BREAK.search(sentence.text, local)
-    end = after.start() if after else len(sentence.text)
+    breaks = _clause_breaks(sentence.text)
+    i = bisect_left(breaks, pos - sentence.start)
+    start = breaks[i - 1] + 1 if i else 0
+    end = breaks[i] if i < len(breaks) else len(sentence.text)
     return sentence.start + start, sentence.start + end
+
+
+@lru_cache(maxsize=4096)
+def _clause_breaks(text: str) -> tuple[int, ...]:
+    """Where the clause-breaking characters (one character each) of a sentence stand: each figure of the
+    sentence asks for its clause."""
+    return tuple(m.start() for m in _CLAUSE_BREAK.finditer(text))
 
 
 def _noun_after(view: str, end: int) -> str:
@@ -542,7 +549,19 @@ def _last_named(mentions: list[_Mention], canonical: str, pos: int) -> int:
 
 
 def _last_at(text: str, words) -> int:
-    return max((text.rfind(w) for w in words), default=-1)
+    """Where the last occurrence of any of `words` starts in `text`, or -1 (`max(text.rfind(w) for w in
+    words)` in one regex match: the greedy run stops at the last place a word starts)."""
+    words = tuple(words)
+    if not words:
+        return -1
+    pattern = _LAST_OCCURRENCE.get(words)
+    if pattern is None:
+        pattern = _LAST_OCCURRENCE[words] = re.compile(f"(?s:.*)(?={'|'.join(map(re.escape, words))})")
+    found = pattern.match(text)
+    return found.end() if found else -1
+
+
+_LAST_OCCURRENCE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _whole_named(
@@ -652,7 +671,7 @@ def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[
 
 def _drop_object_anaphora(clause: str) -> str:
     """Remove anaphors used as objects ("占全市比重") so they do not name the subject."""
-    if not _has_any(clause, _ANAPHORA):
+    if not _has_any(clause, _ANAPHORA) or not _has_any(clause, _OBJECT_ANAPHORA):
         return clause
     for object_anaphor in _OBJECT_ANAPHORA:
         clause = clause.replace(object_anaphor, "")

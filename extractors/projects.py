@@ -13,7 +13,7 @@ from functools import cache
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import tagged, word_frequency
+from zhaoyin.extractors.segment import cached_on_words, tagged, word_frequency
 from zhaoyin.extractors.text import (
     NO_LIST_BREAK,
     SECTION_HEADING,
@@ -137,6 +137,7 @@ def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
     return not opening or not tagged(word[0])[0][1].startswith(_NOT_A_NAME_START)
 
 
+@cached_on_words(32768)  # a project's name recurs across the sentences that speak of it
 def _is_specific(name: str, *, listed: bool = False) -> bool:
     """A name that picks out one project: it carries a brand or proper name (鹏辉, 中佳, Open-Cell), or
     starts at a place and says more (青岛国际邮轮港区启动区项目), and holds no class word (重点, 优质).

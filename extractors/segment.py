@@ -139,8 +139,23 @@ def use_segmenter(segmenter: Segmenter | None) -> None:
     """Replace the segmenter (e.g. an rjieba-based one); None restores jieba."""
     global _SEGMENTER
     _SEGMENTER = segmenter
-    for cached in (_document_tokens, _short_tokens, tagged):
+    for cached in (_document_tokens, _short_tokens, tagged, *_CACHED_ON_WORDS):
         cached.cache_clear()
+
+
+_CACHED_ON_WORDS: list = []
+
+
+def cached_on_words(maxsize: int):
+    """`lru_cache` for a rule whose answer depends on how its text is cut into words: `use_segmenter`
+    empties it with the segmenter's own caches."""
+
+    def wrap(fn):
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _CACHED_ON_WORDS.append(cached)
+        return cached
+
+    return wrap
 
 
 def tokens(text: str) -> list[Token]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhaoyin.extractors import segment
+from zhaoyin.extractors.companies import brand_of
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,14 @@ def test_token_at_gives_the_word_holding_a_position():
     word, start, end = token_at(text, text.index("富"))
     assert start <= text.index("富") < end and word == text[start:end]
     assert token_at(text, len(text)) is None
+
+
+def test_a_new_segmenter_empties_the_rules_cached_on_words():
+    name = "鹏辉能源储能电池生产项目"
+    assert brand_of(name) == "鹏辉能源"
+    segment.use_segmenter(lambda text: [(ch, i, i + 1) for i, ch in enumerate(text)])
+    try:
+        assert brand_of(name) is None  # one character a word: no brand of two characters or more
+    finally:
+        segment.use_segmenter(None)
+    assert brand_of(name) == "鹏辉能源"

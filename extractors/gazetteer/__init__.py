@@ -47,6 +47,7 @@ class Gazetteer:
     surfaces: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
     zone_suffixes: dict[str, tuple[str, str]] = field(default_factory=dict)  # suffix → (full form, strength)
     automaton: ahocorasick.Automaton | None = None
+    _by_city: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, surface: str, form: str, place: Place) -> None:
         if len(surface) < 2:
@@ -57,6 +58,17 @@ class Gazetteer:
 
     def places_named(self, surface: str) -> list[Surface]:
         return self.surfaces.get(surface, [])
+
+    def surfaces_in_city(self, city: str) -> frozenset[str]:
+        """Every surface form naming a place of `city` (indexed on first use, after the build)."""
+        if self._by_city is None:
+            by_city: dict[str, set[str]] = defaultdict(set)
+            for surface, entries in self.surfaces.items():
+                for entry in entries:
+                    if entry.place.city is not None:
+                        by_city[entry.place.city].add(surface)
+            self._by_city = {c: frozenset(s) for c, s in by_city.items()}
+        return self._by_city.get(city, frozenset())
 
     def all_names(self, kinds: set[str] | None = None) -> list[str]:
         """Surface forms a segmenter should never split."""
