@@ -357,6 +357,34 @@ def _triggered(text: str) -> list[_Found]:
     return out
 
 
+_LATIN_GLOSS = re.compile(lang.pattern("company_patterns", "latin_gloss"))
+_OPENING_QUOTE = re.compile(lang.pattern("company_patterns", "bilingual_opening_quote"))
+
+
+def _bilingual(text: str) -> list[_Found]:
+    """A Chinese name glossed with its Latin name in brackets names an enterprise when it is quoted or
+    stands right after a noun that types it (a leading enterprise 伏图拉 (Futurasun)); a phrase glossed
+    so (a panel's back end (Open-Cell)) is neither."""
+    out = []
+    for match in _LATIN_GLOSS.finditer(text):
+        start, end = match.span("name")
+        if match.group("quote"):
+            if not _OPENING_QUOTE.search(text, 0, start):
+                continue
+        else:
+            head = max(
+                (match.group("name").rfind(h) + len(h) for h in _HEAD_NOUNS if h in match.group("name")),
+                default=-1,
+            )
+            if head < 0:
+                continue
+            start += head
+        if end - start < 2 or _is_organization(text[start:end]):
+            continue
+        out.append(_Found(text[start:end], [(start, end)]))
+    return out
+
+
 def brand_of(name: str) -> str | None:
     """The investor's brand leading a project name: 鹏辉能源储能电池生产项目 → 鹏辉能源, 奇瑞青岛基地 → 奇瑞."""
     pairs = list(tagged(name))
@@ -624,6 +652,7 @@ def find_companies(text: str) -> list[Company]:
         + _triggered(text)
         + _project_brands(text)
         + _known_brands(text)
+        + _bilingual(text)
     )
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]

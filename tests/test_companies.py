@@ -264,3 +264,15 @@ def test_an_institute_listed_beside_enterprises_does_not_make_the_list_one_of_tr
 def test_the_head_noun_after_a_name_in_a_slot_is_not_part_of_it():
     assert names("酒店项目由深圳禾墅文旅企业投资，计划在波密县建设。") == ["深圳禾墅文旅"]
     assert names("今年将引进一批细分领域专精特新企业，") == []  # a kind of enterprise, counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("欧洲储能龙头企业沃雷达（Voreda GmbH）在高新区设立中国总部。", ["沃雷达"]),
+        ("全球目光聚焦国产大模型“星衍智算”（StarYan）带来的冲击。", ["星衍智算"]),
+        ("项目主要生产面板后道（Open-Cell）模组。", []),  # a phrase glossed in Latin letters
+    ],
+)
+def test_a_name_glossed_with_its_latin_name_is_an_enterprise_when_quoted_or_typed(text, expected):
+    assert names(text) == expected
