@@ -268,6 +268,31 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
     return found
 
 
+@cache
+def _located_zone_re() -> re.Pattern[str]:
+    every = gazetteer().zone_suffixes
+    suffixes = lang.alternation([*every, *(a for a, _s in every.values() if a)])
+    verbs = lang.alternation(_PLACE_NAMES["zone_location_verbs"])
+    parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
+    return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
+
+
+def _located_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
+    """Zones named in the slot of where something lands or is built (入驻某某产业园标准厂房, 计划在某某
+    开发区建设) that no other rule found whole: a name with a zone's suffix there is a place; a name that
+    opens with a verb (在推动产业园建设) or is what is built (在某某产业园项目) is none."""
+    found = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    for match in _located_zone_re().finditer(text):
+        start, end = match.span("name")
+        if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
+            continue
+        if tagged(text[start:end])[0][1].startswith(never_opens):
+            continue
+        found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
+    return found
+
+
 def _province_before(text: str, start: int, province: str | None) -> int:
     """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
     for name in (province, province_short(province or "")):
@@ -388,6 +413,8 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     resolved = _resolve(text, hits, city, province)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
+    located = _located_zones(text, city, province, zones)
+    generic, zones = generic + located, zones + located
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)

@@ -207,3 +207,13 @@ def test_a_two_character_county_far_from_the_report_is_a_phrase():
 def test_a_zone_name_may_open_with_its_province():
     found, _ = districts_of("楚雄州牟定县招商成效明显，云南牟定产业园区管委会挂牌成立。")
     assert "云南牟定产业园区" in found and "牟定产业园区" not in found
+
+
+def test_a_zone_in_the_slot_of_where_something_lands_is_a_place():
+    text = "配套项目可入驻陶制品产业园标准厂房；华禾公司计划在兴德开发区建设饲料项目，另一项目落地云盂产业新城核心区。"
+    found = canonicals(text)
+    assert {"陶制品产业园", "兴德开发区", "云盂产业新城核心区"} <= found
+
+
+def test_a_verb_or_a_project_in_the_slot_is_no_zone():
+    assert canonicals("各地在推动产业园建设上下功夫，企业在云谷产业园项目中投入资金。") == set()
