@@ -217,3 +217,21 @@ def test_a_zone_in_the_slot_of_where_something_lands_is_a_place():
 
 def test_a_verb_or_a_project_in_the_slot_is_no_zone():
     assert canonicals("各地在推动产业园建设上下功夫，企业在云谷产业园项目中投入资金。") == set()
+
+
+def test_a_former_county_name_is_a_place_with_its_successors_code():
+    found, _ = districts_of("2010年，望城县招商引资再创佳绩，县委、县政府出台扶持政策。")
+    assert found["望城县"].kind == "county" and found["望城县"].city == "长沙市"
+    assert found["望城县"].admin_code == found_code("望城区")
+
+
+def found_code(name: str) -> str | None:
+    return next(iter(districts_of(f"{name}招商。")[0].values())).admin_code
+
+
+def test_every_former_division_has_its_successor_in_the_gazetteer():
+    from zhaoyin.extractors import lang
+    from zhaoyin.extractors.gazetteer import gazetteer
+
+    for row in lang.table("former_admin_divisions"):
+        assert gazetteer().places_named(row["name"]), row  # 胶南市 is the new area that took 黄岛区 over
