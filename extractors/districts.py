@@ -436,4 +436,13 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
         if surface not in district.mentions:
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
-    return list(by_name.values()), city
+    zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
+    return [d for d in by_name.values() if not _only_inside_zone_names(d, zone_spans)], city
+
+
+def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:
+    """长春农安经济技术开发区 names the county's zone, not the county: a county named only inside zone
+    names (never alone, never opening one) is not a place of the report."""
+    if district.kind in ("zone", "new_area"):
+        return False
+    return all(any(s < span.start and span.end <= e for s, e in zone_spans) for span in district.spans)

@@ -235,3 +235,10 @@ def test_every_former_division_has_its_successor_in_the_gazetteer():
 
     for row in lang.table("former_admin_divisions"):
         assert gazetteer().places_named(row["name"]), row  # 胶南市 is the new area that took 黄岛区 over
+
+
+def test_a_county_named_only_inside_its_zones_name_is_not_a_place_of_the_report():
+    zone_only = "潍坊市签约。潍坊昌乐经济开发区与华禾智造有限公司签署了装备项目。"
+    assert canonicals(zone_only) == {"潍坊昌乐经济开发区"}
+    also_alone = zone_only + "昌乐县另有3个项目开工。"
+    assert "昌乐县" in canonicals(also_alone)
