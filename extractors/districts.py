@@ -269,9 +269,14 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
 
 
 @cache
-def _located_zone_re() -> re.Pattern[str]:
+def _zone_suffix_alternation() -> str:
     every = gazetteer().zone_suffixes
-    suffixes = lang.alternation([*every, *(a for a, _s in every.values() if a)])
+    return lang.alternation([*every, *(a for a, _s in every.values() if a)])
+
+
+@cache
+def _located_zone_re() -> re.Pattern[str]:
+    suffixes = _zone_suffix_alternation()
     verbs = lang.alternation(_PLACE_NAMES["zone_location_verbs"])
     parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
     return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
@@ -291,6 +296,75 @@ def _located_zones(text: str, city: str | None, province: str | None, zones: lis
             continue
         found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
     return found
+
+
+_NAME_RUN_END = re.compile(rf"{_BODY}+$")
+_SENTENCE = re.compile(lang.pattern("place_names", "place_list_sentence"))
+
+
+@cache
+def _listed_item_re() -> re.Pattern[str]:
+    endings = lang.alternation(_PLACE_NAMES["listed_zone_endings"])
+    return re.compile(rf"{_BODY}{{1,12}}?(?:{_zone_suffix_alternation()}|{endings})")
+
+
+def _list_items(
+    text: str, start: int, end: int, separator: str, found: list[_Hit]
+) -> list[tuple[int, int] | None]:
+    """The place each part of a list stands for: a 、 list's parts are its items (the first one ends its
+    part, the last one opens it); a ； list's parts open with theirs (某某区签约项目11个). An item is a
+    place found there or a name ending like a zone."""
+    parts, opening = [], start
+    for mark in re.compile(f"[{separator}]").finditer(text, start, end):
+        parts.append((opening, mark.start()))
+        opening = mark.end()
+    parts.append((opening, end))
+    items: list[tuple[int, int] | None] = []
+    comma_list = separator == lang.chars("list_separator")
+    for index, (a, b) in enumerate(parts):
+        if comma_list and index == 0:
+            run = _NAME_RUN_END.search(text, a, b)
+            items.append(run.span() if run else None)
+        elif comma_list and index + 1 < len(parts):
+            named = any((h.start, h.end) == (a, b) for h in found) or _listed_item_re().fullmatch(text, a, b)
+            items.append((a, b) if named else None)
+        elif index == 0:  # a ； list's first part may open with a preamble (分县区看，): only a place found
+            items.append(next(((h.start, h.end) for h in found if h.start == a), None))
+        else:
+            place = next(((h.start, h.end) for h in found if h.start == a), None)
+            match = _listed_item_re().match(text, a, b)
+            items.append(place or (match.span() if match else None))
+    return items
+
+
+def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str | None) -> list[_Hit]:
+    """长沙县、长沙经开区、某某会展区: an unknown item of a list whose other items are places, ending like
+    a zone (…区, …园), is a zone; written elsewhere after the city's name (长沙某某区), it is named so."""
+    out: list[_Hit] = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    short = (city_short(city) or city) if city else ""
+    for sentence in _SENTENCE.finditer(text):
+        for separator in _PLACE_NAMES["place_list_separators"]:
+            items = _list_items(text, sentence.start(), sentence.end(), separator, found)
+            if len(items) < 3:
+                continue
+            places = [item for item in items if item and any((h.start, h.end) == item for h in found)]
+            if len(places) < 2:
+                continue
+            for item in items:
+                if (
+                    item is None
+                    or item in places
+                    or any(h.start < item[1] and item[0] < h.end for h in found)
+                ):
+                    continue
+                name = text[item[0] : item[1]]
+                if len(name) < 4 or tagged(name)[0][1].startswith(never_opens):
+                    continue
+                if short and not name.startswith(short) and short + name in text:
+                    name = short + name
+                out.append(_Hit(item[0], item[1], Place(_zone_canonical(name), "zone", city, province)))
+    return out
 
 
 def _province_before(text: str, start: int, province: str | None) -> int:
@@ -418,6 +492,7 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:

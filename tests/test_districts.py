@@ -242,3 +242,14 @@ def test_a_county_named_only_inside_its_zones_name_is_not_a_place_of_the_report(
     assert canonicals(zone_only) == {"潍坊昌乐经济开发区"}
     also_alone = zone_only + "昌乐县另有3个项目开工。"
     assert "昌乐县" in canonicals(also_alone)
+
+
+def test_an_unknown_item_of_a_list_of_places_ending_like_a_zone_is_a_zone():
+    listed = "株洲市。3月5日，醴陵市、攸县、云岭会展区举行集中开工仪式，项目落地株洲云岭会展区。"
+    assert {"醴陵市", "攸县", "株洲云岭会展区"} <= canonicals(listed)
+    parallel = "株洲市签约。醴陵市签约项目6个，总投资8亿元；攸县签约项目4个；湘鹭产业园签约项目5个，总投资3亿元。"
+    assert "湘鹭产业园" in canonicals(parallel)
+
+
+def test_a_list_of_functional_areas_is_no_list_of_places():
+    assert canonicals("株洲市某项目将建设研发区、生活区、仓储区三大功能区。") == set()
