@@ -361,9 +361,18 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
                 name = text[item[0] : item[1]]
                 if len(name) < 4 or tagged(name)[0][1].startswith(never_opens):
                     continue
-                if short and not name.startswith(short) and short + name in text:
-                    name = short + name
-                out.append(_Hit(item[0], item[1], Place(_zone_canonical(name), "zone", city, province)))
+                written_whole = (
+                    []
+                    if not short or name.startswith(short)
+                    else list(re.finditer(re.escape(short + name), text))
+                )
+                place = Place(
+                    _zone_canonical(short + name if written_whole else name), "zone", city, province
+                )
+                out.append(_Hit(item[0], item[1], place))
+                for whole in written_whole:
+                    if not any(h.start < whole.end() and whole.start() < h.end for h in found):
+                        out.append(_Hit(whole.start(), whole.end(), place))
     return out
 
 

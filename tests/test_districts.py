@@ -246,8 +246,12 @@ def test_a_county_named_only_inside_its_zones_name_is_not_a_place_of_the_report(
 
 def test_an_unknown_item_of_a_list_of_places_ending_like_a_zone_is_a_zone():
     listed = "株洲市。3月5日，醴陵市、攸县、云岭会展区举行集中开工仪式，项目落地株洲云岭会展区。"
-    assert {"醴陵市", "攸县", "株洲云岭会展区"} <= canonicals(listed)
-    parallel = "株洲市签约。醴陵市签约项目6个，总投资8亿元；攸县签约项目4个；湘鹭产业园签约项目5个，总投资3亿元。"
+    found, _ = districts_of(listed)
+    assert {"醴陵市", "攸县", "株洲云岭会展区"} <= set(found)
+    assert found["株洲云岭会展区"].mentions == ["云岭会展区", "株洲云岭会展区"]
+    parallel = (
+        "株洲市签约。醴陵市签约项目6个，总投资8亿元；攸县签约项目4个；湘鹭产业园签约项目5个，总投资3亿元。"
+    )
     assert "湘鹭产业园" in canonicals(parallel)
 
 
