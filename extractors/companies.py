@@ -321,7 +321,32 @@ def _enumerated(text: str) -> list[_Found]:
         )
         if len(items) >= 2 and 2 * trades >= len(items):
             continue
+        if not of_projects and trades == 1 and len(items) >= LIST_TYPES_AN_ITEM:
+            spans = _typed_by_the_list(text, match, items, spans)
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
+    return out
+
+
+LIST_TYPES_AN_ITEM = 3  # items of a firms' list, all names but one, that make the one a name too
+
+
+def _typed_by_the_list(text: str, match: re.Match[str], items: list[str], spans: list) -> list:
+    """甲集团、延河石油、乙有限公司等重点国企: in a list of firms whose other items are names, an item
+    of everyday words (延河石油) is a firm's short name too; a place, a body or a count is not."""
+    out, position = [], match.start(1)
+    for item, span in zip(items, spans, strict=True):
+        start, end = position, position + len(item)
+        position = end + 1
+        if (
+            span is None
+            and start > match.start(1)
+            and _HAN.match(item)
+            and not (
+                _is_place(item) or _is_organization(item) or _DIGITS.fullmatch(item) or _COUNTED.match(item)
+            )
+        ):
+            span = (start, end)
+        out.append(span)
     return out
 
 

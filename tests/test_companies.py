@@ -276,3 +276,14 @@ def test_the_head_noun_after_a_name_in_a_slot_is_not_part_of_it():
 )
 def test_a_name_glossed_with_its_latin_name_is_an_enterprise_when_quoted_or_typed(text, expected):
     assert names(text) == expected
+
+
+def test_a_clause_of_where_listed_items_settled_types_them_as_firms():
+    found = names("推动秦投集团、华禾智造、秦西有色金属集团等落户渭南的重点国企扩大投资。")
+    assert "华禾智造" in found
+
+
+def test_an_item_of_everyday_words_in_a_list_of_firm_names_is_a_firm():
+    found = names("推动秦投集团、延河石油、秦西有色金属集团等落户渭南的重点国企扩大投资。")
+    assert found == ["秦投集团", "延河石油", "秦西有色金属集团"]
+    assert "渭南市" not in names("推动秦投集团、渭南市、秦西有色金属集团等重点国企扩大投资。")  # a place
