@@ -257,3 +257,8 @@ def test_an_unknown_item_of_a_list_of_places_ending_like_a_zone_is_a_zone():
 
 def test_a_list_of_functional_areas_is_no_list_of_places():
     assert canonicals("株洲市某项目将建设研发区、生活区、仓储区三大功能区。") == set()
+
+
+def test_a_park_before_its_projects_signed_together_is_where_they_are():
+    assert "醴陵云岭工业园区" in canonicals("株洲市醴陵云岭工业园区项目集中签约仪式举行。")
+    assert "醴陵云岭工业园区" not in canonicals("株洲市醴陵云岭工业园区项目开工。")  # the park is the project
