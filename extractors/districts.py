@@ -16,6 +16,7 @@ from zhaoyin.extractors.gazetteer import (
     CITY,
     CONTEXT,
     NAME,
+    PROVINCE,
     SHORT,
     Place,
     Surface,
@@ -193,6 +194,9 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_place, re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))
 
 
+_CITY_OR_PROVINCE_ENDING = re.compile(
+    lang.pattern("place_names", "city_ending") + "|" + lang.pattern("place_names", "province_ending")
+)
 _PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
 
 
@@ -218,6 +222,11 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
         prefix = next((e.place for e in entries if e.form in (NAME, CITY, SHORT) and e.place.city), None)
+        if prefix is None and province:
+            # 辽宁某某电子商务产业园: the report's province opening a zone's name
+            prefix = next(
+                (e.place for e in entries if e.form == PROVINCE and e.place.province == province), None
+            )
         if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
         match = after_place.match(text, end)
@@ -282,6 +291,23 @@ def _located_zone_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
 
 
+def _leading_city_or_province(name: str) -> int:
+    """How long the city or province written whole (苏州市, 江苏省) opening `name` is, else 0."""
+    for end, surface in gazetteer().automaton.iter_long(name):
+        if end + 1 != len(surface):
+            break
+        entries = gazetteer().places_named(surface)
+        written_whole = _CITY_OR_PROVINCE_ENDING.search(surface)
+        if (
+            written_whole
+            and any(e.form in (CITY, PROVINCE) for e in entries)
+            and NAME not in {e.form for e in entries}
+        ):
+            return len(surface)
+        break
+    return 0
+
+
 def _located_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
     """Zones named in the slot of where something lands or is built (入驻某某产业园标准厂房, 计划在某某
     开发区建设) that no other rule found whole: a name with a zone's suffix there is a place; a name that
@@ -290,6 +316,7 @@ def _located_zones(text: str, city: str | None, province: str | None, zones: lis
     never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
     for match in _located_zone_re().finditer(text):
         start, end = match.span("name")
+        start += _leading_city_or_province(text[start:end])  # 在苏州市昆山经济技术开发区: the city is context
         if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
             continue
         if tagged(text[start:end])[0][1].startswith(never_opens):

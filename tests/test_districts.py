@@ -262,3 +262,13 @@ def test_a_list_of_functional_areas_is_no_list_of_places():
 def test_a_park_before_its_projects_signed_together_is_where_they_are():
     assert "醴陵云岭工业园区" in canonicals("株洲市醴陵云岭工业园区项目集中签约仪式举行。")
     assert "醴陵云岭工业园区" not in canonicals("株洲市醴陵云岭工业园区项目开工。")  # the park is the project
+
+
+def test_the_reports_province_may_open_an_unlisted_zones_name():
+    text = "鞍山市海城市发展电商。辽宁云柳电子商务产业园内，主播介绍特产。"
+    assert "辽宁云柳电子商务产业园" in canonicals(text)
+
+
+def test_a_city_written_whole_before_a_zone_in_the_slot_is_context_not_name():
+    found = canonicals("华禾电池生产基地项目在苏州市昆山经济技术开发区正式开工建设。")
+    assert "昆山经济技术开发区" in found and "苏州市昆山经济技术开发区" not in found
