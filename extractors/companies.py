@@ -81,8 +81,23 @@ def _trigger_res() -> list[re.Pattern[str]]:
 
 @cache
 def _brand_re() -> re.Pattern[str]:
-    brands = sorted(lang.words("company_brands"), key=len, reverse=True)
+    brands = sorted({*lang.words("company_brands"), *_brand_stems()}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, brands)))
+
+
+BRAND_STEM_LENGTH = 2
+
+
+@cache
+def _brand_stems() -> frozenset[str]:
+    """华润 from 华润集团: the stems of known brands that reports use alone."""
+    endings = tuple(lang.data("company_patterns")["brand_stem_endings"])
+    stems = [b[: -len(e)] for b in lang.words("company_brands") for e in endings if b.endswith(e)]
+    return frozenset(
+        s
+        for s in stems
+        if len(s) == BRAND_STEM_LENGTH and word_frequency(s) < UNKNOWN_BRAND_FREQ and not _is_place(s)
+    )
 
 
 def _known_brands(text: str) -> list[_Found]:
@@ -93,8 +108,29 @@ def _known_brands(text: str) -> list[_Found]:
         start, end = match.span()
         if _inside_a_word(text, start) or _inside_a_word(text, end):
             continue
-        out.append(_Found(match.group(0), [(start, end)]))
+        if match.group(0) in _brand_stems():
+            end += _partner_after(text, end)  # 上汽大众: a joint venture named after both
+        out.append(_Found(text[start:end], [(start, end)]))
     return out
+
+
+@cache
+def _brand_openings() -> frozenset[str]:
+    """Known brands and what they are called without their trade or ending (大众 of 大众汽车, 丰田)."""
+    endings = lang.longest_first(
+        lang.word_set("company_industry_words") | lang.word_set("company_name_endings")
+    )
+    brands = lang.words("company_brands")
+    return frozenset([*brands, *(split_ending(b, endings)[0] for b in brands)])
+
+
+def _partner_after(text: str, end: int) -> int:
+    """How long the known brand right after a brand stem is (上汽|大众, 一汽|丰田), else 0."""
+    word = token_at(text, end)
+    if word is None or word[1] != end:
+        return 0
+    partner = word[0]
+    return len(partner) if len(partner) >= BRAND_STEM_LENGTH and partner in _brand_openings() else 0
 
 
 def _inside_a_word(text: str, position: int) -> bool:

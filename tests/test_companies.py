@@ -287,3 +287,9 @@ def test_an_item_of_everyday_words_in_a_list_of_firm_names_is_a_firm():
     found = names("推动秦投集团、延河石油、秦西有色金属集团等落户渭南的重点国企扩大投资。")
     assert found == ["秦投集团", "延河石油", "秦西有色金属集团"]
     assert "渭南市" not in names("推动秦投集团、渭南市、秦西有色金属集团等重点国企扩大投资。")  # a place
+
+
+def test_a_known_groups_stem_is_a_brand_and_one_before_a_partner_brand_names_a_joint_venture():
+    assert names("图为保利·云栖湾，项目由区招商中心引进。") == ["保利"]
+    assert names("广汽本田新工厂在开发区投产。") == ["广汽本田"]
+    assert names("要把这种精神发扬光大。") == []  # 光大 (of 光大集团) is an everyday word
