@@ -308,6 +308,18 @@ def _leading_city_or_province(name: str) -> int:
     return 0
 
 
+def _has_a_name(zone: str) -> bool:
+    """Whether a zone's words hold a name of its own (a rare word or a place: 长德, 武清), not only
+    everyday and zone words (全市产业园区, 重点产业园区, 数字经济产业园)."""
+    return bool(_hits(zone)) or any(
+        word_frequency(word) < RARE_WORD_FREQ
+        and word not in lang.word_set("zone_name_words")
+        and word not in lang.word_set("industry_terms")
+        for word, _flag in tagged(zone)
+        if _HAN.match(word) and word not in gazetteer().zone_suffixes
+    )
+
+
 def _located_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
     """Zones named in the slot of where something lands or is built (入驻某某产业园标准厂房, 计划在某某
     开发区建设) that no other rule found whole: a name with a zone's suffix there is a place; a name that
@@ -319,7 +331,7 @@ def _located_zones(text: str, city: str | None, province: str | None, zones: lis
         start += _leading_city_or_province(text[start:end])  # 在苏州市昆山经济技术开发区: the city is context
         if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
             continue
-        if tagged(text[start:end])[0][1].startswith(never_opens):
+        if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
             continue
         found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
     return found
@@ -386,7 +398,7 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
                 ):
                     continue
                 name = text[item[0] : item[1]]
-                if len(name) < 4 or tagged(name)[0][1].startswith(never_opens):
+                if len(name) < 4 or tagged(name)[0][1].startswith(never_opens) or not _has_a_name(name):
                     continue
                 written_whole = (
                     []

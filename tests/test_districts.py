@@ -210,13 +210,18 @@ def test_a_zone_name_may_open_with_its_province():
 
 
 def test_a_zone_in_the_slot_of_where_something_lands_is_a_place():
-    text = "配套项目可入驻陶制品产业园标准厂房；华禾公司计划在兴德开发区建设饲料项目，另一项目落地云盂产业新城核心区。"
+    text = "配套项目可入驻竹制品产业园标准厂房；华禾公司计划在兴德开发区建设饲料项目，另一项目落地云盂产业新城核心区。"
     found = canonicals(text)
-    assert {"陶制品产业园", "兴德开发区", "云盂产业新城核心区"} <= found
+    assert {"竹制品产业园", "兴德开发区", "云盂产业新城核心区"} <= found
 
 
 def test_a_verb_or_a_project_in_the_slot_is_no_zone():
     assert canonicals("各地在推动产业园建设上下功夫，企业在云谷产业园项目中投入资金。") == set()
+
+
+def test_a_zone_in_the_slot_needs_a_name_of_its_own():
+    text = "株洲市招商。企业在全市产业园区、在重点产业园区、在生物医药产业园和在县经济开发区建设厂房。"
+    assert canonicals(text) == set()
 
 
 def test_a_former_county_name_is_a_place_with_its_successors_code():
