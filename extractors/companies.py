@@ -420,17 +420,21 @@ def _triggered(text: str) -> list[_Found]:
 
 _LATIN_GLOSS = re.compile(lang.pattern("company_patterns", "latin_gloss"))
 _OPENING_QUOTE = re.compile(lang.pattern("company_patterns", "bilingual_opening_quote"))
+_BRAND_IN_LATIN = re.compile(lang.pattern("company_patterns", "brand_in_latin"))
 
 
 def _bilingual(text: str) -> list[_Found]:
-    """A Chinese name glossed with its Latin name in brackets names an enterprise when it is quoted or
-    stands right after a noun that types it (a leading enterprise 伏图拉 (Futurasun)); a phrase glossed
-    so (a panel's back end (Open-Cell)) is neither."""
+    """A Chinese name glossed with its Latin name in brackets names an enterprise when it stands right
+    after a noun that types it (a leading enterprise 伏图拉 (Futurasun)) or is quoted with a brand's one
+    Latin word (DeepSeek); a phrase glossed so (a panel's back end (Open-Cell), a quoted slogan (Belt and
+    Road), an event's acronym (CIIE)) is none."""
     out = []
     for match in _LATIN_GLOSS.finditer(text):
         start, end = match.span("name")
         if match.group("quote"):
-            if not _OPENING_QUOTE.search(text, 0, start):
+            if not _OPENING_QUOTE.search(text, 0, start) or not _BRAND_IN_LATIN.fullmatch(
+                match.group("latin")
+            ):
                 continue
         else:
             head = max(

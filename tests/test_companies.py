@@ -293,3 +293,7 @@ def test_a_known_groups_stem_is_a_brand_and_one_before_a_partner_brand_names_a_j
     assert names("图为保利·云栖湾，项目由区招商中心引进。") == ["保利"]
     assert names("广汽本田新工厂在开发区投产。") == ["广汽本田"]
     assert names("要把这种精神发扬光大。") == []  # 光大 (of 光大集团) is an everyday word
+
+
+def test_a_quoted_slogan_or_event_glossed_in_latin_is_no_enterprise():
+    assert names("共建“一带一路”（Belt and Road），参加“进博会”（CIIE）。") == []
