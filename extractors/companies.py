@@ -88,8 +88,23 @@ def _trigger_res() -> list[re.Pattern[str]]:
 
 @cache
 def _brand_re() -> re.Pattern[str]:
-    brands = sorted(lang.words("company_brands"), key=len, reverse=True)
+    brands = sorted({*lang.words("company_brands"), *_brand_stems()}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, brands)))
+
+
+BRAND_STEM_LENGTH = 2
+
+
+@cache
+def _brand_stems() -> frozenset[str]:
+    """华润 from 华润集团: the stems of known brands that reports use alone."""
+    endings = tuple(lang.data("company_patterns")["brand_stem_endings"])
+    stems = [b[: -len(e)] for b in lang.words("company_brands") for e in endings if b.endswith(e)]
+    return frozenset(
+        s
+        for s in stems
+        if len(s) == BRAND_STEM_LENGTH and word_frequency(s) < UNKNOWN_BRAND_FREQ and not _is_place(s)
+    )
 
 
 def _known_brands(text: str) -> list[_Found]:
@@ -100,8 +115,29 @@ def _known_brands(text: str) -> list[_Found]:
         start, end = match.span()
         if _inside_a_word(text, start) or _inside_a_word(text, end):
             continue
-        out.append(_Found(match.group(0), [(start, end)]))
+        if match.group(0) in _brand_stems():
+            end += _partner_after(text, end)  # 上汽大众: a joint venture named after both
+        out.append(_Found(text[start:end], [(start, end)]))
     return out
+
+
+@cache
+def _brand_openings() -> frozenset[str]:
+    """Known brands and what they are called without their trade or ending (大众 of 大众汽车, 丰田)."""
+    endings = lang.longest_first(
+        lang.word_set("company_industry_words") | lang.word_set("company_name_endings")
+    )
+    brands = lang.words("company_brands")
+    return frozenset([*brands, *(split_ending(b, endings)[0] for b in brands)])
+
+
+def _partner_after(text: str, end: int) -> int:
+    """How long the known brand right after a brand stem is (上汽|大众, 一汽|丰田), else 0."""
+    word = token_at(text, end)
+    if word is None or word[1] != end:
+        return 0
+    partner = word[0]
+    return len(partner) if len(partner) >= BRAND_STEM_LENGTH and partner in _brand_openings() else 0
 
 
 def _inside_a_word(text: str, position: int) -> bool:
@@ -328,7 +364,32 @@ def _enumerated(text: str) -> list[_Found]:
         )
         if len(items) >= 2 and 2 * trades >= len(items):
             continue
+        if not of_projects and trades == 1 and len(items) >= LIST_TYPES_AN_ITEM:
+            spans = _typed_by_the_list(text, match, items, spans)
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
+    return out
+
+
+LIST_TYPES_AN_ITEM = 3  # items of a firms' list, all names but one, that make the one a name too
+
+
+def _typed_by_the_list(text: str, match: re.Match[str], items: list[str], spans: list) -> list:
+    """甲集团、延河石油、乙有限公司等重点国企: in a list of firms whose other items are names, an item
+    of everyday words (延河石油) is a firm's short name too; a place, a body or a count is not."""
+    out, position = [], match.start(1)
+    for item, span in zip(items, spans, strict=True):
+        start, end = position, position + len(item)
+        position = end + 1
+        if (
+            span is None
+            and start > match.start(1)
+            and _HAN.match(item)
+            and not (
+                _is_place(item) or _is_organization(item) or _DIGITS.fullmatch(item) or _COUNTED.match(item)
+            )
+        ):
+            span = (start, end)
+        out.append(span)
     return out
 
 
@@ -361,6 +422,38 @@ def _triggered(text: str) -> list[_Found]:
             span = _clean_item(text, match.start("name"), end - len(head))  # 由深圳寓墅文旅|企业投资
             if span:
                 out.append(_Found(text[span[0] : span[1]], [span]))
+    return out
+
+
+_LATIN_GLOSS = re.compile(lang.pattern("company_patterns", "latin_gloss"))
+_OPENING_QUOTE = re.compile(lang.pattern("company_patterns", "bilingual_opening_quote"))
+_BRAND_IN_LATIN = re.compile(lang.pattern("company_patterns", "brand_in_latin"))
+
+
+def _bilingual(text: str) -> list[_Found]:
+    """A Chinese name glossed with its Latin name in brackets names an enterprise when it stands right
+    after a noun that types it (a leading enterprise 伏图拉 (Futurasun)) or is quoted with a brand's one
+    Latin word (DeepSeek); a phrase glossed so (a panel's back end (Open-Cell), a quoted slogan (Belt and
+    Road), an event's acronym (CIIE)) is none."""
+    out = []
+    for match in _LATIN_GLOSS.finditer(text):
+        start, end = match.span("name")
+        if match.group("quote"):
+            if not _OPENING_QUOTE.search(text, 0, start) or not _BRAND_IN_LATIN.fullmatch(
+                match.group("latin")
+            ):
+                continue
+        else:
+            head = max(
+                (match.group("name").rfind(h) + len(h) for h in _HEAD_NOUNS if h in match.group("name")),
+                default=-1,
+            )
+            if head < 0:
+                continue
+            start += head
+        if end - start < 2 or _is_organization(text[start:end]):
+            continue
+        out.append(_Found(text[start:end], [(start, end)]))
     return out
 
 
@@ -636,6 +729,7 @@ def find_companies(text: str) -> list[Company]:
         + _triggered(text)
         + _project_brands(text)
         + _known_brands(text)
+        + _bilingual(text)
     )
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]

@@ -16,6 +16,7 @@ from zhaoyin.extractors.gazetteer import (
     CITY,
     CONTEXT,
     NAME,
+    PROVINCE,
     SHORT,
     Place,
     Surface,
@@ -193,6 +194,9 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_place, re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))
 
 
+_CITY_OR_PROVINCE_ENDING = re.compile(
+    lang.pattern("place_names", "city_ending") + "|" + lang.pattern("place_names", "province_ending")
+)
 _PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
 
 
@@ -218,6 +222,11 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
         prefix = next((e.place for e in entries if e.form in (NAME, CITY, SHORT) and e.place.city), None)
+        if prefix is None and province:
+            # 辽宁某某电子商务产业园: the report's province opening a zone's name
+            prefix = next(
+                (e.place for e in entries if e.form == PROVINCE and e.place.province == province), None
+            )
         if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
         match = after_place.match(text, end)
@@ -266,6 +275,144 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+@cache
+def _zone_suffix_alternation() -> str:
+    every = gazetteer().zone_suffixes
+    return lang.alternation([*every, *(a for a, _s in every.values() if a)])
+
+
+@cache
+def _located_zone_re() -> re.Pattern[str]:
+    suffixes = _zone_suffix_alternation()
+    verbs = lang.alternation(_PLACE_NAMES["zone_location_verbs"])
+    parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
+    return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
+
+
+def _leading_city_or_province(name: str) -> int:
+    """How long the city or province written whole (苏州市, 江苏省) opening `name` is, else 0."""
+    for end, surface in gazetteer().automaton.iter_long(name):
+        if end + 1 != len(surface):
+            break
+        entries = gazetteer().places_named(surface)
+        written_whole = _CITY_OR_PROVINCE_ENDING.search(surface)
+        if (
+            written_whole
+            and any(e.form in (CITY, PROVINCE) for e in entries)
+            and NAME not in {e.form for e in entries}
+        ):
+            return len(surface)
+        break
+    return 0
+
+
+def _has_a_name(zone: str) -> bool:
+    """Whether a zone's words hold a name of its own (a rare word or a place: 长德, 武清), not only
+    everyday and zone words (全市产业园区, 重点产业园区, 数字经济产业园)."""
+    return bool(_hits(zone)) or any(
+        word_frequency(word) < RARE_WORD_FREQ
+        and word not in lang.word_set("zone_name_words")
+        and word not in lang.word_set("industry_terms")
+        for word, _flag in tagged(zone)
+        if _HAN.match(word) and word not in gazetteer().zone_suffixes
+    )
+
+
+def _located_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
+    """Zones named in the slot of where something lands or is built (入驻某某产业园标准厂房, 计划在某某
+    开发区建设) that no other rule found whole: a name with a zone's suffix there is a place; a name that
+    opens with a verb (在推动产业园建设) or is what is built (在某某产业园项目) is none."""
+    found = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    for match in _located_zone_re().finditer(text):
+        start, end = match.span("name")
+        start += _leading_city_or_province(text[start:end])  # 在苏州市昆山经济技术开发区: the city is context
+        if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
+            continue
+        if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
+            continue
+        found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
+    return found
+
+
+_NAME_RUN_END = re.compile(rf"{_BODY}+$")
+_SENTENCE = re.compile(lang.pattern("place_names", "place_list_sentence"))
+
+
+@cache
+def _listed_item_re() -> re.Pattern[str]:
+    endings = lang.alternation(_PLACE_NAMES["listed_zone_endings"])
+    return re.compile(rf"{_BODY}{{1,12}}?(?:{_zone_suffix_alternation()}|{endings})")
+
+
+def _list_items(
+    text: str, start: int, end: int, separator: str, found: list[_Hit]
+) -> list[tuple[int, int] | None]:
+    """The place each part of a list stands for: a 、 list's parts are its items (the first one ends its
+    part, the last one opens it); a ； list's parts open with theirs (某某区签约项目11个). An item is a
+    place found there or a name ending like a zone."""
+    parts, opening = [], start
+    for mark in re.compile(f"[{separator}]").finditer(text, start, end):
+        parts.append((opening, mark.start()))
+        opening = mark.end()
+    parts.append((opening, end))
+    items: list[tuple[int, int] | None] = []
+    comma_list = separator == lang.chars("list_separator")
+    for index, (a, b) in enumerate(parts):
+        if comma_list and index == 0:
+            run = _NAME_RUN_END.search(text, a, b)
+            items.append(run.span() if run else None)
+        elif comma_list and index + 1 < len(parts):
+            named = any((h.start, h.end) == (a, b) for h in found) or _listed_item_re().fullmatch(text, a, b)
+            items.append((a, b) if named else None)
+        elif index == 0:  # a ； list's first part may open with a preamble (分县区看，): only a place found
+            items.append(next(((h.start, h.end) for h in found if h.start == a), None))
+        else:
+            place = next(((h.start, h.end) for h in found if h.start == a), None)
+            match = _listed_item_re().match(text, a, b)
+            items.append(place or (match.span() if match else None))
+    return items
+
+
+def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str | None) -> list[_Hit]:
+    """长沙县、长沙经开区、某某会展区: an unknown item of a list whose other items are places, ending like
+    a zone (…区, …园), is a zone; written elsewhere after the city's name (长沙某某区), it is named so."""
+    out: list[_Hit] = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    short = (city_short(city) or city) if city else ""
+    for sentence in _SENTENCE.finditer(text):
+        for separator in _PLACE_NAMES["place_list_separators"]:
+            items = _list_items(text, sentence.start(), sentence.end(), separator, found)
+            if len(items) < 3:
+                continue
+            places = [item for item in items if item and any((h.start, h.end) == item for h in found)]
+            if len(places) < 2:
+                continue
+            for item in items:
+                if (
+                    item is None
+                    or item in places
+                    or any(h.start < item[1] and item[0] < h.end for h in found)
+                ):
+                    continue
+                name = text[item[0] : item[1]]
+                if len(name) < 4 or tagged(name)[0][1].startswith(never_opens) or not _has_a_name(name):
+                    continue
+                written_whole = (
+                    []
+                    if not short or name.startswith(short)
+                    else list(re.finditer(re.escape(short + name), text))
+                )
+                place = Place(
+                    _zone_canonical(short + name if written_whole else name), "zone", city, province
+                )
+                out.append(_Hit(item[0], item[1], place))
+                for whole in written_whole:
+                    if not any(h.start < whole.end() and whole.start() < h.end for h in found):
+                        out.append(_Hit(whole.start(), whole.end(), place))
+    return out
 
 
 def _province_before(text: str, start: int, province: str | None) -> int:
@@ -388,9 +535,12 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     resolved = _resolve(text, hits, city, province)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
+    located = _located_zones(text, city, province, zones)
+    generic, zones = generic + located, zones + located
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:
@@ -409,4 +559,13 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
         if surface not in district.mentions:
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
-    return list(by_name.values()), city
+    zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
+    return [d for d in by_name.values() if not _only_inside_zone_names(d, zone_spans)], city
+
+
+def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:
+    """长春农安经济技术开发区 names the county's zone, not the county: a county named only inside zone
+    names (never alone, never opening one) is not a place of the report."""
+    if district.kind in ("zone", "new_area"):
+        return False
+    return all(any(s < span.start and span.end <= e for s, e in zone_spans) for span in district.spans)

@@ -264,3 +264,36 @@ def test_an_institute_listed_beside_enterprises_does_not_make_the_list_one_of_tr
 def test_the_head_noun_after_a_name_in_a_slot_is_not_part_of_it():
     assert names("酒店项目由深圳禾墅文旅企业投资，计划在波密县建设。") == ["深圳禾墅文旅"]
     assert names("今年将引进一批细分领域专精特新企业，") == []  # a kind of enterprise, counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("欧洲储能龙头企业沃雷达（Voreda GmbH）在高新区设立中国总部。", ["沃雷达"]),
+        ("全球目光聚焦国产大模型“星衍智算”（StarYan）带来的冲击。", ["星衍智算"]),
+        ("项目主要生产面板后道（Open-Cell）模组。", []),  # a phrase glossed in Latin letters
+    ],
+)
+def test_a_name_glossed_with_its_latin_name_is_an_enterprise_when_quoted_or_typed(text, expected):
+    assert names(text) == expected
+
+
+def test_a_clause_of_where_listed_items_settled_types_them_as_firms():
+    found = names("推动秦投集团、华禾智造、秦西有色金属集团等落户渭南的重点国企扩大投资。")
+    assert "华禾智造" in found
+
+
+def test_an_item_of_everyday_words_in_a_list_of_firm_names_is_a_firm():
+    found = names("推动秦投集团、延河石油、秦西有色金属集团等落户渭南的重点国企扩大投资。")
+    assert found == ["秦投集团", "延河石油", "秦西有色金属集团"]
+    assert "渭南市" not in names("推动秦投集团、渭南市、秦西有色金属集团等重点国企扩大投资。")  # a place
+
+
+def test_a_known_groups_stem_is_a_brand_and_one_before_a_partner_brand_names_a_joint_venture():
+    assert names("图为保利·云栖湾，项目由区招商中心引进。") == ["保利"]
+    assert names("广汽本田新工厂在开发区投产。") == ["广汽本田"]
+    assert names("要把这种精神发扬光大。") == []  # 光大 (of 光大集团) is an everyday word
+
+
+def test_a_quoted_slogan_or_event_glossed_in_latin_is_no_enterprise():
+    assert names("共建“一带一路”（Belt and Road），参加“进博会”（CIIE）。") == []

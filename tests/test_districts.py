@@ -207,3 +207,73 @@ def test_a_two_character_county_far_from_the_report_is_a_phrase():
 def test_a_zone_name_may_open_with_its_province():
     found, _ = districts_of("楚雄州牟定县招商成效明显，云南牟定产业园区管委会挂牌成立。")
     assert "云南牟定产业园区" in found and "牟定产业园区" not in found
+
+
+def test_a_zone_in_the_slot_of_where_something_lands_is_a_place():
+    text = "配套项目可入驻竹制品产业园标准厂房；华禾公司计划在兴德开发区建设饲料项目，另一项目落地云盂产业新城核心区。"
+    found = canonicals(text)
+    assert {"竹制品产业园", "兴德开发区", "云盂产业新城核心区"} <= found
+
+
+def test_a_verb_or_a_project_in_the_slot_is_no_zone():
+    assert canonicals("各地在推动产业园建设上下功夫，企业在云谷产业园项目中投入资金。") == set()
+
+
+def test_a_zone_in_the_slot_needs_a_name_of_its_own():
+    text = "株洲市招商。企业在全市产业园区、在重点产业园区、在生物医药产业园和在县经济开发区建设厂房。"
+    assert canonicals(text) == set()
+
+
+def test_a_former_county_name_is_a_place_with_its_successors_code():
+    found, _ = districts_of("2010年，望城县招商引资再创佳绩，县委、县政府出台扶持政策。")
+    assert found["望城县"].kind == "county" and found["望城县"].city == "长沙市"
+    assert found["望城县"].admin_code == found_code("望城区")
+
+
+def found_code(name: str) -> str | None:
+    return next(iter(districts_of(f"{name}招商。")[0].values())).admin_code
+
+
+def test_every_former_division_has_its_successor_in_the_gazetteer():
+    from zhaoyin.extractors import lang
+    from zhaoyin.extractors.gazetteer import gazetteer
+
+    for row in lang.table("former_admin_divisions"):
+        assert gazetteer().places_named(row["name"]), row  # 胶南市 is the new area that took 黄岛区 over
+
+
+def test_a_county_named_only_inside_its_zones_name_is_not_a_place_of_the_report():
+    zone_only = "潍坊市签约。潍坊昌乐经济开发区与华禾智造有限公司签署了装备项目。"
+    assert canonicals(zone_only) == {"潍坊昌乐经济开发区"}
+    also_alone = zone_only + "昌乐县另有3个项目开工。"
+    assert "昌乐县" in canonicals(also_alone)
+
+
+def test_an_unknown_item_of_a_list_of_places_ending_like_a_zone_is_a_zone():
+    listed = "株洲市。3月5日，醴陵市、攸县、云岭会展区举行集中开工仪式，项目落地株洲云岭会展区。"
+    found, _ = districts_of(listed)
+    assert {"醴陵市", "攸县", "株洲云岭会展区"} <= set(found)
+    assert found["株洲云岭会展区"].mentions == ["云岭会展区", "株洲云岭会展区"]
+    parallel = (
+        "株洲市签约。醴陵市签约项目6个，总投资8亿元；攸县签约项目4个；湘鹭产业园签约项目5个，总投资3亿元。"
+    )
+    assert "湘鹭产业园" in canonicals(parallel)
+
+
+def test_a_list_of_functional_areas_is_no_list_of_places():
+    assert canonicals("株洲市某项目将建设研发区、生活区、仓储区三大功能区。") == set()
+
+
+def test_a_park_before_its_projects_signed_together_is_where_they_are():
+    assert "醴陵云岭工业园区" in canonicals("株洲市醴陵云岭工业园区项目集中签约仪式举行。")
+    assert "醴陵云岭工业园区" not in canonicals("株洲市醴陵云岭工业园区项目开工。")  # the park is the project
+
+
+def test_the_reports_province_may_open_an_unlisted_zones_name():
+    text = "鞍山市海城市发展电商。辽宁云柳电子商务产业园内，主播介绍特产。"
+    assert "辽宁云柳电子商务产业园" in canonicals(text)
+
+
+def test_a_city_written_whole_before_a_zone_in_the_slot_is_context_not_name():
+    found = canonicals("华禾电池生产基地项目在苏州市昆山经济技术开发区正式开工建设。")
+    assert "昆山经济技术开发区" in found and "苏州市昆山经济技术开发区" not in found

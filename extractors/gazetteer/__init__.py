@@ -150,6 +150,29 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
             gaz.add(bare, CONTEXT, places[0])
 
 
+def _former_divisions(gaz: Gazetteer) -> None:
+    """九江县, 即墨市: a division's former name is a place of its own, with its successor's code, unless the
+    name belongs to a division of today."""
+    kinds = _PLACE_NAMES["division_kind_by_ending"]
+    for row in _rows("former_admin_divisions"):
+        successor = next(
+            (
+                e.place
+                for e in gaz.places_named(row["successor"])
+                if e.form == NAME and e.place.city == row["city"]
+            ),
+            None,
+        )
+        if successor is None or gaz.places_named(row["name"]):
+            continue
+        kind = kinds[row["name"][-1]]
+        gaz.add(
+            row["name"],
+            NAME,
+            Place(row["name"], kind, successor.city, successor.province, successor.admin_code),
+        )
+
+
 def _build() -> Gazetteer:
     gaz = Gazetteer()
     gaz.zone_suffixes = {
@@ -181,6 +204,8 @@ def _build() -> Gazetteer:
             gaz.add(row["short"], SHORT, place)
         if kind == "zone":
             zones.append(place)
+
+    _former_divisions(gaz)
 
     for row in _rows("zones"):
         place = Place(
