@@ -47,19 +47,20 @@ def code_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def build_pool(parts: list[Path], workers: int = 2, batch_size: int = 200) -> Path:
-    """The pool warehouse: the documents of `parts` imported through the real plain-loop pipeline (cached)."""
+def build_pool(files: list[Path], workers: int = 2, batch_size: int = 200) -> Path:
+    """The pool warehouse: `files` imported through the real plain-loop pipeline (cached)."""
     from zhaoyin.flows.importing.discover import discover
     from zhaoyin.flows.importing.ingest import ingest
 
-    count = sum(len(list(p.glob("*.txt"))) for p in parts)
-    path = SCALE_DIR / f"pool-{count}-{code_version()}.duckdb"
+    path = SCALE_DIR / f"pool-{len(files)}-{code_version()}.duckdb"
     if path.exists():
         return path
     SCALE_DIR.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial.duckdb")
     partial.unlink(missing_ok=True)
-    ingest(discover(parts), partial, workers=workers, batch_size=batch_size)
+    summary = ingest(discover(files), partial, workers=workers, batch_size=batch_size)
+    if summary.new_documents != len(files):
+        raise RuntimeError(f"the pool imported {summary.new_documents} of {len(files)} documents")
     partial.rename(path)
     return path
 
@@ -80,7 +81,9 @@ def _alphabet(con: duckdb.DuckDBPyConnection) -> str:
 
 def _variant_map(pool_ids: list[str], variants: range, alphabet: str) -> pa.Table:
     """One row per (variant, pool document): its new id, the cipher it is written with, what it continues."""
-    rows: dict[str, list] = {k: [] for k in ("pool_id", "variant", "doc_id", "offset", "to_chars", "previous")}
+    rows: dict[str, list] = {
+        k: [] for k in ("pool_id", "variant", "doc_id", "offset", "to_chars", "previous")
+    }
     rows["reprint"] = []
     n = len(alphabet)
     for variant in variants:
@@ -140,9 +143,9 @@ _CHANGED: dict[str, dict[str, str]] = {
     },
     "companies": {
         "canonical": "t(r.canonical)",
-        "mentions": "list_transform(r.mentions, x -> t(x))",
+        "mentions": "list_transform(r.mentions, lambda x: t(x))",
         "evidence": "t(r.evidence)",
-        "name_keys": f"list_transform(r.name_keys, k -> {_key_struct('k')})",
+        "name_keys": f"list_transform(r.name_keys, lambda k: {_key_struct('k')})",
     },
     "investments": {"value": "r.value * m.f", "evidence": "t(r.evidence)"},
     "mentions": {"text": "t(r.text)", "canonical": "t(r.canonical)", "evidence": "t(r.evidence)"},
@@ -154,7 +157,7 @@ _CHANGED: dict[str, dict[str, str]] = {
     "doc_minhash": {
         # a new signature (its shingle count kept), or the previous variant's for a reprint
         "signature": "CASE WHEN m.reprint AND m.variant = 1 THEN r.signature ELSE list_transform(r.signature, "
-        "x -> (hash(x, m.variant - m.reprint::INTEGER) % 4294967296)::UINTEGER) END",
+        "lambda x: (hash(x, m.variant - m.reprint::INTEGER) % 4294967296)::UINTEGER) END",
     },
     "doc_lsh": {
         "bucket": "CASE WHEN m.reprint AND m.variant = 1 THEN r.bucket "
@@ -192,7 +195,9 @@ def _columns(con, table: str) -> list[str]:
 
 def _renamed(expression: str, alphabet: str) -> str:
     """`t(x)` in an expression of _CHANGED: x with the variant's substitution of the name alphabet."""
-    return re.sub(r"\bt\(([^()]*)\)", lambda m: f"translate({m.group(1)}, '{alphabet}', m.to_chars)", expression)
+    return re.sub(
+        r"\bt\(([^()]*)\)", lambda m: f"translate({m.group(1)}, '{alphabet}', m.to_chars)", expression
+    )
 
 
 def _copy_variants(con: duckdb.DuckDBPyConnection, alphabet: str) -> None:
@@ -238,12 +243,14 @@ def build_warehouse(pool: Path, reports: int, *, chunk: int = 10) -> Path:
         con.execute("BEGIN")
         con.register("_variant_arrow", _variant_map(pool_ids, batch, alphabet))
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _variant AS SELECT *, 1 + 0.013 * \"offset\" AS f FROM _variant_arrow"
+            'CREATE OR REPLACE TEMP TABLE _variant AS SELECT *, 1 + 0.013 * "offset" AS f FROM _variant_arrow'
         )
         con.unregister("_variant_arrow")
         _copy_variants(con, alphabet)
         con.execute("COMMIT")
-        print(f"  variants {batch.start}–{batch.stop - 1} in {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"  variants {batch.start}–{batch.stop - 1} in {time.perf_counter() - started:.0f} s", flush=True
+        )
     from zhaoyin.warehouse.resolution import refresh_resolution
 
     con.execute("BEGIN")

@@ -167,7 +167,9 @@ def _company_groups(con: duckdb.DuckDBPyConnection) -> list[list[CompanyKey]]:
         ORDER BY source
         """
     ).fetchall()
-    project_companies = con.execute("SELECT DISTINCT company FROM projects WHERE company IS NOT NULL").fetchall()
+    project_companies = con.execute(
+        "SELECT DISTINCT company FROM projects WHERE company IS NOT NULL"
+    ).fetchall()
     known: dict[str, CompanyKey] = {}
     for name, keys, _ in stored_keys:
         if name is not None:
