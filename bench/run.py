@@ -72,7 +72,9 @@ def main(argv: list[str] | None = None) -> dict:
         default=None,
         help="(g), (i): documents imported for real, varied into the warehouses and imported new (default 1000)",
     )
-    parser.add_argument("--only", default="a,b,c,d,e,f,g,i,rjieba", help="comma-separated figures to measure")
+    # (g) is asked for by name until project linkage stops growing with the warehouse (docs/benchmarks.md):
+    # today one of its runs into 100,000 reports takes hours
+    parser.add_argument("--only", default="a,b,c,d,e,f,i,rjieba", help="comma-separated figures to measure")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     configure_prefect_env()
