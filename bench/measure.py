@@ -308,3 +308,130 @@ def startup_cost(document: Path, repeats: int = 3) -> dict:
 
 def clean(work: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _spread(runs: list[float]) -> dict:
+    return {
+        "runs_s": [round(t, 2) for t in runs],
+        "median_s": round(statistics.median(runs), 3),
+        "min_s": round(min(runs), 3),
+        "max_s": round(max(runs), 3),
+    }
+
+
+def import_into_scaled(
+    new_files: list[Path], scaled: Path, work: Path, workers: int, batch_size: int, repeats: int = 3
+) -> dict:
+    """(g) importing the same new documents into a copy of the scaled warehouse ÷ into an empty one.
+
+    Same plain-loop pipeline and workers; runs alternate (empty, scaled, scaled, empty, …) and each side's
+    median counts. The copy is made outside the timing.
+    """
+    from zhaoyin.flows.importing.discover import discover
+    from zhaoyin.flows.importing.ingest import ingest
+
+    warm_worker_start()
+    empty_runs: list[float] = []
+    scaled_runs: list[float] = []
+    new_documents = None
+
+    def run(side: str) -> None:
+        nonlocal new_documents
+        db = _fresh_db(work, f"g-{side}")
+        if side == "scaled":
+            shutil.copy(scaled, db)
+        start = time.perf_counter()
+        summary = ingest(discover(new_files), db, workers=workers, batch_size=batch_size)
+        (empty_runs if side == "empty" else scaled_runs).append(time.perf_counter() - start)
+        new_documents = summary.new_documents
+        db.unlink(missing_ok=True)
+
+    for round_ in range(repeats):
+        for side in ("empty", "scaled") if round_ % 2 == 0 else ("scaled", "empty"):
+            run(side)
+    import duckdb
+
+    con = duckdb.connect(str(scaled), read_only=True)
+    held = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+    con.close()
+    return {
+        "new_documents": new_documents,
+        "warehouse_documents": held,
+        "empty": _spread(empty_runs),
+        "scaled": _spread(scaled_runs),
+        "ratio": round(statistics.median(scaled_runs) / statistics.median(empty_runs), 3),
+        "ratio_range": [
+            round(min(scaled_runs) / max(empty_runs), 3),
+            round(max(scaled_runs) / min(empty_runs), 3),
+        ],
+        "workers": workers,
+        "batch_size": batch_size,
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "goal": "<= 1.3",
+    }
+
+
+def documented_queries() -> list[tuple[str, str]]:
+    """(where, sql) of every ```sql block of README.md and docs/*.md."""
+    import re
+
+    block = re.compile(r"^```sql\n(.*?)^```", re.S | re.M)
+    found = []
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        for match in block.finditer(text):
+            line = text[: match.start()].count("\n") + 1
+            found.append((f"{doc.relative_to(ROOT)}:{line}", match.group(1)))
+    return found
+
+
+def _query_time(path: Path, run: Callable, repeats: int) -> float:
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        run(con)  # warm: the first run reads the pages from disk
+        return statistics.median(timed(lambda: run(con)) for _ in range(repeats))
+    finally:
+        con.close()
+
+
+def queries_at_scale(small: Path, large: Path, repeats: int = 3) -> dict:
+    """(i) each documented SQL example and `zhaoyin report` on the large warehouse ÷ on the small one."""
+    import duckdb
+
+    from zhaoyin.warehouse import connect
+    from zhaoyin.warehouse.report import build_report
+
+    sizes = {}
+    for name, path in (("small", small), ("large", large)):
+        connect(path).close()  # views of the current code
+        con = duckdb.connect(str(path), read_only=True)
+        sizes[name] = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+        con.close()
+    runs: list[tuple[str, Callable]] = [
+        (where, lambda con, sql=sql: con.execute(sql).fetchall())
+        for where, sql in documented_queries()
+        if not sql.lstrip().startswith("-- needs a crawl")  # its tables exist only after a crawl
+    ]
+    runs.append(("zhaoyin report", build_report))
+    queries = {}
+    for where, run in runs:
+        small_s = _query_time(small, run, repeats)
+        large_s = _query_time(large, run, repeats)
+        queries[where] = {
+            "small_s": round(small_s, 4),
+            "large_s": round(large_s, 4),
+            "ratio": round(large_s / small_s, 2),
+        }
+    worst = max(queries, key=lambda k: queries[k]["ratio"])
+    return {
+        "small_documents": sizes["small"],
+        "large_documents": sizes["large"],
+        "documents_ratio": round(sizes["large"] / sizes["small"], 1),
+        "queries": queries,
+        "worst": worst,
+        "ratio": queries[worst]["ratio"],
+        "over_goal": sorted(k for k, v in queries.items() if v["ratio"] > 12),
+        "goal": "<= 12 for every query",
+    }

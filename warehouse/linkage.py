@@ -63,6 +63,8 @@ def names_company(key: str, name: str) -> str | None:
     start with (青岛澜湾冷链物流枢纽 and 青岛澜湾供应链管理 → 青岛澜湾)."""
     if len(name) >= NAME_IN_NAME_MIN_CHARS and name in key and len(key) - len(name) >= 2:
         return name
+    if key[:BRAND_MIN_CHARS] != name[:BRAND_MIN_CHARS] or min(len(key), len(name)) < BRAND_MIN_CHARS:
+        return None  # no brand this long in common (the cheap test first: most pairs stop here)
     brand = os.path.commonprefix([key, name])
     return brand if len(brand) >= BRAND_MIN_CHARS and len(key) - len(brand) >= 2 else None
 
@@ -93,9 +95,14 @@ def name_weight(a: str | None, b: str | None) -> float:
     return -3.0 if alike < 0.25 else -1.5
 
 
+@lru_cache(maxsize=1 << 16)
+def _starts(names: frozenset[str], chars: int) -> frozenset[str]:
+    return frozenset(n[:chars] for n in names if len(n) >= chars)
+
+
 def _related_companies(a: frozenset[str], b: frozenset[str], chars: int = BRAND_MIN_CHARS) -> bool:
     """A parent and its local subsidiary (宁远新能源科技 ↔ 宁远新能源青岛): cores sharing a long start."""
-    return any(len(os.path.commonprefix([x, y])) >= chars for x in a for y in b)
+    return not _starts(a, chars).isdisjoint(_starts(b, chars))
 
 
 def _name_holds_company(report: Report, names: frozenset[str]) -> bool:

@@ -153,29 +153,40 @@ def resolve_companies(groups: list[list[CompanyKey]]) -> dict[str, tuple[str, st
 
 
 def _company_groups(con: duckdb.DuckDBPyConnection) -> list[list[CompanyKey]]:
-    """The names of every company record and every project's company, each name with its stored keys."""
-    records = con.execute("SELECT canonical, mentions, name_keys FROM companies").fetchall()
+    """The names of every company record and every project's company, each name with its stored keys.
+
+    Many reports list the same company the same way: the distinct groups are taken in SQL, so the Python
+    work grows with the distinct names, not with the reports."""
+    records = con.execute("SELECT DISTINCT canonical, mentions FROM companies").fetchall()
+    stored_keys = con.execute(
+        """
+        SELECT k.name, min(k), 0 AS source FROM (SELECT unnest(name_keys) AS k FROM companies) GROUP BY k.name
+        UNION ALL
+        SELECT company, min(company_key), 1 FROM projects
+        WHERE company IS NOT NULL AND company_key IS NOT NULL GROUP BY company
+        ORDER BY source
+        """
+    ).fetchall()
     project_companies = con.execute(
-        "SELECT DISTINCT company, company_key FROM projects WHERE company IS NOT NULL"
+        "SELECT DISTINCT company FROM projects WHERE company IS NOT NULL"
     ).fetchall()
     known: dict[str, CompanyKey] = {}
-    for _, _, name_keys in records:
-        for keys in name_keys or []:
-            known.setdefault(keys["name"], CompanyKey(**keys))
-    for company, keys in project_companies:
-        if keys is not None:
-            known.setdefault(company, CompanyKey(**keys))
+    for name, keys, _ in stored_keys:
+        if name is not None:
+            known.setdefault(name, CompanyKey(**keys))
 
     def keys_of(name: str) -> CompanyKey:
         return known.get(name) or as_written(name)
 
-    distinct = sorted({(canonical, tuple(mentions or ())) for canonical, mentions, _ in records})
+    distinct = sorted({(canonical, tuple(mentions or ())) for canonical, mentions in records})
     groups = [[keys_of(n) for n in (canonical, *mentions) if n] for canonical, mentions in distinct]
     groups += [[keys_of(company)] for company in sorted({row[0] for row in project_companies})]
     return groups
 
 
 def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
+    """Resolve every company name again; only the rows of company_names and company_dim that changed are
+    written (a batch adds a few names to a warehouse of many)."""
     resolved = resolve_companies(_company_groups(con))
     names = pa.table(
         {
@@ -193,11 +204,34 @@ def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
             "aliases": pa.array([sorted(v[1]) for v in by_id.values()], pa.list_(pa.string())),
         }
     )
-    con.execute("DELETE FROM company_names")
-    con.execute("DELETE FROM company_dim")
     with staged(con, "_company_names", names), staged(con, "_company_dim", dim):
-        con.execute("INSERT INTO company_names SELECT name, company_id FROM _company_names")
-        con.execute("INSERT INTO company_dim SELECT company_id, canonical, aliases FROM _company_dim")
+        con.execute(
+            """
+            DELETE FROM company_names WHERE NOT EXISTS (
+                SELECT 1 FROM _company_names s
+                WHERE s.name = company_names.name AND s.company_id = company_names.company_id)
+            """
+        )
+        con.execute(
+            """
+            INSERT INTO company_names SELECT name, company_id FROM _company_names s
+            WHERE NOT EXISTS (SELECT 1 FROM company_names n WHERE n.name = s.name)
+            """
+        )
+        con.execute(
+            """
+            DELETE FROM company_dim WHERE NOT EXISTS (
+                SELECT 1 FROM _company_dim s
+                WHERE s.company_id = company_dim.company_id AND s.canonical = company_dim.canonical
+                  AND s.aliases = company_dim.aliases)
+            """
+        )
+        con.execute(
+            """
+            INSERT INTO company_dim SELECT company_id, canonical, aliases FROM _company_dim s
+            WHERE NOT EXISTS (SELECT 1 FROM company_dim d WHERE d.company_id = s.company_id)
+            """
+        )
 
 
 def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
@@ -396,12 +430,14 @@ def refresh_projects(
         reusable -= {pid for (pid,) in held}
 
     for report in reports:
-        candidates: dict[str, list[linkage.Report]] = defaultdict(list)
+        # a report shares several blocks with most of its candidates: each is scored once (by row, in order)
+        by_row: dict[str, dict[tuple[str, int], linkage.Report]] = defaultdict(dict)
         for block in _blocks(report):
             for project_id, members in by_block.get(block, {}).items():
+                rows_of_project = by_row[project_id]
                 for member in members:
-                    if member not in candidates[project_id]:
-                        candidates[project_id].append(member)
+                    rows_of_project.setdefault((member.doc_id, member.seq), member)
+        candidates = {project_id: list(members.values()) for project_id, members in by_row.items()}
         found, best = linkage.best_project(report, candidates)
         if found:
             report.score = best
