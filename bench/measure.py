@@ -306,5 +306,46 @@ def startup_cost(document: Path, repeats: int = 3) -> dict:
     }
 
 
+def small_import_vs_extract(document: Path, work: Path, repeats: int = 3) -> dict:
+    """(h) wall time of `zhaoyin import FILE` into a new warehouse ÷ `zhaoyin extract FILE`: a fresh process
+    each, alternating (extract, import, import, extract, …), medians."""
+    command = [sys.executable, "-m", "zhaoyin.flows.cli"]
+    extract_cmd = [*command, "extract", str(document), "--format", "json"]
+    extract_runs: list[float] = []
+    import_runs: list[float] = []
+    notes: set[str] = set()
+
+    def run_extract() -> None:
+        extract_runs.append(
+            timed(lambda: subprocess.run(extract_cmd, check=True, capture_output=True, cwd=ROOT))
+        )
+
+    def run_import() -> None:
+        db = _fresh_db(work, "one-file")
+        done: list[subprocess.CompletedProcess] = []
+        import_cmd = [*command, "import", str(document), "--db", str(db)]
+        import_runs.append(
+            timed(lambda: done.append(subprocess.run(import_cmd, capture_output=True, text=True, cwd=ROOT)))
+        )
+        if done[0].returncode != 0:
+            raise RuntimeError(f"{' '.join(import_cmd)} exited {done[0].returncode}: {done[0].stderr[-500:]}")
+        notes.update(line for line in done[0].stderr.splitlines() if "Prefect" in line)
+
+    for round_ in range(repeats):
+        for run in (run_extract, run_import) if round_ % 2 == 0 else (run_import, run_extract):
+            run()
+    extract_s, import_s = statistics.median(extract_runs), statistics.median(import_runs)
+    return {
+        "extract_s": [round(t, 2) for t in extract_runs],
+        "import_s": [round(t, 2) for t in import_runs],
+        "extract_median_s": round(extract_s, 2),
+        "import_median_s": round(import_s, 2),
+        "ratio": round(import_s / extract_s, 2),
+        "prefect": sorted(notes) or ["ran as a Prefect flow"],
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "goal": "<= 2",
+    }
+
+
 def clean(work: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
