@@ -20,9 +20,12 @@ from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument,
 
 T = TypeVar("T")
 ProgressCallback = Callable[["IngestSummary"], None]
-# A batch closes at this many bytes of input, whatever its count: with two batches in flight and one being
+# A batch closes at this many bytes of input, whatever its count: with the batches in flight and one being
 # admitted, an import holds a few of these at a time, however large the archives it expands.
 BATCH_BYTES = 64 * 1024**2
+# Batches handed out at once: while the oldest is loaded, the next two are extracted, so the workers do not
+# wait for the single writer to finish a batch before they get another one.
+IN_FLIGHT = 3
 
 
 class ExtractingBatch(Protocol):
@@ -276,11 +279,11 @@ def run_pipelined(
     *,
     batch_size: int,
     extract: Callable[[list[RawDocument]], ExtractingBatch],
-    in_flight: int = 2,
+    in_flight: int = IN_FLIGHT,
     budgets: Budgets | None = None,
 ) -> IngestSummary:
     """Admit `items` batch by batch, hand each batch to `extract`, and load finished batches in order
-    while up to `in_flight` batches are being extracted (load batch N while batch N+1 is extracted)."""
+    with up to `in_flight` batches handed out (load batch N while batches N+1 and N+2 are extracted)."""
     pending: deque[tuple[ExtractingBatch, list[QuarantineRecord]]] = deque()
 
     def load_oldest() -> None:
