@@ -216,7 +216,7 @@ def import_command(
     no_prefect, reason = not use_prefect, ""
     if use_prefect is None:
         no_prefect, reason = plain_loop_reason(files)
-        if no_prefect and not as_json:
+        if no_prefect and not as_json and not console.quiet:
             err_console.print(f"running without Prefect: {reason}", highlight=False, soft_wrap=True)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -187,6 +187,7 @@ class IngestSession:
 
     def load(self, outcomes: Iterable[Outcome], quarantined: list[QuarantineRecord]) -> None:
         items: list[tuple[Document, Extraction]] = []
+        item_doc_ids: list[str] = []  # `Document.doc_id` hashes the whole text on every access
         quarantined = list(quarantined)
         for outcome in outcomes:
             if isinstance(outcome, QuarantineRecord):
@@ -197,19 +198,21 @@ class IngestSession:
                 quarantined.extend(_twin_record(outcome, source) for source in twins)
                 continue
             document = outcome[0]
+            doc_id = document.doc_id
             self.summary.already_present += len(self._twins.pop(document.sha256, []))
-            if document.doc_id in self._seen_doc_ids:
+            if doc_id in self._seen_doc_ids:
                 self.summary.already_present += 1  # same text again (another encoding, a reprint)
             else:
-                self._seen_doc_ids.add(document.doc_id)
+                self._seen_doc_ids.add(doc_id)
                 items.append(outcome)
+                item_doc_ids.append(doc_id)
         with self._writing(self._db_path) as con:
             loaded = self._load(con, items, quarantined)
-        for document, extraction in items:
-            if document.doc_id in loaded:
+        for (_, extraction), doc_id in zip(items, item_doc_ids, strict=True):
+            if doc_id in loaded:
                 self.summary.new_documents += 1
                 self.summary.count_extraction(extraction)
-            elif document.doc_id not in self._failed_doc_ids:
+            elif doc_id not in self._failed_doc_ids:
                 self.summary.already_present += 1
         self.summary.quarantine.extend(quarantined)
         if self.progress is not None:
