@@ -231,6 +231,18 @@ def test_a_small_import_without_a_prefect_server_runs_the_plain_loop_and_says_so
     assert plain and "no Prefect server answers at http://127.0.0.1:9/api" in reason
 
 
+def test_a_lone_file_is_extracted_without_starting_worker_processes(tmp_path):
+    from zhaoyin.flows.importing.runners import ExtractionPool
+
+    write_txt(tmp_path / "one.txt", 2)
+    (raw,) = discover([tmp_path / "one.txt"])
+    with ExtractionPool(2) as pool:
+        (outcome,) = pool.submit([raw]).result()
+        assert pool._executor is None  # no forkserver, no workers for one file
+    document, extraction = outcome
+    assert document.source.endswith("one.txt") and extraction.projects
+
+
 def test_a_small_import_reuses_a_prefect_server_that_answers(
     prefect_harness, cli, tmp_path, db_path, monkeypatch
 ):
