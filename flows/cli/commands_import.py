@@ -130,8 +130,8 @@ def import_command(
         bool | None,
         typer.Option(
             "--prefect/--no-prefect",
-            help="Run as a Prefect flow, or the same stages in a plain loop [default: Prefect when a server "
-            f"answers at PREFECT_API_URL or for {PREFECT_MIN_FILES}+ files].",
+            help="Run as a Prefect flow, or the same stages in a plain loop (default: a flow when a Prefect "
+            f"server answers at PREFECT_API_URL or for {PREFECT_MIN_FILES}+ files).",
             show_default=False,
         ),
     ] = None,
