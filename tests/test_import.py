@@ -212,6 +212,59 @@ def test_cli_import_clean_folder_with_strict_exits_zero(cli, tmp_path, db_path):
     assert table_count(db_path, "documents") == 6
 
 
+def test_a_small_import_without_a_prefect_server_runs_the_plain_loop_and_says_so(
+    cli, tmp_path, db_path, monkeypatch
+):
+    from zhaoyin.flows.cli.commands_import import PREFECT_MIN_FILES, plain_loop_reason
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    write_txt(tmp_path / "one.txt", 0)
+
+    result = cli("import", tmp_path / "one.txt", "--db", db_path)
+
+    assert result.exit_code == 0, result.output
+    assert "running without Prefect" in result.output and "1 file is too few" in result.output
+    assert table_count(db_path, "documents") == 1
+    assert plain_loop_reason(PREFECT_MIN_FILES) == (False, "")  # a bulk import keeps its flow run
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")  # the discard port: nothing answers
+    plain, reason = plain_loop_reason(3)
+    assert plain and "no Prefect server answers at http://127.0.0.1:9/api" in reason
+
+
+def test_a_lone_file_is_extracted_without_starting_worker_processes(tmp_path):
+    from zhaoyin.flows.importing.runners import ExtractionPool
+
+    write_txt(tmp_path / "one.txt", 2)
+    (raw,) = discover([tmp_path / "one.txt"])
+    with ExtractionPool(2) as pool:
+        (outcome,) = pool.submit([raw]).result()
+        assert pool._executor is None  # no forkserver, no workers for one file
+    document, extraction = outcome
+    assert document.source.endswith("one.txt") and extraction.projects
+
+
+def test_a_small_import_reuses_a_prefect_server_that_answers(
+    prefect_harness, cli, tmp_path, db_path, monkeypatch
+):
+    from prefect import get_client
+    from prefect.settings import PREFECT_API_URL
+
+    monkeypatch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
+    write_txt(tmp_path / "one.txt", 1)
+    with get_client(sync_client=True) as client:
+        before = {run.id for run in client.read_flow_runs()}
+
+    result = cli("import", tmp_path / "one.txt", "--db", db_path)
+
+    assert result.exit_code == 0, result.output
+    assert "running without Prefect" not in result.output
+    assert table_count(db_path, "documents") == 1
+    with get_client(sync_client=True) as client:
+        new_runs = [run for run in client.read_flow_runs() if run.id not in before]
+        names = {client.read_flow(run.flow_id).name for run in new_runs if run.state.is_completed()}
+    assert "bulk-import" in names
+
+
 def test_files_with_the_same_bad_bytes_are_each_quarantined(tmp_path, db_path):
     for name in ("a.txt", "b.pdf", "c.html"):
         (tmp_path / name).write_bytes(b"")

@@ -6,12 +6,12 @@ Heavy modules (Prefect, the extractors) are imported inside the commands so `zha
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from zhaoyin.flows.cli.app import (
@@ -31,6 +31,40 @@ from zhaoyin.flows.cli.app import (
 from zhaoyin.flows.cli.output import emit_json, json_text, plain
 
 QUARANTINE_ROWS_SHOWN = 20
+# Starting a local Prefect server takes ~8 s; from this many files on, the import runs long enough for a
+# flow run (its record, its UI) to be worth that wait.
+PREFECT_MIN_FILES = 500
+SERVER_PROBE_SECONDS = 1.0
+
+
+def prefect_server_answers(url: str) -> bool:
+    """Does the Prefect API at `url` answer its health check (within a second)?"""
+    from urllib.error import URLError
+    from urllib.request import urlopen
+
+    try:
+        with urlopen(url.rstrip("/") + "/health", timeout=SERVER_PROBE_SECONDS) as response:
+            return response.status == 200
+    except (URLError, OSError, ValueError):
+        return False
+
+
+def plain_loop_reason(files: int) -> tuple[bool, str]:
+    """Whether an import of `files` files runs without Prefect when the user did not say, and why.
+
+    A server that answers at PREFECT_API_URL is reused; without one, a local server is started only for
+    an import large enough to pay for its start-up.
+    """
+    url = os.environ.get("PREFECT_API_URL", "").strip()
+    if url and prefect_server_answers(url):
+        return False, ""
+    if files >= PREFECT_MIN_FILES:
+        return False, ""
+    where = (
+        f"no Prefect server answers at {url}" if url else "no Prefect server is configured (PREFECT_API_URL)"
+    )
+    size = "1 file is" if files == 1 else f"{files} files are"
+    return True, f"{where} and {size} too few to wait for a local one to start (--prefect to start it)"
 
 
 def summary_table(summary) -> Table:
@@ -92,9 +126,15 @@ def import_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 2 instead of 1 when any file is quarantined.")
     ] = False,
-    no_prefect: Annotated[
-        bool, typer.Option("--no-prefect", help="Run the same stages in a plain loop, without Prefect.")
-    ] = False,
+    use_prefect: Annotated[
+        bool | None,
+        typer.Option(
+            "--prefect/--no-prefect",
+            help="Run as a Prefect flow, or the same stages in a plain loop (default: a flow when a Prefect "
+            f"server answers at PREFECT_API_URL or for {PREFECT_MIN_FILES}+ files).",
+            show_default=False,
+        ),
+    ] = None,
     task_runner: Annotated[
         str, typer.Option(help="Where batches are extracted: thread (+process pool), process or dask.")
     ] = "thread",
@@ -172,9 +212,17 @@ def import_command(
         raise fail(f"invalid budget: {getattr(error, 'reason', error)}") from None
     require_backend(backend)
     workers = workers or default_workers()
+    files = count_files(paths, follow_symlinks=follow_symlinks)
+    no_prefect, reason = not use_prefect, ""
+    if use_prefect is None:
+        no_prefect, reason = plain_loop_reason(files)
+        if no_prefect and not as_json and not console.quiet:
+            err_console.print(f"running without Prefect: {reason}", highlight=False, soft_wrap=True)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
-        job = bar.add_task("import", total=count_files(paths, follow_symlinks=follow_symlinks))
+        job = bar.add_task("import", total=files)
 
         def progress(summary) -> None:
             bar.update(job, completed=summary.files_seen)

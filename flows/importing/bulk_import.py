@@ -29,6 +29,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from zhaoyin.flows.importing.discover import discover  # noqa: E402
 from zhaoyin.flows.importing.ingest import (  # noqa: E402
+    IN_FLIGHT,
     IngestSession,
     IngestSummary,
     ProgressCallback,
@@ -84,7 +85,7 @@ def bulk_import_flow(
     # With "thread" one task at a time feeds the shared process pool; other runners run batches side by side.
     in_process = task_runner == "thread"
     pool_workers = workers if in_process else 1
-    in_flight = 2 if in_process else max(2, workers + 1)
+    in_flight = IN_FLIGHT if in_process else max(IN_FLIGHT, workers + 1)
 
     def extract(todo: list[RawDocument]) -> PrefectFuture:
         # quote: in-process, Prefect would otherwise walk every document looking for upstream futures

@@ -20,9 +20,12 @@ from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument,
 
 T = TypeVar("T")
 ProgressCallback = Callable[["IngestSummary"], None]
-# A batch closes at this many bytes of input, whatever its count: with two batches in flight and one being
+# A batch closes at this many bytes of input, whatever its count: with the batches in flight and one being
 # admitted, an import holds a few of these at a time, however large the archives it expands.
 BATCH_BYTES = 64 * 1024**2
+# Batches handed out at once: while the oldest is loaded, the next two are extracted, so the workers do not
+# wait for the single writer to finish a batch before they get another one.
+IN_FLIGHT = 3
 
 
 class ExtractingBatch(Protocol):
@@ -184,6 +187,7 @@ class IngestSession:
 
     def load(self, outcomes: Iterable[Outcome], quarantined: list[QuarantineRecord]) -> None:
         items: list[tuple[Document, Extraction]] = []
+        item_doc_ids: list[str] = []  # `Document.doc_id` hashes the whole text on every access
         quarantined = list(quarantined)
         for outcome in outcomes:
             if isinstance(outcome, QuarantineRecord):
@@ -194,19 +198,21 @@ class IngestSession:
                 quarantined.extend(_twin_record(outcome, source) for source in twins)
                 continue
             document = outcome[0]
+            doc_id = document.doc_id
             self.summary.already_present += len(self._twins.pop(document.sha256, []))
-            if document.doc_id in self._seen_doc_ids:
+            if doc_id in self._seen_doc_ids:
                 self.summary.already_present += 1  # same text again (another encoding, a reprint)
             else:
-                self._seen_doc_ids.add(document.doc_id)
+                self._seen_doc_ids.add(doc_id)
                 items.append(outcome)
+                item_doc_ids.append(doc_id)
         with self._writing(self._db_path) as con:
             loaded = self._load(con, items, quarantined)
-        for document, extraction in items:
-            if document.doc_id in loaded:
+        for (_, extraction), doc_id in zip(items, item_doc_ids, strict=True):
+            if doc_id in loaded:
                 self.summary.new_documents += 1
                 self.summary.count_extraction(extraction)
-            elif document.doc_id not in self._failed_doc_ids:
+            elif doc_id not in self._failed_doc_ids:
                 self.summary.already_present += 1
         self.summary.quarantine.extend(quarantined)
         if self.progress is not None:
@@ -276,11 +282,11 @@ def run_pipelined(
     *,
     batch_size: int,
     extract: Callable[[list[RawDocument]], ExtractingBatch],
-    in_flight: int = 2,
+    in_flight: int = IN_FLIGHT,
     budgets: Budgets | None = None,
 ) -> IngestSummary:
     """Admit `items` batch by batch, hand each batch to `extract`, and load finished batches in order
-    while up to `in_flight` batches are being extracted (load batch N while batch N+1 is extracted)."""
+    with up to `in_flight` batches handed out (load batch N while batches N+1 and N+2 are extracted)."""
     pending: deque[tuple[ExtractingBatch, list[QuarantineRecord]]] = deque()
 
     def load_oldest() -> None:

@@ -263,8 +263,11 @@ class ExtractionPool:
         return self.submit(raws).result()
 
     def submit(self, raws: Sequence[RawDocument]) -> PendingBatch:
-        """Start reading + extracting `raws`; the caller loads the previous batch meanwhile."""
-        if self.workers == 1 or not raws:
+        """Start reading + extracting `raws`; the caller loads the previous batch meanwhile.
+
+        A lone file while no worker process runs yet is read here: starting the processes would cost
+        more than the file (`zhaoyin import one.txt`)."""
+        if self.workers == 1 or (len(raws) <= 1 and self._executor is None):
             done = read_and_extract_all(raws, self.backend, self.ocr, self.budgets)
             return PendingBatch(self, [raws], done=done)
         chunks = list(_chunks(raws, self.workers * CHUNKS_PER_WORKER))
