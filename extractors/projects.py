@@ -15,7 +15,6 @@ from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_w
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import tagged, word_frequency
 from zhaoyin.extractors.text import (
-    NO_LIST_BREAK,
     SECTION_HEADING,
     Segment,
     finditer_within,
@@ -26,6 +25,8 @@ from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
 _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
+_LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
+_QUANTITY_CHARS = re.compile(r"[\d.]")
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
@@ -113,6 +114,7 @@ def _name_re() -> re.Pattern[str]:
     return re.compile(lang.pattern("project_words", "project_name", name_char=NAME_CHARS, nouns=nouns))
 
 
+LISTED_MIN_CHARS = 4  # an enumerated name cut after a verb keeps at least this much (not 项目 alone)
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
 # A word jieba does not know is a name (鹏辉, 瑞幸) unless it holds a function character or a verb opens it
 _NOT_A_NAME_START = ("v", "p", "d", "c", "u", "r")
@@ -321,15 +323,16 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
 
 def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
-    for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, lang.chars("enumeration_closer")):
+    for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
         position = match.start(1)
         opener = None
-        for item in match.group(1).split(lang.chars("list_separator")):
+        for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
             start, end = position, position + len(item)
             position = end + 1
-            start = _trim_start(
-                text, left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES), end
-            )
+            start = _after_verbs(text, _trim_start(text, _item_edge(text, start, end), end), end)
+            if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
+                after_verb = _after_inner_verb(text, start, end)
+                start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
             opener = opener or (_opener(text, match.start(1))[0], start)
             name = text[start:end]
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
@@ -351,6 +354,25 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                     )
                 )
     return out
+
+
+def _item_edge(text: str, item_start: int, end: int) -> int:
+    """Where an enumerated project's name starts within its item: at its left edge, moved back over a
+    quantity (泰和县年产20万方木制品) or a quoted name (云岭“山水人家”综合文旅) that the edge stopped at."""
+    edge = left_edge(text, end, limit=end - item_start, keep=_INSIDE_PROJECT_NAMES)
+    while edge > item_start:
+        at = edge
+        while at > item_start and _QUANTITY_CHARS.match(text[at - 1]):
+            at -= 1
+        quoted = _QUOTED_NAME.search(text, item_start, at)
+        if quoted is not None:
+            at = quoted.start()
+        if at == edge:
+            break
+        edge = (
+            left_edge(text, at, limit=at - item_start, keep=_INSIDE_PROJECT_NAMES) if at > item_start else at
+        )
+    return edge
 
 
 def _opener(text: str, list_start: int) -> tuple[int, int]:
@@ -708,6 +730,27 @@ def _company_list_candidates(
     return out
 
 
+def _paired_investors(companies: list[Company], candidates: list[_Candidate]) -> list[_Candidate]:
+    """引进A、B、C等企业投资新建X、Y、Z等项目: the clause opening a list of projects names as many
+    companies, one after another: each is the investor of the project in the same place of the list."""
+    lists: dict[tuple[int, int], list[_Candidate]] = {}
+    for candidate in candidates:
+        if candidate.opener is not None and candidate.company is None:
+            lists.setdefault(candidate.opener, []).append(candidate)
+    paired: dict[int, str] = {}
+    for (first, last), items in lists.items():
+        named = sorted(
+            (span.start, company.canonical)
+            for company in companies
+            for span in company.spans
+            if first <= span.start < last
+        )
+        investors = list(dict.fromkeys(name for _start, name in named))
+        if len(items) >= 2 and len(investors) == len(items):
+            paired.update({c.start: name for c, name in zip(items, investors, strict=True)})
+    return [replace(c, company=paired[c.start]) if c.start in paired else c for c in candidates]
+
+
 def _names_a_company(name: str) -> bool:
     """An item of a list typed as companies (…等多家龙头企业) that names one: no count (一批…), no project
     noun, not a place, and a word that is not everyday (一汽, 轮胎) or a proper name."""
@@ -843,7 +886,13 @@ def find_projects(
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     named = _named_candidates(text, companies)
-    listed = [c for c in _listed_candidates(text) if not any(n.start <= c.start < n.end for n in named)]
+    listed = []
+    for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
+        overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
+        for i in overlapping:
+            named[i] = replace(named[i], opener=named[i].opener or item.opener)
+        if not overlapping:
+            listed.append(item)
     for item in _headed_candidates(text):  # a name found on its own still takes its list's head
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:
@@ -858,6 +907,7 @@ def find_projects(
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)
     candidates += _company_list_candidates(text, companies, candidates)
+    candidates = _paired_investors(companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []
     by_key: dict[str, int] = {}

@@ -434,3 +434,23 @@ def test_an_enumeration_takes_the_status_of_the_verb_it_is_the_object_of():
     text = "青川县持续推动招商引资，先后引进了蓝岸医疗、华迅重工等一批优质项目，截至目前，共签约项目21个。"
     found = {p.name: p.status for p in projects_of(text)}
     assert found.get("蓝岸医疗") == "landed"
+
+
+def test_a_list_of_companies_then_as_many_projects_pairs_them_in_order():
+    text = (
+        "在一季度的产业招商中，驻外招商工作取得成果，相继引进广东华明实业有限公司、江苏恒辰电子科技有限公司、"
+        "浙江远达置业控股有限公司等企业到我县投资新建金溪临港工业城、云岭“山水人家”综合文旅、"
+        "泰和县年产20万方木制品等项目。"
+    )
+    found = {p.name: (p.company, p.status) for p in projects_of(text)}
+    assert found == {
+        "金溪临港工业城": ("广东华明实业有限公司", "landed"),
+        "云岭“山水人家”综合文旅": ("江苏恒辰电子科技有限公司", "landed"),
+        "泰和县年产20万方木制品": ("浙江远达置业控股有限公司", "landed"),
+    }
+
+
+def test_one_after_another_is_no_earlier_step():
+    text = "青川县相继引进蓝岸医疗、华迅重工等一批优质项目。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found.get("蓝岸医疗") == "landed"
