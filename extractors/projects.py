@@ -472,6 +472,8 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
         low, high = sorted((amount.end, name[0])) if amount.start < name[0] else (name[1], amount.start)
         if any(low <= other < high for other in others):
             continue
+        if amount.start > name[1] and _WORDS["list_end"] in text[name[1] : amount.start]:
+            continue  # A项目、B项目等总投资324亿元的130个项目: the list's total, not one item's
         if _patterns()["investment_before"].search(text[max(0, amount.start - 6) : amount.start]):
             return amount
     return None

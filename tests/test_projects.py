@@ -454,3 +454,10 @@ def test_one_after_another_is_no_earlier_step():
     text = "青川县相继引进蓝岸医疗、华迅重工等一批优质项目。"
     found = {p.name: p.status for p in projects_of(text)}
     assert found.get("蓝岸医疗") == "landed"
+
+
+def test_the_total_after_a_list_is_no_items_investment():
+    text = "青川县组织重点项目集中开工，蓝岸生物萃取项目、华迅重工装备制造项目等总投资120亿元的45个重点项目全面开工建设。"
+    found = {p.name: p.amount_yuan for p in projects_of(text)}
+    assert found.get("华迅重工装备制造项目", "absent") is None
+    assert found.get("蓝岸生物萃取项目", "absent") is None
