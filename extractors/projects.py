@@ -27,6 +27,7 @@ _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
+_KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
@@ -325,7 +326,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
     for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
         position = match.start(1)
-        opener = None
+        spans = []
         for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
             start, end = position, position + len(item)
             position = end + 1
@@ -333,7 +334,11 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
                 after_verb = _after_inner_verb(text, start, end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
-            opener = opener or (_opener(text, match.start(1))[0], start)
+            spans.append((start, end))
+        if _lists_kinds(text, [text[start:end] for start, end in spans], match.end(1)):
+            continue
+        opener = (_opener(text, match.start(1))[0], spans[0][0])
+        for start, end in spans:
             name = text[start:end]
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
@@ -354,6 +359,15 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                     )
                 )
     return out
+
+
+def _lists_kinds(text: str, items: list[str], closer: int) -> bool:
+    """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
+    projects, not projects: one of its items is a bare industry word, or the words after its closer
+    (等) say kinds (类别, 领域)."""
+    if any(item in _industry() for item in items):
+        return True
+    return _KIND_WORDS.match(text, closer + len(_WORDS["list_end"])) is not None
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:
@@ -398,6 +412,9 @@ def _headed_candidates(text: str) -> list[_Candidate]:
             opening -= 1
         head = (opening, match.end("head"))
         start = position = match.start("items")
+        closer = text.find(stop, position, match.end("items"))
+        if closer >= 0 and _lists_kinds(text, [], closer):
+            continue  # 包括先进制造业、研发中心等类别: kinds of projects
         for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
             end = piece.start() if piece else match.end("items")
             last = text.find(stop, position, end)

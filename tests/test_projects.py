@@ -461,3 +461,14 @@ def test_the_total_after_a_list_is_no_items_investment():
     found = {p.name: p.amount_yuan for p in projects_of(text)}
     assert found.get("华迅重工装备制造项目", "absent") is None
     assert found.get("蓝岸生物萃取项目", "absent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川县今年以来签约新材料、现代农业、蓝岸农旅、食用菌等项目18个，总投资35亿元。",
+        "青川县集中签约的33个项目，包括先进装备制造业、蓝岸研发中心、高端现代服务业等类别，产业关联度高。",
+    ],
+)
+def test_a_list_of_kinds_of_projects_names_no_project(text):
+    assert [p.name for p in projects_of(text) if p.name] == []
