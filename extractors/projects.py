@@ -27,6 +27,8 @@ _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
+_QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
+QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
@@ -310,6 +312,17 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             continue
         out.append(_Candidate(name, start, noun_end))
     return out
+
+
+def _quotes_a_name(quoted: str) -> bool:
+    """“X县免煎中药颗粒生产项目”: a quote holding a project's whole name, not a slogan."""
+    inner = quoted.strip(_WORDS["quote_marks"])
+    return len(inner) >= QUOTED_PROJECT_MIN_CHARS and inner.endswith(_WORDS["project_word"])
+
+
+def _quoted_candidates(text: str) -> list[_Candidate]:
+    """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words."""
+    return [_Candidate(text[m.start() : m.end()], m.start(), m.end()) for m in _QUOTED_PROJECT.finditer(text)]
 
 
 def _after_inner_verb(text: str, start: int, end: int) -> int:
@@ -878,14 +891,21 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
 
 def _sole_company(companies: list[Company], first: int, last: int, text: str = "") -> str | None:
     """The investor named beside the project (齐鲁前海基金由前海方舟…发起设立): the clauses' subject, else
-    the first company in them."""
+    the first company in them. Of two companies joined as the subject (A公司与B公司于3月签约), the first."""
     inside = sorted(
         (span.start, span.end, company.canonical)
         for company in companies
         for span in company.spans
         if first <= span.start < last
     )
-    subjects = [c for _s, e, c in inside if text and _patterns()["subject_marker"].match(text, e)]
+    starts = {s for s, _e, _c in inside}
+    subjects = []
+    for _s, e, c in inside:
+        joined = next((j for j in _WORDS["party_joiners"] if text.startswith(j, e)), None)
+        if joined is not None and e + len(joined) in starts:
+            subjects.append(c)
+        elif text and _patterns()["subject_marker"].match(text, e):
+            subjects.append(c)
     return subjects[0] if subjects else inside[0][2] if inside else None
 
 
@@ -903,8 +923,10 @@ def find_projects(
         return []
     not_projects = [(s.start, s.end) for d in districts if d.kind in ("zone", "new_area") for s in d.spans]
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
-    not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    named = _named_candidates(text, companies)
+    # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
+    not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
+    named = _named_candidates(text, companies) + _quoted_candidates(text)
+    named.sort(key=lambda c: c.start)
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]

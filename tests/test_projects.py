@@ -472,3 +472,14 @@ def test_the_total_after_a_list_is_no_items_investment():
 )
 def test_a_list_of_kinds_of_projects_names_no_project(text):
     assert [p.name for p in projects_of(text) if p.name] == []
+
+
+def test_a_quoted_project_name_is_no_slogan():
+    text = (
+        "蓝岸药业有限公司与青川县农业投资发展有限责任公司于今年3月成功签约“青川县免煎中药颗粒生产项目”，"
+        "项目建设规划第一年完成250个成品。由青川县人民政府签约的“青川县年产20万吨再生资源综合循环利用”项目，"
+        "总投资11.35亿元，今年落地。"
+    )
+    found = {p.name: p for p in projects_of(text)}
+    assert found["青川县免煎中药颗粒生产项目"].company == "蓝岸药业有限公司"
+    assert found["“青川县年产20万吨再生资源综合循环利用”项目"].amount_yuan == 1_135_000_000
