@@ -449,6 +449,8 @@ def _headed_candidates(text: str) -> list[_Candidate]:
 
 
 EVERYDAY_FREQ = 500
+HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
+STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
 
 
 def _only_a_brand(name: str) -> bool:
@@ -482,9 +484,11 @@ def _status(
             ):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
             if stage > 0 and _patterns()["future_hedge"].search(
-                text, max(first, match.start() - 12), match.start()
+                text, max(first, match.start() - HEDGE_REACH), match.start()
             ):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
+            elif stage >= STARTED_STAGE and text.startswith(_WORDS["condition_after"], match.end()):
+                status, stage = "planned", 0  # 投产后将实现…: a condition, not a step taken
             if best is None or stage > best[0]:
                 best = (stage, status, match.start())
         if best and best[0] > 0:

@@ -483,3 +483,15 @@ def test_a_quoted_project_name_is_no_slogan():
     found = {p.name: p for p in projects_of(text)}
     assert found["青川县免煎中药颗粒生产项目"].company == "蓝岸药业有限公司"
     assert found["“青川县年产20万吨再生资源综合循环利用”项目"].amount_yuan == 1_135_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蓝岸电子的青川智能终端生产项目总投资约50亿元，预计2027年6月正式投产，达产后年产量预计达20万台。",
+        "蓝岸电子的青川智能终端生产项目总投资约50亿元，各类专业人员已经配齐，投产后将实现年营业收入30亿元。",
+    ],
+)
+def test_a_step_hedged_with_a_date_or_said_as_a_condition_is_a_plan(text):
+    (project,) = [p for p in projects_of(text) if p.name == "青川智能终端生产项目"]
+    assert project.status == "planned"
