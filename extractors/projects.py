@@ -672,6 +672,19 @@ def _item(doc: _Context, candidate: _Candidate, clause: Segment) -> Segment:
     return Segment(doc.text[first:last], first, last)
 
 
+def _run_end(doc: _Context, candidate: _Candidate) -> int:
+    """Where the run of names that `candidate` opens ends: names one list separator apart
+    (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all."""
+    end = candidate.end
+    for start in sorted(s for s in doc.starts if s > candidate.start):
+        if start < end:
+            continue
+        if doc.text[end:start] not in _WORDS["run_joiners"]:
+            break
+        end = doc.ends.get(start, start)
+    return end
+
+
 def _own_division(districts: list[District]) -> str | None:
     """The county-level division a document is about when it names no other (a district government's
     work report, a county paper's feature) and names it in its opening lines: where its projects go."""
@@ -822,6 +835,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     whole_clause = _containing(own_clauses, candidate.start)
     clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
+    later = [f for f in later if f >= _run_end(doc, candidate)]  # A项目、B项目成功签约: B's verb is A's too
     after = (candidate.start, later[0] if later else sentence.end)
     status = status_at = None
     if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came

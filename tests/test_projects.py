@@ -495,3 +495,10 @@ def test_a_quoted_project_name_is_no_slogan():
 def test_a_step_hedged_with_a_date_or_said_as_a_condition_is_a_plan(text):
     (project,) = [p for p in projects_of(text) if p.name == "青川智能终端生产项目"]
     assert project.status == "planned"
+
+
+def test_names_one_separator_apart_share_the_verb_after_the_last():
+    text = "蓝岸实业集团青川县环球国际大酒店项目、华迅机械科技公司青川县建筑垃圾再生建材项目成功签约。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found
+    assert set(found.values()) == {"signed"}
