@@ -502,3 +502,9 @@ def test_names_one_separator_apart_share_the_verb_after_the_last():
     found = {p.name: p.status for p in projects_of(text)}
     assert found
     assert set(found.values()) == {"signed"}
+
+
+def test_a_name_runs_on_over_a_chain_of_project_nouns():
+    text = "航空航天产业，年产180颗卫星的蓝岸卫星总部基地项目竣工，计划上半年投产。"
+    names = [p.name for p in projects_of(text)]
+    assert names == ["蓝岸卫星总部基地项目"]
