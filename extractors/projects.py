@@ -263,6 +263,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
         noun_end = match.end()
         if match.start() < covered:
             continue  # the rest of a name joined with 及/和
+        while text.startswith(_WORDS["name_link"], noun_end) and (
+            linked := _name_re().match(text, noun_end + len(_WORDS["name_link"]))
+        ):
+            noun_end = covered = linked.end()  # …全球总部暨山西区域总部项目: one project
         if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
         if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(

@@ -508,3 +508,12 @@ def test_a_name_runs_on_over_a_chain_of_project_nouns():
     text = "航空航天产业，年产180颗卫星的蓝岸卫星总部基地项目竣工，计划上半年投产。"
     names = [p.name for p in projects_of(text)]
     assert names == ["蓝岸卫星总部基地项目"]
+
+
+def test_names_linked_by_ji_are_one_project_and_a_launch_event_is_none():
+    text = (
+        "在5日举行的青川经济开发区招商引资项目集中签约暨落位项目启动活动上，64个项目集中签约。"
+        "蓝岸矿山军团全球总部暨青川区域总部项目，总投资15亿元，落地青川县。"
+    )
+    names = [p.name for p in projects_of(text)]
+    assert names == ["蓝岸矿山军团全球总部暨青川区域总部项目"]
