@@ -82,6 +82,7 @@ _PATTERN_KEYS = (
     "planned_build",
     "history",
     "future_hedge",
+    "observed",
 )
 
 
@@ -290,8 +291,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             out.append(_Candidate(text[quoted.start() : noun_end], quoted.start(), noun_end))
             continue
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
-            if _patterns()["build_verbs"].match(text, noun_end):
-                continue  # 在中德生态园建设…: the park is where a project goes
+            if _patterns()["build_verbs"].match(text, noun_end) or _patterns()["observed"].match(
+                text, noun_end
+            ):
+                continue  # 在中德生态园建设…, 记者在X工厂看到: where a project goes or a reporter stands
         unit = _patterns()["amount_unit"].match(text, raw_edge, noun_end)
         number = _LEADING_NUMBER.search(text, max(0, raw_edge - 12), raw_edge)
         if unit and number and _built_by_company(text, number.start(), company_spans):

@@ -517,3 +517,15 @@ def test_names_linked_by_ji_are_one_project_and_a_launch_event_is_none():
     )
     names = [p.name for p in projects_of(text)]
     assert names == ["蓝岸矿山军团全球总部暨青川区域总部项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川日报讯 今天，记者在青岛经开区蓝岸汽车工厂看到，蓝岸新能源项目正在紧锣密鼓推进。",
+        "凡入驻园区自建厂房的，固定资产投资须达1亿元以上（皮制品上下游加工或配套项目投资在1亿元以下的，可入驻标准厂房）。",
+    ],
+)
+def test_where_a_reporter_stands_and_a_kind_said_with_or_are_no_projects(text):
+    names = [p.name for p in projects_of(text)]
+    assert not [n for n in names if n and ("工厂" in n or "配套" in n)]
