@@ -313,9 +313,11 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             continue
         name = text[start:noun_end]
         investor_inside = any(start <= s < noun_end for s, _e in company_spans)  # 比亚迪股份有限公司…研究院
-        if not (investor_inside or _is_specific(name)):
+        # X公司计划在长德开发区建设|生物配合饲料生产项目: its investor and verb introduce it, however plain
+        introduced_by = investor_inside or _built_by_company(text, start, company_spans)
+        if not (introduced_by or _is_specific(name)):
             continue
-        if any(name.endswith(n) for n in weak) and not brand_of(name) and not investor_inside:
+        if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
     return out

@@ -529,3 +529,13 @@ def test_names_linked_by_ji_are_one_project_and_a_launch_event_is_none():
 def test_where_a_reporter_stands_and_a_kind_said_with_or_are_no_projects(text):
     names = [p.name for p in projects_of(text)]
     assert not [n for n in names if n and ("工厂" in n or "配套" in n)]
+
+
+def test_a_plain_name_its_investor_and_verb_introduce_is_a_project():
+    text = (
+        "青川经济技术开发区与蓝岸轨道交通科技有限公司签署了现代装备制造项目，计划投资5亿元。"
+        "江苏省华迅生物科技有限公司计划在青川县建设生物配合饲料生产项目。"
+    )
+    found = {p.name: p.company for p in projects_of(text)}
+    assert found["现代装备制造项目"] == "蓝岸轨道交通科技有限公司"
+    assert found["生物配合饲料生产项目"] == "江苏省华迅生物科技有限公司"
