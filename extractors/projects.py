@@ -715,6 +715,17 @@ def _project_key(name: str, companies: list[Company]) -> str:
     return (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
 
 
+def _filled(kept: Project, other: Project) -> Project:
+    """`kept` with the investor, district, amount or status that only `other`, a mention of the same
+    project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元)."""
+    company = kept.company or other.company
+    district = kept.district or other.district
+    status = kept.status or other.status
+    if kept.amount_yuan is None and other.amount_yuan is not None:
+        kept = kept.model_copy(update={"amount_yuan": other.amount_yuan, "amount_text": other.amount_text})
+    return kept.model_copy(update={"company": company, "district": district, "status": status})
+
+
 def _information(project: Project) -> int:
     return sum(
         v is not None for v in (project.company, project.district, project.amount_yuan, project.status)
@@ -995,9 +1006,11 @@ def find_projects(
                 ),
                 None,
             )
-        if same is not None:  # the same project again: keep the mention that says more
-            if _information(project) > _information(projects[same]):
-                projects[same] = project
+        if same is not None:  # the same project again: keep the mention that says more, with what the
+            kept, other = sorted(
+                (projects[same], project), key=_information, reverse=True
+            )  # other alone says
+            projects[same] = _filled(kept, other)
             continue
         by_key[key] = len(projects)
         projects.append(project)

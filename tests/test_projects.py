@@ -539,3 +539,12 @@ def test_a_plain_name_its_investor_and_verb_introduce_is_a_project():
     found = {p.name: p.company for p in projects_of(text)}
     assert found["现代装备制造项目"] == "蓝岸轨道交通科技有限公司"
     assert found["生物配合饲料生产项目"] == "江苏省华迅生物科技有限公司"
+
+
+def test_a_project_named_again_keeps_what_each_mention_says():
+    text = (
+        "深圳蓝岸新材料、上海华迅半导体矽片材料生产基地等一批重大项目签约落地。"
+        "在全市重点推进的项目中，比较有代表性的包括：半导体矽片材料生产基地项目，总投资91亿元，落地青川县。"
+    )
+    (project,) = [p for p in projects_of(text) if p.name and "矽片" in p.name]
+    assert (project.company, project.amount_yuan) == ("上海华迅", 9_100_000_000)
