@@ -856,7 +856,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
     later = [f for f in later if f >= _run_end(doc, candidate)]  # A项目、B项目成功签约: B's verb is A's too
-    after = (candidate.start, later[0] if later else sentence.end)
+    after_end = later[0] if later else sentence.end
+    if later and (next_clause := _containing(own_clauses, later[0])).start > candidate.end:
+        after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
+    after = (candidate.start, after_end)
     status = status_at = None
     if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
         status, status_at = _status(text, [candidate.head], (0, 0), described=True)
@@ -865,9 +868,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     ):  # 先后引进了A、B等一批项目: the verb the list is object of
         status, status_at = _status(text, [candidate.opener], (0, 0), described=True)
     if status is None:
-        status, status_at = _status(
-            text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)
-        )
+        before = [(whole_clause.start, candidate.start), (sentence.start, candidate.start)]
+        status, status_at = _status(text, [after, *before], (candidate.start, candidate.end))
     others = [c for c in doc.starts if c != candidate.start]
     amount = None
     if not candidate.listed:

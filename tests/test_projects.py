@@ -548,3 +548,24 @@ def test_a_project_named_again_keeps_what_each_mention_says():
     )
     (project,) = [p for p in projects_of(text) if p.name and "矽片" in p.name]
     assert (project.company, project.amount_yuan) == ("上海华迅", 9_100_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "青川县今年签约蓝岸新材料项目，开工华迅智能装备项目，竣工宁和生物医药项目。",
+            {"蓝岸新材料项目": "signed", "华迅智能装备项目": "started", "宁和生物医药项目": "completed"},
+        ),
+        (
+            "青川县今年开工蓝岸新材料项目，签约华迅智能装备项目。",
+            {"蓝岸新材料项目": "started", "华迅智能装备项目": "signed"},
+        ),
+        (
+            "青川县引进蓝岸新材料等项目，建成宁和生物医药项目。",
+            {"蓝岸新材料": "landed", "宁和生物医药项目": "completed"},
+        ),
+    ],
+)
+def test_each_clause_says_how_far_its_own_project_came(text, expected):
+    assert {p.name: p.status for p in projects_of(text)} == expected
