@@ -83,6 +83,7 @@ _PATTERN_KEYS = (
     "history",
     "future_hedge",
     "observed",
+    "collective",
 )
 
 
@@ -458,6 +459,7 @@ def _headed_candidates(text: str) -> list[_Candidate]:
 
 
 EVERYDAY_FREQ = 500
+HEADLINE_CHARS = 60  # a first line longer than this is body text, not a headline
 HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
 STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
 
@@ -1016,5 +1018,20 @@ def find_projects(
             continue
         by_key[key] = len(projects)
         projects.append(project)
+    event = _collective_event(text)
+    if event is not None:
+        projects = [p if p.status else p.model_copy(update={"status": event}) for p in projects]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
+
+
+def _collective_event(text: str) -> str | None:
+    """The step a report's headline says its projects took together (黄冈重大项目集中开工, 5个项目集中签约):
+    the status of every project the report names without saying its own. None when the headline names no
+    collective event, or several steps (集中签约开工竣工仪式)."""
+    headline = text.lstrip().split("\n", 1)[0][:HEADLINE_CHARS]
+    if not _patterns()["collective"].search(headline):
+        return None
+    pattern, table = _statuses()
+    said = {table[m.group(0)] for m in pattern.finditer(headline)}
+    return next(iter(said))[0] if len(said) == 1 and next(iter(said))[1] > 0 else None

@@ -569,3 +569,15 @@ def test_a_project_named_again_keeps_what_each_mention_says():
 )
 def test_each_clause_says_how_far_its_own_project_came(text, expected):
     assert {p.name: p.status for p in projects_of(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [("总投资69.8亿元！青川重大项目集中开工", "started"), ("青川县举行十个项目集中签约开工竣工仪式", None)],
+)
+def test_a_headline_collective_step_is_the_status_of_projects_that_say_none(headline, expected):
+    text = (
+        f"{headline}\n蓝岸化工股份有限公司投资的蓝岸磷石膏综合利用项目，总投资7.5亿元，一期新建皮带输送机。"
+    )
+    (project,) = [p for p in projects_of(text) if p.name == "蓝岸磷石膏综合利用项目"]
+    assert project.status == expected
