@@ -941,14 +941,18 @@ def _sole_company(companies: list[Company], first: int, last: int, text: str = "
         if first <= span.start < last
     )
     starts = {s for s, _e, _c in inside}
-    subjects = []
+    subjects, modifiers = [], set()
     for _s, e, c in inside:
         joined = next((j for j in _WORDS["party_joiners"] if text.startswith(j, e)), None)
         if joined is not None and e + len(joined) in starts:
             subjects.append(c)
-        elif text and _patterns()["subject_marker"].match(text, e):
-            subjects.append(c)
-    return subjects[0] if subjects else inside[0][2] if inside else None
+        elif text and (marker := _patterns()["subject_marker"].match(text, e)):
+            if text.startswith(_WORDS["attributive"], marker.end()):
+                modifiers.add(c)  # A投资的B公司落户…: A says whose B is; B is the subject
+            else:
+                subjects.append(c)
+    named = [c for _s, _e, c in inside if c not in modifiers] or [c for _s, _e, c in inside]
+    return subjects[0] if subjects else named[0] if named else None
 
 
 def find_projects(

@@ -581,3 +581,9 @@ def test_a_headline_collective_step_is_the_status_of_projects_that_say_none(head
     )
     (project,) = [p for p in projects_of(text) if p.name == "蓝岸磷石膏综合利用项目"]
     assert project.status == expected
+
+
+def test_a_company_that_says_whose_the_investor_is_is_not_the_investor():
+    text = "青川县积极开展以商招商，促成蓝岸实业投资的深圳市华迅科技文化有限公司落户青川县，计划投资6000万建设数字创意培训基地。"
+    (project,) = projects_of(text)
+    assert project.company == "深圳市华迅科技文化有限公司"
