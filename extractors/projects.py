@@ -900,10 +900,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
+    other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:
-        company = _sole_company(doc.companies, clause.start, clause.end, text)  # its own list item's
+        company = _sole_company(
+            doc.companies, clause.start, clause.end, text, other_names
+        )  # its own list item's
     elif company is None and not candidate.listed:  # (not another item's investor)
-        company = _sole_company(doc.companies, first, last, text)
+        company = _sole_company(doc.companies, first, last, text, other_names)
     if company is None and not candidate.listed:  # …项目在吴江区开工，项目由江苏华宸化纤集团有限公司投资建设
         for segment in (sentence, more):
             if (
@@ -911,7 +914,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and segment is not None
                 and not any(segment.start <= o < segment.end for o in others)
             ):
-                company = _sole_company(doc.companies, segment.start, segment.end, text)
+                company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
     above = doc.paragraphs_above(candidate.start)
@@ -931,14 +934,17 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     )
 
 
-def _sole_company(companies: list[Company], first: int, last: int, text: str = "") -> str | None:
+def _sole_company(
+    companies: list[Company], first: int, last: int, text: str = "", names: tuple[tuple[int, int], ...] = ()
+) -> str | None:
     """The investor named beside the project (齐鲁前海基金由前海方舟…发起设立): the clauses' subject, else
-    the first company in them. Of two companies joined as the subject (A公司与B公司于3月签约), the first."""
+    the first company in them. Of two companies joined as the subject (A公司与B公司于3月签约), the first.
+    A company inside another project's name (`names`: A项目和华迅智能装备项目) is that project's."""
     inside = sorted(
         (span.start, span.end, company.canonical)
         for company in companies
         for span in company.spans
-        if first <= span.start < last
+        if first <= span.start < last and not any(s <= span.start and span.end <= e for s, e in names)
     )
     starts = {s for s, _e, _c in inside}
     subjects, modifiers = [], set()

@@ -587,3 +587,9 @@ def test_a_company_that_says_whose_the_investor_is_is_not_the_investor():
     text = "青川县积极开展以商招商，促成蓝岸实业投资的深圳市华迅科技文化有限公司落户青川县，计划投资6000万建设数字创意培训基地。"
     (project,) = projects_of(text)
     assert project.company == "深圳市华迅科技文化有限公司"
+
+
+def test_a_company_inside_another_projects_name_is_that_projects_investor():
+    text = "青川县共签约项目8个，包括蓝岸新材料项目和华迅智能装备项目，投资总额达36亿元。"
+    found = {p.name: p.company for p in projects_of(text)}
+    assert found == {"蓝岸新材料项目": None, "华迅智能装备项目": "华迅智能"}
