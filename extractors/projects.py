@@ -879,6 +879,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         amount = _amount(doc.amounts, clause, text, name_span, others)
         if amount is None and not any(sentence.start <= o < sentence.end for o in others):
             amount = _amount(doc.amounts, sentence, text, name_span, others)  # 比亚迪计划总投资20亿元
+    if amount is not None and amount.start < candidate.start and _run_end(doc, candidate) > candidate.end:
+        amount = (
+            None  # 总投资36亿元的A项目、B项目等8个项目: the amount before a run of names is all of theirs
+        )
     if amount is None:
         amount = _respective_amount(doc, sentence, candidate.start)
     first, last = (sentence.start, sentence.end) if candidate.name is None else (clause.start, clause.end)

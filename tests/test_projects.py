@@ -593,3 +593,9 @@ def test_a_company_inside_another_projects_name_is_that_projects_investor():
     text = "青川县共签约项目8个，包括蓝岸新材料项目和华迅智能装备项目，投资总额达36亿元。"
     found = {p.name: p.company for p in projects_of(text)}
     assert found == {"蓝岸新材料项目": None, "华迅智能装备项目": "华迅智能"}
+
+
+def test_the_amount_before_a_run_of_names_is_no_single_projects():
+    text = "总投资36亿元的蓝岸新材料项目、华迅智能装备项目等8个项目集中开工。"
+    found = {p.name: p.amount_yuan for p in projects_of(text)}
+    assert found == {"蓝岸新材料项目": None, "华迅智能装备项目": None}
