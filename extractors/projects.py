@@ -84,6 +84,8 @@ _PATTERN_KEYS = (
     "future_hedge",
     "observed",
     "collective",
+    "verb_after_company",
+    "investor_after",
 )
 
 
@@ -206,6 +208,18 @@ def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]
     )
 
 
+def _built_by_company_after(text: str, noun_end: int, company_spans: list[tuple[int, int]]) -> bool:
+    """新能源电池项目由X有限公司投资建设: a name its investor and verb follow is specific enough."""
+    by = _patterns()["investor_after"].match(text, noun_end)
+    ends = {start: end for start, end in company_spans}
+    if by is None or by.end() not in ends:
+        return False
+    end = ends[by.end()]
+    while text[end : end + 1] in _WORDS["run_joiners"] and end + 1 in ends:  # 由A有限公司、B有限公司投资建设
+        end = ends[end + 1]
+    return _patterns()["verb_after_company"].match(text, end) is not None
+
+
 _NOT_IN_A_NAME = re.compile(lang.pattern("project_words", "not_in_a_name"))
 
 
@@ -303,7 +317,14 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             out.append(_Candidate(text[start:noun_end], start, noun_end))
             continue
         edge = _with_number(text, raw_edge, noun_end)
-        if _built_by_company(text, edge, company_spans):  # its investor introduces it: the name is whole
+        for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
+            verb = _patterns()["verb_after_company"].match(text, company_end, noun_end)
+            if edge <= company_start and verb and noun_end - verb.end() >= LISTED_MIN_CHARS:
+                edge = verb.end()
+        if _built_by_company(text, edge, company_spans) or _built_by_company_after(
+            text, noun_end, company_spans
+        ):
+            # its investor introduces it (X公司投资建设的…, …项目由X公司投资建设): the name is whole
             start = _after_verbs(text, edge, noun_end)
             out.append(_Candidate(text[start:noun_end], start, noun_end))
             continue

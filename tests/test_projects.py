@@ -599,3 +599,25 @@ def test_the_amount_before_a_run_of_names_is_no_single_projects():
     text = "总投资36亿元的蓝岸新材料项目、华迅智能装备项目等8个项目集中开工。"
     found = {p.name: p.amount_yuan for p in projects_of(text)}
     assert found == {"蓝岸新材料项目": None, "华迅智能装备项目": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "青川县与蓝岸科技有限公司签订新能源电池项目投资协议，项目总投资20亿元。",
+            ("新能源电池项目", "蓝岸科技有限公司"),
+        ),
+        (
+            "新能源电池项目由蓝岸科技有限公司投资建设，总投资20亿元，目前已开工。",
+            ("新能源电池项目", "蓝岸科技有限公司"),
+        ),
+        (
+            "林业药用植物种植及加工项目是由蓝岸药业有限公司、厦门市华迅生物科技有限公司投资建设，总投资2亿元。",
+            ("林业药用植物种植及加工项目", "蓝岸药业有限公司"),
+        ),
+    ],
+)
+def test_the_investor_and_its_verb_around_a_plain_name_make_it_a_project(text, expected):
+    (project,) = projects_of(text)
+    assert (project.name, project.company) == expected
