@@ -15,7 +15,6 @@ from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_w
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, word_frequency
 from zhaoyin.extractors.text import (
-    NO_LIST_BREAK,
     SECTION_HEADING,
     Segment,
     finditer_within,
@@ -26,6 +25,11 @@ from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
 _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
+_LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
+_QUANTITY_CHARS = re.compile(r"[\d.]")
+_QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
+QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
+_KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
@@ -78,6 +82,10 @@ _PATTERN_KEYS = (
     "planned_build",
     "history",
     "future_hedge",
+    "observed",
+    "collective",
+    "verb_after_company",
+    "investor_after",
 )
 
 
@@ -113,6 +121,7 @@ def _name_re() -> re.Pattern[str]:
     return re.compile(lang.pattern("project_words", "project_name", name_char=NAME_CHARS, nouns=nouns))
 
 
+LISTED_MIN_CHARS = 4  # an enumerated name cut after a verb keeps at least this much (not 项目 alone)
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
 # A word jieba does not know is a name (鹏辉, 瑞幸) unless it holds a function character or a verb opens it
 _NOT_A_NAME_START = ("v", "p", "d", "c", "u", "r")
@@ -200,6 +209,18 @@ def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]
     )
 
 
+def _built_by_company_after(text: str, noun_end: int, company_spans: list[tuple[int, int]]) -> bool:
+    """新能源电池项目由X有限公司投资建设: a name its investor and verb follow is specific enough."""
+    by = _patterns()["investor_after"].match(text, noun_end)
+    ends = {start: end for start, end in company_spans}
+    if by is None or by.end() not in ends:
+        return False
+    end = ends[by.end()]
+    while text[end : end + 1] in _WORDS["run_joiners"] and end + 1 in ends:  # 由A有限公司、B有限公司投资建设
+        end = ends[end + 1]
+    return _patterns()["verb_after_company"].match(text, end) is not None
+
+
 _NOT_IN_A_NAME = re.compile(lang.pattern("project_words", "not_in_a_name"))
 
 
@@ -259,6 +280,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
         noun_end = match.end()
         if match.start() < covered:
             continue  # the rest of a name joined with 及/和
+        while text.startswith(_WORDS["name_link"], noun_end) and (
+            linked := _name_re().match(text, noun_end + len(_WORDS["name_link"]))
+        ):
+            noun_end = covered = linked.end()  # …全球总部暨山西区域总部项目: one project
         if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
         if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(
@@ -282,8 +307,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             out.append(_Candidate(text[quoted.start() : noun_end], quoted.start(), noun_end))
             continue
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
-            if _patterns()["build_verbs"].match(text, noun_end):
-                continue  # 在中德生态园建设…: the park is where a project goes
+            if _patterns()["build_verbs"].match(text, noun_end) or _patterns()["observed"].match(
+                text, noun_end
+            ):
+                continue  # 在中德生态园建设…, 记者在X工厂看到: where a project goes or a reporter stands
         unit = _patterns()["amount_unit"].match(text, raw_edge, noun_end)
         number = _LEADING_NUMBER.search(text, max(0, raw_edge - 12), raw_edge)
         if unit and number and _built_by_company(text, number.start(), company_spans):
@@ -291,7 +318,14 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             out.append(_Candidate(text[start:noun_end], start, noun_end))
             continue
         edge = _with_number(text, raw_edge, noun_end)
-        if _built_by_company(text, edge, company_spans):  # its investor introduces it: the name is whole
+        for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
+            verb = _patterns()["verb_after_company"].match(text, company_end, noun_end)
+            if edge <= company_start and verb and noun_end - verb.end() >= LISTED_MIN_CHARS:
+                edge = verb.end()
+        if _built_by_company(text, edge, company_spans) or _built_by_company_after(
+            text, noun_end, company_spans
+        ):
+            # its investor introduces it (X公司投资建设的…, …项目由X公司投资建设): the name is whole
             start = _after_verbs(text, edge, noun_end)
             out.append(_Candidate(text[start:noun_end], start, noun_end))
             continue
@@ -302,12 +336,25 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
             continue
         name = text[start:noun_end]
         investor_inside = any(start <= s < noun_end for s, _e in company_spans)  # 比亚迪股份有限公司…研究院
-        if not (investor_inside or _is_specific(name)):
+        # X公司计划在长德开发区建设|生物配合饲料生产项目: its investor and verb introduce it, however plain
+        introduced_by = investor_inside or _built_by_company(text, start, company_spans)
+        if not (introduced_by or _is_specific(name)):
             continue
-        if any(name.endswith(n) for n in weak) and not brand_of(name) and not investor_inside:
+        if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
     return out
+
+
+def _quotes_a_name(quoted: str) -> bool:
+    """“X县免煎中药颗粒生产项目”: a quote holding a project's whole name, not a slogan."""
+    inner = quoted.strip(_WORDS["quote_marks"])
+    return len(inner) >= QUOTED_PROJECT_MIN_CHARS and inner.endswith(_WORDS["project_word"])
+
+
+def _quoted_candidates(text: str) -> list[_Candidate]:
+    """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words."""
+    return [_Candidate(text[m.start() : m.end()], m.start(), m.end()) for m in _QUOTED_PROJECT.finditer(text)]
 
 
 def _after_inner_verb(text: str, start: int, end: int) -> int:
@@ -322,16 +369,21 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
 
 def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
-    for match in finditer_within(_ENUMERATION, text, NO_LIST_BREAK, lang.chars("enumeration_closer")):
+    for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
         position = match.start(1)
-        opener = None
-        for item in match.group(1).split(lang.chars("list_separator")):
+        spans = []
+        for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
             start, end = position, position + len(item)
             position = end + 1
-            start = _trim_start(
-                text, left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES), end
-            )
-            opener = opener or (_opener(text, match.start(1))[0], start)
+            start = _after_verbs(text, _trim_start(text, _item_edge(text, start, end), end), end)
+            if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
+                after_verb = _after_inner_verb(text, start, end)
+                start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
+            spans.append((start, end))
+        if _lists_kinds(text, [text[start:end] for start, end in spans], match.end(1)):
+            continue
+        opener = (_opener(text, match.start(1))[0], spans[0][0])
+        for start, end in spans:
             name = text[start:end]
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
@@ -352,6 +404,34 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                     )
                 )
     return out
+
+
+def _lists_kinds(text: str, items: list[str], closer: int) -> bool:
+    """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
+    projects, not projects: one of its items is a bare industry word, or the words after its closer
+    (等) say kinds (类别, 领域)."""
+    if any(item in _industry() for item in items):
+        return True
+    return _KIND_WORDS.match(text, closer + len(_WORDS["list_end"])) is not None
+
+
+def _item_edge(text: str, item_start: int, end: int) -> int:
+    """Where an enumerated project's name starts within its item: at its left edge, moved back over a
+    quantity (泰和县年产20万方木制品) or a quoted name (云岭“山水人家”综合文旅) that the edge stopped at."""
+    edge = left_edge(text, end, limit=end - item_start, keep=_INSIDE_PROJECT_NAMES)
+    while edge > item_start:
+        at = edge
+        while at > item_start and _QUANTITY_CHARS.match(text[at - 1]):
+            at -= 1
+        quoted = _QUOTED_NAME.search(text, item_start, at)
+        if quoted is not None:
+            at = quoted.start()
+        if at == edge:
+            break
+        edge = (
+            left_edge(text, at, limit=at - item_start, keep=_INSIDE_PROJECT_NAMES) if at > item_start else at
+        )
+    return edge
 
 
 def _opener(text: str, list_start: int) -> tuple[int, int]:
@@ -377,6 +457,9 @@ def _headed_candidates(text: str) -> list[_Candidate]:
             opening -= 1
         head = (opening, match.end("head"))
         start = position = match.start("items")
+        closer = text.find(stop, position, match.end("items"))
+        if closer >= 0 and _lists_kinds(text, [], closer):
+            continue  # 包括先进制造业、研发中心等类别: kinds of projects
         for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
             end = piece.start() if piece else match.end("items")
             last = text.find(stop, position, end)
@@ -398,6 +481,9 @@ def _headed_candidates(text: str) -> list[_Candidate]:
 
 
 EVERYDAY_FREQ = 500
+HEADLINE_CHARS = 60  # a first line longer than this is body text, not a headline
+HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
+STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
 
 
 def _only_a_brand(name: str) -> bool:
@@ -431,9 +517,11 @@ def _status(
             ):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
             if stage > 0 and _patterns()["future_hedge"].search(
-                text, max(first, match.start() - 12), match.start()
+                text, max(first, match.start() - HEDGE_REACH), match.start()
             ):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
+            elif stage >= STARTED_STAGE and text.startswith(_WORDS["condition_after"], match.end()):
+                status, stage = "planned", 0  # 投产后将实现…: a condition, not a step taken
             if best is None or stage > best[0]:
                 best = (stage, status, match.start())
         if best and best[0] > 0:
@@ -451,6 +539,8 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
         low, high = sorted((amount.end, name[0])) if amount.start < name[0] else (name[1], amount.start)
         if any(low <= other < high for other in others):
             continue
+        if amount.start > name[1] and _WORDS["list_end"] in text[name[1] : amount.start]:
+            continue  # A项目、B项目等总投资324亿元的130个项目: the list's total, not one item's
         if _patterns()["investment_before"].search(text[max(0, amount.start - 6) : amount.start]):
             return amount
     return None
@@ -615,6 +705,19 @@ def _item(doc: _Context, candidate: _Candidate, clause: Segment) -> Segment:
     return Segment(doc.text[first:last], first, last)
 
 
+def _run_end(doc: _Context, candidate: _Candidate) -> int:
+    """Where the run of names that `candidate` opens ends: names one list separator apart
+    (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all."""
+    end = candidate.end
+    for start in sorted(s for s in doc.starts if s > candidate.start):
+        if start < end:
+            continue
+        if doc.text[end:start] not in _WORDS["run_joiners"]:
+            break
+        end = doc.ends.get(start, start)
+    return end
+
+
 def _own_division(districts: list[District]) -> str | None:
     """The county-level division a document is about when it names no other (a district government's
     work report, a county paper's feature) and names it in its opening lines: where its projects go."""
@@ -634,6 +737,17 @@ def _project_key(name: str, companies: list[Company]) -> str:
     (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
     mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
     return (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
+
+
+def _filled(kept: Project, other: Project) -> Project:
+    """`kept` with the investor, district, amount or status that only `other`, a mention of the same
+    project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元)."""
+    company = kept.company or other.company
+    district = kept.district or other.district
+    status = kept.status or other.status
+    if kept.amount_yuan is None and other.amount_yuan is not None:
+        kept = kept.model_copy(update={"amount_yuan": other.amount_yuan, "amount_text": other.amount_text})
+    return kept.model_copy(update={"company": company, "district": district, "status": status})
 
 
 def _information(project: Project) -> int:
@@ -709,6 +823,27 @@ def _company_list_candidates(
     return out
 
 
+def _paired_investors(companies: list[Company], candidates: list[_Candidate]) -> list[_Candidate]:
+    """引进A、B、C等企业投资新建X、Y、Z等项目: the clause opening a list of projects names as many
+    companies, one after another: each is the investor of the project in the same place of the list."""
+    lists: dict[tuple[int, int], list[_Candidate]] = {}
+    for candidate in candidates:
+        if candidate.opener is not None and candidate.company is None:
+            lists.setdefault(candidate.opener, []).append(candidate)
+    paired: dict[int, str] = {}
+    for (first, last), items in lists.items():
+        named = sorted(
+            (span.start, company.canonical)
+            for company in companies
+            for span in company.spans
+            if first <= span.start < last
+        )
+        investors = list(dict.fromkeys(name for _start, name in named))
+        if len(items) >= 2 and len(investors) == len(items):
+            paired.update({c.start: name for c, name in zip(items, investors, strict=True)})
+    return [replace(c, company=paired[c.start]) if c.start in paired else c for c in candidates]
+
+
 def _names_a_company(name: str) -> bool:
     """An item of a list typed as companies (…等多家龙头企业) that names one: no count (一批…), no project
     noun, not a place, and a word that is not everyday (一汽, 轮胎) or a proper name."""
@@ -744,7 +879,11 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     whole_clause = _containing(own_clauses, candidate.start)
     clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
-    after = (candidate.start, later[0] if later else sentence.end)
+    later = [f for f in later if f >= _run_end(doc, candidate)]  # A项目、B项目成功签约: B's verb is A's too
+    after_end = later[0] if later else sentence.end
+    if later and (next_clause := _containing(own_clauses, later[0])).start > candidate.end:
+        after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
+    after = (candidate.start, after_end)
     status = status_at = None
     if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
         status, status_at = _status(text, [candidate.head], (0, 0), described=True)
@@ -753,9 +892,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     ):  # 先后引进了A、B等一批项目: the verb the list is object of
         status, status_at = _status(text, [candidate.opener], (0, 0), described=True)
     if status is None:
-        status, status_at = _status(
-            text, [after, (sentence.start, candidate.start)], (candidate.start, candidate.end)
-        )
+        before = [(whole_clause.start, candidate.start), (sentence.start, candidate.start)]
+        status, status_at = _status(text, [after, *before], (candidate.start, candidate.end))
     others = [c for c in doc.starts if c != candidate.start]
     amount = None
     if not candidate.listed:
@@ -763,6 +901,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         amount = _amount(doc.amounts, clause, text, name_span, others)
         if amount is None and not any(sentence.start <= o < sentence.end for o in others):
             amount = _amount(doc.amounts, sentence, text, name_span, others)  # 比亚迪计划总投资20亿元
+    if amount is not None and amount.start < candidate.start and _run_end(doc, candidate) > candidate.end:
+        amount = (
+            None  # 总投资36亿元的A项目、B项目等8个项目: the amount before a run of names is all of theirs
+        )
     if amount is None:
         amount = _respective_amount(doc, sentence, candidate.start)
     first, last = (sentence.start, sentence.end) if candidate.name is None else (clause.start, clause.end)
@@ -784,10 +926,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
+    other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:
-        company = _sole_company(doc.companies, clause.start, clause.end, text)  # its own list item's
+        company = _sole_company(
+            doc.companies, clause.start, clause.end, text, other_names
+        )  # its own list item's
     elif company is None and not candidate.listed:  # (not another item's investor)
-        company = _sole_company(doc.companies, first, last, text)
+        company = _sole_company(doc.companies, first, last, text, other_names)
     if company is None and not candidate.listed:  # …项目在吴江区开工，项目由江苏华宸化纤集团有限公司投资建设
         for segment in (sentence, more):
             if (
@@ -795,7 +940,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and segment is not None
                 and not any(segment.start <= o < segment.end for o in others)
             ):
-                company = _sole_company(doc.companies, segment.start, segment.end, text)
+                company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
     above = doc.paragraphs_above(candidate.start)
@@ -815,17 +960,31 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     )
 
 
-def _sole_company(companies: list[Company], first: int, last: int, text: str = "") -> str | None:
+def _sole_company(
+    companies: list[Company], first: int, last: int, text: str = "", names: tuple[tuple[int, int], ...] = ()
+) -> str | None:
     """The investor named beside the project (齐鲁前海基金由前海方舟…发起设立): the clauses' subject, else
-    the first company in them."""
+    the first company in them. Of two companies joined as the subject (A公司与B公司于3月签约), the first.
+    A company inside another project's name (`names`: A项目和华迅智能装备项目) is that project's."""
     inside = sorted(
         (span.start, span.end, company.canonical)
         for company in companies
         for span in company.spans
-        if first <= span.start < last
+        if first <= span.start < last and not any(s <= span.start and span.end <= e for s, e in names)
     )
-    subjects = [c for _s, e, c in inside if text and _patterns()["subject_marker"].match(text, e)]
-    return subjects[0] if subjects else inside[0][2] if inside else None
+    starts = {s for s, _e, _c in inside}
+    subjects, modifiers = [], set()
+    for _s, e, c in inside:
+        joined = next((j for j in _WORDS["party_joiners"] if text.startswith(j, e)), None)
+        if joined is not None and e + len(joined) in starts:
+            subjects.append(c)
+        elif text and (marker := _patterns()["subject_marker"].match(text, e)):
+            if text.startswith(_WORDS["attributive"], marker.end()):
+                modifiers.add(c)  # A投资的B公司落户…: A says whose B is; B is the subject
+            else:
+                subjects.append(c)
+    named = [c for _s, _e, c in inside if c not in modifiers] or [c for _s, _e, c in inside]
+    return subjects[0] if subjects else named[0] if named else None
 
 
 def find_projects(
@@ -842,9 +1001,17 @@ def find_projects(
         return []
     not_projects = [(s.start, s.end) for d in districts if d.kind in ("zone", "new_area") for s in d.spans]
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
-    not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    named = _named_candidates(text, companies)
-    listed = [c for c in _listed_candidates(text) if not any(n.start <= c.start < n.end for n in named)]
+    # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
+    not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
+    named = _named_candidates(text, companies) + _quoted_candidates(text)
+    named.sort(key=lambda c: c.start)
+    listed = []
+    for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
+        overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
+        for i in overlapping:
+            named[i] = replace(named[i], opener=named[i].opener or item.opener)
+        if not overlapping:
+            listed.append(item)
     for item in _headed_candidates(text):  # a name found on its own still takes its list's head
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:
@@ -859,6 +1026,7 @@ def find_projects(
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)
     candidates += _company_list_candidates(text, companies, candidates)
+    candidates = _paired_investors(companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []
     by_key: dict[str, int] = {}
@@ -878,11 +1046,28 @@ def find_projects(
                 ),
                 None,
             )
-        if same is not None:  # the same project again: keep the mention that says more
-            if _information(project) > _information(projects[same]):
-                projects[same] = project
+        if same is not None:  # the same project again: keep the mention that says more, with what the
+            kept, other = sorted(
+                (projects[same], project), key=_information, reverse=True
+            )  # other alone says
+            projects[same] = _filled(kept, other)
             continue
         by_key[key] = len(projects)
         projects.append(project)
+    event = _collective_event(text)
+    if event is not None:
+        projects = [p if p.status else p.model_copy(update={"status": event}) for p in projects]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
+
+
+def _collective_event(text: str) -> str | None:
+    """The step a report's headline says its projects took together (黄冈重大项目集中开工, 5个项目集中签约):
+    the status of every project the report names without saying its own. None when the headline names no
+    collective event, or several steps (集中签约开工竣工仪式)."""
+    headline = text.lstrip().split("\n", 1)[0][:HEADLINE_CHARS]
+    if not _patterns()["collective"].search(headline):
+        return None
+    pattern, table = _statuses()
+    said = {table[m.group(0)] for m in pattern.finditer(headline)}
+    return next(iter(said))[0] if len(said) == 1 and next(iter(said))[1] > 0 else None

@@ -434,3 +434,190 @@ def test_an_enumeration_takes_the_status_of_the_verb_it_is_the_object_of():
     text = "青川县持续推动招商引资，先后引进了蓝岸医疗、华迅重工等一批优质项目，截至目前，共签约项目21个。"
     found = {p.name: p.status for p in projects_of(text)}
     assert found.get("蓝岸医疗") == "landed"
+
+
+def test_a_list_of_companies_then_as_many_projects_pairs_them_in_order():
+    text = (
+        "在一季度的产业招商中，驻外招商工作取得成果，相继引进广东华明实业有限公司、江苏恒辰电子科技有限公司、"
+        "浙江远达置业控股有限公司等企业到我县投资新建金溪临港工业城、云岭“山水人家”综合文旅、"
+        "泰和县年产20万方木制品等项目。"
+    )
+    found = {p.name: (p.company, p.status) for p in projects_of(text)}
+    assert found == {
+        "金溪临港工业城": ("广东华明实业有限公司", "landed"),
+        "云岭“山水人家”综合文旅": ("江苏恒辰电子科技有限公司", "landed"),
+        "泰和县年产20万方木制品": ("浙江远达置业控股有限公司", "landed"),
+    }
+
+
+def test_one_after_another_is_no_earlier_step():
+    text = "青川县相继引进蓝岸医疗、华迅重工等一批优质项目。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found.get("蓝岸医疗") == "landed"
+
+
+def test_the_total_after_a_list_is_no_items_investment():
+    text = "青川县组织重点项目集中开工，蓝岸生物萃取项目、华迅重工装备制造项目等总投资120亿元的45个重点项目全面开工建设。"
+    found = {p.name: p.amount_yuan for p in projects_of(text)}
+    assert found.get("华迅重工装备制造项目", "absent") is None
+    assert found.get("蓝岸生物萃取项目", "absent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川县今年以来签约新材料、现代农业、蓝岸农旅、食用菌等项目18个，总投资35亿元。",
+        "青川县集中签约的33个项目，包括先进装备制造业、蓝岸研发中心、高端现代服务业等类别，产业关联度高。",
+    ],
+)
+def test_a_list_of_kinds_of_projects_names_no_project(text):
+    assert [p.name for p in projects_of(text) if p.name] == []
+
+
+def test_a_quoted_project_name_is_no_slogan():
+    text = (
+        "蓝岸药业有限公司与青川县农业投资发展有限责任公司于今年3月成功签约“青川县免煎中药颗粒生产项目”，"
+        "项目建设规划第一年完成250个成品。由青川县人民政府签约的“青川县年产20万吨再生资源综合循环利用”项目，"
+        "总投资11.35亿元，今年落地。"
+    )
+    found = {p.name: p for p in projects_of(text)}
+    assert found["青川县免煎中药颗粒生产项目"].company == "蓝岸药业有限公司"
+    assert found["“青川县年产20万吨再生资源综合循环利用”项目"].amount_yuan == 1_135_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蓝岸电子的青川智能终端生产项目总投资约50亿元，预计2027年6月正式投产，达产后年产量预计达20万台。",
+        "蓝岸电子的青川智能终端生产项目总投资约50亿元，各类专业人员已经配齐，投产后将实现年营业收入30亿元。",
+    ],
+)
+def test_a_step_hedged_with_a_date_or_said_as_a_condition_is_a_plan(text):
+    (project,) = [p for p in projects_of(text) if p.name == "青川智能终端生产项目"]
+    assert project.status == "planned"
+
+
+def test_names_one_separator_apart_share_the_verb_after_the_last():
+    text = "蓝岸实业集团青川县环球国际大酒店项目、华迅机械科技公司青川县建筑垃圾再生建材项目成功签约。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found
+    assert set(found.values()) == {"signed"}
+
+
+def test_a_name_runs_on_over_a_chain_of_project_nouns():
+    text = "航空航天产业，年产180颗卫星的蓝岸卫星总部基地项目竣工，计划上半年投产。"
+    names = [p.name for p in projects_of(text)]
+    assert names == ["蓝岸卫星总部基地项目"]
+
+
+def test_names_linked_by_ji_are_one_project_and_a_launch_event_is_none():
+    text = (
+        "在5日举行的青川经济开发区招商引资项目集中签约暨落位项目启动活动上，64个项目集中签约。"
+        "蓝岸矿山军团全球总部暨青川区域总部项目，总投资15亿元，落地青川县。"
+    )
+    names = [p.name for p in projects_of(text)]
+    assert names == ["蓝岸矿山军团全球总部暨青川区域总部项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川日报讯 今天，记者在青岛经开区蓝岸汽车工厂看到，蓝岸新能源项目正在紧锣密鼓推进。",
+        "凡入驻园区自建厂房的，固定资产投资须达1亿元以上（皮制品上下游加工或配套项目投资在1亿元以下的，可入驻标准厂房）。",
+    ],
+)
+def test_where_a_reporter_stands_and_a_kind_said_with_or_are_no_projects(text):
+    names = [p.name for p in projects_of(text)]
+    assert not [n for n in names if n and ("工厂" in n or "配套" in n)]
+
+
+def test_a_plain_name_its_investor_and_verb_introduce_is_a_project():
+    text = (
+        "青川经济技术开发区与蓝岸轨道交通科技有限公司签署了现代装备制造项目，计划投资5亿元。"
+        "江苏省华迅生物科技有限公司计划在青川县建设生物配合饲料生产项目。"
+    )
+    found = {p.name: p.company for p in projects_of(text)}
+    assert found["现代装备制造项目"] == "蓝岸轨道交通科技有限公司"
+    assert found["生物配合饲料生产项目"] == "江苏省华迅生物科技有限公司"
+
+
+def test_a_project_named_again_keeps_what_each_mention_says():
+    text = (
+        "深圳蓝岸新材料、上海华迅半导体矽片材料生产基地等一批重大项目签约落地。"
+        "在全市重点推进的项目中，比较有代表性的包括：半导体矽片材料生产基地项目，总投资91亿元，落地青川县。"
+    )
+    (project,) = [p for p in projects_of(text) if p.name and "矽片" in p.name]
+    assert (project.company, project.amount_yuan) == ("上海华迅", 9_100_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "青川县今年签约蓝岸新材料项目，开工华迅智能装备项目，竣工宁和生物医药项目。",
+            {"蓝岸新材料项目": "signed", "华迅智能装备项目": "started", "宁和生物医药项目": "completed"},
+        ),
+        (
+            "青川县今年开工蓝岸新材料项目，签约华迅智能装备项目。",
+            {"蓝岸新材料项目": "started", "华迅智能装备项目": "signed"},
+        ),
+        (
+            "青川县引进蓝岸新材料等项目，建成宁和生物医药项目。",
+            {"蓝岸新材料": "landed", "宁和生物医药项目": "completed"},
+        ),
+    ],
+)
+def test_each_clause_says_how_far_its_own_project_came(text, expected):
+    assert {p.name: p.status for p in projects_of(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [("总投资69.8亿元！青川重大项目集中开工", "started"), ("青川县举行十个项目集中签约开工竣工仪式", None)],
+)
+def test_a_headline_collective_step_is_the_status_of_projects_that_say_none(headline, expected):
+    text = (
+        f"{headline}\n蓝岸化工股份有限公司投资的蓝岸磷石膏综合利用项目，总投资7.5亿元，一期新建皮带输送机。"
+    )
+    (project,) = [p for p in projects_of(text) if p.name == "蓝岸磷石膏综合利用项目"]
+    assert project.status == expected
+
+
+def test_a_company_that_says_whose_the_investor_is_is_not_the_investor():
+    text = "青川县积极开展以商招商，促成蓝岸实业投资的深圳市华迅科技文化有限公司落户青川县，计划投资6000万建设数字创意培训基地。"
+    (project,) = projects_of(text)
+    assert project.company == "深圳市华迅科技文化有限公司"
+
+
+def test_a_company_inside_another_projects_name_is_that_projects_investor():
+    text = "青川县共签约项目8个，包括蓝岸新材料项目和华迅智能装备项目，投资总额达36亿元。"
+    found = {p.name: p.company for p in projects_of(text)}
+    assert found == {"蓝岸新材料项目": None, "华迅智能装备项目": "华迅智能"}
+
+
+def test_the_amount_before_a_run_of_names_is_no_single_projects():
+    text = "总投资36亿元的蓝岸新材料项目、华迅智能装备项目等8个项目集中开工。"
+    found = {p.name: p.amount_yuan for p in projects_of(text)}
+    assert found == {"蓝岸新材料项目": None, "华迅智能装备项目": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "青川县与蓝岸科技有限公司签订新能源电池项目投资协议，项目总投资20亿元。",
+            ("新能源电池项目", "蓝岸科技有限公司"),
+        ),
+        (
+            "新能源电池项目由蓝岸科技有限公司投资建设，总投资20亿元，目前已开工。",
+            ("新能源电池项目", "蓝岸科技有限公司"),
+        ),
+        (
+            "林业药用植物种植及加工项目是由蓝岸药业有限公司、厦门市华迅生物科技有限公司投资建设，总投资2亿元。",
+            ("林业药用植物种植及加工项目", "蓝岸药业有限公司"),
+        ),
+    ],
+)
+def test_the_investor_and_its_verb_around_a_plain_name_make_it_a_project(text, expected):
+    (project,) = projects_of(text)
+    assert (project.name, project.company) == expected
