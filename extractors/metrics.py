@@ -75,6 +75,7 @@ _INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))
 _LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
 _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
 _THRESHOLD_PROJECTS = re.compile(lang.pattern("metric_keywords", "threshold_projects"))
+_NAMED_PROJECTS = re.compile(lang.pattern("metric_keywords", "named_projects"))
 _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
@@ -378,6 +379,8 @@ def _amount_figure(
         )
         if indicator is None or not aggregate or single_project:
             return None
+        if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
+            return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
 
 

@@ -651,3 +651,21 @@ def test_whole_economy_figures_are_not_investment_attraction():
     text = "近年来，江州市集中签约项目达128个，投资总额为620亿元；全社会固定资产投资累计1860亿元，增长2.6倍。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(128, "个"), (620, "亿元")]
+
+
+def test_county_and_event_totals_are_aggregates_but_amounts_of_named_projects_are_not():
+    text = (
+        "截至去年底，全县完成工业总产值18.4亿元。"
+        "5月8日，8个项目在青岚县集中签约。此次签约活动，投资总额为27亿元。"
+        "全县还签约了云栖康养小镇项目、溪谷文旅项目等文旅项目，总投资分别为6.2亿元、3.1亿元。"
+    )
+    ms = metrics_of(text, [district(text, "青岚县", "county")], city="青岚县", published="2025-06")
+    assert (18.4, "亿元") in figures(ms)
+    assert (27, "亿元") in figures(ms)
+    assert (6.2, "亿元") not in figures(ms) and (3.1, "亿元") not in figures(ms)
+
+
+def test_rate_after_achieved_growth_is_elliptical():
+    text = "上半年，江屿市实际使用外资增幅由负转正，实现增长3.7%。"
+    ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
+    assert (3.7, "%") in figures(ms)
