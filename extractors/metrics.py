@@ -37,6 +37,7 @@ RATE_WORDS = tuple(_KW["rate_words"])
 RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
 RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
+JOINT_SHARE_STARTS = tuple(_KW["joint_share_starts"])
 SHARE_OF_WHOLE_STARTS = tuple(_KW["share_of_whole_starts"])
 MACRO_MARKERS = tuple(_KW["macro_markers"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
@@ -75,6 +76,7 @@ _INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))
 _LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
 _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
 _THRESHOLD_PROJECTS = re.compile(lang.pattern("metric_keywords", "threshold_projects"))
+_BREAKDOWN_BEFORE = re.compile(lang.pattern("metric_keywords", "breakdown_before"))
 _NAMED_PROJECTS = re.compile(lang.pattern("metric_keywords", "named_projects"))
 _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
@@ -817,6 +819,8 @@ def find_metrics(
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
+                if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
+                    subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
                     view, sentence.start, figure.start, paragraph_mentions, city, province
                 )
@@ -962,6 +966,13 @@ class _AmountIndex:
         return [self.amounts[i] for i in sorted(self.positions[lo:hi])]
 
 
+def _opens_breakdown(view: str, sentence_start: int, clause_start: int) -> bool:
+    """Whether the clause at `clause_start` breaks down what its sentence said before it (其中…)."""
+    return view.startswith(_KW["breakdown_opener"], clause_start) or bool(
+        _BREAKDOWN_BEFORE.search(view, sentence_start, clause_start)
+    )
+
+
 def _figures_in(
     view: str,
     sentence: Segment,
@@ -984,6 +995,8 @@ def _figures_in(
             if kind != "rate" and _about_one_project(view, sentence, m.start()):
                 continue
             if kind == "count":
+                if _opens_breakdown(view, sentence.start, clause_start):
+                    clause = view[sentence.start : clause_end]
                 figure = _count_figure(view, m, clause, before, sentence.text)
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)

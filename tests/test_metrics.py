@@ -669,3 +669,29 @@ def test_rate_after_achieved_growth_is_elliptical():
     text = "上半年，江屿市实际使用外资增幅由负转正，实现增长3.7%。"
     ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
     assert (3.7, "%") in figures(ms)
+
+
+def test_breakdown_clause_takes_the_verb_of_its_sentence():
+    text = "今年前5月，全市新设外商投资企业64家，其中合同外资1000万美元以上的企业8家。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(64, "家"), (8, "家")]
+
+
+def test_share_of_capital_from_a_source_is_an_investment_rate():
+    text = "1—3月，江屿市实际使用外资1.2亿美元，其中港资占比达61.2%，台资占比12.4%。"
+    ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
+    assert (61.2, "%") in figures(ms) and (12.4, "%") in figures(ms)
+
+
+def test_joint_share_of_listed_places_belongs_to_the_whole():
+    text = "从园区看，青岚经开区、青岚高新区新引进亿元以上项目分别为21个、17个，合计占全市的41.3%。"
+    ms = metrics_of(
+        text,
+        [
+            district(text, "青岚经济技术开发区", "zone", "青岚经开区"),
+            district(text, "青岚高新技术产业开发区", "zone", "青岚高新区"),
+        ],
+        city="青岚市",
+    )
+    share = next(m for m in ms if m.unit == "%")
+    assert share.value == 41.3 and share.subject == "青岚市"
