@@ -277,3 +277,11 @@ def test_the_reports_province_may_open_an_unlisted_zones_name():
 def test_a_city_written_whole_before_a_zone_in_the_slot_is_context_not_name():
     found = canonicals("华禾电池生产基地项目在苏州市昆山经济技术开发区正式开工建设。")
     assert "昆山经济技术开发区" in found and "苏州市昆山经济技术开发区" not in found
+
+
+def test_bare_jingkaiqu_in_a_county_list_is_the_citys_only_economic_development_zone():
+    text = (
+        "邢台市在本次推介会上共签约项目18个。分县（区）看，信都区3个，宁晋县4个，"
+        "威县2个，经开区6个，投资总额9.5亿元。"
+    )
+    assert "河北邢台经济开发区" in canonicals(text)

@@ -138,6 +138,9 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
         for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
             if abbreviation and the_citys_own and place.canonical.endswith(suffix):
                 per_city[(place.city, abbreviation)].append(place)
+        for suffix, abbreviation in _PLACE_NAMES["bare_abbreviation_also"].items():
+            if the_citys_own and place.canonical.endswith(suffix):
+                per_city[(place.city, abbreviation)].append(place)
         ftz_area = place.canonical.startswith(_FTZ_AREA["opening"]) and place.canonical.endswith(
             _FTZ_AREA["ending"]
         )
