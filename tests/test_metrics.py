@@ -695,3 +695,19 @@ def test_joint_share_of_listed_places_belongs_to_the_whole():
     )
     share = next(m for m in ms if m.unit == "%")
     assert share.value == 41.3 and share.subject == "青岚市"
+
+
+def test_other_wordings_of_capital_and_contract_figures():
+    text = (
+        "上半年，江屿市新批外商投资企业36家，吸引外资1.2亿美元，利用内资52亿元，实际利用港资0.6亿美元。"
+        "今年以来，江屿市招商引资签约项目68个，合同金额326亿元。"
+    )
+    ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
+    assert figures(ms) == [
+        (36, "家"),
+        (1.2, "亿美元"),
+        (52, "亿元"),
+        (0.6, "亿美元"),
+        (68, "个"),
+        (326, "亿元"),
+    ]
