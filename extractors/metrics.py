@@ -19,7 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.amounts import chinese_number
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
-from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -86,6 +86,19 @@ OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing bod
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
 _PROVINCE_NAME_CONTINUES = (*_KW["province_name_continues"], *lang.words("organization_endings"))
+_NAME_IN_PROVINCE = re.compile(
+    "{body}{{1,{reach}}}?(?:{endings})".format(
+        body=lang.pattern("place_names", "name_body"),
+        reach=_KW["name_in_province_reach"],
+        endings=lang.alternation(
+            [
+                *_KW["name_in_province_endings"],
+                *lang.words("company_industry_words"),
+                *lang.words("company_name_endings"),
+            ]
+        ),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,8 @@ def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
             continue  # 山东省青岛市西海岸新区: the province qualifies the place after it
         if view.startswith(_PROVINCE_NAME_CONTINUES, end):
             continue
+        if surface == province_short(surface) and _NAME_IN_PROVINCE.match(view, end):
+            continue  # 某省某某铝业…: the province opens a company's or a project's name
         province = provinces.pop()
         if not province.endswith(_NOT_SUBJECT_PROVINCES):
             out.append(_Mention(start, end, province, "province"))

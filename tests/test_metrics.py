@@ -711,3 +711,20 @@ def test_other_wordings_of_capital_and_contract_figures():
         (68, "个"),
         (326, "亿元"),
     ]
+
+
+def test_a_province_opening_a_media_name_is_no_subject():
+    dateline = "甘肃新闻网讯 江屿县以资源为依托，加大招商力度。今年以来，完成引进区外资金8.2亿元。"
+    ms = metrics_of(dateline, [district(dateline, "江屿县", "county")], city=None)
+    assert [(m.value, m.subject) for m in ms] == [(8.2, "江屿县")]
+
+
+def test_a_province_opening_a_company_or_project_name_is_no_subject():
+    text = (
+        "去年以来，永登县签约项目9个。截至去年年底，总投资12亿元的永登新材料项目年内完成投资3.1亿元；"
+        "甘肃凯岚铝业合金线已完成投资2200万元；物流园已完成投资500万元。"
+        "截至去年底，全县完成工业总产值18.4亿元，同比增长21%，完成工业性固定资产投资6.3亿元。"
+    )
+    found, city = find_districts(text)
+    ms = metrics_of(text, found, city=city)
+    assert {m.subject for m in ms} == {"永登县"}
