@@ -77,6 +77,7 @@ _LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
 _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
 _THRESHOLD_PROJECTS = re.compile(lang.pattern("metric_keywords", "threshold_projects"))
 _BREAKDOWN_BEFORE = re.compile(lang.pattern("metric_keywords", "breakdown_before"))
+_MULTIPLE_OF = re.compile(lang.pattern("metric_keywords", "multiple_of"))
 _NAMED_PROJECTS = re.compile(lang.pattern("metric_keywords", "named_projects"))
 _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
@@ -331,10 +332,11 @@ def _rate_figure(
     """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…),
     `said_before` what the paragraph and the one before it said before the sentence, `clause_before`
     the clause before the rate's own."""
-    if not _has_any(before, RATE_WORDS):
+    multiple = bool(_MULTIPLE_OF.match(before)) and m.group("unit") == _KW["multiple_unit"]
+    if not _has_any(before, RATE_WORDS) and not multiple:
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
-    elliptical = own_words.startswith(ELLIPTICAL_RATE_STARTS)
+    elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS)
     if _has_any(before, MACRO_MARKERS) or (elliptical and _has_any(clause_before, MACRO_MARKERS)):
         return None  # 全社会固定资产投资3330亿元，增长3.8倍: the whole economy's, not investment attraction's
     topic_scope = sentence if elliptical else before

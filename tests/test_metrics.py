@@ -728,3 +728,15 @@ def test_a_province_opening_a_company_or_project_name_is_no_subject():
     found, city = find_districts(text)
     ms = metrics_of(text, found, city=city)
     assert {m.subject for m in ms} == {"永登县"}
+
+
+def test_a_zone_named_before_reports_its_output_as_an_aggregate():
+    text = "青岚汽车产业开发区位于青岚市北部。今年1至10月，该区实现规模以上工业总产值860亿元。"
+    ms = metrics_of(text, [district(text, "青岚汽车产业开发区", "zone")], city="青岚市")
+    assert figures(ms) == [(860, "亿元")]
+
+
+def test_a_multiple_of_an_earlier_period_is_a_rate():
+    text = "五年来，江屿市累计实现到位资金420亿元，是上一个五年的3.2倍。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(420, "亿元"), (3.2, "倍")]
