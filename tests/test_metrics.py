@@ -740,3 +740,10 @@ def test_a_multiple_of_an_earlier_period_is_a_rate():
     text = "五年来，江屿市累计实现到位资金420亿元，是上一个五年的3.2倍。"
     ms = metrics_of(text, [], city="江屿市")
     assert figures(ms) == [(420, "亿元"), (3.2, "倍")]
+
+
+def test_counts_named_by_their_number_or_parted_by_spaces():
+    text = "一季度，江屿市新签约项目数量达到56个，同比增加12个。江屿市新设外资企业 23 家，同比增长 12.5%。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(56, "个"), (12, "个"), (23, "家"), (12.5, "%")]
+    assert ms[0].indicator == "新签约项目"
