@@ -285,3 +285,10 @@ def test_bare_jingkaiqu_in_a_county_list_is_the_citys_only_economic_development_
         "威县2个，经开区6个，投资总额9.5亿元。"
     )
     assert "河北邢台经济开发区" in canonicals(text)
+
+
+def test_where_an_event_is_held_does_not_make_the_document_city():
+    held = "5月10日，兰州（深圳）投资推介会在深圳市福田区举行。会上，兰州市共签约项目18个，总投资96亿元。"
+    assert document_city(held) == "兰州市"
+    visiting = "兰州市赴香港招商。5月10日，兰州—香港经贸合作交流会在香港举行，本次活动共签约项目18个。"
+    assert document_city(visiting) == "兰州市"
