@@ -93,9 +93,9 @@ VENUE_REACH = 12  # characters read on either side of a mention for its venue sl
 
 def _is_venue(text: str, start: int, end: int) -> bool:
     """Whether the place at `start`–`end` is where an event is held or a delegation goes (在某市举行, 赴某市招商)."""
-    if not _VENUE_BEFORE.search(text[max(0, start - VENUE_REACH) : start]):
-        return False
     before = text[max(0, start - VENUE_REACH) : start]
+    if not _VENUE_BEFORE.search(before):
+        return False
     goes = before.endswith(tuple(_PLACE_NAMES["destination_verbs"]))
     return goes or bool(_VENUE_AFTER.match(text[end : end + VENUE_REACH]))
 

@@ -292,3 +292,7 @@ def test_where_an_event_is_held_does_not_make_the_document_city():
     assert document_city(held) == "兰州市"
     visiting = "兰州市赴香港招商。5月10日，兰州—香港经贸合作交流会在香港举行，本次活动共签约项目18个。"
     assert document_city(visiting) == "兰州市"
+
+
+def test_a_zone_written_after_its_city_in_full_is_the_same_zone():
+    assert "兰州高新技术产业开发区" in canonicals("兰州市高新区、永登县分别签约项目5个、4个。")

@@ -107,6 +107,9 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if abbreviation:
             names |= {n[: -len(suffix)] + abbreviation for n in list(names) if n.endswith(suffix)}
+            short = city_short(place.city or "")
+            if short and place.canonical.endswith(suffix) and f"{short}{abbreviation}" in names:
+                names.add(f"{place.city}{abbreviation}")  # the city written whole: 兰州市高新区
     for name in names - {place.canonical}:
         if len(name) > 3:
             gaz.add(name, NAME, place)
