@@ -312,7 +312,8 @@ def _located_zone_re() -> re.Pattern[str]:
     suffixes = _zone_suffix_alternation()
     verbs = lang.alternation(_PLACE_NAMES["zone_location_verbs"])
     parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
-    return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
+    modifier = _PLACE_NAMES["located_modifier"].format(name_body=_BODY)
+    return re.compile(rf"(?:{verbs})(?:{modifier})?(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
 
 
 def _leading_city_or_province(name: str) -> int:

@@ -296,3 +296,13 @@ def test_where_an_event_is_held_does_not_make_the_document_city():
 
 def test_a_zone_written_after_its_city_in_full_is_the_same_zone():
     assert "兰州高新技术产业开发区" in canonicals("兰州市高新区、永登县分别签约项目5个、4个。")
+
+
+def test_a_zone_after_a_place_and_de_in_the_located_slot():
+    assert {"永登县", "青岚产业园"} <= canonicals("项目落户于永登县的青岚产业园，总投资5亿元。")
+    assert "汉江之滨青岚工业园区" not in canonicals("今天在美丽的汉江之滨青岚工业园区举行项目集中签约仪式。")
+
+
+def test_an_industrial_concentration_zone_is_a_zone():
+    found = canonicals("项目选址位于永登县青岚工业集中区，总投资5亿元。")
+    assert any(name.endswith("青岚工业集中区") for name in found)
