@@ -78,6 +78,7 @@ _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
 _THRESHOLD_PROJECTS = re.compile(lang.pattern("metric_keywords", "threshold_projects"))
 _BREAKDOWN_BEFORE = re.compile(lang.pattern("metric_keywords", "breakdown_before"))
 _MULTIPLE_OF = re.compile(lang.pattern("metric_keywords", "multiple_of"))
+_TRAILING_NOTE = re.compile(lang.pattern("metric_keywords", "trailing_note"))
 _NAMED_PROJECTS = re.compile(lang.pattern("metric_keywords", "named_projects"))
 _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
@@ -383,7 +384,7 @@ def _amount_figure(
     if _in_range(view, start, tail):
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
-    before = view[clause_start:start]
+    before = _TRAILING_NOTE.sub("", view[clause_start:start])
     if _has_any(before, MACRO_MARKERS):
         return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here

@@ -747,3 +747,9 @@ def test_counts_named_by_their_number_or_parted_by_spaces():
     ms = metrics_of(text, [], city="江屿市")
     assert figures(ms) == [(56, "个"), (12, "个"), (23, "家"), (12.5, "%")]
     assert ms[0].indicator == "新签约项目"
+
+
+def test_a_bracketed_note_and_other_words_for_a_total():
+    text = "江屿市实际使用外资（折合人民币）12.3亿元。江屿市共签约项目32个，协议资金156亿元。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(12.3, "亿元"), (32, "个"), (156, "亿元")]
