@@ -40,6 +40,8 @@ ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
 JOINT_SHARE_STARTS = tuple(_KW["joint_share_starts"])
 SHARE_OF_WHOLE_STARTS = tuple(_KW["share_of_whole_starts"])
 MACRO_MARKERS = tuple(_KW["macro_markers"])
+MACRO_ROUNDUP_WORDS = tuple(_KW["macro_roundup_words"])
+MACRO_IN_ROUNDUP = tuple(_KW["macro_in_roundup"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
 STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
@@ -322,6 +324,20 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 
+def _in_economy_roundup(before: str, view: str, pos: int) -> bool:
+    """Whether the figure at `pos`, said after `before`, is one of a roundup of the whole economy: its
+    full stop's sentence, ；-parted clauses kept together, names the economy's own indicators
+    (地区生产总值增长2%；固定资产投资增长1.8%)."""
+    if not _has_any(before, MACRO_IN_ROUNDUP):
+        return False
+    start = max(view.rfind(mark, 0, pos) for mark in _FULL_STOPS) + 1
+    ends = [at for mark in _FULL_STOPS if (at := view.find(mark, pos)) >= 0]
+    return _has_any(view[start : min(ends, default=len(view))], MACRO_ROUNDUP_WORDS)
+
+
+_FULL_STOPS = tuple(_KW["full_stops"])
+
+
 def _rate_figure(
     m: re.Match[str],
     before: str,
@@ -339,6 +355,8 @@ def _rate_figure(
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
     elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS)
     if _has_any(before, MACRO_MARKERS) or (elliptical and _has_any(clause_before, MACRO_MARKERS)):
+        return None
+    if _in_economy_roundup(before, m.string, m.start()):
         return None  # 全社会固定资产投资3330亿元，增长3.8倍: the whole economy's, not investment attraction's
     topic_scope = sentence if elliptical else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS) and not (
@@ -385,7 +403,7 @@ def _amount_figure(
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = _TRAILING_NOTE.sub("", view[clause_start:start])
-    if _has_any(before, MACRO_MARKERS):
+    if _has_any(before, MACRO_MARKERS) or _in_economy_roundup(before, view, start):
         return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)

@@ -753,3 +753,12 @@ def test_a_bracketed_note_and_other_words_for_a_total():
     text = "江屿市实际使用外资（折合人民币）12.3亿元。江屿市共签约项目32个，协议资金156亿元。"
     ms = metrics_of(text, [], city="江屿市")
     assert figures(ms) == [(12.3, "亿元"), (32, "个"), (156, "亿元")]
+
+
+def test_fixed_asset_investment_in_a_roundup_of_the_economy_is_no_investment_figure():
+    text = (
+        "据统计，全县地区生产总值增长3%；固定资产投资增长2.4%；社会消费品零售总额达38亿元，增长7%。"
+        "全县新签约招商项目21个，实际到位资金16.5亿元。"
+    )
+    ms = metrics_of(text, [district(text, "江屿县", "county")], city="江屿县")
+    assert figures(ms) == [(21, "个"), (16.5, "亿元")]
