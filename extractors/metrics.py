@@ -816,6 +816,7 @@ def find_metrics(
     document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
+    place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
     place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
     within = _places_within(districts)
@@ -855,6 +856,7 @@ def find_metrics(
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
+                subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(

@@ -762,3 +762,14 @@ def test_fixed_asset_investment_in_a_roundup_of_the_economy_is_no_investment_fig
     )
     ms = metrics_of(text, [district(text, "江屿县", "county")], city="江屿县")
     assert figures(ms) == [(21, "个"), (16.5, "亿元")]
+
+
+def test_each_place_of_a_comma_list_of_counts_is_its_own_subject():
+    text = "江屿市共签约项目20个。其中，青岚区7个、溪口区4个、凯岚县2个。"
+    places = [
+        district(text, "青岚区", "district"),
+        district(text, "溪口区", "district"),
+        district(text, "凯岚县", "county"),
+    ]
+    ms = metrics_of(text, places, city="江屿市")
+    assert [(m.value, m.subject) for m in ms] == [(20, "江屿市"), (7, "青岚区"), (4, "溪口区"), (2, "凯岚县")]
