@@ -442,8 +442,11 @@ def _borrowed_amount(
     if _is_condition(view, start, end):
         return None
     head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
-    respectively = head.startswith(_KW["respectively"])
-    head = _strip_words(head, COUNT_FILLERS, leading=False)
+    stripped = _strip_words(head, COUNT_FILLERS, leading=False)
+    # 分别为… opening the clause or right before the figure, after the places it pairs the figures with
+    # (甲区、乙区分别为0.5亿美元、0.7亿美元; not 分别奖励300万元: a verb of its own)
+    respectively = head.startswith(_KW["respectively"]) or _KW["respectively"] in head[len(stripped) :]
+    head = stripped
     said = view[sentence.start : start]
     indicator = None
     if respectively:  # the indicator said last, in its longest form (实际使用外资, not 使用外资)

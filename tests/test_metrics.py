@@ -773,3 +773,12 @@ def test_each_place_of_a_comma_list_of_counts_is_its_own_subject():
     ]
     ms = metrics_of(text, places, city="江屿市")
     assert [(m.value, m.subject) for m in ms] == [(20, "江屿市"), (7, "青岚区"), (4, "溪口区"), (2, "凯岚县")]
+
+
+def test_respective_amounts_after_the_places_they_belong_to():
+    text = "江屿市实际使用外资1.2亿美元，青岚区、溪口区分别为0.5亿美元、0.7亿美元。"
+    places = [district(text, "青岚区", "district"), district(text, "溪口区", "district")]
+    ms = metrics_of(text, places, city="江屿市")
+    assert [(m.value, m.subject) for m in ms] == [(1.2, "江屿市"), (0.5, "青岚区"), (0.7, "溪口区")]
+    reward = "对新引进项目投资额度达到3亿元、4亿元的分别奖励300万元、400万元。江屿市实际使用外资1.2亿美元。"
+    assert figures(metrics_of(reward, [], city="江屿市")) == [(1.2, "亿美元")]
