@@ -427,11 +427,17 @@ _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
 
 def _borrowed_amount(
-    view: str, amount: Amount, clause_start: int, sentence: Segment, figures: list[_Figure]
+    view: str,
+    amount: Amount,
+    clause_start: int,
+    sentence: Segment,
+    figures: list[_Figure],
+    after_place: bool = False,
 ) -> _Figure | None:
     """An amount whose clause names no indicator of its own but takes one from its sentence:
-    a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元)
-    or a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…)."""
+    a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元),
+    a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…) or, `after_place`,
+    a place's share in a breakdown (实际到位资金120亿元，其中甲区40亿元、乙区30亿元)."""
     parts = _figure_and_unit(amount)
     start, end = amount.start or 0, amount.end or 0
     tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
@@ -456,13 +462,17 @@ def _borrowed_amount(
         indicator = head + perspective
     else:
         amounts_before = [f for f in figures if f.kind == "amount" and f.end <= start]
-        if amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
+        broken_down = [f for f in amounts_before if f.end <= clause_start]
+        if broken_down and after_place and _opens_breakdown(view, sentence.start, clause_start):
+            indicator = broken_down[-1].indicator
+        elif amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
             earlier = amounts_before[-1]
             _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
             if not _CLAUSE_BREAK.search(view, earlier_clause_end + 1, clause_start) and (
                 not head or _has_any(head, TOPIC_WORDS)
             ):
                 indicator = head or earlier.indicator
+
     if not indicator:
         return None
     return _Figure(start, end, parts[0], parts[1], indicator, indicator, "amount")
@@ -1067,7 +1077,9 @@ def _figures_in(
         counted = any(c.start >= _list_start(view, sentence.start, amount.start) for c in counts)
         figure = _amount_figure(view, amount, clause_start, sentence, counted)
         if figure is None:
-            figure = _borrowed_amount(view, amount, clause_start, sentence, figures)
+            figure = _borrowed_amount(
+                view, amount, clause_start, sentence, figures, (amount.start or 0) in place_ends
+            )
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)

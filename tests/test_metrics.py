@@ -782,3 +782,14 @@ def test_respective_amounts_after_the_places_they_belong_to():
     assert [(m.value, m.subject) for m in ms] == [(1.2, "江屿市"), (0.5, "青岚区"), (0.7, "溪口区")]
     reward = "对新引进项目投资额度达到3亿元、4亿元的分别奖励300万元、400万元。江屿市实际使用外资1.2亿美元。"
     assert figures(metrics_of(reward, [], city="江屿市")) == [(1.2, "亿美元")]
+
+
+def test_amounts_of_places_in_a_breakdown_take_the_indicator_broken_down():
+    text = "江屿市实际到位资金120亿元，其中青岚区40亿元、溪口区30亿元。"
+    places = [district(text, "青岚区", "district"), district(text, "溪口区", "district")]
+    ms = metrics_of(text, places, city="江屿市")
+    assert [(m.value, m.subject, m.indicator) for m in ms] == [
+        (120, "江屿市", "实际到位资金"),
+        (40, "青岚区", "实际到位资金"),
+        (30, "溪口区", "实际到位资金"),
+    ]
