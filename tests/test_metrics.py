@@ -793,3 +793,9 @@ def test_amounts_of_places_in_a_breakdown_take_the_indicator_broken_down():
         (40, "青岚区", "实际到位资金"),
         (30, "溪口区", "实际到位资金"),
     ]
+
+
+def test_agreed_foreign_capital_is_a_figure():
+    text = "此次集中签约项目40个，总投资310亿元，其中外资项目9个、协议外资12.5亿美元。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert (12.5, "亿美元") in figures(ms)
