@@ -86,7 +86,31 @@ def _choose(entries: list[Surface], *cities: str | None, province: str | None) -
     return (fitting or places or [None])[0]
 
 
-def _city_votes(hits: list[tuple[int, int, str]]) -> Counter[str]:
+_VENUE_BEFORE = re.compile(lang.pattern("place_names", "venue_before"))
+_VENUE_AFTER = re.compile(lang.pattern("place_names", "venue_after"))
+VENUE_REACH = 12  # characters read on either side of a mention for its venue slot
+
+
+def _is_venue(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`–`end` is where an event is held or a delegation goes (在某市举行, 赴某市招商)."""
+    before = text[max(0, start - VENUE_REACH) : start]
+    if not _VENUE_BEFORE.search(before):
+        return False
+    goes = before.endswith(tuple(_PLACE_NAMES["destination_verbs"]))
+    return goes or bool(_VENUE_AFTER.match(text[end : end + VENUE_REACH]))
+
+
+def _city_votes(hits: list[tuple[int, int, str]], text: str | None = None) -> Counter[str]:
+    """Each mention's city; with `text`, mentions where an event is held or a delegation goes vote only
+    when nothing else does (兰州市在深圳举办推介会 is a report about Lanzhou)."""
+    votes = _votes(hits)
+    if text is None:
+        return votes
+    outside = _votes([h for h in hits if not _is_venue(text, h[0], h[1])])
+    return outside or votes
+
+
+def _votes(hits: list[tuple[int, int, str]]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for _start, _end, surface in hits:
         entries = gazetteer().places_named(surface)
@@ -98,7 +122,7 @@ def _city_votes(hits: list[tuple[int, int, str]]) -> Counter[str]:
 
 def document_city(text: str, hits: list[tuple[int, int, str]] | None = None) -> str | None:
     """The prefecture-level city most place mentions in `text` belong to."""
-    votes = _city_votes(hits if hits is not None else _hits(text))
+    votes = _city_votes(hits if hits is not None else _hits(text), text)
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -288,7 +312,8 @@ def _located_zone_re() -> re.Pattern[str]:
     suffixes = _zone_suffix_alternation()
     verbs = lang.alternation(_PLACE_NAMES["zone_location_verbs"])
     parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
-    return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
+    modifier = _PLACE_NAMES["located_modifier"].format(name_body=_BODY)
+    return re.compile(rf"(?:{verbs})(?:{modifier})?(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
 
 
 def _leading_city_or_province(name: str) -> int:

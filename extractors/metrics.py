@@ -19,7 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.amounts import chinese_number
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
-from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -37,8 +37,11 @@ RATE_WORDS = tuple(_KW["rate_words"])
 RATE_TOPIC_WORDS = tuple(_KW["rate_topic_words"])
 RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
+JOINT_SHARE_STARTS = tuple(_KW["joint_share_starts"])
 SHARE_OF_WHOLE_STARTS = tuple(_KW["share_of_whole_starts"])
 MACRO_MARKERS = tuple(_KW["macro_markers"])
+MACRO_ROUNDUP_WORDS = tuple(_KW["macro_roundup_words"])
+MACRO_IN_ROUNDUP = tuple(_KW["macro_in_roundup"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
 STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
@@ -75,6 +78,10 @@ _INSIDE_SUFFIX = re.compile(lang.pattern("metric_keywords", "inside_suffix"))
 _LIST_SEPARATOR = re.compile(lang.pattern("metric_keywords", "list_separator"))
 _HEAD_SEPARATOR = re.compile(lang.pattern("metric_keywords", "head_separator"))
 _THRESHOLD_PROJECTS = re.compile(lang.pattern("metric_keywords", "threshold_projects"))
+_BREAKDOWN_BEFORE = re.compile(lang.pattern("metric_keywords", "breakdown_before"))
+_MULTIPLE_OF = re.compile(lang.pattern("metric_keywords", "multiple_of"))
+_TRAILING_NOTE = re.compile(lang.pattern("metric_keywords", "trailing_note"))
+_NAMED_PROJECTS = re.compile(lang.pattern("metric_keywords", "named_projects"))
 _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
@@ -83,6 +90,19 @@ OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing bod
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
 _PROVINCE_NAME_CONTINUES = (*_KW["province_name_continues"], *lang.words("organization_endings"))
+_NAME_IN_PROVINCE = re.compile(
+    "{body}{{1,{reach}}}?(?:{endings})".format(
+        body=lang.pattern("place_names", "name_body"),
+        reach=_KW["name_in_province_reach"],
+        endings=lang.alternation(
+            [
+                *_KW["name_in_province_endings"],
+                *lang.words("company_industry_words"),
+                *lang.words("company_name_endings"),
+            ]
+        ),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -156,6 +176,8 @@ def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
             continue  # 山东省青岛市西海岸新区: the province qualifies the place after it
         if view.startswith(_PROVINCE_NAME_CONTINUES, end):
             continue
+        if surface == province_short(surface) and _NAME_IN_PROVINCE.match(view, end):
+            continue  # 某省某某铝业…: the province opens a company's or a project's name
         province = provinces.pop()
         if not province.endswith(_NOT_SUBJECT_PROVINCES):
             out.append(_Mention(start, end, province, "province"))
@@ -302,6 +324,20 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
 
 
+def _in_economy_roundup(before: str, view: str, pos: int) -> bool:
+    """Whether the figure at `pos`, said after `before`, is one of a roundup of the whole economy: its
+    full stop's sentence, ；-parted clauses kept together, names the economy's own indicators
+    (地区生产总值增长2%；固定资产投资增长1.8%)."""
+    if not _has_any(before, MACRO_IN_ROUNDUP):
+        return False
+    start = max(view.rfind(mark, 0, pos) for mark in _FULL_STOPS) + 1
+    ends = [at for mark in _FULL_STOPS if (at := view.find(mark, pos)) >= 0]
+    return _has_any(view[start : min(ends, default=len(view))], MACRO_ROUNDUP_WORDS)
+
+
+_FULL_STOPS = tuple(_KW["full_stops"])
+
+
 def _rate_figure(
     m: re.Match[str],
     before: str,
@@ -313,11 +349,14 @@ def _rate_figure(
     """A rate; `places_lead` is the length of the places `before` opens with (甲区、乙县增幅分别达到…),
     `said_before` what the paragraph and the one before it said before the sentence, `clause_before`
     the clause before the rate's own."""
-    if not _has_any(before, RATE_WORDS):
+    multiple = bool(_MULTIPLE_OF.match(before)) and m.group("unit") == _KW["multiple_unit"]
+    if not _has_any(before, RATE_WORDS) and not multiple:
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
-    elliptical = own_words.startswith(ELLIPTICAL_RATE_STARTS)
+    elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS)
     if _has_any(before, MACRO_MARKERS) or (elliptical and _has_any(clause_before, MACRO_MARKERS)):
+        return None
+    if _in_economy_roundup(before, m.string, m.start()):
         return None  # 全社会固定资产投资3330亿元，增长3.8倍: the whole economy's, not investment attraction's
     topic_scope = sentence if elliptical else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS) and not (
@@ -363,8 +402,8 @@ def _amount_figure(
     if _in_range(view, start, tail):
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
-    before = view[clause_start:start]
-    if _has_any(before, MACRO_MARKERS):
+    before = _TRAILING_NOTE.sub("", view[clause_start:start])
+    if _has_any(before, MACRO_MARKERS) or _in_economy_roundup(before, view, start):
         return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
@@ -378,6 +417,8 @@ def _amount_figure(
         )
         if indicator is None or not aggregate or single_project:
             return None
+        if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
+            return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
 
 
@@ -386,11 +427,17 @@ _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
 
 def _borrowed_amount(
-    view: str, amount: Amount, clause_start: int, sentence: Segment, figures: list[_Figure]
+    view: str,
+    amount: Amount,
+    clause_start: int,
+    sentence: Segment,
+    figures: list[_Figure],
+    after_place: bool = False,
 ) -> _Figure | None:
     """An amount whose clause names no indicator of its own but takes one from its sentence:
-    a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元)
-    or a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…)."""
+    a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元),
+    a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…) or, `after_place`,
+    a place's share in a breakdown (实际到位资金120亿元，其中甲区40亿元、乙区30亿元)."""
     parts = _figure_and_unit(amount)
     start, end = amount.start or 0, amount.end or 0
     tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
@@ -401,8 +448,11 @@ def _borrowed_amount(
     if _is_condition(view, start, end):
         return None
     head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
-    respectively = head.startswith(_KW["respectively"])
-    head = _strip_words(head, COUNT_FILLERS, leading=False)
+    stripped = _strip_words(head, COUNT_FILLERS, leading=False)
+    # 分别为… opening the clause or right before the figure, after the places it pairs the figures with
+    # (甲区、乙区分别为0.5亿美元、0.7亿美元; not 分别奖励300万元: a verb of its own)
+    respectively = head.startswith(_KW["respectively"]) or _KW["respectively"] in head[len(stripped) :]
+    head = stripped
     said = view[sentence.start : start]
     indicator = None
     if respectively:  # the indicator said last, in its longest form (实际使用外资, not 使用外资)
@@ -412,13 +462,17 @@ def _borrowed_amount(
         indicator = head + perspective
     else:
         amounts_before = [f for f in figures if f.kind == "amount" and f.end <= start]
-        if amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
+        broken_down = [f for f in amounts_before if f.end <= clause_start]
+        if broken_down and after_place and _opens_breakdown(view, sentence.start, clause_start):
+            indicator = broken_down[-1].indicator
+        elif amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
             earlier = amounts_before[-1]
             _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
             if not _CLAUSE_BREAK.search(view, earlier_clause_end + 1, clause_start) and (
                 not head or _has_any(head, TOPIC_WORDS)
             ):
                 indicator = head or earlier.indicator
+
     if not indicator:
         return None
     return _Figure(start, end, parts[0], parts[1], indicator, indicator, "amount")
@@ -775,6 +829,7 @@ def find_metrics(
     document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
+    place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
     place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
     within = _places_within(districts)
@@ -814,6 +869,9 @@ def find_metrics(
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
+                subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
+                if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
+                    subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
                     view, sentence.start, figure.start, paragraph_mentions, city, province
                 )
@@ -959,6 +1017,13 @@ class _AmountIndex:
         return [self.amounts[i] for i in sorted(self.positions[lo:hi])]
 
 
+def _opens_breakdown(view: str, sentence_start: int, clause_start: int) -> bool:
+    """Whether the clause at `clause_start` breaks down what its sentence said before it (其中…)."""
+    return view.startswith(_KW["breakdown_opener"], clause_start) or bool(
+        _BREAKDOWN_BEFORE.search(view, sentence_start, clause_start)
+    )
+
+
 def _figures_in(
     view: str,
     sentence: Segment,
@@ -981,6 +1046,8 @@ def _figures_in(
             if kind != "rate" and _about_one_project(view, sentence, m.start()):
                 continue
             if kind == "count":
+                if _opens_breakdown(view, sentence.start, clause_start):
+                    clause = view[sentence.start : clause_end]
                 figure = _count_figure(view, m, clause, before, sentence.text)
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
@@ -1010,7 +1077,9 @@ def _figures_in(
         counted = any(c.start >= _list_start(view, sentence.start, amount.start) for c in counts)
         figure = _amount_figure(view, amount, clause_start, sentence, counted)
         if figure is None:
-            figure = _borrowed_amount(view, amount, clause_start, sentence, figures)
+            figure = _borrowed_amount(
+                view, amount, clause_start, sentence, figures, (amount.start or 0) in place_ends
+            )
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)

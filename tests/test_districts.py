@@ -277,3 +277,32 @@ def test_the_reports_province_may_open_an_unlisted_zones_name():
 def test_a_city_written_whole_before_a_zone_in_the_slot_is_context_not_name():
     found = canonicals("华禾电池生产基地项目在苏州市昆山经济技术开发区正式开工建设。")
     assert "昆山经济技术开发区" in found and "苏州市昆山经济技术开发区" not in found
+
+
+def test_bare_jingkaiqu_in_a_county_list_is_the_citys_only_economic_development_zone():
+    text = (
+        "邢台市在本次推介会上共签约项目18个。分县（区）看，信都区3个，宁晋县4个，"
+        "威县2个，经开区6个，投资总额9.5亿元。"
+    )
+    assert "河北邢台经济开发区" in canonicals(text)
+
+
+def test_where_an_event_is_held_does_not_make_the_document_city():
+    held = "5月10日，兰州（深圳）投资推介会在深圳市福田区举行。会上，兰州市共签约项目18个，总投资96亿元。"
+    assert document_city(held) == "兰州市"
+    visiting = "兰州市赴香港招商。5月10日，兰州—香港经贸合作交流会在香港举行，本次活动共签约项目18个。"
+    assert document_city(visiting) == "兰州市"
+
+
+def test_a_zone_written_after_its_city_in_full_is_the_same_zone():
+    assert "兰州高新技术产业开发区" in canonicals("兰州市高新区、永登县分别签约项目5个、4个。")
+
+
+def test_a_zone_after_a_place_and_de_in_the_located_slot():
+    assert {"永登县", "青岚产业园"} <= canonicals("项目落户于永登县的青岚产业园，总投资5亿元。")
+    assert "汉江之滨青岚工业园区" not in canonicals("今天在美丽的汉江之滨青岚工业园区举行项目集中签约仪式。")
+
+
+def test_an_industrial_concentration_zone_is_a_zone():
+    found = canonicals("项目选址位于永登县青岚工业集中区，总投资5亿元。")
+    assert any(name.endswith("青岚工业集中区") for name in found)

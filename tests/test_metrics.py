@@ -651,3 +651,151 @@ def test_whole_economy_figures_are_not_investment_attraction():
     text = "近年来，江州市集中签约项目达128个，投资总额为620亿元；全社会固定资产投资累计1860亿元，增长2.6倍。"
     ms = metrics_of(text, [], city="江州市")
     assert figures(ms) == [(128, "个"), (620, "亿元")]
+
+
+def test_county_and_event_totals_are_aggregates_but_amounts_of_named_projects_are_not():
+    text = (
+        "截至去年底，全县完成工业总产值18.4亿元。"
+        "5月8日，8个项目在青岚县集中签约。此次签约活动，投资总额为27亿元。"
+        "全县还签约了云栖康养小镇项目、溪谷文旅项目等文旅项目，总投资分别为6.2亿元、3.1亿元。"
+    )
+    ms = metrics_of(text, [district(text, "青岚县", "county")], city="青岚县", published="2025-06")
+    assert (18.4, "亿元") in figures(ms)
+    assert (27, "亿元") in figures(ms)
+    assert (6.2, "亿元") not in figures(ms) and (3.1, "亿元") not in figures(ms)
+
+
+def test_rate_after_achieved_growth_is_elliptical():
+    text = "上半年，江屿市实际使用外资增幅由负转正，实现增长3.7%。"
+    ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
+    assert (3.7, "%") in figures(ms)
+
+
+def test_breakdown_clause_takes_the_verb_of_its_sentence():
+    text = "今年前5月，全市新设外商投资企业64家，其中合同外资1000万美元以上的企业8家。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(64, "家"), (8, "家")]
+
+
+def test_share_of_capital_from_a_source_is_an_investment_rate():
+    text = "1—3月，江屿市实际使用外资1.2亿美元，其中港资占比达61.2%，台资占比12.4%。"
+    ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
+    assert (61.2, "%") in figures(ms) and (12.4, "%") in figures(ms)
+
+
+def test_joint_share_of_listed_places_belongs_to_the_whole():
+    text = "从园区看，青岚经开区、青岚高新区新引进亿元以上项目分别为21个、17个，合计占全市的41.3%。"
+    ms = metrics_of(
+        text,
+        [
+            district(text, "青岚经济技术开发区", "zone", "青岚经开区"),
+            district(text, "青岚高新技术产业开发区", "zone", "青岚高新区"),
+        ],
+        city="青岚市",
+    )
+    share = next(m for m in ms if m.unit == "%")
+    assert share.value == 41.3 and share.subject == "青岚市"
+
+
+def test_other_wordings_of_capital_and_contract_figures():
+    text = (
+        "上半年，江屿市新批外商投资企业36家，吸引外资1.2亿美元，利用内资52亿元，实际利用港资0.6亿美元。"
+        "今年以来，江屿市招商引资签约项目68个，合同金额326亿元。"
+    )
+    ms = metrics_of(text, [district(text, "江屿市", "county_city")], city="江屿市")
+    assert figures(ms) == [
+        (36, "家"),
+        (1.2, "亿美元"),
+        (52, "亿元"),
+        (0.6, "亿美元"),
+        (68, "个"),
+        (326, "亿元"),
+    ]
+
+
+def test_a_province_opening_a_media_name_is_no_subject():
+    dateline = "甘肃新闻网讯 江屿县以资源为依托，加大招商力度。今年以来，完成引进区外资金8.2亿元。"
+    ms = metrics_of(dateline, [district(dateline, "江屿县", "county")], city=None)
+    assert [(m.value, m.subject) for m in ms] == [(8.2, "江屿县")]
+
+
+def test_a_province_opening_a_company_or_project_name_is_no_subject():
+    text = (
+        "去年以来，永登县签约项目9个。截至去年年底，总投资12亿元的永登新材料项目年内完成投资3.1亿元；"
+        "甘肃凯岚铝业合金线已完成投资2200万元；物流园已完成投资500万元。"
+        "截至去年底，全县完成工业总产值18.4亿元，同比增长21%，完成工业性固定资产投资6.3亿元。"
+    )
+    found, city = find_districts(text)
+    ms = metrics_of(text, found, city=city)
+    assert {m.subject for m in ms} == {"永登县"}
+
+
+def test_a_zone_named_before_reports_its_output_as_an_aggregate():
+    text = "青岚汽车产业开发区位于青岚市北部。今年1至10月，该区实现规模以上工业总产值860亿元。"
+    ms = metrics_of(text, [district(text, "青岚汽车产业开发区", "zone")], city="青岚市")
+    assert figures(ms) == [(860, "亿元")]
+
+
+def test_a_multiple_of_an_earlier_period_is_a_rate():
+    text = "五年来，江屿市累计实现到位资金420亿元，是上一个五年的3.2倍。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(420, "亿元"), (3.2, "倍")]
+
+
+def test_counts_named_by_their_number_or_parted_by_spaces():
+    text = "一季度，江屿市新签约项目数量达到56个，同比增加12个。江屿市新设外资企业 23 家，同比增长 12.5%。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(56, "个"), (12, "个"), (23, "家"), (12.5, "%")]
+    assert ms[0].indicator == "新签约项目"
+
+
+def test_a_bracketed_note_and_other_words_for_a_total():
+    text = "江屿市实际使用外资（折合人民币）12.3亿元。江屿市共签约项目32个，协议资金156亿元。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert figures(ms) == [(12.3, "亿元"), (32, "个"), (156, "亿元")]
+
+
+def test_fixed_asset_investment_in_a_roundup_of_the_economy_is_no_investment_figure():
+    text = (
+        "据统计，全县地区生产总值增长3%；固定资产投资增长2.4%；社会消费品零售总额达38亿元，增长7%。"
+        "全县新签约招商项目21个，实际到位资金16.5亿元。"
+    )
+    ms = metrics_of(text, [district(text, "江屿县", "county")], city="江屿县")
+    assert figures(ms) == [(21, "个"), (16.5, "亿元")]
+
+
+def test_each_place_of_a_comma_list_of_counts_is_its_own_subject():
+    text = "江屿市共签约项目20个。其中，青岚区7个、溪口区4个、凯岚县2个。"
+    places = [
+        district(text, "青岚区", "district"),
+        district(text, "溪口区", "district"),
+        district(text, "凯岚县", "county"),
+    ]
+    ms = metrics_of(text, places, city="江屿市")
+    assert [(m.value, m.subject) for m in ms] == [(20, "江屿市"), (7, "青岚区"), (4, "溪口区"), (2, "凯岚县")]
+
+
+def test_respective_amounts_after_the_places_they_belong_to():
+    text = "江屿市实际使用外资1.2亿美元，青岚区、溪口区分别为0.5亿美元、0.7亿美元。"
+    places = [district(text, "青岚区", "district"), district(text, "溪口区", "district")]
+    ms = metrics_of(text, places, city="江屿市")
+    assert [(m.value, m.subject) for m in ms] == [(1.2, "江屿市"), (0.5, "青岚区"), (0.7, "溪口区")]
+    reward = "对新引进项目投资额度达到3亿元、4亿元的分别奖励300万元、400万元。江屿市实际使用外资1.2亿美元。"
+    assert figures(metrics_of(reward, [], city="江屿市")) == [(1.2, "亿美元")]
+
+
+def test_amounts_of_places_in_a_breakdown_take_the_indicator_broken_down():
+    text = "江屿市实际到位资金120亿元，其中青岚区40亿元、溪口区30亿元。"
+    places = [district(text, "青岚区", "district"), district(text, "溪口区", "district")]
+    ms = metrics_of(text, places, city="江屿市")
+    assert [(m.value, m.subject, m.indicator) for m in ms] == [
+        (120, "江屿市", "实际到位资金"),
+        (40, "青岚区", "实际到位资金"),
+        (30, "溪口区", "实际到位资金"),
+    ]
+
+
+def test_agreed_foreign_capital_is_a_figure():
+    text = "此次集中签约项目40个，总投资310亿元，其中外资项目9个、协议外资12.5亿美元。"
+    ms = metrics_of(text, [], city="江屿市")
+    assert (12.5, "亿美元") in figures(ms)

@@ -107,6 +107,9 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if abbreviation:
             names |= {n[: -len(suffix)] + abbreviation for n in list(names) if n.endswith(suffix)}
+            short = city_short(place.city or "")
+            if short and place.canonical.endswith(suffix) and f"{short}{abbreviation}" in names:
+                names.add(f"{place.city}{abbreviation}")  # the city written whole: 兰州市高新区
     for name in names - {place.canonical}:
         if len(name) > 3:
             gaz.add(name, NAME, place)
@@ -137,6 +140,9 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
         the_citys_own = bool(place.city) and (city_short(place.city) or place.city) in place.canonical
         for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
             if abbreviation and the_citys_own and place.canonical.endswith(suffix):
+                per_city[(place.city, abbreviation)].append(place)
+        for suffix, abbreviation in _PLACE_NAMES["bare_abbreviation_also"].items():
+            if the_citys_own and place.canonical.endswith(suffix):
                 per_city[(place.city, abbreviation)].append(place)
         ftz_area = place.canonical.startswith(_FTZ_AREA["opening"]) and place.canonical.endswith(
             _FTZ_AREA["ending"]
