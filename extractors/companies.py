@@ -707,6 +707,29 @@ def _place_head(text: str, head: int) -> int:
 _CLAUSE_OPENERS = _CLAUSE_MARKS + _LIST_SEPARATOR + "\n"
 
 
+SHORT_MODIFIER = 4  # characters of a listed modifier inside a project's name (低损、耐热、…陶瓷基板项目)
+MODIFIERS_WALKED = 3
+
+
+def _name_before_its_modifiers(text: str, start: int) -> int | None:
+    """Where a project's name starts when short modifiers listed with 、 split it (恒越电子科技低损、
+    耐热、…陶瓷基板项目): back over them to the piece that opens the name, at a clause mark or 的."""
+    at = start
+    for _ in range(MODIFIERS_WALKED):
+        if at == 0 or text[at - 1] != _LIST_SEPARATOR:
+            return None
+        piece_end = at - 1
+        opening = piece_end
+        while opening > 0 and _HAN.match(text[opening - 1]) and text[opening - 1] != _POSSESSIVE:
+            opening -= 1
+        if text[opening:piece_end].endswith(_project_nouns()):
+            return None  # the item before is a project of its own
+        if piece_end - opening > SHORT_MODIFIER:
+            return opening
+        at = opening
+    return None
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     local: set[str] | None = None
@@ -719,6 +742,8 @@ def _project_brands(text: str) -> list[_Found]:
         if not placed:
             head = _place_head(text, head)
             placed = placed_brand(text[head : match.end()])
+        if not placed and not brand and (opening := _name_before_its_modifiers(text, start)) is not None:
+            head, placed = opening, placed_brand(text[opening : match.end()])
         if placed and brand and placed.endswith(brand):
             local = _local_places(text) if local is None else local
             if placed[: -len(brand)] not in local:

@@ -341,3 +341,7 @@ def test_a_coined_word_opening_a_clause_whose_project_name_holds_a_conjunction()
 
 def test_a_brand_leading_a_production_line():
     assert "甘肃恒录铝业" in names("总投资900万元的项目已建成；甘肃恒录铝业型材产线已完成投资2000万元。")
+
+
+def test_a_placed_brand_before_modifiers_listed_inside_its_project_name():
+    assert "杭州恒越电子科技" in names("总投资2亿元的杭州恒越电子科技低损、耐热、陶瓷基板项目。")
