@@ -255,7 +255,7 @@ def _generic(core: str, strict: bool = False) -> bool:
     ):
         return True
     words = segment_words(core)
-    named = [w for w in words if rare_word(w) or _proper_word(w) or (_is_place(w) and len(words) > 1)]
+    named = [w for w in words if rare_word(w) or _proper_word(w) or (_placed(w) and len(words) > 1)]
     if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
         return True
     if strict and is_verb_only(words[-1]) and all(_is_place(w) for w in named):
@@ -264,6 +264,11 @@ def _generic(core: str, strict: bool = False) -> bool:
     if strict:
         return not named
     return False
+
+
+def _placed(word: str) -> bool:
+    """A place or a country opening a name (青岛|港务, 中国|热力)."""
+    return _is_place(word) or word in lang.word_set("foreign_places")
 
 
 def _proper_word(word: str) -> bool:
@@ -393,6 +398,63 @@ def _typed_by_the_list(text: str, match: re.Match[str], items: list[str], spans:
     return out
 
 
+_HEADED_PROJECT_LIST = re.compile(lang.pattern("project_words", "headed_list"))
+_LIST_ENDS = re.compile(lang.pattern("company_patterns", "headed_list_end"))
+_KINDS_AFTER_A_LIST = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
+
+
+def _headed_project_list(text: str) -> list[_Found]:
+    """签约项目3个，分别是：甲精密钢、乙电器项目等: the projects a head counts are named by their
+    investors, as in 引进甲、乙等N个项目."""
+    out = []
+    for match in _HEADED_PROJECT_LIST.finditer(text):
+        start = match.start("items")
+        stop = _LIST_ENDS.search(text, start, match.end("items"))
+        items = text[start : stop.start() if stop else match.end("items")].split(_LIST_SEPARATOR)
+        if len(items) < 2 or (stop and _KINDS_AFTER_A_LIST.match(text, stop.end())):
+            continue  # 包括先进制造业、研发中心等类别: kinds of projects
+        found = []
+        for item in items:
+            span = _clean_item(text, start, start + len(item), in_list=True)
+            investor = _listed_investor(text[span[0] : span[1]]) if span else None
+            found.append(
+                _Found(investor, [(span[0], span[0] + len(investor))]) if span and investor else None
+            )
+            start += len(item) + 1
+        for i, (item, investor) in enumerate(zip(items, found, strict=True)):
+            # 甲公司机械加工、结构件制造项目: an item whose next names no investor runs on into it
+            runs_on = (
+                i + 1 < len(items)
+                and not item.endswith(_project_nouns())
+                and not _opens_with_a_brand(items[i + 1])
+            )
+            if investor and not runs_on:
+                out.append(investor)
+    return out
+
+
+def _opens_with_a_brand(item: str) -> bool:
+    """An item whose first word after its places is a name or a word no dictionary knows (南城|华达电器),
+    not an everyday word (高铁|结构件)."""
+    pairs = list(tagged(item[:12]))
+    while pairs and _is_place(pairs[0][0]):
+        pairs.pop(0)
+    return bool(pairs) and pairs[0][1] in _PROPER_FLAGS
+
+
+def _listed_investor(item: str) -> str | None:
+    """Whose project an item of a list of projects is: the investor opening it (泉州嘉芯|集成电路), the
+    coined word before the work it does (恒宏新纤|化学纤维制造), else the item itself when it names its
+    investor (岚钧精密钢)."""
+    if brand := placed_brand(item) or brand_of(item):
+        return brand
+    pairs = tagged(item)
+    first, flag = pairs[0]
+    if len(pairs) > 1 and is_verb_only(pairs[-1][0]) and flag == "oov" and word_frequency(first) == 0:
+        return first
+    return item if _investor_named(item) else None
+
+
 def _investor_named(item: str) -> bool:
     """An item of a list of projects names its investor (拓维智造, 国网投) unless it names the work:
     a product inside the name (董家口炼化|一体化), or an everyday word before the product (三峡|海上风电)."""
@@ -493,6 +555,19 @@ def brand_of(name: str) -> str | None:
     return None
 
 
+@cached_on_words(NAME_CACHE_SIZE)
+def coined_brand(name: str) -> str | None:
+    """A project's name opening a clause with two characters the segmenter has never seen as a word and
+    no dictionary knows, then a product (岚钧|氢能…基地, 朔丰|新能源…项目): the coined word is the
+    investor's 字号."""
+    pairs = tagged(name)
+    if len(pairs) < 2 or pairs[1][0] not in lang.word_set("industry_terms"):
+        return None
+    word, flag = pairs[0]
+    coined = len(word) == BRAND_STEM_LENGTH and flag == "oov" and word_frequency(word) == 0
+    return word if coined and _unknown_word(word) else None
+
+
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
 _CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
 # greedy: the match ends right after the last clause mark of the stretch searched
@@ -524,7 +599,15 @@ def placed_brand(name: str) -> str | None:
     for length in (2, 3):
         brand_end = places + length
         brand = name[places:brand_end]
-        if len(brand) < length or not _unknown_word(brand):
+        if len(brand) < length:
+            continue
+        # 青岛恒和|天水…: a function character may end a brand that a named place follows
+        traded = any(name.startswith(t, brand_end) for t in trades)
+        if not (
+            _unknown_word(brand)
+            or (_unknown_word(brand, ending=True) and _named_place_at(name, brand_end))
+            or (traded and _proper_brand(brand))  # 南城|华达|电器: a name, however common, before its trade
+        ):
             continue
         chain = [brand_end]
         while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
@@ -535,6 +618,12 @@ def placed_brand(name: str) -> str | None:
         if end > brand_end or any(name.startswith(p, end) for p in products) or _named_place_at(name, end):
             return name[:end]
     return None
+
+
+def _proper_brand(word: str) -> bool:
+    """One word jieba tags as a person's or proper name (华达 nz), not a place."""
+    pairs = tagged(word)
+    return len(pairs) == 1 and pairs[0][1] in _PROPER_FLAGS and pairs[0][1] != "oov" and not _is_place(word)
 
 
 def _named_place_at(name: str, at: int) -> bool:
@@ -555,12 +644,13 @@ def _names_a_zone(rest: str) -> bool:
     return any(word in rest for word in _zone_words())
 
 
-def _unknown_word(word: str) -> bool:
-    """Two or three Han characters that are no everyday word, place, trade or product (恒邦, 福尔程)."""
+def _unknown_word(word: str, *, ending: bool = False) -> bool:
+    """Two or three Han characters that are no everyday word, place, trade or product (恒邦, 福尔程);
+    `ending`: a function character may stand last (恒和)."""
     return (
         _HAN.match(word) is not None
         and all("\u4e00" <= c <= "\u9fff" for c in word)
-        and not set(word) & lang.char_set("function")
+        and not set(word[:-1] if ending else word) & lang.char_set("function")
         and word_frequency(word) < UNKNOWN_BRAND_FREQ
         and not _is_place(word)
         and word not in lang.word_set("industry_terms")
@@ -614,6 +704,32 @@ def _place_head(text: str, head: int) -> int:
     return best
 
 
+_CLAUSE_OPENERS = _CLAUSE_MARKS + _LIST_SEPARATOR + "\n"
+
+
+SHORT_MODIFIER = 4  # characters of a listed modifier inside a project's name (低损、耐热、…陶瓷基板项目)
+MODIFIERS_WALKED = 3
+
+
+def _name_before_its_modifiers(text: str, start: int) -> int | None:
+    """Where a project's name starts when short modifiers listed with 、 split it (恒越电子科技低损、
+    耐热、…陶瓷基板项目): back over them to the piece that opens the name, at a clause mark or 的."""
+    at = start
+    for _ in range(MODIFIERS_WALKED):
+        if at == 0 or text[at - 1] != _LIST_SEPARATOR:
+            return None
+        piece_end = at - 1
+        opening = piece_end
+        while opening > 0 and _HAN.match(text[opening - 1]) and text[opening - 1] != _POSSESSIVE:
+            opening -= 1
+        if text[opening:piece_end].endswith(_project_nouns()):
+            return None  # the item before is a project of its own
+        if piece_end - opening > SHORT_MODIFIER:
+            return opening
+        at = opening
+    return None
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     local: set[str] | None = None
@@ -626,11 +742,17 @@ def _project_brands(text: str) -> list[_Found]:
         if not placed:
             head = _place_head(text, head)
             placed = placed_brand(text[head : match.end()])
+        if not placed and not brand and (opening := _name_before_its_modifiers(text, start)) is not None:
+            head, placed = opening, placed_brand(text[opening : match.end()])
         if placed and brand and placed.endswith(brand):
             local = _local_places(text) if local is None else local
             if placed[: -len(brand)] not in local:
                 brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
         brand = brand or placed
+        for opening in dict.fromkeys((start, match.start())):  # 岚钧新能源船舶与…示范基地: past a 与 too
+            if not brand and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS):
+                brand = coined_brand(text[opening : match.end()])
+                head = min(head, opening)
         at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
             out.append(_Found(brand, [(at, at + len(brand))], leads_a_project=True))
@@ -727,6 +849,7 @@ def find_companies(text: str) -> list[Company]:
         _registered_names(text)
         + _enumerated(text)
         + _triggered(text)
+        + _headed_project_list(text)
         + _project_brands(text)
         + _known_brands(text)
         + _bilingual(text)

@@ -31,6 +31,7 @@ _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
 QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
+_NOT_STEPS = tuple(_WORDS["not_steps"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
 OWN_DIVISION_WITHIN = 200  # characters from the top: title, dateline, issuer
@@ -69,9 +70,11 @@ _PATTERN_KEYS = (
     "investment_before",
     "built_by",
     "location_before",
+    "described_as",
     "amount_unit",
     "build_verbs",
     "company_landing",
+    "company_settling",
     "continues",
     "division_anaphora",
     "events",
@@ -82,6 +85,8 @@ _PATTERN_KEYS = (
     "planned_build",
     "history",
     "future_hedge",
+    "firm_hedge",
+    "amount_reached",
     "observed",
     "collective",
     "verb_after_company",
@@ -92,8 +97,11 @@ _PATTERN_KEYS = (
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     history_markers = lang.alternation(lang.data("time_markers")["history_markers"]["anywhere"])
+    firm_hedges = lang.alternation([w for w in _WORDS["future_hedges"] if w not in _WORDS["time_hedges"]])
     return {
-        key: re.compile(lang.pattern("project_words", key, history_markers=history_markers))
+        key: re.compile(
+            lang.pattern("project_words", key, history_markers=history_markers, firm_hedges=firm_hedges)
+        )
         for key in _PATTERN_KEYS
     }
 
@@ -123,6 +131,7 @@ def _name_re() -> re.Pattern[str]:
 
 LISTED_MIN_CHARS = 4  # an enumerated name cut after a verb keeps at least this much (not 项目 alone)
 LISTED_RARE_FREQ = 300  # an enumerated item needs one word rarer than this (董家口)
+LISTED_COMPOUND_WORDS = 2  # …or this many words before its project noun (光伏|新材料|产业园)
 # A word jieba does not know is a name (鹏辉, 瑞幸) unless it holds a function character or a verb opens it
 _NOT_A_NAME_START = ("v", "p", "d", "c", "u", "r")
 _BRAND_FLAGS = {"nr", "nrt", "nz", "j", "eng"}
@@ -165,6 +174,13 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
         return True
     if listed and any(word_frequency(w) < LISTED_RARE_FREQ and w not in _industry() for w, _flag in pairs):
         return True
+    if (
+        listed
+        and len(pairs) >= LISTED_COMPOUND_WORDS
+        and core != name
+        and not name.endswith(_WORDS["project_word"])
+    ):
+        return True  # 储能新材料产业园 in a list of projects: trades compounded before a facility (not 项目)
     places = [w for w, _flag in pairs if gazetteer().places_named(w)]
     return bool(places) and len(pairs) >= 3
 
@@ -306,6 +322,8 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
         ):
             out.append(_Candidate(text[quoted.start() : noun_end], quoted.start(), noun_end))
             continue
+        if _patterns()["described_as"].search(text, max(0, raw_edge - DESCRIPTION_REACH), raw_edge):
+            continue  # …工业园是全国重要的整车生产基地
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
             if _patterns()["build_verbs"].match(text, noun_end) or _patterns()["observed"].match(
                 text, noun_end
@@ -465,7 +483,20 @@ def _headed_candidates(text: str) -> list[_Candidate]:
             last = text.find(stop, position, end)
             stops = last >= 0
             end = last if stops else end
-            if text[position:end].endswith(nouns):
+            if (
+                not stops
+                and piece is not None
+                and piece.group(0) == lang.chars("list_separator")
+                and _opens_with_a_name(text[position:end])
+                and _opens_with_a_name(text[piece.end() : match.end("items")])
+            ):
+                # 甲精密钢、乙集成电路、丙电器项目等: each item opens with its own investor's name, so
+                # it is a project of the head's, noun or not (X机械加工、结构件制造项目 is one project)
+                first = left_edge(text, end, limit=end - position, keep=_INSIDE_PROJECT_NAMES)
+                if end - first >= 4:
+                    out.append(_Candidate(text[first:end], first, end, listed=True, head=head))
+                start = piece.end()
+            elif text[position:end].endswith(nouns):
                 first = left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES)
                 name = text[first:end]
                 if len(name) >= 4 and not _COUNTED.search(name):
@@ -481,6 +512,23 @@ def _headed_candidates(text: str) -> list[_Candidate]:
 
 
 EVERYDAY_FREQ = 500
+DESCRIPTION_REACH = 24  # characters a copula and a ranking may stand before a name (是全国重要的…基地)
+
+
+def _opens_with_a_name(item: str) -> bool:
+    """An item whose first word after its places is a brand or a word no dictionary knows (岚钧|精密钢,
+    泉州|嘉芯集成电路), not an everyday word (高铁|结构件)."""
+    pairs = tagged(item[:12])
+    placed = False
+    while pairs and gazetteer().places_named(pairs[0][0]):
+        pairs, placed = pairs[1:], True
+    if not pairs:
+        return False
+    word, flag = pairs[0]
+    named = flag in _BRAND_FLAGS or word_frequency(word) < EVERYDAY_FREQ
+    return named and _proper(word, flag, opening=not placed)
+
+
 HEADLINE_CHARS = 60  # a first line longer than this is body text, not a headline
 HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
 STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
@@ -504,7 +552,7 @@ def _status(
     best: tuple[int, str, int] | None = None
     for index, (first, last) in enumerate(windows):
         for match in pattern.finditer(text, first, last):
-            if skip[0] <= match.start() < skip[1]:
+            if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
                 continue
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
@@ -516,9 +564,7 @@ def _status(
                 and text.startswith(_WORDS["attributive"], match.end())
             ):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
-            if stage > 0 and _patterns()["future_hedge"].search(
-                text, max(first, match.start() - HEDGE_REACH), match.start()
-            ):
+            if stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
             elif stage >= STARTED_STAGE and text.startswith(_WORDS["condition_after"], match.end()):
                 status, stage = "planned", 0  # 投产后将实现…: a condition, not a step taken
@@ -527,6 +573,15 @@ def _status(
         if best and best[0] > 0:
             break
     return (best[1], best[2]) if best else (None, None)
+
+
+def _hedged(text: str, reach: int, status: re.Match[str]) -> bool:
+    """预计明年投产, 计划年内完成投资5亿元: a plan; 年内完成投资3.5亿元: a time and the amount reached, a
+    result."""
+    if not _patterns()["future_hedge"].search(text, reach, status.start()):
+        return False
+    reached = _patterns()["amount_reached"].match(text, status.end()) is not None
+    return not reached or _patterns()["firm_hedge"].search(text, reach, status.start()) is not None
 
 
 def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: list[int]):
@@ -736,7 +791,8 @@ def _project_key(name: str, companies: list[Company]) -> str:
     """What tells projects apart: the name without 项目 and without the investor leading it
     (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
     mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
-    return (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
+    key = (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
+    return key or name  # 岚店咖啡项目 and 华达电器项目: the investor's name is all that tells them apart
 
 
 def _filled(kept: Project, other: Project) -> Project:
@@ -764,10 +820,15 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
         for span in company.spans:
             before = text[max(0, span.start - 12) : span.start]
             match = _patterns()["company_landing"].search(before)
-            if not match or table.get(match.group("word"), ("", 0))[1] not in (1, 2):
+            landing = match is not None and table.get(match.group("word"), ("", 0))[1] in (1, 2)
+            if not landing and not _patterns()["company_settling"].match(text, span.end):
                 continue
-            if any(abs(c.start - span.start) < 40 for c in named):
-                continue
+            if any(
+                abs(c.start - span.start) < 40
+                and _same_sentence(text, min(c.start, span.start), max(c.start, span.start))
+                for c in named
+            ):
+                continue  # the company of a project named beside it, not one of its own
             out.append(_Candidate(None, span.start, span.end, company=company.canonical))
             break
     return out

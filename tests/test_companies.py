@@ -297,3 +297,51 @@ def test_a_known_groups_stem_is_a_brand_and_one_before_a_partner_brand_names_a_j
 
 def test_a_quoted_slogan_or_event_glossed_in_latin_is_no_enterprise():
     assert names("共建“一带一路”（Belt and Road），参加“进博会”（CIIE）。") == []
+
+
+def test_a_coined_word_opening_a_project_clause_is_its_investor():
+    assert "岚钧" in names("新能源产业，岚钧氢能装备试验基地项目计划明年开工。")
+    assert "朔丰" in names("海工产业，朔丰新能源游艇制造基地项目已竣工。")
+
+
+def test_the_subject_planning_to_build_somewhere_is_a_company():
+    assert "中国热力" in names("物流园项目签约；中国热力计划在临川县建设供热管网项目。")
+    assert "中国水务" in names("中国水务将在临川县投资污水处理项目。")
+
+
+def test_the_investors_of_a_headed_list_of_projects():
+    found = names(
+        "一季度实际到资千万元以上项目有6个，分别是：岚钧精密钢、厦门朔丰集成电路、恒宏新纤化学纤维制造等。"
+    )
+    assert {"岚钧精密钢", "厦门朔丰", "恒宏新纤"} <= set(found)
+    assert names("集中签约的12个项目，包括高端装备制造、现代服务业、研发中心等类别。") == []
+
+
+def test_a_placed_brand_may_end_with_a_function_character_before_a_named_place():
+    assert "青岛恒和" in names("全市集中开工，青岛恒和天水果蔬加工项目、某商会帮扶车间项目等开工。")
+
+
+def test_a_coined_word_opening_a_list_item_before_its_trade_is_its_investor():
+    assert "朔店" in names("泉州嘉芯微电子项目、朔店融资租赁项目等外资项目相继到资。")
+
+
+def test_a_placed_brand_runs_over_its_trade():
+    assert "浙江湖州恒欣市政工程" in names("包括总投资3亿元的浙江湖州恒欣市政工程沥青再生项目。")
+
+
+def test_a_proper_name_between_a_place_and_its_trade_is_a_placed_brand():
+    assert "南城华达电器" in names(
+        "项目有3个，分别是：岚钧精密钢、恒宏新纤化学纤维制造、南城华达电器项目等。"
+    )
+
+
+def test_a_coined_word_opening_a_clause_whose_project_name_holds_a_conjunction():
+    assert "朔丰" in names("海工产业；朔丰新能源游艇与智慧港口融合示范基地预计年底前开工。")
+
+
+def test_a_brand_leading_a_production_line():
+    assert "甘肃恒录铝业" in names("总投资900万元的项目已建成；甘肃恒录铝业型材产线已完成投资2000万元。")
+
+
+def test_a_placed_brand_before_modifiers_listed_inside_its_project_name():
+    assert "杭州恒越电子科技" in names("总投资2亿元的杭州恒越电子科技低损、耐热、陶瓷基板项目。")

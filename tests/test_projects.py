@@ -621,3 +621,65 @@ def test_the_amount_before_a_run_of_names_is_no_single_projects():
 def test_the_investor_and_its_verb_around_a_plain_name_make_it_a_project(text, expected):
     (project,) = projects_of(text)
     assert (project.name, project.company) == expected
+
+
+def test_items_of_a_headed_list_that_open_with_a_name_are_projects_without_a_project_noun():
+    projects = by_name(
+        projects_of(
+            "一季度实际到资千万元以上项目有6个，分别是：岚钧精密钢、厦门朔丰集成电路、"
+            "恒宏新纤化学纤维制造、南城华达电器项目等。"
+        )
+    )
+    assert {"岚钧精密钢", "厦门朔丰集成电路", "恒宏新纤化学纤维制造", "南城华达电器项目"} <= set(projects)
+    assert projects["厦门朔丰集成电路"].company == "厦门朔丰"
+    assert projects["恒宏新纤化学纤维制造"].company == "恒宏新纤"
+    assert projects["岚钧精密钢"].status == "landed"  # 到资: the money has arrived
+
+
+def test_an_item_running_on_into_the_next_is_one_project():
+    names = set(
+        by_name(projects_of("签约项目2个，分别是：南城宏泰公司机械加工、高铁结构件制造项目，总投资3亿元。"))
+    )
+    assert not any(name.endswith("机械加工") for name in names)
+
+
+def test_a_years_investment_reached_is_a_result_and_a_planned_one_a_plan():
+    done = by_name(projects_of("到去年底，总投资12亿元的南湖铝箔项目年内完成投资3.5亿元；"))
+    assert done["南湖铝箔项目"].status == "started"
+    planned = by_name(projects_of("总投资12亿元的南湖铝箔项目计划年内完成投资3.5亿元。"))
+    assert planned["南湖铝箔项目"].status == "planned"
+
+
+def test_a_park_of_trades_in_a_list_of_projects_is_a_project():
+    names = set(
+        by_name(projects_of("此次签约储能新材料产业园、东湖食品产业园等30个产业项目，总金额80亿元。"))
+    )
+    assert "储能新材料产业园" in names
+    plain = set(
+        by_name(projects_of("储备在谈石墨烯制备项目、新能源动力及整车项目等项目，签约总金额80亿元。"))
+    )
+    assert "石墨烯制备项目" not in plain
+
+
+def test_projects_named_only_by_their_investors_stay_apart():
+    text = "泉州嘉芯微电子项目、瑞幸咖啡项目、南城华达电器项目等外资项目相继到资。"
+    assert {"瑞幸咖啡项目", "南城华达电器项目"} <= set(by_name(projects_of(text)))
+
+
+def test_a_company_setting_up_somewhere_is_a_project_without_a_name():
+    text = (
+        "企业在东岭县计划投资6000万建设数字创意培训基地。同时，立足特色农业招商，"
+        "由广东岚境旅游科技有限公司在南岭县东山乡计划总投资5000万元，参与打造茶叶品牌。"
+    )
+    companies = {p.company for p in projects_of(text) if p.name is None}
+    assert "广东岚境旅游科技有限公司" in companies
+
+
+def test_registered_capital_is_no_registration():
+    projects = by_name(projects_of("岚迈医药南岭研发总部项目注册资本5000万美元，总投资12亿元。"))
+    assert projects["岚迈医药南岭研发总部项目"].status != "landed"
+
+
+def test_what_a_place_is_described_as_is_not_a_project():
+    text = "柳州岚钧工业园地处柳州市北部新城，是全国重要的整车和零部件生产研发基地，岚钧集团总部坐落于此。"
+    assert not any((p.name or "").endswith("生产研发基地") for p in projects_of(text))
