@@ -32,7 +32,9 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 # 0.6.0: keys and fingerprints in the simplified script, projects with a kind (fund) and district path
 # 0.7.0: rules measured on real third-party reports: enumerations, per-item status and district, province
 #        subjects, metric targets, name boundaries, simplified canonicals, datelines and policy news
-EXTRACTOR_VERSION = "0.7.0"
+# 0.8.0: second round on real reports: list grammar and investors of unnamed projects, former counties and
+#        zones in landing slots, metric conditions vs figures, Chinese-numeral counts and rates
+EXTRACTOR_VERSION = "0.8.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
