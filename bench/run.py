@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import time
 from datetime import UTC, datetime
@@ -170,14 +171,21 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 def _sample_folder(parts: list[Path], count: int, folder: Path) -> list[Path]:
-    """A folder holding (links to) the first `count` documents, so imports of the sample see only them."""
+    """A folder holding the first `count` documents, so imports of the sample see only them.
+
+    The files are hard links (copies when the corpus is on another file system), never symlinks: the importer
+    refuses symlinks that leave the imported folder, and an import of a folder of them would load nothing."""
     folder.mkdir(parents=True, exist_ok=True)
-    if len(list(folder.glob("*.txt"))) != count:
-        for old in folder.glob("*.txt"):
+    present = list(folder.glob("*.txt"))
+    if len(present) != count or any(p.is_symlink() for p in present):
+        for old in present:
             old.unlink()
         chosen = [p for part in parts for p in sorted(part.glob("*.txt"))][:count]
         for path in chosen:
-            (folder / path.name).symlink_to(path)
+            try:
+                os.link(path, folder / path.name)
+            except OSError:
+                shutil.copyfile(path, folder / path.name)
     return [folder]
 
 

@@ -329,26 +329,81 @@ def _report(
     )
 
 
-def _blocks(report: linkage.Report) -> set[tuple[str, str]]:
-    """The blocking keys of a report: only reports sharing one are ever compared."""
-    blocks = {("company", c) for c in report.named_companies}
+def _places(report: linkage.Report) -> set[str]:
+    """The county and zone of a report (its city is too wide to block on)."""
+    return {place for place in (*report.path[1:], report.district) if place}
+
+
+def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(the blocks a report is filed under, the blocks it looks up): only reports one of whose blocks the
+    other looks up are ever compared.
+
+    A place alone is no block: a county of years of reports holds thousands of rows. Within a place, a report
+    is filed under its name's grams and looked up by its specific ones (name_grams, probe_grams), and
+    filed and looked up under its amount's buckets; whatever can reach the threshold there agrees on one of
+    them (a name weight of 4, or amounts within 1 %), unless two names agree only on generic grams."""
+    common = {("company", c) for c in report.named_companies}
     if report.company_id:
-        blocks.add(("company", report.company_id))
-        blocks |= {
+        common.add(("company", report.company_id))
+        common |= {
             ("brand", n[: linkage.BRAND_MIN_CHARS])
             for n in report.company_names
             if len(n) >= linkage.BRAND_MIN_CHARS
         }
     elif report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
-        blocks.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
-    for place in (*report.path[1:], report.district):
-        if place:
-            blocks.add(("place", place))
+        common.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
     if report.key:
-        blocks.add(("key", report.key))
+        common.add(("key", report.key))
     if report.amount is not None:
-        blocks.add(("amount", f"{report.currency}:{report.amount:.0f}"))
-    return blocks
+        common.add(("amount", f"{report.currency}:{report.amount:.0f}"))
+    filed, looked_up = set(common), set(common)
+    grams = linkage.name_grams(report.key) if report.key else frozenset()
+    probes = linkage.probe_grams(report.key) if report.key else frozenset()
+    buckets = linkage.amount_buckets(report.amount) if report.amount and report.amount > 0 else ()
+    for place in _places(report):
+        filed |= {("gram", f"{place}|{g}") for g in grams} | {("probe", f"{place}|{g}") for g in probes}
+        looked_up |= {("gram", f"{place}|{g}") for g in probes} | {("probe", f"{place}|{g}") for g in grams}
+        amounts = {("place_amount", f"{place}|{report.currency}|{b}") for b in buckets}
+        filed |= amounts
+        looked_up |= amounts
+    return filed, looked_up
+
+
+def _placed_keys(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> list[tuple[str, str]]:
+    """(place, key) of the stored reports that share a place and a name gram with one of `reports`: the
+    distinct keys of a place are few next to its rows, so grams are computed per key, not per row."""
+    probes: dict[str, set[str]] = defaultdict(set)
+    grams: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        if report.key:
+            for place in _places(report):
+                probes[place] |= linkage.probe_grams(report.key)
+                grams[place] |= linkage.name_grams(report.key)
+    if not probes:
+        return []
+    with staged(con, "_places", pa.table({"place": pa.array(sorted(probes), pa.string())})):
+        stored = con.execute(
+            """
+            SELECT DISTINCT place, key FROM (
+                SELECT unnest(list_concat(coalesce(p.district_path[2:], []), [p.district])) AS place,
+                       coalesce(p.project_key, p.name) AS key
+                FROM projects p
+                WHERE EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
+            )
+            WHERE place IN (SELECT place FROM _places) AND key IS NOT NULL
+            """
+        ).fetchall()
+    return [
+        (place, key)
+        for place, key in stored
+        if not probes[place].isdisjoint(linkage.name_grams(key))
+        or not grams[place].isdisjoint(linkage.probe_grams(key))
+    ]
+
+
+_STORED_BLOCKS = {"company", "brand", "key", "amount"}  # looked up by value; grams and buckets by place
+# the stored amounts fetched for a new one: wider than the two buckets of ln(amount) it shares (±2.03 %)
+_AMOUNT_WINDOW = (0.97, 1.031)
 
 
 def refresh_projects(
@@ -386,36 +441,82 @@ def refresh_projects(
         return 0
     finder = _CompanyFinder(names)
     reports = [_report(r, names, finder) for r in rows]
-    wanted = sorted({b for r in reports for b in _blocks(r)})
+    wanted = sorted({b for r in reports for b in _blocks(r)[1] if b[0] in _STORED_BLOCKS})
     blocks = pa.table(
         {
             "kind": pa.array([b[0] for b in wanted], pa.string()),
             "v": pa.array([b[1] for b in wanted], pa.string()),
         }
     )
-    with staged(con, "_blocks", blocks):
+    placed_keys = _placed_keys(con, reports)
+    keys = pa.table(
+        {
+            "place": pa.array([p for p, _ in placed_keys], pa.string()),
+            "key": pa.array([k for _, k in placed_keys], pa.string()),
+        }
+    )
+    placed_amounts = sorted(
+        {
+            (place, r.currency or "CNY", r.amount)
+            for r in reports
+            if r.amount and r.amount > 0
+            for place in _places(r)
+        }
+    )
+    amounts = pa.table(
+        {
+            "place": pa.array([a[0] for a in placed_amounts], pa.string()),
+            "currency": pa.array([a[1] for a in placed_amounts], pa.string()),
+            "low": pa.array([a[2] * _AMOUNT_WINDOW[0] for a in placed_amounts], pa.float64()),
+            "high": pa.array([a[2] * _AMOUNT_WINDOW[1] for a in placed_amounts], pa.float64()),
+        }
+    )
+    with (
+        staged(con, "_blocks", blocks),
+        staged(con, "_placed_keys", keys),
+        staged(con, "_placed_amounts", amounts),
+    ):
         known_rows = con.execute(
             f"""
+            WITH placed AS (
+                SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key,
+                       coalesce(p.amount_currency, 'CNY') AS currency,
+                       coalesce(p.amount_value, p.amount_yuan) AS amount,
+                       unnest(list_concat(coalesce(p.district_path[2:], []), [p.district])) AS place
+                FROM projects p
+            ),
+            hits AS (
+                SELECT doc_id, seq FROM project_links
+                WHERE company_id IN (SELECT v FROM _blocks WHERE kind = 'company')
+                UNION
+                SELECT doc_id, seq FROM projects
+                WHERE coalesce(project_key, name) IN (SELECT v FROM _blocks WHERE kind = 'key')
+                   OR coalesce(amount_currency, 'CNY') || ':' || printf('%.0f', coalesce(amount_value, amount_yuan))
+                      IN (SELECT v FROM _blocks WHERE kind = 'amount')
+                UNION
+                SELECT p.doc_id, p.seq FROM projects p JOIN project_links l USING (doc_id, seq)
+                WHERE l.company_id IS NULL
+                  AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
+                      IN (SELECT v FROM _blocks WHERE kind = 'brand')
+                UNION
+                SELECT placed.doc_id, placed.seq FROM placed JOIN _placed_keys k USING (place, key)
+                UNION
+                SELECT placed.doc_id, placed.seq FROM placed JOIN _placed_amounts a
+                    ON a.place = placed.place AND a.currency = placed.currency
+                   AND placed.amount BETWEEN a.low AND a.high
+            )
             SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id
-            FROM project_links l
+            FROM hits
+            JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
             JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
             JOIN documents d ON d.doc_id = p.doc_id
-            WHERE l.company_id IN (SELECT v FROM _blocks WHERE kind = 'company')
-               OR list_has_any(list_concat(coalesce(p.district_path[2:], []), [p.district]),
-                               (SELECT list(v) FROM _blocks WHERE kind = 'place'))
-               OR coalesce(p.project_key, p.name) IN (SELECT v FROM _blocks WHERE kind = 'key')
-               OR (l.company_id IS NULL
-                   AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
-                       IN (SELECT v FROM _blocks WHERE kind = 'brand'))
-               OR coalesce(p.amount_currency, 'CNY') || ':' || printf('%.0f', coalesce(p.amount_value, p.amount_yuan))
-                  IN (SELECT v FROM _blocks WHERE kind = 'amount')
             """
         ).fetchall()
 
     by_block: dict[tuple[str, str], dict[str, list[linkage.Report]]] = defaultdict(lambda: defaultdict(list))
 
     def remember(report: linkage.Report) -> None:
-        for block in _blocks(report):
+        for block in _blocks(report)[0]:
             by_block[block][report.project_id].append(report)
 
     for row in known_rows:
@@ -432,7 +533,7 @@ def refresh_projects(
     for report in reports:
         # a report shares several blocks with most of its candidates: each is scored once (by row, in order)
         by_row: dict[str, dict[tuple[str, int], linkage.Report]] = defaultdict(dict)
-        for block in _blocks(report):
+        for block in _blocks(report)[1]:
             for project_id, members in by_block.get(block, {}).items():
                 rows_of_project = by_row[project_id]
                 for member in members:
