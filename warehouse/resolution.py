@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import ahocorasick
 import duckdb
@@ -254,10 +255,11 @@ def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
 
 
 _REPORT_COLUMNS = """
-    p.doc_id, p.seq, coalesce(p.project_key, p.name), coalesce(p.name_key, p.name), {company_id}, p.district,
-    coalesce(p.district_path, []), coalesce(p.amount_value, p.amount_yuan),
-    coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END),
-    coalesce(p.key_numbers, []), coalesce(p.kind, 'project'), p.status, d.published_date
+    p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key, coalesce(p.name_key, p.name) AS full_key,
+    {company_id} AS company_id, p.district, coalesce(p.district_path, []) AS path,
+    coalesce(p.amount_value, p.amount_yuan) AS amount,
+    coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END) AS currency,
+    coalesce(p.key_numbers, []) AS numbers, coalesce(p.kind, 'project') AS kind, p.status, d.published_date
 """
 
 
@@ -334,13 +336,46 @@ def _places(report: linkage.Report) -> set[str]:
     return {place for place in (*report.path[1:], report.district) if place}
 
 
+def _scopes(report: linkage.Report) -> set[str]:
+    """Where a report's name grams are filed: each of its places, and its amount."""
+    scopes = {f"place:{place}" for place in _places(report)}
+    if report.amount is not None:
+        scopes.add(f"amount:{report.currency or 'CNY'}:{report.amount:.0f}")
+    return scopes
+
+
+# the scopes of a stored row in SQL, as _scopes makes them
+_SCOPES_SQL = """
+    list_concat(
+        [concat('place:', x) FOR x IN list_concat(coalesce(p.district_path[2:], []), [p.district]) IF x IS NOT NULL],
+        CASE WHEN coalesce(p.amount_value, p.amount_yuan) IS NOT NULL
+             THEN [concat('amount:', coalesce(p.amount_currency, 'CNY'), ':',
+                          printf('%.0f', coalesce(p.amount_value, p.amount_yuan)))]
+             ELSE [] END)
+"""
+
+
+@lru_cache(maxsize=1 << 16)
+def _gram_blocks(
+    key: str, scopes: frozenset[str]
+) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """(filed, looked up) name-gram blocks of a key in its scopes (many reports share both)."""
+    grams, probes = linkage.name_grams(key), linkage.probe_grams(key)
+    filed = {("gram", f"{scope}|{g}") for scope in scopes for g in grams}
+    filed |= {("probe", f"{scope}|{g}") for scope in scopes for g in probes}
+    looked_up = {("gram", f"{scope}|{g}") for scope in scopes for g in probes}
+    looked_up |= {("probe", f"{scope}|{g}") for scope in scopes for g in grams}
+    return frozenset(filed), frozenset(looked_up)
+
+
 def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(the blocks a report is filed under, the blocks it looks up): only reports one of whose blocks the
     other looks up are ever compared.
 
-    A place alone is no block: a county of years of reports holds thousands of rows. Within a place, a report
-    is filed under its name's grams and looked up by its specific ones (name_grams, probe_grams), and
-    filed and looked up under its amount's buckets; whatever can reach the threshold there agrees on one of
+    A place or an amount alone is no block: a county of years of reports holds thousands of rows, and
+    round amounts (1 亿元) are everywhere. Within a place or an amount, a report is filed under its name's
+    grams and looked up by its specific ones (linkage.name_grams, probe_grams); within a place it is also
+    filed and looked up under its amount's buckets. What can reach the threshold there agrees on one of
     them (a name weight of 4, or amounts within 1 %), unless two names agree only on generic grams."""
     common = {("company", c) for c in report.named_companies}
     if report.company_id:
@@ -354,54 +389,54 @@ def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str
         common.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
     if report.key:
         common.add(("key", report.key))
-    if report.amount is not None:
-        common.add(("amount", f"{report.currency}:{report.amount:.0f}"))
     filed, looked_up = set(common), set(common)
-    grams = linkage.name_grams(report.key) if report.key else frozenset()
-    probes = linkage.probe_grams(report.key) if report.key else frozenset()
-    buckets = linkage.amount_buckets(report.amount) if report.amount and report.amount > 0 else ()
-    for place in _places(report):
-        filed |= {("gram", f"{place}|{g}") for g in grams} | {("probe", f"{place}|{g}") for g in probes}
-        looked_up |= {("gram", f"{place}|{g}") for g in probes} | {("probe", f"{place}|{g}") for g in grams}
-        amounts = {("place_amount", f"{place}|{report.currency}|{b}") for b in buckets}
-        filed |= amounts
-        looked_up |= amounts
+    if report.key:
+        scoped_filed, scoped_looked_up = _gram_blocks(report.key, frozenset(_scopes(report)))
+        filed |= scoped_filed
+        looked_up |= scoped_looked_up
+    if report.amount and report.amount > 0:
+        for place in _places(report):
+            amounts = {
+                ("place_amount", f"{place}|{report.currency}|{b}")
+                for b in linkage.amount_buckets(report.amount)
+            }
+            filed |= amounts
+            looked_up |= amounts
     return filed, looked_up
 
 
-def _placed_keys(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> list[tuple[str, str]]:
-    """(place, key) of the stored reports that share a place and a name gram with one of `reports`: the
-    distinct keys of a place are few next to its rows, so grams are computed per key, not per row."""
+def _scoped_keys(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> list[tuple[str, str]]:
+    """(scope, key) of the stored reports that share a place or an amount and a name gram with one of
+    `reports`: the distinct keys of a scope are few next to its rows, so grams are computed per key."""
     probes: dict[str, set[str]] = defaultdict(set)
     grams: dict[str, set[str]] = defaultdict(set)
     for report in reports:
         if report.key:
-            for place in _places(report):
-                probes[place] |= linkage.probe_grams(report.key)
-                grams[place] |= linkage.name_grams(report.key)
+            for scope in _scopes(report):
+                probes[scope] |= linkage.probe_grams(report.key)
+                grams[scope] |= linkage.name_grams(report.key)
     if not probes:
         return []
-    with staged(con, "_places", pa.table({"place": pa.array(sorted(probes), pa.string())})):
+    with staged(con, "_scopes", pa.table({"scope": pa.array(sorted(probes), pa.string())})):
         stored = con.execute(
-            """
-            SELECT DISTINCT place, key FROM (
-                SELECT unnest(list_concat(coalesce(p.district_path[2:], []), [p.district])) AS place,
-                       coalesce(p.project_key, p.name) AS key
+            f"""
+            SELECT DISTINCT scope, key FROM (
+                SELECT unnest({_SCOPES_SQL}) AS scope, coalesce(p.project_key, p.name) AS key
                 FROM projects p
                 WHERE EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
             )
-            WHERE place IN (SELECT place FROM _places) AND key IS NOT NULL
+            WHERE scope IN (SELECT scope FROM _scopes) AND key IS NOT NULL
             """
         ).fetchall()
     return [
-        (place, key)
-        for place, key in stored
-        if not probes[place].isdisjoint(linkage.name_grams(key))
-        or not grams[place].isdisjoint(linkage.probe_grams(key))
+        (scope, key)
+        for scope, key in stored
+        if not probes[scope].isdisjoint(linkage.name_grams(key))
+        or not grams[scope].isdisjoint(linkage.probe_grams(key))
     ]
 
 
-_STORED_BLOCKS = {"company", "brand", "key", "amount"}  # looked up by value; grams and buckets by place
+_STORED_BLOCKS = {"company", "brand", "key"}  # looked up by value; grams and buckets by scope
 # the stored amounts fetched for a new one: wider than the two buckets of ln(amount) it shares (±2.03 %)
 _AMOUNT_WINDOW = (0.97, 1.031)
 
@@ -448,11 +483,16 @@ def refresh_projects(
             "v": pa.array([b[1] for b in wanted], pa.string()),
         }
     )
-    placed_keys = _placed_keys(con, reports)
+    scoped_keys = _scoped_keys(con, reports)
+    # stored reports alike in all that linkage compares but their dates are compared as at most three: the
+    # earliest, the latest and an undated one. A project scores as its closest report, and a date changes a
+    # score only through order_weight, which at a given status is monotone in the date; only a report of the
+    # same document (score's −1) must stay apart, so rows of the new rows' documents are not merged.
+    new_docs = sorted({r.doc_id for r in reports})
     keys = pa.table(
         {
-            "place": pa.array([p for p, _ in placed_keys], pa.string()),
-            "key": pa.array([k for _, k in placed_keys], pa.string()),
+            "scope": pa.array([p for p, _ in scoped_keys], pa.string()),
+            "key": pa.array([k for _, k in scoped_keys], pa.string()),
         }
     )
     placed_amounts = sorted(
@@ -473,16 +513,20 @@ def refresh_projects(
     )
     with (
         staged(con, "_blocks", blocks),
-        staged(con, "_placed_keys", keys),
+        staged(con, "_scoped_keys", keys),
         staged(con, "_placed_amounts", amounts),
+        staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
     ):
         known_rows = con.execute(
             f"""
             WITH placed AS (
-                SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key,
-                       coalesce(p.amount_currency, 'CNY') AS currency,
+                SELECT p.doc_id, p.seq, coalesce(p.amount_currency, 'CNY') AS currency,
                        coalesce(p.amount_value, p.amount_yuan) AS amount,
                        unnest(list_concat(coalesce(p.district_path[2:], []), [p.district])) AS place
+                FROM projects p
+            ),
+            scoped AS (
+                SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key, unnest({_SCOPES_SQL}) AS scope
                 FROM projects p
             ),
             hits AS (
@@ -491,33 +535,64 @@ def refresh_projects(
                 UNION
                 SELECT doc_id, seq FROM projects
                 WHERE coalesce(project_key, name) IN (SELECT v FROM _blocks WHERE kind = 'key')
-                   OR coalesce(amount_currency, 'CNY') || ':' || printf('%.0f', coalesce(amount_value, amount_yuan))
-                      IN (SELECT v FROM _blocks WHERE kind = 'amount')
                 UNION
                 SELECT p.doc_id, p.seq FROM projects p JOIN project_links l USING (doc_id, seq)
                 WHERE l.company_id IS NULL
                   AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
                       IN (SELECT v FROM _blocks WHERE kind = 'brand')
                 UNION
-                SELECT placed.doc_id, placed.seq FROM placed JOIN _placed_keys k USING (place, key)
+                SELECT scoped.doc_id, scoped.seq FROM scoped JOIN _scoped_keys k USING (scope, key)
                 UNION
                 SELECT placed.doc_id, placed.seq FROM placed JOIN _placed_amounts a
                     ON a.place = placed.place AND a.currency = placed.currency
                    AND placed.amount BETWEEN a.low AND a.high
             )
-            SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id
-            FROM hits
-            JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
-            JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
-            JOIN documents d ON d.doc_id = p.doc_id
+            SELECT coalesce(own_doc, member.d), coalesce(own_seq, member.s),
+                   key, full_key, company_id, district, path, amount, currency, numbers, kind, status,
+                   published, project_id
+            FROM (
+                SELECT * EXCLUDE (first, last, undated),
+                       unnest([first, last, undated]) AS member, unnest([first_date, last_date, NULL]) AS published
+                FROM (
+                    SELECT own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
+                           numbers, kind, status, project_id,
+                           arg_min(struct_pack(d := doc_id, s := seq), published_date) AS first,
+                           min(published_date) AS first_date,
+                           arg_max(struct_pack(d := doc_id, s := seq), published_date) AS last,
+                           max(published_date) AS last_date,
+                           min(struct_pack(d := doc_id, s := seq)) FILTER (WHERE published_date IS NULL)
+                               AS undated
+                    FROM (
+                        SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id,
+                               CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.doc_id END AS own_doc,
+                               CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.seq END AS own_seq
+                        FROM hits
+                        JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
+                        JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
+                        JOIN documents d ON d.doc_id = p.doc_id
+                    )
+                    GROUP BY own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
+                             numbers, kind, status, project_id
+                )
+            )
+            WHERE member IS NOT NULL
             """
         ).fetchall()
 
-    by_block: dict[tuple[str, str], dict[str, list[linkage.Report]]] = defaultdict(lambda: defaultdict(list))
+    # every report that can be a candidate, once; a block holds the positions of the reports filed under it
+    members: list[linkage.Report] = []
+    remembered: set[tuple[str, int, str | None]] = set()
+    by_block: dict[tuple[str, str], set[int]] = defaultdict(set)
+    looked_up = set().union(*(_blocks(r)[1] for r in reports))
 
     def remember(report: linkage.Report) -> None:
-        for block in _blocks(report)[0]:
-            by_block[block][report.project_id].append(report)
+        identity = (report.doc_id, report.seq, report.project_id)
+        if identity in remembered:
+            return
+        remembered.add(identity)
+        members.append(report)
+        for block in _blocks(report)[0] & looked_up:  # a block no new row looks up is never read
+            by_block[block].add(len(members) - 1)
 
     for row in known_rows:
         remember(_report(row[:-1], names, finder, project_id=row[-1]))
@@ -531,14 +606,12 @@ def refresh_projects(
         reusable -= {pid for (pid,) in held}
 
     for report in reports:
-        # a report shares several blocks with most of its candidates: each is scored once (by row, in order)
-        by_row: dict[str, dict[tuple[str, int], linkage.Report]] = defaultdict(dict)
-        for block in _blocks(report)[1]:
-            for project_id, members in by_block.get(block, {}).items():
-                rows_of_project = by_row[project_id]
-                for member in members:
-                    rows_of_project.setdefault((member.doc_id, member.seq), member)
-        candidates = {project_id: list(members.values()) for project_id, members in by_row.items()}
+        # a report shares several blocks with most of its candidates: each is scored once
+        found_in = [by_block[block] for block in _blocks(report)[1] if block in by_block]
+        candidates: dict[str, list[linkage.Report]] = defaultdict(list)
+        for position in set().union(*found_in):
+            member = members[position]
+            candidates[member.project_id].append(member)
         found, best = linkage.best_project(report, candidates)
         if found:
             report.score = best
