@@ -356,15 +356,11 @@ _SCOPES_SQL = """
 
 
 @lru_cache(maxsize=1 << 16)
-def _gram_blocks(
-    key: str, scopes: frozenset[str]
-) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
-    """(filed, looked up) name-gram blocks of a key in its scopes (many reports share both)."""
+def _gram_blocks(key: str, scope: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """(filed, looked up) name-gram blocks of a key in one scope (many reports share both)."""
     grams, probes = linkage.name_grams(key), linkage.probe_grams(key)
-    filed = {("gram", f"{scope}|{g}") for scope in scopes for g in grams}
-    filed |= {("probe", f"{scope}|{g}") for scope in scopes for g in probes}
-    looked_up = {("gram", f"{scope}|{g}") for scope in scopes for g in probes}
-    looked_up |= {("probe", f"{scope}|{g}") for scope in scopes for g in grams}
+    filed = {("gram", f"{scope}|{g}") for g in grams} | {("probe", f"{scope}|{g}") for g in probes}
+    looked_up = {("gram", f"{scope}|{g}") for g in probes} | {("probe", f"{scope}|{g}") for g in grams}
     return frozenset(filed), frozenset(looked_up)
 
 
@@ -391,9 +387,10 @@ def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str
         common.add(("key", report.key))
     filed, looked_up = set(common), set(common)
     if report.key:
-        scoped_filed, scoped_looked_up = _gram_blocks(report.key, frozenset(_scopes(report)))
-        filed |= scoped_filed
-        looked_up |= scoped_looked_up
+        for scope in _scopes(report):
+            scoped_filed, scoped_looked_up = _gram_blocks(report.key, scope)
+            filed |= scoped_filed
+            looked_up |= scoped_looked_up
     if report.amount and report.amount > 0:
         for place in _places(report):
             amounts = {
@@ -476,7 +473,8 @@ def refresh_projects(
         return 0
     finder = _CompanyFinder(names)
     reports = [_report(r, names, finder) for r in rows]
-    wanted = sorted({b for r in reports for b in _blocks(r)[1] if b[0] in _STORED_BLOCKS})
+    blocks_of = {id(r): _blocks(r) for r in reports}  # (filed, looked up) of each new report
+    wanted = sorted({b for filed, looked in blocks_of.values() for b in looked if b[0] in _STORED_BLOCKS})
     blocks = pa.table(
         {
             "kind": pa.array([b[0] for b in wanted], pa.string()),
@@ -583,7 +581,9 @@ def refresh_projects(
     members: list[linkage.Report] = []
     remembered: set[tuple[str, int, str | None]] = set()
     by_block: dict[tuple[str, str], set[int]] = defaultdict(set)
-    looked_up = set().union(*(_blocks(r)[1] for r in reports))
+    looked_up = set().union(*(looked for _, looked in blocks_of.values()))
+
+    filed_by_signature: dict[tuple, set[tuple[str, str]]] = {}
 
     def remember(report: linkage.Report) -> None:
         identity = (report.doc_id, report.seq, report.project_id)
@@ -591,7 +591,15 @@ def refresh_projects(
             return
         remembered.add(identity)
         members.append(report)
-        for block in _blocks(report)[0] & looked_up:  # a block no new row looks up is never read
+        if id(report) in blocks_of:
+            filed = blocks_of[id(report)][0]
+        else:  # stored reports of one name, company, place and amount are many: their blocks are computed once
+            signature = (report.company_id, report.named_companies, report.key, report.path, report.district)
+            signature += (report.amount, report.currency)
+            if signature not in filed_by_signature:
+                filed_by_signature[signature] = _blocks(report)[0] & looked_up
+            filed = filed_by_signature[signature]
+        for block in filed & looked_up:  # a block no new row looks up is never read
             by_block[block].add(len(members) - 1)
 
     for row in known_rows:
@@ -607,7 +615,7 @@ def refresh_projects(
 
     for report in reports:
         # a report shares several blocks with most of its candidates: each is scored once
-        found_in = [by_block[block] for block in _blocks(report)[1] if block in by_block]
+        found_in = [by_block[block] for block in blocks_of[id(report)][1] if block in by_block]
         candidates: dict[str, list[linkage.Report]] = defaultdict(list)
         for position in set().union(*found_in):
             member = members[position]
