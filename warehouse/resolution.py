@@ -9,9 +9,9 @@ when one report lists them as surface forms of one company, when their keys are 
 name (no legal-form ending) is contained in the core of exactly one registered name.
 
 Projects are resolved incrementally by record linkage (warehouse.linkage) so their ids stay stable: each
-newly loaded project row is compared with the reports sharing a blocking key (company, county or zone,
-project key, amount), joins the project it scores highest with at or above the threshold, or founds a new
-one whose id derives from that row.
+newly loaded project row is compared with the reports sharing a blocking key (company, brand, project key;
+a name gram within its county, zone or amount; an amount within 1 % within its place), joins the project it
+scores highest with at or above the threshold, or founds a new one whose id derives from that row.
 """
 
 from __future__ import annotations
@@ -444,8 +444,7 @@ def refresh_projects(
     """Link project rows not linked yet; returns how many were linked.
 
     Each new row is compared (warehouse.linkage.score) only with the reports sharing one of its blocking
-    keys — its company, its county or zone, its project key, its amount — and joins the project of the best
-    score at or above the threshold, else founds a new one. `previous_ids`: the project ids rows had before
+    keys (_blocks) and joins the project of the best score at or above the threshold, else founds a new one. `previous_ids`: the project ids rows had before
     they were re-extracted; a project founded anew by such a row keeps its old id (when no other project
     holds it), so ids survive re-extraction.
     """
