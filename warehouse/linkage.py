@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from zhaoyin.extractors import lang
+
 THRESHOLD = 6.0
 VETO = float("-inf")
 BRAND_MIN_CHARS = 4  # two companies whose cores share this long a start are one group (parent, subsidiary)
@@ -51,9 +53,9 @@ class Report:
     named_companies: frozenset[str] = frozenset()  # companies whose name the project's name holds
 
 
-# characters of the generic part of project names: a gram made of these alone (基地, 产业) is in half the
-# names of a place, so blocking looks up a name by its other grams when it has any
-GENERIC_NAME_CHARS = frozenset("产业园区基地中心项目工程一二三四五六七八九十期号线")
+# characters of the generic part of project names: a gram made of these alone is in half the names of a
+# place, so blocking looks up a name by its other grams when it has any
+GENERIC_NAME_CHARS = lang.char_set("generic_project_name")
 AMOUNT_BUCKET = 0.0101  # ln(1/0.99): amounts within 1 % (amount_weight's +3) share a bucket or adjoin
 
 
