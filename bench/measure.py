@@ -75,6 +75,29 @@ def rjieba_agreement(texts: list[str]) -> dict:
     }
 
 
+def documents_in(paths: list[Path]) -> int:
+    """How many documents an import of `paths` (folders of .txt files, or files) is meant to load."""
+    return sum(len(list(p.glob("*.txt"))) if p.is_dir() else 1 for p in paths)
+
+
+def expect_loaded(loaded: int | None, paths: list[Path], what: str) -> None:
+    """An import figure times only imports that loaded every document it was given: an import that loads
+    nothing (files refused, a wrong folder) is fast and would pass for a good figure."""
+    meant = documents_in(paths)
+    if not loaded or loaded != meant:
+        raise RuntimeError(f"{what}: loaded {loaded} documents of the {meant} it was given")
+
+
+def _stored_documents(db: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+    finally:
+        con.close()
+
+
 def _fresh_db(work: Path, name: str) -> Path:
     path = work / f"{name}.duckdb"
     for suffix in ("", ".wal"):
@@ -100,13 +123,17 @@ def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: in
     plain_runs, prefect_runs, summary = [], [], {}
 
     def plain():
+        loaded = []
         plain_runs.append(
             timed(
-                lambda: ingest(
-                    discover(parts), _fresh_db(work, "plain"), workers=workers, batch_size=batch_size
+                lambda: loaded.append(
+                    ingest(
+                        discover(parts), _fresh_db(work, "plain"), workers=workers, batch_size=batch_size
+                    ).new_documents
                 )
             )
         )
+        expect_loaded(loaded[0], parts, "(b) plain loop")
 
     def prefect():
         prefect_runs.append(
@@ -118,6 +145,7 @@ def prefect_overhead(parts: list[Path], work: Path, workers: int, batch_size: in
                 )
             )
         )
+        expect_loaded(summary.get("new_documents"), parts, "(b) through Prefect")
 
     for round_ in range(repeats):
         for run in (plain, prefect) if round_ % 2 == 0 else (prefect, plain):
@@ -189,13 +217,14 @@ def _timed_import(parts: list[Path], db: Path, workers: int, batch_size: int) ->
     workers_cpu = ChildrenCpu()
     writer_cpu = time.process_time()
     start = time.perf_counter()
-    ingest(
+    summary = ingest(
         discover(parts), db, workers=workers, batch_size=batch_size,
         progress=lambda s: marks.append((time.perf_counter(), s.new_documents)),
     )  # fmt: skip
     wall = time.perf_counter() - start
     writer_cpu = time.process_time() - writer_cpu
     children_cpu = workers_cpu.stop()
+    expect_loaded(summary.new_documents, parts, f"(c) {workers} worker(s)")
     (first_t, first_n), (last_t, last_n) = marks[0], marks[-1]
     steady = (last_n - first_n) / (last_t - first_t) if last_t > first_t else float("nan")
     documents = max(1, last_n)
@@ -329,11 +358,13 @@ def import_peak_rss(paths: list[Path], db: Path, workers: int, batch_size: int) 
     watcher = threading.Thread(target=poll, daemon=True)
     watcher.start()
     code = process.wait()
+    wall = time.perf_counter() - start
     done.set()
     watcher.join()
     if code != 0:
         raise RuntimeError(f"{' '.join(command)} exited {code}")
-    return peak / 2**20, time.perf_counter() - start
+    expect_loaded(_stored_documents(db), paths, "(e) zhaoyin import")
+    return peak / 2**20, wall
 
 
 def rss_scaling(small: list[Path], large: list[Path], work: Path, workers: int, batch_size: int) -> dict:
@@ -341,10 +372,10 @@ def rss_scaling(small: list[Path], large: list[Path], work: Path, workers: int, 
     small_mb, small_s = import_peak_rss(small, _fresh_db(work, "rss-small"), workers, batch_size)
     big_mb, big_s = import_peak_rss(large, _fresh_db(work, "rss-large"), workers, batch_size)
     return {
-        "small_documents": sum(len(list(p.glob("*.txt"))) for p in small),
+        "small_documents": documents_in(small),
         "small_peak_mb": round(small_mb, 1),
         "small_s": round(small_s, 2),
-        "large_documents": sum(len(list(p.glob("*.txt"))) for p in large),
+        "large_documents": documents_in(large),
         "large_peak_mb": round(big_mb, 1),
         "large_s": round(big_s, 2),
         "ratio": round(big_mb / small_mb, 3),
@@ -452,6 +483,7 @@ def import_into_scaled(
         start = time.perf_counter()
         summary = ingest(discover(new_files), db, workers=workers, batch_size=batch_size)
         (empty_runs if side == "empty" else scaled_runs).append(time.perf_counter() - start)
+        expect_loaded(summary.new_documents, new_files, f"(g) into the {side} warehouse")
         new_documents = summary.new_documents
         db.unlink(missing_ok=True)
 

@@ -13,12 +13,15 @@ against a project, two different cities.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+
+from zhaoyin.extractors import lang
 
 THRESHOLD = 6.0
 VETO = float("-inf")
@@ -48,6 +51,37 @@ class Report:
     score: float | None = None  # with which it joined its project
     company_names: frozenset[str] = field(default_factory=frozenset)  # keys and cores of its company
     named_companies: frozenset[str] = frozenset()  # companies whose name the project's name holds
+
+
+# characters of the generic part of project names: a gram made of these alone is in half the names of a
+# place, so blocking looks up a name by its other grams when it has any
+GENERIC_NAME_CHARS = lang.char_set("generic_project_name")
+AMOUNT_BUCKET = 0.0101  # ln(1/0.99): amounts within 1 % (amount_weight's +3) share a bucket or adjoin
+
+
+@lru_cache(maxsize=1 << 16)
+def name_grams(key: str) -> frozenset[str]:
+    """Pairs of characters at most one apart (基地, 基园 of 基地园): two keys alike enough for a name weight of
+    4 — one inside the other, bigram Jaccard or edit ratio ≥ 0.8 — always share one."""
+    if len(key) < 2:
+        return frozenset({key}) if key else frozenset()
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1)) | frozenset(
+        key[i] + key[i + 2] for i in range(len(key) - 2)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def probe_grams(key: str) -> frozenset[str]:
+    """The grams a key is looked up by: those not made of generic characters alone, else all of them."""
+    grams = name_grams(key)
+    specific = frozenset(g for g in grams if not GENERIC_NAME_CHARS.issuperset(g))
+    return specific or grams
+
+
+def amount_buckets(amount: float) -> tuple[int, int]:
+    """Two adjoining buckets of ln(amount): two amounts within 1 % of each other share one of them."""
+    bucket = math.floor(math.log(amount) / AMOUNT_BUCKET)
+    return bucket, bucket + 1
 
 
 STAGES = {"planned": 0, "signed": 1, "landed": 2, "started": 3, "completed": 4, "operating": 5}

@@ -9,15 +9,16 @@ when one report lists them as surface forms of one company, when their keys are 
 name (no legal-form ending) is contained in the core of exactly one registered name.
 
 Projects are resolved incrementally by record linkage (warehouse.linkage) so their ids stay stable: each
-newly loaded project row is compared with the reports sharing a blocking key (company, county or zone,
-project key, amount), joins the project it scores highest with at or above the threshold, or founds a new
-one whose id derives from that row.
+newly loaded project row is compared with the reports sharing a blocking key (company, brand, project key;
+a name gram within its county, zone or amount; an amount within 1 % within its place), joins the project it
+scores highest with at or above the threshold, or founds a new one whose id derives from that row.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import ahocorasick
 import duckdb
@@ -254,10 +255,11 @@ def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
 
 
 _REPORT_COLUMNS = """
-    p.doc_id, p.seq, coalesce(p.project_key, p.name), coalesce(p.name_key, p.name), {company_id}, p.district,
-    coalesce(p.district_path, []), coalesce(p.amount_value, p.amount_yuan),
-    coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END),
-    coalesce(p.key_numbers, []), coalesce(p.kind, 'project'), p.status, d.published_date
+    p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key, coalesce(p.name_key, p.name) AS full_key,
+    {company_id} AS company_id, p.district, coalesce(p.district_path, []) AS path,
+    coalesce(p.amount_value, p.amount_yuan) AS amount,
+    coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END) AS currency,
+    coalesce(p.key_numbers, []) AS numbers, coalesce(p.kind, 'project') AS kind, p.status, d.published_date
 """
 
 
@@ -329,26 +331,111 @@ def _report(
     )
 
 
-def _blocks(report: linkage.Report) -> set[tuple[str, str]]:
-    """The blocking keys of a report: only reports sharing one are ever compared."""
-    blocks = {("company", c) for c in report.named_companies}
+def _places(report: linkage.Report) -> set[str]:
+    """The county and zone of a report (its city is too wide to block on)."""
+    return {place for place in (*report.path[1:], report.district) if place}
+
+
+def _scopes(report: linkage.Report) -> set[str]:
+    """Where a report's name grams are filed: each of its places, and its amount."""
+    scopes = {f"place:{place}" for place in _places(report)}
+    if report.amount is not None:
+        scopes.add(f"amount:{report.currency or 'CNY'}:{report.amount:.0f}")
+    return scopes
+
+
+# the scopes of a stored row in SQL, as _scopes makes them
+_SCOPES_SQL = """
+    list_concat(
+        [concat('place:', x) FOR x IN list_concat(coalesce(p.district_path[2:], []), [p.district]) IF x IS NOT NULL],
+        CASE WHEN coalesce(p.amount_value, p.amount_yuan) IS NOT NULL
+             THEN [concat('amount:', coalesce(p.amount_currency, 'CNY'), ':',
+                          printf('%.0f', coalesce(p.amount_value, p.amount_yuan)))]
+             ELSE [] END)
+"""
+
+
+@lru_cache(maxsize=1 << 16)
+def _gram_blocks(key: str, scope: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """(filed, looked up) name-gram blocks of a key in one scope (many reports share both)."""
+    grams, probes = linkage.name_grams(key), linkage.probe_grams(key)
+    filed = {("gram", f"{scope}|{g}") for g in grams} | {("probe", f"{scope}|{g}") for g in probes}
+    looked_up = {("gram", f"{scope}|{g}") for g in probes} | {("probe", f"{scope}|{g}") for g in grams}
+    return frozenset(filed), frozenset(looked_up)
+
+
+def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(the blocks a report is filed under, the blocks it looks up): only reports one of whose blocks the
+    other looks up are ever compared.
+
+    A place or an amount alone is no block: a county of years of reports holds thousands of rows, and
+    round amounts (1 亿元) are everywhere. Within a place or an amount, a report is filed under its name's
+    grams and looked up by its specific ones (linkage.name_grams, probe_grams); within a place it is also
+    filed and looked up under its amount's buckets. What can reach the threshold there agrees on one of
+    them (a name weight of 4, or amounts within 1 %), unless two names agree only on generic grams."""
+    common = {("company", c) for c in report.named_companies}
     if report.company_id:
-        blocks.add(("company", report.company_id))
-        blocks |= {
+        common.add(("company", report.company_id))
+        common |= {
             ("brand", n[: linkage.BRAND_MIN_CHARS])
             for n in report.company_names
             if len(n) >= linkage.BRAND_MIN_CHARS
         }
     elif report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
-        blocks.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
-    for place in (*report.path[1:], report.district):
-        if place:
-            blocks.add(("place", place))
+        common.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
     if report.key:
-        blocks.add(("key", report.key))
-    if report.amount is not None:
-        blocks.add(("amount", f"{report.currency}:{report.amount:.0f}"))
-    return blocks
+        common.add(("key", report.key))
+    filed, looked_up = set(common), set(common)
+    if report.key:
+        for scope in _scopes(report):
+            scoped_filed, scoped_looked_up = _gram_blocks(report.key, scope)
+            filed |= scoped_filed
+            looked_up |= scoped_looked_up
+    if report.amount and report.amount > 0:
+        for place in _places(report):
+            amounts = {
+                ("place_amount", f"{place}|{report.currency}|{b}")
+                for b in linkage.amount_buckets(report.amount)
+            }
+            filed |= amounts
+            looked_up |= amounts
+    return filed, looked_up
+
+
+def _scoped_keys(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> list[tuple[str, str]]:
+    """(scope, key) of the stored reports that share a place or an amount and a name gram with one of
+    `reports`: the distinct keys of a scope are few next to its rows, so grams are computed per key."""
+    probes: dict[str, set[str]] = defaultdict(set)
+    grams: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        if report.key:
+            for scope in _scopes(report):
+                probes[scope] |= linkage.probe_grams(report.key)
+                grams[scope] |= linkage.name_grams(report.key)
+    if not probes:
+        return []
+    with staged(con, "_scopes", pa.table({"scope": pa.array(sorted(probes), pa.string())})):
+        stored = con.execute(
+            f"""
+            SELECT DISTINCT scope, key FROM (
+                SELECT unnest({_SCOPES_SQL}) AS scope, coalesce(p.project_key, p.name) AS key
+                FROM projects p
+                WHERE EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
+            )
+            WHERE scope IN (SELECT scope FROM _scopes) AND key IS NOT NULL
+            """
+        ).fetchall()
+    return [
+        (scope, key)
+        for scope, key in stored
+        if not probes[scope].isdisjoint(linkage.name_grams(key))
+        or not grams[scope].isdisjoint(linkage.probe_grams(key))
+    ]
+
+
+_STORED_BLOCKS = {"company", "brand", "key"}  # looked up by value; grams and buckets by scope
+# the stored amounts fetched for a new one: wider than the two buckets of ln(amount) it shares (±2.03 %)
+_AMOUNT_WINDOW = (0.97, 1.031)
 
 
 def refresh_projects(
@@ -357,8 +444,7 @@ def refresh_projects(
     """Link project rows not linked yet; returns how many were linked.
 
     Each new row is compared (warehouse.linkage.score) only with the reports sharing one of its blocking
-    keys — its company, its county or zone, its project key, its amount — and joins the project of the best
-    score at or above the threshold, else founds a new one. `previous_ids`: the project ids rows had before
+    keys (_blocks) and joins the project of the best score at or above the threshold, else founds a new one. `previous_ids`: the project ids rows had before
     they were re-extracted; a project founded anew by such a row keeps its old id (when no other project
     holds it), so ids survive re-extraction.
     """
@@ -386,37 +472,134 @@ def refresh_projects(
         return 0
     finder = _CompanyFinder(names)
     reports = [_report(r, names, finder) for r in rows]
-    wanted = sorted({b for r in reports for b in _blocks(r)})
+    blocks_of = {id(r): _blocks(r) for r in reports}  # (filed, looked up) of each new report
+    wanted = sorted({b for filed, looked in blocks_of.values() for b in looked if b[0] in _STORED_BLOCKS})
     blocks = pa.table(
         {
             "kind": pa.array([b[0] for b in wanted], pa.string()),
             "v": pa.array([b[1] for b in wanted], pa.string()),
         }
     )
-    with staged(con, "_blocks", blocks):
+    scoped_keys = _scoped_keys(con, reports)
+    # stored reports alike in all that linkage compares but their dates are compared as at most three: the
+    # earliest, the latest and an undated one. A project scores as its closest report, and a date changes a
+    # score only through order_weight, which at a given status is monotone in the date; only a report of the
+    # same document (score's −1) must stay apart, so rows of the new rows' documents are not merged.
+    new_docs = sorted({r.doc_id for r in reports})
+    keys = pa.table(
+        {
+            "scope": pa.array([p for p, _ in scoped_keys], pa.string()),
+            "key": pa.array([k for _, k in scoped_keys], pa.string()),
+        }
+    )
+    placed_amounts = sorted(
+        {
+            (place, r.currency or "CNY", r.amount)
+            for r in reports
+            if r.amount and r.amount > 0
+            for place in _places(r)
+        }
+    )
+    amounts = pa.table(
+        {
+            "place": pa.array([a[0] for a in placed_amounts], pa.string()),
+            "currency": pa.array([a[1] for a in placed_amounts], pa.string()),
+            "low": pa.array([a[2] * _AMOUNT_WINDOW[0] for a in placed_amounts], pa.float64()),
+            "high": pa.array([a[2] * _AMOUNT_WINDOW[1] for a in placed_amounts], pa.float64()),
+        }
+    )
+    with (
+        staged(con, "_blocks", blocks),
+        staged(con, "_scoped_keys", keys),
+        staged(con, "_placed_amounts", amounts),
+        staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
+    ):
         known_rows = con.execute(
             f"""
-            SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id
-            FROM project_links l
-            JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
-            JOIN documents d ON d.doc_id = p.doc_id
-            WHERE l.company_id IN (SELECT v FROM _blocks WHERE kind = 'company')
-               OR list_has_any(list_concat(coalesce(p.district_path[2:], []), [p.district]),
-                               (SELECT list(v) FROM _blocks WHERE kind = 'place'))
-               OR coalesce(p.project_key, p.name) IN (SELECT v FROM _blocks WHERE kind = 'key')
-               OR (l.company_id IS NULL
-                   AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
-                       IN (SELECT v FROM _blocks WHERE kind = 'brand'))
-               OR coalesce(p.amount_currency, 'CNY') || ':' || printf('%.0f', coalesce(p.amount_value, p.amount_yuan))
-                  IN (SELECT v FROM _blocks WHERE kind = 'amount')
+            WITH placed AS (
+                SELECT p.doc_id, p.seq, coalesce(p.amount_currency, 'CNY') AS currency,
+                       coalesce(p.amount_value, p.amount_yuan) AS amount,
+                       unnest(list_concat(coalesce(p.district_path[2:], []), [p.district])) AS place
+                FROM projects p
+            ),
+            scoped AS (
+                SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key, unnest({_SCOPES_SQL}) AS scope
+                FROM projects p
+            ),
+            hits AS (
+                SELECT doc_id, seq FROM project_links
+                WHERE company_id IN (SELECT v FROM _blocks WHERE kind = 'company')
+                UNION
+                SELECT doc_id, seq FROM projects
+                WHERE coalesce(project_key, name) IN (SELECT v FROM _blocks WHERE kind = 'key')
+                UNION
+                SELECT p.doc_id, p.seq FROM projects p JOIN project_links l USING (doc_id, seq)
+                WHERE l.company_id IS NULL
+                  AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
+                      IN (SELECT v FROM _blocks WHERE kind = 'brand')
+                UNION
+                SELECT scoped.doc_id, scoped.seq FROM scoped JOIN _scoped_keys k USING (scope, key)
+                UNION
+                SELECT placed.doc_id, placed.seq FROM placed JOIN _placed_amounts a
+                    ON a.place = placed.place AND a.currency = placed.currency
+                   AND placed.amount BETWEEN a.low AND a.high
+            )
+            SELECT coalesce(own_doc, member.d), coalesce(own_seq, member.s),
+                   key, full_key, company_id, district, path, amount, currency, numbers, kind, status,
+                   published, project_id
+            FROM (
+                SELECT * EXCLUDE (first, last, undated),
+                       unnest([first, last, undated]) AS member, unnest([first_date, last_date, NULL]) AS published
+                FROM (
+                    SELECT own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
+                           numbers, kind, status, project_id,
+                           arg_min(struct_pack(d := doc_id, s := seq), published_date) AS first,
+                           min(published_date) AS first_date,
+                           arg_max(struct_pack(d := doc_id, s := seq), published_date) AS last,
+                           max(published_date) AS last_date,
+                           min(struct_pack(d := doc_id, s := seq)) FILTER (WHERE published_date IS NULL)
+                               AS undated
+                    FROM (
+                        SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id,
+                               CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.doc_id END AS own_doc,
+                               CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.seq END AS own_seq
+                        FROM hits
+                        JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
+                        JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
+                        JOIN documents d ON d.doc_id = p.doc_id
+                    )
+                    GROUP BY own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
+                             numbers, kind, status, project_id
+                )
+            )
+            WHERE member IS NOT NULL
             """
         ).fetchall()
 
-    by_block: dict[tuple[str, str], dict[str, list[linkage.Report]]] = defaultdict(lambda: defaultdict(list))
+    # every report that can be a candidate, once; a block holds the positions of the reports filed under it
+    members: list[linkage.Report] = []
+    remembered: set[tuple[str, int, str | None]] = set()
+    by_block: dict[tuple[str, str], set[int]] = defaultdict(set)
+    looked_up = set().union(*(looked for _, looked in blocks_of.values()))
+
+    filed_by_signature: dict[tuple, set[tuple[str, str]]] = {}
 
     def remember(report: linkage.Report) -> None:
-        for block in _blocks(report):
-            by_block[block][report.project_id].append(report)
+        identity = (report.doc_id, report.seq, report.project_id)
+        if identity in remembered:
+            return
+        remembered.add(identity)
+        members.append(report)
+        if id(report) in blocks_of:
+            filed = blocks_of[id(report)][0]
+        else:  # stored reports of one name, company, place and amount are many: their blocks are computed once
+            signature = (report.company_id, report.named_companies, report.key, report.path, report.district)
+            signature += (report.amount, report.currency)
+            if signature not in filed_by_signature:
+                filed_by_signature[signature] = _blocks(report)[0] & looked_up
+            filed = filed_by_signature[signature]
+        for block in filed & looked_up:  # a block no new row looks up is never read
+            by_block[block].add(len(members) - 1)
 
     for row in known_rows:
         remember(_report(row[:-1], names, finder, project_id=row[-1]))
@@ -430,14 +613,12 @@ def refresh_projects(
         reusable -= {pid for (pid,) in held}
 
     for report in reports:
-        # a report shares several blocks with most of its candidates: each is scored once (by row, in order)
-        by_row: dict[str, dict[tuple[str, int], linkage.Report]] = defaultdict(dict)
-        for block in _blocks(report):
-            for project_id, members in by_block.get(block, {}).items():
-                rows_of_project = by_row[project_id]
-                for member in members:
-                    rows_of_project.setdefault((member.doc_id, member.seq), member)
-        candidates = {project_id: list(members.values()) for project_id, members in by_row.items()}
+        # a report shares several blocks with most of its candidates: each is scored once
+        found_in = [by_block[block] for block in blocks_of[id(report)][1] if block in by_block]
+        candidates: dict[str, list[linkage.Report]] = defaultdict(list)
+        for position in set().union(*found_in):
+            member = members[position]
+            candidates[member.project_id].append(member)
         found, best = linkage.best_project(report, candidates)
         if found:
             report.score = best

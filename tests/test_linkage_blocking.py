@@ -1,0 +1,70 @@
+"""Blocking of project linkage: what can reach the threshold within a place shares a block, and a place full of
+unrelated projects is not compared with a new row."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhaoyin.warehouse.linkage import (
+    GENERIC_NAME_CHARS,
+    Report,
+    amount_buckets,
+    name_grams,
+    name_weight,
+    probe_grams,
+)
+from zhaoyin.warehouse.resolution import _blocks
+
+# a small alphabet, so that drawn keys often resemble each other
+_CHARS = "宁远新能源青岛澜湾冷链物流枢纽产业园基地一期研发中心"
+keys = st.text(alphabet=_CHARS, min_size=1, max_size=12)
+
+
+def _looks_up(a: Report, b: Report) -> bool:
+    return not _blocks(a)[1].isdisjoint(_blocks(b)[0]) or not _blocks(b)[1].isdisjoint(_blocks(a)[0])
+
+
+def _report(key: str | None, seq: int, **fields) -> Report:
+    return Report(doc_id=f"doc{seq}", seq=seq, key=key, company_id=None, district="黄岛区", **fields)
+
+
+@given(keys, keys)
+def test_keys_alike_enough_to_link_in_one_place_share_a_gram(a, b):
+    if name_weight(a, b) < 4:
+        return
+    assert not name_grams(a).isdisjoint(name_grams(b))
+    agree_on_specific = not (name_grams(a) & name_grams(b)) <= {
+        g for g in name_grams(a) if GENERIC_NAME_CHARS.issuperset(g)
+    }
+    if agree_on_specific or probe_grams(a) == name_grams(a) or probe_grams(b) == name_grams(b):
+        assert _looks_up(_report(a, 1), _report(b, 2))
+
+
+@given(st.floats(min_value=1.0, max_value=1e12), st.floats(min_value=0.0, max_value=0.01))
+def test_amounts_within_one_percent_share_a_bucket(amount, off):
+    other = amount * (1 - off)
+    assert set(amount_buckets(amount)) & set(amount_buckets(other))
+    assert math.isclose(amount, other, rel_tol=0.0101)
+
+
+def test_a_place_alone_is_no_block_but_a_name_or_an_amount_within_it_is():
+    new = _report("澜湾冷链物流枢纽", 1, amount=1.0e8, currency="CNY")
+    unrelated = _report("远洋渔业加工", 2, amount=5.2e8, currency="CNY")
+    renamed = _report("澜湾冷链物流基地", 3, amount=3.0e9, currency="CNY")
+    same_amount = _report("海洋装备", 4, amount=1.005e8, currency="CNY")
+    elsewhere = Report(doc_id="doc5", seq=5, key="渔业加工", company_id=None, district="即墨区")
+    assert not _looks_up(new, unrelated)
+    assert _looks_up(new, renamed)
+    assert _looks_up(new, same_amount)
+    assert not _looks_up(unrelated, elsewhere)  # a name inside the other, but in another county
+    assert _looks_up(unrelated, _report("渔业加工", 6))
+
+
+def test_a_generic_name_is_looked_up_by_all_its_grams():
+    generic = _report("产业园基地", 1)
+    specific = _report("澜湾产业园基地", 2)
+    assert probe_grams("产业园基地") == name_grams("产业园基地")
+    assert _looks_up(generic, specific)
