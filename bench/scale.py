@@ -25,6 +25,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from zhaoyin.warehouse.loading import RECORD_TABLES
+
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 SCALE_DIR = BENCH_DIR / "out" / "scale"
@@ -167,14 +169,7 @@ _CHANGED: dict[str, dict[str, str]] = {
 _COPIED = (
     "documents",
     "document_sources",
-    "projects",
-    "companies",
-    "districts",
-    "investments",
-    "metrics",
-    "mentions",
-    "policies",
-    "policy_incentives",
+    *RECORD_TABLES,
     "doc_terms",
     "doc_lengths",
     "doc_minhash",
