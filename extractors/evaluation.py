@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.script import simplified_view
+from zhaoyin.extractors.script import clean_garbled_pinyin, simplified_view
 
 KINDS = ("amounts", "districts", "companies", "projects", "metrics")
 PROJECT_FIELDS = ("company", "district", "amount_yuan", "status")
@@ -88,6 +88,8 @@ class DocResult:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     false_positives: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
     false_negatives: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    # matched pairs whose fields disagree: "project.company · 某某项目: gold 'A', predicted 'B'"
+    field_errors: list[str] = field(default_factory=list)
     missing_prediction: bool = False
 
 
@@ -118,16 +120,18 @@ class EvalReport:
             if errors:
                 entry["false_positives"] = doc.false_positives
                 entry["false_negatives"] = doc.false_negatives
+                entry["field_errors"] = doc.field_errors
             out["docs"].append(entry)
         return out
 
 
 def normalize_name(name: str | None) -> str:
-    """Names compared without spaces, with full/half-width brackets unified and in simplified script
-    (a traditional text's 泌陽縣 is the same district as 泌阳县)."""
+    """Names compared without spaces, with full/half-width brackets unified, in simplified script (a
+    traditional text's 泌陽縣 is the same district as 泌阳县) and without pinyin glosses (項(xiàng)目 is 項目:
+    gold quotes a garbled page exactly, the extractors read it cleaned)."""
     if not name:
         return ""
-    return simplified_view(_SPACES.sub("", name.translate(_BRACKETS)))
+    return simplified_view(clean_garbled_pinyin(_SPACES.sub("", name.translate(_BRACKETS))))
 
 
 def _number_key(value: Any) -> float | None:
@@ -275,6 +279,18 @@ def score_projects(gold: list, pred: list) -> tuple[Score, list[str], list[str],
     return Score(tp, len(pred) - tp, len(gold) - tp), fps, fns, pairs
 
 
+def _project_field_errors(pairs: list[tuple[Any, Any]]) -> list[str]:
+    errors = []
+    for gold, pred in pairs:
+        for name in PROJECT_FIELDS:
+            if not _field_equal(name, gold, pred):
+                label = _get(gold, "name") or _get(gold, "company") or ""
+                errors.append(
+                    f"project.{name} · {label}: gold {_get(gold, name)!r}, predicted {_get(pred, name)!r}"
+                )
+    return errors
+
+
 def score_metrics(gold: list, pred: list) -> tuple[Score, list[str], list[str], int, int]:
     """Multiset on (value, unit); subject accuracy counts, per (value, unit), the matches whose
     subjects can agree. Returns score, errors and (subject correct, matched)."""
@@ -388,6 +404,7 @@ def evaluate(
         result.false_positives["projects"], result.false_negatives["projects"] = fp, fn
         for name in PROJECT_FIELDS:
             report.project_fields[name].add(sum(_field_equal(name, gp, pp) for gp, pp in pairs), len(pairs))
+        result.field_errors = _project_field_errors(pairs)
 
         g, p = lists("metrics")
         result.scores["metrics"], fp, fn, correct, matched = score_metrics(g, p)

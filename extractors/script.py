@@ -43,10 +43,19 @@ def _convert_same_length(segment: str, converter: opencc.OpenCC) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, str]:
+    return {ord(row["variant"]): row["standard"] for row in lang.table("variant_characters")}
+
+
 def simplified_view(text: str) -> str:
-    """Traditional → simplified (OpenCC t2s) with exactly the same length as `text`."""
+    """Traditional → simplified (OpenCC t2s, then the variants t2s keeps) with exactly the same length as
+    `text`."""
     if not text:
         return text
+    standard = text.translate(_variants())
+    if standard != text:
+        text = standard
     whole = _converter("t2s").convert(text)
     if whole == text:
         return text

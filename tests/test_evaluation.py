@@ -413,3 +413,26 @@ def test_a_set_with_a_manifest_reads_each_text_with_the_address_it_was_published
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     predictions, _ = predictions_for(tmp_path / "gold" / "dev", tmp_path / "corpus", "rules")
     assert predictions["a1.txt"]["published"].startswith("2022-12")
+
+
+def test_names_compare_without_pinyin_glosses_of_a_garbled_page():
+    assert normalize_name("內(nèi)蒙古康達化學(xué)有限公司") == normalize_name("内蒙古康达化学有限公司")
+
+
+def test_field_errors_name_the_project_and_both_values(tmp_path):
+    gold = [
+        {
+            "name": "钼产业园项目",
+            "company": "甲乙矿业",
+            "district": "平阳县",
+            "amount_yuan": None,
+            "status": "signed",
+            "evidence": "x",
+        }
+    ]
+    write_gold(tmp_path, "a.txt", projects=gold)
+    pred = {"a.txt": {"projects": [dict(gold[0], district="丙丁县")]}}
+    report = evaluate(tmp_path, pred)
+    assert report.docs[0].field_errors == [
+        "project.district · 钼产业园项目: gold '平阳县', predicted '丙丁县'"
+    ]

@@ -51,3 +51,19 @@ def test_clean_garbled_pinyin():
     assert clean_garbled_pinyin("总投资（zǒng tóu zī）45亿元") == "总投资45亿元"
     assert clean_garbled_pinyin("青岛(Qingdao)和 GDP(国内生产总值)") == "青岛(Qingdao)和 GDP(国内生产总值)"
     assert clean_garbled_pinyin("项目(2024年)") == "项目(2024年)"
+
+
+def test_variant_characters_t2s_keeps_are_read_as_their_standard_form():
+    text = "平陽縣與陜西鑫遠鑛業有限公司簽訂合同"
+    view = simplified_view(text)
+    assert len(view) == len(text)
+    assert view == "平阳县与陕西鑫远矿业有限公司签订合同"
+
+
+def test_a_company_after_county_and_conjunction_starts_at_its_province_in_a_variant_spelling():
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
+
+    text = "其中，平陽縣與陜西鑫遠礦業有限公司簽訂的鉬產業園項目合同書，總投資9.8億元。"
+    extraction = extract(Document(doc_id="t", text=text, source="t.txt"))
+    assert [c.mentions[0] for c in extraction.companies] == ["陜西鑫遠礦業有限公司"]

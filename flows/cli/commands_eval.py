@@ -147,6 +147,10 @@ def _print_errors(backend: str, report) -> None:
                 console.print(f"  [red]+ false positive[/red] {plain(item)}", markup=True, highlight=False)
             for item in fns:
                 console.print(f"  [yellow]- missed[/yellow] {plain(item)}", markup=True, highlight=False)
+        if doc.field_errors:
+            console.print(f"[bold]{plain(backend)} · {plain(doc.doc)} · fields[/bold]", highlight=False)
+            for item in doc.field_errors:
+                console.print(f"  [magenta]≠[/magenta] {plain(item)}", markup=True, highlight=False)
 
 
 def _parse_set(spec: str) -> tuple[str, Path, Path]:
