@@ -530,6 +530,7 @@ def brand_of(name: str) -> str | None:
     while pairs and (_is_place(pairs[0][0]) or pairs[0][1].startswith(_LEADING_NON_NAME)):
         pairs.pop(0)  # 加快推进 / 青岛 before the brand
     words = [w for w, _flag in pairs]
+    trades = lang.word_set("company_industry_words")
     brand: list[str] = []
     for word, flag in pairs:
         if (
@@ -537,7 +538,8 @@ def brand_of(name: str) -> str | None:
             or word in lang.word_set("industry_terms")
             or flag == "ours"
             or not rare_word(word)
-        ):
+            or (brand and word in trades)
+        ):  # 宏泰|药业|注射剂…: a trade word ends the brand, however rare the product after it
             break
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
@@ -545,7 +547,7 @@ def brand_of(name: str) -> str | None:
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
-    if len(rest) >= 2 and rest[0] in lang.word_set("company_industry_words"):
+    if len(rest) >= 2 and rest[0] in trades:
         return "".join(brand) + rest[0]
     if rest and _is_place(rest[0]):
         return "".join(brand)
@@ -759,6 +761,35 @@ def _project_brands(text: str) -> list[_Found]:
     return out
 
 
+# A clause opens with a word no dictionary knows, then a trade, then what the firm does (兴宏铜业|破产重组,
+# 岚川药业|已投产): the coined word and its trade name an enterprise, the clause being about it.
+_CLAUSE_SUBJECT_AT = re.compile(f"(?:^|(?<=[{re.escape(_CLAUSE_OPENERS)}]))[\u4e00-\u9fff]")
+_CLAUSE_SUBJECT_REACH = 12  # characters read from a clause's start: brand, trade and the next word
+_VERB_FLAGS = ("v", "d", "p")
+
+
+def _clause_subjects(text: str) -> list[_Found]:
+    trades = lang.word_set("company_industry_words")
+    out = []
+    for match in _CLAUSE_SUBJECT_AT.finditer(text):
+        start = match.start()
+        words = tagged(text[start : start + _CLAUSE_SUBJECT_REACH])
+        if len(words) < 3:
+            continue
+        (brand, flag), (trade, _t), (_after, after_flag) = words[:3]
+        if not (
+            len(brand) == BRAND_STEM_LENGTH
+            and flag == "oov"
+            and word_frequency(brand) == 0
+            and _unknown_word(brand)
+            and trade in trades
+            and after_flag.startswith(_VERB_FLAGS)
+        ):
+            continue
+        out.append(_Found(brand + trade, [(start, start + len(brand) + len(trade))]))
+    return out
+
+
 def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
@@ -851,6 +882,7 @@ def find_companies(text: str) -> list[Company]:
         + _triggered(text)
         + _headed_project_list(text)
         + _project_brands(text)
+        + _clause_subjects(text)
         + _known_brands(text)
         + _bilingual(text)
     )

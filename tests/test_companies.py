@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand
+from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
 
@@ -345,3 +346,48 @@ def test_a_brand_leading_a_production_line():
 
 def test_a_placed_brand_before_modifiers_listed_inside_its_project_name():
     assert "杭州恒越电子科技" in names("总投资2亿元的杭州恒越电子科技低损、耐热、陶瓷基板项目。")
+
+
+@pytest.mark.parametrize(
+    ("project", "brand"),
+    [
+        ("宏泰药业注射剂生产线(二期)", "宏泰药业"),
+        ("恒达药业原料药基地", "恒达药业"),
+        ("瀚锋钢铁特种钢材生产基地", "瀚锋钢铁"),
+        ("岚川矿业尾矿综合利用项目", "岚川矿业"),
+    ],
+)
+def test_a_trade_word_ends_the_brand_before_a_rare_product(project, brand):
+    # the product after the trade (注射剂, 原料药) is as rare a word as a brand: the trade word ends the brand
+    assert brand_of(project) == brand
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("丰源铝业破产重组、德隆公司资产处置有序推进。", "丰源铝业"),
+        ("今年，岚川药业已建成投产，全年产值突破5亿元。", "岚川药业"),
+        ("据了解，瀚锋钢铁宣布将在该县新建特种钢材生产线。", "瀚锋钢铁"),
+    ],
+)
+def test_a_coined_word_and_its_trade_opening_a_clause_name_an_enterprise(text, company):
+    assert company in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "智慧农业稳步推进，现代农业提质增效。",
+        "新材料产业集聚发展，生物医药加快壮大。",
+        "全市光伏装备加快布局。",
+    ],
+)
+def test_an_everyday_word_and_a_trade_opening_a_clause_name_no_enterprise(text):
+    assert names(text) == []
+
+
+def test_a_coined_brand_and_its_trade_in_traditional_script():
+    text = simplified_view(
+        halfwidth("會上，瀚鋒鋼鐵宣布將在該縣新建特種鋼材生產線；恒達藥業原料藥基地完成主體工程。")
+    )
+    assert {"瀚锋钢铁", "恒达药业"} <= set(c.canonical for c in find_companies(text))
