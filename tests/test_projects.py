@@ -6,6 +6,7 @@ import pytest
 
 from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.pipeline import extraction_view
 from zhaoyin.extractors.projects import find_projects
 from zhaoyin.extractors.text import halfwidth
 
@@ -683,3 +684,17 @@ def test_registered_capital_is_no_registration():
 def test_what_a_place_is_described_as_is_not_a_project():
     text = "柳州岚钧工业园地处柳州市北部新城，是全国重要的整车和零部件生产研发基地，岚钧集团总部坐落于此。"
     assert not any((p.name or "").endswith("生产研发基地") for p in projects_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至目前，东岭园区岚钧精密轴承生产线、华迅智能装备制造基地等4个项目已开复工建设，完成到位资金1.2亿元。",
+        "南岭县宁和光伏组件生产线、岚川新材料产业园等3个项目已于3月全面复工。",
+        "截至目前，東嶺園區嵐鈞精密軸承生產線、華迅智能裝備製造基地等4個項目已開復工建設。",
+    ],
+)
+def test_resuming_work_is_a_start(text):
+    projects = projects_of(extraction_view(text))
+    assert len(projects) >= 2
+    assert {p.status for p in projects} == {"started"}
