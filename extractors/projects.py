@@ -1083,6 +1083,7 @@ def find_projects(
         c
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
+        and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates += _company_candidates(text, companies, candidates)

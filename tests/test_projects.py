@@ -698,3 +698,15 @@ def test_resuming_work_is_a_start(text):
     projects = projects_of(extraction_view(text))
     assert len(projects) >= 2
     assert {p.status for p in projects} == {"started"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此外，总投资86.5亿元的14个项目中，过10亿元项目3个。",
+        "今年，东岭区将集中攻坚总投资520亿元的35个重点项目建设。",
+        "今年，東嶺區將集中攻堅總投資520億元的35個重點項目建設。",
+    ],
+)
+def test_a_count_of_projects_introduced_by_their_investment_is_no_project(text):
+    assert not any(p.name and p.name[0].isdigit() for p in projects_of(extraction_view(text)))
