@@ -64,6 +64,7 @@ class _Candidate:
     item: bool = False  # one item of a list said in full (总投资5亿元的A项目、总投资8亿元的B项目)
     head: tuple[int, int] | None = None  # the words typing the list it is an item of (签约项目5个，分别是)
     opener: tuple[int, int] | None = None  # its list's clause before the list (先后引进了A、B等一批项目)
+    roundup: bool = False  # one of several items of an enumeration (A、B等4个项目)
 
 
 _PATTERN_KEYS = (
@@ -419,6 +420,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                         company=investor,
                         head=head,
                         opener=opener,
+                        roundup=len(spans) > 1,
                     )
                 )
     return out
@@ -532,6 +534,38 @@ def _opens_with_a_name(item: str) -> bool:
 HEADLINE_CHARS = 60  # a first line longer than this is body text, not a headline
 HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
 STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
+
+
+_CAPACITY = re.compile(lang.pattern("project_words", "capacity"))
+LEADING_BRAND_MAX_CHARS = 4  # a brand before a capacity is this short (鼎诚工贸|年产10万吨…)
+COINED_WORD_CHARS = (2, 3)  # an unknown word this long opening an item is a coined brand (岚钧, 宝隆港)
+
+
+def _leading_brand(name: str) -> str | None:
+    """The investor an item of a roundup list opens with, named by nothing else: after its province, the
+    words before a capacity when an unknown word is among them (宁和精工|年产5万吨…, 青海|岚川镁业|年产…), else
+    an unknown coined word, with the trade right after it (华迅|交通装备基地, 岚钧医药)."""
+    pairs = list(tagged(name))
+    place = ""
+    if pairs and gazetteer().places_named(pairs[0][0]):
+        place, pairs = pairs[0][0], pairs[1:]
+    if not pairs:
+        return None
+    rest = name[len(place) :]
+    capacity = _CAPACITY.search(rest)
+    if capacity is not None and 2 <= capacity.start() <= LEADING_BRAND_MAX_CHARS:
+        if any(flag == "oov" for _w, flag in tagged(rest[: capacity.start()])):
+            return place + rest[: capacity.start()]
+    word, flag = pairs[0]
+    if (
+        flag != "oov"
+        or word_frequency(word) > 0
+        or not COINED_WORD_CHARS[0] <= len(word) <= COINED_WORD_CHARS[1]
+    ):
+        return None
+    if len(pairs) > 1 and len(word) == 2 and pairs[1][0] in lang.word_set("company_industry_words"):
+        return place + word + pairs[1][0]
+    return place + word
 
 
 def _only_a_brand(name: str) -> bool:
@@ -987,6 +1021,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
+    if company is None and candidate.roundup and candidate.name:
+        company = _leading_brand(candidate.name)
     other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:
         company = _sole_company(
@@ -1061,6 +1097,7 @@ def find_projects(
     if not doc.sentences:
         return []
     not_projects = [(s.start, s.end) for d in districts if d.kind in ("zone", "new_area") for s in d.spans]
+    zones = list(not_projects)
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
@@ -1070,7 +1107,7 @@ def find_projects(
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
         for i in overlapping:
-            named[i] = replace(named[i], opener=named[i].opener or item.opener)
+            named[i] = replace(named[i], opener=named[i].opener or item.opener, roundup=item.roundup)
         if not overlapping:
             listed.append(item)
     for item in _headed_candidates(text):  # a name found on its own still takes its list's head
@@ -1086,6 +1123,7 @@ def find_projects(
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
+    candidates = [_past_its_zone(c, zones) for c in candidates]
     candidates += _company_candidates(text, companies, candidates)
     candidates += _company_list_candidates(text, companies, candidates)
     candidates = _paired_investors(companies, candidates)
@@ -1121,6 +1159,17 @@ def find_projects(
         projects = [p if p.status else p.model_copy(update={"status": event}) for p in projects]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
+
+
+def _past_its_zone(candidate: _Candidate, zones: list[tuple[int, int]]) -> _Candidate:
+    """The first item of a list a zone opens (X工业园岚钧年产5万吨…、…等4个项目): the zone says where the
+    item is and is no part of its name."""
+    if not candidate.listed or candidate.name is None:
+        return candidate
+    for first, last in zones:
+        if first == candidate.start and last < candidate.end - 1:
+            return replace(candidate, name=candidate.name[last - first :], start=last)
+    return candidate
 
 
 def _collective_event(text: str) -> str | None:

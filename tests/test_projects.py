@@ -710,3 +710,29 @@ def test_resuming_work_is_a_start(text):
 )
 def test_a_count_of_projects_introduced_by_their_investment_is_no_project(text):
     assert not any(p.name and p.name[0].isdigit() for p in projects_of(extraction_view(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "其中，东岭经济开发区湖南鼎岚年产3万吨锰基正极材料、岚钧镁业年产1万吨氟化工新材料等4个项目已开工。",
+            {"湖南鼎岚", "岚钧镁业"},
+        ),
+        ("此次集中开工项目，包括岚钧交通装备基地、鼎岚临港物流、新型环保设备制造等项目。", {"岚钧", "鼎岚"}),
+        ("此次集中開工項目，包括嵐鈞交通裝備基地、鼎嵐臨港物流、新型環保設備製造等項目。", {"岚钧", "鼎岚"}),
+    ],
+)
+def test_an_unknown_word_opening_an_item_of_a_roundup_is_its_investor(text, expected):
+    assert expected <= {p.company for p in projects_of(extraction_view(text))}
+
+
+def test_a_single_exemplar_of_a_count_names_no_investor():
+    text = "新签约的40个项目中，包含鼎岚碳烯铝基复合材料等21个先进制造业项目。"
+    assert {p.company for p in projects_of(text)} == {None}
+
+
+def test_a_zone_opening_a_list_is_no_part_of_its_first_item():
+    text = "其中，库尔勒工业园青海鼎岚镁业年产3万吨锰基正极材料、岚钧年产1万吨氟化工新材料等4个项目已开工。"
+    first = by_name(projects_of(text))["青海鼎岚镁业年产3万吨锰基正极材料"]
+    assert (first.company, first.district) == ("青海鼎岚镁业", "库尔勒工业园")
