@@ -30,6 +30,7 @@ _QUANTITY_CHARS = re.compile(r"[\d.]")
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
 QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
+_MEANS_WORDS = re.compile(lang.pattern("project_words", "means_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 _NOT_STEPS = tuple(_WORDS["not_steps"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
@@ -429,10 +430,11 @@ def _listed_candidates(text: str) -> list[_Candidate]:
 def _lists_kinds(text: str, items: list[str], closer: int) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
-    (等) say kinds (类别, 领域)."""
+    (等) say kinds (类别, 领域); 采取A、B等措施推动…项目 lists means of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
-    return _KIND_WORDS.match(text, closer + len(_WORDS["list_end"])) is not None
+    after = closer + len(_WORDS["list_end"])
+    return _KIND_WORDS.match(text, after) is not None or _MEANS_WORDS.match(text, after) is not None
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:
