@@ -416,6 +416,8 @@ def _headed_project_list(text: str) -> list[_Found]:
         found = []
         for item in items:
             span = _clean_item(text, start, start + len(item), in_list=True)
+            if span and span[0] > start and _QUANTITY_CHAR.match(text[span[0] - 1]):
+                span = None  # 承兴30万锭高档纺纱: what follows a quantity is the product, not the investor
             investor = _listed_investor(text[span[0] : span[1]]) if span else None
             found.append(
                 _Found(investor, [(span[0], span[0] + len(investor))]) if span and investor else None
