@@ -321,6 +321,8 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
     core = item[: suffix.start()] if vouched else item
     if len(item) < 2 or _is_place(item) or _is_organization(item) or _generic(core, strict=not vouched):
         return None
+    if _party_side(item):
+        return None
     if not in_list and not vouched and is_verb(item):  # 领军企业参会
         return None
     if _DIGITS.fullmatch(item) or not _HAN.match(item):
@@ -330,6 +332,15 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
         brand = brand_of(item)
         return (new_start, new_start + len(brand)) if brand and item.startswith(brand) else None
     return new_start, end
+
+
+def _party_side(item: str) -> bool:
+    """美方, 中外双方, 投资方: a country or a role before 方 names a side of a deal, not a company."""
+    patterns = lang.data("company_patterns")
+    side, before = item[-1:], item[:-1]
+    if side != patterns["party_side_ending"] or not before:
+        return False
+    return set(before) <= set(patterns["party_side_openings"]) or before in patterns["party_side_roles"]
 
 
 @cache
@@ -416,6 +427,8 @@ def _headed_project_list(text: str) -> list[_Found]:
         found = []
         for item in items:
             span = _clean_item(text, start, start + len(item), in_list=True)
+            if span and span[0] > start and _QUANTITY_CHAR.match(text[span[0] - 1]):
+                span = None  # 承兴30万锭高档纺纱: what follows a quantity is the product, not the investor
             investor = _listed_investor(text[span[0] : span[1]]) if span else None
             found.append(
                 _Found(investor, [(span[0], span[0] + len(investor))]) if span and investor else None

@@ -30,6 +30,7 @@ _QUANTITY_CHARS = re.compile(r"[\d.]")
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
 QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
+_MEANS_WORDS = re.compile(lang.pattern("project_words", "means_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 _NOT_STEPS = tuple(_WORDS["not_steps"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
@@ -139,6 +140,8 @@ _BRAND_FLAGS = {"nr", "nrt", "nz", "j", "eng"}
 _CLASS_FLAGS = {"t", "r"}
 # a number that belongs to the name (12英寸…, 第6代…), not a date or a count (2024年, 75个)
 _LEADING_NUMBER = re.compile(lang.pattern("project_words", "leading_number"))
+_PLACED_CAPACITY = re.compile(lang.pattern("project_words", "placed_capacity"))
+PLACED_CAPACITY_REACH = 10  # characters of a capacity before a name (100万千瓦, 15MW, 2.5GWh)
 
 
 def _industry() -> frozenset[str]:
@@ -288,7 +291,18 @@ def _same_sentence(text: str, first: int, last: int) -> bool:
     return first <= last and not _SENTENCE_BREAK.search(text[first:last])
 
 
-def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
+def _placed_capacity(text: str, edge: int, place_ends: frozenset[int]) -> int | None:
+    """Where a name starts that opens with a capacity right after the place it goes to (X开发区|100万千瓦
+    光伏发电项目): the place makes the plain words after it one project, capacity and all."""
+    capacity = _PLACED_CAPACITY.search(text, max(0, edge - PLACED_CAPACITY_REACH), edge)
+    if capacity is None or capacity.start() not in place_ends:
+        return None
+    return capacity.start()
+
+
+def _named_candidates(
+    text: str, companies: list[Company], place_ends: frozenset[int] = frozenset()
+) -> list[_Candidate]:
     out = []
     weak = _nouns()[1]
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
@@ -335,6 +349,10 @@ def _named_candidates(text: str, companies: list[Company]) -> list[_Candidate]:
         if unit and number and _built_by_company(text, number.start(), company_spans):
             start = _after_verbs(text, unit.end(), noun_end)  # …公司投资12亿元建设高端医疗器械研发中心
             out.append(_Candidate(text[start:noun_end], start, noun_end))
+            continue
+        placed = _placed_capacity(text, raw_edge, place_ends)
+        if placed is not None and noun_end - raw_edge >= LISTED_MIN_CHARS:
+            out.append(_Candidate(text[placed:noun_end], placed, noun_end))
             continue
         edge = _with_number(text, raw_edge, noun_end)
         for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
@@ -429,10 +447,11 @@ def _listed_candidates(text: str) -> list[_Candidate]:
 def _lists_kinds(text: str, items: list[str], closer: int) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
-    (等) say kinds (类别, 领域)."""
+    (等) say kinds (类别, 领域); 采取A、B等措施推动…项目 lists means of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
-    return _KIND_WORDS.match(text, closer + len(_WORDS["list_end"])) is not None
+    after = closer + len(_WORDS["list_end"])
+    return _KIND_WORDS.match(text, after) is not None or _MEANS_WORDS.match(text, after) is not None
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:
@@ -1101,7 +1120,8 @@ def find_projects(
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
-    named = _named_candidates(text, companies) + _quoted_candidates(text)
+    place_ends = frozenset(s.end for d in districts for s in d.spans)
+    named = _named_candidates(text, companies, place_ends) + _quoted_candidates(text)
     named.sort(key=lambda c: c.start)
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause

@@ -318,6 +318,29 @@ def test_the_investors_of_a_headed_list_of_projects():
     assert names("集中签约的12个项目，包括高端装备制造、现代服务业、研发中心等类别。") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据了解，18个重点项目包括蓝岸智能装备、朔丰20万锭精梳纺纱、60万吨乙二醇深加工等。",
+        "签约项目3个，分别是：岚钧精密钢、恒宏5万吨再生纤维、华迅300台套农机装备等。",
+    ],
+)
+def test_what_follows_a_quantity_in_a_listed_project_is_no_investor(text):
+    assert not [n for n in names(text) if n.startswith(("万", "吨", "台"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据悉，青川县此次与美方签约的经贸合作项目包括设立蓝岸商品中心。",
+        "蓝岸县与德方签约建设精密轴承项目。",
+        "青川縣與投資方簽訂了合作協議。",
+    ],
+)
+def test_a_side_of_a_deal_is_no_company(text):
+    assert names(simplified_view(halfwidth(text))) == []
+
+
 def test_a_placed_brand_may_end_with_a_function_character_before_a_named_place():
     assert "青岛恒和" in names("全市集中开工，青岛恒和天水果蔬加工项目、某商会帮扶车间项目等开工。")
 

@@ -475,6 +475,43 @@ def test_a_list_of_kinds_of_projects_names_no_project(text):
     assert [p.name for p in projects_of(text) if p.name] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川县将采取主要领导亲自挂帅、专班包联、部门齐抓共管等措施全力推动重点项目建设。",
+        "蓝岸镇通过以商招商、驻点招商、基金招商等方式引进一批产业项目。",
+        "青川縣採取領導掛帥、部門聯動、專班推進等舉措加快推進重大項目建設。",
+    ],
+)
+def test_a_list_of_means_names_no_project(text):
+    assert [p.name for p in projects_of(extraction_view(text)) if p.name] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "district"),
+    [
+        (
+            "在集中签约仪式上，青川经济开发区精密轴承项目，蓝岸经济技术开发区100万千瓦光伏发电及配套项目等9个项目现场签约。",
+            "100万千瓦光伏发电及配套项目",
+            "蓝岸经济技术开发区",
+        ),
+        (
+            "朔丰经济技术开发区15MW余热发电综合利用项目、华迅经济开发区精密铸件项目集中签约。",
+            "15MW余热发电综合利用项目",
+            "朔丰经济技术开发区",
+        ),
+        (
+            "青川縣藍岸工業園區200兆瓦共享儲能項目已簽約。",
+            "200兆瓦共享储能项目",
+            "青川县蓝岸工业园区",
+        ),
+    ],
+)
+def test_a_capacity_right_after_its_place_opens_the_project_name(text, name, district):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found[name].district == district
+
+
 def test_a_quoted_project_name_is_no_slogan():
     text = (
         "蓝岸药业有限公司与青川县农业投资发展有限责任公司于今年3月成功签约“青川县免煎中药颗粒生产项目”，"
