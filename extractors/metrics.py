@@ -261,7 +261,8 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
     indicator = indicator.lstrip(_KW["respective_joiners"] + _SEPARATOR)  # what a list of places left
     indicator = _INDICATOR_FIGURE_TAIL.sub("", indicator)  # …同比分别增长133.5%、114.1%、 → …同比分别增长
-    return _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
+    indicator = _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
+    return " ".join(indicator.split())  # "增长 12.5 %" leaves "增长 "
 
 
 def _has_any(text: str, words) -> bool:
@@ -515,7 +516,7 @@ def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     parts = _AMOUNT_PARTS.match(text)
     if parts:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
-        return float(parts.group("num").replace(",", "")), unit
+        return float(re.sub(r"[,\u2009\u202f]", "", parts.group("num"))), unit
     chinese = _CHINESE_AMOUNT.match(text)
     if not chinese or not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
         return None

@@ -179,3 +179,33 @@ def test_figures_without_a_currency_are_yuan_where_a_money_word_introduces_them(
 )
 def test_figures_without_a_currency_elsewhere_are_no_amounts(text):
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("临川县签约项目总投资 58.6 亿元。", [("58.6 亿元", 58.6e8, "CNY", None)]),
+        (
+            "外资到位1.5 亿美元，增资8000 万欧元。",
+            [("1.5 亿美元", 1.5e8, "USD", None), ("8000 万欧元", 8e7, "EUR", None)],
+        ),
+        ("实际利用外资 2 亿 美元。", [("2 亿 美元", 2e8, "USD", None)]),
+        ("项目总投资约 5 亿港元。", [("5 亿港元", 5e8, "HKD", "about")]),
+        ("总投资逾 10 亿元的项目。", [("10 亿元", 1e9, "CNY", "over")]),
+        ("总投资 8 亿元 以上的项目。", [("8 亿元", 8e8, "CNY", "over")]),
+        ("总投资约 30 余亿元。", [("30 余亿元", 3e9, "CNY", "about")]),
+        ("投资额达 1.2 万亿元。", [("1.2 万亿元", 1.2e12, "CNY", None)]),
+        ("两期投资分别为 10 — 20 亿元。", [("10", 1e9, "CNY", None), ("20 亿元", 2e9, "CNY", None)]),
+        ("到位资金 26.7 亿，同比增长。", [("26.7 亿", 2.67e9, "CNY", None)]),
+        ("完成投资1\u2009200亿元。", [("1\u2009200亿元", 1.2e11, "CNY", None)]),
+        ("ＡＢ公司投资１２ 亿元。", [("１２ 亿元", 1.2e9, "CNY", None)]),
+    ],
+)
+def test_a_space_between_the_figure_its_magnitude_and_its_unit(text, expected):
+    """A space before the magnitude must not leave 亿元 alone (worth 1亿): the figure before it counts."""
+    assert triples(text) == expected
+
+
+def test_a_space_does_not_join_separate_figures():
+    assert triples("带动数 亿元投资") == []
+    assert [a.text for a in find_amounts("共 3 个项目，投资 5亿元")] == ["5亿元"]

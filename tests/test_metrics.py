@@ -799,3 +799,13 @@ def test_agreed_foreign_capital_is_a_figure():
     text = "此次集中签约项目40个，总投资310亿元，其中外资项目9个、协议外资12.5亿美元。"
     ms = metrics_of(text, [], city="江屿市")
     assert (12.5, "亿美元") in figures(ms)
+
+
+def test_figures_written_with_a_space_before_their_unit():
+    text = (
+        "今年一季度，武侯区新签约项目 26 个，协议总投资 58.6 亿元，实际使用外资 2 亿 美元，同比增长 12.5 %。"
+    )
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert figures(ms) == [(26, "个"), (58.6, "亿元"), (2, "亿美元"), (12.5, "%")]
+    assert all(" " not in m.indicator and m.indicator for m in ms)
+    assert {m.subject for m in ms} == {"武侯区"}
