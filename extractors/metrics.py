@@ -260,6 +260,9 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
     indicator = indicator.lstrip(_KW["respective_joiners"] + _SEPARATOR)  # what a list of places left
+    summed = _SUMMED_PLACES.match(indicator)  # 三地共签约项目 → 签约项目
+    if summed and 0 < summed.end() < len(indicator):
+        indicator = indicator[summed.end() :]
     indicator = _INDICATOR_FIGURE_TAIL.sub("", indicator)  # …同比分别增长133.5%、114.1%、 → …同比分别增长
     indicator = _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
     return " ".join(indicator.split())  # "增长 12.5 %" leaves "增长 "
@@ -834,6 +837,7 @@ def find_metrics(
     place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
     within = _places_within(districts)
+    containers = {d.canonical: (d.city, d.province) for d in districts}
     first_start = next((p.start for p in paragraphs(view)), 0)
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
@@ -871,6 +875,10 @@ def find_metrics(
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
                 subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
+                subject = (
+                    _summed_subject(view, sentence.start, figure.start, paragraph_mentions, containers)
+                    or subject
+                )
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
@@ -942,6 +950,42 @@ def _joint_subjects(
     names = [m.canonical for m in mentions if clause_start <= m.start and m.end <= clause_start + lead]
     names = list(dict.fromkeys(names))
     return names if len(names) > 1 and clause_start + lead < pos else []
+
+
+_SUMMED_PLACES = re.compile(lang.pattern("metric_keywords", "summed_places"))
+_SUMMED_JOINERS = _SEPARATOR + _KW["place_list_joiners"]
+
+
+def _summed_subject(
+    view: str,
+    sentence_start: int,
+    pos: int,
+    mentions: list[_Mention],
+    containers: dict[str, tuple[str | None, str | None]],
+) -> str | None:
+    """甲区、乙县、丙市三地共签约项目22个，总投资135亿元: the sentence adds up the places it lists last before
+    the figure, so the figure is that of the city (failing that, the province) that holds them all."""
+    inside = [m for m in mentions if sentence_start <= m.start and m.end <= pos]
+    outer = [
+        m
+        for m in inside
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in inside
+        )
+    ]
+    run = outer[-1:]
+    for before in reversed(outer[:-1]):
+        if run[0].start - before.end != 1 or view[before.end] not in _SUMMED_JOINERS:
+            break
+        run.insert(0, before)
+    names = list(dict.fromkeys(m.canonical for m in run))
+    if len(names) < 2 or not _SUMMED_PLACES.match(view, run[-1].end):
+        return None
+    for level in (0, 1):
+        wholes = {containers.get(name, (None, None))[level] for name in names}
+        if len(wholes) == 1 and None not in wholes:
+            return wholes.pop()
+    return None
 
 
 def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Mention]) -> str | None:

@@ -809,3 +809,26 @@ def test_figures_written_with_a_space_before_their_unit():
     assert figures(ms) == [(26, "个"), (58.6, "亿元"), (2, "亿美元"), (12.5, "%")]
     assert all(" " not in m.indicator and m.indicator for m in ms)
     assert {m.subject for m in ms} == {"武侯区"}
+
+
+def test_places_listed_and_added_up_give_the_figure_to_the_city_that_holds_them():
+    def subjects(text: str) -> list[tuple[float, str | None]]:
+        districts, city = find_districts(text)
+        return [(m.value, m.subject) for m in metrics_of(text, districts, city=city)]
+
+    assert subjects("德阳市旌阳区、绵竹市、什邡市三地共签约项目22个，总投资135亿元。") == [
+        (22, "德阳市"),
+        (135, "德阳市"),
+    ]
+    assert subjects("昆山开发区、张家港保税区和常熟高新区合计引进外资项目40个。") == [(40, "苏州市")]
+    assert subjects("今年一季度，溧水区、高淳区共计新签约亿元以上项目19个。") == [(19, "南京市")]
+    assert subjects("上半年，长沙县、浏阳市、宁乡市等3个县市共引进产业项目46个，实际到位内资312亿元。") == [
+        (46, "长沙市"),
+        (312, "长沙市"),
+    ]
+    assert subjects("1-5月，江阴市、宜兴市累计实际使用外资5.6亿美元。") == [(5.6, "无锡市")]
+    # each its own, or each the same: no sum
+    assert subjects("章贡区、南康区分别引进项目9个和7个。") == [(9, "章贡区"), (7, "南康区")]
+    assert subjects("武侯区和成华区均实现到位资金50亿元。") == [(50, "武侯区"), (50, "成华区")]
+    # places that build something together are not a sum of figures
+    assert subjects("青羊区与金牛区共建的产业园新入驻企业14家。") == [(14, "青羊区")]
