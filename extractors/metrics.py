@@ -43,7 +43,22 @@ MACRO_MARKERS = tuple(_KW["macro_markers"])
 MACRO_ROUNDUP_WORDS = tuple(_KW["macro_roundup_words"])
 MACRO_IN_ROUNDUP = tuple(_KW["macro_in_roundup"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
-STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
+
+
+def _standalone_indicators() -> list[str]:
+    """The listed standalone indicators and those made by their grammar (实际使用港资, 外资实际到位)."""
+    grammar = _KW["standalone_amount_grammar"]
+    made = [
+        qualifier + way + source
+        for qualifier in ["", *grammar["qualifiers"]]
+        for way in grammar["ways"]
+        for source in grammar["sources"]
+    ]
+    made += [source + arrival for source in grammar["sources"] for arrival in grammar["arrivals"]]
+    return lang.longest_first(list(dict.fromkeys(_KW["standalone_amount_indicators"] + made)))
+
+
+STANDALONE = _standalone_indicators()
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
 AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
 _AGGREGATE_WORD = re.compile(lang.alternation(AGGREGATE + STANDALONE))

@@ -832,3 +832,28 @@ def test_places_listed_and_added_up_give_the_figure_to_the_city_that_holds_them(
     assert subjects("武侯区和成华区均实现到位资金50亿元。") == [(50, "武侯区"), (50, "成华区")]
     # places that build something together are not a sum of figures
     assert subjects("青羊区与金牛区共建的产业园新入驻企业14家。") == [(14, "青羊区")]
+
+
+def test_standalone_indicators_are_made_by_their_grammar_not_only_listed():
+    """A way capital came (使用, 到资, 吸收) before where it came from (港资, 侨资, 区外资金), or the other way round."""
+    cases = {
+        "一季度，武侯区实际使用港资3.1亿美元。": "实际使用港资",
+        "一季度，武侯区到资外资28.6亿美元。": "到资外资",
+        "一季度，武侯区外资实际到位2.4亿美元。": "外资实际到位",
+        "一季度，武侯区吸收外资12.7亿元。": "吸收外资",
+        "一季度，武侯区引进侨资8.5亿元。": "引进侨资",
+        "一季度，武侯区区外资金到位95.3亿元。": "区外资金到位",
+    }
+    for text, indicator in cases.items():
+        (metric,) = metrics_of(text, [district(text, "武侯区", "district")])
+        assert (metric.indicator, metric.subject) == (indicator, "武侯区")
+
+
+def test_rates_in_the_words_of_hong_kong_and_macao_reports():
+    for text, value in {
+        "上半年，武侯区实际使用外资3.3亿美元，按年上升8.4%。": 8.4,
+        "上半年，武侯区新设外资企业120家，按季减少6%。": 6,
+        "上半年，武侯区合同外资4.1亿美元，比上年上涨21%。": 21,
+    }.items():
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit) for m in ms if m.unit == "%"] == [(value, "%")]
