@@ -306,3 +306,22 @@ def test_a_zone_after_a_place_and_de_in_the_located_slot():
 def test_an_industrial_concentration_zone_is_a_zone():
     found = canonicals("项目选址位于永登县青岚工业集中区，总投资5亿元。")
     assert any(name.endswith("青岚工业集中区") for name in found)
+
+
+def test_zones_ending_in_a_park_area_an_export_zone_or_an_airport_economy_are_whole():
+    """物流园区 is not 物流园 with a stray 区; 出口加工区, 临空经济区, 工业集聚区 are zones like the others."""
+    cases = {
+        "近日，项目签约落户岳阳城陵矶现代物流园区，总投资5亿元。": "岳阳城陵矶现代物流园区",
+        "该项目位于宜宾市叙州区农业科技园区。": "叙州区农业科技园区",
+        "一批企业入驻梁园化工园区。": "梁园化工园区",
+        "项目落户岳阳城陵矶出口加工区。": "岳阳城陵矶出口加工区",
+        "鄂州临空经济区签约项目3个。": "鄂州临空经济区",
+        "项目选址在叙州区工业集聚区。": "叙州区工业集聚区",
+        "项目落户岳阳城陵矶临港产业区。": "岳阳城陵矶临港产业区",
+    }
+    for text, zone in cases.items():
+        found, _ = districts_of(text)
+        assert zone in found, (text, set(found))
+        assert found[zone].kind == "zone"
+    # a slogan of what a region should become is no zone
+    assert not any(d.endswith("先行区") for d in canonicals("打造西部改革开放先行区。"))
