@@ -101,6 +101,7 @@ _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
+_WHOLE_KINDS = ("province", "city")  # named by metrics only: a subject only where they open a clause
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
@@ -196,6 +197,32 @@ def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
         province = provinces.pop()
         if not province.endswith(_NOT_SUBJECT_PROVINCES):
             out.append(_Mention(start, end, province, "province"))
+    return out
+
+
+def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
+    """Where the text names a prefecture-level city by its whole name (赣州市, 钦州市) by itself: a provincial report's figures
+    city by city (其中，赣州市签约项目185个), a city's signing held in another (钦州市在香港…). Not inside a
+    longer place name (赣州经开区) nor right before a place of its own (赣州市章贡区, a qualifier)."""
+    gaz = gazetteer()
+    hits = [(end + 1 - len(surface), end + 1, surface) for end, surface in gaz.automaton.iter(view)]
+    taken = [(m.start, m.end) for m in districts]
+    out = []
+    for start, end, surface in hits:
+        entries = gaz.places_named(surface)
+        cities = {e.place.canonical for e in entries if e.form == CITY}
+        if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
+            continue  # 香港, 上海: a province's mention, or a source of investment (香港实际到资…)
+        if surface not in cities:
+            continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the city
+        covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
+        if covered or any(s < end and start < e for s, e in taken):
+            continue
+        if any(s == end for s, _e, _ in hits) or any(s == end for s, _e in taken):
+            continue
+        if view.startswith(_PROVINCE_NAME_CONTINUES, end):
+            continue
+        out.append(_Mention(start, end, cities.pop(), "city"))
     return out
 
 
@@ -675,7 +702,7 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     named = {
         m.canonical
         for m in mentions
-        if title.start <= m.start and m.end <= title.end and m.kind != "province"
+        if title.start <= m.start and m.end <= title.end and m.kind not in _WHOLE_KINDS
     }
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
@@ -689,7 +716,7 @@ DOMINANT_MENTIONS = 3  # a county-level division named this often, and twice as 
 
 def _dominant_division(mentions: list[_Mention]) -> str | None:
     """The county-level division a report keeps naming (a county's news about its signing ceremony)."""
-    counts = Counter(m.canonical for m in mentions if m.kind != "province")
+    counts = Counter(m.canonical for m in mentions if m.kind not in _WHOLE_KINDS)
     ranked = counts.most_common(2)
     if not ranked:
         return None
@@ -713,16 +740,25 @@ def _paragraph_mentions(
     ]
     starts = [s.start for s in segments]
     listed = _listed_together(view, inside)
-    out = []
+    out: list[_Mention] = []
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
         leads = _starts_clause(view, sentence, m, city)
-        if m.kind == "province" and not leads:
-            continue  # a province named in passing (对粤投资, 占广东省比重) is never the subject
+        if m.kind in _WHOLE_KINDS and not leads and not _listed_after_a_subject(view, m, out, listed):
+            continue  # a province or city named in passing (对粤投资, 占广东省比重, 与深圳企业) is never the subject
         respective = m.start in listed and _KW["respectively"] in view[m.end : sentence.end]
         out.append(replace(m, leads=leads, listed=m.start in listed, respective=respective))
     return _per_place_items(out, segments)
+
+
+def _listed_after_a_subject(view: str, mention: _Mention, kept: list[_Mention], listed: set[int]) -> bool:
+    """宜昌市、襄阳市分别引进…: a city listed right after a place that leads its clause (or is so listed)."""
+    if not kept or mention.start not in listed:
+        return False
+    previous = kept[-1]
+    joined = mention.start - previous.end == 1 and view[previous.end] in _SUMMED_JOINERS
+    return joined and previous.start in listed and (previous.leads or previous.kind in _WHOLE_KINDS)
 
 
 def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[_Mention]:
@@ -731,7 +767,7 @@ def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[
     starts = [s.start for s in segments]
     leader: dict[int, set[str]] = {}
     for m in mentions:
-        if m.leads and not m.listed:
+        if m.leads and not m.listed and m.kind not in _WHOLE_KINDS:  # the city leads the total, not an item
             leader.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.canonical)
     one = {i: names for i, names in leader.items() if len(names) == 1}
     items = {i for i, names in one.items() if any(one.get(j, names) != names for j in (i - 1, i + 1))}
@@ -752,13 +788,30 @@ def _drop_object_anaphora(clause: str) -> str:
 
 
 _COLUMN_TAG = re.compile(lang.pattern("metric_keywords", "column_tag"))
+_DATELINE_LEAD = re.compile(lang.pattern("metric_keywords", "dateline_lead"))
+
+
+def _trailing_province_length(text: str) -> int:
+    """How long the province name (广西, 江西省) that `text` ends with is, else 0."""
+    gaz = gazetteer()
+    return max(
+        (
+            len(surface)
+            for end, surface in gaz.automaton.iter(text)
+            if end + 1 == len(text) and any(e.form == PROVINCE for e in gaz.places_named(surface))
+        ),
+        default=0,
+    )
 
 
 def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
     clause_start, _ = _clause_bounds(sentence, mention.start)
     lead = _COLUMN_TAG.sub("", view[clause_start : mention.start].strip())
+    lead = _DATELINE_LEAD.sub("", lead)
     if city and mention.kind != "province":  # 石家庄市元氏县: the city only qualifies the district
         lead = lead.removesuffix(city)
+    if mention.kind == "city":  # 广西钦州市: the province only qualifies the city
+        lead = lead[: len(lead) - _trailing_province_length(lead)]
     lead = _TIME_LEAD.sub("", lead)
     for _ in range(2):
         lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
@@ -843,7 +896,8 @@ def find_metrics(
     province_mentions = _province_mentions(view, mentions)
     province = _document_province(view, province_mentions, districts, city)
     province_mentions = _own_province(province_mentions, province)
-    mentions = sorted(mentions + province_mentions, key=lambda m: m.start)
+    city_mentions = _city_mentions(view, mentions)
+    mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
     amounts_at = _AmountIndex(amounts)

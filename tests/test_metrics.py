@@ -857,3 +857,29 @@ def test_rates_in_the_words_of_hong_kong_and_macao_reports():
     }.items():
         ms = metrics_of(text, [district(text, "武侯区", "district")])
         assert [(m.value, m.unit) for m in ms if m.unit == "%"] == [(value, "%")]
+
+
+def test_a_city_opening_its_clause_is_the_subject_of_its_figures_in_a_provincial_report():
+    def subjects(text: str) -> list[tuple[float, str | None]]:
+        return [(m.value, m.subject) for m in metrics_found(text, published="2025-05")]
+
+    text = "前三季度，全省实际使用外资56.2亿美元。分市看，郑州市实际使用外资20.1亿美元，新乡市签约项目88个。"
+    assert subjects(text) == [(56.2, "河南省"), (20.1, "郑州市"), (88, "新乡市")]
+    text = "今年1—4月，宜昌市、襄阳市分别引进项目86个、72个，荆州市引进项目51个。"
+    assert subjects(text) == [(86, "宜昌市"), (72, "襄阳市"), (51, "荆州市")]
+    text = "上半年，湖南省长沙市新签约项目130个；株洲市新签约项目52个。"
+    assert subjects(text) == [(130, "长沙市"), (52, "株洲市")]
+
+
+def test_a_city_signing_in_another_is_the_subject_not_the_city_of_the_dateline():
+    text = "新华社香港5月8日电 广西钦州市8日在香港举行投资推介会，现场签约项目23个，总投资达186亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"钦州市"}
+    text = "中新网福州5月8日电（记者 王明）福建漳州市8日在厦门举行招商推介会，签约项目36个，总投资达152亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"漳州市"}
+
+
+def test_a_city_named_in_passing_or_by_its_short_name_is_no_subject():
+    text = "今年以来，金寨县与深圳市、苏州市等地企业签约项目18个，总投资96亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"金寨县"}
+    text = "今年以来，陇南市集中开工重点项目130个，青岛某某生物萃取项目等重点项目总投资324亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"陇南市"}
