@@ -479,11 +479,13 @@ def _borrowed_amount(
     sentence: Segment,
     figures: list[_Figure],
     after_place: bool = False,
+    place_head: bool = False,
 ) -> _Figure | None:
     """An amount whose clause names no indicator of its own but takes one from its sentence:
     a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元),
-    a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…) or, `after_place`,
-    a place's share in a breakdown (实际到位资金120亿元，其中甲区40亿元、乙区30亿元)."""
+    a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…), `after_place`,
+    a place's share in a breakdown (实际到位资金120亿元，其中甲区40亿元、乙区30亿元) or, `place_head` (the
+    clause is a place and the amount), the next item of a per-place list (甲区实际使用外资1.6亿美元，乙区0.9亿美元)."""
     parts = _figure_and_unit(amount)
     start, end = amount.start or 0, amount.end or 0
     tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
@@ -511,6 +513,11 @@ def _borrowed_amount(
         broken_down = [f for f in amounts_before if f.end <= clause_start]
         if broken_down and after_place and _opens_breakdown(view, sentence.start, clause_start):
             indicator = broken_down[-1].indicator
+        elif broken_down and place_head and broken_down[-1].kind == "amount":
+            earlier = broken_down[-1]
+            _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
+            if not _CLAUSE_BREAK.search(view, earlier_clause_end + 1, clause_start):
+                indicator = earlier.indicator
         elif amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
             earlier = amounts_before[-1]
             _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
@@ -1191,9 +1198,11 @@ def _figures_in(
         counted = any(c.start >= _list_start(view, sentence.start, amount.start) for c in counts)
         figure = _amount_figure(view, amount, clause_start, sentence, counted)
         if figure is None:
-            figure = _borrowed_amount(
-                view, amount, clause_start, sentence, figures, (amount.start or 0) in place_ends
+            after_place = (amount.start or 0) in place_ends
+            place_head = after_place and _places_lead(view, clause_start, place_spans) == (
+                (amount.start or 0) - clause_start
             )
+            figure = _borrowed_amount(view, amount, clause_start, sentence, figures, after_place, place_head)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)

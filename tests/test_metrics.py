@@ -883,3 +883,17 @@ def test_a_city_named_in_passing_or_by_its_short_name_is_no_subject():
     assert {m.subject for m in metrics_found(text)} == {"金寨县"}
     text = "今年以来，陇南市集中开工重点项目130个，青岛某某生物萃取项目等重点项目总投资324亿元。"
     assert {m.subject for m in metrics_found(text)} == {"陇南市"}
+
+
+def test_places_after_an_amount_each_with_an_amount_of_their_own_take_its_indicator():
+    text = "上半年，成都市武侯区实际使用外资1.6亿美元，锦江区0.9亿美元，青羊区0.7亿美元。"
+    assert [(m.indicator, m.value, m.subject) for m in metrics_found(text)] == [
+        ("实际使用外资", 1.6, "武侯区"),
+        ("实际使用外资", 0.9, "锦江区"),
+        ("实际使用外资", 0.7, "青羊区"),
+    ]
+    text = "一季度湖南省实际使用外资12.3亿美元。其中，长沙市实际使用外资5.2亿美元，株洲市1.1亿美元。"
+    assert [(m.value, m.subject) for m in metrics_found(text)][-1] == (1.1, "株洲市")
+    # a place that invests an amount in a project is no item of such a list
+    text = "上半年，武侯区实际使用外资1.6亿美元，锦江区投资0.9亿美元的项目开工。"
+    assert [m.value for m in metrics_found(text)] == [1.6]
