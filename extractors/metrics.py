@@ -301,7 +301,7 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
-    indicator = indicator.lstrip(_KW["respective_joiners"] + _SEPARATOR)  # what a list of places left
+    indicator = indicator.lstrip(_SUMMED_JOINERS + _KW["respective_joiners"])  # what a list of places left
     summed = _SUMMED_PLACES.match(indicator)  # 三地共签约项目 → 签约项目
     if summed and 0 < summed.end() < len(indicator):
         indicator = indicator[summed.end() :]

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.metrics import find_metrics
+from zhaoyin.extractors.script import simplified_view
+from zhaoyin.extractors.text import halfwidth
 from zhaoyin.schemas import District, Span
 
 KINDS = {"区": "district", "市": "county_city", "园区": "zone", "新区": "new_area", "开发区": "zone"}
@@ -897,3 +899,10 @@ def test_places_after_an_amount_each_with_an_amount_of_their_own_take_its_indica
     # a place that invests an amount in a project is no item of such a list
     text = "上半年，武侯区实际使用外资1.6亿美元，锦江区投资0.9亿美元的项目开工。"
     assert [m.value for m in metrics_found(text)] == [1.6]
+
+
+def test_a_sum_of_places_joined_by_yu_keeps_neither_the_joiner_nor_the_sum_word_in_its_indicator():
+    text = "據悉，珠海高新區與橫琴粵澳深度合作區合計引進澳資項目45個。"
+    districts, city = find_districts(halfwidth(simplified_view(text)))
+    (metric,) = metrics_of(simplified_view(text), districts, city=city)
+    assert (metric.indicator, metric.subject) == ("引进澳资项目", "珠海市")
