@@ -172,8 +172,36 @@ def _fits(place: Place, near: str | None, city: str | None, province: str | None
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
+_PLACE_LIST_HEAD = re.compile(lang.pattern("place_names", "place_list_head"))
+
+
+def _typed_list_items(text: str, hits) -> set[int]:
+    """Starts of the names in a list that its head says are places (于都、瑞金等地; 定远、凤阳两县)."""
+    joiners = _PLACE_NAMES["place_list_joiners"]
+    items: set[int] = set()
+    group: list[tuple[int, int, str]] = []
+    for hit in [*hits, (len(text) + 2, len(text) + 2, "")]:
+        if group and hit[0] - group[-1][1] == 1 and text[group[-1][1]] in joiners:
+            group.append(hit)
+            continue
+        if group and _PLACE_LIST_HEAD.match(text, group[-1][1]):
+            items.update(start for start, _end, _surface in group)
+        group = [hit]
+    return items
+
+
+def _listed_short_form(entries: list[Surface], province: str | None) -> Place | None:
+    """The county a short name in a place list stands for: the one in the report's province, else the only one."""
+    shorts = [e.place for e in entries if e.form == SHORT]
+    in_province = [p for p in shorts if province and p.province == province]
+    if in_province:
+        return in_province[0]
+    return shorts[0] if len(shorts) == 1 else None
+
+
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
+    listed = _typed_list_items(text, hits)
     local_city, local_end = None, -1
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
@@ -194,6 +222,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                 continue  # 旅游兴县、工业强县: a two-character county far from the report is a phrase
         elif SHORT in forms:
             place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
+            if place is None and start in listed:
+                place = _listed_short_form(entries, province)
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
                 (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None

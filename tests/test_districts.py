@@ -325,3 +325,14 @@ def test_zones_ending_in_a_park_area_an_export_zone_or_an_airport_economy_are_wh
         assert found[zone].kind == "zone"
     # a slogan of what a region should become is no zone
     assert not any(d.endswith("先行区") for d in canonicals("打造西部改革开放先行区。"))
+
+
+def test_short_names_in_a_list_its_head_types_as_places_resolve_away_from_their_city():
+    """于都、瑞金、会昌等地: 等地 says the items are places, so a short name is its county even in a report
+    about another city of the province; the same name alone, away from its city, stays unread."""
+    found = canonicals("今年以来，南昌县签约项目20个，于都、瑞金、会昌等地也相继举行签约活动。")
+    assert {"南昌县", "于都县", "瑞金市", "会昌县"} <= found
+    assert {"宁乡市", "浏阳市"} <= canonicals("宁乡、浏阳两地今年共引进项目45个。")
+    assert {"浏阳市", "宁乡市"} <= canonicals("湖南省长沙县与浏阳、宁乡等县市签约项目共计96个。")
+    assert "进贤县" in canonicals("在进贤等县区，一批项目加快建设。")
+    assert "于都县" not in canonicals("今年以来，南昌县代表团先后赴于都考察学习。")
