@@ -209,3 +209,17 @@ def test_a_space_between_the_figure_its_magnitude_and_its_unit(text, expected):
 def test_a_space_does_not_join_separate_figures():
     assert triples("带动数 亿元投资") == []
     assert [a.text for a in find_amounts("共 3 个项目，投资 5亿元")] == ["5亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("涉及投资总额约320亿澳门元。", [("320亿澳门元", 3.2e10, "MOP", "about")]),
+        ("另一项目投资2亿澳门币。", [("2亿澳门币", 2e8, "MOP", None)]),
+        ("台资企业增资2亿台币。", [("2亿台币", 2e8, "TWD", None)]),
+        ("在越南投资1.2万亿越南盾建设工厂。", [("1.2万亿越南盾", 1.2e12, "VND", None)]),
+        ("新西兰企业出资5000万新西兰元。", [("5000万新西兰元", 5e7, "NZD", None)]),
+    ],
+)
+def test_currencies_of_macao_taiwan_and_trading_partners(text, expected):
+    assert triples(text) == expected
