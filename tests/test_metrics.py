@@ -906,3 +906,15 @@ def test_a_sum_of_places_joined_by_yu_keeps_neither_the_joiner_nor_the_sum_word_
     districts, city = find_districts(halfwidth(simplified_view(text)))
     (metric,) = metrics_of(simplified_view(text), districts, city=city)
     assert (metric.indicator, metric.subject) == ("引进澳资项目", "珠海市")
+
+
+def test_other_verbs_of_signing_meeting_and_capital_arriving():
+    cases = {
+        "前三季度，武侯区实际进资1023亿元。": (1023, "亿元"),
+        "上半年，武侯区接洽客商230批次。": (230, "批次"),
+        "今年以来，武侯区先后与32家企业签订投资协议。": (32, "家"),
+        "今年以来，武侯区与客商磋商对接15次。": (15, "次"),
+    }
+    for text, figure in cases.items():
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit) for m in ms] == [figure], text
