@@ -75,7 +75,13 @@ NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 _ANAPHORA = lang.longest_first(
-    [*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA, *PROVINCE_ANAPHORA]
+    [
+        *DISTRICT_ANAPHORA,
+        *COUNTY_CITY_ANAPHORA,
+        *CITY_ANAPHORA,
+        *(word for words in _KW["city_anaphora_by_ending"].values() for word in words),
+        *PROVINCE_ANAPHORA,
+    ]
 )
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
@@ -213,7 +219,7 @@ def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
         cities = {e.place.canonical for e in entries if e.form == CITY}
         if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
             continue  # 香港, 上海: a province's mention, or a source of investment (香港实际到资…)
-        if surface not in cities:
+        if surface[-1] != next(iter(cities))[-1]:
             continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the city
         covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
         if covered or any(s < end and start < e for s, e in taken):
@@ -671,12 +677,20 @@ def _last_at(text: str, words) -> int:
 _LAST_OCCURRENCE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
+def _city_anaphora(city: str | None) -> tuple[str, ...]:
+    """全市, 我市, and for a city not called 市 the words of its kind (全州 for an autonomous prefecture)."""
+    endings = _KW["city_anaphora_by_ending"]
+    own = next((words for ending, words in endings.items() if city and city.endswith(ending)), [])
+    return CITY_ANAPHORA + tuple(own)
+
+
 def _whole_named(
     text: str, city: str | None, province: str | None, *, collective: bool = False
 ) -> str | None:
     """The city or the province `text` speaks of as a whole (全市, 我省), the one named last; with
     `collective`, the districts all at once (各区县) stand for the city too."""
-    city_words = CITY_ANAPHORA + COLLECTIVE_MARKERS if collective else CITY_ANAPHORA
+    city_words = _city_anaphora(city)
+    city_words = city_words + COLLECTIVE_MARKERS if collective else city_words
     at_city = _last_at(text, city_words) if city else -1
     at_province = _last_at(text, PROVINCE_ANAPHORA) if province else -1
     if at_city < 0 and at_province < 0:

@@ -336,3 +336,14 @@ def test_short_names_in_a_list_its_head_types_as_places_resolve_away_from_their_
     assert {"浏阳市", "宁乡市"} <= canonicals("湖南省长沙县与浏阳、宁乡等县市签约项目共计96个。")
     assert "进贤县" in canonicals("在进贤等县区，一批项目加快建设。")
     assert "于都县" not in canonicals("今年以来，南昌县代表团先后赴于都考察学习。")
+
+
+def test_an_autonomous_prefecture_is_known_by_its_place_name_and_zhou():
+    assert document_city("黔东南州招商引资推进会召开，台江县签约项目5个。") == "黔东南苗族侗族自治州"
+    assert document_city("本报讯 阿坝州今年前5个月新签约项目30个。") == "阿坝藏族羌族自治州"
+    assert document_city("今年以来，恩施州新签约项目120个。") == "恩施土家族苗族自治州"
+    assert document_city("西双版纳招商推介会在昆明举行。") == "西双版纳傣族自治州"
+    # 海南州 is not the province, 巴州 stays 巴州区's short form
+    assert document_city("海南州共和县签约项目3个。") == "海南藏族自治州"
+    _, city = districts_of("巴中市巴州区签约项目3个。")
+    assert city == "巴中市"

@@ -918,3 +918,19 @@ def test_other_verbs_of_signing_meeting_and_capital_arriving():
     for text, figure in cases.items():
         ms = metrics_of(text, [district(text, "武侯区", "district")])
         assert [(m.value, m.unit) for m in ms] == [figure], text
+
+
+def test_the_whole_of_an_autonomous_prefecture_or_a_league():
+    def subjects(text: str) -> set[str | None]:
+        return {m.subject for m in metrics_found(text)}
+
+    assert subjects("黔东南州招商引资推进会召开。今年以来，全州新签约项目86个，到位资金156亿元。") == {
+        "黔东南苗族侗族自治州"
+    }
+    assert subjects("锡林郭勒盟投资推介会举行。今年以来，全盟新引进项目45个。") == {"锡林郭勒盟"}
+    text = "今年以来，恩施州新签约项目120个。其中，利川市签约项目18个。"
+    assert [(m.value, m.subject) for m in metrics_found(text)] == [
+        (120, "恩施土家族苗族自治州"),
+        (18, "利川市"),
+    ]
+    assert metrics_found(text)[0].indicator == "新签约项目"
