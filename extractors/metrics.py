@@ -921,6 +921,10 @@ def find_metrics(
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
+    if any(m.canonical == document_lead and m.kind == "county_city" for m in mentions) and not any(
+        m.canonical == city for m in city_mentions
+    ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
+        city = document_lead
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}

@@ -934,3 +934,18 @@ def test_the_whole_of_an_autonomous_prefecture_or_a_league():
         (18, "利川市"),
     ]
     assert metrics_found(text)[0].indicator == "新签约项目"
+
+
+def test_the_whole_city_of_a_county_level_citys_own_report_is_that_city():
+    text = "晋江市招商引资再创佳绩\n今年以来，全市新签约项目86个，总投资420亿元。其中，晋江经济开发区签约项目32个。"
+    assert [(m.value, m.subject) for m in metrics_found(text)] == [
+        (86, "晋江市"),
+        (420, "晋江市"),
+        (32, "晋江经济开发区"),
+    ]
+    assert {m.subject for m in metrics_found("德惠市召开招商大会。今年以来，我市累计引进项目56个。")} == {
+        "德惠市"
+    }
+    # the prefecture named on its own: its 全市 may be the prefecture's
+    text = "胶州市项目集中开工\n5月8日，青岛市重点项目集中开工活动胶州分会场举行。今年以来，全市新开工项目420个。"
+    assert {m.subject for m in metrics_found(text)} == {"青岛市"}
