@@ -252,6 +252,20 @@ _CITY_OR_PROVINCE_ENDING = re.compile(
     lang.pattern("place_names", "city_ending") + "|" + lang.pattern("place_names", "province_ending")
 )
 _PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
+_COMPANY_PARK_BEFORE = re.compile(
+    lang.pattern(
+        "place_names",
+        "company_park_before",
+        company_words=lang.alternation(
+            [
+                *lang.words("company_legal_forms"),
+                *lang.words("company_name_endings"),
+                *lang.words("company_brands"),
+            ]
+        ),
+    )
+)
+COMPANY_PARK_REACH = 16  # characters read before a park's name for the company that owns it
 
 
 def _zone_canonical(surface: str) -> str:
@@ -293,6 +307,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
         zone_start = _province_before(text, start, prefix.province)
+        if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
+            continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
         if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)
             if not left:

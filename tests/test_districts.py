@@ -347,3 +347,13 @@ def test_an_autonomous_prefecture_is_known_by_its_place_name_and_zhou():
     assert document_city("海南州共和县签约项目3个。") == "海南藏族自治州"
     _, city = districts_of("巴中市巴州区签约项目3个。")
     assert city == "巴中市"
+
+
+def test_a_park_a_company_owns_or_builds_is_its_project_not_a_zone():
+    assert not any(c.endswith("产业园") for c in canonicals("宁德时代宜宾动力电池产业园位于宜宾市叙州区。"))
+    assert not any(c.endswith("产业园") for c in canonicals("中国建材集团蚌埠玻璃工业设计研究院产业园揭牌。"))
+    text = "由四川某某集团投资建设的宜宾某某智能制造产业园正式投产。"
+    assert not any(c.endswith("产业园") for c in canonicals(text))
+    # a park after a place, with no company before it, stays a zone
+    assert "兰山区某某电商产业园" in canonicals("临沂市兰山区某某电商产业园入驻企业50家。")
+    assert "叙州区" in canonicals("宁德时代宜宾动力电池产业园位于宜宾市叙州区。")
