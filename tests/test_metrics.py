@@ -949,3 +949,12 @@ def test_the_whole_city_of_a_county_level_citys_own_report_is_that_city():
     # the prefecture named on its own: its 全市 may be the prefecture's
     text = "胶州市项目集中开工\n5月8日，青岛市重点项目集中开工活动胶州分会场举行。今年以来，全市新开工项目420个。"
     assert {m.subject for m in metrics_found(text)} == {"青岛市"}
+
+
+def test_counts_in_ten_thousands_and_rates_of_companies_brought_in():
+    text = "今年以来，武侯区新引进企业1.2万家，同比增长15%；接待客商1.5万人次。"
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert [(m.value, m.unit) for m in ms] == [(1.2, "万家"), (15, "%"), (1.5, "万人次")]
+    # a plant's yearly output is no count
+    text = "武侯区某某汽车轴件制造有限公司投资的年产半轴50万件建设项目开工。"
+    assert metrics_of(text, [district(text, "武侯区", "district")]) == []
