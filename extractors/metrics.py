@@ -502,6 +502,11 @@ def _borrowed_amount(
     if _is_condition(view, start, end):
         return None
     head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
+    listed = [f for f in figures if f.kind == "amount" and clause_start <= f.start and f.end < start]
+    if (
+        listed and view[listed[-1].end] in _SUMMED_JOINERS
+    ):  # 到位内资56亿元、外资2.1亿美元: an item of its own
+        head = _strip_words(view[listed[-1].end + 1 : start], list(AMOUNT_UNITS.before), leading=False)
     stripped = _strip_words(head, COUNT_FILLERS, leading=False)
     # 分别为… opening the clause or right before the figure, after the places it pairs the figures with
     # (甲区、乙区分别为0.5亿美元、0.7亿美元; not 分别奖励300万元: a verb of its own)

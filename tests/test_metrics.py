@@ -958,3 +958,20 @@ def test_counts_in_ten_thousands_and_rates_of_companies_brought_in():
     # a plant's yearly output is no count
     text = "武侯区某某汽车轴件制造有限公司投资的年产半轴50万件建设项目开工。"
     assert metrics_of(text, [district(text, "武侯区", "district")]) == []
+
+
+def test_the_second_item_of_a_parallel_pair_joined_by_a_list_separator():
+    for text in (
+        "今年以来，武侯区实际到位内资56亿元、外资2.1亿美元。",
+        "今年以来，武侯区实际到位内资56亿元和外资2.1亿美元。",
+    ):
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit, m.subject) for m in ms] == [
+            (56, "亿元", "武侯区"),
+            (2.1, "亿美元", "武侯区"),
+        ]
+    # amounts of the projects of one verb, no second indicator: not a parallel pair
+    text = "今年以来，武侯区分别投资5亿元、3亿元的两个项目开工。"
+    assert [
+        m for m in metrics_of(text, [district(text, "武侯区", "district")]) if m.unit.endswith("元")
+    ] == []
