@@ -137,7 +137,10 @@ def _single_city(hits: list[tuple[int, int, str]], city: str | None) -> bool:
 
 def _context_boundary(text: str, start: int) -> bool:
     return (
-        start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("bare_zone_before")
+        start == 0
+        or not _HAN.match(text[start - 1])
+        or text[start - 1] in lang.char_set("bare_zone_before")
+        or text.endswith(tuple(_PLACE_NAMES["bare_zone_after_words"]), 0, start)
     )
 
 

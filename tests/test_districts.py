@@ -357,3 +357,10 @@ def test_a_park_a_company_owns_or_builds_is_its_project_not_a_zone():
     # a park after a place, with no company before it, stays a zone
     assert "兰山区某某电商产业园" in canonicals("临沂市兰山区某某电商产业园入驻企业50家。")
     assert "叙州区" in canonicals("宁德时代宜宾动力电池产业园位于宜宾市叙州区。")
+
+
+def test_a_bare_zone_name_opening_the_items_of_a_breakdown():
+    found = canonicals("今年以来，南昌市新签约项目60个，其中高新区7个、进贤县4个、安义县2个。")
+    assert {"南昌高新技术产业开发区", "进贤县", "安义县"} <= found
+    found = canonicals("今年以来，南昌市新签约项目60个，包括高新区7个。")
+    assert "南昌高新技术产业开发区" in found
