@@ -151,8 +151,12 @@ class _Figure:
     respective: int | None = None  # place in a respectively list (分别为28个、25个、24个)
 
 
+_LABEL_COLON = re.compile(lang.pattern("metric_keywords", "label_colon"))
+
+
 def _joined_view(text: str) -> str:
-    """Half-width view where a line broken inside a sentence (PDF and newspaper layouts) runs on."""
+    """Half-width view where a line broken inside a sentence (PDF and newspaper layouts) runs on, and a
+    colon between a label and its figure (签约项目：56个) joins them."""
     view = list(halfwidth(text))
     lines = text.split("\n")
     pos = 0
@@ -170,7 +174,7 @@ def _joined_view(text: str) -> str:
         if pos < len(text):
             pending_break.append(pos)
         pos += 1
-    return "".join(view)
+    return _LABEL_COLON.sub(" ", "".join(view))
 
 
 def _mentions(districts: list[District]) -> list[_Mention]:

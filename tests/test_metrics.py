@@ -975,3 +975,16 @@ def test_the_second_item_of_a_parallel_pair_joined_by_a_list_separator():
     assert [
         m for m in metrics_of(text, [district(text, "武侯区", "district")]) if m.unit.endswith("元")
     ] == []
+
+
+def test_a_label_and_its_figure_with_a_colon_between():
+    for text in (
+        "今年以来，武侯区签约项目：56个，总投资：320亿元。",
+        "今年以来，武侯区签约项目: 56个，总投资: 320亿元。",
+    ):
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit, m.subject) for m in ms] == [(56, "个", "武侯区"), (320, "亿元", "武侯区")]
+        assert all(text[m.start : m.end] == m.text for m in ms)
+    # a colon before a numbered item stays a break
+    text = "武侯区主要做法：1.强化招商。"
+    assert metrics_of(text, [district(text, "武侯区", "district")]) == []
