@@ -78,8 +78,12 @@ _SPACE_BEFORE_MAGNITUDE = (
 )
 # A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
 # a long run would rescan the run each time, quadratic in its length.
+_WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
+# 1亿5000万元, 3亿2千万元, 12亿零800万元: after 亿, the ten thousands (and their thousands) of the same figure
+_REST_AFTER_YI = rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}))?"
 _FIGURE = (
     rf"(?:(?<!\d)(?P<arabic>{_ARABIC}){_SPACE_BEFORE_MAGNITUDE}(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
+    rf"{_REST_AFTER_YI}"
     rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?"
 )
@@ -122,11 +126,19 @@ def scaled(number: str | float, magnitude: int) -> float:
     return float(Decimal(str(number)) * magnitude)
 
 
+TWO_MAGNITUDES = re.compile(rf"[{_LARGE}][^{_LARGE}]+[{_LARGE}]")
+
+
 @cache
 def chinese_number(numeral: str) -> float | None:
     """三十亿 → 3e9, 百亿 → 1e10, 三点五亿 → 3.5e8, 亿 → 1e8; None when it is not a number."""
     if all(c in _MAG_CHARS for c in numeral):
         return float(_magnitude(numeral))
+    if TWO_MAGNITUDES.search(numeral):  # 十二亿五千万: one figure with two magnitudes, read whole
+        try:
+            return float(cn2an.cn2an(numeral, "smart"))
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass
     core, trailing = numeral, ""
     while core and core[-1] in lang.chars("large_magnitudes") and (_POINT in core or core[0] in _MAG_CHARS):
         core, trailing = core[:-1], core[-1] + trailing
@@ -166,7 +178,10 @@ def _not_money(view: str, m: re.Match[str]) -> bool:
 def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
     """(value in units of the currency, whether the figure was a bare magnitude like 亿)."""
     if m.group("arabic"):
-        return scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag"))), False
+        value = scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag")))
+        if m.group("rest"):
+            value += scaled(m.group("rest"), _magnitude(m.group("rest_mag")))
+        return value, False
     numeral = m.group("chinese")
     return chinese_number(numeral), all(c in _MAG_CHARS for c in numeral)
 

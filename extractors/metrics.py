@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from zhaoyin.extractors import lang
+from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
-from zhaoyin.extractors.amounts import chinese_number
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
@@ -580,6 +580,12 @@ def _in_range(view: str, start: int, tail: str) -> bool:
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
     text = halfwidth(amount.text)
+    two = TWO_MAGNITUDES.search(text)
+    if two:  # 1亿5000万元, 十二亿五千万元: in units of the larger magnitude, 1.5亿元
+        largest = text[two.start()]
+        currency = text[text.rfind(text[two.end() - 1]) + 1 :].strip()
+        unit = largest + _CURRENCY_AS_UNIT.get(currency, currency)
+        return round(amount.value / AMOUNT_UNITS.magnitudes[largest], 6), unit
     parts = _AMOUNT_PARTS.match(text)
     if parts:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))

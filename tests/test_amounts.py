@@ -223,3 +223,23 @@ def test_a_space_does_not_join_separate_figures():
 )
 def test_currencies_of_macao_taiwan_and_trading_partners(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("总投资1亿5000万元。", [("1亿5000万元", 1.5e8, "CNY", None)]),
+        ("总投资3亿2千万元。", [("3亿2千万元", 3.2e8, "CNY", None)]),
+        ("投资额为12亿零800万元。", [("12亿零800万元", 1.208e9, "CNY", None)]),
+        ("合同外资2亿3千万美元。", [("2亿3千万美元", 2.3e8, "USD", None)]),
+        ("总投资十二亿五千万元。", [("十二亿五千万元", 1.25e9, "CNY", None)]),
+        ("到位资金1亿5000万，增长5%。", [("1亿5000万", 1.5e8, "CNY", None)]),
+        # two figures, not one
+        (
+            "总投资5亿元，其中5000万元用于研发。",
+            [("5亿元", 5e8, "CNY", None), ("5000万元", 5e7, "CNY", None)],
+        ),
+    ],
+)
+def test_one_figure_written_with_two_magnitudes(text, expected):
+    assert triples(text) == expected

@@ -988,3 +988,9 @@ def test_a_label_and_its_figure_with_a_colon_between():
     # a colon before a numbered item stays a break
     text = "武侯区主要做法：1.强化招商。"
     assert metrics_of(text, [district(text, "武侯区", "district")]) == []
+
+
+def test_a_figure_with_two_magnitudes_is_given_in_the_larger():
+    text = "今年以来，武侯区实际到位资金1亿5000万元，合同外资2亿3千万美元，总投资十二亿五千万元的项目12个。"
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert [(m.value, m.unit) for m in ms][:2] == [(1.5, "亿元"), (2.3, "亿美元")]
