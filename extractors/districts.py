@@ -202,6 +202,13 @@ def _listed_short_form(entries: list[Surface], province: str | None) -> Place | 
     return shorts[0] if len(shorts) == 1 else None
 
 
+def _after_own_province(text: str, start: int, place: Place) -> bool:
+    """Whether the name at `start` follows the name of its own province (江苏沭阳, 山东省邹平)."""
+    if not place.province:
+        return False
+    return text.endswith((place.province, province_short(place.province)), 0, start)
+
+
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
     listed = _typed_list_items(text, hits)
@@ -227,6 +234,15 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
             if place is None and start in listed:
                 place = _listed_short_form(entries, province)
+            if place is None:  # 江苏沭阳, 浙江义乌: the province written right before names the county
+                place = next(
+                    (
+                        e.place
+                        for e in entries
+                        if e.form == SHORT and _after_own_province(text, start, e.place)
+                    ),
+                    None,
+                )
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
                 (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None

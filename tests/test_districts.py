@@ -364,3 +364,11 @@ def test_a_bare_zone_name_opening_the_items_of_a_breakdown():
     assert {"南昌高新技术产业开发区", "进贤县", "安义县"} <= found
     found = canonicals("今年以来，南昌市新签约项目60个，包括高新区7个。")
     assert "南昌高新技术产业开发区" in found
+
+
+def test_a_short_county_name_right_after_its_own_province():
+    assert {"沭阳县", "邹平市"} <= canonicals("近日，来自江苏沭阳、山东邹平的企业家到南昌市考察。")
+    assert "于都县" in canonicals("近日，江西于都举办招商推介会。")
+    assert "浏阳市" in canonicals("湖南浏阳烟花产业园项目签约落户。")
+    # after another province the short name is not read so
+    assert "于都县" not in canonicals("近日，湖南于都路上新开一家店。")
