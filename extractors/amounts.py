@@ -61,18 +61,29 @@ UNITS = _load_units()
 
 
 _MAG_CHARS = "".join(UNITS.magnitudes)
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas (1,200) or by thin spaces (1\u2009200, as typeset pages print them).
+_THIN_SPACES = "\u2009\u202f"
+_ARABIC = rf"\d{{1,3}}(?:[,{_THIN_SPACES}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_DIGITS = lang.chars("digits")
 _POINT = lang.chars("decimal_point")
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
 _YI = max(UNITS.magnitudes, key=UNITS.magnitudes.__getitem__)
 _COUNTER = rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI}))?"
-_INLINE_SPACE = r"[ \u3000\xa0]?"
+# One space may stand between a figure's parts, as typeset and machine-translated reports write them:
+# "58.6 亿元", "约 120亿 元", "2 亿 美元", "逾 10 亿元".
+_INLINE_SPACE = rf"[ \u3000\xa0{_THIN_SPACES}]?"
+_SPACE_BEFORE_MAGNITUDE = (
+    rf"(?:{_INLINE_SPACE}(?=[{_MAG_CHARS}]|{_INSIDE}|{re.escape(UNITS.counter_before_yi)}{_YI}))?"
+)
 # A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
 # a long run would rescan the run each time, quadratic in its length.
+_WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
+# 1亿5000万元, 3亿2千万元, 12亿零800万元: after 亿, the ten thousands (and their thousands) of the same figure
+_REST_AFTER_YI = rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}))?"
 _FIGURE = (
-    rf"(?:(?<!\d)(?P<arabic>{_ARABIC})(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
+    rf"(?:(?<!\d)(?P<arabic>{_ARABIC}){_SPACE_BEFORE_MAGNITUDE}(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
+    rf"{_REST_AFTER_YI}"
     rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?"
 )
@@ -82,19 +93,28 @@ _AMOUNT = re.compile(rf"{_FIGURE}{_INLINE_SPACE}(?P<currency>{lang.alternation(U
 _BARE_FIGURE = re.compile(rf"{_FIGURE}")
 _MONEY_BEFORE = re.compile(
     rf"(?:{lang.alternation(UNITS.money_words)})(?:{lang.alternation(UNITS.money_links)})?"
-    rf"(?:{lang.alternation(UNITS.before)})?$"
+    rf"(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
 )
 _LARGE = lang.chars("large_magnitudes")
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
-_BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC})(?P<mag>[{_MAG_CHARS}]*)$")
-_PREFIX = re.compile(rf"(?:{lang.alternation(UNITS.before)})$")
-_SUFFIX = re.compile(rf"(?:{lang.alternation(UNITS.after)})")
+_BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC}){_INLINE_SPACE}(?P<mag>[{_MAG_CHARS}]*){_INLINE_SPACE}$")
+_PREFIX = re.compile(rf"(?P<word>{lang.alternation(UNITS.before)}){_INLINE_SPACE}$")
+_SUFFIX = re.compile(rf"{_INLINE_SPACE}(?P<word>{lang.alternation(UNITS.after)})")
+_TRAILING_SPACE = re.compile(rf"{_INLINE_SPACE}$")
 
 # Digits and the decimal point in full width → ASCII; the full-width comma stays a clause separator.
 _DIGIT_VIEW = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"\uff0e": "."})
 _FULLWIDTH_NUMBER = re.compile(
     "[\uff10-\uff19\uff0e]"
 )  # translate() is slow: skipped when it has nothing to do
+
+
+def _arabic_value(digits: str) -> str:
+    """1,200 and 1\u2009200 → 1200."""
+    return digits.replace(",", "").translate(_NO_GROUPING)
+
+
+_NO_GROUPING = str.maketrans("", "", _THIN_SPACES)
 
 
 def _magnitude(chars: str) -> int:
@@ -106,11 +126,19 @@ def scaled(number: str | float, magnitude: int) -> float:
     return float(Decimal(str(number)) * magnitude)
 
 
+TWO_MAGNITUDES = re.compile(rf"[{_LARGE}][^{_LARGE}]+[{_LARGE}]")
+
+
 @cache
 def chinese_number(numeral: str) -> float | None:
     """三十亿 → 3e9, 百亿 → 1e10, 三点五亿 → 3.5e8, 亿 → 1e8; None when it is not a number."""
     if all(c in _MAG_CHARS for c in numeral):
         return float(_magnitude(numeral))
+    if TWO_MAGNITUDES.search(numeral):  # 十二亿五千万: one figure with two magnitudes, read whole
+        try:
+            return float(cn2an.cn2an(numeral, "smart"))
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass
     core, trailing = numeral, ""
     while core and core[-1] in lang.chars("large_magnitudes") and (_POINT in core or core[0] in _MAG_CHARS):
         core, trailing = core[:-1], core[-1] + trailing
@@ -125,19 +153,20 @@ def chinese_number(numeral: str) -> float | None:
 
 
 def _qualifier_before(view: str, start: int) -> tuple[str | None, str]:
-    match = _PREFIX.search(view, max(0, start - 4), start)
+    match = _PREFIX.search(view, max(0, start - 5), start)
     if not match:
         return None, ""
-    return UNITS.before[match.group(0)], match.group(0)
+    return UNITS.before[match.group("word")], match.group("word")
 
 
 def _qualifier_after(view: str, end: int) -> str | None:
     match = _SUFFIX.match(view, end)
-    return UNITS.after[match.group(0)] if match else None
+    return UNITS.after[match.group("word")] if match else None
 
 
 def _is_vague(view: str, start: int) -> bool:
-    return view.endswith(UNITS.vague_before, 0, start)
+    space = _TRAILING_SPACE.search(view, max(0, start - 1), start)
+    return view.endswith(UNITS.vague_before, 0, space.start() if space else start)
 
 
 def _not_money(view: str, m: re.Match[str]) -> bool:
@@ -149,7 +178,10 @@ def _not_money(view: str, m: re.Match[str]) -> bool:
 def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
     """(value in units of the currency, whether the figure was a bare magnitude like 亿)."""
     if m.group("arabic"):
-        return scaled(m.group("arabic").replace(",", ""), _magnitude(m.group("mag"))), False
+        value = scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag")))
+        if m.group("rest"):
+            value += scaled(m.group("rest"), _magnitude(m.group("rest_mag")))
+        return value, False
     numeral = m.group("chinese")
     return chinese_number(numeral), all(c in _MAG_CHARS for c in numeral)
 
@@ -161,25 +193,30 @@ def _shared_unit_amounts(
     out: list[Amount] = []
     cursor = head_number_start
     while cursor > 0:
-        sep = view[cursor - 1]
+        space = _TRAILING_SPACE.search(view, max(0, cursor - 1), cursor)
+        sep_at = (space.start() if space else cursor) - 1
+        if sep_at < 0:
+            break
+        sep = view[sep_at]
         is_range = sep in UNITS.range_separators
         if not (is_range or sep in UNITS.list_separators):
             break
-        bare = _BARE_BEFORE.search(view, max(0, cursor - 30), cursor - 1)
+        bare = _BARE_BEFORE.search(view, max(0, sep_at - 30), sep_at)
         if not bare:
             break
         mag = bare.group("mag")
         if not mag and not (is_range and head_mag):
             break  # "3、5亿元" lists item numbers, not amounts
-        value = scaled(bare.group("arabic").replace(",", ""), _magnitude(mag or head_mag))
+        value = scaled(_arabic_value(bare.group("arabic")), _magnitude(mag or head_mag))
+        end = bare.end("mag") if mag else bare.end("arabic")
         out.append(
             Amount(
-                text=text[bare.start() : bare.end()],
+                text=text[bare.start() : end],
                 value=value,
                 currency=head.currency,
                 qualifier=None,
                 start=bare.start(),
-                end=bare.end(),
+                end=end,
                 confidence=0.85,
             )
         )
@@ -239,7 +276,7 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount]) -> list
             continue
         start, end = m.start(), m.end()
         # the cheap tests on the characters around the figure first, the overlap with every amount last
-        if not _MONEY_BEFORE.search(view, max(0, start - 8), start) or _is_vague(view, start):
+        if not _MONEY_BEFORE.search(view, max(0, start - 9), start) or _is_vague(view, start):
             continue
         if view.startswith(UNITS.measure_words_after, end):
             continue

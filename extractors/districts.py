@@ -137,7 +137,10 @@ def _single_city(hits: list[tuple[int, int, str]], city: str | None) -> bool:
 
 def _context_boundary(text: str, start: int) -> bool:
     return (
-        start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("bare_zone_before")
+        start == 0
+        or not _HAN.match(text[start - 1])
+        or text[start - 1] in lang.char_set("bare_zone_before")
+        or text.endswith(tuple(_PLACE_NAMES["bare_zone_after_words"]), 0, start)
     )
 
 
@@ -172,8 +175,43 @@ def _fits(place: Place, near: str | None, city: str | None, province: str | None
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
+_PLACE_LIST_HEAD = re.compile(lang.pattern("place_names", "place_list_head"))
+
+
+def _typed_list_items(text: str, hits) -> set[int]:
+    """Starts of the names in a list that its head says are places (于都、瑞金等地; 定远、凤阳两县)."""
+    joiners = _PLACE_NAMES["place_list_joiners"]
+    items: set[int] = set()
+    group: list[tuple[int, int, str]] = []
+    for hit in [*hits, (len(text) + 2, len(text) + 2, "")]:
+        if group and hit[0] - group[-1][1] == 1 and text[group[-1][1]] in joiners:
+            group.append(hit)
+            continue
+        if group and _PLACE_LIST_HEAD.match(text, group[-1][1]):
+            items.update(start for start, _end, _surface in group)
+        group = [hit]
+    return items
+
+
+def _listed_short_form(entries: list[Surface], province: str | None) -> Place | None:
+    """The county a short name in a place list stands for: the one in the report's province, else the only one."""
+    shorts = [e.place for e in entries if e.form == SHORT]
+    in_province = [p for p in shorts if province and p.province == province]
+    if in_province:
+        return in_province[0]
+    return shorts[0] if len(shorts) == 1 else None
+
+
+def _after_own_province(text: str, start: int, place: Place) -> bool:
+    """Whether the name at `start` follows the name of its own province (江苏沭阳, 山东省邹平)."""
+    if not place.province:
+        return False
+    return text.endswith((place.province, province_short(place.province)), 0, start)
+
+
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
+    listed = _typed_list_items(text, hits)
     local_city, local_end = None, -1
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
@@ -194,6 +232,17 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                 continue  # 旅游兴县、工业强县: a two-character county far from the report is a phrase
         elif SHORT in forms:
             place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
+            if place is None and start in listed:
+                place = _listed_short_form(entries, province)
+            if place is None:  # 江苏沭阳, 浙江义乌: the province written right before names the county
+                place = next(
+                    (
+                        e.place
+                        for e in entries
+                        if e.form == SHORT and _after_own_province(text, start, e.place)
+                    ),
+                    None,
+                )
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
                 (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None
@@ -222,6 +271,20 @@ _CITY_OR_PROVINCE_ENDING = re.compile(
     lang.pattern("place_names", "city_ending") + "|" + lang.pattern("place_names", "province_ending")
 )
 _PARK_AS_PROJECT = re.compile(lang.pattern("place_names", "park_as_project"))
+_COMPANY_PARK_BEFORE = re.compile(
+    lang.pattern(
+        "place_names",
+        "company_park_before",
+        company_words=lang.alternation(
+            [
+                *lang.words("company_legal_forms"),
+                *lang.words("company_name_endings"),
+                *lang.words("company_brands"),
+            ]
+        ),
+    )
+)
+COMPANY_PARK_REACH = 16  # characters read before a park's name for the company that owns it
 
 
 def _zone_canonical(surface: str) -> str:
@@ -263,6 +326,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
         zone_start = _province_before(text, start, prefix.province)
+        if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
+            continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
         if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)
             if not left:

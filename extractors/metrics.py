@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from zhaoyin.extractors import lang
+from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
-from zhaoyin.extractors.amounts import chinese_number
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
@@ -43,7 +43,22 @@ MACRO_MARKERS = tuple(_KW["macro_markers"])
 MACRO_ROUNDUP_WORDS = tuple(_KW["macro_roundup_words"])
 MACRO_IN_ROUNDUP = tuple(_KW["macro_in_roundup"])
 ANAPHORA_NOT_AFTER = tuple(_KW["anaphora_not_after"])
-STANDALONE = lang.longest_first(_KW["standalone_amount_indicators"])
+
+
+def _standalone_indicators() -> list[str]:
+    """The listed standalone indicators and those made by their grammar (实际使用港资, 外资实际到位)."""
+    grammar = _KW["standalone_amount_grammar"]
+    made = [
+        qualifier + way + source
+        for qualifier in ["", *grammar["qualifiers"]]
+        for way in grammar["ways"]
+        for source in grammar["sources"]
+    ]
+    made += [source + arrival for source in grammar["sources"] for arrival in grammar["arrivals"]]
+    return lang.longest_first(list(dict.fromkeys(_KW["standalone_amount_indicators"] + made)))
+
+
+STANDALONE = _standalone_indicators()
 AGGREGATE = lang.longest_first(_KW["aggregate_amount_indicators"])
 AGGREGATE_MARKERS = tuple(_KW["aggregate_markers"])
 _AGGREGATE_WORD = re.compile(lang.alternation(AGGREGATE + STANDALONE))
@@ -60,7 +75,13 @@ NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 _ANAPHORA = lang.longest_first(
-    [*DISTRICT_ANAPHORA, *COUNTY_CITY_ANAPHORA, *CITY_ANAPHORA, *PROVINCE_ANAPHORA]
+    [
+        *DISTRICT_ANAPHORA,
+        *COUNTY_CITY_ANAPHORA,
+        *CITY_ANAPHORA,
+        *(word for words in _KW["city_anaphora_by_ending"].values() for word in words),
+        *PROVINCE_ANAPHORA,
+    ]
 )
 _OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
 
@@ -86,6 +107,7 @@ _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
+_WHOLE_KINDS = ("province", "city")  # named by metrics only: a subject only where they open a clause
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
@@ -129,8 +151,12 @@ class _Figure:
     respective: int | None = None  # place in a respectively list (分别为28个、25个、24个)
 
 
+_LABEL_COLON = re.compile(lang.pattern("metric_keywords", "label_colon"))
+
+
 def _joined_view(text: str) -> str:
-    """Half-width view where a line broken inside a sentence (PDF and newspaper layouts) runs on."""
+    """Half-width view where a line broken inside a sentence (PDF and newspaper layouts) runs on, and a
+    colon between a label and its figure (签约项目：56个) joins them."""
     view = list(halfwidth(text))
     lines = text.split("\n")
     pos = 0
@@ -148,7 +174,7 @@ def _joined_view(text: str) -> str:
         if pos < len(text):
             pending_break.append(pos)
         pos += 1
-    return "".join(view)
+    return _LABEL_COLON.sub(" ", "".join(view))
 
 
 def _mentions(districts: list[District]) -> list[_Mention]:
@@ -181,6 +207,32 @@ def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
         province = provinces.pop()
         if not province.endswith(_NOT_SUBJECT_PROVINCES):
             out.append(_Mention(start, end, province, "province"))
+    return out
+
+
+def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
+    """Where the text names a prefecture-level city by its whole name (赣州市, 钦州市) by itself: a provincial report's figures
+    city by city (其中，赣州市签约项目185个), a city's signing held in another (钦州市在香港…). Not inside a
+    longer place name (赣州经开区) nor right before a place of its own (赣州市章贡区, a qualifier)."""
+    gaz = gazetteer()
+    hits = [(end + 1 - len(surface), end + 1, surface) for end, surface in gaz.automaton.iter(view)]
+    taken = [(m.start, m.end) for m in districts]
+    out = []
+    for start, end, surface in hits:
+        entries = gaz.places_named(surface)
+        cities = {e.place.canonical for e in entries if e.form == CITY}
+        if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
+            continue  # 香港, 上海: a province's mention, or a source of investment (香港实际到资…)
+        if surface[-1] != next(iter(cities))[-1]:
+            continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the city
+        covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
+        if covered or any(s < end and start < e for s, e in taken):
+            continue
+        if any(s == end for s, _e, _ in hits) or any(s == end for s, _e in taken):
+            continue
+        if view.startswith(_PROVINCE_NAME_CONTINUES, end):
+            continue
+        out.append(_Mention(start, end, cities.pop(), "city"))
     return out
 
 
@@ -259,9 +311,13 @@ def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
-    indicator = indicator.lstrip(_KW["respective_joiners"] + _SEPARATOR)  # what a list of places left
+    indicator = indicator.lstrip(_SUMMED_JOINERS + _KW["respective_joiners"])  # what a list of places left
+    summed = _SUMMED_PLACES.match(indicator)  # 三地共签约项目 → 签约项目
+    if summed and 0 < summed.end() < len(indicator):
+        indicator = indicator[summed.end() :]
     indicator = _INDICATOR_FIGURE_TAIL.sub("", indicator)  # …同比分别增长133.5%、114.1%、 → …同比分别增长
-    return _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
+    indicator = _strip_words(indicator, [_KW["respectively"], *_KW["rate_indicator_trailers"]], leading=False)
+    return " ".join(indicator.split())  # "增长 12.5 %" leaves "增长 "
 
 
 def _has_any(text: str, words) -> bool:
@@ -433,11 +489,13 @@ def _borrowed_amount(
     sentence: Segment,
     figures: list[_Figure],
     after_place: bool = False,
+    place_head: bool = False,
 ) -> _Figure | None:
     """An amount whose clause names no indicator of its own but takes one from its sentence:
     a parallel clause (到位内资86.2亿元，外资1.3亿美元), a perspective (从合同外资看，我省服务业373亿元),
-    a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…) or, `after_place`,
-    a place's share in a breakdown (实际到位资金120亿元，其中甲区40亿元、乙区30亿元)."""
+    a respectively list after its indicator (实际使用外资位居前三位，分别为16.13亿美元、…), `after_place`,
+    a place's share in a breakdown (实际到位资金120亿元，其中甲区40亿元、乙区30亿元) or, `place_head` (the
+    clause is a place and the amount), the next item of a per-place list (甲区实际使用外资1.6亿美元，乙区0.9亿美元)."""
     parts = _figure_and_unit(amount)
     start, end = amount.start or 0, amount.end or 0
     tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
@@ -448,6 +506,11 @@ def _borrowed_amount(
     if _is_condition(view, start, end):
         return None
     head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
+    listed = [f for f in figures if f.kind == "amount" and clause_start <= f.start and f.end < start]
+    if (
+        listed and view[listed[-1].end] in _SUMMED_JOINERS
+    ):  # 到位内资56亿元、外资2.1亿美元: an item of its own
+        head = _strip_words(view[listed[-1].end + 1 : start], list(AMOUNT_UNITS.before), leading=False)
     stripped = _strip_words(head, COUNT_FILLERS, leading=False)
     # 分别为… opening the clause or right before the figure, after the places it pairs the figures with
     # (甲区、乙区分别为0.5亿美元、0.7亿美元; not 分别奖励300万元: a verb of its own)
@@ -465,6 +528,11 @@ def _borrowed_amount(
         broken_down = [f for f in amounts_before if f.end <= clause_start]
         if broken_down and after_place and _opens_breakdown(view, sentence.start, clause_start):
             indicator = broken_down[-1].indicator
+        elif broken_down and place_head and broken_down[-1].kind == "amount":
+            earlier = broken_down[-1]
+            _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
+            if not _CLAUSE_BREAK.search(view, earlier_clause_end + 1, clause_start):
+                indicator = earlier.indicator
         elif amounts_before and len(head) <= _PARALLEL_HEAD_MAX:
             earlier = amounts_before[-1]
             _, earlier_clause_end = _clause_bounds(sentence, earlier.start)
@@ -512,10 +580,16 @@ def _in_range(view: str, start: int, tail: str) -> bool:
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
     text = halfwidth(amount.text)
+    two = TWO_MAGNITUDES.search(text)
+    if two:  # 1亿5000万元, 十二亿五千万元: in units of the larger magnitude, 1.5亿元
+        largest = text[two.start()]
+        currency = text[text.rfind(text[two.end() - 1]) + 1 :].strip()
+        unit = largest + _CURRENCY_AS_UNIT.get(currency, currency)
+        return round(amount.value / AMOUNT_UNITS.magnitudes[largest], 6), unit
     parts = _AMOUNT_PARTS.match(text)
     if parts:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
-        return float(parts.group("num").replace(",", "")), unit
+        return float(re.sub(r"[,\u2009\u202f]", "", parts.group("num"))), unit
     chinese = _CHINESE_AMOUNT.match(text)
     if not chinese or not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
         return None
@@ -618,12 +692,20 @@ def _last_at(text: str, words) -> int:
 _LAST_OCCURRENCE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
+def _city_anaphora(city: str | None) -> tuple[str, ...]:
+    """全市, 我市, and for a city not called 市 the words of its kind (全州 for an autonomous prefecture)."""
+    endings = _KW["city_anaphora_by_ending"]
+    own = next((words for ending, words in endings.items() if city and city.endswith(ending)), [])
+    return CITY_ANAPHORA + tuple(own)
+
+
 def _whole_named(
     text: str, city: str | None, province: str | None, *, collective: bool = False
 ) -> str | None:
     """The city or the province `text` speaks of as a whole (全市, 我省), the one named last; with
     `collective`, the districts all at once (各区县) stand for the city too."""
-    city_words = CITY_ANAPHORA + COLLECTIVE_MARKERS if collective else CITY_ANAPHORA
+    city_words = _city_anaphora(city)
+    city_words = city_words + COLLECTIVE_MARKERS if collective else city_words
     at_city = _last_at(text, city_words) if city else -1
     at_province = _last_at(text, PROVINCE_ANAPHORA) if province else -1
     if at_city < 0 and at_province < 0:
@@ -656,7 +738,7 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     named = {
         m.canonical
         for m in mentions
-        if title.start <= m.start and m.end <= title.end and m.kind != "province"
+        if title.start <= m.start and m.end <= title.end and m.kind not in _WHOLE_KINDS
     }
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
@@ -670,7 +752,7 @@ DOMINANT_MENTIONS = 3  # a county-level division named this often, and twice as 
 
 def _dominant_division(mentions: list[_Mention]) -> str | None:
     """The county-level division a report keeps naming (a county's news about its signing ceremony)."""
-    counts = Counter(m.canonical for m in mentions if m.kind != "province")
+    counts = Counter(m.canonical for m in mentions if m.kind not in _WHOLE_KINDS)
     ranked = counts.most_common(2)
     if not ranked:
         return None
@@ -694,16 +776,25 @@ def _paragraph_mentions(
     ]
     starts = [s.start for s in segments]
     listed = _listed_together(view, inside)
-    out = []
+    out: list[_Mention] = []
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
         leads = _starts_clause(view, sentence, m, city)
-        if m.kind == "province" and not leads:
-            continue  # a province named in passing (对粤投资, 占广东省比重) is never the subject
+        if m.kind in _WHOLE_KINDS and not leads and not _listed_after_a_subject(view, m, out, listed):
+            continue  # a province or city named in passing (对粤投资, 占广东省比重, 与深圳企业) is never the subject
         respective = m.start in listed and _KW["respectively"] in view[m.end : sentence.end]
         out.append(replace(m, leads=leads, listed=m.start in listed, respective=respective))
     return _per_place_items(out, segments)
+
+
+def _listed_after_a_subject(view: str, mention: _Mention, kept: list[_Mention], listed: set[int]) -> bool:
+    """宜昌市、襄阳市分别引进…: a city listed right after a place that leads its clause (or is so listed)."""
+    if not kept or mention.start not in listed:
+        return False
+    previous = kept[-1]
+    joined = mention.start - previous.end == 1 and view[previous.end] in _SUMMED_JOINERS
+    return joined and previous.start in listed and (previous.leads or previous.kind in _WHOLE_KINDS)
 
 
 def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[_Mention]:
@@ -712,7 +803,7 @@ def _per_place_items(mentions: list[_Mention], segments: list[Segment]) -> list[
     starts = [s.start for s in segments]
     leader: dict[int, set[str]] = {}
     for m in mentions:
-        if m.leads and not m.listed:
+        if m.leads and not m.listed and m.kind not in _WHOLE_KINDS:  # the city leads the total, not an item
             leader.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.canonical)
     one = {i: names for i, names in leader.items() if len(names) == 1}
     items = {i for i, names in one.items() if any(one.get(j, names) != names for j in (i - 1, i + 1))}
@@ -733,13 +824,30 @@ def _drop_object_anaphora(clause: str) -> str:
 
 
 _COLUMN_TAG = re.compile(lang.pattern("metric_keywords", "column_tag"))
+_DATELINE_LEAD = re.compile(lang.pattern("metric_keywords", "dateline_lead"))
+
+
+def _trailing_province_length(text: str) -> int:
+    """How long the province name (广西, 江西省) that `text` ends with is, else 0."""
+    gaz = gazetteer()
+    return max(
+        (
+            len(surface)
+            for end, surface in gaz.automaton.iter(text)
+            if end + 1 == len(text) and any(e.form == PROVINCE for e in gaz.places_named(surface))
+        ),
+        default=0,
+    )
 
 
 def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
     clause_start, _ = _clause_bounds(sentence, mention.start)
     lead = _COLUMN_TAG.sub("", view[clause_start : mention.start].strip())
+    lead = _DATELINE_LEAD.sub("", lead)
     if city and mention.kind != "province":  # 石家庄市元氏县: the city only qualifies the district
         lead = lead.removesuffix(city)
+    if mention.kind == "city":  # 广西钦州市: the province only qualifies the city
+        lead = lead[: len(lead) - _trailing_province_length(lead)]
     lead = _TIME_LEAD.sub("", lead)
     for _ in range(2):
         lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
@@ -824,15 +932,21 @@ def find_metrics(
     province_mentions = _province_mentions(view, mentions)
     province = _document_province(view, province_mentions, districts, city)
     province_mentions = _own_province(province_mentions, province)
-    mentions = sorted(mentions + province_mentions, key=lambda m: m.start)
+    city_mentions = _city_mentions(view, mentions)
+    mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
+    if any(m.canonical == document_lead and m.kind == "county_city" for m in mentions) and not any(
+        m.canonical == city for m in city_mentions
+    ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
+        city = document_lead
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
     place_spans = {m.start: m.end for m in mentions}
     kept: list[_Kept] = []
     within = _places_within(districts)
+    containers = {d.canonical: (d.city, d.province) for d in districts}
     first_start = next((p.start for p in paragraphs(view)), 0)
     carried_period: str | None = None
     carried_subject: str | None = None  # the last subject a paragraph told, within this section
@@ -870,6 +984,10 @@ def find_metrics(
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
                 subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
+                subject = (
+                    _summed_subject(view, sentence.start, figure.start, paragraph_mentions, containers)
+                    or subject
+                )
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
@@ -941,6 +1059,42 @@ def _joint_subjects(
     names = [m.canonical for m in mentions if clause_start <= m.start and m.end <= clause_start + lead]
     names = list(dict.fromkeys(names))
     return names if len(names) > 1 and clause_start + lead < pos else []
+
+
+_SUMMED_PLACES = re.compile(lang.pattern("metric_keywords", "summed_places"))
+_SUMMED_JOINERS = _SEPARATOR + _KW["place_list_joiners"]
+
+
+def _summed_subject(
+    view: str,
+    sentence_start: int,
+    pos: int,
+    mentions: list[_Mention],
+    containers: dict[str, tuple[str | None, str | None]],
+) -> str | None:
+    """甲区、乙县、丙市三地共签约项目22个，总投资135亿元: the sentence adds up the places it lists last before
+    the figure, so the figure is that of the city (failing that, the province) that holds them all."""
+    inside = [m for m in mentions if sentence_start <= m.start and m.end <= pos]
+    outer = [
+        m
+        for m in inside
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in inside
+        )
+    ]
+    run = outer[-1:]
+    for before in reversed(outer[:-1]):
+        if run[0].start - before.end != 1 or view[before.end] not in _SUMMED_JOINERS:
+            break
+        run.insert(0, before)
+    names = list(dict.fromkeys(m.canonical for m in run))
+    if len(names) < 2 or not _SUMMED_PLACES.match(view, run[-1].end):
+        return None
+    for level in (0, 1):
+        wholes = {containers.get(name, (None, None))[level] for name in names}
+        if len(wholes) == 1 and None not in wholes:
+            return wholes.pop()
+    return None
 
 
 def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Mention]) -> str | None:
@@ -1077,9 +1231,11 @@ def _figures_in(
         counted = any(c.start >= _list_start(view, sentence.start, amount.start) for c in counts)
         figure = _amount_figure(view, amount, clause_start, sentence, counted)
         if figure is None:
-            figure = _borrowed_amount(
-                view, amount, clause_start, sentence, figures, (amount.start or 0) in place_ends
+            after_place = (amount.start or 0) in place_ends
+            place_head = after_place and _places_lead(view, clause_start, place_spans) == (
+                (amount.start or 0) - clause_start
             )
+            figure = _borrowed_amount(view, amount, clause_start, sentence, figures, after_place, place_head)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)

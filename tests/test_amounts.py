@@ -179,3 +179,67 @@ def test_figures_without_a_currency_are_yuan_where_a_money_word_introduces_them(
 )
 def test_figures_without_a_currency_elsewhere_are_no_amounts(text):
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("临川县签约项目总投资 58.6 亿元。", [("58.6 亿元", 58.6e8, "CNY", None)]),
+        (
+            "外资到位1.5 亿美元，增资8000 万欧元。",
+            [("1.5 亿美元", 1.5e8, "USD", None), ("8000 万欧元", 8e7, "EUR", None)],
+        ),
+        ("实际利用外资 2 亿 美元。", [("2 亿 美元", 2e8, "USD", None)]),
+        ("项目总投资约 5 亿港元。", [("5 亿港元", 5e8, "HKD", "about")]),
+        ("总投资逾 10 亿元的项目。", [("10 亿元", 1e9, "CNY", "over")]),
+        ("总投资 8 亿元 以上的项目。", [("8 亿元", 8e8, "CNY", "over")]),
+        ("总投资约 30 余亿元。", [("30 余亿元", 3e9, "CNY", "about")]),
+        ("投资额达 1.2 万亿元。", [("1.2 万亿元", 1.2e12, "CNY", None)]),
+        ("两期投资分别为 10 — 20 亿元。", [("10", 1e9, "CNY", None), ("20 亿元", 2e9, "CNY", None)]),
+        ("到位资金 26.7 亿，同比增长。", [("26.7 亿", 2.67e9, "CNY", None)]),
+        ("完成投资1\u2009200亿元。", [("1\u2009200亿元", 1.2e11, "CNY", None)]),
+        ("ＡＢ公司投资１２ 亿元。", [("１２ 亿元", 1.2e9, "CNY", None)]),
+    ],
+)
+def test_a_space_between_the_figure_its_magnitude_and_its_unit(text, expected):
+    """A space before the magnitude must not leave 亿元 alone (worth 1亿): the figure before it counts."""
+    assert triples(text) == expected
+
+
+def test_a_space_does_not_join_separate_figures():
+    assert triples("带动数 亿元投资") == []
+    assert [a.text for a in find_amounts("共 3 个项目，投资 5亿元")] == ["5亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("涉及投资总额约320亿澳门元。", [("320亿澳门元", 3.2e10, "MOP", "about")]),
+        ("另一项目投资2亿澳门币。", [("2亿澳门币", 2e8, "MOP", None)]),
+        ("台资企业增资2亿台币。", [("2亿台币", 2e8, "TWD", None)]),
+        ("在越南投资1.2万亿越南盾建设工厂。", [("1.2万亿越南盾", 1.2e12, "VND", None)]),
+        ("新西兰企业出资5000万新西兰元。", [("5000万新西兰元", 5e7, "NZD", None)]),
+    ],
+)
+def test_currencies_of_macao_taiwan_and_trading_partners(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("总投资1亿5000万元。", [("1亿5000万元", 1.5e8, "CNY", None)]),
+        ("总投资3亿2千万元。", [("3亿2千万元", 3.2e8, "CNY", None)]),
+        ("投资额为12亿零800万元。", [("12亿零800万元", 1.208e9, "CNY", None)]),
+        ("合同外资2亿3千万美元。", [("2亿3千万美元", 2.3e8, "USD", None)]),
+        ("总投资十二亿五千万元。", [("十二亿五千万元", 1.25e9, "CNY", None)]),
+        ("到位资金1亿5000万，增长5%。", [("1亿5000万", 1.5e8, "CNY", None)]),
+        # two figures, not one
+        (
+            "总投资5亿元，其中5000万元用于研发。",
+            [("5亿元", 5e8, "CNY", None), ("5000万元", 5e7, "CNY", None)],
+        ),
+    ],
+)
+def test_one_figure_written_with_two_magnitudes(text, expected):
+    assert triples(text) == expected

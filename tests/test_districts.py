@@ -306,3 +306,69 @@ def test_a_zone_after_a_place_and_de_in_the_located_slot():
 def test_an_industrial_concentration_zone_is_a_zone():
     found = canonicals("项目选址位于永登县青岚工业集中区，总投资5亿元。")
     assert any(name.endswith("青岚工业集中区") for name in found)
+
+
+def test_zones_ending_in_a_park_area_an_export_zone_or_an_airport_economy_are_whole():
+    """物流园区 is not 物流园 with a stray 区; 出口加工区, 临空经济区, 工业集聚区 are zones like the others."""
+    cases = {
+        "近日，项目签约落户岳阳城陵矶现代物流园区，总投资5亿元。": "岳阳城陵矶现代物流园区",
+        "该项目位于宜宾市叙州区农业科技园区。": "叙州区农业科技园区",
+        "一批企业入驻梁园化工园区。": "梁园化工园区",
+        "项目落户岳阳城陵矶出口加工区。": "岳阳城陵矶出口加工区",
+        "鄂州临空经济区签约项目3个。": "鄂州临空经济区",
+        "项目选址在叙州区工业集聚区。": "叙州区工业集聚区",
+        "项目落户岳阳城陵矶临港产业区。": "岳阳城陵矶临港产业区",
+    }
+    for text, zone in cases.items():
+        found, _ = districts_of(text)
+        assert zone in found, (text, set(found))
+        assert found[zone].kind == "zone"
+    # a slogan of what a region should become is no zone
+    assert not any(d.endswith("先行区") for d in canonicals("打造西部改革开放先行区。"))
+
+
+def test_short_names_in_a_list_its_head_types_as_places_resolve_away_from_their_city():
+    """于都、瑞金、会昌等地: 等地 says the items are places, so a short name is its county even in a report
+    about another city of the province; the same name alone, away from its city, stays unread."""
+    found = canonicals("今年以来，南昌县签约项目20个，于都、瑞金、会昌等地也相继举行签约活动。")
+    assert {"南昌县", "于都县", "瑞金市", "会昌县"} <= found
+    assert {"宁乡市", "浏阳市"} <= canonicals("宁乡、浏阳两地今年共引进项目45个。")
+    assert {"浏阳市", "宁乡市"} <= canonicals("湖南省长沙县与浏阳、宁乡等县市签约项目共计96个。")
+    assert "进贤县" in canonicals("在进贤等县区，一批项目加快建设。")
+    assert "于都县" not in canonicals("今年以来，南昌县代表团先后赴于都考察学习。")
+
+
+def test_an_autonomous_prefecture_is_known_by_its_place_name_and_zhou():
+    assert document_city("黔东南州招商引资推进会召开，台江县签约项目5个。") == "黔东南苗族侗族自治州"
+    assert document_city("本报讯 阿坝州今年前5个月新签约项目30个。") == "阿坝藏族羌族自治州"
+    assert document_city("今年以来，恩施州新签约项目120个。") == "恩施土家族苗族自治州"
+    assert document_city("西双版纳招商推介会在昆明举行。") == "西双版纳傣族自治州"
+    # 海南州 is not the province, 巴州 stays 巴州区's short form
+    assert document_city("海南州共和县签约项目3个。") == "海南藏族自治州"
+    _, city = districts_of("巴中市巴州区签约项目3个。")
+    assert city == "巴中市"
+
+
+def test_a_park_a_company_owns_or_builds_is_its_project_not_a_zone():
+    assert not any(c.endswith("产业园") for c in canonicals("宁德时代宜宾动力电池产业园位于宜宾市叙州区。"))
+    assert not any(c.endswith("产业园") for c in canonicals("中国建材集团蚌埠玻璃工业设计研究院产业园揭牌。"))
+    text = "由四川某某集团投资建设的宜宾某某智能制造产业园正式投产。"
+    assert not any(c.endswith("产业园") for c in canonicals(text))
+    # a park after a place, with no company before it, stays a zone
+    assert "兰山区某某电商产业园" in canonicals("临沂市兰山区某某电商产业园入驻企业50家。")
+    assert "叙州区" in canonicals("宁德时代宜宾动力电池产业园位于宜宾市叙州区。")
+
+
+def test_a_bare_zone_name_opening_the_items_of_a_breakdown():
+    found = canonicals("今年以来，南昌市新签约项目60个，其中高新区7个、进贤县4个、安义县2个。")
+    assert {"南昌高新技术产业开发区", "进贤县", "安义县"} <= found
+    found = canonicals("今年以来，南昌市新签约项目60个，包括高新区7个。")
+    assert "南昌高新技术产业开发区" in found
+
+
+def test_a_short_county_name_right_after_its_own_province():
+    assert {"沭阳县", "邹平市"} <= canonicals("近日，来自江苏沭阳、山东邹平的企业家到南昌市考察。")
+    assert "于都县" in canonicals("近日，江西于都举办招商推介会。")
+    assert "浏阳市" in canonicals("湖南浏阳烟花产业园项目签约落户。")
+    # after another province the short name is not read so
+    assert "于都县" not in canonicals("近日，湖南于都路上新开一家店。")

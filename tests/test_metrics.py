@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.metrics import find_metrics
+from zhaoyin.extractors.script import simplified_view
+from zhaoyin.extractors.text import halfwidth
 from zhaoyin.schemas import District, Span
 
 KINDS = {"区": "district", "市": "county_city", "园区": "zone", "新区": "new_area", "开发区": "zone"}
@@ -799,3 +801,196 @@ def test_agreed_foreign_capital_is_a_figure():
     text = "此次集中签约项目40个，总投资310亿元，其中外资项目9个、协议外资12.5亿美元。"
     ms = metrics_of(text, [], city="江屿市")
     assert (12.5, "亿美元") in figures(ms)
+
+
+def test_figures_written_with_a_space_before_their_unit():
+    text = (
+        "今年一季度，武侯区新签约项目 26 个，协议总投资 58.6 亿元，实际使用外资 2 亿 美元，同比增长 12.5 %。"
+    )
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert figures(ms) == [(26, "个"), (58.6, "亿元"), (2, "亿美元"), (12.5, "%")]
+    assert all(" " not in m.indicator and m.indicator for m in ms)
+    assert {m.subject for m in ms} == {"武侯区"}
+
+
+def test_places_listed_and_added_up_give_the_figure_to_the_city_that_holds_them():
+    def subjects(text: str) -> list[tuple[float, str | None]]:
+        districts, city = find_districts(text)
+        return [(m.value, m.subject) for m in metrics_of(text, districts, city=city)]
+
+    assert subjects("德阳市旌阳区、绵竹市、什邡市三地共签约项目22个，总投资135亿元。") == [
+        (22, "德阳市"),
+        (135, "德阳市"),
+    ]
+    assert subjects("昆山开发区、张家港保税区和常熟高新区合计引进外资项目40个。") == [(40, "苏州市")]
+    assert subjects("今年一季度，溧水区、高淳区共计新签约亿元以上项目19个。") == [(19, "南京市")]
+    assert subjects("上半年，长沙县、浏阳市、宁乡市等3个县市共引进产业项目46个，实际到位内资312亿元。") == [
+        (46, "长沙市"),
+        (312, "长沙市"),
+    ]
+    assert subjects("1-5月，江阴市、宜兴市累计实际使用外资5.6亿美元。") == [(5.6, "无锡市")]
+    # each its own, or each the same: no sum
+    assert subjects("章贡区、南康区分别引进项目9个和7个。") == [(9, "章贡区"), (7, "南康区")]
+    assert subjects("武侯区和成华区均实现到位资金50亿元。") == [(50, "武侯区"), (50, "成华区")]
+    # places that build something together are not a sum of figures
+    assert subjects("青羊区与金牛区共建的产业园新入驻企业14家。") == [(14, "青羊区")]
+
+
+def test_standalone_indicators_are_made_by_their_grammar_not_only_listed():
+    """A way capital came (使用, 到资, 吸收) before where it came from (港资, 侨资, 区外资金), or the other way round."""
+    cases = {
+        "一季度，武侯区实际使用港资3.1亿美元。": "实际使用港资",
+        "一季度，武侯区到资外资28.6亿美元。": "到资外资",
+        "一季度，武侯区外资实际到位2.4亿美元。": "外资实际到位",
+        "一季度，武侯区吸收外资12.7亿元。": "吸收外资",
+        "一季度，武侯区引进侨资8.5亿元。": "引进侨资",
+        "一季度，武侯区区外资金到位95.3亿元。": "区外资金到位",
+    }
+    for text, indicator in cases.items():
+        (metric,) = metrics_of(text, [district(text, "武侯区", "district")])
+        assert (metric.indicator, metric.subject) == (indicator, "武侯区")
+
+
+def test_rates_in_the_words_of_hong_kong_and_macao_reports():
+    for text, value in {
+        "上半年，武侯区实际使用外资3.3亿美元，按年上升8.4%。": 8.4,
+        "上半年，武侯区新设外资企业120家，按季减少6%。": 6,
+        "上半年，武侯区合同外资4.1亿美元，比上年上涨21%。": 21,
+    }.items():
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit) for m in ms if m.unit == "%"] == [(value, "%")]
+
+
+def test_a_city_opening_its_clause_is_the_subject_of_its_figures_in_a_provincial_report():
+    def subjects(text: str) -> list[tuple[float, str | None]]:
+        return [(m.value, m.subject) for m in metrics_found(text, published="2025-05")]
+
+    text = "前三季度，全省实际使用外资56.2亿美元。分市看，郑州市实际使用外资20.1亿美元，新乡市签约项目88个。"
+    assert subjects(text) == [(56.2, "河南省"), (20.1, "郑州市"), (88, "新乡市")]
+    text = "今年1—4月，宜昌市、襄阳市分别引进项目86个、72个，荆州市引进项目51个。"
+    assert subjects(text) == [(86, "宜昌市"), (72, "襄阳市"), (51, "荆州市")]
+    text = "上半年，湖南省长沙市新签约项目130个；株洲市新签约项目52个。"
+    assert subjects(text) == [(130, "长沙市"), (52, "株洲市")]
+
+
+def test_a_city_signing_in_another_is_the_subject_not_the_city_of_the_dateline():
+    text = "新华社香港5月8日电 广西钦州市8日在香港举行投资推介会，现场签约项目23个，总投资达186亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"钦州市"}
+    text = "中新网福州5月8日电（记者 王明）福建漳州市8日在厦门举行招商推介会，签约项目36个，总投资达152亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"漳州市"}
+
+
+def test_a_city_named_in_passing_or_by_its_short_name_is_no_subject():
+    text = "今年以来，金寨县与深圳市、苏州市等地企业签约项目18个，总投资96亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"金寨县"}
+    text = "今年以来，陇南市集中开工重点项目130个，青岛某某生物萃取项目等重点项目总投资324亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"陇南市"}
+
+
+def test_places_after_an_amount_each_with_an_amount_of_their_own_take_its_indicator():
+    text = "上半年，成都市武侯区实际使用外资1.6亿美元，锦江区0.9亿美元，青羊区0.7亿美元。"
+    assert [(m.indicator, m.value, m.subject) for m in metrics_found(text)] == [
+        ("实际使用外资", 1.6, "武侯区"),
+        ("实际使用外资", 0.9, "锦江区"),
+        ("实际使用外资", 0.7, "青羊区"),
+    ]
+    text = "一季度湖南省实际使用外资12.3亿美元。其中，长沙市实际使用外资5.2亿美元，株洲市1.1亿美元。"
+    assert [(m.value, m.subject) for m in metrics_found(text)][-1] == (1.1, "株洲市")
+    # a place that invests an amount in a project is no item of such a list
+    text = "上半年，武侯区实际使用外资1.6亿美元，锦江区投资0.9亿美元的项目开工。"
+    assert [m.value for m in metrics_found(text)] == [1.6]
+
+
+def test_a_sum_of_places_joined_by_yu_keeps_neither_the_joiner_nor_the_sum_word_in_its_indicator():
+    text = "據悉，珠海高新區與橫琴粵澳深度合作區合計引進澳資項目45個。"
+    districts, city = find_districts(halfwidth(simplified_view(text)))
+    (metric,) = metrics_of(simplified_view(text), districts, city=city)
+    assert (metric.indicator, metric.subject) == ("引进澳资项目", "珠海市")
+
+
+def test_other_verbs_of_signing_meeting_and_capital_arriving():
+    cases = {
+        "前三季度，武侯区实际进资1023亿元。": (1023, "亿元"),
+        "上半年，武侯区接洽客商230批次。": (230, "批次"),
+        "今年以来，武侯区先后与32家企业签订投资协议。": (32, "家"),
+        "今年以来，武侯区与客商磋商对接15次。": (15, "次"),
+    }
+    for text, figure in cases.items():
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit) for m in ms] == [figure], text
+
+
+def test_the_whole_of_an_autonomous_prefecture_or_a_league():
+    def subjects(text: str) -> set[str | None]:
+        return {m.subject for m in metrics_found(text)}
+
+    assert subjects("黔东南州招商引资推进会召开。今年以来，全州新签约项目86个，到位资金156亿元。") == {
+        "黔东南苗族侗族自治州"
+    }
+    assert subjects("锡林郭勒盟投资推介会举行。今年以来，全盟新引进项目45个。") == {"锡林郭勒盟"}
+    text = "今年以来，恩施州新签约项目120个。其中，利川市签约项目18个。"
+    assert [(m.value, m.subject) for m in metrics_found(text)] == [
+        (120, "恩施土家族苗族自治州"),
+        (18, "利川市"),
+    ]
+    assert metrics_found(text)[0].indicator == "新签约项目"
+
+
+def test_the_whole_city_of_a_county_level_citys_own_report_is_that_city():
+    text = "晋江市招商引资再创佳绩\n今年以来，全市新签约项目86个，总投资420亿元。其中，晋江经济开发区签约项目32个。"
+    assert [(m.value, m.subject) for m in metrics_found(text)] == [
+        (86, "晋江市"),
+        (420, "晋江市"),
+        (32, "晋江经济开发区"),
+    ]
+    assert {m.subject for m in metrics_found("德惠市召开招商大会。今年以来，我市累计引进项目56个。")} == {
+        "德惠市"
+    }
+    # the prefecture named on its own: its 全市 may be the prefecture's
+    text = "胶州市项目集中开工\n5月8日，青岛市重点项目集中开工活动胶州分会场举行。今年以来，全市新开工项目420个。"
+    assert {m.subject for m in metrics_found(text)} == {"青岛市"}
+
+
+def test_counts_in_ten_thousands_and_rates_of_companies_brought_in():
+    text = "今年以来，武侯区新引进企业1.2万家，同比增长15%；接待客商1.5万人次。"
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert [(m.value, m.unit) for m in ms] == [(1.2, "万家"), (15, "%"), (1.5, "万人次")]
+    # a plant's yearly output is no count
+    text = "武侯区某某汽车轴件制造有限公司投资的年产半轴50万件建设项目开工。"
+    assert metrics_of(text, [district(text, "武侯区", "district")]) == []
+
+
+def test_the_second_item_of_a_parallel_pair_joined_by_a_list_separator():
+    for text in (
+        "今年以来，武侯区实际到位内资56亿元、外资2.1亿美元。",
+        "今年以来，武侯区实际到位内资56亿元和外资2.1亿美元。",
+    ):
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit, m.subject) for m in ms] == [
+            (56, "亿元", "武侯区"),
+            (2.1, "亿美元", "武侯区"),
+        ]
+    # amounts of the projects of one verb, no second indicator: not a parallel pair
+    text = "今年以来，武侯区分别投资5亿元、3亿元的两个项目开工。"
+    assert [
+        m for m in metrics_of(text, [district(text, "武侯区", "district")]) if m.unit.endswith("元")
+    ] == []
+
+
+def test_a_label_and_its_figure_with_a_colon_between():
+    for text in (
+        "今年以来，武侯区签约项目：56个，总投资：320亿元。",
+        "今年以来，武侯区签约项目: 56个，总投资: 320亿元。",
+    ):
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert [(m.value, m.unit, m.subject) for m in ms] == [(56, "个", "武侯区"), (320, "亿元", "武侯区")]
+        assert all(text[m.start : m.end] == m.text for m in ms)
+    # a colon before a numbered item stays a break
+    text = "武侯区主要做法：1.强化招商。"
+    assert metrics_of(text, [district(text, "武侯区", "district")]) == []
+
+
+def test_a_figure_with_two_magnitudes_is_given_in_the_larger():
+    text = "今年以来，武侯区实际到位资金1亿5000万元，合同外资2亿3千万美元，总投资十二亿五千万元的项目12个。"
+    ms = metrics_of(text, [district(text, "武侯区", "district")])
+    assert [(m.value, m.unit) for m in ms][:2] == [(1.5, "亿元"), (2.3, "亿美元")]

@@ -95,6 +95,21 @@ def city_short(name: str) -> str:
     return short if len(short) >= 2 and short != name else ""
 
 
+def _autonomous_prefecture_shorts(name: str) -> list[str]:
+    """黔东南苗族侗族自治州 → 黔东南州, 黔东南; 大理白族自治州 → 大理州 (大理 alone is too short to be sure of)."""
+    ending = _PLACE_NAMES["autonomous_prefecture_ending"]
+    if not name.endswith(ending):
+        return []
+    place = name.removesuffix(ending)
+    peoples = sorted(_PLACE_NAMES["autonomous_prefecture_peoples"], key=len, reverse=True)
+    while people := next((p for p in peoples if place.endswith(p) and len(place) > len(p) + 1), None):
+        place = place.removesuffix(people)
+    if place == name.removesuffix(ending) or len(place) < 2:
+        return []
+    shorts = [place + _PLACE_NAMES["autonomous_prefecture_short_ending"]]
+    return shorts + ([place] if len(place) >= _PLACE_NAMES["autonomous_prefecture_bare_min"] else [])
+
+
 def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     """高新技术产业开发区 → 高新区 and the like; the bare abbreviation is added by _bare_abbreviations."""
     names = {place.canonical}
@@ -269,6 +284,10 @@ def _build() -> Gazetteer:
         gaz.add(city.canonical, CITY, city)
         if short := city_short(city.canonical):
             gaz.add(short, CITY, city)
+    for city in cities.values():
+        for short in _autonomous_prefecture_shorts(city.canonical):
+            if short not in gaz.surfaces:  # 海南 is a province, 巴州 a district's short form
+                gaz.add(short, CITY, city)
     for province in provinces.values():
         gaz.add(province.canonical, PROVINCE, province)
         gaz.add(province_short(province.canonical), PROVINCE, province)
