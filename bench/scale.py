@@ -10,8 +10,9 @@ of reports about one region names the same districts again and again, so its pla
 
 Some variants collide, as reports do: about one report in ten is a follow-up of the previous variant's (same
 names, same project ids), and about one in thirty of those is a reprint of it (same fingerprint, linked as a
-reprint). The result is cached under bench/out/scale/ keyed by the pool's size and a hash of the record types and
-tables (schemas/, warehouse/migrations/).
+reprint). The result is cached under bench/out/scale/ keyed by the pool's size and a hash of the record types
+(schemas/) and this builder. A cached warehouse that predates a migration is upgraded when it is handed out,
+once, through `zhaoyin.warehouse.connect` (so a migration's backfill is never timed).
 """
 
 from __future__ import annotations
@@ -36,12 +37,18 @@ REPRINT_EVERY = 33  # one in thirty-three of those is a reprint of it
 _KEPT = set("有限公司股份集团责任合伙企业项目工程基地园区产业中心一二三四五六七八九十期号线（）()·")
 
 
+# keys of warehouses cached before the key left the migrations out: this builder makes the same content, and
+# the migrations since are applied when such a file is handed out
+EARLIER_KEYS = ("a0f6c09a0608",)
+
+
 def code_version() -> str:
-    """A hash of what decides the shape of a warehouse: the record types, the tables (warehouse/migrations) and
-    this file. The extraction rules are left out on purpose: a warehouse filled by an older extractor is what
-    users hold, and the bench's figures time imports and queries on it, not the rules that filled it."""
+    """A hash of what decides the content of a warehouse: the record types and this file. The extraction rules
+    are left out on purpose: a warehouse filled by an older extractor is what users hold, and the bench's
+    figures time imports and queries on it, not the rules that filled it. The tables (warehouse/migrations)
+    are left out too: an older warehouse is upgraded on open, as users' are."""
     digest = hashlib.sha256()
-    for folder in ("schemas", "warehouse/migrations"):
+    for folder in ("schemas",):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".sql", ".txt", ".tsv", ".json", ".csv"}:
                 digest.update(str(path.relative_to(ROOT)).encode())
@@ -56,8 +63,8 @@ def build_pool(files: list[Path], workers: int = 2, batch_size: int = 200) -> Pa
     from zhaoyin.flows.importing.ingest import ingest
 
     path = SCALE_DIR / f"pool-{len(files)}-{code_version()}.duckdb"
-    if path.exists():
-        return path
+    if cached := _cached(path):
+        return cached
     SCALE_DIR.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial.duckdb")
     partial.unlink(missing_ok=True)
@@ -66,6 +73,27 @@ def build_pool(files: list[Path], workers: int = 2, batch_size: int = 200) -> Pa
         raise RuntimeError(f"the pool imported {summary.new_documents} of {len(files)} documents")
     partial.rename(path)
     return path
+
+
+def _upgraded(path: Path) -> Path:
+    """`path` with the migrations it predates applied (opening it through the warehouse does that)."""
+    from zhaoyin.warehouse import connect
+
+    connect(path).close()
+    return path
+
+
+def _cached(path: Path) -> Path | None:
+    """The cached warehouse `path` names, or one cached under an earlier key, upgraded; None when neither is."""
+    for key in (code_version(), *EARLIER_KEYS):
+        candidate = path.with_name(path.name.replace(code_version(), key))
+        if candidate.exists():
+            started = time.perf_counter()
+            _upgraded(candidate)
+            if (seconds := time.perf_counter() - started) > 1:
+                print(f"  {candidate.name} upgraded in {seconds:.0f} s", flush=True)
+            return candidate
+    return None
 
 
 def _alphabet(con: duckdb.DuckDBPyConnection) -> str:
@@ -223,12 +251,13 @@ def build_warehouse(pool: Path, reports: int, *, chunk: int = 10) -> Path:
     pool_ids = [row[0] for row in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
     con.close()
     variants = max(1, round(reports / len(pool_ids)))
-    path = pool.with_name(pool.stem.replace("pool-", f"scaled-{variants * len(pool_ids)}-") + ".duckdb")
-    if path.exists():
-        return path
+    path = SCALE_DIR / f"scaled-{variants * len(pool_ids)}-{len(pool_ids)}-{code_version()}.duckdb"
+    if cached := _cached(path):
+        return cached
     partial = path.with_suffix(".partial.duckdb")
     partial.unlink(missing_ok=True)
     shutil.copy(pool, partial)
+    _upgraded(partial)
     con = duckdb.connect(str(partial))
     alphabet = _alphabet(con)
     for table in _COPIED:
@@ -247,9 +276,10 @@ def build_warehouse(pool: Path, reports: int, *, chunk: int = 10) -> Path:
         print(
             f"  variants {batch.start}–{batch.stop - 1} in {time.perf_counter() - started:.0f} s", flush=True
         )
-    from zhaoyin.warehouse.resolution import refresh_resolution
+    from zhaoyin.warehouse.resolution import file_missing_blocks, refresh_resolution
 
     con.execute("BEGIN")
+    file_missing_blocks(con)  # the variants' rows are linked as copied, their blocks are of their new names
     refresh_resolution(con)
     con.execute("COMMIT")
     con.execute("CHECKPOINT")

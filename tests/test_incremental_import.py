@@ -59,3 +59,25 @@ def test_importing_in_two_halves_resolves_as_importing_at_once(linkage_items, tm
     assert expected["project_links"] and expected["reprints"], "the set has linked projects and reprints"
     for name in RESOLVED:
         assert found[name] == expected[name], name
+
+
+BLOCKS = "SELECT block, kind, doc_id, seq FROM project_blocks"
+
+
+def test_a_warehouse_linked_before_project_blocks_gets_the_same_blocks_on_open(linkage_items, tmp_path):
+    db_path = tmp_path / "older.duckdb"
+    con = warehouse.connect(db_path)
+    warehouse.load_batch(con, linkage_items, [])
+    filed_when_linked = sorted(con.execute(BLOCKS).fetchall())
+    # the warehouse as it was before migration 008: linked rows, no blocking table
+    con.execute("DROP TABLE project_blocks")
+    con.execute("DELETE FROM schema_version WHERE version = 8")
+    con.close()
+
+    con = warehouse.connect(db_path)
+    try:
+        assert filed_when_linked and sorted(con.execute(BLOCKS).fetchall()) == filed_when_linked
+        kinds = {kind for (kind,) in con.execute("SELECT DISTINCT kind FROM project_blocks").fetchall()}
+        assert kinds == {0, 1, 2, 3, 4}  # grams, probe grams, keys, brands and amount buckets
+    finally:
+        con.close()

@@ -10,6 +10,7 @@ racing the writer for the lock.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import time
@@ -118,6 +119,8 @@ def views_sql() -> str:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the migrations not applied yet (each in its own transaction) and refresh the views.
 
+    A migration `NNN_name.sql` may come with a module `NNN_name.py` whose `upgrade(con)` runs after the SQL in
+    the same transaction: it fills what SQL alone cannot (rows derived by Python from existing rows).
     Returns the names of the migrations applied.
     """
     con.execute(
@@ -134,6 +137,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
+            _python_step(name, con)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except Exception:
@@ -142,6 +146,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         done.append(name)
     _refresh_views(con)
     return done
+
+
+def _python_step(name: str, con: duckdb.DuckDBPyConnection) -> None:
+    """Run the `upgrade` of the module that comes with the migration file `name`, if there is one."""
+    stem = name.removesuffix(".sql")
+    if resources.files(MIGRATIONS_PACKAGE).joinpath(f"{stem}.py").is_file():
+        importlib.import_module(f"{MIGRATIONS_PACKAGE}.{stem}").upgrade(con)
 
 
 def _refresh_views(con: duckdb.DuckDBPyConnection) -> None:

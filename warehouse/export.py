@@ -19,8 +19,17 @@ from pathlib import Path
 import duckdb
 
 FORMATS = ("parquet", "csv", "xlsx")
-# Search and near-duplicate indexes and the schema's bookkeeping: only meaningful inside the warehouse.
-NOT_EXPORTED = {"doc_terms", "doc_lengths", "doc_minhash", "doc_lsh", "schema_version", "warehouse_meta"}
+# Search and near-duplicate indexes, the blocking keys of project linking and the schema's bookkeeping: only
+# meaningful inside the warehouse.
+NOT_EXPORTED = {
+    "doc_terms",
+    "doc_lengths",
+    "doc_minhash",
+    "doc_lsh",
+    "project_blocks",
+    "schema_version",
+    "warehouse_meta",
+}
 EXCEL_MAX_ROWS = 1_048_575
 EXCEL_MAX_CELL = 32_767
 UTF8_BOM = b"\xef\xbb\xbf"

@@ -671,7 +671,7 @@ def replace_extractions(
                     "SELECT doc_id, seq, project_id FROM project_links WHERE doc_id IN (SELECT doc_id FROM _replaced_ids)"
                 ).fetchall()
                 previous_ids = {(doc_id, seq): project_id for doc_id, seq, project_id in previous}
-                for table in (*RECORD_TABLES, "project_links"):
+                for table in (*RECORD_TABLES, "project_links", "project_blocks"):
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _replaced_ids)")
                 updates = pa.Table.from_pylist(
                     [

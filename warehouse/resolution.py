@@ -17,6 +17,7 @@ scores highest with at or above the threshold, or founds a new one whose id deri
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -344,17 +345,6 @@ def _scopes(report: linkage.Report) -> set[str]:
     return scopes
 
 
-# the scopes of a stored row in SQL, as _scopes makes them
-_SCOPES_SQL = """
-    list_concat(
-        [concat('place:', x) FOR x IN list_concat(coalesce(p.district_path[2:], []), [p.district]) IF x IS NOT NULL],
-        CASE WHEN coalesce(p.amount_value, p.amount_yuan) IS NOT NULL
-             THEN [concat('amount:', coalesce(p.amount_currency, 'CNY'), ':',
-                          printf('%.0f', coalesce(p.amount_value, p.amount_yuan)))]
-             ELSE [] END)
-"""
-
-
 @lru_cache(maxsize=1 << 16)
 def _gram_blocks(key: str, scope: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
     """(filed, looked up) name-gram blocks of a key in one scope (many reports share both)."""
@@ -402,38 +392,127 @@ def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str
     return filed, looked_up
 
 
-def _scoped_keys(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> list[tuple[str, str]]:
-    """(scope, key) of the stored reports that share a place or an amount and a name gram with one of
-    `reports`: the distinct keys of a scope are few next to its rows, so grams are computed per key."""
-    probes: dict[str, set[str]] = defaultdict(set)
-    grams: dict[str, set[str]] = defaultdict(set)
+# kinds of project_blocks rows: a name gram within a scope (place or amount), the same for a gram the row is
+# looked up by (linkage.probe_grams), the project key, its brand, an amount bucket within a place
+_GRAM, _PROBE_GRAM, _KEY, _BRAND, _AMOUNT = range(5)
+
+
+@lru_cache(maxsize=1 << 18)
+def _block_hash(text: str) -> int:
+    """A block as stored in project_blocks: 64 bits of its text (a collision only adds a candidate fetched)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _amount_bucket(amount: float) -> int:
+    return math.floor(math.log(amount) / linkage.AMOUNT_BUCKET)
+
+
+def _filed_blocks(report: linkage.Report) -> set[tuple[int, int]]:
+    """(block, kind) of a linked report in project_blocks: what the candidate fetch of a later batch finds it
+    by, besides its company (kept current in project_links)."""
+    filed: set[tuple[int, int]] = set()
+    if report.key:
+        filed.add((_block_hash(f"key|{report.key}"), _KEY))
+        if len(report.key) >= linkage.BRAND_MIN_CHARS:
+            filed.add((_block_hash(f"brand|{report.key[: linkage.BRAND_MIN_CHARS]}"), _BRAND))
+        probes = linkage.probe_grams(report.key)
+        for scope in _scopes(report):
+            for gram in linkage.name_grams(report.key):
+                filed.add((_block_hash(f"{scope}|{gram}"), _PROBE_GRAM if gram in probes else _GRAM))
+    if report.amount is not None and report.amount > 0:
+        bucket = _amount_bucket(report.amount)
+        for place in _places(report):
+            filed.add((_block_hash(f"amount|{place}|{report.currency or 'CNY'}|{bucket}"), _AMOUNT))
+    return filed
+
+
+def _insert_blocks(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> None:
+    rows = [(block, kind, r.doc_id, r.seq) for r in reports for block, kind in _filed_blocks(r)]
+    table = pa.table(
+        {
+            "block": pa.array([row[0] for row in rows], pa.uint64()),
+            "kind": pa.array([row[1] for row in rows], pa.uint8()),
+            "doc_id": pa.array([row[2] for row in rows], pa.string()),
+            "seq": pa.array([row[3] for row in rows], pa.int32()),
+        }
+    )
+    with staged(con, "_new_blocks", table):
+        con.execute("INSERT INTO project_blocks SELECT block, kind, doc_id, seq FROM _new_blocks")
+
+
+def file_missing_blocks(con: duckdb.DuckDBPyConnection, chunk: int = 200_000) -> int:
+    """File the blocks of the linked project rows that have none in project_blocks (rows linked before the
+    table existed, or copied in by the bench's scale builder); returns how many rows were filed."""
+    missing = con.sql(
+        """
+        SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name), p.district, coalesce(p.district_path, []),
+               coalesce(p.amount_value, p.amount_yuan),
+               coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END)
+        FROM projects p
+        WHERE EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
+          AND NOT EXISTS (SELECT 1 FROM project_blocks b WHERE b.doc_id = p.doc_id AND b.seq = p.seq)
+        """
+    ).to_arrow_table()  # whole: the inserts below would end a result read in pieces
+    filed = 0
+    for start in range(0, missing.num_rows, chunk):
+        reports = [
+            linkage.Report(
+                doc_id=doc_id,
+                seq=seq,
+                key=key,
+                company_id=None,
+                district=district,
+                path=tuple(path),
+                amount=amount,
+                currency=currency,
+            )
+            for doc_id, seq, key, district, path, amount, currency in zip(
+                *(column.to_pylist() for column in missing.slice(start, chunk).columns), strict=True
+            )
+        ]
+        _insert_blocks(con, reports)
+        filed += len(reports)
+    return filed
+
+
+def _wanted_blocks(reports: list[linkage.Report], blocks_of: dict[int, tuple[set, set]]) -> pa.Table:
+    """(block, kind, low, high) of project_blocks that the new reports look up: their keys and brands, their
+    scoped name grams (a stored gram is found by a new row's probe gram; a stored probe gram by any of its
+    grams) and the amount buckets of their places (low, high: the amounts they fetch there)."""
+    rows: set[tuple[int, int, float | None, float | None]] = set()
+    for kind, value in {b for _, looked in blocks_of.values() for b in looked}:
+        if kind == "key":
+            rows.add((_block_hash(f"key|{value}"), _KEY, None, None))
+        elif kind == "brand":
+            rows.add((_block_hash(f"brand|{value}"), _BRAND, None, None))
     for report in reports:
         if report.key:
+            probes = linkage.probe_grams(report.key)
             for scope in _scopes(report):
-                probes[scope] |= linkage.probe_grams(report.key)
-                grams[scope] |= linkage.name_grams(report.key)
-    if not probes:
-        return []
-    with staged(con, "_scopes", pa.table({"scope": pa.array(sorted(probes), pa.string())})):
-        stored = con.execute(
-            f"""
-            SELECT DISTINCT scope, key FROM (
-                SELECT unnest({_SCOPES_SQL}) AS scope, coalesce(p.project_key, p.name) AS key
-                FROM projects p
-                WHERE EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
-            )
-            WHERE scope IN (SELECT scope FROM _scopes) AND key IS NOT NULL
-            """
-        ).fetchall()
-    return [
-        (scope, key)
-        for scope, key in stored
-        if not probes[scope].isdisjoint(linkage.name_grams(key))
-        or not grams[scope].isdisjoint(linkage.probe_grams(key))
-    ]
+                for gram in linkage.name_grams(report.key):
+                    block = _block_hash(f"{scope}|{gram}")
+                    rows.add((block, _PROBE_GRAM, None, None))
+                    if gram in probes:
+                        rows.add((block, _GRAM, None, None))
+        if report.amount and report.amount > 0:
+            low, high = report.amount * _AMOUNT_WINDOW[0], report.amount * _AMOUNT_WINDOW[1]
+            # one bucket more on either side: a stored bucket was computed once, in floating point
+            buckets = range(_amount_bucket(low) - 1, _amount_bucket(high) + 2)
+            for place in _places(report):
+                for bucket in buckets:
+                    block = _block_hash(f"amount|{place}|{report.currency or 'CNY'}|{bucket}")
+                    rows.add((block, _AMOUNT, low, high))
+    ordered = sorted(rows, key=lambda row: (row[0], row[1], row[2] or 0.0, row[3] or 0.0))
+    return pa.table(
+        {
+            "block": pa.array([row[0] for row in ordered], pa.uint64()),
+            "kind": pa.array([row[1] for row in ordered], pa.uint8()),
+            "low": pa.array([row[2] for row in ordered], pa.float64()),
+            "high": pa.array([row[3] for row in ordered], pa.float64()),
+        }
+    )
 
 
-_STORED_BLOCKS = {"company", "brand", "key"}  # looked up by value; grams and buckets by scope
 # the stored amounts fetched for a new one: wider than the two buckets of ln(amount) it shares (±2.03 %)
 _AMOUNT_WINDOW = (0.97, 1.031)
 
@@ -473,76 +552,35 @@ def refresh_projects(
     finder = _CompanyFinder(names)
     reports = [_report(r, names, finder) for r in rows]
     blocks_of = {id(r): _blocks(r) for r in reports}  # (filed, looked up) of each new report
-    wanted = sorted({b for filed, looked in blocks_of.values() for b in looked if b[0] in _STORED_BLOCKS})
-    blocks = pa.table(
-        {
-            "kind": pa.array([b[0] for b in wanted], pa.string()),
-            "v": pa.array([b[1] for b in wanted], pa.string()),
-        }
+    companies = sorted(
+        {value for _, looked in blocks_of.values() for kind, value in looked if kind == "company"}
     )
-    scoped_keys = _scoped_keys(con, reports)
     # stored reports alike in all that linkage compares but their dates are compared as at most three: the
     # earliest, the latest and an undated one. A project scores as its closest report, and a date changes a
     # score only through order_weight, which at a given status is monotone in the date; only a report of the
     # same document (score's −1) must stay apart, so rows of the new rows' documents are not merged.
     new_docs = sorted({r.doc_id for r in reports})
-    keys = pa.table(
-        {
-            "scope": pa.array([p for p, _ in scoped_keys], pa.string()),
-            "key": pa.array([k for _, k in scoped_keys], pa.string()),
-        }
-    )
-    placed_amounts = sorted(
-        {
-            (place, r.currency or "CNY", r.amount)
-            for r in reports
-            if r.amount and r.amount > 0
-            for place in _places(r)
-        }
-    )
-    amounts = pa.table(
-        {
-            "place": pa.array([a[0] for a in placed_amounts], pa.string()),
-            "currency": pa.array([a[1] for a in placed_amounts], pa.string()),
-            "low": pa.array([a[2] * _AMOUNT_WINDOW[0] for a in placed_amounts], pa.float64()),
-            "high": pa.array([a[2] * _AMOUNT_WINDOW[1] for a in placed_amounts], pa.float64()),
-        }
-    )
     with (
-        staged(con, "_blocks", blocks),
-        staged(con, "_scoped_keys", keys),
-        staged(con, "_placed_amounts", amounts),
+        staged(con, "_companies", pa.table({"v": pa.array(companies, pa.string())})),
+        staged(con, "_wanted", _wanted_blocks(reports, blocks_of)),
         staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
     ):
         known_rows = con.execute(
             f"""
-            WITH placed AS (
-                SELECT p.doc_id, p.seq, coalesce(p.amount_currency, 'CNY') AS currency,
-                       coalesce(p.amount_value, p.amount_yuan) AS amount,
-                       unnest(list_concat(coalesce(p.district_path[2:], []), [p.district])) AS place
-                FROM projects p
-            ),
-            scoped AS (
-                SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name) AS key, unnest({_SCOPES_SQL}) AS scope
-                FROM projects p
+            WITH matched AS (
+                SELECT b.doc_id, b.seq, b.kind, w.low, w.high
+                FROM project_blocks b JOIN _wanted w ON w.block = b.block AND w.kind = b.kind
             ),
             hits AS (
-                SELECT doc_id, seq FROM project_links
-                WHERE company_id IN (SELECT v FROM _blocks WHERE kind = 'company')
+                SELECT doc_id, seq FROM project_links WHERE company_id IN (SELECT v FROM _companies)
                 UNION
-                SELECT doc_id, seq FROM projects
-                WHERE coalesce(project_key, name) IN (SELECT v FROM _blocks WHERE kind = 'key')
+                SELECT doc_id, seq FROM matched WHERE kind IN ({_GRAM}, {_PROBE_GRAM}, {_KEY})
                 UNION
-                SELECT p.doc_id, p.seq FROM projects p JOIN project_links l USING (doc_id, seq)
-                WHERE l.company_id IS NULL
-                  AND left(coalesce(p.project_key, p.name), {linkage.BRAND_MIN_CHARS})
-                      IN (SELECT v FROM _blocks WHERE kind = 'brand')
+                SELECT m.doc_id, m.seq FROM matched m JOIN project_links l USING (doc_id, seq)
+                WHERE m.kind = {_BRAND} AND l.company_id IS NULL
                 UNION
-                SELECT scoped.doc_id, scoped.seq FROM scoped JOIN _scoped_keys k USING (scope, key)
-                UNION
-                SELECT placed.doc_id, placed.seq FROM placed JOIN _placed_amounts a
-                    ON a.place = placed.place AND a.currency = placed.currency
-                   AND placed.amount BETWEEN a.low AND a.high
+                SELECT m.doc_id, m.seq FROM matched m JOIN projects p USING (doc_id, seq)
+                WHERE m.kind = {_AMOUNT} AND coalesce(p.amount_value, p.amount_yuan) BETWEEN m.low AND m.high
             )
             SELECT coalesce(own_doc, member.d), coalesce(own_seq, member.s),
                    key, full_key, company_id, district, path, amount, currency, numbers, kind, status,
@@ -647,6 +685,7 @@ def refresh_projects(
             "INSERT INTO project_links (doc_id, seq, project_id, company_id, name_key, district, score) "
             "SELECT doc_id, seq, project_id, company_id, name_key, district, score FROM _new_links"
         )
+    _insert_blocks(con, reports)
     return len(reports)
 
 
@@ -672,6 +711,7 @@ def refresh_resolution(
         if previous_ids is None:
             previous_ids = current_links(con)
         con.execute("DELETE FROM project_links")
+        con.execute("DELETE FROM project_blocks")
     refresh_companies(con)
     refresh_projects(con, previous_ids)
 
