@@ -13,7 +13,7 @@ from functools import cache
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import cached_on_words, tagged, word_frequency
+from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
 from zhaoyin.extractors.text import (
     SECTION_HEADING,
     Segment,
@@ -582,9 +582,20 @@ def _leading_brand(name: str) -> str | None:
         or not COINED_WORD_CHARS[0] <= len(word) <= COINED_WORD_CHARS[1]
     ):
         return None
-    if len(pairs) > 1 and len(word) == 2 and pairs[1][0] in lang.word_set("company_industry_words"):
-        return place + word + pairs[1][0]
+    if len(pairs) > 1 and len(word) == 2:
+        return place + word + _trades_at(rest, len(word))
     return place + word
+
+
+def _trades_at(name: str, at: int) -> str:
+    """The trade words standing one after another at `at` (再生资源, 能源|化工), ending where a word ends."""
+    trades = lang.longest_first(lang.word_set("company_industry_words"))
+    ends = {end for _w, _s, end in tokens(name)}
+    chain = [at]
+    while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
+        chain.append(chain[-1] + len(trade))
+    end = next(e for e in reversed(chain) if e in ends or e == at)
+    return name[at:end]
 
 
 def _only_a_brand(name: str) -> bool:

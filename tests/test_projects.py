@@ -764,6 +764,24 @@ def test_an_unknown_word_opening_an_item_of_a_roundup_is_its_investor(text, expe
     assert expected <= {p.company for p in projects_of(extraction_view(text))}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "当天开工投产的岚钧玻璃深加工产业园、鼎岚激光、岚晨再生资源总部经济项目等9个项目，总投资18亿元。",
+            {"岚钧玻璃", "鼎岚激光", "岚晨再生资源"},
+        ),
+        (
+            "當天開工投產的嵐鈞玻璃深加工產業園、鼎嵐激光、嵐晨再生資源總部經濟項目等9個項目，總投資18億元。",
+            {"岚钧玻璃", "鼎岚激光", "岚晨再生资源"},
+        ),
+        ("此次集中开工项目，包括岚钧医疗康养基地、鼎岚工业智能制造基地等项目。", {"岚钧医疗", "鼎岚工业"}),
+    ],
+)
+def test_a_trade_word_after_a_coined_brand_belongs_to_the_investors_short_name(text, expected):
+    assert expected <= {p.company for p in projects_of(extraction_view(text))}
+
+
 def test_a_single_exemplar_of_a_count_names_no_investor():
     text = "新签约的40个项目中，包含鼎岚碳烯铝基复合材料等21个先进制造业项目。"
     assert {p.company for p in projects_of(text)} == {None}
