@@ -7,7 +7,7 @@ and media are left out. Word lists live in extractors/lang/.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from zhaoyin.extractors import lang
@@ -117,8 +117,37 @@ def _known_brands(text: str) -> list[_Found]:
             continue
         if match.group(0) in _brand_stems():
             end += _partner_after(text, end)  # 上汽大众: a joint venture named after both
+        if unit := _STATE_GROUP_UNIT_TAIL.match(text, end):
+            end = unit.end()  # 中交|一局, 中钢|研究院: the group's unit
+        else:
+            end = _trades_ending_an_item(text, end)  # 中国电建|新能源、…: the group's arm in that trade
         out.append(_Found(text[start:end], [(start, end)]))
     return out
+
+
+_STATE_GROUP_UNIT_TAIL = re.compile(lang.pattern("company_patterns", "state_group_unit_tail"))
+
+
+def _state_group_units(text: str) -> list[_Found]:
+    """A numbered unit of a state group named by the group's short word (航天九院, 中铁十四局)."""
+    prefixes = lang.alternation(lang.data("company_patterns")["state_group_unit_prefixes"])
+    out = []
+    for match in re.finditer(f"(?:{prefixes}){_STATE_GROUP_UNIT_TAIL.pattern}", text):
+        if not _inside_a_word(text, match.start()):
+            out.append(_Found(match.group(0), [match.span()]))
+    return out
+
+
+def _trades_ending_an_item(text: str, end: int) -> int:
+    """Where the trade words right after a known brand end, when they end a list item or a clause
+    (中国电建新能源、…), else `end`: a brand's trade arm named alone, not the start of a project's name."""
+    trades = lang.longest_first(lang.word_set("company_industry_words") | lang.word_set("industry_terms"))
+    at = end
+    while trade := next((t for t in trades if text.startswith(t, at)), None):
+        at += len(trade)
+    if at > end and at < len(text) and text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS:
+        return at
+    return end
 
 
 @cache
@@ -609,6 +638,8 @@ def placed_brand(name: str) -> str | None:
     places = _leading_places(name)
     if not places or _names_a_zone(name[places:]):
         return None  # 天津鲲鹏生物医药产业园项目: the park's own name, not an investor
+    if _brand_re().match(name, places):
+        return None  # 江南区|中广核…: a known brand after the place where it invests
     trades = lang.longest_first(lang.word_set("company_industry_words"))
     products = lang.longest_first(lang.word_set("industry_terms"))
     for length in (2, 3):
@@ -888,6 +919,23 @@ def _short_form_alone(text: str, company: Company) -> str:
     )
 
 
+def _without_the_district_before_a_brand(item: _Found) -> _Found:
+    """江南区|中广核…, 东岭区|紫光集团: a county-level district named right before a known brand is where it
+    invests, not part of its name (a city or province before it may be: 青岛海尔)."""
+    places = _leading_places(item.name)
+    if not places or item.name[places - 1] not in _COUNTY_LEVEL_ENDINGS:
+        return item
+    if not _brand_re().match(item.name, places) or _inside_a_word(item.name, places):
+        return item
+    start, end = item.spans[0]
+    return replace(item, name=item.name[places:], spans=[(start + places, end), *item.spans[1:]])
+
+
+_COUNTY_LEVEL_ENDINGS = frozenset(lang.data("place_names")["district_endings"]) - {
+    lang.data("place_names")["city_ending"]
+}
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -897,8 +945,10 @@ def find_companies(text: str) -> list[Company]:
         + _project_brands(text)
         + _clause_subjects(text)
         + _known_brands(text)
+        + _state_group_units(text)
         + _bilingual(text)
     )
+    found = [_without_the_district_before_a_brand(f) for f in found]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     companies: list[Company] = []

@@ -414,3 +414,51 @@ def test_a_coined_brand_and_its_trade_in_traditional_script():
         halfwidth("會上，瀚鋒鋼鐵宣布將在該縣新建特種鋼材生產線；恒達藥業原料藥基地完成主體工程。")
     )
     assert {"瀚锋钢铁", "恒达药业"} <= set(c.canonical for c in find_companies(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "中铁十四局、中建八局、航天六院等一批央企二级总部签约落户东岭区。",
+            {"中铁十四局", "中建八局", "航天六院"},
+        ),
+        (
+            "中鐵十四局、中建八局、航天六院等一批央企二級總部簽約落戶東嶺區。",
+            {"中铁十四局", "中建八局", "航天六院"},
+        ),
+        ("中核研究院、中冶二十冶等单位参与了东岭港区的建设。", {"中核研究院", "中冶二十冶"}),
+    ],
+)
+def test_a_numbered_unit_of_a_state_group_is_a_company(text, expected):
+    assert expected <= set(names(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "东岭区举行签约活动，中国能建氢能、中国华能、中远海运等10个项目签约。",
+            {"中国能建氢能", "中国华能", "中远海运"},
+        ),
+        (
+            "東嶺區舉行簽約活動，中國能建氫能、中國華能、中遠海運等10個項目簽約。",
+            {"中国能建氢能", "中国华能", "中远海运"},
+        ),
+    ],
+)
+def test_a_state_groups_short_name_and_its_trade_arm_are_companies(text, expected):
+    assert expected <= set(names(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "包括城阳区储能电站项目、黄岛区紫光集团岚山芯片项目、即墨区中核岚山风电场项目等。",
+        "包括城陽區儲能電站項目、黃島區紫光集團嵐山芯片項目、即墨區中核嵐山風電場項目等。",
+    ],
+)
+def test_a_district_before_a_known_brand_is_where_it_invests_not_part_of_its_name(text):
+    found = set(names(simplified_view(text)))
+    assert {"紫光集团", "中核"} <= found
+    assert not any(name.startswith(("黄岛区", "即墨区")) for name in found)
