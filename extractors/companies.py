@@ -36,6 +36,7 @@ _COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
 _DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
 _ENUMERATION_CLOSER = lang.chars("enumeration_closer")
 _LIST_SEPARATOR = lang.chars("list_separator")
+_COUNT_TAIL = re.compile(lang.pattern("company_patterns", "count_tail"))
 _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
@@ -220,7 +221,22 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
         start = w_start
         first_is_place = _is_place(word)
-    return start
+    return _after_a_glued_boundary(text, start, end)
+
+
+@cache
+def _boundary_before_a_country() -> re.Pattern[str]:
+    boundaries = [w for w in lang.words("name_left_boundaries") if len(w) > 1]
+    return re.compile(
+        f"(?:{lang.alternation(boundaries)})(?={lang.alternation(lang.words('foreign_places'))})"
+    )
+
+
+def _after_a_glued_boundary(text: str, start: int, end: int) -> int:
+    """生产企业|法国某某公司, which jieba reads 企业法|国某: a boundary word right before a country's name
+    ends the words before the name, however the segmenter cut them."""
+    ends = [match.end() for match in _boundary_before_a_country().finditer(text, start, end)]
+    return ends[-1] if ends else start
 
 
 def _digits_before(word: str) -> bool:
@@ -393,7 +409,10 @@ def _enumerated(text: str) -> list[_Found]:
     out = []
     for match in _enumeration_matches(text):
         position = match.start(1)
-        items = match.group(1).split(_LIST_SEPARATOR)
+        listed = match.group(1)
+        if tail := _COUNT_TAIL.search(listed):
+            listed = listed[: tail.start()]
+        items = listed.split(_LIST_SEPARATOR)
         spans = []
         of_projects = match.re is _investor_enumeration_re()
         for item in items:

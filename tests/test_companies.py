@@ -462,3 +462,40 @@ def test_a_district_before_a_known_brand_is_where_it_invests_not_part_of_its_nam
     found = set(names(simplified_view(text)))
     assert {"紫光集团", "中核"} <= found
     assert not any(name.startswith(("黄岛区", "即墨区")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东岭商会协助引荐湖南岚钧集团，计划在东岭区投资15亿元。", "湖南岚钧集团"),
+        ("東嶺商會協助引薦湖南嵐鈞集團，計劃在東嶺區投資15億元。", "湖南岚钧集团"),
+        ("西岭商会牵线撮合浙江鼎岚集团落户东岭区。", "浙江鼎岚集团"),
+    ],
+)
+def test_a_verb_of_introduction_before_a_name_is_no_part_of_it(text, expected):
+    assert names(simplified_view(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全球领先的锻造生产企业法国泰岚公司与东岭鼎岚铸造有限公司签署协议。",
+        "全球領先的鍛造生產企業法國泰嵐公司與東嶺鼎嵐鑄造有限公司簽署協議。",
+        "全球领先的锻造生产企业法国安岚集团与东岭鼎岚铸造有限公司签署协议。",
+    ],
+)
+def test_a_description_ending_in_a_boundary_word_before_a_country_is_no_part_of_the_name(text):
+    assert names(simplified_view(text))[0] in {"法国泰岚公司", "法国安岚集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿里巴巴、韩国岚钧商业集团、韩国鼎岚株式会社等首批近20家公司签约。",
+        "阿里巴巴、韓國嵐鈞商業集團、韓國鼎嵐株式會社等首批近20家公司簽約。",
+        "京东方、韩国岚钧商业集团、韩国鼎岚株式会社等约30家企业签约。",
+    ],
+)
+def test_words_between_a_lists_closer_and_its_count_are_no_part_of_the_last_item(text):
+    assert "韩国鼎岚株式会社" in names(simplified_view(text))
+    assert not any("等" in name for name in names(simplified_view(text)))
