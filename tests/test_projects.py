@@ -791,3 +791,16 @@ def test_a_zone_opening_a_list_is_no_part_of_its_first_item():
     text = "其中，库尔勒工业园青海鼎岚镁业年产3万吨锰基正极材料、岚钧年产1万吨氟化工新材料等4个项目已开工。"
     first = by_name(projects_of(text))["青海鼎岚镁业年产3万吨锰基正极材料"]
     assert (first.company, first.district) == ("青海鼎岚镁业", "库尔勒工业园")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天开工投产的岚钧饮品、鼎岚激光、岚晨玻璃深加工产业园等12个项目，分别位于东岭经济开发区。",
+        "當天開工投產的嵐鈞飲品、鼎嵐激光、嵐晨玻璃深加工產業園等12個項目，分別位於東嶺經濟開發區。",
+        "东岭区12个重点项目集中开工投产，其中岚钧精密铸造项目总投资8亿元。",
+    ],
+)
+def test_projects_that_start_construction_or_production_together_have_started(text):
+    statuses = {p.status for p in projects_of(extraction_view(text))}
+    assert statuses == {"started"}
