@@ -796,7 +796,11 @@ class _Context:
             return None
         opener = self.sentences[first]
         items = [s for s in self.starts if opener.start <= s < opener.end]
-        return (opener.start, items[0]) if items else None
+        if items:
+            return opener.start, items[0]
+        # 在此次开工的重点项目中：投资…的5个光伏项目，…；: a heading before a colon names the set the run is of
+        colon = next((i for i, c in enumerate(opener.text) if c in lang.chars("colons")), None)
+        return (opener.start, opener.start + colon) if colon is not None else None
 
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""

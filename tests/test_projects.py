@@ -804,3 +804,28 @@ def test_a_zone_opening_a_list_is_no_part_of_its_first_item():
 def test_projects_that_start_construction_or_production_together_have_started(text):
     statuses = {p.status for p in projects_of(extraction_view(text))}
     assert statuses == {"started"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "在此次开工的重点项目中：投资8亿元、总规模200兆瓦的3个光伏发电项目，是壮大产业集群的重点；"
+            "投资2亿元的岚钧食品工业园项目，是延链补链的重点工程；投资1亿元的鼎岚物流园项目，是重点工程。",
+            "started",
+        ),
+        (
+            "在此次開工的重點項目中：投資8億元、總規模200兆瓦的3個光伏發電項目，是壯大產業集群的重點；"
+            "投資2億元的嵐鈞食品工業園項目，是延鏈補鏈的重點工程；投資1億元的鼎嵐物流園項目，是重點工程。",
+            "started",
+        ),
+        (
+            "本次签约的项目中：总投资5亿元、总规模200兆瓦的2个光伏发电项目，涵盖康养度假；"
+            "总投资3亿元的岚钧食品工业园项目，主要生产调理食品；总投资1亿元的鼎岚物流园项目，辐射周边。",
+            "signed",
+        ),
+    ],
+)
+def test_a_heading_before_a_colon_says_how_far_the_run_of_items_after_it_came(text, status):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚" in n} == {status}
