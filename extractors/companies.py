@@ -36,6 +36,7 @@ _COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
 _DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
 _ENUMERATION_CLOSER = lang.chars("enumeration_closer")
 _LIST_SEPARATOR = lang.chars("list_separator")
+_CAPACITY_AHEAD = re.compile(lang.pattern("project_words", "capacity"))
 _COUNT_TAIL = re.compile(lang.pattern("company_patterns", "count_tail"))
 _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
@@ -600,6 +601,7 @@ def brand_of(name: str) -> str | None:
             or flag == "ours"
             or not rare_word(word)
             or (brand and word in trades)
+            or _CAPACITY_AHEAD.match(word)
         ):  # 宏泰|药业|注射剂…: a trade word ends the brand, however rare the product after it
             break
         brand.append(word)
@@ -612,6 +614,8 @@ def brand_of(name: str) -> str | None:
         return "".join(brand) + rest[0]
     if rest and _is_place(rest[0]):
         return "".join(brand)
+    if rest and _CAPACITY_AHEAD.match(rest[0]) and all(flag == "oov" for _w, flag in tagged("".join(brand))):
+        return "".join(brand)  # 潮岚|年产5万吨…, 旭岚|3GW…: a coined word before the plant's capacity
     proper = all(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand)))
     if rest and rest[0] in lang.word_set("industry_terms") and proper and len("".join(brand)) >= 3:
         return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
@@ -680,9 +684,21 @@ def placed_brand(name: str) -> str | None:
         ends = {word_end for _w, _s, word_end in tokens(name)}
         # 诚越|电子科技, but 科利科技|电子产品: the trades end where a word of the name ends
         end = next((e for e in reversed(chain) if e in ends or e == brand_end), brand_end)
-        if end > brand_end or any(name.startswith(p, end) for p in products) or _named_place_at(name, end):
+        if (
+            end > brand_end
+            or any(name.startswith(p, end) for p in products)
+            or _named_place_at(name, end)
+            or (end == brand_end and _CAPACITY_AHEAD.match(name, end) and _coined(brand))
+        ):  # …|年产5万吨, …|3GW: the plant's capacity follows its investor
             return name[:end]
     return None
+
+
+def _coined(word: str) -> bool:
+    """One word the segmenter has never seen (潮岚, 旭岚), not one it cuts into known words (共|签约)."""
+    pairs = tagged(word)
+    ending_a_place = word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
+    return len(pairs) == 1 and pairs[0][1] == "oov" and _unknown_word(word) and not ending_a_place
 
 
 def _proper_brand(word: str) -> bool:
@@ -938,21 +954,28 @@ def _short_form_alone(text: str, company: Company) -> str:
     )
 
 
-def _without_the_district_before_a_brand(item: _Found) -> _Found:
-    """江南区|中广核…, 东岭区|紫光集团: a county-level district named right before a known brand is where it
-    invests, not part of its name (a city or province before it may be: 青岛海尔)."""
+def _without_the_district_before_a_brand(text: str, item: _Found) -> _Found:
+    """江南区|中广核…, 东岭区|紫光集团, 横州市|潮岚|年产…: a county-level division named right before a known
+    brand, or before a brand and its plant's capacity, is where it invests, not part of its name (a city or
+    province before it may be: 青岛海尔)."""
     places = _leading_places(item.name)
-    if not places or item.name[places - 1] not in _COUNTY_LEVEL_ENDINGS:
-        return item
-    if not _brand_re().match(item.name, places) or _inside_a_word(item.name, places):
+    if not places or not _county_level_before(item.name, places):
         return item
     start, end = item.spans[0]
+    known = _brand_re().match(item.name, places) and not _inside_a_word(item.name, places)
+    if not known and not (item.leads_a_project and _CAPACITY_AHEAD.match(text, end)):
+        return item  # 石狮|通达电器: a county-level city before a firm's own brand may be where it is from
     return replace(item, name=item.name[places:], spans=[(start + places, end), *item.spans[1:]])
 
 
-_COUNTY_LEVEL_ENDINGS = frozenset(lang.data("place_names")["district_endings"]) - {
-    lang.data("place_names")["city_ending"]
-}
+def _county_level_before(name: str, end: int) -> bool:
+    """The place ending at `end` is a county-level division with its own code (邕宁区, 横州市, 宾阳县, 黄岛区),
+    not a city or province."""
+    return any(
+        surface.place.admin_code is not None
+        for n in range(min(end, 8), 1, -1)
+        for surface in gazetteer().places_named(name[end - n : end])
+    )
 
 
 def find_companies(text: str) -> list[Company]:
@@ -967,7 +990,7 @@ def find_companies(text: str) -> list[Company]:
         + _state_group_units(text)
         + _bilingual(text)
     )
-    found = [_without_the_district_before_a_brand(f) for f in found]
+    found = [_without_the_district_before_a_brand(text, f) for f in found]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     companies: list[Company] = []

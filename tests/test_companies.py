@@ -499,3 +499,16 @@ def test_a_description_ending_in_a_boundary_word_before_a_country_is_no_part_of_
 def test_words_between_a_lists_closer_and_its_count_are_no_part_of_the_last_item(text):
     assert "韩国鼎岚株式会社" in names(simplified_view(text))
     assert not any("等" in name for name in names(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约项目包括城阳区潮岚年产5万吨再生铝加工项目、即墨区旭岚3GW光伏组件项目等。",
+        "簽約項目包括城陽區潮嵐年產5萬噸再生鋁加工項目、即墨區旭嵐3GW光伏組件項目等。",
+    ],
+)
+def test_a_coined_brand_before_a_plants_capacity_is_the_investor_without_its_district(text):
+    found = set(names(simplified_view(text)))
+    assert {"潮岚", "旭岚"} <= found
+    assert not any(name.startswith(("城阳区", "即墨区")) for name in found)
