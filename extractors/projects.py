@@ -575,6 +575,9 @@ def _leading_brand(name: str) -> str | None:
     if capacity is not None and 2 <= capacity.start() <= LEADING_BRAND_MAX_CHARS:
         if any(flag == "oov" for _w, flag in tagged(rest[: capacity.start()])):
             return place + rest[: capacity.start()]
+    trades = lang.word_set("company_industry_words")
+    if len(pairs) > 1 and pairs[-1][0] in trades and all(f == "oov" for w, f in pairs if w not in trades):
+        return name  # 岚钧鼎凯|工业: coined words and a trade, nothing built, are the investor's whole name
     word, flag = pairs[0]
     if (
         flag != "oov"

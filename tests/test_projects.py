@@ -829,3 +829,14 @@ def test_projects_that_start_construction_or_production_together_have_started(te
 def test_a_heading_before_a_colon_says_how_far_the_run_of_items_after_it_came(text, status):
     named = by_name(projects_of(extraction_view(text)))
     assert {named[n].status for n in named if "岚" in n} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前9个月，新区招商引资势头良好：岚山产业园、岚蒂钧凯工业、鼎岚凯钧机械等9个项目合同外资超1000万美元。",
+        "前9個月，新區招商引資勢頭良好：嵐山產業園、嵐蒂鈞凱工業、鼎嵐凱鈞機械等9個項目合同外資超1000萬美元。",
+    ],
+)
+def test_an_item_of_coined_words_and_a_trade_is_its_investors_whole_name(text):
+    assert {"岚蒂钧凯工业", "鼎岚凯钧机械"} <= {p.company for p in projects_of(extraction_view(text))}
