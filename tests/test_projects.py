@@ -840,3 +840,15 @@ def test_a_heading_before_a_colon_says_how_far_the_run_of_items_after_it_came(te
 )
 def test_an_item_of_coined_words_and_a_trade_is_its_investors_whole_name(text):
     assert {"岚蒂钧凯工业", "鼎岚凯钧机械"} <= {p.company for p in projects_of(extraction_view(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前9个月，新区新批外资项目71个：岚山产业园、鼎岚物流园等9个项目合同外资超1000万美元。",
+        "前9個月，新區新批外資項目71個：嵐山產業園、鼎嵐物流園等9個項目合同外資超1000萬美元。",
+    ],
+)
+def test_projects_reported_with_their_contracted_foreign_capital_are_signed(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚" in n} == {"signed"}
