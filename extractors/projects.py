@@ -42,6 +42,7 @@ _COUNTED = re.compile(lang.pattern("project_words", "counted"))
 _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
+_EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
@@ -767,6 +768,19 @@ class _Context:
         self.in_names = _in_names(self.districts, self.companies)
         self.own_division = _own_division(self.districts)
 
+    def event_status(self) -> str | None:
+        """How far every counted set of projects came, when the report counts them all at one step
+        (举行集中签约仪式，19个项目成功签约。这次集中签约的19个项目…): a single event's report."""
+        if not hasattr(self, "_event_status"):
+            said = {
+                _status(self.text, [(s.start, s.end)], (0, 0), described=True)[0]
+                for s in self.sentences
+                if _TALLY.search(s.text)
+            } - {None, "planned"}
+            # an event is a signing or a ground-breaking; projects counted as landed are a tally of the year
+            self._event_status = next(iter(said)) if len(said) == 1 and said <= set(_EVENT_STATUSES) else None
+        return self._event_status
+
     def sentence_at(self, position: int) -> Segment:
         return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
 
@@ -1053,6 +1067,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status in (None, "planned") and (tally := doc.tally_before(sentence)) is not None:
         said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
         status = said if said not in (None, "planned") or status is None else status
+    if status is None and not candidate.listed:
+        status = doc.event_status()
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)

@@ -852,3 +852,25 @@ def test_an_item_of_coined_words_and_a_trade_is_its_investors_whole_name(text):
 def test_projects_reported_with_their_contracted_foreign_capital_are_signed(text):
     named = by_name(projects_of(extraction_view(text)))
     assert {named[n].status for n in named if "岚" in n} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天上午，东岭县举行招商引资项目集中签约仪式，12个项目成功签约。岚钧公司总经理说，力争更多项目落户东岭。\n"
+        "这次集中签约的12个项目，覆盖有色金属、高端制造等核心领域。这批项目全部达产后，预计年新增产值逾35亿元。\n"
+        "岚钧新材料项目由鼎岚资源投资建设，总投资约1亿元，用地20亩，主要建设废渣综合利用生产线。",
+        "今天上午，東嶺縣舉行招商引資項目集中簽約儀式，12個項目成功簽約。嵐鈞公司總經理說，力爭更多項目落戶東嶺。\n"
+        "這次集中簽約的12個項目，覆蓋有色金屬、高端製造等核心領域。這批項目全部達產後，預計年新增產值逾35億元。\n"
+        "嵐鈞新材料項目由鼎嵐資源投資建設，總投資約1億元，用地20畝，主要建設廢渣綜合利用生產線。",
+    ],
+)
+def test_a_project_described_after_a_single_events_count_is_at_that_events_step(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚钧" in n} == {"signed"}
+
+
+def test_a_count_of_projects_landed_is_no_event_for_the_projects_described_after_it():
+    text = "今年以来，东岭区落户项目12个。\n岚钧新材料项目由岚钧资源投资建设，总投资约1亿元。"
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚钧" in n} == {None}
