@@ -7,7 +7,7 @@ and media are left out. Word lists live in extractors/lang/.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from zhaoyin.extractors import lang
@@ -36,6 +36,8 @@ _COUNTED = re.compile(lang.pattern("company_patterns", "counted_companies"))
 _DIGITS = re.compile(lang.pattern("company_patterns", "counted_number"))
 _ENUMERATION_CLOSER = lang.chars("enumeration_closer")
 _LIST_SEPARATOR = lang.chars("list_separator")
+_CAPACITY_AHEAD = re.compile(lang.pattern("project_words", "capacity"))
+_COUNT_TAIL = re.compile(lang.pattern("company_patterns", "count_tail"))
 _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
@@ -117,8 +119,37 @@ def _known_brands(text: str) -> list[_Found]:
             continue
         if match.group(0) in _brand_stems():
             end += _partner_after(text, end)  # 上汽大众: a joint venture named after both
+        if unit := _STATE_GROUP_UNIT_TAIL.match(text, end):
+            end = unit.end()  # 中交|一局, 中钢|研究院: the group's unit
+        else:
+            end = _trades_ending_an_item(text, end)  # 中国电建|新能源、…: the group's arm in that trade
         out.append(_Found(text[start:end], [(start, end)]))
     return out
+
+
+_STATE_GROUP_UNIT_TAIL = re.compile(lang.pattern("company_patterns", "state_group_unit_tail"))
+
+
+def _state_group_units(text: str) -> list[_Found]:
+    """A numbered unit of a state group named by the group's short word (航天九院, 中铁十四局)."""
+    prefixes = lang.alternation(lang.data("company_patterns")["state_group_unit_prefixes"])
+    out = []
+    for match in re.finditer(f"(?:{prefixes}){_STATE_GROUP_UNIT_TAIL.pattern}", text):
+        if not _inside_a_word(text, match.start()):
+            out.append(_Found(match.group(0), [match.span()]))
+    return out
+
+
+def _trades_ending_an_item(text: str, end: int) -> int:
+    """Where the trade words right after a known brand end, when they end a list item or a clause
+    (中国电建新能源、…), else `end`: a brand's trade arm named alone, not the start of a project's name."""
+    trades = lang.longest_first(lang.word_set("company_industry_words") | lang.word_set("industry_terms"))
+    at = end
+    while trade := next((t for t in trades if text.startswith(t, at)), None):
+        at += len(trade)
+    if at > end and at < len(text) and text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS:
+        return at
+    return end
 
 
 @cache
@@ -191,7 +222,22 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
         start = w_start
         first_is_place = _is_place(word)
-    return start
+    return _after_a_glued_boundary(text, start, end)
+
+
+@cache
+def _boundary_before_a_country() -> re.Pattern[str]:
+    boundaries = [w for w in lang.words("name_left_boundaries") if len(w) > 1]
+    return re.compile(
+        f"(?:{lang.alternation(boundaries)})(?={lang.alternation(lang.words('foreign_places'))})"
+    )
+
+
+def _after_a_glued_boundary(text: str, start: int, end: int) -> int:
+    """生产企业|法国某某公司, which jieba reads 企业法|国某: a boundary word right before a country's name
+    ends the words before the name, however the segmenter cut them."""
+    ends = [match.end() for match in _boundary_before_a_country().finditer(text, start, end)]
+    return ends[-1] if ends else start
 
 
 def _digits_before(word: str) -> bool:
@@ -364,7 +410,10 @@ def _enumerated(text: str) -> list[_Found]:
     out = []
     for match in _enumeration_matches(text):
         position = match.start(1)
-        items = match.group(1).split(_LIST_SEPARATOR)
+        listed = match.group(1)
+        if tail := _COUNT_TAIL.search(listed):
+            listed = listed[: tail.start()]
+        items = listed.split(_LIST_SEPARATOR)
         spans = []
         of_projects = match.re is _investor_enumeration_re()
         for item in items:
@@ -552,6 +601,7 @@ def brand_of(name: str) -> str | None:
             or flag == "ours"
             or not rare_word(word)
             or (brand and word in trades)
+            or _CAPACITY_AHEAD.match(word)
         ):  # 宏泰|药业|注射剂…: a trade word ends the brand, however rare the product after it
             break
         brand.append(word)
@@ -564,6 +614,8 @@ def brand_of(name: str) -> str | None:
         return "".join(brand) + rest[0]
     if rest and _is_place(rest[0]):
         return "".join(brand)
+    if rest and _CAPACITY_AHEAD.match(rest[0]) and all(flag == "oov" for _w, flag in tagged("".join(brand))):
+        return "".join(brand)  # 潮岚|年产5万吨…, 旭岚|3GW…: a coined word before the plant's capacity
     proper = all(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand)))
     if rest and rest[0] in lang.word_set("industry_terms") and proper and len("".join(brand)) >= 3:
         return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
@@ -609,6 +661,8 @@ def placed_brand(name: str) -> str | None:
     places = _leading_places(name)
     if not places or _names_a_zone(name[places:]):
         return None  # 天津鲲鹏生物医药产业园项目: the park's own name, not an investor
+    if _brand_re().match(name, places):
+        return None  # 江南区|中广核…: a known brand after the place where it invests
     trades = lang.longest_first(lang.word_set("company_industry_words"))
     products = lang.longest_first(lang.word_set("industry_terms"))
     for length in (2, 3):
@@ -630,9 +684,21 @@ def placed_brand(name: str) -> str | None:
         ends = {word_end for _w, _s, word_end in tokens(name)}
         # 诚越|电子科技, but 科利科技|电子产品: the trades end where a word of the name ends
         end = next((e for e in reversed(chain) if e in ends or e == brand_end), brand_end)
-        if end > brand_end or any(name.startswith(p, end) for p in products) or _named_place_at(name, end):
+        if (
+            end > brand_end
+            or any(name.startswith(p, end) for p in products)
+            or _named_place_at(name, end)
+            or (end == brand_end and _CAPACITY_AHEAD.match(name, end) and _coined(brand))
+        ):  # …|年产5万吨, …|3GW: the plant's capacity follows its investor
             return name[:end]
     return None
+
+
+def _coined(word: str) -> bool:
+    """One word the segmenter has never seen (潮岚, 旭岚), not one it cuts into known words (共|签约)."""
+    pairs = tagged(word)
+    ending_a_place = word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
+    return len(pairs) == 1 and pairs[0][1] == "oov" and _unknown_word(word) and not ending_a_place
 
 
 def _proper_brand(word: str) -> bool:
@@ -888,6 +954,30 @@ def _short_form_alone(text: str, company: Company) -> str:
     )
 
 
+def _without_the_district_before_a_brand(text: str, item: _Found) -> _Found:
+    """江南区|中广核…, 东岭区|紫光集团, 横州市|潮岚|年产…: a county-level division named right before a known
+    brand, or before a brand and its plant's capacity, is where it invests, not part of its name (a city or
+    province before it may be: 青岛海尔)."""
+    places = _leading_places(item.name)
+    if not places or not _county_level_before(item.name, places):
+        return item
+    start, end = item.spans[0]
+    known = _brand_re().match(item.name, places) and not _inside_a_word(item.name, places)
+    if not known and not (item.leads_a_project and _CAPACITY_AHEAD.match(text, end)):
+        return item  # 石狮|通达电器: a county-level city before a firm's own brand may be where it is from
+    return replace(item, name=item.name[places:], spans=[(start + places, end), *item.spans[1:]])
+
+
+def _county_level_before(name: str, end: int) -> bool:
+    """The place ending at `end` is a county-level division with its own code (邕宁区, 横州市, 宾阳县, 黄岛区),
+    not a city or province."""
+    return any(
+        surface.place.admin_code is not None
+        for n in range(min(end, 8), 1, -1)
+        for surface in gazetteer().places_named(name[end - n : end])
+    )
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -897,8 +987,10 @@ def find_companies(text: str) -> list[Company]:
         + _project_brands(text)
         + _clause_subjects(text)
         + _known_brands(text)
+        + _state_group_units(text)
         + _bilingual(text)
     )
+    found = [_without_the_district_before_a_brand(text, f) for f in found]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     companies: list[Company] = []

@@ -13,7 +13,7 @@ from functools import cache
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
-from zhaoyin.extractors.segment import cached_on_words, tagged, word_frequency
+from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
 from zhaoyin.extractors.text import (
     SECTION_HEADING,
     Segment,
@@ -42,6 +42,7 @@ _COUNTED = re.compile(lang.pattern("project_words", "counted"))
 _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
+_EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
@@ -575,6 +576,9 @@ def _leading_brand(name: str) -> str | None:
     if capacity is not None and 2 <= capacity.start() <= LEADING_BRAND_MAX_CHARS:
         if any(flag == "oov" for _w, flag in tagged(rest[: capacity.start()])):
             return place + rest[: capacity.start()]
+    trades = lang.word_set("company_industry_words")
+    if len(pairs) > 1 and pairs[-1][0] in trades and all(f == "oov" for w, f in pairs if w not in trades):
+        return name  # 岚钧鼎凯|工业: coined words and a trade, nothing built, are the investor's whole name
     word, flag = pairs[0]
     if (
         flag != "oov"
@@ -582,9 +586,20 @@ def _leading_brand(name: str) -> str | None:
         or not COINED_WORD_CHARS[0] <= len(word) <= COINED_WORD_CHARS[1]
     ):
         return None
-    if len(pairs) > 1 and len(word) == 2 and pairs[1][0] in lang.word_set("company_industry_words"):
-        return place + word + pairs[1][0]
+    if len(pairs) > 1 and len(word) == 2:
+        return place + word + _trades_at(rest, len(word))
     return place + word
+
+
+def _trades_at(name: str, at: int) -> str:
+    """The trade words standing one after another at `at` (再生资源, 能源|化工), ending where a word ends."""
+    trades = lang.longest_first(lang.word_set("company_industry_words"))
+    ends = {end for _w, _s, end in tokens(name)}
+    chain = [at]
+    while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
+        chain.append(chain[-1] + len(trade))
+    end = next(e for e in reversed(chain) if e in ends or e == at)
+    return name[at:end]
 
 
 def _only_a_brand(name: str) -> bool:
@@ -753,6 +768,19 @@ class _Context:
         self.in_names = _in_names(self.districts, self.companies)
         self.own_division = _own_division(self.districts)
 
+    def event_status(self) -> str | None:
+        """How far every counted set of projects came, when the report counts them all at one step
+        (举行集中签约仪式，19个项目成功签约。这次集中签约的19个项目…): a single event's report."""
+        if not hasattr(self, "_event_status"):
+            said = {
+                _status(self.text, [(s.start, s.end)], (0, 0), described=True)[0]
+                for s in self.sentences
+                if _TALLY.search(s.text)
+            } - {None, "planned"}
+            # an event is a signing or a ground-breaking; projects counted as landed are a tally of the year
+            self._event_status = next(iter(said)) if len(said) == 1 and said <= set(_EVENT_STATUSES) else None
+        return self._event_status
+
     def sentence_at(self, position: int) -> Segment:
         return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
 
@@ -785,7 +813,11 @@ class _Context:
             return None
         opener = self.sentences[first]
         items = [s for s in self.starts if opener.start <= s < opener.end]
-        return (opener.start, items[0]) if items else None
+        if items:
+            return opener.start, items[0]
+        # 在此次开工的重点项目中：投资…的5个光伏项目，…；: a heading before a colon names the set the run is of
+        colon = next((i for i, c in enumerate(opener.text) if c in lang.chars("colons")), None)
+        return (opener.start, opener.start + colon) if colon is not None else None
 
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
@@ -1035,6 +1067,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status in (None, "planned") and (tally := doc.tally_before(sentence)) is not None:
         said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
         status = said if said not in (None, "planned") or status is None else status
+    if status is None and not candidate.listed:
+        status = doc.event_status()
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)

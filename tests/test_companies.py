@@ -414,3 +414,101 @@ def test_a_coined_brand_and_its_trade_in_traditional_script():
         halfwidth("會上，瀚鋒鋼鐵宣布將在該縣新建特種鋼材生產線；恒達藥業原料藥基地完成主體工程。")
     )
     assert {"瀚锋钢铁", "恒达药业"} <= set(c.canonical for c in find_companies(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "中铁十四局、中建八局、航天六院等一批央企二级总部签约落户东岭区。",
+            {"中铁十四局", "中建八局", "航天六院"},
+        ),
+        (
+            "中鐵十四局、中建八局、航天六院等一批央企二級總部簽約落戶東嶺區。",
+            {"中铁十四局", "中建八局", "航天六院"},
+        ),
+        ("中核研究院、中冶二十冶等单位参与了东岭港区的建设。", {"中核研究院", "中冶二十冶"}),
+    ],
+)
+def test_a_numbered_unit_of_a_state_group_is_a_company(text, expected):
+    assert expected <= set(names(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "东岭区举行签约活动，中国能建氢能、中国华能、中远海运等10个项目签约。",
+            {"中国能建氢能", "中国华能", "中远海运"},
+        ),
+        (
+            "東嶺區舉行簽約活動，中國能建氫能、中國華能、中遠海運等10個項目簽約。",
+            {"中国能建氢能", "中国华能", "中远海运"},
+        ),
+    ],
+)
+def test_a_state_groups_short_name_and_its_trade_arm_are_companies(text, expected):
+    assert expected <= set(names(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "包括城阳区储能电站项目、黄岛区紫光集团岚山芯片项目、即墨区中核岚山风电场项目等。",
+        "包括城陽區儲能電站項目、黃島區紫光集團嵐山芯片項目、即墨區中核嵐山風電場項目等。",
+    ],
+)
+def test_a_district_before_a_known_brand_is_where_it_invests_not_part_of_its_name(text):
+    found = set(names(simplified_view(text)))
+    assert {"紫光集团", "中核"} <= found
+    assert not any(name.startswith(("黄岛区", "即墨区")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东岭商会协助引荐湖南岚钧集团，计划在东岭区投资15亿元。", "湖南岚钧集团"),
+        ("東嶺商會協助引薦湖南嵐鈞集團，計劃在東嶺區投資15億元。", "湖南岚钧集团"),
+        ("西岭商会牵线撮合浙江鼎岚集团落户东岭区。", "浙江鼎岚集团"),
+    ],
+)
+def test_a_verb_of_introduction_before_a_name_is_no_part_of_it(text, expected):
+    assert names(simplified_view(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全球领先的锻造生产企业法国泰岚公司与东岭鼎岚铸造有限公司签署协议。",
+        "全球領先的鍛造生產企業法國泰嵐公司與東嶺鼎嵐鑄造有限公司簽署協議。",
+        "全球领先的锻造生产企业法国安岚集团与东岭鼎岚铸造有限公司签署协议。",
+    ],
+)
+def test_a_description_ending_in_a_boundary_word_before_a_country_is_no_part_of_the_name(text):
+    assert names(simplified_view(text))[0] in {"法国泰岚公司", "法国安岚集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿里巴巴、韩国岚钧商业集团、韩国鼎岚株式会社等首批近20家公司签约。",
+        "阿里巴巴、韓國嵐鈞商業集團、韓國鼎嵐株式會社等首批近20家公司簽約。",
+        "京东方、韩国岚钧商业集团、韩国鼎岚株式会社等约30家企业签约。",
+    ],
+)
+def test_words_between_a_lists_closer_and_its_count_are_no_part_of_the_last_item(text):
+    assert "韩国鼎岚株式会社" in names(simplified_view(text))
+    assert not any("等" in name for name in names(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约项目包括城阳区潮岚年产5万吨再生铝加工项目、即墨区旭岚3GW光伏组件项目等。",
+        "簽約項目包括城陽區潮嵐年產5萬噸再生鋁加工項目、即墨區旭嵐3GW光伏組件項目等。",
+    ],
+)
+def test_a_coined_brand_before_a_plants_capacity_is_the_investor_without_its_district(text):
+    found = set(names(simplified_view(text)))
+    assert {"潮岚", "旭岚"} <= found
+    assert not any(name.startswith(("城阳区", "即墨区")) for name in found)

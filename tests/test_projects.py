@@ -764,6 +764,24 @@ def test_an_unknown_word_opening_an_item_of_a_roundup_is_its_investor(text, expe
     assert expected <= {p.company for p in projects_of(extraction_view(text))}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "当天开工投产的岚钧玻璃深加工产业园、鼎岚激光、岚晨再生资源总部经济项目等9个项目，总投资18亿元。",
+            {"岚钧玻璃", "鼎岚激光", "岚晨再生资源"},
+        ),
+        (
+            "當天開工投產的嵐鈞玻璃深加工產業園、鼎嵐激光、嵐晨再生資源總部經濟項目等9個項目，總投資18億元。",
+            {"岚钧玻璃", "鼎岚激光", "岚晨再生资源"},
+        ),
+        ("此次集中开工项目，包括岚钧医疗康养基地、鼎岚工业智能制造基地等项目。", {"岚钧医疗", "鼎岚工业"}),
+    ],
+)
+def test_a_trade_word_after_a_coined_brand_belongs_to_the_investors_short_name(text, expected):
+    assert expected <= {p.company for p in projects_of(extraction_view(text))}
+
+
 def test_a_single_exemplar_of_a_count_names_no_investor():
     text = "新签约的40个项目中，包含鼎岚碳烯铝基复合材料等21个先进制造业项目。"
     assert {p.company for p in projects_of(text)} == {None}
@@ -773,3 +791,86 @@ def test_a_zone_opening_a_list_is_no_part_of_its_first_item():
     text = "其中，库尔勒工业园青海鼎岚镁业年产3万吨锰基正极材料、岚钧年产1万吨氟化工新材料等4个项目已开工。"
     first = by_name(projects_of(text))["青海鼎岚镁业年产3万吨锰基正极材料"]
     assert (first.company, first.district) == ("青海鼎岚镁业", "库尔勒工业园")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天开工投产的岚钧饮品、鼎岚激光、岚晨玻璃深加工产业园等12个项目，分别位于东岭经济开发区。",
+        "當天開工投產的嵐鈞飲品、鼎嵐激光、嵐晨玻璃深加工產業園等12個項目，分別位於東嶺經濟開發區。",
+        "东岭区12个重点项目集中开工投产，其中岚钧精密铸造项目总投资8亿元。",
+    ],
+)
+def test_projects_that_start_construction_or_production_together_have_started(text):
+    statuses = {p.status for p in projects_of(extraction_view(text))}
+    assert statuses == {"started"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "在此次开工的重点项目中：投资8亿元、总规模200兆瓦的3个光伏发电项目，是壮大产业集群的重点；"
+            "投资2亿元的岚钧食品工业园项目，是延链补链的重点工程；投资1亿元的鼎岚物流园项目，是重点工程。",
+            "started",
+        ),
+        (
+            "在此次開工的重點項目中：投資8億元、總規模200兆瓦的3個光伏發電項目，是壯大產業集群的重點；"
+            "投資2億元的嵐鈞食品工業園項目，是延鏈補鏈的重點工程；投資1億元的鼎嵐物流園項目，是重點工程。",
+            "started",
+        ),
+        (
+            "本次签约的项目中：总投资5亿元、总规模200兆瓦的2个光伏发电项目，涵盖康养度假；"
+            "总投资3亿元的岚钧食品工业园项目，主要生产调理食品；总投资1亿元的鼎岚物流园项目，辐射周边。",
+            "signed",
+        ),
+    ],
+)
+def test_a_heading_before_a_colon_says_how_far_the_run_of_items_after_it_came(text, status):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚" in n} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前9个月，新区招商引资势头良好：岚山产业园、岚蒂钧凯工业、鼎岚凯钧机械等9个项目合同外资超1000万美元。",
+        "前9個月，新區招商引資勢頭良好：嵐山產業園、嵐蒂鈞凱工業、鼎嵐凱鈞機械等9個項目合同外資超1000萬美元。",
+    ],
+)
+def test_an_item_of_coined_words_and_a_trade_is_its_investors_whole_name(text):
+    assert {"岚蒂钧凯工业", "鼎岚凯钧机械"} <= {p.company for p in projects_of(extraction_view(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前9个月，新区新批外资项目71个：岚山产业园、鼎岚物流园等9个项目合同外资超1000万美元。",
+        "前9個月，新區新批外資項目71個：嵐山產業園、鼎嵐物流園等9個項目合同外資超1000萬美元。",
+    ],
+)
+def test_projects_reported_with_their_contracted_foreign_capital_are_signed(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚" in n} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天上午，东岭县举行招商引资项目集中签约仪式，12个项目成功签约。岚钧公司总经理说，力争更多项目落户东岭。\n"
+        "这次集中签约的12个项目，覆盖有色金属、高端制造等核心领域。这批项目全部达产后，预计年新增产值逾35亿元。\n"
+        "岚钧新材料项目由鼎岚资源投资建设，总投资约1亿元，用地20亩，主要建设废渣综合利用生产线。",
+        "今天上午，東嶺縣舉行招商引資項目集中簽約儀式，12個項目成功簽約。嵐鈞公司總經理說，力爭更多項目落戶東嶺。\n"
+        "這次集中簽約的12個項目，覆蓋有色金屬、高端製造等核心領域。這批項目全部達產後，預計年新增產值逾35億元。\n"
+        "嵐鈞新材料項目由鼎嵐資源投資建設，總投資約1億元，用地20畝，主要建設廢渣綜合利用生產線。",
+    ],
+)
+def test_a_project_described_after_a_single_events_count_is_at_that_events_step(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚钧" in n} == {"signed"}
+
+
+def test_a_count_of_projects_landed_is_no_event_for_the_projects_described_after_it():
+    text = "今年以来，东岭区落户项目12个。\n岚钧新材料项目由岚钧资源投资建设，总投资约1亿元。"
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚钧" in n} == {None}
