@@ -119,7 +119,7 @@ _NAME_IN_PROVINCE = re.compile(
         endings=lang.alternation(
             [
                 *_KW["name_in_province_endings"],
-                *lang.words("company_industry_words"),
+                *sorted(lang.word_set("company_industry_words") - lang.word_set("plain_noun_industry_words")),
                 *lang.words("company_name_endings"),
             ]
         ),

@@ -732,6 +732,15 @@ def test_a_province_opening_a_company_or_project_name_is_no_subject():
     assert {m.subject for m in ms} == {"永登县"}
 
 
+def test_a_province_before_a_plain_noun_of_trade_stays_the_subject():
+    # 工业, 贸易, 信息 end company names too (某某工业) but are everyday nouns after a province
+    text = (
+        "湖南日报讯 今年前三季度，湖南数字信息产业新签约项目128个，同比增长9.6%。"
+        "湖南钢铁贸易领域实际使用外资12.5亿美元。"
+    )
+    assert {m.subject for m in metrics_found(text)} == {"湖南省"}
+
+
 def test_a_zone_named_before_reports_its_output_as_an_aggregate():
     text = "青岚汽车产业开发区位于青岚市北部。今年1至10月，该区实现规模以上工业总产值860亿元。"
     ms = metrics_of(text, [district(text, "青岚汽车产业开发区", "zone")], city="青岚市")
