@@ -978,6 +978,28 @@ def _county_level_before(name: str, end: int) -> bool:
     )
 
 
+_SENTENCE_ENDS = lang.chars("sentence_ends") + "\n"
+
+
+def _brand_of_a_named_firm(text: str, item: _Found, found: list[_Found]) -> bool:
+    """由嘉衡生物医药有限公司投资的嘉衡光伏组件…项目: the brand heading the project (嘉衡) is the stem of the firm
+    the sentence names in full, so its trade-looking next word (光伏) is the product, not a firm of its own."""
+    if not item.leads_a_project or item.full or not item.spans:
+        return False
+    start, end = item.spans[0]
+    left = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
+    right = min((i for c in _SENTENCE_ENDS if (i := text.find(c, end)) >= 0), default=len(text))
+    stem = item.name[:BRAND_STEM_LENGTH]
+    return any(
+        other.full
+        and other.name != item.name
+        and not item.name.startswith(_core(other.name))
+        and _core(other.name).startswith(stem)
+        and any(left <= s and e <= right for s, e in other.spans)
+        for other in found
+    )
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -993,6 +1015,7 @@ def find_companies(text: str) -> list[Company]:
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
+    found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]
     companies: list[Company] = []
     by_mention: dict[str, Company] = {}
     for item in found:

@@ -512,3 +512,14 @@ def test_a_coined_brand_before_a_plants_capacity_is_the_investor_without_its_dis
     found = set(names(simplified_view(text)))
     assert {"潮岚", "旭岚"} <= found
     assert not any(name.startswith(("城阳区", "即墨区")) for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中，由岚衡生物医药有限公司投资的岚衡光伏组件研发制造中心项目总投资35亿元，落户平川县。",
+        "其中，由岚衡生物醫藥有限公司投資的岚衡光伏組件研發製造中心項目總投資35億元。",
+    ],
+)
+def test_a_project_headed_by_the_stem_of_the_firm_the_sentence_names_gives_no_firm_of_its_own(text):
+    assert [c.canonical for c in find_companies(simplified_view(text))] == ["岚衡生物医药有限公司"]

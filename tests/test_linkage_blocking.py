@@ -68,3 +68,8 @@ def test_a_generic_name_is_looked_up_by_all_its_grams():
     specific = _report("澜湾产业园基地", 2)
     assert probe_grams("产业园基地") == name_grams("产业园基地")
     assert _looks_up(generic, specific)
+
+
+def test_keys_sharing_only_their_facility_word_are_not_alike():
+    assert name_weight("电驱动系统产业园", "智能仪表产业园") < 0
+    assert name_weight("宁远储能电池产业园", "宁远储能电池生产基地") > 0

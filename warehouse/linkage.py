@@ -117,6 +117,7 @@ def name_weight(a: str | None, b: str | None) -> float:
         return 6.0
     if min(len(a), len(b)) >= 4 and (a in b or b in a):
         return 4.0
+    a, b = _without_common_ending(a, b)
     jaccard = len(_bigrams(a) & _bigrams(b)) / len(_bigrams(a) | _bigrams(b))
     ratio = fuzz.ratio(a, b) / 100
     alike = max(jaccard, ratio)
@@ -127,6 +128,15 @@ def name_weight(a: str | None, b: str | None) -> float:
     if alike >= 0.4:
         return 0.0
     return -3.0 if alike < 0.25 else -1.5
+
+
+def _without_common_ending(a: str, b: str) -> tuple[str, str]:
+    """Two keys ending alike (电驱动系统产业园 / 智能仪表产业园) compared by what tells them apart: the kind of
+    facility they share says nothing about whether they are one project."""
+    ending = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    if ending >= 2 and min(len(a), len(b)) - ending >= 2:
+        return a[:-ending], b[:-ending]
+    return a, b
 
 
 @lru_cache(maxsize=1 << 16)
