@@ -287,6 +287,18 @@ _COMPANY_PARK_BEFORE = re.compile(
 COMPANY_PARK_REACH = 16  # characters read before a park's name for the company that owns it
 
 
+@cache
+def _brand_opening() -> re.Pattern[str]:
+    return re.compile(lang.alternation(lang.words("company_brands")))
+
+
+def _brand_park(text: str, place_end: int, zone_end: int) -> bool:
+    """某某区京东电商产业园: a known company's name right after the place opens the park's own name, so the
+    park is that company's project, not an area of the place."""
+    match = _brand_opening().match(text, place_end, zone_end)
+    return match is not None and zone_end - match.end() >= 2
+
+
 def _zone_canonical(surface: str) -> str:
     """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
     form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
@@ -328,6 +340,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         zone_start = _province_before(text, start, prefix.province)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
+        if _brand_park(text, end, match.end()):
+            continue
         if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)
             if not left:
@@ -654,8 +668,8 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
 
 
 def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:
-    """长春农安经济技术开发区 names the county's zone, not the county: a county named only inside zone
-    names (never alone, never opening one) is not a place of the report."""
+    """长春农安经济技术开发区 and 洪洞经济技术开发区 name the county's zone, not the county: a county named
+    only inside or opening zone names (never alone) is not a place of the report."""
     if district.kind in ("zone", "new_area"):
         return False
-    return all(any(s < span.start and span.end <= e for s, e in zone_spans) for span in district.spans)
+    return all(any(s <= span.start and span.end <= e for s, e in zone_spans) for span in district.spans)

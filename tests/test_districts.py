@@ -372,3 +372,22 @@ def test_a_short_county_name_right_after_its_own_province():
     assert "浏阳市" in canonicals("湖南浏阳烟花产业园项目签约落户。")
     # after another province the short name is not read so
     assert "于都县" not in canonicals("近日，湖南于都路上新开一家店。")
+
+
+def test_a_county_opening_a_listed_zones_name_is_the_zones_not_a_place_of_its_own():
+    listed = "临汾市集中签约仪式上，洪洞经济技术开发区光伏项目，古县经济技术开发区新材料项目，翼城产业集聚区钢材项目签约。"
+    assert canonicals(listed) == {"洪洞经济技术开发区", "古县经济技术开发区", "翼城产业集聚区"}
+    traditional = "臨汾市簽約儀式上，洪洞經濟技術開發區光伏項目，古縣經濟技術開發區新材料項目簽約。"
+    assert not {"洪洞县", "古县"} & canonicals(traditional)
+    also_alone = listed + "洪洞县另有3个项目开工。"
+    assert "洪洞县" in canonicals(also_alone)
+
+
+def test_a_known_companys_park_after_a_place_is_its_project_not_a_zone():
+    for text in (
+        "南宁市签约活动中，兴宁区京东电商产业园二期项目签约。",
+        "合肥市蜀山区腾讯云计算产业园及配套项目开工。",
+    ):
+        found = canonicals(text)
+        assert not any(name.endswith("产业园") for name in found), found
+    assert "青岛西海岸电商产业园" in canonicals("青岛西海岸电商产业园新引进项目12个。")
