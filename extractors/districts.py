@@ -48,8 +48,23 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
     out = []
     for end, surface in automaton.iter_long(text):
         start = end - len(surface) + 1
-        out.append((start, end + 1, surface))
+        out.append(_reread(text, start, end + 1, surface))
     return _split_city_prefix(text, out)
+
+
+LONGEST_SURFACE = 12  # characters of the longest place name read again one character later
+
+
+def _reread(text: str, start: int, end: int, surface: str) -> tuple[int, int, str]:
+    """位于洪湖经济开发区 holds 洪湖, not 于洪: a name whose first character ends an everyday word (位于) is
+    read again from the next character, when a place name starts there."""
+    if not _inside_a_word(text, start):
+        return start, end, surface
+    for length in range(min(LONGEST_SURFACE, len(text) - start - 1), 1, -1):
+        candidate = text[start + 1 : start + 1 + length]
+        if gazetteer().places_named(candidate):
+            return start + 1, start + 1 + length, candidate
+    return start, end, surface
 
 
 def _split_city_prefix(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -328,6 +343,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             )
         if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
+        if _inside_a_word(text, start):
+            continue  # 位于洪湖经济开发区 opens with no 于洪
         match = after_place.match(text, end)
         if not match or any(end <= other < match.end() for other, _e in named):
             continue

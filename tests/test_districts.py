@@ -391,3 +391,12 @@ def test_a_known_companys_park_after_a_place_is_its_project_not_a_zone():
         found = canonicals(text)
         assert not any(name.endswith("产业园") for name in found), found
     assert "青岛西海岸电商产业园" in canonicals("青岛西海岸电商产业园新引进项目12个。")
+
+
+def test_a_name_whose_first_character_ends_an_everyday_word_is_read_from_the_next_one():
+    # 位于都江堰: 于都 (a county of Ganzhou) overlaps 都江堰; the report's verb 位于 takes the 于
+    assert canonicals("成都市签约，该项目位于都江堰经济开发区，总投资5亿元。") == {"都江堰经济开发区"}
+    assert "于都县" not in canonicals("成都市簽約，該項目位於都江堰經濟開發區。")
+    # 位于洪湖: no zone named after 于洪 (a district of Shenyang)
+    found = canonicals("荆州市签约，项目分别位于洪湖经济开发区和监利经济开发区。")
+    assert not any(name.startswith("于洪") for name in found)
