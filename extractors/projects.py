@@ -719,6 +719,27 @@ def _district_at(
     return None
 
 
+_RESPECTIVE_PLACES = re.compile(lang.pattern("place_names", "respective_places"))
+
+
+def _project_district(
+    doc: _Context, position: int, above: list[Segment], sentence: Segment, item: Segment
+) -> str | None:
+    """The project's district (see _district_at): none when its own item names no place and its sentence
+    spreads its projects over several places; a place named inside a company's name only when nothing
+    else says where it goes; the division the report is about when nothing names one."""
+    text = doc.text
+    own = [s for s in doc.district_spans if item.start <= s[0] < item.end]
+    if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
+        return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
+    outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
+    return (
+        _district_at(text, outside_names, position, above, sentence, item)
+        or _district_at(text, doc.district_spans, position, above, sentence, item)
+        or doc.own_division
+    )
+
+
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
     for company in companies:
         if any(start <= span.start and span.end <= end for span in company.spans):
@@ -1058,14 +1079,11 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
-    outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
     above = doc.paragraphs_above(candidate.start)
     return Project(
         name=candidate.name,
         company=company,
-        district=_district_at(text, outside_names, candidate.start, above, sentence, clause)
-        or _district_at(text, doc.district_spans, candidate.start, above, sentence, clause)
-        or doc.own_division,
+        district=_project_district(doc, candidate.start, above, sentence, clause),
         amount_text=amount.text if amount else None,
         amount_yuan=amount.value if amount else None,
         status=status,

@@ -1,0 +1,47 @@
+"""Which district a project gets: the place its own item names, else its sentence's, else the lead's."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhaoyin.extractors.companies import find_companies
+from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.pipeline import extraction_view
+from zhaoyin.extractors.projects import find_projects
+from zhaoyin.extractors.text import halfwidth
+
+amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
+
+
+def districts_of_projects(text: str) -> dict[str, str | None]:
+    text = extraction_view(halfwidth(text))
+    districts, _city = find_districts(text)
+    projects = find_projects(
+        text,
+        amounts=amounts_module.find_amounts(text),
+        companies=find_companies(text),
+        districts=districts,
+        metrics=[],
+        published="2025-04",
+    )
+    return {p.name: p.district for p in projects}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9月8日，洪湖市集中开工。当天开工的云栖饮品项目、丰禾包装项目等6个项目，分别位于洪湖经济开发区、乌林镇和新滩经合区，总投资9亿元。",
+        "胶州市签约。星澜光电项目、禾川冷链项目等5个项目，分别签约进入胶州经济技术开发区、上合示范区和李哥庄镇。",
+        "膠州市簽約。星瀾光電項目、禾川冷鏈項目等5個項目，分別落戶膠州經濟技術開發區、上合示範區和李哥莊鎮。",
+    ],
+)
+def test_projects_spread_over_a_list_of_places_get_none_of_them(text):
+    found = districts_of_projects(text)
+    assert found and all(district is None for district in found.values()), found
+
+
+def test_a_project_placed_alone_still_gets_its_place():
+    found = districts_of_projects(
+        "胶州市签约。星澜光电项目落户胶州经济技术开发区，禾川冷链项目落户上合示范区。"
+    )
+    assert set(found.values()) - {None}, found
