@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhaoyin.extractors.districts import document_city, find_districts
+from zhaoyin.extractors.pipeline import extraction_view
 from zhaoyin.extractors.text import halfwidth
 
 
@@ -400,3 +401,11 @@ def test_a_name_whose_first_character_ends_an_everyday_word_is_read_from_the_nex
     # 位于洪湖: no zone named after 于洪 (a district of Shenyang)
     found = canonicals("荆州市签约，项目分别位于洪湖经济开发区和监利经济开发区。")
     assert not any(name.startswith("于洪") for name in found)
+
+
+def test_a_national_zone_is_called_after_its_own_name_as_an_area_of_its_city():
+    found, _ = districts_of("威海临港区8个项目集中开工。威海临港区管委会负责人出席。")
+    assert set(found) == {"威海临港经济技术开发区"}
+    assert "威海临港经济技术开发区" in canonicals(extraction_view("威海臨港區8個項目集中開工。"))
+    # a district of the city keeps its own name (天津西青区 is 西青区, not the zone named after it)
+    assert canonicals("天津西青区新签约项目5个。") == {"西青区"}

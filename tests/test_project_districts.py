@@ -45,3 +45,11 @@ def test_a_project_placed_alone_still_gets_its_place():
         "胶州市签约。星澜光电项目落户胶州经济技术开发区，禾川冷链项目落户上合示范区。"
     )
     assert set(found.values()) - {None}, found
+
+
+def test_projects_naming_no_place_take_the_zone_the_report_is_about():
+    found = districts_of_projects(
+        "威海临港区12个项目集中开工。\n3月4日，威海临港区举行集中开工仪式，项目总投资45亿元，涵盖装备制造、临港物流、现代农业、精细化工等重点领域。\n"
+        "此次开工项目，包括星澜精工装备二期、禾川冷链物流中心等。"
+    )
+    assert found and set(found.values()) == {"威海临港经济技术开发区"}, found
