@@ -649,9 +649,29 @@ def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
+LEAD_REACH = 300  # characters of a report's opening in which the county it is about is named
+
+
+def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None:
+    """本报讯 乐陵举行22个重点项目集中开工: a report that names no city but opens with a county's short name
+    (one county in the whole country is so called) as the place that holds the event is about that county;
+    its city is the report's."""
+    for start, end, surface in hits:
+        if start > LEAD_REACH:
+            break
+        entries = gazetteer().places_named(surface)
+        places = {e.place for e in entries}
+        if {e.form for e in entries} != {SHORT} or len(places) != 1:
+            continue
+        opens = start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("function")
+        if opens and _VENUE_AFTER.match(text[end : end + VENUE_REACH]):
+            return places.pop().city
+    return None
+
+
 def find_districts(text: str) -> tuple[list[District], str | None]:
     hits = _hits(text)
-    city = document_city(text, hits)
+    city = document_city(text, hits) or _lead_county_city(text, hits)
     province = next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
     resolved = _resolve(text, hits, city, province)
     generic = _generic_zones(text, hits, city, province)

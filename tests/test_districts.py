@@ -409,3 +409,15 @@ def test_a_national_zone_is_called_after_its_own_name_as_an_area_of_its_city():
     assert "威海临港经济技术开发区" in canonicals(extraction_view("威海臨港區8個項目集中開工。"))
     # a district of the city keeps its own name (天津西青区 is 西青区, not the zone named after it)
     assert canonicals("天津西青区新签约项目5个。") == {"西青区"}
+
+
+def test_a_report_that_opens_with_a_countys_short_name_holding_the_event_is_about_that_county():
+    found, city = districts_of(
+        "本报5月8日讯 12日上午，沂水举行16个重点项目集中开工仪式，总投资86亿元。沂水将加快建设。"
+    )
+    assert city == "临沂市" and set(found) == {"沂水县"}
+    assert set(found["沂水县"].mentions) == {"沂水"}
+    found, city = districts_of(extraction_view("本報訊 沂水舉行16個重點項目集中開工儀式。"))
+    assert set(found) == {"沂水县"}
+    # the short name alone, not holding anything, stays no place
+    assert canonicals("专家说，沂水的风光很好。") == set()
