@@ -55,6 +55,8 @@ def _standalone_indicators() -> list[str]:
         for source in grammar["sources"]
     ]
     made += [source + arrival for source in grammar["sources"] for arrival in grammar["arrivals"]]
+    # 合同外资, 协议台资: the capital a contract or agreement commits, said without the way it comes
+    made += [qualifier + source for qualifier in grammar["qualifiers"] for source in grammar["sources"]]
     return lang.longest_first(list(dict.fromkeys(_KW["standalone_amount_indicators"] + made)))
 
 

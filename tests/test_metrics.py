@@ -994,3 +994,15 @@ def test_a_figure_with_two_magnitudes_is_given_in_the_larger():
     text = "今年以来，武侯区实际到位资金1亿5000万元，合同外资2亿3千万美元，总投资十二亿五千万元的项目12个。"
     ms = metrics_of(text, [district(text, "武侯区", "district")])
     assert [(m.value, m.unit) for m in ms][:2] == [(1.5, "亿元"), (2.3, "亿美元")]
+
+
+def test_capital_an_agreement_commits_is_a_figure_of_its_own():
+    for text in (
+        "武侯区新签约台资项目8个，总投资10.9亿美元，协议台资4.4亿美元。",
+        "武侯区新签约港资项目3个，合同港资6000万美元。",
+        "武侯區新簽約台資項目8個，總投資10.9億美元，協議台資4.4億美元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        committed = [m for m in ms if m.indicator.startswith(("协议", "合同"))]
+        assert committed and committed[0].unit in ("亿美元", "万美元"), figures(ms)
