@@ -57,6 +57,8 @@ def _standalone_indicators() -> list[str]:
     made += [source + arrival for source in grammar["sources"] for arrival in grammar["arrivals"]]
     # 合同外资, 协议台资: the capital a contract or agreement commits, said without the way it comes
     made += [qualifier + source for qualifier in grammar["qualifiers"] for source in grammar["sources"]]
+    # 外资金额, 外资项目金额: the sum of capital from a source
+    made += [source + noun for source in grammar["sources"] for noun in grammar["sums"]]
     return lang.longest_first(list(dict.fromkeys(_KW["standalone_amount_indicators"] + made)))
 
 

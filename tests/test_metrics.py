@@ -1006,3 +1006,14 @@ def test_capital_an_agreement_commits_is_a_figure_of_its_own():
         ms = metrics_of(text, [district(text, "武侯区", "district")])
         committed = [m for m in ms if m.indicator.startswith(("协议", "合同"))]
         assert committed and committed[0].unit in ("亿美元", "万美元"), figures(ms)
+
+
+def test_the_sum_of_capital_from_a_source_is_a_figure_of_its_own():
+    for text in (
+        "武侯区新签约项目139个，外资金额54.6亿美元，占外资总额的93.5%。",
+        "其中外资项目金额12.6亿美元。",
+        "第三產業項目60個，外資金額26.1億美元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert any(m.unit == "亿美元" and m.indicator.startswith("外资") for m in ms), figures(ms)
