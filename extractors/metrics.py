@@ -1128,6 +1128,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             continue
         if earlier.sentence_start == candidate.sentence_start:
             continue
+        if not earlier.headline and _different_things(old.indicator, new.indicator, candidate.noun):
+            continue  # 现代农业项目3个 … 甲区签约项目3个: two figures of the body that count different things
         if old.period and new.period and old.period != new.period:
             continue
         finer = earlier.headline and (new.subject, old.subject) in within
@@ -1138,6 +1140,19 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             old.subject, earlier.told = new.subject, True
         return True
     return False
+
+
+def _different_things(first: str, second: str, noun: str) -> bool:
+    """Whether two indicators of the same noun name different things: neither holds the other and they
+    share no two characters beyond the noun (新签约过亿元项目 and 签约总投资过亿元项目 may be one thing,
+    现代农业项目 and 签约项目 are not)."""
+    if not first or not second or first in second or second in first:
+        return False
+    pairs = [
+        {text[i : i + 2] for i in range(len(text) - 1)} - {noun[i : i + 2] for i in range(len(noun) - 1)}
+        for text in (first, second)
+    ]
+    return not pairs[0] & pairs[1]
 
 
 _TARGET_MARKERS = tuple(_KW["target_markers"])

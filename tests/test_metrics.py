@@ -1017,3 +1017,19 @@ def test_the_sum_of_capital_from_a_source_is_a_figure_of_its_own():
         text = halfwidth(simplified_view(text))
         ms = metrics_of(text, [district(text, "武侯区", "district")])
         assert any(m.unit == "亿美元" and m.indicator.startswith("外资") for m in ms), figures(ms)
+
+
+def test_equal_counts_of_different_things_in_the_body_are_both_kept():
+    text = (
+        "今年以来，全市新签约项目41个。\n"
+        "从行业看，制造业项目33个，现代农业项目3个，现代服务业项目5个。\n"
+        "从区县看，武侯区签约项目3个，总投资2亿美元；青羊区签约项目5个，总投资3.7亿美元。"
+    )
+    found = districts_of_text(text)
+    ms = metrics_of(text, found)
+    assert figures(ms).count((3, "个")) == 2 and figures(ms).count((5, "个")) == 2, figures(ms)
+    assert {m.subject for m in ms if m.value == 3 and m.unit == "个"} >= {"武侯区"}
+
+
+def districts_of_text(text: str) -> list[District]:
+    return find_districts(text)[0]
