@@ -1033,3 +1033,16 @@ def test_equal_counts_of_different_things_in_the_body_are_both_kept():
 
 def districts_of_text(text: str) -> list[District]:
     return find_districts(text)[0]
+
+
+def test_planned_investment_of_counted_projects_is_their_aggregate():
+    for text in (
+        "今年武侯区计划实施重点项目126个，总投资348.7亿元，其中，产业类项目60个，年度计划投资113.9亿元；基础设施项目66个，年度计划投资21.4亿元。",
+        "武侯区集中签约项目37个，计划投资380.1亿元。",
+        "武侯區集中簽約項目37個，計劃投資380.1億元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert any("计划投资" in m.indicator for m in ms), figures(ms)
+    one = "武侯区签约了星澜光电项目，计划投资20亿元。"
+    assert not metrics_of(one, [district(one, "武侯区", "district")])
