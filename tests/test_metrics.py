@@ -1046,3 +1046,15 @@ def test_planned_investment_of_counted_projects_is_their_aggregate():
         assert any("计划投资" in m.indicator for m in ms), figures(ms)
     one = "武侯区签约了星澜光电项目，计划投资20亿元。"
     assert not metrics_of(one, [district(one, "武侯区", "district")])
+
+
+def test_a_bracketed_breakdown_counts_what_the_count_before_it_counted():
+    for text in (
+        "武侯区今年实施重点项目134个（新建100个、续建34个），总投资173亿元。",
+        "武侯区今年实施重点项目134个(新建100个,续建34个)。",
+        "武侯區今年實施重點項目134個（新建100個、續建34個）。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert {(100, "个"), (34, "个")} <= set(figures(ms)), figures(ms)
+        assert {m.indicator for m in ms if m.value in (100, 34)} == {"新建项目", "续建项目"}
