@@ -421,3 +421,14 @@ def test_a_report_that_opens_with_a_countys_short_name_holding_the_event_is_abou
     assert set(found) == {"沂水县"}
     # the short name alone, not holding anything, stays no place
     assert canonicals("专家说，沂水的风光很好。") == set()
+
+
+def test_a_provinces_whole_free_trade_zone_is_a_place_of_its_own():
+    found, _ = districts_of("香港客商踊跃。1月至3月，陕西自贸试验区新设外商投资企业22家。")
+    assert set(found) == {"中国（陕西）自由贸易试验区"}
+    assert found["中国（陕西）自由贸易试验区"].province == "陕西省"
+    assert "中国（湖南）自由贸易试验区" in canonicals(extraction_view("湖南自貿區新設企業120家。"))
+    # an area of it stays the area
+    assert canonicals("西安市签约，陕西自贸试验区中心片区新落户项目8个。") == {
+        "中国（陕西）自由贸易试验区中心片区"
+    }

@@ -289,6 +289,14 @@ def _build() -> Gazetteer:
         for alias in _FTZ_AREA["aliases"]:
             gaz.add(alias.format(province=short, area=area), NAME, place)
         zones.append(place)
+        whole = _FTZ_AREA["whole"].format(province=short)
+        if not gaz.places_named(whole):  # 中国（陕西）自由贸易试验区: the province's, in no one city
+            municipality = row["city"] if province_short(row["city"]) == short else None
+            zone = Place(whole, "zone", municipality, province)
+            gaz.add(whole, NAME, zone)
+            for alias in _FTZ_AREA["whole_aliases"]:
+                if not gaz.places_named(alias.format(province=short)):
+                    gaz.add(alias.format(province=short), NAME, zone)
 
     for place in zones:
         _zone_aliases(gaz, place)
