@@ -297,6 +297,7 @@ _COMPANY_PARK_BEFORE = re.compile(
                 *lang.words("company_brands"),
             ]
         ),
+        regions=lang.alternation(lang.data("place_names")["company_park_regions"]),
     )
 )
 COMPANY_PARK_REACH = 16  # characters read before a park's name for the company that owns it

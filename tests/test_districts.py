@@ -432,3 +432,13 @@ def test_a_provinces_whole_free_trade_zone_is_a_place_of_its_own():
     assert canonicals("西安市签约，陕西自贸试验区中心片区新落户项目8个。") == {
         "中国（陕西）自由贸易试验区中心片区"
     }
+
+
+def test_a_company_naming_its_park_after_a_region_and_a_place_owns_the_park():
+    for text in (
+        "天津市签约，腾讯京津冀武清云计算产业园、百度长三角嘉定智能科技园落地。",
+        "天津市簽約，騰訊京津冀武清雲計算產業園落地。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert not any(name.endswith("园") for name in found), found
+    assert "武清云计算产业园" in "".join(canonicals("天津市签约，项目落户武清云计算产业园。"))
