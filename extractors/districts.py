@@ -224,6 +224,17 @@ def _after_own_province(text: str, start: int, place: Place) -> bool:
     return text.endswith((place.province, province_short(place.province)), 0, start)
 
 
+_ROUTE_AFTER = re.compile(lang.pattern("place_names", "route_after"))
+
+
+def _route_end(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`–`end` is an end of a route named there (甲市至乙旗联络线)."""
+    joiners = _PLACE_NAMES["route_joiners"]
+    if end < len(text) and text[end] in joiners:
+        return bool(_ROUTE_AFTER.match(text[end + 1 : end + 40]))
+    return start > 0 and text[start - 1] in joiners and bool(_ROUTE_AFTER.match(text[end : end + 20]))
+
+
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
     listed = _typed_list_items(text, hits)
@@ -240,6 +251,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if _inside_a_word(text, start):
             continue
         if _city_name_then_word(text, start, end):
+            continue
+        if _route_end(text, start, end):
             continue
         if NAME in forms:
             place = _choose([e for e in entries if e.form == NAME], near, city, province=province)

@@ -442,3 +442,11 @@ def test_a_company_naming_its_park_after_a_region_and_a_place_owns_the_park():
         found = canonicals(extraction_view(text))
         assert not any(name.endswith("园") for name in found), found
     assert "武清云计算产业园" in "".join(canonicals("天津市签约，项目落户武清云计算产业园。"))
+
+
+def test_the_places_a_route_joins_are_no_places_of_the_report():
+    text = "通辽市集中开工，开鲁县新材料项目开工；集宁至阿荣旗联络线、通辽至鲁北高速公路同时开工。"
+    found = canonicals(text)
+    assert "开鲁县" in found and "阿荣旗" not in found, found
+    assert "阿荣旗" not in canonicals(extraction_view("通遼市開工，集寧至阿榮旗聯絡線開工。"))
+    assert "阿荣旗" in canonicals("呼伦贝尔市签约，阿荣旗新签项目5个。")
