@@ -719,6 +719,7 @@ def _district_at(
     return None
 
 
+LEADING_PLACE_REACH = 6  # characters of a city or province name before the place opening a project's name
 _RESPECTIVE_PLACES = re.compile(lang.pattern("place_names", "respective_places"))
 
 
@@ -729,6 +730,14 @@ def _project_district(
     spreads its projects over several places; a place named inside a company's name only when nothing
     else says where it goes; the division the report is about when nothing names one."""
     text = doc.text
+    leading = [
+        s
+        for s in doc.district_spans
+        if position <= s[0] < position + LEADING_PLACE_REACH
+        and (s[0] == position or gazetteer().places_named(text[position : s[0]]))
+    ]  # 青岛胶州经济技术开发区某某项目: a city's name may stand before the zone opening the name
+    if leading:  # 江南区某某风电场项目: the place opening the project's name, even inside an investor's
+        return leading[0][1].canonical
     own = [s for s in doc.district_spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
         return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said

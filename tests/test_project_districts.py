@@ -53,3 +53,17 @@ def test_projects_naming_no_place_take_the_zone_the_report_is_about():
         "此次开工项目，包括星澜精工装备二期、禾川冷链物流中心等。"
     )
     assert found and set(found.values()) == {"威海临港经济技术开发区"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "胶州市签约星澜光电（胶州）有限公司显示模组项目和青岛胶州经济技术开发区禾川数据中心项目，总投资分别为12亿元、5亿元。",
+        "胶州市签约星澜光电（胶州）有限公司显示模组项目和胶州经济技术开发区禾川数据中心项目。",
+        "膠州市簽約星瀾光電（膠州）有限公司顯示模組項目和青島膠州經濟技術開發區禾川數據中心項目。",
+    ],
+)
+def test_the_place_opening_a_projects_name_is_that_projects(text):
+    found = districts_of_projects(text)
+    zone_led = [name for name in found if "禾川" in name]
+    assert zone_led and found[zone_led[0]] == "胶州经济技术开发区", found
