@@ -730,23 +730,32 @@ def _project_district(
     spreads its projects over several places; a place named inside a company's name only when nothing
     else says where it goes; the division the report is about when nothing names one."""
     text = doc.text
-    leading = [
+    leading = _leading_places(doc, position)
+    if leading:  # 江南区某某风电场项目: the place opening the project's name, even inside an investor's
+        return leading[0][1].canonical
+    # 投资1.2亿元的甲县某某项目；投资1亿元的某某项目: a place opening another project's name is that one's
+    others = {s[0] for start in doc.starts if start != position for s in _leading_places(doc, start)}
+    spans = [s for s in doc.district_spans if s[0] not in others]
+    own = [s for s in spans if item.start <= s[0] < item.end]
+    if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
+        return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
+    outside_names = [s for s in spans if s[0] not in doc.in_names]
+    return (
+        _district_at(text, outside_names, position, above, sentence, item)
+        or _district_at(text, spans, position, above, sentence, item)
+        or doc.own_division
+    )
+
+
+def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
+    """The place opening the name that starts at `position` (江南区某某项目), perhaps after its city's
+    name (青岛胶州经济技术开发区某某项目)."""
+    return [
         s
         for s in doc.district_spans
         if position <= s[0] < position + LEADING_PLACE_REACH
-        and (s[0] == position or gazetteer().places_named(text[position : s[0]]))
-    ]  # 青岛胶州经济技术开发区某某项目: a city's name may stand before the zone opening the name
-    if leading:  # 江南区某某风电场项目: the place opening the project's name, even inside an investor's
-        return leading[0][1].canonical
-    own = [s for s in doc.district_spans if item.start <= s[0] < item.end]
-    if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
-        return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
-    outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
-    return (
-        _district_at(text, outside_names, position, above, sentence, item)
-        or _district_at(text, doc.district_spans, position, above, sentence, item)
-        or doc.own_division
-    )
+        and (s[0] == position or gazetteer().places_named(doc.text[position : s[0]]))
+    ]
 
 
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:

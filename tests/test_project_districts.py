@@ -67,3 +67,18 @@ def test_the_place_opening_a_projects_name_is_that_projects(text):
     found = districts_of_projects(text)
     zone_led = [name for name in found if "禾川" in name]
     assert zone_led and found[zone_led[0]] == "胶州经济技术开发区", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金昌市集中开工重点项目12个，总投资38亿元，涵盖新材料、新能源、现代农业、文化旅游、城市建设等重点领域，将进一步助推全市打造高能级产业集群，加快构建现代化产业体系，为全年经济发展打下坚实基础。金昌市集中开工重点项目12个，总投资38亿元，涵盖新材料、新能源、现代农业、文化旅游、城市建设等重点领域，将进一步助推全市打造高能级产业集群，加快构建现代化产业体系，为全年经济发展打下坚实基础。其中，投资1.2亿元的永昌县星澜农田建设项目，是保障粮食安全的重点工程；投资1亿元的禾川食品工业园项目，是延链补链项目。",
+        "金昌市集中開工重點項目12個，總投資38億元，涵蓋新材料、新能源、現代農業、文化旅遊、城市建設等重點領域，將進一步助推全市打造高能級產業集群，加快構建現代化產業體系，為全年經濟發展打下堅實基礎。金昌市集中開工重點項目12個，總投資38億元，涵蓋新材料、新能源、現代農業、文化旅遊、城市建設等重點領域，將進一步助推全市打造高能級產業集群，加快構建現代化產業體系，為全年經濟發展打下堅實基礎。其中，投資1.2億元的永昌縣星瀾農田建設項目，是保障糧食安全的重點工程；投資1億元的禾川食品工業園項目，是延鏈補鏈項目。",
+    ],
+)
+def test_a_place_opening_another_projects_name_is_not_passed_on(text):
+    found = districts_of_projects(text)
+    led = [name for name in found if name.startswith("永昌县")]
+    unplaced = [name for name in found if "禾川" in name]
+    assert led and found[led[0]] == "永昌县", found
+    assert unplaced and found[unplaced[0]] is None, found
