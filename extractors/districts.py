@@ -115,9 +115,32 @@ def _is_venue(text: str, start: int, end: int) -> bool:
     return goes or bool(_VENUE_AFTER.match(text[end : end + VENUE_REACH]))
 
 
+_PUBLISHER_AFTER = re.compile(lang.pattern("place_names", "publisher_after"))
+_ORIGIN_AFTER = re.compile(lang.pattern("place_names", "origin_after"))
+
+
+def _is_source(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`–`end` names who publishes (香港文汇报) or where investment comes from
+    (香港在陕新设…, 香港、韩国、日本 listed with countries) rather than where things happen."""
+    after = text[end : end + VENUE_REACH]
+    if _PUBLISHER_AFTER.match(after) or _ORIGIN_AFTER.match(after):
+        return True
+    separator = lang.chars("list_separator")
+    foreign = lang.word_set("foreign_places")
+    neighbours = []
+    if text.startswith(separator, end):
+        neighbours.append(next((w for w in foreign if text.startswith(w, end + 1)), None))
+    if start > 0 and text[start - 1] == separator:
+        neighbours.append(next((w for w in foreign if text.endswith(w, 0, start - 1)), None))
+    return any(n and n != _PLACE_NAMES["own_country"] for n in neighbours)
+
+
 def _city_votes(hits: list[tuple[int, int, str]], text: str | None = None) -> Counter[str]:
     """Each mention's city; with `text`, mentions where an event is held or a delegation goes vote only
-    when nothing else does (兰州市在深圳举办推介会 is a report about Lanzhou)."""
+    when nothing else does (兰州市在深圳举办推介会 is a report about Lanzhou), and mentions of who
+    publishes or where investment comes from do not vote."""
+    if text is not None:
+        hits = [h for h in hits if not _is_source(text, h[0], h[1])]
     votes = _votes(hits)
     if text is None:
         return votes

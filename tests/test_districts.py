@@ -450,3 +450,12 @@ def test_the_places_a_route_joins_are_no_places_of_the_report():
     assert "开鲁县" in found and "阿荣旗" not in found, found
     assert "阿荣旗" not in canonicals(extraction_view("通遼市開工，集寧至阿榮旗聯絡線開工。"))
     assert "阿荣旗" in canonicals("呼伦贝尔市签约，阿荣旗新签项目5个。")
+
+
+def test_who_publishes_and_where_investment_comes_from_do_not_make_the_reports_city():
+    text = (
+        "原标题：陕西利用外资增长。来源国中排在前三位的分别是香港、韩国、日本。香港在陕新设外商投资企业20家。"
+    )
+    assert document_city(text) is None
+    assert document_city(extraction_view("香港文匯報訊（記者 王某）青島市城陽區新簽約項目12個。")) == "青岛市"
+    assert document_city("香港文汇报讯 近日，香港特区政府举办投资推介会，香港新增初创企业300家。") == "香港"
