@@ -845,6 +845,9 @@ def _trailing_province_length(text: str) -> int:
 
 
 def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
+    venue = next((w for w in _VENUE_PARTS if view.startswith(w, mention.end)), None)
+    if venue and _VENUE_FIGURES.match(view, mention.end + len(venue)):
+        return True  # 全省集中签约活动某市分会场共签约18个项目: the venue's place is what its figures are of
     clause_start, _ = _clause_bounds(sentence, mention.start)
     lead = _COLUMN_TAG.sub("", view[clause_start : mention.start].strip())
     lead = _DATELINE_LEAD.sub("", lead)
@@ -859,6 +862,8 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | 
     return lead == ""
 
 
+_VENUE_PARTS = tuple(_KW["venue_parts"])
+_VENUE_FIGURES = re.compile(lang.pattern("metric_keywords", "venue_figures"))
 _YEARLESS = re.compile(lang.pattern("metric_keywords", "yearless"))
 
 

@@ -1058,3 +1058,16 @@ def test_a_bracketed_breakdown_counts_what_the_count_before_it_counted():
         ms = metrics_of(text, [district(text, "武侯区", "district")])
         assert {(100, "个"), (34, "个")} <= set(figures(ms)), figures(ms)
         assert {m.indicator for m in ms if m.value in (100, 34)} == {"新建项目", "续建项目"}
+
+
+def test_the_place_of_a_branch_venue_is_the_subject_of_what_was_signed_there():
+    for text in (
+        "昨日上午，广西2024年一季度重点项目集中签约活动南宁市分会场共签约18个项目，其中现场签约项目15个。",
+        "昨日上午，廣西2024年一季度重點項目集中簽約活動南寧市分會場共簽約18個項目，其中現場簽約項目15個。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found = districts_of_text(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="南宁市", published="2024-03"
+        )
+        assert ms and {m.subject for m in ms} == {"南宁市"}, [(m.value, m.subject) for m in ms]
