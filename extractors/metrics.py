@@ -632,6 +632,8 @@ def _subject(
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
+    if city and _closes_a_list_over_places(view, pos, before):
+        return city
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
@@ -644,6 +646,17 @@ def _subject(
 
 
 _SEPARATOR = lang.chars("list_separator")
+_SENTENCE_ENDS = (*lang.chars("sentence_ends"), "\n")
+
+
+def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> bool:
+    """甲区A项目、乙县B项目、丙区C项目等14个项目: a count closing a list whose items open with places of
+    their own counts the whole list, not the last item's place."""
+    if not before:
+        return False
+    sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
+    places = {m.canonical for m in before if m.start >= sentence_start and not m.listed}  # not 深圳、苏州等地
+    return len(places) >= 2 and _KW["list_closer"] in view[before[-1].end : pos]
 
 
 def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:

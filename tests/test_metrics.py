@@ -1071,3 +1071,19 @@ def test_the_place_of_a_branch_venue_is_the_subject_of_what_was_signed_there():
             text, amounts=find_amounts(text), districts=found, city="南宁市", published="2024-03"
         )
         assert ms and {m.subject for m in ms} == {"南宁市"}, [(m.value, m.subject) for m in ms]
+
+
+def test_a_count_closing_a_list_of_projects_in_several_places_is_the_citys():
+    for text in (
+        "南宁市签约活动中，包括西乡塘区星澜储能项目、江南区禾川风电场项目、兴宁区云栖物流园二期项目等企业投资项目4个。",
+        "南寧市簽約活動中，包括西鄉塘區星瀾儲能項目、江南區禾川風電場項目、興寧區雲棲物流園二期項目等企業投資項目4個。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = find_metrics(
+            text,
+            amounts=find_amounts(text),
+            districts=districts_of_text(text),
+            city="南宁市",
+            published="2024-03",
+        )
+        assert [(m.value, m.subject) for m in ms] == [(4, "南宁市")]
