@@ -1075,15 +1075,12 @@ def test_the_place_of_a_branch_venue_is_the_subject_of_what_was_signed_there():
 
 def test_a_count_closing_a_list_of_projects_in_several_places_is_the_citys():
     for text in (
-        "南宁市签约活动中，包括西乡塘区星澜储能项目、江南区禾川风电场项目、兴宁区云栖物流园二期项目等企业投资项目4个。",
-        "南寧市簽約活動中，包括西鄉塘區星瀾儲能項目、江南區禾川風電場項目、興寧區雲棲物流園二期項目等企業投資項目4個。",
+        "临汾市集中签约仪式上，洪洞经济技术开发区星澜光伏发电项目，古县经济技术开发区禾川聚苯乙烯项目，"
+        "翼城产业集聚区云栖钢基地项目等14个项目分两批进行了现场签约。",
+        "臨汾市集中簽約儀式上，洪洞經濟技術開發區星瀾光伏發電項目，古縣經濟技術開發區禾川聚苯乙烯項目，"
+        "翼城產業集聚區雲棲鋼基地項目等14個項目分兩批進行了現場簽約。",
     ):
         text = halfwidth(simplified_view(text))
-        ms = find_metrics(
-            text,
-            amounts=find_amounts(text),
-            districts=districts_of_text(text),
-            city="南宁市",
-            published="2024-03",
-        )
-        assert [(m.value, m.subject) for m in ms] == [(4, "南宁市")]
+        found, city = find_districts(text)
+        ms = find_metrics(text, amounts=find_amounts(text), districts=found, city=city, published="2024-03")
+        assert [(m.value, m.subject) for m in ms] == [(14, "临汾市")]
