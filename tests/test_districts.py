@@ -459,3 +459,11 @@ def test_who_publishes_and_where_investment_comes_from_do_not_make_the_reports_c
     assert document_city(text) is None
     assert document_city(extraction_view("香港文匯報訊（記者 王某）青島市城陽區新簽約項目12個。")) == "青岛市"
     assert document_city("香港文汇报讯 近日，香港特区政府举办投资推介会，香港新增初创企业300家。") == "香港"
+
+
+def test_an_industrial_area_after_a_known_place_is_a_zone():
+    found = canonicals("上海市签约。开年以来，金山工业区已经有5个项目成功签约，总投资34亿元。")
+    assert "金山工业区" in found, found
+    assert "金山工业区" in canonicals(
+        extraction_view("上海市簽約。開年以來，金山工業區已經有5個項目成功簽約。")
+    )
