@@ -48,8 +48,23 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
     out = []
     for end, surface in automaton.iter_long(text):
         start = end - len(surface) + 1
-        out.append((start, end + 1, surface))
+        out.append(_reread(text, start, end + 1, surface))
     return _split_city_prefix(text, out)
+
+
+LONGEST_SURFACE = 12  # characters of the longest place name read again one character later
+
+
+def _reread(text: str, start: int, end: int, surface: str) -> tuple[int, int, str]:
+    """位于洪湖经济开发区 holds 洪湖, not 于洪: a name whose first character ends an everyday word (位于) is
+    read again from the next character, when a place name starts there."""
+    if not _inside_a_word(text, start):
+        return start, end, surface
+    for length in range(min(LONGEST_SURFACE, len(text) - start - 1), 1, -1):
+        candidate = text[start + 1 : start + 1 + length]
+        if gazetteer().places_named(candidate):
+            return start + 1, start + 1 + length, candidate
+    return start, end, surface
 
 
 def _split_city_prefix(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -100,9 +115,32 @@ def _is_venue(text: str, start: int, end: int) -> bool:
     return goes or bool(_VENUE_AFTER.match(text[end : end + VENUE_REACH]))
 
 
+_PUBLISHER_AFTER = re.compile(lang.pattern("place_names", "publisher_after"))
+_ORIGIN_AFTER = re.compile(lang.pattern("place_names", "origin_after"))
+
+
+def _is_source(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`–`end` names who publishes (香港文汇报) or where investment comes from
+    (香港在陕新设…, 香港、韩国、日本 listed with countries) rather than where things happen."""
+    after = text[end : end + VENUE_REACH]
+    if _PUBLISHER_AFTER.match(after) or _ORIGIN_AFTER.match(after):
+        return True
+    separator = lang.chars("list_separator")
+    foreign = lang.word_set("foreign_places")
+    neighbours = []
+    if text.startswith(separator, end):
+        neighbours.append(next((w for w in foreign if text.startswith(w, end + 1)), None))
+    if start > 0 and text[start - 1] == separator:
+        neighbours.append(next((w for w in foreign if text.endswith(w, 0, start - 1)), None))
+    return any(n and n != _PLACE_NAMES["own_country"] for n in neighbours)
+
+
 def _city_votes(hits: list[tuple[int, int, str]], text: str | None = None) -> Counter[str]:
     """Each mention's city; with `text`, mentions where an event is held or a delegation goes vote only
-    when nothing else does (兰州市在深圳举办推介会 is a report about Lanzhou)."""
+    when nothing else does (兰州市在深圳举办推介会 is a report about Lanzhou), and mentions of who
+    publishes or where investment comes from do not vote."""
+    if text is not None:
+        hits = [h for h in hits if not _is_source(text, h[0], h[1])]
     votes = _votes(hits)
     if text is None:
         return votes
@@ -209,6 +247,17 @@ def _after_own_province(text: str, start: int, place: Place) -> bool:
     return text.endswith((place.province, province_short(place.province)), 0, start)
 
 
+_ROUTE_AFTER = re.compile(lang.pattern("place_names", "route_after"))
+
+
+def _route_end(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`–`end` is an end of a route named there (甲市至乙旗联络线)."""
+    joiners = _PLACE_NAMES["route_joiners"]
+    if end < len(text) and text[end] in joiners:
+        return bool(_ROUTE_AFTER.match(text[end + 1 : end + 40]))
+    return start > 0 and text[start - 1] in joiners and bool(_ROUTE_AFTER.match(text[end : end + 20]))
+
+
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
     listed = _typed_list_items(text, hits)
@@ -225,6 +274,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if _inside_a_word(text, start):
             continue
         if _city_name_then_word(text, start, end):
+            continue
+        if _route_end(text, start, end):
             continue
         if NAME in forms:
             place = _choose([e for e in entries if e.form == NAME], near, city, province=province)
@@ -282,9 +333,22 @@ _COMPANY_PARK_BEFORE = re.compile(
                 *lang.words("company_brands"),
             ]
         ),
+        regions=lang.alternation(lang.data("place_names")["company_park_regions"]),
     )
 )
 COMPANY_PARK_REACH = 16  # characters read before a park's name for the company that owns it
+
+
+@cache
+def _brand_opening() -> re.Pattern[str]:
+    return re.compile(lang.alternation(lang.words("company_brands")))
+
+
+def _brand_park(text: str, place_end: int, zone_end: int) -> bool:
+    """某某区京东电商产业园: a known company's name right after the place opens the park's own name, so the
+    park is that company's project, not an area of the place."""
+    match = _brand_opening().match(text, place_end, zone_end)
+    return match is not None and zone_end - match.end() >= 2
 
 
 def _zone_canonical(surface: str) -> str:
@@ -316,6 +380,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             )
         if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
+        if _inside_a_word(text, start):
+            continue  # 位于洪湖经济开发区 opens with no 于洪
         match = after_place.match(text, end)
         if not match or any(end <= other < match.end() for other, _e in named):
             continue
@@ -328,6 +394,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         zone_start = _province_before(text, start, prefix.province)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
+        if _brand_park(text, end, match.end()):
+            continue
         if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)
             if not left:
@@ -618,9 +686,29 @@ def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
+LEAD_REACH = 300  # characters of a report's opening in which the county it is about is named
+
+
+def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None:
+    """本报讯 乐陵举行22个重点项目集中开工: a report that names no city but opens with a county's short name
+    (one county in the whole country is so called) as the place that holds the event is about that county;
+    its city is the report's."""
+    for start, end, surface in hits:
+        if start > LEAD_REACH:
+            break
+        entries = gazetteer().places_named(surface)
+        places = {e.place for e in entries}
+        if {e.form for e in entries} != {SHORT} or len(places) != 1:
+            continue
+        opens = start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("function")
+        if opens and _VENUE_AFTER.match(text[end : end + VENUE_REACH]):
+            return places.pop().city
+    return None
+
+
 def find_districts(text: str) -> tuple[list[District], str | None]:
     hits = _hits(text)
-    city = document_city(text, hits)
+    city = document_city(text, hits) or _lead_county_city(text, hits)
     province = next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
     resolved = _resolve(text, hits, city, province)
     generic = _generic_zones(text, hits, city, province)
@@ -654,8 +742,8 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
 
 
 def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:
-    """长春农安经济技术开发区 names the county's zone, not the county: a county named only inside zone
-    names (never alone, never opening one) is not a place of the report."""
+    """长春农安经济技术开发区 and 洪洞经济技术开发区 name the county's zone, not the county: a county named
+    only inside or opening zone names (never alone) is not a place of the report."""
     if district.kind in ("zone", "new_area"):
         return False
-    return all(any(s < span.start and span.end <= e for s, e in zone_spans) for span in district.spans)
+    return all(any(s <= span.start and span.end <= e for s, e in zone_spans) for span in district.spans)

@@ -55,6 +55,10 @@ def _standalone_indicators() -> list[str]:
         for source in grammar["sources"]
     ]
     made += [source + arrival for source in grammar["sources"] for arrival in grammar["arrivals"]]
+    # 合同外资, 协议台资: the capital a contract or agreement commits, said without the way it comes
+    made += [qualifier + source for qualifier in grammar["qualifiers"] for source in grammar["sources"]]
+    # 外资金额, 外资项目金额: the sum of capital from a source
+    made += [source + noun for source in grammar["sources"] for noun in grammar["sums"]]
     return lang.longest_first(list(dict.fromkeys(_KW["standalone_amount_indicators"] + made)))
 
 
@@ -628,6 +632,8 @@ def _subject(
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
+    if city and _closes_a_list_over_places(view, pos, before):
+        return city
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
@@ -640,6 +646,17 @@ def _subject(
 
 
 _SEPARATOR = lang.chars("list_separator")
+_SENTENCE_ENDS = (*lang.chars("sentence_ends"), "\n")
+
+
+def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> bool:
+    """甲区A项目、乙县B项目、丙区C项目等14个项目: a count closing a list whose items open with places of
+    their own counts the whole list, not the last item's place."""
+    if not before:
+        return False
+    sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
+    places = {m.canonical for m in before if m.start >= sentence_start and not m.listed}  # not 深圳、苏州等地
+    return len(places) >= 2 and _KW["list_closer"] in view[before[-1].end : pos]
 
 
 def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:
@@ -841,6 +858,9 @@ def _trailing_province_length(text: str) -> int:
 
 
 def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | None = None) -> bool:
+    venue = next((w for w in _VENUE_PARTS if view.startswith(w, mention.end)), None)
+    if venue and _VENUE_FIGURES.match(view, mention.end + len(venue)):
+        return True  # 全省集中签约活动某市分会场共签约18个项目: the venue's place is what its figures are of
     clause_start, _ = _clause_bounds(sentence, mention.start)
     lead = _COLUMN_TAG.sub("", view[clause_start : mention.start].strip())
     lead = _DATELINE_LEAD.sub("", lead)
@@ -855,6 +875,8 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | 
     return lead == ""
 
 
+_VENUE_PARTS = tuple(_KW["venue_parts"])
+_VENUE_FIGURES = re.compile(lang.pattern("metric_keywords", "venue_figures"))
 _YEARLESS = re.compile(lang.pattern("metric_keywords", "yearless"))
 
 
@@ -1124,6 +1146,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             continue
         if earlier.sentence_start == candidate.sentence_start:
             continue
+        if not earlier.headline and _different_things(old.indicator, new.indicator, candidate.noun):
+            continue  # 现代农业项目3个 … 甲区签约项目3个: two figures of the body that count different things
         if old.period and new.period and old.period != new.period:
             continue
         finer = earlier.headline and (new.subject, old.subject) in within
@@ -1134,6 +1158,19 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             old.subject, earlier.told = new.subject, True
         return True
     return False
+
+
+def _different_things(first: str, second: str, noun: str) -> bool:
+    """Whether two indicators of the same noun name different things: neither holds the other and they
+    share no two characters beyond the noun (新签约过亿元项目 and 签约总投资过亿元项目 may be one thing,
+    现代农业项目 and 签约项目 are not)."""
+    if not first or not second or first in second or second in first:
+        return False
+    pairs = [
+        {text[i : i + 2] for i in range(len(text) - 1)} - {noun[i : i + 2] for i in range(len(noun) - 1)}
+        for text in (first, second)
+    ]
+    return not pairs[0] & pairs[1]
 
 
 _TARGET_MARKERS = tuple(_KW["target_markers"])

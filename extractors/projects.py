@@ -734,6 +734,45 @@ def _district_at(
     return None
 
 
+LEADING_PLACE_REACH = 6  # characters of a city or province name before the place opening a project's name
+_RESPECTIVE_PLACES = re.compile(lang.pattern("place_names", "respective_places"))
+
+
+def _project_district(
+    doc: _Context, position: int, above: list[Segment], sentence: Segment, item: Segment
+) -> str | None:
+    """The project's district (see _district_at): none when its own item names no place and its sentence
+    spreads its projects over several places; a place named inside a company's name only when nothing
+    else says where it goes; the division the report is about when nothing names one."""
+    text = doc.text
+    leading = _leading_places(doc, position)
+    if leading:  # 江南区某某风电场项目: the place opening the project's name, even inside an investor's
+        return leading[0][1].canonical
+    # 投资1.2亿元的甲县某某项目；投资1亿元的某某项目: a place opening another project's name is that one's
+    others = {s[0] for start in doc.starts if start != position for s in _leading_places(doc, start)}
+    spans = [s for s in doc.district_spans if s[0] not in others]
+    own = [s for s in spans if item.start <= s[0] < item.end]
+    if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
+        return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
+    outside_names = [s for s in spans if s[0] not in doc.in_names]
+    return (
+        _district_at(text, outside_names, position, above, sentence, item)
+        or _district_at(text, spans, position, above, sentence, item)
+        or doc.own_division
+    )
+
+
+def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
+    """The place opening the name that starts at `position` (江南区某某项目), perhaps after its city's
+    name (青岛胶州经济技术开发区某某项目)."""
+    return [
+        s
+        for s in doc.district_spans
+        if position <= s[0] < position + LEADING_PLACE_REACH
+        and (s[0] == position or gazetteer().places_named(doc.text[position : s[0]]))
+    ]
+
+
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
     for company in companies:
         if any(start <= span.start and span.end <= end for span in company.spans):
@@ -1092,14 +1131,11 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
-    outside_names = [s for s in doc.district_spans if s[0] not in doc.in_names]
     above = doc.paragraphs_above(candidate.start)
     return Project(
         name=candidate.name,
         company=company,
-        district=_district_at(text, outside_names, candidate.start, above, sentence, clause)
-        or _district_at(text, doc.district_spans, candidate.start, above, sentence, clause)
-        or doc.own_division,
+        district=_project_district(doc, candidate.start, above, sentence, clause),
         amount_text=amount.text if amount else None,
         amount_yuan=amount.value if amount else None,
         status=status,

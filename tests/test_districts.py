@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhaoyin.extractors.districts import document_city, find_districts
+from zhaoyin.extractors.pipeline import extraction_view
 from zhaoyin.extractors.text import halfwidth
 
 
@@ -372,3 +373,97 @@ def test_a_short_county_name_right_after_its_own_province():
     assert "浏阳市" in canonicals("湖南浏阳烟花产业园项目签约落户。")
     # after another province the short name is not read so
     assert "于都县" not in canonicals("近日，湖南于都路上新开一家店。")
+
+
+def test_a_county_opening_a_listed_zones_name_is_the_zones_not_a_place_of_its_own():
+    listed = "临汾市集中签约仪式上，洪洞经济技术开发区光伏项目，古县经济技术开发区新材料项目，翼城产业集聚区钢材项目签约。"
+    assert canonicals(listed) == {"洪洞经济技术开发区", "古县经济技术开发区", "翼城产业集聚区"}
+    traditional = "臨汾市簽約儀式上，洪洞經濟技術開發區光伏項目，古縣經濟技術開發區新材料項目簽約。"
+    assert not {"洪洞县", "古县"} & canonicals(traditional)
+    also_alone = listed + "洪洞县另有3个项目开工。"
+    assert "洪洞县" in canonicals(also_alone)
+
+
+def test_a_known_companys_park_after_a_place_is_its_project_not_a_zone():
+    for text in (
+        "南宁市签约活动中，兴宁区京东电商产业园二期项目签约。",
+        "合肥市蜀山区腾讯云计算产业园及配套项目开工。",
+    ):
+        found = canonicals(text)
+        assert not any(name.endswith("产业园") for name in found), found
+    assert "青岛西海岸电商产业园" in canonicals("青岛西海岸电商产业园新引进项目12个。")
+
+
+def test_a_name_whose_first_character_ends_an_everyday_word_is_read_from_the_next_one():
+    # 位于都江堰: 于都 (a county of Ganzhou) overlaps 都江堰; the report's verb 位于 takes the 于
+    assert canonicals("成都市签约，该项目位于都江堰经济开发区，总投资5亿元。") == {"都江堰经济开发区"}
+    assert "于都县" not in canonicals("成都市簽約，該項目位於都江堰經濟開發區。")
+    # 位于洪湖: no zone named after 于洪 (a district of Shenyang)
+    found = canonicals("荆州市签约，项目分别位于洪湖经济开发区和监利经济开发区。")
+    assert not any(name.startswith("于洪") for name in found)
+
+
+def test_a_national_zone_is_called_after_its_own_name_as_an_area_of_its_city():
+    found, _ = districts_of("威海临港区8个项目集中开工。威海临港区管委会负责人出席。")
+    assert set(found) == {"威海临港经济技术开发区"}
+    assert "威海临港经济技术开发区" in canonicals(extraction_view("威海臨港區8個項目集中開工。"))
+    # a district of the city keeps its own name (天津西青区 is 西青区, not the zone named after it)
+    assert canonicals("天津西青区新签约项目5个。") == {"西青区"}
+
+
+def test_a_report_that_opens_with_a_countys_short_name_holding_the_event_is_about_that_county():
+    found, city = districts_of(
+        "本报5月8日讯 12日上午，沂水举行16个重点项目集中开工仪式，总投资86亿元。沂水将加快建设。"
+    )
+    assert city == "临沂市" and set(found) == {"沂水县"}
+    assert set(found["沂水县"].mentions) == {"沂水"}
+    found, city = districts_of(extraction_view("本報訊 沂水舉行16個重點項目集中開工儀式。"))
+    assert set(found) == {"沂水县"}
+    # the short name alone, not holding anything, stays no place
+    assert canonicals("专家说，沂水的风光很好。") == set()
+
+
+def test_a_provinces_whole_free_trade_zone_is_a_place_of_its_own():
+    found, _ = districts_of("香港客商踊跃。1月至3月，陕西自贸试验区新设外商投资企业22家。")
+    assert set(found) == {"中国（陕西）自由贸易试验区"}
+    assert found["中国（陕西）自由贸易试验区"].province == "陕西省"
+    assert "中国（湖南）自由贸易试验区" in canonicals(extraction_view("湖南自貿區新設企業120家。"))
+    # an area of it stays the area
+    assert canonicals("西安市签约，陕西自贸试验区中心片区新落户项目8个。") == {
+        "中国（陕西）自由贸易试验区中心片区"
+    }
+
+
+def test_a_company_naming_its_park_after_a_region_and_a_place_owns_the_park():
+    for text in (
+        "天津市签约，腾讯京津冀武清云计算产业园、百度长三角嘉定智能科技园落地。",
+        "天津市簽約，騰訊京津冀武清雲計算產業園落地。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert not any(name.endswith("园") for name in found), found
+    assert "武清云计算产业园" in "".join(canonicals("天津市签约，项目落户武清云计算产业园。"))
+
+
+def test_the_places_a_route_joins_are_no_places_of_the_report():
+    text = "通辽市集中开工，开鲁县新材料项目开工；集宁至阿荣旗联络线、通辽至鲁北高速公路同时开工。"
+    found = canonicals(text)
+    assert "开鲁县" in found and "阿荣旗" not in found, found
+    assert "阿荣旗" not in canonicals(extraction_view("通遼市開工，集寧至阿榮旗聯絡線開工。"))
+    assert "阿荣旗" in canonicals("呼伦贝尔市签约，阿荣旗新签项目5个。")
+
+
+def test_who_publishes_and_where_investment_comes_from_do_not_make_the_reports_city():
+    text = (
+        "原标题：陕西利用外资增长。来源国中排在前三位的分别是香港、韩国、日本。香港在陕新设外商投资企业20家。"
+    )
+    assert document_city(text) is None
+    assert document_city(extraction_view("香港文匯報訊（記者 王某）青島市城陽區新簽約項目12個。")) == "青岛市"
+    assert document_city("香港文汇报讯 近日，香港特区政府举办投资推介会，香港新增初创企业300家。") == "香港"
+
+
+def test_an_industrial_area_after_a_known_place_is_a_zone():
+    found = canonicals("上海市签约。开年以来，金山工业区已经有5个项目成功签约，总投资34亿元。")
+    assert "金山工业区" in found, found
+    assert "金山工业区" in canonicals(
+        extraction_view("上海市簽約。開年以來，金山工業區已經有5個項目成功簽約。")
+    )

@@ -1003,3 +1003,93 @@ def test_a_figure_with_two_magnitudes_is_given_in_the_larger():
     text = "今年以来，武侯区实际到位资金1亿5000万元，合同外资2亿3千万美元，总投资十二亿五千万元的项目12个。"
     ms = metrics_of(text, [district(text, "武侯区", "district")])
     assert [(m.value, m.unit) for m in ms][:2] == [(1.5, "亿元"), (2.3, "亿美元")]
+
+
+def test_capital_an_agreement_commits_is_a_figure_of_its_own():
+    for text in (
+        "武侯区新签约台资项目8个，总投资10.9亿美元，协议台资4.4亿美元。",
+        "武侯区新签约港资项目3个，合同港资6000万美元。",
+        "武侯區新簽約台資項目8個，總投資10.9億美元，協議台資4.4億美元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        committed = [m for m in ms if m.indicator.startswith(("协议", "合同"))]
+        assert committed and committed[0].unit in ("亿美元", "万美元"), figures(ms)
+
+
+def test_the_sum_of_capital_from_a_source_is_a_figure_of_its_own():
+    for text in (
+        "武侯区新签约项目139个，外资金额54.6亿美元，占外资总额的93.5%。",
+        "其中外资项目金额12.6亿美元。",
+        "第三產業項目60個，外資金額26.1億美元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert any(m.unit == "亿美元" and m.indicator.startswith("外资") for m in ms), figures(ms)
+
+
+def test_equal_counts_of_different_things_in_the_body_are_both_kept():
+    text = (
+        "今年以来，全市新签约项目41个。\n"
+        "从行业看，制造业项目33个，现代农业项目3个，现代服务业项目5个。\n"
+        "从区县看，武侯区签约项目3个，总投资2亿美元；青羊区签约项目5个，总投资3.7亿美元。"
+    )
+    found = districts_of_text(text)
+    ms = metrics_of(text, found)
+    assert figures(ms).count((3, "个")) == 2 and figures(ms).count((5, "个")) == 2, figures(ms)
+    assert {m.subject for m in ms if m.value == 3 and m.unit == "个"} >= {"武侯区"}
+
+
+def districts_of_text(text: str) -> list[District]:
+    return find_districts(text)[0]
+
+
+def test_planned_investment_of_counted_projects_is_their_aggregate():
+    for text in (
+        "今年武侯区计划实施重点项目126个，总投资348.7亿元，其中，产业类项目60个，年度计划投资113.9亿元；基础设施项目66个，年度计划投资21.4亿元。",
+        "武侯区集中签约项目37个，计划投资380.1亿元。",
+        "武侯區集中簽約項目37個，計劃投資380.1億元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert any("计划投资" in m.indicator for m in ms), figures(ms)
+    one = "武侯区签约了星澜光电项目，计划投资20亿元。"
+    assert not metrics_of(one, [district(one, "武侯区", "district")])
+
+
+def test_a_bracketed_breakdown_counts_what_the_count_before_it_counted():
+    for text in (
+        "武侯区今年实施重点项目134个（新建100个、续建34个），总投资173亿元。",
+        "武侯区今年实施重点项目134个(新建100个,续建34个)。",
+        "武侯區今年實施重點項目134個（新建100個、續建34個）。",
+    ):
+        text = halfwidth(simplified_view(text))
+        ms = metrics_of(text, [district(text, "武侯区", "district")])
+        assert {(100, "个"), (34, "个")} <= set(figures(ms)), figures(ms)
+        assert {m.indicator for m in ms if m.value in (100, 34)} == {"新建项目", "续建项目"}
+
+
+def test_the_place_of_a_branch_venue_is_the_subject_of_what_was_signed_there():
+    for text in (
+        "昨日上午，广西2024年一季度重点项目集中签约活动南宁市分会场共签约18个项目，其中现场签约项目15个。",
+        "昨日上午，廣西2024年一季度重點項目集中簽約活動南寧市分會場共簽約18個項目，其中現場簽約項目15個。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found = districts_of_text(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="南宁市", published="2024-03"
+        )
+        assert ms and {m.subject for m in ms} == {"南宁市"}, [(m.value, m.subject) for m in ms]
+
+
+def test_a_count_closing_a_list_of_projects_in_several_places_is_the_citys():
+    for text in (
+        "临汾市集中签约仪式上，洪洞经济技术开发区星澜光伏发电项目，古县经济技术开发区禾川聚苯乙烯项目，"
+        "翼城产业集聚区云栖钢基地项目等14个项目分两批进行了现场签约。",
+        "臨汾市集中簽約儀式上，洪洞經濟技術開發區星瀾光伏發電項目，古縣經濟技術開發區禾川聚苯乙烯項目，"
+        "翼城產業集聚區雲棲鋼基地項目等14個項目分兩批進行了現場簽約。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, city = find_districts(text)
+        ms = find_metrics(text, amounts=find_amounts(text), districts=found, city=city, published="2024-03")
+        assert [(m.value, m.subject) for m in ms] == [(14, "临汾市")]

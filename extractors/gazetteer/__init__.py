@@ -130,6 +130,19 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
             gaz.add(name, NAME, place)
 
 
+def _area_form(gaz: Gazetteer, place: Place) -> None:
+    """潍坊滨海经济技术开发区 is 潍坊滨海区 too: the city's short name, the zone's own name and 区, when no
+    other place is so called."""
+    short = city_short(place.city or "")
+    if not short or not place.canonical.startswith(short):
+        return
+    for full, area in _PLACE_NAMES["national_area_forms"].items():
+        own = place.canonical.removeprefix(short).removesuffix(full)
+        taken = any(gaz.places_named(name) for name in (short + own + area, own + area, own))
+        if place.canonical.endswith(full) and len(own) >= 2 and not taken:  # 天津西青区 is the district
+            gaz.add(short + own + area, NAME, place)
+
+
 def _without_city_prefix(gaz: Gazetteer, place: Place) -> None:
     """天津滨海高新技术产业开发区 is 滨海高新区 in a report about Tianjin: the name without its city, in
     context only."""
@@ -263,6 +276,7 @@ def _build() -> Gazetteer:
         for full, short in _NATIONAL_SHORT_FORMS:
             if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
                 gaz.add(place.canonical[: -len(full)] + short, NAME, place)  # 昆山开发区
+        _area_form(gaz, place)
         _without_city_prefix(gaz, place)
         zones.append(place)
 
@@ -275,6 +289,14 @@ def _build() -> Gazetteer:
         for alias in _FTZ_AREA["aliases"]:
             gaz.add(alias.format(province=short, area=area), NAME, place)
         zones.append(place)
+        whole = _FTZ_AREA["whole"].format(province=short)
+        if not gaz.places_named(whole):  # 中国（陕西）自由贸易试验区: the province's, in no one city
+            municipality = row["city"] if province_short(row["city"]) == short else None
+            zone = Place(whole, "zone", municipality, province)
+            gaz.add(whole, NAME, zone)
+            for alias in _FTZ_AREA["whole_aliases"]:
+                if not gaz.places_named(alias.format(province=short)):
+                    gaz.add(alias.format(province=short), NAME, zone)
 
     for place in zones:
         _zone_aliases(gaz, place)

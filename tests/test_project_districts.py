@@ -1,0 +1,84 @@
+"""Which district a project gets: the place its own item names, else its sentence's, else the lead's."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhaoyin.extractors.companies import find_companies
+from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.pipeline import extraction_view
+from zhaoyin.extractors.projects import find_projects
+from zhaoyin.extractors.text import halfwidth
+
+amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
+
+
+def districts_of_projects(text: str) -> dict[str, str | None]:
+    text = extraction_view(halfwidth(text))
+    districts, _city = find_districts(text)
+    projects = find_projects(
+        text,
+        amounts=amounts_module.find_amounts(text),
+        companies=find_companies(text),
+        districts=districts,
+        metrics=[],
+        published="2025-04",
+    )
+    return {p.name: p.district for p in projects}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9月8日，洪湖市集中开工。当天开工的云栖饮品项目、丰禾包装项目等6个项目，分别位于洪湖经济开发区、乌林镇和新滩经合区，总投资9亿元。",
+        "胶州市签约。星澜光电项目、禾川冷链项目等5个项目，分别签约进入胶州经济技术开发区、上合示范区和李哥庄镇。",
+        "膠州市簽約。星瀾光電項目、禾川冷鏈項目等5個項目，分別落戶膠州經濟技術開發區、上合示範區和李哥莊鎮。",
+    ],
+)
+def test_projects_spread_over_a_list_of_places_get_none_of_them(text):
+    found = districts_of_projects(text)
+    assert found and all(district is None for district in found.values()), found
+
+
+def test_a_project_placed_alone_still_gets_its_place():
+    found = districts_of_projects(
+        "胶州市签约。星澜光电项目落户胶州经济技术开发区，禾川冷链项目落户上合示范区。"
+    )
+    assert set(found.values()) - {None}, found
+
+
+def test_projects_naming_no_place_take_the_zone_the_report_is_about():
+    found = districts_of_projects(
+        "威海临港区12个项目集中开工。\n3月4日，威海临港区举行集中开工仪式，项目总投资45亿元，涵盖装备制造、临港物流、现代农业、精细化工等重点领域。\n"
+        "此次开工项目，包括星澜精工装备二期、禾川冷链物流中心等。"
+    )
+    assert found and set(found.values()) == {"威海临港经济技术开发区"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "胶州市签约星澜光电（胶州）有限公司显示模组项目和青岛胶州经济技术开发区禾川数据中心项目，总投资分别为12亿元、5亿元。",
+        "胶州市签约星澜光电（胶州）有限公司显示模组项目和胶州经济技术开发区禾川数据中心项目。",
+        "膠州市簽約星瀾光電（膠州）有限公司顯示模組項目和青島膠州經濟技術開發區禾川數據中心項目。",
+    ],
+)
+def test_the_place_opening_a_projects_name_is_that_projects(text):
+    found = districts_of_projects(text)
+    zone_led = [name for name in found if "禾川" in name]
+    assert zone_led and found[zone_led[0]] == "胶州经济技术开发区", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金昌市集中开工重点项目12个，总投资38亿元，涵盖新材料、新能源、现代农业、文化旅游、城市建设等重点领域，将进一步助推全市打造高能级产业集群，加快构建现代化产业体系，为全年经济发展打下坚实基础。金昌市集中开工重点项目12个，总投资38亿元，涵盖新材料、新能源、现代农业、文化旅游、城市建设等重点领域，将进一步助推全市打造高能级产业集群，加快构建现代化产业体系，为全年经济发展打下坚实基础。其中，投资1.2亿元的永昌县星澜农田建设项目，是保障粮食安全的重点工程；投资1亿元的禾川食品工业园项目，是延链补链项目。",
+        "金昌市集中開工重點項目12個，總投資38億元，涵蓋新材料、新能源、現代農業、文化旅遊、城市建設等重點領域，將進一步助推全市打造高能級產業集群，加快構建現代化產業體系，為全年經濟發展打下堅實基礎。金昌市集中開工重點項目12個，總投資38億元，涵蓋新材料、新能源、現代農業、文化旅遊、城市建設等重點領域，將進一步助推全市打造高能級產業集群，加快構建現代化產業體系，為全年經濟發展打下堅實基礎。其中，投資1.2億元的永昌縣星瀾農田建設項目，是保障糧食安全的重點工程；投資1億元的禾川食品工業園項目，是延鏈補鏈項目。",
+    ],
+)
+def test_a_place_opening_another_projects_name_is_not_passed_on(text):
+    found = districts_of_projects(text)
+    led = [name for name in found if name.startswith("永昌县")]
+    unplaced = [name for name in found if "禾川" in name]
+    assert led and found[led[0]] == "永昌县", found
+    assert unplaced and found[unplaced[0]] is None, found
