@@ -170,6 +170,7 @@ _CHANGED: dict[str, dict[str, str]] = {
         "amount_value": "r.amount_value * m.f",
         "name_key": "t(r.name_key)",
         "project_key": "t(r.project_key)",
+        "key_generic_chars": "t(r.key_generic_chars)",
         "company_key": _key_struct("r.company_key"),
     },
     "companies": {

@@ -6,6 +6,8 @@ of every record as given; it does no normalizing or sentence splitting of its ow
 - `name_key`: the comparable form of a name (NFKC, simplified script, lower case, no brackets or spaces);
 - `company_core`: a company name's key without its legal-form ending, and whether it had one;
 - `project_key`: a project name's key without its company's names and a generic ending;
+- `generic_chars`: the characters of a project key that say what kind of thing it is (基地, 产业…), which
+  project linkage does not look a name up by;
 - `district_path`: a district's place in the hierarchy city ⊃ county ⊃ zone, from the gazetteer;
 - `EvidenceSentences`: the sentence around a span (sentence-final punctuation and newlines bound it).
 """
@@ -25,6 +27,7 @@ from zhaoyin.schemas import CompanyKey, District, Extraction
 
 BRAND_MIN_CHARS = 3  # a leading part shared with the company name this long is its brand, not the project
 _DROPPED = lang.char_set("name_key_dropped")
+_GENERIC_NAME_CHARS = lang.char_set("generic_project_name")
 _NUMBERS = re.compile(lang.pattern("project_words", "key_numbers"))
 
 
@@ -94,6 +97,14 @@ def project_key(name: str | None, company_names: Iterable[str] = ()) -> str | No
             key = key[len(brand) :]
     stripped, _ = split_ending(key, project_suffixes())
     return stripped or key
+
+
+def generic_chars(key: str | None) -> str | None:
+    """The distinct characters of a project key that are generic (产业园基地 → 产业园基地, 澜湾冷链基地 → 基地):
+    a gram made of these alone stands in half the names of a place."""
+    if key is None:
+        return None
+    return "".join(dict.fromkeys(ch for ch in key if ch in _GENERIC_NAME_CHARS))
 
 
 def key_numbers(key: str | None) -> list[str]:
@@ -208,6 +219,7 @@ def attach_keys(text: str, extraction: Extraction) -> Extraction:
         names = _names_of_company(project.company, extraction) if project.company else []
         project.project_key = project_key(project.name, names)
         project.key_numbers = key_numbers(project.project_key)
+        project.key_generic_chars = generic_chars(project.project_key)
     for company in extraction.companies:
         first = company.spans[0] if company.spans else None
         _set_evidence(company, sentences, first and first.start, first and first.end)

@@ -112,6 +112,9 @@ class Project(BaseModel):
     name_key: str | None = None  # comparison form of `name`
     project_key: str | None = None  # `name_key` without its company's names and a generic ending
     key_numbers: list[str] = Field(default_factory=list)  # phase/line numbers in `project_key` (一期, 1号线)
+    key_generic_chars: str | None = (
+        None  # the generic characters of `project_key` (基, 地, 产…), for blocking
+    )
     company_key: CompanyKey | None = None  # of `company`
     kind: Literal["project", "fund"] = "project"  # a fund finances projects: kept out of project totals
     amount_value: float | None = None  # the amount in `amount_currency` (= amount_yuan for CNY)

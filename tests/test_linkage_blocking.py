@@ -8,8 +8,8 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zhaoyin.extractors.keys import generic_chars
 from zhaoyin.warehouse.linkage import (
-    GENERIC_NAME_CHARS,
     Report,
     amount_buckets,
     name_grams,
@@ -28,7 +28,15 @@ def _looks_up(a: Report, b: Report) -> bool:
 
 
 def _report(key: str | None, seq: int, **fields) -> Report:
-    return Report(doc_id=f"doc{seq}", seq=seq, key=key, company_id=None, district="黄岛区", **fields)
+    return Report(
+        doc_id=f"doc{seq}",
+        seq=seq,
+        key=key,
+        company_id=None,
+        district="黄岛区",
+        generic=generic_chars(key) or "",
+        **fields,
+    )
 
 
 @given(keys, keys)
@@ -36,10 +44,15 @@ def test_keys_alike_enough_to_link_in_one_place_share_a_gram(a, b):
     if name_weight(a, b) < 4:
         return
     assert not name_grams(a).isdisjoint(name_grams(b))
+    generic_a, generic_b = generic_chars(a), generic_chars(b)
     agree_on_specific = not (name_grams(a) & name_grams(b)) <= {
-        g for g in name_grams(a) if GENERIC_NAME_CHARS.issuperset(g)
+        g for g in name_grams(a) if set(g) <= set(generic_a)
     }
-    if agree_on_specific or probe_grams(a) == name_grams(a) or probe_grams(b) == name_grams(b):
+    if (
+        agree_on_specific
+        or probe_grams(a, generic_a) == name_grams(a)
+        or probe_grams(b, generic_b) == name_grams(b)
+    ):
         assert _looks_up(_report(a, 1), _report(b, 2))
 
 
@@ -66,7 +79,8 @@ def test_a_place_alone_is_no_block_but_a_name_or_an_amount_within_it_is():
 def test_a_generic_name_is_looked_up_by_all_its_grams():
     generic = _report("产业园基地", 1)
     specific = _report("澜湾产业园基地", 2)
-    assert probe_grams("产业园基地") == name_grams("产业园基地")
+    assert probe_grams("产业园基地", generic_chars("产业园基地")) == name_grams("产业园基地")
+    assert probe_grams("澜湾产业园基地", generic_chars("澜湾产业园基地")) < name_grams("澜湾产业园基地")
     assert _looks_up(generic, specific)
 
 

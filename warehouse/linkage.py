@@ -21,8 +21,6 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from zhaoyin.extractors import lang
-
 THRESHOLD = 6.0
 VETO = float("-inf")
 BRAND_MIN_CHARS = 4  # two companies whose cores share this long a start are one group (parent, subsidiary)
@@ -51,11 +49,9 @@ class Report:
     score: float | None = None  # with which it joined its project
     company_names: frozenset[str] = field(default_factory=frozenset)  # keys and cores of its company
     named_companies: frozenset[str] = frozenset()  # companies whose name the project's name holds
+    generic: str = ""  # the generic characters of `key` (extractors.keys.generic_chars)
 
 
-# characters of the generic part of project names: a gram made of these alone is in half the names of a
-# place, so blocking looks up a name by its other grams when it has any
-GENERIC_NAME_CHARS = lang.char_set("generic_project_name")
 AMOUNT_BUCKET = 0.0101  # ln(1/0.99): amounts within 1 % (amount_weight's +3) share a bucket or adjoin
 
 
@@ -71,10 +67,11 @@ def name_grams(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def probe_grams(key: str) -> frozenset[str]:
-    """The grams a key is looked up by: those not made of generic characters alone, else all of them."""
+def probe_grams(key: str, generic: str = "") -> frozenset[str]:
+    """The grams a key is looked up by: those not made of its generic characters alone (`generic`, given with
+    the row by the extractors: a gram of these alone is in half the names of a place), else all of them."""
     grams = name_grams(key)
-    specific = frozenset(g for g in grams if not GENERIC_NAME_CHARS.issuperset(g))
+    specific = frozenset(g for g in grams if not set(g) <= set(generic))
     return specific or grams
 
 

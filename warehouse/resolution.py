@@ -295,7 +295,11 @@ class _CompanyFinder:
 
 
 def _report(
-    row: tuple, names: dict[str, frozenset[str]], finder: _CompanyFinder, project_id: str | None = None
+    row: tuple,
+    names: dict[str, frozenset[str]],
+    finder: _CompanyFinder,
+    project_id: str | None = None,
+    generic: str = "",
 ) -> linkage.Report:
     (
         doc_id,
@@ -329,6 +333,7 @@ def _report(
         project_id=project_id,
         company_names=names.get(company_id, frozenset()) if company_id else frozenset(),
         named_companies=finder(key) if not company_id else frozenset(),
+        generic=generic,
     )
 
 
@@ -343,53 +348,6 @@ def _scopes(report: linkage.Report) -> set[str]:
     if report.amount is not None:
         scopes.add(f"amount:{report.currency or 'CNY'}:{report.amount:.0f}")
     return scopes
-
-
-@lru_cache(maxsize=1 << 16)
-def _gram_blocks(key: str, scope: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
-    """(filed, looked up) name-gram blocks of a key in one scope (many reports share both)."""
-    grams, probes = linkage.name_grams(key), linkage.probe_grams(key)
-    filed = {("gram", f"{scope}|{g}") for g in grams} | {("probe", f"{scope}|{g}") for g in probes}
-    looked_up = {("gram", f"{scope}|{g}") for g in probes} | {("probe", f"{scope}|{g}") for g in grams}
-    return frozenset(filed), frozenset(looked_up)
-
-
-def _blocks(report: linkage.Report) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(the blocks a report is filed under, the blocks it looks up): only reports one of whose blocks the
-    other looks up are ever compared.
-
-    A place or an amount alone is no block: a county of years of reports holds thousands of rows, and
-    round amounts (1 亿元) are everywhere. Within a place or an amount, a report is filed under its name's
-    grams and looked up by its specific ones (linkage.name_grams, probe_grams); within a place it is also
-    filed and looked up under its amount's buckets. What can reach the threshold there agrees on one of
-    them (a name weight of 4, or amounts within 1 %), unless two names agree only on generic grams."""
-    common = {("company", c) for c in report.named_companies}
-    if report.company_id:
-        common.add(("company", report.company_id))
-        common |= {
-            ("brand", n[: linkage.BRAND_MIN_CHARS])
-            for n in report.company_names
-            if len(n) >= linkage.BRAND_MIN_CHARS
-        }
-    elif report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
-        common.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
-    if report.key:
-        common.add(("key", report.key))
-    filed, looked_up = set(common), set(common)
-    if report.key:
-        for scope in _scopes(report):
-            scoped_filed, scoped_looked_up = _gram_blocks(report.key, scope)
-            filed |= scoped_filed
-            looked_up |= scoped_looked_up
-    if report.amount and report.amount > 0:
-        for place in _places(report):
-            amounts = {
-                ("place_amount", f"{place}|{report.currency}|{b}")
-                for b in linkage.amount_buckets(report.amount)
-            }
-            filed |= amounts
-            looked_up |= amounts
-    return filed, looked_up
 
 
 # kinds of project_blocks rows: a name gram within a scope (place or amount), the same for a gram the row is
@@ -407,27 +365,91 @@ def _amount_bucket(amount: float) -> int:
     return math.floor(math.log(amount) / linkage.AMOUNT_BUCKET)
 
 
-def _filed_blocks(report: linkage.Report) -> set[tuple[int, int]]:
-    """(block, kind) of a linked report in project_blocks: what the candidate fetch of a later batch finds it
-    by, besides its company (kept current in project_links)."""
-    filed: set[tuple[int, int]] = set()
+@lru_cache(maxsize=1 << 16)
+def _gram_blocks(key: str, generic: str, scope: str) -> tuple[frozenset, frozenset]:
+    """(filed, looked up) name-gram blocks of a key in one scope (many reports share both): filed under each
+    gram, as a probe gram when the key is looked up by it; looked up by every gram among the stored probe
+    grams and by its own probe grams among all stored grams."""
+    probes = linkage.probe_grams(key, generic)
+    filed, looked_up = set(), set()
+    for gram in linkage.name_grams(key):
+        block = _block_hash(f"{scope}|{gram}")
+        filed.add((block, _PROBE_GRAM if gram in probes else _GRAM))
+        looked_up.add((block, _PROBE_GRAM))
+        if gram in probes:
+            looked_up.add((block, _GRAM))
+    return frozenset(filed), frozenset(looked_up)
+
+
+@lru_cache(maxsize=1 << 12)
+def _brand_blocks(company_names: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The brands (first characters) of a company's names: the rows of one company share the same set."""
+    return frozenset(
+        ("brand", n[: linkage.BRAND_MIN_CHARS]) for n in company_names if len(n) >= linkage.BRAND_MIN_CHARS
+    )
+
+
+def _company_blocks(report: linkage.Report) -> set[tuple[str, str]]:
+    """The blocks of a report's company (its own, those its name holds) and of its brand: filed and looked
+    up alike, and not in project_blocks (a company's names change as companies are resolved again)."""
+    common = {("company", c) for c in report.named_companies}
+    if report.company_id:
+        common.add(("company", report.company_id))
+        common |= _brand_blocks(report.company_names)
+    elif report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
+        common.add(("brand", report.key[: linkage.BRAND_MIN_CHARS]))
+    return common
+
+
+def _blocks(report: linkage.Report) -> tuple[set, set]:
+    """(the blocks a report is filed under, the blocks it looks up): only reports one of whose blocks the
+    other looks up are ever compared.
+
+    A place or an amount alone is no block: a county of years of reports holds thousands of rows, and
+    round amounts (1 亿元) are everywhere. Within a place or an amount, a report is filed under its name's
+    grams and looked up by its specific ones (linkage.name_grams, probe_grams); within a place it is also
+    filed under its amount's bucket and looks up that bucket and the two beside it. What can reach the
+    threshold there agrees on one of them (a name weight of 4, or amounts within 1 %), unless two names
+    agree only on generic grams. The blocks of the key, its grams and amounts are (hash, kind) as in
+    project_blocks, so a stored report's are read from there."""
+    common = _company_blocks(report)
+    filed, looked_up = set(common), set(common)
     if report.key:
-        filed.add((_block_hash(f"key|{report.key}"), _KEY))
-        if len(report.key) >= linkage.BRAND_MIN_CHARS:
-            filed.add((_block_hash(f"brand|{report.key[: linkage.BRAND_MIN_CHARS]}"), _BRAND))
-        probes = linkage.probe_grams(report.key)
+        key_block = (_block_hash(f"key|{report.key}"), _KEY)
+        filed.add(key_block)
+        looked_up.add(key_block)
         for scope in _scopes(report):
-            for gram in linkage.name_grams(report.key):
-                filed.add((_block_hash(f"{scope}|{gram}"), _PROBE_GRAM if gram in probes else _GRAM))
-    if report.amount is not None and report.amount > 0:
+            scoped_filed, scoped_looked_up = _gram_blocks(report.key, report.generic, scope)
+            filed |= scoped_filed
+            looked_up |= scoped_looked_up
+    if report.amount and report.amount > 0:
         bucket = _amount_bucket(report.amount)
         for place in _places(report):
-            filed.add((_block_hash(f"amount|{place}|{report.currency or 'CNY'}|{bucket}"), _AMOUNT))
-    return filed
+            prefix = f"amount|{place}|{report.currency or 'CNY'}|"
+            filed.add((_block_hash(f"{prefix}{bucket}"), _AMOUNT))
+            looked_up |= {(_block_hash(f"{prefix}{b}"), _AMOUNT) for b in (bucket - 1, bucket, bucket + 1)}
+    return filed, looked_up
 
 
-def _insert_blocks(con: duckdb.DuckDBPyConnection, reports: list[linkage.Report]) -> None:
-    rows = [(block, kind, r.doc_id, r.seq) for r in reports for block, kind in _filed_blocks(r)]
+def _filed_blocks(report: linkage.Report, filed: set | None = None) -> set[tuple[int, int]]:
+    """(block, kind) of a linked report in project_blocks: what the candidate fetch of a later batch finds it
+    by, besides its company (kept current in project_links): the hashed blocks of `_blocks` and the brand
+    its key starts with."""
+    filed = _blocks(report)[0] if filed is None else filed
+    stored = {block for block in filed if isinstance(block[0], int)}
+    if report.key and len(report.key) >= linkage.BRAND_MIN_CHARS:
+        stored.add((_block_hash(f"brand|{report.key[: linkage.BRAND_MIN_CHARS]}"), _BRAND))
+    return stored
+
+
+def _insert_blocks(
+    con: duckdb.DuckDBPyConnection, reports: list[linkage.Report], filed: dict[int, set] | None = None
+) -> None:
+    """File the blocks of linked reports (`filed`: their `_blocks(...)[0]` by id, when already computed)."""
+    filed = filed or {}
+    rows = [
+        (block, kind, r.doc_id, r.seq) for r in reports for block, kind in _filed_blocks(r, filed.get(id(r)))
+    ]
     table = pa.table(
         {
             "block": pa.array([row[0] for row in rows], pa.uint64()),
@@ -447,7 +469,8 @@ def file_missing_blocks(con: duckdb.DuckDBPyConnection, chunk: int = 200_000) ->
         """
         SELECT p.doc_id, p.seq, coalesce(p.project_key, p.name), p.district, coalesce(p.district_path, []),
                coalesce(p.amount_value, p.amount_yuan),
-               coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END)
+               coalesce(p.amount_currency, CASE WHEN p.amount_yuan IS NOT NULL THEN 'CNY' END),
+               coalesce(p.key_generic_chars, '')
         FROM projects p
         WHERE EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
           AND NOT EXISTS (SELECT 1 FROM project_blocks b WHERE b.doc_id = p.doc_id AND b.seq = p.seq)
@@ -465,8 +488,9 @@ def file_missing_blocks(con: duckdb.DuckDBPyConnection, chunk: int = 200_000) ->
                 path=tuple(path),
                 amount=amount,
                 currency=currency,
+                generic=generic,
             )
-            for doc_id, seq, key, district, path, amount, currency in zip(
+            for doc_id, seq, key, district, path, amount, currency, generic in zip(
                 *(column.to_pylist() for column in missing.slice(start, chunk).columns), strict=True
             )
         ]
@@ -475,25 +499,17 @@ def file_missing_blocks(con: duckdb.DuckDBPyConnection, chunk: int = 200_000) ->
     return filed
 
 
-def _wanted_blocks(reports: list[linkage.Report], blocks_of: dict[int, tuple[set, set]]) -> pa.Table:
+def _wanted_blocks(reports: list[linkage.Report], looked_up: set) -> pa.Table:
     """(block, kind, low, high) of project_blocks that the new reports look up: their keys and brands, their
     scoped name grams (a stored gram is found by a new row's probe gram; a stored probe gram by any of its
     grams) and the amount buckets of their places (low, high: the amounts they fetch there)."""
     rows: set[tuple[int, int, float | None, float | None]] = set()
-    for kind, value in {b for _, looked in blocks_of.values() for b in looked}:
-        if kind == "key":
-            rows.add((_block_hash(f"key|{value}"), _KEY, None, None))
-        elif kind == "brand":
-            rows.add((_block_hash(f"brand|{value}"), _BRAND, None, None))
+    for first, second in looked_up:  # ("company" | "brand", its value) or (hash, kind)
+        if first == "brand":
+            rows.add((_block_hash(f"brand|{second}"), _BRAND, None, None))
+        elif isinstance(first, int) and second != _AMOUNT:
+            rows.add((first, second, None, None))
     for report in reports:
-        if report.key:
-            probes = linkage.probe_grams(report.key)
-            for scope in _scopes(report):
-                for gram in linkage.name_grams(report.key):
-                    block = _block_hash(f"{scope}|{gram}")
-                    rows.add((block, _PROBE_GRAM, None, None))
-                    if gram in probes:
-                        rows.add((block, _GRAM, None, None))
         if report.amount and report.amount > 0:
             low, high = report.amount * _AMOUNT_WINDOW[0], report.amount * _AMOUNT_WINDOW[1]
             # one bucket more on either side: a stored bucket was computed once, in floating point
@@ -539,7 +555,7 @@ def refresh_projects(
     names = _company_names(con)
     rows = con.execute(
         f"""
-        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}
+        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}, coalesce(p.key_generic_chars, '')
         FROM projects p
         JOIN documents d USING (doc_id)
         LEFT JOIN company_names n ON n.name = p.company
@@ -550,11 +566,10 @@ def refresh_projects(
     if not rows:
         return 0
     finder = _CompanyFinder(names)
-    reports = [_report(r, names, finder) for r in rows]
+    reports = [_report(r[:-1], names, finder, generic=r[-1]) for r in rows]
     blocks_of = {id(r): _blocks(r) for r in reports}  # (filed, looked up) of each new report
-    companies = sorted(
-        {value for _, looked in blocks_of.values() for kind, value in looked if kind == "company"}
-    )
+    looked_up = set().union(*(looked for _, looked in blocks_of.values()))
+    companies = sorted(value for kind, value in looked_up if kind == "company")
     # stored reports alike in all that linkage compares but their dates are compared as at most three: the
     # earliest, the latest and an undated one. A project scores as its closest report, and a date changes a
     # score only through order_weight, which at a given status is monotone in the date; only a report of the
@@ -562,14 +577,19 @@ def refresh_projects(
     new_docs = sorted({r.doc_id for r in reports})
     with (
         staged(con, "_companies", pa.table({"v": pa.array(companies, pa.string())})),
-        staged(con, "_wanted", _wanted_blocks(reports, blocks_of)),
+        staged(con, "_wanted", _wanted_blocks(reports, looked_up)),
         staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
     ):
         known_rows = con.execute(
             f"""
             WITH matched AS (
-                SELECT b.doc_id, b.seq, b.kind, w.low, w.high
+                SELECT b.doc_id, b.seq, b.block, b.kind, w.low, w.high
                 FROM project_blocks b JOIN _wanted w ON w.block = b.block AND w.kind = b.kind
+            ),
+            -- a stored report's blocks that a new one looks up, but its company's (computed here)
+            filed AS (
+                SELECT doc_id, seq, list(block) AS blocks, list(kind) AS kinds
+                FROM matched WHERE kind <> {_BRAND} GROUP BY doc_id, seq
             ),
             hits AS (
                 SELECT doc_id, seq FROM project_links WHERE company_id IN (SELECT v FROM _companies)
@@ -582,9 +602,9 @@ def refresh_projects(
                 SELECT m.doc_id, m.seq FROM matched m JOIN projects p USING (doc_id, seq)
                 WHERE m.kind = {_AMOUNT} AND coalesce(p.amount_value, p.amount_yuan) BETWEEN m.low AND m.high
             )
-            SELECT coalesce(own_doc, member.d), coalesce(own_seq, member.s),
+            SELECT coalesce(own_doc, member.d) AS doc_id, coalesce(own_seq, member.s) AS seq,
                    key, full_key, company_id, district, path, amount, currency, numbers, kind, status,
-                   published, project_id
+                   published, project_id, coalesce(f.blocks, []), coalesce(f.kinds, [])
             FROM (
                 SELECT * EXCLUDE (first, last, undated),
                        unnest([first, last, undated]) AS member, unnest([first_date, last_date, NULL]) AS published
@@ -609,7 +629,10 @@ def refresh_projects(
                     GROUP BY own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
                              numbers, kind, status, project_id
                 )
-            )
+            ) candidate
+            LEFT JOIN filed f
+                ON f.doc_id = coalesce(candidate.own_doc, candidate.member.d)
+               AND f.seq = coalesce(candidate.own_seq, candidate.member.s)
             WHERE member IS NOT NULL
             """
         ).fetchall()
@@ -617,30 +640,22 @@ def refresh_projects(
     # every report that can be a candidate, once; a block holds the positions of the reports filed under it
     members: list[linkage.Report] = []
     remembered: set[tuple[str, int, str | None]] = set()
-    by_block: dict[tuple[str, str], set[int]] = defaultdict(set)
-    looked_up = set().union(*(looked for _, looked in blocks_of.values()))
+    by_block: dict[tuple, set[int]] = defaultdict(set)
 
-    filed_by_signature: dict[tuple, set[tuple[str, str]]] = {}
-
-    def remember(report: linkage.Report) -> None:
+    def remember(report: linkage.Report, filed: set) -> None:
         identity = (report.doc_id, report.seq, report.project_id)
         if identity in remembered:
             return
         remembered.add(identity)
         members.append(report)
-        if id(report) in blocks_of:
-            filed = blocks_of[id(report)][0]
-        else:  # stored reports of one name, company, place and amount are many: their blocks are computed once
-            signature = (report.company_id, report.named_companies, report.key, report.path, report.district)
-            signature += (report.amount, report.currency)
-            if signature not in filed_by_signature:
-                filed_by_signature[signature] = _blocks(report)[0] & looked_up
-            filed = filed_by_signature[signature]
         for block in filed & looked_up:  # a block no new row looks up is never read
             by_block[block].add(len(members) - 1)
 
+    # a stored report's blocks are those project_blocks holds for it (as fetched: the ones looked up) and its
+    # company's, which follow company resolution
     for row in known_rows:
-        remember(_report(row[:-1], names, finder, project_id=row[-1]))
+        report = _report(row[:-3], names, finder, project_id=row[-3])
+        remember(report, _company_blocks(report) | set(zip(row[-2], row[-1], strict=True)))
 
     reusable = set(previous_ids.values())
     if reusable:
@@ -667,7 +682,7 @@ def refresh_projects(
             else:
                 found = _stable_id(f"project:{report.doc_id}:{report.seq}")
         report.project_id = found
-        remember(report)
+        remember(report, blocks_of[id(report)][0])
 
     links = pa.table(
         {
@@ -685,7 +700,7 @@ def refresh_projects(
             "INSERT INTO project_links (doc_id, seq, project_id, company_id, name_key, district, score) "
             "SELECT doc_id, seq, project_id, company_id, name_key, district, score FROM _new_links"
         )
-    _insert_blocks(con, reports)
+    _insert_blocks(con, reports, {key: filed for key, (filed, _) in blocks_of.items()})
     return len(reports)
 
 

@@ -1,4 +1,5 @@
-"""Files the blocking keys of the project rows linked before project_blocks existed."""
+"""Files the blocking keys of the project rows linked before project_blocks existed (008), once the rows have
+the column that says which of their grams they are looked up by (009)."""
 
 from __future__ import annotations
 
