@@ -16,6 +16,7 @@ places (LOC), persons (PER), and names ending like a government body, school or 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -139,7 +140,7 @@ def firm_name(token: LacToken, *, heads_a_project: bool = False) -> str | None:
     elif not (
         heads_a_project
         and MIN_CHARS <= len(word) <= MAX_NOUN_CHARS
-        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and all(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in word)
         and _frequency(word) == 0
         and word not in lang.word_set("industry_terms")
         and word not in lang.word_set("company_industry_words")
@@ -183,7 +184,10 @@ def _invests(clause: Sequence[LacToken], at: int) -> bool:
 def _listed_as_firms(clause: Sequence[LacToken], at: int) -> bool:
     """…、name、…等N家企业: the item stands in a 、-list (no verb inside) that a firm noun closes."""
     context = _context()
-    listed = (at and clause[at - 1].word == "、") or (at + 1 < len(clause) and clause[at + 1].word == "、")
+    separators = context["list_separators"]
+    listed = (at and clause[at - 1].word in separators) or (
+        at + 1 < len(clause) and clause[at + 1].word in separators
+    )
     if not listed:
         return False
     for index in range(at + 1, min(len(clause), at + LIST_REACH)):
