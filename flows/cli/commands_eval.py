@@ -225,7 +225,9 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     backend: Annotated[
         list[str] | None,
-        typer.Option("--backend", help="Entity backend: rules, spacy or hanlp; repeat to compare several."),
+        typer.Option(
+            "--backend", help="Entity backend: rules, spacy, hanlp or rules+lac; repeat to compare several."
+        ),
     ] = None,
     show_errors: Annotated[
         bool, typer.Option("--show-errors", help="List false positives and misses per kind.")

