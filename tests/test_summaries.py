@@ -217,7 +217,13 @@ def test_an_older_warehouse_is_summarized_when_it_is_opened(linkage_items, tmp_p
         con.execute(f"DROP VIEW {view}")
     for view in ("v_metrics", "v_policy_incentives", "dim_districts"):
         con.execute(f"DROP VIEW {view}")
-    for table in ("project_summary", "district_summary", "summary_company_names", "summary_reprints"):
+    for table in (
+        "project_summary",
+        "district_summary",
+        "district_value_counts",
+        "summary_company_names",
+        "summary_reprints",
+    ):
         con.execute(f"DROP TABLE {table}")
     con.execute("ALTER TABLE project_links DROP COLUMN summarized")
     con.execute("ALTER TABLE districts DROP COLUMN summarized")

@@ -79,11 +79,39 @@ _PROJECT_COLUMNS = (
     "latest_evidence, latest_doc_id, signed"
 )
 
+_DISTRICT_ATTRIBUTES = ("admin_code", "city", "province", "kind")
+# the counts of `_new_districts`, one row per canonical name, attribute and value
+_DISTRICT_COUNTS = " UNION ALL ".join(
+    f"SELECT canonical, '{attribute}', {attribute}, count(*), min(stored_row) FROM _new_districts "
+    f"WHERE {attribute} IS NOT NULL GROUP BY ALL"
+    for attribute in _DISTRICT_ATTRIBUTES
+)
+# district_summary's rows of the names in _touched_districts: the most frequent value of each attribute from
+# the counts, the mentions and documents of `_new_districts` added to what the name had
 _DISTRICT_ROWS = """
-SELECT canonical, mode(admin_code), mode(city), mode(province), mode(kind),
-       list_sort(list_distinct(flatten(list(mentions)))), count(DISTINCT doc_id)
-FROM districts {rows}
-GROUP BY canonical
+WITH counted AS (
+    SELECT canonical, attribute, value, sum(reports) AS reports, min(first_row) AS first_row
+    FROM district_value_counts WHERE canonical IN (SELECT canonical FROM _touched_districts)
+    GROUP BY ALL
+),
+modes AS (
+    SELECT canonical, arg_min(value, (-reports, first_row)) FILTER (WHERE attribute = 'admin_code') AS admin_code,
+           arg_min(value, (-reports, first_row)) FILTER (WHERE attribute = 'city') AS city,
+           arg_min(value, (-reports, first_row)) FILTER (WHERE attribute = 'province') AS province,
+           arg_min(value, (-reports, first_row)) FILTER (WHERE attribute = 'kind') AS kind
+    FROM counted GROUP BY canonical
+),
+added AS (
+    SELECT canonical, flatten(list(mentions)) AS mentions, count(DISTINCT doc_id) AS documents
+    FROM _new_districts GROUP BY canonical
+)
+SELECT t.canonical, m.admin_code, m.city, m.province, m.kind,
+       list_sort(list_distinct(list_concat(coalesce(o.mentions, []), coalesce(a.mentions, [])))),
+       coalesce(o.documents, 0) + coalesce(a.documents, 0)
+FROM _touched_districts t
+LEFT JOIN modes m USING (canonical)
+LEFT JOIN added a USING (canonical)
+LEFT JOIN district_summary o USING (canonical)
 """
 _DISTRICT_COLUMNS = "canonical, admin_code, city, province, kind, mentions, documents"
 
@@ -137,12 +165,37 @@ def _remember_inputs(con: duckdb.DuckDBPyConnection) -> None:
     _remember_counts(con)
 
 
+def _summarize_districts(con: duckdb.DuckDBPyConnection, rows: str = "WHERE NOT summarized") -> None:
+    """Add the districts rows not summarized yet (or those of `rows`) to the counts and re-summarize their
+    names."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _new_districts AS SELECT canonical, doc_id, mentions, "
+        f"{', '.join(_DISTRICT_ATTRIBUTES)}, rowid AS stored_row FROM districts {rows}"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _touched_districts AS SELECT DISTINCT canonical FROM _new_districts"
+    )
+    try:
+        if not _count(con, "SELECT count(*) FROM _touched_districts"):
+            return
+        con.execute(f"INSERT INTO district_value_counts {_DISTRICT_COUNTS}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _district_rows AS {_DISTRICT_ROWS}")
+        con.execute(
+            "DELETE FROM district_summary WHERE canonical IN (SELECT canonical FROM _touched_districts)"
+        )
+        con.execute(f"INSERT INTO district_summary ({_DISTRICT_COLUMNS}) SELECT * FROM _district_rows")
+    finally:
+        for table in ("_new_districts", "_touched_districts", "_district_rows"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
 def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
     """Summarize every project and district again (a new warehouse, a rebuild of the links, a re-extraction)."""
     con.execute("DELETE FROM project_summary")
     con.execute(f"INSERT INTO project_summary ({_PROJECT_COLUMNS}) {_PROJECT_ROWS.format(links='')}")
+    con.execute("DELETE FROM district_value_counts")
     con.execute("DELETE FROM district_summary")
-    con.execute(f"INSERT INTO district_summary ({_DISTRICT_COLUMNS}) {_DISTRICT_ROWS.format(rows='')}")
+    _summarize_districts(con, rows="")
     _remember_inputs(con)
 
 
@@ -171,10 +224,6 @@ def refresh_summaries(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> 
            OR doc_id IN (SELECT doc_id FROM flipped_reprints)
         """
     )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _touched_districts AS "
-        "SELECT DISTINCT canonical FROM districts WHERE NOT summarized"
-    )
     try:
         if _count(con, "SELECT count(*) FROM _touched_projects"):
             con.execute(
@@ -184,15 +233,7 @@ def refresh_summaries(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> 
             con.execute(
                 f"INSERT INTO project_summary ({_PROJECT_COLUMNS}) {_PROJECT_ROWS.format(links=links)}"
             )
-        if _count(con, "SELECT count(*) FROM _touched_districts"):
-            con.execute(
-                "DELETE FROM district_summary WHERE canonical IN (SELECT canonical FROM _touched_districts)"
-            )
-            rows = "WHERE canonical IN (SELECT canonical FROM _touched_districts)"
-            con.execute(
-                f"INSERT INTO district_summary ({_DISTRICT_COLUMNS}) {_DISTRICT_ROWS.format(rows=rows)}"
-            )
+        _summarize_districts(con)
         _remember_inputs(con)
     finally:
         con.execute("DROP TABLE IF EXISTS _touched_projects")
-        con.execute("DROP TABLE IF EXISTS _touched_districts")
