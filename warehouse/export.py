@@ -19,14 +19,17 @@ from pathlib import Path
 import duckdb
 
 FORMATS = ("parquet", "csv", "xlsx")
-# Search and near-duplicate indexes, the blocking keys of project linking and the schema's bookkeeping: only
-# meaningful inside the warehouse.
+# Search and near-duplicate indexes, the blocking keys of project linking, the summaries' bookkeeping and the
+# schema's: only meaningful inside the warehouse.
 NOT_EXPORTED = {
     "doc_terms",
     "doc_lengths",
     "doc_minhash",
     "doc_lsh",
     "project_blocks",
+    "district_value_counts",
+    "summary_company_names",
+    "summary_reprints",
     "schema_version",
     "warehouse_meta",
 }

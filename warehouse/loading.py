@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from zhaoyin.schemas import Document, Extraction, QuarantineRecord
 from zhaoyin.schemas.documents import doc_id_for
-from zhaoyin.warehouse import reprints, resolution, search
+from zhaoyin.warehouse import reprints, resolution, search, summaries
 from zhaoyin.warehouse.staging import staged
 
 RECORD_TABLES = (
@@ -641,7 +641,9 @@ def load_batch(
         _insert_document_sources(con, items)
         result.quarantined = _insert_quarantine(con, quarantined)
         if refresh and new_items:
-            resolution.refresh_resolution(con)
+            resolution.refresh_resolution(con)  # the summary tables with it
+        elif new_items:
+            summaries.refresh_summaries(con)
         return result
 
     return _in_transaction(con, work)

@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from zhaoyin.schemas import CompanyKey
-from zhaoyin.warehouse import linkage
+from zhaoyin.warehouse import linkage, summaries
 from zhaoyin.warehouse.staging import staged
 
 
@@ -716,7 +716,7 @@ def refresh_resolution(
     rebuild: bool = False,
     previous_ids: dict[tuple[str, int], str] | None = None,
 ) -> None:
-    """Recompute companies and link new project rows.
+    """Recompute companies, link new project rows and bring the summary tables up to date.
 
     `rebuild=True` re-links every project row from scratch in a fixed order (the result then depends only on
     the rows, not on the batches they came in); re-founded projects keep the ids in `previous_ids`
@@ -729,6 +729,7 @@ def refresh_resolution(
         con.execute("DELETE FROM project_blocks")
     refresh_companies(con)
     refresh_projects(con, previous_ids)
+    summaries.refresh_summaries(con, full=rebuild)
 
 
 def rebuild_resolution(

@@ -36,16 +36,11 @@ SELECT publisher_of(source, meta) AS publisher,
 FROM documents
 GROUP BY ALL;
 
+-- district_summary and project_summary are kept by the writer (warehouse/summaries.py, which holds the
+-- aggregates they are made of): a batch re-summarizes the districts and projects it touched.
 CREATE OR REPLACE VIEW dim_districts AS
-SELECT canonical,
-       mode(admin_code) AS admin_code,
-       mode(city) AS city,
-       mode(province) AS province,
-       mode(kind) AS kind,
-       list_sort(list_distinct(flatten(list(mentions)))) AS mentions,
-       count(DISTINCT doc_id) AS documents
-FROM districts
-GROUP BY canonical;
+SELECT canonical, admin_code, city, province, kind, mentions, documents
+FROM district_summary;
 
 CREATE OR REPLACE VIEW dim_companies AS
 SELECT c.company_id, c.canonical, c.aliases,
@@ -75,49 +70,13 @@ JOIN documents d ON d.doc_id = p.doc_id
 WHERE d.reprint_of IS NULL;
 
 CREATE OR REPLACE VIEW v_projects_all AS
-WITH e AS (
-    SELECT *, (coalesce(event_date, DATE '0001-01-01'), stage_rank(event), doc_id, seq) AS event_order
-    FROM v_project_events
-),
-reprinted AS (
-    SELECT l.project_id, count(DISTINCT p.doc_id) AS reprints
-    FROM projects p JOIN project_links l ON l.doc_id = p.doc_id AND l.seq = p.seq
-    JOIN documents d ON d.doc_id = p.doc_id
-    WHERE d.reprint_of IS NOT NULL
-    GROUP BY ALL
-),
-agg AS (
-    SELECT project_id,
-           arg_max(name, length(name)) AS name,
-           mode(company_id) AS company_id,
-           arg_max(company, length(company)) AS company_as_reported,
-           mode(district) AS district,
-           arg_max(amount_yuan, event_order) FILTER (WHERE amount_yuan IS NOT NULL) AS amount_yuan,
-           coalesce(arg_max(amount_text, event_order) FILTER (WHERE amount_yuan IS NOT NULL),
-                    arg_max(amount_text, event_order) FILTER (WHERE amount_text IS NOT NULL)) AS amount_text,
-           coalesce(arg_max(amount_value, event_order) FILTER (WHERE amount_yuan IS NOT NULL),
-                    arg_max(amount_value, event_order) FILTER (WHERE amount_value IS NOT NULL)) AS amount_value,
-           coalesce(arg_max(amount_currency, event_order) FILTER (WHERE amount_yuan IS NOT NULL),
-                    arg_max(amount_currency, event_order) FILTER (WHERE amount_value IS NOT NULL)) AS amount_currency,
-           mode(kind) AS kind,
-           arg_max(event, event_order) FILTER (WHERE event IS NOT NULL) AS latest_status,
-           min(event_date) AS first_reported,
-           max(event_date) AS last_reported,
-           count(DISTINCT doc_id) AS sources,
-           count(*) AS reports,
-           arg_max(evidence, event_order) AS latest_evidence,
-           arg_max(doc_id, event_order) AS latest_doc_id
-    FROM e
-    GROUP BY project_id
-)
-SELECT a.project_id, a.name, a.kind, coalesce(c.canonical, a.company_as_reported) AS company, a.company_id,
-       a.district, dd.admin_code, dd.city,
-       a.amount_yuan, a.amount_text, a.amount_value, a.amount_currency, a.latest_status, a.first_reported, a.last_reported,
-       a.sources, a.reports, coalesce(r.reprints, 0) AS reprints, a.latest_evidence, a.latest_doc_id
-FROM agg a
-LEFT JOIN company_dim c ON c.company_id = a.company_id
-LEFT JOIN dim_districts dd ON dd.canonical = a.district
-LEFT JOIN reprinted r ON r.project_id = a.project_id;
+SELECT s.project_id, s.name, s.kind, coalesce(c.canonical, s.company_as_reported) AS company, s.company_id,
+       s.district, dd.admin_code, dd.city,
+       s.amount_yuan, s.amount_text, s.amount_value, s.amount_currency, s.latest_status, s.first_reported,
+       s.last_reported, s.sources, s.reports, s.reprints, s.latest_evidence, s.latest_doc_id
+FROM project_summary s
+LEFT JOIN company_dim c ON c.company_id = s.company_id
+LEFT JOIN district_summary dd ON dd.canonical = s.district;
 
 CREATE OR REPLACE VIEW v_projects AS
 SELECT * FROM v_projects_all WHERE kind = 'project';
@@ -129,9 +88,10 @@ WITH per_project AS (
     SELECT coalesce(p.district, 'unknown') AS district,
            coalesce(quarter_label(p.first_reported), 'unknown') AS period,
            p.project_id,
-           EXISTS (SELECT 1 FROM v_project_events e WHERE e.project_id = p.project_id AND e.event = 'signed') AS signed,
+           p.signed,  -- one of its reports (v_project_events) has the status 'signed'
            p.amount_yuan
-    FROM v_projects p
+    FROM project_summary p
+    WHERE p.kind = 'project'
 )
 SELECT pp.district, dd.admin_code, pp.period,
        count(*) AS projects,
@@ -139,7 +99,7 @@ SELECT pp.district, dd.admin_code, pp.period,
        sum(amount_yuan) AS total_investment_yuan,
        count(*) FILTER (WHERE amount_yuan >= 1e8) AS projects_over_1e8,
        count(*) FILTER (WHERE signed AND amount_yuan >= 1e8) AS signed_projects_over_1e8
-FROM per_project pp LEFT JOIN dim_districts dd ON dd.canonical = pp.district
+FROM per_project pp LEFT JOIN district_summary dd ON dd.canonical = pp.district
 GROUP BY ALL;
 
 CREATE OR REPLACE VIEW v_company_projects AS
