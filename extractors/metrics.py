@@ -445,6 +445,24 @@ _CHINESE_AMOUNT = re.compile(lang.pattern("metric_keywords", "chinese_amount"))
 _AMOUNT_PARTS = re.compile(lang.pattern("metric_keywords", "amount_parts"))
 
 
+_INDICATOR_REACH = 6  # characters an indicator may end before its amount (实际使用外资 | 约 | 12亿元)
+_STANDALONE_RANK = {w: rank for rank, w in reversed(list(enumerate(STANDALONE)))}
+_AGGREGATE_RANK = {w: rank for rank, w in reversed(list(enumerate(AGGREGATE)))}
+
+
+def _first_ending_near(before: str, ranked: dict[str, int]) -> str | None:
+    """The earliest word of `ranked` (in its order) ending within _INDICATOR_REACH characters of the end of
+    `before`: the substrings ending there are looked up, not every word searched for."""
+    longest = max(map(len, ranked), default=0)
+    best: tuple[int, str] | None = None
+    for end in range(max(0, len(before) - _INDICATOR_REACH), len(before) + 1):
+        for length in range(1, min(longest, end) + 1):
+            rank = ranked.get(before[end - length : end])
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, before[end - length : end])
+    return best[1] if best else None
+
+
 def _amount_figure(
     view: str, amount: Amount, clause_start: int, sentence: Segment, has_count: bool
 ) -> _Figure | None:
@@ -467,9 +485,9 @@ def _amount_figure(
         return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
-    indicator = next((w for w in STANDALONE if w in before[-len(w) - 6 :]), None)
+    indicator = _first_ending_near(before, _STANDALONE_RANK)
     if indicator is None:
-        indicator = next((w for w in AGGREGATE if w in before[-len(w) - 6 :]), None)
+        indicator = _first_ending_near(before, _AGGREGATE_RANK)
         aggregate = (
             has_count
             or _has_any(view[_list_start(view, sentence.start, start) : end], AGGREGATE_MARKERS)
