@@ -142,7 +142,13 @@ _CLASS_FLAGS = {"t", "r"}
 # a number that belongs to the name (12英寸…, 第6代…), not a date or a count (2024年, 75个)
 _LEADING_NUMBER = re.compile(lang.pattern("project_words", "leading_number"))
 _PLACED_CAPACITY = re.compile(lang.pattern("project_words", "placed_capacity"))
+_PLACED_OUTPUT = re.compile(lang.pattern("project_words", "placed_output"))
+_PLACED_IN_BRACKETS = re.compile(lang.pattern("project_words", "placed_in_brackets"))
+_TOWN_ENDINGS = tuple(_WORDS["town_endings"])
+_CLASS_CORES = frozenset(_WORDS["class_cores"])
+_DIVISION_ENDINGS = tuple(lang.data("place_names")["district_endings"])
 PLACED_CAPACITY_REACH = 10  # characters of a capacity before a name (100万千瓦, 15MW, 2.5GWh)
+PLACED_OUTPUT_REACH = 3  # characters of an output verb before a capacity (年产, 年处理)
 
 
 def _industry() -> frozenset[str]:
@@ -188,6 +194,19 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
         return True  # 储能新材料产业园 in a list of projects: trades compounded before a facility (not 项目)
     places = [w for w, _flag in pairs if gazetteer().places_named(w)]
     return bool(places) and len(pairs) >= 3
+
+
+def _names_a_class(name: str) -> bool:
+    """A name that only says what kind of projects it speaks of (外资项目, 新一轮项目, 均未申报新开工项目) or
+    makes 项目 the object of a talk (某某介绍项目): no project's name."""
+    core = name.removesuffix(_WORDS["project_word"])
+    if core == name:
+        return False
+    return (
+        core in _CLASS_CORES
+        or any(word in core for word in _WORDS["class_inside"])
+        or core.endswith(tuple(_WORDS["reporting_verbs"]))
+    )
 
 
 def _trim_start(text: str, start: int, end: int) -> int:
@@ -271,12 +290,12 @@ def _introduced_by_investment(
     before = text[max(0, intro.start() - 6) : intro.start()].rstrip(_WORDS["before_investment_trailers"])
     if before.endswith(_nouns()[0]) and not own_item:
         return None  # …压铸件项目总投资40亿元，建设6000吨级压铸生产线: what that project builds
-    start, end = intro.end(), match.end()
+    start, end = intro.end(), _without_placing_bracket(text, match.start(), match.end())
     while end < len(text) and text[end] in _WORDS["name_joiners"]:  # …总部及研发中心
         more = _name_re().match(text, end + 1)
         if not more or _NOT_IN_A_NAME.search(text, end + 1, more.end()):
             break
-        end = more.end()
+        end = _without_placing_bracket(text, more.start(), more.end())
     if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
         return None
     return _Candidate(text[start:end], start, end, item=own_item)
@@ -296,9 +315,30 @@ def _placed_capacity(text: str, edge: int, place_ends: frozenset[int]) -> int | 
     """Where a name starts that opens with a capacity right after the place it goes to (X开发区|100万千瓦
     光伏发电项目): the place makes the plain words after it one project, capacity and all."""
     capacity = _PLACED_CAPACITY.search(text, max(0, edge - PLACED_CAPACITY_REACH), edge)
-    if capacity is None or capacity.start() not in place_ends:
+    if capacity is None:
         return None
-    return capacity.start()
+    if capacity.start() in place_ends:
+        return capacity.start()
+    # X县年产100万吨工业盐项目: the output verb between the place and the capacity belongs to the name
+    output = _PLACED_OUTPUT.search(text, max(0, capacity.start() - PLACED_OUTPUT_REACH), capacity.start())
+    if output is None:
+        return None
+    place_end = output.start()
+    if text.endswith(_DIVISION_ENDINGS, 0, place_end):
+        place_end = place_end if place_end in place_ends else place_end - 1  # 丰宁|县 (a short form found)
+    return output.start() if place_end in place_ends else None
+
+
+def _without_placing_bracket(text: str, start: int, end: int) -> int:
+    """Where a project's name ends that a bracket closes saying only where it is (…工业盐项目(某某镇),
+    …科教城项目（淮北）): the bracket places the project and is no part of its name."""
+    bracket = _PLACED_IN_BRACKETS.search(text, start, end)
+    if bracket is None:
+        return end
+    place = bracket.group("place")
+    if place.endswith(_TOWN_ENDINGS) or gazetteer().places_named(place):
+        return bracket.start()
+    return end
 
 
 def _named_candidates(
@@ -309,7 +349,7 @@ def _named_candidates(
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
     covered = -1
     for match in _name_re().finditer(text):
-        noun_end = match.end()
+        noun_end = _without_placing_bracket(text, match.start(), match.end())
         if match.start() < covered:
             continue  # the rest of a name joined with 及/和
         while text.startswith(_WORDS["name_link"], noun_end) and (
@@ -1211,6 +1251,7 @@ def find_projects(
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
+        and not _names_a_class(c.name or "")
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [_past_its_zone(c, zones) for c in candidates]

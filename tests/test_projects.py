@@ -874,3 +874,45 @@ def test_a_count_of_projects_landed_is_no_event_for_the_projects_described_after
     text = "今年以来，东岭区落户项目12个。\n岚钧新材料项目由岚钧资源投资建设，总投资约1亿元。"
     named = by_name(projects_of(extraction_view(text)))
     assert {named[n].status for n in named if "岚钧" in n} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月3日，新昌县举行重大项目集中签约活动。新昌县年产50万吨新型建材项目(城南乡)、新昌县年处理10万吨秸秆综合利用项目"
+        "(沙溪镇)在市主会场进行了集中签约，合同引资额12.1亿元。",
+        "5月3日，新昌縣舉行重大項目集中簽約活動。新昌縣年產50萬噸新型建材項目（城南鄉）、新昌縣年處理10萬噸秸稈綜合利用項目"
+        "（沙溪鎮）在市主會場進行了集中簽約，合同引資額12.1億元。",
+    ],
+)
+def test_a_capacity_named_after_its_county_and_a_bracket_placing_it_in_a_town(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert names == {"年产50万吨新型建材项目", "年处理10万吨秸秆综合利用项目"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投资3亿元的岚湖科教城项目(新昌)已签约落实，岚湖科教城项目是近年来落户新昌县最大的项目。",
+        "投資3億元的嵐湖科教城項目（新昌）已簽約落實，嵐湖科教城項目是近年來落戶新昌縣最大的項目。",
+    ],
+)
+def test_a_bracket_naming_a_known_place_after_an_investment_is_no_part_of_the_name(text):
+    assert set(by_name(projects_of(extraction_view(text)))) == {"岚湖科教城项目"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县集中开工一批重大项目，掀起新一轮项目建设高潮。",
+        "东岭区、西岭区等载体均未申报新开工项目，东岭县签约项目12个。",
+        "其中，东岭4个项目现场签约，包括美国岚钧(Lanjun)东岭商超项目、香港岚湖医药项目2个外资项目，中科院岚峰工程与技术"
+        "中心项目1个合作项目，岚山医药收购西班牙岚可公司股权1个外经项目，涉及总投资7亿美元。",
+        "县政府党组成员岚志远介绍项目情况，东岭县集中签约项目12个。",
+        "東嶺縣集中開工一批重大項目，掀起新一輪項目建設高潮。",
+    ],
+)
+def test_a_name_saying_only_a_class_of_projects_or_a_talk_about_them_is_no_project(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not names & {"新一轮项目", "新开工项目", "外资项目", "合作项目", "外经项目"}
+    assert not any(n.endswith(("新开工项目", "介绍项目")) for n in names)
