@@ -88,6 +88,7 @@ _PATTERN_KEYS = (
     "planned_build",
     "history",
     "future_hedge",
+    "condition",
     "firm_hedge",
     "amount_reached",
     "observed",
@@ -594,6 +595,8 @@ def _opens_with_a_name(item: str) -> bool:
 HEADLINE_CHARS = 60  # a first line longer than this is body text, not a headline
 HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
 STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
+# a step said only as a condition (建成后将…): read as a plan, unless anything else says how far it came
+CONDITIONAL, CONDITIONAL_STAGE = "conditional", -1
 
 
 _CAPACITY = re.compile(lang.pattern("project_words", "capacity"))
@@ -674,8 +677,10 @@ def _status(
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
             if stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
-            elif stage >= STARTED_STAGE and text.startswith(_WORDS["condition_after"], match.end()):
-                status, stage = "planned", 0  # 投产后将实现…: a condition, not a step taken
+            elif stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end()):
+                # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
+                # any step the report says of the project (集中开工的项目包括…，建成后将…)
+                status, stage = CONDITIONAL, CONDITIONAL_STAGE
             if best is None or stage > best[0]:
                 best = (stage, status, match.start())
         if best and best[0] > 0:
@@ -839,6 +844,8 @@ class _Context:
     paragraphs: list[Segment]
     starts: list[int] = field(default_factory=list)  # of every project candidate
     ends: dict[int, int] = field(default_factory=dict)  # candidate start → its end
+    # (name, evidence start) of the projects planned only as a condition (建成后将…)
+    conditional: set[tuple[str | None, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -855,7 +862,7 @@ class _Context:
                 _status(self.text, [(s.start, s.end)], (0, 0), described=True)[0]
                 for s in self.sentences
                 if _TALLY.search(s.text)
-            } - {None, "planned"}
+            } - {None, "planned", CONDITIONAL}
             # an event is a signing or a ground-breaking; projects counted as landed are a tally of the year
             self._event_status = next(iter(said)) if len(said) == 1 and said <= set(_EVENT_STATUSES) else None
         return self._event_status
@@ -1141,13 +1148,13 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
     # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
     # one of them: a signed project that plans to invest is signed
-    if status in (None, "planned") and (run := doc.run_head(sentence)) is not None:
+    if status in (None, "planned", CONDITIONAL) and (run := doc.run_head(sentence)) is not None:
         status = _status(text, [run], (0, 0), described=True)[0] or status  # 此次签约活动，涉及…项目；…项目；
-    if status in (None, "planned") and (tally := doc.tally_before(sentence)) is not None:
+    if status in (None, "planned", CONDITIONAL) and (tally := doc.tally_before(sentence)) is not None:
         said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
-        status = said if said not in (None, "planned") or status is None else status
-    if status is None and not candidate.listed:
-        status = doc.event_status()
+        status = said if said not in (None, "planned", CONDITIONAL) or status is None else status
+    if status in (None, CONDITIONAL) and not candidate.listed:
+        status = doc.event_status() or status
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
@@ -1172,6 +1179,9 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)
+    if status == CONDITIONAL:
+        doc.conditional.add((candidate.name, first))
+        status = "planned"
     return Project(
         name=candidate.name,
         company=company,
@@ -1287,7 +1297,12 @@ def find_projects(
         projects.append(project)
     event = _collective_event(text)
     if event is not None:
-        projects = [p if p.status else p.model_copy(update={"status": event}) for p in projects]
+        projects = [
+            p.model_copy(update={"status": event})
+            if p.status is None or (p.name, p.start) in doc.conditional
+            else p
+            for p in projects
+        ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
 

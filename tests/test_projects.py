@@ -916,3 +916,24 @@ def test_a_name_saying_only_a_class_of_projects_or_a_talk_about_them_is_no_proje
     names = set(by_name(projects_of(extraction_view(text))))
     assert not names & {"新一轮项目", "新开工项目", "外资项目", "合作项目", "外经项目"}
     assert not any(n.endswith(("新开工项目", "介绍项目")) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县5个项目集中开工 总投资6亿元\n10月8日，东岭县5大项目集中开工。\n集中开工的项目包括投资1.2亿元的东岭县智慧指挥中心项目。"
+        "投资1亿元的岚钧精密线束生产项目，投产达效后年产值达3000万元以上。投资5000万元的岚湖冷链物流园建设项目，建成后将与"
+        "港口码头形成配套。",
+        "東嶺縣5個項目集中開工 總投資6億元\n10月8日，東嶺縣5大項目集中開工。\n集中開工的項目包括投資1.2億元的東嶺縣智慧指揮中心項目。"
+        "投資1億元的嵐鈞精密線束生產項目，投產達效後年產值達3000萬元以上。投資5000萬元的嵐湖冷鏈物流園建設項目，建成後將與"
+        "港口碼頭形成配套。",
+    ],
+)
+def test_a_step_said_as_a_condition_gives_way_to_the_reports_ground_breaking(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚" in n} == {"started"}
+
+
+def test_a_step_reached_after_further_steps_is_a_condition_not_a_fact():
+    text = "岚钧精密线束生产项目位于东岭县，总投资1亿元，投产达效后年产值可达3000万元。"
+    assert {p.status for p in projects_of(extraction_view(text))} == {"planned"}
