@@ -937,3 +937,21 @@ def test_a_step_said_as_a_condition_gives_way_to_the_reports_ground_breaking(tex
 def test_a_step_reached_after_further_steps_is_a_condition_not_a_fact():
     text = "岚钧精密线束生产项目位于东岭县，总投资1亿元，投产达效后年产值可达3000万元。"
     assert {p.status for p in projects_of(extraction_view(text))} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，岚钧智能、科大岚创、温州岚进、上海岚天科工等纷纷落户东岭县。",
+        "近年來，嵐鈞智能、科大嵐創、溫州嵐進、上海嵐天科工等相繼落戶東嶺縣。",
+        "近年来，岚钧智能、科大岚创、温州岚进、上海岚天科工等先后入驻东岭经济开发区。",
+    ],
+)
+def test_brands_a_list_closes_before_an_adverb_and_a_landing_verb_are_investors_that_came(text):
+    found = projects_of(extraction_view(text))
+    assert {p.company for p in found} == {"岚钧智能", "科大岚创", "温州岚进", "上海岚天科工"}
+    assert {p.status for p in found} == {"landed"}
+
+
+def test_kinds_a_list_closes_before_a_landing_verb_are_no_investors():
+    assert projects_of(extraction_view("近年来，新能源、新材料、生物医药等纷纷落户东岭县。")) == []
