@@ -451,10 +451,20 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
         position = match.start(1)
         spans = []
+        # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
+        counted = _COUNTED.search(text, match.end(1), match.end()) is not None
         for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
             start, end = position, position + len(item)
             position = end + 1
-            start = _after_verbs(text, _trim_start(text, _item_edge(text, start, end), end), end)
+            edge = _item_edge(text, start, end)
+            if (
+                counted
+                and _item_investor(text[edge:end]) is not None
+                and not _patterns()["build_verbs"].match(text, edge, end)
+            ):
+                spans.append((edge, end))  # 宇宙电子: a firm's short name of everyday words is whole
+                continue
+            start = _after_verbs(text, _trim_start(text, edge, end), end)
             if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
                 after_verb = _after_inner_verb(text, start, end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
@@ -467,8 +477,10 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
                 continue
-            if len(name) >= 2 and _is_specific(name, listed=True) and not gazetteer().places_named(name):
-                investor = name if _only_a_brand(name) else None
+            brand_item = counted and len(spans) > 1 and _item_investor(name) is not None
+            specific = brand_item or _is_specific(name, listed=True)
+            if len(name) >= 2 and specific and not gazetteer().places_named(name):
+                investor = name if brand_item or _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目)
                 head = (match.end(1), match.end())
                 out.append(
@@ -632,6 +644,27 @@ def _leading_brand(name: str) -> str | None:
     if len(pairs) > 1 and len(word) == 2:
         return place + word + _trades_at(rest, len(word))
     return place + word
+
+
+def _item_investor(name: str) -> str | None:
+    """An item of a roundup list with no project noun that is a firm's short name (宇宙|电子 after 等16个
+    项目建成投产, 安徽|佑|顺): everyday words and a trade, or a province and a coined pair of characters,
+    name the investor whose project the list counts."""
+    if name.endswith(_nouns()[0]) or name in _industry() or _COUNTED.search(name):
+        return None
+    pairs = list(tagged(name))
+    if pairs and gazetteer().places_named(pairs[0][0]):
+        rest = pairs[1:]
+        if (
+            len(rest) == len("".join(w for w, _f in rest))
+            and COINED_WORD_CHARS[0] <= len(rest) <= COINED_WORD_CHARS[1]
+        ):
+            return name  # a province and characters no word joins: a coined brand
+        return None
+    trades = lang.word_set("company_industry_words")
+    if len(pairs) == 2 and pairs[-1][0] in trades and pairs[0][0] not in _industry() | trades:
+        return name
+    return None
 
 
 def _trades_at(name: str, at: int) -> str:
@@ -1161,7 +1194,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
     if company is None and candidate.roundup and candidate.name:
-        company = _leading_brand(candidate.name)
+        company = _leading_brand(candidate.name) or _item_investor(candidate.name)
     other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:
         company = _sole_company(

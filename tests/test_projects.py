@@ -955,3 +955,25 @@ def test_brands_a_list_closes_before_an_adverb_and_a_landing_verb_are_investors_
 
 def test_kinds_a_list_closes_before_a_landing_verb_are_no_investors():
     assert projects_of(extraction_view("近年来，新能源、新材料、生物医药等纷纷落户东岭县。")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年，星河电子、海岳能源等12个项目建成投产。",
+        "今年，星河電子、海嶽能源等12個項目建成投產。",
+    ],
+)
+def test_everyday_words_and_a_trade_in_a_counted_list_of_projects_name_their_investors(text):
+    found = projects_of(extraction_view(text))
+    assert {(p.company, p.status) for p in found} == {("星河电子", "completed"), ("海岳能源", "completed")}
+
+
+def test_a_province_and_a_coined_pair_of_characters_in_a_list_of_projects_name_its_investor():
+    found = projects_of(extraction_view("今年，江西佑泰、湖南祥顺等8个新签约项目扎实推进。"))
+    assert "江西佑泰" in {p.company for p in found}
+
+
+def test_kinds_of_services_in_a_list_of_projects_name_no_investors():
+    text = "今年，新签约工业设计、金融服务、现代物流等现代服务业项目合同金额15亿元。"
+    assert projects_of(extraction_view(text)) == []
