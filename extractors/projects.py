@@ -49,6 +49,7 @@ QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, n
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 _HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
+_COUNT_OPENING = re.compile(lang.pattern("project_words", "count_opening"))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
@@ -296,6 +297,8 @@ def _introduced_by_investment(
         more = _name_re().match(text, end + 1)
         if not more or _NOT_IN_A_NAME.search(text, end + 1, more.end()):
             break
+        if text.startswith(tuple(_WORDS["investment_before"]), end + 1):
+            break  # A项目和总投资20亿元的B项目: the next project, introduced by its own investment
         end = _without_placing_bracket(text, more.start(), more.end())
     if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
         return None
@@ -938,6 +941,24 @@ class _Context:
         colon = next((i for i, c in enumerate(opener.text) if c in lang.chars("colons")), None)
         return (opener.start, opener.start + colon) if colon is not None else None
 
+    def itemization_head(self, sentence: Segment) -> tuple[int, int] | None:
+        """What an itemization by place opened with (从新签约情况来看，南谯2个，分别是A项目；来安1个，为B项目。
+        苏滁产业园2个，分别是C项目): for a sentence opening with a count by place, the words before the first
+        count of the sentences before it in its paragraph that go on the same way."""
+        if not (opening := _COUNT_OPENING.match(sentence.text)) or opening.start() != 0:
+            return None
+        index = bisect_right(self._sentence_starts, sentence.start) - 1
+        paragraph_start = self.paragraphs_above(sentence.start)[0].start
+        while index > 0 and self.sentences[index - 1].start >= paragraph_start:
+            index -= 1
+            earlier = self.sentences[index]
+            found = _COUNT_OPENING.search(earlier.text)
+            if found is None:
+                return None
+            if found.start() > 0:
+                return (earlier.start, earlier.start + found.start())
+        return None
+
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
         at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
@@ -1186,6 +1207,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status in (None, "planned", CONDITIONAL) and (tally := doc.tally_before(sentence)) is not None:
         said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
         status = said if said not in (None, "planned", CONDITIONAL) or status is None else status
+    if status is None and (opened := doc.itemization_head(sentence)) is not None:
+        status = _status(text, [opened], (0, 0), described=True)[
+            0
+        ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
     if status in (None, CONDITIONAL) and not candidate.listed:
         status = doc.event_status() or status
     for position in (status_at, amount.start if amount else None):

@@ -977,3 +977,29 @@ def test_a_province_and_a_coined_pair_of_characters_in_a_list_of_projects_name_i
 def test_kinds_of_services_in_a_list_of_projects_name_no_investors():
     text = "今年，新签约工业设计、金融服务、现代物流等现代服务业项目合同金额15亿元。"
     assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从10亿元以上项目新签约情况来看，东岭2个，分别是总投资23亿元的岚远文化产业综合开发项目和总投资20亿元的岚龙现代"
+        "综合物流园项目；西岭1个，为总投资15亿元的岚联能源深加工项目。南岭产业园2个，分别是总投资20亿元的岚越金属镀膜材料"
+        "生产项目和总投资11亿元的岚诺光电项目；北岭开发区1个，为总投资11亿元的岚发生物科技果葡糖浆生产项目。",
+        "從10億元以上項目新簽約情況來看，東嶺2個，分別是總投資23億元的嵐遠文化產業綜合開發項目和總投資20億元的嵐龍現代"
+        "綜合物流園項目；西嶺1個，為總投資15億元的嵐聯能源深加工項目。南嶺產業園2個，分別是總投資20億元的嵐越金屬鍍膜材料"
+        "生產項目和總投資11億元的嵐諾光電項目；北嶺開發區1個，為總投資11億元的嵐發生物科技果葡糖漿生產項目。",
+    ],
+)
+def test_an_itemization_by_place_goes_on_across_sentences_with_the_step_it_opened_with(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named} == {"signed"}
+    assert len(named) == 6
+
+
+def test_a_project_joined_by_and_with_its_own_investment_is_another_project():
+    text = "东岭县签约总投资23亿元的岚远文化产业综合开发项目和总投资20亿元的岚龙现代综合物流园项目。"
+    named = by_name(projects_of(extraction_view(text)))
+    assert {n: p.amount_yuan for n, p in named.items()} == {
+        "岚远文化产业综合开发项目": 2_300_000_000,
+        "岚龙现代综合物流园项目": 2_000_000_000,
+    }
