@@ -523,3 +523,15 @@ def test_a_coined_brand_before_a_plants_capacity_is_the_investor_without_its_dis
 )
 def test_a_project_headed_by_the_stem_of_the_firm_the_sentence_names_gives_no_firm_of_its_own(text):
     assert [c.canonical for c in find_companies(simplified_view(text))] == ["岚衡生物医药有限公司"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委副书记在东岭镇出席岚大集团种猪场项目开工仪式并宣布项目开工。",
+        "县领导在东岭镇观摩岚大集团种猪场项目建设情况。",
+        "市委书记到东岭镇视察岚大集团种猪场项目。",
+    ],
+)
+def test_a_place_and_the_visit_verb_before_a_group_are_no_part_of_its_name(text):
+    assert names(simplified_view(text)) == ["岚大集团"]
