@@ -146,6 +146,7 @@ _LEADING_NUMBER = re.compile(lang.pattern("project_words", "leading_number"))
 _PLACED_CAPACITY = re.compile(lang.pattern("project_words", "placed_capacity"))
 _PLACED_OUTPUT = re.compile(lang.pattern("project_words", "placed_output"))
 _PLACED_IN_BRACKETS = re.compile(lang.pattern("project_words", "placed_in_brackets"))
+_BRACKET_AFTER = re.compile(lang.pattern("project_words", "bracket_after"))
 _TOWN_ENDINGS = tuple(_WORDS["town_endings"])
 _CLASS_CORES = frozenset(_WORDS["class_cores"])
 _DIVISION_ENDINGS = tuple(lang.data("place_names")["district_endings"])
@@ -992,10 +993,22 @@ def _run_end(doc: _Context, candidate: _Candidate) -> int:
     for start in sorted(s for s in doc.starts if s > candidate.start):
         if start < end:
             continue
-        if doc.text[end:start] not in _WORDS["run_joiners"]:
-            break
+        between = doc.text[_past_placing_bracket(doc.text, end) : start]
+        joiner, place = between[:1], between[1:]
+        if between not in _WORDS["run_joiners"] and not (
+            joiner in _WORDS["run_joiners"] and place and gazetteer().places_named(place)
+        ):
+            break  # (A项目(某某镇)、新昌县B项目: the county opening the next item is no break)
         end = doc.ends.get(start, start)
     return end
+
+
+def _past_placing_bracket(text: str, end: int) -> int:
+    """After a name, past the bracket that places it (…项目(某某镇)、…项目(某某乡)在…签约): the run goes on."""
+    bracket = _BRACKET_AFTER.match(text, end)
+    if bracket is None or _without_placing_bracket(text, end, bracket.end()) != end:
+        return end
+    return bracket.end()
 
 
 def _own_division(districts: list[District]) -> str | None:

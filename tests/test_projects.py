@@ -1003,3 +1003,18 @@ def test_a_project_joined_by_and_with_its_own_investment_is_another_project():
         "岚远文化产业综合开发项目": 2_300_000_000,
         "岚龙现代综合物流园项目": 2_000_000_000,
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10月8日，新昌县集中签约一批、开工一批重大项目。新昌县年产50万吨新型建材项目(城南乡)、新昌县年处理10万吨秸秆综合利用"
+        "项目(沙溪镇)、新昌县年产200万只汽车配件制造项目(城南乡)在市主会场进行了集中签约。随后，新昌县举行了重点项目集中开工"
+        "仪式，此次集中开工项目15个，总投资61.9亿元。",
+        "10月8日，新昌县集中签约一批、开工一批重大项目。新昌县岚钧新型建材项目(城南乡)、岚湖秸秆综合利用项目(沙溪镇)、"
+        "岚峰汽车配件制造项目(城南乡)在市主会场进行了集中签约。随后，新昌县举行了重点项目集中开工仪式，此次集中开工项目15个，"
+        "总投资61.9亿元。",
+    ],
+)
+def test_a_run_of_names_each_placed_in_brackets_and_opened_by_its_county_shares_its_verb(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
