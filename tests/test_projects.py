@@ -1018,3 +1018,15 @@ def test_a_project_joined_by_and_with_its_own_investment_is_another_project():
 )
 def test_a_run_of_names_each_placed_in_brackets_and_opened_by_its_county_shares_its_verb(text):
     assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县今年共签约“岚商回归”项目12个，总投资35亿元。",
+        "东岭县围绕主导产业谋划延链补链项目，签约项目8个。",
+        "東嶺縣圍繞主導產業謀劃延鏈補鏈項目，簽約項目8個。",
+    ],
+)
+def test_a_name_saying_only_a_campaign_or_a_chain_of_projects_is_no_project(text):
+    assert projects_of(extraction_view(text)) == []
