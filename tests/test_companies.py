@@ -535,3 +535,19 @@ def test_a_project_headed_by_the_stem_of_the_firm_the_sentence_names_gives_no_fi
 )
 def test_a_place_and_the_visit_verb_before_a_group_are_no_part_of_its_name(text):
     assert names(simplified_view(text)) == ["岚大集团"]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("投资2.5亿美元的岚辉光电项目已开工建设。", "岚辉光电"),
+        ("總投資1億美元的嵐德電子產品項目已簽約。", "岚德电子"),
+        ("计划投资8000万元的岚钧电子元件生产项目落户东岭。", "岚钧电子"),
+    ],
+)
+def test_a_coined_pair_and_a_trade_opening_a_name_its_investment_introduces_is_the_investor(text, firm):
+    assert firm in names(simplified_view(text))
+
+
+def test_an_everyday_word_opening_a_name_its_investment_introduces_is_no_investor():
+    assert names("投资3亿元的智能电子产业园项目已开工建设。") == []
