@@ -1030,3 +1030,14 @@ def test_a_run_of_names_each_placed_in_brackets_and_opened_by_its_county_shares_
 )
 def test_a_name_saying_only_a_campaign_or_a_chain_of_projects_is_no_project(text):
     assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县领导来到岚钧电子产业园研发生产建设项目现场观摩，并听取项目负责人介绍项目投产情况。",
+        "縣領導來到嵐鈞電子產業園研發生產建設項目現場觀摩，並聽取項目負責人介紹項目投產情況。",
+    ],
+)
+def test_the_one_in_charge_of_a_project_is_no_hedge_on_its_step(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"completed"}
