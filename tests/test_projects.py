@@ -1041,3 +1041,15 @@ def test_a_name_saying_only_a_campaign_or_a_chain_of_projects_is_no_project(text
 )
 def test_the_one_in_charge_of_a_project_is_no_hedge_on_its_step(text):
     assert {p.status for p in projects_of(extraction_view(text))} == {"completed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上半年，东岭市高铁站区、市岚山旅游区、岚湖现代产业园等市直载体均未申报项目，9个亿元以上开工项目中，东岭县3个。",
+        "上半年，東嶺市高鐵站區、市嵐山旅遊區、嵐湖現代產業園等市直載體均未申報項目，9個億元以上開工項目中，東嶺縣3個。",
+    ],
+)
+def test_places_a_list_types_as_carriers_of_projects_are_no_projects(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n.endswith(("站区", "旅游区", "产业园")) for n in names)
