@@ -885,6 +885,29 @@ def _clause_subjects(text: str) -> list[_Found]:
     return out
 
 
+ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
+
+
+def _without_origin(name: str) -> str | None:
+    """A short name with no legal form opened by the country or region its firm comes from (香港某某医药):
+    the name without it, which reports use alone. None for a name with a legal form (香港某某集团 keeps
+    its place) or a country a short name keeps (中国中铁)."""
+    if _ends_with_suffix(name):
+        return None
+    kept = set(lang.data("company_patterns")["origin_kept_in_short_names"])
+    origin = next(
+        (
+            p
+            for p in lang.longest_first(lang.word_set("foreign_places"))
+            if name.startswith(p) and p not in kept
+        ),
+        None,
+    )
+    if origin is None or len(name) - len(origin) < ORIGIN_MIN_REST:
+        return None
+    return name[len(origin) :]
+
+
 def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
@@ -1056,5 +1079,9 @@ def find_companies(text: str) -> list[Company]:
     for company in companies:
         if company.canonical in project_leads:
             company.canonical = _short_form_alone(text, company)
+        if (own := _without_origin(company.canonical)) is not None:
+            company.canonical = own
+            if own not in company.mentions:
+                company.mentions.append(own)
         company.spans = [Span(start=s, end=e) for s, e in _mention_spans(text, company.mentions)]
     return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)

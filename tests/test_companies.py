@@ -551,3 +551,20 @@ def test_a_coined_pair_and_a_trade_opening_a_name_its_investment_introduces_is_t
 
 def test_an_everyday_word_opening_a_name_its_investment_introduces_is_no_investor():
     assert names("投资3亿元的智能电子产业园项目已开工建设。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "杭州4个项目现场签约，包括美国岚钧商超项目、香港岚诺医药项目2个外资项目。",
+        "杭州4個項目現場簽約，包括美國嵐鈞商超項目、香港嵐諾醫藥項目2個外資項目。",
+    ],
+)
+def test_a_short_name_opened_by_its_firms_region_is_the_firms_own_without_it(text):
+    found = companies_of(simplified_view(text))
+    assert "岚诺医药" in found
+    assert "香港岚诺医药" in found["岚诺医药"]
+
+
+def test_a_group_opened_by_its_region_keeps_it():
+    assert "香港岚诺集团" in names("香港岚诺集团在东岭投资建设冷链物流园项目。")
