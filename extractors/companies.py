@@ -635,6 +635,17 @@ def coined_brand(name: str) -> str | None:
     return word if coined and _unknown_word(word) else None
 
 
+def invested_brand(name: str) -> str | None:
+    """A project's name its investment introduces (投资2.5亿美元的|迎辉光电项目) that opens with two
+    characters no dictionary knows and a trade: they name the investor (迎辉光电, 绿德电子)."""
+    stem = name[:BRAND_STEM_LENGTH]
+    if len(stem) < BRAND_STEM_LENGTH or word_frequency(stem) > 0 or not _unknown_word(stem):
+        return None
+    trades = lang.longest_first(lang.word_set("company_industry_words"))
+    trade = next((t for t in trades if name.startswith(t, BRAND_STEM_LENGTH)), None)
+    return stem + trade if trade else None
+
+
 # 年产15万吨|磷酸铁锂正极材料项目: after a quantity comes the product, not the investor's brand
 _CLAUSE_MARKS = lang.chars("clause_ends") + lang.chars("sentence_ends")
 # greedy: the match ends right after the last clause mark of the stretch searched
@@ -642,6 +653,8 @@ _UP_TO_LAST_CLAUSE_MARK = re.compile(f"(?s:.*)[{re.escape(_CLAUSE_MARKS)}]")
 _POSSESSIVE = lang.data("company_patterns")["possessive"]
 _QUANTITY_CHAR = re.compile(r"[\d.]")
 _QUANTITY_BEFORE = re.compile(lang.pattern("company_patterns", "quantity_before"))
+_INVESTMENT_BEFORE = re.compile(lang.pattern("company_patterns", "investment_attributive"))
+INVESTMENT_REACH = 12  # characters of an amount and 的 before a name (2.5亿美元的)
 
 
 def _leading_places(name: str) -> int:
@@ -834,6 +847,9 @@ def _project_brands(text: str) -> list[_Found]:
             if not brand and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS):
                 brand = coined_brand(text[opening : match.end()])
                 head = min(head, opening)
+        if not brand and _INVESTMENT_BEFORE.search(text, max(0, start - INVESTMENT_REACH), start):
+            brand = invested_brand(text[start : match.end()])
+            head = min(head, start)
         at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
             out.append(_Found(brand, [(at, at + len(brand))], leads_a_project=True))
@@ -867,6 +883,29 @@ def _clause_subjects(text: str) -> list[_Found]:
             continue
         out.append(_Found(brand + trade, [(start, start + len(brand) + len(trade))]))
     return out
+
+
+ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
+
+
+def _without_origin(name: str) -> str | None:
+    """A short name with no legal form opened by the country or region its firm comes from (香港某某医药):
+    the name without it, which reports use alone. None for a name with a legal form (香港某某集团 keeps
+    its place) or a country a short name keeps (中国中铁)."""
+    if _ends_with_suffix(name):
+        return None
+    kept = set(lang.data("company_patterns")["origin_kept_in_short_names"])
+    origin = next(
+        (
+            p
+            for p in lang.longest_first(lang.word_set("foreign_places"))
+            if name.startswith(p) and p not in kept
+        ),
+        None,
+    )
+    if origin is None or len(name) - len(origin) < ORIGIN_MIN_REST:
+        return None
+    return name[len(origin) :]
 
 
 def _core(full: str) -> str:
@@ -1040,5 +1079,9 @@ def find_companies(text: str) -> list[Company]:
     for company in companies:
         if company.canonical in project_leads:
             company.canonical = _short_form_alone(text, company)
+        if (own := _without_origin(company.canonical)) is not None:
+            company.canonical = own
+            if own not in company.mentions:
+                company.mentions.append(own)
         company.spans = [Span(start=s, end=e) for s, e in _mention_spans(text, company.mentions)]
     return sorted(companies, key=lambda c: c.spans[0].start if c.spans else 0)

@@ -49,6 +49,7 @@ QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, n
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 _HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
+_COUNT_OPENING = re.compile(lang.pattern("project_words", "count_opening"))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
@@ -88,6 +89,7 @@ _PATTERN_KEYS = (
     "planned_build",
     "history",
     "future_hedge",
+    "condition",
     "firm_hedge",
     "amount_reached",
     "observed",
@@ -142,7 +144,14 @@ _CLASS_FLAGS = {"t", "r"}
 # a number that belongs to the name (12英寸…, 第6代…), not a date or a count (2024年, 75个)
 _LEADING_NUMBER = re.compile(lang.pattern("project_words", "leading_number"))
 _PLACED_CAPACITY = re.compile(lang.pattern("project_words", "placed_capacity"))
+_PLACED_OUTPUT = re.compile(lang.pattern("project_words", "placed_output"))
+_PLACED_IN_BRACKETS = re.compile(lang.pattern("project_words", "placed_in_brackets"))
+_BRACKET_AFTER = re.compile(lang.pattern("project_words", "bracket_after"))
+_TOWN_ENDINGS = tuple(_WORDS["town_endings"])
+_CLASS_CORES = frozenset(_WORDS["class_cores"])
+_DIVISION_ENDINGS = tuple(lang.data("place_names")["district_endings"])
 PLACED_CAPACITY_REACH = 10  # characters of a capacity before a name (100万千瓦, 15MW, 2.5GWh)
+PLACED_OUTPUT_REACH = 3  # characters of an output verb before a capacity (年产, 年处理)
 
 
 def _industry() -> frozenset[str]:
@@ -188,6 +197,19 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
         return True  # 储能新材料产业园 in a list of projects: trades compounded before a facility (not 项目)
     places = [w for w, _flag in pairs if gazetteer().places_named(w)]
     return bool(places) and len(pairs) >= 3
+
+
+def _names_a_class(name: str) -> bool:
+    """A name that only says what kind of projects it speaks of (外资项目, 新一轮项目, 均未申报新开工项目) or
+    makes 项目 the object of a talk (某某介绍项目): no project's name."""
+    core = name.removesuffix(_WORDS["project_word"])
+    if core == name:
+        return False
+    return (
+        core in _CLASS_CORES
+        or any(word in core for word in _WORDS["class_inside"])
+        or core.endswith(tuple(_WORDS["reporting_verbs"]))
+    )
 
 
 def _trim_start(text: str, start: int, end: int) -> int:
@@ -271,12 +293,14 @@ def _introduced_by_investment(
     before = text[max(0, intro.start() - 6) : intro.start()].rstrip(_WORDS["before_investment_trailers"])
     if before.endswith(_nouns()[0]) and not own_item:
         return None  # …压铸件项目总投资40亿元，建设6000吨级压铸生产线: what that project builds
-    start, end = intro.end(), match.end()
+    start, end = intro.end(), _without_placing_bracket(text, match.start(), match.end())
     while end < len(text) and text[end] in _WORDS["name_joiners"]:  # …总部及研发中心
         more = _name_re().match(text, end + 1)
         if not more or _NOT_IN_A_NAME.search(text, end + 1, more.end()):
             break
-        end = more.end()
+        if text.startswith(tuple(_WORDS["investment_before"]), end + 1):
+            break  # A项目和总投资20亿元的B项目: the next project, introduced by its own investment
+        end = _without_placing_bracket(text, more.start(), more.end())
     if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
         return None
     return _Candidate(text[start:end], start, end, item=own_item)
@@ -296,9 +320,30 @@ def _placed_capacity(text: str, edge: int, place_ends: frozenset[int]) -> int | 
     """Where a name starts that opens with a capacity right after the place it goes to (X开发区|100万千瓦
     光伏发电项目): the place makes the plain words after it one project, capacity and all."""
     capacity = _PLACED_CAPACITY.search(text, max(0, edge - PLACED_CAPACITY_REACH), edge)
-    if capacity is None or capacity.start() not in place_ends:
+    if capacity is None:
         return None
-    return capacity.start()
+    if capacity.start() in place_ends:
+        return capacity.start()
+    # X县年产100万吨工业盐项目: the output verb between the place and the capacity belongs to the name
+    output = _PLACED_OUTPUT.search(text, max(0, capacity.start() - PLACED_OUTPUT_REACH), capacity.start())
+    if output is None:
+        return None
+    place_end = output.start()
+    if text.endswith(_DIVISION_ENDINGS, 0, place_end):
+        place_end = place_end if place_end in place_ends else place_end - 1  # 丰宁|县 (a short form found)
+    return output.start() if place_end in place_ends else None
+
+
+def _without_placing_bracket(text: str, start: int, end: int) -> int:
+    """Where a project's name ends that a bracket closes saying only where it is (…工业盐项目(某某镇),
+    …科教城项目（淮北）): the bracket places the project and is no part of its name."""
+    bracket = _PLACED_IN_BRACKETS.search(text, start, end)
+    if bracket is None:
+        return end
+    place = bracket.group("place")
+    if place.endswith(_TOWN_ENDINGS) or gazetteer().places_named(place):
+        return bracket.start()
+    return end
 
 
 def _named_candidates(
@@ -309,7 +354,7 @@ def _named_candidates(
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
     covered = -1
     for match in _name_re().finditer(text):
-        noun_end = match.end()
+        noun_end = _without_placing_bracket(text, match.start(), match.end())
         if match.start() < covered:
             continue  # the rest of a name joined with 及/和
         while text.startswith(_WORDS["name_link"], noun_end) and (
@@ -410,10 +455,20 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
         position = match.start(1)
         spans = []
+        # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
+        counted = _COUNTED.search(text, match.end(1), match.end()) is not None
         for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
             start, end = position, position + len(item)
             position = end + 1
-            start = _after_verbs(text, _trim_start(text, _item_edge(text, start, end), end), end)
+            edge = _item_edge(text, start, end)
+            if (
+                counted
+                and _item_investor(text[edge:end]) is not None
+                and not _patterns()["build_verbs"].match(text, edge, end)
+            ):
+                spans.append((edge, end))  # 宇宙电子: a firm's short name of everyday words is whole
+                continue
+            start = _after_verbs(text, _trim_start(text, edge, end), end)
             if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
                 after_verb = _after_inner_verb(text, start, end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
@@ -426,8 +481,10 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             weak_noun = any(name.endswith(n) for n in _nouns()[1])
             if weak_noun and not brand_of(name):
                 continue
-            if len(name) >= 2 and _is_specific(name, listed=True) and not gazetteer().places_named(name):
-                investor = name if _only_a_brand(name) else None
+            brand_item = counted and len(spans) > 1 and _item_investor(name) is not None
+            specific = brand_item or _is_specific(name, listed=True)
+            if len(name) >= 2 and specific and not gazetteer().places_named(name):
+                investor = name if brand_item or _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目)
                 head = (match.end(1), match.end())
                 out.append(
@@ -554,6 +611,8 @@ def _opens_with_a_name(item: str) -> bool:
 HEADLINE_CHARS = 60  # a first line longer than this is body text, not a headline
 HEDGE_REACH = 16  # characters a hedge may stand before its status word (预计2025年6月正式投产)
 STARTED_STAGE = 3  # project_status.tsv: 开工 and what comes after it
+# a step said only as a condition (建成后将…): read as a plan, unless anything else says how far it came
+CONDITIONAL, CONDITIONAL_STAGE = "conditional", -1
 
 
 _CAPACITY = re.compile(lang.pattern("project_words", "capacity"))
@@ -589,6 +648,27 @@ def _leading_brand(name: str) -> str | None:
     if len(pairs) > 1 and len(word) == 2:
         return place + word + _trades_at(rest, len(word))
     return place + word
+
+
+def _item_investor(name: str) -> str | None:
+    """An item of a roundup list with no project noun that is a firm's short name (宇宙|电子 after 等16个
+    项目建成投产, 安徽|佑|顺): everyday words and a trade, or a province and a coined pair of characters,
+    name the investor whose project the list counts."""
+    if name.endswith(_nouns()[0]) or name in _industry() or _COUNTED.search(name):
+        return None
+    pairs = list(tagged(name))
+    if pairs and gazetteer().places_named(pairs[0][0]):
+        rest = pairs[1:]
+        if (
+            len(rest) == len("".join(w for w, _f in rest))
+            and COINED_WORD_CHARS[0] <= len(rest) <= COINED_WORD_CHARS[1]
+        ):
+            return name  # a province and characters no word joins: a coined brand
+        return None
+    trades = lang.word_set("company_industry_words")
+    if len(pairs) == 2 and pairs[-1][0] in trades and pairs[0][0] not in _industry() | trades:
+        return name
+    return None
 
 
 def _trades_at(name: str, at: int) -> str:
@@ -634,8 +714,10 @@ def _status(
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
             if stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
-            elif stage >= STARTED_STAGE and text.startswith(_WORDS["condition_after"], match.end()):
-                status, stage = "planned", 0  # 投产后将实现…: a condition, not a step taken
+            elif stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end()):
+                # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
+                # any step the report says of the project (集中开工的项目包括…，建成后将…)
+                status, stage = CONDITIONAL, CONDITIONAL_STAGE
             if best is None or stage > best[0]:
                 best = (stage, status, match.start())
         if best and best[0] > 0:
@@ -799,6 +881,8 @@ class _Context:
     paragraphs: list[Segment]
     starts: list[int] = field(default_factory=list)  # of every project candidate
     ends: dict[int, int] = field(default_factory=dict)  # candidate start → its end
+    # (name, evidence start) of the projects planned only as a condition (建成后将…)
+    conditional: set[tuple[str | None, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -815,7 +899,7 @@ class _Context:
                 _status(self.text, [(s.start, s.end)], (0, 0), described=True)[0]
                 for s in self.sentences
                 if _TALLY.search(s.text)
-            } - {None, "planned"}
+            } - {None, "planned", CONDITIONAL}
             # an event is a signing or a ground-breaking; projects counted as landed are a tally of the year
             self._event_status = next(iter(said)) if len(said) == 1 and said <= set(_EVENT_STATUSES) else None
         return self._event_status
@@ -858,6 +942,24 @@ class _Context:
         colon = next((i for i, c in enumerate(opener.text) if c in lang.chars("colons")), None)
         return (opener.start, opener.start + colon) if colon is not None else None
 
+    def itemization_head(self, sentence: Segment) -> tuple[int, int] | None:
+        """What an itemization by place opened with (从新签约情况来看，南谯2个，分别是A项目；来安1个，为B项目。
+        苏滁产业园2个，分别是C项目): for a sentence opening with a count by place, the words before the first
+        count of the sentences before it in its paragraph that go on the same way."""
+        if not (opening := _COUNT_OPENING.match(sentence.text)) or opening.start() != 0:
+            return None
+        index = bisect_right(self._sentence_starts, sentence.start) - 1
+        paragraph_start = self.paragraphs_above(sentence.start)[0].start
+        while index > 0 and self.sentences[index - 1].start >= paragraph_start:
+            index -= 1
+            earlier = self.sentences[index]
+            found = _COUNT_OPENING.search(earlier.text)
+            if found is None:
+                return None
+            if found.start() > 0:
+                return (earlier.start, earlier.start + found.start())
+        return None
+
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
         at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
@@ -891,10 +993,22 @@ def _run_end(doc: _Context, candidate: _Candidate) -> int:
     for start in sorted(s for s in doc.starts if s > candidate.start):
         if start < end:
             continue
-        if doc.text[end:start] not in _WORDS["run_joiners"]:
-            break
+        between = doc.text[_past_placing_bracket(doc.text, end) : start]
+        joiner, place = between[:1], between[1:]
+        if between not in _WORDS["run_joiners"] and not (
+            joiner in _WORDS["run_joiners"] and place and gazetteer().places_named(place)
+        ):
+            break  # (A项目(某某镇)、新昌县B项目: the county opening the next item is no break)
         end = doc.ends.get(start, start)
     return end
+
+
+def _past_placing_bracket(text: str, end: int) -> int:
+    """After a name, past the bracket that places it (…项目(某某镇)、…项目(某某乡)在…签约): the run goes on."""
+    bracket = _BRACKET_AFTER.match(text, end)
+    if bracket is None or _without_placing_bracket(text, end, bracket.end()) != end:
+        return end
+    return bracket.end()
 
 
 def _own_division(districts: list[District]) -> str | None:
@@ -1101,20 +1215,24 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             status, status_at = _status(text, [(more.start, more.end)], (0, 0))
     # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
     # one of them: a signed project that plans to invest is signed
-    if status in (None, "planned") and (run := doc.run_head(sentence)) is not None:
+    if status in (None, "planned", CONDITIONAL) and (run := doc.run_head(sentence)) is not None:
         status = _status(text, [run], (0, 0), described=True)[0] or status  # 此次签约活动，涉及…项目；…项目；
-    if status in (None, "planned") and (tally := doc.tally_before(sentence)) is not None:
+    if status in (None, "planned", CONDITIONAL) and (tally := doc.tally_before(sentence)) is not None:
         said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
-        status = said if said not in (None, "planned") or status is None else status
-    if status is None and not candidate.listed:
-        status = doc.event_status()
+        status = said if said not in (None, "planned", CONDITIONAL) or status is None else status
+    if status is None and (opened := doc.itemization_head(sentence)) is not None:
+        status = _status(text, [opened], (0, 0), described=True)[
+            0
+        ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
+    if status in (None, CONDITIONAL) and not candidate.listed:
+        status = doc.event_status() or status
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
     if company is None and candidate.roundup and candidate.name:
-        company = _leading_brand(candidate.name)
+        company = _leading_brand(candidate.name) or _item_investor(candidate.name)
     other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:
         company = _sole_company(
@@ -1132,6 +1250,9 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)
+    if status == CONDITIONAL:
+        doc.conditional.add((candidate.name, first))
+        status = "planned"
     return Project(
         name=candidate.name,
         company=company,
@@ -1211,6 +1332,7 @@ def find_projects(
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
+        and not _names_a_class(c.name or "")
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [_past_its_zone(c, zones) for c in candidates]
@@ -1246,7 +1368,12 @@ def find_projects(
         projects.append(project)
     event = _collective_event(text)
     if event is not None:
-        projects = [p if p.status else p.model_copy(update={"status": event}) for p in projects]
+        projects = [
+            p.model_copy(update={"status": event})
+            if p.status is None or (p.name, p.start) in doc.conditional
+            else p
+            for p in projects
+        ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
 

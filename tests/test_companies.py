@@ -523,3 +523,48 @@ def test_a_coined_brand_before_a_plants_capacity_is_the_investor_without_its_dis
 )
 def test_a_project_headed_by_the_stem_of_the_firm_the_sentence_names_gives_no_firm_of_its_own(text):
     assert [c.canonical for c in find_companies(simplified_view(text))] == ["岚衡生物医药有限公司"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委副书记在东岭镇出席岚大集团种猪场项目开工仪式并宣布项目开工。",
+        "县领导在东岭镇观摩岚大集团种猪场项目建设情况。",
+        "市委书记到东岭镇视察岚大集团种猪场项目。",
+    ],
+)
+def test_a_place_and_the_visit_verb_before_a_group_are_no_part_of_its_name(text):
+    assert names(simplified_view(text)) == ["岚大集团"]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("投资2.5亿美元的岚辉光电项目已开工建设。", "岚辉光电"),
+        ("總投資1億美元的嵐德電子產品項目已簽約。", "岚德电子"),
+        ("计划投资8000万元的岚钧电子元件生产项目落户东岭。", "岚钧电子"),
+    ],
+)
+def test_a_coined_pair_and_a_trade_opening_a_name_its_investment_introduces_is_the_investor(text, firm):
+    assert firm in names(simplified_view(text))
+
+
+def test_an_everyday_word_opening_a_name_its_investment_introduces_is_no_investor():
+    assert names("投资3亿元的智能电子产业园项目已开工建设。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "杭州4个项目现场签约，包括美国岚钧商超项目、香港岚诺医药项目2个外资项目。",
+        "杭州4個項目現場簽約，包括美國嵐鈞商超項目、香港嵐諾醫藥項目2個外資項目。",
+    ],
+)
+def test_a_short_name_opened_by_its_firms_region_is_the_firms_own_without_it(text):
+    found = companies_of(simplified_view(text))
+    assert "岚诺医药" in found
+    assert "香港岚诺医药" in found["岚诺医药"]
+
+
+def test_a_group_opened_by_its_region_keeps_it():
+    assert "香港岚诺集团" in names("香港岚诺集团在东岭投资建设冷链物流园项目。")

@@ -874,3 +874,182 @@ def test_a_count_of_projects_landed_is_no_event_for_the_projects_described_after
     text = "今年以来，东岭区落户项目12个。\n岚钧新材料项目由岚钧资源投资建设，总投资约1亿元。"
     named = by_name(projects_of(extraction_view(text)))
     assert {named[n].status for n in named if "岚钧" in n} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月3日，新昌县举行重大项目集中签约活动。新昌县年产50万吨新型建材项目(城南乡)、新昌县年处理10万吨秸秆综合利用项目"
+        "(沙溪镇)在市主会场进行了集中签约，合同引资额12.1亿元。",
+        "5月3日，新昌縣舉行重大項目集中簽約活動。新昌縣年產50萬噸新型建材項目（城南鄉）、新昌縣年處理10萬噸秸稈綜合利用項目"
+        "（沙溪鎮）在市主會場進行了集中簽約，合同引資額12.1億元。",
+    ],
+)
+def test_a_capacity_named_after_its_county_and_a_bracket_placing_it_in_a_town(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert names == {"年产50万吨新型建材项目", "年处理10万吨秸秆综合利用项目"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投资3亿元的岚湖科教城项目(新昌)已签约落实，岚湖科教城项目是近年来落户新昌县最大的项目。",
+        "投資3億元的嵐湖科教城項目（新昌）已簽約落實，嵐湖科教城項目是近年來落戶新昌縣最大的項目。",
+    ],
+)
+def test_a_bracket_naming_a_known_place_after_an_investment_is_no_part_of_the_name(text):
+    assert set(by_name(projects_of(extraction_view(text)))) == {"岚湖科教城项目"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县集中开工一批重大项目，掀起新一轮项目建设高潮。",
+        "东岭区、西岭区等载体均未申报新开工项目，东岭县签约项目12个。",
+        "其中，东岭4个项目现场签约，包括美国岚钧(Lanjun)东岭商超项目、香港岚湖医药项目2个外资项目，中科院岚峰工程与技术"
+        "中心项目1个合作项目，岚山医药收购西班牙岚可公司股权1个外经项目，涉及总投资7亿美元。",
+        "县政府党组成员岚志远介绍项目情况，东岭县集中签约项目12个。",
+        "東嶺縣集中開工一批重大項目，掀起新一輪項目建設高潮。",
+    ],
+)
+def test_a_name_saying_only_a_class_of_projects_or_a_talk_about_them_is_no_project(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not names & {"新一轮项目", "新开工项目", "外资项目", "合作项目", "外经项目"}
+    assert not any(n.endswith(("新开工项目", "介绍项目")) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县5个项目集中开工 总投资6亿元\n10月8日，东岭县5大项目集中开工。\n集中开工的项目包括投资1.2亿元的东岭县智慧指挥中心项目。"
+        "投资1亿元的岚钧精密线束生产项目，投产达效后年产值达3000万元以上。投资5000万元的岚湖冷链物流园建设项目，建成后将与"
+        "港口码头形成配套。",
+        "東嶺縣5個項目集中開工 總投資6億元\n10月8日，東嶺縣5大項目集中開工。\n集中開工的項目包括投資1.2億元的東嶺縣智慧指揮中心項目。"
+        "投資1億元的嵐鈞精密線束生產項目，投產達效後年產值達3000萬元以上。投資5000萬元的嵐湖冷鏈物流園建設項目，建成後將與"
+        "港口碼頭形成配套。",
+    ],
+)
+def test_a_step_said_as_a_condition_gives_way_to_the_reports_ground_breaking(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named if "岚" in n} == {"started"}
+
+
+def test_a_step_reached_after_further_steps_is_a_condition_not_a_fact():
+    text = "岚钧精密线束生产项目位于东岭县，总投资1亿元，投产达效后年产值可达3000万元。"
+    assert {p.status for p in projects_of(extraction_view(text))} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，岚钧智能、科大岚创、温州岚进、上海岚天科工等纷纷落户东岭县。",
+        "近年來，嵐鈞智能、科大嵐創、溫州嵐進、上海嵐天科工等相繼落戶東嶺縣。",
+        "近年来，岚钧智能、科大岚创、温州岚进、上海岚天科工等先后入驻东岭经济开发区。",
+    ],
+)
+def test_brands_a_list_closes_before_an_adverb_and_a_landing_verb_are_investors_that_came(text):
+    found = projects_of(extraction_view(text))
+    assert {p.company for p in found} == {"岚钧智能", "科大岚创", "温州岚进", "上海岚天科工"}
+    assert {p.status for p in found} == {"landed"}
+
+
+def test_kinds_a_list_closes_before_a_landing_verb_are_no_investors():
+    assert projects_of(extraction_view("近年来，新能源、新材料、生物医药等纷纷落户东岭县。")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年，星河电子、海岳能源等12个项目建成投产。",
+        "今年，星河電子、海嶽能源等12個項目建成投產。",
+    ],
+)
+def test_everyday_words_and_a_trade_in_a_counted_list_of_projects_name_their_investors(text):
+    found = projects_of(extraction_view(text))
+    assert {(p.company, p.status) for p in found} == {("星河电子", "completed"), ("海岳能源", "completed")}
+
+
+def test_a_province_and_a_coined_pair_of_characters_in_a_list_of_projects_name_its_investor():
+    found = projects_of(extraction_view("今年，江西佑泰、湖南祥顺等8个新签约项目扎实推进。"))
+    assert "江西佑泰" in {p.company for p in found}
+
+
+def test_kinds_of_services_in_a_list_of_projects_name_no_investors():
+    text = "今年，新签约工业设计、金融服务、现代物流等现代服务业项目合同金额15亿元。"
+    assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从10亿元以上项目新签约情况来看，东岭2个，分别是总投资23亿元的岚远文化产业综合开发项目和总投资20亿元的岚龙现代"
+        "综合物流园项目；西岭1个，为总投资15亿元的岚联能源深加工项目。南岭产业园2个，分别是总投资20亿元的岚越金属镀膜材料"
+        "生产项目和总投资11亿元的岚诺光电项目；北岭开发区1个，为总投资11亿元的岚发生物科技果葡糖浆生产项目。",
+        "從10億元以上項目新簽約情況來看，東嶺2個，分別是總投資23億元的嵐遠文化產業綜合開發項目和總投資20億元的嵐龍現代"
+        "綜合物流園項目；西嶺1個，為總投資15億元的嵐聯能源深加工項目。南嶺產業園2個，分別是總投資20億元的嵐越金屬鍍膜材料"
+        "生產項目和總投資11億元的嵐諾光電項目；北嶺開發區1個，為總投資11億元的嵐發生物科技果葡糖漿生產項目。",
+    ],
+)
+def test_an_itemization_by_place_goes_on_across_sentences_with_the_step_it_opened_with(text):
+    named = by_name(projects_of(extraction_view(text)))
+    assert {named[n].status for n in named} == {"signed"}
+    assert len(named) == 6
+
+
+def test_a_project_joined_by_and_with_its_own_investment_is_another_project():
+    text = "东岭县签约总投资23亿元的岚远文化产业综合开发项目和总投资20亿元的岚龙现代综合物流园项目。"
+    named = by_name(projects_of(extraction_view(text)))
+    assert {n: p.amount_yuan for n, p in named.items()} == {
+        "岚远文化产业综合开发项目": 2_300_000_000,
+        "岚龙现代综合物流园项目": 2_000_000_000,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10月8日，新昌县集中签约一批、开工一批重大项目。新昌县年产50万吨新型建材项目(城南乡)、新昌县年处理10万吨秸秆综合利用"
+        "项目(沙溪镇)、新昌县年产200万只汽车配件制造项目(城南乡)在市主会场进行了集中签约。随后，新昌县举行了重点项目集中开工"
+        "仪式，此次集中开工项目15个，总投资61.9亿元。",
+        "10月8日，新昌县集中签约一批、开工一批重大项目。新昌县岚钧新型建材项目(城南乡)、岚湖秸秆综合利用项目(沙溪镇)、"
+        "岚峰汽车配件制造项目(城南乡)在市主会场进行了集中签约。随后，新昌县举行了重点项目集中开工仪式，此次集中开工项目15个，"
+        "总投资61.9亿元。",
+    ],
+)
+def test_a_run_of_names_each_placed_in_brackets_and_opened_by_its_county_shares_its_verb(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县今年共签约“岚商回归”项目12个，总投资35亿元。",
+        "东岭县围绕主导产业谋划延链补链项目，签约项目8个。",
+        "東嶺縣圍繞主導產業謀劃延鏈補鏈項目，簽約項目8個。",
+    ],
+)
+def test_a_name_saying_only_a_campaign_or_a_chain_of_projects_is_no_project(text):
+    assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县领导来到岚钧电子产业园研发生产建设项目现场观摩，并听取项目负责人介绍项目投产情况。",
+        "縣領導來到嵐鈞電子產業園研發生產建設項目現場觀摩，並聽取項目負責人介紹項目投產情況。",
+    ],
+)
+def test_the_one_in_charge_of_a_project_is_no_hedge_on_its_step(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"completed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上半年，东岭市高铁站区、市岚山旅游区、岚湖现代产业园等市直载体均未申报项目，9个亿元以上开工项目中，东岭县3个。",
+        "上半年，東嶺市高鐵站區、市嵐山旅遊區、嵐湖現代產業園等市直載體均未申報項目，9個億元以上開工項目中，東嶺縣3個。",
+    ],
+)
+def test_places_a_list_types_as_carriers_of_projects_are_no_projects(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n.endswith(("站区", "旅游区", "产业园")) for n in names)
