@@ -308,10 +308,14 @@ def _listed_modifiers_noun(view: str, end: int) -> str:
     return _INSIDE_SUFFIX.sub("", listed.group()) if listed else ""
 
 
+_EMPTY_BRACKETS = re.compile(lang.pattern("punctuation", "empty_brackets"))
+
+
 def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     """The label without who and when: "今年一季度市北区新落地亿元以上项目" → "新落地亿元以上项目"."""
     for surface in surfaces:
         indicator = indicator.replace(surface, "")
+    indicator = _EMPTY_BRACKETS.sub("", indicator)
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
@@ -1243,8 +1247,9 @@ def _figures_in(
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
                     figure = _elliptical_count(view, m, before, earlier, previous)
-                if figure is None and m.start() in place_ends:
-                    figure = _per_place_count(view, m, _earlier_count(figures), previous)
+                if figure is None and _after_places(view, m.start(), place_ends):
+                    like = _earlier_count(figures) or previous or _perspective_count(view, sentence, m)
+                    figure = _per_place_count(view, m, like, None)
                 if figure is None:
                     figure = _verb_count(view, m, before, sentence.text)
             else:
@@ -1321,6 +1326,26 @@ def _places_lead(view: str, start: int, place_spans: dict[int, int] | None) -> i
 
 def _earlier_count(figures: list[_Figure]) -> _Figure | None:
     return next((f for f in reversed(figures) if f.kind == "count"), None)
+
+
+def _perspective_count(view: str, sentence: Segment, m: re.Match[str]) -> _Figure | None:
+    """从亿元以上项目签约情况来看，甲区2个，乙县1个: the sentence's opening view names what its per-place
+    counts count, when no count before them does."""
+    opening = _PERSPECTIVE.search(view, sentence.start, m.start())
+    noun = _VERB_COUNTED["units"].get(m.group("unit"))
+    if opening is None or noun is None or noun not in opening.group("topic"):
+        return None
+    if view[sentence.start : opening.start()].strip():
+        return None  # only a view that opens its sentence heads the list
+    indicator = _strip_words(opening.group("topic"), _KW["perspective_topic_tails"], leading=False)
+    return _Figure(opening.start(), opening.end(), 0.0, m.group("unit"), indicator, noun, "count")
+
+
+def _after_places(view: str, pos: int, place_ends: frozenset[int]) -> bool:
+    """A figure right after a place's name (甲区2个), or after places given it each (甲区、乙县各3个)."""
+    if pos in place_ends:
+        return True
+    return any(view.startswith(word, pos - len(word)) and pos - len(word) in place_ends for word in _JOINT)
 
 
 def _per_place_count(

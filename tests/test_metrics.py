@@ -1093,3 +1093,34 @@ def test_a_count_closing_a_list_of_projects_in_several_places_is_the_citys():
         found, city = find_districts(text)
         ms = find_metrics(text, amounts=find_amounts(text), districts=found, city=city, published="2024-03")
         assert [(m.value, m.subject) for m in ms] == [(14, "临汾市")]
+
+
+def test_places_given_a_count_each_have_it_each():
+    for text in (
+        "全市新开工项目40个。分县区看，甲川区12个，乙河县、丙山县、丁原区各3个，戊水县1个。",
+        "全市新開工項目40個。分縣區看，甲川區12個，乙河縣、丙山縣、丁原區各3個，戊水縣1個。",
+        "全市新开工项目40个，其中甲川区12个，乙河县、丙山县、丁原区均3个。",
+    ):
+        text = halfwidth(simplified_view(text))
+        places = [
+            district(text, name, "county" if name.endswith("县") else "district")
+            for name in ("甲川区", "乙河县", "丙山县", "丁原区", "戊水县")
+        ]
+        ms = metrics_of(text, places)
+        each = sorted(m.subject for m in ms if m.value == 3)
+        assert each == ["丁原区", "丙山县", "乙河县"], [(m.value, m.subject) for m in ms]
+
+
+def test_a_per_place_list_counts_what_the_view_opening_its_sentence_names():
+    for text in (
+        "全市上半年招商情况通报。从10亿元以上项目新签约情况来看，甲川区2个，分别是总投资23亿元的星澜文旅项目"
+        "和总投资20亿元的禾川物流园项目；乙河县1个，为总投资15亿元的云栖新材料项目。",
+        "全市上半年招商情況通報。從10億元以上項目新簽約情況來看，甲川區2個，分別是總投資23億元的星瀾文旅項目"
+        "和總投資20億元的禾川物流園項目；乙河縣1個，為總投資15億元的雲棲新材料項目。",
+        "从亿元以上项目开工数量看，甲川区2个，乙河县1个。",
+    ):
+        text = halfwidth(simplified_view(text))
+        places = [district(text, "甲川区", "district", "甲川区"), district(text, "乙河县", "county", "乙河县")]
+        ms = metrics_of(text, places)
+        counts = [(m.value, m.unit, m.subject) for m in ms if m.unit == "个"]
+        assert counts == [(2, "个", "甲川区"), (1, "个", "乙河县")], counts
