@@ -194,6 +194,32 @@ def _inside_a_word(text: str, start: int) -> bool:
     return word is not None and word[1] < start
 
 
+def _suffix_read_onward(text: str, start: int, end: int) -> bool:
+    """市委市政府和县委 holds no 和县: a name of one character and its suffix, where the segmenter reads the
+    character alone and the suffix as the start of a word running on (县委)."""
+    if end - start != 2:
+        return False
+    stem, suffix = token_at(text, start), token_at(text, end - 1)
+    return (
+        stem is not None
+        and suffix is not None
+        and stem[2] == start + 1
+        and suffix[1] == end - 1 < suffix[2] - 1
+    )
+
+
+_PEOPLE_LIST_BEFORE = re.compile(lang.pattern("place_names", "people_list_before"))
+GIVEN_NAME_LONGEST = 2  # characters of a given name after its surname
+
+
+def _given_name(text: str, start: int, end: int) -> bool:
+    """县领导甲云林、乙文化参加 holds no 云林县: a short name right after one character that follows the
+    title of the people listed (or the list mark after one of them) is a person's given name."""
+    if end - start > GIVEN_NAME_LONGEST or not _PEOPLE_LIST_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    return tagged(text[start - 1])[0][1][:1] not in tuple(_PLACE_NAMES["not_surname_tags"])
+
+
 def _city_name_then_word(text: str, start: int, end: int) -> bool:
     """西安区域总部 holds no 西安区 (a district of 辽源市): a city's name whose next two characters are an
     everyday word (区域, 市场) is the city, unless the district is that city's own (城阳区域 is 城阳区)."""
@@ -272,6 +298,10 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if end < len(text) and text[end] in lang.char_set("street_after"):
             continue
         if _inside_a_word(text, start):
+            continue
+        if _suffix_read_onward(text, start, end):
+            continue
+        if _given_name(text, start, end):
             continue
         if _city_name_then_word(text, start, end):
             continue
@@ -361,6 +391,17 @@ def _zone_canonical(surface: str) -> str:
     return surface
 
 
+def _opens_a_bracket(name: str) -> bool:
+    """Whether `name` opens a bracket it does not close (中日（青岛）… closes its own)."""
+    depth = 0
+    for char in name:
+        if char in lang.chars("opening_brackets"):
+            depth += 1
+        elif char in lang.chars("closing_brackets"):
+            depth -= 1
+    return depth > 0
+
+
 def _generic_zones(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     """Zones the gazetteer does not list: a known place + a name + a zone suffix (青岛国际招商产业园),
     中日（青岛）…示范区, 国家…示范区, and an unknown name + a strong suffix (董家口综合保税区)."""
@@ -391,6 +432,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
+        if _opens_a_bracket(text[end : match.end()]):
+            continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _province_before(text, start, prefix.province)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project

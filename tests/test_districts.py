@@ -467,3 +467,60 @@ def test_an_industrial_area_after_a_known_place_is_a_zone():
     assert "金山工业区" in canonicals(
         extraction_view("上海市簽約。開年以來，金山工業區已經有5個項目成功簽約。")
     )
+
+
+def test_a_county_with_its_zone_in_brackets_gives_both_and_no_zone_running_through_the_bracket():
+    for text in (
+        "即墨区(青岛某某经开区)本次集中开工项目共30个。",
+        "山东省即墨区（蓝湾经开区）今年签约项目18个，即墨区（蓝湾经开区）将继续发力。",
+        "即墨區（藍灣經開區）今年簽約項目18個。",
+    ):
+        from zhaoyin.extractors.script import simplified_view
+
+        names = canonicals(simplified_view(text))
+        assert "即墨区" in names, names
+        assert not any("(" in n or "（" in n for n in names), names
+
+
+def test_a_park_followed_by_the_work_done_on_it_then_project_is_a_project():
+    for text in (
+        "胶州市举行集中开工。投资5000万元的山东星澜物流园建设项目开工。",
+        "胶州市领导来到青岛禾川科技有限公司电子产业园研发生产建设项目现场。",
+        "膠州市領導來到青島禾川科技有限公司電子產業園研發生產建設項目現場。",
+    ):
+        from zhaoyin.extractors.script import simplified_view
+
+        names = canonicals(simplified_view(text))
+        assert names == {"胶州市"}, names
+
+
+def test_a_chemical_park_ends_its_name_before_what_is_said_of_it():
+    for text in (
+        "稳步推进即墨化工园成功获批省级化工园区。",
+        "即墨化工园顺利通过省级认定，即墨化工园区继续扩容。",
+    ):
+        names = canonicals(text)
+        assert "即墨化工园" in names and not any(n.startswith("即墨化工园") and len(n) > 6 for n in names), (
+            names
+        )
+
+
+def test_a_one_character_county_is_no_place_where_its_suffix_opens_a_word():
+    for text in (
+        "在市委市政府和县委的坚强领导下，胶州市全年签约项目40个。",
+        "在市委市政府和县委的领导下，胶州市签约项目40个。",
+    ):
+        assert canonicals(text) == {"胶州市"}, canonicals(text)
+    assert "和县" in canonicals("马鞍山市和县今年签约项目8个。")
+
+
+def test_a_short_place_name_in_a_list_of_people_after_their_title_is_a_given_name():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "项目开工仪式举行，县领导龚云林、康文化参加。",
+        "项目开工仪式举行，市领导张和平、李云林出席。",
+        "項目開工儀式舉行，縣領導龔雲林、康文化參加。",
+    ):
+        assert canonicals(simplified_view(text)) == set(), canonicals(simplified_view(text))
+    assert canonicals("项目开工仪式举行，市领导到云林调研。") == {"云林县"}

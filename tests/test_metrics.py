@@ -1120,7 +1120,10 @@ def test_a_per_place_list_counts_what_the_view_opening_its_sentence_names():
         "从亿元以上项目开工数量看，甲川区2个，乙河县1个。",
     ):
         text = halfwidth(simplified_view(text))
-        places = [district(text, "甲川区", "district", "甲川区"), district(text, "乙河县", "county", "乙河县")]
+        places = [
+            district(text, "甲川区", "district", "甲川区"),
+            district(text, "乙河县", "county", "乙河县"),
+        ]
         ms = metrics_of(text, places)
         counts = [(m.value, m.unit, m.subject) for m in ms if m.unit == "个"]
         assert counts == [(2, "个", "甲川区"), (1, "个", "乙河县")], counts
