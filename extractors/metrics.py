@@ -19,7 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
-from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer, province_short
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -749,6 +749,22 @@ def _sentence_whole(
     return city if len(short) >= 2 and short in said else None
 
 
+def _province_leads_until(view: str, city: str | None, province: str | None, mentions: list[_Mention]) -> int:
+    """Up to where a report that opens with its province (a provincial fair, 全省…) and names its city
+    only later speaks of the province: the figures before the city is named are the province's. 0 when
+    the opening lines name no province or the city is named first."""
+    if not city or not province:
+        return 0
+    opening = next(iter(paragraphs(view)), None)
+    if opening is None or not any(
+        m.canonical == province and m.end <= max(opening.end, OPENING_LINES) for m in mentions
+    ):
+        return 0
+    names = {city, city_short(city) or city}
+    named = [i for i in (view.find(name) for name in names) if i >= 0]
+    return min(named) if named else len(view)
+
+
 def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     """The one district a document's title names, if it names exactly one: what the report is about.
     A title naming none (政府工作报告) leaves it to the opening lines (——在成都市双流区…会议上, 双流区人民政府)
@@ -966,6 +982,7 @@ def find_metrics(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
         city = document_lead
+    province_leads_until = _province_leads_until(view, city, province, province_mentions)
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
@@ -1041,6 +1058,8 @@ def find_metrics(
                     subject = whole
                 else:
                     subject = carried_subject or document_lead
+                    if subject == city and figure.start < province_leads_until:
+                        subject = province  # 第N届中国某省投资贸易洽谈会…期间，共签约项目88个
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
                 metric = Metric(
                     text=text[figure.start : figure.end],

@@ -1127,3 +1127,28 @@ def test_a_per_place_list_counts_what_the_view_opening_its_sentence_names():
         ms = metrics_of(text, places)
         counts = [(m.value, m.unit, m.subject) for m in ms if m.unit == "个"]
         assert counts == [(2, "个", "甲川区"), (1, "个", "乙河县")], counts
+
+
+def test_a_report_opening_with_its_provinces_fair_gives_the_figures_before_any_city_to_the_province():
+    for text, province in (
+        (
+            "6月7日，第十届中国山东投资贸易洽谈会在烟台举行。\n"
+            "记者从现场获悉，本届洽谈会期间，共签约项目60个，总投资120亿美元。\n"
+            "其中，青岛3个项目现场签约，涉及总投资5亿美元。",
+            "山东省",
+        ),
+        (
+            "6月7日，第十屆中國山東投資貿易洽談會在煙台舉行。\n"
+            "記者從現場獲悉，本屆洽談會期間，共簽約項目60個，總投資120億美元。\n"
+            "其中，青島3個項目現場簽約，涉及總投資5億美元。",
+            "山东省",
+        ),
+    ):
+        text = halfwidth(simplified_view(text))
+        found, _city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="青岛市", published="2024-06"
+        )
+        subjects = [(m.value, m.subject) for m in ms]
+        assert subjects[:2] == [(60, province), (120, province)], subjects
+        assert (3, "青岛市") in subjects, subjects
