@@ -749,6 +749,33 @@ def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None
     return None
 
 
+_PROJECTS_LIST_HEAD = re.compile(lang.pattern("place_names", "projects_list_head"))
+_PROJECTS_LIST_CLOSE = re.compile(lang.pattern("place_names", "projects_list_close"))
+_LIST_BREAK = re.compile(lang.pattern("place_names", "projects_list_break"))
+
+
+def _listed_as_project(text: str, start: int, end: int) -> bool:
+    """Whether the park at `start:end` is an item of a list its head types as projects: 开工的项目包括甲产业园
+    （一期）、乙物流园等, or closes so (甲科技城和乙产业园两大项目, 甲产业园、乙物流园等6个项目)."""
+    if _PROJECTS_LIST_CLOSE.match(text, end):
+        return True
+    sentence_start = max((m.end() for m in _LIST_BREAK.finditer(text, 0, start)), default=0)
+    heads = list(_PROJECTS_LIST_HEAD.finditer(text, sentence_start, start))
+    return bool(heads) and not any(c in lang.chars("clause_ends") for c in text[heads[-1].end() : start])
+
+
+def _without_parks_listed_as_projects(text: str, zones: list[_Hit]) -> list[_Hit]:
+    """Zones the gazetteer does not list, less the parks a list types as projects, wherever the text
+    names them again (位于某区的甲科技城总投资…)."""
+    surfaces = {text[h.start : h.end] for h in zones}
+    projects = {
+        surface
+        for surface in surfaces
+        if any(_listed_as_project(text, m.start(), m.end()) for m in re.finditer(re.escape(surface), text))
+    }
+    return [h for h in zones if text[h.start : h.end] not in projects]
+
+
 def find_districts(text: str) -> tuple[list[District], str | None]:
     hits = _hits(text)
     city = document_city(text, hits) or _lead_county_city(text, hits)
@@ -758,6 +785,7 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)
     generic, zones = generic + located, zones + located
+    generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)

@@ -524,3 +524,19 @@ def test_a_short_place_name_in_a_list_of_people_after_their_title_is_a_given_nam
     ):
         assert canonicals(simplified_view(text)) == set(), canonicals(simplified_view(text))
     assert canonicals("项目开工仪式举行，市领导到云林调研。") == {"云林县"}
+
+
+def test_a_park_that_a_list_types_as_a_project_is_no_zone_wherever_it_is_named():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "胶州市举行签约仪式，现场签约的胶州星澜科技城和胶州禾川临空产业园两大项目投资均超过300亿元。",
+        "本次集中开工的重点项目包括胶州国际陆港枢纽产业园(星澜电商物流中心)、胶州禾川冷链物流园(一期)等。",
+        "胶州禾川冷链物流园、胶州星澜科技城等6个项目集中开工。位于胶州市的胶州星澜科技城总投资50亿元。",
+        "本次集中開工的重點項目包括膠州國際陸港樞紐產業園（星瀾電商物流中心）、膠州禾川冷鏈物流園（一期）等。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert not any(n.endswith(("科技城", "产业园", "物流园")) for n in names), names
+    # a zone signing with a firm (甲开发区与某公司签署了某项目) stays a zone
+    names = canonicals("胶州市。胶州星澜产业园与禾川科技有限公司签署了现代装备制造项目。")
+    assert "胶州星澜产业园" in names, names
