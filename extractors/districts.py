@@ -251,10 +251,26 @@ def _typed_list_items(text: str, hits) -> set[int]:
         if group and hit[0] - group[-1][1] == 1 and text[group[-1][1]] in joiners:
             group.append(hit)
             continue
-        if group and _PLACE_LIST_HEAD.match(text, group[-1][1]):
+        if group and (_PLACE_LIST_HEAD.match(text, group[-1][1]) or _among_named_places(group)):
             items.update(start for start, _end, _surface in group)
         group = [hit]
     return items
+
+
+PLACES_TYPING_A_LIST = 2  # places named in full or as cities that make the other items of their list places
+
+
+def _among_named_places(group: list[tuple[int, int, str]]) -> bool:
+    """海口、三亚、琼海使用外资…: a short name listed with cities and divisions the text names for sure
+    (by their names, or the cities' short names) is a place as they are."""
+    if len(group) <= PLACES_TYPING_A_LIST:
+        return False
+    sure = sum(
+        1
+        for _s, _e, surface in group
+        if any(e.form in (NAME, CITY) for e in gazetteer().places_named(surface))
+    )
+    return sure >= PLACES_TYPING_A_LIST
 
 
 def _listed_short_form(entries: list[Surface], province: str | None) -> Place | None:
@@ -809,7 +825,23 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
     zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
-    return [d for d in by_name.values() if not _only_inside_zone_names(d, zone_spans)], city
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    return [
+        d
+        for d in by_name.values()
+        if not _only_inside_zone_names(d, zone_spans) and not _zone_only_in_titles(d, titles)
+    ], city
+
+
+_BOOK_TITLE = re.compile(lang.pattern("punctuation", "book_title"))
+
+
+def _zone_only_in_titles(district: District, titles: list[tuple[int, int]]) -> bool:
+    """《某某自由贸易港建设总体方案》公布以来: a zone named only inside the title of a plan or a law is
+    what the document is called, not a place the report speaks of."""
+    if district.kind != "zone" or not titles:
+        return False
+    return all(any(s <= span.start and span.end <= e for s, e in titles) for span in district.spans)
 
 
 def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:

@@ -540,3 +540,25 @@ def test_a_park_that_a_list_types_as_a_project_is_no_zone_wherever_it_is_named()
     # a zone signing with a firm (甲开发区与某公司签署了某项目) stays a zone
     names = canonicals("胶州市。胶州星澜产业园与禾川科技有限公司签署了现代装备制造项目。")
     assert "胶州星澜产业园" in names, names
+
+
+def test_a_zone_named_only_in_the_title_of_a_plan_is_no_place_of_the_report():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "海口市商务厅获悉，《海南自由贸易港建设总体方案》公布以来，新设外资企业增长。",
+        "海口市商務廳獲悉，《海南自由貿易港建設總體方案》公布以來，新設外資企業增長。",
+    ):
+        assert canonicals(simplified_view(text)) == set(), canonicals(simplified_view(text))
+    assert "海南自由贸易港" in canonicals("海口市商务厅获悉，海南自由贸易港建设加快，新设外资企业增长。")
+
+
+def test_a_short_name_listed_with_cities_named_for_sure_is_a_place():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "海口市商务厅获悉，从市县引进外资来看，海口、三亚、琼海使用外资金额同比增长。",
+        "海口市商務廳獲悉，從市縣引進外資來看，海口、三亞、瓊海使用外資金額同比增長。",
+        "海口市商务厅获悉，海口、三亚和琼海新设外资企业增长较快。",
+    ):
+        assert "琼海市" in canonicals(simplified_view(text)), canonicals(simplified_view(text))
