@@ -632,6 +632,35 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
     return out
 
 
+@cache
+def _anaphoric_zone_re() -> re.Pattern[str]:
+    anaphors = lang.alternation(_PLACE_NAMES["zone_anaphors"])
+    return re.compile(rf"(?P<anaphor>{anaphors})(?P<suffix>{_zone_suffix_alternation()})")
+
+
+def _anaphoric_zones(text: str, found: list[_Hit]) -> list[_Hit]:
+    """位于该县产业集聚区: a zone named by the county (or district) the report is about, written as 该县 or
+    本县, is that division's zone (某某县产业集聚区), when the text named exactly one such division before."""
+    out = []
+    for match in _anaphoric_zone_re().finditer(text):
+        if any(h.start < match.end() and match.start() < h.end for h in found):
+            continue
+        ending = match.group("anaphor")[-1]
+        before = {
+            h.place
+            for h in found
+            if h.end <= match.start()
+            and h.place.kind in ("district", "county", "county_city")
+            and h.place.canonical.endswith(ending)
+        }
+        if len(before) != 1:
+            continue
+        division = before.pop()
+        name = division.canonical + match.group("suffix")
+        out.append(_Hit(match.start(), match.end(), Place(name, "zone", division.city, division.province)))
+    return out
+
+
 def _province_before(text: str, start: int, province: str | None) -> int:
     """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
     for name in (province, province_short(province or "")):
@@ -806,6 +835,7 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
+    resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:

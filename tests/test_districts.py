@@ -562,3 +562,23 @@ def test_a_short_name_listed_with_cities_named_for_sure_is_a_place():
         "海口市商务厅获悉，海口、三亚和琼海新设外资企业增长较快。",
     ):
         assert "琼海市" in canonicals(simplified_view(text)), canonicals(simplified_view(text))
+
+
+def test_a_zone_named_by_the_county_written_as_an_anaphor_is_that_countys_zone():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "胶州市召开项目推进会。领导来到位于该市经济开发区的某某项目现场。莱西市的禾川项目开工。",
+        "平度市召开项目推进会。领导来到位于本市经济开发区的星澜科技项目现场。",
+    ):
+        assert not any(n.endswith("经济开发区") for n in canonicals(text)), canonicals(text)
+    for text in (
+        "桐柏县召开大会。县领导来到位于该县产业集聚区的禾川电子项目现场。",
+        "桐柏縣召開大會。縣領導來到位於該縣產業集聚區的禾川電子項目現場。",
+        "桐柏县召开大会。本县产业集聚区新落户项目8个。",
+    ):
+        assert "桐柏县产业集聚区" in canonicals(simplified_view(text)), canonicals(simplified_view(text))
+    # two counties named before: the anaphor is not resolved
+    assert not any(
+        n.endswith("产业集聚区") for n in canonicals("桐柏县和唐河县召开大会。位于该县产业集聚区的项目开工。")
+    )
