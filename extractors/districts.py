@@ -661,6 +661,38 @@ def _anaphoric_zones(text: str, found: list[_Hit]) -> list[_Hit]:
     return out
 
 
+@cache
+def _city_level_zone_re() -> re.Pattern[str]:
+    marker = re.escape(_PLACE_NAMES["city_level_marker"])
+    return re.compile(rf"{marker}(?P<name>{_BODY}{{0,6}}?)(?P<suffix>{_zone_suffix_alternation()})")
+
+
+def _city_level_zones(text: str, found: list[_Hit], city: str | None, province: str | None) -> list[_Hit]:
+    """市开发区8个，市科教园区1个: in a city's report, 市 alone before a zone's name is the city's own zone,
+    beside the counties' (the city's 开发区 the gazetteer lists under the city's short name, else as written)."""
+    if not city:
+        return []
+    short = city_short(city) or city
+    out = []
+    for match in _city_level_zone_re().finditer(text):
+        start, end = match.span()
+        word = token_at(text, start)
+        if word is None or word[1] != start:
+            continue  # 城市开发区, 全市开发区: 市 ends a word, no city's own zone
+        if any(h.start < end and start < h.end for h in found):
+            continue
+        known = [e.place for e in gazetteer().places_named(short + text[start + 1 : end]) if e.form == NAME]
+        known = [p for p in known if p.kind == "zone" and p.city == city]
+        if len(known) == 1:
+            out.append(_Hit(start, end, known[0]))
+        elif len(match.group("name")) >= 2 and not all(
+            word in lang.word_set("zone_name_words") or word in lang.word_set("industry_terms")
+            for word, _flag in tagged(match.group("name"))
+        ):
+            out.append(_Hit(start, end, Place(text[start:end], "zone", city, province)))
+    return out
+
+
 def _province_before(text: str, start: int, province: str | None) -> int:
     """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
     for name in (province, province_short(province or "")):
@@ -836,6 +868,7 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
     resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _city_level_zones(text, resolved, city, province), key=lambda h: h.start)
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:

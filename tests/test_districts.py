@@ -582,3 +582,20 @@ def test_a_zone_named_by_the_county_written_as_an_anaphor_is_that_countys_zone()
     assert not any(
         n.endswith("产业集聚区") for n in canonicals("桐柏县和唐河县召开大会。位于该县产业集聚区的项目开工。")
     )
+
+
+def test_the_city_alone_before_a_zone_names_the_citys_own_zone():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "滁州市上半年招商。从签约项目总数来看，定远14个，凤阳13个。各平台中，市开发区8个，市星澜示范区1个。",
+        "滁州市上半年招商。從簽約項目總數來看，定遠14個，鳳陽13個。各平臺中，市開發區8個，市星瀾示範區1個。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert {"滁州经济技术开发区", "市星澜示范区"} <= names, names
+    for text in (
+        "滁州市召开会议。推进城市开发区建设。",
+        "滁州市召开会议。推进全市开发区建设。",
+        "滁州市召开会议。推进市科技示范区建设。",
+    ):
+        assert canonicals(text) == set(), canonicals(text)
