@@ -227,8 +227,9 @@ def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
         cities = {e.place.canonical for e in entries if e.form == CITY}
         if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
             continue  # 香港, 上海: a province's mention, or a source of investment (香港实际到资…)
-        if surface[-1] != next(iter(cities))[-1]:
-            continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the city
+        if surface[-1] != next(iter(cities))[-1] and not view.startswith(INVESTMENT_VERBS, end):
+            continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the
+            # city; right before a verb of investment (孝感签约4个项目) it is the city doing it
         covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
         if covered or any(s < end and start < e for s, e in taken):
             continue

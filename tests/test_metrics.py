@@ -1152,3 +1152,36 @@ def test_a_report_opening_with_its_provinces_fair_gives_the_figures_before_any_c
         subjects = [(m.value, m.subject) for m in ms]
         assert subjects[:2] == [(60, province), (120, province)], subjects
         assert (3, "青岛市") in subjects, subjects
+
+
+def test_state_and_private_firms_are_counted_like_firms():
+    for text in (
+        "胶州市先后与星澜集团、禾川交投等15家央企、省属国企签约，引资总额1021亿元。",
+        "胶州市先後與星瀾集團、禾川交投等15家央企、省屬國企簽約，引資總額1021億元。",
+        "胶州市今年引进12家民企，新签约项目20个。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="青岛市", published="2024-06"
+        )
+        assert any(m.unit == "家" and m.value in (15, 12) for m in ms), figures(ms)
+
+
+def test_a_citys_short_name_right_before_a_verb_of_investment_is_the_city():
+    for text in (
+        "全省台资项目进展顺利。在沿江地区快速发展的同时，其中淮北签约落地和开工建设2个项目，宿州引进4个项目。",
+        "全省臺資項目進展順利。在沿江地區快速發展的同時，其中淮北簽約落地和開工建設2個項目，宿州引進4個項目。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="合肥市", published="2024-07"
+        )
+        assert [(m.value, m.subject) for m in ms] == [(2, "淮北市"), (4, "宿州市")], [
+            (m.value, m.subject) for m in ms
+        ]
+    # a short name opening a firm's or a park's name is no subject
+    text = "合肥市今年新签约项目12个，淮北矿业集团新增投资项目3个。"
+    ms = find_metrics(text, amounts=find_amounts(text), districts=[], city="合肥市", published="2024-07")
+    assert all(m.subject == "合肥市" for m in ms), [(m.value, m.subject) for m in ms]
