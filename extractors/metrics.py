@@ -74,6 +74,7 @@ COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
+PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
@@ -728,10 +729,13 @@ def _whole_named(
     `collective`, the districts all at once (各区县) stand for the city too."""
     city_words = _city_anaphora(city)
     city_words = city_words + COLLECTIVE_MARKERS if collective else city_words
+    province_words = PROVINCE_ANAPHORA + PROVINCE_COLLECTIVE_MARKERS if collective else PROVINCE_ANAPHORA
     at_city = _last_at(text, city_words) if city else -1
-    at_province = _last_at(text, PROVINCE_ANAPHORA) if province else -1
+    at_province = _last_at(text, province_words) if province else -1
     if at_city < 0 and at_province < 0:
         return None
+    if at_province == at_city and text.startswith(PROVINCE_COLLECTIVE_MARKERS, at_province):
+        return province  # 各地市 holds 各地: the cities all at once stand for the province
     return province if at_province > at_city else city
 
 

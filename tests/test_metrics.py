@@ -1185,3 +1185,17 @@ def test_a_citys_short_name_right_before_a_verb_of_investment_is_the_city():
     text = "合肥市今年新签约项目12个，淮北矿业集团新增投资项目3个。"
     ms = find_metrics(text, amounts=find_amounts(text), districts=[], city="合肥市", published="2024-07")
     assert all(m.subject == "合肥市" for m in ms), [(m.value, m.subject) for m in ms]
+
+
+def test_the_cities_of_a_province_all_at_once_stand_for_the_province():
+    for text in (
+        "5月31日上午，西藏自治区在拉萨举行招商项目集中签约。\n由各地市分管领导与企业代表签约，共签约项目26个，计划投资72.5亿元。",
+        "5月31日上午，西藏自治區在拉薩舉行招商項目集中簽約。\n由各地市分管領導與企業代表簽約，共簽約項目26個，計劃投資72.5億元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, _city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="拉萨市", published="2024-05"
+        )
+        amount = [m.subject for m in ms if m.unit == "亿元"]
+        assert amount == ["西藏自治区"], [(m.value, m.subject) for m in ms]
