@@ -194,6 +194,32 @@ def _inside_a_word(text: str, start: int) -> bool:
     return word is not None and word[1] < start
 
 
+def _suffix_read_onward(text: str, start: int, end: int) -> bool:
+    """市委市政府和县委 holds no 和县: a name of one character and its suffix, where the segmenter reads the
+    character alone and the suffix as the start of a word running on (县委)."""
+    if end - start != 2:
+        return False
+    stem, suffix = token_at(text, start), token_at(text, end - 1)
+    return (
+        stem is not None
+        and suffix is not None
+        and stem[2] == start + 1
+        and suffix[1] == end - 1 < suffix[2] - 1
+    )
+
+
+_PEOPLE_LIST_BEFORE = re.compile(lang.pattern("place_names", "people_list_before"))
+GIVEN_NAME_LONGEST = 2  # characters of a given name after its surname
+
+
+def _given_name(text: str, start: int, end: int) -> bool:
+    """县领导甲云林、乙文化参加 holds no 云林县: a short name right after one character that follows the
+    title of the people listed (or the list mark after one of them) is a person's given name."""
+    if end - start > GIVEN_NAME_LONGEST or not _PEOPLE_LIST_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    return tagged(text[start - 1])[0][1][:1] not in tuple(_PLACE_NAMES["not_surname_tags"])
+
+
 def _city_name_then_word(text: str, start: int, end: int) -> bool:
     """西安区域总部 holds no 西安区 (a district of 辽源市): a city's name whose next two characters are an
     everyday word (区域, 市场) is the city, unless the district is that city's own (城阳区域 is 城阳区)."""
@@ -225,10 +251,26 @@ def _typed_list_items(text: str, hits) -> set[int]:
         if group and hit[0] - group[-1][1] == 1 and text[group[-1][1]] in joiners:
             group.append(hit)
             continue
-        if group and _PLACE_LIST_HEAD.match(text, group[-1][1]):
+        if group and (_PLACE_LIST_HEAD.match(text, group[-1][1]) or _among_named_places(group)):
             items.update(start for start, _end, _surface in group)
         group = [hit]
     return items
+
+
+PLACES_TYPING_A_LIST = 2  # places named in full or as cities that make the other items of their list places
+
+
+def _among_named_places(group: list[tuple[int, int, str]]) -> bool:
+    """海口、三亚、琼海使用外资…: a short name listed with cities and divisions the text names for sure
+    (by their names, or the cities' short names) is a place as they are."""
+    if len(group) <= PLACES_TYPING_A_LIST:
+        return False
+    sure = sum(
+        1
+        for _s, _e, surface in group
+        if any(e.form in (NAME, CITY) for e in gazetteer().places_named(surface))
+    )
+    return sure >= PLACES_TYPING_A_LIST
 
 
 def _listed_short_form(entries: list[Surface], province: str | None) -> Place | None:
@@ -272,6 +314,10 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
         if end < len(text) and text[end] in lang.char_set("street_after"):
             continue
         if _inside_a_word(text, start):
+            continue
+        if _suffix_read_onward(text, start, end):
+            continue
+        if _given_name(text, start, end):
             continue
         if _city_name_then_word(text, start, end):
             continue
@@ -361,6 +407,17 @@ def _zone_canonical(surface: str) -> str:
     return surface
 
 
+def _opens_a_bracket(name: str) -> bool:
+    """Whether `name` opens a bracket it does not close (中日（青岛）… closes its own)."""
+    depth = 0
+    for char in name:
+        if char in lang.chars("opening_brackets"):
+            depth += 1
+        elif char in lang.chars("closing_brackets"):
+            depth -= 1
+    return depth > 0
+
+
 def _generic_zones(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     """Zones the gazetteer does not list: a known place + a name + a zone suffix (青岛国际招商产业园),
     中日（青岛）…示范区, 国家…示范区, and an unknown name + a strong suffix (董家口综合保税区)."""
@@ -391,6 +448,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
+        if _opens_a_bracket(text[end : match.end()]):
+            continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _province_before(text, start, prefix.province)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
@@ -573,6 +632,67 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
     return out
 
 
+@cache
+def _anaphoric_zone_re() -> re.Pattern[str]:
+    anaphors = lang.alternation(_PLACE_NAMES["zone_anaphors"])
+    return re.compile(rf"(?P<anaphor>{anaphors})(?P<suffix>{_zone_suffix_alternation()})")
+
+
+def _anaphoric_zones(text: str, found: list[_Hit]) -> list[_Hit]:
+    """位于该县产业集聚区: a zone named by the county (or district) the report is about, written as 该县 or
+    本县, is that division's zone (某某县产业集聚区), when the text named exactly one such division before."""
+    out = []
+    for match in _anaphoric_zone_re().finditer(text):
+        if any(h.start < match.end() and match.start() < h.end for h in found):
+            continue
+        ending = match.group("anaphor")[-1]
+        before = {
+            h.place
+            for h in found
+            if h.end <= match.start()
+            and h.place.kind in ("district", "county", "county_city")
+            and h.place.canonical.endswith(ending)
+        }
+        if len(before) != 1:
+            continue
+        division = before.pop()
+        name = division.canonical + match.group("suffix")
+        out.append(_Hit(match.start(), match.end(), Place(name, "zone", division.city, division.province)))
+    return out
+
+
+@cache
+def _city_level_zone_re() -> re.Pattern[str]:
+    marker = re.escape(_PLACE_NAMES["city_level_marker"])
+    return re.compile(rf"{marker}(?P<name>{_BODY}{{0,6}}?)(?P<suffix>{_zone_suffix_alternation()})")
+
+
+def _city_level_zones(text: str, found: list[_Hit], city: str | None, province: str | None) -> list[_Hit]:
+    """市开发区8个，市科教园区1个: in a city's report, 市 alone before a zone's name is the city's own zone,
+    beside the counties' (the city's 开发区 the gazetteer lists under the city's short name, else as written)."""
+    if not city:
+        return []
+    short = city_short(city) or city
+    out = []
+    for match in _city_level_zone_re().finditer(text):
+        start, end = match.span()
+        word = token_at(text, start)
+        if word is None or word[1] != start:
+            continue  # 城市开发区, 全市开发区: 市 ends a word, no city's own zone
+        if any(h.start < end and start < h.end for h in found):
+            continue
+        known = [e.place for e in gazetteer().places_named(short + text[start + 1 : end]) if e.form == NAME]
+        known = [p for p in known if p.kind == "zone" and p.city == city]
+        if len(known) == 1:
+            out.append(_Hit(start, end, known[0]))
+        elif len(match.group("name")) >= 2 and not all(
+            word in lang.word_set("zone_name_words") or word in lang.word_set("industry_terms")
+            for word, _flag in tagged(match.group("name"))
+        ):
+            out.append(_Hit(start, end, Place(text[start:end], "zone", city, province)))
+    return out
+
+
 def _province_before(text: str, start: int, province: str | None) -> int:
     """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
     for name in (province, province_short(province or "")):
@@ -706,6 +826,33 @@ def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None
     return None
 
 
+_PROJECTS_LIST_HEAD = re.compile(lang.pattern("place_names", "projects_list_head"))
+_PROJECTS_LIST_CLOSE = re.compile(lang.pattern("place_names", "projects_list_close"))
+_LIST_BREAK = re.compile(lang.pattern("place_names", "projects_list_break"))
+
+
+def _listed_as_project(text: str, start: int, end: int) -> bool:
+    """Whether the park at `start:end` is an item of a list its head types as projects: 开工的项目包括甲产业园
+    （一期）、乙物流园等, or closes so (甲科技城和乙产业园两大项目, 甲产业园、乙物流园等6个项目)."""
+    if _PROJECTS_LIST_CLOSE.match(text, end):
+        return True
+    sentence_start = max((m.end() for m in _LIST_BREAK.finditer(text, 0, start)), default=0)
+    heads = list(_PROJECTS_LIST_HEAD.finditer(text, sentence_start, start))
+    return bool(heads) and not any(c in lang.chars("clause_ends") for c in text[heads[-1].end() : start])
+
+
+def _without_parks_listed_as_projects(text: str, zones: list[_Hit]) -> list[_Hit]:
+    """Zones the gazetteer does not list, less the parks a list types as projects, wherever the text
+    names them again (位于某区的甲科技城总投资…)."""
+    surfaces = {text[h.start : h.end] for h in zones}
+    projects = {
+        surface
+        for surface in surfaces
+        if any(_listed_as_project(text, m.start(), m.end()) for m in re.finditer(re.escape(surface), text))
+    }
+    return [h for h in zones if text[h.start : h.end] not in projects]
+
+
 def find_districts(text: str) -> tuple[list[District], str | None]:
     hits = _hits(text)
     city = document_city(text, hits) or _lead_county_city(text, hits)
@@ -715,10 +862,13 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)
     generic, zones = generic + located, zones + located
+    generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
+    resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _city_level_zones(text, resolved, city, province), key=lambda h: h.start)
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:
@@ -738,7 +888,23 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
     zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
-    return [d for d in by_name.values() if not _only_inside_zone_names(d, zone_spans)], city
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    return [
+        d
+        for d in by_name.values()
+        if not _only_inside_zone_names(d, zone_spans) and not _zone_only_in_titles(d, titles)
+    ], city
+
+
+_BOOK_TITLE = re.compile(lang.pattern("punctuation", "book_title"))
+
+
+def _zone_only_in_titles(district: District, titles: list[tuple[int, int]]) -> bool:
+    """《某某自由贸易港建设总体方案》公布以来: a zone named only inside the title of a plan or a law is
+    what the document is called, not a place the report speaks of."""
+    if district.kind != "zone" or not titles:
+        return False
+    return all(any(s <= span.start and span.end <= e for s, e in titles) for span in district.spans)
 
 
 def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:

@@ -19,7 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
-from zhaoyin.extractors.gazetteer import CITY, PROVINCE, gazetteer, province_short
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -74,6 +74,7 @@ COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
+PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
@@ -227,8 +228,9 @@ def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
         cities = {e.place.canonical for e in entries if e.form == CITY}
         if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
             continue  # 香港, 上海: a province's mention, or a source of investment (香港实际到资…)
-        if surface[-1] != next(iter(cities))[-1]:
-            continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the city
+        if surface[-1] != next(iter(cities))[-1] and not view.startswith(INVESTMENT_VERBS, end):
+            continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the
+            # city; right before a verb of investment (孝感签约4个项目) it is the city doing it
         covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
         if covered or any(s < end and start < e for s, e in taken):
             continue
@@ -308,10 +310,14 @@ def _listed_modifiers_noun(view: str, end: int) -> str:
     return _INSIDE_SUFFIX.sub("", listed.group()) if listed else ""
 
 
+_EMPTY_BRACKETS = re.compile(lang.pattern("punctuation", "empty_brackets"))
+
+
 def _clean_indicator(indicator: str, surfaces: list[str]) -> str:
     """The label without who and when: "今年一季度市北区新落地亿元以上项目" → "新落地亿元以上项目"."""
     for surface in surfaces:
         indicator = indicator.replace(surface, "")
+    indicator = _EMPTY_BRACKETS.sub("", indicator)
     for _ in range(2):
         indicator = _TIME_LEAD.sub("", indicator)
         indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA + INDICATOR_LEAD_FILLERS, leading=True)
@@ -741,10 +747,13 @@ def _whole_named(
     `collective`, the districts all at once (各区县) stand for the city too."""
     city_words = _city_anaphora(city)
     city_words = city_words + COLLECTIVE_MARKERS if collective else city_words
+    province_words = PROVINCE_ANAPHORA + PROVINCE_COLLECTIVE_MARKERS if collective else PROVINCE_ANAPHORA
     at_city = _last_at(text, city_words) if city else -1
-    at_province = _last_at(text, PROVINCE_ANAPHORA) if province else -1
+    at_province = _last_at(text, province_words) if province else -1
     if at_city < 0 and at_province < 0:
         return None
+    if at_province == at_city and text.startswith(PROVINCE_COLLECTIVE_MARKERS, at_province):
+        return province  # 各地市 holds 各地: the cities all at once stand for the province
     return province if at_province > at_city else city
 
 
@@ -761,6 +770,22 @@ def _sentence_whole(
         return whole
     short = city.removesuffix(_CITY_ENDING) if city else ""
     return city if len(short) >= 2 and short in said else None
+
+
+def _province_leads_until(view: str, city: str | None, province: str | None, mentions: list[_Mention]) -> int:
+    """Up to where a report that opens with its province (a provincial fair, 全省…) and names its city
+    only later speaks of the province: the figures before the city is named are the province's. 0 when
+    the opening lines name no province or the city is named first."""
+    if not city or not province:
+        return 0
+    opening = next(iter(paragraphs(view)), None)
+    if opening is None or not any(
+        m.canonical == province and m.end <= max(opening.end, OPENING_LINES) for m in mentions
+    ):
+        return 0
+    names = {city, city_short(city) or city}
+    named = [i for i in (view.find(name) for name in names) if i >= 0]
+    return min(named) if named else len(view)
 
 
 def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
@@ -980,6 +1005,7 @@ def find_metrics(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
         city = document_lead
+    province_leads_until = _province_leads_until(view, city, province, province_mentions)
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
@@ -1055,6 +1081,8 @@ def find_metrics(
                     subject = whole
                 else:
                     subject = carried_subject or document_lead
+                    if subject == city and figure.start < province_leads_until:
+                        subject = province  # 第N届中国某省投资贸易洽谈会…期间，共签约项目88个
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
                 metric = Metric(
                     text=text[figure.start : figure.end],
@@ -1261,8 +1289,9 @@ def _figures_in(
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
                     figure = _elliptical_count(view, m, before, earlier, previous)
-                if figure is None and m.start() in place_ends:
-                    figure = _per_place_count(view, m, _earlier_count(figures), previous)
+                if figure is None and _after_places(view, m.start(), place_ends):
+                    like = _earlier_count(figures) or previous or _perspective_count(view, sentence, m)
+                    figure = _per_place_count(view, m, like, None)
                 if figure is None:
                     figure = _verb_count(view, m, before, sentence.text)
             else:
@@ -1339,6 +1368,26 @@ def _places_lead(view: str, start: int, place_spans: dict[int, int] | None) -> i
 
 def _earlier_count(figures: list[_Figure]) -> _Figure | None:
     return next((f for f in reversed(figures) if f.kind == "count"), None)
+
+
+def _perspective_count(view: str, sentence: Segment, m: re.Match[str]) -> _Figure | None:
+    """从亿元以上项目签约情况来看，甲区2个，乙县1个: the sentence's opening view names what its per-place
+    counts count, when no count before them does."""
+    opening = _PERSPECTIVE.search(view, sentence.start, m.start())
+    noun = _VERB_COUNTED["units"].get(m.group("unit"))
+    if opening is None or noun is None or noun not in opening.group("topic"):
+        return None
+    if view[sentence.start : opening.start()].strip():
+        return None  # only a view that opens its sentence heads the list
+    indicator = _strip_words(opening.group("topic"), _KW["perspective_topic_tails"], leading=False)
+    return _Figure(opening.start(), opening.end(), 0.0, m.group("unit"), indicator, noun, "count")
+
+
+def _after_places(view: str, pos: int, place_ends: frozenset[int]) -> bool:
+    """A figure right after a place's name (甲区2个), or after places given it each (甲区、乙县各3个)."""
+    if pos in place_ends:
+        return True
+    return any(view.startswith(word, pos - len(word)) and pos - len(word) in place_ends for word in _JOINT)
 
 
 def _per_place_count(

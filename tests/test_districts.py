@@ -467,3 +467,135 @@ def test_an_industrial_area_after_a_known_place_is_a_zone():
     assert "金山工业区" in canonicals(
         extraction_view("上海市簽約。開年以來，金山工業區已經有5個項目成功簽約。")
     )
+
+
+def test_a_county_with_its_zone_in_brackets_gives_both_and_no_zone_running_through_the_bracket():
+    for text in (
+        "即墨区(青岛某某经开区)本次集中开工项目共30个。",
+        "山东省即墨区（蓝湾经开区）今年签约项目18个，即墨区（蓝湾经开区）将继续发力。",
+        "即墨區（藍灣經開區）今年簽約項目18個。",
+    ):
+        from zhaoyin.extractors.script import simplified_view
+
+        names = canonicals(simplified_view(text))
+        assert "即墨区" in names, names
+        assert not any("(" in n or "（" in n for n in names), names
+
+
+def test_a_park_followed_by_the_work_done_on_it_then_project_is_a_project():
+    for text in (
+        "胶州市举行集中开工。投资5000万元的山东星澜物流园建设项目开工。",
+        "胶州市领导来到青岛禾川科技有限公司电子产业园研发生产建设项目现场。",
+        "膠州市領導來到青島禾川科技有限公司電子產業園研發生產建設項目現場。",
+    ):
+        from zhaoyin.extractors.script import simplified_view
+
+        names = canonicals(simplified_view(text))
+        assert names == {"胶州市"}, names
+
+
+def test_a_chemical_park_ends_its_name_before_what_is_said_of_it():
+    for text in (
+        "稳步推进即墨化工园成功获批省级化工园区。",
+        "即墨化工园顺利通过省级认定，即墨化工园区继续扩容。",
+    ):
+        names = canonicals(text)
+        assert "即墨化工园" in names and not any(n.startswith("即墨化工园") and len(n) > 6 for n in names), (
+            names
+        )
+
+
+def test_a_one_character_county_is_no_place_where_its_suffix_opens_a_word():
+    for text in (
+        "在市委市政府和县委的坚强领导下，胶州市全年签约项目40个。",
+        "在市委市政府和县委的领导下，胶州市签约项目40个。",
+    ):
+        assert canonicals(text) == {"胶州市"}, canonicals(text)
+    assert "和县" in canonicals("马鞍山市和县今年签约项目8个。")
+
+
+def test_a_short_place_name_in_a_list_of_people_after_their_title_is_a_given_name():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "项目开工仪式举行，县领导龚云林、康文化参加。",
+        "项目开工仪式举行，市领导张和平、李云林出席。",
+        "項目開工儀式舉行，縣領導龔雲林、康文化參加。",
+    ):
+        assert canonicals(simplified_view(text)) == set(), canonicals(simplified_view(text))
+    assert canonicals("项目开工仪式举行，市领导到云林调研。") == {"云林县"}
+
+
+def test_a_park_that_a_list_types_as_a_project_is_no_zone_wherever_it_is_named():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "胶州市举行签约仪式，现场签约的胶州星澜科技城和胶州禾川临空产业园两大项目投资均超过300亿元。",
+        "本次集中开工的重点项目包括胶州国际陆港枢纽产业园(星澜电商物流中心)、胶州禾川冷链物流园(一期)等。",
+        "胶州禾川冷链物流园、胶州星澜科技城等6个项目集中开工。位于胶州市的胶州星澜科技城总投资50亿元。",
+        "本次集中開工的重點項目包括膠州國際陸港樞紐產業園（星瀾電商物流中心）、膠州禾川冷鏈物流園（一期）等。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert not any(n.endswith(("科技城", "产业园", "物流园")) for n in names), names
+    # a zone signing with a firm (甲开发区与某公司签署了某项目) stays a zone
+    names = canonicals("胶州市。胶州星澜产业园与禾川科技有限公司签署了现代装备制造项目。")
+    assert "胶州星澜产业园" in names, names
+
+
+def test_a_zone_named_only_in_the_title_of_a_plan_is_no_place_of_the_report():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "海口市商务厅获悉，《海南自由贸易港建设总体方案》公布以来，新设外资企业增长。",
+        "海口市商務廳獲悉，《海南自由貿易港建設總體方案》公布以來，新設外資企業增長。",
+    ):
+        assert canonicals(simplified_view(text)) == set(), canonicals(simplified_view(text))
+    assert "海南自由贸易港" in canonicals("海口市商务厅获悉，海南自由贸易港建设加快，新设外资企业增长。")
+
+
+def test_a_short_name_listed_with_cities_named_for_sure_is_a_place():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "海口市商务厅获悉，从市县引进外资来看，海口、三亚、琼海使用外资金额同比增长。",
+        "海口市商務廳獲悉，從市縣引進外資來看，海口、三亞、瓊海使用外資金額同比增長。",
+        "海口市商务厅获悉，海口、三亚和琼海新设外资企业增长较快。",
+    ):
+        assert "琼海市" in canonicals(simplified_view(text)), canonicals(simplified_view(text))
+
+
+def test_a_zone_named_by_the_county_written_as_an_anaphor_is_that_countys_zone():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "胶州市召开项目推进会。领导来到位于该市经济开发区的某某项目现场。莱西市的禾川项目开工。",
+        "平度市召开项目推进会。领导来到位于本市经济开发区的星澜科技项目现场。",
+    ):
+        assert not any(n.endswith("经济开发区") for n in canonicals(text)), canonicals(text)
+    for text in (
+        "桐柏县召开大会。县领导来到位于该县产业集聚区的禾川电子项目现场。",
+        "桐柏縣召開大會。縣領導來到位於該縣產業集聚區的禾川電子項目現場。",
+        "桐柏县召开大会。本县产业集聚区新落户项目8个。",
+    ):
+        assert "桐柏县产业集聚区" in canonicals(simplified_view(text)), canonicals(simplified_view(text))
+    # two counties named before: the anaphor is not resolved
+    assert not any(
+        n.endswith("产业集聚区") for n in canonicals("桐柏县和唐河县召开大会。位于该县产业集聚区的项目开工。")
+    )
+
+
+def test_the_city_alone_before_a_zone_names_the_citys_own_zone():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "滁州市上半年招商。从签约项目总数来看，定远14个，凤阳13个。各平台中，市开发区8个，市星澜示范区1个。",
+        "滁州市上半年招商。從簽約項目總數來看，定遠14個，鳳陽13個。各平臺中，市開發區8個，市星瀾示範區1個。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert {"滁州经济技术开发区", "市星澜示范区"} <= names, names
+    for text in (
+        "滁州市召开会议。推进城市开发区建设。",
+        "滁州市召开会议。推进全市开发区建设。",
+        "滁州市召开会议。推进市科技示范区建设。",
+    ):
+        assert canonicals(text) == set(), canonicals(text)

@@ -1093,3 +1093,109 @@ def test_a_count_closing_a_list_of_projects_in_several_places_is_the_citys():
         found, city = find_districts(text)
         ms = find_metrics(text, amounts=find_amounts(text), districts=found, city=city, published="2024-03")
         assert [(m.value, m.subject) for m in ms] == [(14, "临汾市")]
+
+
+def test_places_given_a_count_each_have_it_each():
+    for text in (
+        "全市新开工项目40个。分县区看，甲川区12个，乙河县、丙山县、丁原区各3个，戊水县1个。",
+        "全市新開工項目40個。分縣區看，甲川區12個，乙河縣、丙山縣、丁原區各3個，戊水縣1個。",
+        "全市新开工项目40个，其中甲川区12个，乙河县、丙山县、丁原区均3个。",
+    ):
+        text = halfwidth(simplified_view(text))
+        places = [
+            district(text, name, "county" if name.endswith("县") else "district")
+            for name in ("甲川区", "乙河县", "丙山县", "丁原区", "戊水县")
+        ]
+        ms = metrics_of(text, places)
+        each = sorted(m.subject for m in ms if m.value == 3)
+        assert each == ["丁原区", "丙山县", "乙河县"], [(m.value, m.subject) for m in ms]
+
+
+def test_a_per_place_list_counts_what_the_view_opening_its_sentence_names():
+    for text in (
+        "全市上半年招商情况通报。从10亿元以上项目新签约情况来看，甲川区2个，分别是总投资23亿元的星澜文旅项目"
+        "和总投资20亿元的禾川物流园项目；乙河县1个，为总投资15亿元的云栖新材料项目。",
+        "全市上半年招商情況通報。從10億元以上項目新簽約情況來看，甲川區2個，分別是總投資23億元的星瀾文旅項目"
+        "和總投資20億元的禾川物流園項目；乙河縣1個，為總投資15億元的雲棲新材料項目。",
+        "从亿元以上项目开工数量看，甲川区2个，乙河县1个。",
+    ):
+        text = halfwidth(simplified_view(text))
+        places = [
+            district(text, "甲川区", "district", "甲川区"),
+            district(text, "乙河县", "county", "乙河县"),
+        ]
+        ms = metrics_of(text, places)
+        counts = [(m.value, m.unit, m.subject) for m in ms if m.unit == "个"]
+        assert counts == [(2, "个", "甲川区"), (1, "个", "乙河县")], counts
+
+
+def test_a_report_opening_with_its_provinces_fair_gives_the_figures_before_any_city_to_the_province():
+    for text, province in (
+        (
+            "6月7日，第十届中国山东投资贸易洽谈会在烟台举行。\n"
+            "记者从现场获悉，本届洽谈会期间，共签约项目60个，总投资120亿美元。\n"
+            "其中，青岛3个项目现场签约，涉及总投资5亿美元。",
+            "山东省",
+        ),
+        (
+            "6月7日，第十屆中國山東投資貿易洽談會在煙台舉行。\n"
+            "記者從現場獲悉，本屆洽談會期間，共簽約項目60個，總投資120億美元。\n"
+            "其中，青島3個項目現場簽約，涉及總投資5億美元。",
+            "山东省",
+        ),
+    ):
+        text = halfwidth(simplified_view(text))
+        found, _city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="青岛市", published="2024-06"
+        )
+        subjects = [(m.value, m.subject) for m in ms]
+        assert subjects[:2] == [(60, province), (120, province)], subjects
+        assert (3, "青岛市") in subjects, subjects
+
+
+def test_state_and_private_firms_are_counted_like_firms():
+    for text in (
+        "胶州市先后与星澜集团、禾川交投等15家央企、省属国企签约，引资总额1021亿元。",
+        "胶州市先後與星瀾集團、禾川交投等15家央企、省屬國企簽約，引資總額1021億元。",
+        "胶州市今年引进12家民企，新签约项目20个。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="青岛市", published="2024-06"
+        )
+        assert any(m.unit == "家" and m.value in (15, 12) for m in ms), figures(ms)
+
+
+def test_a_citys_short_name_right_before_a_verb_of_investment_is_the_city():
+    for text in (
+        "全省台资项目进展顺利。在沿江地区快速发展的同时，其中淮北签约落地和开工建设2个项目，宿州引进4个项目。",
+        "全省臺資項目進展順利。在沿江地區快速發展的同時，其中淮北簽約落地和開工建設2個項目，宿州引進4個項目。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="合肥市", published="2024-07"
+        )
+        assert [(m.value, m.subject) for m in ms] == [(2, "淮北市"), (4, "宿州市")], [
+            (m.value, m.subject) for m in ms
+        ]
+    # a short name opening a firm's or a park's name is no subject
+    text = "合肥市今年新签约项目12个，淮北矿业集团新增投资项目3个。"
+    ms = find_metrics(text, amounts=find_amounts(text), districts=[], city="合肥市", published="2024-07")
+    assert all(m.subject == "合肥市" for m in ms), [(m.value, m.subject) for m in ms]
+
+
+def test_the_cities_of_a_province_all_at_once_stand_for_the_province():
+    for text in (
+        "5月31日上午，西藏自治区在拉萨举行招商项目集中签约。\n由各地市分管领导与企业代表签约，共签约项目26个，计划投资72.5亿元。",
+        "5月31日上午，西藏自治區在拉薩舉行招商項目集中簽約。\n由各地市分管領導與企業代表簽約，共簽約項目26個，計劃投資72.5億元。",
+    ):
+        text = halfwidth(simplified_view(text))
+        found, _city = find_districts(text)
+        ms = find_metrics(
+            text, amounts=find_amounts(text), districts=found, city="拉萨市", published="2024-05"
+        )
+        amount = [m.subject for m in ms if m.unit == "亿元"]
+        assert amount == ["西藏自治区"], [(m.value, m.subject) for m in ms]
