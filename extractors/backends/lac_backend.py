@@ -265,7 +265,7 @@ class LacBackend:
 
     def entities(self, text: str) -> list[Mention]:
         from zhaoyin.extractors.amounts import find_amounts
-        from zhaoyin.extractors.backends.rules_backend import RulesBackend
+        from zhaoyin.extractors.backends.rules_backend import RulesBackend, span_mentions
         from zhaoyin.extractors.companies import find_companies
         from zhaoyin.extractors.districts import find_districts
         from zhaoyin.extractors.projects import find_projects
@@ -274,17 +274,5 @@ class LacBackend:
         companies = find_companies(text)
         districts, _city = find_districts(text)
         projects = find_projects(text, amounts=find_amounts(text), companies=companies, districts=districts)
-        for company in lac_companies(text, companies, projects):
-            mentions += [
-                Mention(
-                    text=text[s.start : s.end],
-                    label="company",
-                    start=s.start,
-                    end=s.end,
-                    canonical=company.canonical,
-                    confidence=company.confidence,
-                    source=self.name,
-                )
-                for s in company.spans
-            ]
+        mentions += span_mentions(text, lac_companies(text, companies, projects), "company", self.name)
         return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -5,6 +5,23 @@ from __future__ import annotations
 from zhaoyin.schemas import Mention
 
 
+def span_mentions(text: str, records, label: str, source: str) -> list[Mention]:
+    """One mention per span of each record (a Company or a District)."""
+    return [
+        Mention(
+            text=text[span.start : span.end],
+            label=label,
+            start=span.start,
+            end=span.end,
+            canonical=record.canonical,
+            confidence=record.confidence,
+            source=source,
+        )
+        for record in records
+        for span in record.spans
+    ]
+
+
 class RulesBackend:
     name = "rules"
 
@@ -13,32 +30,7 @@ class RulesBackend:
         from zhaoyin.extractors.companies import find_companies
         from zhaoyin.extractors.districts import find_districts
 
-        mentions: list[Mention] = []
-        for company in find_companies(text):
-            for span in company.spans:
-                mentions.append(
-                    Mention(
-                        text=text[span.start : span.end],
-                        label="company",
-                        start=span.start,
-                        end=span.end,
-                        canonical=company.canonical,
-                        confidence=company.confidence,
-                        source=self.name,
-                    )
-                )
+        mentions = span_mentions(text, find_companies(text), "company", self.name)
         districts, _city = find_districts(text)
-        for district in districts:
-            for span in district.spans:
-                mentions.append(
-                    Mention(
-                        text=text[span.start : span.end],
-                        label="district",
-                        start=span.start,
-                        end=span.end,
-                        canonical=district.canonical,
-                        confidence=district.confidence,
-                        source=self.name,
-                    )
-                )
+        mentions += span_mentions(text, districts, "district", self.name)
         return sorted(mentions, key=lambda m: (m.start, m.end))
