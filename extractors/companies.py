@@ -611,7 +611,7 @@ def brand_of(name: str) -> str | None:
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
     if len(rest) >= 2 and rest[0] in trades:
-        return "".join(brand) + rest[0]
+        return "".join(brand) + ("" if _qualifies_a_product(rest) else rest[0])
     if rest and _is_place(rest[0]):
         return "".join(brand)
     if rest and _CAPACITY_AHEAD.match(rest[0]) and all(flag == "oov" for _w, flag in tagged("".join(brand))):
@@ -620,6 +620,26 @@ def brand_of(name: str) -> str | None:
     if rest and rest[0] in lang.word_set("industry_terms") and proper and len("".join(brand)) >= 3:
         return "".join(brand)  # 海尔卡奥斯|工业互联网…, 中外运|跨境电商…
     return None
+
+
+def _splits_a_word(name: str, at: int) -> bool:
+    """Whether `at` falls inside a word of three or more characters of `name` (航天|新能源: 航天新 splits it)."""
+    return any(start < at < end and end - start >= 3 for _w, start, end in tokens(name))
+
+
+def _qualifies_a_product(rest: list[str]) -> bool:
+    """法兰泰克|智能|起重机, 汇胜|环保|包装材料: a trade word that also qualifies products, followed by
+    further product words (not a place, a phase or the project's noun), is the product's, not the firm's."""
+    if rest[0] not in lang.word_set("product_qualifying_trades") or len(rest) < 2:
+        return False
+    following = rest[1]
+    return not (
+        _is_place(following)
+        or following in lang.data("company_patterns")["trades_closing_a_name"]
+        or following.startswith(_project_nouns())
+        or _CAPACITY_AHEAD.match(following)
+        or not _HAN.match(following)
+    )
 
 
 @cached_on_words(NAME_CACHE_SIZE)
@@ -681,8 +701,8 @@ def placed_brand(name: str) -> str | None:
     for length in (2, 3):
         brand_end = places + length
         brand = name[places:brand_end]
-        if len(brand) < length:
-            continue
+        if len(brand) < length or _splits_a_word(name, brand_end):
+            continue  # 三江|航天新|能源: a brand does not end inside a word (新能源)
         # 青岛恒和|天水…: a function character may end a brand that a named place follows
         traded = any(name.startswith(t, brand_end) for t in trades)
         if not (
@@ -694,6 +714,10 @@ def placed_brand(name: str) -> str | None:
         chain = [brand_end]
         while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
             chain.append(chain[-1] + len(trade))
+        if len(chain) > 1 and _qualifies_a_product(
+            [name[brand_end : chain[1]], *segment_words(name[chain[1] :])]
+        ):
+            chain = [brand_end]  # 汇胜|环保包装材料: the trade qualifies the product
         ends = {word_end for _w, _s, word_end in tokens(name)}
         # 诚越|电子科技, but 科利科技|电子产品: the trades end where a word of the name ends
         end = next((e for e in reversed(chain) if e in ends or e == brand_end), brand_end)

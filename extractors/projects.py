@@ -1033,6 +1033,21 @@ def _project_key(name: str, companies: list[Company]) -> str:
     return key or name  # 岚店咖啡项目 and 华达电器项目: the investor's name is all that tells them apart
 
 
+def _different_works(one: Project, other: Project, companies: list[Company]) -> bool:
+    """甲|再生资源循环产业园项目 and 甲|新型装备制造基地项目: two names that each say their investor and a
+    work the other does not are two projects, however alike their investor and place."""
+    investor = next((c for c in companies if c.canonical == one.company), None)
+    if not one.name or not other.name or investor is None:
+        return False
+    works = []
+    for name in (one.name, other.name):
+        at = max((name.find(m) + len(m) for m in investor.mentions if m in name), default=-1)
+        if at < 0:
+            return False  # a name without its investor (“互联网+”项目) may be a caption of the other
+        works.append(name[at:].removesuffix(_WORDS["project_word"]))
+    return all(works) and works[0] not in works[1] and works[1] not in works[0]
+
+
 def _filled(kept: Project, other: Project) -> Project:
     """`kept` with the investor, district, amount or status that only `other`, a mention of the same
     project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元)."""
@@ -1355,6 +1370,7 @@ def find_projects(
                     i
                     for i, p in enumerate(projects)
                     if (p.company, p.district) == (project.company, project.district)
+                    and not _different_works(p, project, companies)
                 ),
                 None,
             )

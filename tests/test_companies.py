@@ -568,3 +568,34 @@ def test_a_short_name_opened_by_its_firms_region_is_the_firms_own_without_it(tex
 
 def test_a_group_opened_by_its_region_keeps_it():
     assert "香港岚诺集团" in names("香港岚诺集团在东岭投资建设冷链物流园项目。")
+
+
+@pytest.mark.parametrize(
+    ("name", "brand"),
+    [
+        ("汇岚环保包装材料生产项目", "汇岚"),
+        ("冀岚再生资源循环产业园项目", "冀岚"),
+        ("军岚泰环保设备二期", "军岚泰"),
+        ("岚泰克新能源物流车项目", "岚泰克"),
+        ("岚胜环保科技处理剂项目", "岚胜环保"),  # 科技 closes a firm's name: 环保 is the firm's
+        ("汇岚环保青岛基地", "汇岚环保"),  # a place after the trade: the trade is the firm's
+        ("汇岚智能电子元器件项目", "汇岚智能"),  # 某某智能 is as often a firm's own short name
+    ],
+)
+def test_a_trade_qualifying_the_product_is_not_the_firms(name, brand):
+    assert brand_of(name) == brand
+
+
+def test_a_trade_qualifying_the_product_in_a_report_and_in_traditional_script():
+    for text in (
+        "总投资20亿元的岚泰克环保包装材料项目在吴中区开工。",
+        "總投資20億元的嵐泰克環保包裝材料項目在吳中區開工。",
+    ):
+        assert names(halfwidth(simplified_view(text))) == ["岚泰克"]
+
+
+def test_a_placed_brand_does_not_end_inside_a_word():
+    # 湖州|海洋新|能源物流: the brand is not 海洋新 with 能源 and 物流 as its trades
+    assert placed_brand("湖州海洋新能源物流车项目") is None
+    assert placed_brand("江苏航空新能源物流车项目") is None
+    assert placed_brand("江苏岚天新能源物流车项目") == "江苏岚天"

@@ -1053,3 +1053,13 @@ def test_the_one_in_charge_of_a_project_is_no_hedge_on_its_step(text):
 def test_places_a_list_types_as_carriers_of_projects_are_no_projects(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n.endswith(("站区", "旅游区", "产业园")) for n in names)
+
+
+def test_two_projects_of_one_investor_in_one_place_stay_two():
+    found = by_name(
+        projects_of(
+            "引进成果突出，如横州市岚正泰再生资源循环科技产业园项目、横州市岚正泰新型环保装备制造基地项目、"
+            "横州市潮澜年产50万吨再生铝加工生产项目等。"
+        )
+    )
+    assert {"横州市岚正泰再生资源循环科技产业园项目", "横州市岚正泰新型环保装备制造基地项目"} <= set(found)
