@@ -599,3 +599,21 @@ def test_the_city_alone_before_a_zone_names_the_citys_own_zone():
         "滁州市召开会议。推进市科技示范区建设。",
     ):
         assert canonicals(text) == set(), canonicals(text)
+
+
+def test_taiwans_municipal_districts_county_cities_and_science_parks_are_places():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "禾川光电宣布加码投资，在台中市西屯区兴建研发大楼，另于中部科学园区扩建产线，员林市厂区同步升级。",
+        "禾川光電宣布加碼投資，在臺中市西屯區興建研發大樓，另於中部科學園區擴建產線，員林市廠區同步升級。",
+    ):
+        found, _ = districts_of(simplified_view(text))
+        assert {"西屯区", "中部科学园区", "员林市"} <= set(found), set(found)
+        assert found["西屯区"].city == "台中市" and found["西屯区"].kind == "district"
+        assert found["员林市"].kind == "county_city"
+    names = canonicals(simplified_view("星澜物流规划在新北市板桥区设立营运总部，并于新竹科学工业园区设点。"))
+    assert {"板桥区", "新竹科学园区"} <= names, names
+    # a Taiwanese district's name that another division of China holds stays that division's
+    assert "金山区" in canonicals("上海市金山区新签约项目5个。")
+    assert canonicals("上海市金山区新签约项目5个。") == {"金山区"}

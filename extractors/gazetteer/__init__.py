@@ -216,7 +216,7 @@ def _build() -> Gazetteer:
     cities: dict[str, Place] = {}
     zones: list[Place] = []
 
-    for row in _rows("admin_divisions"):
+    for row in (*_rows("admin_divisions"), *_rows("taiwan_divisions")):
         province = provinces.setdefault(
             row["province"], Place(row["province"], "province", None, row["province"])
         )
@@ -229,7 +229,7 @@ def _build() -> Gazetteer:
             kind,
             city.canonical if city else None,
             province.canonical,
-            None if kind == "zone" else row["code"],
+            None if kind == "zone" else row["code"] or None,
         )
         # two-character full names (城区, 矿区, 东区) are everyday words, not mentions
         if len(place.canonical) > 2 or place.canonical.endswith(_PLACE_NAMES["county_ending"]):
