@@ -397,6 +397,48 @@ def _brand_park(text: str, place_end: int, zone_end: int) -> bool:
     return match is not None and zone_end - match.end() >= 2
 
 
+_DIVISION_ENDINGS = tuple(_PLACE_NAMES["district_endings"])
+_DIVISION_KINDS = ("district", "county", "county_city")
+
+
+def _division_opens_a_named_park(surface: str, entries: list[Surface], rest: str) -> bool:
+    """扎鲁特旗鲁北产业园: a county-level division written whole before a park of its own name (a weak
+    suffix: 产业园, 工业园) is named as the division, and the park after it is named by what follows; an
+    official zone (某县经济技术开发区) or a park with no name of its own (某县产业集聚区) keeps the county in
+    its name."""
+    if not surface.endswith(_DIVISION_ENDINGS):
+        return False
+    if not any(e.form == NAME and e.place.kind in _DIVISION_KINDS for e in entries):
+        return False
+    suffix = next(
+        (s for s in sorted(gazetteer().zone_suffixes, key=len, reverse=True) if rest.endswith(s)), None
+    )
+    if suffix is None or gazetteer().zone_suffixes[suffix][1] != "weak" or len(rest) - len(suffix) < 2:
+        return False
+    return _holds_a_proper_word(rest[: -len(suffix)])
+
+
+def _compound_of_common_words(word: str) -> bool:
+    """现代农业, 农业产业: a word the dictionary holds rarely, made of two everyday words."""
+    return any(
+        word_frequency(word[:cut]) >= RARE_WORD_FREQ and word_frequency(word[cut:]) >= RARE_WORD_FREQ
+        for cut in range(2, len(word) - 1)
+    )
+
+
+def _holds_a_proper_word(words: str) -> bool:
+    """Whether `words` hold a proper name (鲁北, 星澜): a place, or a rare word that is no everyday,
+    zone or industry word and no compound of everyday words."""
+    return bool(_hits(words)) or any(
+        word_frequency(word) < RARE_WORD_FREQ
+        and word not in lang.word_set("zone_name_words")
+        and word not in lang.word_set("industry_terms")
+        and not _compound_of_common_words(word)
+        for word, _flag in tagged(words)
+        if _HAN.match(word)
+    )
+
+
 def _zone_canonical(surface: str) -> str:
     """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
     form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
@@ -460,6 +502,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             if not left:
                 continue
             zone_start = left.start()
+        if _division_opens_a_named_park(surface, entries, text[end : match.end()]):
+            zone_start = end
         name = text[zone_start : match.end()]
         found.append(
             _Hit(zone_start, match.end(), Place(_zone_canonical(name), "zone", prefix.city, prefix.province))

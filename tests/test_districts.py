@@ -617,3 +617,22 @@ def test_taiwans_municipal_districts_county_cities_and_science_parks_are_places(
     # a Taiwanese district's name that another division of China holds stays that division's
     assert "金山区" in canonicals("上海市金山区新签约项目5个。")
     assert canonicals("上海市金山区新签约项目5个。") == {"金山区"}
+
+
+def test_a_division_written_whole_before_a_park_of_its_own_name_is_named_apart_from_the_park():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "通辽市召开推进会。扎鲁特旗星澜产业园污水处理工程等项目10个开工。",
+        "通遼市召開推進會。扎魯特旗星瀾產業園污水處理工程等項目10個開工。",
+        "武汉市汉阳区禾川工业园的12家企业将整体搬迁。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert names & {"扎鲁特旗", "汉阳区"} and names & {"星澜产业园", "禾川工业园"}, names
+        assert not any(n.startswith(("扎鲁特旗", "汉阳区")) and n.endswith("园") for n in names), names
+    # an official zone, or a park named only with everyday words, keeps the county in its name
+    for text, zone in (
+        ("临汾市召开大会。隰县现代农业产业示范区新落户项目3个。", "隰县现代农业产业示范区"),
+        ("南阳市召开大会。桐柏县产业集聚区新落户项目3个。", "桐柏县产业集聚区"),
+    ):
+        assert zone in canonicals(text), canonicals(text)
