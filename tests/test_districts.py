@@ -636,3 +636,19 @@ def test_a_division_written_whole_before_a_park_of_its_own_name_is_named_apart_f
         ("南阳市召开大会。桐柏县产业集聚区新落户项目3个。", "桐柏县产业集聚区"),
     ):
         assert zone in canonicals(text), canonicals(text)
+
+
+def test_an_autonomous_county_or_banner_written_as_place_and_plain_ending_is_that_division():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, county in (
+        ("星澜新材料项目落户长阳县，总投资5亿元。", "长阳土家族自治县"),
+        ("禾川食品加工项目在峨边县开工建设。", "峨边彝族自治县"),
+        ("禾川食品加工項目在峨邊縣開工建設。", "峨边彝族自治县"),
+        ("宽城县新签约项目3个。", "宽城满族自治县"),
+        ("鄂温克旗引进星澜乳业项目。", "鄂温克族自治旗"),
+        ("察布查尔县与禾川能源签约。", "察布查尔锡伯自治县"),
+    ):
+        found, _ = districts_of(simplified_view(text))
+        assert county in found, (text, set(found))
+        assert found[county].kind == "county" and found[county].admin_code

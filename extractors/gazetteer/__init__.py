@@ -110,6 +110,24 @@ def _autonomous_prefecture_shorts(name: str) -> list[str]:
     return shorts + ([place] if len(place) >= _PLACE_NAMES["autonomous_prefecture_bare_min"] else [])
 
 
+def _autonomous_division_form(name: str) -> str | None:
+    """石柱土家族自治县 → 石柱县, 宽城满族自治县 → 宽城县, 鄂温克族自治旗 → 鄂温克旗: how the press writes an
+    autonomous county or banner."""
+    ending, plain = next(
+        ((e, p) for e, p in _PLACE_NAMES["autonomous_division_endings"].items() if name.endswith(e)),
+        (None, None),
+    )
+    if ending is None:
+        return None
+    place = name.removesuffix(ending)
+    peoples = sorted(_PLACE_NAMES["autonomous_division_peoples"], key=len, reverse=True)
+    while people := next((p for p in peoples if place.endswith(p) and len(place) > len(p)), None):
+        place = place.removesuffix(people)
+    if place in peoples:  # 鄂温克族自治旗: the people is the place
+        place = place.removesuffix(_PLACE_NAMES["people_ending"])
+    return place + plain if len(place) >= 2 else None
+
+
 def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     """高新技术产业开发区 → 高新区 and the like; the bare abbreviation is added by _bare_abbreviations."""
     names = {place.canonical}
@@ -215,6 +233,7 @@ def _build() -> Gazetteer:
     provinces: dict[str, Place] = {}
     cities: dict[str, Place] = {}
     zones: list[Place] = []
+    autonomous_forms: list[tuple[str, Place]] = []
 
     for row in (*_rows("admin_divisions"), *_rows("taiwan_divisions")):
         province = provinces.setdefault(
@@ -238,7 +257,12 @@ def _build() -> Gazetteer:
             gaz.add(row["short"], SHORT, place)
         if kind == "zone":
             zones.append(place)
+        if (written := _autonomous_division_form(place.canonical)) and written != place.canonical:
+            autonomous_forms.append((written, place))
 
+    for written, place in autonomous_forms:
+        if not gaz.places_named(written):  # 河南县 is the short form already
+            gaz.add(written, NAME, place)
     _former_divisions(gaz)
 
     for row in _rows("zones"):
