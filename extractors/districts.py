@@ -607,14 +607,41 @@ def _located_zones(text: str, city: str | None, province: str | None, zones: lis
     found = []
     never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
     for match in _located_zone_re().finditer(text):
-        start, end = match.span("name")
-        start += _leading_city_or_province(text[start:end])  # 在苏州市昆山经济技术开发区: the city is context
-        if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
-            continue
-        if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
-            continue
-        found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
+        first_start, first_end = match.span("name")
+        first_start += _leading_city_or_province(
+            text[first_start:first_end]
+        )  # 在苏州市昆山…: the city is context
+        for start, end in [(first_start, first_end), *_further_list_items(text, first_end)]:
+            if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
+                continue
+            if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
+                continue
+            found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
     return found
+
+
+_NAME_RUN = re.compile(rf"{_BODY}+")
+
+
+def _further_list_items(text: str, end: int) -> list[tuple[int, int]]:
+    """分别位于甲经济开发区、乙镇某村和丙经合区: the items after the first of a list in the slot of where
+    something lands, those that end like a zone (the list's other items, a village, are passed over)."""
+    items = []
+    joiners = _PLACE_NAMES["place_list_joiners"]
+    while end < len(text) and text[end] in joiners:
+        run = _NAME_RUN.match(text, end + 1)
+        if run is None:
+            break
+        if _listed_zone_item_re().fullmatch(run.group(0)):
+            items.append(run.span())
+        end = run.end()
+    return items
+
+
+@cache
+def _listed_zone_item_re() -> re.Pattern[str]:
+    parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
+    return re.compile(rf"{_BODY}{{2,16}}(?:{_zone_suffix_alternation()})(?:{parts})?")
 
 
 _NAME_RUN_END = re.compile(rf"{_BODY}+$")

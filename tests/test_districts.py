@@ -673,3 +673,22 @@ def test_a_county_short_name_opening_a_listed_project_in_its_province_names_the_
     # in a report about another province, or not opening a project's name, the short name is no place
     assert "岱山县" not in canonicals("成都市召开推进会。推进数字经济项目，岱山星澜海上风电等海洋经济项目。")
     assert "岱山县" not in canonicals("杭州市召开推进会。岱山风光秀美，游客众多。")
+
+
+def test_every_item_ending_like_a_zone_of_a_list_in_the_slot_of_where_projects_land_is_a_zone():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "洪湖市召开大会。8个项目分别签约进入星澜经合区、洪湖经济开发区和禾川开发区，总投资12亿元。",
+        "洪湖市召開大會。8個項目分別簽約進入星瀾經合區、洪湖經濟開發區和禾川開發區，總投資12億元。",
+        "洪湖市召开大会。开工项目分别位于洪湖经济开发区、某镇李家村和星澜经合区。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert "星澜经合区" in names, names
+        assert not any("李家村" in n for n in names), names
+    assert "禾川开发区" in canonicals(
+        "洪湖市召开大会。8个项目分别签约进入星澜经合区、洪湖经济开发区和禾川开发区。"
+    )
+    # a list item that only names an everyday kind of zone is none
+    names = canonicals("洪湖市召开大会。项目分别位于洪湖经济开发区和各产业园区。")
+    assert not any(n.endswith("产业园区") for n in names), names
