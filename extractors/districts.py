@@ -977,6 +977,7 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
         if surface not in district.mentions:
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
+    _merge_zones_written_without_their_city(by_name)
     zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     return [
@@ -984,6 +985,21 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
         for d in by_name.values()
         if not _only_inside_zone_names(d, zone_spans) and not _zone_only_in_titles(d, titles)
     ], city
+
+
+def _merge_zones_written_without_their_city(by_name: dict[tuple[str, str | None], District]) -> None:
+    """南昌小蓝经济技术开发区 … 小蓝经开区: a zone the report also writes with its city is one zone, named
+    whole; written only without its city, it keeps the name the report gives it."""
+    for (name, city), district in list(by_name.items()):
+        if district.kind != "zone" or not city:
+            continue
+        for prefix in (city, city_short(city)):
+            whole = by_name.get((f"{prefix}{name}", city)) if prefix else None
+            if whole is not None:
+                whole.mentions += [m for m in district.mentions if m not in whole.mentions]
+                whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)
+                del by_name[(name, city)]
+                break
 
 
 _BOOK_TITLE = re.compile(lang.pattern("punctuation", "book_title"))

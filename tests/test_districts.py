@@ -692,3 +692,19 @@ def test_every_item_ending_like_a_zone_of_a_list_in_the_slot_of_where_projects_l
     # a list item that only names an everyday kind of zone is none
     names = canonicals("洪湖市召开大会。项目分别位于洪湖经济开发区和各产业园区。")
     assert not any(n.endswith("产业园区") for n in names), names
+
+
+def test_a_national_zone_written_without_its_city_keeps_the_name_the_report_gives_it():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "南昌县召开大会。南昌市小蓝经开区新签约项目8个，小蓝经开区招商局介绍了情况。",
+        "南昌縣召開大會。南昌市小藍經開區新簽約項目8個，小藍經開區招商局介紹了情況。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert "小蓝经济技术开发区" in names and "南昌小蓝经济技术开发区" not in names, names
+    # written with its city somewhere in the report, it is one zone, named whole
+    found, _ = districts_of("南昌小蓝经济技术开发区举行签约仪式。南昌市召开大会，小蓝经开区新签约项目8个。")
+    zones = [name for name in found if "小蓝" in name]
+    assert zones == ["南昌小蓝经济技术开发区"], zones
+    assert "小蓝经开区" in found["南昌小蓝经济技术开发区"].mentions

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
@@ -163,18 +163,20 @@ def _area_form(gaz: Gazetteer, place: Place) -> None:
 
 def _without_city_prefix(gaz: Gazetteer, place: Place) -> None:
     """天津滨海高新技术产业开发区 is 滨海高新区 in a report about Tianjin: the name without its city, in
-    context only."""
+    context only, and so named (the report writes no city into it)."""
     prefix = next(
         (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
     )
     if not prefix:
         return
     rest = place.canonical[len(prefix) :]
+    # the zone as the report calls it, the city being context: 小蓝经开区 is 小蓝经济技术开发区
+    as_written = replace(place, canonical=rest)
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
-            gaz.add(rest, CONTEXT, place)
+            gaz.add(rest, CONTEXT, as_written)
             if abbreviation:
-                gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, place)
+                gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, as_written)
             return
 
 
