@@ -778,6 +778,18 @@ def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
     )
 
 
+def _park_after_its_division(
+    span: tuple[int, District], spans: list[tuple[int, District]]
+) -> tuple[int, District]:
+    """某县某某工业园区200兆瓦储能项目: a park named right after a division is where the project goes, the
+    narrower of the two."""
+    start, district = span
+    if district.kind not in ADMIN_KINDS:
+        return span
+    end = next((s.end for s in district.spans if s.start == start), None)
+    return next((s for s in spans if s[0] == end and s[1].kind == "zone"), span)
+
+
 def _district_at(
     text: str,
     spans: list[tuple[int, District]],
@@ -793,7 +805,7 @@ def _district_at(
     for segment in (item, sentence):
         if segment is None:
             continue
-        named = [s for s in spans if segment.start <= s[0] < segment.end]
+        named = [_park_after_its_division(s, spans) for s in spans if segment.start <= s[0] < segment.end]
         # where it says it goes (将在昆山高新区投资), else a division named there, else a zone named there
         # (在合肥经开区开工), else the paragraph's lead
         located = [s for s in named if _patterns()["location_before"].search(text, max(0, s[0] - 3), s[0])]
