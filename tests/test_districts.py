@@ -708,3 +708,12 @@ def test_a_national_zone_written_without_its_city_keeps_the_name_the_report_give
     zones = [name for name in found if "小蓝" in name]
     assert zones == ["南昌小蓝经济技术开发区"], zones
     assert "小蓝经开区" in found["南昌小蓝经济技术开发区"].mentions
+
+
+def test_county_level_cities_set_up_after_the_division_table_are_places():
+    for text, name in (
+        ("林芝市召开大会。星澜藏药项目落户米林市。", "米林市"),
+        ("新疆兵团第九师白杨市新签约项目3个。", "白杨市"),
+    ):
+        found, _ = districts_of(text)
+        assert name in found and found[name].kind == "county_city", (text, set(found))

@@ -237,7 +237,7 @@ def _build() -> Gazetteer:
     zones: list[Place] = []
     autonomous_forms: list[tuple[str, Place]] = []
 
-    for row in (*_rows("admin_divisions"), *_rows("taiwan_divisions")):
+    for row in (*_rows("admin_divisions"), *_rows("taiwan_divisions"), *_rows("recent_admin_divisions")):
         province = provinces.setdefault(
             row["province"], Place(row["province"], "province", None, row["province"])
         )
