@@ -300,6 +300,23 @@ def _route_end(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in joiners and bool(_ROUTE_AFTER.match(text[end : end + 20]))
 
 
+_PROJECT_ITEM_AFTER_SHORT = re.compile(lang.pattern("place_names", "project_item_after_short"))
+_PROJECT_ITEM_BEFORE_SHORT = re.compile(lang.pattern("place_names", "project_item_before_short"))
+
+
+def _short_opening_a_project(
+    text: str, start: int, end: int, entries: list[Surface], province: str | None
+) -> Place | None:
+    """…、石狮某某电器项目等 / ，岱山某某光伏发电等海洋经济项目: a county's short name opening a list item
+    that names a project is where the project is, in a report about its province (a provincial paper names
+    its counties so)."""
+    if province is None or not (start == 0 or _PROJECT_ITEM_BEFORE_SHORT.match(text, start - 1)):
+        return None
+    if not _PROJECT_ITEM_AFTER_SHORT.match(text, end):
+        return None
+    return next((e.place for e in entries if e.form == SHORT and e.place.province == province), None)
+
+
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
     listed = _typed_list_items(text, hits)
@@ -340,6 +357,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                     ),
                     None,
                 )
+            if place is None:
+                place = _short_opening_a_project(text, start, end, entries, province)
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
                 (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None
@@ -395,6 +414,48 @@ def _brand_park(text: str, place_end: int, zone_end: int) -> bool:
     park is that company's project, not an area of the place."""
     match = _brand_opening().match(text, place_end, zone_end)
     return match is not None and zone_end - match.end() >= 2
+
+
+_DIVISION_ENDINGS = tuple(_PLACE_NAMES["district_endings"])
+_DIVISION_KINDS = ("district", "county", "county_city")
+
+
+def _division_opens_a_named_park(surface: str, entries: list[Surface], rest: str) -> bool:
+    """扎鲁特旗鲁北产业园: a county-level division written whole before a park of its own name (a weak
+    suffix: 产业园, 工业园) is named as the division, and the park after it is named by what follows; an
+    official zone (某县经济技术开发区) or a park with no name of its own (某县产业集聚区) keeps the county in
+    its name."""
+    if not surface.endswith(_DIVISION_ENDINGS):
+        return False
+    if not any(e.form == NAME and e.place.kind in _DIVISION_KINDS for e in entries):
+        return False
+    suffix = next(
+        (s for s in sorted(gazetteer().zone_suffixes, key=len, reverse=True) if rest.endswith(s)), None
+    )
+    if suffix is None or gazetteer().zone_suffixes[suffix][1] != "weak" or len(rest) - len(suffix) < 2:
+        return False
+    return _holds_a_proper_word(rest[: -len(suffix)])
+
+
+def _compound_of_common_words(word: str) -> bool:
+    """现代农业, 农业产业: a word the dictionary holds rarely, made of two everyday words."""
+    return any(
+        word_frequency(word[:cut]) >= RARE_WORD_FREQ and word_frequency(word[cut:]) >= RARE_WORD_FREQ
+        for cut in range(2, len(word) - 1)
+    )
+
+
+def _holds_a_proper_word(words: str) -> bool:
+    """Whether `words` hold a proper name (鲁北, 星澜): a place, or a rare word that is no everyday,
+    zone or industry word and no compound of everyday words."""
+    return bool(_hits(words)) or any(
+        word_frequency(word) < RARE_WORD_FREQ
+        and word not in lang.word_set("zone_name_words")
+        and word not in lang.word_set("industry_terms")
+        and not _compound_of_common_words(word)
+        for word, _flag in tagged(words)
+        if _HAN.match(word)
+    )
 
 
 def _zone_canonical(surface: str) -> str:
@@ -460,6 +521,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             if not left:
                 continue
             zone_start = left.start()
+        if _division_opens_a_named_park(surface, entries, text[end : match.end()]):
+            zone_start = end
         name = text[zone_start : match.end()]
         found.append(
             _Hit(zone_start, match.end(), Place(_zone_canonical(name), "zone", prefix.city, prefix.province))
@@ -544,14 +607,41 @@ def _located_zones(text: str, city: str | None, province: str | None, zones: lis
     found = []
     never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
     for match in _located_zone_re().finditer(text):
-        start, end = match.span("name")
-        start += _leading_city_or_province(text[start:end])  # 在苏州市昆山经济技术开发区: the city is context
-        if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
-            continue
-        if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
-            continue
-        found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
+        first_start, first_end = match.span("name")
+        first_start += _leading_city_or_province(
+            text[first_start:first_end]
+        )  # 在苏州市昆山…: the city is context
+        for start, end in [(first_start, first_end), *_further_list_items(text, first_end)]:
+            if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start and end <= z.end for z in zones):
+                continue
+            if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
+                continue
+            found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
     return found
+
+
+_NAME_RUN = re.compile(rf"{_BODY}+")
+
+
+def _further_list_items(text: str, end: int) -> list[tuple[int, int]]:
+    """分别位于甲经济开发区、乙镇某村和丙经合区: the items after the first of a list in the slot of where
+    something lands, those that end like a zone (the list's other items, a village, are passed over)."""
+    items = []
+    joiners = _PLACE_NAMES["place_list_joiners"]
+    while end < len(text) and text[end] in joiners:
+        run = _NAME_RUN.match(text, end + 1)
+        if run is None:
+            break
+        if _listed_zone_item_re().fullmatch(run.group(0)):
+            items.append(run.span())
+        end = run.end()
+    return items
+
+
+@cache
+def _listed_zone_item_re() -> re.Pattern[str]:
+    parts = lang.alternation(_PLACE_NAMES["zone_part_endings"])
+    return re.compile(rf"{_BODY}{{2,16}}(?:{_zone_suffix_alternation()})(?:{parts})?")
 
 
 _NAME_RUN_END = re.compile(rf"{_BODY}+$")
@@ -887,6 +977,7 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
         if surface not in district.mentions:
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
+    _merge_zones_written_without_their_city(by_name)
     zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     return [
@@ -894,6 +985,21 @@ def find_districts(text: str) -> tuple[list[District], str | None]:
         for d in by_name.values()
         if not _only_inside_zone_names(d, zone_spans) and not _zone_only_in_titles(d, titles)
     ], city
+
+
+def _merge_zones_written_without_their_city(by_name: dict[tuple[str, str | None], District]) -> None:
+    """南昌小蓝经济技术开发区 … 小蓝经开区: a zone the report also writes with its city is one zone, named
+    whole; written only without its city, it keeps the name the report gives it."""
+    for (name, city), district in list(by_name.items()):
+        if district.kind != "zone" or not city:
+            continue
+        for prefix in (city, city_short(city)):
+            whole = by_name.get((f"{prefix}{name}", city)) if prefix else None
+            if whole is not None:
+                whole.mentions += [m for m in district.mentions if m not in whole.mentions]
+                whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)
+                del by_name[(name, city)]
+                break
 
 
 _BOOK_TITLE = re.compile(lang.pattern("punctuation", "book_title"))

@@ -778,6 +778,18 @@ def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
     )
 
 
+def _park_after_its_division(
+    span: tuple[int, District], spans: list[tuple[int, District]]
+) -> tuple[int, District]:
+    """某县某某工业园区200兆瓦储能项目: a park named right after a division is where the project goes, the
+    narrower of the two."""
+    start, district = span
+    if district.kind not in ADMIN_KINDS:
+        return span
+    end = next((s.end for s in district.spans if s.start == start), None)
+    return next((s for s in spans if s[0] == end and s[1].kind == "zone"), span)
+
+
 def _district_at(
     text: str,
     spans: list[tuple[int, District]],
@@ -793,7 +805,7 @@ def _district_at(
     for segment in (item, sentence):
         if segment is None:
             continue
-        named = [s for s in spans if segment.start <= s[0] < segment.end]
+        named = [_park_after_its_division(s, spans) for s in spans if segment.start <= s[0] < segment.end]
         # where it says it goes (将在昆山高新区投资), else a division named there, else a zone named there
         # (在合肥经开区开工), else the paragraph's lead
         located = [s for s in named if _patterns()["location_before"].search(text, max(0, s[0] - 3), s[0])]
@@ -836,12 +848,44 @@ def _project_district(
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
         return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
+    if not own and (_item_names_a_city(text, item) or _spread_over_places(spans, sentence, item)):
+        return None
     outside_names = [s for s in spans if s[0] not in doc.in_names]
     return (
         _district_at(text, outside_names, position, above, sentence, item)
         or _district_at(text, spans, position, above, sentence, item)
         or doc.own_division
     )
+
+
+SPREAD_PLACES = 2  # places named in the other items of a sentence that spread its projects over them
+
+
+def _spread_over_places(spans: list[tuple[int, District]], sentence: Segment, item: Segment) -> bool:
+    """甲项目落户A区，乙项目落户B县，丙项目开工: a project whose own item names no place, in a sentence
+    whose other items send theirs to several places, goes to none of them."""
+    if (item.start, item.end) == (sentence.start, sentence.end):
+        return False
+    elsewhere = {
+        d.canonical
+        for start, d in spans
+        if sentence.start <= start < sentence.end and not item.start <= start < item.end
+    }
+    return len(elsewhere) >= SPREAD_PLACES
+
+
+def _item_names_a_city(text: str, item: Segment) -> bool:
+    """某公司在甲市投资的某某项目: its own item sends the project to a city written whole (在甲市), not to a
+    district the sentence names for another item; a city inside a company's name (甲市某某有限公司) sends
+    nothing."""
+    city_ending = lang.data("place_names")["city_ending"]
+    for end, surface in gazetteer().automaton.iter_long(text[item.start : item.end]):
+        forms = {e.form for e in gazetteer().places_named(surface)}
+        start = item.start + end + 1 - len(surface)
+        where = _patterns()["location_before"].search(text, max(item.start, start - 3), start)
+        if where and surface.endswith(city_ending) and "city" in forms and "name" not in forms:
+            return True
+    return False
 
 
 def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:

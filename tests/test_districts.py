@@ -599,3 +599,121 @@ def test_the_city_alone_before_a_zone_names_the_citys_own_zone():
         "滁州市召开会议。推进市科技示范区建设。",
     ):
         assert canonicals(text) == set(), canonicals(text)
+
+
+def test_taiwans_municipal_districts_county_cities_and_science_parks_are_places():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "禾川光电宣布加码投资，在台中市西屯区兴建研发大楼，另于中部科学园区扩建产线，员林市厂区同步升级。",
+        "禾川光電宣布加碼投資，在臺中市西屯區興建研發大樓，另於中部科學園區擴建產線，員林市廠區同步升級。",
+    ):
+        found, _ = districts_of(simplified_view(text))
+        assert {"西屯区", "中部科学园区", "员林市"} <= set(found), set(found)
+        assert found["西屯区"].city == "台中市" and found["西屯区"].kind == "district"
+        assert found["员林市"].kind == "county_city"
+    names = canonicals(simplified_view("星澜物流规划在新北市板桥区设立营运总部，并于新竹科学工业园区设点。"))
+    assert {"板桥区", "新竹科学园区"} <= names, names
+    # a Taiwanese district's name that another division of China holds stays that division's
+    assert "金山区" in canonicals("上海市金山区新签约项目5个。")
+    assert canonicals("上海市金山区新签约项目5个。") == {"金山区"}
+
+
+def test_a_division_written_whole_before_a_park_of_its_own_name_is_named_apart_from_the_park():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "通辽市召开推进会。扎鲁特旗星澜产业园污水处理工程等项目10个开工。",
+        "通遼市召開推進會。扎魯特旗星瀾產業園污水處理工程等項目10個開工。",
+        "武汉市汉阳区禾川工业园的12家企业将整体搬迁。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert names & {"扎鲁特旗", "汉阳区"} and names & {"星澜产业园", "禾川工业园"}, names
+        assert not any(n.startswith(("扎鲁特旗", "汉阳区")) and n.endswith("园") for n in names), names
+    # an official zone, or a park named only with everyday words, keeps the county in its name
+    for text, zone in (
+        ("临汾市召开大会。隰县现代农业产业示范区新落户项目3个。", "隰县现代农业产业示范区"),
+        ("南阳市召开大会。桐柏县产业集聚区新落户项目3个。", "桐柏县产业集聚区"),
+    ):
+        assert zone in canonicals(text), canonicals(text)
+
+
+def test_an_autonomous_county_or_banner_written_as_place_and_plain_ending_is_that_division():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, county in (
+        ("星澜新材料项目落户长阳县，总投资5亿元。", "长阳土家族自治县"),
+        ("禾川食品加工项目在峨边县开工建设。", "峨边彝族自治县"),
+        ("禾川食品加工項目在峨邊縣開工建設。", "峨边彝族自治县"),
+        ("宽城县新签约项目3个。", "宽城满族自治县"),
+        ("鄂温克旗引进星澜乳业项目。", "鄂温克族自治旗"),
+        ("察布查尔县与禾川能源签约。", "察布查尔锡伯自治县"),
+    ):
+        found, _ = districts_of(simplified_view(text))
+        assert county in found, (text, set(found))
+        assert found[county].kind == "county" and found[county].admin_code
+
+
+def test_a_county_short_name_opening_a_listed_project_in_its_province_names_the_county():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, county in (
+        (
+            "福州市召开推进会。亿元以上项目有8个，分别是：星澜新材料、厦门禾川芯片、石狮恒悦纺织项目等。",
+            "石狮市",
+        ),
+        (
+            "福州市召開推進會。億元以上項目有8個，分別是：星瀾新材料、廈門禾川芯片、石獅恒悅紡織項目等。",
+            "石狮市",
+        ),
+        ("杭州市召开推进会。推进数字经济项目，岱山星澜海上风电等海洋经济项目。", "岱山县"),
+        ("杭州市召开推进会。重点推进禾川智造项目、义乌星澜物流园项目建设。", "义乌市"),
+    ):
+        assert county in canonicals(simplified_view(text)), (text, canonicals(simplified_view(text)))
+    # in a report about another province, or not opening a project's name, the short name is no place
+    assert "岱山县" not in canonicals("成都市召开推进会。推进数字经济项目，岱山星澜海上风电等海洋经济项目。")
+    assert "岱山县" not in canonicals("杭州市召开推进会。岱山风光秀美，游客众多。")
+
+
+def test_every_item_ending_like_a_zone_of_a_list_in_the_slot_of_where_projects_land_is_a_zone():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "洪湖市召开大会。8个项目分别签约进入星澜经合区、洪湖经济开发区和禾川开发区，总投资12亿元。",
+        "洪湖市召開大會。8個項目分別簽約進入星瀾經合區、洪湖經濟開發區和禾川開發區，總投資12億元。",
+        "洪湖市召开大会。开工项目分别位于洪湖经济开发区、某镇李家村和星澜经合区。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert "星澜经合区" in names, names
+        assert not any("李家村" in n for n in names), names
+    assert "禾川开发区" in canonicals(
+        "洪湖市召开大会。8个项目分别签约进入星澜经合区、洪湖经济开发区和禾川开发区。"
+    )
+    # a list item that only names an everyday kind of zone is none
+    names = canonicals("洪湖市召开大会。项目分别位于洪湖经济开发区和各产业园区。")
+    assert not any(n.endswith("产业园区") for n in names), names
+
+
+def test_a_national_zone_written_without_its_city_keeps_the_name_the_report_gives_it():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "南昌县召开大会。南昌市小蓝经开区新签约项目8个，小蓝经开区招商局介绍了情况。",
+        "南昌縣召開大會。南昌市小藍經開區新簽約項目8個，小藍經開區招商局介紹了情況。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert "小蓝经济技术开发区" in names and "南昌小蓝经济技术开发区" not in names, names
+    # written with its city somewhere in the report, it is one zone, named whole
+    found, _ = districts_of("南昌小蓝经济技术开发区举行签约仪式。南昌市召开大会，小蓝经开区新签约项目8个。")
+    zones = [name for name in found if "小蓝" in name]
+    assert zones == ["南昌小蓝经济技术开发区"], zones
+    assert "小蓝经开区" in found["南昌小蓝经济技术开发区"].mentions
+
+
+def test_county_level_cities_set_up_after_the_division_table_are_places():
+    for text, name in (
+        ("林芝市召开大会。星澜藏药项目落户米林市。", "米林市"),
+        ("新疆兵团第九师白杨市新签约项目3个。", "白杨市"),
+    ):
+        found, _ = districts_of(text)
+        assert name in found and found[name].kind == "county_city", (text, set(found))

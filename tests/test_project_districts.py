@@ -82,3 +82,32 @@ def test_a_place_opening_another_projects_name_is_not_passed_on(text):
     unplaced = [name for name in found if "禾川" in name]
     assert led and found[led[0]] == "永昌县", found
     assert unplaced and found[unplaced[0]] is None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "肇庆市招商。星澜燃气集团在肇庆市投资的星澜(德庆)区域气站项目已开工，总投资9亿元；"
+        "禾川铝业集团在江门市投资的禾川铝型材项目已开工，总投资8亿元。",
+        "肇慶市招商。星瀾燃氣集團在肇慶市投資的星瀾(德慶)區域氣站項目已開工，總投資9億元；"
+        "禾川鋁業集團在江門市投資的禾川鋁型材項目已開工，總投資8億元。",
+    ],
+)
+def test_a_project_its_own_item_sends_to_a_city_takes_no_district_of_another_item(text):
+    found = districts_of_projects(text)
+    aluminium = next(name for name in found if "铝型材" in name)
+    assert found[aluminium] is None, found
+
+
+def test_a_project_naming_no_place_in_a_sentence_spread_over_places_takes_none_of_them():
+    found = districts_of_projects(
+        "孝感市项目建设提速。星澜新材料项目落户汉川市，禾川物流园项目落户云梦县，恒悦新能源物流车项目将于年内投产。"
+    )
+    vehicle = next(name for name in found if "物流车" in name)
+    assert found[vehicle] is None, found
+    # a sentence naming one place only still gives it to its other projects
+    found = districts_of_projects(
+        "汉川市项目建设提速。星澜新材料项目落户汉川市，恒悦新能源物流车项目将于年内投产。"
+    )
+    vehicle = next(name for name in found if "物流车" in name)
+    assert found[vehicle] == "汉川市", found

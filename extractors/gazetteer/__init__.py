@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
@@ -110,6 +110,24 @@ def _autonomous_prefecture_shorts(name: str) -> list[str]:
     return shorts + ([place] if len(place) >= _PLACE_NAMES["autonomous_prefecture_bare_min"] else [])
 
 
+def _autonomous_division_form(name: str) -> str | None:
+    """石柱土家族自治县 → 石柱县, 宽城满族自治县 → 宽城县, 鄂温克族自治旗 → 鄂温克旗: how the press writes an
+    autonomous county or banner."""
+    ending, plain = next(
+        ((e, p) for e, p in _PLACE_NAMES["autonomous_division_endings"].items() if name.endswith(e)),
+        (None, None),
+    )
+    if ending is None:
+        return None
+    place = name.removesuffix(ending)
+    peoples = sorted(_PLACE_NAMES["autonomous_division_peoples"], key=len, reverse=True)
+    while people := next((p for p in peoples if place.endswith(p) and len(place) > len(p)), None):
+        place = place.removesuffix(people)
+    if place in peoples:  # 鄂温克族自治旗: the people is the place
+        place = place.removesuffix(_PLACE_NAMES["people_ending"])
+    return place + plain if len(place) >= 2 else None
+
+
 def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     """高新技术产业开发区 → 高新区 and the like; the bare abbreviation is added by _bare_abbreviations."""
     names = {place.canonical}
@@ -145,18 +163,20 @@ def _area_form(gaz: Gazetteer, place: Place) -> None:
 
 def _without_city_prefix(gaz: Gazetteer, place: Place) -> None:
     """天津滨海高新技术产业开发区 is 滨海高新区 in a report about Tianjin: the name without its city, in
-    context only."""
+    context only, and so named (the report writes no city into it)."""
     prefix = next(
         (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
     )
     if not prefix:
         return
     rest = place.canonical[len(prefix) :]
+    # the zone as the report calls it, the city being context: 小蓝经开区 is 小蓝经济技术开发区
+    as_written = replace(place, canonical=rest)
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
-            gaz.add(rest, CONTEXT, place)
+            gaz.add(rest, CONTEXT, as_written)
             if abbreviation:
-                gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, place)
+                gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, as_written)
             return
 
 
@@ -215,8 +235,9 @@ def _build() -> Gazetteer:
     provinces: dict[str, Place] = {}
     cities: dict[str, Place] = {}
     zones: list[Place] = []
+    autonomous_forms: list[tuple[str, Place]] = []
 
-    for row in _rows("admin_divisions"):
+    for row in (*_rows("admin_divisions"), *_rows("taiwan_divisions"), *_rows("recent_admin_divisions")):
         province = provinces.setdefault(
             row["province"], Place(row["province"], "province", None, row["province"])
         )
@@ -229,7 +250,7 @@ def _build() -> Gazetteer:
             kind,
             city.canonical if city else None,
             province.canonical,
-            None if kind == "zone" else row["code"],
+            None if kind == "zone" else row["code"] or None,
         )
         # two-character full names (城区, 矿区, 东区) are everyday words, not mentions
         if len(place.canonical) > 2 or place.canonical.endswith(_PLACE_NAMES["county_ending"]):
@@ -238,7 +259,12 @@ def _build() -> Gazetteer:
             gaz.add(row["short"], SHORT, place)
         if kind == "zone":
             zones.append(place)
+        if (written := _autonomous_division_form(place.canonical)) and written != place.canonical:
+            autonomous_forms.append((written, place))
 
+    for written, place in autonomous_forms:
+        if not gaz.places_named(written):  # 河南县 is the short form already
+            gaz.add(written, NAME, place)
     _former_divisions(gaz)
 
     for row in _rows("zones"):
