@@ -43,6 +43,7 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
+_WEAK_STEPS = tuple(_WORDS["weak_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
@@ -426,7 +427,95 @@ def _named_candidates(
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
+    return _longest_from_each_start(text, out)
+
+
+_FULL_LIST_OPENERS = tuple(sorted(_WORDS["full_list_openers"], key=len, reverse=True))
+FULL_LIST_OPENER_REACH = 12  # characters before a list's opening word in its clause (22个重点项目包括…)
+
+
+def _full_name_items(text: str) -> list[tuple[int, int]]:
+    """The items of a list of projects said by their full names, one list separator apart, each ending
+    with a project noun (如A县岚钧特种装备和新能源专用车生产项目、B县泓川年产30万吨再生铝加工项目、…): the
+    separator bounds each item, so a conjunction (和, 及) or a capacity inside a name is no edge of it. The
+    first item starts after the list's opening word (如, 包括), or is not given."""
+    nouns = _nouns()[0]
+    separator = lang.chars("list_separator")
+    stop = _WORDS["list_end"]
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        body = clause.group(0)
+        while body and _CLAUSE_BREAK.match(body[-1]):
+            body = body[:-1]
+        pieces, position = [], clause.start()
+        for piece in body.split(separator):
+            start, end = position, position + len(piece)
+            position = end + 1
+            closer = text.find(stop, start, end)
+            end = closer if closer >= 0 else end
+            end = _bare_name_end(text, start, end)
+            pieces.append((start, end) if text[start:end].endswith(nouns) else None)
+            if closer >= 0:
+                break
+        for index, span in enumerate(pieces):
+            beside = [pieces[i] for i in (index - 1, index + 1) if 0 <= i < len(pieces)]
+            if span is None or not any(beside):
+                continue
+            start, end = span
+            if index == 0:
+                said = [(text.find(w, start, end), w) for w in _FULL_LIST_OPENERS]
+                said = [(at, w) for at, w in said if 0 <= at - start <= FULL_LIST_OPENER_REACH]
+                if not said:
+                    continue
+                at, word = min(said)
+                start = at + len(word)
+            item = text[start:end]
+            if _WORDS["attributive"] in item or _patterns()["introduced"].search(item):
+                continue  # 总投资5亿元的A项目: the investment introduces the name
+            if end - start >= LISTED_MIN_CHARS:
+                out.append((start, end))
     return out
+
+
+def _bare_name_end(text: str, start: int, end: int) -> int:
+    """The end of a name without the bracket placing it (…项目(某某镇))."""
+    bracket = _BRACKET_AFTER.search(text, start, end)
+    if bracket is None or bracket.end() != end:
+        return end
+    return _without_placing_bracket(text, start, end)
+
+
+def _whole_items(text: str, named: list[_Candidate]) -> list[_Candidate]:
+    """Names found alone, widened to their full-name list items, and the items no name was found in."""
+    items = _full_name_items(text)
+    by_end = {c.end: c for c in named}
+    out = list(named)
+    for start, end in items:
+        found = by_end.get(end)
+        if found is not None:
+            # (a name a quote opens, 某某村“杏花谷”乡村旅游项目, keeps the place before it out)
+            if found.start > start and not found.name.startswith(tuple(_WORDS["quote_marks"])):
+                out[out.index(found)] = replace(found, name=text[start:end], start=start)
+        elif (
+            text.endswith(_WORDS["project_word"], start, end)
+            and _is_specific(text[start:end])
+            and not any(c.start < end and start < c.end for c in named)
+        ):
+            out.append(_Candidate(text[start:end], start, end))  # (a centre, a platform: a carrier, maybe)
+    return out
+
+
+def _longest_from_each_start(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """X集团总部 and X集团总部及服装产业园项目, X化工总部 and X化工总部经济项目: the first project noun of a
+    name is not its end when the name goes on in the same clause; the shorter reading is no project."""
+    return [
+        c
+        for c in found
+        if not any(
+            other.start == c.start and other.end > c.end and not _CLAUSE_BREAK.search(text, c.end, other.end)
+            for other in found
+        )
+    ]
 
 
 def _quotes_a_name(quoted: str) -> bool:
@@ -883,6 +972,8 @@ class _Context:
     ends: dict[int, int] = field(default_factory=dict)  # candidate start → its end
     # (name, evidence start) of the projects planned only as a condition (建成后将…)
     conditional: set[tuple[str | None, int]] = field(default_factory=set)
+    # …of those whose status is a step that says only that they came (引进)
+    weak: set[tuple[str | None, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -1030,7 +1121,20 @@ def _project_key(name: str, companies: list[Company]) -> str:
     (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
     mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
     key = (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
+    if key in _nouns()[0]:
+        return name  # A集团总部 and B再生资源总部: a bare project noun tells nothing apart, the investor does
     return key or name  # 岚店咖啡项目 and 华达电器项目: the investor's name is all that tells them apart
+
+
+def _names_only(project: Project) -> bool:
+    """A mention that says nothing of the project but its investor (鹏辉能源项目, 落户的岚钧科技) may repeat one
+    found before; a name that says what is built (岚钧…环保装备制造基地项目) is a project of its own."""
+    if project.name is None or project.company is None:
+        return True
+    if project.company not in project.name:
+        return True  # the investor named beside it, not in it: a caption of that investor's project
+    rest = project.name.split(project.company, 1)[-1].removesuffix(_WORDS["project_word"])
+    return not rest or rest in _nouns()[0]
 
 
 def _filled(kept: Project, other: Project) -> Project:
@@ -1253,6 +1357,12 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status == CONDITIONAL:
         doc.conditional.add((candidate.name, first))
         status = "planned"
+    elif (
+        status_at is not None
+        and text.startswith(_WEAK_STEPS, status_at)
+        and not any(w in text[sentence.start : status_at] for w in _WORDS["period_words"])
+    ):
+        doc.weak.add((candidate.name, first))
     return Project(
         name=candidate.name,
         company=company,
@@ -1312,7 +1422,7 @@ def find_projects(
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
     place_ends = frozenset(s.end for d in districts for s in d.spans)
-    named = _named_candidates(text, companies, place_ends) + _quoted_candidates(text)
+    named = _whole_items(text, _named_candidates(text, companies, place_ends)) + _quoted_candidates(text)
     named.sort(key=lambda c: c.start)
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
@@ -1348,7 +1458,7 @@ def find_projects(
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)
         same = by_key.get(key)
-        if same is None and project.company and project.amount_yuan is None:
+        if same is None and project.company and project.amount_yuan is None and _names_only(project):
             # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
             same = next(
                 (
@@ -1373,6 +1483,11 @@ def find_projects(
             if p.status is None or (p.name, p.start) in doc.conditional
             else p
             for p in projects
+        ]
+    # 引进成果突出，如A项目、B项目 in the report of a signing: the projects came by being signed
+    if (event := event or doc.event_status()) is not None:
+        projects = [
+            p.model_copy(update={"status": event}) if (p.name, p.start) in doc.weak else p for p in projects
         ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]

@@ -1053,3 +1053,71 @@ def test_the_one_in_charge_of_a_project_is_no_hedge_on_its_step(text):
 def test_places_a_list_types_as_carriers_of_projects_are_no_projects(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n.endswith(("站区", "旅游区", "产业园")) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高端装备产业项目引进成果突出，如长清区岚钧特种装备和新能源专用车生产项目、平阴县泓川年产30万吨再生铝加工生产项目、"
+        "商河县宁旭5GW光伏组件及配套产业基地项目，将为全市产业链发展增添新动力。",
+        "高端裝備產業項目引進成果突出，如長清區嵐鈞特種裝備和新能源專用車生產項目、平陰縣泓川年產30萬噸再生鋁加工生產項目、"
+        "商河縣寧旭5GW光伏組件及配套產業基地項目，將為全市產業鏈發展增添新動力。",
+        "本次签约的项目包括长清区岚钧特种装备和新能源专用车生产项目、平阴县泓川年产30万吨再生铝加工生产项目、"
+        "商河县宁旭5GW光伏组件及配套产业基地项目，总投资45亿元。",
+    ],
+)
+def test_the_list_separator_bounds_each_item_of_a_list_of_full_names(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert {
+        "长清区岚钧特种装备和新能源专用车生产项目",
+        "平阴县泓川年产30万吨再生铝加工生产项目",
+        "商河县宁旭5GW光伏组件及配套产业基地项目",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天，东岭市岚钧科技新材料项目、宁旭兄弟集团总部及服装产业园项目、泓川能源化工总部经济项目等8个项目成功签约。",
+        "當天，東嶺市嵐鈞科技新材料項目、寧旭兄弟集團總部及服裝產業園項目、泓川能源化工總部經濟項目等8個項目成功簽約。",
+    ],
+)
+def test_a_name_going_on_past_its_first_project_noun_is_one_project(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {"宁旭兄弟集团总部及服装产业园项目", "泓川能源化工总部经济项目"} <= set(found)
+    assert not {"宁旭兄弟集团总部", "泓川能源化工总部"} & set(found)
+    assert found["泓川能源化工总部经济项目"].status == "signed"
+
+
+def test_headquarters_of_two_investors_are_two_projects():
+    text = "东岭县与岚钧实业集团有限公司签约岚钧实业集团总部项目，与宁旭再生资源有限公司签约宁旭再生资源总部项目。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert {"岚钧实业集团总部项目", "宁旭再生资源总部项目"} <= names
+
+
+def test_two_named_projects_of_one_investor_in_one_place_stay_apart():
+    text = "东岭县集中签约12个项目，其中有平阴县岚钧再生资源循环科技产业园项目、平阴县岚钧再生资源环保装备制造基地项目。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert {"平阴县岚钧再生资源循环科技产业园项目", "平阴县岚钧再生资源环保装备制造基地项目"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭市一季度重点项目集中签约\n东岭市一季度重点项目集中签约活动昨日举行，共签约18个项目，总投资120亿元。"
+        "先进制造项目引进成果突出，如长清区岚钧特种装备生产项目、平阴县泓川再生铝加工生产项目。",
+        "東嶺市一季度重點項目集中簽約\n東嶺市一季度重點項目集中簽約活動昨日舉行，共簽約18個項目，總投資120億元。"
+        "先進製造項目引進成果突出，如長清區嵐鈞特種裝備生產項目、平陰縣泓川再生鋁加工生產項目。",
+    ],
+)
+def test_projects_attracted_in_the_report_of_a_signing_are_signed(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
+
+
+def test_projects_attracted_over_a_period_stay_landed_in_the_report_of_a_signing():
+    text = (
+        "东岭县重点项目集中签约\n东岭县重点项目集中签约仪式举行，此次签约的8个项目总投资110亿元。"
+        "今年以来，东岭县先后引进了长清区岚钧特种装备生产项目、平阴县泓川再生铝加工生产项目等一批项目。"
+    )
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["平阴县泓川再生铝加工生产项目"].status == "landed"
