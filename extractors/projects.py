@@ -447,16 +447,21 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
         body = clause.group(0)
         while body and _CLAUSE_BREAK.match(body[-1]):
             body = body[:-1]
-        pieces, position = [], clause.start()
+        raw: list[tuple[int, int, bool]] = []
+        position = clause.start()
         for piece in body.split(separator):
             start, end = position, position + len(piece)
             position = end + 1
             closer = text.find(stop, start, end)
             end = closer if closer >= 0 else end
             end = _bare_name_end(text, start, end)
-            pieces.append((start, end) if text[start:end].endswith(nouns) else None)
+            named = text[start:end].endswith(nouns)
+            if named and _half_a_name(text, raw):
+                start = raw.pop()[0]  # A县食用菌菌种生产、栽培及加工综合建设项目: one name holds a 、
+            raw.append((start, end, named))
             if closer >= 0:
                 break
+        pieces = [(start, end) if named else None for start, end, named in raw]
         for index, span in enumerate(pieces):
             beside = [pieces[i] for i in (index - 1, index + 1) if 0 <= i < len(pieces)]
             if span is None or not any(beside):
@@ -475,6 +480,21 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
             if end - start >= LISTED_MIN_CHARS:
                 out.append((start, end))
     return out
+
+
+INNER_PIECE_MIN_CHARS = 4  # a piece before a 、 inside a name says a product or a step (食用菌菌种生产)
+
+
+def _half_a_name(text: str, pieces: list[tuple[int, int, bool]]) -> bool:
+    """The last piece is the first half of the next item's name: it ends with no project noun, follows an
+    item that does (so the list is one of full names) and is more than a short brand or an industry."""
+    if len(pieces) < 2 or pieces[-1][2] or not pieces[-2][2]:
+        return False
+    start, end, _named = pieces[-1]
+    piece = text[start:end]
+    return (
+        end - start >= INNER_PIECE_MIN_CHARS and piece not in _industry() and _WORDS["list_end"] not in piece
+    )
 
 
 def _bare_name_end(text: str, start: int, end: int) -> int:
