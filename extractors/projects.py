@@ -487,13 +487,17 @@ INNER_PIECE_MIN_CHARS = 4  # a piece before a 、 inside a name says a product o
 
 def _half_a_name(text: str, pieces: list[tuple[int, int, bool]]) -> bool:
     """The last piece is the first half of the next item's name: it ends with no project noun, follows an
-    item that does (so the list is one of full names) and is more than a short brand or an industry."""
+    item that does (so the list is one of full names) and is more than a brand (鼎岚激光) or an industry."""
     if len(pieces) < 2 or pieces[-1][2] or not pieces[-2][2]:
         return False
     start, end, _named = pieces[-1]
     piece = text[start:end]
     return (
-        end - start >= INNER_PIECE_MIN_CHARS and piece not in _industry() and _WORDS["list_end"] not in piece
+        end - start >= INNER_PIECE_MIN_CHARS
+        and piece not in _industry()
+        and _WORDS["list_end"] not in piece
+        and _item_investor(piece) is None
+        and not _only_a_brand(piece)
     )
 
 
