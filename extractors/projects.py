@@ -815,6 +815,8 @@ def _status(
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
                 continue
+            if not _ends_a_word(text, match.start(), match.end()):
+                continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
@@ -836,6 +838,22 @@ def _status(
         if best and best[0] > 0:
             break
     return (best[1], best[2]) if best else (None, None)
+
+
+STEP_WORD_CONTEXT = 4  # characters after a status word that tell whether it ends where a word ends
+
+
+def _ends_a_word(text: str, start: int, end: int) -> bool:
+    """Whether the status word's tail is no head of the next word (建设中。 yes; 建设|中医药 no; 在建 of
+    正在建设中 yes: a longer word it opens is no other word)."""
+    if end - start < 3 or end >= len(text):
+        return True
+    position = start
+    for word, _flag in tagged(text[start : end + STEP_WORD_CONTEXT]):
+        if start < position < end < position + len(word):
+            return False
+        position += len(word)
+    return True
 
 
 def _hedged(text: str, reach: int, status: re.Match[str]) -> bool:

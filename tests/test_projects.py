@@ -1137,3 +1137,22 @@ def test_a_name_in_a_list_of_full_names_may_hold_a_list_separator_of_its_own(tex
     names = set(by_name(projects_of(extraction_view(text))))
     assert any("、" in n and n.endswith(("综合建设项目", "生产及检测基地项目")) for n in names), names
     assert not any(n.startswith(("栽培", "生产")) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12个洽谈项目中，已签约5个：岚钧药业集团拟在长清区投资45亿元，盘活闲置用地，建设中医药健康产业园项目；"
+        "宁旭集团拟在平阴县投资15亿元，建设宁旭众创城产业园项目。",
+        "12個洽談項目中，已簽約5個：嵐鈞藥業集團擬在長清區投資45億元，盤活閒置用地，建設中醫藥健康產業園項目；"
+        "寧旭集團擬在平陰縣投資15億元，建設寧旭眾創城產業園項目。",
+    ],
+)
+def test_a_status_word_read_across_a_word_edge_is_no_step(text):
+    statuses = {p.company: p.status for p in projects_of(extraction_view(text))}
+    assert statuses.get("岚钧药业集团") != "started"
+
+
+def test_a_status_word_a_longer_word_opens_is_still_a_step():
+    found = projects_of(extraction_view("东岭县岚钧精密制造项目总投资5亿元，目前正在建设中。"))
+    assert [p.status for p in found] == ["started"]
