@@ -431,49 +431,49 @@ def _named_candidates(
 
 
 _FULL_LIST_OPENERS = tuple(sorted(_WORDS["full_list_openers"], key=len, reverse=True))
+_SENTENCE_TEXT = re.compile(lang.pattern("punctuation", "sentence"))
+_PIECE_BREAK = re.compile(lang.pattern("project_words", "piece_break"))
 FULL_LIST_OPENER_REACH = 12  # characters before a list's opening word in its clause (22个重点项目包括…)
 
 
 def _full_name_items(text: str) -> list[tuple[int, int]]:
-    """The items of a list of projects said by their full names, one list separator apart, each ending
-    with a project noun (如A县岚钧特种装备和新能源专用车生产项目、B县泓川年产30万吨再生铝加工项目、…): the
-    separator bounds each item, so a conjunction (和, 及) or a capacity inside a name is no edge of it. The
-    first item starts after the list's opening word (如, 包括), or is not given."""
+    """The items of a list of projects said by their full names, each ending with a project noun, one list
+    separator (如A县岚钧特种装备和新能源专用车生产项目、B县泓川年产30万吨再生铝加工项目、…) or one clause
+    apart (仪式上，A开发区精密智造项目，B开发区高频变压器、电感元器件项目，…): the separator bounds each item,
+    so a conjunction (和, 及), a capacity or a 、 inside a name is no edge of it. An item starts after the
+    list's opening word (如, 包括), after a 、, or at its clause when the clause is nothing but the name."""
     nouns = _nouns()[0]
     separator = lang.chars("list_separator")
     stop = _WORDS["list_end"]
     out = []
-    for clause in _CLAUSE.finditer(text):
-        body = clause.group(0)
-        while body and _CLAUSE_BREAK.match(body[-1]):
-            body = body[:-1]
-        raw: list[tuple[int, int, bool]] = []
-        position = clause.start()
-        for piece in body.split(separator):
-            start, end = position, position + len(piece)
-            position = end + 1
+    for sentence in _SENTENCE_TEXT.finditer(text):
+        raw: list[tuple[int, int, bool, str]] = []
+        position = sentence.start()
+        for piece in _PIECE_BREAK.finditer(text, sentence.start(), sentence.end()):
+            start, end, before = position, piece.start(), text[position - 1 : position] if raw else ""
+            position = piece.end()
             closer = text.find(stop, start, end)
-            end = closer if closer >= 0 else end
-            end = _bare_name_end(text, start, end)
+            end = _bare_name_end(text, start, closer if closer >= 0 else end)
             named = text[start:end].endswith(nouns)
-            if named and _half_a_name(text, raw):
+            if named and before == separator and _half_a_name(text, raw):
                 start = raw.pop()[0]  # A县食用菌菌种生产、栽培及加工综合建设项目: one name holds a 、
-            raw.append((start, end, named))
+                before = text[start - 1 : start] if raw else ""
+            raw.append((start, end, named, before))
             if closer >= 0:
                 break
-        pieces = [(start, end) if named else None for start, end, named in raw]
-        for index, span in enumerate(pieces):
-            beside = [pieces[i] for i in (index - 1, index + 1) if 0 <= i < len(pieces)]
-            if span is None or not any(beside):
+        for index, (start, end, named, before) in enumerate(raw):
+            beside = [raw[i][2] for i in (index - 1, index + 1) if 0 <= i < len(raw)]
+            if not named or not any(beside):
                 continue
-            start, end = span
-            if index == 0:
-                said = [(text.find(w, start, end), w) for w in _FULL_LIST_OPENERS]
-                said = [(at, w) for at, w in said if 0 <= at - start <= FULL_LIST_OPENER_REACH]
-                if not said:
-                    continue
+            said = [(text.find(w, start, end), w) for w in _FULL_LIST_OPENERS]
+            said = [(at, w) for at, w in said if 0 <= at - start <= FULL_LIST_OPENER_REACH]
+            if said:
                 at, word = min(said)
                 start = at + len(word)
+            elif before != separator:
+                if not (before and _only_a_name(text, start, end)):
+                    continue
+                start = _trim_start(text, start, end)  # 其中有|A县…项目
             item = text[start:end]
             if _WORDS["attributive"] in item or _patterns()["introduced"].search(item):
                 continue  # 总投资5亿元的A项目: the investment introduces the name
@@ -482,15 +482,24 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _only_a_name(text: str, start: int, end: int) -> bool:
+    """A clause that says nothing but a name: no step (签约, 开工), no verb opening it (建设A项目)."""
+    return (
+        _statuses()[0].search(text, start, end) is None
+        and _patterns()["build_verbs"].match(text, start, end) is None
+        and not _patterns()["introduced"].search(text, start, end)
+    )
+
+
 INNER_PIECE_MIN_CHARS = 4  # a piece before a 、 inside a name says a product or a step (食用菌菌种生产)
 
 
-def _half_a_name(text: str, pieces: list[tuple[int, int, bool]]) -> bool:
+def _half_a_name(text: str, pieces: list[tuple[int, int, bool, str]]) -> bool:
     """The last piece is the first half of the next item's name: it ends with no project noun, follows an
     item that does (so the list is one of full names) and is more than a brand (鼎岚激光) or an industry."""
     if len(pieces) < 2 or pieces[-1][2] or not pieces[-2][2]:
         return False
-    start, end, _named = pieces[-1]
+    start, end = pieces[-1][:2]
     piece = text[start:end]
     return (
         end - start >= INNER_PIECE_MIN_CHARS
@@ -509,23 +518,31 @@ def _bare_name_end(text: str, start: int, end: int) -> int:
     return _without_placing_bracket(text, start, end)
 
 
-def _whole_items(text: str, named: list[_Candidate]) -> list[_Candidate]:
-    """Names found alone, widened to their full-name list items, and the items no name was found in."""
+def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int]) -> list[_Candidate]:
+    """Names found alone, widened to their full-name list items, and the items no name was found in. A
+    name that starts right after a place (X开发区|100万千瓦光伏发电项目) or at a quote (某某村|“杏花谷”乡村
+    旅游项目) keeps it out: the words before say where it is."""
     items = _full_name_items(text)
     by_end = {c.end: c for c in named}
     out = list(named)
     for start, end in items:
         found = by_end.get(end)
         if found is not None:
-            # (a name a quote opens, 某某村“杏花谷”乡村旅游项目, keeps the place before it out)
-            if found.start > start and not found.name.startswith(tuple(_WORDS["quote_marks"])):
+            if (
+                found.start > start
+                and found.start not in place_ends
+                and not found.name.startswith(tuple(_WORDS["quote_marks"]))
+            ):
                 out[out.index(found)] = replace(found, name=text[start:end], start=start)
-        elif (
-            text.endswith(_WORDS["project_word"], start, end)
-            and _is_specific(text[start:end])
-            and not any(c.start < end and start < c.end for c in named)
-        ):
-            out.append(_Candidate(text[start:end], start, end))  # (a centre, a platform: a carrier, maybe)
+        elif text.endswith(_WORDS["project_word"], start, end) and not any(
+            c.start < end and start < c.end for c in named
+        ):  # (a centre, a platform: a carrier, maybe)
+            placed = max((p for p in place_ends if start < p < end - LISTED_MIN_CHARS), default=None)
+            if _is_specific(text[start:end]):
+                out.append(_Candidate(text[start:end], start, end))
+            elif placed is not None and _is_specific(text[placed:end], listed=True):
+                # X示范区|果蔬包装项目 among projects: placed by its zone, it needs what a listed item needs
+                out.append(_Candidate(text[placed:end], placed, end))
     return out
 
 
@@ -1464,7 +1481,8 @@ def find_projects(
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
     place_ends = frozenset(s.end for d in districts for s in d.spans)
-    named = _whole_items(text, _named_candidates(text, companies, place_ends)) + _quoted_candidates(text)
+    named = _whole_items(text, _named_candidates(text, companies, place_ends), place_ends)
+    named += _quoted_candidates(text)
     named.sort(key=lambda c: c.start)
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause

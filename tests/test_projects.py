@@ -1156,3 +1156,26 @@ def test_a_status_word_read_across_a_word_edge_is_no_step(text):
 def test_a_status_word_a_longer_word_opens_is_still_a_step():
     found = projects_of(extraction_view("东岭县岚钧精密制造项目总投资5亿元，目前正在建设中。"))
     assert [p.status for p in found] == ["started"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中签约仪式上，青川经济开发区精密轴承项目，蓝岸经济技术开发区高频变压器、电感元器件项目，"
+        "平阴县现代农业产业示范区果蔬包装项目，岚山产业集聚区绿色新能源、氢能开发及乡村振兴项目等12个项目进行了现场签约。",
+        "集中簽約儀式上，青川經濟開發區精密軸承項目，藍岸經濟技術開發區高頻變壓器、電感元器件項目，"
+        "平陰縣現代農業產業示範區果蔬包裝項目，嵐山產業集聚區綠色新能源、氫能開發及鄉村振興項目等12個項目進行了現場簽約。",
+    ],
+)
+def test_a_list_of_full_names_one_clause_apart_gives_each_clause_whole(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert any(n.endswith("高频变压器、电感元器件项目") for n in names), names
+    assert any(n.endswith("绿色新能源、氢能开发及乡村振兴项目") for n in names), names
+    assert any(n.endswith("果蔬包装项目") for n in names), names
+    assert not any(n.startswith(("电感", "氢能")) for n in names)
+
+
+def test_a_clause_with_a_step_is_no_bare_name_of_a_list():
+    text = "会上，东岭县签约岚钧精密轴承项目，平阴县开工宁旭电子元件项目，长清区泓川果蔬包装项目已投产。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n.startswith(("东岭县签约", "平阴县开工")) for n in names), names
