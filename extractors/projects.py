@@ -25,6 +25,9 @@ from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
 _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
+_PHASE = re.compile(lang.pattern("project_words", "phase"))
+_ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
+_COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
@@ -183,7 +186,7 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
     if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
-    if any(flag in _CLASS_FLAGS for _w, flag in pairs):
+    if any(flag in _CLASS_FLAGS and not _PHASE.fullmatch(w) for w, flag in pairs):
         return False
     if any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs)):
         return True
@@ -582,7 +585,11 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
 
 def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
-    for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
+    enumerations = [
+        *finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")),
+        *(m for m in _COUNTED_ENUMERATION.finditer(text) if not _counts_each(m.group(1))),
+    ]
+    for match in enumerations:
         position = match.start(1)
         spans = []
         # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
@@ -603,7 +610,8 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 after_verb = _after_inner_verb(text, start, end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
             spans.append((start, end))
-        if _lists_kinds(text, [text[start:end] for start, end in spans], match.end(1)):
+        closer = match.end(1) if text.startswith(_WORDS["list_end"], match.end(1)) else None
+        if _lists_kinds(text, [text[start:end] for start, end in spans], closer):
             continue
         opener = (_opener(text, match.start(1))[0], spans[0][0])
         for start, end in spans:
@@ -632,24 +640,38 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     return out
 
 
-def _lists_kinds(text: str, items: list[str], closer: int) -> bool:
+def _counts_each(items: str) -> bool:
+    """A、B县分别上榜1个项目: a count each item holds (a distributive word, or places as items), not a
+    list of projects its count closes."""
+    if any(w in items for w in _WORDS["distributive_words"]):
+        return True
+    return any(gazetteer().places_named(item) for item in items.split(lang.chars("list_separator")))
+
+
+def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
     (等) say kinds (类别, 领域); 采取A、B等措施推动…项目 lists means of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
+    if closer is None:  # a list its count closes (A、B2个项目)
+        return False
     after = closer + len(_WORDS["list_end"])
     return _KIND_WORDS.match(text, after) is not None or _MEANS_WORDS.match(text, after) is not None
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:
     """Where an enumerated project's name starts within its item: at its left edge, moved back over a
-    quantity (泰和县年产20万方木制品) or a quoted name (云岭“山水人家”综合文旅) that the edge stopped at."""
+    quantity (泰和县年产20万方木制品), a capacity (年产10000吨, 100MW/200MWh) or a quoted name (云岭“山水人家”
+    综合文旅) that the edge stopped at."""
     edge = left_edge(text, end, limit=end - item_start, keep=_INSIDE_PROJECT_NAMES)
     while edge > item_start:
         at = edge
         while at > item_start and _QUANTITY_CHARS.match(text[at - 1]):
             at -= 1
+        capacity = _ITEM_CAPACITY.search(text, item_start, at)
+        if capacity is not None and capacity.start() > item_start:
+            at = capacity.start()  # 某某硼锂年产10000吨|碳酸锂: the capacity is inside the name
         quoted = _QUOTED_NAME.search(text, item_start, at)
         if quoted is not None:
             at = quoted.start()

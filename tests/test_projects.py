@@ -1179,3 +1179,44 @@ def test_a_clause_with_a_step_is_no_bare_name_of_a_list():
     text = "会上，东岭县签约岚钧精密轴承项目，平阴县开工宁旭电子元件项目，长清区泓川果蔬包装项目已投产。"
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n.startswith(("东岭县签约", "平阴县开工")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中，平阴工业园泓川镁业年产2万吨镁基环境修复材料、华迅硼业年产10000吨碳酸锂2个项目已开复工建设，"
+        "完成到位资金0.52亿元。",
+        "其中，平陰工業園泓川鎂業年產2萬噸鎂基環境修復材料、華迅硼業年產10000噸碳酸鋰2個項目已開復工建設，"
+        "完成到位資金0.52億元。",
+    ],
+)
+def test_a_list_its_count_closes_without_a_closer_types_its_items(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {n: p.status for n, p in found.items()} == {
+        "泓川镁业年产2万吨镁基环境修复材料": "started",
+        "华迅硼业年产10000吨碳酸锂": "started",
+    }
+
+
+def test_a_capacity_where_an_item_was_cut_belongs_to_its_name():
+    text = "其中，东岭工业园岚钧源100MW/200MWh光伏储能、宁旭钾资源产品精深加工等4个项目已开复工建设。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert any(n.endswith("岚钧源100MW/200MWh光伏储能") for n in names), names
+
+
+def test_a_phase_is_part_of_a_listed_name_not_a_time():
+    text = "推动岚钧汽车配件产业园、泓川医药产业园三期暨5000吨中药饮片生产仓储等新项目落户。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert "泓川医药产业园三期暨5000吨中药饮片生产仓储" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "长清区、历城区和平阴县分别上榜1个项目。",
+        "長清區、歷城區和平陰縣分別上榜1個項目。",
+        "岚钧科技、宁旭电子各签约2个项目。",
+    ],
+)
+def test_a_count_each_item_holds_is_no_list_of_projects(text):
+    assert projects_of(extraction_view(text)) == []
