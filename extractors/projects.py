@@ -709,12 +709,19 @@ def _headed_candidates(text: str) -> list[_Candidate]:
         closer = text.find(stop, position, match.end("items"))
         if closer >= 0 and _lists_kinds(text, [], closer):
             continue  # 包括先进制造业、研发中心等类别: kinds of projects
+        # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
+        # piece is a project, noun or not
+        sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
         for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
             end = piece.start() if piece else match.end("items")
             last = text.find(stop, position, end)
             stops = last >= 0
             end = last if stops else end
-            if (
+            if sampled and not text[position:end].endswith(nouns):
+                if _sampled_item(text[position:end]):
+                    out.append(_Candidate(text[position:end], position, end, listed=True, head=head))
+                start = piece.end() if piece else end
+            elif (
                 not stops
                 and piece is not None
                 and piece.group(0) == lang.chars("list_separator")
@@ -740,6 +747,16 @@ def _headed_candidates(text: str) -> list[_Candidate]:
                 break
             position = piece.end()
     return out
+
+
+def _sampled_item(item: str) -> bool:
+    """A piece of a sampled list of projects that names one: a capacity (30万锭…) or words specific enough
+    for a listed item, and no place, industry or count alone."""
+    if len(item) < LISTED_MIN_CHARS or item in _industry() or gazetteer().places_named(item):
+        return False
+    if _COUNTED.search(item):
+        return False
+    return _CAPACITY.search(item) is not None or _is_specific(item, listed=True)
 
 
 EVERYDAY_FREQ = 500

@@ -1220,3 +1220,19 @@ def test_a_phase_is_part_of_a_listed_name_not_a_time():
 )
 def test_a_count_each_item_holds_is_no_list_of_projects(text):
     assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭市举行18个重点项目集中开工仪式。据了解，18个重点项目包括岚钧国际博览城、泓川30万锭高档纺纱、"
+        "宁旭新能源蓄电池、80万吨甲醇深加工、华迅食品产业园等，涉及农副产品深加工、新能源等6大领域。",
+        "東嶺市舉行18個重點項目集中開工儀式。據了解，18個重點項目包括嵐鈞國際博覽城、泓川30萬錠高檔紡紗、"
+        "寧旭新能源蓄電池、80萬噸甲醇深加工、華迅食品產業園等，涉及農副產品深加工、新能源等6大領域。",
+    ],
+)
+def test_each_piece_of_a_sample_a_counted_head_opens_is_a_project(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {"泓川30万锭高档纺纱", "宁旭新能源蓄电池", "80万吨甲醇深加工"} <= set(found), set(found)
+    assert found["80万吨甲醇深加工"].status == "started"
+    assert not any("农副产品" in n for n in found)
