@@ -25,6 +25,7 @@ from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
 _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
+_PLAN_TO_BUILD = re.compile(lang.pattern("project_words", "plan_to_build"))
 _PHASE = re.compile(lang.pattern("project_words", "phase"))
 _ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
 _COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
@@ -893,6 +894,10 @@ def _status(
                 best = (stage, status, match.start())
         if best and best[0] > 0:
             break
+    if best is None:  # 将在某区打造…基地: a plan to build, when no step is said
+        plan = next((m for first, last in windows for m in _PLAN_TO_BUILD.finditer(text, first, last)), None)
+        if plan is not None and not skip[0] <= plan.start() < skip[1]:
+            return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
 
 

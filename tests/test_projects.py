@@ -1236,3 +1236,20 @@ def test_each_piece_of_a_sample_a_counted_head_opens_is_a_project(text):
     assert {"泓川30万锭高档纺纱", "宁旭新能源蓄电池", "80万吨甲醇深加工"} <= set(found), set(found)
     assert found["80万吨甲醇深加工"].status == "started"
     assert not any("农副产品" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总部位于德国的岚钧集团将在长清区打造中国区总部和光伏组件研发生产基地，总投资不低于15亿元。",
+        "總部位於德國的嵐鈞集團將在長清區打造中國區總部和光伏組件研發生產基地，總投資不低於15億元。",
+        "泓川科技規劃再加碼投資443億元，於新竹科學園區建置先進封裝產線。",
+    ],
+)
+def test_a_plan_to_build_is_planned_when_no_step_is_said(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"planned"}
+
+
+def test_a_plan_to_build_yields_to_a_step_said():
+    text = "岚钧集团与长清区签约，将在长清区打造光伏组件研发生产基地，总投资15亿元。"
+    assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
