@@ -624,8 +624,10 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             specific = brand_item or _is_specific(name, listed=True)
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
                 investor = name if brand_item or _only_a_brand(name) else None
-                # the words after 等 type the items and may say how far they came (…等4个开工项目)
-                head = (match.end(1), match.end())
+                # the words after 等 type the items and may say how far they came (…等4个开工项目), and
+                # so does the rest of their clause (…等共30个项目集中落户)
+                clause_end = _CLAUSE_BREAK.search(text, match.end())
+                head = (match.end(1), clause_end.start() if clause_end else len(text))
                 out.append(
                     _Candidate(
                         name,
@@ -1532,7 +1534,12 @@ def find_projects(
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
         for i in overlapping:
-            named[i] = replace(named[i], opener=named[i].opener or item.opener, roundup=item.roundup)
+            named[i] = replace(
+                named[i],
+                opener=named[i].opener or item.opener,
+                roundup=item.roundup,
+                head=named[i].head or item.head,
+            )
         if not overlapping:
             listed.append(item)
     for item in _headed_candidates(text):  # a name found on its own still takes its list's head

@@ -1253,3 +1253,24 @@ def test_a_plan_to_build_is_planned_when_no_step_is_said(text):
 def test_a_plan_to_build_yields_to_a_step_said():
     text = "岚钧集团与长清区签约，将在长清区打造光伏组件研发生产基地，总投资15亿元。"
     assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近期成功举办重点项目签约活动。岚钧新能源、宁旭集团公司、泓川智慧科技园、华迅科技产业园等共30个项目集中落户，"
+        "总投资超过230亿元。",
+        "近期成功舉辦重點項目簽約活動。嵐鈞新能源、寧旭集團公司、泓川智慧科技園、華迅科技產業園等共30個項目集中落戶，"
+        "總投資超過230億元。",
+    ],
+)
+def test_a_total_between_a_closer_and_its_count_still_closes_the_list(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {"泓川智慧科技园", "华迅科技产业园"} <= set(found), set(found)
+    assert {found["泓川智慧科技园"].status, found["华迅科技产业园"].status} == {"landed"}
+
+
+def test_the_rest_of_a_lists_clause_says_how_far_a_name_found_alone_came():
+    text = "岚钧智慧科技园、XYZ科技产业园、近日签约的宁旭数字科技产业园等30个项目集中落户。"
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["XYZ科技产业园"].status == "landed"
