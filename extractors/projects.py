@@ -1182,6 +1182,16 @@ def _item(doc: _Context, candidate: _Candidate, clause: Segment) -> Segment:
     return Segment(doc.text[first:last], first, last)
 
 
+def _own_modifier(text: str, item_start: int, name_start: int) -> tuple[int, int] | None:
+    """The words of a list item that modify its name (近日签约的|A产业园): from the item's start to the
+    name, when they end with 的 and follow a list separator."""
+    if item_start >= name_start or not text.startswith(lang.chars("list_separator"), item_start - 1):
+        return None
+    if not text.endswith(_WORDS["attributive"], item_start, name_start):
+        return None
+    return (item_start, name_start)
+
+
 def _run_end(doc: _Context, candidate: _Candidate) -> int:
     """Where the run of names that `candidate` opens ends: names one list separator apart
     (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all."""
@@ -1393,7 +1403,11 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
     after = (candidate.start, after_end)
     status = status_at = None
-    if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
+    modifier = _own_modifier(text, clause.start, candidate.start)
+    if modifier is not None:  # …、近日签约的A产业园等30个项目集中落户: the item's own words say it first
+        status, status_at = _status(text, [modifier], (0, 0), described=True)
+        status, status_at = (status, status_at) if status not in (None, "planned") else (None, None)
+    if status is None and candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says it
         status, status_at = _status(text, [candidate.head], (0, 0), described=True)
     if (
         status is None and candidate.opener is not None

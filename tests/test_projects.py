@@ -1274,3 +1274,17 @@ def test_the_rest_of_a_lists_clause_says_how_far_a_name_found_alone_came():
     text = "岚钧智慧科技园、XYZ科技产业园、近日签约的宁旭数字科技产业园等30个项目集中落户。"
     found = by_name(projects_of(extraction_view(text)))
     assert found["XYZ科技产业园"].status == "landed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧智慧科技园、XYZ科技产业园、近日签约的宁旭数字科技产业园等30个项目集中落户。",
+        "嵐鈞智慧科技園、XYZ科技產業園、近日簽約的寧旭數字科技產業園等30個項目集中落戶。",
+        "岚钧智慧科技园、上月开工的宁旭数字科技产业园等8个项目集中落户东岭县。",
+    ],
+)
+def test_an_items_own_modifier_says_its_step_before_its_list_does(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭数字科技产业园"].status in ("signed", "started")
+    assert found["宁旭数字科技产业园"].status != "landed"
