@@ -101,6 +101,7 @@ _PATTERN_KEYS = (
     "collective",
     "verb_after_company",
     "investor_after",
+    "predicate_of",
 )
 
 
@@ -390,6 +391,11 @@ def _named_candidates(
             continue
         if _patterns()["described_as"].search(text, max(0, raw_edge - DESCRIPTION_REACH), raw_edge):
             continue  # …工业园是全国重要的整车生产基地
+        predicate = _patterns()["predicate_of"].search(text, max(0, raw_edge - PREDICATE_REACH), raw_edge)
+        if predicate is not None and text.endswith(
+            (*_nouns()[0], *_WORDS["predicate_subject_ends"]), 0, predicate.start()
+        ):
+            continue  # A工程，是“变废为宝”的循环经济环保科技项目: what A is
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
             if _patterns()["build_verbs"].match(text, noun_end) or _patterns()["observed"].match(
                 text, noun_end
@@ -763,6 +769,7 @@ def _sampled_item(item: str) -> bool:
 
 
 EVERYDAY_FREQ = 500
+PREDICATE_REACH = 48  # characters a copula clause may run before the noun it ends with (，是…的…项目)
 DESCRIPTION_REACH = 24  # characters a copula and a ranking may stand before a name (是全国重要的…基地)
 
 

@@ -1288,3 +1288,17 @@ def test_an_items_own_modifier_says_its_step_before_its_list_does(text):
     found = by_name(projects_of(extraction_view(text)))
     assert found["宁旭数字科技产业园"].status in ("signed", "started")
     assert found["宁旭数字科技产业园"].status != "landed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在此次开工的重点项目中：投资4.5亿元的岚钧复杂钴料综合利用扩能改造工程，是“变废为宝”的循环经济环保科技项目；"
+        "投资0.8亿元的宁旭1号基地二期项目，是文化旅游与航天科技融合发展，带动产业转型的特色科普文旅项目。",
+        "在此次開工的重點項目中：投資4.5億元的嵐鈞複雜鈷料綜合利用擴能改造工程，是「變廢為寶」的循環經濟環保科技項目；"
+        "投資0.8億元的寧旭1號基地二期項目，是文化旅遊與航天科技融合發展，帶動產業轉型的特色科普文旅項目。",
+    ],
+)
+def test_a_copula_clause_after_a_project_says_what_it_is_and_names_no_other(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not names & {"环保科技项目", "科普文旅项目", "循环经济环保科技项目", "特色科普文旅项目"}, names
