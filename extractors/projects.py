@@ -25,6 +25,10 @@ from zhaoyin.schemas import Amount, Company, District, Metric, Project
 
 _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
+_PLAN_TO_BUILD = re.compile(lang.pattern("project_words", "plan_to_build"))
+_PHASE = re.compile(lang.pattern("project_words", "phase"))
+_ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
+_COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
@@ -43,6 +47,7 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
+_WEAK_STEPS = tuple(_WORDS["weak_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
@@ -96,6 +101,7 @@ _PATTERN_KEYS = (
     "collective",
     "verb_after_company",
     "investor_after",
+    "predicate_of",
 )
 
 
@@ -182,7 +188,7 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
     if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
-    if any(flag in _CLASS_FLAGS for _w, flag in pairs):
+    if any(flag in _CLASS_FLAGS and not _PHASE.fullmatch(w) for w, flag in pairs):
         return False
     if any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs)):
         return True
@@ -385,6 +391,11 @@ def _named_candidates(
             continue
         if _patterns()["described_as"].search(text, max(0, raw_edge - DESCRIPTION_REACH), raw_edge):
             continue  # …工业园是全国重要的整车生产基地
+        predicate = _patterns()["predicate_of"].search(text, max(0, raw_edge - PREDICATE_REACH), raw_edge)
+        if predicate is not None and text.endswith(
+            (*_nouns()[0], *_WORDS["predicate_subject_ends"]), 0, predicate.start()
+        ):
+            continue  # A工程，是“变废为宝”的循环经济环保科技项目: what A is
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
             if _patterns()["build_verbs"].match(text, noun_end) or _patterns()["observed"].match(
                 text, noun_end
@@ -426,7 +437,136 @@ def _named_candidates(
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
+    return _longest_from_each_start(text, out)
+
+
+_FULL_LIST_OPENERS = tuple(sorted(_WORDS["full_list_openers"], key=len, reverse=True))
+_SENTENCE_TEXT = re.compile(lang.pattern("punctuation", "sentence"))
+_PIECE_BREAK = re.compile(lang.pattern("project_words", "piece_break"))
+FULL_LIST_OPENER_REACH = 12  # characters before a list's opening word in its clause (22个重点项目包括…)
+
+
+def _full_name_items(text: str) -> list[tuple[int, int]]:
+    """The items of a list of projects said by their full names, each ending with a project noun, one list
+    separator (如A县岚钧特种装备和新能源专用车生产项目、B县泓川年产30万吨再生铝加工项目、…) or one clause
+    apart (仪式上，A开发区精密智造项目，B开发区高频变压器、电感元器件项目，…): the separator bounds each item,
+    so a conjunction (和, 及), a capacity or a 、 inside a name is no edge of it. An item starts after the
+    list's opening word (如, 包括), after a 、, or at its clause when the clause is nothing but the name."""
+    nouns = _nouns()[0]
+    separator = lang.chars("list_separator")
+    stop = _WORDS["list_end"]
+    out = []
+    for sentence in _SENTENCE_TEXT.finditer(text):
+        raw: list[tuple[int, int, bool, str]] = []
+        position = sentence.start()
+        for piece in _PIECE_BREAK.finditer(text, sentence.start(), sentence.end()):
+            start, end, before = position, piece.start(), text[position - 1 : position] if raw else ""
+            position = piece.end()
+            closer = text.find(stop, start, end)
+            end = _bare_name_end(text, start, closer if closer >= 0 else end)
+            named = text[start:end].endswith(nouns)
+            if named and before == separator and _half_a_name(text, raw):
+                start = raw.pop()[0]  # A县食用菌菌种生产、栽培及加工综合建设项目: one name holds a 、
+                before = text[start - 1 : start] if raw else ""
+            raw.append((start, end, named, before))
+            if closer >= 0:
+                break
+        for index, (start, end, named, before) in enumerate(raw):
+            beside = [raw[i][2] for i in (index - 1, index + 1) if 0 <= i < len(raw)]
+            if not named or not any(beside):
+                continue
+            said = [(text.find(w, start, end), w) for w in _FULL_LIST_OPENERS]
+            said = [(at, w) for at, w in said if 0 <= at - start <= FULL_LIST_OPENER_REACH]
+            if said:
+                at, word = min(said)
+                start = at + len(word)
+            elif before != separator:
+                if not (before and _only_a_name(text, start, end)):
+                    continue
+                start = _trim_start(text, start, end)  # 其中有|A县…项目
+            item = text[start:end]
+            if _WORDS["attributive"] in item or _patterns()["introduced"].search(item):
+                continue  # 总投资5亿元的A项目: the investment introduces the name
+            if end - start >= LISTED_MIN_CHARS:
+                out.append((start, end))
     return out
+
+
+def _only_a_name(text: str, start: int, end: int) -> bool:
+    """A clause that says nothing but a name: no step (签约, 开工), no verb opening it (建设A项目)."""
+    return (
+        _statuses()[0].search(text, start, end) is None
+        and _patterns()["build_verbs"].match(text, start, end) is None
+        and not _patterns()["introduced"].search(text, start, end)
+    )
+
+
+INNER_PIECE_MIN_CHARS = 4  # a piece before a 、 inside a name says a product or a step (食用菌菌种生产)
+
+
+def _half_a_name(text: str, pieces: list[tuple[int, int, bool, str]]) -> bool:
+    """The last piece is the first half of the next item's name: it ends with no project noun, follows an
+    item that does (so the list is one of full names) and is more than a brand (鼎岚激光) or an industry."""
+    if len(pieces) < 2 or pieces[-1][2] or not pieces[-2][2]:
+        return False
+    start, end = pieces[-1][:2]
+    piece = text[start:end]
+    return (
+        end - start >= INNER_PIECE_MIN_CHARS
+        and piece not in _industry()
+        and _WORDS["list_end"] not in piece
+        and _item_investor(piece) is None
+        and not _only_a_brand(piece)
+    )
+
+
+def _bare_name_end(text: str, start: int, end: int) -> int:
+    """The end of a name without the bracket placing it (…项目(某某镇))."""
+    bracket = _BRACKET_AFTER.search(text, start, end)
+    if bracket is None or bracket.end() != end:
+        return end
+    return _without_placing_bracket(text, start, end)
+
+
+def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int]) -> list[_Candidate]:
+    """Names found alone, widened to their full-name list items, and the items no name was found in. A
+    name that starts right after a place (X开发区|100万千瓦光伏发电项目) or at a quote (某某村|“杏花谷”乡村
+    旅游项目) keeps it out: the words before say where it is."""
+    items = _full_name_items(text)
+    by_end = {c.end: c for c in named}
+    out = list(named)
+    for start, end in items:
+        found = by_end.get(end)
+        if found is not None:
+            if (
+                found.start > start
+                and found.start not in place_ends
+                and not found.name.startswith(tuple(_WORDS["quote_marks"]))
+            ):
+                out[out.index(found)] = replace(found, name=text[start:end], start=start)
+        elif text.endswith(_WORDS["project_word"], start, end) and not any(
+            c.start < end and start < c.end for c in named
+        ):  # (a centre, a platform: a carrier, maybe)
+            placed = max((p for p in place_ends if start < p < end - LISTED_MIN_CHARS), default=None)
+            if _is_specific(text[start:end]):
+                out.append(_Candidate(text[start:end], start, end))
+            elif placed is not None and _is_specific(text[placed:end], listed=True):
+                # X示范区|果蔬包装项目 among projects: placed by its zone, it needs what a listed item needs
+                out.append(_Candidate(text[placed:end], placed, end))
+    return out
+
+
+def _longest_from_each_start(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """X集团总部 and X集团总部及服装产业园项目, X化工总部 and X化工总部经济项目: the first project noun of a
+    name is not its end when the name goes on in the same clause; the shorter reading is no project."""
+    return [
+        c
+        for c in found
+        if not any(
+            other.start == c.start and other.end > c.end and not _CLAUSE_BREAK.search(text, c.end, other.end)
+            for other in found
+        )
+    ]
 
 
 def _quotes_a_name(quoted: str) -> bool:
@@ -452,7 +592,11 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
 
 def _listed_candidates(text: str) -> list[_Candidate]:
     out = []
-    for match in finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")):
+    enumerations = [
+        *finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")),
+        *(m for m in _COUNTED_ENUMERATION.finditer(text) if not _counts_each(m.group(1))),
+    ]
+    for match in enumerations:
         position = match.start(1)
         spans = []
         # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
@@ -473,7 +617,8 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 after_verb = _after_inner_verb(text, start, end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
             spans.append((start, end))
-        if _lists_kinds(text, [text[start:end] for start, end in spans], match.end(1)):
+        closer = match.end(1) if text.startswith(_WORDS["list_end"], match.end(1)) else None
+        if _lists_kinds(text, [text[start:end] for start, end in spans], closer):
             continue
         opener = (_opener(text, match.start(1))[0], spans[0][0])
         for start, end in spans:
@@ -485,8 +630,10 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             specific = brand_item or _is_specific(name, listed=True)
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
                 investor = name if brand_item or _only_a_brand(name) else None
-                # the words after 等 type the items and may say how far they came (…等4个开工项目)
-                head = (match.end(1), match.end())
+                # the words after 等 type the items and may say how far they came (…等4个开工项目), and
+                # so does the rest of their clause (…等共30个项目集中落户)
+                clause_end = _CLAUSE_BREAK.search(text, match.end())
+                head = (match.end(1), clause_end.start() if clause_end else len(text))
                 out.append(
                     _Candidate(
                         name,
@@ -502,24 +649,38 @@ def _listed_candidates(text: str) -> list[_Candidate]:
     return out
 
 
-def _lists_kinds(text: str, items: list[str], closer: int) -> bool:
+def _counts_each(items: str) -> bool:
+    """A、B县分别上榜1个项目: a count each item holds (a distributive word, or places as items), not a
+    list of projects its count closes."""
+    if any(w in items for w in _WORDS["distributive_words"]):
+        return True
+    return any(gazetteer().places_named(item) for item in items.split(lang.chars("list_separator")))
+
+
+def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
     (等) say kinds (类别, 领域); 采取A、B等措施推动…项目 lists means of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
+    if closer is None:  # a list its count closes (A、B2个项目)
+        return False
     after = closer + len(_WORDS["list_end"])
     return _KIND_WORDS.match(text, after) is not None or _MEANS_WORDS.match(text, after) is not None
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:
     """Where an enumerated project's name starts within its item: at its left edge, moved back over a
-    quantity (泰和县年产20万方木制品) or a quoted name (云岭“山水人家”综合文旅) that the edge stopped at."""
+    quantity (泰和县年产20万方木制品), a capacity (年产10000吨, 100MW/200MWh) or a quoted name (云岭“山水人家”
+    综合文旅) that the edge stopped at."""
     edge = left_edge(text, end, limit=end - item_start, keep=_INSIDE_PROJECT_NAMES)
     while edge > item_start:
         at = edge
         while at > item_start and _QUANTITY_CHARS.match(text[at - 1]):
             at -= 1
+        capacity = _ITEM_CAPACITY.search(text, item_start, at)
+        if capacity is not None and capacity.start() > item_start:
+            at = capacity.start()  # 某某硼锂年产10000吨|碳酸锂: the capacity is inside the name
         quoted = _QUOTED_NAME.search(text, item_start, at)
         if quoted is not None:
             at = quoted.start()
@@ -557,12 +718,19 @@ def _headed_candidates(text: str) -> list[_Candidate]:
         closer = text.find(stop, position, match.end("items"))
         if closer >= 0 and _lists_kinds(text, [], closer):
             continue  # 包括先进制造业、研发中心等类别: kinds of projects
+        # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
+        # piece is a project, noun or not
+        sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
         for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
             end = piece.start() if piece else match.end("items")
             last = text.find(stop, position, end)
             stops = last >= 0
             end = last if stops else end
-            if (
+            if sampled and not text[position:end].endswith(nouns):
+                if _sampled_item(text[position:end]):
+                    out.append(_Candidate(text[position:end], position, end, listed=True, head=head))
+                start = piece.end() if piece else end
+            elif (
                 not stops
                 and piece is not None
                 and piece.group(0) == lang.chars("list_separator")
@@ -590,7 +758,18 @@ def _headed_candidates(text: str) -> list[_Candidate]:
     return out
 
 
+def _sampled_item(item: str) -> bool:
+    """A piece of a sampled list of projects that names one: a capacity (30万锭…) or words specific enough
+    for a listed item, and no place, industry or count alone."""
+    if len(item) < LISTED_MIN_CHARS or item in _industry() or gazetteer().places_named(item):
+        return False
+    if _COUNTED.search(item):
+        return False
+    return _CAPACITY.search(item) is not None or _is_specific(item, listed=True)
+
+
 EVERYDAY_FREQ = 500
+PREDICATE_REACH = 48  # characters a copula clause may run before the noun it ends with (，是…的…项目)
 DESCRIPTION_REACH = 24  # characters a copula and a ranking may stand before a name (是全国重要的…基地)
 
 
@@ -702,6 +881,8 @@ def _status(
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
                 continue
+            if not _ends_a_word(text, match.start(), match.end()):
+                continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
@@ -722,7 +903,27 @@ def _status(
                 best = (stage, status, match.start())
         if best and best[0] > 0:
             break
+    if best is None:  # 将在某区打造…基地: a plan to build, when no step is said
+        plan = next((m for first, last in windows for m in _PLAN_TO_BUILD.finditer(text, first, last)), None)
+        if plan is not None and not skip[0] <= plan.start() < skip[1]:
+            return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
+
+
+STEP_WORD_CONTEXT = 4  # characters after a status word that tell whether it ends where a word ends
+
+
+def _ends_a_word(text: str, start: int, end: int) -> bool:
+    """Whether the status word's tail is no head of the next word (建设中。 yes; 建设|中医药 no; 在建 of
+    正在建设中 yes: a longer word it opens is no other word)."""
+    if end - start < 3 or end >= len(text):
+        return True
+    position = start
+    for word, _flag in tagged(text[start : end + STEP_WORD_CONTEXT]):
+        if start < position < end < position + len(word):
+            return False
+        position += len(word)
+    return True
 
 
 def _hedged(text: str, reach: int, status: re.Match[str]) -> bool:
@@ -927,6 +1128,8 @@ class _Context:
     ends: dict[int, int] = field(default_factory=dict)  # candidate start → its end
     # (name, evidence start) of the projects planned only as a condition (建成后将…)
     conditional: set[tuple[str | None, int]] = field(default_factory=set)
+    # …of those whose status is a step that says only that they came (引进)
+    weak: set[tuple[str | None, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -1030,6 +1233,16 @@ def _item(doc: _Context, candidate: _Candidate, clause: Segment) -> Segment:
     return Segment(doc.text[first:last], first, last)
 
 
+def _own_modifier(text: str, item_start: int, name_start: int) -> tuple[int, int] | None:
+    """The words of a list item that modify its name (近日签约的|A产业园): from the item's start to the
+    name, when they end with 的 and follow a list separator."""
+    if item_start >= name_start or not text.startswith(lang.chars("list_separator"), item_start - 1):
+        return None
+    if not text.endswith(_WORDS["attributive"], item_start, name_start):
+        return None
+    return (item_start, name_start)
+
+
 def _run_end(doc: _Context, candidate: _Candidate) -> int:
     """Where the run of names that `candidate` opens ends: names one list separator apart
     (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all."""
@@ -1074,22 +1287,20 @@ def _project_key(name: str, companies: list[Company]) -> str:
     (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
     mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
     key = (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
+    if key in _nouns()[0]:
+        return name  # A集团总部 and B再生资源总部: a bare project noun tells nothing apart, the investor does
     return key or name  # 岚店咖啡项目 and 华达电器项目: the investor's name is all that tells them apart
 
 
-def _different_works(one: Project, other: Project, companies: list[Company]) -> bool:
-    """甲|再生资源循环产业园项目 and 甲|新型装备制造基地项目: two names that each say their investor and a
-    work the other does not are two projects, however alike their investor and place."""
-    investor = next((c for c in companies if c.canonical == one.company), None)
-    if not one.name or not other.name or investor is None:
-        return False
-    works = []
-    for name in (one.name, other.name):
-        at = max((name.find(m) + len(m) for m in investor.mentions if m in name), default=-1)
-        if at < 0:
-            return False  # a name without its investor (“互联网+”项目) may be a caption of the other
-        works.append(name[at:].removesuffix(_WORDS["project_word"]))
-    return all(works) and works[0] not in works[1] and works[1] not in works[0]
+def _names_only(project: Project) -> bool:
+    """A mention that says nothing of the project but its investor (鹏辉能源项目, 落户的岚钧科技) may repeat one
+    found before; a name that says what is built (岚钧…环保装备制造基地项目) is a project of its own."""
+    if project.name is None or project.company is None:
+        return True
+    if project.company not in project.name:
+        return True  # the investor named beside it, not in it: a caption of that investor's project
+    rest = project.name.split(project.company, 1)[-1].removesuffix(_WORDS["project_word"])
+    return not rest or rest in _nouns()[0]
 
 
 def _filled(kept: Project, other: Project) -> Project:
@@ -1243,7 +1454,11 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
     after = (candidate.start, after_end)
     status = status_at = None
-    if candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says how far its items came
+    modifier = _own_modifier(text, clause.start, candidate.start)
+    if modifier is not None:  # …、近日签约的A产业园等30个项目集中落户: the item's own words say it first
+        status, status_at = _status(text, [modifier], (0, 0), described=True)
+        status, status_at = (status, status_at) if status not in (None, "planned") else (None, None)
+    if status is None and candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says it
         status, status_at = _status(text, [candidate.head], (0, 0), described=True)
     if (
         status is None and candidate.opener is not None
@@ -1312,6 +1527,12 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status == CONDITIONAL:
         doc.conditional.add((candidate.name, first))
         status = "planned"
+    elif (
+        status_at is not None
+        and text.startswith(_WEAK_STEPS, status_at)
+        and not any(w in text[sentence.start : status_at] for w in _WORDS["period_words"])
+    ):
+        doc.weak.add((candidate.name, first))
     return Project(
         name=candidate.name,
         company=company,
@@ -1371,13 +1592,19 @@ def find_projects(
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
     not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
     place_ends = frozenset(s.end for d in districts for s in d.spans)
-    named = _named_candidates(text, companies, place_ends) + _quoted_candidates(text)
+    named = _whole_items(text, _named_candidates(text, companies, place_ends), place_ends)
+    named += _quoted_candidates(text)
     named.sort(key=lambda c: c.start)
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
         for i in overlapping:
-            named[i] = replace(named[i], opener=named[i].opener or item.opener, roundup=item.roundup)
+            named[i] = replace(
+                named[i],
+                opener=named[i].opener or item.opener,
+                roundup=item.roundup,
+                head=named[i].head or item.head,
+            )
         if not overlapping:
             listed.append(item)
     for item in _headed_candidates(text):  # a name found on its own still takes its list's head
@@ -1407,14 +1634,13 @@ def find_projects(
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)
         same = by_key.get(key)
-        if same is None and project.company and project.amount_yuan is None:
+        if same is None and project.company and project.amount_yuan is None and _names_only(project):
             # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
             same = next(
                 (
                     i
                     for i, p in enumerate(projects)
                     if (p.company, p.district) == (project.company, project.district)
-                    and not _different_works(p, project, companies)
                 ),
                 None,
             )
@@ -1433,6 +1659,11 @@ def find_projects(
             if p.status is None or (p.name, p.start) in doc.conditional
             else p
             for p in projects
+        ]
+    # 引进成果突出，如A项目、B项目 in the report of a signing: the projects came by being signed
+    if (event := event or doc.event_status()) is not None:
+        projects = [
+            p.model_copy(update={"status": event}) if (p.name, p.start) in doc.weak else p for p in projects
         ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]

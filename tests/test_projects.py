@@ -1063,3 +1063,252 @@ def test_two_projects_of_one_investor_in_one_place_stay_two():
         )
     )
     assert {"横州市岚正泰再生资源循环科技产业园项目", "横州市岚正泰新型环保装备制造基地项目"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高端装备产业项目引进成果突出，如长清区岚钧特种装备和新能源专用车生产项目、平阴县泓川年产30万吨再生铝加工生产项目、"
+        "商河县宁旭5GW光伏组件及配套产业基地项目，将为全市产业链发展增添新动力。",
+        "高端裝備產業項目引進成果突出，如長清區嵐鈞特種裝備和新能源專用車生產項目、平陰縣泓川年產30萬噸再生鋁加工生產項目、"
+        "商河縣寧旭5GW光伏組件及配套產業基地項目，將為全市產業鏈發展增添新動力。",
+        "本次签约的项目包括长清区岚钧特种装备和新能源专用车生产项目、平阴县泓川年产30万吨再生铝加工生产项目、"
+        "商河县宁旭5GW光伏组件及配套产业基地项目，总投资45亿元。",
+    ],
+)
+def test_the_list_separator_bounds_each_item_of_a_list_of_full_names(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert {
+        "长清区岚钧特种装备和新能源专用车生产项目",
+        "平阴县泓川年产30万吨再生铝加工生产项目",
+        "商河县宁旭5GW光伏组件及配套产业基地项目",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天，东岭市岚钧科技新材料项目、宁旭兄弟集团总部及服装产业园项目、泓川能源化工总部经济项目等8个项目成功签约。",
+        "當天，東嶺市嵐鈞科技新材料項目、寧旭兄弟集團總部及服裝產業園項目、泓川能源化工總部經濟項目等8個項目成功簽約。",
+    ],
+)
+def test_a_name_going_on_past_its_first_project_noun_is_one_project(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {"宁旭兄弟集团总部及服装产业园项目", "泓川能源化工总部经济项目"} <= set(found)
+    assert not {"宁旭兄弟集团总部", "泓川能源化工总部"} & set(found)
+    assert found["泓川能源化工总部经济项目"].status == "signed"
+
+
+def test_headquarters_of_two_investors_are_two_projects():
+    text = "东岭县与岚钧实业集团有限公司签约岚钧实业集团总部项目，与宁旭再生资源有限公司签约宁旭再生资源总部项目。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert {"岚钧实业集团总部项目", "宁旭再生资源总部项目"} <= names
+
+
+def test_two_named_projects_of_one_investor_in_one_place_stay_apart():
+    text = "东岭县集中签约12个项目，其中有平阴县岚钧再生资源循环科技产业园项目、平阴县岚钧再生资源环保装备制造基地项目。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert {"平阴县岚钧再生资源循环科技产业园项目", "平阴县岚钧再生资源环保装备制造基地项目"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭市一季度重点项目集中签约\n东岭市一季度重点项目集中签约活动昨日举行，共签约18个项目，总投资120亿元。"
+        "先进制造项目引进成果突出，如长清区岚钧特种装备生产项目、平阴县泓川再生铝加工生产项目。",
+        "東嶺市一季度重點項目集中簽約\n東嶺市一季度重點項目集中簽約活動昨日舉行，共簽約18個項目，總投資120億元。"
+        "先進製造項目引進成果突出，如長清區嵐鈞特種裝備生產項目、平陰縣泓川再生鋁加工生產項目。",
+    ],
+)
+def test_projects_attracted_in_the_report_of_a_signing_are_signed(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
+
+
+def test_projects_attracted_over_a_period_stay_landed_in_the_report_of_a_signing():
+    text = (
+        "东岭县重点项目集中签约\n东岭县重点项目集中签约仪式举行，此次签约的8个项目总投资110亿元。"
+        "今年以来，东岭县先后引进了长清区岚钧特种装备生产项目、平阴县泓川再生铝加工生产项目等一批项目。"
+    )
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["平阴县泓川再生铝加工生产项目"].status == "landed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会后，长清区年产100万吨工业盐项目（万德镇）、长清区岚钧菌菇菌种生产、栽培及加工综合建设项目（孝里镇）、"
+        "长清区年产300万颗电子变压器制造项目（马山镇）集中签约。",
+        "會後，長清區年產100萬噸工業鹽項目（萬德鎮）、長清區嵐鈞菌菇菌種生產、栽培及加工綜合建設項目（孝里鎮）、"
+        "長清區年產300萬顆電子變壓器製造項目（馬山鎮）集中簽約。",
+        "签约项目包括平阴县泓川再生铝加工生产项目、平阴县宁旭电子元件研发、生产及检测基地项目等5个项目。",
+    ],
+)
+def test_a_name_in_a_list_of_full_names_may_hold_a_list_separator_of_its_own(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert any("、" in n and n.endswith(("综合建设项目", "生产及检测基地项目")) for n in names), names
+    assert not any(n.startswith(("栽培", "生产")) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12个洽谈项目中，已签约5个：岚钧药业集团拟在长清区投资45亿元，盘活闲置用地，建设中医药健康产业园项目；"
+        "宁旭集团拟在平阴县投资15亿元，建设宁旭众创城产业园项目。",
+        "12個洽談項目中，已簽約5個：嵐鈞藥業集團擬在長清區投資45億元，盤活閒置用地，建設中醫藥健康產業園項目；"
+        "寧旭集團擬在平陰縣投資15億元，建設寧旭眾創城產業園項目。",
+    ],
+)
+def test_a_status_word_read_across_a_word_edge_is_no_step(text):
+    statuses = {p.company: p.status for p in projects_of(extraction_view(text))}
+    assert statuses.get("岚钧药业集团") != "started"
+
+
+def test_a_status_word_a_longer_word_opens_is_still_a_step():
+    found = projects_of(extraction_view("东岭县岚钧精密制造项目总投资5亿元，目前正在建设中。"))
+    assert [p.status for p in found] == ["started"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中签约仪式上，青川经济开发区精密轴承项目，蓝岸经济技术开发区高频变压器、电感元器件项目，"
+        "平阴县现代农业产业示范区果蔬包装项目，岚山产业集聚区绿色新能源、氢能开发及乡村振兴项目等12个项目进行了现场签约。",
+        "集中簽約儀式上，青川經濟開發區精密軸承項目，藍岸經濟技術開發區高頻變壓器、電感元器件項目，"
+        "平陰縣現代農業產業示範區果蔬包裝項目，嵐山產業集聚區綠色新能源、氫能開發及鄉村振興項目等12個項目進行了現場簽約。",
+    ],
+)
+def test_a_list_of_full_names_one_clause_apart_gives_each_clause_whole(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert any(n.endswith("高频变压器、电感元器件项目") for n in names), names
+    assert any(n.endswith("绿色新能源、氢能开发及乡村振兴项目") for n in names), names
+    assert any(n.endswith("果蔬包装项目") for n in names), names
+    assert not any(n.startswith(("电感", "氢能")) for n in names)
+
+
+def test_a_clause_with_a_step_is_no_bare_name_of_a_list():
+    text = "会上，东岭县签约岚钧精密轴承项目，平阴县开工宁旭电子元件项目，长清区泓川果蔬包装项目已投产。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n.startswith(("东岭县签约", "平阴县开工")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中，平阴工业园泓川镁业年产2万吨镁基环境修复材料、华迅硼业年产10000吨碳酸锂2个项目已开复工建设，"
+        "完成到位资金0.52亿元。",
+        "其中，平陰工業園泓川鎂業年產2萬噸鎂基環境修復材料、華迅硼業年產10000噸碳酸鋰2個項目已開復工建設，"
+        "完成到位資金0.52億元。",
+    ],
+)
+def test_a_list_its_count_closes_without_a_closer_types_its_items(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {n: p.status for n, p in found.items()} == {
+        "泓川镁业年产2万吨镁基环境修复材料": "started",
+        "华迅硼业年产10000吨碳酸锂": "started",
+    }
+
+
+def test_a_capacity_where_an_item_was_cut_belongs_to_its_name():
+    text = "其中，东岭工业园岚钧源100MW/200MWh光伏储能、宁旭钾资源产品精深加工等4个项目已开复工建设。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert any(n.endswith("岚钧源100MW/200MWh光伏储能") for n in names), names
+
+
+def test_a_phase_is_part_of_a_listed_name_not_a_time():
+    text = "推动岚钧汽车配件产业园、泓川医药产业园三期暨5000吨中药饮片生产仓储等新项目落户。"
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert "泓川医药产业园三期暨5000吨中药饮片生产仓储" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "长清区、历城区和平阴县分别上榜1个项目。",
+        "長清區、歷城區和平陰縣分別上榜1個項目。",
+        "岚钧科技、宁旭电子各签约2个项目。",
+    ],
+)
+def test_a_count_each_item_holds_is_no_list_of_projects(text):
+    assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭市举行18个重点项目集中开工仪式。据了解，18个重点项目包括岚钧国际博览城、泓川30万锭高档纺纱、"
+        "宁旭新能源蓄电池、80万吨甲醇深加工、华迅食品产业园等，涉及农副产品深加工、新能源等6大领域。",
+        "東嶺市舉行18個重點項目集中開工儀式。據了解，18個重點項目包括嵐鈞國際博覽城、泓川30萬錠高檔紡紗、"
+        "寧旭新能源蓄電池、80萬噸甲醇深加工、華迅食品產業園等，涉及農副產品深加工、新能源等6大領域。",
+    ],
+)
+def test_each_piece_of_a_sample_a_counted_head_opens_is_a_project(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {"泓川30万锭高档纺纱", "宁旭新能源蓄电池", "80万吨甲醇深加工"} <= set(found), set(found)
+    assert found["80万吨甲醇深加工"].status == "started"
+    assert not any("农副产品" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总部位于德国的岚钧集团将在长清区打造中国区总部和光伏组件研发生产基地，总投资不低于15亿元。",
+        "總部位於德國的嵐鈞集團將在長清區打造中國區總部和光伏組件研發生產基地，總投資不低於15億元。",
+        "泓川科技規劃再加碼投資443億元，於新竹科學園區建置先進封裝產線。",
+    ],
+)
+def test_a_plan_to_build_is_planned_when_no_step_is_said(text):
+    assert {p.status for p in projects_of(extraction_view(text))} == {"planned"}
+
+
+def test_a_plan_to_build_yields_to_a_step_said():
+    text = "岚钧集团与长清区签约，将在长清区打造光伏组件研发生产基地，总投资15亿元。"
+    assert {p.status for p in projects_of(extraction_view(text))} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近期成功举办重点项目签约活动。岚钧新能源、宁旭集团公司、泓川智慧科技园、华迅科技产业园等共30个项目集中落户，"
+        "总投资超过230亿元。",
+        "近期成功舉辦重點項目簽約活動。嵐鈞新能源、寧旭集團公司、泓川智慧科技園、華迅科技產業園等共30個項目集中落戶，"
+        "總投資超過230億元。",
+    ],
+)
+def test_a_total_between_a_closer_and_its_count_still_closes_the_list(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {"泓川智慧科技园", "华迅科技产业园"} <= set(found), set(found)
+    assert {found["泓川智慧科技园"].status, found["华迅科技产业园"].status} == {"landed"}
+
+
+def test_the_rest_of_a_lists_clause_says_how_far_a_name_found_alone_came():
+    text = "岚钧智慧科技园、XYZ科技产业园、近日签约的宁旭数字科技产业园等30个项目集中落户。"
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["XYZ科技产业园"].status == "landed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧智慧科技园、XYZ科技产业园、近日签约的宁旭数字科技产业园等30个项目集中落户。",
+        "嵐鈞智慧科技園、XYZ科技產業園、近日簽約的寧旭數字科技產業園等30個項目集中落戶。",
+        "岚钧智慧科技园、上月开工的宁旭数字科技产业园等8个项目集中落户东岭县。",
+    ],
+)
+def test_an_items_own_modifier_says_its_step_before_its_list_does(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭数字科技产业园"].status in ("signed", "started")
+    assert found["宁旭数字科技产业园"].status != "landed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在此次开工的重点项目中：投资4.5亿元的岚钧复杂钴料综合利用扩能改造工程，是“变废为宝”的循环经济环保科技项目；"
+        "投资0.8亿元的宁旭1号基地二期项目，是文化旅游与航天科技融合发展，带动产业转型的特色科普文旅项目。",
+        "在此次開工的重點項目中：投資4.5億元的嵐鈞複雜鈷料綜合利用擴能改造工程，是「變廢為寶」的循環經濟環保科技項目；"
+        "投資0.8億元的寧旭1號基地二期項目，是文化旅遊與航天科技融合發展，帶動產業轉型的特色科普文旅項目。",
+    ],
+)
+def test_a_copula_clause_after_a_project_says_what_it_is_and_names_no_other(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not names & {"环保科技项目", "科普文旅项目", "循环经济环保科技项目", "特色科普文旅项目"}, names
