@@ -605,9 +605,20 @@ def _in_range(view: str, start: int, tail: str) -> bool:
     return False
 
 
+_BELOW_TRILLION = re.compile(
+    rf"{re.escape(AMOUNT_UNITS.trillion)}[\d,.]+(?P<mag>[{''.join(AMOUNT_UNITS.magnitudes)}])"
+)
+
+
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
     text = halfwidth(amount.text)
+    below_trillion = _BELOW_TRILLION.search(text)
+    if below_trillion:  # 3兆2,150亿元: in units of the magnitude below, 32150亿元
+        magnitude = below_trillion.group("mag")
+        currency = text[below_trillion.end() :].strip()
+        unit = magnitude + _CURRENCY_AS_UNIT.get(currency, currency)
+        return round(amount.value / AMOUNT_UNITS.magnitudes[magnitude], 6), unit
     two = TWO_MAGNITUDES.search(text)
     if two:  # 1亿5000万元, 十二亿五千万元: in units of the larger magnitude, 1.5亿元
         largest = text[two.start()]

@@ -1199,3 +1199,8 @@ def test_the_cities_of_a_province_all_at_once_stand_for_the_province():
         )
         amount = [m.subject for m in ms if m.unit == "亿元"]
         assert amount == ["西藏自治区"], [(m.value, m.subject) for m in ms]
+
+
+def test_a_figure_of_trillions_and_hundred_millions_is_counted_in_hundred_millions():
+    text = "今年新竹县签约项目58个，总投资约2兆4,300亿元。"
+    assert (24300.0, "亿元") in figures(metrics_of(text, [], city=None))
