@@ -74,7 +74,10 @@ _POINT = lang.chars("decimal_point")
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
 _YI = max(UNITS.magnitudes, key=UNITS.magnitudes.__getitem__)
-_COUNTER = rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI}))?"
+_COUNTER = (
+    rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI})"
+    rf"(?!{_YI}{re.escape(lang.data('amount_units')['yuan'])}?(?:{lang.alternation(lang.data('amount_units')['counter_not_before'])})))?"
+)
 # One space may stand between a figure's parts, as typeset and machine-translated reports write them:
 # "58.6 亿元", "约 120亿 元", "2 亿 美元", "逾 10 亿元".
 _INLINE_SPACE = rf"[ \u3000\xa0{_THIN_SPACES}]?"
@@ -107,6 +110,11 @@ _MONEY_BEFORE = re.compile(
     rf"(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
 )
 _LARGE = lang.chars("large_magnitudes")
+_THRESHOLD = lang.data("amount_units")["bare_threshold"]
+_BARE_THRESHOLD = re.compile(
+    rf"(?:{lang.alternation(_THRESHOLD['qualifiers'])})[^\d，,。；;、]{{0,{_THRESHOLD['between_max']}}}"
+    rf"(?:{lang.alternation(_THRESHOLD['project_words'])})"
+)
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
 _BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC}){_INLINE_SPACE}(?P<mag>[{_MAG_CHARS}]*){_INLINE_SPACE}$")
 _PREFIX = re.compile(rf"(?P<word>{lang.alternation(UNITS.before)}){_INLINE_SPACE}$")
@@ -311,7 +319,9 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: s
             continue
         start, end = m.start(), m.end()
         # the cheap tests on the characters around the figure first, the overlap with every amount last
-        if not _MONEY_BEFORE.search(view, max(0, start - 9), start) or _is_vague(view, start):
+        if _is_vague(view, start):
+            continue
+        if not (_MONEY_BEFORE.search(view, max(0, start - 9), start) or _BARE_THRESHOLD.match(view, end)):
             continue
         if view.startswith(UNITS.measure_words_after, end):
             continue

@@ -287,3 +287,27 @@ def test_the_pipeline_reads_taiwan_yuan_as_twd():
     text = "行政院今日核定2家企業增資案，總金額約1兆2,000億元，預估創造本國就業機會5,000個。"
     amounts = extract(Document(text=text, source="taiwan.txt"), strict=True).amounts
     assert [(a.value, a.currency) for a in amounts] == [(1.2e12, "TWD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中，3亿以上大项目7个。", [("3亿", 3e8, "CNY", "over")]),
+        ("新签约20亿以上项目4个。", [("20亿", 2e9, "CNY", "over")]),
+        ("全县人口1亿以上。", []),
+    ],
+)
+def test_a_bare_figure_opening_a_class_of_projects_is_a_threshold(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6个亿元以上开工项目中，东区2个。", [("亿元", 1e8, "CNY", "over")]),
+        ("引进4个亿元级项目。", [("亿元", 1e8, "CNY", None)]),
+        ("全年完成投资12个亿元。", [("12个亿元", 1.2e9, "CNY", None)]),
+    ],
+)
+def test_a_counter_before_a_class_of_amounts_counts_items(text, expected):
+    assert triples(text) == expected
