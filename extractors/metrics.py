@@ -88,7 +88,12 @@ _ANAPHORA = lang.longest_first(
         *PROVINCE_ANAPHORA,
     ]
 )
-_OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
+_OBJECT_ANAPHORA = tuple(
+    word + period + anaphor
+    for anaphor in _ANAPHORA
+    for word in ANAPHORA_NOT_AFTER
+    for period in lang.longest_first(["", *_KW["anaphora_not_after_period"]])
+)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1204,3 +1205,22 @@ def test_the_cities_of_a_province_all_at_once_stand_for_the_province():
 def test_a_figure_of_trillions_and_hundred_millions_is_counted_in_hundred_millions():
     text = "今年新竹县签约项目58个，总投资约2兆4,300亿元。"
     assert (24300.0, "亿元") in figures(metrics_of(text, [], city=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "今年一季度，全市新设外资企业80家。锦江区新设外资企业18家，占同期全市新设外资企业总数的27.5%。",
+            "锦江区",
+        ),
+        (
+            "上半年，全市实际使用外资9.6亿美元。锦江区实际使用外资2.1亿美元，占当期全市实际使用外资的21.9%。",
+            "锦江区",
+        ),
+    ],
+)
+def test_the_whole_a_share_is_taken_of_is_not_its_subject_with_a_period_between(text, place):
+    metrics = metrics_of(text, [district(text, place, "district")])
+    share = next(m for m in metrics if m.unit == "%")
+    assert share.subject == place
