@@ -1350,6 +1350,7 @@ def _figures_in(
 
 
 _LIST_OPENER = re.compile(lang.pattern("metric_keywords", "list_opener"))
+_AGGREGATE_QUALIFIERS = lang.longest_first(_KW["standalone_amount_grammar"]["qualifiers"])
 
 
 def _list_start(view: str, start: int, pos: int) -> int:
@@ -1369,7 +1370,9 @@ def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
     not with a project of its own ("长飞光纤…项目总投资9.5亿元")."""
     before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
     before = _strip_words(before, LEAD_WORDS, leading=True)
-    return _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False) in AGGREGATE
+    before = _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False)
+    # 实际完成投资0.8亿美元, 合同投资额…: a qualifier of how the capital is counted may open the word
+    return before in AGGREGATE or _strip_words(before, _AGGREGATE_QUALIFIERS, leading=True) in AGGREGATE
 
 
 def _places_lead(view: str, start: int, place_spans: dict[int, int] | None) -> int:

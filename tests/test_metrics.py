@@ -1224,3 +1224,15 @@ def test_the_whole_a_share_is_taken_of_is_not_its_subject_with_a_period_between(
     metrics = metrics_of(text, [district(text, place, "district")])
     share = next(m for m in metrics if m.unit == "%")
     assert share.subject == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前5个月，全市新开工的外资项目14个，同比增长20%；合同投资3.2亿美元，同比增长12%；实际完成投资0.8亿美元，同比增长9%。",
+        "前5個月，全市新開工的外資項目14個，同比增長20%；合同投資3.2億美元，同比增長12%；實際完成投資0.8億美元，同比增長9%。",
+    ],
+)
+def test_parallel_statistics_clauses_after_a_count_keep_their_amounts(text):
+    view = simplified_view(text)
+    assert {(3.2, "亿美元"), (0.8, "亿美元")} <= set(figures(metrics_of(view, [])))
