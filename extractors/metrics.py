@@ -506,11 +506,15 @@ def _amount_figure(
         )
         if indicator is None or not aggregate or single_project:
             return None
+        if indicator == _FUNDS and before[: before.rfind(_FUNDS)].endswith(_PUBLIC_FUNDS_BEFORE):
+            return None  # 专债资金6亿元: the state's funds, not capital attracted
         if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
             return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
 
 
+_FUNDS = _KW["funds"]
+_PUBLIC_FUNDS_BEFORE = tuple(_KW["public_funds_before"])
 _PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
 _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 

@@ -1236,3 +1236,20 @@ def test_the_whole_a_share_is_taken_of_is_not_its_subject_with_a_period_between(
 def test_parallel_statistics_clauses_after_a_count_keep_their_amounts(text):
     view = simplified_view(text)
     assert {(3.2, "亿美元"), (0.8, "亿美元")} <= set(figures(metrics_of(view, [])))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来，工作组邀请客商考察12批次，落地项目8个、资金1.5亿元。", (1.5, "亿元")),
+        ("前三季度，全市新开工项目320个，资金到位额860亿元。", (860.0, "亿元")),
+        ("簽約融資合作協議等4個金融項目，支持資金18.6億元。", (18.6, "亿元")),
+    ],
+)
+def test_funds_beside_a_count_of_projects_are_their_total(text, expected):
+    assert expected in figures(metrics_of(simplified_view(text), []))
+
+
+def test_the_states_funds_beside_a_count_are_no_aggregate():
+    text = "园区争取到位专债资金6亿元，实施基础设施项目15个。"
+    assert (6.0, "亿元") not in figures(metrics_of(text, []))
