@@ -515,6 +515,8 @@ def _amount_figure(
 
 _FUNDS = _KW["funds"]
 _PUBLIC_FUNDS_BEFORE = tuple(_KW["public_funds_before"])
+_ONE_NAMED_PROJECT = re.compile(lang.pattern("metric_keywords", "one_named_project"))
+_CLAUSE_GROUP_BREAKS = ("；", ";")
 _PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
 _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
@@ -1257,7 +1259,12 @@ def _is_target(said: str, period: str | None, published: str | None) -> bool:
 
 
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
-    return _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS)
+    if _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS):
+        return True
+    clause_group = max(
+        sentence.start, *(view.rfind(c, sentence.start, pos) + 1 for c in _CLAUSE_GROUP_BREAKS)
+    )
+    return _ONE_NAMED_PROJECT.search(view, clause_group, pos) is not None
 
 
 class _AmountIndex:

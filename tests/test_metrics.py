@@ -1253,3 +1253,19 @@ def test_funds_beside_a_count_of_projects_are_their_total(text, expected):
 def test_the_states_funds_beside_a_count_are_no_aggregate():
     text = "园区争取到位专债资金6亿元，实施基础设施项目15个。"
     assert (6.0, "亿元") not in figures(metrics_of(text, []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一批外资大项目落地。恒远能源集团在某市投资的恒远(南湾)储能电站项目，总投资和外资金额都是2.3亿美元。",
+        "外資大項目落地。海岳物流在某市投資的海岳冷鏈倉儲項目，總投資1.2億美元，外資金額6,000萬美元。",
+    ],
+)
+def test_figures_after_one_named_project_are_its_own(text):
+    assert not [m for m in metrics_of(simplified_view(text), []) if "美元" in m.unit]
+
+
+def test_figures_after_a_list_of_projects_stay_aggregates():
+    text = "今年引进的甲项目、乙项目等5个外资项目，合同外资3.6亿美元。"
+    assert (3.6, "亿美元") in figures(metrics_of(text, []))
