@@ -1269,3 +1269,14 @@ def test_figures_after_one_named_project_are_its_own(text):
 def test_figures_after_a_list_of_projects_stay_aggregates():
     text = "今年引进的甲项目、乙项目等5个外资项目，合同外资3.6亿美元。"
     assert (3.6, "亿美元") in figures(metrics_of(text, []))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上半年，全区新批外资项目40个，增资12个。", (12.0, "个")),
+        ("前三季度，新區新設外資企業55家，增資18家。", (18.0, "家")),
+    ],
+)
+def test_a_capital_increase_counts_what_the_count_before_it_counted(text, expected):
+    assert expected in figures(metrics_of(simplified_view(text), []))
