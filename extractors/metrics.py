@@ -118,6 +118,7 @@ _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 _WHOLE_KINDS = ("province", "city")  # named by metrics only: a subject only where they open a clause
+WORK_REPORT_MARKERS = tuple(_KW["work_report_markers"])
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
@@ -656,10 +657,12 @@ def _subject(
     city: str | None,
     paragraph_start: int | None = None,
     province: str | None = None,
+    said_from: int | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
-    `.leads` telling whether the mention starts its clause (its subject rather than a name in passing)."""
-    before = [m for m in mentions if m.end <= pos]
+    `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
+    with `said_from`, only places named from there on (a work report: its sentence's own)."""
+    before = [m for m in mentions if m.end <= pos and (said_from is None or m.start >= said_from)]
     named_in_clause = any(clause_start <= m.start for m in before)
     clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
     if _has_any(clause_before, DISTRICT_ANAPHORA):
@@ -1023,6 +1026,8 @@ def find_metrics(
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
+    # A government's work report speaks as that government (我们…): a place leads only its own sentence.
+    work_report = _has_any(re.sub(r"\s", "", view[: OPENING_LINES * 2]), WORK_REPORT_MARKERS)
     if any(m.canonical == document_lead and m.kind == "county_city" for m in mentions) and not any(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
@@ -1067,7 +1072,14 @@ def find_metrics(
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 subject = _subject(
-                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start, province
+                    figure.start,
+                    clause_start,
+                    paragraph_mentions,
+                    view,
+                    city,
+                    paragraph.start,
+                    province,
+                    sentence.start if work_report else None,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
@@ -1101,6 +1113,8 @@ def find_metrics(
                     carried_subject = subject
                 elif whole:
                     subject = whole
+                elif work_report:
+                    subject = document_lead or carried_subject
                 else:
                     subject = carried_subject or document_lead
                     if subject == city and figure.start < province_leads_until:

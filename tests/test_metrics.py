@@ -1280,3 +1280,25 @@ def test_figures_after_a_list_of_projects_stay_aggregates():
 )
 def test_a_capital_increase_counts_what_the_count_before_it_counted(text, expected):
     assert expected in figures(metrics_of(simplified_view(text), []))
+
+
+WORK_REPORT = (
+    "政 府 工 作 报 告\n"
+    "——在青溪县第十届人民代表大会第二次会议上\n"
+    "各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。\n"
+    "一年来，我们坚持项目为王。建设园区平台，青溪化工园顺利通过省级认定。"
+    "围绕主导产业，恒远电子等12个项目建成投产，另有24个项目开工。"
+)
+
+
+@pytest.mark.parametrize("text", [WORK_REPORT, WORK_REPORT.replace("政 府 工 作 报 告", "政府工作报告")])
+def test_a_work_report_gives_its_figures_to_its_own_division_not_to_a_park_of_an_earlier_sentence(text):
+    districts = [district(text, "青溪县", "county"), district(text, "青溪化工园", "zone")]
+    metrics = metrics_of(text, districts, city=None)
+    assert [(m.value, m.subject) for m in metrics] == [(12.0, "青溪县"), (24.0, "青溪县")]
+
+
+def test_outside_a_work_report_a_park_leading_the_paragraph_keeps_its_figures():
+    text = "青溪化工园顺利通过省级认定。围绕主导产业，恒远电子等12个项目建成投产。"
+    districts = [district(text, "青溪化工园", "zone")]
+    assert [m.subject for m in metrics_of(text, districts, city=None)] == ["青溪化工园"]
