@@ -704,7 +704,16 @@ def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> b
     if not before:
         return False
     sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
-    places = {m.canonical for m in before if m.start >= sentence_start and not m.listed}  # not 深圳、苏州等地
+    in_sentence = [m for m in before if m.start >= sentence_start]
+    # places listed next to each other (深圳、苏州等地) are one item; places each opening an item of their
+    # own (甲区A项目、乙区B项目) are what the list is over
+    adjacent = {
+        m.start
+        for a, b in zip(in_sentence, in_sentence[1:], strict=False)
+        if b.start - a.end <= 1
+        for m in (a, b)
+    }
+    places = {m.canonical for m in in_sentence if m.start not in adjacent}
     return len(places) >= 2 and _KW["list_closer"] in view[before[-1].end : pos]
 
 

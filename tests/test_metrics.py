@@ -1302,3 +1302,17 @@ def test_outside_a_work_report_a_park_leading_the_paragraph_keeps_its_figures():
     text = "青溪化工园顺利通过省级认定。围绕主导产业，恒远电子等12个项目建成投产。"
     districts = [district(text, "青溪化工园", "zone")]
     assert [m.subject for m in metrics_of(text, districts, city=None)] == ["青溪化工园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成都市分会场共签约20个项目。\n包括锦江区恒远储能项目、青羊区海岳物流园项目、金牛区宏星电子项目等重点项目3个。",
+        "成都市分會場共簽約20個項目。\n包括錦江區恒遠儲能項目、青羊區海嶽物流園項目、金牛區宏星電子項目等重點項目3個。",
+    ],
+)
+def test_a_count_closing_a_list_whose_items_open_with_places_is_the_citys(text):
+    view = simplified_view(text)
+    places = [district(view, name, "district") for name in ("锦江区", "青羊区", "金牛区")]
+    metrics = metrics_of(view, places)
+    assert [(m.value, m.subject) for m in metrics if m.value == 3.0] == [(3.0, "成都市")]
