@@ -1316,3 +1316,16 @@ def test_a_count_closing_a_list_whose_items_open_with_places_is_the_citys(text):
     places = [district(view, name, "district") for name in ("锦江区", "青羊区", "金牛区")]
     metrics = metrics_of(view, places)
     assert [(m.value, m.subject) for m in metrics if m.value == 3.0] == [(3.0, "成都市")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苏北地区也有进展，其中宿迁签约2个项目，连云港在谈4个项目，盐城签约3个项目。",
+        "蘇北地區也有進展，其中宿遷簽約2個項目，連雲港在談4個項目，鹽城簽約3個項目。",
+    ],
+)
+def test_a_city_by_its_short_name_before_projects_in_negotiation_is_their_subject(text):
+    view = simplified_view(text)
+    metrics = metrics_of(view, [], city="南京市")
+    assert [(m.value, m.subject) for m in metrics] == [(2.0, "宿迁市"), (4.0, "连云港市"), (3.0, "盐城市")]
