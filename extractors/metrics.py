@@ -1233,7 +1233,9 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
     new = candidate.metric
     for earlier in kept:
         old = earlier.metric
-        if (old.value, old.unit, earlier.noun) != (new.value, new.unit, candidate.noun):
+        if (old.value, old.unit) != (new.value, new.unit):
+            continue
+        if earlier.noun != candidate.noun and not (earlier.headline and _same_rate(earlier, candidate)):
             continue
         if earlier.sentence_start == candidate.sentence_start:
             continue
@@ -1249,6 +1251,18 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             old.subject, earlier.told = new.subject, True
         return True
     return False
+
+
+_RATE_UNITS = frozenset(["%", *_KW["rate_units"]])
+
+
+def _same_rate(headline: _Kept, body: _Kept) -> bool:
+    """A headline's rate said again in the body with fewer words (某省实际使用外资同比增长47.3% … 同比增长
+    47.3%): one of the two indicators ends with the other."""
+    first, second = headline.noun, body.noun
+    if headline.metric.unit not in _RATE_UNITS or not first or not second:
+        return False
+    return first.endswith(second) or second.endswith(first)
 
 
 def _different_things(first: str, second: str, noun: str) -> bool:

@@ -1329,3 +1329,15 @@ def test_a_city_by_its_short_name_before_projects_in_negotiation_is_their_subjec
     view = simplified_view(text)
     metrics = metrics_of(view, [], city="南京市")
     assert [(m.value, m.subject) for m in metrics] == [(2.0, "宿迁市"), (4.0, "连云港市"), (3.0, "盐城市")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青海实际使用外资同比增长47.26%\n据省商务厅消息，一季度全省实际使用外资3.1亿美元，同比增长47.26%。",
+        "青海實際使用外資同比增長47.26%\n據省商務廳消息，一季度全省實際使用外資3.1億美元，同比增長47.26%。",
+    ],
+)
+def test_a_headline_rate_said_again_in_the_body_with_fewer_words_is_one_figure(text):
+    rates = [m for m in metrics_of(simplified_view(text), [], city=None) if m.unit == "%"]
+    assert [m.value for m in rates] == [47.26]
