@@ -76,6 +76,7 @@ PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
+NUMERAL_WORDS_NOT_COUNTS = tuple(_KW["numeral_words_not_counts"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
@@ -359,6 +360,8 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         return None  # ordinal or rank: 第3届, 前10名
     if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
         return None
+    if m.group("numerals") and view.startswith(NUMERAL_WORDS_NOT_COUNTS, m.start()):
+        return None  # 二次创业: secondary, not twice
     after = _listed_modifiers_noun(view, m.end()) or _noun_after(view, m.end())
     total = _AGGREGATE_WORD.search(after, 1)
     if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own

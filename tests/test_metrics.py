@@ -1341,3 +1341,19 @@ def test_a_city_by_its_short_name_before_projects_in_negotiation_is_their_subjec
 def test_a_headline_rate_said_again_in_the_body_with_fewer_words_is_one_figure(text):
     rates = [m for m in metrics_of(simplified_view(text), [], city=None) if m.unit == "%"]
     assert [m.value for m in rates] == [47.26]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次共签约项目6个。废旧电池二次利用项目由恒远新材投资建设，总投资1.5亿元。",
+        "本次共簽約項目6個。廢舊電池二次利用項目由恒遠新材投資建設，總投資1.5億元。",
+    ],
+)
+def test_secondary_is_no_count_and_a_project_built_by_one_investor_has_its_own_total(text):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == [(6.0, "个")]
+
+
+def test_two_events_are_still_counted():
+    text = "今年以来，全县举办两次招商推介会，签约项目9个。"
+    assert (9.0, "个") in figures(metrics_of(text, [], city=None))
