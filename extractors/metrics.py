@@ -368,21 +368,27 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         after = after[: total.start()]
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
+    # 对接企业、商协会等860家: a list closed right before the count holds what it counts
+    listed = head.endswith(_KW["list_closer"]) and not after
+    items = _LIST_SEPARATOR.split(head.removesuffix(_KW["list_closer"])) if listed else []
 
     counts_after = not after.startswith(NOT_COUNTED_AFTER_STARTS)
     noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
     noun = noun or next((n for n in ALWAYS_NOUNS if counts_after and n in after), None)
+    noun = noun or next((n for item in items for n in ALWAYS_NOUNS if item.endswith(n)), None)
     if noun is None and _has_any(clause, INVESTMENT_VERBS):
         noun = next((n for n in VERB_NOUNS if head.endswith(n)), None)
         noun = noun or next((n for n in VERB_NOUNS if counts_after and n in after), None)
+        noun = noun or next((n for item in items for n in VERB_NOUNS if item.endswith(n)), None)
     if noun is None and unit in ACTIVITY_UNITS and after.startswith(ACTIVITY_VERBS_AFTER):
         noun = after
     if noun is None and unit in ACTIVITY_UNITS and _has_any(clause, INVESTMENT_VERBS):
         noun = next((n for n in ACTIVITY_NOUNS if head.endswith(n)), None)
     if noun is None or not _has_any(sentence, TOPIC_WORDS):
         return None
-    head = _LIST_SEPARATOR.split(head)[-1]
-    if head.endswith(noun) or noun == after:
+    if listed:
+        indicator = head.removesuffix(_KW["list_closer"])
+    elif (head := _LIST_SEPARATOR.split(head)[-1]).endswith(noun) or noun == after:
         indicator = head if noun != after else (head + after)
     else:
         verb = next((v for v in lang.longest_first(INVESTMENT_VERBS) if v in head), "")

@@ -1357,3 +1357,15 @@ def test_secondary_is_no_count_and_a_project_built_by_one_investor_has_its_own_t
 def test_two_events_are_still_counted():
     text = "今年以来，全县举办两次招商推介会，签约项目9个。"
     assert (9.0, "个") in figures(metrics_of(text, [], city=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年共对接企业、商协会、科研院所等860家。", [(860.0, "家")]),
+        ("今年共對接企業、商協會、科研院所等860家。", [(860.0, "家")]),
+        ("全县规上企业、个体商户等3000家。", []),  # no verb of investment: a census, not a figure
+    ],
+)
+def test_a_count_right_after_a_list_closed_by_deng_counts_its_items(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
