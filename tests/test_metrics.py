@@ -1369,3 +1369,14 @@ def test_two_events_are_still_counted():
 )
 def test_a_count_right_after_a_list_closed_by_deng_counts_its_items(text, expected):
     assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "制造业、批发和零售业分别到资2.4亿美元、0.9亿美元。",
+        "製造業、批發和零售業分別到資2.4億美元、0.9億美元。",
+    ],
+)
+def test_capital_arrived_is_a_figure_of_its_own(text):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == [(2.4, "亿美元"), (0.9, "亿美元")]
