@@ -79,6 +79,8 @@ NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 NUMERAL_WORDS_NOT_COUNTS = tuple(_KW["numeral_words_not_counts"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
+BATCH_OF_PROJECTS = tuple(_KW["batch_of_projects"])
+_BATCH_REACH = 8  # characters: 这些项目均达产后
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 _ANAPHORA = lang.longest_first(
     [
@@ -1305,7 +1307,9 @@ def _is_target(said: str, period: str | None, published: str | None) -> bool:
 
 
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
-    if _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS):
+    said = view[sentence.start : pos]
+    at = _last_at(said, SINGLE_PROJECT_MARKERS)
+    if at >= 0 and not _has_any(said[max(0, at - _BATCH_REACH) : at], BATCH_OF_PROJECTS):
         return True
     clause_group = max(
         sentence.start, *(view.rfind(c, sentence.start, pos) + 1 for c in _CLAUSE_GROUP_BREAKS)

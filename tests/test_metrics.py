@@ -1380,3 +1380,15 @@ def test_a_count_right_after_a_list_closed_by_deng_counts_its_items(text, expect
 )
 def test_capital_arrived_is_a_figure_of_its_own(text):
     assert figures(metrics_of(simplified_view(text), [], city=None)) == [(2.4, "亿美元"), (0.9, "亿美元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这些项目均达产后，预计每年新增产值20亿元以上、税收1亿元以上。", [(20.0, "亿元"), (1.0, "亿元")]),
+        ("上述項目建成後，預計年新增產值超20億元。", [(20.0, "亿元")]),
+        ("该项目达产后，预计年新增产值超20亿元。", []),
+    ],
+)
+def test_a_batch_of_projects_forecast_is_an_aggregate_one_projects_is_not(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
