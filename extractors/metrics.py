@@ -1026,6 +1026,7 @@ class _Kept:
     # A sentence does not restate its own figures (工业项目5项，农业项目1项，旅游项目1项).
     sentence_start: int = -1
     headline: bool = False  # said in the document's first paragraph
+    itemized: bool = False  # an item of a per-place list (甲区7个、乙区4个), its place right before it
 
 
 def find_metrics(
@@ -1103,6 +1104,7 @@ def find_metrics(
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
+                itemized = figure.start in place_right_before
                 subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
                 subject = (
                     _summed_subject(view, sentence.start, figure.start, paragraph_mentions, containers)
@@ -1153,7 +1155,9 @@ def find_metrics(
                     confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
                     target=_is_target(view[sentence.start : figure.start], period, published),
                 )
-                candidate = _Kept(metric, figure.noun, told, sentence.start, paragraph.start == first_start)
+                candidate = _Kept(
+                    metric, figure.noun, told, sentence.start, paragraph.start == first_start, itemized
+                )
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
                     joint = _joint_subjects(view, clause_start, figure.start, place_spans, mentions)
@@ -1250,6 +1254,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             continue
         if earlier.sentence_start == candidate.sentence_start:
             continue
+        if candidate.itemized and not earlier.headline:
+            continue  # …10亿元以上项目4个。…甲区4个: an item of a list by place, not the total said again
         if not earlier.headline and _different_things(old.indicator, new.indicator, candidate.noun):
             continue  # 现代农业项目3个 … 甲区签约项目3个: two figures of the body that count different things
         if old.period and new.period and old.period != new.period:

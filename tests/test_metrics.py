@@ -1392,3 +1392,20 @@ def test_capital_arrived_is_a_figure_of_its_own(text):
 )
 def test_a_batch_of_projects_forecast_is_an_aggregate_one_projects_is_not(text, expected):
     assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "招商引资成效明显\n全市新签约项目30个。在30个新签约项目中，10亿元以上项目有4个。按区县看，锦江区4个，青羊区9个。",
+        "招商引資成效明顯\n全市新簽約項目30個。在30個新簽約項目中，10億元以上項目有4個。按區縣看，錦江區4個，青羊區9個。",
+    ],
+)
+def test_an_item_of_a_list_by_place_is_no_restatement_of_an_earlier_total(text):
+    view = simplified_view(text)
+    places = [district(view, name, "district") for name in ("锦江区", "青羊区")]
+    metrics = metrics_of(view, places)
+    assert sorted((m.value, m.subject) for m in metrics if m.value == 4.0) == [
+        (4.0, "成都市"),
+        (4.0, "锦江区"),
+    ]
