@@ -669,10 +669,12 @@ def _subject(
     paragraph_start: int | None = None,
     province: str | None = None,
     said_from: int | None = None,
+    venue: str | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
-    with `said_from`, only places named from there on (a work report: its sentence's own)."""
+    with `said_from`, only places named from there on (a work report: its sentence's own); `venue`, the place
+    the figure's clause says it was signed or settled at (`_venue_after`), when no place leads."""
     before = [m for m in mentions if m.end <= pos and (said_from is None or m.start >= said_from)]
     named_in_clause = any(clause_start <= m.start for m in before)
     clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
@@ -695,6 +697,8 @@ def _subject(
     if city and _closes_a_list_over_places(view, pos, before):
         return city
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
+    if venue and not any(m.start >= clause_start for m in leading):
+        return venue  # the figure's own clause says where, an earlier sentence's place gives way
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
     if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
@@ -1092,6 +1096,11 @@ def find_metrics(
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
+                venue = (
+                    _venue_after(view, figure.end, clause_end, paragraph_mentions)
+                    if figure.kind == "count"
+                    else None
+                )
                 subject = _subject(
                     figure.start,
                     clause_start,
@@ -1101,6 +1110,7 @@ def find_metrics(
                     paragraph.start,
                     province,
                     sentence.start if work_report else None,
+                    venue,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
@@ -1115,13 +1125,15 @@ def find_metrics(
                 whole = _sentence_whole(
                     view, sentence.start, figure.start, paragraph_mentions, city, province
                 )
-                if whole:
+                if whole and not (venue and subject == venue):
                     subject = whole  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
                     whole_told_at, whole_told = figure.start, whole
                     if not kept and whole == province:
                         opening_whole = whole
-                elif subject is not None and whole_told_at > _last_named(
-                    paragraph_mentions, subject, figure.start
+                elif (
+                    subject is not None
+                    and subject != venue
+                    and whole_told_at > _last_named(paragraph_mentions, subject, figure.start)
                 ):
                     subject = whole_told  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
                 told = subject is not None
@@ -1222,6 +1234,18 @@ def _summed_subject(
         wholes = {containers.get(name, (None, None))[level] for name in names}
         if len(wholes) == 1 and None not in wholes:
             return wholes.pop()
+    return None
+
+
+_VENUE_AFTER_COUNT = re.compile(lang.pattern("metric_keywords", "venue_after_count"))
+
+
+def _venue_after(view: str, end: int, clause_end: int, mentions: list[_Mention]) -> str | None:
+    """The place a count was signed or settled at, named after it in its clause (6个项目在甲开发区集中签约,
+    3家企业落户乙区)."""
+    for m in mentions:
+        if end <= m.start < clause_end and m.kind != "province":
+            return m.canonical if _VENUE_AFTER_COUNT.match(view[end : m.start]) else None
     return None
 
 

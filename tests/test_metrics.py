@@ -1409,3 +1409,23 @@ def test_an_item_of_a_list_by_place_is_no_restatement_of_an_earlier_total(text):
         (4.0, "成都市"),
         (4.0, "锦江区"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成都市委、市政府作出部署，全市招商成效明显。本周，6个项目在锦江区集中签约，总投资80亿元。",
+        "成都市委、市政府作出部署，全市招商成效明显。本週，6個項目在錦江區集中簽約，總投資80億元。",
+        "成都市委、市政府作出部署，全市招商成效明显。今年以来，恒远科技、海岳物流等6家企业落户锦江区。",
+    ],
+)
+def test_the_place_a_count_was_signed_or_settled_at_after_it_is_its_subject(text):
+    view = simplified_view(text)
+    metrics = metrics_of(view, [district(view, "锦江区", "district")])
+    assert [(m.value, m.subject) for m in metrics if m.value == 6.0] == [(6.0, "锦江区")]
+
+
+def test_a_place_leading_the_clause_keeps_the_count_signed_elsewhere():
+    text = "青羊区今年有6个项目在锦江区的推介会上签约。"
+    places = [district(text, name, "district") for name in ("锦江区", "青羊区")]
+    assert [m.subject for m in metrics_of(text, places)] == ["青羊区"]
