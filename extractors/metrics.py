@@ -365,7 +365,9 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     if m.group("numerals") and view.startswith(NUMERAL_WORDS_NOT_COUNTS, m.start()):
         return None  # 二次创业: secondary, not twice
     after = _listed_modifiers_noun(view, m.end()) or _noun_after(view, m.end())
-    total = _AGGREGATE_WORD.search(after, 1)
+    total = next(  # 8个招商引资项目: a word of totals modifying the counted noun cuts nothing
+        (t for t in _AGGREGATE_WORD.finditer(after, 1) if not after.startswith(ALWAYS_NOUNS, t.end())), None
+    )
     if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
         after = after[: total.start()]
     head = _strip_words(before, COUNT_FILLERS, leading=False)
@@ -1389,6 +1391,8 @@ def _figures_in(
             clause = view[clause_start:clause_end]
             if kind != "rate" and _about_one_project(view, sentence, m.start()):
                 continue
+            if any(start <= m.start() < end for start, end in (place_spans or {}).items()):
+                continue  # 两家湾区: numerals of a place's name
             if kind == "count":
                 if _opens_breakdown(view, sentence.start, clause_start):
                     clause = view[sentence.start : clause_end]

@@ -1429,3 +1429,26 @@ def test_a_place_leading_the_clause_keeps_the_count_signed_elsewhere():
     text = "青羊区今年有6个项目在锦江区的推介会上签约。"
     places = [district(text, name, "district") for name in ("锦江区", "青羊区")]
     assert [m.subject for m in metrics_of(text, places)] == ["青羊区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天，甲项目、乙项目等8个招商引资项目集中签约，总投资额近15亿元。",
+        "今天，甲項目、乙項目等8個招商引資項目集中簽約，總投資額近15億元。",
+    ],
+)
+def test_a_word_of_totals_modifying_the_counted_noun_does_not_cut_it(text):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == [(8.0, "个"), (15.0, "亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("此次，五家岭市集中签约12个招商引资项目。", "五家岭市"),
+        ("此次，两家湾区集中签约8个招商引资项目。", "两家湾区"),
+    ],
+)
+def test_the_numerals_of_a_places_name_are_no_count(text, place):
+    metrics = metrics_of(text, [district(text, place, "district")], city=None)
+    assert len(metrics) == 1 and metrics[0].unit == "个"
