@@ -1452,3 +1452,11 @@ def test_a_word_of_totals_modifying_the_counted_noun_does_not_cut_it(text):
 def test_the_numerals_of_a_places_name_are_no_count(text, place):
     metrics = metrics_of(text, [district(text, place, "district")], city=None)
     assert len(metrics) == 1 and metrics[0].unit == "个"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年以来，全区签约项目52个，完成目标任务108.3%。", "今年以來，全區簽約項目52個，完成目標任務108.3%。"],
+)
+def test_a_share_of_the_target_reached_is_a_rate(text):
+    assert (108.3, "%") in figures(metrics_of(simplified_view(text), [], city=None))
