@@ -76,6 +76,8 @@ PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
+SOURCE_COUNTRY_NOUNS = tuple(_KW["source_country_nouns"])
+SOURCE_COUNTRY_TOPICS = tuple(_KW["source_country_topics"])
 NUMERAL_WORDS_NOT_COUNTS = tuple(_KW["numeral_words_not_counts"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
@@ -378,6 +380,11 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
 
     counts_after = not after.startswith(NOT_COUNTED_AFTER_STARTS)
     noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
+    if noun is None and _has_any(clause, SOURCE_COUNTRY_TOPICS):
+        noun = next(
+            (n for n in SOURCE_COUNTRY_NOUNS if head.endswith(n) or view.startswith(n, m.end())), None
+        )
+        after = noun if noun and view.startswith(noun, m.end()) else after
     noun = noun or next((n for n in ALWAYS_NOUNS if counts_after and n in after), None)
     noun = noun or next((n for item in items for n in ALWAYS_NOUNS if item.endswith(n)), None)
     if noun is None and _has_any(clause, INVESTMENT_VERBS):

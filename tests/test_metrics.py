@@ -1460,3 +1460,16 @@ def test_the_numerals_of_a_places_name_are_no_count(text, place):
 )
 def test_a_share_of_the_target_reached_is_a_rate(text):
     assert (108.3, "%") in figures(metrics_of(simplified_view(text), [], city=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年一季度，来自12个国家和地区的外商在川投资。", [(12.0, "个")]),
+        ("按來源地分，共有40個國家(地區)的投資者在本市新設外資企業。", [(40.0, "个")]),
+        ("到四川投资的国家和地区达70个。", [(70.0, "个")]),
+        ("园区产品出口到30个国家和地区。", []),  # no investment: exports
+    ],
+)
+def test_a_count_of_the_countries_investment_comes_from_is_a_figure(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
