@@ -1473,3 +1473,18 @@ def test_a_share_of_the_target_reached_is_a_rate(text):
 )
 def test_a_count_of_the_countries_investment_comes_from_is_a_figure(text, expected):
     assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "实际利用外资9.2亿美元。其中，外商直接投资6.1亿美元；境外融资3.1亿美元。",
+            [(9.2, "亿美元"), (6.1, "亿美元"), (3.1, "亿美元")],
+        ),
+        ("工作组今年收集客商投资意向120个。", [(120.0, "个")]),
+        ("工作組今年收集客商投資意向120個。", [(120.0, "个")]),
+    ],
+)
+def test_foreign_financing_and_investment_intentions_are_figures(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
