@@ -1488,3 +1488,10 @@ def test_a_count_of_the_countries_investment_comes_from_is_a_figure(text, expect
 )
 def test_foreign_financing_and_investment_intentions_are_figures(text, expected):
     assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["全县重点项目16个，开复工率达到95%。", "全縣重點項目16個，開復工率達到95%。"]
+)
+def test_the_rate_of_projects_started_again_is_a_figure(text):
+    assert (95.0, "%") in figures(metrics_of(simplified_view(text), [], city=None))
