@@ -111,8 +111,11 @@ _MONEY_BEFORE = re.compile(
 )
 _LARGE = lang.chars("large_magnitudes")
 _THRESHOLD = lang.data("amount_units")["bare_threshold"]
+_NOT_BETWEEN = re.escape(
+    lang.chars("clause_ends") + lang.chars("sentence_ends") + lang.chars("list_separator")
+)
 _BARE_THRESHOLD = re.compile(
-    rf"(?:{lang.alternation(_THRESHOLD['qualifiers'])})[^\d，,。；;、]{{0,{_THRESHOLD['between_max']}}}"
+    rf"(?:{lang.alternation(_THRESHOLD['qualifiers'])})[^\d{_NOT_BETWEEN}]{{0,{_THRESHOLD['between_max']}}}"
     rf"(?:{lang.alternation(_THRESHOLD['project_words'])})"
 )
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").

@@ -82,7 +82,7 @@ NUMERAL_WORDS_NOT_COUNTS = tuple(_KW["numeral_words_not_counts"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 BATCH_OF_PROJECTS = tuple(_KW["batch_of_projects"])
-_BATCH_REACH = 8  # characters: 这些项目均达产后
+_BATCH_BETWEEN = list(_KW["batch_between"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 _ANAPHORA = lang.longest_first(
     [
@@ -537,7 +537,6 @@ def _amount_figure(
 _FUNDS = _KW["funds"]
 _PUBLIC_FUNDS_BEFORE = tuple(_KW["public_funds_before"])
 _ONE_NAMED_PROJECT = re.compile(lang.pattern("metric_keywords", "one_named_project"))
-_CLAUSE_GROUP_BREAKS = ("；", ";")
 _PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
 _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
@@ -1348,12 +1347,9 @@ def _is_target(said: str, period: str | None, published: str | None) -> bool:
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
     said = view[sentence.start : pos]
     at = _last_at(said, SINGLE_PROJECT_MARKERS)
-    if at >= 0 and not _has_any(said[max(0, at - _BATCH_REACH) : at], BATCH_OF_PROJECTS):
+    if at >= 0 and not _strip_words(said[:at], _BATCH_BETWEEN, leading=False).endswith(BATCH_OF_PROJECTS):
         return True
-    clause_group = max(
-        sentence.start, *(view.rfind(c, sentence.start, pos) + 1 for c in _CLAUSE_GROUP_BREAKS)
-    )
-    return _ONE_NAMED_PROJECT.search(view, clause_group, pos) is not None
+    return _ONE_NAMED_PROJECT.search(view, sentence.start, pos) is not None  # (a sentence ends at ；)
 
 
 class _AmountIndex:
