@@ -16,6 +16,7 @@ from functools import cache
 import cn2an
 
 from zhaoyin.extractors import lang
+from zhaoyin.extractors.script import is_traditional
 from zhaoyin.schemas import Amount
 
 
@@ -35,6 +36,8 @@ class _Units:
     money_links: tuple[str, ...]
     measure_words_after: tuple[str, ...]
     counter_before_yi: str
+    trillion: str
+    local_yuan_markers: dict[str, tuple[str, ...]]
 
 
 def _load_units() -> _Units:
@@ -54,6 +57,8 @@ def _load_units() -> _Units:
         money_links=tuple(raw["bare_amount_context"]["links"]),
         measure_words_after=tuple(raw["bare_amount_context"]["measure_words_after"]),
         counter_before_yi=raw["counter_before_yi"],
+        trillion=raw["trillion"],
+        local_yuan_markers={code: tuple(words) for code, words in raw["local_yuan_markers"].items()},
     )
 
 
@@ -69,7 +74,10 @@ _POINT = lang.chars("decimal_point")
 _CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
 _YI = max(UNITS.magnitudes, key=UNITS.magnitudes.__getitem__)
-_COUNTER = rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI}))?"
+_COUNTER = (
+    rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI})"
+    rf"(?!{_YI}{re.escape(lang.data('amount_units')['yuan'])}?(?:{lang.alternation(lang.data('amount_units')['counter_not_before'])})))?"
+)
 # One space may stand between a figure's parts, as typeset and machine-translated reports write them:
 # "58.6 亿元", "约 120亿 元", "2 亿 美元", "逾 10 亿元".
 _INLINE_SPACE = rf"[ \u3000\xa0{_THIN_SPACES}]?"
@@ -81,8 +89,14 @@ _SPACE_BEFORE_MAGNITUDE = (
 _WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
 # 1亿5000万元, 3亿2千万元, 12亿零800万元: after 亿, the ten thousands (and their thousands) of the same figure
 _REST_AFTER_YI = rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}))?"
+# 3兆2,150亿元, 1.5兆元: a number of trillions, then what stands below them in the same figure
+_TRILLIONS = (
+    rf"(?<![\d.,])(?P<trillions>\d+(?:\.\d+)?){re.escape(UNITS.trillion)}"
+    rf"(?:(?P<below>{_ARABIC})(?P<below_mag>[{_MAG_CHARS}]*))?"
+)
 _FIGURE = (
-    rf"(?:(?<!\d)(?P<arabic>{_ARABIC}){_SPACE_BEFORE_MAGNITUDE}(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
+    rf"(?:{_TRILLIONS}"
+    rf"|(?<!\d)(?P<arabic>{_ARABIC}){_SPACE_BEFORE_MAGNITUDE}(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
     rf"{_REST_AFTER_YI}"
     rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?"
@@ -96,6 +110,14 @@ _MONEY_BEFORE = re.compile(
     rf"(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
 )
 _LARGE = lang.chars("large_magnitudes")
+_THRESHOLD = lang.data("amount_units")["bare_threshold"]
+_NOT_BETWEEN = re.escape(
+    lang.chars("clause_ends") + lang.chars("sentence_ends") + lang.chars("list_separator")
+)
+_BARE_THRESHOLD = re.compile(
+    rf"(?:{lang.alternation(_THRESHOLD['qualifiers'])})[^\d{_NOT_BETWEEN}]{{0,{_THRESHOLD['between_max']}}}"
+    rf"(?:{lang.alternation(_THRESHOLD['project_words'])})"
+)
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
 _BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC}){_INLINE_SPACE}(?P<mag>[{_MAG_CHARS}]*){_INLINE_SPACE}$")
 _PREFIX = re.compile(rf"(?P<word>{lang.alternation(UNITS.before)}){_INLINE_SPACE}$")
@@ -115,6 +137,7 @@ def _arabic_value(digits: str) -> str:
 
 
 _NO_GROUPING = str.maketrans("", "", _THIN_SPACES)
+_TRILLION = 10**12
 
 
 def _magnitude(chars: str) -> int:
@@ -177,6 +200,11 @@ def _not_money(view: str, m: re.Match[str]) -> bool:
 
 def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
     """(value in units of the currency, whether the figure was a bare magnitude like 亿)."""
+    if m.group("trillions"):
+        value = scaled(m.group("trillions"), _TRILLION)
+        if m.group("below"):
+            value += scaled(_arabic_value(m.group("below")), _magnitude(m.group("below_mag")))
+        return value, False
     if m.group("arabic"):
         value = scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag")))
         if m.group("rest"):
@@ -226,8 +254,26 @@ def _shared_unit_amounts(
     return out
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every monetary amount in `text`, in order of appearance, repeats included."""
+def local_yuan(original: str, view: str) -> str:
+    """The currency a bare 元 stands for in a document: the New Taiwan dollar in a report in traditional
+    script that speaks as Taiwan's institutions do (`original` as written, `view` its simplified view), else
+    the renminbi."""
+    yuan = UNITS.currencies[lang.data("amount_units")["yuan"]]
+    for code, markers in UNITS.local_yuan_markers.items():
+        if _has_marker(view, markers) and is_traditional(original):
+            return code
+    return yuan
+
+
+def _has_marker(view: str, markers: tuple[str, ...]) -> bool:
+    return any(marker in view for marker in markers)
+
+
+def find_amounts(text: str, *, yuan: str | None = None) -> list[Amount]:
+    """Every monetary amount in `text`, in order of appearance, repeats included; a bare 元 is `yuan`
+    (`local_yuan`), the renminbi unless given."""
+    yuan_word = lang.data("amount_units")["yuan"]
+    yuan = yuan or UNITS.currencies[yuan_word]
     view = text.translate(_DIGIT_VIEW) if _FULLWIDTH_NUMBER.search(text) else text
     found: list[Amount] = []
     for m in _AMOUNT.finditer(view):
@@ -248,7 +294,7 @@ def find_amounts(text: str) -> list[Amount]:
         amount = Amount(
             text=text[start : m.end()],
             value=value,
-            currency=UNITS.currencies[m.group("currency")],
+            currency=yuan if m.group("currency") == yuan_word else UNITS.currencies[m.group("currency")],
             qualifier=qualifier,
             start=start,
             end=m.end(),
@@ -261,12 +307,12 @@ def find_amounts(text: str) -> list[Amount]:
             head_mag = m.group("chinese")
         found.extend(_shared_unit_amounts(text, view, amount, start, head_mag))
         found.append(amount)
-    found.extend(_amounts_without_currency(text, view, found))
+    found.extend(_amounts_without_currency(text, view, found, yuan))
     found.sort(key=lambda a: a.start or 0)
     return found
 
 
-def _amounts_without_currency(text: str, view: str, found: list[Amount]) -> list[Amount]:
+def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: str) -> list[Amount]:
     """Figures ending in 万/亿 that a money word introduces: 总投资26亿的…, 到位资金407.85亿，…"""
     taken = [(a.start or 0, a.end or 0) for a in found]
     out: list[Amount] = []
@@ -276,7 +322,9 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount]) -> list
             continue
         start, end = m.start(), m.end()
         # the cheap tests on the characters around the figure first, the overlap with every amount last
-        if not _MONEY_BEFORE.search(view, max(0, start - 9), start) or _is_vague(view, start):
+        if _is_vague(view, start):
+            continue
+        if not (_MONEY_BEFORE.search(view, max(0, start - 9), start) or _BARE_THRESHOLD.match(view, end)):
             continue
         if view.startswith(UNITS.measure_words_after, end):
             continue
@@ -292,7 +340,7 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount]) -> list
             Amount(
                 text=text[start:end],
                 value=value,
-                currency=UNITS.currencies[lang.data("amount_units")["yuan"]],
+                currency=yuan,
                 qualifier=_qualifier_after(view, end) or qualifier,
                 start=start,
                 end=end,

@@ -76,8 +76,13 @@ PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
+SOURCE_COUNTRY_NOUNS = tuple(_KW["source_country_nouns"])
+SOURCE_COUNTRY_TOPICS = tuple(_KW["source_country_topics"])
+NUMERAL_WORDS_NOT_COUNTS = tuple(_KW["numeral_words_not_counts"])
 NOT_COUNTED_AFTER_STARTS = tuple(_KW["not_counted_after_starts"])
 SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
+BATCH_OF_PROJECTS = tuple(_KW["batch_of_projects"])
+_BATCH_BETWEEN = list(_KW["batch_between"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 _ANAPHORA = lang.longest_first(
     [
@@ -88,7 +93,12 @@ _ANAPHORA = lang.longest_first(
         *PROVINCE_ANAPHORA,
     ]
 )
-_OBJECT_ANAPHORA = tuple(word + anaphor for anaphor in _ANAPHORA for word in ANAPHORA_NOT_AFTER)
+_OBJECT_ANAPHORA = tuple(
+    word + period + anaphor
+    for anaphor in _ANAPHORA
+    for word in ANAPHORA_NOT_AFTER
+    for period in lang.longest_first(["", *_KW["anaphora_not_after_period"]])
+)
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.
@@ -113,6 +123,7 @@ _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 _WHOLE_KINDS = ("province", "city")  # named by metrics only: a subject only where they open a clause
+WORK_REPORT_MARKERS = tuple(_KW["work_report_markers"])
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
@@ -353,27 +364,42 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         return None  # ordinal or rank: 第3届, 前10名
     if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER):
         return None
+    if m.group("numerals") and view.startswith(NUMERAL_WORDS_NOT_COUNTS, m.start()):
+        return None  # 二次创业: secondary, not twice
     after = _listed_modifiers_noun(view, m.end()) or _noun_after(view, m.end())
-    total = _AGGREGATE_WORD.search(after, 1)
+    total = next(  # 8个招商引资项目: a word of totals modifying the counted noun cuts nothing
+        (t for t in _AGGREGATE_WORD.finditer(after, 1) if not after.startswith(ALWAYS_NOUNS, t.end())), None
+    )
     if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
         after = after[: total.start()]
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
+    # 对接企业、商协会等860家: a list closed right before the count holds what it counts
+    listed = head.endswith(_KW["list_closer"]) and not after
+    items = _LIST_SEPARATOR.split(head.removesuffix(_KW["list_closer"])) if listed else []
 
     counts_after = not after.startswith(NOT_COUNTED_AFTER_STARTS)
     noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
+    if noun is None and _has_any(clause, SOURCE_COUNTRY_TOPICS):
+        noun = next(
+            (n for n in SOURCE_COUNTRY_NOUNS if head.endswith(n) or view.startswith(n, m.end())), None
+        )
+        after = noun if noun and view.startswith(noun, m.end()) else after
     noun = noun or next((n for n in ALWAYS_NOUNS if counts_after and n in after), None)
+    noun = noun or next((n for item in items for n in ALWAYS_NOUNS if item.endswith(n)), None)
     if noun is None and _has_any(clause, INVESTMENT_VERBS):
         noun = next((n for n in VERB_NOUNS if head.endswith(n)), None)
         noun = noun or next((n for n in VERB_NOUNS if counts_after and n in after), None)
+        noun = noun or next((n for item in items for n in VERB_NOUNS if item.endswith(n)), None)
     if noun is None and unit in ACTIVITY_UNITS and after.startswith(ACTIVITY_VERBS_AFTER):
         noun = after
     if noun is None and unit in ACTIVITY_UNITS and _has_any(clause, INVESTMENT_VERBS):
         noun = next((n for n in ACTIVITY_NOUNS if head.endswith(n)), None)
     if noun is None or not _has_any(sentence, TOPIC_WORDS):
         return None
-    head = _LIST_SEPARATOR.split(head)[-1]
-    if head.endswith(noun) or noun == after:
+    if listed:
+        indicator = head.removesuffix(_KW["list_closer"])
+    elif (head := _LIST_SEPARATOR.split(head)[-1]).endswith(noun) or noun == after:
         indicator = head if noun != after else (head + after)
     else:
         verb = next((v for v in lang.longest_first(INVESTMENT_VERBS) if v in head), "")
@@ -501,11 +527,16 @@ def _amount_figure(
         )
         if indicator is None or not aggregate or single_project:
             return None
+        if indicator == _FUNDS and before[: before.rfind(_FUNDS)].endswith(_PUBLIC_FUNDS_BEFORE):
+            return None  # 专债资金6亿元: the state's funds, not capital attracted
         if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
             return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
 
 
+_FUNDS = _KW["funds"]
+_PUBLIC_FUNDS_BEFORE = tuple(_KW["public_funds_before"])
+_ONE_NAMED_PROJECT = re.compile(lang.pattern("metric_keywords", "one_named_project"))
 _PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
 _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
@@ -605,9 +636,20 @@ def _in_range(view: str, start: int, tail: str) -> bool:
     return False
 
 
+_BELOW_TRILLION = re.compile(
+    rf"{re.escape(AMOUNT_UNITS.trillion)}[\d,.]+(?P<mag>[{''.join(AMOUNT_UNITS.magnitudes)}])"
+)
+
+
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
     text = halfwidth(amount.text)
+    below_trillion = _BELOW_TRILLION.search(text)
+    if below_trillion:  # 3兆2,150亿元: in units of the magnitude below, 32150亿元
+        magnitude = below_trillion.group("mag")
+        currency = text[below_trillion.end() :].strip()
+        unit = magnitude + _CURRENCY_AS_UNIT.get(currency, currency)
+        return round(amount.value / AMOUNT_UNITS.magnitudes[magnitude], 6), unit
     two = TWO_MAGNITUDES.search(text)
     if two:  # 1亿5000万元, 十二亿五千万元: in units of the larger magnitude, 1.5亿元
         largest = text[two.start()]
@@ -634,10 +676,14 @@ def _subject(
     city: str | None,
     paragraph_start: int | None = None,
     province: str | None = None,
+    said_from: int | None = None,
+    venue: str | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
-    `.leads` telling whether the mention starts its clause (its subject rather than a name in passing)."""
-    before = [m for m in mentions if m.end <= pos]
+    `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
+    with `said_from`, only places named from there on (a work report: its sentence's own); `venue`, the place
+    the figure's clause says it was signed or settled at (`_venue_after`), when no place leads."""
+    before = [m for m in mentions if m.end <= pos and (said_from is None or m.start >= said_from)]
     named_in_clause = any(clause_start <= m.start for m in before)
     clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
     if _has_any(clause_before, DISTRICT_ANAPHORA):
@@ -659,6 +705,8 @@ def _subject(
     if city and _closes_a_list_over_places(view, pos, before):
         return city
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
+    if venue and not any(m.start >= clause_start for m in leading):
+        return venue  # the figure's own clause says where, an earlier sentence's place gives way
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
     if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
@@ -679,7 +727,16 @@ def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> b
     if not before:
         return False
     sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
-    places = {m.canonical for m in before if m.start >= sentence_start and not m.listed}  # not 深圳、苏州等地
+    in_sentence = [m for m in before if m.start >= sentence_start]
+    # places listed next to each other (深圳、苏州等地) are one item; places each opening an item of their
+    # own (甲区A项目、乙区B项目) are what the list is over
+    adjacent = {
+        m.start
+        for a, b in zip(in_sentence, in_sentence[1:], strict=False)
+        if b.start - a.end <= 1
+        for m in (a, b)
+    }
+    places = {m.canonical for m in in_sentence if m.start not in adjacent}
     return len(places) >= 2 and _KW["list_closer"] in view[before[-1].end : pos]
 
 
@@ -981,6 +1038,7 @@ class _Kept:
     # A sentence does not restate its own figures (工业项目5项，农业项目1项，旅游项目1项).
     sentence_start: int = -1
     headline: bool = False  # said in the document's first paragraph
+    itemized: bool = False  # an item of a per-place list (甲区7个、乙区4个), its place right before it
 
 
 def find_metrics(
@@ -1001,6 +1059,8 @@ def find_metrics(
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
+    # A government's work report speaks as that government (我们…): a place leads only its own sentence.
+    work_report = _has_any(re.sub(r"\s", "", view[: OPENING_LINES * 2]), WORK_REPORT_MARKERS)
     if any(m.canonical == document_lead and m.kind == "county_city" for m in mentions) and not any(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
@@ -1044,11 +1104,25 @@ def find_metrics(
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
+                venue = (
+                    _venue_after(view, figure.end, clause_end, paragraph_mentions)
+                    if figure.kind == "count"
+                    else None
+                )
                 subject = _subject(
-                    figure.start, clause_start, paragraph_mentions, view, city, paragraph.start, province
+                    figure.start,
+                    clause_start,
+                    paragraph_mentions,
+                    view,
+                    city,
+                    paragraph.start,
+                    province,
+                    sentence.start if work_report else None,
+                    venue,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
+                itemized = figure.start in place_right_before
                 subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
                 subject = (
                     _summed_subject(view, sentence.start, figure.start, paragraph_mentions, containers)
@@ -1059,13 +1133,15 @@ def find_metrics(
                 whole = _sentence_whole(
                     view, sentence.start, figure.start, paragraph_mentions, city, province
                 )
-                if whole:
+                if whole and not (venue and subject == venue):
                     subject = whole  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park
                     whole_told_at, whole_told = figure.start, whole
                     if not kept and whole == province:
                         opening_whole = whole
-                elif subject is not None and whole_told_at > _last_named(
-                    paragraph_mentions, subject, figure.start
+                elif (
+                    subject is not None
+                    and subject != venue
+                    and whole_told_at > _last_named(paragraph_mentions, subject, figure.start)
                 ):
                     subject = whole_told  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
                 told = subject is not None
@@ -1079,6 +1155,8 @@ def find_metrics(
                     carried_subject = subject
                 elif whole:
                     subject = whole
+                elif work_report:
+                    subject = document_lead or carried_subject
                 else:
                     subject = carried_subject or document_lead
                     if subject == city and figure.start < province_leads_until:
@@ -1097,7 +1175,9 @@ def find_metrics(
                     confidence={"count": 0.8, "rate": 0.75, "amount": 0.85}[figure.kind],
                     target=_is_target(view[sentence.start : figure.start], period, published),
                 )
-                candidate = _Kept(metric, figure.noun, told, sentence.start, paragraph.start == first_start)
+                candidate = _Kept(
+                    metric, figure.noun, told, sentence.start, paragraph.start == first_start, itemized
+                )
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
                     joint = _joint_subjects(view, clause_start, figure.start, place_spans, mentions)
@@ -1165,6 +1245,18 @@ def _summed_subject(
     return None
 
 
+_VENUE_AFTER_COUNT = re.compile(lang.pattern("metric_keywords", "venue_after_count"))
+
+
+def _venue_after(view: str, end: int, clause_end: int, mentions: list[_Mention]) -> str | None:
+    """The place a count was signed or settled at, named after it in its clause (6个项目在甲开发区集中签约,
+    3家企业落户乙区)."""
+    for m in mentions:
+        if end <= m.start < clause_end and m.kind != "province":
+            return m.canonical if _VENUE_AFTER_COUNT.match(view[end : m.start]) else None
+    return None
+
+
 def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Mention]) -> str | None:
     """长沙经开区、长沙高新区、湖南湘江新区…分别为28个、25个、24个: the n-th place listed for the n-th figure."""
     listed: list[str] = []
@@ -1188,10 +1280,14 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
     new = candidate.metric
     for earlier in kept:
         old = earlier.metric
-        if (old.value, old.unit, earlier.noun) != (new.value, new.unit, candidate.noun):
+        if (old.value, old.unit) != (new.value, new.unit):
+            continue
+        if earlier.noun != candidate.noun and not (earlier.headline and _same_rate(earlier, candidate)):
             continue
         if earlier.sentence_start == candidate.sentence_start:
             continue
+        if candidate.itemized and not earlier.headline:
+            continue  # …10亿元以上项目4个。…甲区4个: an item of a list by place, not the total said again
         if not earlier.headline and _different_things(old.indicator, new.indicator, candidate.noun):
             continue  # 现代农业项目3个 … 甲区签约项目3个: two figures of the body that count different things
         if old.period and new.period and old.period != new.period:
@@ -1204,6 +1300,18 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             old.subject, earlier.told = new.subject, True
         return True
     return False
+
+
+_RATE_UNITS = frozenset(["%", *_KW["rate_units"]])
+
+
+def _same_rate(headline: _Kept, body: _Kept) -> bool:
+    """A headline's rate said again in the body with fewer words (某省实际使用外资同比增长47.3% … 同比增长
+    47.3%): one of the two indicators ends with the other."""
+    first, second = headline.noun, body.noun
+    if headline.metric.unit not in _RATE_UNITS or not first or not second:
+        return False
+    return first.endswith(second) or second.endswith(first)
 
 
 def _different_things(first: str, second: str, noun: str) -> bool:
@@ -1237,7 +1345,11 @@ def _is_target(said: str, period: str | None, published: str | None) -> bool:
 
 
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
-    return _has_any(view[sentence.start : pos], SINGLE_PROJECT_MARKERS)
+    said = view[sentence.start : pos]
+    at = _last_at(said, SINGLE_PROJECT_MARKERS)
+    if at >= 0 and not _strip_words(said[:at], _BATCH_BETWEEN, leading=False).endswith(BATCH_OF_PROJECTS):
+        return True
+    return _ONE_NAMED_PROJECT.search(view, sentence.start, pos) is not None  # (a sentence ends at ；)
 
 
 class _AmountIndex:
@@ -1282,6 +1394,8 @@ def _figures_in(
             clause = view[clause_start:clause_end]
             if kind != "rate" and _about_one_project(view, sentence, m.start()):
                 continue
+            if any(start <= m.start() < end for start, end in (place_spans or {}).items()):
+                continue  # 两家湾区: numerals of a place's name
             if kind == "count":
                 if _opens_breakdown(view, sentence.start, clause_start):
                     clause = view[sentence.start : clause_end]
@@ -1334,6 +1448,7 @@ def _figures_in(
 
 
 _LIST_OPENER = re.compile(lang.pattern("metric_keywords", "list_opener"))
+_AGGREGATE_QUALIFIERS = lang.longest_first(_KW["standalone_amount_grammar"]["qualifiers"])
 
 
 def _list_start(view: str, start: int, pos: int) -> int:
@@ -1353,7 +1468,9 @@ def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
     not with a project of its own ("长飞光纤…项目总投资9.5亿元")."""
     before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
     before = _strip_words(before, LEAD_WORDS, leading=True)
-    return _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False) in AGGREGATE
+    before = _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False)
+    # 实际完成投资0.8亿美元, 合同投资额…: a qualifier of how the capital is counted may open the word
+    return before in AGGREGATE or _strip_words(before, _AGGREGATE_QUALIFIERS, leading=True) in AGGREGATE
 
 
 def _places_lead(view: str, start: int, place_spans: dict[int, int] | None) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from zhaoyin.extractors.amounts import find_amounts
+from zhaoyin.extractors.amounts import find_amounts, local_yuan
 from zhaoyin.extractors.backends import BackendUnavailable
 from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.dates import dated_publication
@@ -198,7 +198,8 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         companies = _stage("companies", [], strict, find_companies, text)
     else:
         companies = _stage("companies", [], strict, _backend_companies, backend, text)
-    amounts = _stage("amounts", [], strict, find_amounts, text)
+    yuan = _stage("currency", None, strict, local_yuan, original, text)
+    amounts = _stage("amounts", [], strict, find_amounts, text, yuan=yuan)
     metrics = _stage(
         "metrics",
         [],

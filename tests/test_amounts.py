@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhaoyin.extractors.amounts import chinese_number, find_amounts
+from zhaoyin.extractors.amounts import chinese_number, find_amounts, local_yuan
+from zhaoyin.extractors.script import simplified_view
 
 
 def triples(text: str) -> list[tuple[str, float, str, str | None]]:
@@ -242,4 +243,71 @@ def test_currencies_of_macao_taiwan_and_trading_partners(text, expected):
     ],
 )
 def test_one_figure_written_with_two_magnitudes(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("方案已吸引800家企业约3兆2,150亿元投资。", [("3兆2,150亿元", 3.215e12, "CNY", "about")]),
+        ("三年累计投资1.5兆元。", [("1.5兆元", 1.5e12, "CNY", None)]),
+    ],
+)
+def test_a_number_of_trillions_written_with_zhao(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", ["新建光伏电站装机100兆瓦。", "兆丰元宝公司成立。", "兆元以上的投资。"])
+def test_zhao_without_a_number_before_a_currency_is_no_amount(text):
+    assert triples(text) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "currency"),
+    [
+        ("經濟部投審會今日核准宏星科技增資新臺幣52億元，擴建台南廠。", "TWD"),
+        ("經濟部表示，今年已有120家企業投資約3,400億元。", "TWD"),
+        ("经济部投审会今日核准宏星科技增资52亿元。", "CNY"),  # simplified script: a mainland report
+        (
+            "香港商報訊：深圳前海簽約項目52個，總投資約3,400億元。",
+            "CNY",
+        ),  # traditional, no Taiwan institution
+    ],
+)
+def test_the_bare_yuan_of_a_taiwan_report_is_the_new_taiwan_dollar(written, currency):
+    view = simplified_view(written)
+    amounts = find_amounts(view, yuan=local_yuan(written, view))
+    assert amounts and {a.currency for a in amounts if a.text.endswith("元")} == {currency}
+
+
+def test_the_pipeline_reads_taiwan_yuan_as_twd():
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
+
+    text = "行政院今日核定2家企業增資案，總金額約1兆2,000億元，預估創造本國就業機會5,000個。"
+    amounts = extract(Document(text=text, source="taiwan.txt"), strict=True).amounts
+    assert [(a.value, a.currency) for a in amounts] == [(1.2e12, "TWD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中，3亿以上大项目7个。", [("3亿", 3e8, "CNY", "over")]),
+        ("新签约20亿以上项目4个。", [("20亿", 2e9, "CNY", "over")]),
+        ("全县人口1亿以上。", []),
+    ],
+)
+def test_a_bare_figure_opening_a_class_of_projects_is_a_threshold(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6个亿元以上开工项目中，东区2个。", [("亿元", 1e8, "CNY", "over")]),
+        ("引进4个亿元级项目。", [("亿元", 1e8, "CNY", None)]),
+        ("全年完成投资12个亿元。", [("12个亿元", 1.2e9, "CNY", None)]),
+    ],
+)
+def test_a_counter_before_a_class_of_amounts_counts_items(text, expected):
     assert triples(text) == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1199,3 +1200,298 @@ def test_the_cities_of_a_province_all_at_once_stand_for_the_province():
         )
         amount = [m.subject for m in ms if m.unit == "亿元"]
         assert amount == ["西藏自治区"], [(m.value, m.subject) for m in ms]
+
+
+def test_a_figure_of_trillions_and_hundred_millions_is_counted_in_hundred_millions():
+    text = "今年新竹县签约项目58个，总投资约2兆4,300亿元。"
+    assert (24300.0, "亿元") in figures(metrics_of(text, [], city=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "今年一季度，全市新设外资企业80家。锦江区新设外资企业18家，占同期全市新设外资企业总数的27.5%。",
+            "锦江区",
+        ),
+        (
+            "上半年，全市实际使用外资9.6亿美元。锦江区实际使用外资2.1亿美元，占当期全市实际使用外资的21.9%。",
+            "锦江区",
+        ),
+    ],
+)
+def test_the_whole_a_share_is_taken_of_is_not_its_subject_with_a_period_between(text, place):
+    metrics = metrics_of(text, [district(text, place, "district")])
+    share = next(m for m in metrics if m.unit == "%")
+    assert share.subject == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前5个月，全市新开工的外资项目14个，同比增长20%；合同投资3.2亿美元，同比增长12%；实际完成投资0.8亿美元，同比增长9%。",
+        "前5個月，全市新開工的外資項目14個，同比增長20%；合同投資3.2億美元，同比增長12%；實際完成投資0.8億美元，同比增長9%。",
+    ],
+)
+def test_parallel_statistics_clauses_after_a_count_keep_their_amounts(text):
+    view = simplified_view(text)
+    assert {(3.2, "亿美元"), (0.8, "亿美元")} <= set(figures(metrics_of(view, [])))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来，工作组邀请客商考察12批次，落地项目8个、资金1.5亿元。", (1.5, "亿元")),
+        ("前三季度，全市新开工项目320个，资金到位额860亿元。", (860.0, "亿元")),
+        ("簽約融資合作協議等4個金融項目，支持資金18.6億元。", (18.6, "亿元")),
+    ],
+)
+def test_funds_beside_a_count_of_projects_are_their_total(text, expected):
+    assert expected in figures(metrics_of(simplified_view(text), []))
+
+
+def test_the_states_funds_beside_a_count_are_no_aggregate():
+    text = "园区争取到位专债资金6亿元，实施基础设施项目15个。"
+    assert (6.0, "亿元") not in figures(metrics_of(text, []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一批外资大项目落地。恒远能源集团在某市投资的恒远(南湾)储能电站项目，总投资和外资金额都是2.3亿美元。",
+        "外資大項目落地。海岳物流在某市投資的海岳冷鏈倉儲項目，總投資1.2億美元，外資金額6,000萬美元。",
+    ],
+)
+def test_figures_after_one_named_project_are_its_own(text):
+    assert not [m for m in metrics_of(simplified_view(text), []) if "美元" in m.unit]
+
+
+def test_figures_after_a_list_of_projects_stay_aggregates():
+    text = "今年引进的甲项目、乙项目等5个外资项目，合同外资3.6亿美元。"
+    assert (3.6, "亿美元") in figures(metrics_of(text, []))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上半年，全区新批外资项目40个，增资12个。", (12.0, "个")),
+        ("前三季度，新區新設外資企業55家，增資18家。", (18.0, "家")),
+    ],
+)
+def test_a_capital_increase_counts_what_the_count_before_it_counted(text, expected):
+    assert expected in figures(metrics_of(simplified_view(text), []))
+
+
+WORK_REPORT = (
+    "政 府 工 作 报 告\n"
+    "——在青溪县第十届人民代表大会第二次会议上\n"
+    "各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。\n"
+    "一年来，我们坚持项目为王。建设园区平台，青溪化工园顺利通过省级认定。"
+    "围绕主导产业，恒远电子等12个项目建成投产，另有24个项目开工。"
+)
+
+
+@pytest.mark.parametrize("text", [WORK_REPORT, WORK_REPORT.replace("政 府 工 作 报 告", "政府工作报告")])
+def test_a_work_report_gives_its_figures_to_its_own_division_not_to_a_park_of_an_earlier_sentence(text):
+    districts = [district(text, "青溪县", "county"), district(text, "青溪化工园", "zone")]
+    metrics = metrics_of(text, districts, city=None)
+    assert [(m.value, m.subject) for m in metrics] == [(12.0, "青溪县"), (24.0, "青溪县")]
+
+
+def test_outside_a_work_report_a_park_leading_the_paragraph_keeps_its_figures():
+    text = "青溪化工园顺利通过省级认定。围绕主导产业，恒远电子等12个项目建成投产。"
+    districts = [district(text, "青溪化工园", "zone")]
+    assert [m.subject for m in metrics_of(text, districts, city=None)] == ["青溪化工园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成都市分会场共签约20个项目。\n包括锦江区恒远储能项目、青羊区海岳物流园项目、金牛区宏星电子项目等重点项目3个。",
+        "成都市分會場共簽約20個項目。\n包括錦江區恒遠儲能項目、青羊區海嶽物流園項目、金牛區宏星電子項目等重點項目3個。",
+    ],
+)
+def test_a_count_closing_a_list_whose_items_open_with_places_is_the_citys(text):
+    view = simplified_view(text)
+    places = [district(view, name, "district") for name in ("锦江区", "青羊区", "金牛区")]
+    metrics = metrics_of(view, places)
+    assert [(m.value, m.subject) for m in metrics if m.value == 3.0] == [(3.0, "成都市")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苏北地区也有进展，其中宿迁签约2个项目，连云港在谈4个项目，盐城签约3个项目。",
+        "蘇北地區也有進展，其中宿遷簽約2個項目，連雲港在談4個項目，鹽城簽約3個項目。",
+    ],
+)
+def test_a_city_by_its_short_name_before_projects_in_negotiation_is_their_subject(text):
+    view = simplified_view(text)
+    metrics = metrics_of(view, [], city="南京市")
+    assert [(m.value, m.subject) for m in metrics] == [(2.0, "宿迁市"), (4.0, "连云港市"), (3.0, "盐城市")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青海实际使用外资同比增长47.26%\n据省商务厅消息，一季度全省实际使用外资3.1亿美元，同比增长47.26%。",
+        "青海實際使用外資同比增長47.26%\n據省商務廳消息，一季度全省實際使用外資3.1億美元，同比增長47.26%。",
+    ],
+)
+def test_a_headline_rate_said_again_in_the_body_with_fewer_words_is_one_figure(text):
+    rates = [m for m in metrics_of(simplified_view(text), [], city=None) if m.unit == "%"]
+    assert [m.value for m in rates] == [47.26]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次共签约项目6个。废旧电池二次利用项目由恒远新材投资建设，总投资1.5亿元。",
+        "本次共簽約項目6個。廢舊電池二次利用項目由恒遠新材投資建設，總投資1.5億元。",
+    ],
+)
+def test_secondary_is_no_count_and_a_project_built_by_one_investor_has_its_own_total(text):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == [(6.0, "个")]
+
+
+def test_two_events_are_still_counted():
+    text = "今年以来，全县举办两次招商推介会，签约项目9个。"
+    assert (9.0, "个") in figures(metrics_of(text, [], city=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年共对接企业、商协会、科研院所等860家。", [(860.0, "家")]),
+        ("今年共對接企業、商協會、科研院所等860家。", [(860.0, "家")]),
+        ("全县规上企业、个体商户等3000家。", []),  # no verb of investment: a census, not a figure
+    ],
+)
+def test_a_count_right_after_a_list_closed_by_deng_counts_its_items(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "制造业、批发和零售业分别到资2.4亿美元、0.9亿美元。",
+        "製造業、批發和零售業分別到資2.4億美元、0.9億美元。",
+    ],
+)
+def test_capital_arrived_is_a_figure_of_its_own(text):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == [(2.4, "亿美元"), (0.9, "亿美元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这些项目均达产后，预计每年新增产值20亿元以上、税收1亿元以上。", [(20.0, "亿元"), (1.0, "亿元")]),
+        ("上述項目建成後，預計年新增產值超20億元。", [(20.0, "亿元")]),
+        ("该项目达产后，预计年新增产值超20亿元。", []),
+    ],
+)
+def test_a_batch_of_projects_forecast_is_an_aggregate_one_projects_is_not(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "招商引资成效明显\n全市新签约项目30个。在30个新签约项目中，10亿元以上项目有4个。按区县看，锦江区4个，青羊区9个。",
+        "招商引資成效明顯\n全市新簽約項目30個。在30個新簽約項目中，10億元以上項目有4個。按區縣看，錦江區4個，青羊區9個。",
+    ],
+)
+def test_an_item_of_a_list_by_place_is_no_restatement_of_an_earlier_total(text):
+    view = simplified_view(text)
+    places = [district(view, name, "district") for name in ("锦江区", "青羊区")]
+    metrics = metrics_of(view, places)
+    assert sorted((m.value, m.subject) for m in metrics if m.value == 4.0) == [
+        (4.0, "成都市"),
+        (4.0, "锦江区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成都市委、市政府作出部署，全市招商成效明显。本周，6个项目在锦江区集中签约，总投资80亿元。",
+        "成都市委、市政府作出部署，全市招商成效明显。本週，6個項目在錦江區集中簽約，總投資80億元。",
+        "成都市委、市政府作出部署，全市招商成效明显。今年以来，恒远科技、海岳物流等6家企业落户锦江区。",
+    ],
+)
+def test_the_place_a_count_was_signed_or_settled_at_after_it_is_its_subject(text):
+    view = simplified_view(text)
+    metrics = metrics_of(view, [district(view, "锦江区", "district")])
+    assert [(m.value, m.subject) for m in metrics if m.value == 6.0] == [(6.0, "锦江区")]
+
+
+def test_a_place_leading_the_clause_keeps_the_count_signed_elsewhere():
+    text = "青羊区今年有6个项目在锦江区的推介会上签约。"
+    places = [district(text, name, "district") for name in ("锦江区", "青羊区")]
+    assert [m.subject for m in metrics_of(text, places)] == ["青羊区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天，甲项目、乙项目等8个招商引资项目集中签约，总投资额近15亿元。",
+        "今天，甲項目、乙項目等8個招商引資項目集中簽約，總投資額近15億元。",
+    ],
+)
+def test_a_word_of_totals_modifying_the_counted_noun_does_not_cut_it(text):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == [(8.0, "个"), (15.0, "亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("此次，五家岭市集中签约12个招商引资项目。", "五家岭市"),
+        ("此次，两家湾区集中签约8个招商引资项目。", "两家湾区"),
+    ],
+)
+def test_the_numerals_of_a_places_name_are_no_count(text, place):
+    metrics = metrics_of(text, [district(text, place, "district")], city=None)
+    assert len(metrics) == 1 and metrics[0].unit == "个"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年以来，全区签约项目52个，完成目标任务108.3%。", "今年以來，全區簽約項目52個，完成目標任務108.3%。"],
+)
+def test_a_share_of_the_target_reached_is_a_rate(text):
+    assert (108.3, "%") in figures(metrics_of(simplified_view(text), [], city=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年一季度，来自12个国家和地区的外商在川投资。", [(12.0, "个")]),
+        ("按來源地分，共有40個國家(地區)的投資者在本市新設外資企業。", [(40.0, "个")]),
+        ("到四川投资的国家和地区达70个。", [(70.0, "个")]),
+        ("园区产品出口到30个国家和地区。", []),  # no investment: exports
+    ],
+)
+def test_a_count_of_the_countries_investment_comes_from_is_a_figure(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "实际利用外资9.2亿美元。其中，外商直接投资6.1亿美元；境外融资3.1亿美元。",
+            [(9.2, "亿美元"), (6.1, "亿美元"), (3.1, "亿美元")],
+        ),
+        ("工作组今年收集客商投资意向120个。", [(120.0, "个")]),
+        ("工作組今年收集客商投資意向120個。", [(120.0, "个")]),
+    ],
+)
+def test_foreign_financing_and_investment_intentions_are_figures(text, expected):
+    assert figures(metrics_of(simplified_view(text), [], city=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["全县重点项目16个，开复工率达到95%。", "全縣重點項目16個，開復工率達到95%。"]
+)
+def test_the_rate_of_projects_started_again_is_a_figure(text):
+    assert (95.0, "%") in figures(metrics_of(simplified_view(text), [], city=None))
