@@ -300,23 +300,6 @@ def _route_end(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in joiners and bool(_ROUTE_AFTER.match(text[end : end + 20]))
 
 
-_PROJECT_ITEM_AFTER_SHORT = re.compile(lang.pattern("place_names", "project_item_after_short"))
-_PROJECT_ITEM_BEFORE_SHORT = re.compile(lang.pattern("place_names", "project_item_before_short"))
-
-
-def _short_opening_a_project(
-    text: str, start: int, end: int, entries: list[Surface], province: str | None
-) -> Place | None:
-    """…、石狮某某电器项目等 / ，岱山某某光伏发电等海洋经济项目: a county's short name opening a list item
-    that names a project is where the project is, in a report about its province (a provincial paper names
-    its counties so)."""
-    if province is None or not (start == 0 or _PROJECT_ITEM_BEFORE_SHORT.match(text, start - 1)):
-        return None
-    if not _PROJECT_ITEM_AFTER_SHORT.match(text, end):
-        return None
-    return next((e.place for e in entries if e.form == SHORT and e.place.province == province), None)
-
-
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
     listed = _typed_list_items(text, hits)
@@ -357,8 +340,6 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                     ),
                     None,
                 )
-            if place is None:
-                place = _short_opening_a_project(text, start, end, entries, province)
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
                 (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None

@@ -654,27 +654,6 @@ def test_an_autonomous_county_or_banner_written_as_place_and_plain_ending_is_tha
         assert found[county].kind == "county" and found[county].admin_code
 
 
-def test_a_county_short_name_opening_a_listed_project_in_its_province_names_the_county():
-    from zhaoyin.extractors.script import simplified_view
-
-    for text, county in (
-        (
-            "福州市召开推进会。亿元以上项目有8个，分别是：星澜新材料、厦门禾川芯片、石狮恒悦纺织项目等。",
-            "石狮市",
-        ),
-        (
-            "福州市召開推進會。億元以上項目有8個，分別是：星瀾新材料、廈門禾川芯片、石獅恒悅紡織項目等。",
-            "石狮市",
-        ),
-        ("杭州市召开推进会。推进数字经济项目，岱山星澜海上风电等海洋经济项目。", "岱山县"),
-        ("杭州市召开推进会。重点推进禾川智造项目、义乌星澜物流园项目建设。", "义乌市"),
-    ):
-        assert county in canonicals(simplified_view(text)), (text, canonicals(simplified_view(text)))
-    # in a report about another province, or not opening a project's name, the short name is no place
-    assert "岱山县" not in canonicals("成都市召开推进会。推进数字经济项目，岱山星澜海上风电等海洋经济项目。")
-    assert "岱山县" not in canonicals("杭州市召开推进会。岱山风光秀美，游客众多。")
-
-
 def test_every_item_ending_like_a_zone_of_a_list_in_the_slot_of_where_projects_land_is_a_zone():
     from zhaoyin.extractors.script import simplified_view
 
