@@ -789,6 +789,16 @@ def _whole_named(
     return province if at_province > at_city else city
 
 
+def _may_name_a_whole(paragraph: str, city: str | None, province: str | None) -> bool:
+    """Whether some beginning of `paragraph` can speak of the city or province as a whole (what
+    `_whole_named(_drop_object_anaphora(beginning), …, collective=True)` finds): never when the paragraph
+    holds none of the words and no object anaphor whose removal could join two pieces into one."""
+    return (
+        _has_any(paragraph, _OBJECT_ANAPHORA)
+        or _whole_named(paragraph, city, province, collective=True) is not None
+    )
+
+
 def _sentence_whole(
     view: str, start: int, pos: int, mentions: list[_Mention], city: str | None, province: str | None
 ) -> str | None:
@@ -1059,6 +1069,7 @@ def find_metrics(
         carried_subject = opening_whole or carried_subject
         resolved = _resolved_periods(paragraph, published)
         paragraph_mentions = _paragraph_mentions(view, paragraph, mentions, city)
+        names_a_whole = _may_name_a_whole(paragraph.text, city, province)
         whole_told_at, whole_told = -1, None
         previous_count: _Figure | None = None
         for sentence in sentences(paragraph.text):
@@ -1102,11 +1113,15 @@ def find_metrics(
                 ):
                     subject = whole_told  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
                 told = subject is not None
-                whole = _whole_named(
-                    _drop_object_anaphora(view[paragraph.start : figure.start]),
-                    city,
-                    province,
-                    collective=True,
+                whole = (
+                    _whole_named(
+                        _drop_object_anaphora(view[paragraph.start : figure.start]),
+                        city,
+                        province,
+                        collective=True,
+                    )
+                    if names_a_whole
+                    else None
                 )
                 if told:
                     carried_subject = subject

@@ -402,8 +402,8 @@ def _named_candidates(
             continue
         edge = _with_number(text, raw_edge, noun_end)
         for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
-            if edge > company_start:
-                continue
+            if edge > company_start or company_end > noun_end:
+                continue  # no verb between the company and the noun
             verb = _patterns()["verb_after_company"].match(text, company_end, noun_end)
             if verb and noun_end - verb.end() >= LISTED_MIN_CHARS:
                 edge = verb.end()
