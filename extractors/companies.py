@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
@@ -910,6 +910,7 @@ def _without_origin(name: str) -> str | None:
     return name[len(origin) :]
 
 
+@lru_cache(maxsize=4096)
 def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
@@ -1034,9 +1035,9 @@ def _brand_of_a_named_firm(text: str, item: _Found, found: list[_Found]) -> bool
     return any(
         other.full
         and other.name != item.name
+        and any(left <= s and e <= right for s, e in other.spans)
         and not item.name.startswith(_core(other.name))
         and _core(other.name).startswith(stem)
-        and any(left <= s and e <= right for s, e in other.spans)
         for other in found
     )
 

@@ -131,7 +131,13 @@ def test_last_clause_mark_is_the_last_rfind_of_any_mark():
 
 
 def _clear_name_caches() -> None:
-    for cached in (companies.brand_of, companies.placed_brand, keys.name_key, metrics._clause_breaks):
+    for cached in (
+        companies.brand_of,
+        companies.placed_brand,
+        companies._core,
+        keys.name_key,
+        metrics._clause_breaks,
+    ):
         cached.cache_clear()
 
 
@@ -174,7 +180,16 @@ def test_first_ending_near_is_the_earliest_word_ending_near_the_end():
         (metrics.STANDALONE, metrics._STANDALONE_RANK),
         (metrics.AGGREGATE, metrics._AGGREGATE_RANK),
     ):
-        pieces = [*rng.sample(list(words), min(40, len(words))), "全市", "约", "，", "项目", "亿元", "实际", "新签约"]
+        pieces = [
+            *rng.sample(list(words), min(40, len(words))),
+            "全市",
+            "约",
+            "，",
+            "项目",
+            "亿元",
+            "实际",
+            "新签约",
+        ]
         found = 0
         for _ in range(400):
             before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
