@@ -472,7 +472,8 @@ _INDICATOR_REACH = 6  # characters an indicator may end before its amount (实�
 
 
 class _Ranked(dict[str, int]):
-    """Words → their rank (the first of a repeated word keeps it), with the length of the longest."""
+    """Words → their rank (the first of a repeated word keeps it), and for each last character the
+    lengths of the words ending in it: the only substrings worth looking up."""
 
     def __init__(self, words: list[str]):
         super().__init__((w, rank) for rank, w in reversed(list(enumerate(words))))
