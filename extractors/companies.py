@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
@@ -196,8 +196,10 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园)."""
     start = end
     boundaries = lang.word_set("name_left_boundaries")
+    function_chars = lang.char_set("function")
+    date_ending = lang.data("company_patterns")["date_ending"]
     words = tokens_before(text, end, limit)
-    first_is_place = False  # whether the name so far opens with a place (香港 in 香港丰源集团)
+    first = None  # the word the name so far opens with, for whether it is a place (香港 in 香港丰源集团)
     for index in range(len(words) - 1, -1, -1):
         word, w_start, w_end = words[index]
         if word in keep:
@@ -210,18 +212,18 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             if _digits_before(word) and start < end and w_end == start and _single_han(text, start, words):
                 start += 1  # 500强湖南金荣集团, 3家…: a rank or measure after a number opens no name
             break
-        if word.endswith(lang.data("company_patterns")["date_ending"]) and any(c.isdigit() for c in word):
+        if word.endswith(date_ending) and any(c.isdigit() for c in word):
             break
-        if (word[0] in boundaries or word[0] in lang.char_set("function")) and word_frequency(word) == 0:
+        if (word[0] in boundaries or word[0] in function_chars) and word_frequency(word) == 0:
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
-            glued = len(word) - len(word.lstrip("".join(boundaries | lang.char_set("function"))))
+            glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
             return w_start + glued
         if len(word) > 1 and word[-1] in boundaries and word_frequency(word) == 0 and start == w_end:
             return w_end  # 某县与|陕西…: a place glued to the conjunction before the name
-        if first_is_place and _is_area(word):
+        if first is not None and _is_place(first) and _is_area(word):
             break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
         start = w_start
-        first_is_place = _is_place(word)
+        first = word
     return _after_a_glued_boundary(text, start, end)
 
 
@@ -932,6 +934,7 @@ def _without_origin(name: str) -> str | None:
     return name[len(origin) :]
 
 
+@lru_cache(maxsize=4096)
 def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""
     core = _BRACKETED.sub("", _suffix_re().sub("", full))
@@ -1056,9 +1059,9 @@ def _brand_of_a_named_firm(text: str, item: _Found, found: list[_Found]) -> bool
     return any(
         other.full
         and other.name != item.name
+        and any(left <= s and e <= right for s, e in other.spans)
         and not item.name.startswith(_core(other.name))
         and _core(other.name).startswith(stem)
-        and any(left <= s and e <= right for s, e in other.spans)
         for other in found
     )
 

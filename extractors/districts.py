@@ -635,17 +635,22 @@ def _listed_item_re() -> re.Pattern[str]:
     return re.compile(rf"{_BODY}{{1,12}}?(?:{_zone_suffix_alternation()}|{endings})")
 
 
-def _list_items(
-    text: str, start: int, end: int, separator: str, found: list[_Hit]
-) -> list[tuple[int, int] | None]:
-    """The place each part of a list stands for: a 、 list's parts are its items (the first one ends its
-    part, the last one opens it); a ； list's parts open with theirs (某某区签约项目11个). An item is a
-    place found there or a name ending like a zone."""
+def _list_parts(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] between the characters of `separator`."""
     parts, opening = [], start
     for mark in re.compile(f"[{separator}]").finditer(text, start, end):
         parts.append((opening, mark.start()))
         opening = mark.end()
     parts.append((opening, end))
+    return parts
+
+
+def _list_items(
+    text: str, parts: list[tuple[int, int]], separator: str, found: list[_Hit]
+) -> list[tuple[int, int] | None]:
+    """The place each part of a list stands for: a 、 list's parts are its items (the first one ends its
+    part, the last one opens it); a ； list's parts open with theirs (某某区签约项目11个). An item is a
+    place found there or a name ending like a zone."""
     items: list[tuple[int, int] | None] = []
     comma_list = separator == lang.chars("list_separator")
     for index, (a, b) in enumerate(parts):
@@ -672,9 +677,10 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
     short = (city_short(city) or city) if city else ""
     for sentence in _SENTENCE.finditer(text):
         for separator in _PLACE_NAMES["place_list_separators"]:
-            items = _list_items(text, sentence.start(), sentence.end(), separator, found)
-            if len(items) < 3:
-                continue
+            parts = _list_parts(text, sentence.start(), sentence.end(), separator)
+            if len(parts) < 3:
+                continue  # a list of fewer than three items says nothing here
+            items = _list_items(text, parts, separator, found)
             places = [item for item in items if item and any((h.start, h.end) == item for h in found)]
             if len(places) < 2:
                 continue

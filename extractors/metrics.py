@@ -198,25 +198,49 @@ def _mentions(districts: list[District]) -> list[_Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
-    """Where the text names a province (江苏省, 廣東) by itself: not inside a longer place name (河北区,
-    海南藏族自治州) nor right before a place of its own (山东省青岛市, a qualifier)."""
-    gaz = gazetteer()
-    hits = []
-    for end, surface in gaz.automaton.iter(view):
-        hits.append((end + 1 - len(surface), end + 1, surface))
-    taken = [(m.start, m.end) for m in districts]
+def _lone_place_names(view: str, districts: list[_Mention]) -> list[tuple[int, int, str]]:
+    """The gazetteer's names in `view` standing by themselves: not inside a longer name (河北区 holds 河北),
+    not overlapping a district found, not right before a place (山东省青岛市: the province qualifies the
+    city) nor before a character that continues a name."""
+    hits = [(end + 1 - len(surface), end + 1, surface) for end, surface in gazetteer().automaton.iter(view)]
+    if not hits:
+        return []
+    longest = max(end - start for start, end, _ in hits)
+    ends_from: dict[int, list[int]] = {}
+    for start, end, _ in hits:
+        ends_from.setdefault(start, []).append(end)
+    taken = sorted((m.start, m.end) for m in districts)
+    taken_starts = [start for start, _ in taken]
+    place_starts = set(ends_from) | set(taken_starts)
     out = []
     for start, end, surface in hits:
+        # a covering hit (s <= start, end <= e, another span) is at most `longest` characters long
+        if any(
+            e >= end and (s, e) != (start, end)
+            for s in range(end - longest, start + 1)
+            for e in ends_from.get(s, ())
+        ):
+            continue
+        # a district overlaps when it starts before `end` and ends after `start`
+        if any(e > start for _s, e in taken[: bisect_left(taken_starts, end)]):
+            continue
+        if end in place_starts or view.startswith(_PROVINCE_NAME_CONTINUES, end):
+            continue
+        out.append((start, end, surface))
+    return out
+
+
+def _province_mentions(
+    view: str, districts: list[_Mention], lone: list[tuple[int, int, str]] | None = None
+) -> list[_Mention]:
+    """Where the text names a province (江苏省, 廣東) by itself: not inside a longer place name (河北区,
+    海南藏族自治州) nor right before a place of its own (山东省青岛市, a qualifier). `lone` are the
+    names `_lone_place_names` gives, when the caller has them."""
+    gaz = gazetteer()
+    out = []
+    for start, end, surface in _lone_place_names(view, districts) if lone is None else lone:
         provinces = {e.place.canonical for e in gaz.places_named(surface) if e.form == PROVINCE}
         if len(provinces) != 1:
-            continue
-        covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
-        if covered or any(s < end and start < e for s, e in taken):
-            continue
-        if any(s == end for s, _e, _ in hits) or any(s == end for s, _e in taken):
-            continue  # 山东省青岛市西海岸新区: the province qualifies the place after it
-        if view.startswith(_PROVINCE_NAME_CONTINUES, end):
             continue
         if surface == province_short(surface) and _NAME_IN_PROVINCE.match(view, end):
             continue  # 某省某某铝业…: the province opens a company's or a project's name
@@ -226,15 +250,15 @@ def _province_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
+def _city_mentions(
+    view: str, districts: list[_Mention], lone: list[tuple[int, int, str]] | None = None
+) -> list[_Mention]:
     """Where the text names a prefecture-level city by its whole name (赣州市, 钦州市) by itself: a provincial report's figures
     city by city (其中，赣州市签约项目185个), a city's signing held in another (钦州市在香港…). Not inside a
     longer place name (赣州经开区) nor right before a place of its own (赣州市章贡区, a qualifier)."""
     gaz = gazetteer()
-    hits = [(end + 1 - len(surface), end + 1, surface) for end, surface in gaz.automaton.iter(view)]
-    taken = [(m.start, m.end) for m in districts]
     out = []
-    for start, end, surface in hits:
+    for start, end, surface in _lone_place_names(view, districts) if lone is None else lone:
         entries = gaz.places_named(surface)
         cities = {e.place.canonical for e in entries if e.form == CITY}
         if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
@@ -242,13 +266,6 @@ def _city_mentions(view: str, districts: list[_Mention]) -> list[_Mention]:
         if surface[-1] != next(iter(cities))[-1] and not view.startswith(INVESTMENT_VERBS, end):
             continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the
             # city; right before a verb of investment (孝感签约4个项目) it is the city doing it
-        covered = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
-        if covered or any(s < end and start < e for s, e in taken):
-            continue
-        if any(s == end for s, _e, _ in hits) or any(s == end for s, _e in taken):
-            continue
-        if view.startswith(_PROVINCE_NAME_CONTINUES, end):
-            continue
         out.append(_Mention(start, end, cities.pop(), "city"))
     return out
 
@@ -478,17 +495,33 @@ _AMOUNT_PARTS = re.compile(lang.pattern("metric_keywords", "amount_parts"))
 
 
 _INDICATOR_REACH = 6  # characters an indicator may end before its amount (实际使用外资 | 约 | 12亿元)
-_STANDALONE_RANK = {w: rank for rank, w in reversed(list(enumerate(STANDALONE)))}
-_AGGREGATE_RANK = {w: rank for rank, w in reversed(list(enumerate(AGGREGATE)))}
 
 
-def _first_ending_near(before: str, ranked: dict[str, int]) -> str | None:
+class _Ranked(dict[str, int]):
+    """Words → their rank (the first of a repeated word keeps it), and for each last character the
+    lengths of the words ending in it: the only substrings worth looking up."""
+
+    def __init__(self, words: list[str]):
+        super().__init__((w, rank) for rank, w in reversed(list(enumerate(words))))
+        self.lengths_ending_in: dict[str, tuple[int, ...]] = {}  # last character → lengths of its words
+        for word in self:
+            if word:
+                lengths = set(self.lengths_ending_in.get(word[-1], ())) | {len(word)}
+                self.lengths_ending_in[word[-1]] = tuple(sorted(lengths))
+
+
+_STANDALONE_RANK = _Ranked(STANDALONE)
+_AGGREGATE_RANK = _Ranked(AGGREGATE)
+
+
+def _first_ending_near(before: str, ranked: _Ranked) -> str | None:
     """The earliest word of `ranked` (in its order) ending within _INDICATOR_REACH characters of the end of
     `before`: the substrings ending there are looked up, not every word searched for."""
-    longest = max(map(len, ranked), default=0)
     best: tuple[int, str] | None = None
-    for end in range(max(0, len(before) - _INDICATOR_REACH), len(before) + 1):
-        for length in range(1, min(longest, end) + 1):
+    for end in range(max(1, len(before) - _INDICATOR_REACH), len(before) + 1):
+        for length in ranked.lengths_ending_in.get(before[end - 1], ()):
+            if length > end:
+                break
             rank = ranked.get(before[end - length : end])
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, before[end - length : end])
@@ -814,6 +847,16 @@ def _whole_named(
     return province if at_province > at_city else city
 
 
+def _may_name_a_whole(paragraph: str, city: str | None, province: str | None) -> bool:
+    """Whether some beginning of `paragraph` can speak of the city or province as a whole (what
+    `_whole_named(_drop_object_anaphora(beginning), …, collective=True)` finds): never when the paragraph
+    holds none of the words and no object anaphor whose removal could join two pieces into one."""
+    return (
+        _has_any(paragraph, _OBJECT_ANAPHORA)
+        or _whole_named(paragraph, city, province, collective=True) is not None
+    )
+
+
 def _sentence_whole(
     view: str, start: int, pos: int, mentions: list[_Mention], city: str | None, province: str | None
 ) -> str | None:
@@ -1052,10 +1095,11 @@ def find_metrics(
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
     mentions = _mentions(districts)
-    province_mentions = _province_mentions(view, mentions)
+    lone = _lone_place_names(view, mentions)
+    province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
     province_mentions = _own_province(province_mentions, province)
-    city_mentions = _city_mentions(view, mentions)
+    city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
@@ -1086,6 +1130,7 @@ def find_metrics(
         carried_subject = opening_whole or carried_subject
         resolved = _resolved_periods(paragraph, published)
         paragraph_mentions = _paragraph_mentions(view, paragraph, mentions, city)
+        names_a_whole = _may_name_a_whole(paragraph.text, city, province)
         whole_told_at, whole_told = -1, None
         previous_count: _Figure | None = None
         for sentence in sentences(paragraph.text):
@@ -1145,11 +1190,15 @@ def find_metrics(
                 ):
                     subject = whole_told  # …苏州全市…；新签约外资项目58个: the city spoken of since, not the park before
                 told = subject is not None
-                whole = _whole_named(
-                    _drop_object_anaphora(view[paragraph.start : figure.start]),
-                    city,
-                    province,
-                    collective=True,
+                whole = (
+                    _whole_named(
+                        _drop_object_anaphora(view[paragraph.start : figure.start]),
+                        city,
+                        province,
+                        collective=True,
+                    )
+                    if names_a_whole
+                    else None
                 )
                 if told:
                     carried_subject = subject

@@ -19,7 +19,7 @@ from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.dates import dated_publication
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.fingerprint import fingerprint
-from zhaoyin.extractors.keys import attach_keys, locate_evidence
+from zhaoyin.extractors.keys import attach_keys, locate_evidence, set_fields
 from zhaoyin.extractors.kinds import classify_projects
 from zhaoyin.extractors.metrics import find_metrics
 from zhaoyin.extractors.policies import find_policies
@@ -129,27 +129,38 @@ def _restore_surfaces(original: str, view: str, extraction: Extraction) -> None:
     for records, width_only in ((extraction.companies, False), (extraction.districts, True)):
         for record in records:
             surfaces = [cut(s.start, s.end, "") for s in record.spans]
-            record.mentions = list(dict.fromkeys(s for s in surfaces if s)) or record.mentions
             written = canonical(record.canonical, width_only=width_only)
-            renamed[record.canonical], record.canonical = written, written
+            renamed[record.canonical] = written
+            set_fields(
+                record,
+                mentions=list(dict.fromkeys(s for s in surfaces if s)) or record.mentions,
+                canonical=written,
+            )
     for record in (*extraction.amounts, *extraction.metrics):  # only where the offsets frame the text
         if view[record.start or 0 : record.end or 0] == record.text:
-            record.text = cut(record.start, record.end, record.text)
+            set_fields(record, text=cut(record.start, record.end, record.text))
     for project in extraction.projects:
-        project.evidence = cut(project.start, project.end, project.evidence)
-        project.name = canonical(project.name)
-        project.amount_text = as_written(project.amount_text)
-        project.company = renamed.get(project.company or "", project.company)
-        project.district = renamed.get(project.district or "", project.district)
+        set_fields(
+            project,
+            evidence=cut(project.start, project.end, project.evidence),
+            name=canonical(project.name),
+            amount_text=as_written(project.amount_text),
+            company=renamed.get(project.company or "", project.company),
+            district=renamed.get(project.district or "", project.district),
+        )
     for metric in extraction.metrics:
-        metric.subject = renamed.get(metric.subject or "", metric.subject)
+        set_fields(metric, subject=renamed.get(metric.subject or "", metric.subject))
         found = locate_evidence(view, metric.evidence or "", metric.start, metric.end)
         if found:
-            metric.evidence_start, metric.evidence_end = found
-            metric.evidence = original[found[0] : found[1]]
+            set_fields(
+                metric, evidence_start=found[0], evidence_end=found[1], evidence=original[found[0] : found[1]]
+            )
     for mention in extraction.mentions:
-        mention.text = cut(mention.start, mention.end, mention.text)
-        mention.canonical = renamed.get(mention.canonical or "", mention.canonical)
+        set_fields(
+            mention,
+            text=cut(mention.start, mention.end, mention.text),
+            canonical=renamed.get(mention.canonical or "", mention.canonical),
+        )
 
 
 def _mentions(extraction: Extraction, company_source: str) -> list[Mention]:

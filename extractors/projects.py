@@ -413,8 +413,10 @@ def _named_candidates(
             continue
         edge = _with_number(text, raw_edge, noun_end)
         for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
+            if edge > company_start or company_end > noun_end:
+                continue  # no verb between the company and the noun
             verb = _patterns()["verb_after_company"].match(text, company_end, noun_end)
-            if edge <= company_start and verb and noun_end - verb.end() >= LISTED_MIN_CHARS:
+            if verb and noun_end - verb.end() >= LISTED_MIN_CHARS:
                 edge = verb.end()
         if _built_by_company(text, edge, company_spans) or _built_by_company_after(
             text, noun_end, company_spans
@@ -1092,12 +1094,15 @@ def _item_names_a_city(text: str, item: Segment) -> bool:
 def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
     """The place opening the name that starts at `position` (江南区某某项目), perhaps after its city's
     name (青岛胶州经济技术开发区某某项目)."""
-    return [
-        s
-        for s in doc.district_spans
-        if position <= s[0] < position + LEADING_PLACE_REACH
-        and (s[0] == position or gazetteer().places_named(doc.text[position : s[0]]))
-    ]
+    found = doc.leading_places_at.get(position)
+    if found is None:  # each project asks for those of every other candidate: found once per start
+        found = doc.leading_places_at[position] = [
+            s
+            for s in doc.district_spans
+            if position <= s[0] < position + LEADING_PLACE_REACH
+            and (s[0] == position or gazetteer().places_named(doc.text[position : s[0]]))
+        ]
+    return found
 
 
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
@@ -1137,6 +1142,7 @@ class _Context:
         self.district_spans = _district_spans(self.districts)
         self.in_names = _in_names(self.districts, self.companies)
         self.own_division = _own_division(self.districts)
+        self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
 
     def event_status(self) -> str | None:
         """How far every counted set of projects came, when the report counts them all at one step

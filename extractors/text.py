@@ -91,5 +91,6 @@ def finditer_within(pattern: re.Pattern[str], text: str, stretch: re.Pattern[str
     """`pattern.finditer(text)`, for a pattern whose every match lies inside one `stretch` match and
     contains `needle`: only the stretches holding `needle` are searched (same matches, a fraction of the work)."""
     for part in stretch.finditer(text):
-        if needle in part.group():
-            yield from pattern.finditer(text, part.start(), part.end())
+        start, end = part.span()
+        if text.find(needle, start, end) >= 0:
+            yield from pattern.finditer(text, start, end)

@@ -131,7 +131,13 @@ def test_last_clause_mark_is_the_last_rfind_of_any_mark():
 
 
 def _clear_name_caches() -> None:
-    for cached in (companies.brand_of, companies.placed_brand, keys.name_key, metrics._clause_breaks):
+    for cached in (
+        companies.brand_of,
+        companies.placed_brand,
+        companies._core,
+        keys.name_key,
+        metrics._clause_breaks,
+    ):
         cached.cache_clear()
 
 
@@ -155,3 +161,136 @@ def test_extraction_does_not_depend_on_what_the_caches_hold():
     assert warm == cold
     _clear_name_caches()
     assert [extract(documents[i]).model_dump_json() for i in (2, 0, 1)] == [cold[2], cold[0], cold[1]]
+
+
+def _first_ending_near_plainly(before: str, words) -> str | None:
+    reach = range(max(0, len(before) - metrics._INDICATOR_REACH), len(before) + 1)
+    found = [
+        (rank, end)
+        for rank, word in enumerate(words)
+        for end in reach
+        if word and end >= len(word) and before[end - len(word) : end] == word
+    ]
+    return words[min(found)[0]] if found else None
+
+
+def test_first_ending_near_is_the_earliest_word_ending_near_the_end():
+    rng = random.Random(13)
+    for words, ranked in (
+        (metrics.STANDALONE, metrics._STANDALONE_RANK),
+        (metrics.AGGREGATE, metrics._AGGREGATE_RANK),
+    ):
+        pieces = [
+            *rng.sample(list(words), min(40, len(words))),
+            "全市",
+            "约",
+            "，",
+            "项目",
+            "亿元",
+            "实际",
+            "新签约",
+        ]
+        found = 0
+        for _ in range(400):
+            before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+            for cut in (0, 1, 2):
+                text = before[: len(before) - cut]
+                expected = _first_ending_near_plainly(text, words)
+                found += expected is not None
+                assert metrics._first_ending_near(text, ranked) == expected
+        assert found > 200  # the fuzz does end near words
+
+
+def _lone_place_names_plainly(view: str, districts) -> list[tuple[int, int, str]]:
+    hits = [(end + 1 - len(s), end + 1, s) for end, s in metrics.gazetteer().automaton.iter(view)]
+    taken = [(m.start, m.end) for m in districts]
+    return [
+        (start, end, surface)
+        for start, end, surface in hits
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
+        and not any(s < end and start < e for s, e in taken)
+        and not any(s == end for s, _e, _ in hits)
+        and not any(s == end for s, _e in taken)
+        and not view.startswith(metrics._PROVINCE_NAME_CONTINUES, end)
+    ]
+
+
+def test_lone_place_names_are_those_the_pairwise_tests_give():
+    rng = random.Random(17)
+    pieces = [
+        "江苏省",
+        "江苏",
+        "苏州市",
+        "苏州",
+        "山东省青岛市",
+        "青岛",
+        "河北区",
+        "海南",
+        "海南藏族自治州",
+        "广东",
+        "签约",
+        "项目",
+        "，",
+        "。",
+        "政府",
+        "局",
+        "(",
+        "全省",
+        "新区",
+        "西海岸新区",
+        "吴中区",
+    ]
+    for _ in range(300):
+        view = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        at = [i for i in range(len(view)) if rng.random() < 0.1]
+        districts = [metrics._Mention(i, i + rng.randint(1, 4), "某区", "district") for i in at]
+        assert metrics._lone_place_names(view, districts) == _lone_place_names_plainly(view, districts)
+
+
+def test_a_paragraph_naming_no_whole_names_none_in_any_beginning():
+    pieces = [
+        *metrics.CITY_ANAPHORA,
+        *metrics.PROVINCE_ANAPHORA,
+        *metrics.COLLECTIVE_MARKERS,
+        *metrics.PROVINCE_COLLECTIVE_MARKERS,
+        *metrics.ANAPHORA_NOT_AFTER,
+        "全",
+        "市",
+        "省",
+        "各",
+        "地",
+        "签约项目",
+        "，",
+        "占",
+    ]
+    rng = random.Random(19)
+    skipped = 0
+    for _ in range(2000):
+        paragraph = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for city, province in (("青岛市", "山东省"), (None, "山东省"), ("青岛市", None)):
+            if metrics._may_name_a_whole(paragraph, city, province):
+                continue
+            skipped += 1
+            for end in range(len(paragraph) + 1):
+                said = metrics._drop_object_anaphora(paragraph[:end])
+                assert metrics._whole_named(said, city, province, collective=True) is None
+    assert skipped > 100
+
+
+def test_set_fields_sets_what_assignment_sets():
+    from zhaoyin.schemas import Mention, Project
+
+    for model in (Mention, Project):
+        assert not model.model_config.get("validate_assignment")  # set_fields would skip the validation
+    made = [Mention(text="", label="company", start=3, end=7), Project(evidence="某项目", start=0, end=3)]
+    values = [
+        dict(text="鹏辉", canonical="鹏辉能源", evidence=None),
+        dict(name="某项目", key_numbers=["一期"]),
+    ]
+    for record, fields in zip(made, values, strict=True):
+        assigned = record.model_copy(deep=True)
+        for name, value in fields.items():
+            setattr(assigned, name, value)
+        keys.set_fields(record, **fields)
+        assert record.model_dump_json() == assigned.model_dump_json()
+        assert record.model_fields_set == assigned.model_fields_set
