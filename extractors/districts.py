@@ -627,6 +627,7 @@ def _listed_zone_item_re() -> re.Pattern[str]:
 
 _NAME_RUN_END = re.compile(rf"{_BODY}+$")
 _SENTENCE = re.compile(lang.pattern("place_names", "place_list_sentence"))
+_PLACE_COUNT_AFTER = re.compile(lang.pattern("place_names", "place_count_after"))
 
 
 @cache
@@ -653,8 +654,15 @@ def _list_items(
     place found there or a name ending like a zone."""
     items: list[tuple[int, int] | None] = []
     comma_list = separator == lang.chars("list_separator")
+    count_list = not comma_list and separator != lang.chars("semicolons")
     for index, (a, b) in enumerate(parts):
-        if comma_list and index == 0:
+        if count_list:  # 兴义市3个，某某新区3个: a ，-list's parts count per place, each opening with its own
+            place = next(((h.start, h.end) for h in found if h.start == a), None)
+            match = _listed_item_re().match(text, a, b)
+            item = place or (match.span() if match else None)
+            counted = item is not None and _PLACE_COUNT_AFTER.match(text[item[1] : b])
+            items.append(item if counted else None)
+        elif comma_list and index == 0:
             run = _NAME_RUN_END.search(text, a, b)
             items.append(run.span() if run else None)
         elif comma_list and index + 1 < len(parts):
