@@ -627,6 +627,7 @@ def _listed_zone_item_re() -> re.Pattern[str]:
 
 _NAME_RUN_END = re.compile(rf"{_BODY}+$")
 _SENTENCE = re.compile(lang.pattern("place_names", "place_list_sentence"))
+_PLACE_COUNT_AFTER = re.compile(lang.pattern("place_names", "place_count_after"))
 
 
 @cache
@@ -653,8 +654,15 @@ def _list_items(
     place found there or a name ending like a zone."""
     items: list[tuple[int, int] | None] = []
     comma_list = separator == lang.chars("list_separator")
+    count_list = not comma_list and separator != lang.chars("semicolons")
     for index, (a, b) in enumerate(parts):
-        if comma_list and index == 0:
+        if count_list:  # 兴义市3个，某某新区3个: a ，-list's parts count per place, each opening with its own
+            place = next(((h.start, h.end) for h in found if h.start == a), None)
+            match = _listed_item_re().match(text, a, b)
+            item = place or (match.span() if match else None)
+            counted = item is not None and _PLACE_COUNT_AFTER.match(text[item[1] : b])
+            items.append(item if counted else None)
+        elif comma_list and index == 0:
             run = _NAME_RUN_END.search(text, a, b)
             items.append(run.span() if run else None)
         elif comma_list and index + 1 < len(parts):
@@ -930,11 +938,38 @@ def _without_parks_listed_as_projects(text: str, zones: list[_Hit]) -> list[_Hit
     return [h for h in zones if text[h.start : h.end] not in projects]
 
 
-def find_districts(text: str) -> tuple[list[District], str | None]:
+@cache
+def _former_names() -> dict[tuple[str, str], tuple[str, int]]:
+    """A division's successor (name, city) → its former name and the year it changed."""
+    return {
+        (row["successor"], row["city"]): (row["name"], int(row["year"]))
+        for row in lang.table("former_admin_divisions")
+    }
+
+
+def _as_named_then(hits: list[_Hit], published: str | None) -> list[_Hit]:
+    """A report dated before a division changed its name names it by the name it had then: 兖州 in a
+    report of 2009 is 兖州市, not the 兖州区 of 2013."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    if year is None:
+        return hits
+    out = []
+    for hit in hits:
+        former = _former_names().get((hit.place.canonical, hit.place.city or ""))
+        if former is not None and year < former[1]:
+            named = [e.place for e in gazetteer().places_named(former[0]) if e.place.city == hit.place.city]
+            if named:
+                hit = _Hit(hit.start, hit.end, named[0])
+        out.append(hit)
+    return out
+
+
+def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:
+    """The places of `text`; `published` (ISO date) names renamed divisions as they were called then."""
     hits = _hits(text)
     city = document_city(text, hits) or _lead_county_city(text, hits)
     province = next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
-    resolved = _resolve(text, hits, city, province)
+    resolved = _as_named_then(_resolve(text, hits, city, province), published)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)

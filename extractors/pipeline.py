@@ -204,7 +204,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         meta_source=meta_source,
         imported=document.fetched_at,
     )
-    districts, city = _stage("districts", ([], None), strict, find_districts, text)
+    districts, city = _stage("districts", ([], None), strict, find_districts, text, published)
     if backend in RULES_COMPANIES:
         companies = _stage("companies", [], strict, find_companies, text)
     else:

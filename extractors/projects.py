@@ -1054,9 +1054,12 @@ def _project_district(
     if not own and (_item_names_a_city(text, item) or _spread_over_places(spans, sentence, item)):
         return None
     outside_names = [s for s in spans if s[0] not in doc.in_names]
+    # 甲项目、乙市某某有限公司扩建项目等: the place inside the company's name is where that company
+    # comes from, never where the other projects of its list or paragraph go
+    own_names = [s for s in spans if s[0] not in doc.in_names or item.start <= s[0] < item.end]
     return (
         _district_at(text, outside_names, position, above, sentence, item)
-        or _district_at(text, spans, position, above, sentence, item)
+        or _district_at(text, own_names, position, above, sentence, item)
         or doc.own_division
     )
 
@@ -1141,7 +1144,7 @@ class _Context:
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self.district_spans = _district_spans(self.districts)
         self.in_names = _in_names(self.districts, self.companies)
-        self.own_division = _own_division(self.districts)
+        self.own_division = _own_division(self.districts, self.in_names)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
 
     def event_status(self) -> str | None:
@@ -1274,10 +1277,15 @@ def _past_placing_bracket(text: str, end: int) -> int:
     return bracket.end()
 
 
-def _own_division(districts: list[District]) -> str | None:
+def _own_division(districts: list[District], in_names: frozenset[int] = frozenset()) -> str | None:
     """The county-level division a document is about when it names no other (a district government's
-    work report, a county paper's feature) and names it in its opening lines: where its projects go."""
-    divisions = [d for d in districts if d.kind in ("district", "county", "county_city")]
+    work report, a county paper's feature) and names it in its opening lines: where its projects go. A
+    division named only inside company names (某某玻纤甲县有限公司) is where a company comes from."""
+    divisions = [
+        d
+        for d in districts
+        if d.kind in ("district", "county", "county_city") and any(s.start not in in_names for s in d.spans)
+    ]
     if len(divisions) != 1 or not divisions[0].spans:
         return None
     return divisions[0].canonical if divisions[0].spans[0].start < OWN_DIVISION_WITHIN else None

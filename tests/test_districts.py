@@ -696,3 +696,31 @@ def test_county_level_cities_set_up_after_the_division_table_are_places():
     ):
         found, _ = districts_of(text)
         assert name in found and found[name].kind == "county_city", (text, set(found))
+
+
+def test_a_short_name_in_a_report_dated_before_the_rename_is_the_former_division():
+    text = "济宁市重点项目推进会召开。任城区瑞丰机械项目、兖州鸿达纸业扩建项目等已投产。"
+    for published, expected in (("2009-12-17", "兖州市"), ("2015-03-01", "兖州区"), (None, "兖州区")):
+        found, _ = find_districts(halfwidth(text), published)
+        assert expected in {d.canonical for d in found}, published
+    traditional = "2010年報道：濟寧市兗州新签约瑞丰机械項目。"
+    found, _ = find_districts(extraction_view(traditional), "2010-05-02")
+    assert "兖州市" in {d.canonical for d in found}
+
+
+def test_a_county_written_by_the_name_it_had_before_it_became_a_city_keeps_it():
+    found, _ = districts_of("黔西南州本月开工项目中，兴义市3个，兴仁县4个，安龙县2个。")
+    assert "兴仁县" in found and "兴仁市" not in found
+    assert found["兴仁县"].admin_code == found_code("兴仁市")
+
+
+def test_an_unknown_zone_counted_in_a_per_place_list_is_a_zone():
+    for text, zone in (
+        ("今年全州开工项目中，兴义市3个，册亨县4个，晴隆县2个，顶效开发区3个。", "顶效开发区"),
+        ("今年全州開工項目中，興義市3個，冊亨縣4個，晴隆縣2個，頂效開發區3個。", "顶效开发区"),
+        ("全州签约项目中，兴义市5家，安龙县2家，马岭产业园1家。", "马岭产业园"),
+    ):
+        found, _ = find_districts(extraction_view(text))
+        assert zone in {d.canonical for d in found}, text
+    not_counted = "今年全州开工项目中，兴义市3个，册亨县4个，园区建设进展顺利，顶效开发区签约。"
+    assert "园区建设进展顺利" not in canonicals(not_counted)

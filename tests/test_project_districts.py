@@ -111,3 +111,17 @@ def test_a_project_naming_no_place_in_a_sentence_spread_over_places_takes_none_o
     )
     vehicle = next(name for name in found if "物流车" in name)
     assert found[vehicle] == "汉川市", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "枣庄市重点项目推进顺利。今年以来，全市20个重点项目完成投资30亿元。恒川重工液压件项目、宏远玻璃纤维滕州有限公司三期项目等5个项目基本具备竣工条件。",
+        "今年以来，枣庄市20个重点项目完成投资30亿元。\n薛城区恒川机械项目、峄城区宏达纸业项目等5个项目已投产；山东恒川重工液压件项目、宏远玻璃纤维滕州有限公司三期项目等5个项目基本具备竣工条件。\n目前，瑞丰碳素年产10万吨阳极项目、华瀚年产20万吨纸浆项目等8个项目实现竣工投产。",
+        "今年以來，棗莊市20個重點項目完成投資30億元。\n薛城區恒川機械項目、嶧城區宏達紙業項目等5個項目已投產；山東恒川重工液壓件項目、宏遠玻璃纖維滕州有限公司三期項目等5個項目基本具備竣工條件。\n目前，瑞豐碳素年產10萬噸陽極項目、華瀚年產20萬噸紙漿項目等8個項目實現竣工投產。",
+    ],
+)
+def test_a_place_inside_a_company_name_is_not_where_the_other_projects_of_its_list_go(text):
+    found = districts_of_projects(text)
+    others = {name: d for name, d in found.items() if "玻" not in name}
+    assert others and all(d != "滕州市" for d in others.values()), found
