@@ -18,6 +18,15 @@ def row_groups(con, table: str) -> list[int]:
     return [count for _, count in rows]
 
 
+def blocks_of_group(con, table: str, group: int) -> set[int]:
+    """The storage blocks holding row group `group` of `table`: rewritten groups move to new blocks."""
+    rows = con.execute(
+        f"SELECT DISTINCT block_id FROM pragma_storage_info('{table}') WHERE row_group_id = ? AND block_id >= 0",
+        [group],
+    ).fetchall()
+    return {block for (block,) in rows}
+
+
 def append(con, start: int, count: int) -> None:
     con.execute(
         "INSERT INTO texts SELECT i, repeat('招商引资', 50) FROM range(?, ?) r(i)", [start, start + count]
@@ -32,11 +41,13 @@ def test_a_writable_connection_appends_in_row_groups_of_the_configured_size(db_p
     con.close()
     con = warehouse.connect(db_path)
     assert row_groups(con, "texts") == [2048, 2048, 904]
+    full_groups = [blocks_of_group(con, "texts", group) for group in (0, 1)]
     append(con, 5000, 300)
     con.execute("CHECKPOINT")
     groups = row_groups(con, "texts")
     assert max(groups) <= connection.DEFAULT_ROW_GROUP_SIZE and sum(groups) == 5300
-    assert groups[:2] == [2048, 2048]  # the full groups were not rewritten
+    assert groups[:2] == [2048, 2048]
+    assert [blocks_of_group(con, "texts", group) for group in (0, 1)] == full_groups  # not rewritten
     con.close()
 
 
@@ -47,9 +58,11 @@ def test_a_warehouse_written_with_large_row_groups_keeps_them_and_appends_after_
     old.close()
     con = warehouse.connect(db_path)  # migrates it
     assert row_groups(con, "texts") == [10_000]
+    old_blocks = blocks_of_group(con, "texts", 0)
     append(con, 10_000, 300)
     con.execute("CHECKPOINT")
     assert row_groups(con, "texts") == [10_000, 300]
+    assert blocks_of_group(con, "texts", 0) == old_blocks
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     con.close()
 
