@@ -35,6 +35,19 @@ WRITER_WAIT_SECONDS = 600.0
 # DuckDB would otherwise download and load an extension when a file or function needs one (a SQLite file
 # passed as the warehouse fetches sqlite_scanner from the network).
 NO_EXTENSION_DOWNLOADS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# The name under which a writable connection attaches the file (and then USEs it, so SQL needs no prefix).
+WRITER_ALIAS = "warehouse"
+# Rows per row group of a writable connection. DuckDB's checkpoint at each COMMIT rewrites the last row group
+# of every table a batch appended to, whole; at its default (122,880 rows) that is every document text of a
+# warehouse of 100,000 reports, rewritten for each batch. With small row groups a batch rewrites at most one
+# small group per table and the rows before it are never touched again. DuckDB does not store the size in
+# the file: it is an option of ATTACH, so every writable open goes through `_open_writable`.
+ROW_GROUP_SIZE_ENV = "ZHAOYIN_ROW_GROUP_SIZE"
+DEFAULT_ROW_GROUP_SIZE = 2048
+# DuckDB's buffer pool of a writable connection (its default is 80 % of the RAM, and it keeps what the writer's
+# joins touched): above the limit DuckDB evicts pages and spills intermediates to `<db>.tmp`.
+WRITER_MEMORY_LIMIT_ENV = "ZHAOYIN_WRITER_MEMORY_LIMIT"
+DEFAULT_WRITER_MEMORY_LIMIT = "1GB"
 
 
 class WarehouseBusy(RuntimeError):
@@ -49,13 +62,16 @@ def _is_lock_conflict(error: Exception) -> bool:
 def open_with_retry(
     path: str | os.PathLike, *, read_only: bool, wait_seconds: float, config: dict | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, retried with backoff while another process holds the file's lock."""
+    """duckdb.connect (a read-only one) or `_open_writable`, retried with backoff while another process holds
+    the file's lock."""
     deadline = time.monotonic() + max(0.0, wait_seconds)
     delay = 0.02
     while True:
         try:
+            if not read_only:
+                return _open_writable(path, config)
             return duckdb.connect(
-                str(path), read_only=read_only, config={**NO_EXTENSION_DOWNLOADS, **(config or {})}
+                str(path), read_only=True, config={**NO_EXTENSION_DOWNLOADS, **(config or {})}
             )
         except duckdb.IOException as error:
             if not _is_lock_conflict(error):
@@ -70,6 +86,49 @@ def open_with_retry(
                 _mark_reader_waiting(path)
             time.sleep(min(delay, remaining))
             delay = min(delay * 2, MAX_RETRY_DELAY)
+
+
+def row_group_size() -> int:
+    """`ZHAOYIN_ROW_GROUP_SIZE` or the default: a multiple of DuckDB's vector size (2,048 rows)."""
+    raw = os.environ.get(ROW_GROUP_SIZE_ENV, "").strip()
+    if not raw:
+        return DEFAULT_ROW_GROUP_SIZE
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ValueError(f"{ROW_GROUP_SIZE_ENV}={raw!r} is not a number of rows") from None
+    if size < 2048 or size % 2048:
+        raise ValueError(f"{ROW_GROUP_SIZE_ENV}={raw!r}: the row group size must be a multiple of 2048")
+    return size
+
+
+def writer_memory_limit() -> str:
+    """`ZHAOYIN_WRITER_MEMORY_LIMIT` (DuckDB's syntax: 1GB, 512MB…) or the default."""
+    return os.environ.get(WRITER_MEMORY_LIMIT_ENV, "").strip() or DEFAULT_WRITER_MEMORY_LIMIT
+
+
+def _open_writable(path: str | os.PathLike, config: dict | None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB that ATTACHes the file with the writer's row group size and USEs it.
+
+    Spills go to `<db>.tmp`, where DuckDB puts them for a file it opens itself (for an in-memory database it
+    would use the working directory)."""
+    con = duckdb.connect(
+        ":memory:",
+        config={
+            **NO_EXTENSION_DOWNLOADS,
+            "memory_limit": writer_memory_limit(),
+            "temp_directory": f"{os.fspath(path)}.tmp",
+            **(config or {}),
+        },
+    )
+    quoted = os.fspath(path).replace("'", "''")
+    try:
+        con.execute(f"ATTACH '{quoted}' AS {WRITER_ALIAS} (ROW_GROUP_SIZE {row_group_size()})")
+        con.execute(f"USE {WRITER_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _reader_mark(path: str | os.PathLike) -> Path:
