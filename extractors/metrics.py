@@ -29,6 +29,7 @@ _KW = lang.data("metric_keywords")
 ALWAYS_NOUNS = tuple(_KW["counted_nouns"]["always"])
 VERB_NOUNS = tuple(_KW["counted_nouns"]["need_verb"])
 INVESTMENT_VERBS = tuple(_KW["investment_verbs"])
+ADDITIVE_HEADS = tuple(_KW["additive_heads"])
 ACTIVITY_UNITS = frozenset(_KW["activity_units"])
 ACTIVITY_VERBS_AFTER = tuple(_KW["activity_verbs_after"])
 ACTIVITY_NOUNS = tuple(_KW["activity_nouns"])
@@ -153,6 +154,7 @@ class _Mention:
     listed: bool = False  # one of a list of places (西青区、武清区…): several subjects, none the subject
     respective: bool = False  # listed before 分别: each the subject of its own figure only
     until: int | None = None  # an item of a per-place list (甲区5个；乙县3个): the subject up to here only
+    enumerated: bool = False  # inside an item of a list a count closes (甲市某酒店、乙县某工程等27个项目)
 
 
 @dataclass(frozen=True)
@@ -737,6 +739,7 @@ def _subject(
         return modified[-1].canonical
     if city and _closes_a_list_over_places(view, pos, before):
         return city
+    before = [m for m in before if not m.enumerated]
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if venue and not any(m.start >= clause_start for m in leading):
         return venue  # the figure's own clause says where, an earlier sentence's place gives way
@@ -752,6 +755,41 @@ def _subject(
 
 _SEPARATOR = lang.chars("list_separator")
 _SENTENCE_ENDS = (*lang.chars("sentence_ends"), "\n")
+
+
+def _mark_enumerated(view: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Mark the places named inside the items of an enumeration that a count closes (甲市某酒店、乙县某
+    工程等27个项目): each is part of an item's name, not the subject of a figure. A place before the first
+    item's verb (甲区引进A、B等5个项目) heads the list and stays a subject."""
+    closer = _KW["list_closer"]
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(view)] + [i for i, c in enumerate(view) if c == "\n"]
+    breaks.sort()
+    enumerated: set[int] = set()
+    at = view.find(closer)
+    while at >= 0:
+        if _COUNT.match(view, at + len(closer)):
+            i = bisect_right(breaks, at) - 1
+            start = breaks[i] + 1 if i >= 0 else 0
+            first_separator = view.find(_SEPARATOR, start, at)
+            if first_separator >= 0:
+                for m in mentions:
+                    if (
+                        start <= m.start
+                        and m.end <= at
+                        and (m.start > first_separator or _opens_first_item(view, m, first_separator))
+                    ):
+                        enumerated.add(m.start)
+        at = view.find(closer, at + 1)
+    return [replace(m, enumerated=True) if m.start in enumerated else m for m in mentions]
+
+
+def _opens_first_item(view: str, mention: _Mention, first_separator: int) -> bool:
+    """A division's name glued to the first item (甲市某某置业开发、…) is the item's own prefix; a park's
+    (某工业园某某光伏项目、…) says where the items stand, and a verb after the place (甲区引进A、B) makes it
+    the list's subject."""
+    if mention.kind not in (*_ADMIN_KINDS, *_WHOLE_KINDS):
+        return False
+    return not _has_any(view[mention.end : first_separator], INVESTMENT_VERBS)
 
 
 def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> bool:
@@ -1082,6 +1120,7 @@ class _Kept:
     sentence_start: int = -1
     headline: bool = False  # said in the document's first paragraph
     itemized: bool = False  # an item of a per-place list (甲区7个、乙区4个), its place right before it
+    adds: bool = False  # said right after 另有: a figure beside the earlier ones, never one of them again
 
 
 def find_metrics(
@@ -1101,6 +1140,7 @@ def find_metrics(
     province_mentions = _own_province(province_mentions, province)
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
+    mentions = _mark_enumerated(view, mentions)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
     # A government's work report speaks as that government (我们…): a place leads only its own sentence.
@@ -1225,7 +1265,13 @@ def find_metrics(
                     target=_is_target(view[sentence.start : figure.start], period, published),
                 )
                 candidate = _Kept(
-                    metric, figure.noun, told, sentence.start, paragraph.start == first_start, itemized
+                    metric,
+                    figure.noun,
+                    told,
+                    sentence.start,
+                    paragraph.start == first_start,
+                    itemized,
+                    view[clause_start : figure.start].endswith(ADDITIVE_HEADS),
                 )
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
@@ -1327,6 +1373,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
     not told, or that is the whole the other lies in, gives way. Two figures of one sentence are never
     restatements."""
     new = candidate.metric
+    if candidate.adds:
+        return False
     for earlier in kept:
         old = earlier.metric
         if (old.value, old.unit) != (new.value, new.unit):

@@ -1495,3 +1495,53 @@ def test_foreign_financing_and_investment_intentions_are_figures(text, expected)
 )
 def test_the_rate_of_projects_started_again_is_a_figure(text):
     assert (95.0, "%") in figures(metrics_of(simplified_view(text), [], city=None))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a county-level city glued to the first item's name, a county inside a later item
+        "今年以来，全州招商引资到位资金88.6亿元。全州跟踪推进的项目中，溪岭宏安置业开发、青禾光伏电站、"
+        "松原县物流中心建设等42个项目已开工建设；新签约项目18个，签约金额126.5亿元。",
+        # a prefecture opening a railway's name, a district inside a factory project
+        "1—9月，全州重点项目完成投资903亿元。溪岭至松原铁路、北塘区年产10万吨硅材料项目、城北污水厂等"
+        "37个重点项目建成投运，涉及总投资1260亿元。",
+        # 繁體
+        "今年以來，全州招商引資到位資金88.6億元。全州跟蹤推進的項目中，溪嶺宏安置業開發、青禾光伏電站、"
+        "松原縣物流中心建設等42個項目已開工建設；新簽約項目18個，簽約金額126.5億元。",
+    ],
+)
+def test_places_inside_the_items_a_count_closes_are_not_its_subject(text):
+    view = halfwidth(simplified_view(text))
+    districts = [
+        district(view, "溪岭市", "county_city", "溪岭"),
+        district(view, "松原县", "county", "松原县", "松原"),
+        district(view, "北塘区", "district"),
+    ]
+    districts = [d for d in districts if d.spans]
+    found = metrics_of(view, districts, city="青禾藏族自治州")
+    assert found
+    assert {m.subject for m in found} == {"青禾藏族自治州"}
+
+
+def test_a_park_opening_the_first_item_says_where_the_items_stand():
+    text = (
+        "截至目前，全州重点跟踪项目已开工14个。其中，青禾工业园宏远光伏储能、溪岭钾肥精深加工等4个项目已开工"
+        "建设，完成到位资金1.36亿元；松原工业园年产2万吨镁材料、白河氢能综合利用等3个项目已开工建设。"
+    )
+    districts = [district(text, "青禾工业园", "zone"), district(text, "松原工业园", "zone")]
+    found = metrics_of(text, districts, city="青禾藏族自治州")
+    by_value = {m.value: m.subject for m in found}
+    assert by_value[4] == "青禾工业园"
+    assert by_value[3] == "松原工业园"
+
+
+@pytest.mark.parametrize("head", ["另有", "此外还有"])
+def test_a_figure_after_another_stands_beside_the_earlier_one(head):
+    text = (
+        "溪岭区甲乙公司年产5万吨钢构项目、丙丁新材料项目等10个项目基本具备竣工条件。\n"
+        f"全市重点项目中，23个项目实现竣工投产，{head}10个项目基本具备竣工条件。"
+    )
+    districts = [district(text, "溪岭区", "district")]
+    found = metrics_of(text, districts, city="青禾市")
+    assert [m.value for m in found].count(10) == 2
