@@ -74,6 +74,8 @@ DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
+_REGION_ENDING = _KW["region_province_ending"]
+_REGION_ANAPHORA = re.compile(lang.pattern("metric_keywords", "region_anaphora"))
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
@@ -878,6 +880,8 @@ def _whole_named(
     province_words = PROVINCE_ANAPHORA + PROVINCE_COLLECTIVE_MARKERS if collective else PROVINCE_ANAPHORA
     at_city = _last_at(text, city_words) if city else -1
     at_province = _last_at(text, province_words) if province else -1
+    if province and province.endswith(_REGION_ENDING):
+        at_province = max([at_province, *(m.start() for m in _REGION_ANAPHORA.finditer(text))])
     if at_city < 0 and at_province < 0:
         return None
     if at_province == at_city and text.startswith(PROVINCE_COLLECTIVE_MARKERS, at_province):

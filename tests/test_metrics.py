@@ -1545,3 +1545,23 @@ def test_a_figure_after_another_stands_beside_the_earlier_one(head):
     districts = [district(text, "溪岭区", "district")]
     found = metrics_of(text, districts, city="青禾市")
     assert [m.value for m in found].count(10) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1—8月，自治区重点项目累计完成投资1865亿元，完成年度计划的81%。溪岭至松原铁路、城北水厂等36个重点项目建成投运。",
+        "1—8月，自治區重點項目累計完成投資1865億元，完成年度計劃的81%。溪嶺至松原鐵路、城北水廠等36個重點項目建成投運。",
+    ],
+)
+def test_an_autonomous_region_named_alone_speaks_of_the_region(text):
+    view = halfwidth(simplified_view(text))
+    # the district list names a place of the region only inside a railway's name, the city found is its prefecture
+    place = district(view, "溪岭区", "district", "溪岭").model_copy(
+        update={"city": "溪岭地区", "province": "宁夏回族自治区"}
+    )
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=[place], city="溪岭地区", published="2025-09"
+    )
+    assert len(found) == 3
+    assert {m.subject for m in found} == {"宁夏回族自治区"}, [(m.value, m.subject) for m in found]
