@@ -914,7 +914,13 @@ def _sentence_whole(
     return city if len(short) >= 2 and short in said else None
 
 
-def _province_leads_until(view: str, city: str | None, province: str | None, mentions: list[_Mention]) -> int:
+def _province_leads_until(
+    view: str,
+    city: str | None,
+    province: str | None,
+    mentions: list[_Mention],
+    city_mentions: list[_Mention] = (),
+) -> int:
     """Up to where a report that opens with its province (a provincial fair, 全省…) and names its city
     only later speaks of the province: the figures before the city is named are the province's. 0 when
     the opening lines name no province or the city is named first."""
@@ -927,6 +933,9 @@ def _province_leads_until(view: str, city: str | None, province: str | None, men
         return 0
     names = {city, city_short(city) or city}
     named = [i for i in (view.find(name) for name in names) if i >= 0]
+    named += [
+        m.start for m in city_mentions if m.canonical == city
+    ]  # 黔西南州: a short form city_short lacks
     return min(named) if named else len(view)
 
 
@@ -942,6 +951,10 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
         for m in mentions
         if title.start <= m.start and m.end <= title.end and m.kind not in _WHOLE_KINDS
     }
+    if not named and any(
+        title.start <= m.start and m.end <= title.end and m.kind == "city" for m in mentions
+    ):
+        return None  # 某州第十批重大项目集中开工: the title's city, not the county its ceremony was held in
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
     if not named:
@@ -1153,7 +1166,7 @@ def find_metrics(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
         city = document_lead
-    province_leads_until = _province_leads_until(view, city, province, province_mentions)
+    province_leads_until = _province_leads_until(view, city, province, province_mentions, city_mentions)
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}

@@ -1565,3 +1565,25 @@ def test_an_autonomous_region_named_alone_speaks_of_the_region(text):
     )
     assert len(found) == 3
     assert {m.subject for m in found} == {"宁夏回族自治区"}, [(m.value, m.subject) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甘孜州第六批重大项目集中开工 总投资58.6亿元\n"
+        "3月6日，全州第六批重大项目暨四川金川投资有限公司年产3万吨碳酸锂项目开工仪式在泸定县举行。\n"
+        "第六批集中开工项目共有21个，总投资58.6亿元，今年计划完成投资9.2亿元。",
+        "甘孜州第六批重大項目集中開工 總投資58.6億元\n"
+        "3月6日，全州第六批重大項目暨四川金川投資有限公司年產3萬噸碳酸鋰項目開工儀式在瀘定縣舉行。\n"
+        "第六批集中開工項目共有21個，總投資58.6億元，今年計劃完成投資9.2億元。",
+    ],
+)
+def test_a_title_naming_the_prefecture_makes_it_the_subject_not_the_ceremony_county(text):
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-03"
+    )
+    assert city == "甘孜藏族自治州"
+    assert {(m.value, m.subject) for m in found if m.unit == "个"} == {(21, "甘孜藏族自治州")}
+    assert {m.subject for m in found} == {"甘孜藏族自治州"}
