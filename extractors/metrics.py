@@ -72,6 +72,7 @@ COUNT_FILLERS = lang.longest_first(_KW["count_fillers"])
 INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
+COUNTY_ANAPHORA = tuple(_KW["county_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 _REGION_ENDING = _KW["region_province_ending"]
@@ -715,6 +716,7 @@ def _subject(
     province: str | None = None,
     said_from: int | None = None,
     venue: str | None = None,
+    sole_county: str | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
@@ -727,6 +729,8 @@ def _subject(
         near = [m for m in before if m.kind in _ADMIN_KINDS and m.kind != "county_city"]
         if near:
             return near[-1].canonical
+        if sole_county and _has_any(clause_before, COUNTY_ANAPHORA):
+            return sole_county  # 该县 before the county is named in full: the one county the report names
     if _has_any(clause_before, COUNTY_CITY_ANAPHORA):
         near = [m for m in before if m.kind == "county_city"]
         if near:
@@ -1166,6 +1170,8 @@ def find_metrics(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
         city = document_lead
+    counties = {m.canonical for m in mentions if m.kind == "county"}
+    sole_county = next(iter(counties)) if len(counties) == 1 else None
     province_leads_until = _province_leads_until(view, city, province, province_mentions, city_mentions)
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
@@ -1221,6 +1227,7 @@ def find_metrics(
                     province,
                     sentence.start if work_report else None,
                     venue,
+                    sole_county,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject

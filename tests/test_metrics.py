@@ -1587,3 +1587,19 @@ def test_a_title_naming_the_prefecture_makes_it_the_subject_not_the_ceremony_cou
     assert city == "甘孜藏族自治州"
     assert {(m.value, m.subject) for m in found if m.unit == "个"} == {(21, "甘孜藏族自治州")}
     assert {m.subject for m in found} == {"甘孜藏族自治州"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，溪岭先后在深圳、杭州举办招商推介会。1到9月，该县已新增签约亿元以上项目86个，计划总投资312.4亿元。\n"
+        "为推动项目落地，溪岭县落实好招商引资优惠政策。",
+        "今年以來，溪嶺先後在深圳、杭州舉辦招商推介會。1到9月，該縣已新增簽約億元以上項目86個，計劃總投資312.4億元。\n"
+        "為推動項目落地，溪嶺縣落實好招商引資優惠政策。",
+    ],
+)
+def test_the_county_anaphor_before_the_county_is_named_is_the_one_county_of_the_report(text):
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county")]
+    found = metrics_of(view, districts, city="青禾市")
+    assert [(m.value, m.subject) for m in found] == [(86, "溪岭县"), (312.4, "溪岭县")]
