@@ -464,7 +464,7 @@ def _rate_figure(
     `said_before` what the paragraph and the one before it said before the sentence, `clause_before`
     the clause before the rate's own."""
     multiple = bool(_MULTIPLE_OF.match(before)) and m.group("unit") == _KW["multiple_unit"]
-    if not _has_any(before, RATE_WORDS) and not multiple:
+    if not _has_any(before, RATE_WORDS) and not multiple and not _SHARE_OF_PLAN.search(before):
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
     elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS)
@@ -494,6 +494,7 @@ def _rate_figure(
 
 
 _CURRENCY_AS_UNIT = _KW["currency_as_unit"]
+_SHARE_OF_PLAN = re.compile(lang.pattern("metric_keywords", "share_of_plan"))
 _PROJECTS_IN_AGGREGATE = re.compile(lang.pattern("metric_keywords", "projects_in_aggregate"))
 _CHINESE_AMOUNT = re.compile(lang.pattern("metric_keywords", "chinese_amount"))
 _AMOUNT_PARTS = re.compile(lang.pattern("metric_keywords", "amount_parts"))

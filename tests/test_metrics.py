@@ -1603,3 +1603,17 @@ def test_the_county_anaphor_before_the_county_is_named_is_the_one_county_of_the_
     districts = [district(view, "溪岭县", "county")]
     found = metrics_of(view, districts, city="青禾市")
     assert [(m.value, m.subject) for m in found] == [(86, "溪岭县"), (312.4, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1—10月，全市重点项目累计完成投资248亿元，完成年度计划投资的92%。", 92),
+        ("截至9月底，全县招商引资到位资金36.5亿元，完成省下达计划投资的81.3%。", 81.3),
+        ("1—10月，全市重點項目累計完成投資248億元，完成年度計劃投資的92%。", 92),
+    ],
+)
+def test_the_share_of_a_plan_said_with_the_plans_own_words_is_a_rate(text, value):
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [], city="青禾市")
+    assert (value, "%") in figures(found)
