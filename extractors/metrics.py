@@ -76,6 +76,7 @@ COUNTY_ANAPHORA = tuple(_KW["county_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 _REGION_ENDING = _KW["region_province_ending"]
+_SUBJECT_NAMES = _KW["subject_names"]
 _REGION_ANAPHORA = re.compile(lang.pattern("metric_keywords", "region_anaphora"))
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
@@ -1278,7 +1279,7 @@ def find_metrics(
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
                 metric = Metric(
                     text=text[figure.start : figure.end],
-                    subject=subject,
+                    subject=_SUBJECT_NAMES.get(subject, subject),
                     indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
                     value=figure.value,
                     unit=figure.unit,

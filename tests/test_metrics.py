@@ -1617,3 +1617,20 @@ def test_the_share_of_a_plan_said_with_the_plans_own_words_is_a_rate(text, value
     view = halfwidth(simplified_view(text))
     found = metrics_of(view, [], city="青禾市")
     assert (value, "%") in figures(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台湾今年吸引企业投资约1200亿元，新签约项目86个，其中甲乙电子将在彰化县新建厂房。",
+        "臺灣今年吸引企業投資約1,200億元，新簽約項目86個，其中甲乙電子將在新竹縣新建廠房。",
+    ],
+)
+def test_taiwans_figures_go_to_taiwan_as_its_reports_name_it(text):
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-06"
+    )
+    assert found
+    assert {m.subject for m in found} == {"台湾"}, [(m.value, m.subject) for m in found]
