@@ -727,6 +727,10 @@ def _subject(
     before = [m for m in mentions if m.end <= pos and (said_from is None or m.start >= said_from)]
     named_in_clause = any(clause_start <= m.start for m in before)
     clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
+    if _has_any(clause_before, COUNTY_ANAPHORA):  # 全县: the last county, not a new area named since
+        near = [m for m in before if m.kind == "county"]
+        if near:
+            return near[-1].canonical
     if _has_any(clause_before, DISTRICT_ANAPHORA):
         near = [m for m in before if m.kind in _ADMIN_KINDS and m.kind != "county_city"]
         if near:

@@ -1634,3 +1634,17 @@ def test_taiwans_figures_go_to_taiwan_as_its_reports_name_it(text):
     )
     assert found
     assert {m.subject for m in found} == {"台湾"}, [(m.value, m.subject) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，溪岭县紧抓青禾新区大规模开发建设的机遇。全县共实施省、市重点项目22项，总投资72.9亿元。",
+        "今年以來，溪嶺縣緊抓青禾新區大規模開發建設的機遇。全縣共實施省、市重點項目22項，總投資72.9億元。",
+    ],
+)
+def test_the_county_anaphor_is_the_last_county_not_a_new_area_named_since(text):
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county"), district(view, "青禾新区", "new_area")]
+    found = metrics_of(view, districts, city="青禾市")
+    assert [(m.value, m.subject) for m in found] == [(22, "溪岭县"), (72.9, "溪岭县")]
