@@ -77,6 +77,11 @@ CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 _REGION_ENDING = _KW["region_province_ending"]
 _SUBJECT_NAMES = _KW["subject_names"]
+_BRACKETED = re.compile(
+    "[{o}][^{o}{c}]*[{c}]".format(
+        o=re.escape(lang.chars("opening_brackets")), c=re.escape(lang.chars("closing_brackets"))
+    )
+)
 _REGION_ANAPHORA = re.compile(lang.pattern("metric_keywords", "region_anaphora"))
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
@@ -921,6 +926,7 @@ def _sentence_whole(
     if whole:
         return whole
     short = city.removesuffix(_CITY_ENDING) if city else ""
+    said = _BRACKETED.sub("", said)  # 某某(福州)机械有限公司: a place in brackets is part of a company's name
     return city if len(short) >= 2 and short in said else None
 
 

@@ -1648,3 +1648,17 @@ def test_the_county_anaphor_is_the_last_county_not_a_new_area_named_since(text):
     districts = [district(view, "溪岭县", "county"), district(view, "青禾新区", "new_area")]
     found = metrics_of(view, districts, city="青禾市")
     assert [(m.value, m.subject) for m in found] == [(22, "溪岭县"), (72.9, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县举办招商会，签约项目32项。\n仪式上，青禾光电产业园、宏远(福州)机械有限公司等7个项目正式动建。",
+        "溪嶺縣舉辦招商會，簽約項目32項。\n儀式上，青禾光電產業園、宏遠（福州）機械有限公司等7個項目正式動建。",
+    ],
+)
+def test_a_city_in_brackets_inside_a_company_name_does_not_speak_of_the_city(text):
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county")]
+    found = metrics_of(view, districts, city="福州市")
+    assert [(m.value, m.subject) for m in found] == [(32, "溪岭县"), (7, "溪岭县")]
