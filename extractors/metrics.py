@@ -1083,6 +1083,7 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | 
     if mention.kind == "city":  # 广西钦州市: the province only qualifies the city
         lead = lead[: len(lead) - _trailing_province_length(lead)]
     lead = _TIME_LEAD.sub("", lead)
+    lead = _CORPS_DIVISION.sub("", lead)  # 新疆兵团第六师某某市: the division stands with its city
     for _ in range(2):
         lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
         lead = _TIME_LEAD.sub("", lead)
@@ -1090,6 +1091,22 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | 
 
 
 _VENUE_PARTS = tuple(_KW["venue_parts"])
+_CORPS = _KW["corps"]
+_CORPS_NAME = re.compile(_CORPS["continues_province"])
+_CORPS_DIVISION = re.compile(_CORPS["division_before_its_city"])
+
+
+def _as_corps(view: str, mention: _Mention) -> _Mention:
+    """新疆生产建设兵团, 新疆兵团: the province's name opening the corps' is the corps, a subject of its own
+    (its figures are not the region's)."""
+    if mention.kind != "province":
+        return mention
+    run = _CORPS_NAME.match(view, mention.end)
+    if run is None:
+        return mention
+    return replace(mention, end=run.end(), canonical=_CORPS["canonical"])
+
+
 _VENUE_FIGURES = re.compile(lang.pattern("metric_keywords", "venue_figures"))
 _YEARLESS = re.compile(lang.pattern("metric_keywords", "yearless"))
 
@@ -1171,6 +1188,7 @@ def find_metrics(
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
     province_mentions = _own_province(province_mentions, province)
+    province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     mentions = _mark_enumerated(view, mentions)

@@ -1662,3 +1662,27 @@ def test_a_city_in_brackets_inside_a_company_name_does_not_speak_of_the_city(tex
     districts = [district(view, "溪岭县", "county")]
     found = metrics_of(view, districts, city="福州市")
     assert [(m.value, m.subject) for m in found] == [(32, "溪岭县"), (7, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新疆生产建设兵团3月2日举行项目集中签约活动，各师市共签约项目88个，签约金额960亿元。\n"
+        "新疆兵团第八师石河子市集中签约项目21个，计划投资230.5亿元。自活动开展以来，该师市累计签约项目46个。",
+        "新疆生產建設兵團3月2日舉行項目集中簽約活動，各師市共簽約項目88個，簽約金額960億元。\n"
+        "新疆兵團第八師石河子市集中簽約項目21個，計劃投資230.5億元。自活動開展以來，該師市累計簽約項目46個。",
+    ],
+)
+def test_the_corps_and_its_division_cities_are_subjects_of_their_own(text):
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-03"
+    )
+    assert [(m.value, m.subject) for m in found] == [
+        (88, "新疆生产建设兵团"),
+        (960, "新疆生产建设兵团"),
+        (21, "石河子市"),
+        (230.5, "石河子市"),
+        (46, "石河子市"),
+    ]
