@@ -29,6 +29,7 @@ _KW = lang.data("metric_keywords")
 ALWAYS_NOUNS = tuple(_KW["counted_nouns"]["always"])
 VERB_NOUNS = tuple(_KW["counted_nouns"]["need_verb"])
 INVESTMENT_VERBS = tuple(_KW["investment_verbs"])
+ADDITIVE_HEADS = tuple(_KW["additive_heads"])
 ACTIVITY_UNITS = frozenset(_KW["activity_units"])
 ACTIVITY_VERBS_AFTER = tuple(_KW["activity_verbs_after"])
 ACTIVITY_NOUNS = tuple(_KW["activity_nouns"])
@@ -71,8 +72,17 @@ COUNT_FILLERS = lang.longest_first(_KW["count_fillers"])
 INDICATOR_LEAD_FILLERS = lang.longest_first(_KW["indicator_lead_fillers"])
 DISTRICT_ANAPHORA = tuple(_KW["district_anaphora"])
 COUNTY_CITY_ANAPHORA = tuple(_KW["county_city_anaphora"])
+COUNTY_ANAPHORA = tuple(_KW["county_anaphora"])
 CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
+_REGION_ENDING = _KW["region_province_ending"]
+_SUBJECT_NAMES = _KW["subject_names"]
+_BRACKETED = re.compile(
+    "[{o}][^{o}{c}]*[{c}]".format(
+        o=re.escape(lang.chars("opening_brackets")), c=re.escape(lang.chars("closing_brackets"))
+    )
+)
+_REGION_ANAPHORA = re.compile(lang.pattern("metric_keywords", "region_anaphora"))
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
@@ -153,6 +163,7 @@ class _Mention:
     listed: bool = False  # one of a list of places (西青区、武清区…): several subjects, none the subject
     respective: bool = False  # listed before 分别: each the subject of its own figure only
     until: int | None = None  # an item of a per-place list (甲区5个；乙县3个): the subject up to here only
+    enumerated: bool = False  # inside an item of a list a count closes (甲市某酒店、乙县某工程等27个项目)
 
 
 @dataclass(frozen=True)
@@ -459,7 +470,7 @@ def _rate_figure(
     `said_before` what the paragraph and the one before it said before the sentence, `clause_before`
     the clause before the rate's own."""
     multiple = bool(_MULTIPLE_OF.match(before)) and m.group("unit") == _KW["multiple_unit"]
-    if not _has_any(before, RATE_WORDS) and not multiple:
+    if not _has_any(before, RATE_WORDS) and not multiple and not _SHARE_OF_PLAN.search(before):
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
     elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS)
@@ -489,6 +500,7 @@ def _rate_figure(
 
 
 _CURRENCY_AS_UNIT = _KW["currency_as_unit"]
+_SHARE_OF_PLAN = re.compile(lang.pattern("metric_keywords", "share_of_plan"))
 _PROJECTS_IN_AGGREGATE = re.compile(lang.pattern("metric_keywords", "projects_in_aggregate"))
 _CHINESE_AMOUNT = re.compile(lang.pattern("metric_keywords", "chinese_amount"))
 _AMOUNT_PARTS = re.compile(lang.pattern("metric_keywords", "amount_parts"))
@@ -711,6 +723,7 @@ def _subject(
     province: str | None = None,
     said_from: int | None = None,
     venue: str | None = None,
+    sole_county: str | None = None,
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
@@ -719,10 +732,16 @@ def _subject(
     before = [m for m in mentions if m.end <= pos and (said_from is None or m.start >= said_from)]
     named_in_clause = any(clause_start <= m.start for m in before)
     clause_before = "" if named_in_clause else _drop_object_anaphora(view[clause_start:pos])
+    if _has_any(clause_before, COUNTY_ANAPHORA):  # 全县: the last county, not a new area named since
+        near = [m for m in before if m.kind == "county"]
+        if near:
+            return near[-1].canonical
     if _has_any(clause_before, DISTRICT_ANAPHORA):
         near = [m for m in before if m.kind in _ADMIN_KINDS and m.kind != "county_city"]
         if near:
             return near[-1].canonical
+        if sole_county and _has_any(clause_before, COUNTY_ANAPHORA):
+            return sole_county  # 该县 before the county is named in full: the one county the report names
     if _has_any(clause_before, COUNTY_CITY_ANAPHORA):
         near = [m for m in before if m.kind == "county_city"]
         if near:
@@ -737,6 +756,7 @@ def _subject(
         return modified[-1].canonical
     if city and _closes_a_list_over_places(view, pos, before):
         return city
+    before = [m for m in before if not m.enumerated]
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if venue and not any(m.start >= clause_start for m in leading):
         return venue  # the figure's own clause says where, an earlier sentence's place gives way
@@ -752,6 +772,41 @@ def _subject(
 
 _SEPARATOR = lang.chars("list_separator")
 _SENTENCE_ENDS = (*lang.chars("sentence_ends"), "\n")
+
+
+def _mark_enumerated(view: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Mark the places named inside the items of an enumeration that a count closes (甲市某酒店、乙县某
+    工程等27个项目): each is part of an item's name, not the subject of a figure. A place before the first
+    item's verb (甲区引进A、B等5个项目) heads the list and stays a subject."""
+    closer = _KW["list_closer"]
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(view)] + [i for i, c in enumerate(view) if c == "\n"]
+    breaks.sort()
+    enumerated: set[int] = set()
+    at = view.find(closer)
+    while at >= 0:
+        if _COUNT.match(view, at + len(closer)):
+            i = bisect_right(breaks, at) - 1
+            start = breaks[i] + 1 if i >= 0 else 0
+            first_separator = view.find(_SEPARATOR, start, at)
+            if first_separator >= 0:
+                for m in mentions:
+                    if (
+                        start <= m.start
+                        and m.end <= at
+                        and (m.start > first_separator or _opens_first_item(view, m, first_separator))
+                    ):
+                        enumerated.add(m.start)
+        at = view.find(closer, at + 1)
+    return [replace(m, enumerated=True) if m.start in enumerated else m for m in mentions]
+
+
+def _opens_first_item(view: str, mention: _Mention, first_separator: int) -> bool:
+    """A division's name glued to the first item (甲市某某置业开发、…) is the item's own prefix; a park's
+    (某工业园某某光伏项目、…) says where the items stand, and a verb after the place (甲区引进A、B) makes it
+    the list's subject."""
+    if mention.kind not in (*_ADMIN_KINDS, *_WHOLE_KINDS):
+        return False
+    return not _has_any(view[mention.end : first_separator], INVESTMENT_VERBS)
 
 
 def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> bool:
@@ -840,6 +895,8 @@ def _whole_named(
     province_words = PROVINCE_ANAPHORA + PROVINCE_COLLECTIVE_MARKERS if collective else PROVINCE_ANAPHORA
     at_city = _last_at(text, city_words) if city else -1
     at_province = _last_at(text, province_words) if province else -1
+    if province and province.endswith(_REGION_ENDING):
+        at_province = max([at_province, *(m.start() for m in _REGION_ANAPHORA.finditer(text))])
     if at_city < 0 and at_province < 0:
         return None
     if at_province == at_city and text.startswith(PROVINCE_COLLECTIVE_MARKERS, at_province):
@@ -869,10 +926,17 @@ def _sentence_whole(
     if whole:
         return whole
     short = city.removesuffix(_CITY_ENDING) if city else ""
+    said = _BRACKETED.sub("", said)  # 某某(福州)机械有限公司: a place in brackets is part of a company's name
     return city if len(short) >= 2 and short in said else None
 
 
-def _province_leads_until(view: str, city: str | None, province: str | None, mentions: list[_Mention]) -> int:
+def _province_leads_until(
+    view: str,
+    city: str | None,
+    province: str | None,
+    mentions: list[_Mention],
+    city_mentions: list[_Mention] = (),
+) -> int:
     """Up to where a report that opens with its province (a provincial fair, 全省…) and names its city
     only later speaks of the province: the figures before the city is named are the province's. 0 when
     the opening lines name no province or the city is named first."""
@@ -885,6 +949,9 @@ def _province_leads_until(view: str, city: str | None, province: str | None, men
         return 0
     names = {city, city_short(city) or city}
     named = [i for i in (view.find(name) for name in names) if i >= 0]
+    named += [
+        m.start for m in city_mentions if m.canonical == city
+    ]  # 黔西南州: a short form city_short lacks
     return min(named) if named else len(view)
 
 
@@ -900,6 +967,10 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
         for m in mentions
         if title.start <= m.start and m.end <= title.end and m.kind not in _WHOLE_KINDS
     }
+    if not named and any(
+        title.start <= m.start and m.end <= title.end and m.kind == "city" for m in mentions
+    ):
+        return None  # 某州第十批重大项目集中开工: the title's city, not the county its ceremony was held in
     if not named:
         named = {m.canonical for m in mentions if m.end <= OPENING_LINES and m.kind in _ADMIN_KINDS}
     if not named:
@@ -1012,6 +1083,7 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | 
     if mention.kind == "city":  # 广西钦州市: the province only qualifies the city
         lead = lead[: len(lead) - _trailing_province_length(lead)]
     lead = _TIME_LEAD.sub("", lead)
+    lead = _CORPS_DIVISION.sub("", lead)  # 新疆兵团第六师某某市: the division stands with its city
     for _ in range(2):
         lead = _strip_words(lead, LEAD_WORDS + _ANAPHORA, leading=True)
         lead = _TIME_LEAD.sub("", lead)
@@ -1019,6 +1091,22 @@ def _starts_clause(view: str, sentence: Segment, mention: _Mention, city: str | 
 
 
 _VENUE_PARTS = tuple(_KW["venue_parts"])
+_CORPS = _KW["corps"]
+_CORPS_NAME = re.compile(_CORPS["continues_province"])
+_CORPS_DIVISION = re.compile(_CORPS["division_before_its_city"])
+
+
+def _as_corps(view: str, mention: _Mention) -> _Mention:
+    """新疆生产建设兵团, 新疆兵团: the province's name opening the corps' is the corps, a subject of its own
+    (its figures are not the region's)."""
+    if mention.kind != "province":
+        return mention
+    run = _CORPS_NAME.match(view, mention.end)
+    if run is None:
+        return mention
+    return replace(mention, end=run.end(), canonical=_CORPS["canonical"])
+
+
 _VENUE_FIGURES = re.compile(lang.pattern("metric_keywords", "venue_figures"))
 _YEARLESS = re.compile(lang.pattern("metric_keywords", "yearless"))
 
@@ -1082,6 +1170,7 @@ class _Kept:
     sentence_start: int = -1
     headline: bool = False  # said in the document's first paragraph
     itemized: bool = False  # an item of a per-place list (甲区7个、乙区4个), its place right before it
+    adds: bool = False  # said right after 另有: a figure beside the earlier ones, never one of them again
 
 
 def find_metrics(
@@ -1099,8 +1188,10 @@ def find_metrics(
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
     province_mentions = _own_province(province_mentions, province)
+    province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
+    mentions = _mark_enumerated(view, mentions)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
     # A government's work report speaks as that government (我们…): a place leads only its own sentence.
@@ -1109,7 +1200,9 @@ def find_metrics(
         m.canonical == city for m in city_mentions
     ):  # a county-level city's own report, its prefecture never named alone: its 全市 is that city
         city = document_lead
-    province_leads_until = _province_leads_until(view, city, province, province_mentions)
+    counties = {m.canonical for m in mentions if m.kind == "county"}
+    sole_county = next(iter(counties)) if len(counties) == 1 else None
+    province_leads_until = _province_leads_until(view, city, province, province_mentions, city_mentions)
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
@@ -1164,6 +1257,7 @@ def find_metrics(
                     province,
                     sentence.start if work_report else None,
                     venue,
+                    sole_county,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
@@ -1213,7 +1307,7 @@ def find_metrics(
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
                 metric = Metric(
                     text=text[figure.start : figure.end],
-                    subject=subject,
+                    subject=_SUBJECT_NAMES.get(subject, subject),
                     indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
                     value=figure.value,
                     unit=figure.unit,
@@ -1225,7 +1319,13 @@ def find_metrics(
                     target=_is_target(view[sentence.start : figure.start], period, published),
                 )
                 candidate = _Kept(
-                    metric, figure.noun, told, sentence.start, paragraph.start == first_start, itemized
+                    metric,
+                    figure.noun,
+                    told,
+                    sentence.start,
+                    paragraph.start == first_start,
+                    itemized,
+                    view[clause_start : figure.start].endswith(ADDITIVE_HEADS),
                 )
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
@@ -1327,6 +1427,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
     not told, or that is the whole the other lies in, gives way. Two figures of one sentence are never
     restatements."""
     new = candidate.metric
+    if candidate.adds:
+        return False
     for earlier in kept:
         old = earlier.metric
         if (old.value, old.unit) != (new.value, new.unit):

@@ -1495,3 +1495,194 @@ def test_foreign_financing_and_investment_intentions_are_figures(text, expected)
 )
 def test_the_rate_of_projects_started_again_is_a_figure(text):
     assert (95.0, "%") in figures(metrics_of(simplified_view(text), [], city=None))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a county-level city glued to the first item's name, a county inside a later item
+        "今年以来，全州招商引资到位资金88.6亿元。全州跟踪推进的项目中，溪岭宏安置业开发、青禾光伏电站、"
+        "松原县物流中心建设等42个项目已开工建设；新签约项目18个，签约金额126.5亿元。",
+        # a prefecture opening a railway's name, a district inside a factory project
+        "1—9月，全州重点项目完成投资903亿元。溪岭至松原铁路、北塘区年产10万吨硅材料项目、城北污水厂等"
+        "37个重点项目建成投运，涉及总投资1260亿元。",
+        # 繁體
+        "今年以來，全州招商引資到位資金88.6億元。全州跟蹤推進的項目中，溪嶺宏安置業開發、青禾光伏電站、"
+        "松原縣物流中心建設等42個項目已開工建設；新簽約項目18個，簽約金額126.5億元。",
+    ],
+)
+def test_places_inside_the_items_a_count_closes_are_not_its_subject(text):
+    view = halfwidth(simplified_view(text))
+    districts = [
+        district(view, "溪岭市", "county_city", "溪岭"),
+        district(view, "松原县", "county", "松原县", "松原"),
+        district(view, "北塘区", "district"),
+    ]
+    districts = [d for d in districts if d.spans]
+    found = metrics_of(view, districts, city="青禾藏族自治州")
+    assert found
+    assert {m.subject for m in found} == {"青禾藏族自治州"}
+
+
+def test_a_park_opening_the_first_item_says_where_the_items_stand():
+    text = (
+        "截至目前，全州重点跟踪项目已开工14个。其中，青禾工业园宏远光伏储能、溪岭钾肥精深加工等4个项目已开工"
+        "建设，完成到位资金1.36亿元；松原工业园年产2万吨镁材料、白河氢能综合利用等3个项目已开工建设。"
+    )
+    districts = [district(text, "青禾工业园", "zone"), district(text, "松原工业园", "zone")]
+    found = metrics_of(text, districts, city="青禾藏族自治州")
+    by_value = {m.value: m.subject for m in found}
+    assert by_value[4] == "青禾工业园"
+    assert by_value[3] == "松原工业园"
+
+
+@pytest.mark.parametrize("head", ["另有", "此外还有"])
+def test_a_figure_after_another_stands_beside_the_earlier_one(head):
+    text = (
+        "溪岭区甲乙公司年产5万吨钢构项目、丙丁新材料项目等10个项目基本具备竣工条件。\n"
+        f"全市重点项目中，23个项目实现竣工投产，{head}10个项目基本具备竣工条件。"
+    )
+    districts = [district(text, "溪岭区", "district")]
+    found = metrics_of(text, districts, city="青禾市")
+    assert [m.value for m in found].count(10) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1—8月，自治区重点项目累计完成投资1865亿元，完成年度计划的81%。溪岭至松原铁路、城北水厂等36个重点项目建成投运。",
+        "1—8月，自治區重點項目累計完成投資1865億元，完成年度計劃的81%。溪嶺至松原鐵路、城北水廠等36個重點項目建成投運。",
+    ],
+)
+def test_an_autonomous_region_named_alone_speaks_of_the_region(text):
+    view = halfwidth(simplified_view(text))
+    # the district list names a place of the region only inside a railway's name, the city found is its prefecture
+    place = district(view, "溪岭区", "district", "溪岭").model_copy(
+        update={"city": "溪岭地区", "province": "宁夏回族自治区"}
+    )
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=[place], city="溪岭地区", published="2025-09"
+    )
+    assert len(found) == 3
+    assert {m.subject for m in found} == {"宁夏回族自治区"}, [(m.value, m.subject) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甘孜州第六批重大项目集中开工 总投资58.6亿元\n"
+        "3月6日，全州第六批重大项目暨四川金川投资有限公司年产3万吨碳酸锂项目开工仪式在泸定县举行。\n"
+        "第六批集中开工项目共有21个，总投资58.6亿元，今年计划完成投资9.2亿元。",
+        "甘孜州第六批重大項目集中開工 總投資58.6億元\n"
+        "3月6日，全州第六批重大項目暨四川金川投資有限公司年產3萬噸碳酸鋰項目開工儀式在瀘定縣舉行。\n"
+        "第六批集中開工項目共有21個，總投資58.6億元，今年計劃完成投資9.2億元。",
+    ],
+)
+def test_a_title_naming_the_prefecture_makes_it_the_subject_not_the_ceremony_county(text):
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-03"
+    )
+    assert city == "甘孜藏族自治州"
+    assert {(m.value, m.subject) for m in found if m.unit == "个"} == {(21, "甘孜藏族自治州")}
+    assert {m.subject for m in found} == {"甘孜藏族自治州"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，溪岭先后在深圳、杭州举办招商推介会。1到9月，该县已新增签约亿元以上项目86个，计划总投资312.4亿元。\n"
+        "为推动项目落地，溪岭县落实好招商引资优惠政策。",
+        "今年以來，溪嶺先後在深圳、杭州舉辦招商推介會。1到9月，該縣已新增簽約億元以上項目86個，計劃總投資312.4億元。\n"
+        "為推動項目落地，溪嶺縣落實好招商引資優惠政策。",
+    ],
+)
+def test_the_county_anaphor_before_the_county_is_named_is_the_one_county_of_the_report(text):
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county")]
+    found = metrics_of(view, districts, city="青禾市")
+    assert [(m.value, m.subject) for m in found] == [(86, "溪岭县"), (312.4, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1—10月，全市重点项目累计完成投资248亿元，完成年度计划投资的92%。", 92),
+        ("截至9月底，全县招商引资到位资金36.5亿元，完成省下达计划投资的81.3%。", 81.3),
+        ("1—10月，全市重點項目累計完成投資248億元，完成年度計劃投資的92%。", 92),
+    ],
+)
+def test_the_share_of_a_plan_said_with_the_plans_own_words_is_a_rate(text, value):
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [], city="青禾市")
+    assert (value, "%") in figures(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台湾今年吸引企业投资约1200亿元，新签约项目86个，其中甲乙电子将在彰化县新建厂房。",
+        "臺灣今年吸引企業投資約1,200億元，新簽約項目86個，其中甲乙電子將在新竹縣新建廠房。",
+    ],
+)
+def test_taiwans_figures_go_to_taiwan_as_its_reports_name_it(text):
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-06"
+    )
+    assert found
+    assert {m.subject for m in found} == {"台湾"}, [(m.value, m.subject) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，溪岭县紧抓青禾新区大规模开发建设的机遇。全县共实施省、市重点项目22项，总投资72.9亿元。",
+        "今年以來，溪嶺縣緊抓青禾新區大規模開發建設的機遇。全縣共實施省、市重點項目22項，總投資72.9億元。",
+    ],
+)
+def test_the_county_anaphor_is_the_last_county_not_a_new_area_named_since(text):
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county"), district(view, "青禾新区", "new_area")]
+    found = metrics_of(view, districts, city="青禾市")
+    assert [(m.value, m.subject) for m in found] == [(22, "溪岭县"), (72.9, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县举办招商会，签约项目32项。\n仪式上，青禾光电产业园、宏远(福州)机械有限公司等7个项目正式动建。",
+        "溪嶺縣舉辦招商會，簽約項目32項。\n儀式上，青禾光電產業園、宏遠（福州）機械有限公司等7個項目正式動建。",
+    ],
+)
+def test_a_city_in_brackets_inside_a_company_name_does_not_speak_of_the_city(text):
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county")]
+    found = metrics_of(view, districts, city="福州市")
+    assert [(m.value, m.subject) for m in found] == [(32, "溪岭县"), (7, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新疆生产建设兵团3月2日举行项目集中签约活动，各师市共签约项目88个，签约金额960亿元。\n"
+        "新疆兵团第八师石河子市集中签约项目21个，计划投资230.5亿元。自活动开展以来，该师市累计签约项目46个。",
+        "新疆生產建設兵團3月2日舉行項目集中簽約活動，各師市共簽約項目88個，簽約金額960億元。\n"
+        "新疆兵團第八師石河子市集中簽約項目21個，計劃投資230.5億元。自活動開展以來，該師市累計簽約項目46個。",
+    ],
+)
+def test_the_corps_and_its_division_cities_are_subjects_of_their_own(text):
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    found = find_metrics(
+        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-03"
+    )
+    assert [(m.value, m.subject) for m in found] == [
+        (88, "新疆生产建设兵团"),
+        (960, "新疆生产建设兵团"),
+        (21, "石河子市"),
+        (230.5, "石河子市"),
+        (46, "石河子市"),
+    ]
