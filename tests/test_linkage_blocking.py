@@ -4,6 +4,7 @@ unrelated projects is not compared with a new row."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from zhaoyin.warehouse.linkage import (
     name_weight,
     probe_grams,
 )
-from zhaoyin.warehouse.resolution import _blocks
+from zhaoyin.warehouse.resolution import NAME_GRAM_CANDIDATES, _blocks, _candidate_positions
 
 # a small alphabet, so that drawn keys often resemble each other
 _CHARS = "宁远新能源青岛澜湾冷链物流枢纽产业园基地一期研发中心"
@@ -87,3 +88,24 @@ def test_a_generic_name_is_looked_up_by_all_its_grams():
 def test_keys_sharing_only_their_facility_word_are_not_alike():
     assert name_weight("电驱动系统产业园", "智能仪表产业园") < 0
     assert name_weight("宁远储能电池产业园", "宁远储能电池生产基地") > 0
+
+
+def test_a_crowded_name_gram_is_compared_through_the_reports_sharing_most_grams():
+    new = _report("澜湾冷链物流枢纽", 0)
+    # 100 stored reports of the place sharing one gram of the new name, then one sharing most of them
+    crowd = [_report(f"冷链{chr(0x4E00 + i)}{chr(0x4F00 + i)}", i) for i in range(100)]
+    close = _report("澜湾冷链物流中心", 100)
+    same_company = _report("其他工程", 101)
+    new.company_id = same_company.company_id = "c1"
+    members = [*crowd, close, same_company]
+    by_block: dict[tuple, set[int]] = {}
+    for position, member in enumerate(members):
+        for block in _blocks(member)[0]:
+            by_block.setdefault(block, set()).add(position)
+    recency = [(date(2024, 1, 1), m.doc_id, m.seq) for m in members]
+
+    compared = _candidate_positions(_blocks(new)[1], by_block, recency)
+
+    assert members.index(close) in compared
+    assert members.index(same_company) in compared  # its company: always compared
+    assert len(compared) == NAME_GRAM_CANDIDATES + 1

@@ -203,8 +203,27 @@ def order_weight(a: Report, b: Report) -> float:
     return -1.0 if STAGES[early.status] - STAGES[late.status] >= 2 else 0.0
 
 
-def score(a: Report, b: Report) -> float:
-    """Log-odds that two reports are of one project (≥ THRESHOLD: they are)."""
+def _name_part(a: Report, b: Report) -> float:
+    """The weights of score that read the two reports' companies and names (the costly part)."""
+    key_a, key_b = a.key, b.key
+    if a.company_id and not b.company_id and key_b:
+        key_b = _without(key_b, a.company_names)
+    elif b.company_id and not a.company_id and key_a:
+        key_a = _without(key_a, b.company_names)
+    total = company_weight(a, b) + name_weight(key_a, key_b)
+    if not key_a and not key_b:
+        total -= 1.0  # neither names the project: the company and place alone say less
+    return total
+
+
+def _naming(report: Report) -> tuple:
+    """What _name_part reads of one report: reports alike in it score alike there."""
+    return report.company_id, report.company_names, report.key, report.full_key
+
+
+def score(a: Report, b: Report, named: dict | None = None) -> float:
+    """Log-odds that two reports are of one project (≥ THRESHOLD: they are). `named`: _name_part of `a`
+    with the reports already met, by their _naming (a new row meets the same company and key many times)."""
     if a.numbers and b.numbers and a.numbers != b.numbers:
         return VETO
     if a.kind != b.kind:
@@ -212,16 +231,14 @@ def score(a: Report, b: Report) -> float:
     district = district_weight(a, b)
     if district == VETO:
         return VETO
-    key_a, key_b = a.key, b.key
-    if a.company_id and not b.company_id and key_b:
-        key_b = _without(key_b, a.company_names)
-    elif b.company_id and not a.company_id and key_a:
-        key_a = _without(key_a, b.company_names)
-    total = (
-        company_weight(a, b) + name_weight(key_a, key_b) + amount_weight(a, b) + district + order_weight(a, b)
-    )
-    if not key_a and not key_b:
-        total -= 1.0  # neither names the project: the company and place alone say less
+    if named is None:
+        total = _name_part(a, b)
+    else:
+        naming = _naming(b)
+        total = named.get(naming)
+        if total is None:
+            total = named[naming] = _name_part(a, b)
+    total += amount_weight(a, b) + district + order_weight(a, b)
     if a.doc_id == b.doc_id:
         total -= 1.0  # one report listing two rows usually lists two projects
     return total
@@ -230,9 +247,10 @@ def score(a: Report, b: Report) -> float:
 def best_project(report: Report, candidates: dict[str, list[Report]]) -> tuple[str | None, float]:
     """(project id, score) of the project `report` continues, or (None, best score) when none reaches the
     threshold or two projects tie for it. A project is as close as its closest report, and vetoed by any."""
+    named: dict[tuple, float] = {}
     scored = []
     for project_id, members in candidates.items():
-        scores = [score(report, m) for m in members]
+        scores = [score(report, m, named) for m in members]
         if not scores or VETO in scores:
             continue
         scored.append((max(scores), project_id))

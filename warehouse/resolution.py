@@ -17,8 +17,10 @@ scores highest with at or above the threshold, or founds a new one whose id deri
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
+from datetime import date
 from functools import lru_cache
 
 import ahocorasick
@@ -353,6 +355,7 @@ def _scopes(report: linkage.Report) -> set[str]:
 # kinds of project_blocks rows: a name gram within a scope (place or amount), the same for a gram the row is
 # looked up by (linkage.probe_grams), the project key, its brand, an amount bucket within a place
 _GRAM, _PROBE_GRAM, _KEY, _BRAND, _AMOUNT = range(5)
+_NAME_GRAM_KINDS = (_GRAM, _PROBE_GRAM)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -529,6 +532,46 @@ def _wanted_blocks(reports: list[linkage.Report], looked_up: set) -> pa.Table:
     )
 
 
+# the most candidates a new row is compared with through its name grams alone (see _candidate_positions)
+NAME_GRAM_CANDIDATES = 64
+
+
+def _candidate_positions(looked_up: set, by_block: dict[tuple, set[int]], recency: list[tuple]) -> set[int]:
+    """The positions of the reports a new row is compared with, each once (it shares several blocks with
+    most of them).
+
+    Every report sharing its company, brand, key or an amount bucket is compared. Those found through its
+    name grams alone are compared whole up to NAME_GRAM_CANDIDATES; past that (a gram of a place that years
+    of reports share), only the NAME_GRAM_CANDIDATES sharing the most grams with it, the most recent first
+    (`recency`, by position) among equals: a report sharing one gram of many is far from a name weight that
+    could reach the threshold, and a project that continues is found by its key, company or amount too."""
+    whole: list[set[int]] = []
+    by_gram: list[set[int]] = []
+    for block in looked_up:
+        positions = by_block.get(block)
+        if positions:
+            (by_gram if block[1] in _NAME_GRAM_KINDS else whole).append(positions)
+    found = set().union(*whole)
+    shared = Counter()
+    for positions in by_gram:
+        shared.update(positions)
+    for position in found:
+        shared.pop(position, None)
+    if len(shared) <= NAME_GRAM_CANDIDATES:
+        return found | shared.keys()
+    # the fewest grams a kept report shares: all sharing more are kept, the most recent of those sharing as many
+    left, fewest = NAME_GRAM_CANDIDATES, 0
+    for count, reports in sorted(Counter(shared.values()).items(), reverse=True):
+        if reports >= left:
+            fewest = count
+            break
+        left -= reports
+    found.update(position for position, count in shared.items() if count > fewest)
+    tied = [position for position, count in shared.items() if count == fewest]
+    found.update(heapq.nlargest(left, tied, key=recency.__getitem__))
+    return found
+
+
 # the stored amounts fetched for a new one: wider than the two buckets of ln(amount) it shares (±2.03 %)
 _AMOUNT_WINDOW = (0.97, 1.031)
 
@@ -639,6 +682,7 @@ def refresh_projects(
 
     # every report that can be a candidate, once; a block holds the positions of the reports filed under it
     members: list[linkage.Report] = []
+    recency: list[tuple] = []  # of each member: (date, doc_id, seq), to keep the most recent of equals
     remembered: set[tuple[str, int, str | None]] = set()
     by_block: dict[tuple, set[int]] = defaultdict(set)
 
@@ -648,6 +692,7 @@ def refresh_projects(
             return
         remembered.add(identity)
         members.append(report)
+        recency.append((report.published or date.min, report.doc_id, report.seq))
         for block in filed & looked_up:  # a block no new row looks up is never read
             by_block[block].add(len(members) - 1)
 
@@ -666,10 +711,8 @@ def refresh_projects(
         reusable -= {pid for (pid,) in held}
 
     for report in reports:
-        # a report shares several blocks with most of its candidates: each is scored once
-        found_in = [by_block[block] for block in blocks_of[id(report)][1] if block in by_block]
         candidates: dict[str, list[linkage.Report]] = defaultdict(list)
-        for position in set().union(*found_in):
+        for position in _candidate_positions(blocks_of[id(report)][1], by_block, recency):
             member = members[position]
             candidates[member.project_id].append(member)
         found, best = linkage.best_project(report, candidates)
