@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
@@ -872,16 +872,24 @@ def _only_a_brand(name: str) -> bool:
 
 
 def _status(
-    text: str, windows: list[tuple[int, int]], skip: tuple[int, int], *, described: bool = False
+    text: str,
+    windows: list[tuple[int, int]],
+    skip: tuple[int, int],
+    *,
+    described: bool = False,
+    names: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str | None, int | None]:
     """The furthest stage said in the first window that says more than a plan (after the name, then
     before it); a plan (计划, 拟) only when no window says more. `described`: the window describes the
-    projects (此次签约的8个项目), so a status word before 的 is theirs."""
+    projects (此次签约的8个项目), so a status word before 的 is theirs. A status word inside one of
+    `names`, the project names of the report (…运营总部基地), is part of that name."""
     pattern, table = _statuses()
     best: tuple[int, str, int] | None = None
     for index, (first, last) in enumerate(windows):
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
+                continue
+            if any(start <= match.start() < end for start, end in names):
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
@@ -1460,19 +1468,20 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
     after = (candidate.start, after_end)
     status = status_at = None
+    status_of = partial(_status, names=tuple(doc.ends.items()))
     modifier = _own_modifier(text, clause.start, candidate.start)
     if modifier is not None:  # …、近日签约的A产业园等30个项目集中落户: the item's own words say it first
-        status, status_at = _status(text, [modifier], (0, 0), described=True)
+        status, status_at = status_of(text, [modifier], (0, 0), described=True)
         status, status_at = (status, status_at) if status not in (None, "planned") else (None, None)
     if status is None and candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says it
-        status, status_at = _status(text, [candidate.head], (0, 0), described=True)
+        status, status_at = status_of(text, [candidate.head], (0, 0), described=True)
     if (
         status is None and candidate.opener is not None
     ):  # 先后引进了A、B等一批项目: the verb the list is object of
-        status, status_at = _status(text, [candidate.opener], (0, 0), described=True)
+        status, status_at = status_of(text, [candidate.opener], (0, 0), described=True)
     if status is None:
         before = [(whole_clause.start, candidate.start), (sentence.start, candidate.start)]
-        status, status_at = _status(text, [after, *before], (candidate.start, candidate.end))
+        status, status_at = status_of(text, [after, *before], (candidate.start, candidate.end))
     others = [c for c in doc.starts if c != candidate.start]
     amount = None
     if not candidate.listed:
@@ -1492,16 +1501,20 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         if amount is None:
             amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
         if status is None:
-            status, status_at = _status(text, [(more.start, more.end)], (0, 0))
+            status, status_at = status_of(text, [(more.start, more.end)], (0, 0))
     # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
     # one of them: a signed project that plans to invest is signed
     if status in (None, "planned", CONDITIONAL) and (run := doc.run_head(sentence)) is not None:
-        status = _status(text, [run], (0, 0), described=True)[0] or status  # 此次签约活动，涉及…项目；…项目；
+        status = (
+            status_of(text, [run], (0, 0), described=True)[0] or status
+        )  # 此次签约活动，涉及…项目；…项目；
     if status in (None, "planned", CONDITIONAL) and (tally := doc.tally_before(sentence)) is not None:
-        said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
-        status = said if said not in (None, "planned", CONDITIONAL) or status is None else status
+        tally_said = status_of(text, [(tally.start, tally.end)], (0, 0), described=True)[
+            0
+        ]  # 签约项目3个。其中，…
+        status = tally_said if tally_said not in (None, "planned", CONDITIONAL) or status is None else status
     if status is None and (opened := doc.itemization_head(sentence)) is not None:
-        status = _status(text, [opened], (0, 0), described=True)[
+        status = status_of(text, [opened], (0, 0), described=True)[
             0
         ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
     if status in (None, CONDITIONAL) and not candidate.listed:

@@ -1312,3 +1312,16 @@ def test_an_items_own_modifier_says_its_step_before_its_list_does(text):
 def test_a_copula_clause_after_a_project_says_what_it_is_and_names_no_other(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not names & {"环保科技项目", "科普文旅项目", "循环经济环保科技项目", "特色科普文旅项目"}, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次签约项目共计9个。其中，岚钧新材料产业园项目、宁旭冷链物流运营总部基地、东岭智造产业基地项目等亿元以上项目5个。",
+        "本次簽約項目共計9個。其中，嵐鈞新材料產業園項目、寧旭冷鏈物流運營總部基地、東嶺智造產業基地項目等億元以上項目5個。",
+        "此次签约项目共12个，其中，岚钧新材料产业园项目、宁旭智慧物流运营中心项目等重点项目4个。",
+    ],
+)
+def test_a_status_word_inside_another_items_name_is_no_status(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["岚钧新材料产业园项目"].status == "signed", found
