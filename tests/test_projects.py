@@ -1325,3 +1325,16 @@ def test_a_copula_clause_after_a_project_says_what_it_is_and_names_no_other(text
 def test_a_status_word_inside_another_items_name_is_no_status(text):
     found = by_name(projects_of(extraction_view(text)))
     assert found["岚钧新材料产业园项目"].status == "signed", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧至东岭铁路、宁旭750千伏输变电工程等12个重点项目建成投运。",
+        "嵐鈞至東嶺鐵路、寧旭750千伏輸變電工程等12個重點項目建成投運。",
+        "今年，岚钧至东岭铁路、宁旭750千伏输变电工程等5个项目已竣工投用。",
+    ],
+)
+def test_put_into_service_is_completed(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭750千伏输变电工程"].status == "completed", found
