@@ -1496,6 +1496,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if amount is None:
         amount = _respective_amount(doc, sentence, candidate.start)
     first, last = (sentence.start, sentence.end) if candidate.name is None else (clause.start, clause.end)
+    if candidate.listed and candidate.head is not None and candidate.head[0] < sentence.end:
+        last = max(
+            last, candidate.head[1]
+        )  # A、B、C3个外资项目: an item is said with the words typing its list
     more = doc.continuation(sentence) if not candidate.listed else None
     if more is not None and (amount is None or status is None):
         if amount is None:

@@ -1338,3 +1338,18 @@ def test_a_status_word_inside_another_items_name_is_no_status(text):
 def test_put_into_service_is_completed(text):
     found = by_name(projects_of(extraction_view(text)))
     assert found["宁旭750千伏输变电工程"].status == "completed", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次签约项目20个。同时，此次签约在外资方面也有突破，包括日本岚钧、香港宁旭、香港东岭3个外资项目，协议投资额合计2.1亿美元。",
+        "同時，此次簽約包括日本嵐鈞、香港寧旭、香港東嶺3個外資項目，協議投資額合計2.1億美元。",
+    ],
+)
+def test_each_list_item_is_said_with_the_words_typing_its_list(text):
+    found = projects_of(extraction_view(text))
+    assert len(found) == 3
+    assert all(p.evidence.endswith(("3个外资项目", "3個外資項目")) for p in found), [
+        p.evidence for p in found
+    ]
