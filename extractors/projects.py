@@ -188,7 +188,10 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
     if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
-    if any(flag in _CLASS_FLAGS and not _PHASE.fullmatch(w) for w, flag in pairs):
+    if any(
+        flag in _CLASS_FLAGS and not _PHASE.fullmatch(w) and w not in _WORDS["name_modifier_times"]
+        for w, flag in pairs
+    ):
         return False
     if any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs)):
         return True

@@ -1353,3 +1353,16 @@ def test_each_list_item_is_said_with_the_words_typing_its_list(text):
     assert all(p.evidence.endswith(("3个外资项目", "3個外資項目")) for p in found), [
         p.evidence for p in found
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次集中开工的产业项目共8个。具体包括：东岭宁旭饲料加工项目、岚钧鲲诚现代海水养殖创新产业园项目。",
+        "此次集中開工的產業項目共8個。具體包括：東嶺寧旭飼料加工項目、嵐鈞鯤誠現代海水養殖創新產業園項目。",
+        "岚钧现代农业产业园项目在东岭县开工。",
+    ],
+)
+def test_a_modern_trade_in_a_name_is_no_time_word(text):
+    names = {halfwidth(n) for n in by_name(projects_of(extraction_view(text)))}
+    assert any("鲲诚现代" in n or "岚钧现代" in n for n in names), names
