@@ -46,6 +46,7 @@ _COUNTED = re.compile(lang.pattern("project_words", "counted"))
 _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
+_COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
@@ -1644,6 +1645,7 @@ def find_projects(
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
+        and not _COUNTED_NAME.match(c.name or "")
         and not _names_a_class(c.name or "")
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]

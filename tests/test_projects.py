@@ -1366,3 +1366,28 @@ def test_each_list_item_is_said_with_the_words_typing_its_list(text):
 def test_a_modern_trade_in_a_name_is_no_time_word(text):
     names = {halfwidth(n) for n in by_name(projects_of(extraction_view(text)))}
     assert any("鲲诚现代" in n or "岚钧现代" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧“东电西送”配套电源项目、宁旭煤改气二期工程等18个重点项目实现新开工建设。",
+        "嵐鈞「東電西送」配套電源項目、寧旭煤改氣二期工程等18個重點項目實現新開工建設。",
+        "总投资12亿元的宁旭煤改气二期工程在东岭县开工。",
+    ],
+)
+def test_a_name_ending_with_gongcheng_names_a_project(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭煤改气二期工程"].status == "started", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年提速建设总投资3200亿元的128个省市重点工程，推动岚钧石化等重点工程。",
+        "今年提速建設總投資3200億元的128個省市重點工程。",
+    ],
+)
+def test_a_name_opening_with_a_count_is_no_project(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n and n[0].isdigit() for n in names), names
