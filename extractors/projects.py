@@ -47,6 +47,7 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
@@ -620,7 +621,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 continue
             start = _after_verbs(text, _trim_start(text, edge, end), end)
             if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
-                after_verb = _after_inner_verb(text, start, end)
+                after_verb = _after_inner_verb(text, max(start, _after_step(text, edge, end)), end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
             spans.append((start, end))
         closer = match.end(1) if text.startswith(_WORDS["list_end"], match.end(1)) else None
@@ -653,6 +654,23 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                     )
                 )
     return out
+
+
+def _after_step(text: str, start: int, end: int) -> int:
+    """Where a list's first item starts after the step the list is the object of (4月份计划开复工|A、B等项目,
+    今年新签约|A、B等项目): past the last status word that only everyday words stand before; `start` when
+    none does or too little is left after it."""
+    cut = start
+    for match in _statuses()[0].finditer(text, start, end):
+        if end - match.end() < LISTED_MIN_CHARS:
+            break
+        if any(
+            _HANZI.match(word) and (gazetteer().places_named(word) or rare_word(word) or _proper(word, flag))
+            for word, flag in tagged(text[start : match.start()])
+        ):  # (a number there is a date: 4月份)
+            break
+        cut = match.end()
+    return cut
 
 
 def _counts_each(items: str) -> bool:

@@ -1391,3 +1391,30 @@ def test_a_name_ending_with_gongcheng_names_a_project(text):
 def test_a_name_opening_with_a_count_is_no_project(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n and n[0].isdigit() for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次集中开工项目包括北京宁旭科技发展有限公司生产医疗器械配件、岚钧有机肥制造有限公司新建有机无机复混肥及园林绿化用基质土生产、"
+        "保定东岭新型材料有限责任公司生产矿渣微粉等7个重点项目。",
+        "此次集中開工項目包括北京寧旭科技發展有限公司生產醫療器械配件、嵐鈞有機肥製造有限公司新建有機無機複混肥及園林綠化用基質土生產、"
+        "保定東嶺新型材料有限責任公司生產礦渣微粉等7個重點項目。",
+    ],
+)
+def test_a_long_item_does_not_cut_its_list(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert "北京宁旭科技发展有限公司生产医疗器械配件" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4月份计划开复工东岭旗动物医院、东岭旗岚钧产业园供水工程等项目10个。",
+        "今年计划新开工东岭旗动物医院、宁旭科技产业园项目等12个项目。",
+        "4月份計劃開復工東嶺旗動物醫院、東嶺旗嵐鈞產業園供水工程等項目10個。",
+    ],
+)
+def test_a_lists_first_item_starts_after_the_step_it_is_object_of(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert "东岭旗动物医院" in found, set(found)
