@@ -433,6 +433,7 @@ def _named_candidates(
         start = (
             edge if edge < raw_edge else _after_inner_verb(text, _trim_start(text, edge, noun_end), noun_end)
         )
+        start = max(start, _after_step(text, start, noun_end))  # 开复工|A至B公路工程
         if start >= noun_end:
             continue
         name = text[start:noun_end]
@@ -1643,6 +1644,10 @@ def find_projects(
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
+        for i, n in enumerate(named):  # …至|广州…工程 found alone is the tail of the item (A至B…工程)
+            if item.start < n.start and n.end == item.end and n.start not in place_ends:
+                named[i] = replace(n, name=item.name, start=item.start)
+                overlapping.append(i)
         for i in overlapping:
             named[i] = replace(
                 named[i],

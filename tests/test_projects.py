@@ -1418,3 +1418,17 @@ def test_a_long_item_does_not_cut_its_list(text):
 def test_a_lists_first_item_starts_after_the_step_it_is_object_of(text):
     found = by_name(projects_of(extraction_view(text)))
     assert "东岭旗动物医院" in found, set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月份计划开复工岚钧至东岭国家高速公路宁旭联络线工程、宁旭商贸有限公司煤炭铁路专用线等项目18个。",
+        "5月份計劃開複工嵐鈞至東嶺國家高速公路寧旭聯絡線工程、寧旭商貿有限公司煤炭鐵路專用線等項目18個。",
+        "今年计划开工二连浩特至广州国家高速公路联络线工程、宁旭商贸有限公司煤炭铁路专用线等项目18个。",
+    ],
+)
+def test_a_route_from_a_to_b_is_one_whole_item(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert len(names) == 2, names
+    assert any(n.startswith(("岚钧至东岭", "二连浩特至广州")) for n in names), names
