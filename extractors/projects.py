@@ -1351,10 +1351,20 @@ def _filled(kept: Project, other: Project) -> Project:
     return kept.model_copy(update={"company": company, "district": district, "status": status})
 
 
-def _information(project: Project) -> int:
-    return sum(
+def _information(project: Project) -> tuple[int, int]:
+    """How much a mention says, then how far the works came: of two mentions saying as much
+    (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news."""
+    said = sum(
         v is not None for v in (project.company, project.district, project.amount_yuan, project.status)
     )
+    return said, _work_stage(project.status)
+
+
+def _work_stage(status: str | None) -> int:
+    """How far the works have come (开工 and after); 0 for a signing or landing, which a report also says
+    of a project in passing (…是近年来落户…最大的项目)."""
+    stage = {s: stage for s, stage in _statuses()[1].values()}.get(status or "", 0)
+    return stage if stage >= STARTED_STAGE else 0
 
 
 def _company_candidates(text: str, companies: list[Company], named: list[_Candidate]) -> list[_Candidate]:

@@ -1432,3 +1432,19 @@ def test_a_route_from_a_to_b_is_one_whole_item(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert len(names) == 2, names
     assert any(n.startswith(("岚钧至东岭", "二连浩特至广州")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二是高新项目多，东岭岚钧集成电路有限公司、东岭宁旭电路有限公司等外资项目落户。"
+        "在上午举行的动工仪式中，东岭宁旭电路有限公司、东岭丰和金属制品有限公司等5个项目正式动工。",
+        "二是高新項目多，東嶺嵐鈞集成電路有限公司、東嶺寧旭電路有限公司等外資項目落戶。"
+        "在上午舉行的動工儀式中，東嶺寧旭電路有限公司、東嶺豐和金屬製品有限公司等5個項目正式動工。",
+    ],
+)
+def test_of_two_mentions_saying_as_much_the_later_works_step_is_kept(text):
+    found = [
+        p for p in projects_of(extraction_view(text)) if (p.name or p.company or "").startswith("东岭宁旭")
+    ]
+    assert len(found) == 1 and found[0].status == "started", found
