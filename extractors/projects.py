@@ -828,6 +828,8 @@ def _leading_brand(name: str) -> str | None:
     """The investor an item of a roundup list opens with, named by nothing else: after its province, the
     words before a capacity when an unknown word is among them (宁和精工|年产5万吨…, 青海|岚川镁业|年产…), else
     an unknown coined word, with the trade right after it (华迅|交通装备基地, 岚钧医药)."""
+    if name.endswith(tuple(_WORDS["public_works_endings"])):
+        return None
     pairs = list(tagged(name))
     place = ""
     if pairs and gazetteer().places_named(pairs[0][0]):
@@ -845,6 +847,7 @@ def _leading_brand(name: str) -> str | None:
     word, flag = pairs[0]
     if (
         flag != "oov"
+        or not all(_HANZI.match(c) for c in word)
         or word_frequency(word) > 0
         or not COINED_WORD_CHARS[0] <= len(word) <= COINED_WORD_CHARS[1]
     ):

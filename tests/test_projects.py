@@ -1448,3 +1448,29 @@ def test_of_two_mentions_saying_as_much_the_later_works_step_is_kept(text):
         p for p in projects_of(extraction_view(text)) if (p.name or p.company or "").startswith("东岭宁旭")
     ]
     assert len(found) == 1 and found[0].status == "started", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现场签约的岚钧新材料产业园项目投资1.5亿元.其中,该项目已于去年竣工投产.宁旭冷链物流基地项目正在开展主体建设.",
+        "現場簽約的嵐鈞新材料產業園項目投資1.5億元.其中,該項目已於去年竣工投產.寧旭冷鏈物流基地項目正在開展主體建設.",
+    ],
+)
+def test_an_ascii_full_stop_after_a_hanzi_ends_a_sentence(text):
+    view = extraction_view(text)
+    assert "1.5" in view and view.count("。") == 3
+    found = by_name(projects_of(view))
+    assert found["宁旭冷链物流基地项目"].status == "started", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧至东岭铁路、宁旭(东岭)机场新建工程、煤改电二期工程等12个重点项目实现新开工建设。",
+        "嵐鈞至東嶺鐵路、寧旭(東嶺)機場新建工程、煤改電二期工程等12個重點項目實現新開工建設。",
+    ],
+)
+def test_public_works_in_a_roundup_have_no_guessed_investor(text):
+    found = projects_of(extraction_view(text))
+    assert len(found) >= 2 and all(p.company is None for p in found), [(p.name, p.company) for p in found]
