@@ -47,6 +47,7 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
+_ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
@@ -1682,6 +1683,7 @@ def find_projects(
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
         and not _COUNTED_NAME.match(c.name or "")
+        and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]

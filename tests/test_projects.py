@@ -1474,3 +1474,14 @@ def test_an_ascii_full_stop_after_a_hanzi_ends_a_sentence(text):
 def test_public_works_in_a_roundup_have_no_guessed_investor(text):
     found = projects_of(extraction_view(text))
     assert len(found) >= 2 and all(p.company is None for p in found), [(p.name, p.company) for p in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前11个月，山东东岭第一、二批纳入集中调度的188个重点产业项目完成投资211亿元多。",
+        "前11個月，山東東嶺第一、二批納入集中調度的188個重點產業項目完成投資211億元多。",
+    ],
+)
+def test_a_split_ordinal_is_no_list_of_projects(text):
+    assert projects_of(extraction_view(text)) == []
