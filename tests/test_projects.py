@@ -1485,3 +1485,15 @@ def test_public_works_in_a_roundup_have_no_guessed_investor(text):
 )
 def test_a_split_ordinal_is_no_list_of_projects(text):
     assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧光热发电项目、宁旭文化旅游综合体项目等5个项目正在开展项目前期工作。",
+        "嵐鈞光熱發電項目、寧旭文化旅遊綜合體項目等5個項目正在開展項目前期工作。",
+    ],
+)
+def test_preliminary_work_is_a_plan(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["岚钧光热发电项目"].status == "planned", found
