@@ -930,7 +930,10 @@ def _status(
                 and text.startswith(_WORDS["attributive"], match.end())
             ):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
-            if stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
+            if stage >= STARTED_STAGE and text.startswith(tuple(_WORDS["readiness_after"]), match.end()):
+                # 基本具备竣工条件: still being built; 具备开工条件: not started yet
+                status, stage = ("started", STARTED_STAGE) if stage > STARTED_STAGE else ("planned", 0)
+            elif stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
             elif stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end()):
                 # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than

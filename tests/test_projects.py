@@ -1497,3 +1497,16 @@ def test_a_split_ordinal_is_no_list_of_projects(text):
 def test_preliminary_work_is_a_plan(text):
     found = by_name(projects_of(extraction_view(text)))
     assert found["岚钧光热发电项目"].status == "planned", found
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("东岭岚钧液压泵阀制造项目、宁旭玻璃纤维四期项目等10个项目基本具备竣工条件。", "started"),
+        ("東嶺嵐鈞液壓泵閥製造項目、寧旭玻璃纖維四期項目等10個項目基本具備竣工條件。", "started"),
+        ("东岭岚钧液压泵阀制造项目、宁旭玻璃纤维四期项目等10个项目已具备开工条件。", "planned"),
+    ],
+)
+def test_readiness_for_a_step_is_the_step_before_it(text, status):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭玻璃纤维四期项目"].status == status, found
