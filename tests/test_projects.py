@@ -1510,3 +1510,16 @@ def test_preliminary_work_is_a_plan(text):
 def test_readiness_for_a_step_is_the_step_before_it(text, status):
     found = by_name(projects_of(extraction_view(text)))
     assert found["宁旭玻璃纤维四期项目"].status == status, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧精密机械有限公司则将投资近3亿元，在东岭县宁旭镇建新厂扩增产能。",
+        "嵐鈞精密機械有限公司則將投資近3億元，在東嶺縣寧旭鎮建新廠擴增產能。",
+        "岚钧精密机械有限公司规划投资逾17亿元，在东岭县新建厂房。",
+    ],
+)
+def test_a_company_investing_an_amount_is_a_project_of_its_own(text):
+    found = projects_of(extraction_view(text))
+    assert [p.company for p in found] == ["岚钧精密机械有限公司"], found
