@@ -610,9 +610,11 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         spans = []
         # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
         counted = _COUNTED.search(text, match.end(1), match.end()) is not None
-        for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
-            start, end = position, position + len(item)
-            position = end + 1
+        slots = []
+        for item in match.group(1).split(lang.chars("list_separator")):
+            slots += _split_at_company_end(text, position, position + len(item))
+            position += len(item) + 1
+        for index, (start, end) in enumerate(slots):
             edge = _item_edge(text, start, end)
             if (
                 counted
@@ -656,6 +658,18 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                     )
                 )
     return out
+
+
+def _split_at_company_end(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list slot holding two items a conjunction joins after a company's registered name (A机械有限公司
+    以及B金属制品有限公司): two items. A conjunction inside a project's name (…精粉及…深加工项目) is kept."""
+    legal_forms = tuple(lang.words("company_legal_forms"))
+    for conjunction in sorted(_WORDS["item_conjunctions"], key=len, reverse=True):
+        at = text.find(conjunction, start, end)
+        after = at + len(conjunction)
+        if at > start and text.endswith(legal_forms, start, at) and end - after >= LISTED_MIN_CHARS:
+            return [(start, at), *_split_at_company_end(text, after, end)]
+    return [(start, end)]
 
 
 def _after_step(text: str, start: int, end: int) -> int:

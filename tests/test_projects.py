@@ -1523,3 +1523,17 @@ def test_readiness_for_a_step_is_the_step_before_it(text, status):
 def test_a_company_investing_an_amount_is_a_project_of_its_own(text):
     found = projects_of(extraction_view(text))
     assert [p.company for p in found] == ["岚钧精密机械有限公司"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在上午举行的项目动工仪式中，东岭根雕生产基地、宁旭(福州)机械有限公司以及福建岚峰金属制品有限公司等7个项目正式动建。",
+        "在上午舉行的項目動工儀式中，東嶺根雕生產基地、寧旭(福州)機械有限公司以及福建嵐峰金屬製品有限公司等7個項目正式動建。",
+        "东岭根雕生产基地、宁旭(福州)机械有限公司及福建岚峰金属制品有限公司等7个项目正式开工。",
+    ],
+)
+def test_two_companies_joined_in_one_list_slot_are_two_items(text):
+    found = projects_of(extraction_view(text))
+    investors = {p.name or p.company for p in found}
+    assert {"宁旭(福州)机械有限公司", "福建岚峰金属制品有限公司"} <= investors, investors
