@@ -191,9 +191,17 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
     if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
+    branded = [
+        any(_proper(w, f, opening=j == 0) for j, (w, f) in enumerate(pairs[:i])) for i in range(len(pairs))
+    ]
     if any(
-        flag in _CLASS_FLAGS and not _PHASE.fullmatch(w) and w not in _WORDS["name_modifier_times"]
-        for w, flag in pairs
+        flag in _CLASS_FLAGS
+        and not _PHASE.fullmatch(w)
+        and w not in _WORDS["name_modifier_times"]
+        and not (
+            listed and flag == "t" and branded[i]
+        )  # 华勤集团年产600万套轿车子午胎 in a list: the product
+        for i, (w, flag) in enumerate(pairs)
     ):
         return False
     if any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs)):

@@ -1537,3 +1537,15 @@ def test_two_companies_joined_in_one_list_slot_are_two_items(text):
     found = projects_of(extraction_view(text))
     investors = {p.name or p.company for p in found}
     assert {"宁旭(福州)机械有限公司", "福建岚峰金属制品有限公司"} <= investors, investors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前，东岭碳素工业总公司年产50万吨预焙阳极、宁旭集团年产600万套轿车子午胎、岚钧纸业年产20万吨化机浆等22个项目实现竣工投产。",
+        "目前，東嶺碳素工業總公司年產50萬噸預焙陽極、寧旭集團年產600萬套轎車子午胎、嵐鈞紙業年產20萬噸化機漿等22個項目實現竣工投產。",
+    ],
+)
+def test_a_listed_items_product_word_tagged_as_a_time_keeps_the_item(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭集团年产600万套轿车子午胎"].status == "completed", set(found)
