@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
+from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import find_amounts, local_yuan
 from zhaoyin.extractors.backends import BackendUnavailable
 from zhaoyin.extractors.companies import find_companies
@@ -59,9 +60,15 @@ def _stage(name: str, fallback: T, strict: bool, fn: Callable[..., T], *args, **
         return fallback
 
 
+_ASCII_FULL_STOP = re.compile(lang.pattern("punctuation", "ascii_full_stop"))
+
+
 def extraction_view(text: str) -> str:
+    """The text the extractors read: simplified, half-width, and an ASCII full stop ending a sentence
+    read as 。 (same length: offsets unchanged)."""
     view = simplified_view(text)
-    return halfwidth(view if len(view) == len(text) else text)
+    view = halfwidth(view if len(view) == len(text) else text)
+    return _ASCII_FULL_STOP.sub(lang.chars("full_stop"), view)
 
 
 def _backend_companies(backend: str, text: str) -> list[Company]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
@@ -46,6 +46,9 @@ _COUNTED = re.compile(lang.pattern("project_words", "counted"))
 _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
+_COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
+_ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
@@ -188,7 +191,18 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
     if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
         return False
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
-    if any(flag in _CLASS_FLAGS and not _PHASE.fullmatch(w) for w, flag in pairs):
+    branded = [
+        any(_proper(w, f, opening=j == 0) for j, (w, f) in enumerate(pairs[:i])) for i in range(len(pairs))
+    ]
+    if any(
+        flag in _CLASS_FLAGS
+        and not _PHASE.fullmatch(w)
+        and w not in _WORDS["name_modifier_times"]
+        and not (
+            listed and flag == "t" and branded[i]
+        )  # 华勤集团年产600万套轿车子午胎 in a list: the product
+        for i, (w, flag) in enumerate(pairs)
+    ):
         return False
     if any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs)):
         return True
@@ -428,6 +442,7 @@ def _named_candidates(
         start = (
             edge if edge < raw_edge else _after_inner_verb(text, _trim_start(text, edge, noun_end), noun_end)
         )
+        start = max(start, _after_step(text, start, noun_end))  # 开复工|A至B公路工程
         if start >= noun_end:
             continue
         name = text[start:noun_end]
@@ -603,9 +618,11 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         spans = []
         # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
         counted = _COUNTED.search(text, match.end(1), match.end()) is not None
-        for index, item in enumerate(match.group(1).split(lang.chars("list_separator"))):
-            start, end = position, position + len(item)
-            position = end + 1
+        slots = []
+        for item in match.group(1).split(lang.chars("list_separator")):
+            slots += _split_at_company_end(text, position, position + len(item))
+            position += len(item) + 1
+        for index, (start, end) in enumerate(slots):
             edge = _item_edge(text, start, end)
             if (
                 counted
@@ -616,7 +633,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 continue
             start = _after_verbs(text, _trim_start(text, edge, end), end)
             if index == 0:  # …等企业到我县投资新建A、B等项目: the list is the object of the verb before it
-                after_verb = _after_inner_verb(text, start, end)
+                after_verb = _after_inner_verb(text, max(start, _after_step(text, edge, end)), end)
                 start = after_verb if end - after_verb >= LISTED_MIN_CHARS else start
             spans.append((start, end))
         closer = match.end(1) if text.startswith(_WORDS["list_end"], match.end(1)) else None
@@ -649,6 +666,35 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                     )
                 )
     return out
+
+
+def _split_at_company_end(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list slot holding two items a conjunction joins after a company's registered name (A机械有限公司
+    以及B金属制品有限公司): two items. A conjunction inside a project's name (…精粉及…深加工项目) is kept."""
+    legal_forms = tuple(lang.words("company_legal_forms"))
+    for conjunction in sorted(_WORDS["item_conjunctions"], key=len, reverse=True):
+        at = text.find(conjunction, start, end)
+        after = at + len(conjunction)
+        if at > start and text.endswith(legal_forms, start, at) and end - after >= LISTED_MIN_CHARS:
+            return [(start, at), *_split_at_company_end(text, after, end)]
+    return [(start, end)]
+
+
+def _after_step(text: str, start: int, end: int) -> int:
+    """Where a list's first item starts after the step the list is the object of (4月份计划开复工|A、B等项目,
+    今年新签约|A、B等项目): past the last status word that only everyday words stand before; `start` when
+    none does or too little is left after it."""
+    cut = start
+    for match in _statuses()[0].finditer(text, start, end):
+        if end - match.end() < LISTED_MIN_CHARS:
+            break
+        if any(
+            _HANZI.match(word) and (gazetteer().places_named(word) or rare_word(word) or _proper(word, flag))
+            for word, flag in tagged(text[start : match.start()])
+        ):  # (a number there is a date: 4月份)
+            break
+        cut = match.end()
+    return cut
 
 
 def _counts_each(items: str) -> bool:
@@ -805,6 +851,8 @@ def _leading_brand(name: str) -> str | None:
     """The investor an item of a roundup list opens with, named by nothing else: after its province, the
     words before a capacity when an unknown word is among them (宁和精工|年产5万吨…, 青海|岚川镁业|年产…), else
     an unknown coined word, with the trade right after it (华迅|交通装备基地, 岚钧医药)."""
+    if name.endswith(tuple(_WORDS["public_works_endings"])):
+        return None
     pairs = list(tagged(name))
     place = ""
     if pairs and gazetteer().places_named(pairs[0][0]):
@@ -822,6 +870,7 @@ def _leading_brand(name: str) -> str | None:
     word, flag = pairs[0]
     if (
         flag != "oov"
+        or not all(_HANZI.match(c) for c in word)
         or word_frequency(word) > 0
         or not COINED_WORD_CHARS[0] <= len(word) <= COINED_WORD_CHARS[1]
     ):
@@ -872,16 +921,24 @@ def _only_a_brand(name: str) -> bool:
 
 
 def _status(
-    text: str, windows: list[tuple[int, int]], skip: tuple[int, int], *, described: bool = False
+    text: str,
+    windows: list[tuple[int, int]],
+    skip: tuple[int, int],
+    *,
+    described: bool = False,
+    names: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str | None, int | None]:
     """The furthest stage said in the first window that says more than a plan (after the name, then
     before it); a plan (计划, 拟) only when no window says more. `described`: the window describes the
-    projects (此次签约的8个项目), so a status word before 的 is theirs."""
+    projects (此次签约的8个项目), so a status word before 的 is theirs. A status word inside one of
+    `names`, the project names of the report (…运营总部基地), is part of that name."""
     pattern, table = _statuses()
     best: tuple[int, str, int] | None = None
     for index, (first, last) in enumerate(windows):
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
+                continue
+            if any(start <= match.start() < end for start, end in names):
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
@@ -895,7 +952,10 @@ def _status(
                 and text.startswith(_WORDS["attributive"], match.end())
             ):
                 continue  # …，这是肥西县近年引进的最大项目: says what another noun is, not how far this came
-            if stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
+            if stage >= STARTED_STAGE and text.startswith(tuple(_WORDS["readiness_after"]), match.end()):
+                # 基本具备竣工条件: still being built; 具备开工条件: not started yet
+                status, stage = ("started", STARTED_STAGE) if stage > STARTED_STAGE else ("planned", 0)
+            elif stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
             elif stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end()):
                 # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
@@ -1328,10 +1388,20 @@ def _filled(kept: Project, other: Project) -> Project:
     return kept.model_copy(update={"company": company, "district": district, "status": status})
 
 
-def _information(project: Project) -> int:
-    return sum(
+def _information(project: Project) -> tuple[int, int]:
+    """How much a mention says, then how far the works came: of two mentions saying as much
+    (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news."""
+    said = sum(
         v is not None for v in (project.company, project.district, project.amount_yuan, project.status)
     )
+    return said, _work_stage(project.status)
+
+
+def _work_stage(status: str | None) -> int:
+    """How far the works have come (开工 and after); 0 for a signing or landing, which a report also says
+    of a project in passing (…是近年来落户…最大的项目)."""
+    stage = {s: stage for s, stage in _statuses()[1].values()}.get(status or "", 0)
+    return stage if stage >= STARTED_STAGE else 0
 
 
 def _company_candidates(text: str, companies: list[Company], named: list[_Candidate]) -> list[_Candidate]:
@@ -1468,19 +1538,20 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
     after = (candidate.start, after_end)
     status = status_at = None
+    status_of = partial(_status, names=tuple(doc.ends.items()))
     modifier = _own_modifier(text, clause.start, candidate.start)
     if modifier is not None:  # …、近日签约的A产业园等30个项目集中落户: the item's own words say it first
-        status, status_at = _status(text, [modifier], (0, 0), described=True)
+        status, status_at = status_of(text, [modifier], (0, 0), described=True)
         status, status_at = (status, status_at) if status not in (None, "planned") else (None, None)
     if status is None and candidate.head is not None:  # 竣工项目3个，分别是：…: the list's head says it
-        status, status_at = _status(text, [candidate.head], (0, 0), described=True)
+        status, status_at = status_of(text, [candidate.head], (0, 0), described=True)
     if (
         status is None and candidate.opener is not None
     ):  # 先后引进了A、B等一批项目: the verb the list is object of
-        status, status_at = _status(text, [candidate.opener], (0, 0), described=True)
+        status, status_at = status_of(text, [candidate.opener], (0, 0), described=True)
     if status is None:
         before = [(whole_clause.start, candidate.start), (sentence.start, candidate.start)]
-        status, status_at = _status(text, [after, *before], (candidate.start, candidate.end))
+        status, status_at = status_of(text, [after, *before], (candidate.start, candidate.end))
     others = [c for c in doc.starts if c != candidate.start]
     amount = None
     if not candidate.listed:
@@ -1495,21 +1566,29 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if amount is None:
         amount = _respective_amount(doc, sentence, candidate.start)
     first, last = (sentence.start, sentence.end) if candidate.name is None else (clause.start, clause.end)
+    if candidate.listed and candidate.head is not None and candidate.head[0] < sentence.end:
+        last = max(
+            last, candidate.head[1]
+        )  # A、B、C3个外资项目: an item is said with the words typing its list
     more = doc.continuation(sentence) if not candidate.listed else None
     if more is not None and (amount is None or status is None):
         if amount is None:
             amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
         if status is None:
-            status, status_at = _status(text, [(more.start, more.end)], (0, 0))
+            status, status_at = status_of(text, [(more.start, more.end)], (0, 0))
     # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
     # one of them: a signed project that plans to invest is signed
     if status in (None, "planned", CONDITIONAL) and (run := doc.run_head(sentence)) is not None:
-        status = _status(text, [run], (0, 0), described=True)[0] or status  # 此次签约活动，涉及…项目；…项目；
+        status = (
+            status_of(text, [run], (0, 0), described=True)[0] or status
+        )  # 此次签约活动，涉及…项目；…项目；
     if status in (None, "planned", CONDITIONAL) and (tally := doc.tally_before(sentence)) is not None:
-        said = _status(text, [(tally.start, tally.end)], (0, 0), described=True)[0]  # 签约项目3个。其中，…
-        status = said if said not in (None, "planned", CONDITIONAL) or status is None else status
+        tally_said = status_of(text, [(tally.start, tally.end)], (0, 0), described=True)[
+            0
+        ]  # 签约项目3个。其中，…
+        status = tally_said if tally_said not in (None, "planned", CONDITIONAL) or status is None else status
     if status is None and (opened := doc.itemization_head(sentence)) is not None:
-        status = _status(text, [opened], (0, 0), described=True)[
+        status = status_of(text, [opened], (0, 0), described=True)[
             0
         ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
     if status in (None, CONDITIONAL) and not candidate.listed:
@@ -1612,6 +1691,10 @@ def find_projects(
     listed = []
     for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
+        for i, n in enumerate(named):  # …至|广州…工程 found alone is the tail of the item (A至B…工程)
+            if item.start < n.start and n.end == item.end and n.start not in place_ends:
+                named[i] = replace(n, name=item.name, start=item.start)
+                overlapping.append(i)
         for i in overlapping:
             named[i] = replace(
                 named[i],
@@ -1632,6 +1715,8 @@ def find_projects(
         for c in sorted(named + listed, key=lambda c: c.start)
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
+        and not _COUNTED_NAME.match(c.name or "")
+        and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]

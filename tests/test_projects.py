@@ -1312,3 +1312,240 @@ def test_an_items_own_modifier_says_its_step_before_its_list_does(text):
 def test_a_copula_clause_after_a_project_says_what_it_is_and_names_no_other(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not names & {"环保科技项目", "科普文旅项目", "循环经济环保科技项目", "特色科普文旅项目"}, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次签约项目共计9个。其中，岚钧新材料产业园项目、宁旭冷链物流运营总部基地、东岭智造产业基地项目等亿元以上项目5个。",
+        "本次簽約項目共計9個。其中，嵐鈞新材料產業園項目、寧旭冷鏈物流運營總部基地、東嶺智造產業基地項目等億元以上項目5個。",
+        "此次签约项目共12个，其中，岚钧新材料产业园项目、宁旭智慧物流运营中心项目等重点项目4个。",
+    ],
+)
+def test_a_status_word_inside_another_items_name_is_no_status(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["岚钧新材料产业园项目"].status == "signed", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧至东岭铁路、宁旭750千伏输变电工程等12个重点项目建成投运。",
+        "嵐鈞至東嶺鐵路、寧旭750千伏輸變電工程等12個重點項目建成投運。",
+        "今年，岚钧至东岭铁路、宁旭750千伏输变电工程等5个项目已竣工投用。",
+    ],
+)
+def test_put_into_service_is_completed(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭750千伏输变电工程"].status == "completed", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次签约项目20个。同时，此次签约在外资方面也有突破，包括日本岚钧、香港宁旭、香港东岭3个外资项目，协议投资额合计2.1亿美元。",
+        "同時，此次簽約包括日本嵐鈞、香港寧旭、香港東嶺3個外資項目，協議投資額合計2.1億美元。",
+    ],
+)
+def test_each_list_item_is_said_with_the_words_typing_its_list(text):
+    found = projects_of(extraction_view(text))
+    assert len(found) == 3
+    assert all(p.evidence.endswith(("3个外资项目", "3個外資項目")) for p in found), [
+        p.evidence for p in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次集中开工的产业项目共8个。具体包括：东岭宁旭饲料加工项目、岚钧鲲诚现代海水养殖创新产业园项目。",
+        "此次集中開工的產業項目共8個。具體包括：東嶺寧旭飼料加工項目、嵐鈞鯤誠現代海水養殖創新產業園項目。",
+        "岚钧现代农业产业园项目在东岭县开工。",
+    ],
+)
+def test_a_modern_trade_in_a_name_is_no_time_word(text):
+    names = {halfwidth(n) for n in by_name(projects_of(extraction_view(text)))}
+    assert any("鲲诚现代" in n or "岚钧现代" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧“东电西送”配套电源项目、宁旭煤改气二期工程等18个重点项目实现新开工建设。",
+        "嵐鈞「東電西送」配套電源項目、寧旭煤改氣二期工程等18個重點項目實現新開工建設。",
+        "总投资12亿元的宁旭煤改气二期工程在东岭县开工。",
+    ],
+)
+def test_a_name_ending_with_gongcheng_names_a_project(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭煤改气二期工程"].status == "started", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年提速建设总投资3200亿元的128个省市重点工程，推动岚钧石化等重点工程。",
+        "今年提速建設總投資3200億元的128個省市重點工程。",
+    ],
+)
+def test_a_name_opening_with_a_count_is_no_project(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n and n[0].isdigit() for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次集中开工项目包括北京宁旭科技发展有限公司生产医疗器械配件、岚钧有机肥制造有限公司新建有机无机复混肥及园林绿化用基质土生产、"
+        "保定东岭新型材料有限责任公司生产矿渣微粉等7个重点项目。",
+        "此次集中開工項目包括北京寧旭科技發展有限公司生產醫療器械配件、嵐鈞有機肥製造有限公司新建有機無機複混肥及園林綠化用基質土生產、"
+        "保定東嶺新型材料有限責任公司生產礦渣微粉等7個重點項目。",
+    ],
+)
+def test_a_long_item_does_not_cut_its_list(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert "北京宁旭科技发展有限公司生产医疗器械配件" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4月份计划开复工东岭旗动物医院、东岭旗岚钧产业园供水工程等项目10个。",
+        "今年计划新开工东岭旗动物医院、宁旭科技产业园项目等12个项目。",
+        "4月份計劃開復工東嶺旗動物醫院、東嶺旗嵐鈞產業園供水工程等項目10個。",
+    ],
+)
+def test_a_lists_first_item_starts_after_the_step_it_is_object_of(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert "东岭旗动物医院" in found, set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月份计划开复工岚钧至东岭国家高速公路宁旭联络线工程、宁旭商贸有限公司煤炭铁路专用线等项目18个。",
+        "5月份計劃開複工嵐鈞至東嶺國家高速公路寧旭聯絡線工程、寧旭商貿有限公司煤炭鐵路專用線等項目18個。",
+        "今年计划开工二连浩特至广州国家高速公路联络线工程、宁旭商贸有限公司煤炭铁路专用线等项目18个。",
+    ],
+)
+def test_a_route_from_a_to_b_is_one_whole_item(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert len(names) == 2, names
+    assert any(n.startswith(("岚钧至东岭", "二连浩特至广州")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二是高新项目多，东岭岚钧集成电路有限公司、东岭宁旭电路有限公司等外资项目落户。"
+        "在上午举行的动工仪式中，东岭宁旭电路有限公司、东岭丰和金属制品有限公司等5个项目正式动工。",
+        "二是高新項目多，東嶺嵐鈞集成電路有限公司、東嶺寧旭電路有限公司等外資項目落戶。"
+        "在上午舉行的動工儀式中，東嶺寧旭電路有限公司、東嶺豐和金屬製品有限公司等5個項目正式動工。",
+    ],
+)
+def test_of_two_mentions_saying_as_much_the_later_works_step_is_kept(text):
+    found = [
+        p for p in projects_of(extraction_view(text)) if (p.name or p.company or "").startswith("东岭宁旭")
+    ]
+    assert len(found) == 1 and found[0].status == "started", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现场签约的岚钧新材料产业园项目投资1.5亿元.其中,该项目已于去年竣工投产.宁旭冷链物流基地项目正在开展主体建设.",
+        "現場簽約的嵐鈞新材料產業園項目投資1.5億元.其中,該項目已於去年竣工投產.寧旭冷鏈物流基地項目正在開展主體建設.",
+    ],
+)
+def test_an_ascii_full_stop_after_a_hanzi_ends_a_sentence(text):
+    view = extraction_view(text)
+    assert "1.5" in view and view.count("。") == 3
+    found = by_name(projects_of(view))
+    assert found["宁旭冷链物流基地项目"].status == "started", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧至东岭铁路、宁旭(东岭)机场新建工程、煤改电二期工程等12个重点项目实现新开工建设。",
+        "嵐鈞至東嶺鐵路、寧旭(東嶺)機場新建工程、煤改電二期工程等12個重點項目實現新開工建設。",
+    ],
+)
+def test_public_works_in_a_roundup_have_no_guessed_investor(text):
+    found = projects_of(extraction_view(text))
+    assert len(found) >= 2 and all(p.company is None for p in found), [(p.name, p.company) for p in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前11个月，山东东岭第一、二批纳入集中调度的188个重点产业项目完成投资211亿元多。",
+        "前11個月，山東東嶺第一、二批納入集中調度的188個重點產業項目完成投資211億元多。",
+    ],
+)
+def test_a_split_ordinal_is_no_list_of_projects(text):
+    assert projects_of(extraction_view(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧光热发电项目、宁旭文化旅游综合体项目等5个项目正在开展项目前期工作。",
+        "嵐鈞光熱發電項目、寧旭文化旅遊綜合體項目等5個項目正在開展項目前期工作。",
+    ],
+)
+def test_preliminary_work_is_a_plan(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["岚钧光热发电项目"].status == "planned", found
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("东岭岚钧液压泵阀制造项目、宁旭玻璃纤维四期项目等10个项目基本具备竣工条件。", "started"),
+        ("東嶺嵐鈞液壓泵閥製造項目、寧旭玻璃纖維四期項目等10個項目基本具備竣工條件。", "started"),
+        ("东岭岚钧液压泵阀制造项目、宁旭玻璃纤维四期项目等10个项目已具备开工条件。", "planned"),
+    ],
+)
+def test_readiness_for_a_step_is_the_step_before_it(text, status):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭玻璃纤维四期项目"].status == status, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚钧精密机械有限公司则将投资近3亿元，在东岭县宁旭镇建新厂扩增产能。",
+        "嵐鈞精密機械有限公司則將投資近3億元，在東嶺縣寧旭鎮建新廠擴增產能。",
+        "岚钧精密机械有限公司规划投资逾17亿元，在东岭县新建厂房。",
+    ],
+)
+def test_a_company_investing_an_amount_is_a_project_of_its_own(text):
+    found = projects_of(extraction_view(text))
+    assert [p.company for p in found] == ["岚钧精密机械有限公司"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在上午举行的项目动工仪式中，东岭根雕生产基地、宁旭(福州)机械有限公司以及福建岚峰金属制品有限公司等7个项目正式动建。",
+        "在上午舉行的項目動工儀式中，東嶺根雕生產基地、寧旭(福州)機械有限公司以及福建嵐峰金屬製品有限公司等7個項目正式動建。",
+        "东岭根雕生产基地、宁旭(福州)机械有限公司及福建岚峰金属制品有限公司等7个项目正式开工。",
+    ],
+)
+def test_two_companies_joined_in_one_list_slot_are_two_items(text):
+    found = projects_of(extraction_view(text))
+    investors = {p.name or p.company for p in found}
+    assert {"宁旭(福州)机械有限公司", "福建岚峰金属制品有限公司"} <= investors, investors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前，东岭碳素工业总公司年产50万吨预焙阳极、宁旭集团年产600万套轿车子午胎、岚钧纸业年产20万吨化机浆等22个项目实现竣工投产。",
+        "目前，東嶺碳素工業總公司年產50萬噸預焙陽極、寧旭集團年產600萬套轎車子午胎、嵐鈞紙業年產20萬噸化機漿等22個項目實現竣工投產。",
+    ],
+)
+def test_a_listed_items_product_word_tagged_as_a_time_keeps_the_item(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found["宁旭集团年产600万套轿车子午胎"].status == "completed", set(found)
