@@ -40,6 +40,7 @@ _CAPACITY_AHEAD = re.compile(lang.pattern("project_words", "capacity"))
 _COUNT_TAIL = re.compile(lang.pattern("company_patterns", "count_tail"))
 _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
+_NAME_JOINER = lang.data("company_patterns")["name_joiner"]
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
 
@@ -214,7 +215,11 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             break
         if word.endswith(date_ending) and any(c.isdigit() for c in word):
             break
-        if (word[0] in boundaries or word[0] in function_chars) and word_frequency(word) == 0:
+        if (
+            (word[0] in boundaries or word[0] in function_chars)
+            and word_frequency(word) == 0
+            and not _bare_place_before(words, index)
+        ):
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
             return w_start + glued
@@ -225,6 +230,20 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
+
+
+def _bare_place_before(words, index: int) -> bool:
+    """菏泽|同裕纸业有限公司: a place named without its 县/市/区 right before the word is the registered name's
+    opening, so the word's first character, a boundary elsewhere (同, 和), is the name's 字号."""
+    if index == 0:
+        return False
+    word, _start, end = words[index - 1]
+    return end == words[index][1] and _is_place(word) and not word.endswith(_division_endings())
+
+
+@cache
+def _division_endings() -> tuple[str, ...]:
+    return tuple(lang.data("place_names")["district_endings"])
 
 
 @cache
@@ -263,6 +282,8 @@ def _after_leading_verb(text: str, start: int, end: int) -> int:
     pairs = tagged(text[start:end])
     if len(pairs) < 2 or pairs[0][1] != "v" or len(pairs[0][0]) < 2:
         return start
+    if _is_place(pairs[0][0]):
+        return start  # 开封锐昶…: a city whose name is also a verb opens the firm's name
     following, flag = pairs[1]
     if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
         return start + len(pairs[0][0])
@@ -342,6 +363,7 @@ def _registered_names(text: str) -> list[_Found]:
         if any(s <= match.start() < e for found in out for s, e in found.spans):
             continue
         start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
+        start = max(start, text.rfind(_NAME_JOINER, start, match.start()) + 1)
         core = text[start : match.start()]
         registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):

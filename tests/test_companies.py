@@ -599,3 +599,42 @@ def test_a_placed_brand_does_not_end_inside_a_word():
     assert placed_brand("湖州海洋新能源物流车项目") is None
     assert placed_brand("江苏航空新能源物流车项目") is None
     assert placed_brand("江苏岚天新能源物流车项目") == "江苏岚天"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中菏泽同裕纸业有限公司年产5万吨生活用纸项目等8个项目已投产。", "菏泽同裕纸业有限公司"),
+        ("淄博同鑫陶瓷有限公司、滨州同益化工有限公司两家企业签约。", "滨州同益化工有限公司"),
+        ("其中菏澤同裕紙業有限公司年產5萬噸生活用紙項目等8個項目已投產。", "菏泽同裕纸业有限公司"),
+    ],
+)
+def test_registered_name_whose_brand_opens_with_a_boundary_character_after_a_bare_place(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开工的还有开封嘉昱精密机械有限公司智能装备项目。", "开封嘉昱精密机械有限公司"),
+        (
+            "配套零件、開封瑞昶新型材料有限責任公司生產鋼渣粉等5個重點項目。",
+            "开封瑞昶新型材料有限责任公司",
+        ),
+    ],
+)
+def test_registered_name_opening_with_a_city_that_is_also_a_verb(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市第三批重点项目暨湖南金岳食品有限公司年产3万吨项目开工。",
+        "此次签约仪式暨宁波锐丰电子有限公司投产仪式举行。",
+        "全縣第三批重點項目暨湖南金岳食品有限公司年產3萬噸項目開工。",
+    ],
+)
+def test_a_registered_name_starts_after_ji(text):
+    found = names(simplified_view(text))
+    assert any(name.endswith("有限公司") and name.startswith(("湖南", "宁波")) for name in found), found
