@@ -69,6 +69,11 @@ def _investor_enumeration_re() -> re.Pattern[str]:
 
 
 @cache
+def _counted_project_list_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "counted_project_list"))
+
+
+@cache
 def _trigger_literals() -> list[tuple[str, ...]]:
     """The fixed words of each trigger (由…投资 → 由, 投资): a trigger whose words are not all in the text
     cannot match."""
@@ -517,6 +522,52 @@ def _headed_project_list(text: str) -> list[_Found]:
             if investor and not runs_on:
                 out.append(investor)
     return out
+
+
+def _counted_project_list(text: str) -> list[_Found]:
+    """甲置业房地产开发、乙纸业年产5万吨纸浆等27个项目: items of a list of projects that open with their
+    investor's short name (a brand, a place and a brand, or a word before its trade)."""
+    out = []
+    for match in finditer_within(_counted_project_list_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
+        position = match.start(1)
+        for item in match.group(1).split(_LIST_SEPARATOR):
+            span = _clean_item(text, position, position + _before_a_quantity(item), in_list=True)
+            position += len(item) + 1
+            if span is None:
+                continue
+            named = text[span[0] : span[1]]
+            investor = placed_brand(named) or brand_of(named) or _word_before_its_trade(named)
+            if investor and named.startswith(investor):
+                out.append(_Found(investor, [(span[0], span[0] + len(investor))], leads_a_project=True))
+    return out
+
+
+def _before_a_quantity(item: str) -> int:
+    """How much of a listed project names its investor and product: up to a quantity after its words
+    (亚洲硅业新能源|60兆瓦光伏发电), which says how big the plant is."""
+    return next(
+        (at for at in range(1, len(item)) if item[at].isdigit() and _HAN.match(item[at - 1])), len(item)
+    )
+
+
+def _word_before_its_trade(item: str) -> str | None:
+    """太阳纸业|年产…, 亚洲硅业|新能源…: a word of two characters, however common, then a trade word that
+    ends firms' short names, then more of the project: the two words are the investor."""
+    pairs = tagged(item)
+    if len(pairs) < 3:
+        return None
+    (word, flag), (trade, _trade_flag) = pairs[0], pairs[1]
+    if (
+        len(word) != 2
+        or not _HAN.match(word)
+        or flag.startswith(_LEADING_NON_NAME)
+        or flag == "ours"
+        or word in lang.word_set("industry_terms")
+        or word.endswith(_division_endings())
+        or trade not in lang.word_set("company_industry_words")
+    ):
+        return None
+    return word + trade
 
 
 def _opens_with_a_brand(item: str) -> bool:
@@ -1094,6 +1145,7 @@ def find_companies(text: str) -> list[Company]:
         + _enumerated(text)
         + _triggered(text)
         + _headed_project_list(text)
+        + _counted_project_list(text)
         + _project_brands(text)
         + _clause_subjects(text)
         + _known_brands(text)

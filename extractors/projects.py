@@ -1640,6 +1640,8 @@ def find_projects(
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)
         same = by_key.get(key)
+        if same is not None and projects[same].company not in (None, project.company) and project.company:
+            same = None  # 甲置业房地产开发、乙置业房地产开发: two investors, two projects
         if same is None and project.company and project.amount_yuan is None and _names_only(project):
             # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
             same = next(

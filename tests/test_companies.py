@@ -638,3 +638,28 @@ def test_registered_name_opening_with_a_city_that_is_also_a_verb(text, expected)
 def test_a_registered_name_starts_after_ji(text):
     found = names(simplified_view(text))
     assert any(name.endswith("有限公司") and name.startswith(("湖南", "宁波")) for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年以来，全市开工建设项目45个，其中临沂瑞坤置业房地产开发、金桥纸业年产8万吨瓦楞纸等12个项目已开工建设。",
+            {"临沂瑞坤置业", "金桥纸业"},
+        ),
+        (
+            "全縣開工項目45個，其中臨沂瑞坤置業房地產開發、金橋紙業年產8萬噸瓦楞紙等12個項目已開工建設。",
+            {"临沂瑞坤置业", "金桥纸业"},
+        ),
+        (
+            "上半年，星河硅业新能源50兆瓦光伏发电、东岳锂业电池材料等9个项目已竣工投产。",
+            {"星河硅业", "东岳锂业"},
+        ),
+    ],
+)
+def test_investors_opening_the_items_of_a_counted_list_of_projects(text, expected):
+    assert set(names(simplified_view(text))) == expected
+
+
+def test_a_counted_list_of_projects_without_investors_names_no_company():
+    assert names("上半年，滨海新城综合开发、北湖公园提升改造等9个项目已竣工投产。") == []

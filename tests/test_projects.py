@@ -1312,3 +1312,9 @@ def test_an_items_own_modifier_says_its_step_before_its_list_does(text):
 def test_a_copula_clause_after_a_project_says_what_it_is_and_names_no_other(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not names & {"环保科技项目", "科普文旅项目", "循环经济环保科技项目", "特色科普文旅项目"}, names
+
+
+def test_two_investors_with_alike_projects_are_two_projects():
+    text = "其中临沂瑞坤置业房地产开发、菏泽恒昶置业房地产开发等12个项目已开工建设。"
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found == {"临沂瑞坤置业房地产开发": "临沂瑞坤置业", "菏泽恒昶置业房地产开发": "菏泽恒昶置业"}
