@@ -663,3 +663,14 @@ def test_investors_opening_the_items_of_a_counted_list_of_projects(text, expecte
 
 def test_a_counted_list_of_projects_without_investors_names_no_company():
     assert names("上半年，滨海新城综合开发、北湖公园提升改造等9个项目已竣工投产。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该厂客户包括岚芯微、恒锐光电、泓晶半导体等国内大厂。", {"岚芯微", "恒锐光电", "泓晶半导体"}),
+        ("主要客戶為嵐芯微、恆銳光電等晶片廠商，年內投產。", {"岚芯微", "恒锐光电"}),
+    ],
+)
+def test_a_list_closed_by_a_word_for_big_makers_names_firms(text, expected):
+    assert set(names(simplified_view(text))) == expected
