@@ -73,6 +73,14 @@ def _counted_project_list_re() -> re.Pattern[str]:
     return re.compile(lang.pattern("company_patterns", "counted_project_list"))
 
 
+_DESCRIBED_ITEM = re.compile(lang.pattern("company_patterns", "firm_list_described_item"))
+
+
+@cache
+def _firm_list_after_its_head_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "firm_list_after_its_head"))
+
+
 @cache
 def _trigger_literals() -> list[tuple[str, ...]]:
     """The fixed words of each trigger (由…投资 → 由, 投资): a trigger whose words are not all in the text
@@ -462,6 +470,40 @@ def _enumerated(text: str) -> list[_Found]:
             spans = _typed_by_the_list(text, match, items, spans)
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
     return out
+
+
+def _firm_list_after_its_head(text: str) -> list[_Found]:
+    """签约企业包括甲、乙和丙: the firms a noun for firms opens; a list most of whose items are not names
+    (企业包括制造、物流和商贸) lists trades."""
+    out = []
+    for match in _firm_list_after_its_head_re().finditer(text):
+        items = match.group("items").split(_LIST_SEPARATOR)
+        last = items.pop()
+        last = last.split(_ENUMERATION_CLOSER, 1)[0]
+        joiner = next((at for w, at, _e in tokens(last) if _joins_the_last_item(w, at, last)), None)
+        items += [last[:joiner], last[joiner + 1 :]] if joiner is not None else [last]
+        position, spans = match.start("items"), []
+        for item in items:
+            span = _clean_item(text, position, position + len(item), in_list=True) if item else None
+            if span and span[0] > position and token_at(text, position)[1] < position:
+                span = (position, span[1])  # 有|岚芯微 read as 有岚|芯微: the item starts after its opener
+            described = _COUNTED.match(item) or _DESCRIBED_ITEM.search(item)
+            spans.append(None if described else span)
+            position += len(item) + 1
+        if 2 * sum(span is None for span in spans) >= len(spans):
+            continue
+        out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
+    return out
+
+
+def _joins_the_last_item(word: str, at: int, item: str) -> bool:
+    """甲、乙和丙: a conjunction, standing alone or glued by the segmenter to the next name (和泓晶), with
+    a name of two characters or more on either side."""
+    return (
+        word[0] in _CONJUNCTIONS
+        and 2 <= at <= len(item) - 3
+        and (len(word) == 1 or word_frequency(word) == 0)
+    )
 
 
 LIST_TYPES_AN_ITEM = 3  # items of a firms' list, all names but one, that make the one a name too
@@ -1146,6 +1188,7 @@ def find_companies(text: str) -> list[Company]:
         + _triggered(text)
         + _headed_project_list(text)
         + _counted_project_list(text)
+        + _firm_list_after_its_head(text)
         + _project_brands(text)
         + _clause_subjects(text)
         + _known_brands(text)

@@ -674,3 +674,21 @@ def test_a_counted_list_of_projects_without_investors_names_no_company():
 )
 def test_a_list_closed_by_a_word_for_big_makers_names_firms(text, expected):
     assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约企业包括岚芯微、恒锐光电和泓晶半导体。",
+        "参展企业有岚芯微、恒锐光电、泓晶半导体等。",
+        "獲准的業者則包括嵐芯微、恆銳光電、泓晶半導體及一家不具名的領導廠商。",
+        "签约企业分别是：岚芯微、恒锐光电、泓晶半导体。",
+    ],
+)
+def test_the_firms_a_noun_for_firms_opens(text):
+    assert set(names(simplified_view(text))) == {"岚芯微", "恒锐光电", "泓晶半导体"}
+
+
+@pytest.mark.parametrize("text", ["入驻企业包括制造、物流和商贸。", "企业有较强的研发、生产能力。"])
+def test_trades_after_a_noun_for_firms_are_no_firms(text):
+    assert names(text) == []
