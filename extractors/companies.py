@@ -40,6 +40,7 @@ _CAPACITY_AHEAD = re.compile(lang.pattern("project_words", "capacity"))
 _COUNT_TAIL = re.compile(lang.pattern("company_patterns", "count_tail"))
 _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
+_LIST_ROLE = lang.pattern("company_patterns", "list_role")
 _NAME_JOINER = lang.data("company_patterns")["name_joiner"]
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
@@ -434,7 +435,7 @@ def _project_nouns() -> tuple[str, ...]:
 def _enumeration_matches(text: str) -> list[re.Match[str]]:
     """Lists closed by 等 (甲、乙等企业) and lists counted without it (甲、乙2家企业)."""
     matches: dict[tuple[int, int], re.Match[str]] = {}
-    for needle in (_ENUMERATION_CLOSER, *_FIRM_MEASURES):
+    for needle in (_ENUMERATION_CLOSER, *_FIRM_MEASURES, _LIST_ROLE):
         for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, needle):
             if match.group("closer") or _LIST_SEPARATOR in match.group(1):
                 matches.setdefault(match.span(), match)

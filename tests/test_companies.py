@@ -692,3 +692,18 @@ def test_the_firms_a_noun_for_firms_opens(text):
 @pytest.mark.parametrize("text", ["入驻企业包括制造、物流和商贸。", "企业有较强的研发、生产能力。"])
 def test_trades_after_a_noun_for_firms_are_no_firms(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约仪式上，岚达集团、恒航集团、瑞思达航天科技作为签约企业代表进行视频发言。",
+        "簽約儀式上，嵐達集團、恆航集團、瑞思達航天科技作為簽約企業代表進行視頻發言。",
+    ],
+)
+def test_a_list_given_the_role_of_firms(text):
+    assert set(names(simplified_view(text))) == {"岚达集团", "恒航集团", "瑞思达航天科技"}
+
+
+def test_one_speaker_as_a_firms_representative_is_no_firm():
+    assert names("他作为企业代表发言。") == []
