@@ -83,6 +83,11 @@ def _firm_list_after_its_head_re() -> re.Pattern[str]:
 
 
 @cache
+def _clause_investor_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "clause_investor"))
+
+
+@cache
 def _trigger_literals() -> list[tuple[str, ...]]:
     """The fixed words of each trigger (由…投资 → 由, 投资): a trigger whose words are not all in the text
     cannot match."""
@@ -1027,6 +1032,32 @@ def _clause_subjects(text: str) -> list[_Found]:
     return out
 
 
+def _clause_investors(text: str) -> list[_Found]:
+    """甲电子将投资近40亿元: the subject of a clause that invests a sum is a firm when it reads as one: a
+    name before its trade (华泰电子), a place before a proper name (北京华联), or coined words alone."""
+    out = []
+    for match in _clause_investor_re().finditer(text):
+        span = _clean_item(text, match.start("name"), match.end("name"))
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        if _reads_as_a_firm(name):
+            out.append(_Found(name, [span]))
+    return out
+
+
+def _reads_as_a_firm(name: str) -> bool:
+    pairs = tagged(name)
+    if len(pairs) != 2 or _is_place(name):
+        return False
+    (first, first_flag), (second, second_flag) = pairs
+    if second in lang.word_set("company_industry_words"):
+        return first_flag in _PROPER_FLAGS or (first_flag == "ns" and not _is_place(first))
+    if _is_place(first):
+        return second_flag in (*_PROPER_FLAGS, "ns") and not _is_place(second)
+    return first_flag == second_flag == "oov"
+
+
 ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
 
 
@@ -1192,6 +1223,7 @@ def find_companies(text: str) -> list[Company]:
         + _firm_list_after_its_head(text)
         + _project_brands(text)
         + _clause_subjects(text)
+        + _clause_investors(text)
         + _known_brands(text)
         + _state_group_units(text)
         + _bilingual(text)

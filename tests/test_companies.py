@@ -707,3 +707,20 @@ def test_a_list_given_the_role_of_firms(text):
 
 def test_one_speaker_as_a_firms_representative_is_no_firm():
     assert names("他作为企业代表发言。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏泰电子将大手笔投资近40亿元，启动厂房扩建计划。", "宏泰电子"),
+        ("青岛华联投资0.3亿元在市北区扩建超市。", "青岛华联"),
+        ("去年营收稳定，嵐懋精機則將投資近3億元，在台中建新廠。", "岚懋精机"),
+    ],
+)
+def test_the_subject_of_a_clause_that_invests_a_sum(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+@pytest.mark.parametrize("text", ["固定资产投资120亿元，外商直接投资11亿美元。", "今年计划投资16亿元。"])
+def test_a_sum_invested_by_no_firm(text):
+    assert names(text) == []
