@@ -238,6 +238,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             (word[0] in boundaries or word[0] in function_chars)
             and word_frequency(word) == 0
             and not _bare_place_before(words, index)
+            and not _is_place(word)  # 和田, 于都: a place whose name opens with a boundary character
         ):
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))

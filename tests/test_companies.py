@@ -724,3 +724,15 @@ def test_the_subject_of_a_clause_that_invests_a_sum(text, expected):
 @pytest.mark.parametrize("text", ["固定资产投资120亿元，外商直接投资11亿美元。", "今年计划投资16亿元。"])
 def test_a_sum_invested_by_no_firm(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该项目由和田恒昶纺织有限公司投资建设。", {"和田恒昶纺织有限公司"}),
+        ("和田至若羌铁路、于都至宁都高速公路已建成通车。", set()),
+        ("項目由和田恆昶紡織有限公司投資建設。", {"和田恒昶纺织有限公司"}),
+    ],
+)
+def test_a_place_opening_with_a_boundary_character_is_not_cut(text, expected):
+    assert set(names(simplified_view(text))) == expected
