@@ -585,10 +585,17 @@ def _counted_project_list(text: str) -> list[_Found]:
             if span is None:
                 continue
             named = text[span[0] : span[1]]
+            if public_works(named):
+                continue
             investor = placed_brand(named) or brand_of(named) or _word_before_its_trade(named)
             if investor and named.startswith(investor):
                 out.append(_Found(investor, [(span[0], span[0] + len(investor))], leads_a_project=True))
     return out
+
+
+def public_works(name: str) -> bool:
+    """甲河水电站, 甲至乙铁路: public works are named after the places and rivers they serve, not investors."""
+    return any(word in name for word in lang.data("company_patterns")["public_works"])
 
 
 def _before_a_quantity(item: str) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
+from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, public_works, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
 from zhaoyin.extractors.text import (
@@ -1511,7 +1511,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
-    if company is None and candidate.roundup and candidate.name:
+    if company is None and candidate.roundup and candidate.name and not public_works(candidate.name):
         company = _leading_brand(candidate.name) or _item_investor(candidate.name)
     other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:

@@ -1318,3 +1318,16 @@ def test_two_investors_with_alike_projects_are_two_projects():
     text = "其中临沂瑞坤置业房地产开发、菏泽恒昶置业房地产开发等12个项目已开工建设。"
     found = {p.name: p.company for p in projects_of(extraction_view(text))}
     assert found == {"临沂瑞坤置业房地产开发": "临沂瑞坤置业", "菏泽恒昶置业房地产开发": "菏泽恒昶置业"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年，岚孜河夏特水电站、岚钧鼎凯新材料、准岚(奇台)机场新建工程、恰特至若羌铁路等12个项目已建成。",
+        "去年，嵐孜河夏特水電站、嵐鈞鼎凱新材料、準嵐(奇台)機場新建工程、恰特至若羌鐵路等12個項目已建成。",
+    ],
+)
+def test_public_works_in_a_roundup_name_no_investor(text):
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found.get("岚钧鼎凯新材料", found.get("嵐鈞鼎凱新材料")) in ("岚钧鼎凯", "嵐鈞鼎凱")
+    assert [company for name, company in found.items() if "鼎" not in name] == [None, None, None]
