@@ -845,6 +845,8 @@ def placed_brand(name: str) -> str | None:
         chain = [brand_end]
         while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
             chain.append(chain[-1] + len(trade))
+            if trade in lang.word_set("company_legal_forms"):
+                break  # 南城华达集团|电子信息产业基地: a legal form closes the name; trades after it are the plant's
         if len(chain) > 1 and _qualifies_a_product(
             [name[brand_end : chain[1]], *segment_words(name[chain[1] :])]
         ):
@@ -1163,6 +1165,20 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 
 
+def _placed_form_of(name: str, companies: list[Company]) -> Company | None:
+    """华达集团 is 南城华达集团 without its place: the same name after the place it comes from."""
+    return next(
+        (
+            c
+            for c in companies
+            if c.canonical.endswith(name)
+            and len(c.canonical) > len(name)
+            and _leading_places(c.canonical) == len(c.canonical) - len(name)
+        ),
+        None,
+    )
+
+
 def _short_form_alone(text: str, company: Company) -> str:
     """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
     so alone (not only inside the longer form): the trade after it belongs to the project."""
@@ -1249,7 +1265,7 @@ def find_companies(text: str) -> list[Company]:
         if owner is None and not item.full:
             owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
         if owner is None and not item.full:
-            owner = _longer_form_of(item.name, companies)
+            owner = _longer_form_of(item.name, companies) or _placed_form_of(item.name, companies)
         if owner is None:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)

@@ -859,6 +859,8 @@ def _trades_at(name: str, at: int) -> str:
     chain = [at]
     while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
         chain.append(chain[-1] + len(trade))
+        if trade in lang.word_set("company_legal_forms"):
+            break  # 华达集团|电子信息…: a legal form closes the name
     end = next(e for e in reversed(chain) if e in ends or e == at)
     return name[at:end]
 

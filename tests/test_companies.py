@@ -736,3 +736,16 @@ def test_a_sum_invested_by_no_firm(text):
 )
 def test_a_place_opening_with_a_boundary_character_is_not_cut(text, expected):
     assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚达集团、华坤集团作为签约企业代表发言。其中，南城华坤集团电子信息制造产业基地项目投资10亿元。",
+        "嵐達集團、華坤集團作為簽約企業代表發言。其中，南城華坤集團電子信息製造產業基地項目投資10億元。",
+    ],
+)
+def test_a_name_and_the_same_name_after_its_place_are_one_firm(text):
+    found = companies_of(simplified_view(text))
+    assert found.keys() == {"岚达集团", "南城华坤集团"}
+    assert "华坤集团" in found["南城华坤集团"]

@@ -1331,3 +1331,9 @@ def test_public_works_in_a_roundup_name_no_investor(text):
     found = {p.name: p.company for p in projects_of(extraction_view(text))}
     assert found.get("岚钧鼎凯新材料", found.get("嵐鈞鼎凱新材料")) in ("岚钧鼎凯", "嵐鈞鼎凱")
     assert [company for name, company in found.items() if "鼎" not in name] == [None, None, None]
+
+
+def test_a_legal_form_closes_the_investor_leading_a_listed_project():
+    text = "签约项目包括岚城精工年产5万吨齿轮、南城华坤集团电子信息制造产业基地项目等13个项目。"
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found.get("南城华坤集团电子信息制造产业基地项目") in ("南城华坤集团", "华坤集团"), found
