@@ -384,6 +384,7 @@ def _registered_names(text: str) -> list[_Found]:
             continue
         start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
         start = max(start, text.rfind(_NAME_JOINER, start, match.start()) + 1)
+        start = _at_the_place_after_a_quantity(text, start, match.start())
         core = text[start : match.start()]
         registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
@@ -392,6 +393,14 @@ def _registered_names(text: str) -> list[_Found]:
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
     return out
+
+
+def _at_the_place_after_a_quantity(text: str, start: int, end: int) -> int:
+    """2×135兆瓦光热发电|德令哈某某投资有限公司: a name that the left edge opened right after a number runs
+    over the unit and product of a plant before it; a registered name opens with its place."""
+    if start == 0 or not text[start - 1].isdigit():
+        return start
+    return next((at for at in range(start + 1, end - 1) if _leading_places(text[at:end])), start)
 
 
 def _ends_with_suffix(name: str) -> bool:

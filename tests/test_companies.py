@@ -749,3 +749,14 @@ def test_a_name_and_the_same_name_after_its_place_are_one_firm(text):
     found = companies_of(simplified_view(text))
     assert found.keys() == {"岚达集团", "南城华坤集团"}
     assert "华坤集团" in found["南城华坤集团"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "风电园二期3×100兆瓦风力发电酒泉恒岚文化旅游投资有限公司等4个项目开展前期工作。",
+        "風電園二期3×100兆瓦風力發電酒泉恆嵐文化旅遊投資有限公司等4個項目開展前期工作。",
+    ],
+)
+def test_a_registered_name_after_a_plants_quantity_opens_with_its_place(text):
+    assert names(simplified_view(text)) == ["酒泉恒岚文化旅游投资有限公司"]
