@@ -239,6 +239,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             and word_frequency(word) == 0
             and not _bare_place_before(words, index)
             and not _is_place(word)  # 和田, 于都: a place whose name opens with a boundary character
+            and not _opens_a_coined_pair(word, boundaries)
         ):
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
@@ -250,6 +251,17 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
+
+
+def _opens_a_coined_pair(word: str, boundaries: frozenset[str]) -> bool:
+    """全懋|精机: a function character that is no boundary word (全, 至, 沿) before a rare character, in a
+    pair no dictionary knows, is the coined pair's first character (各大|医药 is not: 大 is common)."""
+    return len(word) == 2 and word[0] not in boundaries and word[1] not in _common_hanzi()
+
+
+@cache
+def _common_hanzi() -> frozenset[str]:
+    return frozenset("".join(lang.words("common_hanzi")))
 
 
 def _bare_place_before(words, index: int) -> bool:

@@ -760,3 +760,19 @@ def test_a_name_and_the_same_name_after_its_place_are_one_firm(text):
 )
 def test_a_registered_name_after_a_plants_quantity_opens_with_its_place(text):
     assert names(simplified_view(text)) == ["酒泉恒岚文化旅游投资有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("去年营收稳定，全岚精机则将投资近3亿元，在台中建新厂。", "全岚精机"),
+        ("去年營收穩定，全嵐精機則將投資近3億元，在台中建新廠。", "全岚精机"),
+        ("此外，至昶科技有限公司将在园区建设研发中心。", "至昶科技有限公司"),
+    ],
+)
+def test_a_function_character_before_a_rare_one_opens_a_coined_name(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+def test_a_function_character_before_a_common_one_opens_no_name():
+    assert names("各大医药公司纷纷入驻园区。") == []
