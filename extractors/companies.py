@@ -238,7 +238,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             (word[0] in boundaries or word[0] in function_chars)
             and word_frequency(word) == 0
             and not _bare_place_before(words, index)
-            and not _is_place(word)  # 和田, 于都: a place whose name opens with a boundary character
+            and not _is_place(word)  # 于都, 同心: a place whose name opens with a boundary character
             and not _opens_a_coined_pair(word, boundaries)
         ):
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
@@ -254,7 +254,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
 
 
 def _opens_a_coined_pair(word: str, boundaries: frozenset[str]) -> bool:
-    """全懋|精机: a function character that is no boundary word (全, 至, 沿) before a rare character, in a
+    """全岚|精机: a function character that is no boundary word (全, 至, 沿) before a rare character, in a
     pair no dictionary knows, is the coined pair's first character (各大|医药 is not: 大 is common)."""
     return len(word) == 2 and word[0] not in boundaries and word[1] not in _common_hanzi()
 
@@ -408,7 +408,7 @@ def _registered_names(text: str) -> list[_Found]:
 
 
 def _at_the_place_after_a_quantity(text: str, start: int, end: int) -> int:
-    """2×135兆瓦光热发电|德令哈某某投资有限公司: a name that the left edge opened right after a number runs
+    """3×100兆瓦风力发电|酒泉某某旅游开发有限公司: a name that the left edge opened right after a number runs
     over the unit and product of a plant before it; a registered name opens with its place."""
     if start == 0 or not text[start - 1].isdigit():
         return start
@@ -1065,7 +1065,7 @@ def _clause_subjects(text: str) -> list[_Found]:
 
 def _clause_investors(text: str) -> list[_Found]:
     """甲电子将投资近40亿元: the subject of a clause that invests a sum is a firm when it reads as one: a
-    name before its trade (华泰电子), a place before a proper name (北京华联), or coined words alone."""
+    name before its trade (宏泰电子), a place before a proper name (青岛华联), or coined words alone."""
     out = []
     for match in _clause_investor_re().finditer(text):
         span = _clean_item(text, match.start("name"), match.end("name"))

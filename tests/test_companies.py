@@ -652,7 +652,7 @@ def test_a_registered_name_starts_after_ji(text):
             {"临沂瑞坤置业", "金桥纸业"},
         ),
         (
-            "上半年，星河硅业新能源50兆瓦光伏发电、东岳锂业电池材料等9个项目已竣工投产。",
+            "上半年，星河硅业多晶硅扩产、东岳锂业电池材料等9个项目已竣工投产。",
             {"星河硅业", "东岳锂业"},
         ),
     ],
@@ -681,7 +681,7 @@ def test_a_list_closed_by_a_word_for_big_makers_names_firms(text, expected):
     [
         "签约企业包括岚芯微、恒锐光电和泓晶半导体。",
         "参展企业有岚芯微、恒锐光电、泓晶半导体等。",
-        "獲准的業者則包括嵐芯微、恆銳光電、泓晶半導體及一家不具名的領導廠商。",
+        "獲准的業者包括嵐芯微、恆銳光電、泓晶半導體及一家未公開名稱的廠商。",
         "签约企业分别是：岚芯微、恒锐光电、泓晶半导体。",
     ],
 )
@@ -697,12 +697,12 @@ def test_trades_after_a_noun_for_firms_are_no_firms(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "签约仪式上，岚达集团、恒航集团、瑞思达航天科技作为签约企业代表进行视频发言。",
-        "簽約儀式上，嵐達集團、恆航集團、瑞思達航天科技作為簽約企業代表進行視頻發言。",
+        "会上，岚钧集团、恒岳集团、泓宇航天科技作为签约企业代表发言。",
+        "會上，嵐鈞集團、恆岳集團、泓宇航天科技作為簽約企業代表發言。",
     ],
 )
 def test_a_list_given_the_role_of_firms(text):
-    assert set(names(simplified_view(text))) == {"岚达集团", "恒航集团", "瑞思达航天科技"}
+    assert set(names(simplified_view(text))) == {"岚钧集团", "恒岳集团", "泓宇航天科技"}
 
 
 def test_one_speaker_as_a_firms_representative_is_no_firm():
@@ -712,7 +712,7 @@ def test_one_speaker_as_a_firms_representative_is_no_firm():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("宏泰电子将大手笔投资近40亿元，启动厂房扩建计划。", "宏泰电子"),
+        ("宏泰电子将投资近40亿元扩建厂房。", "宏泰电子"),
         ("青岛华联投资0.3亿元在市北区扩建超市。", "青岛华联"),
         ("去年营收稳定，嵐懋精機則將投資近3億元，在台中建新廠。", "岚懋精机"),
     ],
@@ -729,9 +729,9 @@ def test_a_sum_invested_by_no_firm(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("该项目由和田恒昶纺织有限公司投资建设。", {"和田恒昶纺织有限公司"}),
-        ("和田至若羌铁路、于都至宁都高速公路已建成通车。", set()),
-        ("項目由和田恆昶紡織有限公司投資建設。", {"和田恒昶纺织有限公司"}),
+        ("该项目由于都恒昶纺织有限公司投资建设。", {"于都恒昶纺织有限公司"}),
+        ("于都至宁都高速公路、同心至海原公路已建成通车。", set()),
+        ("項目由同心恆昶紡織有限公司投資建設。", {"同心恒昶纺织有限公司"}),
     ],
 )
 def test_a_place_opening_with_a_boundary_character_is_not_cut(text, expected):
@@ -754,12 +754,12 @@ def test_a_name_and_the_same_name_after_its_place_are_one_firm(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "风电园二期3×100兆瓦风力发电酒泉恒岚文化旅游投资有限公司等4个项目开展前期工作。",
-        "風電園二期3×100兆瓦風力發電酒泉恆嵐文化旅遊投資有限公司等4個項目開展前期工作。",
+        "风电园二期3×100兆瓦风力发电酒泉恒岚旅游开发有限公司等4个项目开展前期工作。",
+        "風電園二期3×100兆瓦風力發電酒泉恆嵐旅遊開發有限公司等4個項目開展前期工作。",
     ],
 )
 def test_a_registered_name_after_a_plants_quantity_opens_with_its_place(text):
-    assert names(simplified_view(text)) == ["酒泉恒岚文化旅游投资有限公司"]
+    assert names(simplified_view(text)) == ["酒泉恒岚旅游开发有限公司"]
 
 
 @pytest.mark.parametrize(

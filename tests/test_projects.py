@@ -1323,8 +1323,8 @@ def test_two_investors_with_alike_projects_are_two_projects():
 @pytest.mark.parametrize(
     "text",
     [
-        "去年，岚孜河夏特水电站、岚钧鼎凯新材料、准岚(奇台)机场新建工程、恰特至若羌铁路等12个项目已建成。",
-        "去年，嵐孜河夏特水電站、嵐鈞鼎凱新材料、準嵐(奇台)機場新建工程、恰特至若羌鐵路等12個項目已建成。",
+        "去年，岚溪河岚特水电站、岚钧鼎凯新材料、岚原(恒台)机场新建工程、岚东至岚西铁路等12个项目已建成。",
+        "去年，嵐溪河嵐特水電站、嵐鈞鼎凱新材料、嵐原(恆台)機場新建工程、嵐東至嵐西鐵路等12個項目已建成。",
     ],
 )
 def test_public_works_in_a_roundup_name_no_investor(text):
