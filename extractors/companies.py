@@ -40,6 +40,8 @@ _CAPACITY_AHEAD = re.compile(lang.pattern("project_words", "capacity"))
 _COUNT_TAIL = re.compile(lang.pattern("company_patterns", "count_tail"))
 _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"))
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
+_LIST_ROLE = lang.pattern("company_patterns", "list_role")
+_NAME_JOINER = lang.data("company_patterns")["name_joiner"]
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
 
@@ -65,6 +67,24 @@ def _enumeration_re() -> re.Pattern[str]:
 @cache
 def _investor_enumeration_re() -> re.Pattern[str]:
     return re.compile(lang.pattern("company_patterns", "investor_enumeration"))
+
+
+@cache
+def _counted_project_list_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "counted_project_list"))
+
+
+_DESCRIBED_ITEM = re.compile(lang.pattern("company_patterns", "firm_list_described_item"))
+
+
+@cache
+def _firm_list_after_its_head_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "firm_list_after_its_head"))
+
+
+@cache
+def _clause_investor_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("company_patterns", "clause_investor"))
 
 
 @cache
@@ -214,7 +234,13 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             break
         if word.endswith(date_ending) and any(c.isdigit() for c in word):
             break
-        if (word[0] in boundaries or word[0] in function_chars) and word_frequency(word) == 0:
+        if (
+            (word[0] in boundaries or word[0] in function_chars)
+            and word_frequency(word) == 0
+            and not _bare_place_before(words, index)
+            and not _is_place(word)  # 于都, 同心: a place whose name opens with a boundary character
+            and not _opens_a_coined_pair(word, boundaries)
+        ):
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
             return w_start + glued
@@ -225,6 +251,31 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
+
+
+def _opens_a_coined_pair(word: str, boundaries: frozenset[str]) -> bool:
+    """全岚|精机: a function character that is no boundary word (全, 至, 沿) before a rare character, in a
+    pair no dictionary knows, is the coined pair's first character (各大|医药 is not: 大 is common)."""
+    return len(word) == 2 and word[0] not in boundaries and word[1] not in _common_hanzi()
+
+
+@cache
+def _common_hanzi() -> frozenset[str]:
+    return frozenset("".join(lang.words("common_hanzi")))
+
+
+def _bare_place_before(words, index: int) -> bool:
+    """菏泽|同裕纸业有限公司: a place named without its 县/市/区 right before the word is the registered name's
+    opening, so the word's first character, a boundary elsewhere (同, 和), is the name's 字号."""
+    if index == 0:
+        return False
+    word, _start, end = words[index - 1]
+    return end == words[index][1] and _is_place(word) and not word.endswith(_division_endings())
+
+
+@cache
+def _division_endings() -> tuple[str, ...]:
+    return tuple(lang.data("place_names")["district_endings"])
 
 
 @cache
@@ -263,6 +314,8 @@ def _after_leading_verb(text: str, start: int, end: int) -> int:
     pairs = tagged(text[start:end])
     if len(pairs) < 2 or pairs[0][1] != "v" or len(pairs[0][0]) < 2:
         return start
+    if _is_place(pairs[0][0]):
+        return start  # 开封锐昶…: a city whose name is also a verb opens the firm's name
     following, flag = pairs[1]
     if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
         return start + len(pairs[0][0])
@@ -342,6 +395,8 @@ def _registered_names(text: str) -> list[_Found]:
         if any(s <= match.start() < e for found in out for s, e in found.spans):
             continue
         start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
+        start = max(start, text.rfind(_NAME_JOINER, start, match.start()) + 1)
+        start = _at_the_place_after_a_quantity(text, start, match.start())
         core = text[start : match.start()]
         registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
@@ -350,6 +405,14 @@ def _registered_names(text: str) -> list[_Found]:
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
     return out
+
+
+def _at_the_place_after_a_quantity(text: str, start: int, end: int) -> int:
+    """3×100兆瓦风力发电|酒泉某某旅游开发有限公司: a name that the left edge opened right after a number runs
+    over the unit and product of a plant before it; a registered name opens with its place."""
+    if start == 0 or not text[start - 1].isdigit():
+        return start
+    return next((at for at in range(start + 1, end - 1) if _leading_places(text[at:end])), start)
 
 
 def _ends_with_suffix(name: str) -> bool:
@@ -399,7 +462,7 @@ def _project_nouns() -> tuple[str, ...]:
 def _enumeration_matches(text: str) -> list[re.Match[str]]:
     """Lists closed by 等 (甲、乙等企业) and lists counted without it (甲、乙2家企业)."""
     matches: dict[tuple[int, int], re.Match[str]] = {}
-    for needle in (_ENUMERATION_CLOSER, *_FIRM_MEASURES):
+    for needle in (_ENUMERATION_CLOSER, *_FIRM_MEASURES, _LIST_ROLE):
         for match in finditer_within(_enumeration_re(), text, NO_LIST_BREAK, needle):
             if match.group("closer") or _LIST_SEPARATOR in match.group(1):
                 matches.setdefault(match.span(), match)
@@ -435,6 +498,40 @@ def _enumerated(text: str) -> list[_Found]:
             spans = _typed_by_the_list(text, match, items, spans)
         out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
     return out
+
+
+def _firm_list_after_its_head(text: str) -> list[_Found]:
+    """签约企业包括甲、乙和丙: the firms a noun for firms opens; a list most of whose items are not names
+    (企业包括制造、物流和商贸) lists trades."""
+    out = []
+    for match in _firm_list_after_its_head_re().finditer(text):
+        items = match.group("items").split(_LIST_SEPARATOR)
+        last = items.pop()
+        last = last.split(_ENUMERATION_CLOSER, 1)[0]
+        joiner = next((at for w, at, _e in tokens(last) if _joins_the_last_item(w, at, last)), None)
+        items += [last[:joiner], last[joiner + 1 :]] if joiner is not None else [last]
+        position, spans = match.start("items"), []
+        for item in items:
+            span = _clean_item(text, position, position + len(item), in_list=True) if item else None
+            if span and span[0] > position and token_at(text, position)[1] < position:
+                span = (position, span[1])  # 有|岚芯微 read as 有岚|芯微: the item starts after its opener
+            described = _COUNTED.match(item) or _DESCRIBED_ITEM.search(item)
+            spans.append(None if described else span)
+            position += len(item) + 1
+        if 2 * sum(span is None for span in spans) >= len(spans):
+            continue
+        out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
+    return out
+
+
+def _joins_the_last_item(word: str, at: int, item: str) -> bool:
+    """甲、乙和丙: a conjunction, standing alone or glued by the segmenter to the next name (和泓晶), with
+    a name of two characters or more on either side."""
+    return (
+        word[0] in _CONJUNCTIONS
+        and 2 <= at <= len(item) - 3
+        and (len(word) == 1 or word_frequency(word) == 0)
+    )
 
 
 LIST_TYPES_AN_ITEM = 3  # items of a firms' list, all names but one, that make the one a name too
@@ -495,6 +592,59 @@ def _headed_project_list(text: str) -> list[_Found]:
             if investor and not runs_on:
                 out.append(investor)
     return out
+
+
+def _counted_project_list(text: str) -> list[_Found]:
+    """甲置业房地产开发、乙纸业年产5万吨纸浆等27个项目: items of a list of projects that open with their
+    investor's short name (a brand, a place and a brand, or a word before its trade)."""
+    out = []
+    for match in finditer_within(_counted_project_list_re(), text, NO_LIST_BREAK, _ENUMERATION_CLOSER):
+        position = match.start(1)
+        for item in match.group(1).split(_LIST_SEPARATOR):
+            span = _clean_item(text, position, position + _before_a_quantity(item), in_list=True)
+            position += len(item) + 1
+            if span is None:
+                continue
+            named = text[span[0] : span[1]]
+            if public_works(named):
+                continue
+            investor = placed_brand(named) or brand_of(named) or _word_before_its_trade(named)
+            if investor and named.startswith(investor):
+                out.append(_Found(investor, [(span[0], span[0] + len(investor))], leads_a_project=True))
+    return out
+
+
+def public_works(name: str) -> bool:
+    """甲河水电站, 甲至乙铁路: public works are named after the places and rivers they serve, not investors."""
+    return any(word in name for word in lang.data("company_patterns")["public_works"])
+
+
+def _before_a_quantity(item: str) -> int:
+    """How much of a listed project names its investor and product: up to a quantity after its words
+    (亚洲硅业新能源|60兆瓦光伏发电), which says how big the plant is."""
+    return next(
+        (at for at in range(1, len(item)) if item[at].isdigit() and _HAN.match(item[at - 1])), len(item)
+    )
+
+
+def _word_before_its_trade(item: str) -> str | None:
+    """太阳纸业|年产…, 亚洲硅业|新能源…: a word of two characters, however common, then a trade word that
+    ends firms' short names, then more of the project: the two words are the investor."""
+    pairs = tagged(item)
+    if len(pairs) < 3:
+        return None
+    (word, flag), (trade, _trade_flag) = pairs[0], pairs[1]
+    if (
+        len(word) != 2
+        or not _HAN.match(word)
+        or flag.startswith(_LEADING_NON_NAME)
+        or flag == "ours"
+        or word in lang.word_set("industry_terms")
+        or word.endswith(_division_endings())
+        or trade not in lang.word_set("company_industry_words")
+    ):
+        return None
+    return word + trade
 
 
 def _opens_with_a_brand(item: str) -> bool:
@@ -716,6 +866,8 @@ def placed_brand(name: str) -> str | None:
         chain = [brand_end]
         while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
             chain.append(chain[-1] + len(trade))
+            if trade in lang.word_set("company_legal_forms"):
+                break  # 南城华达集团|电子信息产业基地: a legal form closes the name; trades after it are the plant's
         if len(chain) > 1 and _qualifies_a_product(
             [name[brand_end : chain[1]], *segment_words(name[chain[1] :])]
         ):
@@ -911,6 +1063,32 @@ def _clause_subjects(text: str) -> list[_Found]:
     return out
 
 
+def _clause_investors(text: str) -> list[_Found]:
+    """甲电子将投资近40亿元: the subject of a clause that invests a sum is a firm when it reads as one: a
+    name before its trade (宏泰电子), a place before a proper name (青岛华联), or coined words alone."""
+    out = []
+    for match in _clause_investor_re().finditer(text):
+        span = _clean_item(text, match.start("name"), match.end("name"))
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        if _reads_as_a_firm(name):
+            out.append(_Found(name, [span]))
+    return out
+
+
+def _reads_as_a_firm(name: str) -> bool:
+    pairs = tagged(name)
+    if len(pairs) != 2 or _is_place(name):
+        return False
+    (first, first_flag), (second, second_flag) = pairs
+    if second in lang.word_set("company_industry_words"):
+        return first_flag in _PROPER_FLAGS or (first_flag == "ns" and not _is_place(first))
+    if _is_place(first):
+        return second_flag in (*_PROPER_FLAGS, "ns") and not _is_place(second)
+    return first_flag == second_flag == "oov"
+
+
 ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
 
 
@@ -1008,6 +1186,20 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 
 
+def _placed_form_of(name: str, companies: list[Company]) -> Company | None:
+    """华达集团 is 南城华达集团 without its place: the same name after the place it comes from."""
+    return next(
+        (
+            c
+            for c in companies
+            if c.canonical.endswith(name)
+            and len(c.canonical) > len(name)
+            and _leading_places(c.canonical) == len(c.canonical) - len(name)
+        ),
+        None,
+    )
+
+
 def _short_form_alone(text: str, company: Company) -> str:
     """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
     so alone (not only inside the longer form): the trade after it belongs to the project."""
@@ -1072,8 +1264,11 @@ def find_companies(text: str) -> list[Company]:
         + _enumerated(text)
         + _triggered(text)
         + _headed_project_list(text)
+        + _counted_project_list(text)
+        + _firm_list_after_its_head(text)
         + _project_brands(text)
         + _clause_subjects(text)
+        + _clause_investors(text)
         + _known_brands(text)
         + _state_group_units(text)
         + _bilingual(text)
@@ -1091,7 +1286,7 @@ def find_companies(text: str) -> list[Company]:
         if owner is None and not item.full:
             owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
         if owner is None and not item.full:
-            owner = _longer_form_of(item.name, companies)
+            owner = _longer_form_of(item.name, companies) or _placed_form_of(item.name, companies)
         if owner is None:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, rare_word
+from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, public_works, rare_word
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
 from zhaoyin.extractors.text import (
@@ -908,6 +908,8 @@ def _trades_at(name: str, at: int) -> str:
     chain = [at]
     while trade := next((t for t in trades if name.startswith(t, chain[-1])), None):
         chain.append(chain[-1] + len(trade))
+        if trade in lang.word_set("company_legal_forms"):
+            break  # 华达集团|电子信息…: a legal form closes the name
     end = next(e for e in reversed(chain) if e in ends or e == at)
     return name[at:end]
 
@@ -1598,7 +1600,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
-    if company is None and candidate.roundup and candidate.name:
+    if company is None and candidate.roundup and candidate.name and not public_works(candidate.name):
         company = _leading_brand(candidate.name) or _item_investor(candidate.name)
     other_names = tuple((o, doc.ends.get(o, o)) for o in others)
     if company is None and not candidate.listed and clause != whole_clause:
@@ -1733,6 +1735,8 @@ def find_projects(
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)
         same = by_key.get(key)
+        if same is not None and projects[same].company not in (None, project.company) and project.company:
+            same = None  # 甲置业房地产开发、乙置业房地产开发: two investors, two projects
         if same is None and project.company and project.amount_yuan is None and _names_only(project):
             # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
             same = next(

@@ -599,3 +599,180 @@ def test_a_placed_brand_does_not_end_inside_a_word():
     assert placed_brand("湖州海洋新能源物流车项目") is None
     assert placed_brand("江苏航空新能源物流车项目") is None
     assert placed_brand("江苏岚天新能源物流车项目") == "江苏岚天"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中菏泽同裕纸业有限公司年产5万吨生活用纸项目等8个项目已投产。", "菏泽同裕纸业有限公司"),
+        ("淄博同鑫陶瓷有限公司、滨州同益化工有限公司两家企业签约。", "滨州同益化工有限公司"),
+        ("其中菏澤同裕紙業有限公司年產5萬噸生活用紙項目等8個項目已投產。", "菏泽同裕纸业有限公司"),
+    ],
+)
+def test_registered_name_whose_brand_opens_with_a_boundary_character_after_a_bare_place(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开工的还有开封嘉昱精密机械有限公司智能装备项目。", "开封嘉昱精密机械有限公司"),
+        (
+            "配套零件、開封瑞昶新型材料有限責任公司生產鋼渣粉等5個重點項目。",
+            "开封瑞昶新型材料有限责任公司",
+        ),
+    ],
+)
+def test_registered_name_opening_with_a_city_that_is_also_a_verb(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市第三批重点项目暨湖南金岳食品有限公司年产3万吨项目开工。",
+        "此次签约仪式暨宁波锐丰电子有限公司投产仪式举行。",
+        "全縣第三批重點項目暨湖南金岳食品有限公司年產3萬噸項目開工。",
+    ],
+)
+def test_a_registered_name_starts_after_ji(text):
+    found = names(simplified_view(text))
+    assert any(name.endswith("有限公司") and name.startswith(("湖南", "宁波")) for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年以来，全市开工建设项目45个，其中临沂瑞坤置业房地产开发、金桥纸业年产8万吨瓦楞纸等12个项目已开工建设。",
+            {"临沂瑞坤置业", "金桥纸业"},
+        ),
+        (
+            "全縣開工項目45個，其中臨沂瑞坤置業房地產開發、金橋紙業年產8萬噸瓦楞紙等12個項目已開工建設。",
+            {"临沂瑞坤置业", "金桥纸业"},
+        ),
+        (
+            "上半年，星河硅业多晶硅扩产、东岳锂业电池材料等9个项目已竣工投产。",
+            {"星河硅业", "东岳锂业"},
+        ),
+    ],
+)
+def test_investors_opening_the_items_of_a_counted_list_of_projects(text, expected):
+    assert set(names(simplified_view(text))) == expected
+
+
+def test_a_counted_list_of_projects_without_investors_names_no_company():
+    assert names("上半年，滨海新城综合开发、北湖公园提升改造等9个项目已竣工投产。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该厂客户包括岚芯微、恒锐光电、泓晶半导体等国内大厂。", {"岚芯微", "恒锐光电", "泓晶半导体"}),
+        ("主要客戶為嵐芯微、恆銳光電等晶片廠商，年內投產。", {"岚芯微", "恒锐光电"}),
+    ],
+)
+def test_a_list_closed_by_a_word_for_big_makers_names_firms(text, expected):
+    assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约企业包括岚芯微、恒锐光电和泓晶半导体。",
+        "参展企业有岚芯微、恒锐光电、泓晶半导体等。",
+        "獲准的業者包括嵐芯微、恆銳光電、泓晶半導體及一家未公開名稱的廠商。",
+        "签约企业分别是：岚芯微、恒锐光电、泓晶半导体。",
+    ],
+)
+def test_the_firms_a_noun_for_firms_opens(text):
+    assert set(names(simplified_view(text))) == {"岚芯微", "恒锐光电", "泓晶半导体"}
+
+
+@pytest.mark.parametrize("text", ["入驻企业包括制造、物流和商贸。", "企业有较强的研发、生产能力。"])
+def test_trades_after_a_noun_for_firms_are_no_firms(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上，岚钧集团、恒岳集团、泓宇航天科技作为签约企业代表发言。",
+        "會上，嵐鈞集團、恆岳集團、泓宇航天科技作為簽約企業代表發言。",
+    ],
+)
+def test_a_list_given_the_role_of_firms(text):
+    assert set(names(simplified_view(text))) == {"岚钧集团", "恒岳集团", "泓宇航天科技"}
+
+
+def test_one_speaker_as_a_firms_representative_is_no_firm():
+    assert names("他作为企业代表发言。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏泰电子将投资近40亿元扩建厂房。", "宏泰电子"),
+        ("青岛华联投资0.3亿元在市北区扩建超市。", "青岛华联"),
+        ("去年营收稳定，嵐懋精機則將投資近3億元，在台中建新廠。", "岚懋精机"),
+    ],
+)
+def test_the_subject_of_a_clause_that_invests_a_sum(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+@pytest.mark.parametrize("text", ["固定资产投资120亿元，外商直接投资11亿美元。", "今年计划投资16亿元。"])
+def test_a_sum_invested_by_no_firm(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该项目由于都恒昶纺织有限公司投资建设。", {"于都恒昶纺织有限公司"}),
+        ("于都至宁都高速公路、同心至海原公路已建成通车。", set()),
+        ("項目由同心恆昶紡織有限公司投資建設。", {"同心恒昶纺织有限公司"}),
+    ],
+)
+def test_a_place_opening_with_a_boundary_character_is_not_cut(text, expected):
+    assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚达集团、华坤集团作为签约企业代表发言。其中，南城华坤集团电子信息制造产业基地项目投资10亿元。",
+        "嵐達集團、華坤集團作為簽約企業代表發言。其中，南城華坤集團電子信息製造產業基地項目投資10億元。",
+    ],
+)
+def test_a_name_and_the_same_name_after_its_place_are_one_firm(text):
+    found = companies_of(simplified_view(text))
+    assert found.keys() == {"岚达集团", "南城华坤集团"}
+    assert "华坤集团" in found["南城华坤集团"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "风电园二期3×100兆瓦风力发电酒泉恒岚旅游开发有限公司等4个项目开展前期工作。",
+        "風電園二期3×100兆瓦風力發電酒泉恆嵐旅遊開發有限公司等4個項目開展前期工作。",
+    ],
+)
+def test_a_registered_name_after_a_plants_quantity_opens_with_its_place(text):
+    assert names(simplified_view(text)) == ["酒泉恒岚旅游开发有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("去年营收稳定，全岚精机则将投资近3亿元，在台中建新厂。", "全岚精机"),
+        ("去年營收穩定，全嵐精機則將投資近3億元，在台中建新廠。", "全岚精机"),
+        ("此外，至昶科技有限公司将在园区建设研发中心。", "至昶科技有限公司"),
+    ],
+)
+def test_a_function_character_before_a_rare_one_opens_a_coined_name(text, expected):
+    assert expected in names(simplified_view(text))
+
+
+def test_a_function_character_before_a_common_one_opens_no_name():
+    assert names("各大医药公司纷纷入驻园区。") == []

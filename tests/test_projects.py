@@ -1549,3 +1549,28 @@ def test_two_companies_joined_in_one_list_slot_are_two_items(text):
 def test_a_listed_items_product_word_tagged_as_a_time_keeps_the_item(text):
     found = by_name(projects_of(extraction_view(text)))
     assert found["宁旭集团年产600万套轿车子午胎"].status == "completed", set(found)
+
+
+def test_two_investors_with_alike_projects_are_two_projects():
+    text = "其中临沂瑞坤置业房地产开发、菏泽恒昶置业房地产开发等12个项目已开工建设。"
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found == {"临沂瑞坤置业房地产开发": "临沂瑞坤置业", "菏泽恒昶置业房地产开发": "菏泽恒昶置业"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年，岚溪河岚特水电站、岚钧鼎凯新材料、岚原(恒台)机场新建工程、岚东至岚西铁路等12个项目已建成。",
+        "去年，嵐溪河嵐特水電站、嵐鈞鼎凱新材料、嵐原(恆台)機場新建工程、嵐東至嵐西鐵路等12個項目已建成。",
+    ],
+)
+def test_public_works_in_a_roundup_name_no_investor(text):
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found.get("岚钧鼎凯新材料", found.get("嵐鈞鼎凱新材料")) in ("岚钧鼎凯", "嵐鈞鼎凱")
+    assert [company for name, company in found.items() if "鼎" not in name] == [None, None, None]
+
+
+def test_a_legal_form_closes_the_investor_leading_a_listed_project():
+    text = "签约项目包括岚城精工年产5万吨齿轮、南城华坤集团电子信息制造产业基地项目等13个项目。"
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found.get("南城华坤集团电子信息制造产业基地项目") in ("南城华坤集团", "华坤集团"), found
