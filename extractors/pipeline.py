@@ -36,7 +36,7 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #        subjects, metric targets, name boundaries, simplified canonicals, datelines and policy news
 # 0.8.0: second round on real reports: list grammar and investors of unnamed projects, former counties and
 #        zones in landing slots, metric conditions vs figures, Chinese-numeral counts and rates
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 OCR_CONFIDENCE = 0.7
 LAC_BACKEND = "rules+lac"
 RULES_COMPANIES = (

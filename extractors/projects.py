@@ -377,6 +377,8 @@ def _named_candidates(
         noun_end = _without_placing_bracket(text, match.start(), match.end())
         if match.start() < covered:
             continue  # the rest of a name joined with 及/和
+        if any(start < noun_end < end for start, end in company_spans):
+            continue  # the noun of a firm's own name (某某工程材料有限公司, 某某产业园发展有限公司)
         while text.startswith(_WORDS["name_link"], noun_end) and (
             linked := _name_re().match(text, noun_end + len(_WORDS["name_link"]))
         ):

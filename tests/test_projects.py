@@ -1574,3 +1574,15 @@ def test_a_legal_form_closes_the_investor_leading_a_listed_project():
     text = "签约项目包括岚城精工年产5万吨齿轮、南城华坤集团电子信息制造产业基地项目等13个项目。"
     found = {p.name: p.company for p in projects_of(extraction_view(text))}
     assert found.get("南城华坤集团电子信息制造产业基地项目") in ("南城华坤集团", "华坤集团"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次云签约的企业有岚澜华工程材料有限公司、星湾汇能建设工程有限公司等，均为新材料和基建领域企业。",
+        "此次雲簽約的企業有嵐瀾華工程材料有限公司、星灣匯能建設工程有限公司等，均為新材料和基建領域企業。",
+    ],
+)
+def test_a_project_noun_inside_a_firms_registered_name_names_no_project(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n.endswith("工程") for n in names), names
