@@ -338,7 +338,11 @@ def _tree_rss(process) -> int:
     import psutil
 
     total = 0
-    for proc in [process, *process.children(recursive=True)]:
+    try:
+        children = process.children(recursive=True)
+    except psutil.Error:  # a worker exited while its siblings were listed
+        children = []
+    for proc in [process, *children]:
         try:
             total += proc.memory_info().rss
         except psutil.Error:
