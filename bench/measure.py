@@ -247,7 +247,8 @@ def _timed_import(parts: list[Path], db: Path, workers: int, batch_size: int) ->
 
 
 def worker_scaling(parts: list[Path], work: Path, batch_size: int, repeats: int = 3) -> dict:
-    """(c) the plain loop with 2 extraction processes ÷ with 1: throughput after start-up (and wall time).
+    """(c) the plain loop with 2 extraction processes ÷ with 1: wall time of the whole import (and, apart,
+    the rate after the first batch was loaded).
 
     Runs alternate (1, 2, 2, 1, …); the medians count. With one worker, extraction runs in the writer's
     process, so its writer CPU is extraction and loading together."""
@@ -265,13 +266,16 @@ def worker_scaling(parts: list[Path], work: Path, batch_size: int, repeats: int 
     return {
         "one_worker_s": [round(run["wall_s"], 2) for run in runs[1]],
         "two_workers_s": [round(run["wall_s"], 2) for run in runs[2]],
-        "speedup_wall": round(one_s / two_s, 2),
+        # With one worker a batch is extracted inline when it is handed out, and the loop keeps three batches
+        # in flight: the first batch is loaded only after three were extracted, so the rate after it leaves
+        # most of one worker's extraction out. The whole import's wall time is the comparable figure.
+        "speedup": round(one_s / two_s, 2),
+        "speedups_by_round": [
+            round(one["wall_s"] / two["wall_s"], 2) for one, two in zip(runs[1], runs[2], strict=True)
+        ],
         "one_worker_docs_per_s_after_first_batch": [round(run["rate"], 2) for run in runs[1]],
         "two_workers_docs_per_s_after_first_batch": [round(run["rate"], 2) for run in runs[2]],
-        "speedup": round(two_rate / one_rate, 2),
-        "speedups_by_round": [
-            round(two["rate"] / one["rate"], 2) for one, two in zip(runs[1], runs[2], strict=True)
-        ],
+        "speedup_after_first_batch": round(two_rate / one_rate, 2),
         "cpu_ms_per_doc": {
             "one_worker_writer_with_extraction": median(1, "writer_cpu_ms_per_doc"),
             "two_workers_writer": median(2, "writer_cpu_ms_per_doc"),
