@@ -36,6 +36,9 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #        subjects, metric targets, name boundaries, simplified canonicals, datelines and policy news
 # 0.8.0: second round on real reports: list grammar and investors of unnamed projects, former counties and
 #        zones in landing slots, metric conditions vs figures, Chinese-numeral counts and rates
+# 0.9.0: variant characters, trade words after GB/T 4754, per-place metric lists, subjects of added places
+# 0.10.0: place names of the report's date, Taiwan divisions and currency, lists of full project names,
+#         status per item (投运, readiness), firms typed by their list, work-report and 兵团 subjects
 EXTRACTOR_VERSION = "0.10.0"
 OCR_CONFIDENCE = 0.7
 LAC_BACKEND = "rules+lac"
