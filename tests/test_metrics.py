@@ -1686,3 +1686,40 @@ def test_the_corps_and_its_division_cities_are_subjects_of_their_own(text):
         (230.5, "石河子市"),
         (46, "石河子市"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县一季度重点项目完成投资9亿元\n在项目建设上，青禾纺纱生产线、绵阳宏远混凝土生产线等项目实现投产，"
+        "星河水厂、白沙物流园等4个项目加快推进。",
+        "溪嶺縣一季度重點項目完成投資9億元\n在項目建設上，青禾紡紗生產線、綿陽宏遠混凝土生產線等項目實現投產，"
+        "星河水廠、白沙物流園等4個項目加快推進。",
+        "溪岭县一季度重点项目完成投资9亿元\n青禾纺纱生产线、绵阳宏远混凝土生产线等重点企业相继投产，"
+        "星河水厂、白沙物流园等4个项目加快推进。",
+    ],
+)
+def test_the_citys_name_inside_a_listed_item_does_not_speak_of_the_city(text):
+    """甲、乙等项目 is a list even with no count: the city's short name in an item's name (绵阳宏远…) is
+    part of that name, so the county the report is about stays the subject."""
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [district(view, "溪岭县", "county")], city="绵阳市")
+    assert [(m.value, m.subject) for m in found] == [(4, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者从宁夏发展改革委获悉，一季度，我区重点项目已开工72个。\n"
+        "其中，青禾纺织有限公司纺纱项目、银川星河硅业单晶硅项目等6个项目投资均完成年度计划的15%以上。"
+        "18个服务业项目已开工12个。",
+        "記者從寧夏發展改革委獲悉，一季度，我區重點項目已開工72個。\n"
+        "其中，青禾紡織有限公司紡紗項目、銀川星河矽業單晶矽項目等6個項目投資均完成年度計劃的15%以上。"
+        "18個服務業項目已開工12個。",
+    ],
+)
+def test_a_provincial_report_keeps_its_province_past_the_city_named_inside_a_listed_item(text):
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [], city="银川市")
+    assert [m.value for m in found] == [72, 6, 15, 18, 12]
+    assert {m.subject for m in found} == {"宁夏回族自治区"}
