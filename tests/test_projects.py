@@ -1586,3 +1586,36 @@ def test_a_legal_form_closes_the_investor_leading_a_listed_project():
 def test_a_project_noun_inside_a_firms_registered_name_names_no_project(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n.endswith("工程") for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "本月，溪岭县洽谈达成了青禾光伏组件项目、白沙文旅小镇项目、星河精密铸件项目等8个意向项目，"
+            "将进一步加强对接，促成项目早日落地。",
+            "planned",
+        ),
+        (
+            "本月，溪嶺縣洽談達成了青禾光伏組件項目、白沙文旅小鎮項目、星河精密鑄件項目等8個意向項目，"
+            "將進一步加強對接，促成項目早日落地。",
+            "planned",
+        ),
+        (
+            "今年，溪岭县招商引资累计完成6.2亿元，主要实施了青禾光伏组件项目、白沙文旅小镇项目、"
+            "星河精密铸件项目等项目。",
+            "started",
+        ),
+        (
+            "今年，溪嶺縣招商引資累計完成6.2億元，主要實施了青禾光伏組件項目、白沙文旅小鎮項目、"
+            "星河精密鑄件項目等項目。",
+            "started",
+        ),
+    ],
+)
+def test_a_lists_intent_head_or_its_verb_of_carrying_out_says_its_items_status(text, status):
+    """等8个意向项目: the list's head says its items are only intended, whatever is hoped after; 实施了 A、B
+    等项目: the items are being carried out."""
+    found = projects_of(extraction_view(text))
+    assert len(found) == 3
+    assert {p.status for p in found} == {status}
