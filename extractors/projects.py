@@ -398,6 +398,8 @@ def _named_candidates(
             continue
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
         quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
+        if quoted and _quotes_a_slogan(quoted.group(0)):
+            continue
         if (
             quoted
             and noun_end - raw_edge <= QUOTED_NAME_NOUN_CHARS
@@ -596,7 +598,25 @@ def _quotes_a_name(quoted: str) -> bool:
 
 def _quoted_candidates(text: str) -> list[_Candidate]:
     """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words."""
-    return [_Candidate(text[m.start() : m.end()], m.start(), m.end()) for m in _QUOTED_PROJECT.finditer(text)]
+    return [
+        _Candidate(text[m.start() : m.end()], m.start(), m.end())
+        for m in _QUOTED_PROJECT.finditer(text)
+        if not _quotes_a_slogan(m.group(0))
+    ]
+
+
+SLOGAN_NUMERALS = (
+    2  # numerals a quote holds to be a numbered slogan (百千万工程, 三个一批), not a name (十里荷塘)
+)
+
+
+def _quotes_a_slogan(quoted: str) -> bool:
+    """“签约一批”项目, “百千万工程”项目, “双招双引”项目: a quote that counts (一批) or numbers a campaign types
+    the projects of a programme; it names none of them."""
+    inner = quoted[: quoted.rfind(_WORDS["quote_marks"][-1])].strip(_WORDS["quote_marks"])
+    if any(w in inner for w in lang.words("project_aggregate_words")):
+        return True
+    return sum(c in lang.char_set("slogan_numerals") for c in inner) >= SLOGAN_NUMERALS
 
 
 def _after_inner_verb(text: str, start: int, end: int) -> int:

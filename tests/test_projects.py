@@ -1619,3 +1619,24 @@ def test_a_lists_intent_head_or_its_verb_of_carrying_out_says_its_items_status(t
     found = projects_of(extraction_view(text))
     assert len(found) == 3
     assert {p.status for p in found} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县举行“签约一批、开工一批”活动，其中“签约一批”项目12个，“开工一批”项目9个；"
+        "青禾光伏组件项目现场签约。",
+        "溪嶺縣舉行“簽約一批、開工一批”活動，其中“簽約一批”項目12個，“開工一批”項目9個；"
+        "青禾光伏組件項目現場簽約。",
+        "溪岭县围绕“百千万工程”项目和“双招双引”项目，签约青禾光伏组件项目。",
+        "溪嶺縣圍繞“百千萬工程”項目和“雙招雙引”項目，簽約青禾光伏組件項目。",
+    ],
+)
+def test_a_quoted_slogan_types_a_programmes_projects_and_names_none(text):
+    """A quote that counts (一批) or numbers a campaign (百千万, 双…双) before 项目 is a slogan."""
+    assert [p.name for p in projects_of(extraction_view(text))] == ["青禾光伏组件项目"]
+
+
+def test_a_quoted_name_with_one_numeral_still_names_a_project():
+    text = "溪岭县签约“十里荷塘”乡村旅游项目，总投资3亿元。"
+    assert [p.name for p in projects_of(text)] == ["“十里荷塘”乡村旅游项目"]
