@@ -299,6 +299,21 @@ def _document_province(
     return votes.most_common(1)[0][0] if votes else None
 
 
+def _city_elsewhere(view: str, city: str | None, province: str | None) -> bool:
+    """A report that speaks of its province as a whole (我省, 全省) and never of a city as a whole (全市),
+    about a province the city found lies outside (a provincial round-up naming the place its delegation
+    visited or its capital came from): the city is no subject of its figures."""
+    if (
+        not city
+        or not province
+        or not _has_any(view, PROVINCE_ANAPHORA)
+        or _has_any(view, _city_anaphora(city))
+    ):
+        return False
+    homes = {e.place.province for e in gazetteer().places_named(city) if e.form == CITY and e.place.province}
+    return bool(homes) and province not in homes
+
+
 def _own_province(mentions: list[_Mention], province: str | None) -> list[_Mention]:
     """The mentions of the document's own province: another one named (广东援藏, 浙江客商) is where
     investment comes from, not what the figures are about."""
@@ -1232,6 +1247,8 @@ def find_metrics(
     lone = _lone_place_names(view, mentions)
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
+    if _city_elsewhere(view, city, province):
+        city = None
     province_mentions = _own_province(province_mentions, province)
     province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)

@@ -1723,3 +1723,26 @@ def test_a_provincial_report_keeps_its_province_past_the_city_named_inside_a_lis
     found = metrics_of(view, [], city="银川市")
     assert [m.value for m in found] == [72, 6, 15, 18, 12]
     assert {m.subject for m in found} == {"宁夏回族自治区"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据云南省商务厅消息，今年前三季度，我省实际利用外资8.6亿美元。省政府领导率团赴香港开展经贸交流活动，"
+        "香港地区到位资金2.1亿美元，占全省实际利用外资总额的24.4%。",
+        "據雲南省商務廳消息，今年前三季度，我省實際利用外資8.6億美元。省政府領導率團赴香港開展經貿交流活動，"
+        "香港地區到位資金2.1億美元，佔全省實際利用外資總額的24.4%。",
+    ],
+)
+def test_a_provincial_report_keeps_its_figures_when_the_city_found_lies_outside_the_province(text):
+    """我省/全省 and no 全市: the city found (香港, where the capital came from) is no subject."""
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [], city="香港")
+    assert [m.value for m in found] == [8.6, 2.1, 24.4]
+    assert {m.subject for m in found} == {"云南省"}
+
+
+def test_a_city_report_in_its_own_province_keeps_its_city():
+    text = "今年以来，全市实际利用外资3.2亿美元，占全省的12.5%。我省其他城市增长较快。"
+    found = metrics_of(text, [], city="绵阳市")
+    assert found and {m.subject for m in found} == {"绵阳市"}
