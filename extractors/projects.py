@@ -79,6 +79,7 @@ class _Candidate:
 
 
 _PATTERN_KEYS = (
+    "share_after_list",
     "investment_before",
     "built_by",
     "location_before",
@@ -730,13 +731,18 @@ def _counts_each(items: str) -> bool:
 def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
-    (等) say kinds (类别, 领域); 采取A、B等措施推动…项目 lists means of working (措施, 方式), not projects."""
+    (等) say kinds (类别, 领域) or a share of a whole (A、B等项目占比较大); 采取A、B等措施推动…项目 lists means
+    of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
     if closer is None:  # a list its count closes (A、B2个项目)
         return False
     after = closer + len(_WORDS["list_end"])
-    return _KIND_WORDS.match(text, after) is not None or _MEANS_WORDS.match(text, after) is not None
+    return (
+        _KIND_WORDS.match(text, after) is not None
+        or _MEANS_WORDS.match(text, after) is not None
+        or _patterns()["share_after_list"].match(text, after) is not None
+    )
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:

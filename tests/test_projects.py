@@ -1640,3 +1640,16 @@ def test_a_quoted_slogan_types_a_programmes_projects_and_names_none(text):
 def test_a_quoted_name_with_one_numeral_still_names_a_project():
     text = "溪岭县签约“十里荷塘”乡村旅游项目，总投资3亿元。"
     assert [p.name for p in projects_of(text)] == ["“十里荷塘”乡村旅游项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县与各地企业签约项目15个，其中生态观光现代农业、全域治理等项目占比较大；青禾光伏组件项目现场签约。",
+        "溪嶺縣與各地企業簽約項目15個，其中生態觀光現代農業、全域治理等項目佔比較大；青禾光伏組件項目現場簽約。",
+        "溪岭县与各地企业签约项目15个，其中生态观光农业、全域治理等项目占60%；青禾光伏组件项目现场签约。",
+    ],
+)
+def test_a_list_said_as_a_share_of_the_whole_names_kinds_of_projects(text):
+    """A、B等项目占比较大: items weighed as shares of all the projects are kinds, not projects."""
+    assert [p.name for p in projects_of(extraction_view(text))] == ["青禾光伏组件项目"]
