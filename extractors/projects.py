@@ -964,6 +964,8 @@ def _status(
     `names`, the project names of the report (…运营总部基地), is part of that name."""
     pattern, table = _statuses()
     best: tuple[int, str, int] | None = None
+    # 引进 says only that a project came: any other step its window says (签约, 开工) tells how far
+    best_is_weak = False
     for index, (first, last) in enumerate(windows):
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
@@ -991,8 +993,9 @@ def _status(
                 # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
                 # any step the report says of the project (集中开工的项目包括…，建成后将…)
                 status, stage = CONDITIONAL, CONDITIONAL_STAGE
-            if best is None or stage > best[0]:
-                best = (stage, status, match.start())
+            weak = text.startswith(_WEAK_STEPS, match.start())
+            if best is None or _outranks(stage, weak, best[0], best_is_weak):
+                best, best_is_weak = (stage, status, match.start()), weak
         if best and best[0] > 0:
             break
     if best is None:  # 将在某区打造…基地: a plan to build, when no step is said
@@ -1000,6 +1003,15 @@ def _status(
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
+
+
+def _outranks(stage: int, weak: bool, best_stage: int, best_weak: bool) -> bool:
+    """Whether a step word says more than the best one so far: the further stage, except that 引进 (a
+    weak step: the project came) gives way to any step that says how (签约 beside 引进 in 此次签约…引进两大
+    项目) and never beats one."""
+    if weak != best_weak and stage > 0 and best_stage > 0:
+        return best_weak
+    return stage > best_stage
 
 
 STEP_WORD_CONTEXT = 4  # characters after a status word that tell whether it ends where a word ends

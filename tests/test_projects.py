@@ -1653,3 +1653,20 @@ def test_a_quoted_name_with_one_numeral_still_names_a_project():
 def test_a_list_said_as_a_share_of_the_whole_names_kinds_of_projects(text):
     """A、B等项目占比较大: items weighed as shares of all the projects are kinds, not projects."""
     assert [p.name for p in projects_of(extraction_view(text))] == ["青禾光伏组件项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次签约6个项目，溪岭高新区一举引进两大项目，总投资额达40亿元。其中青禾集团拟投资25亿元建设青禾光伏组件项目；"
+        "白沙集团拟投资15亿元建设白沙精密铸件项目。",
+        "此次簽約6個項目，溪嶺高新區一舉引進兩大項目，總投資額達40億元。其中青禾集團擬投資25億元建設青禾光伏組件項目；"
+        "白沙集團擬投資15億元建設白沙精密鑄件項目。",
+    ],
+)
+def test_a_weak_step_gives_way_to_the_step_said_beside_it(text):
+    """引进 says only that the projects came; 签约 beside it says how far: the itemized projects are signed,
+    their 拟投资 notwithstanding."""
+    found = projects_of(extraction_view(text))
+    assert len(found) == 2
+    assert {p.status for p in found} == {"signed"}
