@@ -115,6 +115,7 @@ _OBJECT_ANAPHORA = tuple(
 _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
 _ROUND = _KW["round_numbers"]
 _COUNT = re.compile(lang.pattern("metric_keywords", "count", number=_NUMBER))
+_SINGLE_ITEM_AFTER = tuple(_KW["single_item_after"])
 _UNCOUNTED_LIST_HEAD = re.compile(lang.pattern("metric_keywords", "uncounted_list_head"))
 _RATE = re.compile(lang.pattern("metric_keywords", "rate", number=_NUMBER))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break"))
@@ -740,6 +741,7 @@ def _subject(
     said_from: int | None = None,
     venue: str | None = None,
     sole_county: str | None = None,
+    enumerations: list[_Enumeration] = (),
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
@@ -770,7 +772,7 @@ def _subject(
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
-    if city and _closes_a_list_over_places(view, pos, before):
+    if city and _closes_a_list_over_places(view, pos, before, enumerations):
         return city
     before = [m for m in before if not m.enumerated]
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
@@ -810,7 +812,8 @@ class _Enumeration:
 
 
 def _enumerations(view: str) -> list[_Enumeration]:
-    """The lists in `view` that a count (等27个项目) or, with no count, a head noun (等项目) closes."""
+    """The lists in `view` that a count (等27个项目) or, with no count, a head noun (等项目) closes; a list
+    of one named item (甲县与某某集团等12家企业) starts after the word joining it to its partner."""
     closer = _KW["list_closer"]
     breaks = [b.start() for b in _CLAUSE_BREAK.finditer(view)] + [i for i, c in enumerate(view) if c == "\n"]
     breaks.sort()
@@ -824,6 +827,9 @@ def _enumerations(view: str) -> list[_Enumeration]:
             first_separator = view.find(_SEPARATOR, start, at)
             if first_separator >= 0:
                 out.append(_Enumeration(start, first_separator, at))
+            elif (joiner := _last_at(view[start:at], _SINGLE_ITEM_AFTER)) >= 0:
+                # 甲县与某某集团等12家企业: one item named, after the party it is joined to
+                out.append(_Enumeration(start + joiner + 1, start + joiner, at))
         at = view.find(closer, at + 1)
     return out
 
@@ -852,10 +858,16 @@ def _opens_first_item(view: str, mention: _Mention, first_separator: int) -> boo
     return not _has_any(view[mention.end : first_separator], INVESTMENT_VERBS)
 
 
-def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> bool:
+def _closes_a_list_over_places(
+    view: str, pos: int, before: list[_Mention], enumerations: list[_Enumeration] = ()
+) -> bool:
     """甲区A项目、乙县B项目、丙区C项目等14个项目: a count closing a list whose items open with places of
-    their own counts the whole list, not the last item's place."""
+    their own counts the whole list, not the last item's place; a list that starts past the last place
+    (甲县与某某集团等12家企业) is one of firms."""
     if not before:
+        return False
+    closing = [e for e in enumerations if before[-1].end <= e.closer < pos]
+    if closing and before[-1].start < closing[-1].start:
         return False
     sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
     in_sentence = [m for m in before if m.start >= sentence_start]
@@ -1323,6 +1335,7 @@ def find_metrics(
                     sentence.start if work_report else None,
                     venue,
                     sole_county,
+                    enumerations,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject

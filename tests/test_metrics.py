@@ -1746,3 +1746,21 @@ def test_a_city_report_in_its_own_province_keeps_its_city():
     text = "今年以来，全市实际利用外资3.2亿美元，占全省的12.5%。我省其他城市增长较快。"
     found = metrics_of(text, [], city="绵阳市")
     assert found and {m.subject for m in found} == {"绵阳市"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月2日，溪岭县重大项目签约仪式在白沙区举行，溪岭县人民政府与绵阳青禾食品集团等9家企业就11个项目签约，"
+        "项目总投资86.5亿元。",
+        "12月2日，溪嶺縣重大項目簽約儀式在白沙區舉行，溪嶺縣人民政府與綿陽青禾食品集團等9家企業就11個項目簽約，"
+        "項目總投資86.5億元。",
+    ],
+)
+def test_a_list_of_one_firm_after_its_partner_is_no_list_over_places(text):
+    """甲县与某某集团等9家企业: the list starts after 与 and holds a firm (its name opening with the city's),
+    so the count is the county's, not the city's over a list of places."""
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county"), district(view, "白沙区", "district")]
+    found = metrics_of(view, districts, city="绵阳市")
+    assert [(m.value, m.subject) for m in found] == [(9, "溪岭县"), (11, "溪岭县"), (86.5, "溪岭县")]
