@@ -1670,3 +1670,18 @@ def test_a_weak_step_gives_way_to_the_step_said_beside_it(text):
     found = projects_of(extraction_view(text))
     assert len(found) == 2
     assert {p.status for p in found} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("今年以来，溪岭新区针对青禾冷链物流园项目，积极与客商接洽，目前正就选址进行可行性论证。", "planned"),
+        ("今年以來，溪嶺新區針對青禾冷鏈物流園項目，積極與客商接洽，目前正就選址進行可行性論證。", "planned"),
+        ("投资3亿美元的青禾冷链物流园项目正积极洽谈。", "planned"),
+        ("投资3亿美元的青禾冷链物流园项目经多轮洽谈，已于3月签约。", "signed"),
+    ],
+)
+def test_talks_and_feasibility_studies_are_plans(text, status):
+    """洽谈, 可行性论证: steps before any commitment; a plan, unless a step further is said."""
+    [project] = projects_of(extraction_view(text))
+    assert project.status == status
