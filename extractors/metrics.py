@@ -782,13 +782,20 @@ def _subject(
         return leading[-1].canonical
     if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
         return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
-    passing = [m for m in before if not m.respective and (m.until is None or pos < m.until)]
+    passing = [
+        m
+        for m in before
+        if not m.respective
+        and (m.until is None or pos < m.until)
+        and not (m.listed and _has_any(view[m.end : pos], _SEMICOLONS))
+    ]  # 甲区、乙县、丙县各3个；投资类项目9个: a list of places in an earlier clause gave its own counts
     if passing:
         return passing[0].canonical
     return None
 
 
 _SEPARATOR = lang.chars("list_separator")
+_SEMICOLONS = tuple(lang.chars("semicolons"))
 _SENTENCE_ENDS = (*lang.chars("sentence_ends"), "\n")
 
 

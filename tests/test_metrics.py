@@ -1764,3 +1764,25 @@ def test_a_list_of_one_firm_after_its_partner_is_no_list_over_places(text):
     districts = [district(view, "溪岭县", "county"), district(view, "白沙区", "district")]
     found = metrics_of(view, districts, city="绵阳市")
     assert [(m.value, m.subject) for m in found] == [(9, "溪岭县"), (11, "溪岭县"), (86.5, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2月8日，绵阳市举行招商引资项目集中签约活动，12个项目现场签约。\n"
+        "据悉，12个签约项目中，东片区（青禾区、白沙县、星河区）、西片区（云岭县、溪岭县、高峰区）各2个；"
+        "产业类项目7个，民生类项目5个。",
+        "2月8日，綿陽市舉行招商引資項目集中簽約活動，12個項目現場簽約。\n"
+        "據悉，12個簽約項目中，東片區（青禾區、白沙縣、星河區）、西片區（雲嶺縣、溪嶺縣、高峰區）各2個；"
+        "產業類項目7個，民生類項目5個。",
+    ],
+)
+def test_places_listed_in_an_earlier_clause_give_no_subject_past_the_semicolon(text):
+    """甲区、乙县、丙区各2个；产业类项目7个: the places' list gave its own counts, the counts after the
+    semicolon are the whole report's."""
+    view = halfwidth(simplified_view(text))
+    names = ["青禾区", "白沙县", "星河区", "云岭县", "溪岭县", "高峰区"]
+    districts = [district(view, n, "county" if n.endswith("县") else "district") for n in names]
+    found = metrics_of(view, districts, city="绵阳市")
+    subjects = {m.value: m.subject for m in found}
+    assert subjects[7] == subjects[5] == "绵阳市"
