@@ -115,6 +115,8 @@ _OBJECT_ANAPHORA = tuple(
 _NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
 _ROUND = _KW["round_numbers"]
 _COUNT = re.compile(lang.pattern("metric_keywords", "count", number=_NUMBER))
+_SINGLE_ITEM_AFTER = tuple(_KW["single_item_after"])
+_UNCOUNTED_LIST_HEAD = re.compile(lang.pattern("metric_keywords", "uncounted_list_head"))
 _RATE = re.compile(lang.pattern("metric_keywords", "rate", number=_NUMBER))
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break"))
 _NOUN_PHRASE_END = re.compile(lang.pattern("metric_keywords", "noun_phrase_end"))
@@ -296,6 +298,21 @@ def _document_province(
     entries = gazetteer().places_named(city or "")
     votes.update({e.place.province for e in entries if e.form == CITY and e.place.province})
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _city_elsewhere(view: str, city: str | None, province: str | None) -> bool:
+    """A report that speaks of its province as a whole (我省, 全省) and never of a city as a whole (全市),
+    about a province the city found lies outside (a provincial round-up naming the place its delegation
+    visited or its capital came from): the city is no subject of its figures."""
+    if (
+        not city
+        or not province
+        or not _has_any(view, PROVINCE_ANAPHORA)
+        or _has_any(view, _city_anaphora(city))
+    ):
+        return False
+    homes = {e.place.province for e in gazetteer().places_named(city) if e.form == CITY and e.place.province}
+    return bool(homes) and province not in homes
 
 
 def _own_province(mentions: list[_Mention], province: str | None) -> list[_Mention]:
@@ -724,6 +741,7 @@ def _subject(
     said_from: int | None = None,
     venue: str | None = None,
     sole_county: str | None = None,
+    enumerations: list[_Enumeration] = (),
 ) -> str | None:
     """The district a figure is about, when its paragraph tells: `mentions` are those of the paragraph,
     `.leads` telling whether the mention starts its clause (its subject rather than a name in passing);
@@ -754,7 +772,7 @@ def _subject(
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
-    if city and _closes_a_list_over_places(view, pos, before):
+    if city and _closes_a_list_over_places(view, pos, before, enumerations):
         return city
     before = [m for m in before if not m.enumerated]
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
@@ -764,39 +782,77 @@ def _subject(
         return leading[-1].canonical
     if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
         return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
-    passing = [m for m in before if not m.respective and (m.until is None or pos < m.until)]
+    passing = [
+        m
+        for m in before
+        if not m.respective
+        and (m.until is None or pos < m.until)
+        and not (m.listed and _has_any(view[m.end : pos], _SEMICOLONS))
+    ]  # 甲区、乙县、丙县各3个；投资类项目9个: a list of places in an earlier clause gave its own counts
     if passing:
         return passing[0].canonical
     return None
 
 
 _SEPARATOR = lang.chars("list_separator")
+_SEMICOLONS = tuple(lang.chars("semicolons"))
 _SENTENCE_ENDS = (*lang.chars("sentence_ends"), "\n")
 
 
-def _mark_enumerated(view: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Mark the places named inside the items of an enumeration that a count closes (甲市某酒店、乙县某
-    工程等27个项目): each is part of an item's name, not the subject of a figure. A place before the first
-    item's verb (甲区引进A、B等5个项目) heads the list and stays a subject."""
+@dataclass(frozen=True)
+class _Enumeration:
+    """A list a count or a head noun closes (甲、乙等27个项目, 甲、乙等项目): its clause's start, the first
+    item separator and where the closer stands."""
+
+    start: int
+    first_separator: int
+    closer: int
+
+    def holds(self, view: str, start: int, end: int) -> bool:
+        """Whether `view[start:end]` lies inside an item: after the first separator, or in the first item
+        when no verb of investment between it and the separator makes it the list's subject."""
+        if not (self.start <= start and end <= self.closer):
+            return False
+        return start > self.first_separator or not _has_any(
+            view[end : self.first_separator], INVESTMENT_VERBS
+        )
+
+
+def _enumerations(view: str) -> list[_Enumeration]:
+    """The lists in `view` that a count (等27个项目) or, with no count, a head noun (等项目) closes; a list
+    of one named item (甲县与某某集团等12家企业) starts after the word joining it to its partner."""
     closer = _KW["list_closer"]
     breaks = [b.start() for b in _CLAUSE_BREAK.finditer(view)] + [i for i, c in enumerate(view) if c == "\n"]
     breaks.sort()
-    enumerated: set[int] = set()
+    out: list[_Enumeration] = []
     at = view.find(closer)
     while at >= 0:
-        if _COUNT.match(view, at + len(closer)):
+        after = at + len(closer)
+        if _COUNT.match(view, after) or _UNCOUNTED_LIST_HEAD.match(view, after):
             i = bisect_right(breaks, at) - 1
             start = breaks[i] + 1 if i >= 0 else 0
             first_separator = view.find(_SEPARATOR, start, at)
             if first_separator >= 0:
-                for m in mentions:
-                    if (
-                        start <= m.start
-                        and m.end <= at
-                        and (m.start > first_separator or _opens_first_item(view, m, first_separator))
-                    ):
-                        enumerated.add(m.start)
+                out.append(_Enumeration(start, first_separator, at))
+            elif (joiner := _last_at(view[start:at], _SINGLE_ITEM_AFTER)) >= 0:
+                # 甲县与某某集团等12家企业: one item named, after the party it is joined to
+                out.append(_Enumeration(start + joiner + 1, start + joiner, at))
         at = view.find(closer, at + 1)
+    return out
+
+
+def _mark_enumerated(view: str, mentions: list[_Mention], enumerations: list[_Enumeration]) -> list[_Mention]:
+    """Mark the places named inside the items of an enumeration (甲市某酒店、乙县某工程等27个项目): each is
+    part of an item's name, not the subject of a figure. A place before the first item's verb (甲区引进A、B
+    等5个项目) heads the list and stays a subject."""
+    enumerated = {
+        m.start
+        for e in enumerations
+        for m in mentions
+        if e.start <= m.start
+        and m.end <= e.closer
+        and (m.start > e.first_separator or _opens_first_item(view, m, e.first_separator))
+    }
     return [replace(m, enumerated=True) if m.start in enumerated else m for m in mentions]
 
 
@@ -809,10 +865,16 @@ def _opens_first_item(view: str, mention: _Mention, first_separator: int) -> boo
     return not _has_any(view[mention.end : first_separator], INVESTMENT_VERBS)
 
 
-def _closes_a_list_over_places(view: str, pos: int, before: list[_Mention]) -> bool:
+def _closes_a_list_over_places(
+    view: str, pos: int, before: list[_Mention], enumerations: list[_Enumeration] = ()
+) -> bool:
     """甲区A项目、乙县B项目、丙区C项目等14个项目: a count closing a list whose items open with places of
-    their own counts the whole list, not the last item's place."""
+    their own counts the whole list, not the last item's place; a list that starts past the last place
+    (甲县与某某集团等12家企业) is one of firms."""
     if not before:
+        return False
+    closing = [e for e in enumerations if before[-1].end <= e.closer < pos]
+    if closing and before[-1].start < closing[-1].start:
         return False
     sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
     in_sentence = [m for m in before if m.start >= sentence_start]
@@ -915,10 +977,17 @@ def _may_name_a_whole(paragraph: str, city: str | None, province: str | None) ->
 
 
 def _sentence_whole(
-    view: str, start: int, pos: int, mentions: list[_Mention], city: str | None, province: str | None
+    view: str,
+    start: int,
+    pos: int,
+    mentions: list[_Mention],
+    city: str | None,
+    province: str | None,
+    enumerations: list[_Enumeration] = (),
 ) -> str | None:
     """The city or province the sentence so far speaks of as a whole, naming no district
-    (全市, 苏州全市, 力争成都全年…, 全省新设…)."""
+    (全市, 苏州全市, 力争成都全年…, 全省新设…); the city's short name inside a listed item's name
+    (甲市某某纺织、…等6个项目) does not."""
     if any(start <= m.start < pos for m in mentions):
         return None
     said = _drop_object_anaphora(view[start:pos])
@@ -927,7 +996,11 @@ def _sentence_whole(
         return whole
     short = city.removesuffix(_CITY_ENDING) if city else ""
     said = _BRACKETED.sub("", said)  # 某某(福州)机械有限公司: a place in brackets is part of a company's name
-    return city if len(short) >= 2 and short in said else None
+    if len(short) < 2 or short not in said:
+        return None
+    places = (start + m.start() for m in re.finditer(re.escape(short), view[start:pos]))
+    named_alone = any(not any(e.holds(view, at, at + len(short)) for e in enumerations) for at in places)
+    return city if named_alone else None
 
 
 def _province_leads_until(
@@ -936,10 +1009,12 @@ def _province_leads_until(
     province: str | None,
     mentions: list[_Mention],
     city_mentions: list[_Mention] = (),
+    enumerations: list[_Enumeration] = (),
 ) -> int:
     """Up to where a report that opens with its province (a provincial fair, 全省…) and names its city
-    only later speaks of the province: the figures before the city is named are the province's. 0 when
-    the opening lines name no province or the city is named first."""
+    only later speaks of the province: the figures before the city is named are the province's (its name
+    inside a listed item's name, 甲市某某纺织、…等6个项目, does not count). 0 when the opening lines name no
+    province or the city is named first."""
     if not city or not province:
         return 0
     opening = next(iter(paragraphs(view)), None)
@@ -948,7 +1023,11 @@ def _province_leads_until(
     ):
         return 0
     names = {city, city_short(city) or city}
-    named = [i for i in (view.find(name) for name in names) if i >= 0]
+    named = [
+        m.start()
+        for m in re.finditer("|".join(map(re.escape, names)), view)
+        if not any(e.holds(view, m.start(), m.end()) for e in enumerations)
+    ][:1]
     named += [
         m.start for m in city_mentions if m.canonical == city
     ]  # 黔西南州: a short form city_short lacks
@@ -1187,11 +1266,14 @@ def find_metrics(
     lone = _lone_place_names(view, mentions)
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
+    if _city_elsewhere(view, city, province):
+        city = None
     province_mentions = _own_province(province_mentions, province)
     province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
-    mentions = _mark_enumerated(view, mentions)
+    enumerations = _enumerations(view)
+    mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
     document_lead = _document_lead(view, mentions) or city or province
     # A government's work report speaks as that government (我们…): a place leads only its own sentence.
@@ -1202,7 +1284,9 @@ def find_metrics(
         city = document_lead
     counties = {m.canonical for m in mentions if m.kind == "county"}
     sole_county = next(iter(counties)) if len(counties) == 1 else None
-    province_leads_until = _province_leads_until(view, city, province, province_mentions, city_mentions)
+    province_leads_until = _province_leads_until(
+        view, city, province, province_mentions, city_mentions, enumerations
+    )
     amounts_at = _AmountIndex(amounts)
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
@@ -1258,6 +1342,7 @@ def find_metrics(
                     sentence.start if work_report else None,
                     venue,
                     sole_county,
+                    enumerations,
                 )
                 if figure.respective is not None:
                     subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
@@ -1270,7 +1355,7 @@ def find_metrics(
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
-                    view, sentence.start, figure.start, paragraph_mentions, city, province
+                    view, sentence.start, figure.start, paragraph_mentions, city, province, enumerations
                 )
                 if whole and not (venue and subject == venue):
                     subject = whole  # 苏州全市新设…，实际使用外资42.7亿美元 after a sentence about a park

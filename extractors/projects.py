@@ -79,6 +79,7 @@ class _Candidate:
 
 
 _PATTERN_KEYS = (
+    "share_after_list",
     "investment_before",
     "built_by",
     "location_before",
@@ -398,6 +399,8 @@ def _named_candidates(
             continue
         raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
         quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
+        if quoted and _quotes_a_slogan(quoted.group(0)):
+            continue
         if (
             quoted
             and noun_end - raw_edge <= QUOTED_NAME_NOUN_CHARS
@@ -596,7 +599,25 @@ def _quotes_a_name(quoted: str) -> bool:
 
 def _quoted_candidates(text: str) -> list[_Candidate]:
     """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words."""
-    return [_Candidate(text[m.start() : m.end()], m.start(), m.end()) for m in _QUOTED_PROJECT.finditer(text)]
+    return [
+        _Candidate(text[m.start() : m.end()], m.start(), m.end())
+        for m in _QUOTED_PROJECT.finditer(text)
+        if not _quotes_a_slogan(m.group(0))
+    ]
+
+
+SLOGAN_NUMERALS = (
+    2  # numerals a quote holds to be a numbered slogan (百千万工程, 三个一批), not a name (十里荷塘)
+)
+
+
+def _quotes_a_slogan(quoted: str) -> bool:
+    """“签约一批”项目, “百千万工程”项目, “双招双引”项目: a quote that counts (一批) or numbers a campaign types
+    the projects of a programme; it names none of them."""
+    inner = quoted[: quoted.rfind(_WORDS["quote_marks"][-1])].strip(_WORDS["quote_marks"])
+    if any(w in inner for w in lang.words("project_aggregate_words")):
+        return True
+    return sum(c in lang.char_set("slogan_numerals") for c in inner) >= SLOGAN_NUMERALS
 
 
 def _after_inner_verb(text: str, start: int, end: int) -> int:
@@ -710,13 +731,18 @@ def _counts_each(items: str) -> bool:
 def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
-    (等) say kinds (类别, 领域); 采取A、B等措施推动…项目 lists means of working (措施, 方式), not projects."""
+    (等) say kinds (类别, 领域) or a share of a whole (A、B等项目占比较大); 采取A、B等措施推动…项目 lists means
+    of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
     if closer is None:  # a list its count closes (A、B2个项目)
         return False
     after = closer + len(_WORDS["list_end"])
-    return _KIND_WORDS.match(text, after) is not None or _MEANS_WORDS.match(text, after) is not None
+    return (
+        _KIND_WORDS.match(text, after) is not None
+        or _MEANS_WORDS.match(text, after) is not None
+        or _patterns()["share_after_list"].match(text, after) is not None
+    )
 
 
 def _item_edge(text: str, item_start: int, end: int) -> int:
@@ -938,6 +964,8 @@ def _status(
     `names`, the project names of the report (…运营总部基地), is part of that name."""
     pattern, table = _statuses()
     best: tuple[int, str, int] | None = None
+    # 引进 says only that a project came: any other step its window says (签约, 开工) tells how far
+    best_is_weak = False
     for index, (first, last) in enumerate(windows):
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
@@ -965,8 +993,9 @@ def _status(
                 # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
                 # any step the report says of the project (集中开工的项目包括…，建成后将…)
                 status, stage = CONDITIONAL, CONDITIONAL_STAGE
-            if best is None or stage > best[0]:
-                best = (stage, status, match.start())
+            weak = text.startswith(_WEAK_STEPS, match.start())
+            if best is None or _outranks(stage, weak, best[0], best_is_weak):
+                best, best_is_weak = (stage, status, match.start()), weak
         if best and best[0] > 0:
             break
     if best is None:  # 将在某区打造…基地: a plan to build, when no step is said
@@ -974,6 +1003,15 @@ def _status(
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
+
+
+def _outranks(stage: int, weak: bool, best_stage: int, best_weak: bool) -> bool:
+    """Whether a step word says more than the best one so far: the further stage, except that 引进 (a
+    weak step: the project came) gives way to any step that says how (签约 beside 引进 in 此次签约…引进两大
+    项目) and never beats one."""
+    if weak != best_weak and stage > 0 and best_stage > 0:
+        return best_weak
+    return stage > best_stage
 
 
 STEP_WORD_CONTEXT = 4  # characters after a status word that tell whether it ends where a word ends

@@ -1686,3 +1686,103 @@ def test_the_corps_and_its_division_cities_are_subjects_of_their_own(text):
         (230.5, "石河子市"),
         (46, "石河子市"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县一季度重点项目完成投资9亿元\n在项目建设上，青禾纺纱生产线、绵阳宏远混凝土生产线等项目实现投产，"
+        "星河水厂、白沙物流园等4个项目加快推进。",
+        "溪嶺縣一季度重點項目完成投資9億元\n在項目建設上，青禾紡紗生產線、綿陽宏遠混凝土生產線等項目實現投產，"
+        "星河水廠、白沙物流園等4個項目加快推進。",
+        "溪岭县一季度重点项目完成投资9亿元\n青禾纺纱生产线、绵阳宏远混凝土生产线等重点企业相继投产，"
+        "星河水厂、白沙物流园等4个项目加快推进。",
+    ],
+)
+def test_the_citys_name_inside_a_listed_item_does_not_speak_of_the_city(text):
+    """甲、乙等项目 is a list even with no count: the city's short name in an item's name (绵阳宏远…) is
+    part of that name, so the county the report is about stays the subject."""
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [district(view, "溪岭县", "county")], city="绵阳市")
+    assert [(m.value, m.subject) for m in found] == [(4, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者从宁夏发展改革委获悉，一季度，我区重点项目已开工72个。\n"
+        "其中，青禾纺织有限公司纺纱项目、银川星河硅业单晶硅项目等6个项目投资均完成年度计划的15%以上。"
+        "18个服务业项目已开工12个。",
+        "記者從寧夏發展改革委獲悉，一季度，我區重點項目已開工72個。\n"
+        "其中，青禾紡織有限公司紡紗項目、銀川星河矽業單晶矽項目等6個項目投資均完成年度計劃的15%以上。"
+        "18個服務業項目已開工12個。",
+    ],
+)
+def test_a_provincial_report_keeps_its_province_past_the_city_named_inside_a_listed_item(text):
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [], city="银川市")
+    assert [m.value for m in found] == [72, 6, 15, 18, 12]
+    assert {m.subject for m in found} == {"宁夏回族自治区"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据云南省商务厅消息，今年前三季度，我省实际利用外资8.6亿美元。省政府领导率团赴香港开展经贸交流活动，"
+        "香港地区到位资金2.1亿美元，占全省实际利用外资总额的24.4%。",
+        "據雲南省商務廳消息，今年前三季度，我省實際利用外資8.6億美元。省政府領導率團赴香港開展經貿交流活動，"
+        "香港地區到位資金2.1億美元，佔全省實際利用外資總額的24.4%。",
+    ],
+)
+def test_a_provincial_report_keeps_its_figures_when_the_city_found_lies_outside_the_province(text):
+    """我省/全省 and no 全市: the city found (香港, where the capital came from) is no subject."""
+    view = halfwidth(simplified_view(text))
+    found = metrics_of(view, [], city="香港")
+    assert [m.value for m in found] == [8.6, 2.1, 24.4]
+    assert {m.subject for m in found} == {"云南省"}
+
+
+def test_a_city_report_in_its_own_province_keeps_its_city():
+    text = "今年以来，全市实际利用外资3.2亿美元，占全省的12.5%。我省其他城市增长较快。"
+    found = metrics_of(text, [], city="绵阳市")
+    assert found and {m.subject for m in found} == {"绵阳市"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月2日，溪岭县重大项目签约仪式在白沙区举行，溪岭县人民政府与绵阳青禾食品集团等9家企业就11个项目签约，"
+        "项目总投资86.5亿元。",
+        "12月2日，溪嶺縣重大項目簽約儀式在白沙區舉行，溪嶺縣人民政府與綿陽青禾食品集團等9家企業就11個項目簽約，"
+        "項目總投資86.5億元。",
+    ],
+)
+def test_a_list_of_one_firm_after_its_partner_is_no_list_over_places(text):
+    """甲县与某某集团等9家企业: the list starts after 与 and holds a firm (its name opening with the city's),
+    so the count is the county's, not the city's over a list of places."""
+    view = halfwidth(simplified_view(text))
+    districts = [district(view, "溪岭县", "county"), district(view, "白沙区", "district")]
+    found = metrics_of(view, districts, city="绵阳市")
+    assert [(m.value, m.subject) for m in found] == [(9, "溪岭县"), (11, "溪岭县"), (86.5, "溪岭县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2月8日，绵阳市举行招商引资项目集中签约活动，12个项目现场签约。\n"
+        "据悉，12个签约项目中，东片区（青禾区、白沙县、星河区）、西片区（云岭县、溪岭县、高峰区）各2个；"
+        "产业类项目7个，民生类项目5个。",
+        "2月8日，綿陽市舉行招商引資項目集中簽約活動，12個項目現場簽約。\n"
+        "據悉，12個簽約項目中，東片區（青禾區、白沙縣、星河區）、西片區（雲嶺縣、溪嶺縣、高峰區）各2個；"
+        "產業類項目7個，民生類項目5個。",
+    ],
+)
+def test_places_listed_in_an_earlier_clause_give_no_subject_past_the_semicolon(text):
+    """甲区、乙县、丙区各2个；产业类项目7个: the places' list gave its own counts, the counts after the
+    semicolon are the whole report's."""
+    view = halfwidth(simplified_view(text))
+    names = ["青禾区", "白沙县", "星河区", "云岭县", "溪岭县", "高峰区"]
+    districts = [district(view, n, "county" if n.endswith("县") else "district") for n in names]
+    found = metrics_of(view, districts, city="绵阳市")
+    subjects = {m.value: m.subject for m in found}
+    assert subjects[7] == subjects[5] == "绵阳市"

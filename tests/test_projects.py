@@ -1586,3 +1586,102 @@ def test_a_legal_form_closes_the_investor_leading_a_listed_project():
 def test_a_project_noun_inside_a_firms_registered_name_names_no_project(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n.endswith("工程") for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "本月，溪岭县洽谈达成了青禾光伏组件项目、白沙文旅小镇项目、星河精密铸件项目等8个意向项目，"
+            "将进一步加强对接，促成项目早日落地。",
+            "planned",
+        ),
+        (
+            "本月，溪嶺縣洽談達成了青禾光伏組件項目、白沙文旅小鎮項目、星河精密鑄件項目等8個意向項目，"
+            "將進一步加強對接，促成項目早日落地。",
+            "planned",
+        ),
+        (
+            "今年，溪岭县招商引资累计完成6.2亿元，主要实施了青禾光伏组件项目、白沙文旅小镇项目、"
+            "星河精密铸件项目等项目。",
+            "started",
+        ),
+        (
+            "今年，溪嶺縣招商引資累計完成6.2億元，主要實施了青禾光伏組件項目、白沙文旅小鎮項目、"
+            "星河精密鑄件項目等項目。",
+            "started",
+        ),
+    ],
+)
+def test_a_lists_intent_head_or_its_verb_of_carrying_out_says_its_items_status(text, status):
+    """等8个意向项目: the list's head says its items are only intended, whatever is hoped after; 实施了 A、B
+    等项目: the items are being carried out."""
+    found = projects_of(extraction_view(text))
+    assert len(found) == 3
+    assert {p.status for p in found} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县举行“签约一批、开工一批”活动，其中“签约一批”项目12个，“开工一批”项目9个；"
+        "青禾光伏组件项目现场签约。",
+        "溪嶺縣舉行“簽約一批、開工一批”活動，其中“簽約一批”項目12個，“開工一批”項目9個；"
+        "青禾光伏組件項目現場簽約。",
+        "溪岭县围绕“百千万工程”项目和“双招双引”项目，签约青禾光伏组件项目。",
+        "溪嶺縣圍繞“百千萬工程”項目和“雙招雙引”項目，簽約青禾光伏組件項目。",
+    ],
+)
+def test_a_quoted_slogan_types_a_programmes_projects_and_names_none(text):
+    """A quote that counts (一批) or numbers a campaign (百千万, 双…双) before 项目 is a slogan."""
+    assert [p.name for p in projects_of(extraction_view(text))] == ["青禾光伏组件项目"]
+
+
+def test_a_quoted_name_with_one_numeral_still_names_a_project():
+    text = "溪岭县签约“十里荷塘”乡村旅游项目，总投资3亿元。"
+    assert [p.name for p in projects_of(text)] == ["“十里荷塘”乡村旅游项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "溪岭县与各地企业签约项目15个，其中生态观光现代农业、全域治理等项目占比较大；青禾光伏组件项目现场签约。",
+        "溪嶺縣與各地企業簽約項目15個，其中生態觀光現代農業、全域治理等項目佔比較大；青禾光伏組件項目現場簽約。",
+        "溪岭县与各地企业签约项目15个，其中生态观光农业、全域治理等项目占60%；青禾光伏组件项目现场签约。",
+    ],
+)
+def test_a_list_said_as_a_share_of_the_whole_names_kinds_of_projects(text):
+    """A、B等项目占比较大: items weighed as shares of all the projects are kinds, not projects."""
+    assert [p.name for p in projects_of(extraction_view(text))] == ["青禾光伏组件项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此次签约6个项目，溪岭高新区一举引进两大项目，总投资额达40亿元。其中青禾集团拟投资25亿元建设青禾光伏组件项目；"
+        "白沙集团拟投资15亿元建设白沙精密铸件项目。",
+        "此次簽約6個項目，溪嶺高新區一舉引進兩大項目，總投資額達40億元。其中青禾集團擬投資25億元建設青禾光伏組件項目；"
+        "白沙集團擬投資15億元建設白沙精密鑄件項目。",
+    ],
+)
+def test_a_weak_step_gives_way_to_the_step_said_beside_it(text):
+    """引进 says only that the projects came; 签约 beside it says how far: the itemized projects are signed,
+    their 拟投资 notwithstanding."""
+    found = projects_of(extraction_view(text))
+    assert len(found) == 2
+    assert {p.status for p in found} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("今年以来，溪岭新区针对青禾冷链物流园项目，积极与客商接洽，目前正就选址进行可行性论证。", "planned"),
+        ("今年以來，溪嶺新區針對青禾冷鏈物流園項目，積極與客商接洽，目前正就選址進行可行性論證。", "planned"),
+        ("投资3亿美元的青禾冷链物流园项目正积极洽谈。", "planned"),
+        ("投资3亿美元的青禾冷链物流园项目经多轮洽谈，已于3月签约。", "signed"),
+    ],
+)
+def test_talks_and_feasibility_studies_are_plans(text, status):
+    """洽谈, 可行性论证: steps before any commitment; a plan, unless a step further is said."""
+    [project] = projects_of(extraction_view(text))
+    assert project.status == status
