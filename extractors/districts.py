@@ -236,6 +236,15 @@ def _fits(place: Place, near: str | None, city: str | None, province: str | None
     return province is None or place.city in (near, city) or place.province == province
 
 
+def _in_city(place: Place, near: str | None, city: str | None, province: str | None) -> bool:
+    """Whether `place` lies in the city named nearby or the document's city; a county-level city no
+    prefecture holds (双河市 under its region) lies in neither, only in its province, and no missing
+    city matches it."""
+    if place.city is None:
+        return province is not None and place.province == province
+    return place.city in (near, city)
+
+
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
@@ -328,7 +337,10 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             if len(surface) == 2 and not _fits(place, near, city, province):
                 continue  # 旅游兴县、工业强县: a two-character county far from the report is a phrase
         elif SHORT in forms:
-            place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
+            place = next(
+                (e.place for e in entries if e.form == SHORT and _in_city(e.place, near, city, province)),
+                None,
+            )
             if place is None and start in listed:
                 place = _listed_short_form(entries, province)
             if place is None:  # 江苏沭阳, 浙江义乌: the province written right before names the county
@@ -342,7 +354,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                 )
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
-                (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None
+                (e.place for e in entries if e.form == CONTEXT and _in_city(e.place, near, city, province)),
+                None,
             )
         else:
             place = None

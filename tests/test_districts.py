@@ -724,3 +724,11 @@ def test_an_unknown_zone_counted_in_a_per_place_list_is_a_zone():
         assert zone in {d.canonical for d in found}, text
     not_counted = "今年全州开工项目中，兴义市3个，册亨县4个，园区建设进展顺利，顶效开发区签约。"
     assert "园区建设进展顺利" not in canonicals(not_counted)
+
+
+def test_a_county_city_no_prefecture_holds_needs_its_own_province():
+    sichuan = "宜宾市翠屏区一季度开工项目12个，双河温泉度假开发等项目正开展前期工作。"
+    assert "双河市" not in canonicals(sichuan)
+    assert "双河市" not in canonicals("蓝湖温泉、双河温泉度假開發等項目正在推進。")
+    xinjiang = "博尔塔拉蒙古自治州博乐市招商引资提速，双河新建物流园项目开工。"
+    assert "双河市" in canonicals(xinjiang)
