@@ -238,10 +238,10 @@ def _fits(place: Place, near: str | None, city: str | None, province: str | None
 
 def _in_city(place: Place, near: str | None, city: str | None, province: str | None) -> bool:
     """Whether `place` lies in the city named nearby or the document's city; a county-level city no
-    prefecture holds (双河市 under its region) lies in neither, only in its province, and no missing
-    city matches it."""
+    prefecture holds (双河市 under its region) lies in neither, only in its province (or in a report
+    with no province to compare with)."""
     if place.city is None:
-        return province is not None and place.province == province
+        return province is None or place.province == province
     return place.city in (near, city)
 
 
@@ -289,6 +289,24 @@ def _listed_short_form(entries: list[Surface], province: str | None) -> Place | 
     if in_province:
         return in_province[0]
     return shorts[0] if len(shorts) == 1 else None
+
+
+_PROJECT_ITEM_AFTER = re.compile(lang.pattern("place_names", "project_item_after"))
+_PROJECT_ITEM_BEFORE = re.compile(lang.pattern("place_names", "project_item_before"))
+
+
+def _opens_a_listed_project(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`–`end` opens an item of a list of projects (…、某县某某电器项目等; 某县某某
+    温泉开发等一批项目): a county's short name there says where that project is."""
+    return bool(_PROJECT_ITEM_BEFORE.search(text[max(0, start - 1) : start])) and bool(
+        _PROJECT_ITEM_AFTER.match(text[end : end + 40])
+    )
+
+
+def _only_short_form_in(entries: list[Surface], province: str | None) -> Place | None:
+    """The county a short name stands for in the report's province, when only one there has it."""
+    in_province = [e.place for e in entries if e.form == SHORT and province and e.place.province == province]
+    return in_province[0] if len(in_province) == 1 else None
 
 
 def _after_own_province(text: str, start: int, place: Place) -> bool:
@@ -343,6 +361,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             )
             if place is None and start in listed:
                 place = _listed_short_form(entries, province)
+            if place is None and _opens_a_listed_project(text, start, end):
+                place = _only_short_form_in(entries, province)
             if place is None:  # 江苏沭阳, 浙江义乌: the province written right before names the county
                 place = next(
                     (

@@ -729,6 +729,19 @@ def test_an_unknown_zone_counted_in_a_per_place_list_is_a_zone():
 def test_a_county_city_no_prefecture_holds_needs_its_own_province():
     sichuan = "宜宾市翠屏区一季度开工项目12个，双河温泉度假开发等项目正开展前期工作。"
     assert "双河市" not in canonicals(sichuan)
-    assert "双河市" not in canonicals("蓝湖温泉、双河温泉度假開發等項目正在推進。")
     xinjiang = "博尔塔拉蒙古自治州博乐市招商引资提速，双河新建物流园项目开工。"
     assert "双河市" in canonicals(xinjiang)
+
+
+def test_a_county_of_the_province_opening_a_listed_project_is_its_place():
+    text = "杭州市滨江区今年签约项目20个，其中有云翼光电项目、嵊泗远洋渔业母港项目等。"
+    assert "嵊泗县" in canonicals(text)
+    text = "杭州市滨江区一季度开工项目多，云翼光电、嵊泗海岛风电运维等一批项目开工。"
+    assert "嵊泗县" in canonicals(text)
+    found, _ = find_districts(
+        extraction_view("杭州市濱江區今年簽約項目20個，其中有雲翼光電項目、嵊泗遠洋漁業母港項目等。")
+    )
+    assert "嵊泗县" in {d.canonical for d in found}
+    # a county of another province, and one that opens no listed project, stay unread
+    assert "沭阳县" not in canonicals("杭州市滨江区签约项目有云翼光电项目、沭阳花木电商项目等。")
+    assert "嵊泗县" not in canonicals("杭州市滨江区的企业说，嵊泗的海风很大。")
