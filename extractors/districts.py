@@ -1038,7 +1038,9 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     return [
         d
         for d in by_name.values()
-        if not _only_inside_zone_names(d, zone_spans) and not _zone_only_in_titles(d, titles)
+        if not _only_inside_zone_names(d, zone_spans)
+        and not _zone_only_in_titles(d, titles)
+        and not _only_opening_registered_bodies(text, d)
     ], city
 
 
@@ -1066,6 +1068,29 @@ def _zone_only_in_titles(district: District, titles: list[tuple[int, int]]) -> b
     if district.kind != "zone" or not titles:
         return False
     return all(any(s <= span.start and span.end <= e for s, e in titles) for span in district.spans)
+
+
+REGISTERED_NAME_REACH = 8  # characters of a body's own name between the division and its ending
+
+
+@cache
+def _registered_body_after() -> re.Pattern[str]:
+    endings = _PLACE_NAMES["registered_body_endings"]
+    return re.compile(rf"({_BODY}{{0,{REGISTERED_NAME_REACH}}}?)(?:{lang.alternation(endings)})")
+
+
+def _only_opening_registered_bodies(text: str, district: District) -> bool:
+    """某区某某家居协会签订…, 某某银行某县支行: a county-level division named only as the opening of an
+    association's or a bank branch's name is where the body is registered, not a place the report speaks
+    of; a verb between them (某县成立某某协会) ends the name before the body's. A company's name is left
+    alone: a project list names its county-level place so (某县某某有限公司年产…项目)."""
+    if district.kind not in _DIVISION_KINDS or not district.spans:
+        return False
+    for span in district.spans:
+        match = _registered_body_after().match(text, span.end)
+        if match is None or any(flag == "v" for _w, flag in tagged(match.group(1) or "")):
+            return False
+    return True
 
 
 def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:

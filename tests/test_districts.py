@@ -745,3 +745,14 @@ def test_a_county_of_the_province_opening_a_listed_project_is_its_place():
     # a county of another province, and one that opens no listed project, stay unread
     assert "沭阳县" not in canonicals("杭州市滨江区签约项目有云翼光电项目、沭阳花木电商项目等。")
     assert "嵊泗县" not in canonicals("杭州市滨江区的企业说，嵊泗的海风很大。")
+
+
+def test_a_division_opening_only_an_associations_or_a_branchs_name_is_not_a_place():
+    text = "青岛市市南区人民政府与城阳区家居流通协会签订合作协议，蓝海银行李沧支行提供贷款。"
+    assert {"市南区"} <= canonicals(text)
+    assert not {"城阳区", "李沧区"} & canonicals(text)
+    found, _ = find_districts(extraction_view("青島市市南區人民政府與城陽區家居流通協會簽訂合作協議。"))
+    assert {d.canonical for d in found} == {"市南区"}
+    # named on its own as well, or with a verb before the body, the division is a place
+    assert "城阳区" in canonicals("市南区与城阳区家居流通协会签约，城阳区还签约了两个项目。")
+    assert "城阳区" in canonicals("青岛市城阳区成立家居流通协会。")
