@@ -523,6 +523,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
+        if any(word in _PLACE_NAMES["zone_name_never_holds"] for word, _f in tagged(text[end : match.end()])):
+            continue  # 某市举行开发区…活动: the place opens a clause, not a zone's name
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _province_before(text, start, prefix.province)

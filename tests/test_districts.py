@@ -756,3 +756,14 @@ def test_a_division_opening_only_an_associations_or_a_branchs_name_is_not_a_plac
     # named on its own as well, or with a verb before the body, the division is a place
     assert "城阳区" in canonicals("市南区与城阳区家居流通协会签约，城阳区还签约了两个项目。")
     assert "城阳区" in canonicals("青岛市城阳区成立家居流通协会。")
+
+
+def test_a_place_opening_a_clause_with_an_event_verb_opens_no_zone_name():
+    for text in (
+        "青岛市举行开发区2024年第二次项目集中签约活动。",
+        "青岛市举行了开发区项目观摩活动，胶州市举办开发区推介会。",
+        "青島市舉行了開發區項目觀摩活動。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert not any(name.endswith("开发区") for name in found), found
+    assert "青岛海湾开发区" in canonicals("青岛海湾开发区举行项目观摩活动。")
