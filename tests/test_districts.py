@@ -537,6 +537,14 @@ def test_a_park_that_a_list_types_as_a_project_is_no_zone_wherever_it_is_named()
     ):
         names = canonicals(simplified_view(text))
         assert not any(n.endswith(("科技城", "产业园", "物流园")) for n in names), names
+    # a list closed by a count it does not give (等一批项目, 等多个项目) types its items so too
+    for text in (
+        "胶州市上半年招商提速，胶州星澜科技城等一批项目签约落地。",
+        "胶州市上半年招商提速，胶州禾川冷链物流园等多个项目开工。",
+        "膠州市上半年招商提速，膠州星瀾科技城等一批項目簽約落地。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert not any(n.endswith(("科技城", "物流园")) for n in names), names
     # a zone signing with a firm (甲开发区与某公司签署了某项目) stays a zone
     names = canonicals("胶州市。胶州星澜产业园与禾川科技有限公司签署了现代装备制造项目。")
     assert "胶州星澜产业园" in names, names
