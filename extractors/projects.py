@@ -1115,7 +1115,9 @@ def _project_district(
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
         return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
-    if not own and (_item_names_a_city(text, item) or _spread_over_places(spans, sentence, item)):
+    if not own and (
+        _item_names_a_city(text, item) or _spread_over_places(doc.district_spans, sentence, item)
+    ):
         return None
     outside_names = [s for s in spans if s[0] not in doc.in_names]
     # 甲项目、乙市某某有限公司扩建项目等: the place inside the company's name is where that company
@@ -1133,7 +1135,8 @@ SPREAD_PLACES = 2  # places named in the other items of a sentence that spread i
 
 def _spread_over_places(spans: list[tuple[int, District]], sentence: Segment, item: Segment) -> bool:
     """甲项目落户A区，乙项目落户B县，丙项目开工: a project whose own item names no place, in a sentence
-    whose other items send theirs to several places, goes to none of them."""
+    whose other items send theirs to several places, goes to none of them; the places opening the other
+    items' names count (分别为甲项目、A区某某学校项目、B县某某医院项目和C区某镇某某项目)."""
     if (item.start, item.end) == (sentence.start, sentence.end):
         return False
     elsewhere = {

@@ -125,3 +125,19 @@ def test_a_place_inside_a_company_name_is_not_where_the_other_projects_of_its_li
     found = districts_of_projects(text)
     others = {name: d for name, d in found.items() if "玻" not in name}
     assert others and all(d != "滕州市" for d in others.values()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛市集中签约6个项目，分别为蓝鲸电子元件项目、海川食品加工项目、市南区星海学校项目、"
+        "城阳区康宁医院改造项目、云帆数字孪生工厂项目和李沧区浮山镇人居环境建设项目。",
+        "青島市集中簽約6個項目，分別為藍鯨電子元件項目、海川食品加工項目、市南區星海學校項目、"
+        "城陽區康寧醫院改造項目、雲帆數字孿生工廠項目和李滄區浮山鎮人居環境建設項目。",
+    ],
+)
+def test_a_list_whose_other_items_open_with_their_own_places_gives_an_unplaced_item_none(text):
+    found = districts_of_projects(text)
+    assert found.get("市南区星海学校项目") == "市南区", found
+    unplaced = [name for name in found if name.startswith(("蓝鲸", "海川"))]
+    assert unplaced and all(found[name] is None for name in unplaced), found
