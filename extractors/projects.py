@@ -1111,6 +1111,12 @@ def _project_district(
         return leading[0][1].canonical
     # 投资1.2亿元的甲县某某项目；投资1亿元的某某项目: a place opening another project's name is that one's
     others = {s[0] for start in doc.starts if start != position for s in _leading_places(doc, start)}
+    # 甲县至乙县油路、丙项目: a place inside another project's name is that one's too
+    others |= {
+        place
+        for place, names in _names_holding_places(doc).items()
+        if any(not start <= position < end for start, end in names)
+    }
     spans = [s for s in doc.district_spans if s[0] not in others]
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
@@ -1128,6 +1134,17 @@ def _project_district(
         or _district_at(text, own_names, position, above, sentence, item)
         or doc.own_division
     )
+
+
+def _names_holding_places(doc: _Context) -> dict[int, list[tuple[int, int]]]:
+    """Where each place named inside a project candidate's name is: start → the (start, end) of those names."""
+    if doc.names_holding_places is None:
+        doc.names_holding_places = {}
+        for start, end in doc.ends.items():
+            for place, _d in doc.district_spans:
+                if start <= place < end:
+                    doc.names_holding_places.setdefault(place, []).append((start, end))
+    return doc.names_holding_places
 
 
 SPREAD_PLACES = 2  # places named in the other items of a sentence that spread its projects over them
@@ -1213,6 +1230,7 @@ class _Context:
         self.in_names = _in_names(self.districts, self.companies)
         self.own_division = _own_division(self.districts, self.in_names)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
+        self.names_holding_places: dict[int, list[tuple[int, int]]] | None = None
 
     def event_status(self) -> str | None:
         """How far every counted set of projects came, when the report counts them all at one step
@@ -1736,6 +1754,7 @@ def find_projects(
     by_key: dict[str, int] = {}
     doc.starts = [c.start for c in candidates]
     doc.ends = {c.start: c.end for c in candidates}
+    doc.names_holding_places = None
     for candidate in candidates:
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)

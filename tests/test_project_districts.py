@@ -141,3 +141,18 @@ def test_a_list_whose_other_items_open_with_their_own_places_gives_an_unplaced_i
     assert found.get("市南区星海学校项目") == "市南区", found
     unplaced = [name for name in found if name.startswith(("蓝鲸", "海川"))]
     assert unplaced and all(found[name] is None for name in unplaced), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛市今年以来重点项目进展顺利，相继开工海川大桥、市南至城阳区油路等项目。"
+        "援建投资完成3亿元，开工建设了蓝湖大道延伸、云帆学校整体搬迁等项目。",
+        "青島市今年以來重點項目進展順利，相繼開工海川大橋、市南至城陽區油路等項目。"
+        "援建投資完成3億元，開工建設了藍湖大道延伸、雲帆學校整體搬遷等項目。",
+    ],
+)
+def test_a_place_inside_another_projects_name_is_not_passed_on_down_the_paragraph(text):
+    found = districts_of_projects(text)
+    assert found.get("蓝湖大道延伸", "absent") is None, found
+    assert found.get("云帆学校整体搬迁", "absent") is None, found
