@@ -1174,8 +1174,14 @@ def _item_names_a_city(text: str, item: Segment) -> bool:
         start = item.start + end + 1 - len(surface)
         where = _patterns()["location_before"].search(text, max(item.start, start - 3), start)
         if where and surface.endswith(city_ending) and "city" in forms and "name" not in forms:
+            if _VENUE_AFTER.match(text[start + len(surface) : start + len(surface) + VENUE_REACH]):
+                continue  # 在甲市招商推介大会上签约: where the signing is held, not where the project goes
             return True
     return False
+
+
+_VENUE_AFTER = re.compile(lang.pattern("place_names", "venue_after"))
+VENUE_REACH = 12  # characters read after a city for the event held there
 
 
 def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:

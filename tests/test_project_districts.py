@@ -156,3 +156,16 @@ def test_a_place_inside_another_projects_name_is_not_passed_on_down_the_paragrap
     found = districts_of_projects(text)
     assert found.get("蓝湖大道延伸", "absent") is None, found
     assert found.get("云帆学校整体搬迁", "absent") is None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月2日，城阳区重大项目签约仪式举行，城阳区人民政府与多家企业就8个项目签约，总投资40亿元。"
+        "其中，与蓝鲸集团年产5万吨新材料项目、与海川科技有限公司电子商务产业园项目在青岛市招商推介大会上签约。",
+        "12月2日，城陽區重大項目簽約儀式舉行，城陽區人民政府與多家企業就8個項目簽約，總投資40億元。"
+        "其中，與藍鯨集團年產5萬噸新材料項目、與海川科技有限公司電子商務產業園項目在青島市招商推介大會上簽約。",
+    ],
+)
+def test_a_city_where_the_signing_is_held_does_not_take_the_project_from_its_division(text):
+    assert districts_of_projects(text).get("海川科技有限公司电子商务产业园项目") == "城阳区"
