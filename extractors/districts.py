@@ -587,6 +587,12 @@ def _located_zone_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{verbs})(?:{modifier})?(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
 
 
+@cache
+def _signing_party_zone_re() -> re.Pattern[str]:
+    """某某开发区与某某公司签署…: a zone named as the party signing with a firm."""
+    return re.compile(lang.pattern("place_names", "signing_party_zone", suffixes=_zone_suffix_alternation()))
+
+
 def _leading_city_or_province(name: str) -> int:
     """How long the city or province written whole (苏州市, 江苏省) opening `name` is, else 0."""
     for end, surface in gazetteer().automaton.iter_long(name):
@@ -618,11 +624,12 @@ def _has_a_name(zone: str) -> bool:
 
 def _located_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
     """Zones named in the slot of where something lands or is built (入驻某某产业园标准厂房, 计划在某某
-    开发区建设) that no other rule found whole: a name with a zone's suffix there is a place; a name that
+    开发区建设), or of the party signing with a firm (某某开发区与某某公司签署), that no other rule found whole: a name with a zone's suffix there is a place; a name that
     opens with a verb (在推动产业园建设) or is what is built (在某某产业园项目) is none."""
     found = []
     never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
-    for match in _located_zone_re().finditer(text):
+    slots = [*_located_zone_re().finditer(text), *_signing_party_zone_re().finditer(text)]
+    for match in slots:
         first_start, first_end = match.span("name")
         first_start += _leading_city_or_province(
             text[first_start:first_end]

@@ -775,3 +775,15 @@ def test_a_place_opening_a_clause_with_an_event_verb_opens_no_zone_name():
         found = canonicals(extraction_view(text))
         assert not any(name.endswith("开发区") for name in found), found
     assert "青岛海湾开发区" in canonicals("青岛海湾开发区举行项目观摩活动。")
+
+
+def test_a_zone_signing_with_a_firm_is_a_zone_though_its_name_is_unknown():
+    for text in (
+        "青岛市。签约仪式上，蓝澜开发区与海川投资有限公司签署了总投资5亿元的研发中心项目。",
+        "青岛市。签约仪式上，星湾产业园和云帆科技签订了合作协议。",
+        "青島市。簽約儀式上，藍瀾開發區與海川投資有限公司簽署了總投資5億元的研發中心項目。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert found & {"蓝澜开发区", "星湾产业园"}, found
+    # a park of everyday words, or one opening with a verb, names no zone there
+    assert not any(n.endswith("产业园") for n in canonicals("青岛市。推动产业园与海川科技签约。"))
