@@ -820,6 +820,34 @@ def _city_level_zones(text: str, found: list[_Hit], city: str | None, province: 
     return out
 
 
+_ZONE_LIST_CLOSE = re.compile(lang.pattern("place_names", "zone_list_close"))
+_LIST_OPENING = re.compile(lang.pattern("place_names", "projects_list_break") + "|[，,：:]")
+
+
+def _zone_typed_list_items(
+    text: str, found: list[_Hit], city: str | None, province: str | None
+) -> list[_Hit]:
+    """甲科教园区、乙旅游区、丙开发区等市直载体: a list closed by a head noun of zones (载体, 园区, 平台) types
+    its items as zones: each item ending like a zone (…区, …园) is one, though its words are everyday ones."""
+    out: list[_Hit] = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    for close in _ZONE_LIST_CLOSE.finditer(text):
+        opening = max((m.end() for m in _LIST_OPENING.finditer(text, 0, close.start())), default=0)
+        parts = _list_parts(text, opening, close.start(), lang.chars("list_separator"))
+        if len(parts) < 2:
+            continue  # a single name before 等园区 is no list
+        for start, end in parts:
+            if end - start < 3 or not _listed_item_re().fullmatch(text, start, end):
+                continue
+            overlapping = [h for h in [*found, *out] if h.start < end and start < h.end]
+            if any(h.place.kind in ("zone", "new_area") or not start < h.start for h in overlapping):
+                continue  # a zone found already; a division inside (甲琅山旅游区 holds 琅山) names it
+            if tagged(text[start:end])[0][1].startswith(never_opens):
+                continue
+            out.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
+    return out
+
+
 def _province_before(text: str, start: int, province: str | None) -> int:
     """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
     for name in (province, province_short(province or "")):
@@ -1023,6 +1051,9 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
     resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _city_level_zones(text, resolved, city, province), key=lambda h: h.start)
+    resolved = sorted(
+        resolved + _zone_typed_list_items(text, resolved, city, province), key=lambda h: h.start
+    )
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:

@@ -787,3 +787,16 @@ def test_a_zone_signing_with_a_firm_is_a_zone_though_its_name_is_unknown():
         assert found & {"蓝澜开发区", "星湾产业园"}, found
     # a park of everyday words, or one opening with a verb, names no zone there
     assert not any(n.endswith("产业园") for n in canonicals("青岛市。推动产业园与海川科技签约。"))
+
+
+def test_a_list_closed_by_a_head_noun_of_zones_types_its_items_as_zones():
+    text = "青岛市各平台中，市开发区5个。市科创园区、市高铁站区、市崂山旅游区等市直载体未申报新项目。"
+    found = canonicals(text)
+    assert {"市科创园区", "市高铁站区", "市崂山旅游区"} <= found, found
+    found = canonicals(
+        extraction_view("青島市。市科創園區、市高鐵站區、市嶗山旅遊區等市直載體未申報新項目。")
+    )
+    assert {"市科创园区", "市高铁站区", "市崂山旅游区"} <= found, found
+    # items that do not end like a zone, and a single name before the head, are none
+    found = canonicals("青岛市。投资方涉及智能制造、新一代信息技术等园区。高铁站区等平台也在招商。")
+    assert not any(n.endswith(("技术", "站区", "制造")) for n in found), found
