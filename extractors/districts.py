@@ -821,7 +821,7 @@ def _city_level_zones(text: str, found: list[_Hit], city: str | None, province: 
 
 
 _ZONE_LIST_CLOSE = re.compile(lang.pattern("place_names", "zone_list_close"))
-_LIST_OPENING = re.compile(lang.pattern("place_names", "projects_list_break") + "|[，,：:]")
+_LIST_OPENING = re.compile(lang.pattern("place_names", "zone_list_opening"))
 
 
 def _zone_typed_list_items(
