@@ -1034,11 +1034,30 @@ def _as_named_then(hits: list[_Hit], published: str | None) -> list[_Hit]:
     return out
 
 
+def _province_of_city(city: str | None) -> str | None:
+    return next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
+
+
+def _document_province(text: str, hits: list[tuple[int, int, str]], city: str | None) -> str | None:
+    """The province the report is about: its city's, unless the cities it names belong to another
+    province more often (a provincial report naming one city of each region, and once where money
+    came from)."""
+    own = _province_of_city(city)
+    by_province: Counter[str] = Counter()
+    for voted, count in _city_votes(hits, text).items():
+        if (province := _province_of_city(voted)) is not None:
+            by_province[province] += count
+    if not by_province:
+        return own
+    leading, votes = by_province.most_common(1)[0]
+    return leading if votes > by_province.get(own or "", 0) else own
+
+
 def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:
     """The places of `text`; `published` (ISO date) names renamed divisions as they were called then."""
     hits = _hits(text)
     city = document_city(text, hits) or _lead_county_city(text, hits)
-    province = next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
+    province = _document_province(text, hits, city)
     resolved = _as_named_then(_resolve(text, hits, city, province), published)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]

@@ -800,3 +800,14 @@ def test_a_list_closed_by_a_head_noun_of_zones_types_its_items_as_zones():
     # items that do not end like a zone, and a single name before the head, are none
     found = canonicals("青岛市。投资方涉及智能制造、新一代信息技术等园区。高铁站区等平台也在招商。")
     assert not any(n.endswith(("技术", "站区", "制造")) for n in found), found
+
+
+def test_a_provincial_report_is_about_the_province_most_of_its_cities_are_in():
+    for text in (
+        "今年以来，我省招商引资成效明显。香港地区到位资金3亿美元，昆明市签约项目20个，曲靖市签约项目12个，"
+        "腾冲康养小镇等一批项目签约实施。",
+        "今年以來，我省招商引資成效明顯。香港地區到位資金3億美元，昆明市簽約項目20個，曲靖市簽約項目12個，"
+        "騰沖康養小鎮等一批項目簽約實施。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert "腾冲市" in found, found
