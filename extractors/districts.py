@@ -236,6 +236,15 @@ def _fits(place: Place, near: str | None, city: str | None, province: str | None
     return province is None or place.city in (near, city) or place.province == province
 
 
+def _in_city(place: Place, near: str | None, city: str | None, province: str | None) -> bool:
+    """Whether `place` lies in the city named nearby or the document's city; a county-level city no
+    prefecture holds (双河市 under its region) lies in neither, only in its province (or in a report
+    with no province to compare with)."""
+    if place.city is None:
+        return province is None or place.province == province
+    return place.city in (near, city)
+
+
 LOCAL_CONTEXT = 30  # characters after a city name within which a district name is read as that city's
 
 
@@ -280,6 +289,24 @@ def _listed_short_form(entries: list[Surface], province: str | None) -> Place | 
     if in_province:
         return in_province[0]
     return shorts[0] if len(shorts) == 1 else None
+
+
+_PROJECT_ITEM_AFTER = re.compile(lang.pattern("place_names", "project_item_after"))
+_PROJECT_ITEM_BEFORE = re.compile(lang.pattern("place_names", "project_item_before"))
+
+
+def _opens_a_listed_project(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`–`end` opens an item of a list of projects (…、某县某某电器项目等; 某县某某
+    温泉开发等一批项目): a county's short name there says where that project is."""
+    return bool(_PROJECT_ITEM_BEFORE.search(text[max(0, start - 1) : start])) and bool(
+        _PROJECT_ITEM_AFTER.match(text[end : end + 40])
+    )
+
+
+def _only_short_form_in(entries: list[Surface], province: str | None) -> Place | None:
+    """The county a short name stands for in the report's province, when only one there has it."""
+    in_province = [e.place for e in entries if e.form == SHORT and province and e.place.province == province]
+    return in_province[0] if len(in_province) == 1 else None
 
 
 def _after_own_province(text: str, start: int, place: Place) -> bool:
@@ -328,9 +355,14 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             if len(surface) == 2 and not _fits(place, near, city, province):
                 continue  # 旅游兴县、工业强县: a two-character county far from the report is a phrase
         elif SHORT in forms:
-            place = next((e.place for e in entries if e.form == SHORT and e.place.city in (near, city)), None)
+            place = next(
+                (e.place for e in entries if e.form == SHORT and _in_city(e.place, near, city, province)),
+                None,
+            )
             if place is None and start in listed:
                 place = _listed_short_form(entries, province)
+            if place is None and _opens_a_listed_project(text, start, end):
+                place = _only_short_form_in(entries, province)
             if place is None:  # 江苏沭阳, 浙江义乌: the province written right before names the county
                 place = next(
                     (
@@ -342,7 +374,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                 )
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
-                (e.place for e in entries if e.form == CONTEXT and e.place.city in (near, city)), None
+                (e.place for e in entries if e.form == CONTEXT and _in_city(e.place, near, city, province)),
+                None,
             )
         else:
             place = None
@@ -490,6 +523,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
+        if any(word in _PLACE_NAMES["zone_name_never_holds"] for word, _f in tagged(text[end : match.end()])):
+            continue  # 某市举行开发区…活动: the place opens a clause, not a zone's name
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _province_before(text, start, prefix.province)
@@ -552,6 +587,12 @@ def _located_zone_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{verbs})(?:{modifier})?(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
 
 
+@cache
+def _signing_party_zone_re() -> re.Pattern[str]:
+    """某某开发区与某某公司签署…: a zone named as the party signing with a firm."""
+    return re.compile(lang.pattern("place_names", "signing_party_zone", suffixes=_zone_suffix_alternation()))
+
+
 def _leading_city_or_province(name: str) -> int:
     """How long the city or province written whole (苏州市, 江苏省) opening `name` is, else 0."""
     for end, surface in gazetteer().automaton.iter_long(name):
@@ -583,11 +624,12 @@ def _has_a_name(zone: str) -> bool:
 
 def _located_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
     """Zones named in the slot of where something lands or is built (入驻某某产业园标准厂房, 计划在某某
-    开发区建设) that no other rule found whole: a name with a zone's suffix there is a place; a name that
+    开发区建设), or of the party signing with a firm (某某开发区与某某公司签署), that no other rule found whole: a name with a zone's suffix there is a place; a name that
     opens with a verb (在推动产业园建设) or is what is built (在某某产业园项目) is none."""
     found = []
     never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
-    for match in _located_zone_re().finditer(text):
+    slots = [*_located_zone_re().finditer(text), *_signing_party_zone_re().finditer(text)]
+    for match in slots:
         first_start, first_end = match.span("name")
         first_start += _leading_city_or_province(
             text[first_start:first_end]
@@ -778,6 +820,34 @@ def _city_level_zones(text: str, found: list[_Hit], city: str | None, province: 
     return out
 
 
+_ZONE_LIST_CLOSE = re.compile(lang.pattern("place_names", "zone_list_close"))
+_LIST_OPENING = re.compile(lang.pattern("place_names", "zone_list_opening"))
+
+
+def _zone_typed_list_items(
+    text: str, found: list[_Hit], city: str | None, province: str | None
+) -> list[_Hit]:
+    """甲科教园区、乙旅游区、丙开发区等市直载体: a list closed by a head noun of zones (载体, 园区, 平台) types
+    its items as zones: each item ending like a zone (…区, …园) is one, though its words are everyday ones."""
+    out: list[_Hit] = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    for close in _ZONE_LIST_CLOSE.finditer(text):
+        opening = max((m.end() for m in _LIST_OPENING.finditer(text, 0, close.start())), default=0)
+        parts = _list_parts(text, opening, close.start(), lang.chars("list_separator"))
+        if len(parts) < 2:
+            continue  # a single name before 等园区 is no list
+        for start, end in parts:
+            if end - start < 3 or not _listed_item_re().fullmatch(text, start, end):
+                continue
+            overlapping = [h for h in [*found, *out] if h.start < end and start < h.end]
+            if any(h.place.kind in ("zone", "new_area") or not start < h.start for h in overlapping):
+                continue  # a zone found already; a division inside (甲琅山旅游区 holds 琅山) names it
+            if tagged(text[start:end])[0][1].startswith(never_opens):
+                continue
+            out.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
+    return out
+
+
 def _province_before(text: str, start: int, province: str | None) -> int:
     """云南牟定产业园区: a zone's name may open with its province, before the county it is named after."""
     for name in (province, province_short(province or "")):
@@ -964,11 +1034,30 @@ def _as_named_then(hits: list[_Hit], published: str | None) -> list[_Hit]:
     return out
 
 
+def _province_of_city(city: str | None) -> str | None:
+    return next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
+
+
+def _document_province(text: str, hits: list[tuple[int, int, str]], city: str | None) -> str | None:
+    """The province the report is about: its city's, unless the cities it names belong to another
+    province more often (a provincial report naming one city of each region, and once where money
+    came from)."""
+    own = _province_of_city(city)
+    by_province: Counter[str] = Counter()
+    for voted, count in _city_votes(hits, text).items():
+        if (province := _province_of_city(voted)) is not None:
+            by_province[province] += count
+    if not by_province:
+        return own
+    leading, votes = by_province.most_common(1)[0]
+    return leading if votes > by_province.get(own or "", 0) else own
+
+
 def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:
     """The places of `text`; `published` (ISO date) names renamed divisions as they were called then."""
     hits = _hits(text)
     city = document_city(text, hits) or _lead_county_city(text, hits)
-    province = next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
+    province = _document_province(text, hits, city)
     resolved = _as_named_then(_resolve(text, hits, city, province), published)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
@@ -981,6 +1070,9 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
     resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _city_level_zones(text, resolved, city, province), key=lambda h: h.start)
+    resolved = sorted(
+        resolved + _zone_typed_list_items(text, resolved, city, province), key=lambda h: h.start
+    )
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:
@@ -1005,7 +1097,9 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     return [
         d
         for d in by_name.values()
-        if not _only_inside_zone_names(d, zone_spans) and not _zone_only_in_titles(d, titles)
+        if not _only_inside_zone_names(d, zone_spans)
+        and not _zone_only_in_titles(d, titles)
+        and not _only_opening_registered_bodies(text, d)
     ], city
 
 
@@ -1033,6 +1127,29 @@ def _zone_only_in_titles(district: District, titles: list[tuple[int, int]]) -> b
     if district.kind != "zone" or not titles:
         return False
     return all(any(s <= span.start and span.end <= e for s, e in titles) for span in district.spans)
+
+
+REGISTERED_NAME_REACH = 8  # characters of a body's own name between the division and its ending
+
+
+@cache
+def _registered_body_after() -> re.Pattern[str]:
+    endings = _PLACE_NAMES["registered_body_endings"]
+    return re.compile(rf"({_BODY}{{0,{REGISTERED_NAME_REACH}}}?)(?:{lang.alternation(endings)})")
+
+
+def _only_opening_registered_bodies(text: str, district: District) -> bool:
+    """某区某某家居协会签订…, 某某银行某县支行: a county-level division named only as the opening of an
+    association's or a bank branch's name is where the body is registered, not a place the report speaks
+    of; a verb between them (某县成立某某协会) ends the name before the body's. A company's name is left
+    alone: a project list names its county-level place so (某县某某有限公司年产…项目)."""
+    if district.kind not in _DIVISION_KINDS or not district.spans:
+        return False
+    for span in district.spans:
+        match = _registered_body_after().match(text, span.end)
+        if match is None or any(flag == "v" for _w, flag in tagged(match.group(1) or "")):
+            return False
+    return True
 
 
 def _only_inside_zone_names(district: District, zone_spans: list[tuple[int, int]]) -> bool:

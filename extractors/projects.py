@@ -1149,11 +1149,19 @@ def _project_district(
         return leading[0][1].canonical
     # 投资1.2亿元的甲县某某项目；投资1亿元的某某项目: a place opening another project's name is that one's
     others = {s[0] for start in doc.starts if start != position for s in _leading_places(doc, start)}
+    # 甲县至乙县油路、丙项目: a place inside another project's name is that one's too
+    others |= {
+        place
+        for place, names in _names_holding_places(doc).items()
+        if any(not start <= position < end for start, end in names)
+    }
     spans = [s for s in doc.district_spans if s[0] not in others]
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
         return None  # …等12个项目，分别位于甲开发区、乙镇和丙园区: which one each is in is not said
-    if not own and (_item_names_a_city(text, item) or _spread_over_places(spans, sentence, item)):
+    if not own and (
+        _item_names_a_city(text, item) or _spread_over_places(doc.district_spans, sentence, item)
+    ):
         return None
     outside_names = [s for s in spans if s[0] not in doc.in_names]
     # 甲项目、乙市某某有限公司扩建项目等: the place inside the company's name is where that company
@@ -1166,12 +1174,24 @@ def _project_district(
     )
 
 
+def _names_holding_places(doc: _Context) -> dict[int, list[tuple[int, int]]]:
+    """Where each place named inside a project candidate's name is: start → the (start, end) of those names."""
+    if doc.names_holding_places is None:
+        doc.names_holding_places = {}
+        for start, end in doc.ends.items():
+            for place, _d in doc.district_spans:
+                if start <= place < end:
+                    doc.names_holding_places.setdefault(place, []).append((start, end))
+    return doc.names_holding_places
+
+
 SPREAD_PLACES = 2  # places named in the other items of a sentence that spread its projects over them
 
 
 def _spread_over_places(spans: list[tuple[int, District]], sentence: Segment, item: Segment) -> bool:
     """甲项目落户A区，乙项目落户B县，丙项目开工: a project whose own item names no place, in a sentence
-    whose other items send theirs to several places, goes to none of them."""
+    whose other items send theirs to several places, goes to none of them; the places opening the other
+    items' names count (分别为甲项目、A区某某学校项目、B县某某医院项目和C区某镇某某项目)."""
     if (item.start, item.end) == (sentence.start, sentence.end):
         return False
     elsewhere = {
@@ -1192,8 +1212,14 @@ def _item_names_a_city(text: str, item: Segment) -> bool:
         start = item.start + end + 1 - len(surface)
         where = _patterns()["location_before"].search(text, max(item.start, start - 3), start)
         if where and surface.endswith(city_ending) and "city" in forms and "name" not in forms:
+            if _VENUE_AFTER.match(text[start + len(surface) : start + len(surface) + VENUE_REACH]):
+                continue  # 在甲市招商推介大会上签约: where the signing is held, not where the project goes
             return True
     return False
+
+
+_VENUE_AFTER = re.compile(lang.pattern("place_names", "venue_after"))
+VENUE_REACH = 12  # characters read after a city for the event held there
 
 
 def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
@@ -1248,6 +1274,7 @@ class _Context:
         self.in_names = _in_names(self.districts, self.companies)
         self.own_division = _own_division(self.districts, self.in_names)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
+        self.names_holding_places: dict[int, list[tuple[int, int]]] | None = None
 
     def event_status(self) -> str | None:
         """How far every counted set of projects came, when the report counts them all at one step
@@ -1771,6 +1798,7 @@ def find_projects(
     by_key: dict[str, int] = {}
     doc.starts = [c.start for c in candidates]
     doc.ends = {c.start: c.end for c in candidates}
+    doc.names_holding_places = None
     for candidate in candidates:
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)

@@ -537,6 +537,14 @@ def test_a_park_that_a_list_types_as_a_project_is_no_zone_wherever_it_is_named()
     ):
         names = canonicals(simplified_view(text))
         assert not any(n.endswith(("科技城", "产业园", "物流园")) for n in names), names
+    # a list closed by a count it does not give (等一批项目, 等多个项目) types its items so too
+    for text in (
+        "胶州市上半年招商提速，胶州星澜科技城等一批项目签约落地。",
+        "胶州市上半年招商提速，胶州禾川冷链物流园等多个项目开工。",
+        "膠州市上半年招商提速，膠州星瀾科技城等一批項目簽約落地。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert not any(n.endswith(("科技城", "物流园")) for n in names), names
     # a zone signing with a firm (甲开发区与某公司签署了某项目) stays a zone
     names = canonicals("胶州市。胶州星澜产业园与禾川科技有限公司签署了现代装备制造项目。")
     assert "胶州星澜产业园" in names, names
@@ -724,3 +732,82 @@ def test_an_unknown_zone_counted_in_a_per_place_list_is_a_zone():
         assert zone in {d.canonical for d in found}, text
     not_counted = "今年全州开工项目中，兴义市3个，册亨县4个，园区建设进展顺利，顶效开发区签约。"
     assert "园区建设进展顺利" not in canonicals(not_counted)
+
+
+def test_a_county_city_no_prefecture_holds_needs_its_own_province():
+    sichuan = "宜宾市翠屏区一季度开工项目12个，双河温泉度假开发等项目正开展前期工作。"
+    assert "双河市" not in canonicals(sichuan)
+    xinjiang = "博尔塔拉蒙古自治州博乐市招商引资提速，双河新建物流园项目开工。"
+    assert "双河市" in canonicals(xinjiang)
+
+
+def test_a_county_of_the_province_opening_a_listed_project_is_its_place():
+    text = "杭州市滨江区今年签约项目20个，其中有云翼光电项目、嵊泗远洋渔业母港项目等。"
+    assert "嵊泗县" in canonicals(text)
+    text = "杭州市滨江区一季度开工项目多，云翼光电、嵊泗海岛风电运维等一批项目开工。"
+    assert "嵊泗县" in canonicals(text)
+    found, _ = find_districts(
+        extraction_view("杭州市濱江區今年簽約項目20個，其中有雲翼光電項目、嵊泗遠洋漁業母港項目等。")
+    )
+    assert "嵊泗县" in {d.canonical for d in found}
+    # a county of another province, and one that opens no listed project, stay unread
+    assert "沭阳县" not in canonicals("杭州市滨江区签约项目有云翼光电项目、沭阳花木电商项目等。")
+    assert "嵊泗县" not in canonicals("杭州市滨江区的企业说，嵊泗的海风很大。")
+
+
+def test_a_division_opening_only_an_associations_or_a_branchs_name_is_not_a_place():
+    text = "青岛市市南区人民政府与城阳区家居流通协会签订合作协议，蓝海银行李沧支行提供贷款。"
+    assert {"市南区"} <= canonicals(text)
+    assert not {"城阳区", "李沧区"} & canonicals(text)
+    found, _ = find_districts(extraction_view("青島市市南區人民政府與城陽區家居流通協會簽訂合作協議。"))
+    assert {d.canonical for d in found} == {"市南区"}
+    # named on its own as well, or with a verb before the body, the division is a place
+    assert "城阳区" in canonicals("市南区与城阳区家居流通协会签约，城阳区还签约了两个项目。")
+    assert "城阳区" in canonicals("青岛市城阳区成立家居流通协会。")
+
+
+def test_a_place_opening_a_clause_with_an_event_verb_opens_no_zone_name():
+    for text in (
+        "青岛市举行开发区2024年第二次项目集中签约活动。",
+        "青岛市举行了开发区项目观摩活动，胶州市举办开发区推介会。",
+        "青島市舉行了開發區項目觀摩活動。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert not any(name.endswith("开发区") for name in found), found
+    assert "青岛海湾开发区" in canonicals("青岛海湾开发区举行项目观摩活动。")
+
+
+def test_a_zone_signing_with_a_firm_is_a_zone_though_its_name_is_unknown():
+    for text in (
+        "青岛市。签约仪式上，蓝澜开发区与海川投资有限公司签署了总投资5亿元的研发中心项目。",
+        "青岛市。签约仪式上，星湾产业园和云帆科技签订了合作协议。",
+        "青島市。簽約儀式上，藍瀾開發區與海川投資有限公司簽署了總投資5億元的研發中心項目。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert found & {"蓝澜开发区", "星湾产业园"}, found
+    # a park of everyday words, or one opening with a verb, names no zone there
+    assert not any(n.endswith("产业园") for n in canonicals("青岛市。推动产业园与海川科技签约。"))
+
+
+def test_a_list_closed_by_a_head_noun_of_zones_types_its_items_as_zones():
+    text = "青岛市各平台中，市开发区5个。市科创园区、市高铁站区、市崂山旅游区等市直载体未申报新项目。"
+    found = canonicals(text)
+    assert {"市科创园区", "市高铁站区", "市崂山旅游区"} <= found, found
+    found = canonicals(
+        extraction_view("青島市。市科創園區、市高鐵站區、市嶗山旅遊區等市直載體未申報新項目。")
+    )
+    assert {"市科创园区", "市高铁站区", "市崂山旅游区"} <= found, found
+    # items that do not end like a zone, and a single name before the head, are none
+    found = canonicals("青岛市。投资方涉及智能制造、新一代信息技术等园区。高铁站区等平台也在招商。")
+    assert not any(n.endswith(("技术", "站区", "制造")) for n in found), found
+
+
+def test_a_provincial_report_is_about_the_province_most_of_its_cities_are_in():
+    for text in (
+        "今年以来，我省招商引资成效明显。香港地区到位资金3亿美元，昆明市签约项目20个，曲靖市签约项目12个，"
+        "腾冲康养小镇等一批项目签约实施。",
+        "今年以來，我省招商引資成效明顯。香港地區到位資金3億美元，昆明市簽約項目20個，曲靖市簽約項目12個，"
+        "騰沖康養小鎮等一批項目簽約實施。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert "腾冲市" in found, found

@@ -125,3 +125,47 @@ def test_a_place_inside_a_company_name_is_not_where_the_other_projects_of_its_li
     found = districts_of_projects(text)
     others = {name: d for name, d in found.items() if "玻" not in name}
     assert others and all(d != "滕州市" for d in others.values()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛市集中签约6个项目，分别为蓝鲸电子元件项目、海川食品加工项目、市南区星海学校项目、"
+        "城阳区康宁医院改造项目、云帆数字孪生工厂项目和李沧区浮山镇人居环境建设项目。",
+        "青島市集中簽約6個項目，分別為藍鯨電子元件項目、海川食品加工項目、市南區星海學校項目、"
+        "城陽區康寧醫院改造項目、雲帆數字孿生工廠項目和李滄區浮山鎮人居環境建設項目。",
+    ],
+)
+def test_a_list_whose_other_items_open_with_their_own_places_gives_an_unplaced_item_none(text):
+    found = districts_of_projects(text)
+    assert found.get("市南区星海学校项目") == "市南区", found
+    unplaced = [name for name in found if name.startswith(("蓝鲸", "海川"))]
+    assert unplaced and all(found[name] is None for name in unplaced), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛市今年以来重点项目进展顺利，相继开工海川大桥、市南至城阳区油路等项目。"
+        "援建投资完成3亿元，开工建设了蓝湖大道延伸、云帆学校整体搬迁等项目。",
+        "青島市今年以來重點項目進展順利，相繼開工海川大橋、市南至城陽區油路等項目。"
+        "援建投資完成3億元，開工建設了藍湖大道延伸、雲帆學校整體搬遷等項目。",
+    ],
+)
+def test_a_place_inside_another_projects_name_is_not_passed_on_down_the_paragraph(text):
+    found = districts_of_projects(text)
+    assert found.get("蓝湖大道延伸", "absent") is None, found
+    assert found.get("云帆学校整体搬迁", "absent") is None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月2日，城阳区重大项目签约仪式举行，城阳区人民政府与多家企业就8个项目签约，总投资40亿元。"
+        "其中，与蓝鲸集团年产5万吨新材料项目、与海川科技有限公司电子商务产业园项目在青岛市招商推介大会上签约。",
+        "12月2日，城陽區重大項目簽約儀式舉行，城陽區人民政府與多家企業就8個項目簽約，總投資40億元。"
+        "其中，與藍鯨集團年產5萬噸新材料項目、與海川科技有限公司電子商務產業園項目在青島市招商推介大會上簽約。",
+    ],
+)
+def test_a_city_where_the_signing_is_held_does_not_take_the_project_from_its_division(text):
+    assert districts_of_projects(text).get("海川科技有限公司电子商务产业园项目") == "城阳区"
