@@ -4,9 +4,11 @@
 gitignored cache that `make real-cache` fills) into `<cache dir>/models/ner-real`; `ZHAOYIN_NER_MODEL`
 points elsewhere. Nothing is committed or downloaded: without the model the backend says how to make it.
 
-A COMPANY span of the model becomes a company when the rules did not find it and it does not look like
-something else (a place, a government body, a project, a trade word); the projects are then read again so
-their investors fill in.
+A COMPANY span of the model becomes a company when the rules did not find it, it does not look like
+something else (a place, a government body, a project, a trade word, a plain dictionary word, a name cut
+inside a word), and its context types it: it opens a project name the rules found with no investor (place +
+brand + product + 项目). Spans the model tags elsewhere were measured to cost more than they bring (5-fold
+on the real dev reports, docs/evaluation.md). The projects are then read again so their investors fill in.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
+from zhaoyin.extractors.backends.plausibility import plausible_company
 from zhaoyin.extractors.text import paragraphs
 from zhaoyin.schemas import Company, Mention, Project, Span
 
@@ -27,6 +30,7 @@ MODEL_ENV = "ZHAOYIN_NER_MODEL"
 LABEL = "COMPANY"
 CONFIDENCE = 0.6
 MIN_CHARS = 2
+COMMON_WORD_FREQ = 100  # a name that is one word the dictionary counts this often is a plain word (精密)
 TRAIN_HINT = (
     "train it with `zhaoyin train-ner --real` (needs the real reports' texts: `make real-cache`), "
     f"or point {MODEL_ENV} at a pipeline `zhaoyin train-ner` saved"
@@ -113,6 +117,38 @@ def firm_name(surface: str) -> str | None:
     return name
 
 
+@cache
+def _clause_marks() -> frozenset[str]:
+    return frozenset(lang.chars("clause_ends") + lang.chars("sentence_ends") + "\n")
+
+
+def on_word_bounds(text: str, start: int, end: int) -> bool:
+    """jieba cuts the clause at both ends of the span (a span that ends inside 成为 is a name cut short)."""
+    from zhaoyin.extractors.segment import tokens
+
+    marks = _clause_marks()
+    clause_start = max((i + 1 for i in range(start - 1, -1, -1) if text[i] in marks), default=0)
+    clause_end = next((i for i in range(end, len(text)) if text[i] in marks), len(text))
+    bounds = {clause_start, clause_end}
+    for _word, word_start, word_end in tokens(text[clause_start:clause_end]):
+        bounds.update((clause_start + word_start, clause_start + word_end))
+    return start in bounds and end in bounds
+
+
+def _a_common_word(name: str) -> bool:
+    from zhaoyin.extractors.segment import word_frequency
+
+    return word_frequency(name) > COMMON_WORD_FREQ
+
+
+def heads_a_project(name: str, projects: Sequence[Project]) -> bool:
+    """The name opens (after a place) a project name that has no investor yet."""
+    return any(
+        project.name and not project.company and project.name[_leading_place(project.name) :].startswith(name)
+        for project in projects
+    )
+
+
 def ner_companies(
     text: str,
     companies: Sequence[Company],
@@ -128,8 +164,16 @@ def ner_companies(
         if label != LABEL:
             continue
         name = firm_name(text[start:end])
-        if name and not any(name in k or k in name for k in known):
-            names.append(name)
+        if not name or any(name in k or k in name for k in known):
+            continue
+        if not (
+            heads_a_project(name, projects)
+            and plausible_company(name, guessed=True)
+            and on_word_bounds(text, end - len(name), end)
+            and not _a_common_word(name)
+        ):
+            continue
+        names.append(name)
     found = []
     for name in dict.fromkeys(names):
         if any(name != other and name in other for other in names):
@@ -151,9 +195,15 @@ class NerBackend:
         ner_model()
 
     def entities(self, text: str) -> list[Mention]:
+        from zhaoyin.extractors.amounts import find_amounts
         from zhaoyin.extractors.backends.rules_backend import RulesBackend, span_mentions
         from zhaoyin.extractors.companies import find_companies
+        from zhaoyin.extractors.districts import find_districts
+        from zhaoyin.extractors.projects import find_projects
 
         mentions = RulesBackend().entities(text)
-        mentions += span_mentions(text, ner_companies(text, find_companies(text)), "company", self.name)
+        companies = find_companies(text)
+        districts, _city = find_districts(text)
+        projects = find_projects(text, amounts=find_amounts(text), companies=companies, districts=districts)
+        mentions += span_mentions(text, ner_companies(text, companies, projects), "company", self.name)
         return sorted(mentions, key=lambda m: (m.start, m.end))
