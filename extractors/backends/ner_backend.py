@@ -6,7 +6,8 @@ points elsewhere. Nothing is committed or downloaded: without the model the back
 
 A COMPANY span of the model becomes a company when the rules did not find it, it does not look like
 something else (a place, a government body, a project, a trade word, a plain dictionary word, a name cut
-inside a word), and its context types it: it opens a project name the rules found with no investor (place +
+inside a word), it has an enterprise or trade ending (as every statistical guess in `plausibility`), and
+its context types it: it opens a project name the rules found with no investor (place +
 brand + product + 项目). Spans the model tags elsewhere were measured to cost more than they bring (5-fold
 on the real dev reports, docs/evaluation.md). The projects are then read again so their investors fill in.
 """
