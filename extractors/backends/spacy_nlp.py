@@ -14,7 +14,6 @@ from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
 from zhaoyin.extractors.segment import jieba_tokenizer
 
 SPACY_INSTALL_HINT = 'pip install "zhaoyin[spacy]"  (or: pip install "spacy>=3.7,<4" jieba)'
-JIEBA_CONFIG = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
 
 
 def require_spacy():
@@ -50,12 +49,12 @@ def quiet_global_jieba() -> None:
         jieba.dt.tmp_dir = str(cache_dir())
 
 
-def blank_zh():
-    """spacy.blank("zh") with the jieba segmenter and our dictionary."""
+def blank_zh(segmenter: str = "jieba"):
+    """spacy.blank("zh") with the jieba segmenter and our dictionary (or one token per character: "char")."""
     spacy = require_spacy()
     quiet_global_jieba()
     try:
-        nlp = spacy.blank("zh", config=JIEBA_CONFIG)
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
     except ImportError as exc:  # spaCy raises ImportError when jieba is missing
         raise BackendUnavailable(f"spaCy's jieba segmenter needs jieba: {SPACY_INSTALL_HINT}") from exc
     use_domain_segmenter(nlp)

