@@ -813,6 +813,55 @@ def _stored_candidates(
 _AMOUNT_WINDOW = (0.97, 1.031)
 
 
+def _unlinked_reports(
+    con: duckdb.DuckDBPyConnection, names: dict[str, frozenset[str]], finder: _CompanyFinder
+) -> list[linkage.Report]:
+    """The project rows not linked yet, in the order they are linked (load, date, document, row)."""
+    rows = con.execute(
+        f"""
+        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}, coalesce(p.key_generic_chars, '')
+        FROM projects p
+        JOIN documents d USING (doc_id)
+        LEFT JOIN company_names n ON n.name = p.company
+        WHERE NOT EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
+        ORDER BY d.load_seq, d.published_date NULLS LAST, p.doc_id, p.seq
+        """
+    ).fetchall()
+    return [_report(r[:-1], names, finder, generic=r[-1]) for r in rows]
+
+
+class _Members:
+    """Every report that can be a candidate, once; a block holds the positions of the reports filed under it."""
+
+    def __init__(self, looked_up: set):
+        self.looked_up = looked_up
+        self.members: list[linkage.Report] = []
+        self.recency: list[
+            tuple
+        ] = []  # of each member: (date, doc_id, seq), to keep the most recent of equals
+        self.remembered: set[tuple[str, int, str | None]] = set()
+        self.by_block: dict[tuple, set[int]] = defaultdict(set)
+
+    def remember(self, report: linkage.Report, filed: set) -> None:
+        identity = (report.doc_id, report.seq, report.project_id)
+        if identity in self.remembered:
+            return
+        self.remembered.add(identity)
+        self.members.append(report)
+        self.recency.append((report.published or date.min, report.doc_id, report.seq))
+        for block in filed & self.looked_up:  # a block no new row looks up is never read
+            self.by_block[block].add(len(self.members) - 1)
+
+    def remember_stored(
+        self, rows: list[tuple], names: dict[str, frozenset[str]], finder: _CompanyFinder
+    ) -> None:
+        """A stored report's blocks are those project_blocks holds for it (as fetched: the ones looked up) and
+        its company's, which follow company resolution."""
+        for row in rows:
+            report = _report(row[:-3], names, finder, project_id=row[-3])
+            self.remember(report, _company_blocks(report) | set(zip(row[-2], row[-1], strict=True)))
+
+
 def refresh_projects(
     con: duckdb.DuckDBPyConnection, previous_ids: dict[tuple[str, int], str] | None = None
 ) -> int:
@@ -833,45 +882,17 @@ def refresh_projects(
         """
     )
     names = _company_names(con)
-    rows = con.execute(
-        f"""
-        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}, coalesce(p.key_generic_chars, '')
-        FROM projects p
-        JOIN documents d USING (doc_id)
-        LEFT JOIN company_names n ON n.name = p.company
-        WHERE NOT EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
-        ORDER BY d.load_seq, d.published_date NULLS LAST, p.doc_id, p.seq
-        """
-    ).fetchall()
-    if not rows:
-        return 0
     finder = _CompanyFinder(names)
-    reports = [_report(r[:-1], names, finder, generic=r[-1]) for r in rows]
+    reports = _unlinked_reports(con, names, finder)
+    if not reports:
+        return 0
     blocks_of = {id(r): _blocks(r) for r in reports}  # (filed, looked up) of each new report
     looked_up = set().union(*(looked for _, looked in blocks_of.values()))
     known_rows = _stored_candidates(con, reports, blocks_of, looked_up, finder)
 
-    # every report that can be a candidate, once; a block holds the positions of the reports filed under it
-    members: list[linkage.Report] = []
-    recency: list[tuple] = []  # of each member: (date, doc_id, seq), to keep the most recent of equals
-    remembered: set[tuple[str, int, str | None]] = set()
-    by_block: dict[tuple, set[int]] = defaultdict(set)
-
-    def remember(report: linkage.Report, filed: set) -> None:
-        identity = (report.doc_id, report.seq, report.project_id)
-        if identity in remembered:
-            return
-        remembered.add(identity)
-        members.append(report)
-        recency.append((report.published or date.min, report.doc_id, report.seq))
-        for block in filed & looked_up:  # a block no new row looks up is never read
-            by_block[block].add(len(members) - 1)
-
-    # a stored report's blocks are those project_blocks holds for it (as fetched: the ones looked up) and its
-    # company's, which follow company resolution
-    for row in known_rows:
-        report = _report(row[:-3], names, finder, project_id=row[-3])
-        remember(report, _company_blocks(report) | set(zip(row[-2], row[-1], strict=True)))
+    known = _Members(looked_up)
+    known.remember_stored(known_rows, names, finder)
+    members, recency, by_block, remember = known.members, known.recency, known.by_block, known.remember
 
     reusable = set(previous_ids.values())
     if reusable:
