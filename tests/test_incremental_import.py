@@ -13,6 +13,7 @@ from zhaoyin import warehouse
 from zhaoyin.extractors.pipeline import extract
 from zhaoyin.extractors.readers import read_document
 from zhaoyin.schemas import RawDocument
+from zhaoyin.warehouse import resolution
 
 RESOLVED = {
     "project_links": "SELECT doc_id, seq, project_id, company_id, name_key, district FROM project_links",
@@ -82,3 +83,55 @@ def test_a_warehouse_linked_before_project_blocks_gets_the_same_blocks_on_open(l
         assert kinds == {0, 1, 2, 3, 4}  # grams, probe grams, keys, brands and amount buckets
     finally:
         con.close()
+
+
+def _kept_by_ranking(con, cap_in_sql: int, monkeypatch) -> tuple[list[set[tuple[str, int]]], int]:
+    """For each unlinked row, the stored reports `_candidate_positions` keeps (at the cap in force) among
+    those the candidate fetch returned with `cap_in_sql` name-gram candidates per row; and how many the fetch
+    returned."""
+    names = resolution._company_names(con)
+    finder = resolution._CompanyFinder(names)
+    reports = resolution._unlinked_reports(con, names, finder)
+    blocks_of = {id(r): resolution._blocks(r) for r in reports}
+    looked_up = set().union(*(looked for _, looked in blocks_of.values()))
+    with monkeypatch.context() as patch:
+        patch.setattr(resolution, "NAME_GRAM_CANDIDATES", cap_in_sql)
+        rows = resolution._stored_candidates(con, reports, blocks_of, looked_up, finder)
+    known = resolution._Members(looked_up)
+    known.remember_stored(rows, names, finder)
+    kept = []
+    for report in reports:
+        positions = resolution._candidate_positions(blocks_of[id(report)][1], known.by_block, known.recency)
+        kept.append({(known.members[p].doc_id, known.members[p].seq) for p in positions})
+    return kept, len(rows)
+
+
+def test_the_fetch_returns_every_stored_candidate_the_ranking_keeps(tmp_path, monkeypatch):
+    from test_warehouse_fixtures import WEST_COAST, document, project
+
+    from zhaoyin.extractors.pipeline import add_evidence_keys_and_fingerprint
+    from zhaoyin.schemas import Extraction
+
+    def item(name: str, day: int) -> tuple:
+        text = f"{name}在西海岸新区开工，总投资{day + 3}亿元。"
+        doc = document(text, f"/crowd/{day}.txt", f"2024-01-{day:02d}")
+        found = Extraction(projects=[project(text, text, name=name, district=WEST_COAST, status="started")])
+        return doc, add_evidence_keys_and_fingerprint(doc, found)
+
+    # twelve stored reports of the place sharing one or two grams of the new name: a cap of 3 crowds them as
+    # a county of years of reports crowds 64
+    stored = [item(f"冷链{chr(0x4E00 + i)}{chr(0x4F00 + i)}项目", i + 1) for i in range(10)]
+    stored += [item("澜湾冷链物流中心项目", 11), item("冷链物流园项目", 12)]
+    monkeypatch.setattr(resolution, "NAME_GRAM_CANDIDATES", 3)
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    warehouse.load_batch(con, stored, [])
+    warehouse.load_batch(con, [item("澜湾冷链物流枢纽项目", 20)], [], refresh=False)
+    resolution.refresh_companies(con)
+
+    capped, fetched_capped = _kept_by_ranking(con, 3, monkeypatch)
+    from_every_candidate, fetched_all = _kept_by_ranking(con, 999_999, monkeypatch)
+    con.close()
+
+    assert fetched_capped < fetched_all, "the cap leaves stored reports out of the fetch"
+    assert capped == from_every_candidate
+    assert len(capped[0]) == 3 + 1  # and 澜湾冷链物流中心, sharing its brand (澜湾冷链): always compared

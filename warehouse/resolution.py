@@ -16,6 +16,7 @@ scores highest with at or above the threshold, or founds a new one whose id deri
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import math
@@ -572,8 +573,293 @@ def _candidate_positions(looked_up: set, by_block: dict[tuple, set[int]], recenc
     return found
 
 
+def _new_row_blocks(reports: list[linkage.Report], blocks_of: dict[int, tuple[set, set]], finder) -> dict:
+    """Per new row (its position in `reports`), what it looks up, as tables for the candidate fetch: its name
+    grams, its key and amount blocks, its companies, the companies whose names carry a brand it looks up,
+    and those brands (the brand of a stored row without company is its key's start)."""
+    columns = {name: ([], []) for name in ("grams", "whole", "companies", "brand_companies", "brands")}
+    for row, report in enumerate(reports):
+        for first, second in blocks_of[id(report)][1]:
+            if first == "company":
+                target, value = "companies", second
+            elif first == "brand":
+                columns["brands"][0].append(row)
+                columns["brands"][1].append(second)
+                for company_id in sorted(finder.by_brand.get(second, ())):
+                    columns["brand_companies"][0].append(row)
+                    columns["brand_companies"][1].append(company_id)
+                continue
+            else:
+                target, value = ("grams" if second in _NAME_GRAM_KINDS else "whole"), (first, second)
+            columns[target][0].append(row)
+            columns[target][1].append(value)
+    tables = {}
+    for name in ("grams", "whole"):
+        rows, values = columns[name]
+        tables[name] = pa.table(
+            {
+                "row": pa.array(rows, pa.int32()),
+                "block": pa.array([v[0] for v in values], pa.uint64()),
+                "kind": pa.array([v[1] for v in values], pa.uint8()),
+            }
+        )
+    for name, column in (("companies", "company_id"), ("brand_companies", "company_id"), ("brands", "brand")):
+        rows, values = columns[name]
+        tables[name] = pa.table({"row": pa.array(rows, pa.int32()), column: pa.array(values, pa.string())})
+    return tables
+
+
+# new rows whose name-gram candidates are ranked in one query (bounds the pairs held in memory)
+_RANKED_ROWS_AT_ONCE = 500
+
+
+def _stored_candidates(
+    con: duckdb.DuckDBPyConnection,
+    reports: list[linkage.Report],
+    blocks_of: dict[int, tuple[set, set]],
+    looked_up: set,
+    finder: _CompanyFinder,
+) -> list[tuple]:
+    """The stored reports the new ones can be compared with (as `_REPORT_COLUMNS`, project_id, and the
+    (block, kind) lists project_blocks holds for each among those looked up).
+
+    Stored reports alike in all that linkage compares but their dates are compared as at most three: the
+    earliest, the latest and an undated one. A project scores as its closest report, and a date changes a
+    score only through order_weight, which at a given status is monotone in the date; only a report of the
+    same document (score's −1) must stay apart, so rows of the new rows' documents are not merged.
+
+    Of the reports a new row finds through its name grams alone, only the NAME_GRAM_CANDIDATES that
+    `_candidate_positions` can keep come back: ranked here as there (the most grams shared, the most recent
+    first among equals) among those sharing no other block with it, so the Python side builds a `Report`
+    for those and for the ones sharing a company, brand, key or amount block with a new row, not for every
+    row of a county's grams. The companies a stored row's name holds (`_CompanyFinder`) decide whether it
+    shares a company block; they are computed for the distinct keys without company between the queries."""
+    companies = sorted(value for kind, value in looked_up if kind == "company")
+    new_docs = sorted({r.doc_id for r in reports})
+    per_row = _new_row_blocks(reports, blocks_of, finder)
+    temporary = ("_cand_matched", "_cand_members", "_cand_blocks", "_cand_kept")
+    try:
+        with (
+            staged(con, "_companies", pa.table({"v": pa.array(companies, pa.string())})),
+            staged(con, "_wanted", _wanted_blocks(reports, looked_up)),
+            staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
+        ):
+            con.execute(
+                """
+                CREATE OR REPLACE TEMP TABLE _cand_matched AS
+                SELECT DISTINCT b.doc_id, b.seq, b.block, b.kind, w.low, w.high
+                FROM project_blocks b JOIN _wanted w ON w.block = b.block AND w.kind = b.kind
+                """
+            )
+            con.execute(
+                f"""
+                CREATE OR REPLACE TEMP TABLE _cand_members AS
+                WITH hits AS (
+                    SELECT doc_id, seq FROM project_links WHERE company_id IN (SELECT v FROM _companies)
+                    UNION
+                    SELECT doc_id, seq FROM _cand_matched WHERE kind IN ({_GRAM}, {_PROBE_GRAM}, {_KEY})
+                    UNION
+                    SELECT m.doc_id, m.seq FROM _cand_matched m JOIN project_links l USING (doc_id, seq)
+                    WHERE m.kind = {_BRAND} AND l.company_id IS NULL
+                    UNION
+                    SELECT m.doc_id, m.seq FROM _cand_matched m JOIN projects p USING (doc_id, seq)
+                    WHERE m.kind = {_AMOUNT}
+                      AND coalesce(p.amount_value, p.amount_yuan) BETWEEN m.low AND m.high
+                ),
+                candidate AS (
+                    SELECT coalesce(own_doc, member.d) AS doc_id, coalesce(own_seq, member.s) AS seq,
+                           key, full_key, company_id, district, path, amount, currency, numbers, kind,
+                           status, published, project_id
+                    FROM (
+                        SELECT * EXCLUDE (first, last, undated),
+                               unnest([first, last, undated]) AS member,
+                               unnest([first_date, last_date, NULL]) AS published
+                        FROM (
+                            SELECT own_doc, own_seq, key, full_key, company_id, district, path, amount,
+                                   currency, numbers, kind, status, project_id,
+                                   arg_min(struct_pack(d := doc_id, s := seq), published_date) AS first,
+                                   min(published_date) AS first_date,
+                                   arg_max(struct_pack(d := doc_id, s := seq), published_date) AS last,
+                                   max(published_date) AS last_date,
+                                   min(struct_pack(d := doc_id, s := seq))
+                                       FILTER (WHERE published_date IS NULL) AS undated
+                            FROM (
+                                SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id,
+                                       CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.doc_id END
+                                           AS own_doc,
+                                       CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.seq END
+                                           AS own_seq
+                                FROM hits
+                                JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
+                                JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
+                                JOIN documents d ON d.doc_id = p.doc_id
+                            )
+                            GROUP BY own_doc, own_seq, key, full_key, company_id, district, path, amount,
+                                     currency, numbers, kind, status, project_id
+                        )
+                    )
+                    WHERE member IS NOT NULL
+                )
+                -- first and last are one report when it alone is dated: one member
+                -- `recency` orders them as _candidate_positions does among equals (date, doc_id, seq)
+                SELECT row_number() OVER () AS member,
+                       row_number() OVER (ORDER BY coalesce(published, DATE '0001-01-01'), doc_id, seq) AS recency,
+                       *
+                FROM (SELECT * FROM candidate QUALIFY row_number() OVER (PARTITION BY doc_id, seq) = 1)
+                """
+            )
+            # the blocks of each member as found, by its number: the per-row counting below stays narrow
+            con.execute(
+                """
+                CREATE OR REPLACE TEMP TABLE _cand_blocks AS
+                SELECT DISTINCT m.member, x.block, x.kind
+                FROM _cand_matched x JOIN _cand_members m ON m.doc_id = x.doc_id AND m.seq = x.seq
+                """
+            )
+        unnamed = con.execute(
+            "SELECT DISTINCT key FROM _cand_members WHERE company_id IS NULL AND key IS NOT NULL"
+        ).fetchall()
+        wanted_companies = set(companies)
+        named = [
+            (key, company_id) for (key,) in unnamed for company_id in sorted(finder(key) & wanted_companies)
+        ]
+        named_table = pa.table(
+            {
+                "key": pa.array([key for key, _ in named], pa.string()),
+                "company_id": pa.array([company_id for _, company_id in named], pa.string()),
+            }
+        )
+        with (
+            staged(con, "_row_grams", per_row["grams"]),
+            staged(con, "_row_whole", per_row["whole"]),
+            staged(con, "_row_companies", per_row["companies"]),
+            staged(con, "_row_brand_companies", per_row["brand_companies"]),
+            staged(con, "_row_brands", per_row["brands"]),
+            staged(con, "_named", named_table),
+        ):
+            con.execute("CREATE OR REPLACE TEMP TABLE _cand_kept (member BIGINT)")
+            # a few hundred new rows at a time: each meets up to thousands of stored rows through its grams
+            for first in range(0, len(reports), _RANKED_ROWS_AT_ONCE):
+                con.execute(
+                    f"""
+                    INSERT INTO _cand_kept
+                    WITH
+                    -- (new row, stored report) sharing a block that is not a name gram (_candidate_positions'
+                    -- `found`: always compared)
+                    shares_more AS (
+                        SELECT w.row, x.member
+                        FROM _row_whole w JOIN _cand_blocks x ON x.block = w.block AND x.kind = w.kind
+                        WHERE w.row BETWEEN $first AND $last
+                        UNION
+                        SELECT c.row, m.member
+                        FROM (SELECT * FROM _row_companies UNION SELECT * FROM _row_brand_companies) c
+                        JOIN _cand_members m ON m.company_id = c.company_id
+                        WHERE c.row BETWEEN $first AND $last
+                        UNION
+                        SELECT b.row, m.member
+                        FROM _row_brands b
+                        JOIN _cand_members m ON m.company_id IS NULL AND substring(m.key, 1, 4) = b.brand
+                        WHERE b.row BETWEEN $first AND $last
+                        UNION
+                        SELECT c.row, m.member
+                        FROM _row_companies c
+                        JOIN _named n ON n.company_id = c.company_id
+                        JOIN _cand_members m ON m.company_id IS NULL AND m.key = n.key
+                        WHERE c.row BETWEEN $first AND $last
+                    ),
+                    shared_grams AS (
+                        SELECT g.row, x.member, count(*) AS shared
+                        FROM _row_grams g JOIN _cand_blocks x ON x.block = g.block AND x.kind = g.kind
+                        WHERE g.row BETWEEN $first AND $last
+                        GROUP BY g.row, x.member
+                    ),
+                    -- the most grams shared first, then the most recent: one integer, recency below 2^32
+                    ranked AS (
+                        SELECT unnest(
+                            max_by(s.member, s.shared * 4294967296 + m.recency, {NAME_GRAM_CANDIDATES})
+                        ) AS member
+                        FROM shared_grams s
+                        JOIN _cand_members m USING (member)
+                        ANTI JOIN shares_more o ON o.row = s.row AND o.member = s.member
+                        GROUP BY s.row
+                    )
+                    SELECT member FROM shares_more UNION SELECT member FROM ranked
+                    """,
+                    {"first": first, "last": first + _RANKED_ROWS_AT_ONCE - 1},
+                )
+            return con.execute(
+                f"""
+                WITH filed AS (
+                    SELECT member, list(block) AS blocks, list(kind) AS kinds
+                    FROM _cand_blocks WHERE kind <> {_BRAND}
+                    GROUP BY member
+                )
+                SELECT m.doc_id, m.seq, m.key, m.full_key, m.company_id, m.district, m.path, m.amount,
+                       m.currency, m.numbers, m.kind, m.status, m.published, m.project_id,
+                       coalesce(f.blocks, []), coalesce(f.kinds, [])
+                FROM _cand_members m
+                SEMI JOIN (SELECT DISTINCT member FROM _cand_kept) kept USING (member)
+                LEFT JOIN filed f USING (member)
+                """
+            ).fetchall()
+    finally:
+        for table in temporary:
+            # in an aborted transaction this fails too; the original error is the one to see
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
 # the stored amounts fetched for a new one: wider than the two buckets of ln(amount) it shares (±2.03 %)
 _AMOUNT_WINDOW = (0.97, 1.031)
+
+
+def _unlinked_reports(
+    con: duckdb.DuckDBPyConnection, names: dict[str, frozenset[str]], finder: _CompanyFinder
+) -> list[linkage.Report]:
+    """The project rows not linked yet, in the order they are linked (load, date, document, row)."""
+    rows = con.execute(
+        f"""
+        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}, coalesce(p.key_generic_chars, '')
+        FROM projects p
+        JOIN documents d USING (doc_id)
+        LEFT JOIN company_names n ON n.name = p.company
+        WHERE NOT EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
+        ORDER BY d.load_seq, d.published_date NULLS LAST, p.doc_id, p.seq
+        """
+    ).fetchall()
+    return [_report(r[:-1], names, finder, generic=r[-1]) for r in rows]
+
+
+class _Members:
+    """Every report that can be a candidate, once; a block holds the positions of the reports filed under it."""
+
+    def __init__(self, looked_up: set):
+        self.looked_up = looked_up
+        self.members: list[linkage.Report] = []
+        self.recency: list[
+            tuple
+        ] = []  # of each member: (date, doc_id, seq), to keep the most recent of equals
+        self.remembered: set[tuple[str, int, str | None]] = set()
+        self.by_block: dict[tuple, set[int]] = defaultdict(set)
+
+    def remember(self, report: linkage.Report, filed: set) -> None:
+        identity = (report.doc_id, report.seq, report.project_id)
+        if identity in self.remembered:
+            return
+        self.remembered.add(identity)
+        self.members.append(report)
+        self.recency.append((report.published or date.min, report.doc_id, report.seq))
+        for block in filed & self.looked_up:  # a block no new row looks up is never read
+            self.by_block[block].add(len(self.members) - 1)
+
+    def remember_stored(
+        self, rows: list[tuple], names: dict[str, frozenset[str]], finder: _CompanyFinder
+    ) -> None:
+        """A stored report's blocks are those project_blocks holds for it (as fetched: the ones looked up) and
+        its company's, which follow company resolution."""
+        for row in rows:
+            report = _report(row[:-3], names, finder, project_id=row[-3])
+            self.remember(report, _company_blocks(report) | set(zip(row[-2], row[-1], strict=True)))
 
 
 def refresh_projects(
@@ -596,111 +882,17 @@ def refresh_projects(
         """
     )
     names = _company_names(con)
-    rows = con.execute(
-        f"""
-        SELECT {_REPORT_COLUMNS.format(company_id="n.company_id")}, coalesce(p.key_generic_chars, '')
-        FROM projects p
-        JOIN documents d USING (doc_id)
-        LEFT JOIN company_names n ON n.name = p.company
-        WHERE NOT EXISTS (SELECT 1 FROM project_links l WHERE l.doc_id = p.doc_id AND l.seq = p.seq)
-        ORDER BY d.load_seq, d.published_date NULLS LAST, p.doc_id, p.seq
-        """
-    ).fetchall()
-    if not rows:
-        return 0
     finder = _CompanyFinder(names)
-    reports = [_report(r[:-1], names, finder, generic=r[-1]) for r in rows]
+    reports = _unlinked_reports(con, names, finder)
+    if not reports:
+        return 0
     blocks_of = {id(r): _blocks(r) for r in reports}  # (filed, looked up) of each new report
     looked_up = set().union(*(looked for _, looked in blocks_of.values()))
-    companies = sorted(value for kind, value in looked_up if kind == "company")
-    # stored reports alike in all that linkage compares but their dates are compared as at most three: the
-    # earliest, the latest and an undated one. A project scores as its closest report, and a date changes a
-    # score only through order_weight, which at a given status is monotone in the date; only a report of the
-    # same document (score's −1) must stay apart, so rows of the new rows' documents are not merged.
-    new_docs = sorted({r.doc_id for r in reports})
-    with (
-        staged(con, "_companies", pa.table({"v": pa.array(companies, pa.string())})),
-        staged(con, "_wanted", _wanted_blocks(reports, looked_up)),
-        staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
-    ):
-        known_rows = con.execute(
-            f"""
-            WITH matched AS (
-                SELECT b.doc_id, b.seq, b.block, b.kind, w.low, w.high
-                FROM project_blocks b JOIN _wanted w ON w.block = b.block AND w.kind = b.kind
-            ),
-            -- a stored report's blocks that a new one looks up, but its company's (computed here)
-            filed AS (
-                SELECT doc_id, seq, list(block) AS blocks, list(kind) AS kinds
-                FROM matched WHERE kind <> {_BRAND} GROUP BY doc_id, seq
-            ),
-            hits AS (
-                SELECT doc_id, seq FROM project_links WHERE company_id IN (SELECT v FROM _companies)
-                UNION
-                SELECT doc_id, seq FROM matched WHERE kind IN ({_GRAM}, {_PROBE_GRAM}, {_KEY})
-                UNION
-                SELECT m.doc_id, m.seq FROM matched m JOIN project_links l USING (doc_id, seq)
-                WHERE m.kind = {_BRAND} AND l.company_id IS NULL
-                UNION
-                SELECT m.doc_id, m.seq FROM matched m JOIN projects p USING (doc_id, seq)
-                WHERE m.kind = {_AMOUNT} AND coalesce(p.amount_value, p.amount_yuan) BETWEEN m.low AND m.high
-            )
-            SELECT coalesce(own_doc, member.d) AS doc_id, coalesce(own_seq, member.s) AS seq,
-                   key, full_key, company_id, district, path, amount, currency, numbers, kind, status,
-                   published, project_id, coalesce(f.blocks, []), coalesce(f.kinds, [])
-            FROM (
-                SELECT * EXCLUDE (first, last, undated),
-                       unnest([first, last, undated]) AS member, unnest([first_date, last_date, NULL]) AS published
-                FROM (
-                    SELECT own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
-                           numbers, kind, status, project_id,
-                           arg_min(struct_pack(d := doc_id, s := seq), published_date) AS first,
-                           min(published_date) AS first_date,
-                           arg_max(struct_pack(d := doc_id, s := seq), published_date) AS last,
-                           max(published_date) AS last_date,
-                           min(struct_pack(d := doc_id, s := seq)) FILTER (WHERE published_date IS NULL)
-                               AS undated
-                    FROM (
-                        SELECT {_REPORT_COLUMNS.format(company_id="l.company_id")}, l.project_id,
-                               CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.doc_id END AS own_doc,
-                               CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.seq END AS own_seq
-                        FROM hits
-                        JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
-                        JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
-                        JOIN documents d ON d.doc_id = p.doc_id
-                    )
-                    GROUP BY own_doc, own_seq, key, full_key, company_id, district, path, amount, currency,
-                             numbers, kind, status, project_id
-                )
-            ) candidate
-            LEFT JOIN filed f
-                ON f.doc_id = coalesce(candidate.own_doc, candidate.member.d)
-               AND f.seq = coalesce(candidate.own_seq, candidate.member.s)
-            WHERE member IS NOT NULL
-            """
-        ).fetchall()
+    known_rows = _stored_candidates(con, reports, blocks_of, looked_up, finder)
 
-    # every report that can be a candidate, once; a block holds the positions of the reports filed under it
-    members: list[linkage.Report] = []
-    recency: list[tuple] = []  # of each member: (date, doc_id, seq), to keep the most recent of equals
-    remembered: set[tuple[str, int, str | None]] = set()
-    by_block: dict[tuple, set[int]] = defaultdict(set)
-
-    def remember(report: linkage.Report, filed: set) -> None:
-        identity = (report.doc_id, report.seq, report.project_id)
-        if identity in remembered:
-            return
-        remembered.add(identity)
-        members.append(report)
-        recency.append((report.published or date.min, report.doc_id, report.seq))
-        for block in filed & looked_up:  # a block no new row looks up is never read
-            by_block[block].add(len(members) - 1)
-
-    # a stored report's blocks are those project_blocks holds for it (as fetched: the ones looked up) and its
-    # company's, which follow company resolution
-    for row in known_rows:
-        report = _report(row[:-3], names, finder, project_id=row[-3])
-        remember(report, _company_blocks(report) | set(zip(row[-2], row[-1], strict=True)))
+    known = _Members(looked_up)
+    known.remember_stored(known_rows, names, finder)
+    members, recency, by_block, remember = known.members, known.recency, known.by_block, known.remember
 
     reusable = set(previous_ids.values())
     if reusable:
