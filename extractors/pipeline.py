@@ -39,15 +39,13 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 # 0.9.0: variant characters, trade words after GB/T 4754, per-place metric lists, subjects of added places
 # 0.10.0: place names of the report's date, Taiwan divisions and currency, lists of full project names,
 #         status per item (投运, readiness), firms typed by their list, work-report and 兵团 subjects
-EXTRACTOR_VERSION = "0.10.0"
-OCR_CONFIDENCE = 0.7
+# 0.11.0: zones typed by the list that closes them, county short names in project lists, the report's
+#         province by majority, slogans and share-weighed kinds not projects, status of 意向/引进/洽谈
+EXTRACTOR_VERSION = "0.11.0"
+OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
-RULES_COMPANIES = (
-    "rules",
-    LAC_BACKEND,
-    NER_BACKEND,
-)  # backends whose companies start from find_companies  # factor applied to every record's confidence when the text came from OCR
+RULES_COMPANIES = (LAC_BACKEND, NER_BACKEND, "rules")  # backends whose companies start from find_companies
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
