@@ -18,6 +18,7 @@ import numpy as np
 import pyarrow as pa
 
 from zhaoyin.schemas import Fingerprint
+from zhaoyin.warehouse.rows import MinHash
 from zhaoyin.warehouse.staging import staged
 
 CONTAINMENT = 0.8  # share of the smaller document's shingles found in the larger
@@ -65,7 +66,9 @@ def _candidates(con, buckets: dict[str, list[int]]) -> list[tuple]:
     return stored
 
 
-def link_reprints(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, Fingerprint | None]]) -> int:
+def link_reprints(
+    con: duckdb.DuckDBPyConnection, docs: list[tuple[str, Fingerprint | MinHash | None]]
+) -> int:
     """Store the fingerprints of new documents and link near-duplicates; returns how many links were made.
 
     A document without a fingerprint (an extraction made before fingerprints came with it) is stored

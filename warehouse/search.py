@@ -49,17 +49,23 @@ def query_terms(word: str) -> list[str]:
     return terms
 
 
-def index_documents(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -> None:
-    """Add the inverted-index rows of new documents: one Arrow table, one INSERT."""
+def document_postings(text: str) -> tuple[list[str], list[int]]:
+    """The distinct index terms of a document and how often each occurs."""
+    counted = Counter(document_terms(text))
+    return list(counted), list(counted.values())
+
+
+def index_postings(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, list[str], list[int]]]) -> None:
+    """Add the inverted-index rows of new documents (doc_id, terms, their counts): one Arrow table, one
+    INSERT."""
     if not docs:
         return
     doc_ids, terms, tfs, lengths = [], [], [], []
-    for doc_id, text in docs:
-        counted = Counter(document_terms(text))
-        doc_ids.extend([doc_id] * len(counted))
-        terms.extend(counted)
-        tfs.extend(counted.values())
-        lengths.append(sum(counted.values()))
+    for doc_id, doc_terms, counts in docs:
+        doc_ids.extend([doc_id] * len(doc_terms))
+        terms.extend(doc_terms)
+        tfs.extend(counts)
+        lengths.append(sum(counts))
     postings = pa.table(
         {
             "doc_id": pa.array(doc_ids, pa.string()),
@@ -68,7 +74,7 @@ def index_documents(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]])
         }
     )
     sizes = pa.table(
-        {"doc_id": pa.array([d for d, _ in docs], pa.string()), "length": pa.array(lengths, pa.int32())}
+        {"doc_id": pa.array([d[0] for d in docs], pa.string()), "length": pa.array(lengths, pa.int32())}
     )
     with staged(con, "_new_postings", postings), staged(con, "_new_lengths", sizes):
         con.execute("INSERT INTO doc_terms (doc_id, term, tf) SELECT doc_id, term, tf FROM _new_postings")

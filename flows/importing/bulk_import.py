@@ -36,11 +36,11 @@ from zhaoyin.flows.importing.ingest import (  # noqa: E402
     run_pipelined,
 )
 from zhaoyin.flows.importing.runners import (  # noqa: E402
-    Outcome,
+    LoadableOutcome,
     close_shared_pools,
     default_workers,
     ensure_backend,
-    read_and_extract_all,
+    read_and_prepare_all,
     shared_pool,
     warm_up,
 )
@@ -61,10 +61,10 @@ def _progress_hook(key: str | None) -> ProgressCallback | None:
 @task(name="read-and-extract", cache_policy=NO_CACHE, persist_result=False)
 def extract_batch(
     raws: list[RawDocument], backend: str, ocr: bool, pool_workers: int, budgets: Budgets
-) -> list[Outcome]:
+) -> list[LoadableOutcome]:
     if pool_workers > 1:
         return shared_pool(pool_workers, backend, ocr, budgets).run(raws)
-    return read_and_extract_all(raws, backend, ocr, budgets)
+    return read_and_prepare_all(raws, backend, ocr, budgets)
 
 
 @flow(name="bulk-import", persist_result=False, log_prints=False)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from zhaoyin.extractors.readers.limits import Budgets
-from zhaoyin.flows.importing.runners import ExtractionPool, Outcome
-from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
+from zhaoyin.flows.importing.runners import ExtractionPool, LoadableOutcome
+from zhaoyin.schemas import QuarantineRecord, RawDocument, ReadError
+from zhaoyin.warehouse.rows import PreparedDocument
 
 T = TypeVar("T")
 ProgressCallback = Callable[["IngestSummary"], None]
@@ -31,10 +32,11 @@ IN_FLIGHT = 3
 class ExtractingBatch(Protocol):
     """A batch being read + extracted somewhere: a `PendingBatch` of the process pool, a Prefect future."""
 
-    def result(self) -> list[Outcome]: ...
+    def result(self) -> list[LoadableOutcome]: ...
 
 
 COUNTED_RECORDS = ("projects", "amounts", "districts", "companies", "metrics")
+_TABLE_OF_COUNT = {"amounts": "investments"}  # the others count the rows of the table of their name
 
 
 @dataclass
@@ -59,9 +61,10 @@ class IngestSummary:
         """How many files were quarantined for each stage and reason."""
         return Counter(f"{record.stage}: {record.reason}" for record in self.quarantine)
 
-    def count_extraction(self, extraction: Extraction) -> None:
+    def count_records(self, prepared: PreparedDocument) -> None:
         for name in COUNTED_RECORDS:
-            setattr(self, name, getattr(self, name) + len(getattr(extraction, name)))
+            rows = prepared.rows(_TABLE_OF_COUNT.get(name, name))
+            setattr(self, name, getattr(self, name) + len(rows))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -185,9 +188,8 @@ class IngestSession:
                 todo.append(raw)
         return todo, quarantined
 
-    def load(self, outcomes: Iterable[Outcome], quarantined: list[QuarantineRecord]) -> None:
-        items: list[tuple[Document, Extraction]] = []
-        item_doc_ids: list[str] = []  # `Document.doc_id` hashes the whole text on every access
+    def load(self, outcomes: Iterable[LoadableOutcome], quarantined: list[QuarantineRecord]) -> None:
+        items: list[PreparedDocument] = []
         quarantined = list(quarantined)
         for outcome in outcomes:
             if isinstance(outcome, QuarantineRecord):
@@ -197,30 +199,25 @@ class IngestSession:
                     self._quarantined_sha256[outcome.sha256] = outcome
                 quarantined.extend(_twin_record(outcome, source) for source in twins)
                 continue
-            document = outcome[0]
-            doc_id = document.doc_id
-            self.summary.already_present += len(self._twins.pop(document.sha256, []))
-            if doc_id in self._seen_doc_ids:
+            self.summary.already_present += len(self._twins.pop(outcome.sha256, []))
+            if outcome.doc_id in self._seen_doc_ids:
                 self.summary.already_present += 1  # same text again (another encoding, a reprint)
             else:
-                self._seen_doc_ids.add(doc_id)
+                self._seen_doc_ids.add(outcome.doc_id)
                 items.append(outcome)
-                item_doc_ids.append(doc_id)
         with self._writing(self._db_path) as con:
             loaded = self._load(con, items, quarantined)
-        for (_, extraction), doc_id in zip(items, item_doc_ids, strict=True):
-            if doc_id in loaded:
+        for prepared in items:
+            if prepared.doc_id in loaded:
                 self.summary.new_documents += 1
-                self.summary.count_extraction(extraction)
-            elif doc_id not in self._failed_doc_ids:
+                self.summary.count_records(prepared)
+            elif prepared.doc_id not in self._failed_doc_ids:
                 self.summary.already_present += 1
         self.summary.quarantine.extend(quarantined)
         if self.progress is not None:
             self.progress(self.summary)
 
-    def _load(
-        self, con, items: list[tuple[Document, Extraction]], quarantined: list[QuarantineRecord]
-    ) -> set[str]:
+    def _load(self, con, items: list[PreparedDocument], quarantined: list[QuarantineRecord]) -> set[str]:
         """Doc ids inserted now. A batch the warehouse rejects is retried file by file."""
         self._failed_doc_ids.clear()
         try:
@@ -232,13 +229,10 @@ class IngestSession:
             try:
                 inserted.update(self._warehouse.load_batch(con, [item], []).new_doc_ids)
             except Exception as error:
-                document = item[0]
-                self._failed_doc_ids.add(document.doc_id)
+                self._failed_doc_ids.add(item.doc_id)
                 reason = f"warehouse rejected the document: {type(error).__name__}: {error}"[:500]
                 quarantined.append(
-                    QuarantineRecord(
-                        path=document.source, sha256=document.sha256, stage="load", reason=reason
-                    )
+                    QuarantineRecord(path=item.source, sha256=item.sha256, stage="load", reason=reason)
                 )
         try:
             self._warehouse.load_batch(con, [], quarantined)

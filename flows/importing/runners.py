@@ -4,6 +4,10 @@ jieba holds the GIL, so threads do not help extraction; a `ProcessPoolExecutor` 
 the extractors once per worker does. The pool gets whole chunks (not single files) so pickling and
 scheduling cost little next to the work. Loading never happens here: one writer, in the caller's process.
 
+Workers also turn each extraction into the rows the warehouse stores (`warehouse.rows.prepare`: Arrow-ready
+tuples, search terms, document id), so the writer only inserts and resolves, and what crosses between the
+processes is plain values, not pydantic records.
+
 Each file has a time budget (`Budgets.seconds`). In the thread that reads it, a timer interrupts the work
 (SIGALRM in a main thread, which also stops a running regular expression; an asynchronous exception in
 other threads, which stops Python code between two steps); the file is quarantined as "took too long" and
@@ -28,8 +32,10 @@ from contextlib import contextmanager
 from zhaoyin.extractors.backends import BackendUnavailable
 from zhaoyin.extractors.readers.limits import BUDGET_ENV, BUDGET_FLAG, Budgets
 from zhaoyin.schemas import Document, Extraction, QuarantineRecord, RawDocument, ReadError
+from zhaoyin.warehouse.rows import PreparedDocument, prepare
 
 Outcome = tuple[Document, Extraction] | QuarantineRecord
+LoadableOutcome = PreparedDocument | QuarantineRecord  # what an import's writer receives
 HARD_DEADLINE_GRACE = 15.0  # seconds past the budget before a worker process is killed
 
 CHUNKS_PER_WORKER = 4
@@ -191,10 +197,23 @@ def _read_and_extract(
     return document, extraction
 
 
-def read_and_extract_all(
+def read_and_prepare(
+    raw: RawDocument, *, backend: str = "rules", ocr: bool = False, budgets: Budgets | None = None
+) -> LoadableOutcome:
+    """One file for an import: the rows it adds to the warehouse, or its quarantine record."""
+    outcome = read_and_extract(raw, backend=backend, ocr=ocr, budgets=budgets)
+    if isinstance(outcome, QuarantineRecord):
+        return outcome
+    try:
+        return prepare(*outcome)
+    except Exception as error:
+        return _quarantine(raw, "load", _unexpected("preparing the rows", error))
+
+
+def read_and_prepare_all(
     raws: Sequence[RawDocument], backend: str = "rules", ocr: bool = False, budgets: Budgets | None = None
-) -> list[Outcome]:
-    return [read_and_extract(raw, backend=backend, ocr=ocr, budgets=budgets) for raw in raws]
+) -> list[LoadableOutcome]:
+    return [read_and_prepare(raw, backend=backend, ocr=ocr, budgets=budgets) for raw in raws]
 
 
 def _chunks(items: Sequence[RawDocument], count: int) -> Iterator[Sequence[RawDocument]]:
@@ -258,7 +277,7 @@ class ExtractionPool:
         """Seconds to wait for `files` files of one worker before it counts as stuck."""
         return (self.budgets.seconds + HARD_DEADLINE_GRACE) * max(1, files)
 
-    def run(self, raws: Sequence[RawDocument]) -> list[Outcome]:
+    def run(self, raws: Sequence[RawDocument]) -> list[LoadableOutcome]:
         """Outcomes in the order of `raws`."""
         return self.submit(raws).result()
 
@@ -268,13 +287,13 @@ class ExtractionPool:
         A lone file while no worker process runs yet is read here: starting the processes would cost
         more than the file (`zhaoyin import one.txt`)."""
         if self.workers == 1 or (len(raws) <= 1 and self._executor is None):
-            done = read_and_extract_all(raws, self.backend, self.ocr, self.budgets)
+            done = read_and_prepare_all(raws, self.backend, self.ocr, self.budgets)
             return PendingBatch(self, [raws], done=done)
         chunks = list(_chunks(raws, self.workers * CHUNKS_PER_WORKER))
         try:
             pool = self._pool()
             futures = [
-                pool.submit(read_and_extract_all, chunk, self.backend, self.ocr, self.budgets)
+                pool.submit(read_and_prepare_all, chunk, self.backend, self.ocr, self.budgets)
                 for chunk in chunks
             ]
         except BrokenProcessPool:
@@ -282,10 +301,10 @@ class ExtractionPool:
             futures = None
         return PendingBatch(self, chunks, futures=futures)
 
-    def _run_alone(self, raw: RawDocument) -> Outcome:
+    def _run_alone(self, raw: RawDocument) -> LoadableOutcome:
         try:
             future = self._pool().submit(
-                read_and_extract, raw, backend=self.backend, ocr=self.ocr, budgets=self.budgets
+                read_and_prepare, raw, backend=self.backend, ocr=self.ocr, budgets=self.budgets
             )
             return future.result(timeout=self.deadline(1))
         except BrokenProcessPool:
@@ -305,10 +324,10 @@ class PendingBatch:
     ):
         self._pool, self._chunks, self._done, self._futures = pool, chunks, done, futures
 
-    def result(self) -> list[Outcome]:
+    def result(self) -> list[LoadableOutcome]:
         if self._done is None:
             futures = self._futures or [None] * len(self._chunks)
-            done: list[Outcome] = []
+            done: list[LoadableOutcome] = []
             for chunk, future in zip(self._chunks, futures, strict=True):
                 outcomes = None
                 if future is not None:
