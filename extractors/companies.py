@@ -225,7 +225,11 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         if word in keep:
             start = w_start
             continue
-        if word in _CONJUNCTIONS and _between_single_characters(words, index, start):
+        if (
+            word in _CONJUNCTIONS
+            and _between_single_characters(words, index, start)
+            and not _opens_a_clause_or_a_placed_name(words, index, start)
+        ):
             start = w_start
             continue
         if not _HAN.match(word) or word in boundaries:
@@ -246,8 +250,10 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             return w_start + glued
         if len(word) > 1 and word[-1] in boundaries and word_frequency(word) == 0 and start == w_end:
             return w_end  # 某县与|陕西…: a place glued to the conjunction before the name
-        if first is not None and _is_place(first) and _is_area(word):
-            break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
+        if first is not None and _is_place(first) and (_is_area(word) or word in _project_nouns()):
+            # 主会场南湖高新区|香港丰源集团, 开工项目|苏州宝岚…: a zone, a district or a project before a
+            # name that opens with a place
+            break
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
@@ -320,6 +326,16 @@ def _after_leading_verb(text: str, start: int, end: int) -> int:
     if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
         return start + len(pairs[0][0])
     return start
+
+
+def _opens_a_clause_or_a_placed_name(words, index: int, name_start: int) -> bool:
+    """，与|恒申…, 仪式上与|香港…: a conjunction after punctuation opens its clause, and one before a
+    place joins the clause to a name that opens with its place; neither is inside the name."""
+    before = words[index - 1] if index > 0 else None
+    if before is None or before[2] != words[index][1] or not _HAN.match(before[0]):
+        return True
+    following = next((w for w, s, _e in words[index + 1 :] if s == name_start), None)
+    return following is not None and _is_place(following)
 
 
 def _between_single_characters(words, index: int, name_start: int) -> bool:
@@ -762,6 +778,8 @@ def brand_of(name: str) -> str | None:
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
+    if rest and rest[0].startswith(_zone_words()):
+        return None  # 汾岚|高新区项目: the zone's own name, not an investor
     if len(rest) >= 2 and rest[0] in trades:
         return "".join(brand) + ("" if _qualifies_a_product(rest) else rest[0])
     if rest and _is_place(rest[0]):

@@ -1787,6 +1787,7 @@ def find_projects(
         and not _COUNTED_NAME.match(c.name or "")
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
+        and not text.startswith(tuple(_WORDS["one_of"]), c.end)
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [_past_its_zone(c, zones) for c in candidates]

@@ -776,3 +776,38 @@ def test_a_function_character_before_a_rare_one_opens_a_coined_name(text, expect
 
 def test_a_function_character_before_a_common_one_opens_no_name():
     assert names("各大医药公司纷纷入驻园区。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("活动中，东岭区设5个分会场，与恒申岚科工程材料有限公司签约。", {"恒申岚科工程材料有限公司"}),
+        ("会上，和恒申岚科工程有限公司签订合作协议。", {"恒申岚科工程有限公司"}),
+        ("会上，与盛申岚达工程有限公司签订合作协议。", {"盛申岚达工程有限公司"}),
+        ("本县在签约仪式上与香港华宁玻璃控股有限公司签约。", {"香港华宁玻璃控股有限公司"}),
+        ("市里在推介会上和深圳岚川电子有限公司签订协议。", {"深圳岚川电子有限公司"}),
+        ("本縣在簽約儀式上與香港華寧玻璃控股有限公司簽約。", {"香港华宁玻璃控股有限公司"}),
+        ("活動中，東嶺區設5個分會場，與恆申嵐科工程材料有限公司簽約。", {"恒申岚科工程材料有限公司"}),
+    ],
+)
+def test_a_conjunction_opening_a_clause_or_before_a_placed_name_is_not_the_names(text, expected):
+    assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东江开发区项目之一岚捷(苏州)三维打印有限公司开工。", {"岚捷(苏州)三维打印有限公司"}),
+        ("七都开工项目苏州宝岚新能源科技有限公司投资5亿元。", {"苏州宝岚新能源科技有限公司"}),
+        ("重点项目之一恒岚精工机械有限公司投产。", {"恒岚精工机械有限公司"}),
+        ("東江開發區項目之一嵐捷（蘇州）三維打印有限公司開工。", {"岚捷(苏州)三维打印有限公司"}),
+    ],
+)
+def test_a_project_and_one_of_before_a_name_are_not_the_names(text, expected):
+    assert set(names(halfwidth(simplified_view(text)))) == expected
+
+
+def test_a_zones_own_name_before_its_projects_is_no_brand():
+    assert brand_of("汾岚高新区项目") is None
+    assert brand_of("汾岚经开区项目") is None
+    assert brand_of("鹏辉能源储能电池生产项目") == "鹏辉能源"

@@ -1685,3 +1685,16 @@ def test_talks_and_feasibility_studies_are_plans(text, status):
     """洽谈, 可行性论证: steps before any commitment; a plan, unless a step further is said."""
     [project] = projects_of(extraction_view(text))
     assert project.status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "汾岚高新区项目之一岚捷(苏州)三维打印有限公司项目投资500万欧元。",
+        "东岭镇项目之一苏州宝岚新能源科技有限公司项目开工。",
+        "汾嵐高新區項目之一嵐捷（蘇州）三維打印有限公司項目投資500萬歐元。",
+    ],
+)
+def test_a_project_one_of_which_is_named_after_it_names_a_class(text):
+    names = [p.name for p in projects_of(extraction_view(text))]
+    assert names and not any(n.endswith("区项目") or n.endswith("镇项目") for n in names)
