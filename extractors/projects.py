@@ -289,7 +289,10 @@ _NOT_IN_A_NAME = re.compile(lang.pattern("project_words", "not_in_a_name"))
 
 
 def _introduced_by_investment(
-    text: str, match: re.Match[str], company_spans: list[tuple[int, int]]
+    text: str,
+    match: re.Match[str],
+    company_spans: list[tuple[int, int]],
+    investors: dict[int, str] | None = None,
 ) -> _Candidate | None:
     """总投资120亿元的12英寸…项目, 追加投资1.2亿欧元，建设亚太研发中心和智能制造基地: a name its stated
     investment introduces is a concrete project, whole from the verb on, however plain its words; so is one
@@ -324,7 +327,9 @@ def _introduced_by_investment(
         end = _without_placing_bracket(text, more.start(), more.end())
     if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
         return None
-    return _Candidate(text[start:end], start, end, item=own_item)
+    # 甲有限公司计划投资8亿元的乙项目: the firm whose investment introduces the name is its investor
+    investor = (investors or {}).get(intro.start())
+    return _Candidate(text[start:end], start, end, item=own_item, company=investor)
 
 
 def _opens_item(text: str, position: int) -> bool:
@@ -373,6 +378,7 @@ def _named_candidates(
     out = []
     weak = _nouns()[1]
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
+    investors = {s.end: c.canonical for c in companies for s in c.spans}
     covered = -1
     for match in _name_re().finditer(text):
         noun_end = _without_placing_bracket(text, match.start(), match.end())
@@ -390,7 +396,7 @@ def _named_candidates(
             text, noun_end
         ):
             continue  # …产业园内, …产业园签约项目5个: a place where projects are, not one
-        introduced = _introduced_by_investment(text, match, company_spans)
+        introduced = _introduced_by_investment(text, match, company_spans, investors)
         if introduced is not None and (
             introduced.item or not (out and _same_sentence(text, out[-1].end, introduced.start))
         ):

@@ -1698,3 +1698,37 @@ def test_talks_and_feasibility_studies_are_plans(text, status):
 def test_a_project_one_of_which_is_named_after_it_names_a_class(text):
     names = [p.name for p in projects_of(extraction_view(text))]
     assert names and not any(n.endswith("区项目") or n.endswith("镇项目") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "东岚投资有限公司计划投资30亿元的北方精细化工产业园项目与西宁岚农集团有限公司计划投资8.6亿元的"
+            "高标准设施农业产业园项目将陆续落户东岭县。",
+            {
+                "北方精细化工产业园项目": "东岚投资有限公司",
+                "高标准设施农业产业园项目": "西宁岚农集团有限公司",
+            },
+        ),
+        (
+            "会上，岚川城市服务(深圳)集团有限公司计划投资8亿元的乐岚大健康产业园项目将落户高新区，"
+            "湖北岚艾科技集团有限公司计划投资8亿元的岚草生物经济项目将落户东岭县。",
+            {
+                "乐岚大健康产业园项目": "岚川城市服务(深圳)集团有限公司",
+                "岚草生物经济项目": "湖北岚艾科技集团有限公司",
+            },
+        ),
+        (
+            "東嵐投資有限公司計劃投資30億元的北方精細化工產業園項目與西寧嵐農集團有限公司計劃投資8.6億元的"
+            "高標準設施農業產業園項目將陸續落戶東嶺縣。",
+            {
+                "北方精细化工产业园项目": "东岚投资有限公司",
+                "高标准设施农业产业园项目": "西宁岚农集团有限公司",
+            },
+        ),
+    ],
+)
+def test_the_firm_whose_investment_introduces_a_project_is_its_investor(text, expected):
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert {name: found.get(name) for name in expected} == expected
