@@ -328,12 +328,19 @@ def _after_leading_verb(text: str, start: int, end: int) -> int:
     return start
 
 
+_CLAUSE_WORD_FLAGS = ("f", "p", "d", "u", "r")  # locatives, prepositions, adverbs … (仪式上, 也)
+
+
 def _opens_a_clause_or_a_placed_name(words, index: int, name_start: int) -> bool:
     """，与|恒申…, 仪式上与|香港…: a conjunction after punctuation opens its clause, and one before a
     place joins the clause to a name that opens with its place; neither is inside the name."""
     before = words[index - 1] if index > 0 else None
     if before is None or before[2] != words[index][1] or not _HAN.match(before[0]):
         return True
+    if len(before[0]) == 1 and (
+        before[0] in _division_endings() or tagged(before[0])[0][1].startswith(_CLAUSE_WORD_FLAGS)
+    ):
+        return True  # 东岭县与|…, 仪式上与|…: a division or a locative before it ends the words before
     following = next((w for w, s, _e in words[index + 1 :] if s == name_start), None)
     return following is not None and _is_place(following)
 
