@@ -1242,6 +1242,15 @@ def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
     return found
 
 
+def _fullest_form(companies: list[Company], short: str | None) -> str | None:
+    """A brand leading a project's name (岚麦郎食品产业园项目) that opens the registered name of one firm
+    the report names (岚麦郎日清食品有限公司) is that firm: its canonical is the fullest name given."""
+    if short is None or any(short in c.mentions for c in companies):
+        return short
+    longer = {c.canonical for c in companies for m in c.mentions if m != short and m.startswith(short)}
+    return longer.pop() if len(longer) == 1 else short
+
+
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
     for company in companies:
         if any(start <= span.start and span.end <= end for span in company.spans):
@@ -1690,6 +1699,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and not any(segment.start <= o < segment.end for o in others)
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
+    company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)
     if status == CONDITIONAL:

@@ -1732,3 +1732,31 @@ def test_a_project_one_of_which_is_named_after_it_names_a_class(text):
 def test_the_firm_whose_investment_introduces_a_project_is_its_investor(text, expected):
     found = {p.name: p.company for p in projects_of(extraction_view(text))}
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        (
+            "本县与金穗郎日清食品有限公司签订总投资10亿元的金穗郎食品产业园项目、与河南中岚农业机械有限公司"
+            "签订总投资5亿元的农机制造项目等8个项目签约。",
+            "金穗郎食品产业园项目",
+            "金穗郎日清食品有限公司",
+        ),
+        (
+            "仪式上与金麦香日清食品有限公司签订总投资10亿元的金麦香食品产业园项目、与东岭宏岳物流有限公司"
+            "签订总投资3亿元的冷链物流园项目等5个项目集中签约。",
+            "金麦香食品产业园项目",
+            "金麦香日清食品有限公司",
+        ),
+        (
+            "本縣與金穗郎日清食品有限公司簽訂總投資10億元的金穗郎食品產業園項目、與河南中嵐農業機械有限公司"
+            "簽訂總投資5億元的農機製造項目等8個項目簽約。",
+            "金穗郎食品产业园项目",
+            "金穗郎日清食品有限公司",
+        ),
+    ],
+)
+def test_a_brand_opening_the_registered_name_of_a_named_firm_is_that_firm(text, name, company):
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found.get(name) == company
