@@ -782,6 +782,8 @@ def brand_of(name: str) -> str | None:
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
         return None
+    if "".join(brand).endswith(tuple(lang.data("company_patterns")["town_endings"])):
+        return None  # 西河市镇|建材…: the town where it is built
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
@@ -1283,6 +1285,23 @@ def _brand_of_a_named_firm(text: str, item: _Found, found: list[_Found]) -> bool
     )
 
 
+_INVESTMENT_BY_THE_FIRM = re.compile(lang.pattern("company_patterns", "investment_by_the_firm"))
+
+
+def _brand_of_a_project_a_firm_invests(text: str, item: _Found, found: list[_Found]) -> bool:
+    """某某有限公司计划投资8亿元的乐岚大健康产业园项目: the firm whose investment introduces the project is its
+    investor, so the words heading the project's name (乐岚大健康) name no firm of their own."""
+    if not item.leads_a_project or item.full or not item.spans:
+        return False
+    start = item.spans[0][0]
+    firm_ends = {e for other in found if other.full for _s, e in other.spans}
+    return any(
+        (said := _INVESTMENT_BY_THE_FIRM.match(text, end)) is not None and said.end() == start
+        for end in firm_ends
+        if 0 < start - end <= INVESTMENT_REACH + 8
+    )
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -1302,6 +1321,7 @@ def find_companies(text: str) -> list[Company]:
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]
+    found = [f for f in found if not _brand_of_a_project_a_firm_invests(text, f, found)]
     companies: list[Company] = []
     by_mention: dict[str, Company] = {}
     for item in found:

@@ -814,3 +814,41 @@ def test_a_zones_own_name_before_its_projects_is_no_brand():
     assert brand_of("汾岚高新区项目") is None
     assert brand_of("汾岚经开区项目") is None
     assert brand_of("鹏辉能源储能电池生产项目") == "鹏辉能源"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["西岚市镇建材制造销售项目", "东岚乡农机制造项目", "松岭市西岚市镇建材制造项目", "南岚街道服装加工项目"],
+)
+def test_a_town_before_a_trade_opening_a_project_is_no_brand(name):
+    assert brand_of(name) is None
+
+
+def test_a_town_before_a_trade_in_a_list_of_projects_is_no_firm():
+    for text in (
+        "签约项目包括湖北岚康农业发展有限公司饲料生产项目，松岭市西岚市镇建材制造销售项目。",
+        "簽約項目包括湖北嵐康農業發展有限公司飼料生產項目，松嶺市西嵐市鎮建材製造銷售項目。",
+    ):
+        assert names(simplified_view(text)) == ["湖北岚康农业发展有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "会上，岚川城市服务(深圳)集团有限公司计划投资8亿元的乐岚大健康产业园项目将落户高新区，"
+            "湖北岚艾科技集团有限公司计划投资8亿元的岚草生物经济项目将落户东岭县。",
+            {"岚川城市服务(深圳)集团有限公司", "湖北岚艾科技集团有限公司"},
+        ),
+        (
+            "东岚投资有限公司拟投资3亿元的职岚大健康产业园项目开工。",
+            {"东岚投资有限公司"},
+        ),
+        (
+            "會上，嵐川城市服務（深圳）集團有限公司計劃投資8億元的樂嵐大健康產業園項目將落戶高新區。",
+            {"岚川城市服务(深圳)集团有限公司"},
+        ),
+    ],
+)
+def test_the_head_of_a_project_a_named_firm_invests_in_is_no_firm(text, expected):
+    assert set(names(halfwidth(simplified_view(text)))) == expected
