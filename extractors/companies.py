@@ -248,7 +248,13 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
             return w_start + glued
-        if len(word) > 1 and word[-1] in boundaries and word_frequency(word) == 0 and start == w_end:
+        if (
+            len(word) > 1
+            and word[-1] in boundaries
+            and word[-1] in function_chars  # 大数据 ends with 据 (据了解), a boundary but no function word
+            and word_frequency(word) == 0
+            and start == w_end
+        ):
             return w_end  # 某县与|陕西…: a place glued to the conjunction before the name
         if first is not None and _is_place(first) and (_is_area(word) or word in _project_nouns()):
             # 主会场南湖高新区|香港丰源集团, 开工项目|苏州宝岚…: a zone, a district or a project before a

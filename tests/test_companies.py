@@ -852,3 +852,22 @@ def test_a_town_before_a_trade_in_a_list_of_projects_is_no_firm():
 )
 def test_the_head_of_a_project_a_named_firm_invests_in_is_no_firm(text, expected):
     assert set(names(halfwidth(simplified_view(text)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "岚达精密股份有限公司、江西大数据交易有限公司参加签约。",
+            {"岚达精密股份有限公司", "江西大数据交易有限公司"},
+        ),
+        ("会上，湖南大数据运营有限公司签约落户。", {"湖南大数据运营有限公司"}),
+        (
+            "嵐達精密股份有限公司、江西大數據交易有限公司參加簽約。",
+            {"岚达精密股份有限公司", "江西大数据交易有限公司"},
+        ),
+        ("某县与陕西岚达矿业有限公司签订协议。", {"陕西岚达矿业有限公司"}),
+    ],
+)
+def test_a_word_ending_with_a_boundary_character_that_is_no_function_word_is_in_the_name(text, expected):
+    assert set(names(simplified_view(text))) == expected
