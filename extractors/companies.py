@@ -225,7 +225,11 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         if word in keep:
             start = w_start
             continue
-        if word in _CONJUNCTIONS and _between_single_characters(words, index, start):
+        if (
+            word in _CONJUNCTIONS
+            and _between_single_characters(words, index, start)
+            and not _opens_a_clause_or_a_placed_name(words, index, start)
+        ):
             start = w_start
             continue
         if not _HAN.match(word) or word in boundaries:
@@ -244,10 +248,18 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
             return w_start + glued
-        if len(word) > 1 and word[-1] in boundaries and word_frequency(word) == 0 and start == w_end:
+        if (
+            len(word) > 1
+            and word[-1] in boundaries
+            and word[-1] in function_chars  # 大数据 ends with 据 (据了解), a boundary but no function word
+            and word_frequency(word) == 0
+            and start == w_end
+        ):
             return w_end  # 某县与|陕西…: a place glued to the conjunction before the name
-        if first is not None and _is_place(first) and _is_area(word):
-            break  # 主会场南湖高新区|香港丰源集团: a zone or district before a name that opens with a place
+        if first is not None and _is_place(first) and (_is_area(word) or word in _project_nouns()):
+            # 主会场南湖高新区|香港丰源集团, 开工项目|苏州宝岚…: a zone, a district or a project before a
+            # name that opens with a place
+            break
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
@@ -320,6 +332,23 @@ def _after_leading_verb(text: str, start: int, end: int) -> int:
     if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
         return start + len(pairs[0][0])
     return start
+
+
+_CLAUSE_WORD_FLAGS = ("f", "p", "d", "u", "r")  # locatives, prepositions, adverbs … (仪式上, 也)
+
+
+def _opens_a_clause_or_a_placed_name(words, index: int, name_start: int) -> bool:
+    """，与|恒申…, 仪式上与|香港…: a conjunction after punctuation opens its clause, and one before a
+    place joins the clause to a name that opens with its place; neither is inside the name."""
+    before = words[index - 1] if index > 0 else None
+    if before is None or before[2] != words[index][1] or not _HAN.match(before[0]):
+        return True
+    if len(before[0]) == 1 and (
+        before[0] in _division_endings() or tagged(before[0])[0][1].startswith(_CLAUSE_WORD_FLAGS)
+    ):
+        return True  # 东岭县与|…, 仪式上与|…: a division or a locative before it ends the words before
+    following = next((w for w, s, _e in words[index + 1 :] if s == name_start), None)
+    return following is not None and _is_place(following)
 
 
 def _between_single_characters(words, index: int, name_start: int) -> bool:
@@ -759,9 +788,13 @@ def brand_of(name: str) -> str | None:
         brand.append(word)
     if not brand or len("".join(brand)) < 2:
         return None
+    if "".join(brand).endswith(tuple(lang.data("company_patterns")["town_endings"])):
+        return None  # 西河市镇|建材…: the town where it is built
     if not any(flag in _PROPER_FLAGS for _w, flag in tagged("".join(brand))):
         return None  # 座舱 (电子) is a thing, not a brand
     rest = words[len(brand) :]
+    if rest and rest[0].startswith(_zone_words()):
+        return None  # 汾岚|高新区项目: the zone's own name, not an investor
     if len(rest) >= 2 and rest[0] in trades:
         return "".join(brand) + ("" if _qualifies_a_product(rest) else rest[0])
     if rest and _is_place(rest[0]):
@@ -1258,6 +1291,23 @@ def _brand_of_a_named_firm(text: str, item: _Found, found: list[_Found]) -> bool
     )
 
 
+_INVESTMENT_BY_THE_FIRM = re.compile(lang.pattern("company_patterns", "investment_by_the_firm"))
+
+
+def _brand_of_a_project_a_firm_invests(text: str, item: _Found, found: list[_Found]) -> bool:
+    """某某有限公司计划投资8亿元的乐岚大健康产业园项目: the firm whose investment introduces the project is its
+    investor, so the words heading the project's name (乐岚大健康) name no firm of their own."""
+    if not item.leads_a_project or item.full or not item.spans:
+        return False
+    start = item.spans[0][0]
+    firm_ends = {e for other in found if other.full for _s, e in other.spans}
+    return any(
+        (said := _INVESTMENT_BY_THE_FIRM.match(text, end)) is not None and said.end() == start
+        for end in firm_ends
+        if 0 < start - end <= INVESTMENT_REACH + 8
+    )
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -1277,6 +1327,7 @@ def find_companies(text: str) -> list[Company]:
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]
+    found = [f for f in found if not _brand_of_a_project_a_firm_invests(text, f, found)]
     companies: list[Company] = []
     by_mention: dict[str, Company] = {}
     for item in found:

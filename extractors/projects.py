@@ -289,7 +289,10 @@ _NOT_IN_A_NAME = re.compile(lang.pattern("project_words", "not_in_a_name"))
 
 
 def _introduced_by_investment(
-    text: str, match: re.Match[str], company_spans: list[tuple[int, int]]
+    text: str,
+    match: re.Match[str],
+    company_spans: list[tuple[int, int]],
+    investors: dict[int, str] | None = None,
 ) -> _Candidate | None:
     """总投资120亿元的12英寸…项目, 追加投资1.2亿欧元，建设亚太研发中心和智能制造基地: a name its stated
     investment introduces is a concrete project, whole from the verb on, however plain its words; so is one
@@ -324,7 +327,9 @@ def _introduced_by_investment(
         end = _without_placing_bracket(text, more.start(), more.end())
     if end - start < 4 or _NOT_IN_A_NAME.search(text, start, end):
         return None
-    return _Candidate(text[start:end], start, end, item=own_item)
+    # 甲有限公司计划投资8亿元的乙项目: the firm whose investment introduces the name is its investor
+    investor = (investors or {}).get(intro.start())
+    return _Candidate(text[start:end], start, end, item=own_item, company=investor)
 
 
 def _opens_item(text: str, position: int) -> bool:
@@ -373,6 +378,7 @@ def _named_candidates(
     out = []
     weak = _nouns()[1]
     company_spans = [(s.start, s.end) for c in companies for s in c.spans]
+    investors = {s.end: c.canonical for c in companies for s in c.spans}
     covered = -1
     for match in _name_re().finditer(text):
         noun_end = _without_placing_bracket(text, match.start(), match.end())
@@ -390,7 +396,7 @@ def _named_candidates(
             text, noun_end
         ):
             continue  # …产业园内, …产业园签约项目5个: a place where projects are, not one
-        introduced = _introduced_by_investment(text, match, company_spans)
+        introduced = _introduced_by_investment(text, match, company_spans, investors)
         if introduced is not None and (
             introduced.item or not (out and _same_sentence(text, out[-1].end, introduced.start))
         ):
@@ -1236,6 +1242,15 @@ def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
     return found
 
 
+def _fullest_form(companies: list[Company], short: str | None) -> str | None:
+    """A brand leading a project's name (岚麦郎食品产业园项目) that opens the registered name of one firm
+    the report names (岚麦郎日清食品有限公司) is that firm: its canonical is the fullest name given."""
+    if short is None or any(short in c.mentions for c in companies):
+        return short
+    longer = {c.canonical for c in companies for m in c.mentions if m != short and m.startswith(short)}
+    return longer.pop() if len(longer) == 1 else short
+
+
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
     for company in companies:
         if any(start <= span.start and span.end <= end for span in company.spans):
@@ -1684,6 +1699,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and not any(segment.start <= o < segment.end for o in others)
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
+    company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)
     if status == CONDITIONAL:
@@ -1787,6 +1803,7 @@ def find_projects(
         and not _COUNTED_NAME.match(c.name or "")
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
+        and not text.startswith(tuple(_WORDS["one_of"]), c.end)
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [_past_its_zone(c, zones) for c in candidates]

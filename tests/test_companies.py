@@ -776,3 +776,98 @@ def test_a_function_character_before_a_rare_one_opens_a_coined_name(text, expect
 
 def test_a_function_character_before_a_common_one_opens_no_name():
     assert names("各大医药公司纷纷入驻园区。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("活动中，东岭区设5个分会场，与恒申岚科工程材料有限公司签约。", {"恒申岚科工程材料有限公司"}),
+        ("会上，和恒申岚科工程有限公司签订合作协议。", {"恒申岚科工程有限公司"}),
+        ("会上，与盛申岚达工程有限公司签订合作协议。", {"盛申岚达工程有限公司"}),
+        ("本县在签约仪式上与香港华宁玻璃控股有限公司签约。", {"香港华宁玻璃控股有限公司"}),
+        ("市里在推介会上和深圳岚川电子有限公司签订协议。", {"深圳岚川电子有限公司"}),
+        ("本县在签约仪式上与金麦香日清食品有限公司签约。", {"金麦香日清食品有限公司"}),
+        ("东岭县与宏岳恒通物流有限公司签约。", {"宏岳恒通物流有限公司"}),
+        ("東嶺縣與宏岳恆通物流有限公司簽約。", {"宏岳恒通物流有限公司"}),
+        ("本縣在簽約儀式上與香港華寧玻璃控股有限公司簽約。", {"香港华宁玻璃控股有限公司"}),
+        ("活動中，東嶺區設5個分會場，與恆申嵐科工程材料有限公司簽約。", {"恒申岚科工程材料有限公司"}),
+    ],
+)
+def test_a_conjunction_opening_a_clause_or_before_a_placed_name_is_not_the_names(text, expected):
+    assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东江开发区项目之一岚捷(苏州)三维打印有限公司开工。", {"岚捷(苏州)三维打印有限公司"}),
+        ("七都开工项目苏州宝岚新能源科技有限公司投资5亿元。", {"苏州宝岚新能源科技有限公司"}),
+        ("重点项目之一恒岚精工机械有限公司投产。", {"恒岚精工机械有限公司"}),
+        ("東江開發區項目之一嵐捷（蘇州）三維打印有限公司開工。", {"岚捷(苏州)三维打印有限公司"}),
+    ],
+)
+def test_a_project_and_one_of_before_a_name_are_not_the_names(text, expected):
+    assert set(names(halfwidth(simplified_view(text)))) == expected
+
+
+def test_a_zones_own_name_before_its_projects_is_no_brand():
+    assert brand_of("汾岚高新区项目") is None
+    assert brand_of("汾岚经开区项目") is None
+    assert brand_of("鹏辉能源储能电池生产项目") == "鹏辉能源"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["西岚市镇建材制造销售项目", "东岚乡农机制造项目", "松岭市西岚市镇建材制造项目", "南岚街道服装加工项目"],
+)
+def test_a_town_before_a_trade_opening_a_project_is_no_brand(name):
+    assert brand_of(name) is None
+
+
+def test_a_town_before_a_trade_in_a_list_of_projects_is_no_firm():
+    for text in (
+        "签约项目包括湖北岚康农业发展有限公司饲料生产项目，松岭市西岚市镇建材制造销售项目。",
+        "簽約項目包括湖北嵐康農業發展有限公司飼料生產項目，松嶺市西嵐市鎮建材製造銷售項目。",
+    ):
+        assert names(simplified_view(text)) == ["湖北岚康农业发展有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "会上，岚川城市服务(深圳)集团有限公司计划投资8亿元的乐岚大健康产业园项目将落户高新区，"
+            "湖北岚艾科技集团有限公司计划投资8亿元的岚草生物经济项目将落户东岭县。",
+            {"岚川城市服务(深圳)集团有限公司", "湖北岚艾科技集团有限公司"},
+        ),
+        (
+            "东岚投资有限公司拟投资3亿元的职岚大健康产业园项目开工。",
+            {"东岚投资有限公司"},
+        ),
+        (
+            "會上，嵐川城市服務（深圳）集團有限公司計劃投資8億元的樂嵐大健康產業園項目將落戶高新區。",
+            {"岚川城市服务(深圳)集团有限公司"},
+        ),
+    ],
+)
+def test_the_head_of_a_project_a_named_firm_invests_in_is_no_firm(text, expected):
+    assert set(names(halfwidth(simplified_view(text)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "岚达精密股份有限公司、江西大数据交易有限公司参加签约。",
+            {"岚达精密股份有限公司", "江西大数据交易有限公司"},
+        ),
+        ("会上，湖南大数据运营有限公司签约落户。", {"湖南大数据运营有限公司"}),
+        (
+            "嵐達精密股份有限公司、江西大數據交易有限公司參加簽約。",
+            {"岚达精密股份有限公司", "江西大数据交易有限公司"},
+        ),
+        ("某县与陕西岚达矿业有限公司签订协议。", {"陕西岚达矿业有限公司"}),
+    ],
+)
+def test_a_word_ending_with_a_boundary_character_that_is_no_function_word_is_in_the_name(text, expected):
+    assert set(names(simplified_view(text))) == expected

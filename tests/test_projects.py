@@ -1685,3 +1685,78 @@ def test_talks_and_feasibility_studies_are_plans(text, status):
     """洽谈, 可行性论证: steps before any commitment; a plan, unless a step further is said."""
     [project] = projects_of(extraction_view(text))
     assert project.status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "汾岚高新区项目之一岚捷(苏州)三维打印有限公司项目投资500万欧元。",
+        "东岭镇项目之一苏州宝岚新能源科技有限公司项目开工。",
+        "汾嵐高新區項目之一嵐捷（蘇州）三維打印有限公司項目投資500萬歐元。",
+    ],
+)
+def test_a_project_one_of_which_is_named_after_it_names_a_class(text):
+    names = [p.name for p in projects_of(extraction_view(text))]
+    assert names and not any(n.endswith("区项目") or n.endswith("镇项目") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "东岚投资有限公司计划投资30亿元的北方精细化工产业园项目与西宁岚农集团有限公司计划投资8.6亿元的"
+            "高标准设施农业产业园项目将陆续落户东岭县。",
+            {
+                "北方精细化工产业园项目": "东岚投资有限公司",
+                "高标准设施农业产业园项目": "西宁岚农集团有限公司",
+            },
+        ),
+        (
+            "会上，岚川城市服务(深圳)集团有限公司计划投资8亿元的乐岚大健康产业园项目将落户高新区，"
+            "湖北岚艾科技集团有限公司计划投资8亿元的岚草生物经济项目将落户东岭县。",
+            {
+                "乐岚大健康产业园项目": "岚川城市服务(深圳)集团有限公司",
+                "岚草生物经济项目": "湖北岚艾科技集团有限公司",
+            },
+        ),
+        (
+            "東嵐投資有限公司計劃投資30億元的北方精細化工產業園項目與西寧嵐農集團有限公司計劃投資8.6億元的"
+            "高標準設施農業產業園項目將陸續落戶東嶺縣。",
+            {
+                "北方精细化工产业园项目": "东岚投资有限公司",
+                "高标准设施农业产业园项目": "西宁岚农集团有限公司",
+            },
+        ),
+    ],
+)
+def test_the_firm_whose_investment_introduces_a_project_is_its_investor(text, expected):
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        (
+            "本县与金穗郎日清食品有限公司签订总投资10亿元的金穗郎食品产业园项目、与河南中岚农业机械有限公司"
+            "签订总投资5亿元的农机制造项目等8个项目签约。",
+            "金穗郎食品产业园项目",
+            "金穗郎日清食品有限公司",
+        ),
+        (
+            "仪式上与金麦香日清食品有限公司签订总投资10亿元的金麦香食品产业园项目、与东岭宏岳物流有限公司"
+            "签订总投资3亿元的冷链物流园项目等5个项目集中签约。",
+            "金麦香食品产业园项目",
+            "金麦香日清食品有限公司",
+        ),
+        (
+            "本縣與金穗郎日清食品有限公司簽訂總投資10億元的金穗郎食品產業園項目、與河南中嵐農業機械有限公司"
+            "簽訂總投資5億元的農機製造項目等8個項目簽約。",
+            "金穗郎食品产业园项目",
+            "金穗郎日清食品有限公司",
+        ),
+    ],
+)
+def test_a_brand_opening_the_registered_name_of_a_named_firm_is_that_firm(text, name, company):
+    found = {p.name: p.company for p in projects_of(extraction_view(text))}
+    assert found.get(name) == company
