@@ -179,6 +179,7 @@ def _context_boundary(text: str, start: int) -> bool:
         or not _HAN.match(text[start - 1])
         or text[start - 1] in lang.char_set("bare_zone_before")
         or text.endswith(tuple(_PLACE_NAMES["bare_zone_after_words"]), 0, start)
+        or text.endswith(tuple(_PLACE_NAMES["zone_location_verbs"]), 0, start)
     )
 
 
