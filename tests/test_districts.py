@@ -832,3 +832,12 @@ def test_a_bare_zone_abbreviation_in_the_slot_where_a_project_lands_is_the_repor
         ("綿陽市招商引資成效明顯，藍岸醫療器械項目落地高新區。", "绵阳高新技术产业开发区"),
     ):
         assert zone in canonicals(extraction_view(text)), text
+
+
+def test_a_zones_park_named_after_a_division_of_its_city_is_that_zones_part():
+    for text, part in (
+        ("11月5日，德州经济技术开发区禹城园区举行签约仪式，共签约4个项目。", "德州经济技术开发区禹城园区"),
+        ("襄阳经济技术开发区宜城园区引进蓝岸新材料项目，总投资8亿元。", "襄阳经济技术开发区宜城园区"),
+        ("德州經濟技術開發區禹城園區舉行簽約儀式，共簽約4個項目。", "德州经济技术开发区禹城园区"),
+    ):
+        assert part in canonicals(extraction_view(text)), text
