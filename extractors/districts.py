@@ -179,6 +179,7 @@ def _context_boundary(text: str, start: int) -> bool:
         or not _HAN.match(text[start - 1])
         or text[start - 1] in lang.char_set("bare_zone_before")
         or text.endswith(tuple(_PLACE_NAMES["bare_zone_after_words"]), 0, start)
+        or text.endswith(tuple(_PLACE_NAMES["zone_location_verbs"]), 0, start)
     )
 
 
@@ -880,7 +881,8 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
 
 
 def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]:
-    """临空经济示范区 + 平度片区: a zone's part named after one of the city's districts."""
+    """临空经济示范区 + 平度片区, 某某经济开发区 + 某某园区: a zone's area or park named after one of the
+    city's divisions."""
     out = []
     for hit in zone_hits:
         match = _SUB_AREA.match(text, hit.end)

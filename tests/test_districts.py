@@ -811,3 +811,33 @@ def test_a_provincial_report_is_about_the_province_most_of_its_cities_are_in():
     ):
         found = canonicals(extraction_view(text))
         assert "腾冲市" in found, found
+
+
+def test_a_national_economic_and_technological_zone_written_as_an_economic_zone_is_that_zone():
+    for text in (
+        "德州经济开发区引进了蓝岸新材料有限公司，项目总投资12亿元。",
+        "今年，襄阳经济开发区与华迅科技签约，建设智能装备基地。",
+        "德州經濟開發區引進了藍岸新材料有限公司，項目總投資12億元。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert found & {"德州经济技术开发区", "襄阳经济技术开发区"}, text
+        assert not found & {"德州经济开发区", "襄阳经济开发区"}, text
+
+
+def test_a_bare_zone_abbreviation_in_the_slot_where_a_project_lands_is_the_report_citys_zone():
+    for text, zone in (
+        ("洛阳市商务局介绍，宁和集团计划投资6亿元的智能装备项目将落户高新区。", "洛阳高新技术产业开发区"),
+        ("株洲市今年签约项目20个，其中拓维智造储能项目入驻高新区。", "株洲高新技术产业开发区"),
+        ("绵阳市招商引资成效明显，蓝岸医疗器械项目落地高新区。", "绵阳高新技术产业开发区"),
+        ("綿陽市招商引資成效明顯，藍岸醫療器械項目落地高新區。", "绵阳高新技术产业开发区"),
+    ):
+        assert zone in canonicals(extraction_view(text)), text
+
+
+def test_a_zones_park_named_after_a_division_of_its_city_is_that_zones_part():
+    for text, part in (
+        ("11月5日，德州经济技术开发区禹城园区举行签约仪式，共签约4个项目。", "德州经济技术开发区禹城园区"),
+        ("襄阳经济技术开发区宜城园区引进蓝岸新材料项目，总投资8亿元。", "襄阳经济技术开发区宜城园区"),
+        ("德州經濟技術開發區禹城園區舉行簽約儀式，共簽約4個項目。", "德州经济技术开发区禹城园区"),
+    ):
+        assert part in canonicals(extraction_view(text)), text

@@ -299,9 +299,12 @@ def _build() -> Gazetteer:
         if row["city"] and row["province"]:  # cities without counties (东莞, 中山) appear only here
             cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
         gaz.add(place.canonical, NAME, place)
-        for full, short in _NATIONAL_SHORT_FORMS:
+        for full, shorts in _NATIONAL_SHORT_FORMS:
             if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
-                gaz.add(place.canonical[: -len(full)] + short, NAME, place)  # 昆山开发区
+                for short in shorts:  # 昆山开发区, 昆山经济开发区
+                    written = place.canonical[: -len(full)] + short
+                    if all(e.place.canonical == place.canonical for e in gaz.places_named(written)):
+                        gaz.add(written, NAME, place)
         _area_form(gaz, place)
         _without_city_prefix(gaz, place)
         zones.append(place)
