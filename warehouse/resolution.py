@@ -647,7 +647,7 @@ def _stored_candidates(
     companies = sorted(value for kind, value in looked_up if kind == "company")
     new_docs = sorted({r.doc_id for r in reports})
     per_row = _new_row_blocks(reports, blocks_of, finder)
-    temporary = ("_cand_matched", "_cand_members", "_cand_blocks", "_cand_kept")
+    temporary = ("_cand_matched", "_cand_hits", "_cand_members", "_cand_blocks", "_cand_kept")
     try:
         with (
             staged(con, "_companies", pa.table({"v": pa.array(companies, pa.string())})),
@@ -663,10 +663,10 @@ def _stored_candidates(
                 FROM project_blocks b JOIN _wanted w ON w.block = b.block AND w.kind = b.kind
                 """
             )
+            # the stored rows found, as a table of its own: with its true size the join below starts from it
             con.execute(
                 f"""
-                CREATE OR REPLACE TEMP TABLE _cand_members AS
-                WITH hits AS (
+                CREATE OR REPLACE TEMP TABLE _cand_hits AS
                     SELECT doc_id, seq FROM project_links WHERE company_id IN (SELECT v FROM _companies)
                     UNION
                     SELECT doc_id, seq FROM _cand_matched WHERE kind IN ({_GRAM}, {_PROBE_GRAM}, {_KEY})
@@ -677,14 +677,19 @@ def _stored_candidates(
                     SELECT m.doc_id, m.seq FROM _cand_matched m JOIN projects p USING (doc_id, seq)
                     WHERE m.kind = {_AMOUNT}
                       AND coalesce(p.amount_value, p.amount_yuan) BETWEEN m.low AND m.high
-                ),
-                candidate AS (
+                """
+            )
+            con.execute(
+                f"""
+                CREATE OR REPLACE TEMP TABLE _cand_members AS
+                WITH candidate AS (
                     SELECT coalesce(own_doc, member.d) AS doc_id, coalesce(own_seq, member.s) AS seq,
                            key, full_key, company_id, district, path, amount, currency, numbers, kind,
                            status, published, project_id
                     FROM (
                         SELECT * EXCLUDE (first, last, undated),
-                               unnest([first, last, undated]) AS member,
+                               -- first and last are one report when it alone is dated: one member
+                               unnest([first, CASE WHEN last <> first THEN last END, undated]) AS member,
                                unnest([first_date, last_date, NULL]) AS published
                         FROM (
                             SELECT own_doc, own_seq, key, full_key, company_id, district, path, amount,
@@ -701,7 +706,7 @@ def _stored_candidates(
                                            AS own_doc,
                                        CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.seq END
                                            AS own_seq
-                                FROM hits
+                                FROM _cand_hits hits
                                 JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
                                 JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
                                 JOIN documents d ON d.doc_id = p.doc_id
@@ -712,12 +717,11 @@ def _stored_candidates(
                     )
                     WHERE member IS NOT NULL
                 )
-                -- first and last are one report when it alone is dated: one member
                 -- `recency` orders them as _candidate_positions does among equals (date, doc_id, seq)
                 SELECT row_number() OVER () AS member,
                        row_number() OVER (ORDER BY coalesce(published, DATE '0001-01-01'), doc_id, seq) AS recency,
                        *
-                FROM (SELECT * FROM candidate QUALIFY row_number() OVER (PARTITION BY doc_id, seq) = 1)
+                FROM candidate
                 """
             )
             # the blocks of each member as found, by its number: the per-row counting below stays narrow
