@@ -717,10 +717,9 @@ def _stored_candidates(
                     )
                     WHERE member IS NOT NULL
                 )
-                -- `recency` orders them as _candidate_positions does among equals (date, doc_id, seq)
-                SELECT row_number() OVER () AS member,
-                       row_number() OVER (ORDER BY coalesce(published, DATE '0001-01-01'), doc_id, seq) AS recency,
-                       *
+                -- numbered in the order _candidate_positions keeps among equals (date, doc_id, seq): a member's
+                -- number is its recency
+                SELECT row_number() OVER (ORDER BY coalesce(published, DATE '0001-01-01'), doc_id, seq) AS member, *
                 FROM candidate
                 """
             )
@@ -789,13 +788,13 @@ def _stored_candidates(
                         WHERE g.row BETWEEN $first AND $last
                         GROUP BY g.row, x.member
                     ),
-                    -- the most grams shared first, then the most recent: one integer, recency below 2^32
+                    -- the most grams shared first, then the most recent: one integer, the member (its recency)
+                    -- below 2^32
                     ranked AS (
                         SELECT unnest(
-                            max_by(s.member, s.shared * 4294967296 + m.recency, {NAME_GRAM_CANDIDATES})
+                            max_by(s.member, s.shared * 4294967296 + s.member, {NAME_GRAM_CANDIDATES})
                         ) AS member
                         FROM shared_grams s
-                        JOIN _cand_members m USING (member)
                         ANTI JOIN shares_more o ON o.row = s.row AND o.member = s.member
                         GROUP BY s.row
                     )
