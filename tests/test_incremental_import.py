@@ -89,7 +89,8 @@ def test_a_name_resolved_anew_brings_its_links_company_along(linkage_items, tmp_
     assert resolution.refresh_companies(con) == [name]
     resolution.refresh_projects(con, changed_names=[name])
     assert con.execute(links).fetchall() == expected
-    assert con.execute("SELECT company_id FROM company_names WHERE name = ?", [name]).fetchone() == (company_id,)
+    resolved = con.execute("SELECT company_id FROM company_names WHERE name = ?", [name]).fetchone()
+    assert resolved == (company_id,)
     con.close()
 
 
