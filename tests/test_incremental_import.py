@@ -62,6 +62,38 @@ def test_importing_in_two_halves_resolves_as_importing_at_once(linkage_items, tm
         assert found[name] == expected[name], name
 
 
+def test_a_name_resolved_anew_brings_its_links_company_along(linkage_items, tmp_path):
+    """Only the names whose company changed have their links rewritten: a name resolved anew (here: its row in
+    company_names gone, its links' company lost) is one of them, and no other name is."""
+    con = warehouse.connect(tmp_path / "relink.duckdb")
+    warehouse.load_batch(con, linkage_items, [])
+    links = "SELECT l.doc_id, l.seq, l.company_id FROM project_links l ORDER BY ALL"
+    expected = con.execute(links).fetchall()
+    name, company_id = con.execute(
+        """
+        SELECT n.name, n.company_id FROM company_names n JOIN projects p ON p.company = n.name
+        ORDER BY n.name LIMIT 1
+        """
+    ).fetchone()
+    assert resolution.refresh_companies(con) == []
+    con.execute("DELETE FROM company_names WHERE name = ?", [name])
+    con.execute(
+        """
+        UPDATE project_links SET company_id = NULL
+        FROM projects p WHERE p.doc_id = project_links.doc_id AND p.seq = project_links.seq AND p.company = ?
+        """,
+        [name],
+    )
+    assert con.execute(links).fetchall() != expected
+
+    assert resolution.refresh_companies(con) == [name]
+    resolution.refresh_projects(con, changed_names=[name])
+    assert con.execute(links).fetchall() == expected
+    resolved = con.execute("SELECT company_id FROM company_names WHERE name = ?", [name]).fetchone()
+    assert resolved == (company_id,)
+    con.close()
+
+
 BLOCKS = "SELECT block, kind, doc_id, seq FROM project_blocks"
 
 

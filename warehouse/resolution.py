@@ -189,9 +189,10 @@ def _company_groups(con: duckdb.DuckDBPyConnection) -> list[list[CompanyKey]]:
     return groups
 
 
-def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
+def refresh_companies(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Resolve every company name again; only the rows of company_names and company_dim that changed are
-    written (a batch adds a few names to a warehouse of many)."""
+    written (a batch adds a few names to a warehouse of many). Returns the names that resolve to a company
+    they did not resolve to before (new names among them)."""
     resolved = resolve_companies(_company_groups(con))
     names = pa.table(
         {
@@ -210,6 +211,14 @@ def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
         }
     )
     with staged(con, "_company_names", names), staged(con, "_company_dim", dim):
+        changed = con.execute(
+            """
+            SELECT name FROM _company_names s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM company_names n WHERE n.name = s.name AND n.company_id = s.company_id)
+            ORDER BY name
+            """
+        ).fetchall()
         con.execute(
             """
             DELETE FROM company_names WHERE NOT EXISTS (
@@ -237,6 +246,7 @@ def refresh_companies(con: duckdb.DuckDBPyConnection) -> None:
             WHERE NOT EXISTS (SELECT 1 FROM company_dim d WHERE d.company_id = s.company_id)
             """
         )
+    return [name for (name,) in changed]
 
 
 def _company_names(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
@@ -637,24 +647,26 @@ def _stored_candidates(
     companies = sorted(value for kind, value in looked_up if kind == "company")
     new_docs = sorted({r.doc_id for r in reports})
     per_row = _new_row_blocks(reports, blocks_of, finder)
-    temporary = ("_cand_matched", "_cand_members", "_cand_blocks", "_cand_kept")
+    temporary = ("_cand_matched", "_cand_hits", "_cand_members", "_cand_blocks", "_cand_kept")
     try:
         with (
             staged(con, "_companies", pa.table({"v": pa.array(companies, pa.string())})),
             staged(con, "_wanted", _wanted_blocks(reports, looked_up)),
             staged(con, "_new_docs", pa.table({"doc_id": pa.array(new_docs, pa.string())})),
         ):
+            # not made distinct: every reader below dedupes (a UNION, a DISTINCT), and 4 million matched
+            # rows at 100,000 reports made the aggregate cost as much as the scan
             con.execute(
                 """
                 CREATE OR REPLACE TEMP TABLE _cand_matched AS
-                SELECT DISTINCT b.doc_id, b.seq, b.block, b.kind, w.low, w.high
+                SELECT b.doc_id, b.seq, b.block, b.kind, w.low, w.high
                 FROM project_blocks b JOIN _wanted w ON w.block = b.block AND w.kind = b.kind
                 """
             )
+            # the stored rows found, as a table of its own: with its true size the join below starts from it
             con.execute(
                 f"""
-                CREATE OR REPLACE TEMP TABLE _cand_members AS
-                WITH hits AS (
+                CREATE OR REPLACE TEMP TABLE _cand_hits AS
                     SELECT doc_id, seq FROM project_links WHERE company_id IN (SELECT v FROM _companies)
                     UNION
                     SELECT doc_id, seq FROM _cand_matched WHERE kind IN ({_GRAM}, {_PROBE_GRAM}, {_KEY})
@@ -665,14 +677,19 @@ def _stored_candidates(
                     SELECT m.doc_id, m.seq FROM _cand_matched m JOIN projects p USING (doc_id, seq)
                     WHERE m.kind = {_AMOUNT}
                       AND coalesce(p.amount_value, p.amount_yuan) BETWEEN m.low AND m.high
-                ),
-                candidate AS (
+                """
+            )
+            con.execute(
+                f"""
+                CREATE OR REPLACE TEMP TABLE _cand_members AS
+                WITH candidate AS (
                     SELECT coalesce(own_doc, member.d) AS doc_id, coalesce(own_seq, member.s) AS seq,
                            key, full_key, company_id, district, path, amount, currency, numbers, kind,
                            status, published, project_id
                     FROM (
                         SELECT * EXCLUDE (first, last, undated),
-                               unnest([first, last, undated]) AS member,
+                               -- first and last are one report when it alone is dated: one member
+                               unnest([first, CASE WHEN last <> first THEN last END, undated]) AS member,
                                unnest([first_date, last_date, NULL]) AS published
                         FROM (
                             SELECT own_doc, own_seq, key, full_key, company_id, district, path, amount,
@@ -689,7 +706,7 @@ def _stored_candidates(
                                            AS own_doc,
                                        CASE WHEN p.doc_id IN (SELECT doc_id FROM _new_docs) THEN p.seq END
                                            AS own_seq
-                                FROM hits
+                                FROM _cand_hits hits
                                 JOIN project_links l ON l.doc_id = hits.doc_id AND l.seq = hits.seq
                                 JOIN projects p ON p.doc_id = l.doc_id AND p.seq = l.seq
                                 JOIN documents d ON d.doc_id = p.doc_id
@@ -700,12 +717,10 @@ def _stored_candidates(
                     )
                     WHERE member IS NOT NULL
                 )
-                -- first and last are one report when it alone is dated: one member
-                -- `recency` orders them as _candidate_positions does among equals (date, doc_id, seq)
-                SELECT row_number() OVER () AS member,
-                       row_number() OVER (ORDER BY coalesce(published, DATE '0001-01-01'), doc_id, seq) AS recency,
-                       *
-                FROM (SELECT * FROM candidate QUALIFY row_number() OVER (PARTITION BY doc_id, seq) = 1)
+                -- numbered in the order _candidate_positions keeps among equals (date, doc_id, seq): a member's
+                -- number is its recency
+                SELECT row_number() OVER (ORDER BY coalesce(published, DATE '0001-01-01'), doc_id, seq) AS member, *
+                FROM candidate
                 """
             )
             # the blocks of each member as found, by its number: the per-row counting below stays narrow
@@ -773,13 +788,13 @@ def _stored_candidates(
                         WHERE g.row BETWEEN $first AND $last
                         GROUP BY g.row, x.member
                     ),
-                    -- the most grams shared first, then the most recent: one integer, recency below 2^32
+                    -- the most grams shared first, then the most recent: one integer, the member (its recency)
+                    -- below 2^32
                     ranked AS (
                         SELECT unnest(
-                            max_by(s.member, s.shared * 4294967296 + m.recency, {NAME_GRAM_CANDIDATES})
+                            max_by(s.member, s.shared * 4294967296 + s.member, {NAME_GRAM_CANDIDATES})
                         ) AS member
                         FROM shared_grams s
-                        JOIN _cand_members m USING (member)
                         ANTI JOIN shares_more o ON o.row = s.row AND o.member = s.member
                         GROUP BY s.row
                     )
@@ -862,25 +877,40 @@ class _Members:
             self.remember(report, _company_blocks(report) | set(zip(row[-2], row[-1], strict=True)))
 
 
+def _relink_companies(con: duckdb.DuckDBPyConnection, changed_names: list[str] | None) -> None:
+    """Bring the company of linked rows up to date with company_names: of the rows named by `changed_names`
+    (what `refresh_companies` returned), or of every row when None. Every link is written with its name's
+    company and rewritten here when that changes, so a name that did not change has no stale link."""
+    if changed_names is not None and not changed_names:
+        return
+    update = """
+        UPDATE project_links SET company_id = n.company_id
+        FROM projects p, company_names n
+        WHERE p.doc_id = project_links.doc_id AND p.seq = project_links.seq AND n.name = p.company
+          AND project_links.company_id IS DISTINCT FROM n.company_id
+    """
+    if changed_names is None:
+        con.execute(update)
+        return
+    with staged(con, "_changed_names", pa.table({"name": pa.array(changed_names, pa.string())})):
+        con.execute(update + " AND n.name IN (SELECT name FROM _changed_names)")
+
+
 def refresh_projects(
-    con: duckdb.DuckDBPyConnection, previous_ids: dict[tuple[str, int], str] | None = None
+    con: duckdb.DuckDBPyConnection,
+    previous_ids: dict[tuple[str, int], str] | None = None,
+    changed_names: list[str] | None = None,
 ) -> int:
     """Link project rows not linked yet; returns how many were linked.
 
     Each new row is compared (warehouse.linkage.score) only with the reports sharing one of its blocking
     keys (_blocks) and joins the project of the best score at or above the threshold, else founds a new one. `previous_ids`: the project ids rows had before
     they were re-extracted; a project founded anew by such a row keeps its old id (when no other project
-    holds it), so ids survive re-extraction.
+    holds it), so ids survive re-extraction. `changed_names`: the names whose company `refresh_companies`
+    changed; only their rows' links are brought up to date (None: every link).
     """
     previous_ids = previous_ids or {}
-    con.execute(
-        """
-        UPDATE project_links SET company_id = n.company_id
-        FROM projects p, company_names n
-        WHERE p.doc_id = project_links.doc_id AND p.seq = project_links.seq AND n.name = p.company
-          AND project_links.company_id IS DISTINCT FROM n.company_id
-        """
-    )
+    _relink_companies(con, changed_names)
     names = _company_names(con)
     finder = _CompanyFinder(names)
     reports = _unlinked_reports(con, names, finder)
@@ -962,8 +992,8 @@ def refresh_resolution(
             previous_ids = current_links(con)
         con.execute("DELETE FROM project_links")
         con.execute("DELETE FROM project_blocks")
-    refresh_companies(con)
-    refresh_projects(con, previous_ids)
+    changed_names = refresh_companies(con)
+    refresh_projects(con, previous_ids, changed_names)
     summaries.refresh_summaries(con, full=rebuild)
 
 
