@@ -1760,3 +1760,17 @@ def test_the_firm_whose_investment_introduces_a_project_is_its_investor(text, ex
 def test_a_brand_opening_the_registered_name_of_a_named_firm_is_that_firm(text, name, company):
     found = {p.name: p.company for p in projects_of(extraction_view(text))}
     assert found.get(name) == company
+
+
+@pytest.mark.parametrize(
+    "tally",
+    ["成功签约3个招商引资项目", "集中签约3个外资项目", "签约3个续建项目"],
+)
+def test_a_list_in_the_sentence_after_a_count_of_typed_projects_takes_its_status(tally):
+    text = (
+        f"6月5日，青柳镇{tally}，协议投资额达3.1亿元。分别是：西岚市明远服饰有限公司服装产业园项目，"
+        "湖北丰泽农业发展有限公司饲料生产加工项目。项目建成后，将提供多个就业岗位。"
+    )
+    found = by_name(projects_of(text))
+    assert found["西岚市明远服饰有限公司服装产业园项目"].status == "signed"
+    assert found["湖北丰泽农业发展有限公司饲料生产加工项目"].status == "signed"
