@@ -827,6 +827,8 @@ def _headed_candidates(text: str) -> list[_Candidate]:
                 start = piece.end()
             elif text[position:end].endswith(nouns):
                 first = left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES)
+                if sampled and first > position and _opens_with_a_name(text[position:end]):
+                    first = position  # A、B等 sampled: an item is whole (甲电气氢能源及燃料电池基地)
                 name = text[first:end]
                 if len(name) >= 4 and not _COUNTED.search(name):
                     out.append(_Candidate(name, first, end, listed=True, head=head))

@@ -1774,3 +1774,14 @@ def test_a_list_in_the_sentence_after_a_count_of_typed_projects_takes_its_status
     found = by_name(projects_of(text))
     assert found["西岚市明远服饰有限公司服装产业园项目"].status == "signed"
     assert found["湖北丰泽农业发展有限公司饲料生产加工项目"].status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("head", "status"),
+    [("参加云签约的项目包括", "signed"), ("本次集中开工的项目包括", "started"), ("签约的项目分别是", "signed")],
+)
+def test_the_projects_a_clause_names_without_a_count_are_its_items(head, status):
+    text = f"西岚市{head}华岭电气氢能源及燃料电池基地、钧泰蛋白年产30万吨淀粉糖加工等。"
+    found = by_name(projects_of(text))
+    assert found["华岭电气氢能源及燃料电池基地"].status == status
+    assert found["钧泰蛋白年产30万吨淀粉糖加工"].status == status
