@@ -423,7 +423,9 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     listed = head.endswith(_KW["list_closer"]) and not after
     items = _LIST_SEPARATOR.split(head.removesuffix(_KW["list_closer"])) if listed else []
 
-    counts_after = not after.startswith(NOT_COUNTED_AFTER_STARTS)
+    # 12个区县出台…项目政策 counts places; 11个产业链项目 counts projects the word right before the noun types
+    fenced = next((w for w in NOT_COUNTED_AFTER_STARTS if after.startswith(w)), None)
+    counts_after = fenced is None or after.startswith(ALWAYS_NOUNS, len(fenced))
     noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
     if noun is None and _has_any(clause, SOURCE_COUNTRY_TOPICS):
         noun = next(

@@ -1786,3 +1786,23 @@ def test_places_listed_in_an_earlier_clause_give_no_subject_past_the_semicolon(t
     found = metrics_of(view, districts, city="绵阳市")
     subjects = {m.value: m.subject for m in found}
     assert subjects[7] == subjects[5] == "绵阳市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中，北川区云签约11个产业链项目，总投资达330亿元。",
+        "北川区今年新签约11个领域项目，总投资330亿元。",
+        "其中，北川區雲簽約11個產業鏈項目，總投資達330億元。",
+    ],
+)
+def test_a_count_of_projects_a_fenced_word_types_is_counted(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    assert 11.0 in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+def test_a_count_of_chains_is_still_no_figure():
+    text = "西岚市梳理11个产业链，新签约项目30个。"
+    districts, city = find_districts(text)
+    assert 11.0 not in [m.value for m in metrics_of(text, districts, city=city)]
