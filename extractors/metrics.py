@@ -358,6 +358,7 @@ def _noun_after(view: str, end: int) -> str:
 
 
 _LISTED_MODIFIERS = re.compile(lang.pattern("metric_keywords", "listed_modifiers"))
+_SHARED_NOUN_COUNTS = re.compile(lang.pattern("metric_keywords", "shared_noun_counts"))
 
 
 def _listed_modifiers_noun(view: str, end: int) -> str:
@@ -417,6 +418,9 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     )
     if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
         after = after[: total.start()]
+    if not any(n in after for n in ALWAYS_NOUNS) and (shared := _SHARED_NOUN_COUNTS.match(view, m.end())):
+        said = next((n for n in ALWAYS_NOUNS if n in shared.group("last")), None)
+        after = shared.group("own") + said if said else after  # 4个省重、…和68个县重项目: 省重项目
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
     # 对接企业、商协会等860家: a list closed right before the count holds what it counts

@@ -1806,3 +1806,18 @@ def test_a_count_of_chains_is_still_no_figure():
     text = "西岚市梳理11个产业链，新签约项目30个。"
     districts, city = find_districts(text)
     assert 11.0 not in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年，青柳县坚持项目为王，4个省重、56个市重和68个县重项目均完成年度计划投资。",
+        "今年西岚市新签约4个制造业、56个服务业及68个农业项目。",
+        "2022年，青柳縣堅持項目為王，4個省重、56個市重和68個縣重項目均完成年度計劃投資。",
+    ],
+)
+def test_counts_listed_with_their_noun_said_once_after_the_last(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    values = [m.value for m in metrics_of(text, districts, city=city)]
+    assert {4.0, 56.0, 68.0} <= set(values), values
