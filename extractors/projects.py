@@ -58,6 +58,8 @@ _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
 _HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
 _COUNT_OPENING = re.compile(lang.pattern("project_words", "count_opening"))
+_COUNT_BEFORE_NAME = re.compile(lang.pattern("project_words", "count_before_name"))
+COUNT_REACH = 20  # characters a count and its quoted tag may take before a name
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
@@ -1803,6 +1805,7 @@ def find_projects(
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
         and not _COUNTED_NAME.match(c.name or "")
+        and not _COUNT_BEFORE_NAME.search(text, max(c.start - COUNT_REACH, 0), c.start)
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)

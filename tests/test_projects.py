@@ -8,6 +8,7 @@ from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.pipeline import extraction_view
 from zhaoyin.extractors.projects import find_projects
+from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
 amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
@@ -1785,3 +1786,21 @@ def test_the_projects_a_clause_names_without_a_count_are_its_items(head, status)
     found = by_name(projects_of(text))
     assert found["华岭电气氢能源及燃料电池基地"].status == status
     assert found["钧泰蛋白年产30万吨淀粉糖加工"].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年，青柳县4个省重、56个市重和68个县重项目均完成年度计划投资。",
+        "9个“6·1”青山地震重建项目全部开工，13个“9·5”北川地震重建项目完成投资6477万元。",
+        "9個「6·1」青山地震重建項目全部開工，13個「9·5」北川地震重建項目完成投資6477萬元。",
+    ],
+)
+def test_the_words_right_after_a_count_type_the_projects_counted(text):
+    found = projects_of(halfwidth(simplified_view(text)))
+    assert found == [], [p.name for p in found]
+
+
+def test_a_project_named_after_the_count_of_its_list_is_still_one():
+    found = by_name(projects_of("今年西岚市签约3个项目：华岭电气氢能源基地项目，总投资8亿元。"))
+    assert "华岭电气氢能源基地项目" in found
