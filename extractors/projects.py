@@ -1400,9 +1400,10 @@ def _own_modifier(text: str, item_start: int, name_start: int) -> tuple[int, int
     return (item_start, name_start)
 
 
-def _run_end(doc: _Context, candidate: _Candidate) -> int:
+def _run_end(doc: _Context, candidate: _Candidate, *, described: bool = False) -> int:
     """Where the run of names that `candidate` opens ends: names one list separator apart
-    (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all."""
+    (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all; with
+    `described`, also names whose items open with words of their own (A项目、总投资7亿元的B项目开工)."""
     end = candidate.end
     for start in sorted(s for s in doc.starts if s > candidate.start):
         if start < end:
@@ -1410,11 +1411,28 @@ def _run_end(doc: _Context, candidate: _Candidate) -> int:
         between = doc.text[_past_placing_bracket(doc.text, end) : start]
         joiner, place = between[:1], between[1:]
         if between not in _WORDS["run_joiners"] and not (
-            joiner in _WORDS["run_joiners"] and place and gazetteer().places_named(place)
+            joiner in _WORDS["run_joiners"] and place and _only_placing_or_describing(place, described)
         ):
             break  # (A项目(某某镇)、新昌县B项目: the county opening the next item is no break)
         end = doc.ends.get(start, start)
     return end
+
+
+OWN_MODIFIER_REACH = 16  # characters of the words an item of a run says of itself (总投资7亿元的)
+
+
+def _only_placing_or_describing(words: str, described: bool) -> bool:
+    """What may open the next item of a run and keep it one run: a place (新昌县), or, when `described`,
+    words describing that item alone (总投资7亿元的) that say nothing of how far it came and break no clause."""
+    if gazetteer().places_named(words):
+        return True
+    return (
+        described
+        and len(words) <= OWN_MODIFIER_REACH
+        and words.endswith(_WORDS["attributive"])
+        and _CLAUSE_BREAK.search(words) is None
+        and _statuses()[0].search(words) is None
+    )
 
 
 def _past_placing_bracket(text: str, end: int) -> int:
@@ -1620,7 +1638,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     whole_clause = _containing(own_clauses, candidate.start)
     clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
-    later = [f for f in later if f >= _run_end(doc, candidate)]  # A项目、B项目成功签约: B's verb is A's too
+    # A项目、B项目成功签约, A项目、总投资7亿元的B项目开工: B's verb is A's too
+    later = [f for f in later if f >= _run_end(doc, candidate, described=True)]
     after_end = later[0] if later else sentence.end
     if later and (next_clause := _containing(own_clauses, later[0])).start > candidate.end:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project

@@ -1804,3 +1804,29 @@ def test_the_words_right_after_a_count_type_the_projects_counted(text):
 def test_a_project_named_after_the_count_of_its_list_is_still_one():
     found = by_name(projects_of("今年西岚市签约3个项目：华岭电气氢能源基地项目，总投资8亿元。"))
     assert "华岭电气氢能源基地项目" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年9月以来，西岚市众多工业大项目开工建设。",
+        "今年以来，青柳县一批产业项目签约落地。",
+        "今年以來，青柳縣眾多工業大項目開工建設。",
+    ],
+)
+def test_a_number_of_projects_is_no_project(text):
+    found = projects_of(halfwidth(simplified_view(text)))
+    assert found == [], [p.name for p in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一期投资6.5亿元的钧泰橡胶轮胎改造项目、总投资7亿元的岚杰科高空作业平台生产基地项目近日开工建设。",
+        "总投资6.5亿元的钧泰橡胶轮胎改造项目和总投资7亿元的岚杰科高空作业平台生产基地项目近日开工建设。",
+        "一期投資6.5億元的鈞泰橡膠輪胎改造項目、總投資7億元的嵐傑科高空作業平台生產基地項目近日開工建設。",
+    ],
+)
+def test_items_of_a_run_that_describe_themselves_share_the_verb_after_the_last(text):
+    found = projects_of(halfwidth(simplified_view(text)))
+    assert [(p.status, p.amount_yuan) for p in found] == [("started", 650_000_000), ("started", 700_000_000)]
