@@ -1644,7 +1644,8 @@ def _figures_in(
                 figure = _count_figure(view, m, clause, before, sentence.text)
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
-                    figure = _elliptical_count(view, m, before, earlier, previous)
+                    itemized = view.find(_KW["breakdown_opener"], sentence.start, m.start()) >= 0
+                    figure = _elliptical_count(view, m, before, earlier, previous, itemized=itemized)
                 if figure is None and _after_places(view, m.start(), place_ends):
                     like = _earlier_count(figures) or previous or _perspective_count(view, sentence, m)
                     figure = _per_place_count(view, m, like, None)
@@ -1761,18 +1762,26 @@ def _per_place_count(
 
 
 def _elliptical_count(
-    view: str, m: re.Match[str], before: str, earlier: _Figure | None, previous: _Figure | None
+    view: str,
+    m: re.Match[str],
+    before: str,
+    earlier: _Figure | None,
+    previous: _Figure | None,
+    *,
+    itemized: bool = False,
 ) -> _Figure | None:
     """A count that names no noun of its own and counts what the count before it counted:
     "新开工重大项目36个、竣工投产21个", "新落户世界500强企业4家，累计达到97家", and across sentences
-    "…分别为28个、25个。长沙县、浏阳市分别为19个、17个"."""
+    "…分别为28个、25个。长沙县、浏阳市分别为19个、17个". When its sentence breaks a count down
+    (`itemized`: 其中，合资7家，独资35家; 其中，1-5亿元311个，5-10亿元51个), a short label is head enough."""
     if m.group("num") is None or _noun_after(view, m.end()):
         return None  # 21个乡镇: it counts what follows
     head = _HEAD_SEPARATOR.split(before)[-1]
-    like = earlier or (previous if _KW["respectively"] in head else None)
+    like = earlier or (previous if _KW["respectively"] in head or itemized else None)
     if like is None or like.unit != m.group("unit") or not head or len(head) > 10:
         return None
-    if not (_has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
+    labelled = itemized and len(head) <= BREAKDOWN_LABEL_REACH
+    if not (labelled or _has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
         return None
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
     indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
@@ -1780,6 +1789,7 @@ def _elliptical_count(
 
 
 _VERB_COUNTED = _KW["verb_counted"]
+BREAKDOWN_LABEL_REACH = 8  # characters of a label in a breakdown (合资, 1-5亿元, 50亿元以上)
 
 
 def _verb_count(view: str, m: re.Match[str], before: str, sentence: str) -> _Figure | None:

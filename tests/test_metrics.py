@@ -1821,3 +1821,18 @@ def test_counts_listed_with_their_noun_said_once_after_the_last(text):
     districts, city = find_districts(text)
     values = [m.value for m in metrics_of(text, districts, city=city)]
     assert {4.0, 56.0, 68.0} <= set(values), values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年1~3季度，东岚区新设外商投资企业42家，其中合资7家，独资35家。", {42.0, 7.0, 35.0}),
+        ("今年西岚市新签约项目413个。其中，1-5亿元311个，5-10亿元51个，50亿元以上10个。", {413.0, 311.0, 51.0, 10.0}),
+        ("今年西嵐市新簽約項目413個。其中，1-5億元311個，5-10億元51個，50億元以上10個。", {413.0, 311.0, 51.0, 10.0}),
+    ],
+)
+def test_every_item_of_a_breakdown_counts_what_its_total_counted(text, expected):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    values = {m.value for m in metrics_of(text, districts, city=city)}
+    assert expected <= values, values
