@@ -1836,3 +1836,10 @@ def test_every_item_of_a_breakdown_counts_what_its_total_counted(text, expected)
     districts, city = find_districts(text)
     values = {m.value for m in metrics_of(text, districts, city=city)}
     assert expected <= values, values
+
+
+@pytest.mark.parametrize("text", ["全市实际利用内资117.2亿元，同比增长32.4%。", "全市引進內資117.2億元，增長32.4%。"])
+def test_the_growth_of_domestic_investment_is_a_figure(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    assert 32.4 in [m.value for m in metrics_of(text, districts, city=city)]
