@@ -62,6 +62,7 @@ _COUNT_BEFORE_NAME = re.compile(lang.pattern("project_words", "count_before_name
 COUNT_REACH = 20  # characters a count and its quoted tag may take before a name
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
+_INCLUSIVE_LIST = re.compile(lang.pattern("project_words", "inclusive_list"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
 _COMPANY_LIST_VERB = re.compile(lang.alternation(_WORDS["company_list_verbs_before"]))
 _COMPANY_LIST_VERB_AFTER = re.compile(lang.alternation(_WORDS["company_list_verbs_after"]))
@@ -841,6 +842,31 @@ def _headed_candidates(text: str) -> list[_Candidate]:
             if stops or piece is None:
                 break
             position = piece.end()
+    return out
+
+
+PLACE_TIE_REACH = 12  # characters of a place before the 的 tying it to its item
+
+
+def _inclusive_candidates(text: str, place_ends: frozenset[int]) -> list[_Candidate]:
+    """包括甲区的A、B，乙区C在内的18个项目: every item of a list a count of projects closes as a whole, past
+    the place it lies in; the words after the list say how far they all came."""
+    out = []
+    for match in _INCLUSIVE_LIST.finditer(text):
+        clause_end = _CLAUSE_BREAK.search(text, match.end())
+        head = (match.start("head"), clause_end.start() if clause_end else len(text))
+        pieces = [*_ITEM_BREAK.finditer(text, match.start("items"), match.end("items")), None]
+        position = match.start("items")
+        for piece in pieces:
+            end = piece.start() if piece else match.end("items")
+            start = max((e for e in place_ends if position < e < end), default=position)
+            tie = text.find(_WORDS["place_tie"], start, min(end, start + PLACE_TIE_REACH))
+            if tie >= 0:  # 甲区的A, 某某开发区的A: a place the gazetteer may not know
+                start = tie + len(_WORDS["place_tie"])
+            name = text[start:end]
+            if len(name) >= LISTED_MIN_CHARS and not gazetteer().places_named(name) and name not in _industry():
+                out.append(_Candidate(name, start, end, listed=True, head=head))
+            position = piece.end() if piece else end
     return out
 
 
@@ -1812,7 +1838,8 @@ def find_projects(
             )
         if not overlapping:
             listed.append(item)
-    for item in _headed_candidates(text):  # a name found on its own still takes its list's head
+    # a name found on its own still takes its list's head
+    for item in [*_headed_candidates(text), *_inclusive_candidates(text, place_ends)]:
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:
             named[i] = replace(named[i], head=item.head)

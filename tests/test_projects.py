@@ -1830,3 +1830,21 @@ def test_a_number_of_projects_is_no_project(text):
 def test_items_of_a_run_that_describe_themselves_share_the_verb_after_the_last(text):
     found = projects_of(halfwidth(simplified_view(text)))
     assert [(p.status, p.amount_yuan) for p in found] == [("started", 650_000_000), ("started", 700_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "现场包括西岚高新区的乐岚物流，平川现代物流项目，青柳开发区的5G通信终端产业化基站、钧通量子通讯"
+            "在内的18个项目集中签约，总投资405亿元。",
+            "signed",
+        ),
+        ("本月包括北川镇的乐岚物流、平川现代物流项目、钧通量子通讯在内的5个重点项目开工建设。", "started"),
+        ("現場包括西嵐高新區的樂嵐物流，平川現代物流項目、鈞通量子通訊在內的18個項目集中簽約。", "signed"),
+    ],
+)
+def test_every_item_of_a_list_a_count_closes_as_a_whole_is_a_project(text, status):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    for name in ("乐岚物流", "平川现代物流项目", "钧通量子通讯"):
+        assert found[name].status == status, sorted(found)
