@@ -56,7 +56,7 @@ _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
-_HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
+_HEADED_LIST = re.compile(lang.pattern("project_words", "project_headed_list"))
 _COUNT_OPENING = re.compile(lang.pattern("project_words", "count_opening"))
 _COUNT_BEFORE_NAME = re.compile(lang.pattern("project_words", "count_before_name"))
 COUNT_REACH = 20  # characters a count and its quoted tag may take before a name
@@ -803,6 +803,9 @@ def _headed_candidates(text: str) -> list[_Candidate]:
         closer = text.find(stop, position, match.end("items"))
         if closer >= 0 and _lists_kinds(text, [], closer):
             continue  # 包括先进制造业、研发中心等类别: kinds of projects
+        after_closer = closer + len(stop)
+        if closer >= 0 and not _COUNTED_NAME.search(text, *head) and _COUNTED_NAME.match(text, after_closer):
+            continue  # 开工项目包括A、B等7个重点项目: the count after the list types it, not this head
         # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
         # piece is a project, noun or not
         sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)

@@ -1779,11 +1779,17 @@ def test_a_list_in_the_sentence_after_a_count_of_typed_projects_takes_its_status
 
 @pytest.mark.parametrize(
     ("head", "status"),
-    [("参加云签约的项目包括", "signed"), ("本次集中开工的项目包括", "started"), ("签约的项目分别是", "signed")],
+    [
+        ("参加云签约的项目包括", "signed"),
+        ("本次集中开工的项目包括", "started"),
+        ("签约的项目分别是", "signed"),
+        ("此次签约项目包括", "signed"),
+        ("此次簽約項目包括", "signed"),
+    ],
 )
 def test_the_projects_a_clause_names_without_a_count_are_its_items(head, status):
     text = f"西岚市{head}华岭电气氢能源及燃料电池基地、钧泰蛋白年产30万吨淀粉糖加工等。"
-    found = by_name(projects_of(text))
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
     assert found["华岭电气氢能源及燃料电池基地"].status == status
     assert found["钧泰蛋白年产30万吨淀粉糖加工"].status == status
 
@@ -1848,3 +1854,8 @@ def test_every_item_of_a_list_a_count_closes_as_a_whole_is_a_project(text, statu
     found = by_name(projects_of(halfwidth(simplified_view(text))))
     for name in ("乐岚物流", "平川现代物流项目", "钧通量子通讯"):
         assert found[name].status == status, sorted(found)
+
+
+def test_one_project_s_parts_are_no_list_of_projects():
+    found = projects_of("西岚市钧泰智造项目总投资5亿元，该项目包括生产车间、研发中心等。")
+    assert [p.name for p in found] == ["西岚市钧泰智造项目"]
