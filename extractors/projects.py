@@ -1013,6 +1013,8 @@ def _status(
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
+            if text.startswith(tuple(_WORDS["noun_heads_after_step"]), match.end()):
+                continue  # 呼叫中心、运营中心: a facility a step word names, no step
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
@@ -1298,6 +1300,14 @@ def clauses(sentence: Segment) -> list[Segment]:
     ]
 
 
+def _tallies(sentence: str) -> bool:
+    """Whether a sentence counts projects (签约项目3个) or has them take a step together (镇区的项目也集中开工):
+    what a sentence itemizing them after it says of them all."""
+    if _TALLY.search(sentence):
+        return True
+    return _WORDS["project_word"] in sentence and _patterns()["collective"].search(sentence) is not None
+
+
 @dataclass
 class _Context:
     """One document's text and what the other extractors found in it, indexed once."""
@@ -1355,7 +1365,7 @@ class _Context:
             if index < 0 or not self.sentences[index].text.rstrip().endswith(tuple(lang.chars("semicolons"))):
                 return None
         previous = self.sentences[index - 1] if index >= 1 else None
-        return previous if previous and _TALLY.search(previous.text) else None
+        return previous if previous and _tallies(previous.text) else None
 
     def run_head(self, sentence: Segment) -> tuple[int, int] | None:
         """What opens a run of items one semicolon apart (此次签约活动，涉及A公司投资的B项目；C公司…；):

@@ -1859,3 +1859,26 @@ def test_every_item_of_a_list_a_count_closes_as_a_whole_is_a_project(text, statu
 def test_one_project_s_parts_are_no_list_of_projects():
     found = projects_of("西岚市钧泰智造项目总投资5亿元，该项目包括生产车间、研发中心等。")
     assert [p.name for p in found] == ["西岚市钧泰智造项目"]
+
+
+@pytest.mark.parametrize(
+    "facility",
+    ["呼叫中心、运营中心等", "研发中心和运营总部", "研發中心和運營總部"],
+)
+def test_a_step_word_naming_a_facility_says_no_step(facility):
+    text = f"钧洛家居用品(苏州)有限公司项目总投资3.8亿元，主要包括家居设计及生产基地、{facility}。"
+    (project,) = projects_of(halfwidth(simplified_view(text)))
+    assert project.status is None
+
+
+@pytest.mark.parametrize(
+    "together",
+    ["西岚区八大镇区的项目也集中开工", "西岚区各镇的项目统一开工", "西嵐區八大鎮區的項目也集中開工"],
+)
+def test_the_items_after_projects_taking_a_step_together_took_it(together):
+    text = (
+        f"洽谈会期间{together}。其中，维岚(苏州)三维打印有限公司项目总投资500万欧元，"
+        "项目建成后将成为亚太地区规模最大的三维打印服务机构。"
+    )
+    (project,) = projects_of(halfwidth(simplified_view(text)))
+    assert project.status == "started"
