@@ -1882,3 +1882,22 @@ def test_the_items_after_projects_taking_a_step_together_took_it(together):
     )
     (project,) = projects_of(halfwidth(simplified_view(text)))
     assert project.status == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("本次签约项目有氨基酸生产加工项目，年产5万吨甜味剂综合生产加工项目，脯氨酸生产项目。", "signed"),
+        ("今天开工的项目有氨基酸生产加工项目，年产5万吨甜味剂综合生产加工项目，脯氨酸生产项目。", "started"),
+        ("本次簽約項目有氨基酸生產加工項目，年產5萬噸甜味劑綜合生產加工項目，脯氨酸生產項目。", "signed"),
+    ],
+)
+def test_the_projects_a_head_says_there_are_take_its_status(text, status):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert found["氨基酸生产加工项目"].status == status
+    assert found["年产5万吨甜味剂综合生产加工项目"].status == status
+
+
+def test_a_project_that_may_come_is_no_head():
+    found = by_name(projects_of("西岚市钧泰智造项目有望明年投产，华岭电子项目正在建设。"))
+    assert found["华岭电子项目"].status == "started"
