@@ -1898,6 +1898,19 @@ def test_the_projects_a_head_says_there_are_take_its_status(text, status):
     assert found["年产5万吨甜味剂综合生产加工项目"].status == status
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["本次签约项目有钧岚再生资源交易平台、岚山万吨总部、华岭供应链等。", "本次簽約項目有鈞嵐再生資源交易平台、嵐山萬噸總部、華嶺供應鏈等。"],
+)
+def test_the_items_a_head_says_there_are_need_no_project_noun(text):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert {name: p.status for name, p in found.items()} == {
+        "钧岚再生资源交易平台": "signed",
+        "岚山万吨总部": "signed",
+        "华岭供应链": "signed",
+    }
+
+
 def test_a_project_that_may_come_is_no_head():
     found = by_name(projects_of("西岚市钧泰智造项目有望明年投产，华岭电子项目正在建设。"))
     assert found["华岭电子项目"].status == "started"
