@@ -607,12 +607,29 @@ def _quotes_a_name(quoted: str) -> bool:
 
 
 def _quoted_candidates(text: str) -> list[_Candidate]:
-    """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words."""
-    return [
+    """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words;
+    建设“X小面生产及电商基地”: a quoted name a verb of building has as object."""
+    quoted = [
         _Candidate(text[m.start() : m.end()], m.start(), m.end())
         for m in _QUOTED_PROJECT.finditer(text)
         if not _quotes_a_slogan(m.group(0))
     ]
+    built = [
+        _Candidate(m.group(0)[1:-1], m.start() + 1, m.end() - 1)
+        for m in _QUOTED.finditer(text)
+        if _quotes_what_is_built(text, m)
+    ]
+    return quoted + [b for b in built if not any(q.start <= b.start < q.end for q in quoted)]
+
+
+def _quotes_what_is_built(text: str, quote: re.Match[str]) -> bool:
+    """建设“X小面生产及电商基地”: a quote right after a verb of building, ending with a project noun."""
+    inner = quote.group(0)[1:-1]
+    return (
+        len(inner) >= QUOTED_PROJECT_MIN_CHARS
+        and inner.endswith(_nouns()[0])
+        and text.endswith(tuple(_WORDS["build_verbs"]), 0, quote.start())
+    )
 
 
 SLOGAN_NUMERALS = (
@@ -1830,7 +1847,11 @@ def find_projects(
     zones = list(not_projects)
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
-    not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
+    not_projects += [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if not _quotes_a_name(m.group(0)) and not _quotes_what_is_built(text, m)
+    ]
     place_ends = frozenset(s.end for d in districts for s in d.spans)
     named = _whole_items(text, _named_candidates(text, companies, place_ends), place_ends)
     named += _quoted_candidates(text)

@@ -1914,3 +1914,20 @@ def test_the_items_a_head_says_there_are_need_no_project_noun(text):
 def test_a_project_that_may_come_is_no_head():
     found = by_name(projects_of("西岚市钧泰智造项目有望明年投产，华岭电子项目正在建设。"))
     assert found["华岭电子项目"].status == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("此次拟投资3.5亿元，在北岚园区建设“钧岚小面生产及电商基地”。", "钧岚小面生产及电商基地"),
+        ("该公司计划投资8亿元，打造“华岭智能装备研发中心”。", "华岭智能装备研发中心"),
+        ("此次擬投資3.5億元，在北嵐園區建設「鈞嵐小麵生產及電商基地」。", "钧岚小面生产及电商基地"),
+    ],
+)
+def test_a_quoted_name_a_verb_of_building_has_as_object_is_a_project(text, name):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert name in found, sorted(found)
+
+
+def test_a_quoted_slogan_after_a_verb_of_building_is_no_project():
+    assert projects_of("西岚市全力打造“两地一中心”，今年计划投资5亿元。") == []
