@@ -94,6 +94,7 @@ SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 BATCH_OF_PROJECTS = tuple(_KW["batch_of_projects"])
 _BATCH_BETWEEN = list(_KW["batch_between"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
+EVENTS_AFTER_PLACE = tuple(_KW["events_after_place"])
 _ANAPHORA = lang.longest_first(
     [
         *DISTRICT_ANAPHORA,
@@ -1278,6 +1279,7 @@ def find_metrics(
     province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
+    mentions = [m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE, m.end)]  # 芦山地震: an event
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})

@@ -1843,3 +1843,22 @@ def test_the_growth_of_domestic_investment_is_a_figure(text):
     text = halfwidth(simplified_view(text))
     districts, city = find_districts(text)
     assert 32.4 in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "报告指出，2022年，茂县坚持项目为王，68个县重项目均完成年度计划投资。",
+        "报告指出，2022年，茂县新签约项目68个。",
+        "報告指出，2022年，茂縣堅持項目為王，68個縣重項目均完成年度計劃投資。",
+    ],
+)
+def test_a_place_naming_an_event_is_no_subject(report):
+    text = (
+        "2月15日，茂县召开第十七届人民代表大会第二次会议，县长作政府工作报告。\n\n"
+        f"{report}9个汶川地震重建项目全部开工，13个北川地震重建项目完成投资6477万元。"
+    )
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    subjects = {m.value: m.subject for m in metrics_of(text, districts, city=city)}
+    assert subjects[13.0] == subjects[6477.0] == "茂县", subjects
