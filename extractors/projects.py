@@ -884,7 +884,11 @@ def _inclusive_candidates(text: str, place_ends: frozenset[int]) -> list[_Candid
             if tie >= 0:  # 甲区的A, 某某开发区的A: a place the gazetteer may not know
                 start = tie + len(_WORDS["place_tie"])
             name = text[start:end]
-            if len(name) >= LISTED_MIN_CHARS and not gazetteer().places_named(name) and name not in _industry():
+            if (
+                len(name) >= LISTED_MIN_CHARS
+                and not gazetteer().places_named(name)
+                and name not in _industry()
+            ):
                 out.append(_Candidate(name, start, end, listed=True, head=head))
             position = piece.end() if piece else end
     return out

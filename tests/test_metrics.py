@@ -1827,8 +1827,14 @@ def test_counts_listed_with_their_noun_said_once_after_the_last(text):
     ("text", "expected"),
     [
         ("2024年1~3季度，东岚区新设外商投资企业42家，其中合资7家，独资35家。", {42.0, 7.0, 35.0}),
-        ("今年西岚市新签约项目413个。其中，1-5亿元311个，5-10亿元51个，50亿元以上10个。", {413.0, 311.0, 51.0, 10.0}),
-        ("今年西嵐市新簽約項目413個。其中，1-5億元311個，5-10億元51個，50億元以上10個。", {413.0, 311.0, 51.0, 10.0}),
+        (
+            "今年西岚市新签约项目413个。其中，1-5亿元311个，5-10亿元51个，50亿元以上10个。",
+            {413.0, 311.0, 51.0, 10.0},
+        ),
+        (
+            "今年西嵐市新簽約項目413個。其中，1-5億元311個，5-10億元51個，50億元以上10個。",
+            {413.0, 311.0, 51.0, 10.0},
+        ),
     ],
 )
 def test_every_item_of_a_breakdown_counts_what_its_total_counted(text, expected):
@@ -1838,7 +1844,9 @@ def test_every_item_of_a_breakdown_counts_what_its_total_counted(text, expected)
     assert expected <= values, values
 
 
-@pytest.mark.parametrize("text", ["全市实际利用内资117.2亿元，同比增长32.4%。", "全市引進內資117.2億元，增長32.4%。"])
+@pytest.mark.parametrize(
+    "text", ["全市实际利用内资117.2亿元，同比增长32.4%。", "全市引進內資117.2億元，增長32.4%。"]
+)
 def test_the_growth_of_domestic_investment_is_a_figure(text):
     text = halfwidth(simplified_view(text))
     districts, city = find_districts(text)

@@ -1900,7 +1900,10 @@ def test_the_projects_a_head_says_there_are_take_its_status(text, status):
 
 @pytest.mark.parametrize(
     "text",
-    ["本次签约项目有钧岚再生资源交易平台、岚山万吨总部、华岭供应链等。", "本次簽約項目有鈞嵐再生資源交易平台、嵐山萬噸總部、華嶺供應鏈等。"],
+    [
+        "本次签约项目有钧岚再生资源交易平台、岚山万吨总部、华岭供应链等。",
+        "本次簽約項目有鈞嵐再生資源交易平台、嵐山萬噸總部、華嶺供應鏈等。",
+    ],
 )
 def test_the_items_a_head_says_there_are_need_no_project_noun(text):
     found = by_name(projects_of(halfwidth(simplified_view(text))))
