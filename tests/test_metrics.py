@@ -1870,3 +1870,13 @@ def test_a_place_naming_an_event_is_no_subject(report):
     districts, city = find_districts(text)
     subjects = {m.value: m.subject for m in metrics_of(text, districts, city=city)}
     assert subjects[13.0] == subjects[6477.0] == "茂县", subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本次盛会，该县签约的项目金额总计197.8亿元。", "本次盛會，該縣簽約的項目金額總計197.8億元。"],
+)
+def test_the_amount_of_the_projects_signed_is_a_figure(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    assert 197.8 in [m.value for m in metrics_of(text, districts, city=city)]
