@@ -94,6 +94,7 @@ SINGLE_PROJECT_MARKERS = tuple(_KW["single_project_markers"])
 BATCH_OF_PROJECTS = tuple(_KW["batch_of_projects"])
 _BATCH_BETWEEN = list(_KW["batch_between"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
+EVENTS_AFTER_PLACE = tuple(_KW["events_after_place"])
 _ANAPHORA = lang.longest_first(
     [
         *DISTRICT_ANAPHORA,
@@ -358,6 +359,7 @@ def _noun_after(view: str, end: int) -> str:
 
 
 _LISTED_MODIFIERS = re.compile(lang.pattern("metric_keywords", "listed_modifiers"))
+_SHARED_NOUN_COUNTS = re.compile(lang.pattern("metric_keywords", "shared_noun_counts"))
 
 
 def _listed_modifiers_noun(view: str, end: int) -> str:
@@ -417,13 +419,18 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
     )
     if total:  # 9个项目总投资42亿元: the projects are counted, their total is a figure of its own
         after = after[: total.start()]
+    if not any(n in after for n in ALWAYS_NOUNS) and (shared := _SHARED_NOUN_COUNTS.match(view, m.end())):
+        said = next((n for n in ALWAYS_NOUNS if n in shared.group("last")), None)
+        after = shared.group("own") + said if said else after  # 4个省重、…和68个县重项目: 省重项目
     head = _strip_words(before, COUNT_FILLERS, leading=False)
     unit = m.group("unit")
     # 对接企业、商协会等860家: a list closed right before the count holds what it counts
     listed = head.endswith(_KW["list_closer"]) and not after
     items = _LIST_SEPARATOR.split(head.removesuffix(_KW["list_closer"])) if listed else []
 
-    counts_after = not after.startswith(NOT_COUNTED_AFTER_STARTS)
+    # 12个区县出台…项目政策 counts places; 11个产业链项目 counts projects the word right before the noun types
+    fenced = next((w for w in NOT_COUNTED_AFTER_STARTS if after.startswith(w)), None)
+    counts_after = fenced is None or after.startswith(ALWAYS_NOUNS, len(fenced))
     noun = next((n for n in ALWAYS_NOUNS if head.endswith(n)), None)
     if noun is None and _has_any(clause, SOURCE_COUNTRY_TOPICS):
         noun = next(
@@ -1272,6 +1279,7 @@ def find_metrics(
     province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
+    mentions = [m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE, m.end)]  # 芦山地震: an event
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
@@ -1638,7 +1646,8 @@ def _figures_in(
                 figure = _count_figure(view, m, clause, before, sentence.text)
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
-                    figure = _elliptical_count(view, m, before, earlier, previous)
+                    itemized = view.find(_KW["breakdown_opener"], sentence.start, m.start()) >= 0
+                    figure = _elliptical_count(view, m, before, earlier, previous, itemized=itemized)
                 if figure is None and _after_places(view, m.start(), place_ends):
                     like = _earlier_count(figures) or previous or _perspective_count(view, sentence, m)
                     figure = _per_place_count(view, m, like, None)
@@ -1755,18 +1764,26 @@ def _per_place_count(
 
 
 def _elliptical_count(
-    view: str, m: re.Match[str], before: str, earlier: _Figure | None, previous: _Figure | None
+    view: str,
+    m: re.Match[str],
+    before: str,
+    earlier: _Figure | None,
+    previous: _Figure | None,
+    *,
+    itemized: bool = False,
 ) -> _Figure | None:
     """A count that names no noun of its own and counts what the count before it counted:
     "新开工重大项目36个、竣工投产21个", "新落户世界500强企业4家，累计达到97家", and across sentences
-    "…分别为28个、25个。长沙县、浏阳市分别为19个、17个"."""
+    "…分别为28个、25个。长沙县、浏阳市分别为19个、17个". When its sentence breaks a count down
+    (`itemized`: 其中，合资7家，独资35家; 其中，1-5亿元311个，5-10亿元51个), a short label is head enough."""
     if m.group("num") is None or _noun_after(view, m.end()):
         return None  # 21个乡镇: it counts what follows
     head = _HEAD_SEPARATOR.split(before)[-1]
-    like = earlier or (previous if _KW["respectively"] in head else None)
+    like = earlier or (previous if _KW["respectively"] in head or itemized else None)
     if like is None or like.unit != m.group("unit") or not head or len(head) > 10:
         return None
-    if not (_has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
+    labelled = itemized and len(head) <= BREAKDOWN_LABEL_REACH
+    if not (labelled or _has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
         return None
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
     indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
@@ -1774,6 +1791,7 @@ def _elliptical_count(
 
 
 _VERB_COUNTED = _KW["verb_counted"]
+BREAKDOWN_LABEL_REACH = 8  # characters of a label in a breakdown (合资, 1-5亿元, 50亿元以上)
 
 
 def _verb_count(view: str, m: re.Match[str], before: str, sentence: str) -> _Figure | None:

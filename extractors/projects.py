@@ -56,10 +56,13 @@ _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
 _SENTENCE_BREAK = re.compile(lang.pattern("punctuation", "sentence_break"))
 _LIST_OPENING = re.compile(lang.pattern("project_words", "list_opening"))
-_HEADED_LIST = re.compile(lang.pattern("project_words", "headed_list"))
+_HEADED_LIST = re.compile(lang.pattern("project_words", "project_headed_list"))
 _COUNT_OPENING = re.compile(lang.pattern("project_words", "count_opening"))
+_COUNT_BEFORE_NAME = re.compile(lang.pattern("project_words", "count_before_name"))
+COUNT_REACH = 20  # characters a count and its quoted tag may take before a name
 _CLAUSE_BREAK = re.compile(lang.pattern("punctuation", "clause_break") + "|\n")
 _ITEM_BREAK = re.compile(lang.pattern("project_words", "item_break"))
+_INCLUSIVE_LIST = re.compile(lang.pattern("project_words", "inclusive_list"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
 _COMPANY_LIST_VERB = re.compile(lang.alternation(_WORDS["company_list_verbs_before"]))
 _COMPANY_LIST_VERB_AFTER = re.compile(lang.alternation(_WORDS["company_list_verbs_after"]))
@@ -604,12 +607,29 @@ def _quotes_a_name(quoted: str) -> bool:
 
 
 def _quoted_candidates(text: str) -> list[_Candidate]:
-    """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words."""
-    return [
+    """签约的“X县年产20万吨再生资源综合循环利用”项目: a quoted name that 项目 follows, however plain its words;
+    建设“X小面生产及电商基地”: a quoted name a verb of building has as object."""
+    quoted = [
         _Candidate(text[m.start() : m.end()], m.start(), m.end())
         for m in _QUOTED_PROJECT.finditer(text)
         if not _quotes_a_slogan(m.group(0))
     ]
+    built = [
+        _Candidate(m.group(0)[1:-1], m.start() + 1, m.end() - 1)
+        for m in _QUOTED.finditer(text)
+        if _quotes_what_is_built(text, m)
+    ]
+    return quoted + [b for b in built if not any(q.start <= b.start < q.end for q in quoted)]
+
+
+def _quotes_what_is_built(text: str, quote: re.Match[str]) -> bool:
+    """建设“X小面生产及电商基地”: a quote right after a verb of building, ending with a project noun."""
+    inner = quote.group(0)[1:-1]
+    return (
+        len(inner) >= QUOTED_PROJECT_MIN_CHARS
+        and inner.endswith(_nouns()[0])
+        and text.endswith(tuple(_WORDS["build_verbs"]), 0, quote.start())
+    )
 
 
 SLOGAN_NUMERALS = (
@@ -800,6 +820,9 @@ def _headed_candidates(text: str) -> list[_Candidate]:
         closer = text.find(stop, position, match.end("items"))
         if closer >= 0 and _lists_kinds(text, [], closer):
             continue  # 包括先进制造业、研发中心等类别: kinds of projects
+        after_closer = closer + len(stop)
+        if closer >= 0 and not _COUNTED_NAME.search(text, *head) and _COUNTED_NAME.match(text, after_closer):
+            continue  # 开工项目包括A、B等7个重点项目: the count after the list types it, not this head
         # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
         # piece is a project, noun or not
         sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
@@ -827,6 +850,8 @@ def _headed_candidates(text: str) -> list[_Candidate]:
                 start = piece.end()
             elif text[position:end].endswith(nouns):
                 first = left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES)
+                if sampled and first > position and _opens_with_a_name(text[position:end]):
+                    first = position  # A、B等 sampled: an item is whole (甲电气氢能源及燃料电池基地)
                 name = text[first:end]
                 if len(name) >= 4 and not _COUNTED.search(name):
                     out.append(_Candidate(name, first, end, listed=True, head=head))
@@ -837,6 +862,35 @@ def _headed_candidates(text: str) -> list[_Candidate]:
             if stops or piece is None:
                 break
             position = piece.end()
+    return out
+
+
+PLACE_TIE_REACH = 12  # characters of a place before the 的 tying it to its item
+
+
+def _inclusive_candidates(text: str, place_ends: frozenset[int]) -> list[_Candidate]:
+    """包括甲区的A、B，乙区C在内的18个项目: every item of a list a count of projects closes as a whole, past
+    the place it lies in; the words after the list say how far they all came."""
+    out = []
+    for match in _INCLUSIVE_LIST.finditer(text):
+        clause_end = _CLAUSE_BREAK.search(text, match.end())
+        head = (match.start("head"), clause_end.start() if clause_end else len(text))
+        pieces = [*_ITEM_BREAK.finditer(text, match.start("items"), match.end("items")), None]
+        position = match.start("items")
+        for piece in pieces:
+            end = piece.start() if piece else match.end("items")
+            start = max((e for e in place_ends if position < e < end), default=position)
+            tie = text.find(_WORDS["place_tie"], start, min(end, start + PLACE_TIE_REACH))
+            if tie >= 0:  # 甲区的A, 某某开发区的A: a place the gazetteer may not know
+                start = tie + len(_WORDS["place_tie"])
+            name = text[start:end]
+            if (
+                len(name) >= LISTED_MIN_CHARS
+                and not gazetteer().places_named(name)
+                and name not in _industry()
+            ):
+                out.append(_Candidate(name, start, end, listed=True, head=head))
+            position = piece.end() if piece else end
     return out
 
 
@@ -980,6 +1034,8 @@ def _status(
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
+            if text.startswith(tuple(_WORDS["noun_heads_after_step"]), match.end()):
+                continue  # 呼叫中心、运营中心: a facility a step word names, no step
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
@@ -1265,6 +1321,14 @@ def clauses(sentence: Segment) -> list[Segment]:
     ]
 
 
+def _tallies(sentence: str) -> bool:
+    """Whether a sentence counts projects (签约项目3个) or has them take a step together (镇区的项目也集中开工):
+    what a sentence itemizing them after it says of them all."""
+    if _TALLY.search(sentence):
+        return True
+    return _WORDS["project_word"] in sentence and _patterns()["collective"].search(sentence) is not None
+
+
 @dataclass
 class _Context:
     """One document's text and what the other extractors found in it, indexed once."""
@@ -1322,7 +1386,7 @@ class _Context:
             if index < 0 or not self.sentences[index].text.rstrip().endswith(tuple(lang.chars("semicolons"))):
                 return None
         previous = self.sentences[index - 1] if index >= 1 else None
-        return previous if previous and _TALLY.search(previous.text) else None
+        return previous if previous and _tallies(previous.text) else None
 
     def run_head(self, sentence: Segment) -> tuple[int, int] | None:
         """What opens a run of items one semicolon apart (此次签约活动，涉及A公司投资的B项目；C公司…；):
@@ -1396,9 +1460,10 @@ def _own_modifier(text: str, item_start: int, name_start: int) -> tuple[int, int
     return (item_start, name_start)
 
 
-def _run_end(doc: _Context, candidate: _Candidate) -> int:
+def _run_end(doc: _Context, candidate: _Candidate, *, described: bool = False) -> int:
     """Where the run of names that `candidate` opens ends: names one list separator apart
-    (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all."""
+    (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all; with
+    `described`, also names whose items open with words of their own (A项目、总投资7亿元的B项目开工)."""
     end = candidate.end
     for start in sorted(s for s in doc.starts if s > candidate.start):
         if start < end:
@@ -1406,11 +1471,28 @@ def _run_end(doc: _Context, candidate: _Candidate) -> int:
         between = doc.text[_past_placing_bracket(doc.text, end) : start]
         joiner, place = between[:1], between[1:]
         if between not in _WORDS["run_joiners"] and not (
-            joiner in _WORDS["run_joiners"] and place and gazetteer().places_named(place)
+            joiner in _WORDS["run_joiners"] and place and _only_placing_or_describing(place, described)
         ):
             break  # (A项目(某某镇)、新昌县B项目: the county opening the next item is no break)
         end = doc.ends.get(start, start)
     return end
+
+
+OWN_MODIFIER_REACH = 16  # characters of the words an item of a run says of itself (总投资7亿元的)
+
+
+def _only_placing_or_describing(words: str, described: bool) -> bool:
+    """What may open the next item of a run and keep it one run: a place (新昌县), or, when `described`,
+    words describing that item alone (总投资7亿元的) that say nothing of how far it came and break no clause."""
+    if gazetteer().places_named(words):
+        return True
+    return (
+        described
+        and len(words) <= OWN_MODIFIER_REACH
+        and words.endswith(_WORDS["attributive"])
+        and _CLAUSE_BREAK.search(words) is None
+        and _statuses()[0].search(words) is None
+    )
 
 
 def _past_placing_bracket(text: str, end: int) -> int:
@@ -1616,7 +1698,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     whole_clause = _containing(own_clauses, candidate.start)
     clause = _item(doc, candidate, whole_clause)
     later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
-    later = [f for f in later if f >= _run_end(doc, candidate)]  # A项目、B项目成功签约: B's verb is A's too
+    # A项目、B项目成功签约, A项目、总投资7亿元的B项目开工: B's verb is A's too
+    later = [f for f in later if f >= _run_end(doc, candidate, described=True)]
     after_end = later[0] if later else sentence.end
     if later and (next_clause := _containing(own_clauses, later[0])).start > candidate.end:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
@@ -1768,7 +1851,11 @@ def find_projects(
     zones = list(not_projects)
     not_projects += [(m.start, m.end) for m in metrics or [] if m.start is not None and m.end is not None]
     # a quoted project name (签约“X县免煎中药颗粒生产项目”) is no slogan
-    not_projects += [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _quotes_a_name(m.group(0))]
+    not_projects += [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if not _quotes_a_name(m.group(0)) and not _quotes_what_is_built(text, m)
+    ]
     place_ends = frozenset(s.end for d in districts for s in d.spans)
     named = _whole_items(text, _named_candidates(text, companies, place_ends), place_ends)
     named += _quoted_candidates(text)
@@ -1789,7 +1876,8 @@ def find_projects(
             )
         if not overlapping:
             listed.append(item)
-    for item in _headed_candidates(text):  # a name found on its own still takes its list's head
+    # a name found on its own still takes its list's head
+    for item in [*_headed_candidates(text), *_inclusive_candidates(text, place_ends)]:
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:
             named[i] = replace(named[i], head=item.head)
@@ -1801,6 +1889,7 @@ def find_projects(
         if not any(first < c.end <= last for first, last in not_projects)
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
         and not _COUNTED_NAME.match(c.name or "")
+        and not _COUNT_BEFORE_NAME.search(text, max(c.start - COUNT_REACH, 0), c.start)
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)

@@ -1786,3 +1786,97 @@ def test_places_listed_in_an_earlier_clause_give_no_subject_past_the_semicolon(t
     found = metrics_of(view, districts, city="绵阳市")
     subjects = {m.value: m.subject for m in found}
     assert subjects[7] == subjects[5] == "绵阳市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中，北川区云签约11个产业链项目，总投资达330亿元。",
+        "北川区今年新签约11个领域项目，总投资330亿元。",
+        "其中，北川區雲簽約11個產業鏈項目，總投資達330億元。",
+    ],
+)
+def test_a_count_of_projects_a_fenced_word_types_is_counted(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    assert 11.0 in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+def test_a_count_of_chains_is_still_no_figure():
+    text = "西岚市梳理11个产业链，新签约项目30个。"
+    districts, city = find_districts(text)
+    assert 11.0 not in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年，青柳县坚持项目为王，4个省重、56个市重和68个县重项目均完成年度计划投资。",
+        "今年西岚市新签约4个制造业、56个服务业及68个农业项目。",
+        "2022年，青柳縣堅持項目為王，4個省重、56個市重和68個縣重項目均完成年度計劃投資。",
+    ],
+)
+def test_counts_listed_with_their_noun_said_once_after_the_last(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    values = [m.value for m in metrics_of(text, districts, city=city)]
+    assert {4.0, 56.0, 68.0} <= set(values), values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年1~3季度，东岚区新设外商投资企业42家，其中合资7家，独资35家。", {42.0, 7.0, 35.0}),
+        (
+            "今年西岚市新签约项目413个。其中，1-5亿元311个，5-10亿元51个，50亿元以上10个。",
+            {413.0, 311.0, 51.0, 10.0},
+        ),
+        (
+            "今年西嵐市新簽約項目413個。其中，1-5億元311個，5-10億元51個，50億元以上10個。",
+            {413.0, 311.0, 51.0, 10.0},
+        ),
+    ],
+)
+def test_every_item_of_a_breakdown_counts_what_its_total_counted(text, expected):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    values = {m.value for m in metrics_of(text, districts, city=city)}
+    assert expected <= values, values
+
+
+@pytest.mark.parametrize(
+    "text", ["全市实际利用内资117.2亿元，同比增长32.4%。", "全市引進內資117.2億元，增長32.4%。"]
+)
+def test_the_growth_of_domestic_investment_is_a_figure(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    assert 32.4 in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "报告指出，2022年，茂县坚持项目为王，68个县重项目均完成年度计划投资。",
+        "报告指出，2022年，茂县新签约项目68个。",
+        "報告指出，2022年，茂縣堅持項目為王，68個縣重項目均完成年度計劃投資。",
+    ],
+)
+def test_a_place_naming_an_event_is_no_subject(report):
+    text = (
+        "2月15日，茂县召开第十七届人民代表大会第二次会议，县长作政府工作报告。\n\n"
+        f"{report}9个汶川地震重建项目全部开工，13个北川地震重建项目完成投资6477万元。"
+    )
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    subjects = {m.value: m.subject for m in metrics_of(text, districts, city=city)}
+    assert subjects[13.0] == subjects[6477.0] == "茂县", subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本次盛会，该县签约的项目金额总计197.8亿元。", "本次盛會，該縣簽約的項目金額總計197.8億元。"],
+)
+def test_the_amount_of_the_projects_signed_is_a_figure(text):
+    text = halfwidth(simplified_view(text))
+    districts, city = find_districts(text)
+    assert 197.8 in [m.value for m in metrics_of(text, districts, city=city)]

@@ -8,6 +8,7 @@ from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.districts import find_districts
 from zhaoyin.extractors.pipeline import extraction_view
 from zhaoyin.extractors.projects import find_projects
+from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
 amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
@@ -1760,3 +1761,176 @@ def test_the_firm_whose_investment_introduces_a_project_is_its_investor(text, ex
 def test_a_brand_opening_the_registered_name_of_a_named_firm_is_that_firm(text, name, company):
     found = {p.name: p.company for p in projects_of(extraction_view(text))}
     assert found.get(name) == company
+
+
+@pytest.mark.parametrize(
+    "tally",
+    ["成功签约3个招商引资项目", "集中签约3个外资项目", "签约3个续建项目"],
+)
+def test_a_list_in_the_sentence_after_a_count_of_typed_projects_takes_its_status(tally):
+    text = (
+        f"6月5日，青柳镇{tally}，协议投资额达3.1亿元。分别是：西岚市明远服饰有限公司服装产业园项目，"
+        "湖北丰泽农业发展有限公司饲料生产加工项目。项目建成后，将提供多个就业岗位。"
+    )
+    found = by_name(projects_of(text))
+    assert found["西岚市明远服饰有限公司服装产业园项目"].status == "signed"
+    assert found["湖北丰泽农业发展有限公司饲料生产加工项目"].status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("head", "status"),
+    [
+        ("参加云签约的项目包括", "signed"),
+        ("本次集中开工的项目包括", "started"),
+        ("签约的项目分别是", "signed"),
+        ("此次签约项目包括", "signed"),
+        ("此次簽約項目包括", "signed"),
+    ],
+)
+def test_the_projects_a_clause_names_without_a_count_are_its_items(head, status):
+    text = f"西岚市{head}华岭电气氢能源及燃料电池基地、钧泰蛋白年产30万吨淀粉糖加工等。"
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert found["华岭电气氢能源及燃料电池基地"].status == status
+    assert found["钧泰蛋白年产30万吨淀粉糖加工"].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年，青柳县4个省重、56个市重和68个县重项目均完成年度计划投资。",
+        "9个“6·1”青山地震重建项目全部开工，13个“9·5”北川地震重建项目完成投资6477万元。",
+        "9個「6·1」青山地震重建項目全部開工，13個「9·5」北川地震重建項目完成投資6477萬元。",
+    ],
+)
+def test_the_words_right_after_a_count_type_the_projects_counted(text):
+    found = projects_of(halfwidth(simplified_view(text)))
+    assert found == [], [p.name for p in found]
+
+
+def test_a_project_named_after_the_count_of_its_list_is_still_one():
+    found = by_name(projects_of("今年西岚市签约3个项目：华岭电气氢能源基地项目，总投资8亿元。"))
+    assert "华岭电气氢能源基地项目" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年9月以来，西岚市众多工业大项目开工建设。",
+        "今年以来，青柳县一批产业项目签约落地。",
+        "今年以來，青柳縣眾多工業大項目開工建設。",
+    ],
+)
+def test_a_number_of_projects_is_no_project(text):
+    found = projects_of(halfwidth(simplified_view(text)))
+    assert found == [], [p.name for p in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一期投资6.5亿元的钧泰橡胶轮胎改造项目、总投资7亿元的岚杰科高空作业平台生产基地项目近日开工建设。",
+        "总投资6.5亿元的钧泰橡胶轮胎改造项目和总投资7亿元的岚杰科高空作业平台生产基地项目近日开工建设。",
+        "一期投資6.5億元的鈞泰橡膠輪胎改造項目、總投資7億元的嵐傑科高空作業平台生產基地項目近日開工建設。",
+    ],
+)
+def test_items_of_a_run_that_describe_themselves_share_the_verb_after_the_last(text):
+    found = projects_of(halfwidth(simplified_view(text)))
+    assert [(p.status, p.amount_yuan) for p in found] == [("started", 650_000_000), ("started", 700_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "现场包括西岚高新区的乐岚物流，平川现代物流项目，青柳开发区的5G通信终端产业化基站、钧通量子通讯"
+            "在内的18个项目集中签约，总投资405亿元。",
+            "signed",
+        ),
+        ("本月包括北川镇的乐岚物流、平川现代物流项目、钧通量子通讯在内的5个重点项目开工建设。", "started"),
+        ("現場包括西嵐高新區的樂嵐物流，平川現代物流項目、鈞通量子通訊在內的18個項目集中簽約。", "signed"),
+    ],
+)
+def test_every_item_of_a_list_a_count_closes_as_a_whole_is_a_project(text, status):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    for name in ("乐岚物流", "平川现代物流项目", "钧通量子通讯"):
+        assert found[name].status == status, sorted(found)
+
+
+def test_one_project_s_parts_are_no_list_of_projects():
+    found = projects_of("西岚市钧泰智造项目总投资5亿元，该项目包括生产车间、研发中心等。")
+    assert [p.name for p in found] == ["西岚市钧泰智造项目"]
+
+
+@pytest.mark.parametrize(
+    "facility",
+    ["呼叫中心、运营中心等", "研发中心和运营总部", "研發中心和運營總部"],
+)
+def test_a_step_word_naming_a_facility_says_no_step(facility):
+    text = f"钧洛家居用品(苏州)有限公司项目总投资3.8亿元，主要包括家居设计及生产基地、{facility}。"
+    (project,) = projects_of(halfwidth(simplified_view(text)))
+    assert project.status is None
+
+
+@pytest.mark.parametrize(
+    "together",
+    ["西岚区八大镇区的项目也集中开工", "西岚区各镇的项目统一开工", "西嵐區八大鎮區的項目也集中開工"],
+)
+def test_the_items_after_projects_taking_a_step_together_took_it(together):
+    text = (
+        f"洽谈会期间{together}。其中，维岚(苏州)三维打印有限公司项目总投资500万欧元，"
+        "项目建成后将成为亚太地区规模最大的三维打印服务机构。"
+    )
+    (project,) = projects_of(halfwidth(simplified_view(text)))
+    assert project.status == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("本次签约项目有氨基酸生产加工项目，年产5万吨甜味剂综合生产加工项目，脯氨酸生产项目。", "signed"),
+        ("今天开工的项目有氨基酸生产加工项目，年产5万吨甜味剂综合生产加工项目，脯氨酸生产项目。", "started"),
+        ("本次簽約項目有氨基酸生產加工項目，年產5萬噸甜味劑綜合生產加工項目，脯氨酸生產項目。", "signed"),
+    ],
+)
+def test_the_projects_a_head_says_there_are_take_its_status(text, status):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert found["氨基酸生产加工项目"].status == status
+    assert found["年产5万吨甜味剂综合生产加工项目"].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次签约项目有钧岚再生资源交易平台、岚山万吨总部、华岭供应链等。",
+        "本次簽約項目有鈞嵐再生資源交易平台、嵐山萬噸總部、華嶺供應鏈等。",
+    ],
+)
+def test_the_items_a_head_says_there_are_need_no_project_noun(text):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert {name: p.status for name, p in found.items()} == {
+        "钧岚再生资源交易平台": "signed",
+        "岚山万吨总部": "signed",
+        "华岭供应链": "signed",
+    }
+
+
+def test_a_project_that_may_come_is_no_head():
+    found = by_name(projects_of("西岚市钧泰智造项目有望明年投产，华岭电子项目正在建设。"))
+    assert found["华岭电子项目"].status == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("此次拟投资3.5亿元，在北岚园区建设“钧岚小面生产及电商基地”。", "钧岚小面生产及电商基地"),
+        ("该公司计划投资8亿元，打造“华岭智能装备研发中心”。", "华岭智能装备研发中心"),
+        ("此次擬投資3.5億元，在北嵐園區建設「鈞嵐小麵生產及電商基地」。", "钧岚小面生产及电商基地"),
+    ],
+)
+def test_a_quoted_name_a_verb_of_building_has_as_object_is_a_project(text, name):
+    found = by_name(projects_of(halfwidth(simplified_view(text))))
+    assert name in found, sorted(found)
+
+
+def test_a_quoted_slogan_after_a_verb_of_building_is_no_project():
+    assert projects_of("西岚市全力打造“两地一中心”，今年计划投资5亿元。") == []
