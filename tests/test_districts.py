@@ -841,3 +841,25 @@ def test_a_zones_park_named_after_a_division_of_its_city_is_that_zones_part():
         ("德州經濟技術開發區禹城園區舉行簽約儀式，共簽約4個項目。", "德州经济技术开发区禹城园区"),
     ):
         assert part in canonicals(extraction_view(text)), text
+
+
+def test_a_municipalitys_new_area_is_named_without_the_municipality_as_its_peers_are():
+    """浦东新区 and 滨海新区 are named without their municipality; the Chongqing new area is too."""
+    for text in (
+        "重庆两江新区今年新签约项目36个。",
+        "两江新区与某某智造签约，项目落户新区。",
+        "兩江新區今年簽約項目增加。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert "两江新区" in found and "重庆两江新区" not in found
+
+
+def test_a_new_town_after_a_known_place_is_a_zone():
+    for text, zone in (
+        ("嘉定新城、松江新城今年共引进项目12个。", "松江新城"),
+        ("苏州太湖新城新签约项目8个，总投资60亿元。", "太湖新城"),
+        ("青浦新城落地一批重大產業項目。", "青浦新城"),
+    ):
+        found, _ = districts_of(extraction_view(text))
+        assert zone in found and found[zone].kind == "zone"
+    assert "松江区" not in canonicals("嘉定新城、松江新城今年共引进项目12个。")
