@@ -863,3 +863,14 @@ def test_a_new_town_after_a_known_place_is_a_zone():
         found, _ = districts_of(extraction_view(text))
         assert zone in found and found[zone].kind == "zone"
     assert "松江区" not in canonicals("嘉定新城、松江新城今年共引进项目12个。")
+
+
+def test_a_national_zone_written_with_its_city_whole_is_that_zone():
+    for text, zone in (
+        ("近日，松原市经济技术开发区以项目建设为中心，松原经开区新签约项目8个。", "松原经济技术开发区"),
+        ("长春市汽车经济技术开发区新签约项目3个。", "长春汽车经济技术开发区"),
+        ("昆明市經濟技術開發區舉行集中簽約。", "昆明经济技术开发区"),
+    ):
+        found = canonicals(extraction_view(text))
+        assert zone in found
+        assert not any(name.startswith(zone[:2] + "市") for name in found)

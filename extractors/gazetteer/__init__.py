@@ -136,7 +136,10 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
         if without_province.startswith(city_short(place.city) or place.city):  # 河北唐山芦台… → 唐山芦台…
             names.add(without_province)
     if place.city:
-        names |= {n.replace(place.city, city_short(place.city) or place.city, 1) for n in list(names)}
+        short = city_short(place.city) or place.city
+        names |= {n.replace(place.city, short, 1) for n in list(names)}
+        # the city written whole before the zone's own ending: 吉林市经济技术开发区 is 吉林经济技术开发区
+        names |= {place.city + n[len(short) :] for n in list(names) if n.startswith(short)}
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if abbreviation:
             names |= {n[: -len(suffix)] + abbreviation for n in list(names) if n.endswith(suffix)}
