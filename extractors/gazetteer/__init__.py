@@ -138,8 +138,9 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     if place.city:
         short = city_short(place.city) or place.city
         names |= {n.replace(place.city, short, 1) for n in list(names)}
-        # the city written whole before the zone's own ending: 吉林市经济技术开发区 is 吉林经济技术开发区
-        names |= {place.city + n[len(short) :] for n in list(names) if n.startswith(short)}
+        # the city written whole before the zone's ending alone (吉林市经济技术开发区 is 吉林经济技术开发区),
+        # not before a zone's own name (南昌市 小蓝经开区: the city, then the zone as the report names it)
+        names |= {place.city + n[len(short) :] for n in list(names) if n[len(short) :] in gaz.zone_suffixes}
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if abbreviation:
             names |= {n[: -len(suffix)] + abbreviation for n in list(names) if n.endswith(suffix)}
