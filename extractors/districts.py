@@ -267,6 +267,31 @@ def _typed_list_items(text: str, hits) -> set[int]:
     return items
 
 
+_PARALLEL_PLACE_BEFORE = re.compile(lang.pattern("place_names", "parallel_place_before"))
+_PARALLEL_PLACE_AFTER = re.compile(lang.pattern("place_names", "parallel_place_after"))
+PARALLEL_CLAUSE_REACH = 200  # characters between the openings of two parallel clauses
+
+
+def _parallel_clause_places(text: str, hits) -> set[int]:
+    """在甲市，…；在乙县，…；在丙，…: places opening parallel clauses (在 X，) are places alike, a short
+    name among them (丙) too, when enough of them are named for sure."""
+    openers = [
+        hit
+        for hit in hits
+        if _PARALLEL_PLACE_BEFORE.search(text[max(0, hit[0] - 2) : hit[0]])
+        and _PARALLEL_PLACE_AFTER.match(text[hit[1] : hit[1] + 1])
+    ]
+    items: set[int] = set()
+    group: list[tuple[int, int, str]] = []
+    for hit in [*openers, (len(text) + PARALLEL_CLAUSE_REACH + 1, 0, "")]:
+        if group and (hit[0] - group[-1][1] > PARALLEL_CLAUSE_REACH or "\n" in text[group[-1][1] : hit[0]]):
+            if _among_named_places(group):
+                items.update(start for start, _end, _surface in group)
+            group = []
+        group.append(hit)
+    return items
+
+
 PLACES_TYPING_A_LIST = 2  # places named in full or as cities that make the other items of their list places
 
 
@@ -330,7 +355,7 @@ def _route_end(text: str, start: int, end: int) -> bool:
 
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
-    listed = _typed_list_items(text, hits)
+    listed = _typed_list_items(text, hits) | _parallel_clause_places(text, hits)
     local_city, local_end = None, -1
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)

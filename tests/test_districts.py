@@ -868,9 +868,19 @@ def test_a_new_town_after_a_known_place_is_a_zone():
 def test_a_national_zone_written_with_its_city_whole_is_that_zone():
     for text, zone in (
         ("近日，松原市经济技术开发区以项目建设为中心，松原经开区新签约项目8个。", "松原经济技术开发区"),
-        ("长春市汽车经济技术开发区新签约项目3个。", "长春汽车经济技术开发区"),
+        ("遵义市经济技术开发区新签约项目3个。", "遵义经济技术开发区"),
         ("昆明市經濟技術開發區舉行集中簽約。", "昆明经济技术开发区"),
     ):
         found = canonicals(extraction_view(text))
         assert zone in found
         assert not any(name.startswith(zone[:2] + "市") for name in found)
+
+
+def test_a_short_county_name_opening_a_parallel_clause_among_cities_is_that_county():
+    for text in (
+        "今年以来，全省重大项目加快建设。在温州，总投资8亿元的某某智造项目开工；在德清，总投资20亿元的星澜文旅项目动工；在台州，新开工项目达到9个。",
+        "今年以來，全省重大項目加快建設。在溫州，總投資8億元的某某智造項目開工；在德清，總投資20億元的星瀾文旅項目動工；在台州，新開工項目達到9個。",
+        "全省招商成效明显：在温州,禾川光电项目投产;在德清,星澜文旅项目动工;在台州,一批项目签约。",
+    ):
+        assert "德清县" in canonicals(extraction_view(text)), text
+    assert "德清县" not in canonicals("在温州，某某项目开工。德清是个好地方，在台州，项目签约。")
