@@ -1119,6 +1119,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
     _merge_zones_written_without_their_city(by_name)
+    _merge_short_forms_of_a_named_zone(by_name)
     zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     return [
@@ -1143,6 +1144,70 @@ def _merge_zones_written_without_their_city(by_name: dict[tuple[str, str | None]
                 whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)
                 del by_name[(name, city)]
                 break
+
+
+def _zone_forms(name: str) -> tuple[str, set[str]] | None:
+    """A zone's place and the full endings its ending may stand for: 某某县开发区 → (某某, every ending in
+    开发区), 某某经开区 → (某某, {经济技术开发区, 经济开发区}), 某某市经济技术开发区 → (某某, {经济技术开发区})."""
+    suffixes = gazetteer().zone_suffixes
+    by_abbreviation: dict[str, set[str]] = {}
+    for suffix, (abbreviation, _strength) in suffixes.items():
+        if abbreviation:
+            by_abbreviation.setdefault(abbreviation, set()).add(suffix)
+    for suffix, abbreviation in _PLACE_NAMES["bare_abbreviation_also"].items():
+        by_abbreviation.setdefault(abbreviation, set()).add(suffix)
+    endings = sorted({*suffixes, *by_abbreviation}, key=len, reverse=True)
+    ending = next((e for e in endings if name.endswith(e) and len(name) > len(e)), None)
+    if ending is None:
+        return None
+    place = name[: -len(ending)]
+    if len(place) > 2 and place[-1] in _PLACE_NAMES["division_kind_by_ending"]:
+        place = place[:-1]
+    if ending in by_abbreviation:
+        return place, by_abbreviation[ending]
+    bare = _PLACE_NAMES["bare_development_zone"]
+    if ending == bare:
+        return place, {s for s in suffixes if s.endswith(bare)}
+    return place, {ending}
+
+
+def _is_bare_form(name: str) -> bool:
+    bare = _PLACE_NAMES["bare_development_zone"]
+    return name.endswith(bare) and not any(
+        name.endswith(s) for s in gazetteer().zone_suffixes if s != bare and s.endswith(bare)
+    )
+
+
+def _merge_short_forms_of_a_named_zone(by_name: dict[tuple[str, str | None], District]) -> None:
+    """某某经济开发区 … 某某经开区 … 某某县开发区: a zone the report names in full, then by its abbreviation or
+    by its county and a bare 开发区, is one zone, named in full."""
+    zones = {key: d for key, d in by_name.items() if d.kind == "zone"}
+    # abbreviations first, bare forms last: 某某县开发区 then finds the one zone its abbreviation was merged into
+    for key, district in sorted(zones.items(), key=lambda kv: _is_bare_form(kv[1].canonical)):
+        forms = _zone_forms(district.canonical)
+        if forms is None:
+            continue
+        place, endings = forms
+        if district.canonical in {place + ending for ending in endings}:
+            continue  # written in full itself
+        # every other zone of the place it may stand for (某某县开发区: its 经济开发区 and its 高新区 alike)
+        others = [
+            (k, d, other[1])
+            for k, d in zones.items()
+            if k != key
+            and k in by_name
+            and d.city == district.city
+            and (other := _zone_forms(d.canonical)) is not None
+            and other[0] == place
+            and other[1] & endings
+            and not _is_bare_form(d.canonical)  # another bare form is no zone's full name
+        ]
+        if len(others) != 1 or others[0][1].canonical not in {place + e for e in others[0][2] & endings}:
+            continue
+        whole = others[0][1]
+        whole.mentions += [m for m in district.mentions if m not in whole.mentions]
+        whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)
+        del by_name[key]
 
 
 _BOOK_TITLE = re.compile(lang.pattern("punctuation", "book_title"))

@@ -884,3 +884,17 @@ def test_a_short_county_name_opening_a_parallel_clause_among_cities_is_that_coun
     ):
         assert "德清县" in canonicals(extraction_view(text)), text
     assert "德清县" not in canonicals("在温州，某某项目开工。德清是个好地方，在台州，项目签约。")
+
+
+def test_a_zone_named_in_full_then_by_abbreviation_or_county_and_bare_ending_is_one_zone():
+    for text in (
+        "锦州市各开发区签约项目11个。其中，凌海县开发区签约项目2个。为凌海经济开发区某某新材料有限公司项目奠基，随后观摩了凌海经开区低碳产业园。",
+        "錦州市各開發區簽約項目11個。其中，凌海縣開發區簽約項目2個。為凌海經濟開發區某某新材料有限公司項目奠基，隨後觀摩了凌海經開區低碳產業園。",
+        "近日，平度经济开发区签约项目3个，平度市开发区负责人介绍了情况。",
+    ):
+        found, _ = districts_of(extraction_view(text))
+        zones = [name for name, d in found.items() if d.kind == "zone"]
+        assert len(zones) == 1 and zones[0].endswith("经济开发区"), zones
+    # a county with two zones: its bare 开发区 could be either, and stays as written
+    found = canonicals("胶州经济技术开发区和胶州高新区各签约2个项目，胶州市开发区负责人介绍。")
+    assert {"胶州经济技术开发区", "胶州高新区"} <= found
