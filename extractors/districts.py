@@ -551,6 +551,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
         if any(word in _PLACE_NAMES["zone_name_never_holds"] for word, _f in tagged(text[end : match.end()])):
             continue  # 某市举行开发区…活动: the place opens a clause, not a zone's name
+        if _collective_zones(text, surface, entries, text[end : match.end()]):
+            continue  # 某省开发区第三次活动, 某市各开发区…某市开发区集中开工: the place's zones together
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _province_before(text, start, prefix.province)
@@ -596,6 +598,17 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+def _collective_zones(text: str, surface: str, entries: list[Surface], rest: str) -> bool:
+    """A bare 开发区 right after a province (某省开发区) stands for the province's zones together, and so
+    does one after a city the report says has several (某市各开发区…某市开发区集中开工)."""
+    if rest != _PLACE_NAMES["bare_development_zone"]:
+        return False
+    if any(e.form == PROVINCE for e in entries):
+        return True
+    several = (surface + marker + rest for marker in _PLACE_NAMES["several_zones_markers"])
+    return any(e.form == CITY for e in entries) and any(phrase in text for phrase in several)
 
 
 @cache

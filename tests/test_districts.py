@@ -898,3 +898,14 @@ def test_a_zone_named_in_full_then_by_abbreviation_or_county_and_bare_ending_is_
     # a county with two zones: its bare 开发区 could be either, and stays as written
     found = canonicals("胶州经济技术开发区和胶州高新区各签约2个项目，胶州市开发区负责人介绍。")
     assert {"胶州经济技术开发区", "胶州高新区"} <= found
+
+
+def test_a_bare_development_zone_after_a_province_or_a_city_of_several_is_their_zones_together():
+    for text in (
+        "辽宁省开发区2024年第二次项目集中开工活动举行，锦州在凌海经济开发区设分会场。",
+        "遼寧省開發區2024年第二次項目集中開工活動舉行，錦州在凌海經濟開發區設分會場。",
+        "锦州市各开发区签约项目11个，凌海经济开发区签约2个。锦州市开发区第三次开工一批项目集中开工。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert "凌海经济开发区" in found
+        assert not any(name.endswith(("省开发区", "市开发区")) for name in found), found
