@@ -959,6 +959,27 @@ def _bare_back_references(text: str, generic: list[_Hit], found: list[_Hit]) -> 
     return out
 
 
+_LOCATION_BEFORE = re.compile(lang.pattern("place_names", "zone_location_before"))
+
+
+def _a_citys_only_zone(text: str, found: list[_Hit], city: str | None) -> list[_Hit]:
+    """某企业在临港经济区投资: a zone a city has only one of (its port's, its airport's), written bare where
+    a project goes in a report about that city, is the city's, named with the city's short name."""
+    if not city:
+        return []
+    short = city_short(city) or city
+    province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
+    out = []
+    for ending in _PLACE_NAMES["a_citys_only_zones"]:
+        for match in re.finditer(re.escape(ending), text):
+            start, end = match.span()
+            if any(h.start < end and start < h.end for h in found):
+                continue
+            if _LOCATION_BEFORE.search(text[max(0, start - 3) : start]):
+                out.append(_Hit(start, end, Place(short + ending, "zone", city, province)))
+    return out
+
+
 # canonical ending → the bare form that refers back to such a zone
 _BARE_SUFFIXES = _PLACE_NAMES["bare_zone_suffixes"]
 _PARKS = tuple(_PLACE_NAMES["parks"])
@@ -1106,6 +1127,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _a_citys_only_zone(text, resolved, city), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
     resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)

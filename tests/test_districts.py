@@ -909,3 +909,16 @@ def test_a_bare_development_zone_after_a_province_or_a_city_of_several_is_their_
         found = canonicals(extraction_view(text))
         assert "凌海经济开发区" in found
         assert not any(name.endswith(("省开发区", "市开发区")) for name in found), found
+
+
+def test_a_citys_only_port_or_airport_zone_written_bare_where_a_project_goes_is_the_citys():
+    for text, zone in (
+        (
+            "天津市今年引进多家企业。某某公司在东丽区投资5亿元；星澜物流公司在临港经济区投资6.9亿元建设物流项目。",
+            "天津临港经济区",
+        ),
+        ("郑州市招商成效明显，禾川航空公司落户臨空經濟區，金水区也签约项目3个。", "郑州临空经济区"),
+        ("鄭州市招商成效明顯，禾川航空公司入駐臨空經濟區。", "郑州临空经济区"),
+    ):
+        assert zone in canonicals(extraction_view(text)), text
+    assert not any(n.endswith("临港经济区") for n in canonicals("临港经济区建设座谈会召开，东丽区参加。"))
