@@ -920,7 +920,7 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
 
 def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]:
     """临空经济示范区 + 平度片区, 某某经济开发区 + 某某园区: a zone's area or park named after one of the
-    city's divisions."""
+    city's divisions, and that area's own name written alone after it."""
     out = []
     for hit in zone_hits:
         match = _SUB_AREA.match(text, hit.end)
@@ -929,9 +929,15 @@ def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]
         entries = gazetteer().places_named(match.group(1))
         if any(e.form in (NAME, SHORT) and e.place.city == (hit.place.city or city) for e in entries):
             name = text[hit.start : match.end()]
-            out.append(
-                _Hit(hit.start, match.end(), Place(name, "zone", hit.place.city or city, hit.place.province))
-            )
+            area = Place(name, "zone", hit.place.city or city, hit.place.province)
+            out.append(_Hit(hit.start, match.end(), area))
+            # …经济开发区伊宁园区 … 落户伊宁园区: the area's own name alone, later, is the area again
+            own = match.group(0)
+            at = text.find(own, match.end())
+            while at >= 0:
+                if _context_boundary(text, at):
+                    out.append(_Hit(at, at + len(own), area))
+                at = text.find(own, at + len(own))
     return out
 
 

@@ -922,3 +922,14 @@ def test_a_citys_only_port_or_airport_zone_written_bare_where_a_project_goes_is_
     ):
         assert zone in canonicals(extraction_view(text)), text
     assert not any(n.endswith("临港经济区") for n in canonicals("临港经济区建设座谈会召开，东丽区参加。"))
+
+
+def test_a_zones_area_named_alone_after_it_is_that_area_not_the_county():
+    for text in (
+        "潍坊滨海经济技术开发区寿光园区今年签约项目6个。企业负责人表示，最终落户寿光园区，看中的是园区的区位优势。",
+        "濰坊濱海經濟技術開發區壽光園區今年簽約項目6個。企業負責人表示，最終落戶壽光園區，看中的是園區的區位優勢。",
+    ):
+        found, _ = districts_of(extraction_view(text))
+        area = found["潍坊滨海经济技术开发区寿光园区"]
+        assert "寿光园区" in area.mentions
+        assert not any(d.kind != "zone" for d in found.values()), found
