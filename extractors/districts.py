@@ -502,10 +502,38 @@ def _zone_canonical(surface: str) -> str:
     """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
     form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
     does not say."""
+    surface = _without_city_before_its_division(surface)
     for abbreviation, full in _PLACE_NAMES["unambiguous_zone_abbreviations"].items():
         if surface.endswith(abbreviation):
             return surface.removesuffix(abbreviation) + full
     return surface
+
+
+DIVISION_NAME_LENGTHS = (2, 3, 4)  # characters of a county-level division's name without its ending
+
+
+def _without_city_before_its_division(name: str) -> str:
+    """某某市东海经济开发区 is 东海经济开发区: a zone whose own name opens with one of the city's
+    county-level divisions is named from the division, the city written whole before it aside."""
+    ending = _PLACE_NAMES["city_ending"]
+    cut = name.find(ending) + 1
+    if cut <= 1:
+        return name
+    city = next((e.place.city for e in gazetteer().places_named(name[:cut]) if e.form == CITY), None)
+    if city is None:
+        return name
+    rest = name[cut:]
+    for length in DIVISION_NAME_LENGTHS:
+        own = rest[:length]
+        candidates = [*gazetteer().places_named(own)]
+        for division_ending in _PLACE_NAMES["division_kind_by_ending"]:
+            candidates += gazetteer().places_named(own + division_ending)
+        if any(
+            e.form in (NAME, SHORT) and e.place.city == city and e.place.kind in _DIVISION_KINDS
+            for e in candidates
+        ):
+            return rest
+    return name
 
 
 def _opens_a_bracket(name: str) -> bool:

@@ -933,3 +933,22 @@ def test_a_zones_area_named_alone_after_it_is_that_area_not_the_county():
         area = found["潍坊滨海经济技术开发区寿光园区"]
         assert "寿光园区" in area.mentions
         assert not any(d.kind != "zone" for d in found.values()), found
+
+
+def test_a_taiwan_district_written_without_its_ending_right_after_its_city():
+    for text, district in (
+        ("某某精機將投資逾5億元，在新北市鶯歌新建廠房。", "莺歌区"),
+        ("禾川電子在台中大雅擴建產線。", "大雅区"),
+    ):
+        assert district in canonicals(extraction_view(text)), text
+
+
+def test_a_zone_opening_with_a_division_of_its_city_is_named_without_the_city():
+    for text, zone in (
+        ("星瀾半導體將在高雄市楠梓加工出口區擴建廠房。", "楠梓加工出口区"),
+        ("项目分别在连云港市灌云经济开发区和灌云高新区签约。", "灌云经济开发区"),
+        ("徐州市沛縣經濟開發區新簽約項目5個。", "沛县经济开发区"),
+    ):
+        found = canonicals(extraction_view(text))
+        assert zone in found and not any(n.endswith(zone) and n != zone for n in found), found
+    assert "青岛市人工智能产业园" in canonicals("青岛市人工智能产业园揭牌。")
