@@ -952,3 +952,9 @@ def test_a_zone_opening_with_a_division_of_its_city_is_named_without_the_city():
         found = canonicals(extraction_view(text))
         assert zone in found and not any(n.endswith(zone) and n != zone for n in found), found
     assert "青岛市人工智能产业园" in canonicals("青岛市人工智能产业园揭牌。")
+
+
+def test_the_ends_of_a_paved_road_are_no_places_of_the_report():
+    text = "山南市开复工一批项目：桑日县水厂开工，曲松至隆子油路、江北灌区同时开工。"
+    found = canonicals(text)
+    assert "桑日县" in found and not {"曲松县", "隆子县"} & found, found
