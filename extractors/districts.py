@@ -267,6 +267,31 @@ def _typed_list_items(text: str, hits) -> set[int]:
     return items
 
 
+_PARALLEL_PLACE_BEFORE = re.compile(lang.pattern("place_names", "parallel_place_before"))
+_PARALLEL_PLACE_AFTER = re.compile(lang.pattern("place_names", "parallel_place_after"))
+PARALLEL_CLAUSE_REACH = 200  # characters between the openings of two parallel clauses
+
+
+def _parallel_clause_places(text: str, hits) -> set[int]:
+    """在甲市，…；在乙县，…；在丙，…: places opening parallel clauses (在 X，) are places alike, a short
+    name among them (丙) too, when enough of them are named for sure."""
+    openers = [
+        hit
+        for hit in hits
+        if _PARALLEL_PLACE_BEFORE.search(text[max(0, hit[0] - 2) : hit[0]])
+        and _PARALLEL_PLACE_AFTER.match(text[hit[1] : hit[1] + 1])
+    ]
+    items: set[int] = set()
+    group: list[tuple[int, int, str]] = []
+    for hit in [*openers, (len(text) + PARALLEL_CLAUSE_REACH + 1, 0, "")]:
+        if group and (hit[0] - group[-1][1] > PARALLEL_CLAUSE_REACH or "\n" in text[group[-1][1] : hit[0]]):
+            if _among_named_places(group):
+                items.update(start for start, _end, _surface in group)
+            group = []
+        group.append(hit)
+    return items
+
+
 PLACES_TYPING_A_LIST = 2  # places named in full or as cities that make the other items of their list places
 
 
@@ -330,7 +355,7 @@ def _route_end(text: str, start: int, end: int) -> bool:
 
 def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     out = []
-    listed = _typed_list_items(text, hits)
+    listed = _typed_list_items(text, hits) | _parallel_clause_places(text, hits)
     local_city, local_end = None, -1
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
@@ -477,10 +502,38 @@ def _zone_canonical(surface: str) -> str:
     """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
     form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
     does not say."""
+    surface = _without_city_before_its_division(surface)
     for abbreviation, full in _PLACE_NAMES["unambiguous_zone_abbreviations"].items():
         if surface.endswith(abbreviation):
             return surface.removesuffix(abbreviation) + full
     return surface
+
+
+DIVISION_NAME_LENGTHS = (2, 3, 4)  # characters of a county-level division's name without its ending
+
+
+def _without_city_before_its_division(name: str) -> str:
+    """某某市东海经济开发区 is 东海经济开发区: a zone whose own name opens with one of the city's
+    county-level divisions is named from the division, the city written whole before it aside."""
+    ending = _PLACE_NAMES["city_ending"]
+    cut = name.find(ending) + 1
+    if cut <= 1:
+        return name
+    city = next((e.place.city for e in gazetteer().places_named(name[:cut]) if e.form == CITY), None)
+    if city is None:
+        return name
+    rest = name[cut:]
+    for length in DIVISION_NAME_LENGTHS:
+        own = rest[:length]
+        candidates = [*gazetteer().places_named(own)]
+        for division_ending in _PLACE_NAMES["division_kind_by_ending"]:
+            candidates += gazetteer().places_named(own + division_ending)
+        if any(
+            e.form in (NAME, SHORT) and e.place.city == city and e.place.kind in _DIVISION_KINDS
+            for e in candidates
+        ):
+            return rest
+    return name
 
 
 def _opens_a_bracket(name: str) -> bool:
@@ -526,6 +579,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
         if any(word in _PLACE_NAMES["zone_name_never_holds"] for word, _f in tagged(text[end : match.end()])):
             continue  # 某市举行开发区…活动: the place opens a clause, not a zone's name
+        if _collective_zones(text, surface, entries, text[end : match.end()]):
+            continue  # 某省开发区第三次活动, 某市各开发区…某市开发区集中开工: the place's zones together
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _province_before(text, start, prefix.province)
@@ -571,6 +626,17 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+def _collective_zones(text: str, surface: str, entries: list[Surface], rest: str) -> bool:
+    """A bare 开发区 right after a province (某省开发区) stands for the province's zones together, and so
+    does one after a city the report says has several (某市各开发区…某市开发区集中开工)."""
+    if rest != _PLACE_NAMES["bare_development_zone"]:
+        return False
+    if any(e.form == PROVINCE for e in entries):
+        return True
+    several = (surface + marker + rest for marker in _PLACE_NAMES["several_zones_markers"])
+    return any(e.form == CITY for e in entries) and any(phrase in text for phrase in several)
 
 
 @cache
@@ -882,7 +948,7 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
 
 def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]:
     """临空经济示范区 + 平度片区, 某某经济开发区 + 某某园区: a zone's area or park named after one of the
-    city's divisions."""
+    city's divisions, and that area's own name written alone after it."""
     out = []
     for hit in zone_hits:
         match = _SUB_AREA.match(text, hit.end)
@@ -891,9 +957,15 @@ def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]
         entries = gazetteer().places_named(match.group(1))
         if any(e.form in (NAME, SHORT) and e.place.city == (hit.place.city or city) for e in entries):
             name = text[hit.start : match.end()]
-            out.append(
-                _Hit(hit.start, match.end(), Place(name, "zone", hit.place.city or city, hit.place.province))
-            )
+            area = Place(name, "zone", hit.place.city or city, hit.place.province)
+            out.append(_Hit(hit.start, match.end(), area))
+            # …经济开发区伊宁园区 … 落户伊宁园区: the area's own name alone, later, is the area again
+            own = match.group(0)
+            at = text.find(own, match.end())
+            while at >= 0:
+                if _context_boundary(text, at):
+                    out.append(_Hit(at, at + len(own), area))
+                at = text.find(own, at + len(own))
     return out
 
 
@@ -918,6 +990,27 @@ def _bare_back_references(text: str, generic: list[_Hit], found: list[_Hit]) -> 
             if not inside and _context_boundary(text, at):
                 out.append(_Hit(at, at + len(bare), place))
             at = text.find(bare, at + len(bare))
+    return out
+
+
+_LOCATION_BEFORE = re.compile(lang.pattern("place_names", "zone_location_before"))
+
+
+def _a_citys_only_zone(text: str, found: list[_Hit], city: str | None) -> list[_Hit]:
+    """某企业在临港经济区投资: a zone a city has only one of (its port's, its airport's), written bare where
+    a project goes in a report about that city, is the city's, named with the city's short name."""
+    if not city:
+        return []
+    short = city_short(city) or city
+    province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
+    out = []
+    for ending in _PLACE_NAMES["a_citys_only_zones"]:
+        for match in re.finditer(re.escape(ending), text):
+            start, end = match.span()
+            if any(h.start < end and start < h.end for h in found):
+                continue
+            if _LOCATION_BEFORE.search(text[max(0, start - 3) : start]):
+                out.append(_Hit(start, end, Place(short + ending, "zone", city, province)))
     return out
 
 
@@ -1068,6 +1161,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _a_citys_only_zone(text, resolved, city), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
     resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
@@ -1094,6 +1188,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
             district.mentions.append(surface)
         district.spans.append(Span(start=hit.start, end=hit.end))
     _merge_zones_written_without_their_city(by_name)
+    _merge_short_forms_of_a_named_zone(by_name)
     zone_spans = [(h.start, h.end) for h in resolved if h.place.kind in ("zone", "new_area")]
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     return [
@@ -1118,6 +1213,70 @@ def _merge_zones_written_without_their_city(by_name: dict[tuple[str, str | None]
                 whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)
                 del by_name[(name, city)]
                 break
+
+
+def _zone_forms(name: str) -> tuple[str, set[str]] | None:
+    """A zone's place and the full endings its ending may stand for: 某某县开发区 → (某某, every ending in
+    开发区), 某某经开区 → (某某, {经济技术开发区, 经济开发区}), 某某市经济技术开发区 → (某某, {经济技术开发区})."""
+    suffixes = gazetteer().zone_suffixes
+    by_abbreviation: dict[str, set[str]] = {}
+    for suffix, (abbreviation, _strength) in suffixes.items():
+        if abbreviation:
+            by_abbreviation.setdefault(abbreviation, set()).add(suffix)
+    for suffix, abbreviation in _PLACE_NAMES["bare_abbreviation_also"].items():
+        by_abbreviation.setdefault(abbreviation, set()).add(suffix)
+    endings = sorted({*suffixes, *by_abbreviation}, key=len, reverse=True)
+    ending = next((e for e in endings if name.endswith(e) and len(name) > len(e)), None)
+    if ending is None:
+        return None
+    place = name[: -len(ending)]
+    if len(place) > 2 and place[-1] in _PLACE_NAMES["division_kind_by_ending"]:
+        place = place[:-1]
+    if ending in by_abbreviation:
+        return place, by_abbreviation[ending]
+    bare = _PLACE_NAMES["bare_development_zone"]
+    if ending == bare:
+        return place, {s for s in suffixes if s.endswith(bare)}
+    return place, {ending}
+
+
+def _is_bare_form(name: str) -> bool:
+    bare = _PLACE_NAMES["bare_development_zone"]
+    return name.endswith(bare) and not any(
+        name.endswith(s) for s in gazetteer().zone_suffixes if s != bare and s.endswith(bare)
+    )
+
+
+def _merge_short_forms_of_a_named_zone(by_name: dict[tuple[str, str | None], District]) -> None:
+    """某某经济开发区 … 某某经开区 … 某某县开发区: a zone the report names in full, then by its abbreviation or
+    by its county and a bare 开发区, is one zone, named in full."""
+    zones = {key: d for key, d in by_name.items() if d.kind == "zone"}
+    # abbreviations first, bare forms last: 某某县开发区 then finds the one zone its abbreviation was merged into
+    for key, district in sorted(zones.items(), key=lambda kv: _is_bare_form(kv[1].canonical)):
+        forms = _zone_forms(district.canonical)
+        if forms is None:
+            continue
+        place, endings = forms
+        if district.canonical in {place + ending for ending in endings}:
+            continue  # written in full itself
+        # every other zone of the place it may stand for (某某县开发区: its 经济开发区 and its 高新区 alike)
+        others = [
+            (k, d, other[1])
+            for k, d in zones.items()
+            if k != key
+            and k in by_name
+            and d.city == district.city
+            and (other := _zone_forms(d.canonical)) is not None
+            and other[0] == place
+            and other[1] & endings
+            and not _is_bare_form(d.canonical)  # another bare form is no zone's full name
+        ]
+        if len(others) != 1 or others[0][1].canonical not in {place + e for e in others[0][2] & endings}:
+            continue
+        whole = others[0][1]
+        whole.mentions += [m for m in district.mentions if m not in whole.mentions]
+        whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)
+        del by_name[key]
 
 
 _BOOK_TITLE = re.compile(lang.pattern("punctuation", "book_title"))

@@ -1505,13 +1505,14 @@ def _past_placing_bracket(text: str, end: int) -> int:
 
 def _own_division(districts: list[District], in_names: frozenset[int] = frozenset()) -> str | None:
     """The county-level division a document is about when it names no other (a district government's
-    work report, a county paper's feature) and names it in its opening lines: where its projects go. A
+    work report, a county paper's feature), or the zone when it names no division and no other zone, and
+    names it in its opening lines: where its projects go. A
     division named only inside company names (某某玻纤甲县有限公司) is where a company comes from."""
-    divisions = [
-        d
-        for d in districts
-        if d.kind in ("district", "county", "county_city") and any(s.start not in in_names for s in d.spans)
-    ]
+    named = [d for d in districts if any(s.start not in in_names for s in d.spans)]
+    divisions = [d for d in named if d.kind in ("district", "county", "county_city")]
+    if not divisions:
+        # 某某经开区全力推进重大项目建设: a zone's own news, no division named, goes to the zone
+        divisions = [d for d in named if d.kind in ("zone", "new_area")]
     if len(divisions) != 1 or not divisions[0].spans:
         return None
     return divisions[0].canonical if divisions[0].spans[0].start < OWN_DIVISION_WITHIN else None

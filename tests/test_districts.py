@@ -841,3 +841,120 @@ def test_a_zones_park_named_after_a_division_of_its_city_is_that_zones_part():
         ("德州經濟技術開發區禹城園區舉行簽約儀式，共簽約4個項目。", "德州经济技术开发区禹城园区"),
     ):
         assert part in canonicals(extraction_view(text)), text
+
+
+def test_a_municipalitys_new_area_is_named_without_the_municipality_as_its_peers_are():
+    """浦东新区 and 滨海新区 are named without their municipality; the Chongqing new area is too."""
+    for text in (
+        "重庆两江新区今年新签约项目36个。",
+        "两江新区与某某智造签约，项目落户新区。",
+        "兩江新區今年簽約項目增加。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert "两江新区" in found and "重庆两江新区" not in found
+
+
+def test_a_new_town_after_a_known_place_is_a_zone():
+    for text, zone in (
+        ("嘉定新城、松江新城今年共引进项目12个。", "松江新城"),
+        ("苏州太湖新城新签约项目8个，总投资60亿元。", "太湖新城"),
+        ("青浦新城落地一批重大產業項目。", "青浦新城"),
+    ):
+        found, _ = districts_of(extraction_view(text))
+        assert zone in found and found[zone].kind == "zone"
+    assert "松江区" not in canonicals("嘉定新城、松江新城今年共引进项目12个。")
+
+
+def test_a_national_zone_written_with_its_city_whole_is_that_zone():
+    for text, zone in (
+        ("近日，松原市经济技术开发区以项目建设为中心，松原经开区新签约项目8个。", "松原经济技术开发区"),
+        ("遵义市经济技术开发区新签约项目3个。", "遵义经济技术开发区"),
+        ("昆明市經濟技術開發區舉行集中簽約。", "昆明经济技术开发区"),
+    ):
+        found = canonicals(extraction_view(text))
+        assert zone in found
+        assert not any(name.startswith(zone[:2] + "市") for name in found)
+
+
+def test_a_short_county_name_opening_a_parallel_clause_among_cities_is_that_county():
+    for text in (
+        "今年以来，全省重大项目加快建设。在温州，总投资8亿元的某某智造项目开工；在德清，总投资20亿元的星澜文旅项目动工；在台州，新开工项目达到9个。",
+        "今年以來，全省重大項目加快建設。在溫州，總投資8億元的某某智造項目開工；在德清，總投資20億元的星瀾文旅項目動工；在台州，新開工項目達到9個。",
+        "全省招商成效明显：在温州,禾川光电项目投产;在德清,星澜文旅项目动工;在台州,一批项目签约。",
+    ):
+        assert "德清县" in canonicals(extraction_view(text)), text
+    assert "德清县" not in canonicals("在温州，某某项目开工。德清是个好地方，在台州，项目签约。")
+
+
+def test_a_zone_named_in_full_then_by_abbreviation_or_county_and_bare_ending_is_one_zone():
+    for text in (
+        "锦州市各开发区签约项目11个。其中，凌海县开发区签约项目2个。为凌海经济开发区某某新材料有限公司项目奠基，随后观摩了凌海经开区低碳产业园。",
+        "錦州市各開發區簽約項目11個。其中，凌海縣開發區簽約項目2個。為凌海經濟開發區某某新材料有限公司項目奠基，隨後觀摩了凌海經開區低碳產業園。",
+        "近日，平度经济开发区签约项目3个，平度市开发区负责人介绍了情况。",
+    ):
+        found, _ = districts_of(extraction_view(text))
+        zones = [name for name, d in found.items() if d.kind == "zone"]
+        assert len(zones) == 1 and zones[0].endswith("经济开发区"), zones
+    # a county with two zones: its bare 开发区 could be either, and stays as written
+    found = canonicals("胶州经济技术开发区和胶州高新区各签约2个项目，胶州市开发区负责人介绍。")
+    assert {"胶州经济技术开发区", "胶州高新区"} <= found
+
+
+def test_a_bare_development_zone_after_a_province_or_a_city_of_several_is_their_zones_together():
+    for text in (
+        "辽宁省开发区2024年第二次项目集中开工活动举行，锦州在凌海经济开发区设分会场。",
+        "遼寧省開發區2024年第二次項目集中開工活動舉行，錦州在凌海經濟開發區設分會場。",
+        "锦州市各开发区签约项目11个，凌海经济开发区签约2个。锦州市开发区第三次开工一批项目集中开工。",
+    ):
+        found = canonicals(extraction_view(text))
+        assert "凌海经济开发区" in found
+        assert not any(name.endswith(("省开发区", "市开发区")) for name in found), found
+
+
+def test_a_citys_only_port_or_airport_zone_written_bare_where_a_project_goes_is_the_citys():
+    for text, zone in (
+        (
+            "天津市今年引进多家企业。某某公司在东丽区投资5亿元；星澜物流公司在临港经济区投资6.9亿元建设物流项目。",
+            "天津临港经济区",
+        ),
+        ("郑州市招商成效明显，禾川航空公司落户臨空經濟區，金水区也签约项目3个。", "郑州临空经济区"),
+        ("鄭州市招商成效明顯，禾川航空公司入駐臨空經濟區。", "郑州临空经济区"),
+    ):
+        assert zone in canonicals(extraction_view(text)), text
+    assert not any(n.endswith("临港经济区") for n in canonicals("临港经济区建设座谈会召开，东丽区参加。"))
+
+
+def test_a_zones_area_named_alone_after_it_is_that_area_not_the_county():
+    for text in (
+        "潍坊滨海经济技术开发区寿光园区今年签约项目6个。企业负责人表示，最终落户寿光园区，看中的是园区的区位优势。",
+        "濰坊濱海經濟技術開發區壽光園區今年簽約項目6個。企業負責人表示，最終落戶壽光園區，看中的是園區的區位優勢。",
+    ):
+        found, _ = districts_of(extraction_view(text))
+        area = found["潍坊滨海经济技术开发区寿光园区"]
+        assert "寿光园区" in area.mentions
+        assert not any(d.kind != "zone" for d in found.values()), found
+
+
+def test_a_taiwan_district_written_without_its_ending_right_after_its_city():
+    for text, district in (
+        ("某某精機將投資逾5億元，在新北市鶯歌新建廠房。", "莺歌区"),
+        ("禾川電子在台中大雅擴建產線。", "大雅区"),
+    ):
+        assert district in canonicals(extraction_view(text)), text
+
+
+def test_a_zone_opening_with_a_division_of_its_city_is_named_without_the_city():
+    for text, zone in (
+        ("星瀾半導體將在高雄市楠梓加工出口區擴建廠房。", "楠梓加工出口区"),
+        ("项目分别在连云港市灌云经济开发区和灌云高新区签约。", "灌云经济开发区"),
+        ("徐州市沛縣經濟開發區新簽約項目5個。", "沛县经济开发区"),
+    ):
+        found = canonicals(extraction_view(text))
+        assert zone in found and not any(n.endswith(zone) and n != zone for n in found), found
+    assert "青岛市人工智能产业园" in canonicals("青岛市人工智能产业园揭牌。")
+
+
+def test_the_ends_of_a_paved_road_are_no_places_of_the_report():
+    text = "山南市开复工一批项目：桑日县水厂开工，曲松至隆子油路、江北灌区同时开工。"
+    found = canonicals(text)
+    assert "桑日县" in found and not {"曲松县", "隆子县"} & found, found

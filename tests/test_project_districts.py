@@ -169,3 +169,19 @@ def test_a_place_inside_another_projects_name_is_not_passed_on_down_the_paragrap
 )
 def test_a_city_where_the_signing_is_held_does_not_take_the_project_from_its_division(text):
     assert districts_of_projects(text).get("海川科技有限公司电子商务产业园项目") == "城阳区"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "松原经开区全力推进重大项目建设\n\n近日，松原经济技术开发区以项目建设为中心，多措并举推进项目建设。\n\n"
+        "与此同时，总投资6.5亿元的松原市禾澜气体有限公司工业气体中心项目已完成设备安装；"
+        "总投资1.2亿元、占地2万平方米的星岚食品有限公司生产基地主体工程竣工，投产后年产食醋3万吨。",
+        "松原經開區全力推進重大項目建設\n\n近日，松原經濟技術開發區以項目建設為中心，多措並舉推進項目建設。\n\n"
+        "與此同時，總投資6.5億元的松原市禾瀾氣體有限公司工業氣體中心項目已完成設備安裝；"
+        "總投資1.2億元、占地2萬平方米的星嵐食品有限公司生產基地主體工程竣工，投產後年產食醋3萬噸。",
+    ],
+)
+def test_a_zones_own_news_sends_its_projects_to_the_zone(text):
+    found = districts_of_projects(text)
+    assert found and all(d == "松原经济技术开发区" for d in found.values()), found

@@ -136,7 +136,11 @@ def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
         if without_province.startswith(city_short(place.city) or place.city):  # 河北唐山芦台… → 唐山芦台…
             names.add(without_province)
     if place.city:
-        names |= {n.replace(place.city, city_short(place.city) or place.city, 1) for n in list(names)}
+        short = city_short(place.city) or place.city
+        names |= {n.replace(place.city, short, 1) for n in list(names)}
+        # the city written whole before the zone's ending alone (吉林市经济技术开发区 is 吉林经济技术开发区),
+        # not before a zone's own name (南昌市 小蓝经开区: the city, then the zone as the report names it)
+        names |= {place.city + n[len(short) :] for n in list(names) if n[len(short) :] in gaz.zone_suffixes}
     for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
         if abbreviation:
             names |= {n[: -len(suffix)] + abbreviation for n in list(names) if n.endswith(suffix)}
@@ -204,6 +208,22 @@ def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
             gaz.add(bare, CONTEXT, places[0])
 
 
+def _after_their_city(gaz: Gazetteer) -> None:
+    """新北市莺歌, 台中大雅: a Taiwan district without its 区, too common a word for a short form of its own,
+    is that district right after its city's name."""
+    ending = _PLACE_NAMES["district_ending"]
+    for row in _rows("taiwan_divisions"):
+        name, city = row["name"], row["city"]
+        if row["short"] or not city or not name.endswith(ending) or len(name) < 3:
+            continue
+        place = next((e.place for e in gaz.places_named(name) if e.place.city == city), None)
+        if place is None:
+            continue
+        for written_city in {city, city_short(city) or city}:
+            if not gaz.places_named(written_city + name[: -len(ending)]):
+                gaz.add(written_city + name[: -len(ending)], NAME, place)
+
+
 def _former_divisions(gaz: Gazetteer) -> None:
     """九江县, 即墨市: a division's former name is a place of its own, with its successor's code, unless the
     name belongs to a division of today."""
@@ -262,6 +282,7 @@ def _build() -> Gazetteer:
         if (written := _autonomous_division_form(place.canonical)) and written != place.canonical:
             autonomous_forms.append((written, place))
 
+    _after_their_city(gaz)
     for written, place in autonomous_forms:
         if not gaz.places_named(written):  # 河南县 is the short form already
             gaz.add(written, NAME, place)
