@@ -40,7 +40,9 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 # 0.10.0: place names of the report's date, Taiwan divisions and currency, lists of full project names,
 #         status per item (投运, readiness), firms typed by their list, work-report and 兵团 subjects
 # 0.11.0: zones typed by the list that closes them, county short names in project lists, the report's
-#         province by majority, slogans and share-weighed kinds not projects, status of 意向/引进/洽谈
+#         province by majority, slogans and share-weighed kinds not projects, status of 意向/引进/洽谈,
+#         the firm whose stated investment introduces a project, list heads without a count (项目包括/项目有),
+#         breakdowns after 其中, national zones' short forms, 新城, one zone under several names
 EXTRACTOR_VERSION = "0.11.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
