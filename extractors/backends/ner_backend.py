@@ -23,8 +23,9 @@ from pathlib import Path
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.backends import BackendUnavailable, cache_dir
 from zhaoyin.extractors.backends.plausibility import plausible_company
+from zhaoyin.extractors.backends.rules_backend import RulesPlusCompanies
 from zhaoyin.extractors.text import paragraphs
-from zhaoyin.schemas import Company, Mention, Project, Span
+from zhaoyin.schemas import Company, Project, Span
 
 NAME = "rules+ner"
 MODEL_ENV = "ZHAOYIN_NER_MODEL"
@@ -187,7 +188,7 @@ def ner_companies(
     return found
 
 
-class NerBackend:
+class NerBackend(RulesPlusCompanies):
     """The rules' mentions plus the companies the trained model adds (the pipeline also re-reads projects)."""
 
     name = NAME
@@ -195,16 +196,5 @@ class NerBackend:
     def __init__(self):
         ner_model()
 
-    def entities(self, text: str) -> list[Mention]:
-        from zhaoyin.extractors.amounts import find_amounts
-        from zhaoyin.extractors.backends.rules_backend import RulesBackend, span_mentions
-        from zhaoyin.extractors.companies import find_companies
-        from zhaoyin.extractors.districts import find_districts
-        from zhaoyin.extractors.projects import find_projects
-
-        mentions = RulesBackend().entities(text)
-        companies = find_companies(text)
-        districts, _city = find_districts(text)
-        projects = find_projects(text, amounts=find_amounts(text), companies=companies, districts=districts)
-        mentions += span_mentions(text, ner_companies(text, companies, projects), "company", self.name)
-        return sorted(mentions, key=lambda m: (m.start, m.end))
+    def added_companies(self, text: str, companies, projects) -> list[Company]:
+        return ner_companies(text, companies, projects)
