@@ -113,7 +113,12 @@ _OBJECT_ANAPHORA = tuple(
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.
-_NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+_TEN_THOUSAND = lang.chars("large_magnitudes")[0]
+# 16万4,554个, 5万7801个: a count in ten thousands and units, as Taiwan and Hong Kong media write it
+_NUMBER = (
+    rf"(?<![\d.+\-—–/:])(?P<num>\d{{1,4}}{_TEN_THOUSAND}(?:\d,\d{{3}}|\d{{4}})(?![\d.])"
+    r"|\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+)
 _ROUND = _KW["round_numbers"]
 _COUNT = re.compile(lang.pattern("metric_keywords", "count", number=_NUMBER))
 _SINGLE_ITEM_AFTER = tuple(_KW["single_item_after"])
@@ -403,7 +408,11 @@ _ALTERNATIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _number(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    digits = digits.replace(",", "")
+    if _TEN_THOUSAND in digits:
+        tens_of_thousands, units = digits.split(_TEN_THOUSAND)
+        return float(tens_of_thousands) * 10000 + float(units)
+    return float(digits)
 
 
 def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentence: str) -> _Figure | None:

@@ -1901,3 +1901,16 @@ def test_the_amount_of_the_projects_signed_is_a_figure(text):
 )
 def test_the_sum_of_a_task_a_figure_is_reported_against_is_a_figure(text, expected):
     assert [(m.value, m.unit) for m in metrics_found(simplified_view(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("經濟部統計，歡迎台商回台投資方案已有140家業者通過審查。", [(140, "家")]),
+        ("園區管理局今年成功促成 120 件投資案。", [(120, "件")]),
+        ("管理局本年度促成3萬2,150件投資案。", [(32150, "件")]),
+        ("全市新签约项目1万2345个。", [(12345, "个")]),
+    ],
+)
+def test_taiwan_counts_of_firms_and_investment_cases(text, expected):
+    assert [(m.value, m.unit) for m in metrics_found(simplified_view(text))] == expected
