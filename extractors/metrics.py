@@ -1709,7 +1709,7 @@ _TASK_NAMED_BEFORE = re.compile(
     rf"(?:{lang.alternation(_TARGET_REACHED)})(?P<task>[^{_TERMINAL}]{{0,6}}?(?:{_TASK_WORDS}))$"
 )
 _TASK_NAMED_AFTER = re.compile(
-    rf"的?(?P<task>(?:{lang.alternation(_TASK['fillers_after'])}){{0,2}}(?:{_TASK_WORDS}))"
+    rf"{_TASK['attributive']}?(?P<task>(?:{lang.alternation(_TASK['fillers_after'])}){{0,2}}(?:{_TASK_WORDS}))"
 )
 
 
