@@ -109,6 +109,12 @@ _MONEY_BEFORE = re.compile(
     rf"(?:{lang.alternation(UNITS.money_words)})(?:{lang.alternation(UNITS.money_links)})?"
     rf"(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
 )
+_TASK = lang.data("amount_units")["task_amount_context"]
+_TASK_BEFORE = re.compile(rf"(?:{lang.alternation(_TASK['task_words'])}){_INLINE_SPACE}$")
+_TASK_AFTER = re.compile(
+    rf"{_INLINE_SPACE}(?:{lang.alternation(_TASK['fillers_after'])}){{0,2}}(?:{lang.alternation(_TASK['task_words'])})"
+)
+_SENTENCE_END = re.compile(f"[{re.escape(lang.chars('sentence_ends'))}\n]")
 _LARGE = lang.chars("large_magnitudes")
 _THRESHOLD = lang.data("amount_units")["bare_threshold"]
 _NOT_BETWEEN = re.escape(
@@ -312,6 +318,14 @@ def find_amounts(text: str, *, yuan: str | None = None) -> list[Amount]:
     return found
 
 
+def _currency_reported_before(view: str, start: int, found: list[Amount], yuan: str) -> str:
+    """The currency of the last amount before `start` in its sentence (a task is set in the unit of what is
+    reported against it), else the document's yuan."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(view, 0, start)), default=0)
+    before = [a for a in found if a.start is not None and sentence_start <= a.start < start]
+    return max(before, key=lambda a: a.start or 0).currency if before else yuan
+
+
 def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: str) -> list[Amount]:
     """Figures ending in 万/亿 that a money word introduces: 总投资26亿的…, 到位资金407.85亿，…"""
     taken = [(a.start or 0, a.end or 0) for a in found]
@@ -324,7 +338,10 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: s
         # the cheap tests on the characters around the figure first, the overlap with every amount last
         if _is_vague(view, start):
             continue
-        if not (_MONEY_BEFORE.search(view, max(0, start - 9), start) or _BARE_THRESHOLD.match(view, end)):
+        task = bool(_TASK_BEFORE.search(view, max(0, start - 6), start) or _TASK_AFTER.match(view, end))
+        if not (
+            task or _MONEY_BEFORE.search(view, max(0, start - 9), start) or _BARE_THRESHOLD.match(view, end)
+        ):
             continue
         if view.startswith(UNITS.measure_words_after, end):
             continue
@@ -340,7 +357,7 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: s
             Amount(
                 text=text[start:end],
                 value=value,
-                currency=yuan,
+                currency=_currency_reported_before(view, start, found, yuan) if task else yuan,
                 qualifier=_qualifier_after(view, end) or qualifier,
                 start=start,
                 end=end,

@@ -113,7 +113,12 @@ _OBJECT_ANAPHORA = tuple(
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.
-_NUMBER = r"(?<![\d.+\-—–/:])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+_TEN_THOUSAND = lang.chars("large_magnitudes")[0]
+# 16万4,554个, 5万7801个: a count in ten thousands and units, as Taiwan and Hong Kong media write it
+_NUMBER = (
+    rf"(?<![\d.+\-—–/:])(?P<num>\d{{1,4}}{_TEN_THOUSAND}(?:\d,\d{{3}}|\d{{4}})(?![\d.])"
+    r"|\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+)
 _ROUND = _KW["round_numbers"]
 _COUNT = re.compile(lang.pattern("metric_keywords", "count", number=_NUMBER))
 _SINGLE_ITEM_AFTER = tuple(_KW["single_item_after"])
@@ -403,7 +408,11 @@ _ALTERNATIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _number(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    digits = digits.replace(",", "")
+    if _TEN_THOUSAND in digits:
+        tens_of_thousands, units = digits.split(_TEN_THOUSAND)
+        return float(tens_of_thousands) * 10000 + float(units)
+    return float(digits)
 
 
 def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentence: str) -> _Figure | None:
@@ -1679,6 +1688,8 @@ def _figures_in(
                 (amount.start or 0) - clause_start
             )
             figure = _borrowed_amount(view, amount, clause_start, sentence, figures, after_place, place_head)
+        if figure is None:
+            figure = _task_figure(view, amount, clause_start)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)
@@ -1690,6 +1701,30 @@ def _figures_in(
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+_TASK = lang.data("amount_units")["task_amount_context"]
+_TASK_WORDS = lang.alternation(_TASK["task_words"])
+_TASK_NAMED_BEFORE = re.compile(
+    rf"(?:{lang.alternation(_TARGET_REACHED)})(?P<task>[^{_TERMINAL}]{{0,6}}?(?:{_TASK_WORDS}))$"
+)
+_TASK_NAMED_AFTER = re.compile(
+    rf"{_TASK['attributive']}?(?P<task>(?:{lang.alternation(_TASK['fillers_after'])}){{0,2}}(?:{_TASK_WORDS}))"
+)
+
+
+def _task_figure(view: str, amount: Amount, clause_start: int) -> _Figure | None:
+    """The sum of a task or target that a figure is reported against (完成省定目标任务110亿元的109.5%,
+    提前完成150亿招商引资任务): a figure itself, named by its task."""
+    figure = _figure_and_unit(amount)
+    if figure is None:
+        return None
+    start, end = amount.start or 0, amount.end or 0
+    named = _TASK_NAMED_BEFORE.search(view, clause_start, start) or _TASK_NAMED_AFTER.match(view, end)
+    if named is None:
+        return None
+    task = named.group("task")
+    return _Figure(start, end, figure[0], figure[1], task, task, "amount")
 
 
 _LIST_OPENER = re.compile(lang.pattern("metric_keywords", "list_opener"))

@@ -311,3 +311,26 @@ def test_a_bare_figure_opening_a_class_of_projects_is_a_threshold(text, expected
 )
 def test_a_counter_before_a_class_of_amounts_counts_items(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全镇完成县下达任务60亿的103.5%。", [("60亿", 6e9, "CNY", None)]),
+        ("提前完成区120亿招商引资任务。", [("120亿", 1.2e10, "CNY", None)]),
+        ("开发区预计引入总投资额将达275亿。", [("275亿", 2.75e10, "CNY", None)]),
+        (
+            "实际利用外资41270万美元，超额完成全年3.8亿的目标任务。",
+            [("41270万美元", 4.127e8, "USD", None), ("3.8亿", 3.8e8, "USD", None)],
+        ),
+        ("全县完成植树任务6万棵，完成招工任务2万人。", []),
+    ],
+)
+def test_the_sum_of_a_task_is_an_amount_in_the_currency_reported_against_it(text, expected):
+    assert triples(text) == expected
+
+
+def test_the_sum_of_a_task_in_traditional_script():
+    assert [(a.value, a.currency) for a in find_amounts(simplified_view("完成計劃任務8億的112%。"))] == [
+        (8e8, "CNY")
+    ]

@@ -1880,3 +1880,37 @@ def test_the_amount_of_the_projects_signed_is_a_figure(text):
     text = halfwidth(simplified_view(text))
     districts, city = find_districts(text)
     assert 197.8 in [m.value for m in metrics_of(text, districts, city=city)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "截至目前，全州完成到位资金98.6亿元，完成省定目标任务90亿元的109.6%，完成州定目标任务105亿元的93.9%。",
+            [(98.6, "亿元"), (90, "亿元"), (109.6, "%"), (105, "亿元"), (93.9, "%")],
+        ),
+        (
+            "全区签约项目44个，计划总投资166.2亿元，提前完成区150亿招商引资任务。",
+            [(44, "个"), (166.2, "亿元"), (150, "亿")],
+        ),
+        (
+            "洽談會簽約項目30項，投資總額達15.2億美元，完成計劃任務10億美元的152%。",
+            [(30, "项"), (15.2, "亿美元"), (10, "亿美元")],
+        ),
+    ],
+)
+def test_the_sum_of_a_task_a_figure_is_reported_against_is_a_figure(text, expected):
+    assert [(m.value, m.unit) for m in metrics_found(simplified_view(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("經濟部統計，歡迎台商回台投資方案已有140家業者通過審查。", [(140, "家")]),
+        ("園區管理局今年成功促成 120 件投資案。", [(120, "件")]),
+        ("管理局本年度促成3萬2,150件投資案。", [(32150, "件")]),
+        ("全市新签约项目1万2345个。", [(12345, "个")]),
+    ],
+)
+def test_taiwan_counts_of_firms_and_investment_cases(text, expected):
+    assert [(m.value, m.unit) for m in metrics_found(simplified_view(text))] == expected
