@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
+from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer
 from zhaoyin.extractors.keys import split_ending
 from zhaoyin.extractors.segment import (
     cached_on_words,
@@ -977,16 +977,16 @@ def _name_head(text: str, start: int) -> int:
 
 
 def _local_places(text: str) -> set[str]:
-    """The places of the report's own city and province: a project name opening with one of them says
-    where the project is (青岛瑞幸咖啡…项目 in a Qingdao report), not where its investor comes from."""
+    """The places of the report's own city: a project name opening with one of them says where the project
+    is (青岛瑞幸咖啡…项目 in a Qingdao report), not where its investor comes from. A province before a brand
+    is the firm's registered place (湖北某创医疗 in a Hubei report): firms register so, projects are not
+    placed by province."""
     from zhaoyin.extractors.districts import document_city
 
     city = document_city(text)
     if not city:
         return set()
-    local = set(gazetteer().surfaces_in_city(city))
-    province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
-    return local | {province or "", province_short(province or "")} - {""}
+    return set(gazetteer().surfaces_in_city(city))
 
 
 PLACE_HEAD_REACH = 40  # characters a place may stand before a name's head (bounds the scan on long lines)
@@ -1035,6 +1035,45 @@ def _name_before_its_modifiers(text: str, start: int) -> int | None:
     return None
 
 
+def _with_the_place_it_comes_from(text: str, head: int, brand: str, local: set[str]) -> str:
+    """武汉|某岚模泰科技重组…项目, 湖北|某创医疗项目: a province, or a city other than the report's own, opening
+    a project's name right before its investor's brand is where the firm is registered; the fullest name the
+    text gives keeps it. The report's own city (青岛|瑞幸咖啡…项目 in a Qingdao report) or a county-level
+    division (某某区|山推…项目) says where the project lands instead."""
+    at = text.find(brand, head)
+    if at <= head:
+        return brand
+    for opening in range(max(head, at - PLACE_PREFIX_MAX), at - 1):
+        place = text[opening:at]
+        if not _only_places(place):
+            continue
+        before = text[opening - 1] if opening else ""
+        if before and _HAN.match(before) and before not in lang.word_set("name_left_boundaries"):
+            continue
+        if place in local or _county_level_before(place, len(place)):
+            return brand
+        return place + brand
+    return brand
+
+
+def _only_places(words: str) -> bool:
+    """江苏南通, 内蒙古: provinces and cities named one after another, and nothing else (no zone)."""
+    at = 0
+    while at < len(words):
+        length = next((n for n in range(len(words) - at, 1, -1) if _province_or_city(words[at : at + n])), 0)
+        if not length:
+            return False
+        at += length
+    return True
+
+
+def _province_or_city(word: str) -> bool:
+    return any(e.place.kind in ("city", "province") for e in gazetteer().places_named(word))
+
+
+PLACE_PREFIX_MAX = 8  # characters of the places before a brand (内蒙古自治区, 江苏南通)
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     local: set[str] | None = None
@@ -1053,6 +1092,9 @@ def _project_brands(text: str) -> list[_Found]:
             local = _local_places(text) if local is None else local
             if placed[: -len(brand)] not in local:
                 brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
+        if brand and not placed:
+            local = _local_places(text) if local is None else local
+            brand = _with_the_place_it_comes_from(text, head, brand, local)
         brand = brand or placed
         for opening in dict.fromkeys((start, match.start())):  # 岚钧新能源船舶与…示范基地: past a 与 too
             if not brand and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS):

@@ -871,3 +871,23 @@ def test_the_head_of_a_project_a_named_firm_invests_in_is_no_firm(text, expected
 )
 def test_a_word_ending_with_a_boundary_character_that_is_no_function_word_is_in_the_name(text, expected):
     assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("荆州市洪湖签约。武汉岚合模泰科技重组博岚科技项目签约。", "武汉岚合模泰科技"),
+        ("德州市招商。投资6亿元的济南力岚瑞特新能源项目落户夏津县。", "济南力岚瑞特"),
+        ("荊州市洪湖簽約。武漢嵐合模泰科技重組博嵐科技項目簽約。", "武汉岚合模泰科技"),
+        ("洪湖市签约活动上，湖北岚创医疗项目、江苏岚科瑞通新材料项目签约。", "湖北岚创医疗"),
+    ],
+)
+def test_a_province_or_another_city_before_a_brand_heading_a_project_stays_in_its_name(text, expected):
+    assert expected in names(halfwidth(simplified_view(text)))
+
+
+def test_a_zone_or_the_reports_own_city_before_a_project_brand_is_where_it_lands():
+    text = "青岛市即墨区签约。青岛岚幸咖啡烘焙基地项目、广西-东盟经开区汇岚环保包装材料生产项目落户。"
+    found = names(text)
+    assert "岚幸咖啡" in found
+    assert not any(name.startswith(("青岛", "东盟", "广西")) for name in found)
