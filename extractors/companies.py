@@ -1275,6 +1275,15 @@ def _placed_form_of(name: str, companies: list[Company]) -> Company | None:
     )
 
 
+def _registered_under(name: str, companies: list[Company]) -> Company | None:
+    """甬岚 is 宁波甬岚集成电路有限公司 said by its 字号: the registered name's core, after its place, opens
+    with it."""
+    return next(
+        (c for c in companies if _ends_with_suffix(c.canonical) and _core(c.canonical).startswith(name)),
+        None,
+    )
+
+
 def _short_form_alone(text: str, company: Company) -> str:
     """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
     so alone (not only inside the longer form): the trade after it belongs to the project."""
@@ -1379,7 +1388,11 @@ def find_companies(text: str) -> list[Company]:
         if owner is None and not item.full:
             owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
         if owner is None and not item.full:
-            owner = _longer_form_of(item.name, companies) or _placed_form_of(item.name, companies)
+            owner = (
+                _longer_form_of(item.name, companies)
+                or _placed_form_of(item.name, companies)
+                or _registered_under(item.name, companies)
+            )
         if owner is None:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)

@@ -891,3 +891,29 @@ def test_a_zone_or_the_reports_own_city_before_a_project_brand_is_where_it_lands
     found = names(text)
     assert "岚幸咖啡" in found
     assert not any(name.startswith(("青岛", "东盟", "广西")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "成都市签约。成都鲲岚航空技术有限公司入驻。鲲岚航空发动机维修基地开工。",
+            "成都鲲岚航空技术有限公司",
+            "鲲岚航空",
+        ),
+        (
+            "成都市簽約。成都鯤嵐航空技術有限公司入駐。鯤嵐航空發動機維修基地開工。",
+            "成都鲲岚航空技术有限公司",
+            "鲲岚航空",
+        ),
+        (
+            "杭州市签约。杭州岚泽医药科技有限公司落户。岚泽医药研发中心项目开工。",
+            "杭州岚泽医药科技有限公司",
+            "岚泽医药",
+        ),
+    ],
+)
+def test_a_short_name_opening_a_registered_names_core_is_that_firm(text, full, short):
+    companies = find_companies(halfwidth(simplified_view(text)))
+    owners = [c for c in companies if short in c.mentions]
+    assert [c.canonical for c in owners] == [full]
