@@ -829,13 +829,17 @@ def _qualifies_a_product(rest: list[str]) -> bool:
 
 @cached_on_words(NAME_CACHE_SIZE)
 def coined_brand(name: str) -> str | None:
-    """A project's name opening a clause with two characters the segmenter has never seen as a word and
-    no dictionary knows, then a product (岚钧|氢能…基地, 朔丰|新能源…项目): the coined word is the
-    investor's 字号."""
+    """A project's name opening a clause (or after the sum invested in it) with two characters the segmenter
+    has never seen as a word and no dictionary knows, then a product or the plant's capacity (岚钧|氢能…基地,
+    朔丰|新能源…项目, 衡岚|年产…项目): the coined word is the investor's 字号."""
     pairs = tagged(name)
-    if len(pairs) < 2 or pairs[1][0] not in lang.word_set("industry_terms"):
+    if len(pairs) < 2:
         return None
     word, flag = pairs[0]
+    output_verbs = tuple(lang.data("project_words")["output_verbs"])
+    # 岚钧|氢能…, 衡岚|年产30亿平方米…: a product or the plant's capacity after the coined word
+    if pairs[1][0] not in lang.word_set("industry_terms") and not name.startswith(output_verbs, len(word)):
+        return None
     coined = len(word) == BRAND_STEM_LENGTH and flag == "oov" and word_frequency(word) == 0
     return word if coined and _unknown_word(word) else None
 
@@ -1074,6 +1078,15 @@ def _province_or_city(word: str) -> bool:
 PLACE_PREFIX_MAX = 8  # characters of the places before a brand (内蒙古自治区, 江苏南通)
 
 
+def _opens_a_name(text: str, at: int) -> bool:
+    """A clause mark, or an investment said of what follows (总投资60亿元的|…), stands right before `at`."""
+    return (
+        at == 0
+        or text[at - 1] in _CLAUSE_OPENERS
+        or _INVESTMENT_BEFORE.search(text, max(0, at - INVESTMENT_REACH), at) is not None
+    )
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     local: set[str] | None = None
@@ -1082,6 +1095,8 @@ def _project_brands(text: str) -> list[_Found]:
         name = text[start : match.end()]
         head = _name_head(text, start)
         brand = brand_of(name)
+        if brand and _QUANTITY_BEFORE.search(text, max(0, start - 12), text.find(brand, start)):
+            brand = None  # 衡岚年产30亿平方米|锂离子电池…: the product after a quantity names no firm
         placed = placed_brand(text[head : match.end()])
         if not placed:
             head = _place_head(text, head)
@@ -1096,8 +1111,9 @@ def _project_brands(text: str) -> list[_Found]:
             local = _local_places(text) if local is None else local
             brand = _with_the_place_it_comes_from(text, head, brand, local)
         brand = brand or placed
-        for opening in dict.fromkeys((start, match.start())):  # 岚钧新能源船舶与…示范基地: past a 与 too
-            if not brand and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS):
+        # 岚钧新能源船舶与…示范基地: past a 与 too; 总投资60亿元的|衡岚年产…: before the quantity
+        for opening in dict.fromkeys((start, match.start(), head)):
+            if not brand and _opens_a_name(text, opening):
                 brand = coined_brand(text[opening : match.end()])
                 head = min(head, opening)
         if not brand and _INVESTMENT_BEFORE.search(text, max(0, start - INVESTMENT_REACH), start):

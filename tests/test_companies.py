@@ -917,3 +917,16 @@ def test_a_short_name_opening_a_registered_names_core_is_that_firm(text, full, s
     companies = find_companies(halfwidth(simplified_view(text)))
     owners = [c for c in companies if short in c.mentions]
     assert [c.canonical for c in owners] == [full]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("岚州市签约。迎江区1个，为总投资110亿元的衡岚年产30亿平方米锂离子电池隔膜生产项目。", "衡岚"),
+        ("岚州市签约。经开区1个，为总投资60亿元的集岚新材料产业基地项目。", "集岚"),
+        ("嵐州市簽約。經開區1個，為總投資55億元的江嵐新能源換電站產業基地項目。", "江岚"),
+        ("岚州市签约。投资8亿元的鹏岚年产800万平方米覆铜板项目开工。", "鹏岚"),
+    ],
+)
+def test_a_coined_word_after_the_sum_invested_heads_a_project_as_its_investor(text, expected):
+    assert expected in names(halfwidth(simplified_view(text)))
