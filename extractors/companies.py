@@ -320,18 +320,49 @@ def _is_area(word: str) -> bool:
     ) or word.endswith(tuple(lang.data("place_names")["district_endings"]))
 
 
-def _after_leading_verb(text: str, start: int, end: int) -> int:
+def _after_leading_verb(text: str, start: int, end: int, *, further_in: bool = True) -> int:
     """涉及福建恒丰实业有限公司, 深挖比亚迪: a verb opening the span before a place or a name is the
-    clause's, not the company's; the name starts after it."""
+    clause's, not the company's; the name starts after it. So is the clause's verb further in (重点攻坚|
+    国岚集团, 一行深入|交城某某有限公司, 签约项目有|庞岚集团), when `further_in` (a legal form or a list
+    vouches for the name): what stands before it is no name either."""
     pairs = tagged(text[start:end])
-    if len(pairs) < 2 or pairs[0][1] != "v" or len(pairs[0][0]) < 2:
-        return start
-    if _is_place(pairs[0][0]):
-        return start  # 开封锐昶…: a city whose name is also a verb opens the firm's name
-    following, flag = pairs[1]
-    if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
-        return start + len(pairs[0][0])
-    return start
+    at = start
+    cut = start
+    for index, (word, flag) in enumerate(pairs[:-1]):
+        at += len(word)
+        following, following_flag = pairs[index + 1]
+        if index == 0:
+            opens = flag == "v" and len(word) > 1 and not _is_place(word)
+            if opens and (_is_place(following) or following_flag in _PROPER_FLAGS or rare_word(following)):
+                cut = at
+        elif (
+            further_in
+            and _verb_inside_the_span(pairs[index - 1][0], word, flag)
+            and (_is_place(following) or (following_flag in _PROPER_FLAGS and len(following) > 1))
+            and not any(f.startswith(_CLAUSE_WORD_FLAGS + ("v", "c")) for _w, f in pairs[index + 1 :])
+        ):
+            cut = at  # what follows reads as a name alone (no preposition or verb of its own)
+    return cut
+
+
+def _verb_inside_the_span(before: str, word: str, flag: str) -> bool:
+    """攻坚, 深入 (a verb of two characters, or a verbal noun), or 有 after a noun for projects or firms
+    (签约项目有|…): the clause's verb, not a word of a firm's name (控股, 投资, 服务 are trades)."""
+    if _is_place(word) or word in _name_words() or _is_place(before):
+        return False  # 秦皇岛|满仓|面业: after a place, a verb-like word is the firm's 字号
+    if len(word) > 1:
+        return flag in ("v", "vn")
+    return flag == "v" and before.endswith((*_project_nouns(), *lang.words("generic_company_nouns")))
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    return (
+        lang.word_set("company_industry_words")
+        | lang.word_set("company_name_endings")
+        | lang.word_set("company_legal_forms")
+        | lang.word_set("name_inside_words")
+    )
 
 
 _CLAUSE_WORD_FLAGS = ("f", "p", "d", "u", "r")  # locatives, prepositions, adverbs … (仪式上, 也)
@@ -454,7 +485,7 @@ def _is_registered(suffix: str) -> bool:
 
 
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
-    new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end)
+    new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end, further_in=in_list)
     item = text[new_start:end]
     suffix = _suffix_re().search(item)
     vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name

@@ -930,3 +930,27 @@ def test_a_short_name_opening_a_registered_names_core_is_that_firm(text, full, s
 )
 def test_a_coined_word_after_the_sum_invested_heads_a_project_as_its_investor(text, expected):
     assert expected in names(halfwidth(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("选商择资，重点攻坚国岚集团、山岚集团等央企国企。", "国岚集团", "重点攻坚国岚集团"),
+        ("選商擇資，重點攻堅國嵐集團、山嵐集團等央企國企。", "国岚集团", "重点攻坚国岚集团"),
+        (
+            "丁某某一行深入交城义岚铁合金有限责任公司调研。",
+            "交城义岚铁合金有限责任公司",
+            "丁某某一行深入交城义岚铁合金有限责任公司",
+        ),
+        ("其中，新能源类项目有庞岚集团等。", "庞岚集团", "新能源类项目有庞岚集团"),
+    ],
+)
+def test_a_clause_verb_inside_the_span_before_a_name_ends_the_words_before_it(text, expected, not_expected):
+    found = names(halfwidth(simplified_view(text)))
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_verb_like_word_after_a_place_is_the_firms_own_name():
+    text = "总投资8000万元的秦皇岛满岚面业有限公司年加工小麦12万吨面粉项目开工。"
+    assert "秦皇岛满岚面业有限公司" in names(text)
