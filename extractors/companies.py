@@ -1452,9 +1452,11 @@ def find_companies(text: str) -> list[Company]:
             by_mention[mention] = owner
     project_leads = {f.name for f in found if f.leads_a_project}
     for company in companies:
-        if company.canonical in project_leads:
+        leads_a_project = company.canonical in project_leads
+        if leads_a_project:
             company.canonical = _short_form_alone(text, company)
-        if (own := _without_origin(company.canonical)) is not None:
+        # 香港某诺医药|项目 is 某诺医药's; 英国某某、澳大利亚某某等知名企业 lists firms by their full names
+        if leads_a_project and (own := _without_origin(company.canonical)) is not None:
             company.canonical = own
             if own not in company.mentions:
                 company.mentions.append(own)

@@ -954,3 +954,21 @@ def test_a_clause_verb_inside_the_span_before_a_name_ends_the_words_before_it(te
 def test_a_verb_like_word_after_a_place_is_the_firms_own_name():
     text = "总投资8000万元的秦皇岛满岚面业有限公司年加工小麦12万吨面粉项目开工。"
     assert "秦皇岛满岚面业有限公司" in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "有力促进绿色能源产业发展；澳大利亚科岚达、英国爱岚恩等国际知名浆果企业加快布局种植项目。",
+            {"澳大利亚科岚达", "英国爱岚恩"},
+        ),
+        (
+            "本次簽約企業來自總部、金融等不同領域，包括捷嵐、潤嵐、長三角嵐業基金等多家國內外知名行業領軍企業。",
+            {"捷岚", "润岚"},
+        ),
+        ("岚川、宁岚等国内知名新能源电池企业纷纷落户。", {"岚川", "宁岚"}),
+    ],
+)
+def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
+    assert expected <= set(names(halfwidth(simplified_view(text))))
