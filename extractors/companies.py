@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer, province_short
+from zhaoyin.extractors.gazetteer import CONTEXT, gazetteer
 from zhaoyin.extractors.keys import split_ending
 from zhaoyin.extractors.segment import (
     cached_on_words,
@@ -320,18 +320,49 @@ def _is_area(word: str) -> bool:
     ) or word.endswith(tuple(lang.data("place_names")["district_endings"]))
 
 
-def _after_leading_verb(text: str, start: int, end: int) -> int:
+def _after_leading_verb(text: str, start: int, end: int, *, further_in: bool = True) -> int:
     """涉及福建恒丰实业有限公司, 深挖比亚迪: a verb opening the span before a place or a name is the
-    clause's, not the company's; the name starts after it."""
+    clause's, not the company's; the name starts after it. So is the clause's verb further in (重点攻坚|
+    国岚集团, 一行深入|交城某某有限公司, 签约项目有|庞岚集团), when `further_in` (a legal form or a list
+    vouches for the name): what stands before it is no name either."""
     pairs = tagged(text[start:end])
-    if len(pairs) < 2 or pairs[0][1] != "v" or len(pairs[0][0]) < 2:
-        return start
-    if _is_place(pairs[0][0]):
-        return start  # 开封锐昶…: a city whose name is also a verb opens the firm's name
-    following, flag = pairs[1]
-    if _is_place(following) or flag in _PROPER_FLAGS or rare_word(following):
-        return start + len(pairs[0][0])
-    return start
+    at = start
+    cut = start
+    for index, (word, flag) in enumerate(pairs[:-1]):
+        at += len(word)
+        following, following_flag = pairs[index + 1]
+        if index == 0:
+            opens = flag == "v" and len(word) > 1 and not _is_place(word)
+            if opens and (_is_place(following) or following_flag in _PROPER_FLAGS or rare_word(following)):
+                cut = at
+        elif (
+            further_in
+            and _verb_inside_the_span(pairs[index - 1][0], word, flag)
+            and (_is_place(following) or (following_flag in _PROPER_FLAGS and len(following) > 1))
+            and not any(f.startswith(_CLAUSE_WORD_FLAGS + ("v", "c")) for _w, f in pairs[index + 1 :])
+        ):
+            cut = at  # what follows reads as a name alone (no preposition or verb of its own)
+    return cut
+
+
+def _verb_inside_the_span(before: str, word: str, flag: str) -> bool:
+    """攻坚, 深入 (a verb of two characters, or a verbal noun), or 有 after a noun for projects or firms
+    (签约项目有|…): the clause's verb, not a word of a firm's name (控股, 投资, 服务 are trades)."""
+    if _is_place(word) or word in _name_words() or _is_place(before):
+        return False  # 秦皇岛|满仓|面业: after a place, a verb-like word is the firm's 字号
+    if len(word) > 1:
+        return flag in ("v", "vn")
+    return flag == "v" and before.endswith((*_project_nouns(), *lang.words("generic_company_nouns")))
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    return (
+        lang.word_set("company_industry_words")
+        | lang.word_set("company_name_endings")
+        | lang.word_set("company_legal_forms")
+        | lang.word_set("name_inside_words")
+    )
 
 
 _CLAUSE_WORD_FLAGS = ("f", "p", "d", "u", "r")  # locatives, prepositions, adverbs … (仪式上, 也)
@@ -454,7 +485,7 @@ def _is_registered(suffix: str) -> bool:
 
 
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
-    new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end)
+    new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end, further_in=in_list)
     item = text[new_start:end]
     suffix = _suffix_re().search(item)
     vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name
@@ -829,13 +860,17 @@ def _qualifies_a_product(rest: list[str]) -> bool:
 
 @cached_on_words(NAME_CACHE_SIZE)
 def coined_brand(name: str) -> str | None:
-    """A project's name opening a clause with two characters the segmenter has never seen as a word and
-    no dictionary knows, then a product (岚钧|氢能…基地, 朔丰|新能源…项目): the coined word is the
-    investor's 字号."""
+    """A project's name opening a clause (or after the sum invested in it) with two characters the segmenter
+    has never seen as a word and no dictionary knows, then a product or the plant's capacity (岚钧|氢能…基地,
+    朔丰|新能源…项目, 衡岚|年产…项目): the coined word is the investor's 字号."""
     pairs = tagged(name)
-    if len(pairs) < 2 or pairs[1][0] not in lang.word_set("industry_terms"):
+    if len(pairs) < 2:
         return None
     word, flag = pairs[0]
+    output_verbs = tuple(lang.data("project_words")["output_verbs"])
+    # 岚钧|氢能…, 衡岚|年产30亿平方米…: a product or the plant's capacity after the coined word
+    if pairs[1][0] not in lang.word_set("industry_terms") and not name.startswith(output_verbs, len(word)):
+        return None
     coined = len(word) == BRAND_STEM_LENGTH and flag == "oov" and word_frequency(word) == 0
     return word if coined and _unknown_word(word) else None
 
@@ -977,16 +1012,16 @@ def _name_head(text: str, start: int) -> int:
 
 
 def _local_places(text: str) -> set[str]:
-    """The places of the report's own city and province: a project name opening with one of them says
-    where the project is (青岛瑞幸咖啡…项目 in a Qingdao report), not where its investor comes from."""
+    """The places of the report's own city: a project name opening with one of them says where the project
+    is (青岛瑞幸咖啡…项目 in a Qingdao report), not where its investor comes from. A province before a brand
+    is the firm's registered place (湖北某创医疗 in a Hubei report): firms register so, projects are not
+    placed by province."""
     from zhaoyin.extractors.districts import document_city
 
     city = document_city(text)
     if not city:
         return set()
-    local = set(gazetteer().surfaces_in_city(city))
-    province = next((e.place.province for e in gazetteer().places_named(city) if e.place.province), None)
-    return local | {province or "", province_short(province or "")} - {""}
+    return set(gazetteer().surfaces_in_city(city))
 
 
 PLACE_HEAD_REACH = 40  # characters a place may stand before a name's head (bounds the scan on long lines)
@@ -1035,6 +1070,54 @@ def _name_before_its_modifiers(text: str, start: int) -> int | None:
     return None
 
 
+def _with_the_place_it_comes_from(text: str, head: int, brand: str, local: set[str]) -> str:
+    """武汉|某岚模泰科技重组…项目, 湖北|某创医疗项目: a province, or a city other than the report's own, opening
+    a project's name right before its investor's brand is where the firm is registered; the fullest name the
+    text gives keeps it. The report's own city (青岛|瑞幸咖啡…项目 in a Qingdao report) or a county-level
+    division (某某区|山推…项目) says where the project lands instead."""
+    at = text.find(brand, head)
+    if at <= head:
+        return brand
+    for opening in range(max(head, at - PLACE_PREFIX_MAX), at - 1):
+        place = text[opening:at]
+        if not _only_places(place):
+            continue
+        before = text[opening - 1] if opening else ""
+        if before and _HAN.match(before) and before not in lang.word_set("name_left_boundaries"):
+            continue
+        if place in local or _county_level_before(place, len(place)):
+            return brand
+        return place + brand
+    return brand
+
+
+def _only_places(words: str) -> bool:
+    """江苏南通, 内蒙古: provinces and cities named one after another, and nothing else (no zone)."""
+    at = 0
+    while at < len(words):
+        length = next((n for n in range(len(words) - at, 1, -1) if _province_or_city(words[at : at + n])), 0)
+        if not length:
+            return False
+        at += length
+    return True
+
+
+def _province_or_city(word: str) -> bool:
+    return any(e.place.kind in ("city", "province") for e in gazetteer().places_named(word))
+
+
+PLACE_PREFIX_MAX = 8  # characters of the places before a brand (内蒙古自治区, 江苏南通)
+
+
+def _opens_a_name(text: str, at: int) -> bool:
+    """A clause mark, or an investment said of what follows (总投资60亿元的|…), stands right before `at`."""
+    return (
+        at == 0
+        or text[at - 1] in _CLAUSE_OPENERS
+        or _INVESTMENT_BEFORE.search(text, max(0, at - INVESTMENT_REACH), at) is not None
+    )
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     local: set[str] | None = None
@@ -1043,6 +1126,8 @@ def _project_brands(text: str) -> list[_Found]:
         name = text[start : match.end()]
         head = _name_head(text, start)
         brand = brand_of(name)
+        if brand and _QUANTITY_BEFORE.search(text, max(0, start - 12), text.find(brand, start)):
+            brand = None  # 衡岚年产30亿平方米|锂离子电池…: the product after a quantity names no firm
         placed = placed_brand(text[head : match.end()])
         if not placed:
             head = _place_head(text, head)
@@ -1053,9 +1138,13 @@ def _project_brands(text: str) -> list[_Found]:
             local = _local_places(text) if local is None else local
             if placed[: -len(brand)] not in local:
                 brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
+        if brand and not placed:
+            local = _local_places(text) if local is None else local
+            brand = _with_the_place_it_comes_from(text, head, brand, local)
         brand = brand or placed
-        for opening in dict.fromkeys((start, match.start())):  # 岚钧新能源船舶与…示范基地: past a 与 too
-            if not brand and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS):
+        # 岚钧新能源船舶与…示范基地: past a 与 too; 总投资60亿元的|衡岚年产…: before the quantity
+        for opening in dict.fromkeys((start, match.start(), head)):
+            if not brand and _opens_a_name(text, opening):
                 brand = coined_brand(text[opening : match.end()])
                 head = min(head, opening)
         if not brand and _INVESTMENT_BEFORE.search(text, max(0, start - INVESTMENT_REACH), start):
@@ -1233,6 +1322,15 @@ def _placed_form_of(name: str, companies: list[Company]) -> Company | None:
     )
 
 
+def _registered_under(name: str, companies: list[Company]) -> Company | None:
+    """甬岚 is 宁波甬岚集成电路有限公司 said by its 字号: the registered name's core, after its place, opens
+    with it."""
+    return next(
+        (c for c in companies if _ends_with_suffix(c.canonical) and _core(c.canonical).startswith(name)),
+        None,
+    )
+
+
 def _short_form_alone(text: str, company: Company) -> str:
     """天士力医药, read off the head of a project's name (天士力医药产业园), is 天士力 when the text names it
     so alone (not only inside the longer form): the trade after it belongs to the project."""
@@ -1337,7 +1435,11 @@ def find_companies(text: str) -> list[Company]:
         if owner is None and not item.full:
             owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
         if owner is None and not item.full:
-            owner = _longer_form_of(item.name, companies) or _placed_form_of(item.name, companies)
+            owner = (
+                _longer_form_of(item.name, companies)
+                or _placed_form_of(item.name, companies)
+                or _registered_under(item.name, companies)
+            )
         if owner is None:
             owner = Company(canonical=item.name, mentions=[item.name])
             companies.append(owner)
@@ -1350,9 +1452,11 @@ def find_companies(text: str) -> list[Company]:
             by_mention[mention] = owner
     project_leads = {f.name for f in found if f.leads_a_project}
     for company in companies:
-        if company.canonical in project_leads:
+        leads_a_project = company.canonical in project_leads
+        if leads_a_project:
             company.canonical = _short_form_alone(text, company)
-        if (own := _without_origin(company.canonical)) is not None:
+        # 香港某诺医药|项目 is 某诺医药's; 英国某某、澳大利亚某某等知名企业 lists firms by their full names
+        if leads_a_project and (own := _without_origin(company.canonical)) is not None:
             company.canonical = own
             if own not in company.mentions:
                 company.mentions.append(own)

@@ -871,3 +871,104 @@ def test_the_head_of_a_project_a_named_firm_invests_in_is_no_firm(text, expected
 )
 def test_a_word_ending_with_a_boundary_character_that_is_no_function_word_is_in_the_name(text, expected):
     assert set(names(simplified_view(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("荆州市洪湖签约。武汉岚合模泰科技重组博岚科技项目签约。", "武汉岚合模泰科技"),
+        ("德州市招商。投资6亿元的济南力岚瑞特新能源项目落户夏津县。", "济南力岚瑞特"),
+        ("荊州市洪湖簽約。武漢嵐合模泰科技重組博嵐科技項目簽約。", "武汉岚合模泰科技"),
+        ("洪湖市签约活动上，湖北岚创医疗项目、江苏岚科瑞通新材料项目签约。", "湖北岚创医疗"),
+    ],
+)
+def test_a_province_or_another_city_before_a_brand_heading_a_project_stays_in_its_name(text, expected):
+    assert expected in names(halfwidth(simplified_view(text)))
+
+
+def test_a_zone_or_the_reports_own_city_before_a_project_brand_is_where_it_lands():
+    text = "青岛市即墨区签约。青岛岚幸咖啡烘焙基地项目、广西-东盟经开区汇岚环保包装材料生产项目落户。"
+    found = names(text)
+    assert "岚幸咖啡" in found
+    assert not any(name.startswith(("青岛", "东盟", "广西")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "成都市签约。成都鲲岚航空技术有限公司入驻。鲲岚航空发动机维修基地开工。",
+            "成都鲲岚航空技术有限公司",
+            "鲲岚航空",
+        ),
+        (
+            "成都市簽約。成都鯤嵐航空技術有限公司入駐。鯤嵐航空發動機維修基地開工。",
+            "成都鲲岚航空技术有限公司",
+            "鲲岚航空",
+        ),
+        (
+            "杭州市签约。杭州岚泽医药科技有限公司落户。岚泽医药研发中心项目开工。",
+            "杭州岚泽医药科技有限公司",
+            "岚泽医药",
+        ),
+    ],
+)
+def test_a_short_name_opening_a_registered_names_core_is_that_firm(text, full, short):
+    companies = find_companies(halfwidth(simplified_view(text)))
+    owners = [c for c in companies if short in c.mentions]
+    assert [c.canonical for c in owners] == [full]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("岚州市签约。迎江区1个，为总投资110亿元的衡岚年产30亿平方米锂离子电池隔膜生产项目。", "衡岚"),
+        ("岚州市签约。经开区1个，为总投资60亿元的集岚新材料产业基地项目。", "集岚"),
+        ("嵐州市簽約。經開區1個，為總投資55億元的江嵐新能源換電站產業基地項目。", "江岚"),
+        ("岚州市签约。投资8亿元的鹏岚年产800万平方米覆铜板项目开工。", "鹏岚"),
+    ],
+)
+def test_a_coined_word_after_the_sum_invested_heads_a_project_as_its_investor(text, expected):
+    assert expected in names(halfwidth(simplified_view(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("选商择资，重点攻坚国岚集团、山岚集团等央企国企。", "国岚集团", "重点攻坚国岚集团"),
+        ("選商擇資，重點攻堅國嵐集團、山嵐集團等央企國企。", "国岚集团", "重点攻坚国岚集团"),
+        (
+            "丁某某一行深入交城义岚铁合金有限责任公司调研。",
+            "交城义岚铁合金有限责任公司",
+            "丁某某一行深入交城义岚铁合金有限责任公司",
+        ),
+        ("其中，新能源类项目有庞岚集团等。", "庞岚集团", "新能源类项目有庞岚集团"),
+    ],
+)
+def test_a_clause_verb_inside_the_span_before_a_name_ends_the_words_before_it(text, expected, not_expected):
+    found = names(halfwidth(simplified_view(text)))
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_verb_like_word_after_a_place_is_the_firms_own_name():
+    text = "总投资8000万元的秦皇岛满岚面业有限公司年加工小麦12万吨面粉项目开工。"
+    assert "秦皇岛满岚面业有限公司" in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "有力促进绿色能源产业发展；澳大利亚科岚达、英国爱岚恩等国际知名浆果企业加快布局种植项目。",
+            {"澳大利亚科岚达", "英国爱岚恩"},
+        ),
+        (
+            "本次簽約企業來自總部、金融等不同領域，包括捷嵐、潤嵐、長三角嵐業基金等多家國內外知名行業領軍企業。",
+            {"捷岚", "润岚"},
+        ),
+        ("岚川、宁岚等国内知名新能源电池企业纷纷落户。", {"岚川", "宁岚"}),
+    ],
+)
+def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
+    assert expected <= set(names(halfwidth(simplified_view(text))))
