@@ -654,6 +654,64 @@ def _located_zone_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{verbs})(?:{modifier})?(?P<name>{_BODY}{{2,16}}?(?:{suffixes})(?:{parts})?)")
 
 
+SLOT_ONLY_NAME_WORDS = (
+    3  # words beyond which a slot-only zone's name of everyday words (高端电气装备…基地) is one
+)
+
+
+@cache
+def _slot_only_zone_re() -> re.Pattern[str]:
+    """在某某产业基地建设, 入驻某某园区，: a name with an ending that closes projects' names as often
+    (基地, 园区, 平台), in the slot of where something lands, followed by what happens there."""
+    verbs = lang.alternation(_PLACE_NAMES["zone_location_verbs"])
+    endings = lang.alternation(_PLACE_NAMES["slot_only_zone_endings"])
+    after = _PLACE_NAMES["slot_only_zone_after"]
+    return re.compile(rf"(?:{verbs})(?P<name>{_BODY}{{2,16}}?(?:{endings}))(?={after})")
+
+
+def _without_leading_division(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Where a slot-only zone's own name starts: after a county-level division written whole that opens
+    it (在某区国家某某产业基地建设: the district is named on its own); whether one did."""
+    for last, surface in gazetteer().automaton.iter_long(text[start:end]):
+        if last + 1 != len(surface):
+            break
+        if surface.endswith(_DIVISION_ENDINGS) and any(
+            e.form == NAME and e.place.kind in _DIVISION_KINDS for e in gazetteer().places_named(surface)
+        ):
+            return start + len(surface), True
+        break
+    return start, False
+
+
+def _slot_only_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
+    """Zones ending in 基地, 园区 or 平台 named in the slot of where something lands or is built (see
+    _slot_only_zone_re); a name holding a verb (在某市建设某某产业基地) says what is built, not where, and a
+    name of everyday words only (在生产基地内) is no place."""
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    found = []
+    for match in _slot_only_zone_re().finditer(text):
+        start, end = match.span("name")
+        start += _leading_city_or_province(text[start:end])
+        start, after_division = _without_leading_division(text, start, end)
+        if end - start < 4 or any(z.start < end and start < z.end for z in zones):
+            continue
+        if _PARK_AS_PROJECT.match(text, end):
+            continue
+        if any(text.startswith(text[start:end], z.end) for z in zones):
+            continue  # 落户伊宁园区 after 某某经济开发区伊宁园区: the part of a zone named before, named again
+        words = tagged(text[start:end])
+        # a rare name the dictionary tags as a verbal noun (采育) may open one; a verb never (建设某某基地)
+        first, flag = words[0]
+        if flag.startswith(never_opens) and not (flag == "vn" and word_frequency(first) < RARE_WORD_FREQ):
+            continue
+        if any(flag in ("v", "vn", "m") for _w, flag in words[1:]):
+            continue
+        if not (after_division or _has_a_name(text[start:end]) or len(words) > SLOT_ONLY_NAME_WORDS):
+            continue
+        found.append(_Hit(start, end, Place(text[start:end], "zone", city, province)))
+    return found
+
+
 @cache
 def _signing_party_zone_re() -> re.Pattern[str]:
     """某某开发区与某某公司签署…: a zone named as the party signing with a firm."""
@@ -1157,6 +1215,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)
+    located += _slot_only_zones(text, city, province, zones + located)
     generic, zones = generic + located, zones + located
     generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))

@@ -1217,6 +1217,7 @@ def _project_district(
         for place, names in _names_holding_places(doc).items()
         if any(not start <= position < end for start, end in names)
     }
+    others |= _claimed_by_another(doc, position)
     spans = [s for s in doc.district_spans if s[0] not in others]
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
@@ -1234,6 +1235,28 @@ def _project_district(
         or _district_at(text, own_names, position, above, sentence, item)
         or doc.own_division
     )
+
+
+def _claimed_by_another(doc: _Context, position: int) -> set[int]:
+    """Where places are named in the slot of where another project goes (甲项目落户A区，乙项目开工;
+    甲项目总投资1亿元，落地A区；乙项目…): that project's, not the one at `position`. The project of a place
+    is the last named before it in its sentence (拟在A区建设某某厂 with none before says where the project
+    of the sentences above goes); a place whose clause holds the project at `position` is its own."""
+    claimed = set()
+    paragraph = _containing(doc.paragraphs, position)
+    for place, _district in doc.district_spans:
+        if not paragraph.start <= place < paragraph.end:
+            continue  # a paragraph above leads the projects below it whichever it sent where
+        if not _patterns()["location_before"].search(doc.text, max(0, place - 3), place):
+            continue
+        sentence = _containing(doc.sentences, place)
+        clause = next((c for c in clauses(sentence) if c.start <= place < c.end), sentence)
+        if clause.start <= position < clause.end:
+            continue
+        before = [s for s in doc.starts if sentence.start <= s < place]
+        if before and before[-1] != position:
+            claimed.add(place)
+    return claimed
 
 
 def _names_holding_places(doc: _Context) -> dict[int, list[tuple[int, int]]]:

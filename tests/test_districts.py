@@ -958,3 +958,38 @@ def test_the_ends_of_a_paved_road_are_no_places_of_the_report():
     text = "山南市开复工一批项目：桑日县水厂开工，曲松至隆子油路、江北灌区同时开工。"
     found = canonicals(text)
     assert "桑日县" in found and not {"曲松县", "隆子县"} & found, found
+
+
+def test_a_base_park_or_platform_in_the_slot_of_where_something_is_built_is_a_zone():
+    """基地, 园区 and 平台 close projects' names as often as zones': in the slot of where something lands
+    or is built, with what happens there after it, the name is a zone (繁體 too)."""
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, zone in [
+        ("徐州市某公司拟在岚溪汽车产业基地建设整车项目。", "岚溪汽车产业基地"),
+        ("某氢能试验项目计划入驻高端电气装备智能制造基地，预计年内开工。", "高端电气装备智能制造基地"),
+        ("某食品项目拟投资2亿元，在翠屿园区建设生产线。", "翠屿园区"),
+        ("某某公司擬在嵐溪汽車產業基地建設整車項目。", "岚溪汽车产业基地"),
+        ("某某項目在翠嶼新材料產業平台內拉開建設序幕。", "翠屿新材料产业平台"),
+    ]:
+        names = canonicals(simplified_view(text))
+        assert zone in names, (text, names)
+
+
+def test_a_base_that_is_built_or_owned_is_no_zone():
+    """What is built (在某市建设某某产业基地), a firm's own base and a plain word (在生产基地内) name no zone."""
+    for text in [
+        "某公司将在徐州建设新能源产业基地，",
+        "某公司在生产基地内新建两条产线。",
+        "该公司在研发基地建设实验室。",
+        "企业在招商平台上发布需求。",
+        "某某集团将在此建设900兆瓦光伏新能源基地，",
+    ]:
+        zones = {n for n, d in districts_of(text)[0].items() if d.kind == "zone"}
+        assert zones == set(), (text, zones)
+
+
+def test_a_part_of_a_zone_named_again_in_the_slot_keeps_the_zones_name():
+    text = "临汾市岚溪经济开发区翠屿园区举行签约仪式。企业最终落户翠屿园区，看中区位优势。"
+    names = canonicals(text)
+    assert "翠屿园区" not in names and "临汾市岚溪经济开发区" in names, names

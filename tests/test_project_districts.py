@@ -185,3 +185,37 @@ def test_a_city_where_the_signing_is_held_does_not_take_the_project_from_its_div
 def test_a_zones_own_news_sends_its_projects_to_the_zone(text):
     found = districts_of_projects(text)
     assert found and all(d == "松原经济技术开发区" for d in found.values()), found
+
+
+@pytest.mark.parametrize(
+    "text, other",
+    [
+        (
+            "全省推进重点项目。岚溪氢能试验基地项目计划入驻翠屿经济开发区，预计年内开工；"
+            "星澜新能源船舶示范基地项目预计9月底前开工建设。洪湖市、监利市共签约12个项目。",
+            "星澜新能源船舶示范基地项目",
+        ),
+        (
+            "一批项目落地。禾川新材料产业项目总投资90亿元，落地翠屿经济开发区；星澜康养社区项目总投资20亿元，正在建设。"
+            "洪湖市、监利市共签约12个项目。",
+            "星澜康养社区项目",
+        ),
+        (
+            "一批項目落地。禾川新材料產業項目總投資90億元，落地翠嶼經濟開發區；星瀾康養社區項目總投資20億元，正在建設。"
+            "洪湖市、監利市共簽約12個項目。",
+            "星澜康养社区项目",
+        ),
+    ],
+)
+def test_a_place_where_another_project_of_the_sentence_goes_is_not_this_ones(text, other):
+    found = districts_of_projects(text)
+    assert other in found and found[other] is None, found
+    assert any(district for district in found.values()), found
+
+
+def test_a_place_the_project_itself_is_sent_to_stays_its_own():
+    found = districts_of_projects(
+        "洪湖市集中签约。岚溪氢能试验基地项目计划入驻翠屿经济开发区，预计年内开工；星澜船舶项目落户乌林镇。"
+        "洪湖市、监利市共签约12个项目。"
+    )
+    assert found.get("岚溪氢能试验基地项目") == "翠屿经济开发区", found
