@@ -99,6 +99,7 @@ _PATTERN_KEYS = (
     "introduced",
     "subject_marker",
     "planned_build",
+    "plan_figure",
     "history",
     "future_hedge",
     "condition",
@@ -1030,6 +1031,8 @@ def _status(
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
                 continue
+            if _patterns()["plan_figure"].match(text, match.start()):
+                continue  # 计划投资10亿元: the agreed sum, no plan
             if any(start <= match.start() < end for start, end in names):
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
@@ -1061,7 +1064,15 @@ def _status(
         if best and best[0] > 0:
             break
     if best is None:  # 将在某区打造…基地: a plan to build, when no step is said
-        plan = next((m for first, last in windows for m in _PLAN_TO_BUILD.finditer(text, first, last)), None)
+        plan = next(
+            (
+                m
+                for first, last in windows
+                for m in _PLAN_TO_BUILD.finditer(text, first, last)
+                if not _patterns()["plan_figure"].match(text, m.start())
+            ),
+            None,
+        )
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
@@ -1468,8 +1479,12 @@ def _run_end(doc: _Context, candidate: _Candidate, *, described: bool = False) -
     for start in sorted(s for s in doc.starts if s > candidate.start):
         if start < end:
             continue
-        between = doc.text[_past_placing_bracket(doc.text, end) : start]
+        between_start = _past_placing_bracket(doc.text, end)
+        between = doc.text[between_start:start]
         joiner, place = between[:1], between[1:]
+        if described and (investor := _company_opening(doc, between_start + 1, start)) is not None:
+            # A项目与某公司计划投资8亿元的B项目将落户: B's investor opens its item
+            place = doc.text[investor:start]
         if between not in _WORDS["run_joiners"] and not (
             joiner in _WORDS["run_joiners"] and place and _only_placing_or_describing(place, described)
         ):
@@ -1491,8 +1506,16 @@ def _only_placing_or_describing(words: str, described: bool) -> bool:
         and len(words) <= OWN_MODIFIER_REACH
         and words.endswith(_WORDS["attributive"])
         and _CLAUSE_BREAK.search(words) is None
-        and _statuses()[0].search(words) is None
+        and not any(
+            not _patterns()["plan_figure"].match(words, m.start()) for m in _statuses()[0].finditer(words)
+        )
     )
+
+
+def _company_opening(doc: _Context, start: int, before: int) -> int | None:
+    """Where the company named at `start` ends, when it ends before `before`."""
+    ends = [s.end for c in doc.companies for s in c.spans if s.start == start and s.end < before]
+    return max(ends, default=None)
 
 
 def _past_placing_bracket(text: str, end: int) -> int:

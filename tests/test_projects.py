@@ -1934,3 +1934,32 @@ def test_a_quoted_name_a_verb_of_building_has_as_object_is_a_project(text, name)
 
 def test_a_quoted_slogan_after_a_verb_of_building_is_no_project():
     assert projects_of("西岚市全力打造“两地一中心”，今年计划投资5亿元。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川县举行重点项目集中签约仪式，8个项目成功签约。\n计划投资1.6亿元的蓝岸智能单车产业基地项目，主要生产电动单车。",
+        "青川县举行重点项目集中签约仪式，8个项目成功签约。\n宁和新材料有限公司计划投资约10亿元建设宁和晶体材料产业园。",
+        "青川縣舉行重點項目集中簽約儀式，8個項目成功簽約。\n寧和新材料有限公司計劃總投資3億美元建設寧和儲能裝備製造項目。",
+    ],
+)
+def test_a_plan_word_that_only_qualifies_the_sum_is_no_plan(text):
+    """计划投资10亿元: the agreed size of a project reported at its signing, not a plan of its own."""
+    [project] = projects_of(extraction_view(text))
+    assert project.status == "signed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁和新材料有限公司计划投资建设宁和晶体材料产业园。",
+        "宁和新材料有限公司计划在青川县建设宁和晶体材料产业园。",
+        "宁和集团计划投资8亿元的蓝岸健康产业园项目与岚川科技有限公司计划投资5亿元的岚川设施农业项目将陆续落户青川县。",
+        "寧和集團計劃投資8億元的藍岸健康產業園項目與嵐川科技有限公司計劃投資5億元的嵐川設施農業項目將陸續落戶青川縣。",
+    ],
+)
+def test_a_plan_to_build_or_to_land_is_still_a_plan(text):
+    """计划投资建设, 计划在某县建设, and a plan said once for two projects (A与B将陆续落户) stay plans."""
+    projects = projects_of(extraction_view(text))
+    assert projects and {p.status for p in projects} == {"planned"}
