@@ -66,6 +66,8 @@ _INCLUSIVE_LIST = re.compile(lang.pattern("project_words", "inclusive_list"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
 _COMPANY_LIST_VERB = re.compile(lang.alternation(_WORDS["company_list_verbs_before"]))
 _COMPANY_LIST_VERB_AFTER = re.compile(lang.alternation(_WORDS["company_list_verbs_after"]))
+_FIRMS_REPRESENTED = re.compile(lang.pattern("project_words", "firms_represented"))
+_REPRESENTATIVE_STEP = re.compile(lang.alternation(_WORDS["representative_steps"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1640,6 +1642,10 @@ def _company_list_candidates(
         after = _COMPANY_LIST_VERB_AFTER.search(
             text, match.end(), min(clause_end.start() if clause_end else len(text), match.end() + 6)
         )
+        represented = _FIRMS_REPRESENTED.match(text, match.end()) if match.group("head") else None
+        if after is None and represented is not None:
+            # A、B等7家企业代表参加开工仪式: the step their representatives take is the firms'
+            after = list(_REPRESENTATIVE_STEP.finditer(text, match.end(), represented.end()))[-1]
         if verb is None and after is None:
             continue
         items = []
@@ -1659,6 +1665,8 @@ def _company_list_candidates(
             continue
         sentence_end = _SENTENCE_BREAK.search(text, match.end())
         until = sentence_end.start() if sentence_end else len(text)
+        if represented is not None:
+            until = min(until, represented.start())  # 代表与某县政府进行项目签约: the step's own words
         if any(match.end() <= c.start < until or match.start() <= c.start < match.end() for c in taken):
             continue  # 引进A、B等企业投资新建C、D等项目: the investors of those projects
         head = (verb.start(), verb.end()) if verb is not None else (after.start(), after.end())

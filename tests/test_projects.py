@@ -1963,3 +1963,43 @@ def test_a_plan_to_build_or_to_land_is_still_a_plan(text):
     """计划投资建设, 计划在某县建设, and a plan said once for two projects (A与B将陆续落户) stay plans."""
     projects = projects_of(extraction_view(text))
     assert projects and {p.status for p in projects} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "近日，青川县举行重大项目集中开工仪式，蓝岸新能源开发有限公司、宁和风电发展有限公司、"
+            "岚川电力新能源公司等6家企业代表参加开工仪式。",
+            "started",
+        ),
+        (
+            "随后，蓝岸重工科技有限责任公司、宁和硅能科技有限公司、岚川电力投资有限公司等7家企业代表现场"
+            "与青川县政府进行项目签约。",
+            "signed",
+        ),
+        (
+            "隨後，藍岸重工科技有限責任公司、寧和硅能科技有限公司、嵐川電力投資有限公司等7家企業代表現場"
+            "與青川縣政府進行項目簽約。",
+            "signed",
+        ),
+    ],
+)
+def test_firms_whose_representatives_take_a_step_are_its_projects(text, status):
+    """A、B、C等6家企业代表参加开工仪式: the firms the list types as enterprises took the step."""
+    projects = [p for p in projects_of(extraction_view(text)) if p.name is None]
+    assert len(projects) == 3
+    assert {p.status for p in projects} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川市举行外资大项目集中签约仪式，涉及蓝岸汽车、宁和、岚川电子等知名外资企业的12个项目共计投资232亿元。",
+        "青川市舉行外資大項目集中簽約儀式，涉及藍岸汽車、寧和、嵐川電子等知名外資企業的12個項目共計投資232億元。",
+    ],
+)
+def test_firms_of_a_list_followed_by_their_count_of_projects_are_projects(text):
+    """涉及A、B等知名外资企业的12个项目: each firm of the list is the investor of a project."""
+    companies = {p.company for p in projects_of(extraction_view(text)) if p.name is None}
+    assert len(companies) == 3
