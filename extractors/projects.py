@@ -805,7 +805,7 @@ def _opener(text: str, list_start: int) -> tuple[int, int]:
     return (clause_start, list_start)
 
 
-def _headed_candidates(text: str) -> list[_Candidate]:
+def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = None) -> list[_Candidate]:
     """签约项目5个，分别是：A项目、B项目、C项目等: the items of a list its head opens, each ending with a
     project noun (an item may hold a 、 of its own: X机械加工、结构件制造项目), typed by the head, which says
     how far they have come."""
@@ -858,6 +858,10 @@ def _headed_candidates(text: str) -> list[_Candidate]:
                 name = text[first:end]
                 if len(name) >= 4 and not _COUNTED.search(name):
                     out.append(_Candidate(name, first, end, listed=True, head=head))
+                start = piece.end() if piece else end
+            elif (firm := (firms or {}).get((position, end))) is not None:
+                # 开工项目6个，包括A、B、C: an item the text names as a firm is that firm's project
+                out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
             elif piece is not None and piece.group(0) != lang.chars("list_separator"):
                 resume = position  # …项目，开工项目2个，…: the list is over, another may follow
@@ -1909,7 +1913,8 @@ def find_projects(
         if not overlapping:
             listed.append(item)
     # a name found on its own still takes its list's head
-    for item in [*_headed_candidates(text), *_inclusive_candidates(text, place_ends)]:
+    firms = {(span.start, span.end): c.canonical for c in companies for span in c.spans}
+    for item in [*_headed_candidates(text, firms), *_inclusive_candidates(text, place_ends)]:
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:
             named[i] = replace(named[i], head=item.head)

@@ -2003,3 +2003,24 @@ def test_firms_of_a_list_followed_by_their_count_of_projects_are_projects(text):
     """涉及A、B等知名外资企业的12个项目: each firm of the list is the investor of a project."""
     companies = {p.company for p in projects_of(extraction_view(text)) if p.name is None}
     assert len(companies) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "开园仪式上，集中开工项目3个，包括宁和精密有限公司、苏州岚川机械有限公司、浙江银杉汽车部件有限公司，"
+            "均为汽车配套企业。",
+            "started",
+        ),
+        (
+            "集中簽約項目3個，包括寧和精密有限公司、蘇州嵐川機械有限公司、浙江銀杉汽車部件有限公司，均為配套企業。",
+            "signed",
+        ),
+    ],
+)
+def test_an_item_of_a_headed_list_named_as_a_firm_is_its_project(text, status):
+    """开工项目3个，包括A公司、B公司、C公司: each firm the list names is one of the projects counted."""
+    projects = [p for p in projects_of(extraction_view(text)) if p.company]
+    assert len(projects) == 3
+    assert {p.status for p in projects} == {status}
