@@ -102,6 +102,8 @@ _PATTERN_KEYS = (
     "subject_marker",
     "planned_build",
     "plan_figure",
+    "committed_investment",
+    "plan_before_investment",
     "history",
     "future_hedge",
     "condition",
@@ -1796,6 +1798,14 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
     if status in (None, CONDITIONAL) and not candidate.listed:
         status = doc.event_status() or status
+    if (
+        status == "planned"
+        and status_at is not None
+        and not candidate.listed
+        and _committed_before(text, sentence.start, status_at)
+    ):
+        # 某公司投资24亿元，将在某市建设…: what the signed project will build
+        status = doc.event_status() or status
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
@@ -1841,6 +1851,19 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         start=first,
         end=first + len(evidence),
         confidence=0.6 if candidate.listed else 0.8,
+    )
+
+
+PLAN_WORD_REACH = 3  # characters of a plan word right before an investment (计划投资, 拟总投资)
+
+
+def _committed_before(text: str, start: int, end: int) -> bool:
+    """Whether an investment said as made (某公司投资24亿元, 总投资3000万元) stands between `start` and `end`."""
+    return any(
+        not _patterns()["plan_before_investment"].search(
+            text[max(start, m.start() - PLAN_WORD_REACH) : m.start()]
+        )
+        for m in _patterns()["committed_investment"].finditer(text, start, end)
     )
 
 

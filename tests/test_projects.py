@@ -2024,3 +2024,37 @@ def test_an_item_of_a_headed_list_named_as_a_firm_is_its_project(text, status):
     projects = [p for p in projects_of(extraction_view(text)) if p.company]
     assert len(projects) == 3
     assert {p.status for p in projects} == {status}
+
+
+SIGNING_EVENT = "青川县举行重点项目集中签约仪式，8个项目成功签约。\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "蓝岸建设有限公司投资近24亿元，将在青川县建设蓝岸五金机电城项目。",
+        "寧和控股有限公司投資1億美元在青川縣建設寧和區域總部，將打造彩色濾光片材料生產中心。",
+        "宁和印章生产项目由宁和印业投资建设，总投资3000万元，计划在青川印章产业园创办培训中心。",
+    ],
+)
+def test_a_plan_after_a_committed_investment_is_what_the_signed_project_will_do(sentence):
+    """某公司投资24亿元，将在某县建设…: the investment is made; the plan says what the project of the
+    report's signing will build, not that the project is only planned."""
+    text = extraction_view(SIGNING_EVENT + sentence)
+    projects = [p for p in projects_of(text) if p.evidence and p.evidence in text.split("\n")[1]]
+    assert projects and {p.status for p in projects} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SIGNING_EVENT + "蓝岸建设有限公司计划投资24亿元，将在青川县建设蓝岸五金机电城项目。",
+        SIGNING_EVENT + "蓝岸建设有限公司将在青川县建设蓝岸五金机电城项目，投资总额24亿元。",
+        "蓝岸建设有限公司投资近24亿元，将在青川县建设蓝岸五金机电城项目。",
+    ],
+)
+def test_a_plan_without_a_committed_investment_before_it_or_a_signing_stays_a_plan(text):
+    """计划投资…，将建设: the investment is planned too; 将建设…，投资总额: the plan comes first; no signing
+    in the report: nothing says the project went further than the plan."""
+    [project] = [p for p in projects_of(extraction_view(text)) if p.name == "蓝岸五金机电城项目"]
+    assert project.status == "planned"
