@@ -1036,6 +1036,9 @@ def _status(
     # 引进 says only that a project came: any other step its window says (签约, 开工) tells how far
     best_is_weak = False
     for index, (first, last) in enumerate(windows):
+        conditioned_until = (
+            -1
+        )  # 建成后主要从事…运营: the steps a condition's clause goes on to say are its plan
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
                 continue
@@ -1060,12 +1063,17 @@ def _status(
             if stage >= STARTED_STAGE and text.startswith(tuple(_WORDS["readiness_after"]), match.end()):
                 # 基本具备竣工条件: still being built; 具备开工条件: not started yet
                 status, stage = ("started", STARTED_STAGE) if stage > STARTED_STAGE else ("planned", 0)
+            elif match.start() < conditioned_until or (
+                stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end())
+            ):
+                # 投产后将实现…, 预计投产后年销售收入…, 投产达效后年产值…: a condition, not a step taken (hedged
+                # or not), and a plan weaker than any step the report says of the project (集中开工的项目
+                # 包括…，建成后将…)
+                status, stage = CONDITIONAL, CONDITIONAL_STAGE
+                clause_end = _CLAUSE_BREAK.search(text, match.end(), last)
+                conditioned_until = max(conditioned_until, clause_end.start() if clause_end else last)
             elif stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
-            elif stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end()):
-                # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
-                # any step the report says of the project (集中开工的项目包括…，建成后将…)
-                status, stage = CONDITIONAL, CONDITIONAL_STAGE
             weak = text.startswith(_WEAK_STEPS, match.start())
             if best is None or _outranks(stage, weak, best[0], best_is_weak):
                 best, best_is_weak = (stage, status, match.start()), weak

@@ -2058,3 +2058,25 @@ def test_a_plan_without_a_committed_investment_before_it_or_a_signing_stays_a_pl
     in the report: nothing says the project went further than the plan."""
     [project] = [p for p in projects_of(extraction_view(text)) if p.name == "蓝岸五金机电城项目"]
     assert project.status == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "投资1.6亿元的蓝岸单车产业基地项目，建成后主要从事电动单车组装生产运营。",
+        "宁和新材料有限公司投资约10亿元建设宁和晶体材料产业园，预计投产后年均销售收入约33亿元。",
+        "寧和新材料有限公司投資約10億元建設寧和晶體材料產業園，預計投產後年均銷售收入約33億元。",
+    ],
+)
+def test_a_step_said_as_a_condition_and_the_steps_its_clause_goes_on_to_say_are_no_status(sentence):
+    """建成后主要从事…运营, 预计投产后年销售收入…: what the project will do once built; the report's signing
+    says how far it came."""
+    text = extraction_view(SIGNING_EVENT + sentence)
+    projects = [p for p in projects_of(text) if p.evidence and p.evidence in text.split("\n")[1]]
+    assert projects and {p.status for p in projects} == {"signed"}
+
+
+def test_a_condition_with_no_event_in_the_report_is_a_plan():
+    text = extraction_view("投资1.6亿元的蓝岸单车产业基地项目，建成后主要从事电动单车组装生产运营。")
+    [project] = projects_of(text)
+    assert project.status == "planned"
