@@ -2080,3 +2080,17 @@ def test_a_condition_with_no_event_in_the_report_is_a_plan():
     text = extraction_view("投资1.6亿元的蓝岸单车产业基地项目，建成后主要从事电动单车组装生产运营。")
     [project] = projects_of(text)
     assert project.status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蓝岸智造园区等16个项目开始试生产。",
+        "宁和新材料有限公司投资的宁和板材项目总投资2.5亿元，今年8月开始试运行。",
+        "藍岸智造園區等16個項目開始試生產，嵐川化工等7個項目進入施工收尾階段。",
+    ],
+)
+def test_a_trial_run_is_completed(text):
+    """试生产, 试运行: the plant is built and producing."""
+    projects = projects_of(extraction_view(text))
+    assert projects and projects[0].status == "completed"
