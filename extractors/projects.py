@@ -66,6 +66,8 @@ _INCLUSIVE_LIST = re.compile(lang.pattern("project_words", "inclusive_list"))
 _COMPANY_LIST = re.compile(lang.pattern("project_words", "company_list"))
 _COMPANY_LIST_VERB = re.compile(lang.alternation(_WORDS["company_list_verbs_before"]))
 _COMPANY_LIST_VERB_AFTER = re.compile(lang.alternation(_WORDS["company_list_verbs_after"]))
+_FIRMS_REPRESENTED = re.compile(lang.pattern("project_words", "firms_represented"))
+_REPRESENTATIVE_STEP = re.compile(lang.alternation(_WORDS["representative_steps"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,9 @@ _PATTERN_KEYS = (
     "introduced",
     "subject_marker",
     "planned_build",
+    "plan_figure",
+    "committed_investment",
+    "plan_before_investment",
     "history",
     "future_hedge",
     "condition",
@@ -802,7 +807,7 @@ def _opener(text: str, list_start: int) -> tuple[int, int]:
     return (clause_start, list_start)
 
 
-def _headed_candidates(text: str) -> list[_Candidate]:
+def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = None) -> list[_Candidate]:
     """签约项目5个，分别是：A项目、B项目、C项目等: the items of a list its head opens, each ending with a
     project noun (an item may hold a 、 of its own: X机械加工、结构件制造项目), typed by the head, which says
     how far they have come."""
@@ -855,6 +860,10 @@ def _headed_candidates(text: str) -> list[_Candidate]:
                 name = text[first:end]
                 if len(name) >= 4 and not _COUNTED.search(name):
                     out.append(_Candidate(name, first, end, listed=True, head=head))
+                start = piece.end() if piece else end
+            elif (firm := (firms or {}).get((position, end))) is not None:
+                # 开工项目6个，包括A、B、C: an item the text names as a firm is that firm's project
+                out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
             elif piece is not None and piece.group(0) != lang.chars("list_separator"):
                 resume = position  # …项目，开工项目2个，…: the list is over, another may follow
@@ -1027,9 +1036,14 @@ def _status(
     # 引进 says only that a project came: any other step its window says (签约, 开工) tells how far
     best_is_weak = False
     for index, (first, last) in enumerate(windows):
+        conditioned_until = (
+            -1
+        )  # 建成后主要从事…运营: the steps a condition's clause goes on to say are its plan
         for match in pattern.finditer(text, first, last):
             if skip[0] <= match.start() < skip[1] or text.startswith(_NOT_STEPS, match.start()):
                 continue
+            if _patterns()["plan_figure"].match(text, match.start()):
+                continue  # 计划投资10亿元: the agreed sum, no plan
             if any(start <= match.start() < end for start, end in names):
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
@@ -1049,19 +1063,32 @@ def _status(
             if stage >= STARTED_STAGE and text.startswith(tuple(_WORDS["readiness_after"]), match.end()):
                 # 基本具备竣工条件: still being built; 具备开工条件: not started yet
                 status, stage = ("started", STARTED_STAGE) if stage > STARTED_STAGE else ("planned", 0)
+            elif match.start() < conditioned_until or (
+                stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end())
+            ):
+                # 投产后将实现…, 预计投产后年销售收入…, 投产达效后年产值…: a condition, not a step taken (hedged
+                # or not), and a plan weaker than any step the report says of the project (集中开工的项目
+                # 包括…，建成后将…)
+                status, stage = CONDITIONAL, CONDITIONAL_STAGE
+                clause_end = _CLAUSE_BREAK.search(text, match.end(), last)
+                conditioned_until = max(conditioned_until, clause_end.start() if clause_end else last)
             elif stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
-            elif stage >= STARTED_STAGE and _patterns()["condition"].match(text, match.end()):
-                # 投产后将实现…, 投产达效后年产值…: a condition, not a step taken, and a plan weaker than
-                # any step the report says of the project (集中开工的项目包括…，建成后将…)
-                status, stage = CONDITIONAL, CONDITIONAL_STAGE
             weak = text.startswith(_WEAK_STEPS, match.start())
             if best is None or _outranks(stage, weak, best[0], best_is_weak):
                 best, best_is_weak = (stage, status, match.start()), weak
         if best and best[0] > 0:
             break
     if best is None:  # 将在某区打造…基地: a plan to build, when no step is said
-        plan = next((m for first, last in windows for m in _PLAN_TO_BUILD.finditer(text, first, last)), None)
+        plan = next(
+            (
+                m
+                for first, last in windows
+                for m in _PLAN_TO_BUILD.finditer(text, first, last)
+                if not _patterns()["plan_figure"].match(text, m.start())
+            ),
+            None,
+        )
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
@@ -1491,8 +1518,12 @@ def _run_end(doc: _Context, candidate: _Candidate, *, described: bool = False) -
     for start in sorted(s for s in doc.starts if s > candidate.start):
         if start < end:
             continue
-        between = doc.text[_past_placing_bracket(doc.text, end) : start]
+        between_start = _past_placing_bracket(doc.text, end)
+        between = doc.text[between_start:start]
         joiner, place = between[:1], between[1:]
+        if described and (investor := _company_opening(doc, between_start + 1, start)) is not None:
+            # A项目与某公司计划投资8亿元的B项目将落户: B's investor opens its item
+            place = doc.text[investor:start]
         if between not in _WORDS["run_joiners"] and not (
             joiner in _WORDS["run_joiners"] and place and _only_placing_or_describing(place, described)
         ):
@@ -1514,8 +1545,16 @@ def _only_placing_or_describing(words: str, described: bool) -> bool:
         and len(words) <= OWN_MODIFIER_REACH
         and words.endswith(_WORDS["attributive"])
         and _CLAUSE_BREAK.search(words) is None
-        and _statuses()[0].search(words) is None
+        and not any(
+            not _patterns()["plan_figure"].match(words, m.start()) for m in _statuses()[0].finditer(words)
+        )
     )
+
+
+def _company_opening(doc: _Context, start: int, before: int) -> int | None:
+    """Where the company named at `start` ends, when it ends before `before`."""
+    ends = [s.end for c in doc.companies for s in c.spans if s.start == start and s.end < before]
+    return max(ends, default=None)
 
 
 def _past_placing_bracket(text: str, end: int) -> int:
@@ -1640,6 +1679,10 @@ def _company_list_candidates(
         after = _COMPANY_LIST_VERB_AFTER.search(
             text, match.end(), min(clause_end.start() if clause_end else len(text), match.end() + 6)
         )
+        represented = _FIRMS_REPRESENTED.match(text, match.end()) if match.group("head") else None
+        if after is None and represented is not None:
+            # A、B等7家企业代表参加开工仪式: the step their representatives take is the firms'
+            after = list(_REPRESENTATIVE_STEP.finditer(text, match.end(), represented.end()))[-1]
         if verb is None and after is None:
             continue
         items = []
@@ -1659,6 +1702,8 @@ def _company_list_candidates(
             continue
         sentence_end = _SENTENCE_BREAK.search(text, match.end())
         until = sentence_end.start() if sentence_end else len(text)
+        if represented is not None:
+            until = min(until, represented.start())  # 代表与某县政府进行项目签约: the step's own words
         if any(match.end() <= c.start < until or match.start() <= c.start < match.end() for c in taken):
             continue  # 引进A、B等企业投资新建C、D等项目: the investors of those projects
         head = (verb.start(), verb.end()) if verb is not None else (after.start(), after.end())
@@ -1784,6 +1829,14 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
     if status in (None, CONDITIONAL) and not candidate.listed:
         status = doc.event_status() or status
+    if (
+        status == "planned"
+        and status_at is not None
+        and not candidate.listed
+        and _committed_before(text, sentence.start, status_at)
+    ):
+        # 某公司投资24亿元，将在某市建设…: what the signed project will build
+        status = doc.event_status() or status
     for position in (status_at, amount.start if amount else None):
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
@@ -1829,6 +1882,19 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         start=first,
         end=first + len(evidence),
         confidence=0.6 if candidate.listed else 0.8,
+    )
+
+
+PLAN_WORD_REACH = 3  # characters of a plan word right before an investment (计划投资, 拟总投资)
+
+
+def _committed_before(text: str, start: int, end: int) -> bool:
+    """Whether an investment said as made (某公司投资24亿元, 总投资3000万元) stands between `start` and `end`."""
+    return any(
+        not _patterns()["plan_before_investment"].search(
+            text[max(start, m.start() - PLAN_WORD_REACH) : m.start()]
+        )
+        for m in _patterns()["committed_investment"].finditer(text, start, end)
     )
 
 
@@ -1901,7 +1967,8 @@ def find_projects(
         if not overlapping:
             listed.append(item)
     # a name found on its own still takes its list's head
-    for item in [*_headed_candidates(text), *_inclusive_candidates(text, place_ends)]:
+    firms = {(span.start, span.end): c.canonical for c in companies for span in c.spans}
+    for item in [*_headed_candidates(text, firms), *_inclusive_candidates(text, place_ends)]:
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:
             named[i] = replace(named[i], head=item.head)

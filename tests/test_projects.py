@@ -1934,3 +1934,163 @@ def test_a_quoted_name_a_verb_of_building_has_as_object_is_a_project(text, name)
 
 def test_a_quoted_slogan_after_a_verb_of_building_is_no_project():
     assert projects_of("西岚市全力打造“两地一中心”，今年计划投资5亿元。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川县举行重点项目集中签约仪式，8个项目成功签约。\n计划投资1.6亿元的蓝岸智能单车产业基地项目，主要生产电动单车。",
+        "青川县举行重点项目集中签约仪式，8个项目成功签约。\n宁和新材料有限公司计划投资约10亿元建设宁和晶体材料产业园。",
+        "青川縣舉行重點項目集中簽約儀式，8個項目成功簽約。\n寧和新材料有限公司計劃總投資3億美元建設寧和儲能裝備製造項目。",
+    ],
+)
+def test_a_plan_word_that_only_qualifies_the_sum_is_no_plan(text):
+    """计划投资10亿元: the agreed size of a project reported at its signing, not a plan of its own."""
+    [project] = projects_of(extraction_view(text))
+    assert project.status == "signed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁和新材料有限公司计划投资建设宁和晶体材料产业园。",
+        "宁和新材料有限公司计划在青川县建设宁和晶体材料产业园。",
+        "宁和集团计划投资8亿元的蓝岸健康产业园项目与岚川科技有限公司计划投资5亿元的岚川设施农业项目将陆续落户青川县。",
+        "寧和集團計劃投資8億元的藍岸健康產業園項目與嵐川科技有限公司計劃投資5億元的嵐川設施農業項目將陸續落戶青川縣。",
+    ],
+)
+def test_a_plan_to_build_or_to_land_is_still_a_plan(text):
+    """计划投资建设, 计划在某县建设, and a plan said once for two projects (A与B将陆续落户) stay plans."""
+    projects = projects_of(extraction_view(text))
+    assert projects and {p.status for p in projects} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "近日，青川县举行重大项目集中开工仪式，蓝岸新能源开发有限公司、宁和风电发展有限公司、"
+            "岚川电力新能源公司等6家企业代表参加开工仪式。",
+            "started",
+        ),
+        (
+            "随后，蓝岸重工科技有限责任公司、宁和硅能科技有限公司、岚川电力投资有限公司等7家企业代表现场"
+            "与青川县政府进行项目签约。",
+            "signed",
+        ),
+        (
+            "隨後，藍岸重工科技有限責任公司、寧和硅能科技有限公司、嵐川電力投資有限公司等7家企業代表現場"
+            "與青川縣政府進行項目簽約。",
+            "signed",
+        ),
+    ],
+)
+def test_firms_whose_representatives_take_a_step_are_its_projects(text, status):
+    """A、B、C等6家企业代表参加开工仪式: the firms the list types as enterprises took the step."""
+    projects = [p for p in projects_of(extraction_view(text)) if p.name is None]
+    assert len(projects) == 3
+    assert {p.status for p in projects} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青川市举行外资大项目集中签约仪式，涉及蓝岸汽车、宁和、岚川电子等知名外资企业的12个项目共计投资232亿元。",
+        "青川市舉行外資大項目集中簽約儀式，涉及藍岸汽車、寧和、嵐川電子等知名外資企業的12個項目共計投資232億元。",
+    ],
+)
+def test_firms_of_a_list_followed_by_their_count_of_projects_are_projects(text):
+    """涉及A、B等知名外资企业的12个项目: each firm of the list is the investor of a project."""
+    companies = {p.company for p in projects_of(extraction_view(text)) if p.name is None}
+    assert len(companies) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "开园仪式上，集中开工项目3个，包括宁和精密有限公司、苏州岚川机械有限公司、浙江银杉汽车部件有限公司，"
+            "均为汽车配套企业。",
+            "started",
+        ),
+        (
+            "集中簽約項目3個，包括寧和精密有限公司、蘇州嵐川機械有限公司、浙江銀杉汽車部件有限公司，均為配套企業。",
+            "signed",
+        ),
+    ],
+)
+def test_an_item_of_a_headed_list_named_as_a_firm_is_its_project(text, status):
+    """开工项目3个，包括A公司、B公司、C公司: each firm the list names is one of the projects counted."""
+    projects = [p for p in projects_of(extraction_view(text)) if p.company]
+    assert len(projects) == 3
+    assert {p.status for p in projects} == {status}
+
+
+SIGNING_EVENT = "青川县举行重点项目集中签约仪式，8个项目成功签约。\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "蓝岸建设有限公司投资近24亿元，将在青川县建设蓝岸五金机电城项目。",
+        "寧和控股有限公司投資1億美元在青川縣建設寧和區域總部，將打造彩色濾光片材料生產中心。",
+        "宁和印章生产项目由宁和印业投资建设，总投资3000万元，计划在青川印章产业园创办培训中心。",
+    ],
+)
+def test_a_plan_after_a_committed_investment_is_what_the_signed_project_will_do(sentence):
+    """某公司投资24亿元，将在某县建设…: the investment is made; the plan says what the project of the
+    report's signing will build, not that the project is only planned."""
+    text = extraction_view(SIGNING_EVENT + sentence)
+    projects = [p for p in projects_of(text) if p.evidence and p.evidence in text.split("\n")[1]]
+    assert projects and {p.status for p in projects} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SIGNING_EVENT + "蓝岸建设有限公司计划投资24亿元，将在青川县建设蓝岸五金机电城项目。",
+        SIGNING_EVENT + "蓝岸建设有限公司将在青川县建设蓝岸五金机电城项目，投资总额24亿元。",
+        "蓝岸建设有限公司投资近24亿元，将在青川县建设蓝岸五金机电城项目。",
+    ],
+)
+def test_a_plan_without_a_committed_investment_before_it_or_a_signing_stays_a_plan(text):
+    """计划投资…，将建设: the investment is planned too; 将建设…，投资总额: the plan comes first; no signing
+    in the report: nothing says the project went further than the plan."""
+    [project] = [p for p in projects_of(extraction_view(text)) if p.name == "蓝岸五金机电城项目"]
+    assert project.status == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "投资1.6亿元的蓝岸单车产业基地项目，建成后主要从事电动单车组装生产运营。",
+        "宁和新材料有限公司投资约10亿元建设宁和晶体材料产业园，预计投产后年均销售收入约33亿元。",
+        "寧和新材料有限公司投資約10億元建設寧和晶體材料產業園，預計投產後年均銷售收入約33億元。",
+    ],
+)
+def test_a_step_said_as_a_condition_and_the_steps_its_clause_goes_on_to_say_are_no_status(sentence):
+    """建成后主要从事…运营, 预计投产后年销售收入…: what the project will do once built; the report's signing
+    says how far it came."""
+    text = extraction_view(SIGNING_EVENT + sentence)
+    projects = [p for p in projects_of(text) if p.evidence and p.evidence in text.split("\n")[1]]
+    assert projects and {p.status for p in projects} == {"signed"}
+
+
+def test_a_condition_with_no_event_in_the_report_is_a_plan():
+    text = extraction_view("投资1.6亿元的蓝岸单车产业基地项目，建成后主要从事电动单车组装生产运营。")
+    [project] = projects_of(text)
+    assert project.status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蓝岸智造园区等16个项目开始试生产。",
+        "宁和新材料有限公司投资的宁和板材项目总投资2.5亿元，今年8月开始试运行。",
+        "藍岸智造園區等16個項目開始試生產，嵐川化工等7個項目進入施工收尾階段。",
+    ],
+)
+def test_a_trial_run_is_completed(text):
+    """试生产, 试运行: the plant is built and producing."""
+    projects = projects_of(extraction_view(text))
+    assert projects and projects[0].status == "completed"
