@@ -23,6 +23,7 @@ from zhaoyin.extractors.gazetteer import (
     city_short,
     gazetteer,
     province_short,
+    towns_of,
 )
 from zhaoyin.extractors.segment import tagged, token_at, tokens_before, word_frequency
 from zhaoyin.schemas import District, Span
@@ -709,6 +710,32 @@ def _slot_only_zones(text: str, city: str | None, province: str | None, zones: l
         if not (after_division or _has_a_name(text[start:end]) or len(words) > SLOT_ONLY_NAME_WORDS):
             continue
         found.append(_Hit(start, end, Place(text[start:end], "zone", city, province)))
+    return found
+
+
+@cache
+def _town_re(city: str) -> re.Pattern[str] | None:
+    towns = towns_of(city)
+    forms = [*towns.full, *towns.short]
+    return re.compile(lang.alternation(forms)) if forms else None
+
+
+def town_mentions(text: str, city: str | None) -> list[tuple[int, int, Place, bool]]:
+    """The towns of the report's city named in `text` (某镇, 某街道, or a town's short name): (start, end,
+    the town's county, whether written short). Towns are no districts; they tell which county a project in
+    one goes to."""
+    pattern = _town_re(city) if city else None
+    if pattern is None:
+        return []
+    towns = towns_of(city)
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if _inside_a_word(text, start):
+            continue
+        town = match.group(0)
+        county = towns.full.get(town)
+        found.append((start, end, county or towns.short[town], county is None))
     return found
 
 

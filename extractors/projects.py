@@ -12,6 +12,7 @@ from functools import cache, partial
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, public_works, rare_word
+from zhaoyin.extractors.districts import document_city, town_mentions
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
 from zhaoyin.extractors.text import (
@@ -21,7 +22,7 @@ from zhaoyin.extractors.text import (
     paragraphs,
     sentences,
 )
-from zhaoyin.schemas import Amount, Company, District, Metric, Project
+from zhaoyin.schemas import Amount, Company, District, Metric, Project, Span
 
 _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
@@ -1145,6 +1146,37 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
     return None
 
 
+def _town_districts(
+    text: str, districts: list[District]
+) -> tuple[list[District], list[tuple[int, District]]]:
+    """Towns of the report's city named outside any district's name, each as a mention of its county (位于
+    某镇的某某项目 goes to that town's county): those written in full, and (start, county) of those written
+    short, which count only where they open a project's name (某某现代物流项目 with 某某 a town) and only in
+    a report that names their county."""
+    taken = [(span.start, span.end) for d in districts for span in d.spans]
+    named = {d.canonical for d in districts}
+    full, short = [], []
+    for start, end, county, is_short in town_mentions(text, document_city(text)):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if is_short and county.canonical not in named:
+            continue  # a short form is a town only in a report naming its county (太极 is a brand too)
+        district = District(
+            canonical=county.canonical,
+            mentions=[text[start:end]],
+            city=county.city,
+            kind=county.kind,
+            admin_code=county.admin_code,
+            province=county.province,
+            spans=[Span(start=start, end=end)],
+        )
+        if is_short:
+            short.append((start, district))
+        else:
+            full.append(district)
+    return full, short
+
+
 def _in_names(districts: list[District], companies: list[Company]) -> frozenset[int]:
     """Where a district is named inside a company's name (海城市鑫荣…有限公司): where the company comes
     from, a project's district only when nothing else says where it goes."""
@@ -1245,6 +1277,8 @@ def _project_district(
         if any(not start <= position < end for start, end in names)
     }
     others |= _claimed_by_another(doc, position)
+    # a town tells where the projects of its own sentence go, it leads no paragraph as its county would
+    others |= {start for start in doc.town_starts if not sentence.start <= start < sentence.end}
     spans = [s for s in doc.district_spans if s[0] not in others]
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
@@ -1341,7 +1375,7 @@ def _leading_places(doc: _Context, position: int) -> list[tuple[int, District]]:
     if found is None:  # each project asks for those of every other candidate: found once per start
         found = doc.leading_places_at[position] = [
             s
-            for s in doc.district_spans
+            for s in doc.district_spans + doc.town_short_spans
             if position <= s[0] < position + LEADING_PLACE_REACH
             and (s[0] == position or gazetteer().places_named(doc.text[position : s[0]]))
         ]
@@ -1399,8 +1433,11 @@ class _Context:
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
-        self.district_spans = _district_spans(self.districts)
-        self.in_names = _in_names(self.districts, self.companies)
+        towns, self.town_short_spans = _town_districts(self.text, self.districts)
+        self.town_starts = {span.start for d in towns for span in d.spans}
+        self.town_starts |= {start for start, _d in self.town_short_spans}
+        self.district_spans = _district_spans(self.districts + towns)
+        self.in_names = _in_names(self.districts + towns, self.companies)
         self.own_division = _own_division(self.districts, self.in_names)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
         self.names_holding_places: dict[int, list[tuple[int, int]]] | None = None

@@ -219,3 +219,33 @@ def test_a_place_the_project_itself_is_sent_to_stays_its_own():
         "洪湖市、监利市共签约12个项目。"
     )
     assert found.get("岚溪氢能试验基地项目") == "翠屿经济开发区", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青岛市举行重大项目集中签约活动。其中，位于李哥庄镇的星澜光电项目总投资5亿元。",
+        "青島市舉行重大項目集中簽約活動。其中，位於李哥莊鎮的星瀾光電項目總投資5億元。",
+    ],
+)
+def test_a_project_in_a_town_goes_to_the_towns_county(text):
+    assert set(districts_of_projects(text).values()) == {"胶州市"}
+
+
+def test_a_town_written_short_opening_a_projects_name_sends_it_to_the_towns_county():
+    text = (
+        "胶州市相关负责人出席城阳区举行的重大项目集中签约仪式。\n\n"
+        "本次签约的李哥庄现代物流项目总投资3亿元，禾川冷链项目总投资2亿元。"
+    )
+    found = districts_of_projects(text)
+    assert found["李哥庄现代物流项目"] == "胶州市", found
+
+
+def test_a_town_written_short_counts_only_where_its_county_is_named():
+    text = "城阳区举行重大项目集中签约仪式。\n\n本次签约的李哥庄现代物流项目总投资3亿元。"
+    assert districts_of_projects(text)["李哥庄现代物流项目"] == "城阳区"
+
+
+def test_a_town_of_another_city_is_no_place_of_the_report():
+    text = "成都市举行重大项目集中签约活动。其中，位于李哥庄镇的星澜光电项目总投资5亿元。"
+    assert set(districts_of_projects(text).values()) == {None}

@@ -10,6 +10,7 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import ahocorasick
 
@@ -384,3 +385,48 @@ def gazetteer() -> Gazetteer:
             if _GAZETTEER is None:
                 _GAZETTEER = _build()
     return _GAZETTEER
+
+
+@dataclass(frozen=True, slots=True)
+class Towns:
+    """The towns (镇, 乡, 街道) of one city: each written form → the county-level division it belongs to.
+    A town is never a district itself; full names are sure, short forms (towns.tsv's safe ones, and none
+    that names another place) only where their use says they are a place."""
+
+    full: dict[str, Place]
+    short: dict[str, Place]
+
+
+def _counties_by_code() -> dict[str, Place]:
+    by_code: dict[str, Place] = {}
+    for entries in gazetteer().surfaces.values():
+        for entry in entries:
+            if entry.form == NAME and entry.place.admin_code and entry.place.kind != "zone":
+                by_code.setdefault(entry.place.admin_code, entry.place)
+    return by_code
+
+
+@cache
+def _towns_by_city() -> dict[str, Towns]:
+    by_code = _counties_by_code()
+    full: dict[str, dict[str, set[Place]]] = defaultdict(lambda: defaultdict(set))
+    short: dict[str, dict[str, set[Place]]] = defaultdict(lambda: defaultdict(set))
+    for row in _rows("towns"):
+        county = by_code.get(row["county"])
+        if county is None or county.city is None:
+            continue
+        full[county.city][halfwidth(row["name"])].add(county)
+        if row["short"] and not gazetteer().places_named(row["short"]):
+            short[county.city][halfwidth(row["short"])].add(county)
+    return {
+        city: Towns(
+            {name: next(iter(p)) for name, p in full[city].items() if len(p) == 1},
+            {name: next(iter(p)) for name, p in short[city].items() if len(p) == 1},
+        )
+        for city in full
+    }
+
+
+def towns_of(city: str | None) -> Towns:
+    """The towns of `city` (see Towns); none when the city is not known."""
+    return _towns_by_city().get(city or "", Towns({}, {}))
