@@ -43,7 +43,11 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         province by majority, slogans and share-weighed kinds not projects, status of 意向/引进/洽谈,
 #         the firm whose stated investment introduces a project, list heads without a count (项目包括/项目有),
 #         breakdowns after 其中, national zones' short forms, 新城, one zone under several names
-EXTRACTOR_VERSION = "0.11.0"
+# 0.12.0: 计划投资 with a sum states an investment, not a plan; trial runs are completed; firms in headed lists
+#         and firms whose representatives take a step are projects; a province or other city before a brand
+#         stays in its name; eminent-firm lists; task sums as metrics; zones ending in 基地/园区/平台 in a
+#         landing slot; a town of the report's city gives a project its county (towns.tsv)
+EXTRACTOR_VERSION = "0.12.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
