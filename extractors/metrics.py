@@ -77,6 +77,14 @@ CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 _REGION_ENDING = _KW["region_province_ending"]
 _SUBJECT_NAMES = _KW["subject_names"]
+_ZONE_ANAPHOR = re.compile(
+    lang.pattern(
+        "metric_keywords",
+        "zone_anaphor",
+        clause_ends=re.escape(lang.chars("clause_ends")),
+        sentence_ends=re.escape(lang.chars("sentence_ends")),
+    )
+)
 _BRACKETED = re.compile(
     "[{o}][^{o}{c}]*[{c}]".format(
         o=re.escape(lang.chars("opening_brackets")), c=re.escape(lang.chars("closing_brackets"))
@@ -1369,6 +1377,7 @@ def find_metrics(
                     _summed_subject(view, sentence.start, figure.start, paragraph_mentions, containers)
                     or subject
                 )
+                subject = _zone_spoken_of(view, sentence.start, figure.start, mentions) or subject
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
@@ -1445,6 +1454,19 @@ def find_metrics(
 
 
 _JOINT = tuple(_KW["joint_markers"])
+
+
+def _zone_spoken_of(view: str, sentence_start: int, pos: int, mentions: list[_Mention]) -> str | None:
+    """The zone a clause of the sentence speaks of by its kind alone (开发区成立了…，紧盯40个…; 目前，园区已签约
+    项目10个; 该园区…): the zone named last before it, when no place is named between the word and the figure."""
+    anaphors = list(_ZONE_ANAPHOR.finditer(view, sentence_start, pos))
+    if not anaphors:
+        return None
+    at = anaphors[-1].start()
+    if any(at <= m.start < pos for m in mentions):
+        return None
+    zones = [m for m in mentions if m.end <= at and m.kind not in (*_ADMIN_KINDS, *_WHOLE_KINDS)]
+    return zones[-1].canonical if zones else None
 
 
 def _joint_subjects(
