@@ -96,6 +96,7 @@ _PATTERN_KEYS = (
     "company_settling",
     "continues",
     "division_anaphora",
+    "paragraph_opening",
     "events",
     "place_after",
     "tallied_place",
@@ -1248,9 +1249,36 @@ def _district_at(
         if index > 0 and SECTION_HEADING.match(paragraphs_above[0].text):
             break  # （四）拓展外资招商…: a new section, the one above leads nothing here
         before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
+        opening = _paragraph_opening(text, spans, paragraph, position)
+        if opening:
+            return opening
         for pool in ([s for s in before if s[1].kind in ADMIN_KINDS], before):
             if pool:
                 return pool[-1][1].canonical
+    return None
+
+
+_ZONE_ANAPHOR = re.compile(
+    "(?:{})?(?:{})".format(
+        lang.alternation(lang.data("metric_keywords")["zone_anaphora_openers"]),
+        lang.alternation(lang.data("metric_keywords")["zone_anaphora"]),
+    )
+)
+
+
+def _paragraph_opening(
+    text: str, spans: list[tuple[int, District]], paragraph: Segment, position: int
+) -> str | None:
+    """The place a paragraph opens with, after its dateline or time (今年以来，甲经济开发区…; 4月27日上午，乙县…):
+    what the paragraph is about, the zone as much as the county, whatever else it names in passing; a zone
+    spoken of by its kind alone (开发区成立了…) is the zone named last before it."""
+    at = _patterns()["paragraph_opening"].match(text, paragraph.start, position).end()
+    opening = next((s for s in spans if s[0] == at), None)
+    if opening is not None:
+        return _park_after_its_division(opening, spans)[1].canonical
+    if _ZONE_ANAPHOR.match(text, at, position):
+        zones = [s for s in spans if s[0] < at and s[1].kind not in ADMIN_KINDS]
+        return zones[-1][1].canonical if zones else None
     return None
 
 

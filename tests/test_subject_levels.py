@@ -61,3 +61,50 @@ def test_a_zone_word_inside_a_clause_or_after_a_place_is_no_anaphor():
     assert by_value[12] == "峄川市"
     assert by_value[8] == "峄川市"
     assert by_value[5] == "峄川市"
+
+
+def project_districts(text: str) -> dict[str, str | None]:
+    from zhaoyin.extractors.amounts import find_amounts as amounts_in
+    from zhaoyin.extractors.companies import find_companies
+    from zhaoyin.extractors.districts import find_districts
+    from zhaoyin.extractors.pipeline import extraction_view
+    from zhaoyin.extractors.projects import find_projects
+    from zhaoyin.extractors.text import halfwidth
+
+    view = extraction_view(halfwidth(text))
+    districts, _city = find_districts(view)
+    projects = find_projects(
+        view,
+        amounts=amounts_in(view),
+        companies=find_companies(view),
+        districts=districts,
+        metrics=[],
+        published="2024-09",
+    )
+    return {p.name: p.district for p in projects}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，胶州经济技术开发区全力以赴拼经济、促发展，推动高质量发展再提速，园区新增规上工业企业3家。\n"
+        "开发区成立了项目专班，紧盯40个胶州市百项重点工程，全程服务、加速实施，厚植工业经济发展后劲。"
+        "目前，星澜光电项目、禾川冷链项目等8个新建项目已经开工。",
+        "11月28日，胶州经济技术开发区举行11月招商项目签约仪式，共签约6个项目，总金额46亿元，涉及胶州市生物科技、"
+        "农产品深加工等领域。\n签约的星澜光电项目、禾川冷链项目均为产业链重点项目，达产后年产值超10亿元。",
+        "今年以來，膠州經濟技術開發區全力以赴拼經濟、促發展，推動高質量發展再提速，園區新增規上工業企業3家。\n"
+        "開發區成立了項目專班，緊盯40個膠州市百項重點工程，全程服務、加速實施，厚植工業經濟發展後勁。"
+        "目前，星瀾光電項目、禾川冷鏈項目等8個新建項目已經開工。",
+    ],
+)
+def test_a_paragraph_is_about_the_zone_it_opens_with_not_the_county_named_in_passing(text):
+    found = project_districts(text)
+    assert found and set(found.values()) == {"胶州经济技术开发区"}, found
+
+
+def test_a_paragraph_opening_with_its_county_still_gives_the_county():
+    found = project_districts(
+        "7月21日，胶州市项目集中签约、开工仪式在胶州经济技术开发区隆重举行，县委书记出席仪式并讲话，副县长主持仪式。\n"
+        "仪式上共签约项目2个，分别是星澜光电项目、禾川冷链项目，总投资6.5亿元。"
+    )
+    assert found and set(found.values()) == {"胶州市"}, found
