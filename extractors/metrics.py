@@ -1378,6 +1378,21 @@ def find_metrics(
                     or subject
                 )
                 subject = _zone_spoken_of(view, sentence.start, figure.start, mentions) or subject
+                if not itemized and figure.respective is None:
+                    division_before = next(
+                        (
+                            m.canonical
+                            for m in reversed(mentions)
+                            if m.end <= sentence.start and m.kind in _ADMIN_KINDS
+                        ),
+                        document_lead,
+                    )
+                    subject = (
+                        _spread_holder(
+                            view, sentence.start, figure.start, mentions, containers, division_before
+                        )
+                        or subject
+                    )
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
@@ -1467,6 +1482,39 @@ def _zone_spoken_of(view: str, sentence_start: int, pos: int, mentions: list[_Me
         return None
     zones = [m for m in mentions if m.end <= at and m.kind not in (*_ADMIN_KINDS, *_WHOLE_KINDS)]
     return zones[-1].canonical if zones else None
+
+
+_SPREAD_MARKERS = tuple(_KW["spread_markers"])
+
+
+def _spread_holder(
+    view: str,
+    sentence_start: int,
+    pos: int,
+    mentions: list[_Mention],
+    containers: dict[str, tuple[str | None, str | None]],
+    division_before: str | None,
+) -> str | None:
+    """A figure its sentence spreads over several places (分别位于甲开发区、乙镇和丙经合区，投资额达36亿元): the
+    division holding them all — for zones only, the county-level division the report spoke of before; else
+    the one city (failing that, province) holding every place listed."""
+    said = view[sentence_start:pos]
+    at = max((said.rfind(w) for w in _SPREAD_MARKERS), default=-1)
+    if at < 0:
+        return None
+    listed = [
+        m for m in mentions if sentence_start <= m.start < pos and m.kind not in _WHOLE_KINDS + ("province",)
+    ]
+    names = list(dict.fromkeys(m.canonical for m in listed))
+    if len(names) < 2:
+        return None
+    if all(m.kind not in _ADMIN_KINDS for m in listed) and division_before:
+        return division_before
+    for level in (0, 1):
+        wholes = {containers.get(name, (None, None))[level] for name in names}
+        if len(wholes) == 1 and None not in wholes:
+            return wholes.pop()
+    return None
 
 
 def _joint_subjects(

@@ -13,13 +13,15 @@ from zhaoyin.extractors.script import simplified_view
 from zhaoyin.schemas import District, Span
 
 
-def district(text: str, canonical: str, kind: str, *surfaces: str) -> District:
+def district(text: str, canonical: str, kind: str, *surfaces: str, city: str | None = None) -> District:
     spans: list[Span] = []
     for surface in sorted(surfaces or (canonical,), key=len, reverse=True):
         for m in re.finditer(re.escape(surface), text):
             if not any(s.start <= m.start() < s.end for s in spans):
                 spans.append(Span(start=m.start(), end=m.end()))
-    return District(canonical=canonical, mentions=list(surfaces or (canonical,)), kind=kind, spans=spans)
+    return District(
+        canonical=canonical, mentions=list(surfaces or (canonical,)), kind=kind, spans=spans, city=city
+    )
 
 
 def subjects(text: str, districts: list[District], city: str = "济东市") -> dict[float, str | None]:
@@ -61,6 +63,41 @@ def test_a_zone_word_inside_a_clause_or_after_a_place_is_no_anaphor():
     assert by_value[12] == "峄川市"
     assert by_value[8] == "峄川市"
     assert by_value[5] == "峄川市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9月8日，峄川市重大项目集中开工。当天开工的云栖饮品、丰禾包装等12个项目，分别位于峄川经济开发区、"
+        "石港经合区，投资额达36亿元。",
+        "峄川市举行签约仪式。包括峄川经济开发区的云栖饮品项目，石港经合区的丰禾包装项目在内的18个项目集中签约，"
+        "总投资金额达405亿元。",
+        "峄川市舉行簽約儀式。當天開工的雲棲飲品、豐禾包裝等12個項目，分別位於峄川經濟開發區、石港經合區，"
+        "投資額達36億元。",
+    ],
+)
+def test_a_figure_spread_over_listed_zones_is_the_division_holding_them(text):
+    view = simplified_view(text)
+    districts = [
+        district(view, "峄川市", "county_city"),
+        district(view, "峄川经济开发区", "zone"),
+        district(view, "石港经合区", "zone"),
+    ]
+    by_value = subjects(text, districts)
+    figure = 36 if 36 in by_value else 405
+    assert by_value[figure] == "峄川市"
+
+
+def test_a_figure_spread_over_listed_districts_is_their_city():
+    text = "此外，西岭、南湖、北塘等区县也分别开展了招商项目集中签约活动，累计签约项目53个，总投资额超过550亿元。"
+    districts = [
+        district(text, "西岭区", "district", "西岭", city="济东市"),
+        district(text, "南湖区", "district", "南湖", city="济东市"),
+        district(text, "北塘县", "county", "北塘", city="济东市"),
+    ]
+    by_value = subjects(text, districts, city=None)
+    assert by_value[53] == "济东市"
+    assert by_value[550] == "济东市"
 
 
 def project_districts(text: str) -> dict[str, str | None]:
