@@ -18,6 +18,7 @@ from functools import lru_cache
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
+from zhaoyin.extractors.districts import town_mentions
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
@@ -223,6 +224,17 @@ def _joined_view(text: str) -> str:
 def _mentions(districts: list[District]) -> list[_Mention]:
     out = [_Mention(s.start, s.end, d.canonical, d.kind) for d in districts for s in d.spans]
     return sorted(out, key=lambda m: m.start)
+
+
+def _town_mentions(text: str, districts: list[District], city: str | None) -> list[_Mention]:
+    """Towns of the report's city written in full outside any district's name (乐乡街道集中签约3个项目): a
+    town is no subject of its own, its county is — the most specific division the text gives."""
+    taken = [(span.start, span.end) for d in districts for span in d.spans]
+    return [
+        _Mention(start, end, county.canonical, county.kind)
+        for start, end, county, short in town_mentions(text, city)
+        if not short and not any(s < end and start < e for s, e in taken)
+    ]
 
 
 def _lone_place_names(view: str, districts: list[_Mention]) -> list[tuple[int, int, str]]:
@@ -1286,7 +1298,7 @@ def find_metrics(
 ) -> list[Metric]:
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
-    mentions = _mentions(districts)
+    mentions = _mentions(districts) + _town_mentions(text, districts, city)
     lone = _lone_place_names(view, mentions)
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)

@@ -145,3 +145,17 @@ def test_a_paragraph_opening_with_its_county_still_gives_the_county():
         "仪式上共签约项目2个，分别是星澜光电项目、禾川冷链项目，总投资6.5亿元。"
     )
     assert found and set(found.values()) == {"胶州市"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月23日，李哥庄镇集中签约3个招商引资项目，协议投资额达2亿元，涵盖物流仓储、农产品加工等产业。",
+        "今年以来，李哥庄镇成功签约3个招商引资项目，协议投资额达2亿元。",
+        "5月23日，李哥莊鎮集中簽約3個招商引資項目，協議投資額達2億元。",
+    ],
+)
+def test_a_town_leading_its_figures_gives_them_to_its_county(text):
+    by_value = subjects(text, [], city="青岛市")
+    assert by_value[3] == "胶州市"
+    assert by_value[2] == "胶州市"
