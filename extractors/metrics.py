@@ -18,8 +18,8 @@ from functools import lru_cache
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
-from zhaoyin.extractors.districts import town_mentions
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.districts import town_mentions
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
