@@ -159,3 +159,20 @@ def test_a_town_leading_its_figures_gives_them_to_its_county(text):
     by_value = subjects(text, [], city="青岛市")
     assert by_value[3] == "胶州市"
     assert by_value[2] == "胶州市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9月26日，胶州市重大项目集中签约仪式在胶州经济技术开发区举行，现场集中签约产业项目35个、总投资105亿元，"
+        "涵盖高端装备制造、生命科学等领域。\n星澜基地项目投资主体为星澜集团，计划总投资3亿美元，新增用地160亩，"
+        "项目建成后，将成为上合示范区内高标准示范园区。\n当天签约的还有禾川冷链物流中心项目、云栖智能制造项目等产业项目。",
+        "9月26日，膠州市重大項目集中簽約儀式在膠州經濟技術開發區舉行，現場集中簽約產業項目35個、總投資105億元，"
+        "涵蓋高端裝備製造、生命科學等領域。\n星瀾基地項目投資主體為星瀾集團，計劃總投資3億美元，新增用地160畝，"
+        "項目建成後，將成為上合示範區內高標準示範園區。\n當天簽約的還有禾川冷鏈物流中心項目、雲棲智能製造項目等產業項目。",
+    ],
+)
+def test_a_paragraph_about_another_project_leads_no_other(text):
+    found = project_districts(text)
+    others = {name: d for name, d in found.items() if "禾川" in name or "云栖" in name}
+    assert others and set(others.values()) == {"胶州市"}, found
