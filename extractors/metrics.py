@@ -1517,6 +1517,13 @@ def _spread_holder(
     listed = [
         m for m in mentions if sentence_start <= m.start < pos and m.kind not in _WHOLE_KINDS + ("province",)
     ]
+    listed = [  # 吴江 inside 吴江高新区 names the zone
+        m
+        for m in listed
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in listed
+        )
+    ]
     names = list(dict.fromkeys(m.canonical for m in listed))
     if len(names) < 2:
         return None

@@ -176,3 +176,18 @@ def test_a_paragraph_about_another_project_leads_no_other(text):
     found = project_districts(text)
     others = {name: d for name, d in found.items() if "禾川" in name or "云栖" in name}
     assert others and set(others.values()) == {"胶州市"}, found
+
+
+def test_a_division_named_inside_a_listed_zone_is_no_listed_place_of_its_own():
+    text = (
+        "峄川区举行签约仪式。\n在昨日的主会场集中签约现场，包括石港高新区的云栖饮品，峄川高新区丰禾包装在内的18个项目"
+        "集中签约，总投资金额达405亿元。"
+    )
+    districts = [
+        district(text, "峄川区", "district", "峄川区", "峄川", city="济东市"),
+        district(text, "石港高新区", "zone", city="济东市"),
+        district(text, "峄川高新区", "zone", city="济东市"),
+    ]
+    by_value = subjects(text, districts)
+    assert by_value[18] == "峄川区"
+    assert by_value[405] == "峄川区"
