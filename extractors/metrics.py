@@ -19,6 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
+from zhaoyin.extractors.districts import town_mentions
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
@@ -77,6 +78,14 @@ CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 _REGION_ENDING = _KW["region_province_ending"]
 _SUBJECT_NAMES = _KW["subject_names"]
+_ZONE_ANAPHOR = re.compile(
+    lang.pattern(
+        "metric_keywords",
+        "zone_anaphor",
+        clause_ends=re.escape(lang.chars("clause_ends")),
+        sentence_ends=re.escape(lang.chars("sentence_ends")),
+    )
+)
 _BRACKETED = re.compile(
     "[{o}][^{o}{c}]*[{c}]".format(
         o=re.escape(lang.chars("opening_brackets")), c=re.escape(lang.chars("closing_brackets"))
@@ -215,6 +224,17 @@ def _joined_view(text: str) -> str:
 def _mentions(districts: list[District]) -> list[_Mention]:
     out = [_Mention(s.start, s.end, d.canonical, d.kind) for d in districts for s in d.spans]
     return sorted(out, key=lambda m: m.start)
+
+
+def _town_mentions(text: str, districts: list[District], city: str | None) -> list[_Mention]:
+    """Towns of the report's city written in full outside any district's name (乐乡街道集中签约3个项目): a
+    town is no subject of its own, its county is — the most specific division the text gives."""
+    taken = [(span.start, span.end) for d in districts for span in d.spans]
+    return [
+        _Mention(start, end, county.canonical, county.kind)
+        for start, end, county, short in town_mentions(text, city)
+        if not short and not any(s < end and start < e for s, e in taken)
+    ]
 
 
 def _lone_place_names(view: str, districts: list[_Mention]) -> list[tuple[int, int, str]]:
@@ -1278,7 +1298,7 @@ def find_metrics(
 ) -> list[Metric]:
     """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
     view = _joined_view(text)
-    mentions = _mentions(districts)
+    mentions = _mentions(districts) + _town_mentions(text, districts, city)
     lone = _lone_place_names(view, mentions)
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
@@ -1369,6 +1389,22 @@ def find_metrics(
                     _summed_subject(view, sentence.start, figure.start, paragraph_mentions, containers)
                     or subject
                 )
+                subject = _zone_spoken_of(view, sentence.start, figure.start, mentions) or subject
+                if not itemized and figure.respective is None:
+                    division_before = next(
+                        (
+                            m.canonical
+                            for m in reversed(mentions)
+                            if m.end <= sentence.start and m.kind in _ADMIN_KINDS
+                        ),
+                        document_lead,
+                    )
+                    subject = (
+                        _spread_holder(
+                            view, sentence.start, figure.start, mentions, containers, division_before
+                        )
+                        or subject
+                    )
                 if figure.kind == "rate" and view.startswith(JOINT_SHARE_STARTS, clause_start):
                     subject = _whole_named(view[clause_start : figure.start], city, province) or subject
                 whole = _sentence_whole(
@@ -1445,6 +1481,59 @@ def find_metrics(
 
 
 _JOINT = tuple(_KW["joint_markers"])
+
+
+def _zone_spoken_of(view: str, sentence_start: int, pos: int, mentions: list[_Mention]) -> str | None:
+    """The zone a clause of the sentence speaks of by its kind alone (开发区成立了…，紧盯40个…; 目前，园区已签约
+    项目10个; 该园区…): the zone named last before it, when no place is named between the word and the figure."""
+    anaphors = list(_ZONE_ANAPHOR.finditer(view, sentence_start, pos))
+    if not anaphors:
+        return None
+    at = anaphors[-1].start()
+    if any(at <= m.start < pos for m in mentions):
+        return None
+    zones = [m for m in mentions if m.end <= at and m.kind not in (*_ADMIN_KINDS, *_WHOLE_KINDS)]
+    return zones[-1].canonical if zones else None
+
+
+_SPREAD_MARKERS = tuple(_KW["spread_markers"])
+
+
+def _spread_holder(
+    view: str,
+    sentence_start: int,
+    pos: int,
+    mentions: list[_Mention],
+    containers: dict[str, tuple[str | None, str | None]],
+    division_before: str | None,
+) -> str | None:
+    """A figure its sentence spreads over several places (分别位于甲开发区、乙镇和丙经合区，投资额达36亿元): the
+    division holding them all — for zones only, the county-level division the report spoke of before; else
+    the one city (failing that, province) holding every place listed."""
+    said = view[sentence_start:pos]
+    at = max((said.rfind(w) for w in _SPREAD_MARKERS), default=-1)
+    if at < 0:
+        return None
+    listed = [
+        m for m in mentions if sentence_start <= m.start < pos and m.kind not in _WHOLE_KINDS + ("province",)
+    ]
+    listed = [  # 吴江 inside 吴江高新区 names the zone
+        m
+        for m in listed
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in listed
+        )
+    ]
+    names = list(dict.fromkeys(m.canonical for m in listed))
+    if len(names) < 2:
+        return None
+    if all(m.kind not in _ADMIN_KINDS for m in listed) and division_before:
+        return division_before
+    for level in (0, 1):
+        wholes = {containers.get(name, (None, None))[level] for name in names}
+        if len(wholes) == 1 and None not in wholes:
+            return wholes.pop()
+    return None
 
 
 def _joint_subjects(

@@ -96,6 +96,7 @@ _PATTERN_KEYS = (
     "company_settling",
     "continues",
     "division_anaphora",
+    "paragraph_opening",
     "events",
     "place_after",
     "tallied_place",
@@ -1223,6 +1224,7 @@ def _district_at(
     paragraphs_above: list[Segment],
     sentence: Segment,
     item: Segment | None = None,
+    other_projects: frozenset[int] = frozenset(),
 ):
     """The district the project lands in: one named in its own list item or clause (a list of projects in
     several counties), else in its sentence, else the latest named before it in its paragraph, else in the
@@ -1248,10 +1250,44 @@ def _district_at(
         if index > 0 and SECTION_HEADING.match(paragraphs_above[0].text):
             break  # （四）拓展外资招商…: a new section, the one above leads nothing here
         before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
+        opening = _paragraph_opening(text, spans, paragraph, position)
+        if opening:
+            return opening
+        if not paragraph.start <= position < paragraph.end and _opens_with(text, paragraph, other_projects):
+            continue  # 某某基地项目投资主体为…，将成为甲产业园内…: a paragraph about another project leads no other
         for pool in ([s for s in before if s[1].kind in ADMIN_KINDS], before):
             if pool:
                 return pool[-1][1].canonical
     return None
+
+
+_ZONE_ANAPHOR = re.compile(
+    "(?:{})?(?:{})".format(
+        lang.alternation(lang.data("metric_keywords")["zone_anaphora_openers"]),
+        lang.alternation(lang.data("metric_keywords")["zone_anaphora"]),
+    )
+)
+
+
+def _paragraph_opening(
+    text: str, spans: list[tuple[int, District]], paragraph: Segment, position: int
+) -> str | None:
+    """The place a paragraph opens with, after its dateline or time (今年以来，甲经济开发区…; 4月27日上午，乙县…):
+    what the paragraph is about, the zone as much as the county, whatever else it names in passing; a zone
+    spoken of by its kind alone (开发区成立了…) is the zone named last before it."""
+    at = _patterns()["paragraph_opening"].match(text, paragraph.start, position).end()
+    opening = next((s for s in spans if s[0] == at), None)
+    if opening is not None:
+        return _park_after_its_division(opening, spans)[1].canonical
+    if _ZONE_ANAPHOR.match(text, at, position):
+        zones = [s for s in spans if s[0] < at and s[1].kind not in ADMIN_KINDS]
+        return zones[-1][1].canonical if zones else None
+    return None
+
+
+def _opens_with(text: str, paragraph: Segment, starts: frozenset[int]) -> bool:
+    """Whether `paragraph` opens (after its dateline or time) with one of the names starting at `starts`."""
+    return _patterns()["paragraph_opening"].match(text, paragraph.start, paragraph.end).end() in starts
 
 
 LEADING_PLACE_REACH = 6  # characters of a city or province name before the place opening a project's name
@@ -1291,10 +1327,15 @@ def _project_district(
     # 甲项目、乙市某某有限公司扩建项目等: the place inside the company's name is where that company
     # comes from, never where the other projects of its list or paragraph go
     own_names = [s for s in spans if s[0] not in doc.in_names or item.start <= s[0] < item.end]
+    # a paragraph about another project leads this one only when neither a lead nor the report's own
+    # division says where it goes
+    other_projects = frozenset(doc.starts) - {position}
     return (
-        _district_at(text, outside_names, position, above, sentence, item)
-        or _district_at(text, own_names, position, above, sentence, item)
+        _district_at(text, outside_names, position, above, sentence, item, other_projects)
+        or _district_at(text, own_names, position, above, sentence, item, other_projects)
         or doc.own_division
+        or _district_at(text, outside_names, position, above, sentence, item)
+        or _district_at(text, own_names, position, above, sentence, item)
     )
 
 
