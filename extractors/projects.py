@@ -52,6 +52,7 @@ _ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
+_CLAUSE_FINAL_STEPS = frozenset(_WORDS["clause_final_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
@@ -1051,6 +1052,8 @@ def _status(
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
             if text.startswith(tuple(_WORDS["noun_heads_after_step"]), match.end()):
                 continue  # 呼叫中心、运营中心: a facility a step word names, no step
+            if match.group(0) in _CLAUSE_FINAL_STEPS and not _closes_clause(text, match.end()):
+                continue  # 为了加快推进某某区建设: a purpose, no step taken
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
@@ -1093,6 +1096,15 @@ def _status(
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
+
+
+def _closes_clause(text: str, end: int) -> bool:
+    """Whether a clause ends at `end` (the text ends, or a clause break or sentence break follows)."""
+    return (
+        end >= len(text)
+        or _CLAUSE_BREAK.match(text, end) is not None
+        or _SENTENCE_BREAK.match(text, end) is not None
+    )
 
 
 def _outranks(stage: int, weak: bool, best_stage: int, best_weak: bool) -> bool:

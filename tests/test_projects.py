@@ -2094,3 +2094,29 @@ def test_a_trial_run_is_completed(text):
     """试生产, 试运行: the plant is built and producing."""
     projects = projects_of(extraction_view(text))
     assert projects and projects[0].status == "completed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁和纺织纱线生产线等项目实现竣工投产，岚川东区市政基础设施建设、蓝岸茶叶科技园建设等5个项目加快推进。",
+        "总投资6亿元的岚钧重工风电主轴承项目加速推进，年内将投产。",
+        "寧和紡織紗線生產線等項目實現竣工投產，嵐川東區市政基礎設施建設、藍岸茶葉科技園建設等5個項目加快推進。",
+    ],
+)
+def test_projects_whose_clause_closes_with_speeding_up_are_started(text):
+    """…等5个项目加快推进: work is under way, whatever the clause before says."""
+    projects = projects_of(extraction_view(text))
+    sped_up = [
+        p for p in projects if "茶" in (p.name or "") or "轴承" in (p.name or "") or "軸承" in (p.name or "")
+    ]
+    assert sped_up and {p.status for p in sped_up} == {"started"}
+
+
+def test_speeding_up_said_with_an_object_is_a_purpose_not_a_step():
+    """为了加快推进某区建设，此次签订…项目: the purpose of the signing, no project's step."""
+    text = extraction_view(
+        "为了加快推进岚川新区建设，此次代表团签订商贸物流项目7个。宁和集团投资24亿元，将在岚川建设国际五金城项目。"
+    )
+    projects = projects_of(text)
+    assert projects and all(p.status != "started" for p in projects)
