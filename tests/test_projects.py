@@ -2120,3 +2120,23 @@ def test_speeding_up_said_with_an_object_is_a_purpose_not_a_step():
     )
     projects = projects_of(text)
     assert projects and all(p.status != "started" for p in projects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "引进的岚川风电工程项目、宁和光伏电站已并网发电。",
+        "蓝岸集团投资8亿元的蓝岸风电场项目上月实现全容量并网发电。",
+        "引進的嵐川風電工程項目、寧和光伏電站已併網發電。",
+    ],
+)
+def test_a_power_plant_feeding_the_grid_is_completed(text):
+    """并网发电 is a power plant's 投产: built and producing."""
+    projects = projects_of(extraction_view(text))
+    assert projects and {p.status for p in projects} == {"completed"}
+
+
+def test_feeding_the_grid_inside_a_name_is_no_step():
+    text = extraction_view("岚川60兆瓦并网光伏发电项目、宁和产业园等5个项目正在开展前期工作。")
+    projects = projects_of(text)
+    assert projects and all(p.status != "completed" for p in projects)
