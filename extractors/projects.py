@@ -2032,6 +2032,7 @@ def find_projects(
         and not _COUNT_BEFORE_NAME.search(text, max(c.start - COUNT_REACH, 0), c.start)
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
+        and not _holds_a_clause(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
@@ -2084,6 +2085,20 @@ def find_projects(
         ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
+
+
+_ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过
+
+
+def _holds_a_clause(name: str) -> bool:
+    """A name run on over its clause's predicate: an aspect particle (…进行了项目), or an adverb or a verb
+    followed by a preposition (…项目将对…, …分别在…, 整体搬迁至…); a name never says how it is done
+    (A至B公路: a preposition between places is part of the name)."""
+    pairs = [(w, f) for w, f in tagged(name) if w.strip()]
+    for (word, flag), (_next, next_flag) in zip(pairs, [*pairs[1:], ("", "")], strict=True):
+        if flag in _ASPECT_FLAGS or (next_flag == "p" and (flag == "d" or (flag == "v" and len(word) >= 2))):
+            return True  # (a one-character "verb" is jieba's cut of a place: 汀汀拉|至|勒…公路)
+    return False
 
 
 def _past_its_zone(candidate: _Candidate, zones: list[tuple[int, int]]) -> _Candidate:

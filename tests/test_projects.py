@@ -2140,3 +2140,24 @@ def test_feeding_the_grid_inside_a_name_is_no_step():
     text = extraction_view("岚川60兆瓦并网光伏发电项目、宁和产业园等5个项目正在开展前期工作。")
     projects = projects_of(text)
     assert projects and all(p.status != "completed" for p in projects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "计划投资1.2亿元的蓝岸技改项目将对蓝岸(福建)光伏玻璃有限公司的二期工厂进行改造。",
+        "宁和集团计划投资8亿元的动力电池项目等8个项目分别在岚川经济开发区和岚川高新区进行了项目集中签约。",
+        "开工项目中，蓝岸搬迁项目投资5亿元，将岚川分公司整体搬迁至宁和基地辖区。",
+        "計劃投資1.2億元的藍岸技改項目將對藍岸(福建)光伏玻璃有限公司的二期工廠進行改造。",
+    ],
+)
+def test_a_name_never_runs_on_over_its_clause_predicate(text):
+    """…项目将对…工厂, …分别在…进行了项目, …整体搬迁至…基地: the words after the predicate are no name."""
+    names = [p.name or "" for p in projects_of(extraction_view(text))]
+    assert not any(w in n for n in names for w in ("将对", "將對", "分别在", "进行了", "搬迁至"))
+
+
+def test_a_preposition_between_places_stays_in_a_road_name():
+    text = extraction_view("青岛至岚川铁路、岚川至宁和高速公路等43个重点项目建成投运。")
+    names = {p.name for p in projects_of(text)}
+    assert "青岛至岚川铁路" in names
