@@ -2095,7 +2095,8 @@ def _holds_a_clause(name: str) -> bool:
     followed by a preposition (…项目将对…, …分别在…, 整体搬迁至…); a name never says how it is done
     (A至B公路: a preposition between places is part of the name)."""
     pairs = [(w, f) for w, f in tagged(name) if w.strip()]
-    for (word, flag), (_next, next_flag) in zip(pairs, [*pairs[1:], ("", "")], strict=True):
+    for i, (word, flag) in enumerate(pairs):
+        next_flag = pairs[i + 1][1] if i + 1 < len(pairs) else ""
         if flag in _ASPECT_FLAGS or (next_flag == "p" and (flag == "d" or (flag == "v" and len(word) >= 2))):
             return True  # (a one-character "verb" is jieba's cut of a place: 汀汀拉|至|勒…公路)
     return False

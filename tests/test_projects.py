@@ -2161,3 +2161,8 @@ def test_a_preposition_between_places_stays_in_a_road_name():
     text = extraction_view("青岛至岚川铁路、岚川至宁和高速公路等43个重点项目建成投运。")
     names = {p.name for p in projects_of(text)}
     assert "青岛至岚川铁路" in names
+
+
+def test_a_project_named_only_by_its_company_is_kept():
+    text = extraction_view("宁和精密科技有限公司投资5亿元落户岚川高新区。")
+    assert projects_of(text)
