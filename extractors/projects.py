@@ -867,6 +867,11 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 # 开工项目6个，包括A、B、C: an item the text names as a firm is that firm's project
                 out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
+            elif (brand_end := _brand_item_end(text, position, end)) is not None:
+                # 签约项目5个，包括A、B、C: an unknown brand the head types is a firm's project too
+                brand = text[position:brand_end]
+                out.append(_Candidate(None, position, brand_end, listed=True, company=brand, head=head))
+                start = piece.end() if piece else end
             elif piece is not None and piece.group(0) != lang.chars("list_separator"):
                 resume = position  # …项目，开工项目2个，…: the list is over, another may follow
                 break
@@ -874,6 +879,24 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 break
             position = piece.end()
     return out
+
+
+BRAND_ITEM_CHARS = (4, 8)  # a firm's short name as a list item: 岚钧电子, 苏州岚钧精密
+
+
+def _brand_item_end(text: str, start: int, end: int) -> int | None:
+    """Where a headed list's item that is only a firm's short name ends (苏州岚钧, 岚钧医药 before a count
+    of the firms: 岚钧医药6家企业), when it opens with a name and holds nothing else; None otherwise."""
+    count = _COUNTED_AFTER.search(text, start, end)
+    if count is not None:
+        end = count.start()
+    item = text[start:end]
+    shortest, longest = BRAND_ITEM_CHARS
+    if not shortest <= len(item) <= longest or _NOT_IN_A_NAME.search(item):
+        return None
+    if item.endswith(_nouns()[0]) or gazetteer().places_named(item) or item in _industry():
+        return None
+    return end if _opens_with_a_name(item) else None
 
 
 PLACE_TIE_REACH = 12  # characters of a place before the 的 tying it to its item

@@ -2166,3 +2166,18 @@ def test_a_preposition_between_places_stays_in_a_road_name():
 def test_a_project_named_only_by_its_company_is_kept():
     text = extraction_view("宁和精密科技有限公司投资5亿元落户岚川高新区。")
     assert projects_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开工项目4个，包括宁德岚发、江苏岚盛、嵘鑫科技、浙江岚轮，均为动力电池配套企业。",
+        "開工項目4個，包括寧德嵐發、江蘇嵐盛、嶸鑫科技、浙江嵐輪，均為動力電池配套企業。",
+    ],
+)
+def test_every_unknown_brand_a_project_head_lists_is_a_firms_project(text):
+    """开工项目4个，包括A、B、C、D: the head types each short name as a firm's project, whether or not the
+    firm is known."""
+    projects = projects_of(extraction_view(text))
+    assert {"宁德岚发", "江苏岚盛", "嵘鑫科技", "浙江岚轮"} <= {p.company for p in projects}
+    assert {p.status for p in projects} == {"started"}
