@@ -867,7 +867,9 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 # 开工项目6个，包括A、B、C: an item the text names as a firm is that firm's project
                 out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
-            elif (brand_end := _brand_item_end(text, position, end)) is not None:
+            elif (brand_end := _brand_item_end(text, position, end)) is not None and not (
+                piece is not None and _project_piece_after(text, piece.end(), match.end("items"))
+            ):
                 # 签约项目5个，包括A、B、C: an unknown brand the head types is a firm's project too
                 brand = text[position:brand_end]
                 out.append(_Candidate(None, position, brand_end, listed=True, company=brand, head=head))
@@ -897,6 +899,13 @@ def _brand_item_end(text: str, start: int, end: int) -> int | None:
     if item.endswith(_nouns()[0]) or gazetteer().places_named(item) or item in _industry():
         return None
     return end if _opens_with_a_name(item) else None
+
+
+def _project_piece_after(text: str, start: int, end: int) -> bool:
+    """Whether the next piece of a headed list ends with a project noun: then a short name before it may be
+    the first half of one item (蓝峰机械加工、轨道结构件加工制造项目), no firm of its own."""
+    following = _ITEM_BREAK.search(text, start, end)
+    return text[start : following.start() if following else end].endswith(_nouns()[0])
 
 
 PLACE_TIE_REACH = 12  # characters of a place before the 的 tying it to its item
