@@ -52,6 +52,7 @@ _ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
+_CLAUSE_FINAL_STEPS = frozenset(_WORDS["clause_final_steps"])
 _QUOTED = re.compile(lang.pattern("project_words", "quoted"))
 _QUOTED_NAME = re.compile(lang.pattern("project_words", "quoted_name"))
 QUOTED_NAME_NOUN_CHARS = 6  # what follows the quote: 酒店项目 — a noun, not a clause
@@ -867,6 +868,13 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 # 开工项目6个，包括A、B、C: an item the text names as a firm is that firm's project
                 out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
+            elif (brand_end := _brand_item_end(text, position, end)) is not None and not (
+                piece is not None and _project_piece_after(text, piece.end(), match.end("items"))
+            ):
+                # 签约项目5个，包括A、B、C: an unknown brand the head types is a firm's project too
+                brand = text[position:brand_end]
+                out.append(_Candidate(None, position, brand_end, listed=True, company=brand, head=head))
+                start = piece.end() if piece else end
             elif piece is not None and piece.group(0) != lang.chars("list_separator"):
                 resume = position  # …项目，开工项目2个，…: the list is over, another may follow
                 break
@@ -874,6 +882,31 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 break
             position = piece.end()
     return out
+
+
+BRAND_ITEM_CHARS = (4, 8)  # a firm's short name as a list item: 岚钧电子, 苏州岚钧精密
+
+
+def _brand_item_end(text: str, start: int, end: int) -> int | None:
+    """Where a headed list's item that is only a firm's short name ends (苏州岚钧, 岚钧医药 before a count
+    of the firms: 岚钧医药6家企业), when it opens with a name and holds nothing else; None otherwise."""
+    count = _COUNTED_AFTER.search(text, start, end)
+    if count is not None:
+        end = count.start()
+    item = text[start:end]
+    shortest, longest = BRAND_ITEM_CHARS
+    if not shortest <= len(item) <= longest or _NOT_IN_A_NAME.search(item):
+        return None
+    if item.endswith(_nouns()[0]) or gazetteer().places_named(item) or item in _industry():
+        return None
+    return end if _opens_with_a_name(item) else None
+
+
+def _project_piece_after(text: str, start: int, end: int) -> bool:
+    """Whether the next piece of a headed list ends with a project noun: then a short name before it may be
+    the first half of one item (蓝峰机械加工、轨道结构件加工制造项目), no firm of its own."""
+    following = _ITEM_BREAK.search(text, start, end)
+    return text[start : following.start() if following else end].endswith(_nouns()[0])
 
 
 PLACE_TIE_REACH = 12  # characters of a place before the 的 tying it to its item
@@ -1052,6 +1085,8 @@ def _status(
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
             if text.startswith(tuple(_WORDS["noun_heads_after_step"]), match.end()):
                 continue  # 呼叫中心、运营中心: a facility a step word names, no step
+            if match.group(0) in _CLAUSE_FINAL_STEPS and not _closes_clause(text, match.end()):
+                continue  # 为了加快推进某某区建设: a purpose, no step taken
             status, stage = table[match.group(0)]
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
@@ -1094,6 +1129,15 @@ def _status(
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
+
+
+def _closes_clause(text: str, end: int) -> bool:
+    """Whether a clause ends at `end` (the text ends, or a clause break or sentence break follows)."""
+    return (
+        end >= len(text)
+        or _CLAUSE_BREAK.match(text, end) is not None
+        or _SENTENCE_BREAK.match(text, end) is not None
+    )
 
 
 def _outranks(stage: int, weak: bool, best_stage: int, best_weak: bool) -> bool:
@@ -2061,6 +2105,7 @@ def find_projects(
         and not _COUNT_BEFORE_NAME.search(text, max(c.start - COUNT_REACH, 0), c.start)
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
+        and not _holds_a_clause(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
@@ -2113,6 +2158,21 @@ def find_projects(
         ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
     return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
+
+
+_ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过
+
+
+def _holds_a_clause(name: str) -> bool:
+    """A name run on over its clause's predicate: an aspect particle (…进行了项目), or an adverb or a verb
+    followed by a preposition (…项目将对…, …分别在…, 整体搬迁至…); a name never says how it is done
+    (A至B公路: a preposition between places is part of the name)."""
+    pairs = [(w, f) for w, f in tagged(name) if w.strip()]
+    for i, (word, flag) in enumerate(pairs):
+        next_flag = pairs[i + 1][1] if i + 1 < len(pairs) else ""
+        if flag in _ASPECT_FLAGS or (next_flag == "p" and (flag == "d" or (flag == "v" and len(word) >= 2))):
+            return True  # (a one-character "verb" is jieba's cut of a place: 汀汀拉|至|勒…公路)
+    return False
 
 
 def _past_its_zone(candidate: _Candidate, zones: list[tuple[int, int]]) -> _Candidate:

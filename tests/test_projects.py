@@ -2094,3 +2094,90 @@ def test_a_trial_run_is_completed(text):
     """试生产, 试运行: the plant is built and producing."""
     projects = projects_of(extraction_view(text))
     assert projects and projects[0].status == "completed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁和纺织纱线生产线等项目实现竣工投产，岚川东区市政基础设施建设、蓝岸茶叶科技园建设等5个项目加快推进。",
+        "总投资6亿元的岚钧重工风电主轴承项目加速推进，年内将投产。",
+        "寧和紡織紗線生產線等項目實現竣工投產，嵐川東區市政基礎設施建設、藍岸茶葉科技園建設等5個項目加快推進。",
+    ],
+)
+def test_projects_whose_clause_closes_with_speeding_up_are_started(text):
+    """…等5个项目加快推进: work is under way, whatever the clause before says."""
+    projects = projects_of(extraction_view(text))
+    sped_up = [
+        p for p in projects if "茶" in (p.name or "") or "轴承" in (p.name or "") or "軸承" in (p.name or "")
+    ]
+    assert sped_up and {p.status for p in sped_up} == {"started"}
+
+
+def test_speeding_up_said_with_an_object_is_a_purpose_not_a_step():
+    """为了加快推进某区建设，此次签订…项目: the purpose of the signing, no project's step."""
+    text = extraction_view(
+        "为了加快推进岚川新区建设，此次代表团签订商贸物流项目7个。宁和集团投资24亿元，将在岚川建设国际五金城项目。"
+    )
+    projects = projects_of(text)
+    assert projects and all(p.status != "started" for p in projects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "引进的岚川风电工程项目、宁和光伏电站已并网发电。",
+        "蓝岸集团投资8亿元的蓝岸风电场项目上月实现全容量并网发电。",
+        "引進的嵐川風電工程項目、寧和光伏電站已併網發電。",
+    ],
+)
+def test_a_power_plant_feeding_the_grid_is_completed(text):
+    """并网发电 is a power plant's 投产: built and producing."""
+    projects = projects_of(extraction_view(text))
+    assert projects and {p.status for p in projects} == {"completed"}
+
+
+def test_feeding_the_grid_inside_a_name_is_no_step():
+    text = extraction_view("岚川60兆瓦并网光伏发电项目、宁和产业园等5个项目正在开展前期工作。")
+    projects = projects_of(text)
+    assert projects and all(p.status != "completed" for p in projects)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "计划投资1.2亿元的蓝岸技改项目将对蓝岸(福建)光伏玻璃有限公司的二期工厂进行改造。",
+        "宁和集团计划投资8亿元的动力电池项目等8个项目分别在岚川经济开发区和岚川高新区进行了项目集中签约。",
+        "开工项目中，蓝岸搬迁项目投资5亿元，将岚川分公司整体搬迁至宁和基地辖区。",
+        "計劃投資1.2億元的藍岸技改項目將對藍岸(福建)光伏玻璃有限公司的二期工廠進行改造。",
+    ],
+)
+def test_a_name_never_runs_on_over_its_clause_predicate(text):
+    """…项目将对…工厂, …分别在…进行了项目, …整体搬迁至…基地: the words after the predicate are no name."""
+    names = [p.name or "" for p in projects_of(extraction_view(text))]
+    assert not any(w in n for n in names for w in ("将对", "將對", "分别在", "进行了", "搬迁至"))
+
+
+def test_a_preposition_between_places_stays_in_a_road_name():
+    text = extraction_view("青岛至岚川铁路、岚川至宁和高速公路等43个重点项目建成投运。")
+    names = {p.name for p in projects_of(text)}
+    assert "青岛至岚川铁路" in names
+
+
+def test_a_project_named_only_by_its_company_is_kept():
+    text = extraction_view("宁和精密科技有限公司投资5亿元落户岚川高新区。")
+    assert projects_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开工项目4个，包括宁德岚发、江苏岚盛、嵘鑫科技、浙江岚轮，均为动力电池配套企业。",
+        "開工項目4個，包括寧德嵐發、江蘇嵐盛、嶸鑫科技、浙江嵐輪，均為動力電池配套企業。",
+    ],
+)
+def test_every_unknown_brand_a_project_head_lists_is_a_firms_project(text):
+    """开工项目4个，包括A、B、C、D: the head types each short name as a firm's project, whether or not the
+    firm is known."""
+    projects = projects_of(extraction_view(text))
+    assert {"宁德岚发", "江苏岚盛", "嵘鑫科技", "浙江岚轮"} <= {p.company for p in projects}
+    assert {p.status for p in projects} == {"started"}
