@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, public_works, rare_word
+from zhaoyin.extractors.companies import (
+    NAME_CHARS,
+    brand_of,
+    left_edge,
+    public_works,
+    rare_word,
+    trade_named_head,
+)
 from zhaoyin.extractors.districts import document_city, town_mentions
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
@@ -1896,6 +1903,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and not any(segment.start <= o < segment.end for o in others)
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
+    if company is None and candidate.name and not public_works(candidate.name):
+        company = trade_named_head(candidate.name)  # 中联能源年产…项目: no firm named beside it but its own
     company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)

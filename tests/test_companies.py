@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand
+from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand, trade_named_head
 from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
@@ -972,3 +972,17 @@ def test_a_verb_like_word_after_a_place_is_the_firms_own_name():
 )
 def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
     assert expected <= set(names(halfwidth(simplified_view(text))))
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("星河能源年产50万吨生物柴油项目", "星河能源"),
+        ("青松科技纳米材料项目", "青松科技"),
+        ("星河物流", None),  # the project named after the firm: which of its words name it is not said
+        ("星河智能座舱研发生产项目", None),
+        ("新型环保设备制造项目", None),
+    ],
+)
+def test_trade_named_head(name, head):
+    assert trade_named_head(name) == head

@@ -2094,3 +2094,21 @@ def test_a_trial_run_is_completed(text):
     """试生产, 试运行: the plant is built and producing."""
     projects = projects_of(extraction_view(text))
     assert projects and projects[0].status == "completed"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("总投资12亿元的星河能源年产50万吨生物柴油项目在某县开工。", "星河能源"),
+        ("建成竣工的青松科技纳米材料项目，年产纳米材料2万吨。", "青松科技"),
+        ("建成竣工的青松科技納米材料項目，年產納米材料2萬噸。", "青松科技"),
+        ("投资6亿元的星河智能座舱研发生产项目落户开发区。", None),
+        ("总投资2亿元的果蔬包装材料项目开工。", None),
+    ],
+)
+def test_a_word_and_its_trade_opening_a_project_name_are_its_investor(text, company):
+    """星河|能源|年产…项目: a word a dictionary knows, then a trade noun and what is built, is the firm's
+    short name when nothing else names the investor; a trade that opens the product (智能座舱) or an
+    everyday noun before it (果蔬|包装) is not."""
+    [project] = projects_of(extraction_view(text))
+    assert project.company == company
