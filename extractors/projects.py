@@ -1024,7 +1024,21 @@ def _only_a_brand(name: str) -> bool:
     pairs = tagged(name)
     if any(w in _industry() or word_frequency(w) >= EVERYDAY_FREQ for w, _flag in pairs):
         return False
+    if len(pairs) > 1 and _names_what_is_built(*pairs[-1]):
+        return False  # 藏木|电站, 童乐|家家, 建峰|PBAT: the last word is the thing built, not the firm's
     return any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs))
+
+
+_THING_FLAGS = ("n", "j", "v", "eng")  # nouns, abbreviations, verbs (改扩建, 技改), Latin product codes
+THING_WORD_FREQ = 10  # 改扩建 (14), 电站 (282) are everyday things; 钙钛矿 (5) may still end a firm's name
+
+
+def _names_what_is_built(word: str, flag: str) -> bool:
+    """A common word ending a listed name that is no trade (电站, 矿泉水, 技改, PBAT) names the plant or the
+    work; a trade (饮品), a coined word (达孚) or a rare technical one (钙钛矿) ends a firm's name."""
+    if word in lang.word_set("company_industry_words"):
+        return False
+    return flag == "eng" or (flag.startswith(_THING_FLAGS) and word_frequency(word) >= THING_WORD_FREQ)
 
 
 def _status(

@@ -2112,3 +2112,28 @@ def test_a_word_and_its_trade_opening_a_project_name_are_its_investor(text, comp
     everyday noun before it (果蔬|包装) is not."""
     [project] = projects_of(extraction_view(text))
     assert project.company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年相继开工岚木电站、童岚家家、建岚PBAT等重点项目。",
+        "今年相繼開工嵐木電站、童嵐家家、建嵐PBAT等重點項目。",
+    ],
+)
+def test_a_listed_item_ending_with_the_thing_built_is_not_its_own_investor(text):
+    """岚木|电站, 童岚|家家, 建岚|PBAT: an item of a list of projects whose last word is an everyday thing or
+    a product code names the plant; the item as a whole is no firm."""
+    found = by_name(projects_of(extraction_view(text)))
+    assert set(found) == {"岚木电站", "童岚家家", "建岚PBAT"}
+    assert found["岚木电站"].company is None
+    assert all(p.company != name for name, p in found.items())
+
+
+def test_a_listed_item_ending_with_a_trade_or_a_coined_word_is_its_own_investor():
+    found = by_name(projects_of(extraction_view("岚钧饮品、路岚达孚、纤岚钙钛矿等3个项目集中开工。")))
+    assert {name: p.company for name, p in found.items()} == {
+        "岚钧饮品": "岚钧饮品",
+        "路岚达孚": "路岚达孚",
+        "纤岚钙钛矿": "纤岚钙钛矿",
+    }
