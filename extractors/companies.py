@@ -1120,10 +1120,15 @@ def _with_the_place_it_comes_from(text: str, head: int, brand: str, local: set[s
         before = text[opening - 1] if opening else ""
         if before and _HAN.match(before) and before not in lang.word_set("name_left_boundaries"):
             continue
-        if place in local or _county_level_before(place, len(place)):
+        if (place in local and _known_brand(brand)) or _county_level_before(place, len(place)):
             return brand
         return place + brand
     return brand
+
+
+def _known_brand(brand: str) -> bool:
+    """A brand the whole country knows (碧桂园): the report's own city before it says where the project is."""
+    return _brand_re().match(brand) is not None
 
 
 def _only_places(words: str) -> bool:
@@ -1171,7 +1176,7 @@ def _project_brands(text: str) -> list[_Found]:
             head, placed = opening, placed_brand(text[opening : match.end()])
         if placed and brand and placed.endswith(brand):
             local = _local_places(text) if local is None else local
-            if placed[: -len(brand)] not in local:
+            if placed[: -len(brand)] not in local or not _known_brand(brand):
                 brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
         if brand and not placed:
             local = _local_places(text) if local is None else local
