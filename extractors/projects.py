@@ -122,6 +122,8 @@ _PATTERN_KEYS = (
     "verb_after_company",
     "investor_after",
     "predicate_of",
+    "output_capacity",
+    "bracketed_phase",
 )
 
 
@@ -983,6 +985,20 @@ def _leading_brand(name: str) -> str | None:
     if len(pairs) > 1 and len(word) == 2:
         return place + word + _trades_at(rest, len(word))
     return place + word
+
+
+def _before_its_capacity(name: str) -> str | None:
+    """岚德蛋白|年产30万吨…, 岚轩(二期)|年产…: a word no dictionary knows among the few characters before
+    the plant's yearly capacity (its phase aside) names the investor, wherever the project is named."""
+    capacity = _patterns()["output_capacity"].search(name)
+    if capacity is None:
+        return None
+    head = _patterns()["bracketed_phase"].sub("", name[: capacity.start()])
+    if not 2 <= len(head) <= LEADING_BRAND_MAX_CHARS or not all(_HANZI.match(c) for c in head):
+        return None
+    if gazetteer().places_named(head) or not any(flag == "oov" for _w, flag in tagged(head)):
+        return None
+    return head
 
 
 def _item_investor(name: str) -> str | None:
@@ -1918,7 +1934,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
     if company is None and candidate.name and not public_works(candidate.name):
-        company = trade_named_head(candidate.name)  # 中联能源年产…项目: no firm named beside it but its own
+        # 中联能源年产…项目, 岚德蛋白年产…: no firm named beside it but its own
+        company = trade_named_head(candidate.name) or _before_its_capacity(candidate.name)
     company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)

@@ -2137,3 +2137,32 @@ def test_a_listed_item_ending_with_a_trade_or_a_coined_word_is_its_own_investor(
         "路岚达孚": "路岚达孚",
         "纤岚钙钛矿": "纤岚钙钛矿",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        (
+            "参加云签约的项目包括东方电气氢能源及燃料电池基地、岚德蛋白年产30万吨淀粉糖加工等。",
+            "岚德蛋白年产30万吨淀粉糖加工",
+            "岚德蛋白",
+        ),
+        (
+            "某县1个，为总投资50亿元的岚轩（二期）年产30GW动力电池产业化项目。",
+            "岚轩(二期)年产30GW动力电池产业化项目",
+            "岚轩",
+        ),
+        (
+            "某縣1個，為總投資50億元的嵐軒（二期）年產30GW動力電池產業化項目。",
+            "岚轩(二期)年产30GW动力电池产业化项目",
+            "岚轩",
+        ),
+        ("总投资5亿元的承岚30万锭高档纺纱项目开工。", "承岚30万锭高档纺纱项目", None),
+    ],
+)
+def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, company):
+    """岚德蛋白|年产30万吨…, 岚轩（二期）|年产…: the few characters before the plant's yearly output, a word no
+    dictionary knows among them, name its investor in any sentence, not only in a roundup; a bare quantity
+    (30万锭) without 年产 does not say so."""
+    found = by_name(projects_of(extraction_view(text)))
+    assert found[name].company == company
