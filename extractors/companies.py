@@ -953,6 +953,41 @@ def placed_brand(name: str) -> str | None:
     return None
 
 
+EVERYDAY_HEAD_FREQ = 5000  # 长城 (1559), 东方 (3993) still name firms before a trade; 汽车, 国家 do not
+_ADJECTIVE_FLAGS = ("a", "b", "v")  # 新型, 高效, 焕发: a word that qualifies what follows
+
+
+@cached_on_words(NAME_CACHE_SIZE)
+def trade_named_head(name: str) -> str | None:
+    """A project's name that opens with a firm's short name: its places, a word of two or three characters
+    that is no product, place or adjective, and a trade noun right after it, then what is built
+    (中联|能源|年产…项目, 浙江|天台|药业|原料药…, 东群|科技|纳米…): the places, word and trade are the
+    investor, though a dictionary knows the word. A trade that as often qualifies the product (环保, 智能)
+    or a word whose trade runs on into a longer word (凯裕|机械制造) names no firm."""
+    places = _leading_places(name)
+    pairs = list(tagged(name[places:]))
+    trades = lang.word_set("company_industry_words")
+    if len(pairs) < 3:
+        return None  # 某某物流 alone: the project is named after the firm, which may be the brand alone
+    (word, flag), (trade, trade_flag) = pairs[0], pairs[1]
+    if (
+        not 2 <= len(word) <= 3
+        or not all("\u4e00" <= c <= "\u9fff" for c in word)
+        or flag.startswith(_ADJECTIVE_FLAGS)
+        or word_frequency(word) >= EVERYDAY_HEAD_FREQ
+        or (_is_place(word) and not places)
+        or word in lang.word_set("industry_terms")
+        or word in lang.word_set("company_industry_words")
+        or trade not in trades
+        or trade in lang.word_set("product_qualifying_trades")
+        or trade in lang.data("company_patterns")["trades_opening_a_product"]
+        or word in lang.word_set("product_qualifying_trades")
+        or not trade_flag.startswith("n")
+    ):
+        return None
+    return name[: places + len(word) + len(trade)]
+
+
 def _coined(word: str) -> bool:
     """One word the segmenter has never seen (潮岚, 旭岚), not one it cuts into known words (共|签约)."""
     pairs = tagged(word)
@@ -1085,10 +1120,15 @@ def _with_the_place_it_comes_from(text: str, head: int, brand: str, local: set[s
         before = text[opening - 1] if opening else ""
         if before and _HAN.match(before) and before not in lang.word_set("name_left_boundaries"):
             continue
-        if place in local or _county_level_before(place, len(place)):
+        if (place in local and _known_brand(brand)) or _county_level_before(place, len(place)):
             return brand
         return place + brand
     return brand
+
+
+def _known_brand(brand: str) -> bool:
+    """A brand the whole country knows (碧桂园): the report's own city before it says where the project is."""
+    return _brand_re().match(brand) is not None
 
 
 def _only_places(words: str) -> bool:
@@ -1136,7 +1176,7 @@ def _project_brands(text: str) -> list[_Found]:
             head, placed = opening, placed_brand(text[opening : match.end()])
         if placed and brand and placed.endswith(brand):
             local = _local_places(text) if local is None else local
-            if placed[: -len(brand)] not in local:
+            if placed[: -len(brand)] not in local or not _known_brand(brand):
                 brand = placed  # 江苏科朗科技…项目 in another province's report: the investor's own place
         if brand and not placed:
             local = _local_places(text) if local is None else local

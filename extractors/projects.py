@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.companies import NAME_CHARS, brand_of, left_edge, public_works, rare_word
+from zhaoyin.extractors.companies import (
+    NAME_CHARS,
+    brand_of,
+    left_edge,
+    public_works,
+    rare_word,
+    trade_named_head,
+)
 from zhaoyin.extractors.districts import document_city, town_mentions
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
@@ -117,6 +124,8 @@ _PATTERN_KEYS = (
     "verb_after_company",
     "investor_after",
     "predicate_of",
+    "output_capacity",
+    "bracketed_phase",
 )
 
 
@@ -1012,6 +1021,20 @@ def _leading_brand(name: str) -> str | None:
     return place + word
 
 
+def _before_its_capacity(name: str) -> str | None:
+    """岚德蛋白|年产30万吨…, 岚轩(二期)|年产…: a word no dictionary knows among the few characters before
+    the plant's yearly capacity (its phase aside) names the investor, wherever the project is named."""
+    capacity = _patterns()["output_capacity"].search(name)
+    if capacity is None:
+        return None
+    head = _patterns()["bracketed_phase"].sub("", name[: capacity.start()])
+    if not 2 <= len(head) <= LEADING_BRAND_MAX_CHARS or not all(_HANZI.match(c) for c in head):
+        return None
+    if gazetteer().places_named(head) or not any(flag == "oov" for _w, flag in tagged(head)):
+        return None
+    return head
+
+
 def _item_investor(name: str) -> str | None:
     """An item of a roundup list with no project noun that is a firm's short name (宇宙|电子 after 等16个
     项目建成投产, 安徽|佑|顺): everyday words and a trade, or a province and a coined pair of characters,
@@ -1051,7 +1074,21 @@ def _only_a_brand(name: str) -> bool:
     pairs = tagged(name)
     if any(w in _industry() or word_frequency(w) >= EVERYDAY_FREQ for w, _flag in pairs):
         return False
+    if len(pairs) > 1 and _names_what_is_built(*pairs[-1]):
+        return False  # 藏木|电站, 童乐|家家, 建峰|PBAT: the last word is the thing built, not the firm's
     return any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs))
+
+
+_THING_FLAGS = ("n", "j", "v", "eng")  # nouns, abbreviations, verbs (改扩建, 技改), Latin product codes
+THING_WORD_FREQ = 10  # 改扩建 (14), 电站 (282) are everyday things; 钙钛矿 (5) may still end a firm's name
+
+
+def _names_what_is_built(word: str, flag: str) -> bool:
+    """A common word ending a listed name that is no trade (电站, 矿泉水, 技改, PBAT) names the plant or the
+    work; a trade (饮品), a coined word (达孚) or a rare technical one (钙钛矿) ends a firm's name."""
+    if word in lang.word_set("company_industry_words"):
+        return False
+    return flag == "eng" or (flag.startswith(_THING_FLAGS) and word_frequency(word) >= THING_WORD_FREQ)
 
 
 def _status(
@@ -1981,6 +2018,9 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
                 and not any(segment.start <= o < segment.end for o in others)
             ):
                 company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
+    if company is None and candidate.name and not public_works(candidate.name):
+        # 中联能源年产…项目, 岚德蛋白年产…: no firm named beside it but its own
+        company = trade_named_head(candidate.name) or _before_its_capacity(candidate.name)
     company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)

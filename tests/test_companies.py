@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand
+from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand, trade_named_head
 from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
@@ -246,11 +246,18 @@ def test_a_list_of_projects_after_a_verb_of_attraction_names_investors(text, exp
     assert names(text) == expected
 
 
-def test_a_place_of_another_province_is_part_of_the_investors_name_the_reports_own_is_not():
+def test_a_city_before_a_coined_brand_is_part_of_the_investors_name_even_the_reports_own():
+    """Firms register under their city: 青岛科朗科技 in a Qingdao report is the firm's fullest name; only a
+    brand the whole country knows (瑞幸咖啡) is a national chain the report's city hosts."""
     elsewhere = "滁州市来安县集中签约。总投资5亿元的江苏科朗科技电子产品生产项目落户来安县。"
     assert "江苏科朗科技" in names(elsewhere)
-    at_home = "青岛市城阳区项目建设提速。建设中的青岛科朗科技电子产品生产项目进展顺利。"
-    assert "科朗科技" in names(at_home) and "青岛科朗科技" not in names(at_home)
+    for at_home in (
+        "青岛市城阳区项目建设提速。建设中的青岛科朗科技电子产品生产项目进展顺利。",
+        "青島市城陽區項目建設提速。建設中的青島科朗科技電子產品生產項目進展順利。",
+    ):
+        assert "青岛科朗科技" in names(halfwidth(simplified_view(at_home)))
+    famous = "青岛市城阳区项目建设提速。建设中的青岛瑞幸咖啡创新生产中心项目进展顺利。"
+    assert "瑞幸咖啡" in names(famous) and "青岛瑞幸咖啡" not in names(famous)
 
 
 def test_a_placed_brand_before_a_product_list_in_the_project_name():
@@ -886,11 +893,11 @@ def test_a_province_or_another_city_before_a_brand_heading_a_project_stays_in_it
     assert expected in names(halfwidth(simplified_view(text)))
 
 
-def test_a_zone_or_the_reports_own_city_before_a_project_brand_is_where_it_lands():
+def test_a_zone_before_a_project_brand_is_where_it_lands():
     text = "青岛市即墨区签约。青岛岚幸咖啡烘焙基地项目、广西-东盟经开区汇岚环保包装材料生产项目落户。"
     found = names(text)
-    assert "岚幸咖啡" in found
-    assert not any(name.startswith(("青岛", "东盟", "广西")) for name in found)
+    assert "青岛岚幸咖啡" in found  # the report's own city before a coined brand: the firm's registered name
+    assert not any(name.startswith(("东盟", "广西")) for name in found)
 
 
 @pytest.mark.parametrize(
@@ -972,3 +979,17 @@ def test_a_verb_like_word_after_a_place_is_the_firms_own_name():
 )
 def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
     assert expected <= set(names(halfwidth(simplified_view(text))))
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("星河能源年产50万吨生物柴油项目", "星河能源"),
+        ("青松科技纳米材料项目", "青松科技"),
+        ("星河物流", None),  # the project named after the firm: which of its words name it is not said
+        ("星河智能座舱研发生产项目", None),
+        ("新型环保设备制造项目", None),
+    ],
+)
+def test_trade_named_head(name, head):
+    assert trade_named_head(name) == head

@@ -2181,3 +2181,75 @@ def test_every_unknown_brand_a_project_head_lists_is_a_firms_project(text):
     projects = projects_of(extraction_view(text))
     assert {"宁德岚发", "江苏岚盛", "嵘鑫科技", "浙江岚轮"} <= {p.company for p in projects}
     assert {p.status for p in projects} == {"started"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("总投资12亿元的星河能源年产50万吨生物柴油项目在某县开工。", "星河能源"),
+        ("建成竣工的青松科技纳米材料项目，年产纳米材料2万吨。", "青松科技"),
+        ("建成竣工的青松科技納米材料項目，年產納米材料2萬噸。", "青松科技"),
+        ("投资6亿元的星河智能座舱研发生产项目落户开发区。", None),
+        ("总投资2亿元的果蔬包装材料项目开工。", None),
+    ],
+)
+def test_a_word_and_its_trade_opening_a_project_name_are_its_investor(text, company):
+    """星河|能源|年产…项目: a word a dictionary knows, then a trade noun and what is built, is the firm's
+    short name when nothing else names the investor; a trade that opens the product (智能座舱) or an
+    everyday noun before it (果蔬|包装) is not."""
+    [project] = projects_of(extraction_view(text))
+    assert project.company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年相继开工岚木电站、童岚家家、建岚PBAT等重点项目。",
+        "今年相繼開工嵐木電站、童嵐家家、建嵐PBAT等重點項目。",
+    ],
+)
+def test_a_listed_item_ending_with_the_thing_built_is_not_its_own_investor(text):
+    """岚木|电站, 童岚|家家, 建岚|PBAT: an item of a list of projects whose last word is an everyday thing or
+    a product code names the plant; the item as a whole is no firm."""
+    found = by_name(projects_of(extraction_view(text)))
+    assert set(found) == {"岚木电站", "童岚家家", "建岚PBAT"}
+    assert found["岚木电站"].company is None
+    assert all(p.company != name for name, p in found.items())
+
+
+def test_a_listed_item_ending_with_a_trade_or_a_coined_word_is_its_own_investor():
+    found = by_name(projects_of(extraction_view("岚钧饮品、路岚达孚、纤岚钙钛矿等3个项目集中开工。")))
+    assert {name: p.company for name, p in found.items()} == {
+        "岚钧饮品": "岚钧饮品",
+        "路岚达孚": "路岚达孚",
+        "纤岚钙钛矿": "纤岚钙钛矿",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        (
+            "参加云签约的项目包括东方电气氢能源及燃料电池基地、岚德蛋白年产30万吨淀粉糖加工等。",
+            "岚德蛋白年产30万吨淀粉糖加工",
+            "岚德蛋白",
+        ),
+        (
+            "某县1个，为总投资50亿元的岚轩（二期）年产30GW动力电池产业化项目。",
+            "岚轩(二期)年产30GW动力电池产业化项目",
+            "岚轩",
+        ),
+        (
+            "某縣1個，為總投資50億元的嵐軒（二期）年產30GW動力電池產業化項目。",
+            "岚轩(二期)年产30GW动力电池产业化项目",
+            "岚轩",
+        ),
+        ("总投资5亿元的承岚30万锭高档纺纱项目开工。", "承岚30万锭高档纺纱项目", None),
+    ],
+)
+def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, company):
+    """岚德蛋白|年产30万吨…, 岚轩（二期）|年产…: the few characters before the plant's yearly output, a word no
+    dictionary knows among them, name its investor in any sentence, not only in a roundup; a bare quantity
+    (30万锭) without 年产 does not say so."""
+    found = by_name(projects_of(extraction_view(text)))
+    assert found[name].company == company
