@@ -740,6 +740,31 @@ def town_mentions(text: str, city: str | None) -> list[tuple[int, int, Place, bo
 
 
 @cache
+def _feature_named_zone_re() -> re.Pattern[str]:
+    features = lang.alternation("natural_feature_names")
+    return re.compile(rf"(?:{features})(?:{lang.alternation(_PLACE_NAMES['feature_named_zone_endings'])})")
+
+
+def _zones_named_after_a_feature(
+    text: str, city: str | None, province: str | None, zones: list[_Hit]
+) -> list[_Hit]:
+    """长江工业园, 太湖新城: a zone named after a river, lake or mountain (a place the county gazetteer
+    lacks), with an ending that names an area for industry or a new town; a park that is what is being built
+    (某江工业园项目) or a firm's (某某集团某江工业园) is none."""
+    found = []
+    for match in _feature_named_zone_re().finditer(text):
+        start, end = match.span()
+        if _inside_a_word(text, start) or any(z.start < end and start < z.end for z in zones):
+            continue
+        if _PARK_AS_PROJECT.match(text, end):
+            continue
+        if _COMPANY_PARK_BEFORE.search(text, max(0, start - COMPANY_PARK_REACH), start):
+            continue
+        found.append(_Hit(start, end, Place(text[start:end], "zone", city, province)))
+    return found
+
+
+@cache
 def _signing_party_zone_re() -> re.Pattern[str]:
     """某某开发区与某某公司签署…: a zone named as the party signing with a firm."""
     return re.compile(lang.pattern("place_names", "signing_party_zone", suffixes=_zone_suffix_alternation()))
@@ -1243,6 +1268,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)
     located += _slot_only_zones(text, city, province, zones + located)
+    located += _zones_named_after_a_feature(text, city, province, zones + located)
     generic, zones = generic + located, zones + located
     generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
