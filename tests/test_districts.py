@@ -1023,3 +1023,16 @@ def test_a_park_named_after_a_river_that_is_built_or_owned_is_no_zone():
     ]:
         zones = {n for n, d in districts_of(text)[0].items() if d.kind == "zone" and "长江" in n}
         assert zones == set(), (text, zones)
+
+
+def test_an_airport_economic_zone_after_its_city():
+    """某市空港经济区 is a zone as 某市临空经济区 is: a weak ending, after a known place only."""
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, zone in [
+        ("3月8日，徐州空港经济区产业项目集中签约活动举行。", "徐州空港经济区"),
+        ("某某公司計劃在徐州空港經濟區建設物流中心。", "徐州空港经济区"),
+    ]:
+        names = canonicals(simplified_view(text))
+        assert zone in names, (text, names)
+    assert canonicals("机场所在的空港经济区建设加快。") == set()
