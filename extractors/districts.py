@@ -596,6 +596,10 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             zone_start = left.start()
         if _division_opens_a_named_park(surface, entries, text[end : match.end()]):
             zone_start = end
+        glued_start, known = _known_zone_ending_at(text, zone_start, match.end())
+        if glued_start > zone_start and len(known) == 1:
+            found.append(_Hit(glued_start, match.end(), known.pop()))
+            continue
         name = text[zone_start : match.end()]
         found.append(
             _Hit(zone_start, match.end(), Place(_zone_canonical(name), "zone", prefix.city, prefix.province))
@@ -615,9 +619,9 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # 成都高新区 is in the gazetteer already
         name_start, own_name = _zone_name_start(text, match.start())
         if match.start() - name_start >= 2:
-            known = {e.place for e in gazetteer().places_named(text[name_start : match.end()])}
+            known_start, known = _known_zone_ending_at(text, name_start, match.end())
             if len(known) == 1:  # 滨海高新区 away from any mention of Tianjin is still Tianjin's
-                found.append(_Hit(name_start, match.end(), known.pop()))
+                found.append(_Hit(known_start, match.end(), known.pop()))
                 continue
             name = _zone_canonical(text[name_start : match.end()])
             zone_city, zone_province = next(
@@ -627,6 +631,23 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+GLUED_CHARACTERS = 2  # characters a word before a zone's name (同, 与) may glue onto it
+
+
+def _known_zone_ending_at(text: str, name_start: int, end: int) -> tuple[int, set[Place]]:
+    """Where the gazetteer's zone that the name run back from a strong suffix ends with starts, and its
+    places: the name itself (滨海高新区), or the name after a character or two glued onto it (项目同德州经济技术
+    开发区签订合同: the gazetteer read 同德 first, and 同 is a preposition)."""
+    for start in range(name_start, min(name_start + GLUED_CHARACTERS, end - 2) + 1):
+        entries = gazetteer().places_named(text[start:end])
+        if start > name_start:  # only a zone's full name (德州经济技术开发区), no bare form (综保区)
+            entries = [e for e in entries if e.form == NAME and e.place.kind == "zone"]
+        known = {e.place for e in entries}
+        if known:
+            return start, known
+    return name_start, set()
 
 
 def _collective_zones(text: str, surface: str, entries: list[Surface], rest: str) -> bool:

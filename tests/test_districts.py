@@ -1036,3 +1036,18 @@ def test_an_airport_economic_zone_after_its_city():
         names = canonicals(simplified_view(text))
         assert zone in names, (text, names)
     assert canonicals("机场所在的空港经济区建设加快。") == set()
+
+
+def test_a_word_glued_onto_a_known_zone_does_not_open_its_name():
+    """同德州经济技术开发区: the gazetteer reads 同德 (a county's short name) first, but 同 is a preposition
+    and the zone after it is one the gazetteer lists whole."""
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in [
+        "某某新材料公司同德州经济技术开发区签署投资协议。",
+        "該項目同德州經濟技術開發區簽訂合同，總投資5億元。",
+    ]:
+        names = canonicals(simplified_view(text))
+        assert "德州经济技术开发区" in names and not any(n.startswith("同") for n in names), (text, names)
+    # a bare form after the glued characters is no zone's full name
+    assert "衡阳综合保税区" not in canonicals("银川综保区签约项目4个。")
