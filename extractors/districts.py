@@ -457,27 +457,6 @@ def _brand_park(text: str, place_end: int, zone_end: int) -> bool:
     return match is not None and zone_end - match.end() >= 2
 
 
-def _firm_named_park(rest: str, city: str | None) -> bool:
-    """某市光岚跨境电商产业园: a park whose own name opens with a rare word that is no place (not even a town
-    of the report's city: 某市西柳电子商务产业园 is the town's) and runs on with everyday words (the trade) is
-    named after the firm that builds it, a project, not an area of the place."""
-    suffix = next((s for s in _PLACE_NAMES["firm_park_endings"] if rest.endswith(s)), None)
-    if suffix is None:
-        return False
-    words = [w for w, _flag in tagged(rest[: -len(suffix)]) if _HAN.match(w)]
-    if len(words) < 2:
-        return False
-    first, *trade = words
-    towns = towns_of(city)
-    if (
-        word_frequency(first) >= RARE_WORD_FREQ
-        or _hits(first)
-        or any(town.startswith(first) for town in [*towns.full, *towns.short])
-    ):
-        return False
-    return all(word_frequency(w) >= RARE_WORD_FREQ or w in lang.word_set("industry_terms") for w in trade)
-
-
 _DIVISION_ENDINGS = tuple(_PLACE_NAMES["district_endings"])
 _DIVISION_KINDS = ("district", "county", "county_city")
 
@@ -608,7 +587,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         zone_start = _province_before(text, start, prefix.province)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
-        if _brand_park(text, end, match.end()) or _firm_named_park(text[end : match.end()], city):
+        if _brand_park(text, end, match.end()):
             continue
         if text[end] in lang.chars("closing_brackets"):
             left = _JOINT_PREFIX.search(text, max(0, start - 4), start)

@@ -1051,20 +1051,3 @@ def test_a_word_glued_onto_a_known_zone_does_not_open_its_name():
         assert "德州经济技术开发区" in names and not any(n.startswith("同") for n in names), (text, names)
     # a bare form after the glued characters is no zone's full name
     assert "衡阳综合保税区" not in canonicals("银川综保区签约项目4个。")
-
-
-def test_a_park_named_after_a_firm_then_its_trade_is_a_project():
-    """某县岚翔智能装备产业园: a rare word that is no place, then everyday trade words, before 产业园 name the firm
-    that builds the park; a town of the report's city (西柳, 鞍山's) or a rare word alone (鲁北产业园) still
-    names a zone."""
-    from zhaoyin.extractors.script import simplified_view
-
-    for text in [
-        "徐州市岚翔智能装备产业园加速推进。",
-        "該縣嵐翔軍民融合產業園加速推進，三個項目已開工。",
-        "盐城岚翔汽车零部件产业园同时奠基。",
-    ]:
-        zones = {n for n, d in districts_of(simplified_view(text))[0].items() if d.kind == "zone"}
-        assert not any("产业园" in z for z in zones), (text, zones)
-    assert "西柳电子商务产业园" in canonicals("海城市西柳电子商务产业园新入驻企业12家。")
-    assert "鲁北产业园" in canonicals("扎鲁特旗鲁北产业园新入驻企业5家。")
