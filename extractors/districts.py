@@ -596,6 +596,10 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             zone_start = left.start()
         if _division_opens_a_named_park(surface, entries, text[end : match.end()]):
             zone_start = end
+        glued_start, known = _known_zone_ending_at(text, zone_start, match.end())
+        if glued_start > zone_start and len(known) == 1:
+            found.append(_Hit(glued_start, match.end(), known.pop()))
+            continue
         name = text[zone_start : match.end()]
         found.append(
             _Hit(zone_start, match.end(), Place(_zone_canonical(name), "zone", prefix.city, prefix.province))
@@ -615,9 +619,9 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # 成都高新区 is in the gazetteer already
         name_start, own_name = _zone_name_start(text, match.start())
         if match.start() - name_start >= 2:
-            known = {e.place for e in gazetteer().places_named(text[name_start : match.end()])}
+            known_start, known = _known_zone_ending_at(text, name_start, match.end())
             if len(known) == 1:  # 滨海高新区 away from any mention of Tianjin is still Tianjin's
-                found.append(_Hit(name_start, match.end(), known.pop()))
+                found.append(_Hit(known_start, match.end(), known.pop()))
                 continue
             name = _zone_canonical(text[name_start : match.end()])
             zone_city, zone_province = next(
@@ -627,6 +631,23 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+GLUED_CHARACTERS = 2  # characters a word before a zone's name (同, 与) may glue onto it
+
+
+def _known_zone_ending_at(text: str, name_start: int, end: int) -> tuple[int, set[Place]]:
+    """Where the gazetteer's zone that the name run back from a strong suffix ends with starts, and its
+    places: the name itself (滨海高新区), or the name after a character or two glued onto it (项目同德州经济技术
+    开发区签订合同: the gazetteer read 同德 first, and 同 is a preposition)."""
+    for start in range(name_start, min(name_start + GLUED_CHARACTERS, end - 2) + 1):
+        entries = gazetteer().places_named(text[start:end])
+        if start > name_start:  # only a zone's full name (德州经济技术开发区), no bare form (综保区)
+            entries = [e for e in entries if e.form == NAME and e.place.kind == "zone"]
+        known = {e.place for e in entries}
+        if known:
+            return start, known
+    return name_start, set()
 
 
 def _collective_zones(text: str, surface: str, entries: list[Surface], rest: str) -> bool:
@@ -736,6 +757,31 @@ def town_mentions(text: str, city: str | None) -> list[tuple[int, int, Place, bo
         town = match.group(0)
         county = towns.full.get(town)
         found.append((start, end, county or towns.short[town], county is None))
+    return found
+
+
+@cache
+def _feature_named_zone_re() -> re.Pattern[str]:
+    features = lang.alternation("natural_feature_names")
+    return re.compile(rf"(?:{features})(?:{lang.alternation(_PLACE_NAMES['feature_named_zone_endings'])})")
+
+
+def _zones_named_after_a_feature(
+    text: str, city: str | None, province: str | None, zones: list[_Hit]
+) -> list[_Hit]:
+    """长江工业园, 太湖新城: a zone named after a river, lake or mountain (a place the county gazetteer
+    lacks), with an ending that names an area for industry or a new town; a park that is what is being built
+    (某江工业园项目) or a firm's (某某集团某江工业园) is none."""
+    found = []
+    for match in _feature_named_zone_re().finditer(text):
+        start, end = match.span()
+        if _inside_a_word(text, start) or any(z.start < end and start < z.end for z in zones):
+            continue
+        if _PARK_AS_PROJECT.match(text, end):
+            continue
+        if _COMPANY_PARK_BEFORE.search(text, max(0, start - COMPANY_PARK_REACH), start):
+            continue
+        found.append(_Hit(start, end, Place(text[start:end], "zone", city, province)))
     return found
 
 
@@ -1243,6 +1289,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)
     located += _slot_only_zones(text, city, province, zones + located)
+    located += _zones_named_after_a_feature(text, city, province, zones + located)
     generic, zones = generic + located, zones + located
     generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))

@@ -993,3 +993,61 @@ def test_a_part_of_a_zone_named_again_in_the_slot_keeps_the_zones_name():
     text = "临汾市岚溪经济开发区翠屿园区举行签约仪式。企业最终落户翠屿园区，看中区位优势。"
     names = canonicals(text)
     assert "翠屿园区" not in names and "临汾市岚溪经济开发区" in names, names
+
+
+def test_a_zone_named_after_a_river_lake_or_mountain():
+    """长江工业园, 太湖新城: a river, lake or mountain is a place the county gazetteer lacks; a zone with an
+    industrial or new-town ending after one is a zone, wherever it stands (opening a sentence, before the
+    projects it holds: 某某新城项目之一)."""
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, zone in [
+        ("12月3日，长江工业园标准厂房开园仪式举行，签约项目5个。", "长江工业园"),
+        ("其中，太湖新城项目之一某某金融中心建成后将辐射全区。", "太湖新城"),
+        ("今年骆马湖工业区新签约项目8个，总投资12亿元。", "骆马湖工业区"),
+        ("大别山工业园區內新落戶企業6家。", "大别山工业园区"),
+        ("鄱陽湖新城項目之一某某會展中心正式開工。", "鄱阳湖新城"),
+    ]:
+        names = canonicals(simplified_view(text))
+        assert zone in names, (text, names)
+
+
+def test_a_park_named_after_a_river_that_is_built_or_owned_is_no_zone():
+    """长江工业园项目 is what is being built, 某某集团长江工业园 a firm's park, 长江产业园 an ending that as
+    often names one firm's project, 长江经济带 no zone at all."""
+    for text in [
+        "某公司投资3亿元建设长江工业园项目，",
+        "某某新材料有限公司长江工业园正式投产。",
+        "某某集团在长江产业园投资建设新产线。",
+        "推动长江经济带高质量发展。",
+    ]:
+        zones = {n for n, d in districts_of(text)[0].items() if d.kind == "zone" and "长江" in n}
+        assert zones == set(), (text, zones)
+
+
+def test_an_airport_economic_zone_after_its_city():
+    """某市空港经济区 is a zone as 某市临空经济区 is: a weak ending, after a known place only."""
+    from zhaoyin.extractors.script import simplified_view
+
+    for text, zone in [
+        ("3月8日，徐州空港经济区产业项目集中签约活动举行。", "徐州空港经济区"),
+        ("某某公司計劃在徐州空港經濟區建設物流中心。", "徐州空港经济区"),
+    ]:
+        names = canonicals(simplified_view(text))
+        assert zone in names, (text, names)
+    assert canonicals("机场所在的空港经济区建设加快。") == set()
+
+
+def test_a_word_glued_onto_a_known_zone_does_not_open_its_name():
+    """同德州经济技术开发区: the gazetteer reads 同德 (a county's short name) first, but 同 is a preposition
+    and the zone after it is one the gazetteer lists whole."""
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in [
+        "某某新材料公司同德州经济技术开发区签署投资协议。",
+        "該項目同德州經濟技術開發區簽訂合同，總投資5億元。",
+    ]:
+        names = canonicals(simplified_view(text))
+        assert "德州经济技术开发区" in names and not any(n.startswith("同") for n in names), (text, names)
+    # a bare form after the glued characters is no zone's full name
+    assert "衡阳综合保税区" not in canonicals("银川综保区签约项目4个。")
