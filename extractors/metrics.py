@@ -1266,6 +1266,7 @@ class _Kept:
     headline: bool = False  # said in the document's first paragraph
     itemized: bool = False  # an item of a per-place list (甲区7个、乙区4个), its place right before it
     adds: bool = False  # said right after 另有: a figure beside the earlier ones, never one of them again
+    part: bool = False  # said after 其中 in its sentence: one part of a breakdown
 
 
 def find_metrics(
@@ -1428,6 +1429,7 @@ def find_metrics(
                     paragraph.start == first_start,
                     itemized,
                     view[clause_start : figure.start].endswith(ADDITIVE_HEADS),
+                    _in_breakdown(view, paragraph.start, figure.start),
                 )
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
@@ -1545,6 +1547,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             continue  # 现代农业项目3个 … 甲区签约项目3个: two figures of the body that count different things
         if old.period and new.period and old.period != new.period:
             continue
+        if (earlier.part or candidate.part) and old.indicator != new.indicator:
+            continue  # 其中工业项目5个…商贸项目5个: parts of a breakdown are told apart by their labels
         finer = earlier.headline and (new.subject, old.subject) in within
         coarser = earlier.headline and (old.subject, new.subject) in within
         if old.subject != new.subject and earlier.told and candidate.told and not (finer or coarser):
@@ -1624,6 +1628,16 @@ def _opens_breakdown(view: str, sentence_start: int, clause_start: int) -> bool:
     return view.startswith(_KW["breakdown_opener"], clause_start) or bool(
         _BREAKDOWN_BEFORE.search(view, sentence_start, clause_start)
     )
+
+
+_FULL_STOPS = tuple(_KW["full_stops"])
+
+
+def _in_breakdown(view: str, paragraph_start: int, pos: int) -> bool:
+    """Whether `pos` is in a breakdown (其中…) opened earlier in its sentence, clauses after ； included:
+    其中，甲类项目4个…；乙类项目4个."""
+    opened = max(paragraph_start, *(view.rfind(stop, paragraph_start, pos) + 1 for stop in _FULL_STOPS))
+    return view.find(_KW["breakdown_opener"], opened, pos) >= 0
 
 
 def _figures_in(

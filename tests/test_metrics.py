@@ -1914,3 +1914,32 @@ def test_the_sum_of_a_task_a_figure_is_reported_against_is_a_figure(text, expect
 )
 def test_taiwan_counts_of_firms_and_investment_cases(text, expected):
     assert [(m.value, m.unit) for m in metrics_found(simplified_view(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "截至6月底，全市开工项目120个，其中工业项目35个，商贸项目20个。"
+            "全市在建重点项目80个，其中新建项目20个，续建项目60个。",
+            20.0,
+            "个",
+        ),
+        (
+            "本次活动共推进项目30个。其中，“签约一批”项目4个，总投资5.2亿元；“开工一批”项目4个，"
+            "总投资3.1亿元；“投产一批”项目4个，总投资2.6亿元。",
+            4.0,
+            "个",
+        ),
+        (
+            "截至6月底，全市開工項目120個，其中工業項目35個，商貿項目20個。"
+            "全市在建重點項目80個，其中新建項目20個，續建項目60個。",
+            20.0,
+            "个",
+        ),
+    ],
+)
+def test_parts_of_breakdowns_with_equal_figures_are_not_restatements(text, value, unit):
+    metrics = metrics_of(simplified_view(text), [], city="成都市")
+    expected = 3 if value == 4.0 else 2
+    assert figures(metrics).count((value, unit)) == expected
