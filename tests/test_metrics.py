@@ -1943,3 +1943,15 @@ def test_parts_of_breakdowns_with_equal_figures_are_not_restatements(text, value
     metrics = metrics_of(simplified_view(text), [], city="成都市")
     expected = 3 if value == 4.0 else 2
     assert figures(metrics).count((value, unit)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河源市“三个一批”活动共推进项目42个，总投资61.5亿元。",
+        "河源市三个一批”活动共推进项目42个，总投资61.5亿元。",
+        "河源市舉行“四個一批”活動項目集中開工儀式，共推進項目42個，總投資61.5億元。",
+    ],
+)
+def test_a_slogan_of_batches_is_no_count(text):
+    assert figures(metrics_of(simplified_view(text), [], city="河源市")) == [(42, "个"), (61.5, "亿元")]
