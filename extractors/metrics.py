@@ -1443,7 +1443,32 @@ def find_metrics(
                             )
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
         paragraph_before_start = paragraph.start
-    return [k.metric for k in kept]
+    return [k.metric for k in _without_rounded_headlines(kept)]
+
+
+_UNIT_CURRENCY_TAILS = tuple(_KW["unit_currency_tails"])
+
+
+def _without_rounded_headlines(kept: list[_Kept]) -> list[_Kept]:
+    """A headline's round figure of what the body gives exactly (总投资超36亿美元 … 总投资36.2亿美元,
+    完成投资211亿 … 211.56亿元) is that figure again, rounded: the body's stands."""
+    body = [k for k in kept if not k.headline]
+    return [k for k in kept if not (k.headline and any(_rounds(k, exact) for exact in body))]
+
+
+def _rounds(headline: _Kept, body: _Kept) -> bool:
+    rounded, exact = headline.metric, body.metric
+    if not rounded.value.is_integer() or exact.value.is_integer():
+        return False
+    if rounded.value not in (math.floor(exact.value), round(exact.value)):
+        return False
+    if _bare_unit(rounded.unit) != _bare_unit(exact.unit):
+        return False
+    return headline.noun == body.noun or _same_rate(headline, body)
+
+
+def _bare_unit(unit: str) -> str:
+    return next((unit.removesuffix(t) for t in _UNIT_CURRENCY_TAILS if unit.endswith(t)), unit)
 
 
 _JOINT = tuple(_KW["joint_markers"])

@@ -1955,3 +1955,26 @@ def test_parts_of_breakdowns_with_equal_figures_are_not_restatements(text, value
 )
 def test_a_slogan_of_batches_is_no_count(text):
     assert figures(metrics_of(simplified_view(text), [], city="河源市")) == [(42, "个"), (61.5, "亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"),
+    [
+        (
+            "丰源市新签约外资项目27个 总投资超18亿美元\n今年以来，丰源市新签约外资项目27个，总投资18.4亿美元。",
+            (18.4, "亿美元"),
+        ),
+        (
+            "丰源市136个重点项目完成投资95亿\n1-9月，丰源市136个重点项目完成投资95.37亿元，占年度计划的88%。",
+            (95.37, "亿元"),
+        ),
+        (
+            "豐源市新簽約外資項目27個 總投資超18億美元\n今年以來，豐源市新簽約外資項目27個，總投資18.4億美元。",
+            (18.4, "亿美元"),
+        ),
+    ],
+)
+def test_a_headline_figure_rounding_the_body_figure_is_that_figure(text, exact):
+    found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
+    assert exact in found
+    assert (float(int(exact[0])), exact[1]) not in found and (float(int(exact[0])), "亿") not in found
