@@ -1850,21 +1850,33 @@ def _elliptical_count(
     "新开工重大项目36个、竣工投产21个", "新落户世界500强企业4家，累计达到97家", and across sentences
     "…分别为28个、25个。长沙县、浏阳市分别为19个、17个". When its sentence breaks a count down
     (`itemized`: 其中，合资7家，独资35家; 其中，1-5亿元311个，5-10亿元51个), a short label is head enough."""
-    if m.group("num") is None or _noun_after(view, m.end()):
+    after = _noun_after(view, m.end())
+    # 60个重点项目，已有45个开工建设: a verb of what became of them follows, no noun
+    status_after = after.startswith(_STATUS_VERBS) and not _has_any(after, ALWAYS_NOUNS)
+    if m.group("num") is None or (after and not status_after):
         return None  # 21个乡镇: it counts what follows
     head = _HEAD_SEPARATOR.split(before)[-1]
-    like = earlier or (previous if _KW["respectively"] in head or itemized else None)
-    if like is None or like.unit != m.group("unit") or not head or len(head) > 10:
+    part_of = status_after and head.endswith(PART_OF_HEADS)
+    like = earlier or (previous if _KW["respectively"] in head or itemized or part_of else None)
+    if like is None or like.unit != m.group("unit") or not head or (len(head) > 10 and not part_of):
         return None
     labelled = itemized and len(head) <= BREAKDOWN_LABEL_REACH
-    if not (labelled or _has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
+    if not (
+        labelled or part_of or _has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)
+    ):
         return None
+    if part_of:
+        became = _NOUN_PHRASE_END.split(after)[0]
+        indicator = like.indicator if became in like.indicator else like.indicator + became
+        return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
     indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
     return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
 
 
 _VERB_COUNTED = _KW["verb_counted"]
+_STATUS_VERBS = tuple(_VERB_COUNTED["verbs"])
+PART_OF_HEADS = tuple(_KW["part_of_heads"])
 BREAKDOWN_LABEL_REACH = 8  # characters of a label in a breakdown (合资, 1-5亿元, 50亿元以上)
 
 

@@ -1978,3 +1978,16 @@ def test_a_headline_figure_rounding_the_body_figure_is_that_figure(text, exact):
     found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
     assert exact in found
     assert (float(int(exact[0])), exact[1]) not in found and (float(int(exact[0])), "亿") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("截至3月底，全区安排的60个重点建设项目，已有45个开工建设，开工率达75%。", 45),
+        ("今年66个新开工项目已有61个开工建设，其中丰源电工有限公司变压器项目进展顺利。", 61),
+        ("今年66個新開工項目已有61個開工建設，其中豐源電工有限公司變壓器項目進展順利。", 61),
+        ("全市储备的30个招商项目，目前已有12个签约落地。", 12),
+    ],
+)
+def test_a_count_after_already_and_before_what_became_of_them_is_a_part(text, part):
+    assert (part, "个") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
