@@ -701,6 +701,7 @@ def _last_perspective(said: str) -> str | None:
 
 
 _RANGE_JOINERS = tuple(_KW["range_joiners"])
+_ROUND_NUMBERS = {word: AMOUNT_UNITS.magnitudes[word] for word in _KW["round_numbers_before_magnitude"]}
 
 
 def _in_range(view: str, start: int, tail: str) -> bool:
@@ -739,8 +740,13 @@ def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
         return float(re.sub(r"[,\u2009\u202f]", "", parts.group("num"))), unit
     chinese = _CHINESE_AMOUNT.match(text)
-    if not chinese or not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
+    if not chinese:
         return None
+    if not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
+        # 超百亿元: a round hundred or thousand of the magnitude after it is a figure; 亿元 alone is not
+        if chinese.group("num") not in _ROUND_NUMBERS or not chinese.group("mag"):
+            return None
+        return float(_ROUND_NUMBERS[chinese.group("num")]), chinese.group("mag") + chinese.group("cur")
     magnitude = math.prod(AMOUNT_UNITS.magnitudes[c] for c in chinese.group("mag"))
     currency = _CURRENCY_AS_UNIT.get(chinese.group("cur"), chinese.group("cur"))
     return round(amount.value / magnitude, 6), chinese.group("mag") + currency

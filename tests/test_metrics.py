@@ -1991,3 +1991,16 @@ def test_a_headline_figure_rounding_the_body_figure_is_that_figure(text, exact):
 )
 def test_a_count_after_already_and_before_what_became_of_them_is_a_part(text, part):
     assert (part, "个") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("丰源区与14家企业进行了签约，签约项目预计投资总额超百亿元。", "亿元"),
+        ("丰源区共签约项目32个，总投资逾千亿元。", "亿元"),
+        ("豐源區與14家企業進行了簽約，簽約項目預計投資總額超百億元。", "亿元"),
+    ],
+)
+def test_a_round_hundred_or_thousand_before_a_magnitude_is_a_figure(text, unit):
+    found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
+    assert any(value in (100.0, 1000.0) and u == unit for value, u in found)
