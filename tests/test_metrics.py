@@ -2004,3 +2004,15 @@ def test_a_count_after_already_and_before_what_became_of_them_is_a_part(text, pa
 def test_a_round_hundred_or_thousand_before_a_magnitude_is_a_figure(text, unit):
     found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
     assert any(value in (100.0, 1000.0) and u == unit for value, u in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前三季度，丰源新设外资项目370个；实到外资12.43亿美元，同比增长2.1%。",
+        "前三季度，豐源新設外資項目370個；實到外資12.43億美元，同比增長2.1%。",
+        "以总部项目为主的商务服务业实到外资12.43亿美元，同比增长26%。",
+    ],
+)
+def test_foreign_capital_arrived_said_short_is_a_figure(text):
+    assert (12.43, "亿美元") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
