@@ -596,6 +596,8 @@ def _amount_figure(
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = _first_ending_near(before, _STANDALONE_RANK)
+    if indicator is None and _signed_sum(view[clause_start:start], tail):
+        indicator = _SIGNED_SUM["indicator"]
     if indicator is None:
         indicator = _first_ending_near(before, _AGGREGATE_RANK)
         aggregate = (
@@ -610,6 +612,21 @@ def _amount_figure(
         if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
             return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+_SIGNED_SUM = _KW["signed_sum"]
+_SIGNED_SUM_VERBS = tuple(_SIGNED_SUM["verbs"])
+
+
+def _signed_sum(before: str, tail: str) -> bool:
+    """An amount right after the verb of signing (一季度签约42亿元, 6个项目签约逾46亿元) is the sum signed,
+    unless it qualifies a project after it (签约10亿元的项目, 签约20亿元项目)."""
+    if tail.startswith((_KW["attributive"], *ALWAYS_NOUNS)):
+        return False
+    if before.endswith(_SIGNED_SUM_VERBS):
+        return True
+    qualifier = next((q for q in AMOUNT_UNITS.before if before.endswith(q)), "")
+    return bool(qualifier) and before.removesuffix(qualifier).endswith(_SIGNED_SUM_VERBS)
 
 
 _FUNDS = _KW["funds"]

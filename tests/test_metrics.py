@@ -2016,3 +2016,17 @@ def test_a_round_hundred_or_thousand_before_a_magnitude_is_a_figure(text, unit):
 )
 def test_foreign_capital_arrived_said_short_is_a_figure(text):
     assert (12.43, "亿美元") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("签约42亿元：丰源州一季度落实签约项目16个", (42.0, "亿元")),
+        ("6个项目签约逾46亿元 丰源开发区提前完成年度任务", (46.0, "亿元")),
+        ("豐源市一季度簽約4231億元 到位619億元", (4231.0, "亿元")),
+        ("丰源县与甲公司签约20亿元的项目。", None),
+    ],
+)
+def test_an_amount_right_after_signing_is_the_sum_signed(text, signed):
+    found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
+    assert (signed in found) if signed else not any(unit == "亿元" for _value, unit in found)
