@@ -513,10 +513,10 @@ def _rate_figure(
         return None  # 全社会固定资产投资3330亿元，增长3.8倍: the whole economy's, not investment attraction's
     topic_scope = sentence if elliptical else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS) and not (
-        # 甲区、乙区、其他区县三个层面协调发展，占全市比重分别为23%…: a share of what the paragraphs before
-        # spoke of (招商引资)
+        # 甲区、乙区、其他区县三个层面协调发展，占全市比重分别为23%…, 完成市下达任务100亿的100.2%: a share
+        # of what the paragraphs before spoke of (招商引资)
         elliptical
-        and own_words.startswith(SHARE_OF_WHOLE_STARTS)
+        and (own_words.startswith(SHARE_OF_WHOLE_STARTS) or _SHARE_OF_PLAN.search(before))
         and _has_any(said_before, RATE_TOPIC_WORDS)
         and not _has_any(sentence, RATE_EXCLUDED_WORDS)
     ):

@@ -1895,7 +1895,7 @@ def test_the_amount_of_the_projects_signed_is_a_figure(text):
         ),
         (
             "洽談會簽約項目30項，投資總額達15.2億美元，完成計劃任務10億美元的152%。",
-            [(30, "项"), (15.2, "亿美元"), (10, "亿美元")],
+            [(30, "项"), (15.2, "亿美元"), (10, "亿美元"), (152, "%")],
         ),
     ],
 )
@@ -2030,3 +2030,15 @@ def test_foreign_capital_arrived_said_short_is_a_figure(text):
 def test_an_amount_right_after_signing_is_the_sum_signed(text, signed):
     found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
     assert (signed in found) if signed else not any(unit == "亿元" for _value, unit in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("全区共上报招商项目40个，总投资90.2亿元。完成市下达任务90亿的100.2%；全区共签约项目58个。", 100.2),
+        ("列入统计的投资项目共有100项，投资总额达17.19亿美元，完成计划任务12亿美元的143.25%。", 143.25),
+        ("列入統計的投資項目共有100項，投資總額達17.19億美元，完成計劃任務12億美元的143.25%。", 143.25),
+    ],
+)
+def test_a_share_of_a_task_named_with_its_sum_is_a_rate(text, rate):
+    assert (rate, "%") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
