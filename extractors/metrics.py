@@ -533,10 +533,10 @@ def _rate_figure(
         return None  # 全社会固定资产投资3330亿元，增长3.8倍: the whole economy's, not investment attraction's
     topic_scope = sentence if elliptical else before
     if not _has_any(topic_scope, RATE_TOPIC_WORDS) and not (
-        # 甲区、乙区、其他区县三个层面协调发展，占全市比重分别为23%…: a share of what the paragraphs before
-        # spoke of (招商引资)
+        # 甲区、乙区、其他区县三个层面协调发展，占全市比重分别为23%…, 完成市下达任务100亿的100.2%: a share
+        # of what the paragraphs before spoke of (招商引资)
         elliptical
-        and own_words.startswith(SHARE_OF_WHOLE_STARTS)
+        and (own_words.startswith(SHARE_OF_WHOLE_STARTS) or _SHARE_OF_PLAN.search(before))
         and _has_any(said_before, RATE_TOPIC_WORDS)
         and not _has_any(sentence, RATE_EXCLUDED_WORDS)
     ):
@@ -616,6 +616,8 @@ def _amount_figure(
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = _first_ending_near(before, _STANDALONE_RANK)
+    if indicator is None and _signed_sum(view[clause_start:start], tail):
+        indicator = _SIGNED_SUM["indicator"]
     if indicator is None:
         indicator = _first_ending_near(before, _AGGREGATE_RANK)
         aggregate = (
@@ -630,6 +632,21 @@ def _amount_figure(
         if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
             return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+_SIGNED_SUM = _KW["signed_sum"]
+_SIGNED_SUM_VERBS = tuple(_SIGNED_SUM["verbs"])
+
+
+def _signed_sum(before: str, tail: str) -> bool:
+    """An amount right after the verb of signing (一季度签约42亿元, 6个项目签约逾46亿元) is the sum signed,
+    unless it qualifies a project after it (签约10亿元的项目, 签约20亿元项目)."""
+    if tail.startswith((_KW["attributive"], *ALWAYS_NOUNS)):
+        return False
+    if before.endswith(_SIGNED_SUM_VERBS):
+        return True
+    qualifier = next((q for q in AMOUNT_UNITS.before if before.endswith(q)), "")
+    return bool(qualifier) and before.removesuffix(qualifier).endswith(_SIGNED_SUM_VERBS)
 
 
 _FUNDS = _KW["funds"]
@@ -721,6 +738,7 @@ def _last_perspective(said: str) -> str | None:
 
 
 _RANGE_JOINERS = tuple(_KW["range_joiners"])
+_ROUND_NUMBERS = {word: AMOUNT_UNITS.magnitudes[word] for word in _KW["round_numbers_before_magnitude"]}
 
 
 def _in_range(view: str, start: int, tail: str) -> bool:
@@ -759,8 +777,13 @@ def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))
         return float(re.sub(r"[,\u2009\u202f]", "", parts.group("num"))), unit
     chinese = _CHINESE_AMOUNT.match(text)
-    if not chinese or not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
+    if not chinese:
         return None
+    if not chinese.group("num").strip("".join(AMOUNT_UNITS.magnitudes)):
+        # 超百亿元: a round hundred or thousand of the magnitude after it is a figure; 亿元 alone is not
+        if chinese.group("num") not in _ROUND_NUMBERS or not chinese.group("mag"):
+            return None
+        return float(_ROUND_NUMBERS[chinese.group("num")]), chinese.group("mag") + chinese.group("cur")
     magnitude = math.prod(AMOUNT_UNITS.magnitudes[c] for c in chinese.group("mag"))
     currency = _CURRENCY_AS_UNIT.get(chinese.group("cur"), chinese.group("cur"))
     return round(amount.value / magnitude, 6), chinese.group("mag") + currency
@@ -1286,6 +1309,7 @@ class _Kept:
     headline: bool = False  # said in the document's first paragraph
     itemized: bool = False  # an item of a per-place list (甲区7个、乙区4个), its place right before it
     adds: bool = False  # said right after 另有: a figure beside the earlier ones, never one of them again
+    part: bool = False  # said after 其中 in its sentence: one part of a breakdown
 
 
 def find_metrics(
@@ -1464,6 +1488,7 @@ def find_metrics(
                     paragraph.start == first_start,
                     itemized,
                     view[clause_start : figure.start].endswith(ADDITIVE_HEADS),
+                    _in_breakdown(view, paragraph.start, figure.start),
                 )
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
@@ -1477,7 +1502,32 @@ def find_metrics(
                             )
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
         paragraph_before_start = paragraph.start
-    return [k.metric for k in kept]
+    return [k.metric for k in _without_rounded_headlines(kept)]
+
+
+_UNIT_CURRENCY_TAILS = tuple(_KW["unit_currency_tails"])
+
+
+def _without_rounded_headlines(kept: list[_Kept]) -> list[_Kept]:
+    """A headline's round figure of what the body gives exactly (总投资超36亿美元 … 总投资36.2亿美元,
+    完成投资211亿 … 211.56亿元) is that figure again, rounded: the body's stands."""
+    body = [k for k in kept if not k.headline]
+    return [k for k in kept if not (k.headline and any(_rounds(k, exact) for exact in body))]
+
+
+def _rounds(headline: _Kept, body: _Kept) -> bool:
+    rounded, exact = headline.metric, body.metric
+    if not rounded.value.is_integer() or exact.value.is_integer():
+        return False
+    if rounded.value not in (math.floor(exact.value), round(exact.value)):
+        return False
+    if _bare_unit(rounded.unit) != _bare_unit(exact.unit):
+        return False
+    return headline.noun == body.noun or _same_rate(headline, body)
+
+
+def _bare_unit(unit: str) -> str:
+    return next((unit.removesuffix(t) for t in _UNIT_CURRENCY_TAILS if unit.endswith(t)), unit)
 
 
 _JOINT = tuple(_KW["joint_markers"])
@@ -1634,6 +1684,8 @@ def _restates(candidate: _Kept, kept: list[_Kept], within: set[tuple[str, str]] 
             continue  # 现代农业项目3个 … 甲区签约项目3个: two figures of the body that count different things
         if old.period and new.period and old.period != new.period:
             continue
+        if (earlier.part or candidate.part) and old.indicator != new.indicator:
+            continue  # 其中工业项目5个…商贸项目5个: parts of a breakdown are told apart by their labels
         finer = earlier.headline and (new.subject, old.subject) in within
         coarser = earlier.headline and (old.subject, new.subject) in within
         if old.subject != new.subject and earlier.told and candidate.told and not (finer or coarser):
@@ -1713,6 +1765,16 @@ def _opens_breakdown(view: str, sentence_start: int, clause_start: int) -> bool:
     return view.startswith(_KW["breakdown_opener"], clause_start) or bool(
         _BREAKDOWN_BEFORE.search(view, sentence_start, clause_start)
     )
+
+
+_FULL_STOPS = tuple(_KW["full_stops"])
+
+
+def _in_breakdown(view: str, paragraph_start: int, pos: int) -> bool:
+    """Whether `pos` is in a breakdown (其中…) opened earlier in its sentence, clauses after ； included:
+    其中，甲类项目4个…；乙类项目4个."""
+    opened = max(paragraph_start, *(view.rfind(stop, paragraph_start, pos) + 1 for stop in _FULL_STOPS))
+    return view.find(_KW["breakdown_opener"], opened, pos) >= 0
 
 
 def _figures_in(
@@ -1900,21 +1962,33 @@ def _elliptical_count(
     "新开工重大项目36个、竣工投产21个", "新落户世界500强企业4家，累计达到97家", and across sentences
     "…分别为28个、25个。长沙县、浏阳市分别为19个、17个". When its sentence breaks a count down
     (`itemized`: 其中，合资7家，独资35家; 其中，1-5亿元311个，5-10亿元51个), a short label is head enough."""
-    if m.group("num") is None or _noun_after(view, m.end()):
+    after = _noun_after(view, m.end())
+    # 60个重点项目，已有45个开工建设: a verb of what became of them follows, no noun
+    status_after = after.startswith(_STATUS_VERBS) and not _has_any(after, ALWAYS_NOUNS)
+    if m.group("num") is None or (after and not status_after):
         return None  # 21个乡镇: it counts what follows
     head = _HEAD_SEPARATOR.split(before)[-1]
-    like = earlier or (previous if _KW["respectively"] in head or itemized else None)
-    if like is None or like.unit != m.group("unit") or not head or len(head) > 10:
+    part_of = status_after and head.endswith(PART_OF_HEADS)
+    like = earlier or (previous if _KW["respectively"] in head or itemized or part_of else None)
+    if like is None or like.unit != m.group("unit") or not head or (len(head) > 10 and not part_of):
         return None
     labelled = itemized and len(head) <= BREAKDOWN_LABEL_REACH
-    if not (labelled or _has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)):
+    if not (
+        labelled or part_of or _has_any(head, INVESTMENT_VERBS) or _has_any(head, ELLIPTICAL_COUNT_HEADS)
+    ):
         return None
+    if part_of:
+        became = _NOUN_PHRASE_END.split(after)[0]
+        indicator = like.indicator if became in like.indicator else like.indicator + became
+        return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
     indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
     return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
 
 
 _VERB_COUNTED = _KW["verb_counted"]
+_STATUS_VERBS = tuple(_VERB_COUNTED["verbs"])
+PART_OF_HEADS = tuple(_KW["part_of_heads"])
 BREAKDOWN_LABEL_REACH = 8  # characters of a label in a breakdown (合资, 1-5亿元, 50亿元以上)
 
 

@@ -1895,7 +1895,7 @@ def test_the_amount_of_the_projects_signed_is_a_figure(text):
         ),
         (
             "洽談會簽約項目30項，投資總額達15.2億美元，完成計劃任務10億美元的152%。",
-            [(30, "项"), (15.2, "亿美元"), (10, "亿美元")],
+            [(30, "项"), (15.2, "亿美元"), (10, "亿美元"), (152, "%")],
         ),
     ],
 )
@@ -1914,3 +1914,131 @@ def test_the_sum_of_a_task_a_figure_is_reported_against_is_a_figure(text, expect
 )
 def test_taiwan_counts_of_firms_and_investment_cases(text, expected):
     assert [(m.value, m.unit) for m in metrics_found(simplified_view(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "截至6月底，全市开工项目120个，其中工业项目35个，商贸项目20个。"
+            "全市在建重点项目80个，其中新建项目20个，续建项目60个。",
+            20.0,
+            "个",
+        ),
+        (
+            "本次活动共推进项目30个。其中，“签约一批”项目4个，总投资5.2亿元；“开工一批”项目4个，"
+            "总投资3.1亿元；“投产一批”项目4个，总投资2.6亿元。",
+            4.0,
+            "个",
+        ),
+        (
+            "截至6月底，全市開工項目120個，其中工業項目35個，商貿項目20個。"
+            "全市在建重點項目80個，其中新建項目20個，續建項目60個。",
+            20.0,
+            "个",
+        ),
+    ],
+)
+def test_parts_of_breakdowns_with_equal_figures_are_not_restatements(text, value, unit):
+    metrics = metrics_of(simplified_view(text), [], city="成都市")
+    expected = 3 if value == 4.0 else 2
+    assert figures(metrics).count((value, unit)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河源市“三个一批”活动共推进项目42个，总投资61.5亿元。",
+        "河源市三个一批”活动共推进项目42个，总投资61.5亿元。",
+        "河源市舉行“四個一批”活動項目集中開工儀式，共推進項目42個，總投資61.5億元。",
+    ],
+)
+def test_a_slogan_of_batches_is_no_count(text):
+    assert figures(metrics_of(simplified_view(text), [], city="河源市")) == [(42, "个"), (61.5, "亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"),
+    [
+        (
+            "丰源市新签约外资项目27个 总投资超18亿美元\n今年以来，丰源市新签约外资项目27个，总投资18.4亿美元。",
+            (18.4, "亿美元"),
+        ),
+        (
+            "丰源市136个重点项目完成投资95亿\n1-9月，丰源市136个重点项目完成投资95.37亿元，占年度计划的88%。",
+            (95.37, "亿元"),
+        ),
+        (
+            "豐源市新簽約外資項目27個 總投資超18億美元\n今年以來，豐源市新簽約外資項目27個，總投資18.4億美元。",
+            (18.4, "亿美元"),
+        ),
+    ],
+)
+def test_a_headline_figure_rounding_the_body_figure_is_that_figure(text, exact):
+    found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
+    assert exact in found
+    assert (float(int(exact[0])), exact[1]) not in found and (float(int(exact[0])), "亿") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("截至3月底，全区安排的60个重点建设项目，已有45个开工建设，开工率达75%。", 45),
+        ("今年66个新开工项目已有61个开工建设，其中丰源电工有限公司变压器项目进展顺利。", 61),
+        ("今年66個新開工項目已有61個開工建設，其中豐源電工有限公司變壓器項目進展順利。", 61),
+        ("全市储备的30个招商项目，目前已有12个签约落地。", 12),
+    ],
+)
+def test_a_count_after_already_and_before_what_became_of_them_is_a_part(text, part):
+    assert (part, "个") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("丰源区与14家企业进行了签约，签约项目预计投资总额超百亿元。", "亿元"),
+        ("丰源区共签约项目32个，总投资逾千亿元。", "亿元"),
+        ("豐源區與14家企業進行了簽約，簽約項目預計投資總額超百億元。", "亿元"),
+    ],
+)
+def test_a_round_hundred_or_thousand_before_a_magnitude_is_a_figure(text, unit):
+    found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
+    assert any(value in (100.0, 1000.0) and u == unit for value, u in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前三季度，丰源新设外资项目370个；实到外资12.43亿美元，同比增长2.1%。",
+        "前三季度，豐源新設外資項目370個；實到外資12.43億美元，同比增長2.1%。",
+        "以总部项目为主的商务服务业实到外资12.43亿美元，同比增长26%。",
+    ],
+)
+def test_foreign_capital_arrived_said_short_is_a_figure(text):
+    assert (12.43, "亿美元") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("签约42亿元：丰源州一季度落实签约项目16个", (42.0, "亿元")),
+        ("6个项目签约逾46亿元 丰源开发区提前完成年度任务", (46.0, "亿元")),
+        ("豐源市一季度簽約4231億元 到位619億元", (4231.0, "亿元")),
+        ("丰源县与甲公司签约20亿元的项目。", None),
+    ],
+)
+def test_an_amount_right_after_signing_is_the_sum_signed(text, signed):
+    found = figures(metrics_of(simplified_view(text), [], city="丰源市"))
+    assert (signed in found) if signed else not any(unit == "亿元" for _value, unit in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("全区共上报招商项目40个，总投资90.2亿元。完成市下达任务90亿的100.2%；全区共签约项目58个。", 100.2),
+        ("列入统计的投资项目共有100项，投资总额达17.19亿美元，完成计划任务12亿美元的143.25%。", 143.25),
+        ("列入統計的投資項目共有100項，投資總額達17.19億美元，完成計劃任務12億美元的143.25%。", 143.25),
+    ],
+)
+def test_a_share_of_a_task_named_with_its_sum_is_a_rate(text, rate):
+    assert (rate, "%") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
