@@ -47,7 +47,12 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         and firms whose representatives take a step are projects; a province or other city before a brand
 #         stays in its name; eminent-firm lists; task sums as metrics; zones ending in 基地/园区/平台 in a
 #         landing slot; a town of the report's city gives a project its county (towns.tsv)
-EXTRACTOR_VERSION = "0.12.0"
+# 0.13.0: the place a clause or paragraph opens with (zone or county) places its figures and projects; a
+#         figure spread over listed places goes to the division holding them; 加快推进 is started, 并网发电
+#         completed; a name holds no predicate; a word and its trade heading a project are its investor; the
+#         report's city stays before a coined brand; zones named after rivers and mountains, 空港经济区;
+#         其中 parts with equal figures, 已有 counts, 签约 sums, slogans (三个一批) no counts
+EXTRACTOR_VERSION = "0.13.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
