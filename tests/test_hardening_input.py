@@ -202,6 +202,43 @@ def test_a_file_over_the_time_budget_is_quarantined_and_the_batch_goes_on(tmp_pa
     assert elapsed < 15
 
 
+def _run_past_a_dropped_ring(budget, outcome):
+    from zhaoyin.flows.importing.runners import TookTooLong
+
+    started = time.perf_counter()
+    try:
+        with budget(0.05):
+            while time.perf_counter() - started < 2:
+                try:
+                    while time.perf_counter() - started < 2:
+                        pass
+                except TookTooLong:
+                    if outcome["dropped"]:
+                        raise
+                    outcome["dropped"] += 1  # as a weakref callback would
+    except TookTooLong:
+        outcome["stopped_after"] = time.perf_counter() - started
+
+
+@pytest.mark.parametrize("in_a_thread", [False, True])
+def test_the_time_budget_rings_again_when_its_first_ring_is_dropped(in_a_thread):
+    """A ring that lands in a garbage-collection callback is printed and dropped by the interpreter; the
+    budget must still stop the file, in the main thread (SIGALRM) and in a worker thread."""
+    import threading
+
+    from zhaoyin.flows.importing.runners import time_budget
+
+    outcome = {"dropped": 0, "stopped_after": None}
+    if in_a_thread:
+        worker = threading.Thread(target=_run_past_a_dropped_ring, args=(time_budget, outcome))
+        worker.start()
+        worker.join()
+    else:
+        _run_past_a_dropped_ring(time_budget, outcome)
+    assert outcome["dropped"] == 1
+    assert outcome["stopped_after"] is not None and outcome["stopped_after"] < 1
+
+
 def test_the_time_budget_holds_in_a_prefect_run_and_in_worker_processes(tmp_path, prefect_harness):
     from zhaoyin.flows.importing.bulk_import import bulk_import
     from zhaoyin.flows.importing.runners import warm_up

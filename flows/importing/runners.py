@@ -79,6 +79,9 @@ def warm_forkserver(backend: str):
     return context
 
 
+RING_AGAIN_SECONDS = 0.05
+
+
 class TookTooLong(BaseException):
     """Raised into the code reading a file when its time budget runs out. A BaseException, like
     KeyboardInterrupt, so the `except Exception` of a reader or an extraction stage does not swallow it."""
@@ -101,7 +104,9 @@ def _alarm(seconds: float) -> Iterator[None]:
         raise TookTooLong
 
     previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Rings again until the block ends: an exception raised while the interpreter runs a garbage-collection
+    # callback (a WeakSet's _remove) is printed and dropped, and the file would then run past its budget.
+    signal.setitimer(signal.ITIMER_REAL, seconds, RING_AGAIN_SECONDS)
     try:
         yield
     finally:
@@ -115,15 +120,22 @@ def _async_alarm(seconds: float) -> Iterator[None]:
     lock = threading.Lock()
     state = {"done": False, "rung": False}
 
+    timers: list[threading.Timer] = []
+
+    def arm(after: float) -> None:
+        timer = threading.Timer(after, ring)
+        timer.daemon = True
+        timers.append(timer)
+        timer.start()
+
     def ring() -> None:
         with lock:
             if not state["done"]:
                 state["rung"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(TookTooLong))
+                arm(RING_AGAIN_SECONDS)  # as in _alarm: a ring dropped in a callback is rung again
 
-    timer = threading.Timer(seconds, ring)
-    timer.daemon = True
-    timer.start()
+    arm(seconds)
     try:
         yield
     finally:
@@ -131,7 +143,8 @@ def _async_alarm(seconds: float) -> Iterator[None]:
             state["done"] = True
             if state["rung"]:  # rung as the block ended: withdraw the exception not yet raised
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
-        timer.cancel()
+            for timer in timers:
+                timer.cancel()
 
 
 def took_too_long(seconds: float) -> str:
