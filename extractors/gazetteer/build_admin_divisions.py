@@ -118,12 +118,13 @@ def unambiguous_shorts(rows: list[dict[str, str]], higher_names: set[str]) -> No
         row["short"] = short if keep else ""
 
 
-def higher_level_names(table: str) -> set[str]:
+def division_names(table: str, deepest: int = 1) -> set[str]:
+    """Every name and short name of the divisions down to `deepest` (0 provinces, 1 cities, 2 counties)."""
     names = set()
     for line in io.StringIO(table):
         depth = len(line) - len(line.lstrip("\t"))
         fields = line.strip().split("\t")
-        if depth <= 1 and len(fields) >= 2 and fields[1].isdigit():
+        if depth <= deepest and len(fields) >= 2 and fields[1].isdigit():
             names.update(f for f in (fields[0], fields[2] if len(fields) > 2 else "") if f)
     return names
 
@@ -132,7 +133,7 @@ def main(argv: list[str]) -> None:
     source = Path(argv[0]) if argv else _default_source()
     table = _read_table(source)
     rows = parse(table)
-    unambiguous_shorts(rows, higher_level_names(table))
+    unambiguous_shorts(rows, division_names(table))
     rows.sort(key=lambda row: row["code"])
     lines = [HEADER + "\t".join(COLUMNS)]
     lines += ["\t".join(row[c] for c in COLUMNS) for row in rows]

@@ -15,7 +15,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from zhaoyin.extractors.gazetteer.build_admin_divisions import _default_source, _read_table, common_words
+from zhaoyin.extractors.gazetteer.build_admin_divisions import (
+    _default_source,
+    _read_table,
+    common_words,
+    division_names,
+)
 
 OUT = Path(__file__).parent.parent / "lang" / "towns.tsv"
 HEADER = """\
@@ -51,17 +56,6 @@ def parse(table: str) -> list[dict[str, str]]:
     return rows
 
 
-def division_names(table: str) -> set[str]:
-    """Every name and short name of a province, city or county."""
-    names = set()
-    for line in io.StringIO(table):
-        depth = len(line) - len(line.lstrip("\t"))
-        fields = line.strip().split("\t")
-        if depth <= 2 and len(fields) >= 2 and fields[1].isdigit():
-            names.update(f for f in (fields[0], fields[2] if len(fields) > 2 else "") if f)
-    return names
-
-
 def safe_shorts(rows: list[dict[str, str]], higher_names: set[str]) -> None:
     per_city = Counter((row["city"], row["short"]) for row in rows)
     everyday = common_words()
@@ -80,7 +74,7 @@ def main(argv: list[str]) -> None:
     source = Path(argv[0]) if argv else _default_source()
     table = _read_table(source).replace("\r", "")
     rows = parse(table)
-    safe_shorts(rows, division_names(table))
+    safe_shorts(rows, division_names(table, deepest=2))
     rows = list({(row["name"], row["county"]): row for row in rows}.values())
     rows.sort(key=lambda row: (row["county"], row["name"]))
     lines = [HEADER + "\t".join(COLUMNS)]
