@@ -129,15 +129,19 @@ def division_names(table: str, deepest: int = 1) -> set[str]:
     return names
 
 
+def write_tsv(out: Path, header: str, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    lines = [header + "\t".join(columns)]
+    lines += ["\t".join(row[c] for c in columns) for row in rows]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> None:
     source = Path(argv[0]) if argv else _default_source()
     table = _read_table(source)
     rows = parse(table)
     unambiguous_shorts(rows, division_names(table))
     rows.sort(key=lambda row: row["code"])
-    lines = [HEADER + "\t".join(COLUMNS)]
-    lines += ["\t".join(row[c] for c in COLUMNS) for row in rows]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_tsv(OUT, HEADER, COLUMNS, rows)
     print(f"{len(rows)} divisions → {OUT}")
 
 

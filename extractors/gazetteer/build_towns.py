@@ -20,6 +20,7 @@ from zhaoyin.extractors.gazetteer.build_admin_divisions import (
     _read_table,
     common_words,
     division_names,
+    write_tsv,
 )
 
 OUT = Path(__file__).parent.parent / "lang" / "towns.tsv"
@@ -77,9 +78,7 @@ def main(argv: list[str]) -> None:
     safe_shorts(rows, division_names(table, deepest=2))
     rows = list({(row["name"], row["county"]): row for row in rows}.values())
     rows.sort(key=lambda row: (row["county"], row["name"]))
-    lines = [HEADER + "\t".join(COLUMNS)]
-    lines += ["\t".join(row[c] for c in COLUMNS) for row in rows]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_tsv(OUT, HEADER, COLUMNS, rows)
     print(f"{len(rows)} towns → {OUT}")
 
 
