@@ -431,7 +431,7 @@ def _number(digits: str) -> float:
     digits = digits.replace(",", "")
     if _TEN_THOUSAND in digits:
         tens_of_thousands, units = digits.split(_TEN_THOUSAND)
-        return float(tens_of_thousands) * 10000 + float(units)
+        return float(tens_of_thousands) * AMOUNT_UNITS.magnitudes[_TEN_THOUSAND] + float(units)
     return float(digits)
 
 
