@@ -20,7 +20,7 @@ from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.districts import town_mentions
-from zhaoyin.extractors.gazetteer import CITY, PROVINCE, city_short, gazetteer, province_short
+from zhaoyin.extractors.gazetteer import CITY, PROVINCE, SHORT, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
@@ -1093,6 +1093,46 @@ def _province_leads_until(
     return min(named) if named else len(view)
 
 
+_OWN_DIVISION_ANAPHORA = {
+    **{kind: tuple(words) for kind, words in _KW["own_division_anaphora"].items()},
+    "county": COUNTY_ANAPHORA,
+}
+
+
+def _own_division_stems(
+    view: str, mentions: list[_Mention], lone: list[tuple[int, int, str]], city: str | None
+) -> list[_Mention]:
+    """A report naming no division, zone or city in full but a county-level division by its bare stem, the one
+    stem it names or the one its title opens with (某江：前8月新批外资项目…), is about that division: its stems
+    are mentions of it when the report speaks of itself as one of that kind (我区, 全县) or names the stem
+    DOMINANT_MENTIONS times."""
+    if any(m.kind != "province" for m in mentions):
+        return []
+    gaz = gazetteer()
+    hits: list[tuple[int, int, object]] = []
+    for start, end, surface in lone:
+        entries = gaz.places_named(surface)
+        if (
+            len(entries) != 1
+            or entries[0].form != SHORT
+            or entries[0].place.kind not in _OWN_DIVISION_ANAPHORA
+        ):
+            continue
+        hits.append((start, end, entries[0].place))
+    places = {place for _start, _end, place in hits}
+    title = next(iter(paragraphs(view)), None)
+    opening = next((place for start, _end, place in hits if title and start == title.start), None)
+    if opening is None and len(places) != 1:
+        return []
+    place = opening or places.pop()
+    hits = [hit for hit in hits if hit[2] == place]
+    if opening is None and city and place.city and place.city != city:
+        return []  # a stem of another city's county, named in passing (客商来自某县)
+    if len(hits) < DOMINANT_MENTIONS and not _has_any(view, _OWN_DIVISION_ANAPHORA[place.kind]):
+        return []
+    return [_Mention(start, end, place.canonical, place.kind) for start, end, _place in hits]
+
+
 def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     """The one district a document's title names, if it names exactly one: what the report is about.
     A title naming none (政府工作报告) leaves it to the opening lines (——在成都市双流区…会议上, 双流区人民政府)
@@ -1332,11 +1372,15 @@ def find_metrics(
     province_mentions = [_as_corps(view, m) for m in province_mentions]
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
+    own_division = _own_division_stems(view, mentions, lone, city)
+    mentions = sorted(mentions + own_division, key=lambda m: m.start)
     mentions = [m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE, m.end)]  # 芦山地震: an event
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
-    document_lead = _document_lead(view, mentions) or city or province
+    document_lead = (
+        _document_lead(view, mentions) or next((m.canonical for m in own_division), None) or city or province
+    )
     # A government's work report speaks as that government (我们…): a place leads only its own sentence.
     work_report = _has_any(re.sub(r"\s", "", view[: OPENING_LINES * 2]), WORK_REPORT_MARKERS)
     if any(m.canonical == document_lead and m.kind == "county_city" for m in mentions) and not any(

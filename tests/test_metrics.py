@@ -2042,3 +2042,47 @@ def test_an_amount_right_after_signing_is_the_sum_signed(text, signed):
 )
 def test_a_share_of_a_task_named_with_its_sum_is_a_rate(text, rate):
     assert (rate, "%") in figures(metrics_of(simplified_view(text), [], city="丰源市"))
+
+
+def _subjects_of_report(text: str) -> set[str | None]:
+    view = halfwidth(simplified_view(text))
+    districts, city = find_districts(view)
+    return {m.subject for m in metrics_of(view, districts, city=city)}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the title opens with the stem, the body speaks of 我区 (other stems named in passing do not count)
+        (
+            "崖州：前三季度新批外资项目12个\n今年前三季度，我区新批外资项目12个，其中合江客商投资项目2个。",
+            "崖州区",
+        ),
+        ("崖州：前三季度新批外資項目12個\n今年前三季度，我區新批外資項目12個，合同外資3.5億美元。", "崖州区"),
+        # the stem named once, at the end, in a report speaking of 全县
+        ("全县共签约项目15个，计划总投资60亿元。下一步将全力建设美丽合江。", "合江县"),
+        ("全縣共簽約項目15個，計劃總投資60億元。下一步將全力建設美麗合江。", "合江县"),
+        # no anaphor, but the stem named again and again
+        (
+            "在德惠商贸月活动上签约项目8个，总投资42亿元。这是落户德惠的第50家外资企业，德惠用了十年。",
+            "德惠市",
+        ),
+    ],
+)
+def test_a_report_naming_its_own_division_by_the_bare_stem_is_about_that_division(text, subject):
+    assert _subjects_of_report(text) == {subject}
+
+
+def test_a_bare_stem_named_once_without_the_reports_own_anaphor_is_no_subject():
+    assert _subjects_of_report("签约项目8个，总投资42亿元。客商多来自德惠。") == {None}
+    # two stems, neither opening the title: no telling which the report is about
+    assert _subjects_of_report("全区签约项目8个，总投资42亿元。客商来自崖州和德惠。") == {None}
+
+
+@pytest.mark.parametrize("investor_city", ["杭州", "重庆", "溫州"])
+def test_a_title_opening_with_a_stem_outweighs_the_city_an_investor_comes_from(investor_city):
+    text = (
+        "合江一季度招商引资到位5亿元\n"
+        f"本报讯 该项目由{investor_city}青禾文化发展有限公司投资开发。今年以来，该县签约项目12个。"
+    )
+    assert _subjects_of_report(text) == {"合江县"}
