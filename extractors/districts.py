@@ -1260,6 +1260,50 @@ def _as_named_then(hits: list[_Hit], published: str | None) -> list[_Hit]:
     return out
 
 
+_RENAMED_ENDINGS: dict[str, str] = _PLACE_NAMES["renamed_division_endings"]  # ending → kind
+_ENDING_OPENING_A_WORD = tuple(_PLACE_NAMES["ending_opening_a_word"])
+
+
+def _name_the_report_writes(text: str, hits: list[_Hit]) -> dict[Place, Place]:
+    """Divisions the report writes with another ending than the gazetteer's, short form and that ending
+    (桐乡县 in a report older than today's 桐乡市), and never by the gazetteer's name: each → itself
+    under the report's name, with its own code."""
+    renamed: dict[Place, Place] = {}
+    for hit in hits:
+        place, surface = hit.place, text[hit.start : hit.end]
+        if place.kind not in _DIVISION_KINDS or place in renamed or surface == place.canonical:
+            continue
+        if not any(e.form == SHORT and e.place == place for e in gazetteer().places_named(surface)):
+            continue
+        ending = text[hit.end : hit.end + 1]
+        written = surface + ending
+        if (
+            ending not in _RENAMED_ENDINGS
+            or written == place.canonical
+            or gazetteer().places_named(written)
+            or text.startswith(_ENDING_OPENING_A_WORD, hit.end)
+            or place.canonical in text
+        ):
+            continue
+        renamed[place] = Place(
+            written, _RENAMED_ENDINGS[ending], place.city, place.province, place.admin_code
+        )
+    return renamed
+
+
+def _as_the_report_names_it(text: str, hits: list[_Hit]) -> list[_Hit]:
+    renamed = _name_the_report_writes(text, hits)
+    out = []
+    for hit in hits:
+        place = renamed.get(hit.place)
+        if place is None:
+            out.append(hit)
+            continue
+        end = hit.end + 1 if text.startswith(place.canonical, hit.start) else hit.end
+        out.append(_Hit(hit.start, end, place))
+    return out
+
+
 def _province_of_city(city: str | None) -> str | None:
     return next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
 
@@ -1285,6 +1329,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     city = document_city(text, hits) or _lead_county_city(text, hits)
     province = _document_province(text, hits, city)
     resolved = _as_named_then(_resolve(text, hits, city, province), published)
+    resolved = _as_the_report_names_it(text, resolved)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)
