@@ -1207,6 +1207,33 @@ def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None
     return None
 
 
+TOPIC_REPEATS = 3  # times a report that names no city writes the one county it is about
+
+
+def _topic_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None:
+    """全区共上报项目40个 … 打造高质量发展的甲城; 落户甲仓的第400家德企 … 甲仓用了28年 … 投资甲仓: a report
+    that names no city and writes one division's short name (one division in the whole country is so
+    called) is about that division when it speaks of its own 区 (县) and no other such division so ends,
+    or when it writes that name again and again and no other division's; its city is the report's."""
+    found: Counter[Place] = Counter()
+    for _start, _end, surface in hits:
+        entries = gazetteer().places_named(surface)
+        places = {e.place for e in entries}
+        if {e.form for e in entries} == {SHORT} and len(places) == 1:
+            place = places.pop()
+            if place.kind in _DIVISION_KINDS:
+                found[place] += 1
+    own_endings = tuple(
+        ending for ending, words in _PLACE_NAMES["self_reference"].items() if any(w in text for w in words)
+    )
+    spoken_of = {place for place in found if own_endings and place.canonical.endswith(own_endings)}
+    if len(spoken_of) == 1:
+        return spoken_of.pop().city
+    if len(found) == 1 and found.most_common(1)[0][1] >= TOPIC_REPEATS:
+        return next(iter(found)).city
+    return None
+
+
 _PROJECTS_LIST_HEAD = re.compile(lang.pattern("place_names", "projects_list_head"))
 _PROJECTS_LIST_CLOSE = re.compile(lang.pattern("place_names", "projects_list_close"))
 _LIST_BREAK = re.compile(lang.pattern("place_names", "projects_list_break"))
@@ -1326,7 +1353,7 @@ def _document_province(text: str, hits: list[tuple[int, int, str]], city: str | 
 def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:
     """The places of `text`; `published` (ISO date) names renamed divisions as they were called then."""
     hits = _hits(text)
-    city = document_city(text, hits) or _lead_county_city(text, hits)
+    city = document_city(text, hits) or _lead_county_city(text, hits) or _topic_county_city(text, hits)
     province = _document_province(text, hits, city)
     resolved = _as_named_then(_resolve(text, hits, city, province), published)
     resolved = _as_the_report_names_it(text, resolved)
