@@ -1207,6 +1207,33 @@ def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None
     return None
 
 
+TOPIC_REPEATS = 3  # times a report that names no city writes the one county it is about
+
+
+def _topic_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None:
+    """全区共上报项目40个 … 打造高质量发展的甲城; 落户甲仓的第400家德企 … 甲仓用了28年 … 投资甲仓: a report
+    that names no city and writes one division's short name (one division in the whole country is so
+    called) is about that division when it speaks of its own 区 (县) and no other such division so ends,
+    or when it writes that name again and again and no other division's; its city is the report's."""
+    found: Counter[Place] = Counter()
+    for _start, _end, surface in hits:
+        entries = gazetteer().places_named(surface)
+        places = {e.place for e in entries}
+        if {e.form for e in entries} == {SHORT} and len(places) == 1:
+            place = places.pop()
+            if place.kind in _DIVISION_KINDS:
+                found[place] += 1
+    own_endings = tuple(
+        ending for ending, words in _PLACE_NAMES["self_reference"].items() if any(w in text for w in words)
+    )
+    spoken_of = {place for place in found if own_endings and place.canonical.endswith(own_endings)}
+    if len(spoken_of) == 1:
+        return spoken_of.pop().city
+    if len(found) == 1 and found.most_common(1)[0][1] >= TOPIC_REPEATS:
+        return next(iter(found)).city
+    return None
+
+
 _PROJECTS_LIST_HEAD = re.compile(lang.pattern("place_names", "projects_list_head"))
 _PROJECTS_LIST_CLOSE = re.compile(lang.pattern("place_names", "projects_list_close"))
 _LIST_BREAK = re.compile(lang.pattern("place_names", "projects_list_break"))
@@ -1260,6 +1287,50 @@ def _as_named_then(hits: list[_Hit], published: str | None) -> list[_Hit]:
     return out
 
 
+_RENAMED_ENDINGS: dict[str, str] = _PLACE_NAMES["renamed_division_endings"]  # ending → kind
+_ENDING_OPENING_A_WORD = tuple(_PLACE_NAMES["ending_opening_a_word"])
+
+
+def _name_the_report_writes(text: str, hits: list[_Hit]) -> dict[Place, Place]:
+    """Divisions the report writes with another ending than the gazetteer's, short form and that ending
+    (桐乡县 in a report older than today's 桐乡市), and never by the gazetteer's name: each → itself
+    under the report's name, with its own code."""
+    renamed: dict[Place, Place] = {}
+    for hit in hits:
+        place, surface = hit.place, text[hit.start : hit.end]
+        if place.kind not in _DIVISION_KINDS or place in renamed or surface == place.canonical:
+            continue
+        if not any(e.form == SHORT and e.place == place for e in gazetteer().places_named(surface)):
+            continue
+        ending = text[hit.end : hit.end + 1]
+        written = surface + ending
+        if (
+            ending not in _RENAMED_ENDINGS
+            or written == place.canonical
+            or gazetteer().places_named(written)
+            or text.startswith(_ENDING_OPENING_A_WORD, hit.end)
+            or place.canonical in text
+        ):
+            continue
+        renamed[place] = Place(
+            written, _RENAMED_ENDINGS[ending], place.city, place.province, place.admin_code
+        )
+    return renamed
+
+
+def _as_the_report_names_it(text: str, hits: list[_Hit]) -> list[_Hit]:
+    renamed = _name_the_report_writes(text, hits)
+    out = []
+    for hit in hits:
+        place = renamed.get(hit.place)
+        if place is None:
+            out.append(hit)
+            continue
+        end = hit.end + 1 if text.startswith(place.canonical, hit.start) else hit.end
+        out.append(_Hit(hit.start, end, place))
+    return out
+
+
 def _province_of_city(city: str | None) -> str | None:
     return next((e.place.province for e in gazetteer().places_named(city or "") if e.form == CITY), None)
 
@@ -1282,9 +1353,10 @@ def _document_province(text: str, hits: list[tuple[int, int, str]], city: str | 
 def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:
     """The places of `text`; `published` (ISO date) names renamed divisions as they were called then."""
     hits = _hits(text)
-    city = document_city(text, hits) or _lead_county_city(text, hits)
+    city = document_city(text, hits) or _lead_county_city(text, hits) or _topic_county_city(text, hits)
     province = _document_province(text, hits, city)
     resolved = _as_named_then(_resolve(text, hits, city, province), published)
+    resolved = _as_the_report_names_it(text, resolved)
     generic = _generic_zones(text, hits, city, province)
     zones = [h for h in resolved + generic if h.place.kind in ("zone", "new_area")]
     located = _located_zones(text, city, province, zones)

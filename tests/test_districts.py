@@ -1051,3 +1051,38 @@ def test_a_word_glued_onto_a_known_zone_does_not_open_its_name():
         assert "德州经济技术开发区" in names and not any(n.startswith("同") for n in names), (text, names)
     # a bare form after the glued characters is no zone's full name
     assert "衡阳综合保税区" not in canonicals("银川综保区签约项目4个。")
+
+
+def test_a_division_written_with_another_ending_keeps_the_name_the_report_gives():
+    # the gazetteer has 桐乡市, 义乌市, 城阳区; a report written before (or after) a rename its tables lack
+    found, _ = districts_of("嘉兴桐乡县新签约项目8个，桐乡县委书记出席签约会。桐乡将加快发展。")
+    assert set(found) == {"桐乡县"}
+    assert (found["桐乡县"].kind, found["桐乡县"].admin_code) == ("county", "330483")
+    found, _ = districts_of("青岛市城阳市今年签约项目5个，城阳市市场主体增长12%。")
+    assert set(found) == {"城阳市"} and found["城阳市"].admin_code == "370214"
+    assert canonicals(extraction_view("浙江省金華市義烏縣舉行項目簽約儀式，總投資10億元。")) == {"义乌县"}
+    # the ending opening an everyday word (市场, 区域) is no name; the gazetteer's name written keeps it
+    assert canonicals("嘉兴市桐乡市场繁荣，桐乡区域经济发展良好。") == {"桐乡市"}
+    assert canonicals("嘉兴市桐乡县今年更名为桐乡市。") == {"桐乡市"}
+
+
+def test_a_report_naming_no_city_is_about_the_one_county_it_speaks_of_as_its_own():
+    found, city = districts_of(
+        "前三季度，全区新签约项目12个，总投资56亿元。下一步，我们将奋力建设现代化的萧山。"
+    )
+    assert city == "杭州市" and set(found) == {"萧山区"}
+    found, city = districts_of(
+        extraction_view("1至10月，全縣新引進項目8個，到位資金12億元。我們將建設美麗的桐廬。")
+    )
+    assert city == "杭州市" and set(found) == {"桐庐县"}
+    # two divisions of the report's own ending, or one of another ending, tell nothing
+    assert canonicals("前三季度，全区新签约项目12个。萧山和余杭都在发力。") == set()
+    assert canonicals("前三季度，全区新签约项目12个。建设美丽的桐庐。") == set()
+
+
+def test_a_report_naming_no_city_is_about_the_one_county_it_names_again_and_again():
+    found, city = districts_of(
+        "今年落户昆山的台资企业超过百家。从第一家到第一百家，昆山用了十年。企业投资昆山的热情不减。"
+    )
+    assert city == "苏州市" and set(found) == {"昆山市"}
+    assert canonicals("今年落户昆山的企业超过百家，江阴也有80家。") == set()
