@@ -993,3 +993,27 @@ def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
 )
 def test_trade_named_head(name, head):
     assert trade_named_head(name) == head
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("5个项目正在建设中,其中:宽城区鸿岚(长春)市场创新产业园项目二期已经完工。", "鸿岚"),
+        ("其中,南关区瑞岚(吉林)智能制造基地项目已经投产。", "瑞岚"),
+    ],
+)
+def test_a_name_read_up_to_an_opening_bracket_ends_before_it(sentence, name):
+    names = [c.canonical for c in find_companies(sentence)]
+    assert name in names
+    assert not any("(" in n and ")" not in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "目前,本市完成了与世界500强(跨国公司)、央企、大型民企的深度对接。",
+        "目前,本市完成了與世界500強(跨國公司)、央企、大型民企的深度對接。",
+    ],
+)
+def test_half_a_bracket_pair_around_a_generic_word_names_no_firm(sentence):
+    assert find_companies(sentence) == []
