@@ -232,7 +232,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         ):
             start = w_start
             continue
-        if not _HAN.match(word) or word in boundaries:
+        if not _HAN.match(word) or word in boundaries or _describes_a_firm(word):
             if _digits_before(word) and start < end and w_end == start and _single_han(text, start, words):
                 start += 1  # 500强湖南金荣集团, 3家…: a rank or measure after a number opens no name
             break
@@ -263,6 +263,12 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
+
+
+def _describes_a_firm(word: str) -> bool:
+    """民营企业, 知名企业: a compound closing on a noun for a firm describes the name after it (a bare 龙头
+    may be a place's own name: 某港龙头作业区)."""
+    return any(word.endswith(head) and len(word) > len(head) for head in lang.words("firm_descriptor_heads"))
 
 
 def _opens_a_coined_pair(word: str, boundaries: frozenset[str]) -> bool:
