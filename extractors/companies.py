@@ -232,7 +232,7 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         ):
             start = w_start
             continue
-        if not _HAN.match(word) or word in boundaries:
+        if not _HAN.match(word) or word in boundaries or _describes_a_firm(word):
             if _digits_before(word) and start < end and w_end == start and _single_han(text, start, words):
                 start += 1  # 500强湖南金荣集团, 3家…: a rank or measure after a number opens no name
             break
@@ -263,6 +263,12 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         start = w_start
         first = word
     return _after_a_glued_boundary(text, start, end)
+
+
+def _describes_a_firm(word: str) -> bool:
+    """民营企业, 知名企业: a compound closing on a noun for a firm describes the name after it (a bare 龙头
+    may be a place's own name: 某港龙头作业区)."""
+    return any(word.endswith(head) and len(word) > len(head) for head in lang.words("firm_descriptor_heads"))
 
 
 def _opens_a_coined_pair(word: str, boundaries: frozenset[str]) -> bool:
@@ -1446,6 +1452,41 @@ def _brand_of_a_project_a_firm_invests(text: str, item: _Found, found: list[_Fou
     )
 
 
+_OPENING_BRACKETS = lang.chars("opening_brackets")
+_CLOSING_BRACKETS = lang.chars("closing_brackets")
+
+
+def _unmatched_brackets(name: str) -> tuple[int | None, int | None]:
+    """The first closing bracket with no opening one before it, and the last opening one left open."""
+    opened: list[int] = []
+    first_close = None
+    for at, char in enumerate(name):
+        if char in _OPENING_BRACKETS:
+            opened.append(at)
+        elif char in _CLOSING_BRACKETS:
+            if opened:
+                opened.pop()
+            elif first_close is None:
+                first_close = at
+    return first_close, (opened[-1] if opened else None)
+
+
+def _with_balanced_brackets(text: str, item: _Found) -> _Found | None:
+    """A name never ends inside a bracket: 鸿岚(长春)…项目 read up to the opening bracket is 鸿岚, and
+    (跨国公司 is no firm once cut. None when nothing that names a firm is left. A closing bracket left
+    without its opening one (某某)集团) stays as read: its pair may be a garbled character."""
+    close, open_ = _unmatched_brackets(item.name)
+    if open_ is None or (close is not None and close < open_):
+        return item
+    name = item.name[:open_].rstrip()
+    if not name or name[0] in _OPENING_BRACKETS + _CLOSING_BRACKETS:
+        return None
+    if _generic(_core(name), strict=not item.full) or _only_places(name) or _is_place(name):
+        return None
+    spans = [(s, s + len(name)) for s, e in item.spans if text[s:e] == item.name]
+    return replace(item, name=name, spans=spans)
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -1462,6 +1503,7 @@ def find_companies(text: str) -> list[Company]:
         + _bilingual(text)
     )
     found = [_without_the_district_before_a_brand(text, f) for f in found]
+    found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

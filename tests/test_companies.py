@@ -993,3 +993,42 @@ def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
 )
 def test_trade_named_head(name, head):
     assert trade_named_head(name) == head
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("5个项目正在建设中,其中:宽城区鸿岚(长春)市场创新产业园项目二期已经完工。", "鸿岚"),
+        ("其中,南关区瑞岚(吉林)智能制造基地项目已经投产。", "瑞岚"),
+    ],
+)
+def test_a_name_read_up_to_an_opening_bracket_ends_before_it(sentence, name):
+    names = [c.canonical for c in find_companies(sentence)]
+    assert name in names
+    assert not any("(" in n and ")" not in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "目前,本市完成了与世界500强(跨国公司)、央企、大型民企的深度对接。",
+        "目前,本市完成了與世界500強(跨國公司)、央企、大型民企的深度對接。",
+    ],
+)
+def test_half_a_bracket_pair_around_a_generic_word_names_no_firm(sentence):
+    assert find_companies(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("其中,民营企业岚博科技电子有限公司键合金丝项目由其投资建设。", "岚博科技电子有限公司"),
+        ("另外,外资企业美岚顿车业有限公司新增项目约9000万美元。", "美岚顿车业有限公司"),
+        ("其中,国内运动服装行业知名企业岚踏集团选址湖里片区,计划投资40亿元。", "岚踏集团"),
+        ("其中,國內運動服裝行業知名企業岚踏集團選址湖裡片區,計劃投資40億元。", "岚踏集团"),
+    ],
+)
+def test_a_compound_describing_a_firm_stays_out_of_its_name(sentence, name):
+    names = [c.canonical for c in find_companies(simplified_view(sentence))]
+    assert name in names
+    assert not any(n.endswith(name) and n != name for n in names)
