@@ -1765,6 +1765,14 @@ def _names_only(project: Project) -> bool:
     return not rest or rest in _nouns()[0]
 
 
+def _same_firm_again(found: Project, project: Project) -> bool:
+    """Two projects without names said in one stretch of text whose investors are one firm written twice, the
+    second time shorter (泰国某某集团出资…，某某集团在我省投资…): one project."""
+    if found.name is not None or not found.company or not project.company or found.start != project.start:
+        return False
+    return found.company.endswith(project.company) or project.company.endswith(found.company)
+
+
 def _filled(kept: Project, other: Project) -> Project:
     """`kept` with the investor, district, amount or status that only `other`, a mention of the same
     project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元)."""
@@ -2175,6 +2183,8 @@ def find_projects(
                 ),
                 None,
             )
+        if same is None and project.name is None:
+            same = next((i for i, p in enumerate(projects) if _same_firm_again(p, project)), None)
         if same is not None:  # the same project again: keep the mention that says more, with what the
             kept, other = sorted(
                 (projects[same], project), key=_information, reverse=True

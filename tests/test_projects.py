@@ -1529,6 +1529,35 @@ def test_a_company_investing_an_amount_is_a_project_of_its_own(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "岚钧医药(东岭)有限公司增资6亿元用于研发中心升级。",
+        "嵐鈞醫藥(東嶺)有限公司增資6億元用於研發中心升級。",
+        "岚钧医药(东岭)有限公司在宁旭新区出资6亿元，并购设立一家器械公司。",
+        "岚钧医药(东岭)有限公司新增项目约6亿元。",
+        "岚钧医药(东岭)有限公司(2249-TW)亦投资 6亿元扩建新厂。",
+        "嵐鈞醫藥(東嶺)有限公司(2249-TW)亦投資 6 億元擴建新廠。",
+    ],
+)
+def test_a_company_putting_in_capital_is_a_project_of_its_own(text):
+    found = projects_of(extraction_view(text))
+    assert [(p.company, p.amount_yuan) for p in found] == [("岚钧医药(东岭)有限公司", 6e8)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "泰国岚钧集团出资2.8亿元在宁旭县设立饲料公司，岚钧集团在宁旭县投资企业总数达到7家。",
+        "泰國嵐鈞集團出資2.8億元在寧旭縣設立飼料公司，嵐鈞集團在寧旭縣投資企業總數達到7家。",
+        "泰国岚钧集团增资2.8亿元扩建宁旭县饲料厂，岚钧集团在宁旭县投资企业达到7家。",
+    ],
+)
+def test_a_firm_named_again_shorter_in_its_sentence_is_one_project(text):
+    found = projects_of(extraction_view(text))
+    assert len(found) == 1 and found[0].company == "泰国岚钧集团", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "在上午举行的项目动工仪式中，东岭根雕生产基地、宁旭(福州)机械有限公司以及福建岚峰金属制品有限公司等7个项目正式动建。",
         "在上午舉行的項目動工儀式中，東嶺根雕生產基地、寧旭(福州)機械有限公司以及福建嵐峰金屬製品有限公司等7個項目正式動建。",
         "东岭根雕生产基地、宁旭(福州)机械有限公司及福建岚峰金属制品有限公司等7个项目正式开工。",
