@@ -1545,6 +1545,32 @@ def test_a_company_putting_in_capital_is_a_project_of_its_own(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "东岭县县长代表县政府与宁旭岚钧科技有限公司、福州岚峰自动化科技有限公司和苏州旭钧新材料有限公司进行现场签约。",
+        "東嶺縣縣長代表縣政府與寧旭嵐鈞科技有限公司、福州嵐峰自動化科技有限公司和蘇州旭鈞新材料有限公司進行現場簽約。",
+        "东岭县委副书记、县长代表县政府与宁旭岚钧科技有限公司、福州岚峰自动化科技有限公司及苏州旭钧新材料有限公司现场签约。",
+    ],
+)
+def test_firms_a_party_signs_with_are_projects_whatever_joins_the_last(text):
+    found = projects_of(extraction_view(text))
+    assert [(p.company, p.status) for p in found] == [
+        ("宁旭岚钧科技有限公司", "signed"),
+        ("福州岚峰自动化科技有限公司", "signed"),
+        ("苏州旭钧新材料有限公司", "signed"),
+    ], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["江苏岚钧集团、宁旭药业集团即将落户东岭县。", "江蘇嵐鈞集團、寧旭藥業集團即將落戶東嶺縣。"],
+)
+def test_firms_of_a_list_a_few_words_before_their_step_are_projects(text):
+    found = projects_of(extraction_view(text))
+    assert [p.company for p in found] == ["江苏岚钧集团", "宁旭药业集团"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "泰国岚钧集团出资2.8亿元在宁旭县设立饲料公司，岚钧集团在宁旭县投资企业总数达到7家。",
         "泰國嵐鈞集團出資2.8億元在寧旭縣設立飼料公司，嵐鈞集團在寧旭縣投資企業總數達到7家。",
         "泰国岚钧集团增资2.8亿元扩建宁旭县饲料厂，岚钧集团在宁旭县投资企业达到7家。",
