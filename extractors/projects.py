@@ -1855,7 +1855,7 @@ def _company_list_candidates(
         if after is None and tail is not None:
             after = tail[1]
         # 即将落户: the words between the last firm and its step say how far, with the step
-        tail_head = (tail[0][-1][1], tail[1].end()) if tail is not None and after is tail[1] else None
+        tail_head = (tail[0][-1][1], tail[1].end()) if tail is not None and verb is None else None
         if verb is None and after is None:
             continue
         items = []

@@ -1565,7 +1565,10 @@ def test_firms_a_party_signs_with_are_projects_whatever_joins_the_last(text):
 )
 def test_firms_of_a_list_a_few_words_before_their_step_are_projects(text):
     found = projects_of(extraction_view(text))
-    assert [p.company for p in found] == ["江苏岚钧集团", "宁旭药业集团"], found
+    assert [(p.company, p.status) for p in found] == [
+        ("江苏岚钧集团", "planned"),
+        ("宁旭药业集团", "planned"),
+    ], found
 
 
 @pytest.mark.parametrize(
