@@ -392,6 +392,28 @@ def _without_placing_bracket(text: str, start: int, end: int) -> int:
     return end
 
 
+JOINED_PRODUCT_CHARS = (2, 8)  # a product joined to a project's name by 、 (医药、保健品生产项目)
+
+
+def _joined_products_edge(text: str, edge: int) -> int:
+    """Where a name starts whose products a 、 joins after the 的 that describes them all (…投资建设的医药、
+    保健品生产项目, 签订的玻璃纤维纱、布项目): the 、 is inside the name, not between two projects, when the
+    words before it name no project of their own; `edge` otherwise."""
+    separator = lang.chars("list_separator")
+    if edge == 0 or text[edge - 1] != separator:
+        return edge
+    attributive = text.rfind(_WORDS["attributive"], max(0, edge - 1 - JOINED_PRODUCT_CHARS[1] - 1), edge - 1)
+    if attributive < 0:
+        return edge
+    product = text[attributive + 1 : edge - 1]
+    shortest, longest = JOINED_PRODUCT_CHARS
+    if not shortest <= len(product) <= longest or not all(_HANZI.match(c) or c.isdigit() for c in product):
+        return edge
+    if product.endswith(_nouns()[0]) or gazetteer().places_named(product):
+        return edge
+    return attributive + 1
+
+
 def _named_candidates(
     text: str, companies: list[Company], place_ends: frozenset[int] = frozenset()
 ) -> list[_Candidate]:
@@ -423,7 +445,7 @@ def _named_candidates(
             out.append(introduced)  # (after a project named in its sentence, it is what that one builds,
             covered = introduced.end  # unless it is the next item of a list)
             continue
-        raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
+        raw_edge = _joined_products_edge(text, left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES))
         quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
         if quoted and _quotes_a_slogan(quoted.group(0)):
             continue

@@ -2311,3 +2311,16 @@ def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, co
     (30万锭) without 年产 does not say so."""
     found = by_name(projects_of(extraction_view(text)))
     assert found[name].company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("岚钧药业有限公司总投资5亿元建设的医药、保健品生产项目在东岭县签约。", "医药、保健品生产项目"),
+        ("嵐鈞藥業有限公司總投資5億元建設的醫藥、保健品生產項目在東嶺縣簽約。", "医药、保健品生产项目"),
+        ("岚钧贸易有限公司投资的新型环保、机械设备生产线项目拟投资1.2亿元。", "新型环保、机械设备生产线项目"),
+    ],
+)
+def test_products_a_separator_joins_after_one_describing_phrase_are_one_name(text, name):
+    found = by_name(projects_of(extraction_view(text)))
+    assert name in found, found
