@@ -411,6 +411,8 @@ def _joined_products_edge(text: str, edge: int) -> int:
         return edge
     if product.endswith(_nouns()[0]) or gazetteer().places_named(product):
         return edge
+    if _opens_with_a_name(product) or _opens_with_a_name(text[edge : edge + longest]):
+        return edge  # 北川镇的乐岚物流、平川现代物流项目: each opens with its own name, two projects
     return attributive + 1
 
 
