@@ -392,6 +392,30 @@ def _without_placing_bracket(text: str, start: int, end: int) -> int:
     return end
 
 
+JOINED_PRODUCT_CHARS = (2, 8)  # a product joined to a project's name by 、 (医药、保健品生产项目)
+
+
+def _joined_products_edge(text: str, edge: int) -> int:
+    """Where a name starts whose products a 、 joins after the 的 that describes them all (…投资建设的医药、
+    保健品生产项目, 签订的玻璃纤维纱、布项目): the 、 is inside the name, not between two projects, when the
+    words before it name no project of their own; `edge` otherwise."""
+    separator = lang.chars("list_separator")
+    if edge == 0 or text[edge - 1] != separator:
+        return edge
+    attributive = text.rfind(_WORDS["attributive"], max(0, edge - 1 - JOINED_PRODUCT_CHARS[1] - 1), edge - 1)
+    if attributive < 0:
+        return edge
+    product = text[attributive + 1 : edge - 1]
+    shortest, longest = JOINED_PRODUCT_CHARS
+    if not shortest <= len(product) <= longest or not all(_HANZI.match(c) or c.isdigit() for c in product):
+        return edge
+    if product.endswith(_nouns()[0]) or gazetteer().places_named(product):
+        return edge
+    if _opens_with_a_name(product) or _opens_with_a_name(text[edge : edge + longest]):
+        return edge  # 北川镇的乐岚物流、平川现代物流项目: each opens with its own name, two projects
+    return attributive + 1
+
+
 def _named_candidates(
     text: str, companies: list[Company], place_ends: frozenset[int] = frozenset()
 ) -> list[_Candidate]:
@@ -423,7 +447,7 @@ def _named_candidates(
             out.append(introduced)  # (after a project named in its sentence, it is what that one builds,
             covered = introduced.end  # unless it is the next item of a list)
             continue
-        raw_edge = left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES)
+        raw_edge = _joined_products_edge(text, left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES))
         quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
         if quoted and _quotes_a_slogan(quoted.group(0)):
             continue
@@ -1765,6 +1789,14 @@ def _names_only(project: Project) -> bool:
     return not rest or rest in _nouns()[0]
 
 
+def _same_firm_again(found: Project, project: Project) -> bool:
+    """Two projects without names said in one stretch of text whose investors are one firm written twice, the
+    second time shorter (泰国某某集团出资…，某某集团在我省投资…): one project."""
+    if found.name is not None or not found.company or not project.company or found.start != project.start:
+        return False
+    return found.company.endswith(project.company) or project.company.endswith(found.company)
+
+
 def _filled(kept: Project, other: Project) -> Project:
     """`kept` with the investor, district, amount or status that only `other`, a mention of the same
     project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元)."""
@@ -1829,6 +1861,7 @@ def _company_list_candidates(
         for piece in match.group("items").split(separator):
             pieces.append((position, position + len(piece)))
             position += len(piece) + 1
+        pieces = _from_the_parties(text, pieces, known)
         first_start, first_end = pieces[0]
         verbs = list(_COMPANY_LIST_VERB.finditer(text, max(0, first_start - 6), first_end))
         verb = verbs[-1] if verbs else None
@@ -1842,6 +1875,11 @@ def _company_list_candidates(
         if after is None and represented is not None:
             # A、B等7家企业代表参加开工仪式: the step their representatives take is the firms'
             after = list(_REPRESENTATIVE_STEP.finditer(text, match.end(), represented.end()))[-1]
+        tail = _joined_firms_before_a_step(text, *pieces[-1], known)
+        if after is None and tail is not None:
+            after = tail[1]
+        # 即将落户: the words between the last firm and its step say how far, with the step
+        tail_head = (tail[0][-1][1], tail[1].end()) if tail is not None and verb is None else None
         if verb is None and after is None:
             continue
         items = []
@@ -1849,6 +1887,8 @@ def _company_list_candidates(
             hit = known.get(end)
             if hit is not None and hit[0] >= start:
                 items.append((hit[0], end, hit[1]))
+            elif tail is not None and (start, end) == pieces[-1]:
+                items += tail[0]
             elif match.group("head"):
                 first = left_edge(text, end, limit=end - start)
                 name = text[first:end]
@@ -1865,9 +1905,56 @@ def _company_list_candidates(
             until = min(until, represented.start())  # 代表与某县政府进行项目签约: the step's own words
         if any(match.end() <= c.start < until or match.start() <= c.start < match.end() for c in taken):
             continue  # 引进A、B等企业投资新建C、D等项目: the investors of those projects
-        head = (verb.start(), verb.end()) if verb is not None else (after.start(), after.end())
+        head = (verb.start(), verb.end()) if verb is not None else tail_head or (after.start(), after.end())
         out += [_Candidate(None, s, e, listed=True, company=name, head=head) for s, e, name in items]
     return out
+
+
+def _from_the_parties(
+    text: str, pieces: list[tuple[int, int]], known: dict[int, tuple[int, str]]
+) -> list[tuple[int, int]]:
+    """某市长、某县长代表某市政府与A公司、B公司…: a list the other party's titles open starts at the firm
+    after 与 (or 同), the pieces before it being people."""
+    for i, (start, end) in enumerate(pieces[1:], 1):
+        hit = known.get(end)
+        if hit is not None and start < hit[0] and text[hit[0] - 1] in _WORDS["party_openers"]:
+            return [(hit[0], end), *pieces[i + 1 :]]
+    return pieces
+
+
+TAIL_STEP_REACH = 6  # characters between a list's last firm and its step (进行现场签约, 即将落户)
+
+
+def _joined_firms_before_a_step(
+    text: str, start: int, end: int, known: dict[int, tuple[int, str]]
+) -> tuple[list[tuple[int, int, str]], re.Match[str]] | None:
+    """The last piece of a list of firms that runs on to its step (…、B有限公司和C有限公司进行现场签约, …、B集团
+    即将落户): the firms the text names, one after another joined by 和/及, then a few words and the step they
+    take; None unless the piece is just that."""
+    firms: list[tuple[int, int, str]] = []
+    position = start
+    conjunctions = lang.longest_first(_WORDS["item_conjunctions"])
+    while True:
+        firm = next(
+            (
+                (first, stop, name)
+                for stop, (first, name) in known.items()
+                if first == position and stop <= end
+            ),
+            None,
+        )
+        if firm is None:
+            return None
+        firms.append(firm)
+        position = firm[1]
+        joiner = next((c for c in conjunctions if text.startswith(c, position)), None)
+        if joiner is None or not any(first == position + len(joiner) for first, _n in known.values()):
+            break
+        position += len(joiner)
+    if end - position > TAIL_STEP_REACH:
+        return None
+    step = _COMPANY_LIST_VERB_AFTER.match(text, end) or _COMPANY_LIST_VERB_AFTER.search(text, position, end)
+    return (firms, step) if step is not None else None
 
 
 def _paired_investors(companies: list[Company], candidates: list[_Candidate]) -> list[_Candidate]:
@@ -2175,6 +2262,8 @@ def find_projects(
                 ),
                 None,
             )
+        if same is None and project.name is None:
+            same = next((i for i, p in enumerate(projects) if _same_firm_again(p, project)), None)
         if same is not None:  # the same project again: keep the mention that says more, with what the
             kept, other = sorted(
                 (projects[same], project), key=_information, reverse=True

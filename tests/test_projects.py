@@ -1529,6 +1529,64 @@ def test_a_company_investing_an_amount_is_a_project_of_its_own(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "岚钧医药(东岭)有限公司增资6亿元用于研发中心升级。",
+        "嵐鈞醫藥(東嶺)有限公司增資6億元用於研發中心升級。",
+        "岚钧医药(东岭)有限公司在宁旭新区出资6亿元，并购设立一家器械公司。",
+        "岚钧医药(东岭)有限公司新增项目约6亿元。",
+        "岚钧医药(东岭)有限公司(2249-TW)亦投资 6亿元扩建新厂。",
+        "嵐鈞醫藥(東嶺)有限公司(2249-TW)亦投資 6 億元擴建新廠。",
+    ],
+)
+def test_a_company_putting_in_capital_is_a_project_of_its_own(text):
+    found = projects_of(extraction_view(text))
+    assert [(p.company, p.amount_yuan) for p in found] == [("岚钧医药(东岭)有限公司", 6e8)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭县县长代表县政府与宁旭岚钧科技有限公司、福州岚峰自动化科技有限公司和苏州旭钧新材料有限公司进行现场签约。",
+        "東嶺縣縣長代表縣政府與寧旭嵐鈞科技有限公司、福州嵐峰自動化科技有限公司和蘇州旭鈞新材料有限公司進行現場簽約。",
+        "东岭县委副书记、县长代表县政府与宁旭岚钧科技有限公司、福州岚峰自动化科技有限公司及苏州旭钧新材料有限公司现场签约。",
+    ],
+)
+def test_firms_a_party_signs_with_are_projects_whatever_joins_the_last(text):
+    found = projects_of(extraction_view(text))
+    assert [(p.company, p.status) for p in found] == [
+        ("宁旭岚钧科技有限公司", "signed"),
+        ("福州岚峰自动化科技有限公司", "signed"),
+        ("苏州旭钧新材料有限公司", "signed"),
+    ], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["江苏岚钧集团、宁旭药业集团即将落户东岭县。", "江蘇嵐鈞集團、寧旭藥業集團即將落戶東嶺縣。"],
+)
+def test_firms_of_a_list_a_few_words_before_their_step_are_projects(text):
+    found = projects_of(extraction_view(text))
+    assert [(p.company, p.status) for p in found] == [
+        ("江苏岚钧集团", "planned"),
+        ("宁旭药业集团", "planned"),
+    ], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "泰国岚钧集团出资2.8亿元在宁旭县设立饲料公司，岚钧集团在宁旭县投资企业总数达到7家。",
+        "泰國嵐鈞集團出資2.8億元在寧旭縣設立飼料公司，嵐鈞集團在寧旭縣投資企業總數達到7家。",
+        "泰国岚钧集团增资2.8亿元扩建宁旭县饲料厂，岚钧集团在宁旭县投资企业达到7家。",
+    ],
+)
+def test_a_firm_named_again_shorter_in_its_sentence_is_one_project(text):
+    found = projects_of(extraction_view(text))
+    assert len(found) == 1 and found[0].company == "泰国岚钧集团", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "在上午举行的项目动工仪式中，东岭根雕生产基地、宁旭(福州)机械有限公司以及福建岚峰金属制品有限公司等7个项目正式动建。",
         "在上午舉行的項目動工儀式中，東嶺根雕生產基地、寧旭(福州)機械有限公司以及福建嵐峰金屬製品有限公司等7個項目正式動建。",
         "东岭根雕生产基地、宁旭(福州)机械有限公司及福建岚峰金属制品有限公司等7个项目正式开工。",
@@ -2253,3 +2311,16 @@ def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, co
     (30万锭) without 年产 does not say so."""
     found = by_name(projects_of(extraction_view(text)))
     assert found[name].company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("岚钧药业有限公司总投资5亿元建设的医药、保健品生产项目在东岭县签约。", "医药、保健品生产项目"),
+        ("嵐鈞藥業有限公司總投資5億元建設的醫藥、保健品生產項目在東嶺縣簽約。", "医药、保健品生产项目"),
+        ("岚钧贸易有限公司投资的新型环保、机械设备生产线项目拟投资1.2亿元。", "新型环保、机械设备生产线项目"),
+    ],
+)
+def test_products_a_separator_joins_after_one_describing_phrase_are_one_name(text, name):
+    found = by_name(projects_of(extraction_view(text)))
+    assert name in found, found
