@@ -1213,22 +1213,28 @@ TOPIC_REPEATS = 3  # times a report that names no city writes the one county it 
 def _topic_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None:
     """全区共上报项目40个 … 打造高质量发展的甲城; 落户甲仓的第400家德企 … 甲仓用了28年 … 投资甲仓: a report
     that names no city and writes one division's short name (one division in the whole country is so
-    called) is about that division when it speaks of its own 区 (县) and no other such division so ends,
-    or when it writes that name again and again and no other division's; its city is the report's."""
+    called) is about that division when it speaks of its own 区 (县), no other such division so ends, and
+    it is the only division named or the one the title opens with; or when it writes that name again and
+    again and no other division's. Its city is the report's."""
     found: Counter[Place] = Counter()
-    for _start, _end, surface in hits:
+    title_start = len(text) - len(text.lstrip())
+    opening = None
+    for start, _end, surface in hits:
         entries = gazetteer().places_named(surface)
         places = {e.place for e in entries}
         if {e.form for e in entries} == {SHORT} and len(places) == 1:
             place = places.pop()
             if place.kind in _DIVISION_KINDS:
                 found[place] += 1
+                opening = place if start == title_start else opening
     own_endings = tuple(
         ending for ending, words in _PLACE_NAMES["self_reference"].items() if any(w in text for w in words)
     )
     spoken_of = {place for place in found if own_endings and place.canonical.endswith(own_endings)}
-    if len(spoken_of) == 1:
-        return spoken_of.pop().city
+    if len(spoken_of) == 1 and (len(found) == 1 or opening in spoken_of):
+        return (
+            spoken_of.pop().city
+        )  # with other divisions named too (客商来自甲州), only the one the title opens with
     if len(found) == 1 and found.most_common(1)[0][1] >= TOPIC_REPEATS:
         return next(iter(found)).city
     return None

@@ -1106,11 +1106,18 @@ def _own_division_stems(
     stem it names or the one its title opens with (某江：前8月新批外资项目…), is about that division: its stems
     are mentions of it when the report speaks of itself as one of that kind (我区, 全县) or names the stem
     DOMINANT_MENTIONS times."""
-    if any(m.kind != "province" for m in mentions):
-        return []
     gaz = gazetteer()
+
+    def bare_stem(surface: str) -> bool:
+        entries = gaz.places_named(surface)
+        return len(entries) == 1 and entries[0].form == SHORT
+
+    # the districts found may already hold the division, by its stem: that is no name in full
+    stems = [(m.start, m.end, view[m.start : m.end]) for m in mentions if m.kind != "province"]
+    if not all(bare_stem(surface) for _start, _end, surface in stems):
+        return []
     hits: list[tuple[int, int, object]] = []
-    for start, end, surface in lone:
+    for start, end, surface in sorted(set(lone) | set(stems)):
         entries = gaz.places_named(surface)
         if (
             len(entries) != 1
@@ -1373,7 +1380,10 @@ def find_metrics(
     city_mentions = _city_mentions(view, mentions, lone)
     mentions = sorted(mentions + province_mentions + city_mentions, key=lambda m: m.start)
     own_division = _own_division_stems(view, mentions, lone, city)
-    mentions = sorted(mentions + own_division, key=lambda m: m.start)
+    named_at = {(m.start, m.end) for m in mentions}
+    mentions = sorted(
+        mentions + [m for m in own_division if (m.start, m.end) not in named_at], key=lambda m: m.start
+    )
     mentions = [m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE, m.end)]  # 芦山地震: an event
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)

@@ -2086,3 +2086,21 @@ def test_a_title_opening_with_a_stem_outweighs_the_city_an_investor_comes_from(i
         f"本报讯 该项目由{investor_city}青禾文化发展有限公司投资开发。今年以来，该县签约项目12个。"
     )
     assert _subjects_of_report(text) == {"合江县"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、抓招商引资。2024年，全区共上报市入统招商项目30个，总投资80.5亿元。其中超亿元投资项目12个。"
+        "完成市下达任务80亿的100.6%。\n二、抓项目进度。目前，上报市的30个项目中，动工项目25个，动工率83.3%。"
+        "推动现有企业增资扩产，着力打造高质量发展的萧山。\n",
+        "一、抓招商引資。2024年，全區共上報市入統招商項目30個，總投資80.5億元。其中超億元投資項目12個。"
+        "完成市下達任務80億的100.6%。\n二、抓項目進度。目前，上報市的30個項目中，動工項目25個，動工率83.3%。"
+        "推動現有企業增資擴產，著力打造高質量發展的蕭山。\n",
+    ],
+)
+def test_a_division_the_districts_found_by_its_stem_alone_is_the_reports_subject(text):
+    # the districts already hold 萧山区 (by its stem, the report's own 区): that names no place in full
+    districts, _city = find_districts(halfwidth(simplified_view(text)))
+    assert [d.canonical for d in districts] == ["萧山区"]
+    assert _subjects_of_report(text) == {"萧山区"}
