@@ -32,6 +32,8 @@ VERB_NOUNS = tuple(_KW["counted_nouns"]["need_verb"])
 INVESTMENT_VERBS = tuple(_KW["investment_verbs"])
 ADDITIVE_HEADS = tuple(_KW["additive_heads"])
 ACTIVITY_UNITS = frozenset(_KW["activity_units"])
+FIRM_UNITS = frozenset(_KW["firm_units"])
+FIRM_CENSUS_WORDS = tuple(_KW["firm_census_words"])
 ACTIVITY_VERBS_AFTER = tuple(_KW["activity_verbs_after"])
 ACTIVITY_NOUNS = tuple(_KW["activity_nouns"])
 TOPIC_WORDS = tuple(_KW["topic_words"])
@@ -472,6 +474,11 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         noun = next((n for n in VERB_NOUNS if head.endswith(n)), None)
         noun = noun or next((n for n in VERB_NOUNS if counts_after and n in after), None)
         noun = noun or next((n for item in items for n in VERB_NOUNS if item.endswith(n)), None)
+    if noun is None and unit in FIRM_UNITS and not _has_any(head + after, FIRM_CENSUS_WORDS):
+        # 家 counts firms: what a report counts in 家 is an investment figure with or without a verb
+        # (商会共285家, 世界500强企业增至104家, 15家外资融资租赁公司落户新区)
+        noun = next((n for n in VERB_NOUNS if n in head or (counts_after and n in after)), None)
+        noun = noun or (after if counts_after else None) or _LIST_SEPARATOR.split(head)[-1] or None
     if noun is None and unit in ACTIVITY_UNITS and after.startswith(ACTIVITY_VERBS_AFTER):
         noun = after
     if noun is None and unit in ACTIVITY_UNITS and _has_any(clause, INVESTMENT_VERBS):

@@ -2104,3 +2104,21 @@ def test_a_division_the_districts_found_by_its_stem_alone_is_the_reports_subject
     districts, _city = find_districts(halfwidth(simplified_view(text)))
     assert [d.canonical for d in districts] == ["萧山区"]
     assert _subjects_of_report(text) == {"萧山区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("截至去年底，在外成立的异地蓉籍商会共186家，覆盖全国各省会城市，助力招商引资。", (186, "家")),
+        ("武侯区持续优化投资环境，区内世界500强企业增至57家。", (57, "家")),
+        ("截至目前，已有12家外资融资租赁公司在武侯区投资，业务陆续开展。", (12, "家")),
+        ("武侯區招商引資成效顯著，隱形冠軍德企超30家，總部型德企超10家。", (30, "家")),
+    ],
+)
+def test_a_count_of_firms_is_a_figure_without_a_verb_of_investing(text, figure):
+    districts, city = find_districts(halfwidth(simplified_view(text)))
+    assert figure in figures(metrics_of(simplified_view(text), districts, city=city))
+
+
+def test_a_count_of_firms_outside_investment_talk_is_left_out():
+    assert figures(metrics_of("今年以来，武侯区新开书店8家，市民阅读更方便。", [])) == []
