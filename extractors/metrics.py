@@ -627,6 +627,13 @@ def _amount_figure(
         indicator = _SIGNED_SUM["indicator"]
     if indicator is None:
         indicator = _first_ending_near(before, _AGGREGATE_RANK)
+        if (
+            indicator is None
+            and has_count
+            and before.endswith(_BARE_INVESTMENT)
+            and _CLAUSE_END_AFTER.match(tail)
+        ):
+            indicator = _BARE_INVESTMENT
         aggregate = (
             has_count
             or _has_any(view[_list_start(view, sentence.start, start) : end], AGGREGATE_MARKERS)
@@ -642,6 +649,8 @@ def _amount_figure(
 
 
 _SIGNED_SUM = _KW["signed_sum"]
+_BARE_INVESTMENT = _KW["bare_investment"]
+_CLAUSE_END_AFTER = re.compile(lang.pattern("metric_keywords", "clause_end_after"))
 _SIGNED_SUM_VERBS = tuple(_SIGNED_SUM["verbs"])
 
 

@@ -2122,3 +2122,30 @@ def test_a_count_of_firms_is_a_figure_without_a_verb_of_investing(text, figure):
 
 def test_a_count_of_firms_outside_investment_talk_is_left_out():
     assert figures(metrics_of("今年以来，武侯区新开书店8家，市民阅读更方便。", [])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("武侯区举行外资项目集中签约仪式，9个项目共计在蓉投资186亿元。", (186, "亿元")),
+        ("截至目前，已有215家企业投资约3,120亿元，带动产业升级。", (3120, "亿元")),
+        ("温江区集中开工项目共14项，概算投资37.5亿元。", (37.5, "亿元")),
+        ("武侯區舉行外資項目集中簽約，12個項目共計在蓉投資98億元。", (98, "亿元")),
+    ],
+)
+def test_the_bare_verb_of_investing_after_a_count_names_an_aggregate(text, figure):
+    districts, city = find_districts(halfwidth(simplified_view(text)))
+    assert figure in figures(metrics_of(simplified_view(text), districts, city=city))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "武侯区签约项目5个，其中甲集团投资20亿元建设智能制造基地。",
+        "武侯区签约项目5个，其中甲集团投资20亿元的智能制造基地落户。",
+        "甲集团在武侯区投资20亿元，建设智能制造基地。",
+    ],
+)
+def test_the_bare_verb_of_investing_before_a_project_is_one_projects(text):
+    districts, city = find_districts(halfwidth(simplified_view(text)))
+    assert (20, "亿元") not in figures(metrics_of(simplified_view(text), districts, city=city))
