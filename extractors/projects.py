@@ -39,6 +39,8 @@ _ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
 _COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
+_ITEM_SUM = re.compile(lang.pattern("project_words", "item_sum"))
+_LIST_COUNT = re.compile(lang.pattern("project_words", "list_count"))
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
 QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
@@ -708,11 +710,23 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         spans = []
         # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
         counted = _COUNTED.search(text, match.end(1), match.end()) is not None
+        closer_end = (
+            match.end(1) + len(_WORDS["list_end"])
+            if text.startswith(_WORDS["list_end"], match.end(1))
+            else match.end(1)
+        )
+        each_counted = _LIST_COUNT.match(text, closer_end, match.end()) is not None
         slots = []
+        whole = set()  # items the count takes whole: a noun ending one names a project, not its investor
         for item in match.group(1).split(lang.chars("list_separator")):
             slots += _split_at_company_end(text, position, position + len(item))
             position += len(item) + 1
         for index, (start, end) in enumerate(slots):
+            whole_start = _whole_item_start(text, start, end, first=index == 0) if each_counted else None
+            if whole_start is not None:
+                spans.append((whole_start, end))
+                whole.add((whole_start, end))
+                continue
             edge = _item_edge(text, start, end)
             if (
                 counted
@@ -736,7 +750,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             if weak_noun and not brand_of(name):
                 continue
             brand_item = counted and len(spans) > 1 and _item_investor(name) is not None
-            specific = brand_item or _is_specific(name, listed=True)
+            specific = brand_item or _is_specific(name, listed=True) or (each_counted and _counted_item(name))
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
                 investor = name if brand_item or _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and
@@ -752,10 +766,31 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                         company=investor,
                         head=head,
                         opener=opener,
-                        roundup=len(spans) > 1,
+                        roundup=len(spans) > 1 and not ((start, end) in whole and name.endswith(_nouns()[0])),
                     )
                 )
     return out
+
+
+def _whole_item_start(text: str, start: int, end: int, *, first: bool) -> int | None:
+    """Where an item of a list a count of projects closes starts (A、B、C等12个项目): the count types every
+    item as one project, so an item after the first is its whole slot (某市某水库供水工程 keeps its places),
+    past a sum it opens with (15亿元B, 投资6000万元的B); the first item starts after such a sum only (its
+    slot may hold the verb the list is the object of). None when the item's start is left to its edge."""
+    if text.endswith(_WORDS["attribute_end"], start, end):
+        return None
+    sums = [m for m in _ITEM_SUM.finditer(text, start, end) if end - m.end() >= LISTED_MIN_CHARS]
+    if sums and (sums[0].start() == start or first):
+        return sums[0].end()
+    if first or not _HANZI.match(text, start) or text.find(_WORDS["attribute_end"], start, end) >= 0:
+        return None  # 近日签约的B: a modifier of its own, which the item's edge leaves out
+    return start
+
+
+def _counted_item(name: str) -> bool:
+    """An item of a counted list of projects that may name one with everyday words only (循环经济产业园,
+    某某战略合作项目, 新兴产业股权投资基金): long enough, and no count, sum or class of projects."""
+    return len(name) >= LISTED_MIN_CHARS and not _COUNTED.search(name) and not _names_a_class(name)
 
 
 def _split_at_company_end(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -2324,3 +2324,45 @@ def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, co
 def test_products_a_separator_joins_after_one_describing_phrase_are_one_name(text, name):
     found = by_name(projects_of(extraction_view(text)))
     assert name in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天开工的岚钧饮品、循环经济产业园、鼎岚钢构等9个项目，总投资18亿元。",
+        "當天開工的嵐鈞飲品、循環經濟產業園、鼎嵐鋼構等9個項目，總投資18億元。",
+        "另外，新兴产业股权投资基金、城市配送物流园、岚钧智慧产业城等5个项目已开工建设。",
+    ],
+)
+def test_an_item_of_a_list_a_count_of_projects_closes_is_a_project_in_everyday_words(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert names & {"循环经济产业园", "新兴产业股权投资基金"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年，投资14亿元岚钧三元正极材料、15亿元鼎岚水泥优化升级等32个项目开工建设。",
+        "今年，投資14億元嵐鈞三元正極材料、15億元鼎嵐水泥優化升級等32個項目開工建設。",
+    ],
+)
+def test_an_item_of_a_counted_list_starts_after_the_sum_it_opens_with(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"岚钧三元正极材料", "鼎岚水泥优化升级"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "引进“岚谷”碳材料产业园、鼎岚全竹产业园、泓川智汇创谷等10亿元以上重大产业项目8个。",
+        "引進「嵐谷」碳材料產業園、鼎嵐全竹產業園、泓川智匯創谷等10億元以上重大產業項目8個。",
+    ],
+)
+def test_a_list_closed_by_a_threshold_of_projects_lists_projects(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"鼎岚全竹产业园", "泓川智汇创谷"} <= names
+
+
+def test_a_description_before_a_count_is_no_item_of_a_list():
+    text = "在此次开工的重点项目中：投资8.7亿元、总规模205兆瓦的5个光伏发电项目，是壮大新能源产业的重点项目。"
+    assert not any(p.name.endswith("的") for p in projects_of(extraction_view(text)) if p.name)
