@@ -40,6 +40,8 @@ _COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumera
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
 _ITEM_SUM = re.compile(lang.pattern("project_words", "item_sum"))
+_QUANTITY_DIGITS = re.compile(r"\d+")
+_BRACKETED_SUM = re.compile(lang.pattern("project_words", "bracketed_sum"))
 _LIST_COUNT = re.compile(lang.pattern("project_words", "list_count"))
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
 QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
@@ -895,19 +897,44 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
         start = position = match.start("items")
         closer = text.find(stop, position, match.end("items"))
         if closer >= 0 and _lists_kinds(text, [], closer):
-            continue  # 包括先进制造业、研发中心等类别: kinds of projects
+            resume = closer  # 包括先进制造业、研发中心等类别: kinds of projects; a list may follow
+            continue
         after_closer = closer + len(stop)
         if closer >= 0 and not _COUNTED_NAME.search(text, *head) and _COUNTED_NAME.match(text, after_closer):
             continue  # 开工项目包括A、B等7个重点项目: the count after the list types it, not this head
         # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
         # piece is a project, noun or not
         sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
-        for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
-            end = piece.start() if piece else match.end("items")
+        items_end = match.end("items")
+        counted_sample = False
+        # the head's last count is the nearest its list (共有7个，包括4个制造业项目，分别是…)
+        count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)
+        if not sampled and closer < 0 and count is not None:
+            # 工业类项目3个，分别为：A、B、C；: the items its head counts, one clause of them (as many as
+            # it counts when more follows), are each a project too
+            first_break = _CLAUSE_BREAK.search(text, position, items_end)
+            list_end = first_break.start() if first_break else items_end
+            pieces = text[position:list_end].split(lang.chars("list_separator"))
+            counted_sample = (
+                first_break is None or int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces)
+            ) and not any(p.endswith(nouns) for p in pieces)  # (A机械加工、B制造项目 may be one project)
+            items_end = list_end if counted_sample else items_end
+        for piece in [*_ITEM_BREAK.finditer(text, position, items_end), None]:
+            end = piece.start() if piece else items_end
             last = text.find(stop, position, end)
             stops = last >= 0
             end = last if stops else end
-            if sampled and not text[position:end].endswith(nouns):
+            bracket = _BRACKETED_SUM.search(text, position, end)
+            end = bracket.start() if bracket and not stops else end  # A(1亿美元): the item's own sum
+            if counted_sample:
+                firm = (firms or {}).get((position, end))
+                brand_end = _brand_item_end(text, position, end)
+                if firm is not None or brand_end is not None:  # 开工项目6个，包括A、B: a firm's project
+                    company = firm or text[position:brand_end]
+                    out.append(_Candidate(None, position, end, listed=True, company=company, head=head))
+                elif _sampled_item(text[position:end]):
+                    out.append(_Candidate(text[position:end], position, end, listed=True, head=head))
+            elif sampled and not text[position:end].endswith(nouns):
                 if _sampled_item(text[position:end]):
                     out.append(_Candidate(text[position:end], position, end, listed=True, head=head))
                 start = piece.end() if piece else end
@@ -916,7 +943,7 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 and piece is not None
                 and piece.group(0) == lang.chars("list_separator")
                 and _opens_with_a_name(text[position:end])
-                and _opens_with_a_name(text[piece.end() : match.end("items")])
+                and _opens_with_a_name(text[piece.end() : items_end])
             ):
                 # 甲精密钢、乙集成电路、丙电器项目等: each item opens with its own investor's name, so
                 # it is a project of the head's, noun or not (X机械加工、结构件制造项目 is one project)
@@ -937,7 +964,7 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
             elif (brand_end := _brand_item_end(text, position, end)) is not None and not (
-                piece is not None and _project_piece_after(text, piece.end(), match.end("items"))
+                piece is not None and _project_piece_after(text, piece.end(), items_end)
             ):
                 # 签约项目5个，包括A、B、C: an unknown brand the head types is a firm's project too
                 brand = text[position:brand_end]
