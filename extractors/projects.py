@@ -746,13 +746,21 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         if _lists_kinds(text, [text[start:end] for start, end in spans], closer):
             continue
         opener = (_opener(text, match.start(1))[0], spans[0][0])
+        # 湖北某路延伸、老干部活动中心、某处整体搬迁等项目: the items of one list are of one type, so once one
+        # is surely a project, the others are projects in everyday words too
+        typed = each_counted or any(_is_specific(text[start:end], listed=True) for start, end in spans)
         for start, end in spans:
             name = text[start:end]
-            weak_noun = any(name.endswith(n) for n in _nouns()[1])
-            if weak_noun and not brand_of(name):
+            weak_noun = next((n for n in _nouns()[1] if name.endswith(n)), None)
+            if (
+                weak_noun
+                and not brand_of(name)
+                # 老干部活动中心 beside projects, not a bare 研发中心
+                and not (typed and len(spans) > 1 and _counted_item(name[: -len(weak_noun)]))
+            ):
                 continue
             brand_item = counted and len(spans) > 1 and _item_investor(name) is not None
-            specific = brand_item or _is_specific(name, listed=True) or (each_counted and _counted_item(name))
+            specific = brand_item or _is_specific(name, listed=True) or (typed and _counted_item(name))
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
                 investor = name if brand_item or _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and

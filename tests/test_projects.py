@@ -2417,3 +2417,21 @@ def test_a_piece_before_a_project_noun_may_be_half_of_one_item_of_a_counted_head
         "开工项目2个，总投资2亿元，分别是：岚钧公司机械加工、高铁结构件加工制造项目，鼎岚公司路基材料项目。"
     )
     assert "岚钧公司机械加工" not in {p.name for p in projects_of(extraction_view(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "援藏投资累计完成3.35亿元，主要实施了岚钧大道延伸、老干部活动中心、鼎岚处整体搬迁等项目，均已开工建设。",
+        "援藏投資累計完成3.35億元，主要實施了嵐鈞大道延伸、老幹部活動中心、鼎嵐處整體搬遷等項目，均已開工建設。",
+        "目前正在洽谈中的岚钧红木交易基地、创意产业园等项目，单个投资额就上百亿元。",
+    ],
+)
+def test_an_everyday_item_beside_a_named_project_in_one_list_is_a_project(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert names & {"老干部活动中心", "创意产业园"}
+
+
+def test_a_bare_kind_of_facility_in_a_list_is_no_project():
+    text = "力争吸引一批跨国企业地区总部、研发中心等重点项目落地。"
+    assert "研发中心" not in {p.name for p in projects_of(extraction_view(text))}
