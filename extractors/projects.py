@@ -39,6 +39,10 @@ _ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
 _COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
+_ITEM_SUM = re.compile(lang.pattern("project_words", "item_sum"))
+_QUANTITY_DIGITS = re.compile(r"\d+")
+_BRACKETED_SUM = re.compile(lang.pattern("project_words", "bracketed_sum"))
+_LIST_COUNT = re.compile(lang.pattern("project_words", "list_count"))
 _QUOTED_PROJECT = re.compile(lang.pattern("project_words", "quoted_project"))
 QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 names a project (not “双招双引”)
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
@@ -708,11 +712,23 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         spans = []
         # 博大精密、宇宙电子等16个项目: a counted list of projects may be one of firms' short names
         counted = _COUNTED.search(text, match.end(1), match.end()) is not None
+        closer_end = (
+            match.end(1) + len(_WORDS["list_end"])
+            if text.startswith(_WORDS["list_end"], match.end(1))
+            else match.end(1)
+        )
+        each_counted = _LIST_COUNT.match(text, closer_end, match.end()) is not None
         slots = []
+        whole = set()  # items the count takes whole: a noun ending one names a project, not its investor
         for item in match.group(1).split(lang.chars("list_separator")):
             slots += _split_at_company_end(text, position, position + len(item))
             position += len(item) + 1
         for index, (start, end) in enumerate(slots):
+            whole_start = _whole_item_start(text, start, end, first=index == 0) if each_counted else None
+            if whole_start is not None:
+                spans.append((whole_start, end))
+                whole.add((whole_start, end))
+                continue
             edge = _item_edge(text, start, end)
             if (
                 counted
@@ -730,13 +746,21 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         if _lists_kinds(text, [text[start:end] for start, end in spans], closer):
             continue
         opener = (_opener(text, match.start(1))[0], spans[0][0])
+        # 湖北某路延伸、老干部活动中心、某处整体搬迁等项目: the items of one list are of one type, so once one
+        # is surely a project, the others are projects in everyday words too
+        typed = each_counted or any(_is_specific(text[start:end], listed=True) for start, end in spans)
         for start, end in spans:
             name = text[start:end]
-            weak_noun = any(name.endswith(n) for n in _nouns()[1])
-            if weak_noun and not brand_of(name):
+            weak_noun = next((n for n in _nouns()[1] if name.endswith(n)), None)
+            if (
+                weak_noun
+                and not brand_of(name)
+                # 老干部活动中心 beside projects, not a bare 研发中心
+                and not (typed and len(spans) > 1 and _counted_item(name[: -len(weak_noun)]))
+            ):
                 continue
             brand_item = counted and len(spans) > 1 and _item_investor(name) is not None
-            specific = brand_item or _is_specific(name, listed=True)
+            specific = brand_item or _is_specific(name, listed=True) or (typed and _counted_item(name))
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
                 investor = name if brand_item or _only_a_brand(name) else None
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and
@@ -752,10 +776,31 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                         company=investor,
                         head=head,
                         opener=opener,
-                        roundup=len(spans) > 1,
+                        roundup=len(spans) > 1 and not ((start, end) in whole and name.endswith(_nouns()[0])),
                     )
                 )
     return out
+
+
+def _whole_item_start(text: str, start: int, end: int, *, first: bool) -> int | None:
+    """Where an item of a list a count of projects closes starts (A、B、C等12个项目): the count types every
+    item as one project, so an item after the first is its whole slot (某市某水库供水工程 keeps its places),
+    past a sum it opens with (15亿元B, 投资6000万元的B); the first item starts after such a sum only (its
+    slot may hold the verb the list is the object of). None when the item's start is left to its edge."""
+    if text.endswith(_WORDS["attribute_end"], start, end):
+        return None
+    sums = [m for m in _ITEM_SUM.finditer(text, start, end) if end - m.end() >= LISTED_MIN_CHARS]
+    if sums and (sums[0].start() == start or first):
+        return sums[0].end()
+    if first or not _HANZI.match(text, start) or text.find(_WORDS["attribute_end"], start, end) >= 0:
+        return None  # 近日签约的B: a modifier of its own, which the item's edge leaves out
+    return start
+
+
+def _counted_item(name: str) -> bool:
+    """An item of a counted list of projects that may name one with everyday words only (循环经济产业园,
+    某某战略合作项目, 新兴产业股权投资基金): long enough, and no count, sum or class of projects."""
+    return len(name) >= LISTED_MIN_CHARS and not _COUNTED.search(name) and not _names_a_class(name)
 
 
 def _split_at_company_end(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -860,19 +905,44 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
         start = position = match.start("items")
         closer = text.find(stop, position, match.end("items"))
         if closer >= 0 and _lists_kinds(text, [], closer):
-            continue  # 包括先进制造业、研发中心等类别: kinds of projects
+            resume = closer  # 包括先进制造业、研发中心等类别: kinds of projects; a list may follow
+            continue
         after_closer = closer + len(stop)
         if closer >= 0 and not _COUNTED_NAME.search(text, *head) and _COUNTED_NAME.match(text, after_closer):
             continue  # 开工项目包括A、B等7个重点项目: the count after the list types it, not this head
         # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
         # piece is a project, noun or not
         sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
-        for piece in [*_ITEM_BREAK.finditer(text, position, match.end("items")), None]:
-            end = piece.start() if piece else match.end("items")
+        items_end = match.end("items")
+        counted_sample = False
+        # the head's last count is the nearest its list (共有7个，包括4个制造业项目，分别是…)
+        count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)
+        if not sampled and closer < 0 and count is not None:
+            # 工业类项目3个，分别为：A、B、C；: the items its head counts, one clause of them (as many as
+            # it counts when more follows), are each a project too
+            first_break = _CLAUSE_BREAK.search(text, position, items_end)
+            list_end = first_break.start() if first_break else items_end
+            pieces = text[position:list_end].split(lang.chars("list_separator"))
+            counted_sample = (
+                first_break is None or int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces)
+            ) and not any(p.endswith(nouns) for p in pieces)  # (A机械加工、B制造项目 may be one project)
+            items_end = list_end if counted_sample else items_end
+        for piece in [*_ITEM_BREAK.finditer(text, position, items_end), None]:
+            end = piece.start() if piece else items_end
             last = text.find(stop, position, end)
             stops = last >= 0
             end = last if stops else end
-            if sampled and not text[position:end].endswith(nouns):
+            bracket = _BRACKETED_SUM.search(text, position, end)
+            end = bracket.start() if bracket and not stops else end  # A(1亿美元): the item's own sum
+            if counted_sample:
+                firm = (firms or {}).get((position, end))
+                brand_end = _brand_item_end(text, position, end)
+                if firm is not None or brand_end is not None:  # 开工项目6个，包括A、B: a firm's project
+                    company = firm or text[position:brand_end]
+                    out.append(_Candidate(None, position, end, listed=True, company=company, head=head))
+                elif _sampled_item(text[position:end]):
+                    out.append(_Candidate(text[position:end], position, end, listed=True, head=head))
+            elif sampled and not text[position:end].endswith(nouns):
                 if _sampled_item(text[position:end]):
                     out.append(_Candidate(text[position:end], position, end, listed=True, head=head))
                 start = piece.end() if piece else end
@@ -881,7 +951,7 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 and piece is not None
                 and piece.group(0) == lang.chars("list_separator")
                 and _opens_with_a_name(text[position:end])
-                and _opens_with_a_name(text[piece.end() : match.end("items")])
+                and _opens_with_a_name(text[piece.end() : items_end])
             ):
                 # 甲精密钢、乙集成电路、丙电器项目等: each item opens with its own investor's name, so
                 # it is a project of the head's, noun or not (X机械加工、结构件制造项目 is one project)
@@ -902,7 +972,7 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 out.append(_Candidate(None, position, end, listed=True, company=firm, head=head))
                 start = piece.end() if piece else end
             elif (brand_end := _brand_item_end(text, position, end)) is not None and not (
-                piece is not None and _project_piece_after(text, piece.end(), match.end("items"))
+                piece is not None and _project_piece_after(text, piece.end(), items_end)
             ):
                 # 签约项目5个，包括A、B、C: an unknown brand the head types is a firm's project too
                 brand = text[position:brand_end]

@@ -2324,3 +2324,114 @@ def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, co
 def test_products_a_separator_joins_after_one_describing_phrase_are_one_name(text, name):
     found = by_name(projects_of(extraction_view(text)))
     assert name in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天开工的岚钧饮品、循环经济产业园、鼎岚钢构等9个项目，总投资18亿元。",
+        "當天開工的嵐鈞飲品、循環經濟產業園、鼎嵐鋼構等9個項目，總投資18億元。",
+        "另外，新兴产业股权投资基金、城市配送物流园、岚钧智慧产业城等5个项目已开工建设。",
+    ],
+)
+def test_an_item_of_a_list_a_count_of_projects_closes_is_a_project_in_everyday_words(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert names & {"循环经济产业园", "新兴产业股权投资基金"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年，投资14亿元岚钧三元正极材料、15亿元鼎岚水泥优化升级等32个项目开工建设。",
+        "今年，投資14億元嵐鈞三元正極材料、15億元鼎嵐水泥優化升級等32個項目開工建設。",
+    ],
+)
+def test_an_item_of_a_counted_list_starts_after_the_sum_it_opens_with(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"岚钧三元正极材料", "鼎岚水泥优化升级"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "引进“岚谷”碳材料产业园、鼎岚全竹产业园、泓川智汇创谷等10亿元以上重大产业项目8个。",
+        "引進「嵐谷」碳材料產業園、鼎嵐全竹產業園、泓川智匯創谷等10億元以上重大產業項目8個。",
+    ],
+)
+def test_a_list_closed_by_a_threshold_of_projects_lists_projects(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"鼎岚全竹产业园", "泓川智汇创谷"} <= names
+
+
+def test_a_description_before_a_count_is_no_item_of_a_list():
+    text = "在此次开工的重点项目中：投资8.7亿元、总规模205兆瓦的5个光伏发电项目，是壮大新能源产业的重点项目。"
+    assert not any(p.name.endswith("的") for p in projects_of(extraction_view(text)) if p.name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中：工业项目11个，年内计划完成投资10.1亿元，主要有岚钧2万吨碳酸锂、鼎岚矿业镍钴矿采选等；能源项目10个。",
+        "其中：工業項目11個，年內計劃完成投資10.1億元，主要有嵐鈞2萬噸碳酸鋰、鼎嵐礦業鎳鈷礦採選等；能源項目10個。",
+    ],
+)
+def test_a_count_of_projects_may_open_its_list_with_the_main_ones(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"岚钧2万吨碳酸锂", "鼎岚矿业镍钴矿采选"} <= names
+
+
+def test_a_list_of_kinds_leaves_the_lists_after_it_in_its_sentence():
+    text = (
+        "第一批100个开复工项目总投资65亿元，涉及基础设施、产业发展等多个领域，其中：工业项目11个，"
+        "主要有岚钧2万吨碳酸锂、鼎岚矿业镍钴矿采选等；能源项目10个。"
+    )
+    assert "岚钧2万吨碳酸锂" in {p.name for p in projects_of(extraction_view(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现场签约工业类项目3个，分别为：东岭县整县推进分布式光伏、尾矿废渣综合利用循环木生产、年产7000吨工业集装袋；",
+        "現場簽約工業類項目3個，分別為：東嶺縣整縣推進分布式光伏、尾礦廢渣綜合利用循環木生產、年產7000噸工業集裝袋；",
+    ],
+)
+def test_every_item_of_one_clause_a_count_of_projects_heads_is_a_project(text):
+    found = projects_of(extraction_view(text))
+    assert {"东岭县整县推进分布式光伏", "年产7000吨工业集装袋"} <= {p.name for p in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年签约项目共有7个，包括2个制造业项目，分别是岚钧国际(1亿美元)、鼎岚光电(1500万美元)，另有服务业项目。",
+        "今年簽約項目共有7個，包括2個製造業項目，分別是嵐鈞國際(1億美元)、鼎嵐光電(1500萬美元)，另有服務業項目。",
+    ],
+)
+def test_as_many_items_as_a_head_counts_are_its_projects_without_their_bracketed_sums(text):
+    found = projects_of(extraction_view(text))
+    assert {"岚钧国际", "鼎岚光电"} <= {p.name or p.company for p in found}
+
+
+def test_a_piece_before_a_project_noun_may_be_half_of_one_item_of_a_counted_head():
+    text = (
+        "开工项目2个，总投资2亿元，分别是：岚钧公司机械加工、高铁结构件加工制造项目，鼎岚公司路基材料项目。"
+    )
+    assert "岚钧公司机械加工" not in {p.name for p in projects_of(extraction_view(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "援藏投资累计完成3.35亿元，主要实施了岚钧大道延伸、老干部活动中心、鼎岚处整体搬迁等项目，均已开工建设。",
+        "援藏投資累計完成3.35億元，主要實施了嵐鈞大道延伸、老幹部活動中心、鼎嵐處整體搬遷等項目，均已開工建設。",
+        "目前正在洽谈中的岚钧红木交易基地、创意产业园等项目，单个投资额就上百亿元。",
+    ],
+)
+def test_an_everyday_item_beside_a_named_project_in_one_list_is_a_project(text):
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert names & {"老干部活动中心", "创意产业园"}
+
+
+def test_a_bare_kind_of_facility_in_a_list_is_no_project():
+    text = "力争吸引一批跨国企业地区总部、研发中心等重点项目落地。"
+    assert "研发中心" not in {p.name for p in projects_of(extraction_view(text))}
