@@ -143,8 +143,48 @@ def _known_brands(text: str) -> list[_Found]:
             end = unit.end()  # 中交|一局, 中钢|研究院: the group's unit
         else:
             end = _trades_ending_an_item(text, end)  # 中国电建|新能源、…: the group's arm in that trade
+        end += _province_after(text, end)  # 华岚|内蒙古…项目: the group's arm in that province
+        start -= _province_before(text, start)
         out.append(_Found(text[start:end], [(start, end)]))
     return out
+
+
+def _province_before(text: str, start: int) -> int:
+    """How many characters before `start` name a province opening an item or a clause (、江西|岚德研发中心):
+    before a known brand it names the firm registered there, which the reports keep."""
+    for length in range(PROVINCE_NAME_MAX, 1, -1):
+        opening = start - length
+        word = text[max(0, opening) : start]
+        if (
+            opening >= 0
+            and any(e.place.kind == "province" for e in gazetteer().places_named(word))
+            and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS)
+        ):
+            return length
+    return 0
+
+
+PROVINCE_NAME_MAX = 8  # characters of a province's name (内蒙古自治区)
+
+
+def _province_after(text: str, end: int) -> int:
+    """How many characters at `end` name a province or a region of one (内蒙古, 蒙东): after a known
+    brand they name its arm there (华岚内蒙古, 华岚蒙东), which the reports keep as the firm, unless a
+    plant's noun follows the place."""
+    for length in range(PROVINCE_NAME_MAX, 1, -1):
+        word = text[end : end + length]
+        if len(word) == length and (
+            word in _province_regions()
+            or any(e.place.kind == "province" for e in gazetteer().places_named(word))
+        ):
+            # 岚汽重庆|基地: a plant's noun right after the place says where the brand builds
+            return 0 if text.startswith(_project_nouns(), end + length) else length
+    return 0
+
+
+@cache
+def _province_regions() -> frozenset[str]:
+    return frozenset(row["region"] for row in lang.table("province_regions"))
 
 
 _STATE_GROUP_UNIT_TAIL = re.compile(lang.pattern("company_patterns", "state_group_unit_tail"))

@@ -1032,3 +1032,28 @@ def test_a_compound_describing_a_firm_stays_out_of_its_name(sentence, name):
     names = [c.canonical for c in find_companies(simplified_view(sentence))]
     assert name in names
     assert not any(n.endswith(name) and n != name for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "arm"),
+    [
+        ("紫金矿业内蒙古铜矿深加工项目在乌拉特后旗开工。", "紫金矿业内蒙古"),
+        ("中国五矿蒙西稀土分离项目近日签约落地。", "中国五矿蒙西"),
+        ("集中开工的有岚德物流园、江西紫金矿业研发中心、岚川冷链仓储项目。", "江西紫金矿业"),
+        ("紫金礦業內蒙古銅礦深加工項目在烏拉特後旗開工。", "紫金矿业内蒙古"),
+        ("集中開工的有嵐德物流園、江西紫金礦業研發中心等項目。", "江西紫金矿业"),
+    ],
+)
+def test_a_known_brand_keeps_the_province_beside_it(text, arm):
+    # a province (or a region of one) right after a known brand, or opening an item before it, names the
+    # group's arm or the firm registered there: the reports keep it with the brand
+    assert arm in names(halfwidth(simplified_view(text)))
+
+
+def test_a_city_beside_a_known_brand_is_where_it_builds():
+    assert "紫金矿业" in names("紫金矿业包头铜矿深加工项目开工。")
+    assert "紫金矿业" in names("集中开工的有岚德物流园、包头紫金矿业研发中心、岚川冷链仓储项目。")
+
+
+def test_a_province_between_a_known_brand_and_its_plant_is_where_it_builds():
+    assert "紫金矿业" in names("围绕紫金矿业内蒙古基地配套需求招引项目。")
