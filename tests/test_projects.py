@@ -2324,3 +2324,36 @@ def test_a_coined_word_before_the_yearly_capacity_is_the_investor(text, name, co
 def test_products_a_separator_joins_after_one_describing_phrase_are_one_name(text, name):
     found = by_name(projects_of(extraction_view(text)))
     assert name in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "firm"),
+    [
+        (
+            "县长在外考察期间，对接了珠海市岚禾游艇制造有限公司。当天签约的岚禾游艇总装项目落户临港园区。",
+            "岚禾游艇总装项目",
+            "珠海市岚禾游艇制造有限公司",
+        ),
+        (
+            "澳门嵘楠海洋产业发展有限公司与我县达成合作。下一步，嵘楠海洋牧场项目将于年内动工。",
+            "嵘楠海洋牧场项目",
+            "澳门嵘楠海洋产业发展有限公司",
+        ),
+        (
+            "縣長對接了珠海市嵐禾遊艇製造有限公司。當天簽約的珠海市嵐禾遊艇總裝項目落戶臨港園區。",
+            "珠海市岚禾游艇总装项目",
+            "珠海市岚禾游艇制造有限公司",
+        ),
+    ],
+)
+def test_a_project_named_after_a_registered_firm_of_the_report_is_its(text, project, firm):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found[project].company == firm
+
+
+def test_a_project_sharing_its_opening_with_two_firms_names_neither():
+    text = (
+        "珠海市岚禾游艇制造有限公司与珠海市岚禾游艇销售有限公司出席签约仪式。"
+        "会上，岚禾游艇总装项目落户临港园区。"
+    )
+    assert by_name(projects_of(text))["岚禾游艇总装项目"].company is None
