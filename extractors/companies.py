@@ -1443,6 +1443,30 @@ def _without_the_district_before_a_brand(text: str, item: _Found) -> _Found:
     return replace(item, name=item.name[places:], spans=[(start + places, end), *item.spans[1:]])
 
 
+TOWN_STEM_MIN, TOWN_STEM_MAX = (
+    2,
+    3,
+)  # characters of a town's name before its ending (梅岚|镇; 华|乡 is a brand)
+
+
+def opens_with_a_county(name: str) -> bool:
+    """岚固县|某药…, 昭岚市|永岚县|码口…, 梅岚镇|人居环境: a county-level division (县, 区, 旗) or a town named
+    with its ending opening a short name says where a project lands; the reports name no firm so. A name
+    with its legal form (岚山区某岚公司, …有限公司) still names one."""
+    if _ends_with_suffix(name):
+        return False
+    endings = set(lang.data("place_names")["district_endings"]) - {lang.data("place_names")["city_ending"]}
+    places = min(_leading_places(name), len(name) - 1)
+    if any(name[end - 1] in endings and _county_level_before(name, end) for end in range(2, places + 1)):
+        return True
+    town_endings = lang.longest_first(lang.data("company_patterns")["town_endings"])
+    for stem_end in range(places + TOWN_STEM_MIN, places + TOWN_STEM_MAX + 1):
+        ending = next((e for e in town_endings if name.startswith(e, stem_end)), None)
+        if ending is not None and stem_end + len(ending) < len(name):
+            return True
+    return False
+
+
 def _county_level_before(name: str, end: int) -> bool:
     """The place ending at `end` is a county-level division with its own code (邕宁区, 横州市, 宾阳县, 黄岛区),
     not a city or province."""
@@ -1544,6 +1568,7 @@ def find_companies(text: str) -> list[Company]:
     )
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
+    found = [f for f in found if f.full or not opens_with_a_county(f.name)]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

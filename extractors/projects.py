@@ -16,6 +16,7 @@ from zhaoyin.extractors.companies import (
     NAME_CHARS,
     brand_of,
     left_edge,
+    opens_with_a_county,
     public_works,
     rare_word,
     trade_named_head,
@@ -1552,6 +1553,10 @@ def _without_leading_places(name: str) -> str:
             return name
 
 
+def _registered(name: str) -> bool:
+    return lang.data("company_patterns")["registered_marker"] in name
+
+
 def _firm_named_after(companies: list[Company], name: str) -> str | None:
     """岚禾海洋牧场项目 in a report that names 澳门岚禾海洋产业发展有限公司: a project named after the brand of
     the one registered firm the report names with it (their places aside) is that firm's."""
@@ -1559,11 +1564,10 @@ def _firm_named_after(companies: list[Company], name: str) -> str | None:
     pairs = tagged(own)
     if not pairs or not rare_word(pairs[0][0]) or gazetteer().places_named(pairs[0][0]):
         return None
-    registered = lang.data("company_patterns")["registered_marker"]
     firms = {
         c.canonical
         for c in companies
-        if registered in c.canonical
+        if _registered(c.canonical)
         and len(os.path.commonprefix([own, _without_leading_places(c.canonical)])) >= FIRM_BRAND_MIN_CHARS
     }
     return firms.pop() if len(firms) == 1 else None
@@ -2142,6 +2146,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         company = trade_named_head(candidate.name) or _before_its_capacity(candidate.name)
     if company is None and candidate.name and not public_works(candidate.name):
         company = _firm_named_after(doc.companies, candidate.name)
+    if company is not None and opens_with_a_county(company):
+        company = None  # 岚固县|某药…: where the project lands, not who invests
     company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)

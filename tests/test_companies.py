@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand, trade_named_head
+from zhaoyin.extractors.companies import (
+    brand_of,
+    find_companies,
+    opens_with_a_county,
+    placed_brand,
+    trade_named_head,
+)
 from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
@@ -1057,3 +1063,23 @@ def test_a_city_beside_a_known_brand_is_where_it_builds():
 
 def test_a_province_between_a_known_brand_and_its_plant_is_where_it_builds():
     assert "紫金矿业" in names("围绕紫金矿业内蒙古基地配套需求招引项目。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中签约的有宁陕县秦岚康养项目、石泉县岚禄文旅项目等。",
+        "集中签约的有商洛市洛南县码岚中型灌区、丹凤县光岚文旅项目等。",
+        "本次签约的有梅岚镇人居环境整治项目、岚西镇污水管网项目等。",
+        "集中簽約的有商洛市洛南縣碼嵐中型灌區、丹鳳縣光嵐文旅項目等。",
+    ],
+)
+def test_no_short_name_opens_with_a_county_or_a_town(text):
+    # a county-level division or a town named with its ending says where a project lands, not who invests
+    assert not [n for n in names(halfwidth(simplified_view(text))) if "有限" not in n]
+
+
+def test_a_registered_name_or_a_brand_with_a_town_word_keeps_its_opening():
+    assert "宁陕县秦岚药业有限公司" in names("宁陕县秦岚药业有限公司投资建设中药材加工基地项目。")
+    assert opens_with_a_county("华乡食品") is False and opens_with_a_county("梅岚镇人居环境") is True
+    assert opens_with_a_county("宁陕县岚鲸海洋公司") is False

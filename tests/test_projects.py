@@ -2357,3 +2357,16 @@ def test_a_project_sharing_its_opening_with_two_firms_names_neither():
         "会上，岚禾游艇总装项目落户临港园区。"
     )
     assert by_name(projects_of(text))["岚禾游艇总装项目"].company is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中签约的有宁陕县秦岚康养项目、石泉县岚禄文旅项目等。",
+        "本次签约的有梅岚镇人居环境整治项目、岚西镇污水管网项目等。",
+        "集中簽約的有寧陝縣秦嵐康養項目、石泉縣嵐祿文旅項目等。",
+    ],
+)
+def test_a_county_opening_a_project_name_names_no_investor(text):
+    projects = projects_of(extraction_view(text))
+    assert projects and all(p.company is None for p in projects)
