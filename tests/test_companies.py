@@ -1083,3 +1083,16 @@ def test_a_registered_name_or_a_brand_with_a_town_word_keeps_its_opening():
     assert "宁陕县秦岚药业有限公司" in names("宁陕县秦岚药业有限公司投资建设中药材加工基地项目。")
     assert opens_with_a_county("华乡食品") is False and opens_with_a_county("梅岚镇人居环境") is True
     assert opens_with_a_county("宁陕县岚鲸海洋公司") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("是由岚博电子科技有限公司投资建设的一项LED光电产业项目。", None),
+        ("投资2亿元的宁波岚兵LED绿色照明生产项目开工。", "宁波岚兵"),
+        ("投資2億元的寧波嵐兵LED綠色照明生產項目開工。", "宁波岚兵"),
+    ],
+)
+def test_led_is_the_product_not_a_brand(text, brand):
+    found = [n for n in names(halfwidth(simplified_view(text))) if "有限" not in n]
+    assert found == ([brand] if brand else [])
