@@ -143,8 +143,48 @@ def _known_brands(text: str) -> list[_Found]:
             end = unit.end()  # 中交|一局, 中钢|研究院: the group's unit
         else:
             end = _trades_ending_an_item(text, end)  # 中国电建|新能源、…: the group's arm in that trade
+        end += _province_after(text, end)  # 华岚|内蒙古…项目: the group's arm in that province
+        start -= _province_before(text, start)
         out.append(_Found(text[start:end], [(start, end)]))
     return out
+
+
+def _province_before(text: str, start: int) -> int:
+    """How many characters before `start` name a province opening an item or a clause (、江西|岚德研发中心):
+    before a known brand it names the firm registered there, which the reports keep."""
+    for length in range(PROVINCE_NAME_MAX, 1, -1):
+        opening = start - length
+        word = text[max(0, opening) : start]
+        if (
+            opening >= 0
+            and any(e.place.kind == "province" for e in gazetteer().places_named(word))
+            and (opening == 0 or text[opening - 1] in _CLAUSE_OPENERS)
+        ):
+            return length
+    return 0
+
+
+PROVINCE_NAME_MAX = 8  # characters of a province's name (内蒙古自治区)
+
+
+def _province_after(text: str, end: int) -> int:
+    """How many characters at `end` name a province or a region of one (内蒙古, 蒙东): after a known
+    brand they name its arm there (华岚内蒙古, 华岚蒙东), which the reports keep as the firm, unless a
+    plant's noun follows the place."""
+    for length in range(PROVINCE_NAME_MAX, 1, -1):
+        word = text[end : end + length]
+        if len(word) == length and (
+            word in _province_regions()
+            or any(e.place.kind == "province" for e in gazetteer().places_named(word))
+        ):
+            # 岚汽重庆|基地: a plant's noun right after the place says where the brand builds
+            return 0 if text.startswith(_project_nouns(), end + length) else length
+    return 0
+
+
+@cache
+def _province_regions() -> frozenset[str]:
+    return frozenset(row["region"] for row in lang.table("province_regions"))
 
 
 _STATE_GROUP_UNIT_TAIL = re.compile(lang.pattern("company_patterns", "state_group_unit_tail"))
@@ -1403,6 +1443,30 @@ def _without_the_district_before_a_brand(text: str, item: _Found) -> _Found:
     return replace(item, name=item.name[places:], spans=[(start + places, end), *item.spans[1:]])
 
 
+TOWN_STEM_MIN, TOWN_STEM_MAX = (
+    2,
+    3,
+)  # characters of a town's name before its ending (梅岚|镇; 华|乡 is a brand)
+
+
+def opens_with_a_county(name: str) -> bool:
+    """岚固县|某药…, 昭岚市|永岚县|码口…, 梅岚镇|人居环境: a county-level division (县, 区, 旗) or a town named
+    with its ending opening a short name says where a project lands; the reports name no firm so. A name
+    with its legal form (岚山区某岚公司, …有限公司) still names one."""
+    if _ends_with_suffix(name):
+        return False
+    endings = set(lang.data("place_names")["district_endings"]) - {lang.data("place_names")["city_ending"]}
+    places = min(_leading_places(name), len(name) - 1)
+    if any(name[end - 1] in endings and _county_level_before(name, end) for end in range(2, places + 1)):
+        return True
+    town_endings = lang.longest_first(lang.data("company_patterns")["town_endings"])
+    for stem_end in range(places + TOWN_STEM_MIN, places + TOWN_STEM_MAX + 1):
+        ending = next((e for e in town_endings if name.startswith(e, stem_end)), None)
+        if ending is not None and stem_end + len(ending) < len(name):
+            return True
+    return False
+
+
 def _county_level_before(name: str, end: int) -> bool:
     """The place ending at `end` is a county-level division with its own code (邕宁区, 横州市, 宾阳县, 黄岛区),
     not a city or province."""
@@ -1504,6 +1568,7 @@ def find_companies(text: str) -> list[Company]:
     )
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
+    found = [f for f in found if f.full or not opens_with_a_county(f.name)]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

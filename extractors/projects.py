@@ -5,6 +5,7 @@ are metrics, not projects. Word lists and patterns live in extractors/lang/ (pro
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
@@ -15,6 +16,7 @@ from zhaoyin.extractors.companies import (
     NAME_CHARS,
     brand_of,
     left_edge,
+    opens_with_a_county,
     public_works,
     rare_word,
     trade_named_head,
@@ -1079,6 +1081,7 @@ CONDITIONAL, CONDITIONAL_STAGE = "conditional", -1
 
 _CAPACITY = re.compile(lang.pattern("project_words", "capacity"))
 LEADING_BRAND_MAX_CHARS = 4  # a brand before a capacity is this short (鼎诚工贸|年产10万吨…)
+FIRM_BRAND_MIN_CHARS = 2  # characters of a registered firm's brand a project named after it opens with
 COINED_WORD_CHARS = (2, 3)  # an unknown word this long opening an item is a coined brand (岚钧, 宝隆港)
 
 
@@ -1605,6 +1608,39 @@ def _fullest_form(companies: list[Company], short: str | None) -> str | None:
         return short
     longer = {c.canonical for c in companies for m in c.mentions if m != short and m.startswith(short)}
     return longer.pop() if len(longer) == 1 else short
+
+
+def _without_leading_places(name: str) -> str:
+    """The name after the places and the foreign country or region it opens with (惠州市|…, 澳门|…)."""
+    foreign = lang.longest_first(lang.word_set("foreign_places"))
+    while True:
+        pairs = tagged(name)
+        if len(pairs) > 1 and gazetteer().places_named(pairs[0][0]):
+            name = name[len(pairs[0][0]) :]
+        elif origin := next((f for f in foreign if name.startswith(f) and len(name) > len(f)), None):
+            name = name[len(origin) :]
+        else:
+            return name
+
+
+def _registered(name: str) -> bool:
+    return lang.data("company_patterns")["registered_marker"] in name
+
+
+def _firm_named_after(companies: list[Company], name: str) -> str | None:
+    """岚禾海洋牧场项目 in a report that names 澳门岚禾海洋产业发展有限公司: a project named after the brand of
+    the one registered firm the report names with it (their places aside) is that firm's."""
+    own = _without_leading_places(name)
+    pairs = tagged(own)
+    if not pairs or not rare_word(pairs[0][0]) or gazetteer().places_named(pairs[0][0]):
+        return None
+    firms = {
+        c.canonical
+        for c in companies
+        if _registered(c.canonical)
+        and len(os.path.commonprefix([own, _without_leading_places(c.canonical)])) >= FIRM_BRAND_MIN_CHARS
+    }
+    return firms.pop() if len(firms) == 1 else None
 
 
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
@@ -2178,6 +2214,10 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if company is None and candidate.name and not public_works(candidate.name):
         # 中联能源年产…项目, 岚德蛋白年产…: no firm named beside it but its own
         company = trade_named_head(candidate.name) or _before_its_capacity(candidate.name)
+    if company is None and candidate.name and not public_works(candidate.name):
+        company = _firm_named_after(doc.companies, candidate.name)
+    if company is not None and opens_with_a_county(company):
+        company = None  # 岚固县|某药…: where the project lands, not who invests
     company = _fullest_form(doc.companies, company)
     evidence = text[first:last].rstrip(lang.chars("trailing_punctuation"))
     above = doc.paragraphs_above(candidate.start)

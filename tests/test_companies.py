@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from zhaoyin.extractors.companies import brand_of, find_companies, placed_brand, trade_named_head
+from zhaoyin.extractors.companies import (
+    brand_of,
+    find_companies,
+    opens_with_a_county,
+    placed_brand,
+    trade_named_head,
+)
 from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
@@ -1032,3 +1038,61 @@ def test_a_compound_describing_a_firm_stays_out_of_its_name(sentence, name):
     names = [c.canonical for c in find_companies(simplified_view(sentence))]
     assert name in names
     assert not any(n.endswith(name) and n != name for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "arm"),
+    [
+        ("紫金矿业内蒙古铜矿深加工项目在乌拉特后旗开工。", "紫金矿业内蒙古"),
+        ("中国五矿蒙西稀土分离项目近日签约落地。", "中国五矿蒙西"),
+        ("集中开工的有岚德物流园、江西紫金矿业研发中心、岚川冷链仓储项目。", "江西紫金矿业"),
+        ("紫金礦業內蒙古銅礦深加工項目在烏拉特後旗開工。", "紫金矿业内蒙古"),
+        ("集中開工的有嵐德物流園、江西紫金礦業研發中心等項目。", "江西紫金矿业"),
+    ],
+)
+def test_a_known_brand_keeps_the_province_beside_it(text, arm):
+    # a province (or a region of one) right after a known brand, or opening an item before it, names the
+    # group's arm or the firm registered there: the reports keep it with the brand
+    assert arm in names(halfwidth(simplified_view(text)))
+
+
+def test_a_city_beside_a_known_brand_is_where_it_builds():
+    assert "紫金矿业" in names("紫金矿业包头铜矿深加工项目开工。")
+    assert "紫金矿业" in names("集中开工的有岚德物流园、包头紫金矿业研发中心、岚川冷链仓储项目。")
+
+
+def test_a_province_between_a_known_brand_and_its_plant_is_where_it_builds():
+    assert "紫金矿业" in names("围绕紫金矿业内蒙古基地配套需求招引项目。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中签约的有宁陕县秦岚康养项目、石泉县岚禄文旅项目等。",
+        "集中签约的有商洛市洛南县码岚中型灌区、丹凤县光岚文旅项目等。",
+        "本次签约的有梅岚镇人居环境整治项目、岚西镇污水管网项目等。",
+        "集中簽約的有商洛市洛南縣碼嵐中型灌區、丹鳳縣光嵐文旅項目等。",
+    ],
+)
+def test_no_short_name_opens_with_a_county_or_a_town(text):
+    # a county-level division or a town named with its ending says where a project lands, not who invests
+    assert not [n for n in names(halfwidth(simplified_view(text))) if "有限" not in n]
+
+
+def test_a_registered_name_or_a_brand_with_a_town_word_keeps_its_opening():
+    assert "宁陕县秦岚药业有限公司" in names("宁陕县秦岚药业有限公司投资建设中药材加工基地项目。")
+    assert opens_with_a_county("华乡食品") is False and opens_with_a_county("梅岚镇人居环境") is True
+    assert opens_with_a_county("宁陕县岚鲸海洋公司") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("是由岚博电子科技有限公司投资建设的一项LED光电产业项目。", None),
+        ("投资2亿元的宁波岚兵LED绿色照明生产项目开工。", "宁波岚兵"),
+        ("投資2億元的寧波嵐兵LED綠色照明生產項目開工。", "宁波岚兵"),
+    ],
+)
+def test_led_is_the_product_not_a_brand(text, brand):
+    found = [n for n in names(halfwidth(simplified_view(text))) if "有限" not in n]
+    assert found == ([brand] if brand else [])

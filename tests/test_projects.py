@@ -2389,6 +2389,39 @@ def test_a_list_of_kinds_leaves_the_lists_after_it_in_its_sentence():
 
 
 @pytest.mark.parametrize(
+    ("text", "project", "firm"),
+    [
+        (
+            "县长在外考察期间，对接了珠海市岚禾游艇制造有限公司。当天签约的岚禾游艇总装项目落户临港园区。",
+            "岚禾游艇总装项目",
+            "珠海市岚禾游艇制造有限公司",
+        ),
+        (
+            "澳门嵘楠海洋产业发展有限公司与我县达成合作。下一步，嵘楠海洋牧场项目将于年内动工。",
+            "嵘楠海洋牧场项目",
+            "澳门嵘楠海洋产业发展有限公司",
+        ),
+        (
+            "縣長對接了珠海市嵐禾遊艇製造有限公司。當天簽約的珠海市嵐禾遊艇總裝項目落戶臨港園區。",
+            "珠海市岚禾游艇总装项目",
+            "珠海市岚禾游艇制造有限公司",
+        ),
+    ],
+)
+def test_a_project_named_after_a_registered_firm_of_the_report_is_its(text, project, firm):
+    found = by_name(projects_of(extraction_view(text)))
+    assert found[project].company == firm
+
+
+def test_a_project_sharing_its_opening_with_two_firms_names_neither():
+    text = (
+        "珠海市岚禾游艇制造有限公司与珠海市岚禾游艇销售有限公司出席签约仪式。"
+        "会上，岚禾游艇总装项目落户临港园区。"
+    )
+    assert by_name(projects_of(text))["岚禾游艇总装项目"].company is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "现场签约工业类项目3个，分别为：东岭县整县推进分布式光伏、尾矿废渣综合利用循环木生产、年产7000吨工业集装袋；",
@@ -2435,3 +2468,16 @@ def test_an_everyday_item_beside_a_named_project_in_one_list_is_a_project(text):
 def test_a_bare_kind_of_facility_in_a_list_is_no_project():
     text = "力争吸引一批跨国企业地区总部、研发中心等重点项目落地。"
     assert "研发中心" not in {p.name for p in projects_of(extraction_view(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中签约的有宁陕县秦岚康养项目、石泉县岚禄文旅项目等。",
+        "本次签约的有梅岚镇人居环境整治项目、岚西镇污水管网项目等。",
+        "集中簽約的有寧陝縣秦嵐康養項目、石泉縣嵐祿文旅項目等。",
+    ],
+)
+def test_a_county_opening_a_project_name_names_no_investor(text):
+    projects = projects_of(extraction_view(text))
+    assert projects and all(p.company is None for p in projects)
