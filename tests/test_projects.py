@@ -2481,3 +2481,46 @@ def test_a_bare_kind_of_facility_in_a_list_is_no_project():
 def test_a_county_opening_a_project_name_names_no_investor(text):
     projects = projects_of(extraction_view(text))
     assert projects and all(p.company is None for p in projects)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "其中：新材料项目9个，年内计划完成投资8.2亿元，主要有岚川锂业3万吨碳酸锂、东峡矿业铜矿采选等。",
+            "岚川锂业3万吨碳酸锂",
+        ),
+        (
+            "岚湖智能家居产业园项目、北坪镇供水工程等52个产业项目年度计划投资完成率超过75%。",
+            "岚湖智能家居产业园项目",
+        ),
+        ("1至9月，岚川陶瓷产业园项目投资完成年度计划的68%。", "岚川陶瓷产业园项目"),
+        (
+            "其中：新材料項目9個，年內計劃完成投資8.2億元，主要有岚川鋰業3萬噸碳酸鋰、東峽礦業銅礦採選等。",
+            "岚川锂业3万吨碳酸锂",
+        ),
+    ],
+)
+def test_a_yearly_investment_plan_is_set_for_a_project_being_built(text, name):
+    assert by_name(projects_of(extraction_view(text)))[name].status == "started"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "今天，东岚县举行招商项目集中签约仪式，8个项目签约。岚湖贸易有限公司投资的环保设备生产线项目拟投资1.5亿元。",
+            "环保设备生产线项目",
+        ),
+        (
+            "今天，东岚县举行招商项目集中签约仪式，8个项目签约。岚峰模塑科技有限公司投资的智能灌溉器生产项目擬投資0.8亿元。",
+            "智能灌溉器生产项目",
+        ),
+        (
+            "今天，東嵐縣舉行招商項目集中簽約儀式，8個項目簽約。嵐湖貿易有限公司投資的環保設備生產線項目擬投資1.5億元。",
+            "环保设备生产线项目",
+        ),
+    ],
+)
+def test_the_sum_a_project_intends_to_invest_is_no_plan(text, name):
+    assert by_name(projects_of(extraction_view(text)))[name].status == "signed"
