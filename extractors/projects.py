@@ -1969,6 +1969,8 @@ def _company_list_candidates(
             pieces.append((position, position + len(piece)))
             position += len(piece) + 1
         pieces = _from_the_parties(text, pieces, known)
+        if match.group("head"):
+            pieces = [part for start, end in pieces for part in _joined_items(text, start, end)]
         first_start, first_end = pieces[0]
         verbs = list(_COMPANY_LIST_VERB.finditer(text, max(0, first_start - 6), first_end))
         verb = verbs[-1] if verbs else None
@@ -2006,9 +2008,9 @@ def _company_list_candidates(
             else:
                 items = []
                 break
-        if len(items) > len(typed_only):
+        if items and len(items) >= len(typed_only):
             # 甲科技、乙集团、安徽通用航空等纷纷落户: the words typing the list make firms of the items in
-            # everyday words too, when most items name firms the text knows
+            # everyday words too, when at least as many items name firms
             items = sorted(items + typed_only)
         if len(items) < 2:
             continue
@@ -2038,6 +2040,22 @@ def _from_the_parties(
         if hit is not None and start < hit[0] and text[hit[0] - 1] in _WORDS["party_openers"]:
             return [(hit[0], end), *pieces[i + 1 :]]
     return pieces
+
+
+def _joined_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """甲基金及乙医疗等6家企业: a piece of a list typed as firms that a conjunction standing alone splits in
+    two names of two characters or more is two items."""
+    piece = text[start:end]
+    for word, at, _stop in tokens(piece):
+        # the segmenter may glue the conjunction to the next name (及栗): a "word" it never saw
+        joiner = next(
+            (c for c in lang.longest_first(_WORDS["item_conjunctions"]) if word.startswith(c)), None
+        )
+        if joiner is None or (word != joiner and word_frequency(word) > 0):
+            continue
+        if at >= 2 and len(piece) - at - len(joiner) >= 2:
+            return [(start, start + at), (start + at + len(joiner), end)]
+    return [(start, end)]
 
 
 TAIL_STEP_REACH = 6  # characters between a list's last firm and its step (进行现场签约, 即将落户)

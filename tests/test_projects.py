@@ -971,6 +971,27 @@ def test_an_item_in_everyday_words_in_a_list_typed_as_firms_is_a_firm_too(text):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月3日，东岭县举办推介活动，现场签约岚钧产业基金及科大岚创等6家企业，总投资约5亿元。",
+        "6月3日，東嶺縣舉辦推介活動，現場簽約嵐鈞產業基金及科大嵐創等6家企業，總投資約5億元。",
+        "6月3日，东岭县举办推介活动，现场签约岚钧智能和科大岚创等3家企业，总投资约5亿元。",
+    ],
+)
+def test_firms_joined_by_a_conjunction_before_a_count_of_firms_are_signed_projects(text):
+    found = projects_of(extraction_view(text))
+    assert (
+        len({simplified_view(p.company or "") for p in found} & {"岚钧产业基金", "岚钧智能", "科大岚创"}) == 2
+    )
+    assert {p.status for p in found} == {"signed"}
+
+
+def test_trades_joined_before_a_count_of_firms_are_no_projects():
+    text = "6月3日，东岭县举办推介活动，现场签约新能源及生物医药等6家企业，总投资约5亿元。"
+    assert [p.company for p in projects_of(extraction_view(text)) if p.company] == []
+
+
 def test_a_trade_in_a_list_typed_as_firms_is_no_firm():
     text = "近年来，岚钧智能、科大岚创、温州岚进、新能源等纷纷落户东岭县。"
     assert {p.company for p in projects_of(extraction_view(text))} == {"岚钧智能", "科大岚创", "温州岚进"}
