@@ -57,6 +57,7 @@ OWN_DIVISION_WITHIN = 200  # characters from the top: title, dateline, issuer
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(lang.pattern("punctuation", "clause_run"))
 _COUNTED = re.compile(lang.pattern("project_words", "counted"))
+_HAN_START = re.compile(lang.pattern("company_patterns", "name_start"))
 _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
@@ -1968,6 +1969,8 @@ def _company_list_candidates(
             pieces.append((position, position + len(piece)))
             position += len(piece) + 1
         pieces = _from_the_parties(text, pieces, known)
+        if match.group("head"):
+            pieces = [part for start, end in pieces for part in _joined_items(text, start, end)]
         first_start, first_end = pieces[0]
         verbs = list(_COMPANY_LIST_VERB.finditer(text, max(0, first_start - 6), first_end))
         verb = verbs[-1] if verbs else None
@@ -1988,7 +1991,7 @@ def _company_list_candidates(
         tail_head = (tail[0][-1][1], tail[1].end()) if tail is not None and verb is None else None
         if verb is None and after is None:
             continue
-        items = []
+        items, typed_only = [], []
         for start, end in pieces:
             hit = known.get(end)
             if hit is not None and hit[0] >= start:
@@ -2000,16 +2003,27 @@ def _company_list_candidates(
                 name = text[first:end]
                 if _names_a_company(name):
                     items.append((first, end, name))
+                elif _typed_as_a_firm(name):
+                    typed_only.append((first, end, name))
             else:
                 items = []
                 break
+        if items and len(items) >= len(typed_only):
+            # 甲科技、乙集团、安徽通用航空等纷纷落户: the words typing the list make firms of the items in
+            # everyday words too, when at least as many items name firms
+            items = sorted(items + typed_only)
         if len(items) < 2:
             continue
         sentence_end = _SENTENCE_BREAK.search(text, match.end())
         until = sentence_end.start() if sentence_end else len(text)
         if represented is not None:
             until = min(until, represented.start())  # 代表与某县政府进行项目签约: the step's own words
-        if any(match.end() <= c.start < until or match.start() <= c.start < match.end() for c in taken):
+        item_starts = {start for start, _end, _name in items} if match.group("head") else set()
+        if any(
+            match.end() <= c.start < until
+            or (match.start() <= c.start < match.end() and c.start not in item_starts)
+            for c in taken
+        ):
             continue  # 引进A、B等企业投资新建C、D等项目: the investors of those projects
         head = (verb.start(), verb.end()) if verb is not None else tail_head or (after.start(), after.end())
         out += [_Candidate(None, s, e, listed=True, company=name, head=head) for s, e, name in items]
@@ -2026,6 +2040,22 @@ def _from_the_parties(
         if hit is not None and start < hit[0] and text[hit[0] - 1] in _WORDS["party_openers"]:
             return [(hit[0], end), *pieces[i + 1 :]]
     return pieces
+
+
+def _joined_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """甲基金及乙医疗等6家企业: a piece of a list typed as firms that a conjunction standing alone splits in
+    two names of two characters or more is two items."""
+    piece = text[start:end]
+    for word, at, _stop in tokens(piece):
+        # the segmenter may glue the conjunction to the next name (及栗): a "word" it never saw
+        joiner = next(
+            (c for c in lang.longest_first(_WORDS["item_conjunctions"]) if word.startswith(c)), None
+        )
+        if joiner is None or (word != joiner and word_frequency(word) > 0):
+            continue
+        if at >= 2 and len(piece) - at - len(joiner) >= 2:
+            return [(start, start + at), (start + at + len(joiner), end)]
+    return [(start, end)]
 
 
 TAIL_STEP_REACH = 6  # characters between a list's last firm and its step (进行现场签约, 即将落户)
@@ -2093,6 +2123,25 @@ def _names_a_company(name: str) -> bool:
         _proper(w, flag, opening=i == 0) or (word_frequency(w) < EVERYDAY_FREQ and w not in _industry())
         for i, (w, flag) in enumerate(tagged(name))
     )
+
+
+def _typed_as_a_firm(name: str) -> bool:
+    """An item a list typed as firms makes a firm though its words are everyday (拳头, 某地通用航空): two
+    characters or more, no count, not a place, and no project noun but a fund's (某地产业基金 invests)."""
+    noun = next((n for n in _nouns()[0] if name.endswith(n)), None)
+    return not (
+        len(name) < 2
+        or _COUNTED.search(name)
+        or (noun is not None and noun not in _fund_nouns())
+        or gazetteer().places_named(name)
+        or not _HAN_START.match(name)
+        or all(w in _industry() for w, _flag in tagged(name))  # 新能源: a trade
+    )
+
+
+@cache
+def _fund_nouns() -> frozenset[str]:
+    return frozenset(lang.words("fund_endings"))
 
 
 def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount | None:
@@ -2348,7 +2397,9 @@ def find_projects(
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [_past_its_zone(c, zones) for c in candidates]
     candidates += _company_candidates(text, companies, candidates)
-    candidates += _company_list_candidates(text, companies, candidates)
+    firms = _company_list_candidates(text, companies, candidates)
+    # 包括甲、乙产业基金等多家企业: an item a list types as a firm is no project of its own name
+    candidates = [c for c in candidates if not any(c.start == f.start for f in firms)] + firms
     candidates = _paired_investors(companies, candidates)
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []

@@ -954,6 +954,49 @@ def test_brands_a_list_closes_before_an_adverb_and_a_landing_verb_are_investors_
     assert {p.status for p in found} == {"landed"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，岚钧智能、科大岚创、温州岚进、上海岚天科工、湖南通用航空等纷纷落户东岭县。",
+        "近年來，嵐鈞智能、科大嵐創、溫州嵐進、上海嵐天科工、湖南通用航空等相繼落戶東嶺縣。",
+        "本次签约企业包括岚钧智能、科大岚创、温州岚进、拳头、东岭产业基金等多家行业领军企业，在东岭县签约。",
+        "本次簽約企業包括嵐鈞智能、科大嵐創、溫州嵐進、拳頭、東嶺產業基金等多家行業領軍企業，在東嶺縣簽約。",
+    ],
+)
+def test_an_item_in_everyday_words_in_a_list_typed_as_firms_is_a_firm_too(text):
+    companies = {simplified_view(p.company or "") for p in projects_of(extraction_view(text))}
+    assert companies - {"岚钧智能", "科大岚创", "温州岚进", "上海岚天科工"} in (
+        {"湖南通用航空"},
+        {"拳头", "东岭产业基金"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月3日，东岭县举办推介活动，现场签约岚钧产业基金及科大岚创等6家企业，总投资约5亿元。",
+        "6月3日，東嶺縣舉辦推介活動，現場簽約嵐鈞產業基金及科大嵐創等6家企業，總投資約5億元。",
+        "6月3日，东岭县举办推介活动，现场签约岚钧智能和科大岚创等3家企业，总投资约5亿元。",
+    ],
+)
+def test_firms_joined_by_a_conjunction_before_a_count_of_firms_are_signed_projects(text):
+    found = projects_of(extraction_view(text))
+    assert (
+        len({simplified_view(p.company or "") for p in found} & {"岚钧产业基金", "岚钧智能", "科大岚创"}) == 2
+    )
+    assert {p.status for p in found} == {"signed"}
+
+
+def test_trades_joined_before_a_count_of_firms_are_no_projects():
+    text = "6月3日，东岭县举办推介活动，现场签约新能源及生物医药等6家企业，总投资约5亿元。"
+    assert [p.company for p in projects_of(extraction_view(text)) if p.company] == []
+
+
+def test_a_trade_in_a_list_typed_as_firms_is_no_firm():
+    text = "近年来，岚钧智能、科大岚创、温州岚进、新能源等纷纷落户东岭县。"
+    assert {p.company for p in projects_of(extraction_view(text))} == {"岚钧智能", "科大岚创", "温州岚进"}
+
+
 def test_kinds_a_list_closes_before_a_landing_verb_are_no_investors():
     assert projects_of(extraction_view("近年来，新能源、新材料、生物医药等纷纷落户东岭县。")) == []
 
