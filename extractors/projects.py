@@ -1691,7 +1691,7 @@ class _Context:
         self.town_starts |= {start for start, _d in self.town_short_spans}
         self.district_spans = _district_spans(self.districts + towns)
         self.in_names = _in_names(self.districts + towns, self.companies)
-        self.own_division = _own_division(self.districts, self.in_names)
+        self.own_division = _opening_zone(self) or _own_division(self.districts, self.in_names, towns)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
         self.names_holding_places: dict[int, list[tuple[int, int]]] | None = None
 
@@ -1855,19 +1855,45 @@ def _past_placing_bracket(text: str, end: int) -> int:
     return bracket.end()
 
 
-def _own_division(districts: list[District], in_names: frozenset[int] = frozenset()) -> str | None:
+def _opening_zone(doc: _Context) -> str | None:
+    """The zone a report opens with (12月15日，甲工业园某某开园仪式举行…): what the report is about, where
+    its projects go when nothing else says, even when a county is named later (位于甲工业园乙区自建区域)."""
+    first = next((p for p in doc.paragraphs if p.end - p.start >= LEAD_MIN_CHARS), None)
+    if first is None:
+        return None
+    at = _patterns()["paragraph_opening"].match(doc.text, first.start, first.end).end()
+    opening = next((s for s in doc.district_spans if s[0] == at), None)
+    if opening is None:
+        return None
+    place = _park_after_its_division(opening, doc.district_spans)[1]
+    return place.canonical if place.kind == "zone" else None
+
+
+def _own_division(
+    districts: list[District], in_names: frozenset[int] = frozenset(), towns: list[District] | None = None
+) -> str | None:
     """The county-level division a document is about when it names no other (a district government's
     work report, a county paper's feature), or the zone when it names no division and no other zone, and
-    names it in its opening lines: where its projects go. A
-    division named only inside company names (某某玻纤甲县有限公司) is where a company comes from."""
-    named = [d for d in districts if any(s.start not in in_names for s in d.spans)]
+    names it in its opening lines: where its projects go. A town of the division names it too (甲镇签约3个
+    项目…乙镇…: a county paper's round-up of its towns). A division named only inside company names
+    (某某玻纤甲县有限公司) is where a company comes from."""
+    town_starts: dict[str, list[int]] = {}
+    for town in towns or []:
+        town_starts.setdefault(town.canonical, []).extend(
+            s.start for s in town.spans if s.start not in in_names
+        )
+    named = [
+        d for d in districts if town_starts.get(d.canonical) or any(s.start not in in_names for s in d.spans)
+    ]
     divisions = [d for d in named if d.kind in ("district", "county", "county_city")]
     if not divisions:
         # 某某经开区全力推进重大项目建设: a zone's own news, no division named, goes to the zone
         divisions = [d for d in named if d.kind in ("zone", "new_area")]
     if len(divisions) != 1 or not divisions[0].spans:
         return None
-    return divisions[0].canonical if divisions[0].spans[0].start < OWN_DIVISION_WITHIN else None
+    division = divisions[0]
+    first = min([division.spans[0].start, *town_starts.get(division.canonical, [])])
+    return division.canonical if first < OWN_DIVISION_WITHIN else None
 
 
 def _containing(segments: list[Segment], position: int) -> Segment:

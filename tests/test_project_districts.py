@@ -249,3 +249,36 @@ def test_a_town_written_short_counts_only_where_its_county_is_named():
 def test_a_town_of_another_city_is_no_place_of_the_report():
     text = "成都市举行重大项目集中签约活动。其中，位于李哥庄镇的星澜光电项目总投资5亿元。"
     assert set(districts_of_projects(text).values()) == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乌林镇\n5月3日，乌林镇集中签约2个招商引资项目，协议投资额达2亿元，涵盖物流仓储、农产品加工等产业。\n"
+        "分别是：建设仓储、运输一体化的星澜冷链物流中心项目；禾川包装材料项目。\n"
+        "新滩镇\n5月9日，新滩镇人民政府与洪湖市岚溪农业有限公司年产5万吨饲料项目正式签约，协议投资额达1.2亿元。",
+        "烏林鎮\n5月3日，烏林鎮集中簽約2個招商引資項目，協議投資額達2億元，涵蓋物流倉儲、農產品加工等產業。\n"
+        "分別是：建設倉儲、運輸一體化的星瀾冷鏈物流中心項目；禾川包裝材料項目。\n"
+        "新灘鎮\n5月9日，新灘鎮人民政府與洪湖市嵐溪農業有限公司年產5萬噸飼料項目正式簽約，協議投資額達1.2億元。",
+    ],
+)
+def test_a_county_papers_round_up_of_its_towns_sends_its_projects_to_the_county(text):
+    found = districts_of_projects(text)
+    assert found["星澜冷链物流中心项目"] == "洪湖市", found
+    assert found["禾川包装材料项目"] == "洪湖市", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月3日，汉江工业园定制厂房开园暨重大产业项目集中开工仪式举行。汉江工业园定制厂房项目位于汉江工业园樊城区"
+        "自建区域，总投资3亿元。\n开园仪式上，集中开工项目4个，包括星澜精密、禾川电子，均为新能源配套企业，总投资24亿元。\n"
+        "集中签约项目3个，包括岚溪科技、云帆新材，总投资13亿元。",
+        "12月3日，漢江工業園定制廠房開園暨重大產業項目集中開工儀式舉行。漢江工業園定制廠房項目位於漢江工業園樊城區"
+        "自建區域，總投資3億元。\n開園儀式上，集中開工項目4個，包括星瀾精密、禾川電子，均為新能源配套企業，總投資24億元。\n"
+        "集中簽約項目3個，包括嵐溪科技、雲帆新材，總投資13億元。",
+    ],
+)
+def test_projects_naming_no_place_take_the_zone_the_report_opens_with(text):
+    found = districts_of_projects(text)
+    assert found and set(found.values()) == {"汉江工业园"}, found
