@@ -52,7 +52,12 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         completed; a name holds no predicate; a word and its trade heading a project are its investor; the
 #         report's city stays before a coined brand; zones named after rivers and mountains, 空港经济区;
 #         其中 parts with equal figures, 已有 counts, 签约 sums, slogans (三个一批) no counts
-EXTRACTOR_VERSION = "0.13.0"
+# 0.14.0: a county named by its stem alone (the title's, 我区/全县) is the report's place; a division keeps the
+#         name the report gives it (renamed since); counts in 家 count firms; 投资+sum after a count of
+#         projects is their total; a number or a head counting projects types every item of its list, and a
+#         list typed as firms makes firms of its items; a brand keeps its province; a yearly investment plan is
+#         a project being built (started), 拟投资+sum an agreed size; names never end inside a bracket
+EXTRACTOR_VERSION = "0.14.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
