@@ -1177,6 +1177,61 @@ def _only_a_brand(name: str) -> bool:
     return any(_proper(w, flag, opening=i == 0) for i, (w, flag) in enumerate(pairs))
 
 
+FIRM_ITEM_CHARS = (2, 8)  # an item that is only a firm's short name: 岚钧 to 日本岚钧体育用品
+BRAND_CORE_CHARS = (2, 4)  # the coined part of it (岚钧, 岚钧达孚)
+_BRAND_WORD_FLAGS = ("nz", "nrt", "nt")  # one word jieba knows as a brand or foreign name (赛尔, 珍妮)
+_NAME_PIECE_FLAGS = ("oov", "nr", "nrt", "nz", "nt", "g")
+_FUNCTION_FLAGS = ("p", "u", "c", "m", "q", "r", "d")  # (a Han character tagged x is one jieba never saw)
+_PLAIN_WORD_BRAND_FLAGS = ("a", "nr")  # 博大|精密, 华贵|饮品: a rare adjective or name before a trade
+
+
+def _leading_place(name: str) -> str:
+    """The country, region or place an item opens with (日本|岚钧, 苏州|岚钧精密), or ''."""
+    foreign = next((p for p in lang.longest_first(lang.word_set("foreign_places")) if name.startswith(p)), "")
+    if foreign:
+        return foreign
+    first = tagged(name)[0][0]
+    return first if gazetteer().places_named(first) else ""
+
+
+def _only_a_firms_name(name: str) -> bool:
+    """An item of a list of projects that is only a firm's short name (岚钧, 日本岚钧, 岚钧精密, 岚钧国际): a
+    brand after an optional place, then at most one trade word, and nothing naming a thing built.
+
+    The brand is a coined word: absent from the dictionary as a whole, and cut by the segmenter only into
+    single characters and name-like pieces (维|珍妮, 璨|宇) — or one word the dictionary tags as a brand,
+    or, before a trade, a rare adjective or name (博大|精密). A project noun, a capacity, a count, a place
+    alone or an everyday word (电站, 绿色, 二期) makes it a project's name."""
+    if not FIRM_ITEM_CHARS[0] <= len(name) <= FIRM_ITEM_CHARS[1] or not all(_HANZI.match(c) for c in name):
+        return False
+    if name.endswith(_nouns()[0]) or name in _industry() or _COUNTED.search(name) or _CAPACITY.search(name):
+        return False
+    if gazetteer().places_named(name):
+        return False
+    rest = name[len(_leading_place(name)) :]
+    trades = lang.longest_first(lang.word_set("company_industry_words") | set(_WORDS["short_name_trades"]))
+    trade = next((t for t in trades if rest.endswith(t) and len(rest) > len(t)), "")
+    core = rest[: len(rest) - len(trade)]
+    if not BRAND_CORE_CHARS[0] <= len(core) <= BRAND_CORE_CHARS[1]:
+        return False
+    if gazetteer().places_named(core) or core in _industry():
+        return False
+    pairs = tagged(core)
+    if len(pairs) == 1:
+        word, flag = pairs[0]
+        if flag in _BRAND_WORD_FLAGS:
+            return True
+        if trade and flag in _PLAIN_WORD_BRAND_FLAGS and 0 < word_frequency(word) < EVERYDAY_FREQ:
+            return True
+    if word_frequency(core) > 0:
+        return False
+    return all(
+        (len(word) == 1 and not flag.startswith(_FUNCTION_FLAGS))
+        or (flag in _NAME_PIECE_FLAGS and not gazetteer().places_named(word))
+        for word, flag in pairs
+    )
+
+
 _THING_FLAGS = ("n", "j", "v", "eng")  # nouns, abbreviations, verbs (改扩建, 技改), Latin product codes
 THING_WORD_FREQ = 10  # 改扩建 (14), 电站 (282) are everyday things; 钙钛矿 (5) may still end a firm's name
 
@@ -2269,6 +2324,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
     company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
+    if company is None and candidate.listed and candidate.name and _only_a_firms_name(candidate.name):
+        company = candidate.name  # 岚钧精密、日本岚钧等5个项目: the item is the investor, no project's name
     if company is None and candidate.roundup and candidate.name and not public_works(candidate.name):
         company = _leading_brand(candidate.name) or _item_investor(candidate.name)
     other_names = tuple((o, doc.ends.get(o, o)) for o in others)

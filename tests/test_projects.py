@@ -2567,3 +2567,56 @@ def test_a_yearly_investment_plan_is_set_for_a_project_being_built(text, name):
 )
 def test_the_sum_a_project_intends_to_invest_is_no_plan(text, name):
     assert by_name(projects_of(extraction_view(text)))[name].status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("text", "firms", "projects"),
+    [
+        (
+            "前三季度，岚川新区新批外资项目40个；嵘盛产业园、卓岚芙、蔻岚德等6个项目合同外资超1000万美元。",
+            {"卓岚芙", "蔻岚德"},
+            {"嵘盛产业园"},
+        ),
+        (
+            "前三季度，嵐川新區新批外資項目40個；嶸盛產業園、卓嵐芙、蔻嵐德等6個項目合同外資超1000萬美元。",
+            {"卓岚芙", "蔻岚德"},
+            {"嵘盛产业园"},
+        ),
+        (
+            "此次签约包括韩国岚森、澳门嵘康、香港蔻泰3个外资项目，协议投资额合计2亿美元。",
+            {"韩国岚森", "澳门嵘康", "香港蔻泰"},
+            set(),
+        ),
+        (
+            "此次簽約包括韓國嵐森、澳門嶸康、香港蔻泰3個外資項目，協議投資額合計2億美元。",
+            {"韩国岚森", "澳门嵘康", "香港蔻泰"},
+            set(),
+        ),
+        (
+            "今年以来，博岚精密、嵘发经编等12个项目建成投产，岚湖电站、绿色建材二期等20个项目开工建设。",
+            {"博岚精密", "嵘发经编"},
+            {"岚湖电站", "绿色建材二期"},
+        ),
+        (
+            "今年以來，博嵐精密、嶸發經編等12個項目建成投產，嵐湖電站、綠色建材二期等20個項目開工建設。",
+            {"博岚精密", "嵘发经编"},
+            {"岚湖电站", "绿色建材二期"},
+        ),
+        (
+            "前8个月，我区新批注册外资1000万美元以上的项目共有7个，包括4个制造业项目，分别是蔻丽妮国际(1亿美元)、"
+            "岚瑞体育用品(1000万美元)、璨岚光电(1500万美元)、岚龙机械(2400万美元)。",
+            {"蔻丽妮国际", "岚瑞体育用品", "璨岚光电"},
+            set(),
+        ),
+    ],
+)
+def test_an_item_that_is_only_a_firms_short_name_is_that_firms_project(text, firms, projects):
+    """A、B等6个项目 where an item is a coined brand after an optional place and at most one trade word
+    (卓岚芙, 韩国岚森, 博岚精密, 蔻丽妮国际): the item names the investor, so the project is that firm's;
+    an item naming what is built (岚湖电站, 绿色建材二期, 嵘盛产业园) stays a project with no firm."""
+    found = projects_of(extraction_view(text))
+    companies = {p.company for p in found}
+    assert firms <= companies
+    for project in found:
+        if project.name in projects:
+            assert project.company is None
