@@ -863,10 +863,18 @@ def _subject(
         if not m.respective
         and (m.until is None or pos < m.until)
         and not (m.listed and _has_any(view[m.end : pos], _SEMICOLONS))
+        and not _owns_listed_items(view, m)
     ]  # 甲区、乙县、丙县各3个；投资类项目9个: a list of places in an earlier clause gave its own counts
     if passing:
         return passing[0].canonical
     return None
+
+
+def _owns_listed_items(view: str, mention: _Mention) -> bool:
+    """分别是某开发区的甲项目、乙项目: a place named as the owner of the items a figure is made of."""
+    return view.startswith(_KW["modified_by"], mention.end) and view.endswith(
+        tuple(_KW["items_openers"]), 0, mention.start
+    )
 
 
 _SEPARATOR = lang.chars("list_separator")

@@ -2149,3 +2149,15 @@ def test_the_bare_verb_of_investing_after_a_count_names_an_aggregate(text, figur
 def test_the_bare_verb_of_investing_before_a_project_is_one_projects(text):
     districts, city = find_districts(halfwidth(simplified_view(text)))
     assert (20, "亿元") not in figures(metrics_of(simplified_view(text), districts, city=city))
+
+
+def test_a_place_owning_the_listed_items_is_not_the_subject_of_their_sum():
+    """分别是某开发区的甲项目、乙项目，总投资…: the zone says where the items are; the sum stays the report's."""
+    for text in (
+        "城阳区举行重点项目集中签约活动。\n\n本次签约工业项目2个，分别是鸿泰园区的甲智能装备项目、乙新材料项目，总投资6.5亿元。",
+        "城阳區舉行重點項目集中簽約活動。\n\n本次簽約工業項目2個，分別為鴻泰園區的甲智能裝備項目、乙新材料項目，總投資6.5億元。",
+    ):
+        view = halfwidth(simplified_view(text))
+        places = [district(view, "城阳区", "district"), district(view, "鸿泰园区", "zone")]
+        total = next(m for m in metrics_of(view, places, city="青岛市") if m.unit == "亿元")
+        assert total.subject == "城阳区"
