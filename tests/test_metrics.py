@@ -2161,3 +2161,21 @@ def test_a_place_owning_the_listed_items_is_not_the_subject_of_their_sum():
         places = [district(view, "城阳区", "district"), district(view, "鸿泰园区", "zone")]
         total = next(m for m in metrics_of(view, places, city="青岛市") if m.unit == "亿元")
         assert total.subject == "城阳区"
+
+
+def test_a_list_over_places_of_several_cities_counts_the_province():
+    """甲市某区A项目、乙市某区B项目等126个项目: the list runs over cities, so its count is the province's."""
+    text = (
+        "山东省重点项目建设持续推进。\n\n"
+        "城阳区甲精密机械项目、莱山区乙海洋牧场项目、芝罘区丙冷链物流项目等126个产业项目年度计划投资完成率超过80%。"
+    )
+    places = [
+        district(text, "城阳区", "district").model_copy(update={"city": "青岛市", "province": "山东省"}),
+        district(text, "莱山区", "district").model_copy(update={"city": "烟台市", "province": "山东省"}),
+        district(text, "芝罘区", "district").model_copy(update={"city": "烟台市", "province": "山东省"}),
+    ]
+    count = next(m for m in metrics_of(text, places, city="青岛市") if m.unit == "个")
+    assert count.subject == "山东省"
+    same_city = [p.model_copy(update={"city": "青岛市"}) for p in places]
+    count = next(m for m in metrics_of(text, same_city, city="青岛市") if m.unit == "个")
+    assert count.subject == "青岛市"
