@@ -548,6 +548,30 @@ def _opens_a_bracket(name: str) -> bool:
     return depth > 0
 
 
+def _partner_before(text: str, hits, start: int, prefix: Place) -> int:
+    """某县某市现代产业园, 某省某省合作产业园: a place of another city (or another province) written right
+    before the place a zone's name opens with is the partner that builds the zone with it, and opens the
+    name; a place that holds it (某市某县, 某省某县) is only its address."""
+    for hit_start, hit_end, surface in hits:
+        if hit_end != start:
+            continue
+        for entry in gazetteer().places_named(surface):
+            if entry.form == CONTEXT:
+                continue
+            if prefix.kind == "province" and entry.form == PROVINCE:
+                partner = entry.place.province != prefix.province
+            else:
+                partner = (
+                    entry.form in (NAME, SHORT, CITY)
+                    and prefix.kind != "province"
+                    and entry.place.city is not None
+                    and entry.place.city != prefix.city
+                )
+            if partner:
+                return hit_start
+    return start
+
+
 def _generic_zones(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     """Zones the gazetteer does not list: a known place + a name + a zone suffix (青岛国际招商产业园),
     中日（青岛）…示范区, 国家…示范区, and an unknown name + a strong suffix (董家口综合保税区)."""
@@ -584,7 +608,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # 某省开发区第三次活动, 某市各开发区…某市开发区集中开工: the place's zones together
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
-        zone_start = _province_before(text, start, prefix.province)
+        zone_start = _partner_before(text, hits, _province_before(text, start, prefix.province), prefix)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
         if _brand_park(text, end, match.end()):

@@ -1103,3 +1103,16 @@ def test_a_zone_named_after_a_town_is_a_zone_of_its_own():
 
 def test_a_town_named_alone_is_no_zone():
     assert not any(name.endswith("园区") for name in canonicals("即墨区蓝村镇新签约项目8个，总投资20亿元。"))
+
+
+def test_a_park_two_places_build_together_opens_with_both():
+    """莱阳平度现代产业园, 山东海南合作产业园: a place of another city or province right before the place a
+    park's name opens with is its partner and opens the name; a place holding it (青岛胶州) is its address."""
+    found = canonicals("平度市今年推进园区共建，莱阳平度现代产业园新开工项目6个。")
+    assert "莱阳平度现代产业园" in found and "平度现代产业园" not in found
+    found = canonicals(
+        halfwidth(simplified_view("海南省海口市消息，山東海南先進製造業合作產業園已落地項目12個。"))
+    )
+    assert "山东海南先进制造业合作产业园" in found
+    found = canonicals("青岛市胶州现代产业园新开工项目6个。")
+    assert "胶州现代产业园" in found
