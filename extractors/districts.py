@@ -549,9 +549,10 @@ def _opens_a_bracket(name: str) -> bool:
 
 
 def _partner_before(text: str, hits, start: int, prefix: Place) -> int:
-    """某县某市现代产业园, 某省某省合作产业园: a place of another city (or another province) written right
-    before the place a zone's name opens with is the partner that builds the zone with it, and opens the
-    name; a place that holds it (某市某县, 某省某县) is only its address."""
+    """某县某市现代产业园, 某省某省合作产业园: a place of the same level (two counties, two cities, two
+    provinces) but of another city or province written right before the place a zone's name opens with is
+    the partner that builds the zone with it, and opens the name; a place that holds it (某市某县, 某省某县)
+    is only its address, and a city before a county's short name (苏州太湖) reads the name as its own."""
     for hit_start, hit_end, surface in hits:
         if hit_end != start:
             continue
@@ -563,6 +564,7 @@ def _partner_before(text: str, hits, start: int, prefix: Place) -> int:
             else:
                 partner = (
                     entry.form in (NAME, SHORT, CITY)
+                    and (entry.place.kind in _DIVISION_KINDS) == (prefix.kind in _DIVISION_KINDS)
                     and prefix.kind != "province"
                     and entry.place.city is not None
                     and entry.place.city != prefix.city
