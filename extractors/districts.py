@@ -548,6 +548,32 @@ def _opens_a_bracket(name: str) -> bool:
     return depth > 0
 
 
+def _partner_before(text: str, hits, start: int, prefix: Place) -> int:
+    """某县某市现代产业园, 某省某省合作产业园: a place of the same level (two counties, two cities, two
+    provinces) but of another city or province written right before the place a zone's name opens with is
+    the partner that builds the zone with it, and opens the name; a place that holds it (某市某县, 某省某县)
+    is only its address, and a city before a county's short name (苏州太湖) reads the name as its own."""
+    for hit_start, hit_end, surface in hits:
+        if hit_end != start:
+            continue
+        for entry in gazetteer().places_named(surface):
+            if entry.form == CONTEXT:
+                continue
+            if prefix.kind == "province" and entry.form == PROVINCE:
+                partner = entry.place.province != prefix.province
+            else:
+                partner = (
+                    entry.form in (NAME, SHORT, CITY)
+                    and (entry.place.kind in _DIVISION_KINDS) == (prefix.kind in _DIVISION_KINDS)
+                    and prefix.kind != "province"
+                    and entry.place.city is not None
+                    and entry.place.city != prefix.city
+                )
+            if partner:
+                return hit_start
+    return start
+
+
 def _generic_zones(text: str, hits, city: str | None, province: str | None) -> list[_Hit]:
     """Zones the gazetteer does not list: a known place + a name + a zone suffix (青岛国际招商产业园),
     中日（青岛）…示范区, 国家…示范区, and an unknown name + a strong suffix (董家口综合保税区)."""
@@ -584,7 +610,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # 某省开发区第三次活动, 某市各开发区…某市开发区集中开工: the place's zones together
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
-        zone_start = _province_before(text, start, prefix.province)
+        zone_start = _partner_before(text, hits, _province_before(text, start, prefix.province), prefix)
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
         if _brand_park(text, end, match.end()):
@@ -772,8 +798,60 @@ def _zones_named_after_a_feature(
     """长江工业园, 太湖新城: a zone named after a river, lake or mountain (a place the county gazetteer
     lacks), with an ending that names an area for industry or a new town; a park that is what is being built
     (某江工业园项目) or a firm's (某某集团某江工业园) is none."""
+    return _zones_matching(_feature_named_zone_re(), text, city, province, zones)
+
+
+@cache
+def _town_named_zone_re(city: str) -> re.Pattern[str] | None:
+    towns = towns_of(city)
+    forms = [*towns.full, *towns.short]
+    if not forms:
+        return None
+    endings = lang.alternation(_PLACE_NAMES["feature_named_zone_endings"])
+    return re.compile(rf"(?:{lang.alternation(forms)})(?:{endings})")
+
+
+def _zones_named_after_a_town(
+    text: str, city: str | None, province: str | None, zones: list[_Hit], divisions: list[_Hit]
+) -> list[_Hit]:
+    """某某开发区, 某某镇工业园区: a zone named after a town of the report's city or of a city whose
+    county-level division the report names (the town's name, whole or short, then an ending that names an
+    area for industry), written as it is; the town is no district, and the zone, not the town's county, is
+    where the projects in it go."""
+    zones = [z for z in zones if not _runs_on_to(text, z)]
+    found: list[_Hit] = []
+    for town_city in dict.fromkeys([city, *(h.place.city for h in divisions)]):
+        pattern = _town_named_zone_re(town_city) if town_city else None
+        if pattern is not None:
+            found += _zones_matching(pattern, text, town_city, province, zones + found)
+    return found
+
+
+def _runs_on_to(text: str, zone: _Hit) -> bool:
+    """东河水库提水至某某工业园区: a zone's name read back from its ending over a verb or a word like 至
+    runs on from another place to the zone (a canal, a road); the town before the ending names the zone."""
+    if zone.place.kind != "zone":
+        return False
+    words = tagged(text[zone.start : zone.end])
+    return any(
+        flag == "v" or any(char in lang.char_set("function") for char in word) for word, flag in words[1:]
+    )
+
+
+def _without_zones_run_on_to(text: str, hits: list[_Hit], by_town: list[_Hit]) -> list[_Hit]:
+    """The hits but those a town-named zone ends and that run on to it from elsewhere (see _runs_on_to)."""
+    return [
+        h
+        for h in hits
+        if not (_runs_on_to(text, h) and any(h.start < t.start and t.end == h.end for t in by_town))
+    ]
+
+
+def _zones_matching(
+    pattern: re.Pattern[str], text: str, city: str | None, province: str | None, zones: list[_Hit]
+) -> list[_Hit]:
     found = []
-    for match in _feature_named_zone_re().finditer(text):
+    for match in pattern.finditer(text):
         start, end = match.span()
         if _inside_a_word(text, start) or any(z.start < end and start < z.end for z in zones):
             continue
@@ -1368,6 +1446,10 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     located = _located_zones(text, city, province, zones)
     located += _slot_only_zones(text, city, province, zones + located)
     located += _zones_named_after_a_feature(text, city, province, zones + located)
+    divisions = [h for h in resolved if h.place.kind in _DIVISION_KINDS]
+    by_town = _zones_named_after_a_town(text, city, province, zones + located, divisions)
+    generic, located = _without_zones_run_on_to(text, generic, by_town), located + by_town
+    zones = _without_zones_run_on_to(text, zones, by_town)
     generic, zones = generic + located, zones + located
     generic = _without_parks_listed_as_projects(text, generic)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))

@@ -183,6 +183,7 @@ class _Mention:
     respective: bool = False  # listed before 分别: each the subject of its own figure only
     until: int | None = None  # an item of a per-place list (甲区5个；乙县3个): the subject up to here only
     enumerated: bool = False  # inside an item of a list a count closes (甲市某酒店、乙县某工程等27个项目)
+    city: str | None = None  # the city a district lies in
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def _joined_view(text: str) -> str:
 
 
 def _mentions(districts: list[District]) -> list[_Mention]:
-    out = [_Mention(s.start, s.end, d.canonical, d.kind) for d in districts for s in d.spans]
+    out = [_Mention(s.start, s.end, d.canonical, d.kind, city=d.city) for d in districts for s in d.spans]
     return sorted(out, key=lambda m: m.start)
 
 
@@ -848,7 +849,7 @@ def _subject(
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
     if city and _closes_a_list_over_places(view, pos, before, enumerations):
-        return city
+        return _container_of_list(view, pos, before, city, province)
     before = [m for m in before if not m.enumerated]
     leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
     if venue and not any(m.start >= clause_start for m in leading):
@@ -863,10 +864,18 @@ def _subject(
         if not m.respective
         and (m.until is None or pos < m.until)
         and not (m.listed and _has_any(view[m.end : pos], _SEMICOLONS))
+        and not _owns_listed_items(view, m)
     ]  # 甲区、乙县、丙县各3个；投资类项目9个: a list of places in an earlier clause gave its own counts
     if passing:
         return passing[0].canonical
     return None
+
+
+def _owns_listed_items(view: str, mention: _Mention) -> bool:
+    """分别是某开发区的甲项目、乙项目: a place named as the owner of the items a figure is made of."""
+    return view.startswith(_KW["modified_by"], mention.end) and view.endswith(
+        tuple(_KW["items_openers"]), 0, mention.start
+    )
 
 
 _SEPARATOR = lang.chars("list_separator")
@@ -938,6 +947,14 @@ def _opens_first_item(view: str, mention: _Mention, first_separator: int) -> boo
     if mention.kind not in (*_ADMIN_KINDS, *_WHOLE_KINDS):
         return False
     return not _has_any(view[mention.end : first_separator], INVESTMENT_VERBS)
+
+
+def _container_of_list(view: str, pos: int, before: list[_Mention], city: str, province: str | None) -> str:
+    """甲市某县A项目、乙州某市B项目等234个项目: a list over places of several cities counts the province's
+    projects, not the report's city's."""
+    sentence_start = max(view.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
+    cities = {m.city for m in before if m.start >= sentence_start and m.city}
+    return province if province and len(cities) > 1 else city
 
 
 def _closes_a_list_over_places(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zhaoyin.extractors.districts import document_city, find_districts
 from zhaoyin.extractors.pipeline import extraction_view
+from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
 
 
@@ -1086,3 +1087,32 @@ def test_a_report_naming_no_city_is_about_the_one_county_it_names_again_and_agai
     )
     assert city == "苏州市" and set(found) == {"昆山市"}
     assert canonicals("今年落户昆山的企业超过百家，江阴也有80家。") == set()
+
+
+def test_a_zone_named_after_a_town_is_a_zone_of_its_own():
+    """蓝村工业园区, 李哥庄開發區: a town's name, whole or short, before an ending that names an area for
+    industry is a zone, named as written; the town's county stays a district of its own."""
+    found = canonicals("即墨区今年招商成效明显，新落户蓝村工业园区的项目有12个，泊里镇也在推进。")
+    assert "蓝村工业园区" in found and "即墨区" in found
+    found = canonicals(halfwidth(simplified_view("胶州市簽約5個項目，其中3個位於李哥莊開發區。")))
+    assert "李哥庄开发区" in found
+    found = canonicals("青岛市胶州市新开工的项目中，还有崂山水库引水至李哥庄镇工业园区供水工程。")
+    assert "李哥庄镇工业园区" in found
+    assert not any(name.startswith("崂山水库") for name in found)
+
+
+def test_a_town_named_alone_is_no_zone():
+    assert not any(name.endswith("园区") for name in canonicals("即墨区蓝村镇新签约项目8个，总投资20亿元。"))
+
+
+def test_a_park_two_places_build_together_opens_with_both():
+    """莱阳平度现代产业园, 山东海南合作产业园: a place of another city or province right before the place a
+    park's name opens with is its partner and opens the name; a place holding it (青岛胶州) is its address."""
+    found = canonicals("平度市今年推进园区共建，莱阳平度现代产业园新开工项目6个。")
+    assert "莱阳平度现代产业园" in found and "平度现代产业园" not in found
+    found = canonicals(
+        halfwidth(simplified_view("海南省海口市消息，山東海南先進製造業合作產業園已落地項目12個。"))
+    )
+    assert "山东海南先进制造业合作产业园" in found
+    found = canonicals("青岛市胶州现代产业园新开工项目6个。")
+    assert "胶州现代产业园" in found

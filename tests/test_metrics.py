@@ -2149,3 +2149,33 @@ def test_the_bare_verb_of_investing_after_a_count_names_an_aggregate(text, figur
 def test_the_bare_verb_of_investing_before_a_project_is_one_projects(text):
     districts, city = find_districts(halfwidth(simplified_view(text)))
     assert (20, "亿元") not in figures(metrics_of(simplified_view(text), districts, city=city))
+
+
+def test_a_place_owning_the_listed_items_is_not_the_subject_of_their_sum():
+    """分别是某开发区的甲项目、乙项目，总投资…: the zone says where the items are; the sum stays the report's."""
+    for text in (
+        "城阳区举行重点项目集中签约活动。\n\n本次签约工业项目2个，分别是鸿泰园区的甲智能装备项目、乙新材料项目，总投资6.5亿元。",
+        "城阳區舉行重點項目集中簽約活動。\n\n本次簽約工業項目2個，分別為鴻泰園區的甲智能裝備項目、乙新材料項目，總投資6.5億元。",
+    ):
+        view = halfwidth(simplified_view(text))
+        places = [district(view, "城阳区", "district"), district(view, "鸿泰园区", "zone")]
+        total = next(m for m in metrics_of(view, places, city="青岛市") if m.unit == "亿元")
+        assert total.subject == "城阳区"
+
+
+def test_a_list_over_places_of_several_cities_counts_the_province():
+    """甲市某区A项目、乙市某区B项目等126个项目: the list runs over cities, so its count is the province's."""
+    text = (
+        "山东省重点项目建设持续推进。\n\n"
+        "城阳区甲精密机械项目、莱山区乙海洋牧场项目、芝罘区丙冷链物流项目等126个产业项目年度计划投资完成率超过80%。"
+    )
+    places = [
+        district(text, "城阳区", "district").model_copy(update={"city": "青岛市", "province": "山东省"}),
+        district(text, "莱山区", "district").model_copy(update={"city": "烟台市", "province": "山东省"}),
+        district(text, "芝罘区", "district").model_copy(update={"city": "烟台市", "province": "山东省"}),
+    ]
+    count = next(m for m in metrics_of(text, places, city="青岛市") if m.unit == "个")
+    assert count.subject == "山东省"
+    same_city = [p.model_copy(update={"city": "青岛市"}) for p in places]
+    count = next(m for m in metrics_of(text, same_city, city="青岛市") if m.unit == "个")
+    assert count.subject == "青岛市"
