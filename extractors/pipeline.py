@@ -56,7 +56,9 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         name the report gives it (renamed since); counts in 家 count firms; 投资+sum after a count of
 #         projects is their total; a number or a head counting projects types every item of its list, and a
 #         list typed as firms makes firms of its items; a brand keeps its province; a yearly investment plan is
-#         a project being built (started), 拟投资+sum an agreed size; names never end inside a bracket
+#         a project being built (started), 拟投资+sum an agreed size; names never end inside a bracket; a list
+#         item that is only a firm's name is that firm's project; zones named after a town, parks named by two
+#         places (甲乙合作产业园); a list over several cities counts for the province
 EXTRACTOR_VERSION = "0.14.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
