@@ -1443,10 +1443,8 @@ def _without_the_district_before_a_brand(text: str, item: _Found) -> _Found:
     return replace(item, name=item.name[places:], spans=[(start + places, end), *item.spans[1:]])
 
 
-TOWN_STEM_MIN, TOWN_STEM_MAX = (
-    2,
-    3,
-)  # characters of a town's name before its ending (梅岚|镇; 华|乡 is a brand)
+# characters of a town's name before its ending (梅岚|镇; 华|乡 is a brand)
+TOWN_STEM_MIN, TOWN_STEM_MAX = 2, 3
 
 
 def opens_with_a_county(name: str) -> bool:
