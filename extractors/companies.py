@@ -1297,6 +1297,16 @@ def _reads_as_a_firm(name: str) -> bool:
     return first_flag == second_flag == "oov"
 
 
+@cache
+def _foreign_places() -> tuple[str, ...]:
+    return tuple(lang.longest_first(lang.word_set("foreign_places")))
+
+
+def foreign_origins(name: str) -> list[str]:
+    """The foreign countries and regions `name` opens with, longest first (日本|岚钧, 澳门|…)."""
+    return [p for p in _foreign_places() if name.startswith(p)]
+
+
 ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
 
 
@@ -1307,14 +1317,7 @@ def _without_origin(name: str) -> str | None:
     if _ends_with_suffix(name):
         return None
     kept = set(lang.data("company_patterns")["origin_kept_in_short_names"])
-    origin = next(
-        (
-            p
-            for p in lang.longest_first(lang.word_set("foreign_places"))
-            if name.startswith(p) and p not in kept
-        ),
-        None,
-    )
+    origin = next((p for p in foreign_origins(name) if p not in kept), None)
     if origin is None or len(name) - len(origin) < ORIGIN_MIN_REST:
         return None
     return name[len(origin) :]

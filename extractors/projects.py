@@ -15,6 +15,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import (
     NAME_CHARS,
     brand_of,
+    foreign_origins,
     left_edge,
     opens_with_a_county,
     public_works,
@@ -1187,7 +1188,7 @@ _PLAIN_WORD_BRAND_FLAGS = ("a", "nr")  # 博大|精密, 华贵|饮品: a rare ad
 
 def _leading_place(name: str) -> str:
     """The country, region or place an item opens with (日本|岚钧, 苏州|岚钧精密), or ''."""
-    foreign = next((p for p in lang.longest_first(lang.word_set("foreign_places")) if name.startswith(p)), "")
+    foreign = next(iter(foreign_origins(name)), "")
     if foreign:
         return foreign
     first = tagged(name)[0][0]
@@ -1668,12 +1669,11 @@ def _fullest_form(companies: list[Company], short: str | None) -> str | None:
 
 def _without_leading_places(name: str) -> str:
     """The name after the places and the foreign country or region it opens with (惠州市|…, 澳门|…)."""
-    foreign = lang.longest_first(lang.word_set("foreign_places"))
     while True:
         pairs = tagged(name)
         if len(pairs) > 1 and gazetteer().places_named(pairs[0][0]):
             name = name[len(pairs[0][0]) :]
-        elif origin := next((f for f in foreign if name.startswith(f) and len(name) > len(f)), None):
+        elif origin := next((f for f in foreign_origins(name) if len(name) > len(f)), None):
             name = name[len(origin) :]
         else:
             return name
