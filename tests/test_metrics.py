@@ -2179,3 +2179,25 @@ def test_a_list_over_places_of_several_cities_counts_the_province():
     same_city = [p.model_copy(update={"city": "青岛市"}) for p in places]
     count = next(m for m in metrics_of(text, same_city, city="青岛市") if m.unit == "个")
     assert count.subject == "青岛市"
+
+
+def test_a_change_against_a_baseline_is_a_figure_of_its_own():
+    """比去年同期增加…亿元, 比上届多…个: the change is reported beside the figure it changes."""
+    for text in (
+        "1-9月，全市实现合同引资2380亿元，比去年同期增加615亿元，完成全年目标的71.2%。",
+        "1-9月，全市實現合同引資2380億元，比去年同期增加615億元，完成全年目標的71.2%。",
+        "前三季度，全区招商引资到位资金86.5亿元，较上年同期增加12.3亿元。",
+    ):
+        view = halfwidth(simplified_view(text))
+        found = {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
+        assert (615.0, "亿元") in found or (12.3, "亿元") in found
+    for text in (
+        "本届洽谈会签约投资合作项目52个，其中10亿元以上项目有9个，比上届多2个；5—10亿元项目比上届多4个。",
+        "本屆洽談會簽約投資合作項目52個，其中10億元以上項目有9個，比上屆多2個；5—10億元項目比上屆多4個。",
+    ):
+        view = halfwidth(simplified_view(text))
+        found = [(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")]
+        assert (2.0, "个") in found and (4.0, "个") in found
+    # a change in percentage points is no count, and a comparison without a figure before it borrows nothing
+    text = "全市实际使用外资12.5亿美元，比上年多1个百分点。"
+    assert [(m.value, m.unit) for m in metrics_of(text, [], city="襄州市")] == [(12.5, "亿美元")]
