@@ -624,6 +624,12 @@ def _amount_figure(
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = _first_ending_near(before, _STANDALONE_RANK)
+    if (
+        indicator is None
+        and tail.startswith(_BARE_INVESTMENT)
+        and _CLAUSE_END_AFTER.match(tail, len(_BARE_INVESTMENT))
+    ):  # 吸引1701家企业超过2兆5690亿元投资。: the sum written before its noun closes the clause
+        indicator = _BARE_INVESTMENT
     if indicator is None and _signed_sum(view[clause_start:start], tail):
         indicator = _SIGNED_SUM["indicator"]
     if indicator is None:

@@ -2201,3 +2201,18 @@ def test_a_change_against_a_baseline_is_a_figure_of_its_own():
     # a change in percentage points is no count, and a comparison without a figure before it borrows nothing
     text = "全市实际使用外资12.5亿美元，比上年多1个百分点。"
     assert [(m.value, m.unit) for m in metrics_of(text, [], city="襄州市")] == [(12.5, "亿美元")]
+
+
+def test_a_sum_written_before_its_noun_investment_is_a_figure():
+    """吸引…家企业、超过…亿元投资。: the sum closing its clause before 投资 is the investment attracted; one
+    written before 投资建设 is what a single investor spends."""
+    for text in (
+        "截至年底，投资振兴三大方案已吸引1288家企业、超过1兆3450亿元投资。",
+        "截至年底，投資振興三大方案已吸引1288家企業、超過1兆3450億元投資。",
+        "合计三大方案在年底收关前，拉出8200亿元投资，后续尚有41家企业排队待审。",
+    ):
+        view = halfwidth(simplified_view(text))
+        found = {(m.value, m.unit) for m in metrics_of(view, [], city=None)}
+        assert (13450.0, "亿元") in found or (8200.0, "亿元") in found
+    text = "全市招商引资成效明显，蓝湾科技拟以6亿元投资建设智能装备生产线。"
+    assert not [m for m in metrics_of(text, [], city="襄州市") if m.unit == "亿元"]
