@@ -624,6 +624,12 @@ def _amount_figure(
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
         before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     indicator = _first_ending_near(before, _STANDALONE_RANK)
+    if (
+        indicator is None
+        and tail.startswith(_BARE_INVESTMENT)
+        and _CLAUSE_END_AFTER.match(tail, len(_BARE_INVESTMENT))
+    ):  # 吸引1701家企业超过2兆5690亿元投资。: the sum written before its noun closes the clause
+        indicator = _BARE_INVESTMENT
     if indicator is None and _signed_sum(view[clause_start:start], tail):
         indicator = _SIGNED_SUM["indicator"]
     if indicator is None:
@@ -1895,6 +1901,9 @@ def _figures_in(
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
                     itemized = view.find(_KW["breakdown_opener"], sentence.start, m.start()) >= 0
                     figure = _elliptical_count(view, m, before, earlier, previous, itemized=itemized)
+                if figure is None:
+                    earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
+                    figure = _difference_count(view, m, before, sentence.text, earlier)
                 if figure is None and _after_places(view, m.start(), place_ends):
                     like = _earlier_count(figures) or previous or _perspective_count(view, sentence, m)
                     figure = _per_place_count(view, m, like, None)
@@ -1926,6 +1935,8 @@ def _figures_in(
                 (amount.start or 0) - clause_start
             )
             figure = _borrowed_amount(view, amount, clause_start, sentence, figures, after_place, place_head)
+        if figure is None:
+            figure = _difference_amount(view, amount, clause_start, figures)
         if figure is None:
             figure = _task_figure(view, amount, clause_start)
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
@@ -2071,6 +2082,56 @@ def _elliptical_count(
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
     indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
     return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
+
+
+_DIFFERENCE_HEAD = re.compile(lang.pattern("metric_keywords", "difference_head"))
+
+
+def _difference_count(
+    view: str, m: re.Match[str], before: str, sentence: str, earlier: _Figure | None
+) -> _Figure | None:
+    """The change of a count against a baseline (…项目有4个，比上届多1个; 50—100亿元项目比上届多6个): a
+    figure of its own, of what its clause names before the comparison or else of the count before it."""
+    found = _DIFFERENCE_HEAD.match(before)
+    if found is None or m.group("num") is None or _noun_after(view, m.end()):
+        return None
+    if any(view.startswith(w, m.start("unit")) for w in NOT_COUNTS_AFTER) or not _has_any(
+        sentence, TOPIC_WORDS
+    ):
+        return None
+    what = _strip_words(found.group("what"), COUNT_FILLERS, leading=False)
+    noun = next((n for n in ALWAYS_NOUNS if what.endswith(n)), None)
+    if noun is not None:
+        indicator = what
+    elif earlier is not None and earlier.unit == m.group("unit") and not what:
+        indicator, noun = earlier.indicator, earlier.noun
+    else:
+        return None
+    value = _number(m.group("num"))
+    return _Figure(
+        m.start(), m.end(), value, m.group("unit"), indicator + found.group("change"), noun, "count"
+    )
+
+
+def _difference_amount(
+    view: str, amount: Amount, clause_start: int, figures: list[_Figure]
+) -> _Figure | None:
+    """The change of an amount against a baseline (合同引资4231亿元，比去年同期增加1892亿元): a figure of
+    its own, of the amount said right before it in its sentence."""
+    parts = _figure_and_unit(amount)
+    start, end = amount.start or 0, amount.end or 0
+    tail = _strip_words(view[end : end + 8], list(AMOUNT_UNITS.after), leading=True)
+    if parts is None or tail.startswith(_KW["attributive"]) or _in_range(view, start, tail):
+        return None
+    head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
+    found = _DIFFERENCE_HEAD.match(head)
+    if found is None or found.group("what"):
+        return None
+    earlier = next((f for f in reversed(figures) if f.kind == "amount" and f.end <= clause_start), None)
+    if earlier is None:
+        return None
+    indicator = earlier.indicator + found.group("change")
+    return _Figure(start, end, parts[0], parts[1], indicator, indicator, "amount")
 
 
 _VERB_COUNTED = _KW["verb_counted"]

@@ -2179,3 +2179,40 @@ def test_a_list_over_places_of_several_cities_counts_the_province():
     same_city = [p.model_copy(update={"city": "青岛市"}) for p in places]
     count = next(m for m in metrics_of(text, same_city, city="青岛市") if m.unit == "个")
     assert count.subject == "青岛市"
+
+
+def test_a_change_against_a_baseline_is_a_figure_of_its_own():
+    """比去年同期增加…亿元, 比上届多…个: the change is reported beside the figure it changes."""
+    for text in (
+        "1-9月，全市实现合同引资2380亿元，比去年同期增加615亿元，完成全年目标的71.2%。",
+        "1-9月，全市實現合同引資2380億元，比去年同期增加615億元，完成全年目標的71.2%。",
+        "前三季度，全区招商引资到位资金86.5亿元，较上年同期增加12.3亿元。",
+    ):
+        view = halfwidth(simplified_view(text))
+        found = {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
+        assert (615.0, "亿元") in found or (12.3, "亿元") in found
+    for text in (
+        "本届洽谈会签约投资合作项目52个，其中10亿元以上项目有9个，比上届多2个；5—10亿元项目比上届多4个。",
+        "本屆洽談會簽約投資合作項目52個，其中10億元以上項目有9個，比上屆多2個；5—10億元項目比上屆多4個。",
+    ):
+        view = halfwidth(simplified_view(text))
+        found = [(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")]
+        assert (2.0, "个") in found and (4.0, "个") in found
+    # a change in percentage points is no count, and a comparison without a figure before it borrows nothing
+    text = "全市实际使用外资12.5亿美元，比上年多1个百分点。"
+    assert [(m.value, m.unit) for m in metrics_of(text, [], city="襄州市")] == [(12.5, "亿美元")]
+
+
+def test_a_sum_written_before_its_noun_investment_is_a_figure():
+    """吸引…家企业、超过…亿元投资。: the sum closing its clause before 投资 is the investment attracted; one
+    written before 投资建设 is what a single investor spends."""
+    for text in (
+        "截至年底，投资振兴三大方案已吸引1288家企业、超过1兆3450亿元投资。",
+        "截至年底，投資振興三大方案已吸引1288家企業、超過1兆3450億元投資。",
+        "合计三大方案在年底收关前，拉出8200亿元投资，后续尚有41家企业排队待审。",
+    ):
+        view = halfwidth(simplified_view(text))
+        found = {(m.value, m.unit) for m in metrics_of(view, [], city=None)}
+        assert (13450.0, "亿元") in found or (8200.0, "亿元") in found
+    text = "全市招商引资成效明显，蓝湾科技拟以6亿元投资建设智能装备生产线。"
+    assert not [m for m in metrics_of(text, [], city="襄州市") if m.unit == "亿元"]
