@@ -382,6 +382,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             if len(surface) == 2 and not _fits(place, near, city, province):
                 continue  # 旅游兴县、工业强县: a two-character county far from the report is a phrase
         elif SHORT in forms:
+            if text.startswith(tuple(_PLACE_NAMES["place_named_things"]), end):
+                continue  # 甲山机场, 轨道交通乙谷线: a thing named after the place
             place = next(
                 (e.place for e in entries if e.form == SHORT and _in_city(e.place, near, city, province)),
                 None,

@@ -1746,6 +1746,7 @@ class _Context:
         self.town_starts |= {start for start, _d in self.town_short_spans}
         self.district_spans = _district_spans(self.districts + towns)
         self.in_names = _in_names(self.districts + towns, self.companies)
+        self.towns = towns
         self.own_division = _opening_zone(self) or _own_division(self.districts, self.in_names, towns)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
         self.names_holding_places: dict[int, list[tuple[int, int]]] | None = None
@@ -2490,6 +2491,10 @@ def find_projects(
     doc.starts = [c.start for c in candidates]
     doc.ends = {c.start: c.end for c in candidates}
     doc.names_holding_places = None
+    # 相继开工甲电站、乙县某某公路等项目: a division opening one listed project's name is that project's,
+    # not the division the report is about
+    openings = frozenset(s[0] for start in doc.starts for s in _leading_places(doc, start))
+    doc.own_division = _opening_zone(doc) or _own_division(doc.districts, doc.in_names | openings, doc.towns)
     for candidate in candidates:
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)

@@ -1116,3 +1116,21 @@ def test_a_park_two_places_build_together_opens_with_both():
     assert "山东海南先进制造业合作产业园" in found
     found = canonicals("青岛市胶州现代产业园新开工项目6个。")
     assert "胶州现代产业园" in found
+
+
+def test_a_place_written_short_before_a_thing_named_after_it_is_no_place_of_the_report():
+    from zhaoyin.extractors.script import simplified_view
+
+    for text in (
+        "青岛市重点项目集中开工，胶州机场改扩建、轨道交通平度线、即墨火车站周边道路等项目开工。",
+        "青岛市安排市郊铁路即墨-平度线、胶州高铁站综合枢纽等重大项目。",
+        "青岛市安排莱西地震灾后重建、即墨客运站改造等民生项目。",
+        "青島市重點項目集中開工，膠州機場改擴建、軌道交通平度線、即墨火車站周邊道路等項目開工。",
+    ):
+        names = canonicals(simplified_view(text))
+        assert not names & {"胶州市", "平度市", "即墨区", "莱西市"}, names
+
+
+def test_a_place_written_short_before_other_words_stays_a_place():
+    assert "胶州市" in canonicals("青岛市上半年招商提速，胶州签约项目12个，平度开工项目8个。")
+    assert "平度市" in canonicals("青岛市上半年招商提速，胶州签约项目12个，平度开工项目8个。")

@@ -282,3 +282,17 @@ def test_a_county_papers_round_up_of_its_towns_sends_its_projects_to_the_county(
 def test_projects_naming_no_place_take_the_zone_the_report_opens_with(text):
     found = districts_of_projects(text)
     assert found and set(found.values()) == {"汉江工业园"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，全市重点项目建设加快，相继开工青溪电站、临朐县城南公路、海湾大桥等重点项目。",
+        "全区项目建设提速，先后开工青溪电站、海湾大桥、临朐县城南公路等重点项目。",
+        "今年以來，全市重點項目建設加快，相繼開工青溪電站、臨朐縣城南公路、海灣大橋等重點項目。",
+    ],
+)
+def test_a_division_opening_one_listed_projects_name_is_not_the_division_the_report_is_about(text):
+    found = districts_of_projects(text)
+    others = {name: d for name, d in found.items() if name and ("电站" in name or "電站" in name)}
+    assert others and all(d is None for d in others.values()), found
