@@ -2200,6 +2200,20 @@ def test_a_trial_run_is_completed(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "在开竣工方面，新开工3个正式项目：蓝岸大学岚川科学园、宁和固体废物处置中心、岚川机器人超级工厂。",
+        "总投资5亿元的蓝岸智能终端产业基地项目参加本次集中开竣工仪式。",
+        "在開竣工方面，新開工3個正式項目：藍岸大學嵐川科學園、寧和固體廢物處置中心、嵐川機器人超級工廠。",
+    ],
+)
+def test_a_start_and_completion_event_says_started(text):
+    """开竣工: a ceremony of starts and completions; it is no completion of the project it names (竣工 inside)."""
+    projects = projects_of(extraction_view(text))
+    assert projects and {p.status for p in projects} == {"started"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "总投资4亿元的岚川蓝岸纺织科技有限公司2万锭纺纱项目近日在宁和正式投产运营。",
         "蓝岸生猪屠宰项目已投产运营，岚川肉制品加工项目即将开工。",
         "總投資4億元的嵐川藍岸紡織科技有限公司2萬錠紡紗項目近日在寧和正式投產運營。",
