@@ -2200,6 +2200,34 @@ def test_a_trial_run_is_completed(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "在开竣工方面，新开工3个正式项目：蓝岸大学岚川科学园、宁和固体废物处置中心、岚川机器人超级工厂。",
+        "总投资5亿元的蓝岸智能终端产业基地项目参加本次集中开竣工仪式。",
+        "在開竣工方面，新開工3個正式項目：藍岸大學嵐川科學園、寧和固體廢物處置中心、嵐川機器人超級工廠。",
+    ],
+)
+def test_a_start_and_completion_event_says_started(text):
+    """开竣工: a ceremony of starts and completions; it is no completion of the project it names (竣工 inside)."""
+    projects = projects_of(extraction_view(text))
+    assert projects and {p.status for p in projects} == {"started"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总投资4亿元的岚川蓝岸纺织科技有限公司2万锭纺纱项目近日在宁和正式投产运营。",
+        "蓝岸生猪屠宰项目已投产运营，岚川肉制品加工项目即将开工。",
+        "總投資4億元的嵐川藍岸紡織科技有限公司2萬錠紡紗項目近日在寧和正式投產運營。",
+    ],
+)
+def test_put_into_production_and_operating_is_completed(text):
+    """投产运营: the plant went into production, the milestone a report counts; 运营 after it is no step further."""
+    projects = projects_of(extraction_view(text))
+    assert projects and projects[0].status == "completed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "宁和纺织纱线生产线等项目实现竣工投产，岚川东区市政基础设施建设、蓝岸茶叶科技园建设等5个项目加快推进。",
         "总投资6亿元的岚钧重工风电主轴承项目加速推进，年内将投产。",
         "寧和紡織紗線生產線等項目實現竣工投產，嵐川東區市政基礎設施建設、藍岸茶葉科技園建設等5個項目加快推進。",
