@@ -1700,10 +1700,18 @@ def _firm_named_after(companies: list[Company], name: str) -> str | None:
 
 
 def _company_in(companies: list[Company], start: int, end: int) -> str | None:
-    for company in companies:
-        if any(start <= span.start and span.end <= end for span in company.spans):
-            return company.canonical
-    return None
+    """The first company named inside [start, end); of names nested in one another (a branch and the
+    parent its name opens with), the whole."""
+    inside = [
+        (span.start, -(span.end - span.start), index, company.canonical)
+        for index, company in enumerate(companies)
+        for span in company.spans
+        if start <= span.start and span.end <= end
+    ]
+    if not inside:
+        return None
+    first = min(company for company in inside)
+    return first[3]
 
 
 def clauses(sentence: Segment) -> list[Segment]:

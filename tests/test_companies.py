@@ -1096,3 +1096,15 @@ def test_a_registered_name_or_a_brand_with_a_town_word_keeps_its_opening():
 def test_led_is_the_product_not_a_brand(text, brand):
     found = [n for n in names(halfwidth(simplified_view(text))) if "有限" not in n]
     assert found == ([brand] if brand else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("目前岚铜集团已完成投资3亿元。", "岚铜集团"),
+        ("近日潮汐宏河纸业有限公司与该县签约。", "潮汐宏河纸业有限公司"),
+        ("日前嵐鈞集團在當地設立區域總部。", "岚钧集团"),
+    ],
+)
+def test_a_time_word_never_opens_a_company_name(text, name):
+    assert name in companies_of(simplified_view(text))

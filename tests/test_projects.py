@@ -2648,3 +2648,45 @@ def test_an_item_that_is_only_a_firms_short_name_is_that_firms_project(text, fir
     for project in found:
         if project.name in projects:
             assert project.company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "built", "branch"),
+    [
+        (
+            "会上签约项目包括岚川风能有限公司华东分公司海上风电运维基地项目,计划投资12亿元。",
+            "运维基地",
+            "岚川风能有限公司华东分公司",
+        ),
+        (
+            "会上,总投资8亿元的朔岚建设有限公司湖北分公司物流园项目签约。",
+            "物流园",
+            "朔岚建设有限公司湖北分公司",
+        ),
+        (
+            "會上簽約項目包括潮汐智造有限公司西南分公司電機生產基地項目,計劃投資6億元。",
+            "生产基地",
+            "潮汐智造有限公司西南分公司",
+        ),
+    ],
+)
+def test_a_branch_named_in_the_project_name_is_its_investor(text, built, branch):
+    project = next(p for p in projects_of(simplified_view(text)) if p.name and built in p.name)
+    assert project.company == branch
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县实施重点项目120个,其中38个生态环保项目年度计划投资完成率95.2%,56个城市建设项目年度计划投资完成率80.1%。",
+        "全縣38個生態環保項目年度計劃投資完成率95.2%。",
+        "今年共有12个乡村振兴项目年度计划投资完成率88%。",
+    ],
+)
+def test_a_counted_class_is_no_project_though_its_name_starts_after_the_modifier(text):
+    assert [p.name for p in projects_of(simplified_view(text))] == []
+
+
+def test_a_list_after_a_counted_project_noun_still_names_projects():
+    text = "此次签约的6个项目包括岚峪(某某·奇幻谷)项目、潮汐汽车贸易产业园项目。"
+    assert "岚峪(某某·奇幻谷)项目" in {p.name for p in projects_of(text)}
