@@ -134,6 +134,7 @@ _PATTERN_KEYS = (
     "predicate_of",
     "output_capacity",
     "bracketed_phase",
+    "investee_of",
 )
 
 
@@ -2038,9 +2039,19 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
                 for c in named
             ):
                 continue  # the company of a project named beside it, not one of its own
-            out.append(_Candidate(None, span.start, span.end, company=company.canonical))
+            investor = _investor_of(text, span.start, companies)
+            out.append(_Candidate(None, span.start, span.end, company=investor or company.canonical))
             break
     return out
+
+
+def _investor_of(text: str, start: int, companies: list[Company]) -> str | None:
+    """A公司投资的B公司，合同外资…: the firm that invested in the firm at `start`, whose project it is."""
+    for company in companies:
+        for span in company.spans:
+            if span.end < start and _patterns()["investee_of"].fullmatch(text, span.end, start):
+                return company.canonical
+    return None
 
 
 def _company_list_candidates(

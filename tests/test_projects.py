@@ -2690,3 +2690,25 @@ def test_a_counted_class_is_no_project_though_its_name_starts_after_the_modifier
 def test_a_list_after_a_counted_project_noun_still_names_projects():
     text = "此次签约的6个项目包括岚峪(某某·奇幻谷)项目、潮汐汽车贸易产业园项目。"
     assert "岚峪(某某·奇幻谷)项目" in {p.name for p in projects_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前三季度，西平县新批外资项目9个。较大的项目有：安宁蓝岸实业有限公司，合同外资1500万美元；"
+        "云溪飞岚服饰有限公司，合同利用外资600万美元。",
+        "前三季度，西平縣新批外資項目9個。較大的項目有：安寧藍岸實業有限公司，合同外資1500萬美元；"
+        "雲溪飛嵐服飾有限公司，合同利用外資600萬美元。",
+    ],
+)
+def test_a_firm_bearing_its_own_foreign_capital_is_a_project(text):
+    projects = projects_of(extraction_view(text))
+    assert {(p.name, p.company) for p in projects} >= {
+        (None, "安宁蓝岸实业有限公司"),
+        (None, "云溪飞岚服饰有限公司"),
+    }
+
+
+def test_the_firm_another_invested_in_brings_its_investors_project():
+    text = "西平县较大的项目有：香港青湾投资有限公司投资的绿川能源发展有限公司，合同外资2100万美元。"
+    assert [(p.name, p.company) for p in projects_of(text) if p.company] == [(None, "香港青湾投资有限公司")]
