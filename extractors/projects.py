@@ -931,7 +931,12 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
             counted_sample = (
                 first_break is None or int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces)
             ) and not any(p.endswith(nouns) for p in pieces)  # (A机械加工、B制造项目 may be one project)
-            items_end = list_end if counted_sample else items_end
+            if counted_sample:  # …，3个服务业项目为C、D: the list its count closes, and another may follow
+                items_end = resume = list_end
+        if match.group("copula") and not (
+            counted_sample and int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces)
+        ):
+            continue  # 3个项目为省重点项目: a copula opens a list only of as many items as its head counts
         for piece in [*_ITEM_BREAK.finditer(text, position, items_end), None]:
             end = piece.start() if piece else items_end
             last = text.find(stop, position, end)

@@ -2712,3 +2712,22 @@ def test_a_firm_bearing_its_own_foreign_capital_is_a_project(text):
 def test_the_firm_another_invested_in_brings_its_investors_project():
     text = "西平县较大的项目有：香港青湾投资有限公司投资的绿川能源发展有限公司，合同外资2100万美元。"
     assert [(p.name, p.company) for p in projects_of(text) if p.company] == [(None, "香港青湾投资有限公司")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西平县今年新签约外资项目5个。其中，2个制造业项目，分别是蓝岸精工(1亿美元)、飞岚材料(1200万美元)，"
+        "3个服务业项目为青湾大酒店(5000万美元)、溪川仓储(1800万美元)、岚图信息(1000万美元)。",
+        "西平縣今年新簽約外資項目5個。其中，2個製造業項目，分別是藍岸精工(1億美元)、飛嵐材料(1200萬美元)，"
+        "3個服務業項目為青灣大酒店(5000萬美元)、溪川倉儲(1800萬美元)、嵐圖信息(1000萬美元)。",
+    ],
+)
+def test_a_second_counted_list_after_the_first_in_one_sentence(text):
+    companies = {p.company for p in projects_of(extraction_view(text))}
+    assert {"青湾大酒店", "溪川仓储", "岚图信息"} <= companies
+
+
+def test_a_copula_after_a_count_opens_no_list_of_other_size():
+    text = "西平县今年签约项目12个，其中3个项目为省重点项目、市重点项目。"
+    assert [p for p in projects_of(text) if p.company] == []
