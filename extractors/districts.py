@@ -21,6 +21,7 @@ from zhaoyin.extractors.gazetteer import (
     Place,
     Surface,
     city_short,
+    every_town_name,
     gazetteer,
     province_short,
     towns_of,
@@ -733,6 +734,19 @@ def _without_leading_division(text: str, start: int, end: int) -> tuple[int, boo
     return start, False
 
 
+LONGEST_TOWN_NAME = 8  # characters of a town's full name (镇, 乡, 街道), at most
+
+
+def _without_leading_town(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Where a slot-only zone's own name starts after a town written whole that opens it (选址在某某镇某某
+    工业城: the town says where the zone lies, it is no part of its name); whether one did."""
+    towns = every_town_name()
+    for length in range(min(LONGEST_TOWN_NAME, end - start), 1, -1):
+        if text[start : start + length] in towns:
+            return start + length, True
+    return start, False
+
+
 def _slot_only_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
     """Zones ending in 基地, 园区 or 平台 named in the slot of where something lands or is built (see
     _slot_only_zone_re); a name holding a verb (在某市建设某某产业基地) says what is built, not where, and a
@@ -743,6 +757,8 @@ def _slot_only_zones(text: str, city: str | None, province: str | None, zones: l
         start, end = match.span("name")
         start += _leading_city_or_province(text[start:end])
         start, after_division = _without_leading_division(text, start, end)
+        start, after_town = _without_leading_town(text, start, end)
+        after_division = after_division or after_town
         if end - start < 4 or any(z.start < end and start < z.end for z in zones):
             continue
         if _PARK_AS_PROJECT.match(text, end):

@@ -977,6 +977,27 @@ def test_a_base_park_or_platform_in_the_slot_of_where_something_is_built_is_a_zo
         assert zone in names, (text, names)
 
 
+def test_an_area_an_industrial_or_an_aerospace_city_in_the_slot_of_where_something_lands_is_a_zone():
+    """片区, 工业城 and 航天城 name a zone in the slot of where a project lands or an event is held, and a
+    town written whole before the name says where the zone lies, apart from its name (繁體 too)."""
+    for text, zone in [
+        ("某项目选址岚溪数字经济片区，总投资5亿元。", "岚溪数字经济片区"),
+        ("某企業選址翠嶼金融中心嵐溪片區，計劃投資10億元。", "翠屿金融中心岚溪片区"),
+        ("开工活动在岚溪国际航天城起步区举行。", "岚溪国际航天城"),
+        ("某项目选址在横沥镇岚溪工业城，计划用地40亩。", "岚溪工业城"),
+        ("某項目選址在橫瀝鎮嵐溪工業城，計劃用地40畝。", "岚溪工业城"),
+    ]:
+        names = canonicals(simplified_view(text))
+        assert zone in names, (text, names)
+        assert not any(name.startswith("横沥镇") for name in names), (text, names)
+
+
+def test_a_food_court_or_an_exhibition_city_in_the_slot_is_no_zone():
+    for text in ["市民在万达广场美食城内用餐。", "本届展会在国际博览城举行。", "居民在新城片区买房。"]:
+        zones = {n for n, d in districts_of(text)[0].items() if d.kind == "zone"}
+        assert zones == set(), (text, zones)
+
+
 def test_a_base_that_is_built_or_owned_is_no_zone():
     """What is built (在某市建设某某产业基地), a firm's own base and a plain word (在生产基地内) name no zone."""
     for text in [

@@ -427,6 +427,13 @@ def _towns_by_city() -> dict[str, Towns]:
     }
 
 
+@cache
+def every_town_name() -> frozenset[str]:
+    """The full name of every town in the country (镇, 乡, 街道), whatever city it belongs to: written
+    whole, a town is a town even where the report's city is not known."""
+    return frozenset(halfwidth(row["name"]) for row in _rows("towns"))
+
+
 def towns_of(city: str | None) -> Towns:
     """The towns of `city` (see Towns); none when the city is not known."""
     return _towns_by_city().get(city or "", Towns({}, {}))
