@@ -344,11 +344,24 @@ def _boundary_before_a_country() -> re.Pattern[str]:
     )
 
 
+MAX_LIST_HEAD = 3  # how far before a name its list's head noun may begin (签约企业|有某某: 企业 before 有)
+
+
+@cache
+def _existential_after_a_list_head() -> re.Pattern[str]:
+    patterns = lang.data("company_patterns")
+    heads = lang.alternation(patterns["list_heads_before_existential"])
+    return re.compile(f"(?:{heads}){re.escape(patterns['existential'])}")
+
+
 def _after_a_glued_boundary(text: str, start: int, end: int) -> int:
     """生产企业|法国某某公司, which jieba reads 企业法|国某: a boundary word right before a country's name
-    ends the words before the name, however the segmenter cut them."""
+    ends the words before the name, however the segmenter cut them. So does 有 after a list's head noun
+    (签约企业有|某某集团, read 企业|有某某)."""
     ends = [match.end() for match in _boundary_before_a_country().finditer(text, start, end)]
-    return ends[-1] if ends else start
+    existential = _existential_after_a_list_head().finditer(text, max(0, start - MAX_LIST_HEAD), end)
+    ends += [match.end() for match in existential if start < match.end() < end]
+    return max(ends) if ends else start
 
 
 def _digits_before(word: str) -> bool:
