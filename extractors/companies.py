@@ -451,6 +451,16 @@ def _between_single_characters(words, index: int, name_start: int) -> bool:
     return single(index - 1) or single(index + 1)
 
 
+def _names_an_event(text: str, item: _Found) -> bool:
+    """某洽会, 某博会, 某推介会: a fair or a meeting where projects are signed, never their investor, nor
+    is the fair's name read without its 会 (某洽|会, which the segmenter takes for a verb)."""
+    endings = tuple(lang.data("company_patterns")["event_endings"])
+    longest = max(map(len, endings))
+    return item.name.endswith(endings) or any(
+        text[s:end].endswith(endings) for s, e in item.spans for end in range(e + 1, e + longest)
+    )
+
+
 def _is_organization(name: str) -> bool:
     return name.endswith(_organization_suffixes())
 
@@ -1582,7 +1592,7 @@ def find_companies(text: str) -> list[Company]:
     )
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
-    found = [f for f in found if f.full or not opens_with_a_county(f.name)]
+    found = [f for f in found if f.full or not (opens_with_a_county(f.name) or _names_an_event(text, f))]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

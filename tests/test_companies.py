@@ -1126,3 +1126,16 @@ def test_the_existential_after_a_list_head_never_opens_a_company_name(text, name
     found = companies_of(simplified_view(text))
     assert name in found
     assert not any(c.startswith(("有", "项目有", "企业有")) or "有" + name in c for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第23届津洽会宁岚市产业项目集中签约仪式上，北岚区共有12个项目签约。",
+        "第23届渝洽会宁岚市产业项目集中签约仪式上，北岚区共有12个项目签约。",
+        "第5届高交會寧嵐市產業項目集中簽約儀式上，北嵐區共有12個項目簽約。",
+        "第3届东博会宁岚市产业项目集中签约仪式上，北岚区共有12个项目签约。",
+    ],
+)
+def test_a_fair_opening_a_project_name_is_no_company(text):
+    assert companies_of(simplified_view(text)) == {}
