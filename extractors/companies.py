@@ -344,11 +344,24 @@ def _boundary_before_a_country() -> re.Pattern[str]:
     )
 
 
+MAX_LIST_HEAD = 3  # how far before a name its list's head noun may begin (签约企业|有某某: 企业 before 有)
+
+
+@cache
+def _existential_after_a_list_head() -> re.Pattern[str]:
+    patterns = lang.data("company_patterns")
+    heads = lang.alternation(patterns["list_heads_before_existential"])
+    return re.compile(f"(?:{heads}){re.escape(patterns['existential'])}")
+
+
 def _after_a_glued_boundary(text: str, start: int, end: int) -> int:
     """生产企业|法国某某公司, which jieba reads 企业法|国某: a boundary word right before a country's name
-    ends the words before the name, however the segmenter cut them."""
+    ends the words before the name, however the segmenter cut them. So does 有 after a list's head noun
+    (签约企业有|某某集团, read 企业|有某某)."""
     ends = [match.end() for match in _boundary_before_a_country().finditer(text, start, end)]
-    return ends[-1] if ends else start
+    existential = _existential_after_a_list_head().finditer(text, max(0, start - MAX_LIST_HEAD), end)
+    ends += [match.end() for match in existential if start < match.end() < end]
+    return max(ends) if ends else start
 
 
 def _digits_before(word: str) -> bool:
@@ -436,6 +449,16 @@ def _between_single_characters(words, index: int, name_start: int) -> bool:
     if index + 1 >= len(words) or words[index + 1][1] != name_start:
         return False  # nothing of the name after it yet
     return single(index - 1) or single(index + 1)
+
+
+def _names_an_event(text: str, item: _Found) -> bool:
+    """某洽会, 某博会, 某推介会: a fair or a meeting where projects are signed, never their investor, nor
+    is the fair's name read without its 会 (某洽|会, which the segmenter takes for a verb)."""
+    endings = tuple(lang.data("company_patterns")["event_endings"])
+    longest = max(map(len, endings))
+    return item.name.endswith(endings) or any(
+        text[s:end].endswith(endings) for s, e in item.spans for end in range(e + 1, e + longest)
+    )
 
 
 def _is_organization(name: str) -> bool:
@@ -1569,7 +1592,7 @@ def find_companies(text: str) -> list[Company]:
     )
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
-    found = [f for f in found if f.full or not opens_with_a_county(f.name)]
+    found = [f for f in found if f.full or not (opens_with_a_county(f.name) or _names_an_event(text, f))]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

@@ -1108,3 +1108,34 @@ def test_led_is_the_product_not_a_brand(text, brand):
 )
 def test_a_time_word_never_opens_a_company_name(text, name):
     assert name in companies_of(simplified_view(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "参加推介会签约的企业有果岚(云南)工业园区开发有限公司、卡岚新能源科技股份有限公司等。",
+            "果岚(云南)工业园区开发有限公司",
+        ),
+        ("其中，央企类项目有中国岚通、中建岚政、中铁岚业3家企业。", "中国岚通"),
+        ("新能源类项目有庞岚集团、恩岚动力等5家企业。", "庞岚集团"),
+        ("參加簽約的企業有果嵐(雲南)工業園區開發有限公司等。", "果岚(云南)工业园区开发有限公司"),
+    ],
+)
+def test_the_existential_after_a_list_head_never_opens_a_company_name(text, name):
+    found = companies_of(simplified_view(text))
+    assert name in found
+    assert not any(c.startswith(("有", "项目有", "企业有")) or "有" + name in c for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第23届津洽会宁岚市产业项目集中签约仪式上，北岚区共有12个项目签约。",
+        "第23届渝洽会宁岚市产业项目集中签约仪式上，北岚区共有12个项目签约。",
+        "第5届高交會寧嵐市產業項目集中簽約儀式上，北嵐區共有12個項目簽約。",
+        "第3届东博会宁岚市产业项目集中签约仪式上，北岚区共有12个项目签约。",
+    ],
+)
+def test_a_fair_opening_a_project_name_is_no_company(text):
+    assert companies_of(simplified_view(text)) == {}
