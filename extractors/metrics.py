@@ -80,6 +80,7 @@ CITY_ANAPHORA = tuple(_KW["city_anaphora"])
 PROVINCE_ANAPHORA = tuple(_KW["province_anaphora"])
 _REGION_ENDING = _KW["region_province_ending"]
 _SUBJECT_NAMES = _KW["subject_names"]
+_WHOLE_REGION_SUBJECTS = frozenset(_KW["whole_region_subjects"])
 _ZONE_ANAPHOR = re.compile(
     lang.pattern(
         "metric_keywords",
@@ -1562,7 +1563,7 @@ def find_metrics(
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
                 metric = Metric(
                     text=text[figure.start : figure.end],
-                    subject=_SUBJECT_NAMES.get(subject, subject),
+                    subject=_reported_subject(subject, containers),
                     indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
                     value=figure.value,
                     unit=figure.unit,
@@ -1586,6 +1587,7 @@ def find_metrics(
                 if not _restates(candidate, kept, within):
                     kept.append(candidate)
                     joint = _joint_subjects(view, clause_start, figure.start, place_spans, mentions)
+                    joint = list(dict.fromkeys(_reported_subject(other, containers) for other in joint))
                     for other in joint:
                         if other == joint[0]:
                             metric.subject = other
@@ -1599,6 +1601,26 @@ def find_metrics(
 
 
 _UNIT_CURRENCY_TAILS = tuple(_KW["unit_currency_tails"])
+
+
+def _province_holding(place: str, containers: dict[str, tuple[str | None, str | None]]) -> str | None:
+    """The province a subject lies in: from the district found, else the gazetteer when all its places agree."""
+    if place in containers:
+        return containers[place][1]
+    provinces = {e.place.province for e in gazetteer().places_named(place) if e.form != PROVINCE}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def _reported_subject(
+    subject: str | None, containers: dict[str, tuple[str | None, str | None]]
+) -> str | None:
+    """The subject as reports name it: a place of a region reported as a whole (高雄市, 大寮区 of 台湾省) is
+    that region, and the region goes by its usual name (台湾, not 台湾省)."""
+    if subject and subject not in _WHOLE_REGION_SUBJECTS:
+        region = _province_holding(subject, containers)
+        if region in _WHOLE_REGION_SUBJECTS:
+            subject = region
+    return _SUBJECT_NAMES.get(subject, subject)
 
 
 def _without_rounded_headlines(kept: list[_Kept]) -> list[_Kept]:
