@@ -1139,3 +1139,16 @@ def test_the_existential_after_a_list_head_never_opens_a_company_name(text, name
 )
 def test_a_fair_opening_a_project_name_is_no_company(text):
     assert companies_of(simplified_view(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "prefixed"),
+    [
+        ("美商嵐岳科技將投資3億元擴產。", "岚岳科技", "美商岚岳科技"),
+        ("签约厂商包括日商岚峰电工株式会社、韩商高岚精密有限公司。", "岚峰电工株式会社", "日商岚峰电工株式会社"),
+        ("簽約廠商包括日商嵐峰電工株式會社、韓商高嵐精密有限公司。", "高岚精密有限公司", "韩商高岚精密有限公司"),
+    ],
+)
+def test_a_foreign_firms_origin_in_taiwans_usage_never_opens_its_name(text, name, prefixed):
+    found = companies_of(halfwidth(simplified_view(text)))
+    assert name in found and prefixed not in found
