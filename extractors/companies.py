@@ -201,13 +201,17 @@ def _state_group_units(text: str) -> list[_Found]:
 
 
 def _trades_ending_an_item(text: str, end: int) -> int:
-    """Where the trade words right after a known brand end, when they end a list item or a clause
-    (中国电建新能源、…), else `end`: a brand's trade arm named alone, not the start of a project's name."""
+    """Where the trade words right after a brand end, when they end a list item or a clause
+    (中国电建新能源、…) or the plant's capacity follows them (某某新能源|年产…, 某某半导体|300毫米…), else
+    `end`: the brand's trade arm names the firm, as the reports keep it; trades running on into the
+    project's own words (某某|智能起重机) are not the firm's."""
     trades = lang.longest_first(lang.word_set("company_industry_words") | lang.word_set("industry_terms"))
     at = end
     while trade := next((t for t in trades if text.startswith(t, at)), None):
         at += len(trade)
-    if at > end and at < len(text) and text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS:
+    if at == end or at >= len(text) or _inside_a_word(text, at):
+        return end
+    if text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS or _CAPACITY_AHEAD.match(text, at):
         return at
     return end
 
@@ -1261,7 +1265,8 @@ def _project_brands(text: str) -> list[_Found]:
             head = min(head, start)
         at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
-            out.append(_Found(brand, [(at, at + len(brand))], leads_a_project=True))
+            end = _trades_ending_an_item(text, at + len(brand))  # 某硅|半导体|300毫米…: its trade too
+            out.append(_Found(text[at:end], [(at, end)], leads_a_project=True))
     return out
 
 

@@ -1160,3 +1160,17 @@ def test_a_fair_opening_a_project_name_is_no_company(text):
 def test_a_foreign_firms_origin_in_taiwans_usage_never_opens_its_name(text, name, prefixed):
     found = companies_of(halfwidth(simplified_view(text)))
     assert name in found and prefixed not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "brand_alone"),
+    [
+        ("新开工两个项目：岚钧半导体300毫米硅片生产线、某某物流园。", "岚钧半导体", "岚钧"),
+        ("朔丰新能源年产20GW单晶硅棒项目70天内点火投产。", "朔丰新能源", "朔丰"),
+        ("朔豐新能源年產20GW單晶硅棒項目70天內點火投產。", "朔丰新能源", "朔丰"),
+        ("总投资50亿元的比亚迪新能源年产10GWh电池项目开工。", "比亚迪新能源", "比亚迪"),
+    ],
+)
+def test_the_trade_between_a_brand_and_the_plants_capacity_is_the_firms(text, company, brand_alone):
+    found = names(simplified_view(text))
+    assert company in found and brand_alone not in found
