@@ -89,10 +89,12 @@ _SPACE_BEFORE_MAGNITUDE = (
 _WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
 # 1亿5000万元, 3亿2千万元, 12亿零800万元: after 亿, the ten thousands (and their thousands) of the same figure
 _REST_AFTER_YI = rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}))?"
-# 3兆2,150亿元, 1.5兆元: a number of trillions, then what stands below them in the same figure
+# Digits written one by one, as Taiwan's papers print figures (一七〇一家, 五九〇四亿元): no place-value characters
+_POSITIONAL = rf"[{lang.chars('positional_digits')}]+"
+# 3兆2,150亿元, 1.5兆元, 二兆五六九〇亿元: a number of trillions, then what stands below them in the same figure
 _TRILLIONS = (
-    rf"(?<![\d.,])(?P<trillions>\d+(?:\.\d+)?){re.escape(UNITS.trillion)}"
-    rf"(?:(?P<below>{_ARABIC})(?P<below_mag>[{_MAG_CHARS}]*))?"
+    rf"(?<![\d.,{_CN_DIGITS}])(?P<trillions>\d+(?:\.\d+)?|{_POSITIONAL}){re.escape(UNITS.trillion)}"
+    rf"(?:(?P<below>{_ARABIC}|{_POSITIONAL})(?P<below_mag>[{_MAG_CHARS}]*))?"
 )
 _FIGURE = (
     rf"(?:{_TRILLIONS}"
@@ -137,6 +139,11 @@ _FULLWIDTH_NUMBER = re.compile(
 )  # translate() is slow: skipped when it has nothing to do
 
 
+def _plain_number(digits: str) -> str | float:
+    """A number without magnitude, in Arabic digits (1,200) or in Chinese digits one by one (五六九〇)."""
+    return _arabic_value(digits) if digits[0].isascii() else chinese_number(digits)
+
+
 def _arabic_value(digits: str) -> str:
     """1,200 and 1\u2009200 → 1200."""
     return digits.replace(",", "").translate(_NO_GROUPING)
@@ -155,6 +162,7 @@ def scaled(number: str | float, magnitude: int) -> float:
     return float(Decimal(str(number)) * magnitude)
 
 
+_POSITIONAL_ONLY = re.compile(_POSITIONAL)
 TWO_MAGNITUDES = re.compile(rf"[{_LARGE}][^{_LARGE}]+[{_LARGE}]")
 
 
@@ -169,7 +177,11 @@ def chinese_number(numeral: str) -> float | None:
         except (ValueError, KeyError, TypeError, IndexError):
             pass
     core, trailing = numeral, ""
-    while core and core[-1] in lang.chars("large_magnitudes") and (_POINT in core or core[0] in _MAG_CHARS):
+    while (
+        core
+        and core[-1] in lang.chars("large_magnitudes")
+        and (_POINT in core or core[0] in _MAG_CHARS or _POSITIONAL_ONLY.fullmatch(core[:-1]))
+    ):
         core, trailing = core[:-1], core[-1] + trailing
     candidates = [core, lang.chars("one") + core] if core and core[0] in _MAG_CHARS else [core]
     for candidate in candidates:
@@ -207,9 +219,9 @@ def _not_money(view: str, m: re.Match[str]) -> bool:
 def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
     """(value in units of the currency, whether the figure was a bare magnitude like 亿)."""
     if m.group("trillions"):
-        value = scaled(m.group("trillions"), _TRILLION)
+        value = scaled(_plain_number(m.group("trillions")), _TRILLION)
         if m.group("below"):
-            value += scaled(_arabic_value(m.group("below")), _magnitude(m.group("below_mag")))
+            value += scaled(_plain_number(m.group("below")), _magnitude(m.group("below_mag")))
         return value, False
     if m.group("arabic"):
         value = scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag")))

@@ -777,7 +777,7 @@ def _in_range(view: str, start: int, tail: str) -> bool:
 
 
 _BELOW_TRILLION = re.compile(
-    rf"{re.escape(AMOUNT_UNITS.trillion)}[\d,.]+(?P<mag>[{''.join(AMOUNT_UNITS.magnitudes)}])"
+    rf"{re.escape(AMOUNT_UNITS.trillion)}[\d,.{lang.chars('positional_digits')}]+(?P<mag>[{''.join(AMOUNT_UNITS.magnitudes)}])"
 )
 
 

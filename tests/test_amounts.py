@@ -257,6 +257,25 @@ def test_a_number_of_trillions_written_with_zhao(text, expected):
     assert triples(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "方案已吸引一六〇二家企業、超過三兆四五八〇億元投資。",
+            [("三兆四五八〇亿元", 3.458e12, "CNY", "over")],
+        ),
+        (
+            "去年突破一兆元大關，今年衝破兩兆元。",
+            [("一兆元", 1e12, "CNY", "over"), ("两兆元", 2e12, "CNY", None)],
+        ),
+        ("三年来吸引投资约四七〇五亿元。", [("四七〇五亿元", 4.705e11, "CNY", "about")]),
+        ("截至二〇二四年底累计投资三十亿元。", [("三十亿元", 3e9, "CNY", None)]),
+    ],
+)
+def test_digits_written_one_by_one_are_a_number(text, expected):
+    assert triples(simplified_view(text)) == expected
+
+
 @pytest.mark.parametrize("text", ["新建光伏电站装机100兆瓦。", "兆丰元宝公司成立。", "兆元以上的投资。"])
 def test_zhao_without_a_number_before_a_currency_is_no_amount(text):
     assert triples(text) == []

@@ -1202,6 +1202,11 @@ def test_the_cities_of_a_province_all_at_once_stand_for_the_province():
         assert amount == ["西藏自治区"], [(m.value, m.subject) for m in ms]
 
 
+def test_a_figure_of_trillions_in_digits_one_by_one_is_counted_in_hundred_millions():
+    text = simplified_view("今年新竹縣簽約項目五八個，總投資約二兆四三〇〇億元。")
+    assert (24300.0, "亿元") in figures(metrics_of(text, [], city=None))
+
+
 def test_a_figure_of_trillions_and_hundred_millions_is_counted_in_hundred_millions():
     text = "今年新竹县签约项目58个，总投资约2兆4,300亿元。"
     assert (24300.0, "亿元") in figures(metrics_of(text, [], city=None))
