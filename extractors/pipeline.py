@@ -59,7 +59,13 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         a project being built (started), 拟投资+sum an agreed size; names never end inside a bracket; a list
 #         item that is only a firm's name is that firm's project; zones named after a town, parks named by two
 #         places (甲乙合作产业园); a list over several cities counts for the province
-EXTRACTOR_VERSION = "0.14.0"
+# 0.15.0: a change against a baseline (比去年同期增加…) and a sum before 投资 are figures; a place's short name
+#         naming a station, line or quake is no district; 片区/工业城 zones in a landing slot; 投产运营 is
+#         completed, 开竣工 started; a firm bearing its own sum is a project; a counted list ends at its count;
+#         the longest nested firm is a project's investor (the branch); time words, 有 after a list head and a
+#         foreign firm's origin (美商) end names on the left; fairs are no firms; a brand keeps its trade before
+#         a plant's capacity; a Taiwanese place's figures are Taiwan's; digits one by one (二兆五六九〇亿元)
+EXTRACTOR_VERSION = "0.15.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
