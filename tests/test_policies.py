@@ -269,6 +269,23 @@ def test_policy_news_names_the_issuing_place_and_each_granting_item():
     assert policy.incentives[2].condition.startswith("新引进投资5亿元以上的制造业项目")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚山区近日出台招商引资10条新政，对新引进的总部企业，按实际到位资金给予最高500万元奖励；"
+        "对固定资产投资超过1亿元的制造业项目，给予设备投资额5%的补助，最高1000万元。",
+        "嵐山區近日出台招商引資10條新政，對新引進的總部企業，按實際到位資金給予最高500萬元獎勵；"
+        "對固定資產投資超過1億元的製造業項目，給予設備投資額5%的補助，最高1000萬元。",
+    ],
+)
+def test_policy_news_may_call_the_policy_new_measures(text):
+    from zhaoyin.extractors.pipeline import extraction_view
+
+    [policy] = find_policies(extraction_view(text))
+    assert (policy.title, policy.district) == ("招商引资10条新政", "岚山区")
+    assert [(i.kind, i.amount_yuan) for i in policy.incentives] == [("reward", 5e6), ("subsidy", 1e7)]
+
+
 def test_news_gives_no_policy():
     for name in ("qingdao_xihaian_signing_2024-03.txt", "chengdu_gaoxin_projects_2024-05.txt"):
         assert find_policies((SAMPLES / name).read_text(encoding="utf-8")) == []
