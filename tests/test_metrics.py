@@ -1629,29 +1629,14 @@ def test_the_share_of_a_plan_said_with_the_plans_own_words_is_a_rate(text, value
     [
         "台湾今年吸引企业投资约1200亿元，新签约项目86个，其中甲乙电子将在彰化县新建厂房。",
         "臺灣今年吸引企業投資約1,200億元，新簽約項目86個，其中甲乙電子將在新竹縣新建廠房。",
-    ],
-)
-def test_taiwans_figures_go_to_taiwan_as_its_reports_name_it(text):
-    view = halfwidth(simplified_view(text))
-    districts, city = find_districts(view)
-    found = find_metrics(
-        view, amounts=find_amounts(view), districts=districts, city=city, published="2025-06"
-    )
-    assert found
-    assert {m.subject for m in found} == {"台湾"}, [(m.value, m.subject) for m in found]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "台湾今年吸引企业投资约900亿元。丙丁光电将在新北市新建厂房，其中2家业者将投资约61亿元。",
         "臺灣今年吸引企業投資約900億元。\n\n甲乙精機將投資近20億元，在臺南市新建廠房。\n\n其中3家業者將投資約75億元。",
         "投资事务所今日再添5案，包括甲乙光学及高雄丙丁光电科技。合计三大方案拉出1兆2000亿元投资。",
         "投資事務所今日再添5案，包括甲乙光學及臺中丙丁電機。合計三大方案拉出1兆2,000億元投資。",
     ],
 )
-def test_a_taiwanese_citys_figures_are_taiwans(text):
-    """A plant's city (新北市) or a firm's (高雄丙丁光电) named near Taiwan's figures does not take them."""
+def test_taiwans_figures_go_to_taiwan_as_its_reports_name_it(text):
+    """Nor to a plant's city (新北市) or a firm's (高雄丙丁光电) named near them."""
     view = halfwidth(simplified_view(text))
     districts, city = find_districts(view)
     found = find_metrics(
