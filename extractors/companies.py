@@ -530,6 +530,9 @@ def _registered_names(text: str) -> list[_Found]:
         start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
         start = max(start, text.rfind(_NAME_JOINER, start, match.start()) + 1)
         start = _at_the_place_after_a_quantity(text, start, match.start())
+        start = _through_a_boundary_inside_the_name(
+            text, start, match.start(), _is_registered(match.group(0))
+        )
         core = text[start : match.start()]
         registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
@@ -538,6 +541,70 @@ def _registered_names(text: str) -> list[_Found]:
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
     return out
+
+
+MAX_CORE_BEFORE_INSIDE_BOUNDARY = 2  # characters between a name's place and a boundary word inside it
+
+
+def _through_a_boundary_inside_the_name(text: str, start: int, end: int, registered: bool) -> int:
+    """岳阳大华和|鑫家具有限公司, 杭州钧和|集团, 某省某市金穗联合|收割机有限公司: a name cut right after a
+    conjunction or a verb that opens names elsewhere, with no word of its own left before its trade, is
+    cut inside: a registered name has a distinctive core. When a place stands one or two characters before
+    that word, the name opens with that place (and its province); a core that names someone keeps the cut
+    (某市与|远创置业集团), and so does 等 (甲等公司, 华为等公司: an enumeration closes there)."""
+    if start == 0 or not _names_nobody(text[start:end], registered):
+        return start
+    boundary = boundary_inside_ending_at(text, start)
+    if not boundary:
+        return start
+    before = start - len(boundary)
+    for gap in range(1, MAX_CORE_BEFORE_INSIDE_BOUNDARY + 1):
+        core = text[before - gap : before]
+        if len(core) < gap or not all(_HAN.match(c) for c in core):
+            break
+        if core[0] in _division_endings() or core[0] in lang.char_set("function"):
+            break
+        place = _place_ending_at(text, before - gap)
+        if place and not _is_organization(place + core):  # 某市政府与|公司: an office, no firm's core
+            opening = before - gap - len(place)
+            return opening - _province_before(text, opening)
+    return start
+
+
+def _names_nobody(core: str, registered: bool) -> bool:
+    """Before a registered form: no word of a name, or a single common noun (收割机, a product) — no 字号.
+    Before a bare 集团, only nothing or a single character (某均和|集团): a common word there may be a
+    second firm's short name (某城建与|建工集团)."""
+    if not registered:
+        return len(core) <= 1
+    pairs = tagged(core) if core else ()
+    common_noun = len(pairs) == 1 and pairs[0][1] == "n" and word_frequency(core) > 0
+    return common_noun or len(_without_trades(core)) <= 1 or _generic(core, strict=True)
+
+
+def _without_trades(core: str) -> str:
+    """某鑫|食品: the core without the trade words closing it (a 字号 has two characters or more)."""
+    trades = lang.longest_first(lang.word_set("company_industry_words"))
+    while trade := next((t for t in trades if core.endswith(t) and len(core) > len(t)), None):
+        core = core[: -len(trade)]
+    return core
+
+
+def boundary_inside_ending_at(text: str, at: int) -> str | None:
+    """The conjunction (和, 与, 及) or the boundary word of two characters or more ending at `at`."""
+    words = [w for w in lang.words("name_left_boundaries") if len(w) > 1] + list(_CONJUNCTIONS)
+    return next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w, at - len(w))), None)
+
+
+def _place_ending_at(text: str, at: int) -> str | None:
+    for length in range(PLACE_NAME_MAX, 1, -1):
+        word = text[max(0, at - length) : at]
+        if len(word) == length and _is_place(word):
+            return word
+    return None
+
+
+PLACE_NAME_MAX = 4  # characters of a city or a county's name with its 市/县 (乌鲁木齐, 吐鲁番市)
 
 
 def _at_the_place_after_a_quantity(text: str, start: int, end: int) -> int:

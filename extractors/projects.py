@@ -14,6 +14,7 @@ from functools import cache, partial
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import (
     NAME_CHARS,
+    boundary_inside_ending_at,
     brand_of,
     foreign_origins,
     left_edge,
@@ -457,6 +458,15 @@ def _named_candidates(
             covered = introduced.end  # unless it is the next item of a list)
             continue
         raw_edge = _joined_products_edge(text, left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES))
+        # 岳阳大华和|鑫家具有限公司实木家具生产项目: a name cut at a word inside a firm's name opens with the firm
+        raw_edge = min(
+            [raw_edge]
+            + [
+                s
+                for s, e in company_spans
+                if s < raw_edge < e <= noun_end and boundary_inside_ending_at(text, raw_edge)
+            ]
+        )
         quoted = _QUOTED_NAME.search(text, max(0, raw_edge - 20), raw_edge)
         if quoted and _quotes_a_slogan(quoted.group(0)):
             continue

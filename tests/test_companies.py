@@ -1174,3 +1174,32 @@ def test_a_foreign_firms_origin_in_taiwans_usage_never_opens_its_name(text, name
 def test_the_trade_between_a_brand_and_the_plants_capacity_is_the_firms(text, company, brand_alone):
     found = names(simplified_view(text))
     assert company in found and brand_alone not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("其中，岳阳大华和鑫家具有限公司年产10万套家具项目总投资2亿元。", "岳阳大华和鑫家具有限公司"),
+        ("其中，岳陽大華和昌紡織有限公司項目總投資2億元。", "岳阳大华和昌纺织有限公司"),
+        ("园区将引入杭州钧和集团参与运营。", "杭州钧和集团"),
+        ("園區將引入杭州鈞和集團參與運營。", "杭州钧和集团"),
+        ("签约企业有岚创置业集团、湖南省常德金穗联合收割机有限公司。", "湖南省常德金穗联合收割机有限公司"),
+        ("簽約企業有嵐創置業集團、湖南省常德金穗聯合收割機有限公司。", "湖南省常德金穗联合收割机有限公司"),
+    ],
+)
+def test_a_boundary_word_inside_a_registered_name_leaves_it_whole(text, company):
+    """A cut after 和 or 联合 that leaves no 字号 before the trade is inside the name, which opens with its
+    place."""
+    assert company in names(simplified_view(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("北京城建与建工集团签约。", "北京城建与建工集团"),
+        ("苏州市政府与公司签约。", "苏州市政府与公司"),
+        ("走访了苏州华为等公司。", "苏州华为等公司"),
+    ],
+)
+def test_a_second_firm_an_office_or_an_enumeration_is_not_read_into_a_name(text, unwanted):
+    assert unwanted not in names(text)

@@ -2731,3 +2731,10 @@ def test_a_second_counted_list_after_the_first_in_one_sentence(text):
 def test_a_copula_after_a_count_opens_no_list_of_other_size():
     text = "西平县今年签约项目12个，其中3个项目为省重点项目、市重点项目。"
     assert [p for p in projects_of(text) if p.company] == []
+
+
+def test_a_project_named_after_a_firm_cut_inside_its_name_opens_with_the_whole_firm():
+    text = "今年签约项目12个。其中，岳阳大华和鑫家具有限公司实木家具生产项目总投资3亿元，占地80亩。"
+    (project,) = [p for p in projects_of(text) if p.name.endswith("实木家具生产项目")]
+    assert project.name == "岳阳大华和鑫家具有限公司实木家具生产项目"
+    assert project.company == "岳阳大华和鑫家具有限公司"
