@@ -1491,7 +1491,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     generic, located = _without_zones_run_on_to(text, generic, by_town), located + by_town
     zones = _without_zones_run_on_to(text, zones, by_town)
     generic, zones = generic + located, zones + located
-    generic = _without_parks_listed_as_projects(text, generic)
+    generic = [h for h in _without_parks_listed_as_projects(text, generic) if not _holds_a_clause(text, h)]
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _a_citys_only_zone(text, resolved, city), key=lambda h: h.start)
