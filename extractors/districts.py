@@ -856,6 +856,28 @@ def _runs_on_to(text: str, zone: _Hit) -> bool:
     )
 
 
+def _holds_a_clause(text: str, zone: _Hit) -> bool:
+    """某市举办合作产业园推介, 某城打造北区物流园区, 某省某市首个某某工业园: a zone's name read back from its
+    ending over a verb or a counted quantity (首个, 第一家) is a clause about a zone, not its name. Verbs that
+    do stand in zone names (创新, 集聚) are zone name words."""
+    if zone.place.kind != "zone":
+        return False
+    counters = _PLACE_NAMES["zone_name_never_counts"]
+    count_openers = lang.chars("numerals") + _PLACE_NAMES["ordinal_openers"]
+    words = tagged(text[zone.start : zone.end])
+    place_before = False
+    for index, (word, flag) in enumerate(words[:-2]):
+        # a verb right before the ending qualifies the park (制造产业园); one after a place or opening the
+        # name, before further words, makes a clause (某市举办…) where a policy name holds a verb phrase
+        # of its own (国家进口贸易促进创新示范区)
+        a_place = flag == "ns" or bool(gazetteer().places_named(word))
+        verb = flag == "v" and word not in lang.word_set("zone_name_words") and not a_place
+        if verb and (index == 0 or place_before):
+            return True
+        place_before = place_before or a_place
+    return any(flag == "m" and word[0] in count_openers and word[-1] in counters for word, flag in words[:-1])
+
+
 def _without_zones_run_on_to(text: str, hits: list[_Hit], by_town: list[_Hit]) -> list[_Hit]:
     """The hits but those a town-named zone ends and that run on to it from elsewhere (see _runs_on_to)."""
     return [
@@ -1469,7 +1491,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     generic, located = _without_zones_run_on_to(text, generic, by_town), located + by_town
     zones = _without_zones_run_on_to(text, zones, by_town)
     generic, zones = generic + located, zones + located
-    generic = _without_parks_listed_as_projects(text, generic)
+    generic = [h for h in _without_parks_listed_as_projects(text, generic) if not _holds_a_clause(text, h)]
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _a_citys_only_zone(text, resolved, city), key=lambda h: h.start)
@@ -1480,6 +1502,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     resolved = sorted(
         resolved + _zone_typed_list_items(text, resolved, city, province), key=lambda h: h.start
     )
+    resolved = [h for h in resolved if not _holds_a_clause(text, h)]
 
     by_name: dict[tuple[str, str | None], District] = {}
     for hit in resolved:

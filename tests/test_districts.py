@@ -1155,3 +1155,27 @@ def test_a_place_written_short_before_a_thing_named_after_it_is_no_place_of_the_
 def test_a_place_written_short_before_other_words_stays_a_place():
     assert "胶州市" in canonicals("青岛市上半年招商提速，胶州签约项目12个，平度开工项目8个。")
     assert "平度市" in canonicals("青岛市上半年招商提速，胶州签约项目12个，平度开工项目8个。")
+
+
+def test_a_zone_name_read_back_over_a_verb_or_a_count_is_a_clause():
+    """某市举办合作产业园推介会, 某某城打造北区物流园区, 某省某市首个某某工业园: read back from its ending, the
+    name runs over a verb after a place (or opening it) or over a counted quantity: a clause, not a name."""
+    for text in (
+        "6月10日，海阳市政府在潍坊举办合作产业园专场推介会，签约项目8个。",
+        "会上介绍，平度航空城打造东区智慧物流园区，总投资30亿元。",
+        "山东烟台首个中欧工业园日前开园，首批入驻企业12家。",
+        "山东烟台首个中欧工业园日前开园，园区首批入驻企业12家，总投资10亿元。",
+        "契合海盐高新区的产业定位，项目总投资10亿元。",
+        halfwidth(
+            simplified_view("會上介紹，平度航空城打造東區智慧物流園區，山東煙台首個中歐工業園日前開園。")
+        ),
+    ):
+        names = canonicals(text)
+        assert not any(word in name for name in names for word in ("举办", "打造", "首个", "契合")), names
+
+
+def test_a_verb_phrase_of_a_policy_zone_name_stays_in_it():
+    """国家服务贸易促进创新示范区, 某市智能制造产业园: a verb with no place before it, or right before the
+    ending, belongs to the name."""
+    assert "国家服务贸易促进创新示范区" in canonicals("日照市获批国家服务贸易促进创新示范区，新签约项目6个。")
+    assert "莱阳智能制造产业园" in canonicals("烟台市莱阳智能制造产业园新开工项目6个。")
