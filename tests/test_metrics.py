@@ -69,7 +69,7 @@ def test_activity_count_followed_by_its_verb():
 def test_non_investment_numbers_are_left_out():
     text = (
         "高新区常住人口128万人，GDP增长6.1%，气温25℃。第21届西部博览会举办，"
-        "园区出台10项营商举措，设立4只基金，布局40个细分赛道，建成换电站30座，推广车辆10000台，"
+        "园区出台10项营商举措，布局40个细分赛道，建成换电站30座，推广车辆10000台，"
         "全区共有规上企业1500家。"
     )
     assert metrics_of(text, [district(text, "成都高新技术产业开发区", "zone", "高新区")]) == []
@@ -2241,3 +2241,17 @@ def test_a_sum_written_before_its_noun_investment_is_a_figure():
         assert (13450.0, "亿元") in found or (8200.0, "亿元") in found
     text = "全市招商引资成效明显，蓝湾科技拟以6亿元投资建设智能装备生产线。"
     assert not [m for m in metrics_of(text, [], city="襄州市") if m.unit == "亿元"]
+
+
+def test_funds_and_projects_counted_in_zhi_are_figures():
+    """只 and 支 count funds (组建3只产业基金, 参与组建基金4支) and, in some provinces, projects (5只重点项目)."""
+    cases = (
+        ("今年以来，该区组建青禾一号、远舟一号等3只产业投资基金，总规模20亿元。", (3.0, "只")),
+        ("该区创新基金招商模式，今年以来参与组建基金4支，总规模12.5亿元。", (4.0, "支")),
+        ("上半年，全镇云帆机械等5只重点工业项目竣工投产。", (5.0, "只")),
+        ("上半年，全鎮雲帆機械等5只重點工業項目竣工投產。", (5.0, "只")),
+    )
+    for text, figure in cases:
+        view = halfwidth(simplified_view(text))
+        assert figure in {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
+    assert not metrics_of("全区只用3个月就完成了厂房建设，只待设备进场。", [], city="襄州市")
