@@ -986,7 +986,12 @@ def _closes_a_list_over_places(
         for m in (a, b)
     }
     places = {m.canonical for m in in_sentence if m.start not in adjacent}
-    return len(places) >= 2 and _KW["list_closer"] in view[before[-1].end : pos]
+    closer = view.rfind(_KW["list_closer"], before[-1].end, pos)
+    if len(places) < 2 or closer < 0:
+        return False
+    # a list whose clause opens past the last place (甲县与…签约，项目涉及A、B等领域) is of other things
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(view, before[-1].end, closer)]
+    return not breaks
 
 
 def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:

@@ -2255,3 +2255,21 @@ def test_funds_and_projects_counted_in_zhi_are_figures():
         view = halfwidth(simplified_view(text))
         assert figure in {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
     assert not metrics_of("全区只用3个月就完成了厂房建设，只待设备进场。", [], city="襄州市")
+
+
+def test_a_list_of_trades_after_the_places_is_no_list_over_places():
+    """甲县与16家企业签约，项目涉及A、B等领域，总投资额…: the 等 closes a list of trades that opens past the
+    last place, so the figure stays the county's, not the province's of a list over places."""
+    for text in (
+        "2月8日，云岭县招商推介会在浙江省临岙市举行，云岭县政府与12家企业集中签约，"
+        "项目涉及卫浴、汽配、新能源等领域，总投资额90亿元。",
+        "2月8日，雲嶺縣招商推介會在浙江省臨岙市舉行，雲嶺縣政府與12家企業集中簽約，"
+        "項目涉及衛浴、汽配、新能源等領域，總投資額90億元。",
+    ):
+        view = halfwidth(simplified_view(text))
+        places = [
+            district(view, "云岭县", "county").model_copy(update={"city": "十里市", "province": "湖北省"}),
+            district(view, "临岙市", "county_city").model_copy(update={"city": "台州市", "province": "浙江省"}),
+        ]
+        total = next(m for m in metrics_of(view, places, city="十里市") if m.unit == "亿元")
+        assert total.subject == "云岭县"
