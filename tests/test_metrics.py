@@ -2269,7 +2269,9 @@ def test_a_list_of_trades_after_the_places_is_no_list_over_places():
         view = halfwidth(simplified_view(text))
         places = [
             district(view, "云岭县", "county").model_copy(update={"city": "十里市", "province": "湖北省"}),
-            district(view, "临岙市", "county_city").model_copy(update={"city": "台州市", "province": "浙江省"}),
+            district(view, "临岙市", "county_city").model_copy(
+                update={"city": "台州市", "province": "浙江省"}
+            ),
         ]
         total = next(m for m in metrics_of(view, places, city="十里市") if m.unit == "亿元")
         assert total.subject == "云岭县"
