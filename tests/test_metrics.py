@@ -2275,3 +2275,27 @@ def test_a_list_of_trades_after_the_places_is_no_list_over_places():
         ]
         total = next(m for m in metrics_of(view, places, city="十里市") if m.unit == "亿元")
         assert total.subject == "云岭县"
+
+
+def test_the_sums_of_a_ranking_s_leaders_are_figures():
+    """总投资排在前三位的是甲区40亿元、乙区30亿元…; …到位资金…。排名前三的产业链为：甲(17亿元)、…: each leader's sum
+    is a figure of what the ranking, or the sentence before it, measures."""
+    cases = (
+        "全市集中开工项目120个。总投资排在前三位的功能区是青山区40.5亿元、白沙开发区30.2亿元、临湖开发区16.8亿元。",
+        "全市集中開工項目120個。總投資排在前三位的功能區是青山區40.5億元、白沙開發區30.2億元、臨湖開發區16.8億元。",
+        "1至9月，全省重点产业链项目到位资金3477亿元。排名前三的产业链为：新材料(117.5亿元)、"
+        "食品加工(65.9亿元)、文化旅游(33.6亿元)。",
+    )
+    for text in cases:
+        view = halfwidth(simplified_view(text))
+        found = {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
+        assert {(40.5, "亿元"), (30.2, "亿元"), (16.8, "亿元")} <= found or {
+            (117.5, "亿元"),
+            (65.9, "亿元"),
+            (33.6, "亿元"),
+        } <= found
+    for text in (
+        "全市人口排在前三位的区是青山区40.5万人、白沙区30.2万人，人均收入排名前三的为甲区5.2万元。",
+        "全市签约项目总投资320亿元。地区生产总值排名前三的区是青山区500亿元、白沙区300亿元。",
+    ):
+        assert not [m for m in metrics_of(text, [], city="襄州市") if m.value in (5.2, 500.0, 300.0)]
