@@ -647,13 +647,41 @@ def _amount_figure(
             or _has_any(view[_list_start(view, sentence.start, start) : end], AGGREGATE_MARKERS)
             or bool(_PROJECTS_IN_AGGREGATE.search(before))
         )
-        if indicator is None or not aggregate or single_project:
+        if single_project:
             return None
+        if indicator is None or not aggregate:
+            indicator = _ranking_indicator(view, sentence.start, start)
+            if indicator is None:
+                return None
         if indicator == _FUNDS and before[: before.rfind(_FUNDS)].endswith(_PUBLIC_FUNDS_BEFORE):
             return None  # 专债资金6亿元: the state's funds, not capital attracted
         if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
             return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+_RANKING_HEAD = re.compile(
+    f"(?:{lang.alternation(_KW['ranking_heads'])})[^{lang.chars('sentence_ends')}]*?"
+    f"(?:{lang.alternation(_KW['ranking_list_openers'])})[{lang.chars('colons')}]?"
+)
+_INDICATORS = lang.longest_first([*STANDALONE, *AGGREGATE])
+RANKING_LOOKBACK = 2  # sentences: the ranking's own head, else the sentence before it says what is ranked
+
+
+def _ranking_indicator(view: str, sentence_start: int, pos: int) -> str | None:
+    """The measure of a ranking whose leaders the sum at `pos` is one of (总投资排在前三位的功能区是甲区40亿元、
+    乙区30亿元; …到位资金…。排名前五的产业链为：甲(17亿元)、…): said in its head, else in the sentence before."""
+    head = next((m for m in _RANKING_HEAD.finditer(view, sentence_start, pos)), None)
+    if head is None or _CLAUSE_BREAK.search(view, head.end(), pos):
+        return None  # the leaders run as one list (甲区40亿元、乙区30亿元), no clause of their own between
+    if _has_any(view[sentence_start : head.start()], (*MACRO_MARKERS, *RATE_EXCLUDED_WORDS)):
+        return None  # 生产总值排名前三的区是…: the economy ranked, not investment
+    said_from = sentence_start
+    for _ in range(RANKING_LOOKBACK - 1):
+        said_from = max(view.rfind(end, 0, max(0, said_from - 1)) for end in _SENTENCE_ENDS) + 1
+    said = view[said_from : head.start()]
+    found = [(said.rfind(word) + len(word), len(word), word) for word in _INDICATORS if word in said]
+    return max(found)[2] if found else None
 
 
 _SIGNED_SUM = _KW["signed_sum"]
@@ -986,7 +1014,12 @@ def _closes_a_list_over_places(
         for m in (a, b)
     }
     places = {m.canonical for m in in_sentence if m.start not in adjacent}
-    return len(places) >= 2 and _KW["list_closer"] in view[before[-1].end : pos]
+    closer = view.rfind(_KW["list_closer"], before[-1].end, pos)
+    if len(places) < 2 or closer < 0:
+        return False
+    # a list whose clause opens past the last place (甲县与…签约，项目涉及A、B等领域) is of other things
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(view, before[-1].end, closer)]
+    return not breaks
 
 
 def _listed_together(view: str, mentions: list[_Mention]) -> set[int]:

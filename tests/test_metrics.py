@@ -69,7 +69,7 @@ def test_activity_count_followed_by_its_verb():
 def test_non_investment_numbers_are_left_out():
     text = (
         "高新区常住人口128万人，GDP增长6.1%，气温25℃。第21届西部博览会举办，"
-        "园区出台10项营商举措，设立4只基金，布局40个细分赛道，建成换电站30座，推广车辆10000台，"
+        "园区出台10项营商举措，布局40个细分赛道，建成换电站30座，推广车辆10000台，"
         "全区共有规上企业1500家。"
     )
     assert metrics_of(text, [district(text, "成都高新技术产业开发区", "zone", "高新区")]) == []
@@ -2226,3 +2226,61 @@ def test_a_sum_written_before_its_noun_investment_is_a_figure():
         assert (13450.0, "亿元") in found or (8200.0, "亿元") in found
     text = "全市招商引资成效明显，蓝湾科技拟以6亿元投资建设智能装备生产线。"
     assert not [m for m in metrics_of(text, [], city="襄州市") if m.unit == "亿元"]
+
+
+def test_funds_and_projects_counted_in_zhi_are_figures():
+    """只 and 支 count funds (组建3只产业基金, 参与组建基金4支) and, in some provinces, projects (5只重点项目)."""
+    cases = (
+        ("今年以来，该区组建青禾一号、远舟一号等3只产业投资基金，总规模20亿元。", (3.0, "只")),
+        ("该区创新基金招商模式，今年以来参与组建基金4支，总规模12.5亿元。", (4.0, "支")),
+        ("上半年，全镇云帆机械等5只重点工业项目竣工投产。", (5.0, "只")),
+        ("上半年，全鎮雲帆機械等5只重點工業項目竣工投產。", (5.0, "只")),
+    )
+    for text, figure in cases:
+        view = halfwidth(simplified_view(text))
+        assert figure in {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
+    assert not metrics_of("全区只用3个月就完成了厂房建设，只待设备进场。", [], city="襄州市")
+
+
+def test_a_list_of_trades_after_the_places_is_no_list_over_places():
+    """甲县与16家企业签约，项目涉及A、B等领域，总投资额…: the 等 closes a list of trades that opens past the
+    last place, so the figure stays the county's, not the province's of a list over places."""
+    for text in (
+        "2月8日，云岭县招商推介会在浙江省临岙市举行，云岭县政府与12家企业集中签约，"
+        "项目涉及卫浴、汽配、新能源等领域，总投资额90亿元。",
+        "2月8日，雲嶺縣招商推介會在浙江省臨岙市舉行，雲嶺縣政府與12家企業集中簽約，"
+        "項目涉及衛浴、汽配、新能源等領域，總投資額90億元。",
+    ):
+        view = halfwidth(simplified_view(text))
+        places = [
+            district(view, "云岭县", "county").model_copy(update={"city": "十里市", "province": "湖北省"}),
+            district(view, "临岙市", "county_city").model_copy(
+                update={"city": "台州市", "province": "浙江省"}
+            ),
+        ]
+        total = next(m for m in metrics_of(view, places, city="十里市") if m.unit == "亿元")
+        assert total.subject == "云岭县"
+
+
+def test_the_sums_of_a_ranking_s_leaders_are_figures():
+    """总投资排在前三位的是甲区40亿元、乙区30亿元…; …到位资金…。排名前三的产业链为：甲(17亿元)、…: each leader's sum
+    is a figure of what the ranking, or the sentence before it, measures."""
+    cases = (
+        "全市集中开工项目120个。总投资排在前三位的功能区是青山区40.5亿元、白沙开发区30.2亿元、临湖开发区16.8亿元。",
+        "全市集中開工項目120個。總投資排在前三位的功能區是青山區40.5億元、白沙開發區30.2億元、臨湖開發區16.8億元。",
+        "1至9月，全省重点产业链项目到位资金3477亿元。排名前三的产业链为：新材料(117.5亿元)、"
+        "食品加工(65.9亿元)、文化旅游(33.6亿元)。",
+    )
+    for text in cases:
+        view = halfwidth(simplified_view(text))
+        found = {(m.value, m.unit) for m in metrics_of(view, [], city="襄州市")}
+        assert {(40.5, "亿元"), (30.2, "亿元"), (16.8, "亿元")} <= found or {
+            (117.5, "亿元"),
+            (65.9, "亿元"),
+            (33.6, "亿元"),
+        } <= found
+    for text in (
+        "全市人口排在前三位的区是青山区40.5万人、白沙区30.2万人，人均收入排名前三的为甲区5.2万元。",
+        "全市签约项目总投资320亿元。地区生产总值排名前三的区是青山区500亿元、白沙区300亿元。",
+    ):
+        assert not [m for m in metrics_of(text, [], city="襄州市") if m.value in (5.2, 500.0, 300.0)]
