@@ -65,6 +65,9 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         the longest nested firm is a project's investor (the branch); time words, 有 after a list head and a
 #         foreign firm's origin (美商) end names on the left; fairs are no firms; a brand keeps its trade before
 #         a plant's capacity; a Taiwanese place's figures are Taiwan's; digits one by one (二兆五六九〇亿元)
+#         (round 24) a registered name cut at a boundary word with no core left takes the word in; zones
+#         never hold a clause (举办…产业园) or a counted quantity (首个); 只/支 count funds and projects; a
+#         ranking's leaders' sums are figures; 新政 names a policy in news
 EXTRACTOR_VERSION = "0.15.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
