@@ -527,14 +527,12 @@ def _registered_names(text: str) -> list[_Found]:
     for match in matches:
         if any(s <= match.start() < e for found in out for s, e in found.spans):
             continue
+        registered = _is_registered(match.group(0))
         start = _after_leading_verb(text, left_edge(text, match.start()), match.start())
         start = max(start, text.rfind(_NAME_JOINER, start, match.start()) + 1)
         start = _at_the_place_after_a_quantity(text, start, match.start())
-        start = _through_a_boundary_inside_the_name(
-            text, start, match.start(), _is_registered(match.group(0))
-        )
+        start = _through_a_boundary_inside_the_name(text, start, match.start(), registered)
         core = text[start : match.start()]
-        registered = _is_registered(match.group(0))
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
             continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
         out.append(
