@@ -3,28 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from zhaoyin.extractors.companies import find_companies
-from zhaoyin.extractors.districts import find_districts
-from zhaoyin.extractors.pipeline import extraction_view
-from zhaoyin.extractors.projects import find_projects
-from zhaoyin.extractors.text import halfwidth
-
-amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
-
-
-def districts_of_projects(text: str) -> dict[str, str | None]:
-    text = extraction_view(halfwidth(text))
-    districts, _city = find_districts(text)
-    projects = find_projects(
-        text,
-        amounts=amounts_module.find_amounts(text),
-        companies=find_companies(text),
-        districts=districts,
-        metrics=[],
-        published="2025-04",
-    )
-    return {p.name: p.district for p in projects}
+from project_stages import districts_of_projects
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from project_stages import districts_of_projects
 
 from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.extractors.metrics import find_metrics
@@ -100,27 +101,6 @@ def test_a_figure_spread_over_listed_districts_is_their_city():
     assert by_value[550] == "济东市"
 
 
-def project_districts(text: str) -> dict[str, str | None]:
-    from zhaoyin.extractors.amounts import find_amounts as amounts_in
-    from zhaoyin.extractors.companies import find_companies
-    from zhaoyin.extractors.districts import find_districts
-    from zhaoyin.extractors.pipeline import extraction_view
-    from zhaoyin.extractors.projects import find_projects
-    from zhaoyin.extractors.text import halfwidth
-
-    view = extraction_view(halfwidth(text))
-    districts, _city = find_districts(view)
-    projects = find_projects(
-        view,
-        amounts=amounts_in(view),
-        companies=find_companies(view),
-        districts=districts,
-        metrics=[],
-        published="2024-09",
-    )
-    return {p.name: p.district for p in projects}
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -135,14 +115,15 @@ def project_districts(text: str) -> dict[str, str | None]:
     ],
 )
 def test_a_paragraph_is_about_the_zone_it_opens_with_not_the_county_named_in_passing(text):
-    found = project_districts(text)
+    found = districts_of_projects(text, published="2024-09")
     assert found and set(found.values()) == {"胶州经济技术开发区"}, found
 
 
 def test_a_paragraph_opening_with_its_county_still_gives_the_county():
-    found = project_districts(
+    found = districts_of_projects(
         "7月21日，胶州市项目集中签约、开工仪式在胶州经济技术开发区隆重举行，县委书记出席仪式并讲话，副县长主持仪式。\n"
-        "仪式上共签约项目2个，分别是星澜光电项目、禾川冷链项目，总投资6.5亿元。"
+        "仪式上共签约项目2个，分别是星澜光电项目、禾川冷链项目，总投资6.5亿元。",
+        published="2024-09",
     )
     assert found and set(found.values()) == {"胶州市"}, found
 
@@ -173,7 +154,7 @@ def test_a_town_leading_its_figures_gives_them_to_its_county(text):
     ],
 )
 def test_a_paragraph_about_another_project_leads_no_other(text):
-    found = project_districts(text)
+    found = districts_of_projects(text, published="2024-09")
     others = {name: d for name, d in found.items() if "禾川" in name or "云栖" in name}
     assert others and set(others.values()) == {"胶州市"}, found
 
