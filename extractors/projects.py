@@ -1724,10 +1724,7 @@ def _company_in(companies: list[Company], start: int, end: int) -> str | None:
         for span in company.spans
         if start <= span.start and span.end <= end
     ]
-    if not inside:
-        return None
-    first = min(company for company in inside)
-    return first[3]
+    return min(inside)[3] if inside else None
 
 
 def clauses(sentence: Segment) -> list[Segment]:
