@@ -11,6 +11,8 @@ The texts live in a gitignored cache (ZHAOYIN_REAL_DIR, default .zhaoyin-cache/r
   python -m scripts.real_set fill [--from DIR]   refill the cache: copy from DIR (default ZHAOYIN_REAL_SOURCE or
                                                  ~/.cache/zhaoyin/real/texts), else fetch each address; every
                                                  text is checked against its sha256
+  python -m scripts.real_set recover PAGES_DIR   refill from stored copies of the pages (JSON {"url", "excerpt"}),
+                                                 where the addresses are out of reach; checked by sha256
   python -m scripts.real_set status              which texts are present, which are missing
   python -m scripts.real_set sources             rewrite SOURCES.md from manifest.json
   python -m scripts.real_set agreement           F1 of the second annotation (gold2) against the first
@@ -58,8 +60,40 @@ def text_status(entry: dict, directory: Path | None = None) -> str:
     return "present" if sha256(path.read_bytes()) == entry["sha256"] else "differs"
 
 
+def _body_in(text: str, entry: dict) -> bytes | None:
+    """The report's body inside a page's text: the window of the recorded length whose sha256 matches,
+    first as it stands, then with one run of lines (site chrome, a repeated headline) taken out."""
+    length = entry.get("chars")
+    if not length:
+        return None
+    text = text.replace("\r\n", "\n")
+
+    def window(body: str) -> bytes | None:
+        # the stored body ends in one newline, whether or not the page had one there
+        for size in (length, length - 1):
+            for start in range(0, max(1, len(body) - size + 1)):
+                candidate = (body[start : start + size].rstrip("\n") + "\n").encode()
+                if sha256(candidate) == entry["sha256"]:
+                    return candidate
+        return None
+
+    found = window(text)
+    if found is not None:
+        return found
+    lines = text.split("\n")
+    for first in range(len(lines)):
+        for last in range(first + 1, len(lines) + 1):
+            rest = "\n".join(lines[:first] + lines[last:])
+            if len(rest) < length - 1:
+                break
+            found = window(rest)
+            if found is not None:
+                return found
+    return None
+
+
 def _fetch_body(entry: dict) -> bytes | None:
-    """The report's body from its live address: the page's text, then the window whose sha256 matches."""
+    """The report's body from its live address."""
     import httpx
 
     from zhaoyin.extractors.readers import read_document
@@ -70,16 +104,39 @@ def _fetch_body(entry: dict) -> bytes | None:
         response.raise_for_status()
     except httpx.HTTPError:
         return None
-    text = read_document(RawDocument(data=response.content, source=entry["url"])).text
-    length = entry.get("chars")
-    if not length:
-        return None
-    body = text.replace("\r\n", "\n")
-    for start in range(0, max(1, len(body) - length + 1)):
-        candidate = (body[start : start + length].rstrip("\n") + "\n").encode()
-        if sha256(candidate) == entry["sha256"]:
-            return candidate
-    return None
+    return _body_in(read_document(RawDocument(data=response.content, source=entry["url"])).text, entry)
+
+
+def recover(pages: Path, entries: list[dict] | None = None, target: Path | None = None) -> int:
+    """Texts from stored copies of the pages (JSON files of {"url", "excerpt"} or lists of them, as a
+    search of stored web pages returns them), where the live addresses are out of reach."""
+    target = target or cache_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    by_url: dict[str, list[dict]] = {}
+    for entry in manifest() if entries is None else entries:
+        by_url.setdefault(entry["url"], []).append(entry)
+    recovered, unmatched = 0, []
+    for path in sorted(pages.glob("*.json")):
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as error:
+            print(f"  skipped {path.name}: not JSON ({error})")
+            continue
+        for page in loaded if isinstance(loaded, list) else [loaded]:
+            entries = by_url.get(page.get("url", ""), [])
+            for entry in entries:
+                if text_status(entry, target) == "present":
+                    continue
+                body = _body_in(page.get("excerpt", ""), entry)
+                if body is None:
+                    unmatched.append(f"{entry['doc']} ({path.name}: no window matches its sha256)")
+                    continue
+                (target / entry["doc"]).write_bytes(body)
+                recovered += 1
+    print(f"recovered {recovered} texts into {target}")
+    for line in unmatched:
+        print(f"  unmatched: {line}")
+    return 0
 
 
 def fill(source: Path | None) -> int:
@@ -212,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     fill_cmd = sub.add_parser("fill", help="refill the text cache")
     fill_cmd.add_argument("--from", dest="source", type=Path, default=None)
+    recover_cmd = sub.add_parser("recover", help="refill from stored copies of the pages")
+    recover_cmd.add_argument("pages", type=Path)
     sub.add_parser("status", help="which texts are present")
     sub.add_parser("sources", help="rewrite SOURCES.md")
     sub.add_parser("agreement", help="F1 of the second annotation against the first")
@@ -222,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "fill":
         return fill(args.source)
+    if args.command == "recover":
+        return recover(args.pages)
     if args.command == "status":
         return status()
     if args.command == "agreement":
