@@ -1785,6 +1785,23 @@ class _Context:
             self._event_status = next(iter(said)) if len(said) == 1 and said <= set(_EVENT_STATUSES) else None
         return self._event_status
 
+    def counted_status(self, sentence: Segment, position: int) -> str | None:
+        """How far the projects a list counts came, when an earlier sentence counted as many at one step
+        (共签约招商引资项目6个，…。…的6个招商引资项目分别是：A项目…): the list itemizes that tally."""
+        counts = [_count_of(m.group(0)) for m in _TALLY.finditer(self.text, sentence.start, position)]
+        if not counts:
+            return None
+        said = set()
+        for earlier in self.sentences:
+            if earlier.start >= sentence.start:
+                break
+            for match in _TALLY.finditer(earlier.text):
+                if _count_of(match.group(0)) == counts[-1]:
+                    clause = _containing(clauses(earlier), earlier.start + match.start())
+                    said.add(_status(self.text, [(clause.start, clause.end)], (0, 0), described=True)[0])
+        said -= {None, "planned", CONDITIONAL}
+        return next(iter(said)) if len(said) == 1 else None
+
     def sentence_at(self, position: int) -> Segment:
         return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
 
@@ -1973,6 +1990,10 @@ def _own_division(
     return division.canonical if first < OWN_DIVISION_WITHIN else None
 
 
+def _count_of(tally: str) -> str:
+    return "".join(ch for ch in tally if ch.isdigit())
+
+
 def _containing(segments: list[Segment], position: int) -> Segment:
     index = bisect_right([s.start for s in segments], position) - 1
     return segments[max(index, 0)]
@@ -2018,13 +2039,14 @@ def _filled(kept: Project, other: Project) -> Project:
     return kept.model_copy(update={"company": company, "district": district, "status": status})
 
 
-def _information(project: Project) -> tuple[int, int]:
+def _information(project: Project) -> tuple[int, int, int]:
     """How much a mention says, then how far the works came: of two mentions saying as much
-    (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news."""
+    (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news; then the fuller name
+    (a list's 甲博览城, then 甲集团投资50亿元的甲博览城项目)."""
     said = sum(
         v is not None for v in (project.company, project.district, project.amount_yuan, project.status)
     )
-    return said, _work_stage(project.status)
+    return said, _work_stage(project.status), len(project.name or "")
 
 
 def _work_stage(status: str | None) -> int:
@@ -2341,6 +2363,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         status = status_of(text, [opened], (0, 0), described=True)[
             0
         ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
+    if status is None:
+        status = doc.counted_status(sentence, candidate.start)
     if status in (None, CONDITIONAL) and not candidate.listed:
         status = doc.event_status() or status
     if (

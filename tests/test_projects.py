@@ -2738,3 +2738,26 @@ def test_a_project_named_after_a_firm_cut_inside_its_name_opens_with_the_whole_f
     (project,) = [p for p in projects_of(text) if p.name.endswith("实木家具生产项目")]
     assert project.name == "岳阳大华和鑫家具有限公司实木家具生产项目"
     assert project.company == "岳阳大华和鑫家具有限公司"
+
+
+def test_a_list_of_the_projects_an_earlier_sentence_counted_takes_that_steps_status():
+    text = (
+        "7月26日，岚山县举行招商引资项目集中签约暨重点项目开工仪式。共签约招商引资项目6个，总投资117亿元；"
+        "集中开工13个重点项目，总投资22.4亿元。\n"
+        "总投资117亿元的6个招商引资项目分别是：岚山物流有限公司投资33亿元的陆港中小企业产业园项目，"
+        "首融控股有限公司投资28亿元的岚山大健康产业园项目。"
+    )
+    statuses = {p.name: p.status for p in projects_of(text)}
+    assert statuses["陆港中小企业产业园项目"] == "signed"
+    assert statuses["岚山大健康产业园项目"] == "signed"
+
+
+def test_a_project_named_in_a_list_and_again_in_full_keeps_the_full_name():
+    text = (
+        "20日，岚山举行22个重点项目集中开工奠基仪式，总投资209.47亿元。据了解，22个重点项目包括五岚国际博览城、"
+        "承兴30万锭高档纺纱、罗汉金枣生态科技园等。五岚国际集团计划总投资额50亿元的五岚国际博览城项目，"
+        "是开工建设的第一个项目。"
+    )
+    names = [p.name for p in projects_of(text)]
+    assert "五岚国际博览城项目" in names
+    assert "五岚国际博览城" not in names
