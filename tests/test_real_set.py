@@ -144,17 +144,31 @@ def test_recover_finds_each_text_inside_a_stored_copy_of_its_page(tmp_path, caps
     body = "甲县签约项目3个\n\n总投资5亿元的乙公司丙项目落户甲县。\n"
     chrome_inside = "甲县签约项目3个\n当前位置：首页 > 新闻\n\n总投资5亿元的乙公司丙项目落户甲县。相关阅读"
     entries = [
-        {"doc": "a.txt", "url": "http://a.example/1", "chars": len(body), "sha256": real_set.sha256(body.encode())},
-        {"doc": "b.txt", "url": "http://b.example/2", "chars": len(body), "sha256": real_set.sha256(body.encode())},
+        {
+            "doc": "a.txt",
+            "url": "http://a.example/1",
+            "chars": len(body),
+            "sha256": real_set.sha256(body.encode()),
+        },
+        {
+            "doc": "b.txt",
+            "url": "http://b.example/2",
+            "chars": len(body),
+            "sha256": real_set.sha256(body.encode()),
+        },
     ]
     pages, target = tmp_path / "pages", tmp_path / "cache"
     pages.mkdir()
     (pages / "a.json").write_text(
-        json.dumps({"url": "http://a.example/1", "excerpt": "网站首页\n" + chrome_inside}, ensure_ascii=False),
+        json.dumps(
+            {"url": "http://a.example/1", "excerpt": "网站首页\n" + chrome_inside}, ensure_ascii=False
+        ),
         encoding="utf-8",
     )
     (pages / "b.json").write_text(
-        json.dumps([{"url": "http://b.example/2", "excerpt": body.replace("5亿元", "6亿元")}], ensure_ascii=False),
+        json.dumps(
+            [{"url": "http://b.example/2", "excerpt": body.replace("5亿元", "6亿元")}], ensure_ascii=False
+        ),
         encoding="utf-8",
     )
     assert real_set.recover(pages, entries, target) == 0
