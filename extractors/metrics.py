@@ -306,9 +306,13 @@ def _city_mentions(
         cities = {e.place.canonical for e in entries if e.form == CITY}
         if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
             continue  # 香港, 上海: a province's mention, or a source of investment (香港实际到资…)
-        if surface[-1] != next(iter(cities))[-1] and not view.startswith(INVESTMENT_VERBS, end):
+        if (
+            surface[-1] != next(iter(cities))[-1]
+            and not view.startswith(INVESTMENT_VERBS, end)
+            and not _COUNT_RIGHT_AFTER.match(view, end)
+        ):
             continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the
-            # city; right before a verb of investment (孝感签约4个项目) it is the city doing it
+            # city; right before a verb of investment (孝感签约4个项目) or a count (福州115个) it is the city
         out.append(_Mention(start, end, cities.pop(), "city"))
     return out
 
@@ -705,6 +709,8 @@ _FUNDS = _KW["funds"]
 _PUBLIC_FUNDS_BEFORE = tuple(_KW["public_funds_before"])
 _ONE_NAMED_PROJECT = re.compile(lang.pattern("metric_keywords", "one_named_project"))
 _PERSPECTIVE = re.compile(lang.pattern("metric_keywords", "perspective"))
+_PERSPECTIVE_AMONG = re.compile(lang.pattern("metric_keywords", "perspective_among"))
+_COUNT_RIGHT_AFTER = re.compile(lang.pattern("metric_keywords", "count_right_after"))
 _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
 
@@ -2072,9 +2078,11 @@ def _earlier_count(figures: list[_Figure]) -> _Figure | None:
 
 
 def _perspective_count(view: str, sentence: Segment, m: re.Match[str]) -> _Figure | None:
-    """从亿元以上项目签约情况来看，甲区2个，乙县1个: the sentence's opening view names what its per-place
-    counts count, when no count before them does."""
-    opening = _PERSPECTIVE.search(view, sentence.start, m.start())
+    """从亿元以上项目签约情况来看，甲区2个，乙县1个 (or 签约项目中，甲区2个…): the sentence's opening view
+    names what its per-place counts count, when no count before them does."""
+    opening = _PERSPECTIVE.search(view, sentence.start, m.start()) or _PERSPECTIVE_AMONG.match(
+        view, sentence.start, m.start()
+    )
     noun = _VERB_COUNTED["units"].get(m.group("unit"))
     if opening is None or noun is None or noun not in opening.group("topic"):
         return None

@@ -2284,3 +2284,23 @@ def test_the_sums_of_a_ranking_s_leaders_are_figures():
         "全市签约项目总投资320亿元。地区生产总值排名前三的区是青山区500亿元、白沙区300亿元。",
     ):
         assert not [m for m in metrics_of(text, [], city="襄州市") if m.value in (5.2, 500.0, 300.0)]
+
+
+def test_counts_taken_among_a_set_the_sentence_opens_with_count_that_set_per_place():
+    text = "一季度全市集中开工重大项目中，鼓楼区15个、总投资82亿元，台江区7个、总投资8亿元。"
+    by_value = {m.value: m for m in metrics_found(text)}
+    assert (by_value[15].subject, by_value[82].subject) == ("鼓楼区", "鼓楼区")
+    assert (by_value[7].subject, by_value[8].subject) == ("台江区", "台江区")
+    assert by_value[15].indicator == by_value[7].indicator == "集中开工重大项目"
+
+
+def test_a_citys_short_name_right_before_its_count_is_the_city_in_a_provincial_roundup():
+    text = (
+        "全省一季度集中开工重大项目488个，总投资2388亿元。\n"
+        "一季度集中开工重大项目中，福州115个、总投资802亿元，厦门17个、总投资88亿元，漳州83个、总投资369亿元。"
+    )
+    by_value = {m.value: m for m in metrics_found(text)}
+    assert by_value[488].subject == "福建省"
+    assert (by_value[115].subject, by_value[802].subject) == ("福州市", "福州市")
+    assert (by_value[17].subject, by_value[88].subject) == ("厦门市", "厦门市")
+    assert (by_value[83].subject, by_value[369].subject) == ("漳州市", "漳州市")
