@@ -39,6 +39,8 @@ _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
 _PLAN_TO_BUILD = re.compile(lang.pattern("project_words", "plan_to_build"))
 _PHASE = re.compile(lang.pattern("project_words", "phase"))
+_PHASE_END = re.compile(f"(?:{lang.pattern('project_words', 'phase')})$")
+_BRACKETED_PHASE_END = re.compile(f"(?:{lang.pattern('project_words', 'bracketed_phase')})$")
 _ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
 _COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
@@ -555,7 +557,7 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
             position = piece.end()
             closer = text.find(stop, start, end)
             end = _bare_name_end(text, start, closer if closer >= 0 else end)
-            named = text[start:end].endswith(nouns)
+            named = _ends_with_a_noun(text[start:end], nouns)
             if named and before == separator and _half_a_name(text, raw):
                 start = raw.pop()[0]  # A县食用菌菌种生产、栽培及加工综合建设项目: one name holds a 、
                 before = text[start - 1 : start] if raw else ""
@@ -581,6 +583,12 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
             if end - start >= LISTED_MIN_CHARS:
                 out.append((start, end))
     return out
+
+
+def _ends_with_a_noun(piece: str, nouns: tuple[str, ...]) -> bool:
+    """…研发基地 and …研发基地一期: a phase after the project noun still ends a name."""
+    phase = _PHASE_END.search(piece)
+    return (piece[: phase.start()] if phase else piece).endswith(nouns)
 
 
 def _only_a_name(text: str, start: int, end: int) -> bool:
@@ -644,7 +652,15 @@ def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int])
             elif placed is not None and _is_specific(text[placed:end], listed=True):
                 # X示范区|果蔬包装项目 among projects: placed by its zone, it needs what a listed item needs
                 out.append(_Candidate(text[placed:end], placed, end))
-    return out
+    # 甲集团总部基地 found alone, 甲集团总部基地建设工程项目 the item; a name ending in 项目 is whole
+    longest = _longest_from_each_start(text, out)
+    return [c for c in out if c in longest or _ends_in_the_project_word(c.name or "")]
+
+
+def _ends_in_the_project_word(name: str) -> bool:
+    """…产业园项目 and …产业园项目(二期)."""
+    phase = _BRACKETED_PHASE_END.search(name)
+    return (name[: phase.start()] if phase else name).endswith(_WORDS["project_word"])
 
 
 def _longest_from_each_start(text: str, found: list[_Candidate]) -> list[_Candidate]:

@@ -2761,3 +2761,19 @@ def test_a_project_named_in_a_list_and_again_in_full_keeps_the_full_name():
     names = [p.name for p in projects_of(text)]
     assert "五岚国际博览城项目" in names
     assert "五岚国际博览城" not in names
+
+
+def test_a_list_started_by_qidong_jianshe_holds_whole_items_ending_in_a_phase_or_going_on_to_xiangmu():
+    text = (
+        "截至3月底，新开工北京项目11个，投资额96.2亿元。启动建设岚云(天津)数据中心园区项目、"
+        "中岚六院集团总部基地建设工程项目、国家级风电叶片检测研发基地一期、卫星互联网系统整星生产线、"
+        "国家网络安全产业园等一批项目。"
+    )
+    statuses = {p.name: p.status for p in projects_of(text)}
+    assert statuses == {
+        "岚云(天津)数据中心园区项目": "started",
+        "中岚六院集团总部基地建设工程项目": "started",
+        "国家级风电叶片检测研发基地一期": "started",
+        "卫星互联网系统整星生产线": "started",
+        "国家网络安全产业园": "started",
+    }
