@@ -91,14 +91,19 @@ def _stage(name: str, fallback: T, strict: bool, fn: Callable[..., T], *args, **
 
 
 _ASCII_FULL_STOP = re.compile(lang.pattern("punctuation", "ascii_full_stop"))
+_DOT_IN_A_LIST_ITEM = re.compile(lang.pattern("punctuation", "dot_in_a_list_item"))
 
 
 def extraction_view(text: str) -> str:
     """The text the extractors read: simplified, half-width, and an ASCII full stop ending a sentence
-    read as 。 (same length: offsets unchanged)."""
+    read as 。, but not one joining a list item's name (same length: offsets unchanged)."""
     view = simplified_view(text)
     view = halfwidth(view if len(view) == len(text) else text)
-    return _ASCII_FULL_STOP.sub(lang.chars("full_stop"), view)
+    if "." not in view:
+        return view
+    in_names = {m.start("dot") for m in _DOT_IN_A_LIST_ITEM.finditer(view)}
+    full_stop = lang.chars("full_stop")
+    return _ASCII_FULL_STOP.sub(lambda m: m.group() if m.start() in in_names else full_stop, view)
 
 
 def _backend_companies(backend: str, text: str) -> list[Company]:

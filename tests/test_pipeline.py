@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from zhaoyin.extractors.pipeline import EXTRACTOR_VERSION, extract
+from zhaoyin.extractors.pipeline import EXTRACTOR_VERSION, extract, extraction_view
 from zhaoyin.schemas import Document
 
 REPORT = """青岛日报 2025年4月8日
@@ -182,3 +182,14 @@ def test_the_document_date_and_where_it_came_from():
         )
     )
     assert again.published is None
+
+
+def test_an_ascii_dot_ends_a_sentence_but_joins_the_name_of_a_list_item():
+    view = extraction_view(
+        "总投资超过300亿元.其中，开工项目包括岚山医院住院楼项目、海润.书香华庭项目、辣椒深加工项目。"
+    )
+    assert view.startswith("总投资超过300亿元。其中")
+    assert "、海润.书香华庭项目、" in view
+    assert len(view) == len(
+        "总投资超过300亿元.其中，开工项目包括岚山医院住院楼项目、海润.书香华庭项目、辣椒深加工项目。"
+    )
