@@ -2777,3 +2777,13 @@ def test_a_list_started_by_qidong_jianshe_holds_whole_items_ending_in_a_phase_or
         "卫星互联网系统整星生产线": "started",
         "国家网络安全产业园": "started",
     }
+
+
+def test_a_topped_out_or_advancing_project_is_still_being_built():
+    text = (
+        "上储能源共享储能电站等66个重点项目建成投产，华象科技多种金属复合板、宁岚运风光同场等项目顺利推进。"
+        "投资5亿元的岚州云计算中心主体工程封顶。"
+    )
+    statuses = {p.name: p.status for p in projects_of(text)}
+    assert statuses["宁岚运风光同场"] == "started"
+    assert statuses["岚州云计算中心主体工程"] == "started"
