@@ -2304,3 +2304,13 @@ def test_a_citys_short_name_right_before_its_count_is_the_city_in_a_provincial_r
     assert (by_value[115].subject, by_value[802].subject) == ("福州市", "福州市")
     assert (by_value[17].subject, by_value[88].subject) == ("厦门市", "厦门市")
     assert (by_value[83].subject, by_value[369].subject) == ("漳州市", "漳州市")
+
+
+def test_a_count_named_by_its_number_word_and_hong_kongs_measure_word_for_firms():
+    ms = metrics_found("1-3月，全省签约项目数为37个，新设外商投资企业数为537家。")
+    assert {(m.value, m.unit, m.indicator) for m in ms} >= {
+        (37, "个", "签约项目"),
+        (537, "家", "新设外商投资企业"),
+    }
+    ms = metrics_found("特区政府投资推广署今年前9个月协助300间企业落户香港，比去年同期增加7%。")
+    assert (300, "间") in figures(ms)
