@@ -166,6 +166,17 @@ def document_city(text: str, hits: list[tuple[int, int, str]] | None = None) -> 
     return votes.most_common(1)[0][0] if votes else None
 
 
+def outlet_city(outlet: str | None) -> str | None:
+    """The prefecture-level city a paper is named after (兰州日报 → 兰州市, 梧州晚报 → 梧州市): where a report
+    that names no city of its own was written. None for a national or provincial outlet (人民日报, 湖北日报)."""
+    for length in range(min(len(outlet or ""), 5), 1, -1):
+        entries = gazetteer().places_named((outlet or "")[:length])
+        cities = {e.place.canonical for e in entries if e.form == CITY}
+        if entries:
+            return cities.pop() if len(cities) == 1 and not any(e.form == PROVINCE for e in entries) else None
+    return None
+
+
 CITY_DOMINANCE = 0.75  # share of place mentions that makes a report about one city only
 
 

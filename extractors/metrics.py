@@ -1467,8 +1467,18 @@ def find_metrics(
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
+    # a report speaking as its province (我省, 全省) and never as its city (全市) is the province's: the city
+    # found is where the event was held or a place it lists
+    provincial = (
+        province is not None
+        and _has_any(view, PROVINCE_ANAPHORA)
+        and not _has_any(view, _city_anaphora(city))
+    )
     document_lead = (
-        _document_lead(view, mentions) or next((m.canonical for m in own_division), None) or city or province
+        _document_lead(view, mentions)
+        or next((m.canonical for m in own_division), None)
+        or (province if provincial else city)
+        or province
     )
     # A government's work report speaks as that government (我们…): a place leads only its own sentence.
     work_report = _has_any(re.sub(r"\s", "", view[: OPENING_LINES * 2]), WORK_REPORT_MARKERS)

@@ -18,7 +18,7 @@ from zhaoyin.extractors.amounts import find_amounts, local_yuan
 from zhaoyin.extractors.backends import BackendUnavailable
 from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.dates import dated_publication
-from zhaoyin.extractors.districts import find_districts
+from zhaoyin.extractors.districts import find_districts, outlet_city
 from zhaoyin.extractors.fingerprint import fingerprint
 from zhaoyin.extractors.keys import attach_keys, locate_evidence, set_fields
 from zhaoyin.extractors.kinds import classify_projects
@@ -253,6 +253,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         imported=document.fetched_at,
     )
     districts, city = _stage("districts", ([], None), strict, find_districts, text, published)
+    city = city or outlet_city(document.meta.get("source_name"))  # a report naming no city: its paper's
     if backend in RULES_COMPANIES:
         companies = _stage("companies", [], strict, find_companies, text)
     else:

@@ -193,3 +193,26 @@ def test_an_ascii_dot_ends_a_sentence_but_joins_the_name_of_a_list_item():
     assert len(view) == len(
         "总投资超过300亿元.其中，开工项目包括岚山医院住院楼项目、海润.书香华庭项目、辣椒深加工项目。"
     )
+
+
+def test_a_report_naming_no_city_is_its_papers_and_speaking_as_the_province_the_provinces():
+    from zhaoyin.extractors.readers import read_document
+    from zhaoyin.schemas import RawDocument
+
+    text = (
+        "兰州日报社全媒体记者 王某\n"
+        "兰州日报讯 记者从省政府新闻办获悉，1至9月，全省签约招商引资项目3989个，签约金额9433.27亿元。\n"
+    )
+    document = read_document(RawDocument(data=text.encode(), source="report.txt"))
+    extraction = extract(document)
+    assert extraction.city == "兰州市"
+    assert {m.subject for m in extraction.metrics} == {"甘肃省"}
+
+
+def test_a_provincial_report_held_in_its_capital_gives_the_province_its_figures():
+    text = (
+        "9月10日上午，在岚企500强高峰论坛上，举行了岚企500强投资江西重大项目签约仪式，现场集中签约项目34个，"
+        "总投资额1003亿元。自本次论坛确定在南昌举办以来，我省突出招大引强。截至8月底，全省共签约项目133个。\n"
+    )
+    extraction = extract(Document(text=text, source="report.txt"))
+    assert {m.subject for m in extraction.metrics} == {"江西省"}
