@@ -142,7 +142,9 @@ def _city_votes(hits: list[tuple[int, int, str]], text: str | None = None) -> Co
     when nothing else does (兰州市在深圳举办推介会 is a report about Lanzhou), and mentions of who
     publishes or where investment comes from do not vote."""
     if text is not None:
-        hits = [h for h in hits if not _is_source(text, h[0], h[1])]
+        hits = [
+            h for h in hits if not _is_source(text, h[0], h[1]) and not _words_not_a_name(text, h[0], h[1])
+        ]
     votes = _votes(hits)
     if text is None:
         return votes
@@ -219,6 +221,25 @@ def _suffix_read_onward(text: str, start: int, end: int) -> bool:
         and suffix is not None
         and stem[2] == start + 1
         and suffix[1] == end - 1 < suffix[2] - 1
+    )
+
+
+def _words_not_a_name(text: str, start: int, end: int) -> bool:
+    """Characters that spell a place but read as everyday words in their sentence (丰富县域, 和县委, 和县区)."""
+    return (
+        _inside_a_word(text, start)
+        or _suffix_read_onward(text, start, end)
+        or _and_the_divisions(text, start, end)
+    )
+
+
+def _and_the_divisions(text: str, start: int, end: int) -> bool:
+    """开工和县区自行开工 holds no 和县: a conjunction and 县 run on into 县区 or 县市, the divisions of a city."""
+    return (
+        end - start == 2
+        and text[start] in lang.char_set("conjunctions")
+        and text[end : end + 1] in lang.char_set("divisions_after_county")
+        and end < len(text)
     )
 
 
@@ -379,9 +400,7 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
             continue
         if end < len(text) and text[end] in lang.char_set("street_after"):
             continue
-        if _inside_a_word(text, start):
-            continue
-        if _suffix_read_onward(text, start, end):
+        if _words_not_a_name(text, start, end):
             continue
         if _given_name(text, start, end):
             continue

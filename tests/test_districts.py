@@ -1179,3 +1179,12 @@ def test_a_verb_phrase_of_a_policy_zone_name_stays_in_it():
     ending, belongs to the name."""
     assert "国家服务贸易促进创新示范区" in canonicals("日照市获批国家服务贸易促进创新示范区，新签约项目6个。")
     assert "莱阳智能制造产业园" in canonicals("烟台市莱阳智能制造产业园新开工项目6个。")
+
+
+def test_a_conjunction_before_the_counties_and_districts_names_no_county():
+    found, city = districts_of(
+        "全年共举办现场会4次，累计集中开工和县区自行开工重点项目1031个，总投资1220亿元。"
+    )
+    assert "和县" not in found
+    assert city is None
+    assert "和县" in canonicals("马鞍山市和县新签约项目12个。")
