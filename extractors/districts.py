@@ -230,6 +230,16 @@ def _words_not_a_name(text: str, start: int, end: int) -> bool:
         _inside_a_word(text, start)
         or _suffix_read_onward(text, start, end)
         or _and_the_divisions(text, start, end)
+        or _the_n_big(text, start)
+    )
+
+
+def _the_n_big(text: str, start: int) -> bool:
+    """四大园区新签项目18个 holds no 大园区: 四大 is 'the four big', the name's first character its 大."""
+    return (
+        start > 0
+        and text[start] in lang.char_set("size_after_numeral")
+        and text[start - 1] in lang.char_set("digits") | lang.char_set("numerals")
     )
 
 

@@ -1188,3 +1188,8 @@ def test_a_conjunction_before_the_counties_and_districts_names_no_county():
     assert "和县" not in found
     assert city is None
     assert "和县" in canonicals("马鞍山市和县新签约项目12个。")
+
+
+def test_the_n_big_parks_name_no_district_that_starts_with_da():
+    assert "大园区" not in canonicals("1-6月，全区新签项目179个。四大园区新签项目18个，协议资金58.7亿元。")
+    assert "大园区" in canonicals("桃园市大园区新设企业5家。")
