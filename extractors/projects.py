@@ -2055,14 +2055,16 @@ def _filled(kept: Project, other: Project) -> Project:
     return kept.model_copy(update={"company": company, "district": district, "status": status})
 
 
-def _information(project: Project) -> tuple[int, int, int]:
+def _information(project: Project, named_within: str = "") -> tuple[int, int, bool]:
     """How much a mention says, then how far the works came: of two mentions saying as much
     (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news; then the fuller name
-    (a list's 甲博览城, then 甲集团投资50亿元的甲博览城项目)."""
+    of the same thing (a list's 甲博览城, then 甲集团投资50亿元的甲博览城项目), when `named_within` is the
+    other mention's name."""
     said = sum(
         v is not None for v in (project.company, project.district, project.amount_yuan, project.status)
     )
-    return said, _work_stage(project.status), len(project.name or "")
+    fuller = bool(named_within) and named_within in (project.name or "") and named_within != project.name
+    return said, _work_stage(project.status), fuller
 
 
 def _work_stage(status: str | None) -> int:
@@ -2585,8 +2587,11 @@ def find_projects(
         if same is None and project.name is None:
             same = next((i for i, p in enumerate(projects) if _same_firm_again(p, project)), None)
         if same is not None:  # the same project again: keep the mention that says more, with what the
+            earlier = projects[same]
             kept, other = sorted(
-                (projects[same], project), key=_information, reverse=True
+                (earlier, project),
+                key=lambda p: _information(p, (project if p is earlier else earlier).name or ""),
+                reverse=True,
             )  # other alone says
             projects[same] = _filled(kept, other)
             continue
