@@ -291,9 +291,12 @@ def test_zhao_without_a_number_before_a_currency_is_no_amount(text):
             "香港商報訊：深圳前海簽約項目52個，總投資約3,400億元。",
             "CNY",
         ),  # traditional, no Taiwan institution
+        ("投資推廣署公布，去年協助企業在港投資逾690億元。", "HKD"),
+        ("行政長官表示，特區政府正規劃澳門多個重大建設項目，預算一百二十億元。", "MOP"),
+        ("特區政府與香港、澳門企業共同投資30億元。", "CNY"),  # both SARs named: no one's dollar
     ],
 )
-def test_the_bare_yuan_of_a_taiwan_report_is_the_new_taiwan_dollar(written, currency):
+def test_the_bare_yuan_of_a_taiwan_hong_kong_or_macao_report_is_its_own_dollar(written, currency):
     view = simplified_view(written)
     amounts = find_amounts(view, yuan=local_yuan(written, view))
     assert amounts and {a.currency for a in amounts if a.text.endswith("元")} == {currency}
