@@ -2270,7 +2270,13 @@ def _paired_investors(companies: list[Company], candidates: list[_Candidate]) ->
 def _names_a_company(name: str) -> bool:
     """An item of a list typed as companies (…等多家龙头企业) that names one: no count (一批…), no project
     noun, not a place, and a word that is not everyday (一汽, 轮胎) or a proper name."""
-    if len(name) < 2 or _COUNTED.search(name) or name.endswith(_nouns()[0]) or gazetteer().places_named(name):
+    if (
+        len(name) < 2
+        or _COUNTED.search(name)
+        or name.endswith(_nouns()[0])
+        or gazetteer().places_named(name)
+        or name in lang.word_set("foreign_places")  # 来自美国、英国等31个国家的83家外资企业
+    ):
         return False
     return any(
         _proper(w, flag, opening=i == 0) or (word_frequency(w) < EVERYDAY_FREQ and w not in _industry())
@@ -2287,6 +2293,7 @@ def _typed_as_a_firm(name: str) -> bool:
         or _COUNTED.search(name)
         or (noun is not None and noun not in _fund_nouns())
         or gazetteer().places_named(name)
+        or name in lang.word_set("foreign_places")
         or not _HAN_START.match(name)
         or all(w in _industry() for w, _flag in tagged(name))  # 新能源: a trade
     )

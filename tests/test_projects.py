@@ -2787,3 +2787,9 @@ def test_a_topped_out_or_advancing_project_is_still_being_built():
     statuses = {p.name: p.status for p in projects_of(text)}
     assert statuses["宁岚运风光同场"] == "started"
     assert statuses["岚州云计算中心主体工程"] == "started"
+
+
+def test_the_countries_firms_come_from_are_no_firms():
+    text = "平台为入驻企业提供一站式服务，目前已有来自美国、英国、新西兰等31个国家的83家外资企业入驻。"
+    found = projects_of(text)
+    assert not [p for p in found if p.company in {"美国", "英国", "新西兰"}]
