@@ -68,7 +68,14 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         (round 24) a registered name cut at a boundary word with no core left takes the word in; zones
 #         never hold a clause (举办…产业园) or a counted quantity (首个); 只/支 count funds and projects; a
 #         ranking's leaders' sums are figures; 新政 names a policy in news
-EXTRACTOR_VERSION = "0.15.0"
+# 0.16.0: (rounds 25–26, from the errors of fresh batches) a list of the projects an earlier sentence counted
+#         takes that count's step; 启动建设, 封顶, 顺利推进 are started; list items ending in a phase are whole and
+#         a name found alone gives way to its item; an ASCII dot inside a list item joins a name; counts among a
+#         set a sentence opens with (…项目中，甲区15个) and a city's short name before its count (福州115个); 间
+#         counts firms, 项目数为 counts projects; a report speaking as its province gives it its figures, and
+#         one naming no city is its paper's city's; 和县区 and 四大园区 name no division; HK/Macao 元 is
+#         HKD/MOP; countries are no firms
+EXTRACTOR_VERSION = "0.16.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
