@@ -160,6 +160,11 @@ def fill(source: Path | None) -> int:
     print(f"{total - len(missing)} of {total} texts in {target}")
     for doc in missing:
         print(f"  missing: {doc} (not in {source}, and its address gave no matching text)")
+    if missing:
+        print(
+            "  where the addresses are out of reach, save stored copies of the pages as JSON files of"
+            ' {"url", "excerpt"} and run: python -m scripts.real_set recover DIR'
+        )
     return 1 if missing else 0
 
 
