@@ -39,6 +39,7 @@ _WORDS = lang.data("project_words")
 _ENUMERATION = re.compile(lang.pattern("project_words", "enumeration"))
 _PLAN_TO_BUILD = re.compile(lang.pattern("project_words", "plan_to_build"))
 _PHASE = re.compile(lang.pattern("project_words", "phase"))
+PHASE_TAIL = 8  # characters a phase at the end of a name may take (（二期）, 十一期): read no further back
 _PHASE_END = re.compile(f"(?:{lang.pattern('project_words', 'phase')})$")
 _BRACKETED_PHASE_END = re.compile(f"(?:{lang.pattern('project_words', 'bracketed_phase')})$")
 _ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
@@ -587,7 +588,7 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
 
 def _ends_with_a_noun(piece: str, nouns: tuple[str, ...]) -> bool:
     """…研发基地 and …研发基地一期: a phase after the project noun still ends a name."""
-    phase = _PHASE_END.search(piece)
+    phase = _PHASE_END.search(piece, max(0, len(piece) - PHASE_TAIL))
     return (piece[: phase.start()] if phase else piece).endswith(nouns)
 
 
@@ -659,7 +660,7 @@ def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int])
 
 def _ends_in_the_project_word(name: str) -> bool:
     """…产业园项目 and …产业园项目(二期)."""
-    phase = _BRACKETED_PHASE_END.search(name)
+    phase = _BRACKETED_PHASE_END.search(name, max(0, len(name) - PHASE_TAIL))
     return (name[: phase.start()] if phase else name).endswith(_WORDS["project_word"])
 
 
