@@ -234,12 +234,13 @@ def _words_not_a_name(text: str, start: int, end: int) -> bool:
     )
 
 
+_NUMERAL_CHARS = lang.char_set("digits") | lang.char_set("numerals")
+
+
 def _the_n_big(text: str, start: int) -> bool:
     """四大园区新签项目18个 holds no 大园区: 四大 is 'the four big', the name's first character its 大."""
     return (
-        start > 0
-        and text[start] in lang.char_set("size_after_numeral")
-        and text[start - 1] in lang.char_set("digits") | lang.char_set("numerals")
+        start > 0 and text[start] in lang.char_set("size_after_numeral") and text[start - 1] in _NUMERAL_CHARS
     )
 
 

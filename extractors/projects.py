@@ -1803,20 +1803,20 @@ class _Context:
         return self._event_status
 
     def counted_status(self, sentence: Segment, position: int) -> str | None:
-        """How far the projects a list counts came, when an earlier sentence counted as many at one step
+        """How far the projects a list counts came, when the report counted as many at one step elsewhere
         (共签约招商引资项目6个，…。…的6个招商引资项目分别是：A项目…): the list itemizes that tally."""
         counts = [_count_of(m.group(0)) for m in _TALLY.finditer(self.text, sentence.start, position)]
         if not counts:
             return None
-        said = set()
-        for earlier in self.sentences:
-            if earlier.start >= sentence.start:
-                break
-            for match in _TALLY.finditer(earlier.text):
-                if _count_of(match.group(0)) == counts[-1]:
-                    clause = _containing(clauses(earlier), earlier.start + match.start())
-                    said.add(_status(self.text, [(clause.start, clause.end)], (0, 0), described=True)[0])
-        said -= {None, "planned", CONDITIONAL}
+        if not hasattr(self, "_tallied"):
+            tallied: dict[str, set[str | None]] = {}
+            for each in self.sentences:
+                for match in _TALLY.finditer(each.text):
+                    clause = _containing(clauses(each), each.start + match.start())
+                    said = _status(self.text, [(clause.start, clause.end)], (0, 0), described=True)[0]
+                    tallied.setdefault(_count_of(match.group(0)), set()).add(said)
+            self._tallied = {count: said - {None, "planned", CONDITIONAL} for count, said in tallied.items()}
+        said = self._tallied.get(counts[-1], set())
         return next(iter(said)) if len(said) == 1 else None
 
     def sentence_at(self, position: int) -> Segment:
@@ -2056,16 +2056,21 @@ def _filled(kept: Project, other: Project) -> Project:
     return kept.model_copy(update={"company": company, "district": district, "status": status})
 
 
-def _information(project: Project, named_within: str = "") -> tuple[int, int, bool]:
+def _information(project: Project) -> tuple[int, int]:
     """How much a mention says, then how far the works came: of two mentions saying as much
-    (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news; then the fuller name
-    of the same thing (a list's 甲博览城, then 甲集团投资50亿元的甲博览城项目), when `named_within` is the
-    other mention's name."""
+    (A公司等项目落户…; A公司等7个项目正式动工), the later step is the project's news."""
     said = sum(
         v is not None for v in (project.company, project.district, project.amount_yuan, project.status)
     )
-    fuller = bool(named_within) and named_within in (project.name or "") and named_within != project.name
-    return said, _work_stage(project.status), fuller
+    return said, _work_stage(project.status)
+
+
+def _says_more(mention: Project, than: Project) -> bool:
+    """Whether `mention` says more of a project than `than` does; of two saying as much, the one holding the
+    other's name in a fuller one (a list's 甲博览城, then 甲集团投资50亿元的甲博览城项目)."""
+    if _information(mention) != _information(than):
+        return _information(mention) > _information(than)
+    return bool(than.name) and bool(mention.name) and than.name != mention.name and than.name in mention.name
 
 
 def _work_stage(status: str | None) -> int:
@@ -2595,12 +2600,8 @@ def find_projects(
         if same is None and project.name is None:
             same = next((i for i, p in enumerate(projects) if _same_firm_again(p, project)), None)
         if same is not None:  # the same project again: keep the mention that says more, with what the
-            earlier = projects[same]
-            kept, other = sorted(
-                (earlier, project),
-                key=lambda p: _information(p, (project if p is earlier else earlier).name or ""),
-                reverse=True,
-            )  # other alone says
+            earlier = projects[same]  # other alone says
+            kept, other = (project, earlier) if _says_more(project, earlier) else (earlier, project)
             projects[same] = _filled(kept, other)
             continue
         by_key[key] = len(projects)
