@@ -276,13 +276,13 @@ def local_yuan(original: str, view: str) -> str:
     """The currency a bare 元 stands for in a document: the New Taiwan, Hong Kong or Macao dollar in a report
     in traditional script that speaks as that place's institutions do (`original` as written, `view` its
     simplified view), else the renminbi."""
-    yuan = UNITS.currencies[lang.data("amount_units")["yuan"]]
+    words = lang.data("amount_units")
+    yuan = UNITS.currencies[words["yuan"]]
     if not is_traditional(original):
         return yuan
     for code, markers in UNITS.local_yuan_markers.items():
         if _has_marker(view, markers):
             return code
-    words = lang.data("amount_units")
     if words["sar_government"] in view:
         named = [code for code, name in words["sar_names"].items() if name in view]
         if len(named) == 1:
