@@ -81,14 +81,22 @@ _COUNTER = (
 # One space may stand between a figure's parts, as typeset and machine-translated reports write them:
 # "58.6 亿元", "约 120亿 元", "2 亿 美元", "逾 10 亿元".
 _INLINE_SPACE = rf"[ \u3000\xa0{_THIN_SPACES}]?"
+# ...or a line break, in text copied from a page set in hard-wrapped lines ("15.4\n亿元").
+_LINE_WRAP = rf"[ \u3000\xa0{_THIN_SPACES}\n]?"
 _SPACE_BEFORE_MAGNITUDE = (
-    rf"(?:{_INLINE_SPACE}(?=[{_MAG_CHARS}]|{_INSIDE}|{re.escape(UNITS.counter_before_yi)}{_YI}))?"
+    rf"(?:{_LINE_WRAP}(?=[{_MAG_CHARS}]|{_INSIDE}|{re.escape(UNITS.counter_before_yi)}{_YI}))?"
 )
 # A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
 # a long run would rescan the run each time, quadratic in its length.
 _WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
 # 1亿5000万元, 3亿2千万元, 12亿零800万元: after 亿, the ten thousands (and their thousands) of the same figure
-_REST_AFTER_YI = rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}))?"
+# 260亿129万5千元, 36亿5千元: the thousands and hundreds below them, written the same way
+_SMALL_MAGS = "".join(c for c, v in UNITS.magnitudes.items() if 10 < v < 10_000)
+_REST_AFTER_YI = (
+    rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)"
+    rf"(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}|[{_SMALL_MAGS}])"
+    rf"(?:(?<={_WAN})(?P<rest2>\d+)(?P<rest2_mag>[{_SMALL_MAGS}]))?)?"
+)
 # Digits written one by one, as Taiwan's papers print figures (一七〇一家, 五九〇四亿元): no place-value characters
 _POSITIONAL = rf"[{lang.chars('positional_digits')}]+"
 # 3兆2,150亿元, 1.5兆元, 二兆五六九〇亿元: a number of trillions, then what stands below them in the same figure
@@ -103,7 +111,7 @@ _FIGURE = (
     rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?"
 )
-_AMOUNT = re.compile(rf"{_FIGURE}{_INLINE_SPACE}(?P<currency>{lang.alternation(UNITS.currencies)})")
+_AMOUNT = re.compile(rf"{_FIGURE}{_LINE_WRAP}(?P<currency>{lang.alternation(UNITS.currencies)})")
 # A figure ending in 万/亿 with no currency after it: an amount in yuan only where a money word stands
 # right before it (总投资26亿, 计划投资6000万建设); see bare_amount_context in amount_units.yaml.
 _BARE_FIGURE = re.compile(rf"{_FIGURE}")
@@ -227,6 +235,8 @@ def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
         value = scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag")))
         if m.group("rest"):
             value += scaled(m.group("rest"), _magnitude(m.group("rest_mag")))
+        if m.group("rest2"):
+            value += scaled(m.group("rest2"), _magnitude(m.group("rest2_mag")))
         return value, False
     numeral = m.group("chinese")
     return chinese_number(numeral), all(c in _MAG_CHARS for c in numeral)
@@ -287,6 +297,10 @@ def local_yuan(original: str, view: str) -> str:
         named = [code for code, name in words["sar_names"].items() if name in view]
         if len(named) == 1:
             return named[0]
+    if not _has_marker(view, tuple(words["named_local_yuan_unless"])):
+        for code, names in words["named_local_yuan"].items():
+            if _has_marker(view, tuple(names)):
+                return code
     return yuan
 
 
@@ -294,12 +308,34 @@ def _has_marker(view: str, markers: tuple[str, ...]) -> bool:
     return any(marker in view for marker in markers)
 
 
+_CURRENCY_BEFORE = lang.data("amount_units")["currency_before_figure"]
+_CURRENCY_NAMED_BEFORE = re.compile(
+    rf"(?P<word>{lang.alternation(_CURRENCY_BEFORE)}){_INLINE_SPACE}(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
+)
+_SAME_BELOW_WORDS = lang.data("amount_units")["same_below"]
+_SAME_BELOW = re.compile(
+    rf"(?<={re.escape(lang.data('amount_units')['yuan'])})[{re.escape(''.join(_SAME_BELOW_WORDS['opening']))}]"
+    rf"(?P<currency>{lang.alternation(UNITS.currencies)})[{re.escape(''.join(_SAME_BELOW_WORDS['separators']))}]?"
+    rf"(?:{lang.alternation(_SAME_BELOW_WORDS['words'])})[{re.escape(''.join(_SAME_BELOW_WORDS['closing']))}]"
+)
+
+
+def _declared_yuan(view: str, yuan: str):
+    """The currency of a bare 元 at a position: the one declared last before it ("4亿元(美元,下同)"), else `yuan`."""
+    declared = [(m.start(), UNITS.currencies[m.group("currency")]) for m in _SAME_BELOW.finditer(view)]
+
+    def at(position: int) -> str:
+        return next((code for start, code in reversed(declared) if start <= position), yuan)
+
+    return at
+
+
 def find_amounts(text: str, *, yuan: str | None = None) -> list[Amount]:
     """Every monetary amount in `text`, in order of appearance, repeats included; a bare 元 is `yuan`
     (`local_yuan`), the renminbi unless given."""
     yuan_word = lang.data("amount_units")["yuan"]
-    yuan = yuan or UNITS.currencies[yuan_word]
     view = text.translate(_DIGIT_VIEW) if _FULLWIDTH_NUMBER.search(text) else text
+    yuan_at = _declared_yuan(view, yuan or UNITS.currencies[yuan_word])
     found: list[Amount] = []
     for m in _AMOUNT.finditer(view):
         value, bare = _value_of(m)
@@ -319,7 +355,9 @@ def find_amounts(text: str, *, yuan: str | None = None) -> list[Amount]:
         amount = Amount(
             text=text[start : m.end()],
             value=value,
-            currency=yuan if m.group("currency") == yuan_word else UNITS.currencies[m.group("currency")],
+            currency=_bare_yuan_currency(view, start, m.end(), yuan_at)
+            if m.group("currency") == yuan_word
+            else UNITS.currencies[m.group("currency")],
             qualifier=qualifier,
             start=start,
             end=m.end(),
@@ -332,9 +370,14 @@ def find_amounts(text: str, *, yuan: str | None = None) -> list[Amount]:
             head_mag = m.group("chinese")
         found.extend(_shared_unit_amounts(text, view, amount, start, head_mag))
         found.append(amount)
-    found.extend(_amounts_without_currency(text, view, found, yuan))
+    found.extend(_amounts_without_currency(text, view, found, yuan_at))
     found.sort(key=lambda a: a.start or 0)
     return found
+
+
+def _bare_yuan_currency(view: str, start: int, end: int, yuan_at) -> str:
+    named = _CURRENCY_NAMED_BEFORE.search(view, max(0, start - 8), start)
+    return _CURRENCY_BEFORE[named.group("word")] if named else yuan_at(end)
 
 
 def _currency_reported_before(view: str, start: int, found: list[Amount], yuan: str) -> str:
@@ -345,7 +388,7 @@ def _currency_reported_before(view: str, start: int, found: list[Amount], yuan: 
     return max(before, key=lambda a: a.start or 0).currency if before else yuan
 
 
-def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: str) -> list[Amount]:
+def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan_at) -> list[Amount]:
     """Figures ending in 万/亿 that a money word introduces: 总投资26亿的…, 到位资金407.85亿，…"""
     taken = [(a.start or 0, a.end or 0) for a in found]
     out: list[Amount] = []
@@ -376,7 +419,9 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan: s
             Amount(
                 text=text[start:end],
                 value=value,
-                currency=_currency_reported_before(view, start, found, yuan) if task else yuan,
+                currency=_currency_reported_before(view, start, found, yuan_at(end))
+                if task
+                else yuan_at(end),
                 qualifier=_qualifier_after(view, end) or qualifier,
                 start=start,
                 end=end,

@@ -566,6 +566,13 @@ def _rate_figure(
 
 
 _CURRENCY_AS_UNIT = _KW["currency_as_unit"]
+# A figure written in 元 whose currency was declared apart (4亿元(美元,下同)) is in that currency's unit; the
+# yuan of the renminbi, the New Taiwan, Hong Kong and Macao dollars stay 元, as their places write them.
+_YUAN_WORD = lang.data("amount_units")["yuan"]
+_CALLED_YUAN = frozenset(["CNY", *AMOUNT_UNITS.local_yuan_markers])
+_UNIT_WORD_OF_CURRENCY = {
+    code: word for word, code in reversed(AMOUNT_UNITS.currencies.items()) if code not in _CALLED_YUAN
+}
 _SHARE_OF_PLAN = re.compile(lang.pattern("metric_keywords", "share_of_plan"))
 _PROJECTS_IN_AGGREGATE = re.compile(lang.pattern("metric_keywords", "projects_in_aggregate"))
 _CHINESE_AMOUNT = re.compile(lang.pattern("metric_keywords", "chinese_amount"))
@@ -817,6 +824,16 @@ _BELOW_TRILLION = re.compile(
 
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
+    figure = _figure_and_written_unit(amount)
+    if figure is None or amount.currency not in _UNIT_WORD_OF_CURRENCY or not figure[1].endswith(_YUAN_WORD):
+        return figure
+    written = figure[1]
+    if written.endswith(tuple(w for w, code in AMOUNT_UNITS.currencies.items() if code == amount.currency)):
+        return figure
+    return figure[0], written.removesuffix(_YUAN_WORD) + _UNIT_WORD_OF_CURRENCY[amount.currency]
+
+
+def _figure_and_written_unit(amount: Amount) -> tuple[float, str] | None:
     text = halfwidth(amount.text)
     below_trillion = _BELOW_TRILLION.search(text)
     if below_trillion:  # 3兆2,150亿元: in units of the magnitude below, 32150亿元

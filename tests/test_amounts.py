@@ -356,3 +356,61 @@ def test_the_sum_of_a_task_in_traditional_script():
     assert [(a.value, a.currency) for a in find_amounts(simplified_view("完成計劃任務8億的112%。"))] == [
         (8e8, "CNY")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("签约金额达260亿129万5千元，占全国的22.9%。", [("260亿129万5千元", 26_001_295_000, "CNY", None)]),
+        ("签约金额36亿5千元。", [("36亿5千元", 3_600_005_000, "CNY", None)]),
+        ("总投资3亿5千万元。", [("3亿5千万元", 3.5e8, "CNY", None)]),
+    ],
+)
+def test_the_thousands_below_the_ten_thousands_of_one_figure(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("预计带来约1958亿元新台币的投资。", [("1958亿元新台币", 1.958e11, "TWD", "about")]),
+        ("签约金额高达新台币260亿元。", [("260亿元", 2.6e10, "TWD", None)]),
+        ("港币约5亿元的基金。", [("5亿元", 5e8, "HKD", "about")]),
+        ("注册资本人民币3000万元。", [("3000万元", 3e7, "CNY", None)]),
+    ],
+)
+def test_a_currency_named_before_or_after_a_figure_in_yuan(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_currency_declared_for_the_figures_below_it():
+    text = "去年引资3亿元。今年投资额超过4亿元(美元,下同)，其中澳资32.6亿元，总投资5亿。"
+    assert triples(text) == [
+        ("3亿元", 3e8, "CNY", None),
+        ("4亿元", 4e8, "USD", "over"),
+        ("32.6亿元", 3.26e9, "USD", None),
+        ("5亿", 5e8, "USD", None),
+    ]
+    assert {a.currency for a in find_amounts("出口591亿元（人民币，下同），进口10亿元。")} == {"CNY"}
+
+
+def test_a_line_break_between_a_figure_and_its_unit():
+    assert triples("进出口总额 15.4\n亿元；地方一般公共预算收入 12.21 亿元") == [
+        ("15.4\n亿元", 1.54e9, "CNY", None),
+        ("12.21 亿元", 1.221e9, "CNY", None),
+    ]
+    assert triples("共有项目15\n\n亿元以上") == [("亿元", 1e8, "CNY", "over")]
+
+
+@pytest.mark.parametrize(
+    ("written", "currency"),
+    [
+        ("高雄市府表示，簽約金額高達新臺幣260億元，其中和發產業園區221億元。", "TWD"),
+        ("台商投資新臺幣5億元，約合人民幣1.1億元，另投資3億元。", "CNY"),  # 人民幣 named: 元 is the renminbi
+        ("台商在昆山投資新台币5億元，另投資3億元。", "CNY"),  # simplified script
+    ],
+)
+def test_a_traditional_report_stating_figures_in_new_taiwan_dollars(written, currency):
+    view = simplified_view(written)
+    amounts = find_amounts(view, yuan=local_yuan(written, view))
+    assert amounts[-1].currency == currency

@@ -2314,3 +2314,10 @@ def test_a_count_named_by_its_number_word_and_hong_kongs_measure_word_for_firms(
     }
     ms = metrics_found("特区政府投资推广署今年前9个月协助300间企业落户香港，比去年同期增加7%。")
     assert (300, "间") in figures(ms)
+
+
+def test_a_figure_in_yuan_declared_in_another_currency_is_in_its_unit():
+    text = "横琴新区至今已引入澳门企业39家，投资额超过4亿元(美元,下同)。迄今横琴已有98家港澳企业进驻，投资总额32.6亿元。"
+    ms = metrics_of(text, [district(text, "横琴新区", "zone")], city="珠海市")
+    assert (4, "亿美元") in figures(ms) and (32.6, "亿美元") in figures(ms)
+    assert not [m for m in ms if m.unit == "亿元"]
