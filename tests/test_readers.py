@@ -8,6 +8,7 @@ import time
 import pytest
 from hostile import REPORT, TRADITIONAL, gov_page_gbk, make_docx, make_image_pdf, make_pdf, make_zip
 
+from zhaoyin.extractors.pipeline import extract
 from zhaoyin.extractors.readers import read_document, sniff_media_type
 from zhaoyin.extractors.readers.sniff import DOCX, GZIP, HTML, PDF, TEXT, ZIP
 from zhaoyin.schemas import RawDocument, ReadError
@@ -461,3 +462,51 @@ def test_reprint_info_line_without_labels():
     doc = _read(html.encode())
     assert (doc.published, doc.byline, doc.meta["source_name"]) == ("2024-03-16", "王晓岚", "青岛日报")
     assert "总投资86亿元" in doc.text and "其他新闻标题" not in doc.text
+
+
+_WRAPPED = (
+    "12 月 25 日，东宝区第八届人民代表大会第五次会议隆\n"
+    "重开幕。区长代表区政府向大会作《政府工作报告》。\n"
+    "2019 年成绩\n"
+    "2019 年，全区预计实现地区生产总值 369 亿元，增长\n"
+    "7.6%；规模以上工业增加值增长 5%；固定资产投资 316 亿\n"
+    "元，增长 11.8%；社会消费品零售总额 226.2 亿元，增长\n"
+    "11.4%。引进海太欧林办公家具、新欧鹏教育城等亿元以\n"
+    "上项目 60 个，其中 10 亿元以上项目 5 个，被评为“全省\n"
+    "投资和项目建设突出贡献单位”。\n"
+    "  ——抓招商建项目，有效投资持续扩大。围绕电子信息、\n"
+    "绿色建材和装配式建筑、现代服务业和现代农业，引进\n"
+)
+
+
+def test_hard_wrapped_lines_of_a_text_file_are_joined_into_paragraphs():
+    doc = read_document(RawDocument(data=_WRAPPED.encode(), source="report.txt"))
+    lines = doc.text.split("\n")
+    assert (
+        lines[0]
+        == "12 月 25 日，东宝区第八届人民代表大会第五次会议隆重开幕。区长代表区政府向大会作《政府工作报告》。"
+    )
+    assert lines[1] == "2019 年成绩"  # a heading is a line of its own
+    assert "固定资产投资 316 亿元，增长 11.8%" in lines[2] and "亿元以上项目 60 个" in lines[2]
+    assert lines[2].endswith("突出贡献单位”。")
+    assert lines[3].startswith("  ——抓招商建项目")  # an indented line opens a paragraph
+    amounts = [a.text for a in extract(doc).amounts]
+    assert "316 亿元" in amounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lines of a WeChat-style post, each a phrase of its own width
+        "大邑县重大项目集中开工仪式举行\n总投资127亿元\n10个项目开工\n涵盖多个领域\n注入新动能新活力\n" * 3,
+        # paragraphs one per line, of any length
+        "记者从市商务局获悉，今年以来全市新签约亿元以上项目85个，总投资达到526亿元，同比增长18%\n"
+        "其中，先进制造业项目42个，总投资318亿元\n"
+        "现代服务业项目31个，总投资156亿元，数字经济项目12个，总投资52亿元，均较上年明显增加\n"
+        "下一步，全市将继续聚焦主导产业链，开展精准招商\n" * 2,
+    ],
+)
+def test_lines_that_are_not_hard_wrapped_stay_as_written(text):
+    assert read_document(RawDocument(data=text.encode(), source="post.txt")).text.rstrip("\n") == text.rstrip(
+        "\n"
+    )

@@ -30,6 +30,7 @@ from zhaoyin.extractors.readers.metadata import (
     title_line,
 )
 from zhaoyin.extractors.readers.sniff import sniff_media_type
+from zhaoyin.extractors.readers.wrapped import rejoin_wrapped_lines
 from zhaoyin.extractors.script import clean_garbled_pinyin, script_of
 from zhaoyin.schemas import Document, RawDocument, ReadError
 
@@ -143,7 +144,7 @@ def _read_text(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
     text, encoding = decode_text(raw.data, declared_charset(b"", raw.meta, raw.media_type_hint))
     if _CONTROL.search(text[:20000]) and sniff.looks_binary(text[:4096].encode("utf-8", "ignore")):
         raise ReadError(_binary_reason(raw.source))
-    return {"text": _clean(text), "encoding": encoding}
+    return {"text": rejoin_wrapped_lines(_clean(text)), "encoding": encoding}
 
 
 def _read_image(raw: RawDocument, ocr: bool, budgets: Budgets) -> dict[str, Any]:
