@@ -129,6 +129,9 @@ def _brand_stems() -> frozenset[str]:
     )
 
 
+_SUM_BEFORE_A_PROJECT = tuple(lang.data("company_patterns")["sum_before_a_project"])
+
+
 def _known_brands(text: str) -> list[_Found]:
     """Large enterprises cited by short name (宁德时代, 比亚迪), where the segmented text has a word
     boundary on both sides of the name (华为 is not in 中华为)."""
@@ -141,8 +144,10 @@ def _known_brands(text: str) -> list[_Found]:
             end += _partner_after(text, end)  # 上汽大众: a joint venture named after both
         if unit := _STATE_GROUP_UNIT_TAIL.match(text, end):
             end = unit.end()  # 中交|一局, 中钢|研究院: the group's unit
-        else:
-            end = _trades_ending_an_item(text, end)  # 中国电建|新能源、…: the group's arm in that trade
+        else:  # 中国电建|新能源、…: the group's arm in that trade
+            end = _trades_ending_an_item(
+                text, end, item_is_a_firm=not text.endswith(_SUM_BEFORE_A_PROJECT, 0, start)
+            )
         end += _province_after(text, end)  # 华岚|内蒙古…项目: the group's arm in that province
         start -= _province_before(text, start)
         out.append(_Found(text[start:end], [(start, end)]))
@@ -200,18 +205,20 @@ def _state_group_units(text: str) -> list[_Found]:
     return out
 
 
-def _trades_ending_an_item(text: str, end: int) -> int:
+def _trades_ending_an_item(text: str, end: int, *, item_is_a_firm: bool = True) -> int:
     """Where the trade words right after a brand end, when they end a list item or a clause
     (中国电建新能源、…) or the plant's capacity follows them (某某新能源|年产…, 某某半导体|300毫米…), else
     `end`: the brand's trade arm names the firm, as the reports keep it; trades running on into the
-    project's own words (某某|智能起重机) are not the firm's."""
+    project's own words (某某|智能起重机) are not the firm's, nor those ending an item a sum opens (总投资80亿元的
+    某某|新能源汽车零部件、…), which names a project (`item_is_a_firm` False)."""
     trades = lang.longest_first(lang.word_set("company_industry_words") | lang.word_set("industry_terms"))
     at = end
     while trade := next((t for t in trades if text.startswith(t, at)), None):
         at += len(trade)
     if at == end or at >= len(text) or _inside_a_word(text, at):
         return end
-    if text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS or _CAPACITY_AHEAD.match(text, at):
+    ends_item = text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS
+    if (ends_item and item_is_a_firm) or _CAPACITY_AHEAD.match(text, at):
         return at
     return end
 

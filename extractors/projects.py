@@ -752,14 +752,21 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         each_counted = _LIST_COUNT.match(text, closer_end, match.end()) is not None
         slots = []
         whole = set()  # items the count takes whole: a noun ending one names a project, not its investor
+        attributed = set()  # items a sum opens as their attribute (总投资80亿元的A): a project each, no firm
         for item in match.group(1).split(lang.chars("list_separator")):
             slots += _split_at_company_end(text, position, position + len(item))
             position += len(item) + 1
         for index, (start, end) in enumerate(slots):
-            whole_start = _whole_item_start(text, start, end, first=index == 0) if each_counted else None
+            whole_start = (
+                _whole_item_start(text, start, end, first=index == 0)
+                if each_counted
+                else _after_attributive_sum(text, start, end, first=index == 0)
+            )
             if whole_start is not None:
                 spans.append((whole_start, end))
                 whole.add((whole_start, end))
+                if not each_counted:
+                    attributed.add((whole_start, end))
                 continue
             edge = _item_edge(text, start, end)
             if (
@@ -791,10 +798,17 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 and not (typed and len(spans) > 1 and _counted_item(name[: -len(weak_noun)]))
             ):
                 continue
-            brand_item = counted and len(spans) > 1 and _item_investor(name) is not None
+            brand_item = (
+                counted
+                and len(spans) > 1
+                and (start, end) not in attributed
+                and _item_investor(name) is not None
+            )
             specific = brand_item or _is_specific(name, listed=True) or (typed and _counted_item(name))
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
-                investor = name if brand_item or _only_a_brand(name) else None
+                investor = (
+                    name if brand_item or ((start, end) not in attributed and _only_a_brand(name)) else None
+                )
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and
                 # so does the rest of their clause (…等共30个项目集中落户)
                 clause_end = _CLAUSE_BREAK.search(text, match.end())
@@ -809,9 +823,21 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                         head=head,
                         opener=opener,
                         roundup=len(spans) > 1 and not ((start, end) in whole and name.endswith(_nouns()[0])),
+                        item=(start, end) in attributed,
                     )
                 )
     return out
+
+
+def _after_attributive_sum(text: str, start: int, end: int, *, first: bool) -> int | None:
+    """Where an item of a list of projects starts after the sum it opens with as an attribute (总投资80亿元的
+    A、总投资30亿元的B等一批项目): the sum says the item is one project, whole; None without such a sum."""
+    sums = [
+        m
+        for m in _ITEM_SUM.finditer(text, start, end)
+        if m.group().endswith(_WORDS["attribute_end"]) and end - m.end() >= LISTED_MIN_CHARS
+    ]
+    return sums[0].end() if sums and (sums[0].start() == start or first) else None
 
 
 def _whole_item_start(text: str, start: int, end: int, *, first: bool) -> int | None:
@@ -2362,7 +2388,23 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         amount = _amount(doc.amounts, clause, text, name_span, others)
         if amount is None and not any(sentence.start <= o < sentence.end for o in others):
             amount = _amount(doc.amounts, sentence, text, name_span, others)  # 比亚迪计划总投资20亿元
-    if amount is not None and amount.start < candidate.start and _run_end(doc, candidate) > candidate.end:
+    elif (
+        candidate.item
+    ):  # 总投资80亿元的A、总投资30亿元的B等一批项目: the sum each item opens with is its own
+        amount = next(
+            (
+                a
+                for a in doc.amounts
+                if a.end is not None and text[a.end : candidate.start] == _WORDS["attribute_end"]
+            ),
+            None,
+        )
+    if (
+        amount is not None
+        and amount.start < candidate.start
+        and not (candidate.item and candidate.listed)
+        and _run_end(doc, candidate) > candidate.end
+    ):
         amount = (
             None  # 总投资36亿元的A项目、B项目等8个项目: the amount before a run of names is all of theirs
         )
@@ -2536,6 +2578,9 @@ def find_projects(
                 named[i] = replace(n, name=item.name, start=item.start)
                 overlapping.append(i)
         for i in overlapping:
+            if item.item and named[i].start == item.start:
+                # 总投资30亿元的A产业园高端细线、…: the item said in full, past a noun inside it and up to 等
+                named[i] = replace(named[i], name=item.name, end=item.end)
             named[i] = replace(
                 named[i],
                 opener=named[i].opener or item.opener,

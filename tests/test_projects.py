@@ -6,10 +6,11 @@ import pytest
 
 from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.districts import find_districts
-from zhaoyin.extractors.pipeline import extraction_view
+from zhaoyin.extractors.pipeline import extract, extraction_view
 from zhaoyin.extractors.projects import find_projects
 from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
+from zhaoyin.schemas import Document
 
 amounts_module = pytest.importorskip("zhaoyin.extractors.amounts")
 
@@ -2793,3 +2794,18 @@ def test_the_countries_firms_come_from_are_no_firms():
     text = "平台为入驻企业提供一站式服务，目前已有来自美国、英国、新西兰等31个国家的83家外资企业入驻。"
     found = projects_of(text)
     assert not [p for p in found if p.company in {"美国", "英国", "新西兰"}]
+
+
+def test_items_a_sum_opens_as_their_attribute_are_projects_whole():
+    text = (
+        "招大引强再次突破，总投资80亿元的比亚迪新能源汽车零部件、总投资30亿元的楚江导体产业园高端细线、"
+        "总投资20亿元的凯波高分子线缆特材等一批重大项目相继落户。"
+    )
+    result = extract(Document(text=text, source="report.txt"))
+    assert [(p.name, p.amount_yuan, p.status) for p in result.projects] == [
+        ("比亚迪新能源汽车零部件", 8e9, "landed"),
+        ("楚江导体产业园高端细线", 3e9, "landed"),
+        ("凯波高分子线缆特材", 2e9, "landed"),
+    ]
+    assert result.projects[0].company == "比亚迪"  # the brand opening the item, not the item
+    assert "比亚迪新能源汽车零部件" not in [c.canonical for c in result.companies]
