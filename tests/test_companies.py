@@ -1203,3 +1203,16 @@ def test_a_boundary_word_inside_a_registered_name_leaves_it_whole(text, company)
 )
 def test_a_second_firm_an_office_or_an_enumeration_is_not_read_into_a_name(text, unwanted):
     assert unwanted not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("普洛斯、红星美凯龙、益海嘉里等企业先后落户园区。", {"普洛斯", "红星美凯龙", "益海嘉里"}),
+        ("平安银行入驻无为，米其林追加投资扩建工厂。", {"平安银行", "米其林"}),
+        ("台塑集團、長江和記先後簽署合作協議。", {"长江和记", "台塑集团"}),
+    ],
+)
+def test_the_short_names_of_large_groups_banks_and_multinationals(text, expected):
+    view = simplified_view(text)
+    assert {c.canonical for c in find_companies(view)} >= expected
