@@ -822,6 +822,15 @@ _BELOW_TRILLION = re.compile(
 )
 
 
+_NUMERAL_CHARS = "".join(AMOUNT_UNITS.magnitudes) + lang.chars("digits") + lang.chars("zero")
+_WRITTEN_CURRENCY = re.compile(rf"[^\d.,{_NUMERAL_CHARS}]*$")
+_LARGE_MAGNITUDES = "".join(c for c, v in AMOUNT_UNITS.magnitudes.items() if v >= 10_000)
+_EXACT_TO_THE_YUAN = re.compile(
+    rf"[{_LARGE_MAGNITUDES}]\d+[{''.join(c for c, v in AMOUNT_UNITS.magnitudes.items() if v < 10_000)}]"
+    rf"[^\d.,{_NUMERAL_CHARS}]*$"
+)
+
+
 def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     """The number as written and its unit: "4934.3亿元" → (4934.3, "亿元"), "一百二十亿元" → (120, "亿元")."""
     figure = _figure_and_written_unit(amount)
@@ -841,12 +850,15 @@ def _figure_and_written_unit(amount: Amount) -> tuple[float, str] | None:
         currency = text[below_trillion.end() :].strip()
         unit = magnitude + _CURRENCY_AS_UNIT.get(currency, currency)
         return round(amount.value / AMOUNT_UNITS.magnitudes[magnitude], 6), unit
+    currency = _WRITTEN_CURRENCY.search(text).group().strip()
+    if _EXACT_TO_THE_YUAN.search(text):  # 260亿129万5千元, 36亿5千元: a figure exact to the yuan, in yuan
+        return amount.value, _CURRENCY_AS_UNIT.get(currency, currency)
     two = TWO_MAGNITUDES.search(text)
     if two:  # 1亿5000万元, 十二亿五千万元: in units of the larger magnitude, 1.5亿元
         largest = text[two.start()]
-        currency = text[text.rfind(text[two.end() - 1]) + 1 :].strip()
-        unit = largest + _CURRENCY_AS_UNIT.get(currency, currency)
-        return round(amount.value / AMOUNT_UNITS.magnitudes[largest], 6), unit
+        return round(amount.value / AMOUNT_UNITS.magnitudes[largest], 6), largest + _CURRENCY_AS_UNIT.get(
+            currency, currency
+        )
     parts = _AMOUNT_PARTS.match(text)
     if parts:
         unit = parts.group("mag") + _CURRENCY_AS_UNIT.get(parts.group("cur"), parts.group("cur"))

@@ -2321,3 +2321,15 @@ def test_a_figure_in_yuan_declared_in_another_currency_is_in_its_unit():
     ms = metrics_of(text, [district(text, "横琴新区", "zone")], city="珠海市")
     assert (4, "亿美元") in figures(ms) and (32.6, "亿美元") in figures(ms)
     assert not [m for m in ms if m.unit == "亿元"]
+
+
+def test_a_figure_exact_to_the_yuan_is_reported_in_yuan():
+    from zhaoyin.extractors.metrics import _figure_and_unit
+
+    for written, expected in [
+        ("260亿129万5千元", (26_001_295_000, "元")),
+        ("36亿5千元", (3_600_005_000, "元")),
+        ("1亿5000万元", (1.5, "亿元")),
+        ("2亿3千万美元", (2.3, "亿美元")),
+    ]:
+        assert _figure_and_unit(find_amounts(written)[0]) == expected
