@@ -1515,6 +1515,25 @@ def _document_province(text: str, hits: list[tuple[int, int, str]], city: str | 
     return leading if votes > by_province.get(own or "", 0) else own
 
 
+ZONE_NAME_MIN = 4  # characters of a zone's name without its province (雄安新区, 大龙开发区)
+
+
+def _as_commonly_named(text: str, place: Place) -> str:
+    """A zone's name as the press and the State Council lists write it: without the province opening its
+    registered name (河北雄安新区 → 雄安新区, 河北沧州经济开发区 → 沧州经济开发区) unless the report writes it
+    so; a city opening it stays (天津滨海新区, 青岛西海岸新区)."""
+    canonical = place.canonical
+    if place.kind not in ("zone", "new_area") or not place.province or canonical in text:
+        return canonical
+    if place.city and canonical.startswith(city_short(place.city) or place.city):
+        return canonical  # 北京经济技术开发区, 吉林经济技术开发区: the province's name is the city's
+    for prefix in (place.province, province_short(place.province)):
+        rest = canonical.removeprefix(prefix)
+        if rest != canonical and len(rest) >= ZONE_NAME_MIN and _HAN.match(rest):
+            return rest  # (广西-东盟经济技术开发区 keeps its province: the name is of both)
+    return canonical
+
+
 def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:
     """The places of `text`; `published` (ISO date) names renamed divisions as they were called then."""
     hits = _hits(text)
@@ -1551,7 +1570,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
         district = by_name.get((place.canonical, place.city))
         if district is None:
             district = by_name[(place.canonical, place.city)] = District(
-                canonical=place.canonical,
+                canonical=_as_commonly_named(text, place),
                 mentions=[],
                 city=place.city,
                 kind=place.kind,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zhaoyin.extractors.districts import document_city, find_districts
 from zhaoyin.extractors.pipeline import extraction_view
 from zhaoyin.extractors.script import simplified_view
@@ -286,7 +288,7 @@ def test_bare_jingkaiqu_in_a_county_list_is_the_citys_only_economic_development_
         "邢台市在本次推介会上共签约项目18个。分县（区）看，信都区3个，宁晋县4个，"
         "威县2个，经开区6个，投资总额9.5亿元。"
     )
-    assert "河北邢台经济开发区" in canonicals(text)
+    assert "邢台经济开发区" in canonicals(text)  # (registered as 河北邢台经济开发区)
 
 
 def test_where_an_event_is_held_does_not_make_the_document_city():
@@ -1193,3 +1195,18 @@ def test_a_conjunction_before_the_counties_and_districts_names_no_county():
 def test_the_n_big_parks_name_no_district_that_starts_with_da():
     assert "大园区" not in canonicals("1-6月，全区新签项目179个。四大园区新签项目18个，协议资金58.7亿元。")
     assert "大园区" in canonicals("桃园市大园区新设企业5家。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("项目落户雄安新区，总投资30亿元。", "雄安新区", "河北雄安新区"),
+        ("河北雄安新区今年签约项目12个。", "河北雄安新区", None),  # as the report writes it
+        ("赣江新区新签约项目8个。", "赣江新区", "江西赣江新区"),
+        ("项目落户北京经开区。", "北京经济技术开发区", None),  # the province's name is the city's
+        ("项目落户广西-东盟经开区。", "广西-东盟经济技术开发区", None),
+    ],
+)
+def test_a_zone_is_named_without_the_province_its_registered_name_opens_with(text, expected, not_expected):
+    found = canonicals(text)
+    assert expected in found and not_expected not in found

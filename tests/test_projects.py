@@ -2799,9 +2799,13 @@ def test_the_countries_firms_come_from_are_no_firms():
 @pytest.mark.parametrize("space", ["", " "])  # a PDF's text sets a space beside each figure
 def test_items_a_sum_opens_as_their_attribute_are_projects_whole(space):
     text = (
-        "招大引强再次突破，总投资80亿元的比亚迪新能源汽车零部件、总投资30亿元的楚江导体产业园高端细线、"
-        "总投资20亿元的凯波高分子线缆特材等一批重大项目相继落户。"
-    ).replace("资", "资" + space).replace("0亿", "0" + space + "亿")
+        (
+            "招大引强再次突破，总投资80亿元的比亚迪新能源汽车零部件、总投资30亿元的楚江导体产业园高端细线、"
+            "总投资20亿元的凯波高分子线缆特材等一批重大项目相继落户。"
+        )
+        .replace("资", "资" + space)
+        .replace("0亿", "0" + space + "亿")
+    )
     result = extract(Document(text=text, source="report.txt"))
     assert [(p.name, p.amount_yuan, p.status) for p in result.projects] == [
         ("比亚迪新能源汽车零部件", 8e9, "landed"),
