@@ -911,12 +911,17 @@ _OPENING_QUOTE = re.compile(lang.pattern("company_patterns", "bilingual_opening_
 _BRAND_IN_LATIN = re.compile(lang.pattern("company_patterns", "brand_in_latin"))
 
 
+_BILINGUAL_HEADS = tuple(lang.data("company_patterns")["bilingual_heads"])
+_LIST_JOINERS = frozenset(lang.chars("list_separator") + lang.chars("clause_ends"))
+
+
 def _bilingual(text: str) -> list[_Found]:
     """A Chinese name glossed with its Latin name in brackets names an enterprise when it stands right
     after a noun that types it (a leading enterprise 伏图拉 (Futurasun)) or is quoted with a brand's one
     Latin word (DeepSeek); a phrase glossed so (a panel's back end (Open-Cell), a quoted slogan (Belt and
     Road), an event's acronym (CIIE)) is none."""
     out = []
+    accepted_end = -1
     for match in _LATIN_GLOSS.finditer(text):
         start, end = match.span("name")
         if match.group("quote"):
@@ -925,16 +930,20 @@ def _bilingual(text: str) -> list[_Found]:
             ):
                 continue
         else:
-            head = max(
-                (match.group("name").rfind(h) + len(h) for h in _HEAD_NOUNS if h in match.group("name")),
-                default=-1,
-            )
+            name = match.group("name")
+            head = max((name.rfind(h) + len(h) for h in _HEAD_NOUNS if h in name), default=-1)
+            if head < 0 and _BRAND_IN_LATIN.fullmatch(match.group("latin")):
+                # 美商|某某(Brand), 燒肉品牌|某某(Brand); 、某某(Brand) right after such a gloss in one list
+                head = max((name.rfind(h) + len(h) for h in _BILINGUAL_HEADS if h in name), default=-1)
+                if head < 0 and text[accepted_end:start] in _LIST_JOINERS:
+                    head = 0
             if head < 0:
                 continue
             start += head
         if end - start < 2 or _is_organization(text[start:end]):
             continue
         out.append(_Found(text[start:end], [(start, end)]))
+        accepted_end = match.end()
     return out
 
 

@@ -1216,3 +1216,13 @@ def test_a_second_firm_an_office_or_an_enumeration_is_not_read_into_a_name(text,
 def test_the_short_names_of_large_groups_banks_and_multinationals(text, expected):
     view = simplified_view(text)
     assert {c.canonical for c in find_companies(view)} >= expected
+
+
+def test_a_name_glossed_in_latin_after_a_noun_typing_it_as_a_firm():
+    text = simplified_view(
+        "投資的外商包括德商柏睿（Bernauer）、瑞達（Ridax），日本燒肉品牌牛鄉（Gyuko），"
+        "以及美國電商快拍（Quickpix）；另與一家印刷電路板（PCB）廠商合作。"
+    )
+    found = {c.canonical for c in find_companies(text)}
+    assert {"柏睿", "瑞达", "牛乡", "快拍"} <= found
+    assert not any("电路板" in name for name in found)  # an acronym glosses no brand
