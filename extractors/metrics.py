@@ -1638,6 +1638,8 @@ def find_metrics(
                     subject = carried_subject or document_lead
                     if subject == city and figure.start < province_leads_until:
                         subject = province  # 第N届中国某省投资贸易洽谈会…期间，共签约项目88个
+                if not kept and province is not None and subject == province:
+                    opening_whole = province  # the report's first figure is its province's
                 period = _period_at(figure.start, sentence.start, clause_end, resolved, carried_period)
                 metric = Metric(
                     text=text[figure.start : figure.end],

@@ -2333,3 +2333,15 @@ def test_a_figure_exact_to_the_yuan_is_reported_in_yuan():
         ("2亿3千万美元", (2.3, "亿美元")),
     ]:
         assert _figure_and_unit(find_amounts(written)[0]) == expected
+
+
+def test_a_paragraph_naming_no_place_after_one_about_a_city_is_the_provinces_again():
+    text = (
+        "省发改委会同省商务厅近日发布了529个省重点招商引资项目，总投资1.8万亿元。这是湖南省首次集中发布。\n"
+        "投资额100亿元以上项目54个。株洲市项目数量达71个，居全省之首。\n"
+        "与往年比较，收入的项目数量较上年增加79个，其中绿色发展项目15个。"
+    )
+    by_value = {m.value: m.subject for m in metrics_found(text)}
+    assert by_value[529] == by_value[54] == "湖南省"
+    assert by_value[71] == "株洲市"
+    assert by_value[79] == by_value[15] == "湖南省"
