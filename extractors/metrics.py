@@ -155,6 +155,7 @@ _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
 _WHOLE_KINDS = ("province", "city")  # named by metrics only: a subject only where they open a clause
 WORK_REPORT_MARKERS = tuple(_KW["work_report_markers"])
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
+TITLE_CHARS = 120  # a first paragraph longer than this is the body, not a headline
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
 _PROVINCE_NAME_CONTINUES = (*_KW["province_name_continues"], *lang.words("organization_endings"))
@@ -1255,6 +1256,8 @@ def _document_lead(view: str, mentions: list[_Mention]) -> str | None:
     title = next(iter(paragraphs(view)), None)
     if title is None:
         return None
+    if title.end - title.start > TITLE_CHARS:  # no headline: the report opens with its body
+        title = Segment("", title.start, title.start + OPENING_LINES)
     named = {
         m.canonical
         for m in mentions
@@ -1467,6 +1470,9 @@ class _Kept:
     part: bool = False  # said after 其中 in its sentence: one part of a breakdown
 
 
+_OFFICIAL_TITLE_AFTER_PLACE = re.compile(lang.pattern("metric_keywords", "official_title_after_place"))
+
+
 def find_metrics(
     text: str,
     *,
@@ -1493,6 +1499,8 @@ def find_metrics(
         mentions + [m for m in own_division if (m.start, m.end) not in named_at], key=lambda m: m.start
     )
     mentions = [m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE, m.end)]  # 芦山地震: an event
+    # 吉林省委常委、长春市委书记某某出席: a place opening an official's title is no subject
+    mentions = [m for m in mentions if not _OFFICIAL_TITLE_AFTER_PLACE.match(view, m.end)]
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})

@@ -2345,3 +2345,13 @@ def test_a_paragraph_naming_no_place_after_one_about_a_city_is_the_provinces_aga
     assert by_value[529] == by_value[54] == "湖南省"
     assert by_value[71] == "株洲市"
     assert by_value[79] == by_value[15] == "湖南省"
+
+
+def test_a_place_opening_an_officials_title_is_no_subject():
+    text = (
+        "【本报长春讯】9月4日，投资环境说明会暨合作项目签约活动在长春举行。吉林省委常委、长春市委书记王某出席并致辞。"
+        "活动现场签约项目14个，签约金额354.2亿元。其中美国安德集团与长春市朝阳区人民政府签署环球金融中心项目，"
+        "项目总投资30亿元，占地面积11000平方米，由酒店、写字楼、商业广场和行政公寓组成。"
+    )
+    by_value = {m.value: m.subject for m in metrics_found(text)}
+    assert by_value[14] == by_value[354.2] == "长春市"
