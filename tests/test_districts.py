@@ -1210,3 +1210,8 @@ def test_the_n_big_parks_name_no_district_that_starts_with_da():
 def test_a_zone_is_named_without_the_province_its_registered_name_opens_with(text, expected, not_expected):
     found = canonicals(text)
     assert expected in found and not_expected not in found
+
+
+def test_hengqin_new_area_is_a_zone_of_zhuhai():
+    found = find_districts(simplified_view("【本報消息】橫琴新區至今已引入澳門企業39家，投資額超過4億美元。"))[0]
+    assert [(d.canonical, d.city) for d in found] == [("横琴新区", "珠海市")]
