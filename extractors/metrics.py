@@ -96,6 +96,9 @@ _BRACKETED = re.compile(
 )
 _REGION_ANAPHORA = re.compile(lang.pattern("metric_keywords", "region_anaphora"))
 COLLECTIVE_MARKERS = tuple(_KW["collective_markers"])
+_COLLECTIVE_LISTED = re.compile(
+    f"(?:{lang.alternation(COLLECTIVE_MARKERS)}){re.escape(lang.chars('list_separator'))}"
+)
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 SOURCE_COUNTRY_NOUNS = tuple(_KW["source_country_nouns"])
@@ -914,6 +917,8 @@ def _subject(
     whole = _whole_named(clause_before, city, province)
     if whole:
         return whole
+    if city and _COLLECTIVE_LISTED.search(view, clause_start, pos):
+        return city  # 各县（市、区）、某产业园达成签约项目30个: every county and the park too, the city's
     modified = [
         m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == _KW["modified_by"]
     ]
@@ -922,7 +927,11 @@ def _subject(
     if city and _closes_a_list_over_places(view, pos, before, enumerations):
         return _container_of_list(view, pos, before, city, province)
     before = [m for m in before if not m.enumerated]
-    leading = [m for m in before if m.leads and not m.listed and (m.until is None or pos < m.until)]
+    leading = [
+        m
+        for m in before
+        if m.leads and not m.listed and (m.until is None or pos < m.until) and not _listed_with_all(view, m)
+    ]
     if venue and not any(m.start >= clause_start for m in leading):
         return venue  # the figure's own clause says where, an earlier sentence's place gives way
     if leading:  # in the sentence or, failing that, earlier in the paragraph
@@ -936,10 +945,21 @@ def _subject(
         and (m.until is None or pos < m.until)
         and not (m.listed and _has_any(view[m.end : pos], _SEMICOLONS))
         and not _owns_listed_items(view, m)
+        and not _listed_with_all(view, m)
     ]  # 甲区、乙县、丙县各3个；投资类项目9个: a list of places in an earlier clause gave its own counts
     if passing:
         return passing[0].canonical
     return None
+
+
+COLLECTIVE_REACH = 16  # characters between 各县（市、区）、 and a place listed with them
+
+
+def _listed_with_all(view: str, mention: _Mention) -> bool:
+    """各县（市、区）、某产业园(某高新区): a place listed after every county speaks with them, of the city."""
+    start = max(0, mention.start - COLLECTIVE_REACH)
+    found = [m for m in _COLLECTIVE_LISTED.finditer(view, start, mention.start)]
+    return bool(found) and not _has_any(view[found[-1].end() : mention.start], _SENTENCE_ENDS)
 
 
 def _owns_listed_items(view: str, mention: _Mention) -> bool:

@@ -1213,5 +1213,7 @@ def test_a_zone_is_named_without_the_province_its_registered_name_opens_with(tex
 
 
 def test_hengqin_new_area_is_a_zone_of_zhuhai():
-    found = find_districts(simplified_view("【本報消息】橫琴新區至今已引入澳門企業39家，投資額超過4億美元。"))[0]
+    found = find_districts(
+        simplified_view("【本報消息】橫琴新區至今已引入澳門企業39家，投資額超過4億美元。")
+    )[0]
     assert [(d.canonical, d.city) for d in found] == [("横琴新区", "珠海市")]

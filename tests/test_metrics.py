@@ -2355,3 +2355,14 @@ def test_a_place_opening_an_officials_title_is_no_subject():
     )
     by_value = {m.value: m.subject for m in metrics_found(text)}
     assert by_value[14] == by_value[354.2] == "长春市"
+
+
+def test_a_place_listed_after_every_county_speaks_with_them_of_the_city():
+    text = (
+        "3月22日下午，梅州招商引资专场推介会在广州举办。\n"
+        "活动期间，各县（市、区）、梅州高新区达成签约项目30个、计划投资总额96.54亿元，其中亿元以上项目28个。"
+        "工业项目27个、计划投资额83.54亿元。丰顺县项目2个，计划投资总额18亿元。"
+    )
+    by_value = {m.value: m.subject for m in metrics_found(text)}
+    assert by_value[30] == by_value[96.54] == by_value[28] == by_value[27] == "梅州市"
+    assert by_value[18] == "丰顺县"
