@@ -363,14 +363,13 @@ def _strip_words(text: str, words: list[str], *, leading: bool) -> str:
     ends = tuple(words)
     if not (text.startswith(ends) if leading else text.endswith(ends)):
         return text  # the usual case, decided in one call
-    changed = True
-    while changed and text:
-        changed = False
-        for word in words:
-            if leading and text.startswith(word):
-                text, changed = text[len(word) :], True
-            elif not leading and text.endswith(word):
-                text, changed = text[: -len(word)], True
+    while text:  # the longest word first: 件数为 loses 为, then 件数 (not 数, leaving 件)
+        word = max(
+            (w for w in words if (text.startswith(w) if leading else text.endswith(w))), key=len, default=""
+        )
+        if not word:
+            break
+        text = text[len(word) :] if leading else text[: -len(word)]
     return text
 
 
@@ -1500,13 +1499,18 @@ def find_metrics(
     districts: list[District],
     city: str | None,
     published: str | None,
+    local_currency: str | None = None,
 ) -> list[Metric]:
-    """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped."""
+    """Aggregate investment-attraction figures in `text`, in order of appearance, repeats dropped.
+    `local_currency`, the currency of the report's bare 元 (`amounts.local_yuan`): a report speaking as
+    Taiwan's institutions (TWD) and naming no place of its own is Taiwan's."""
     view = _joined_view(text)
     mentions = _mentions(districts) + _town_mentions(text, districts, city)
     lone = _lone_place_names(view, mentions)
     province_mentions = _province_mentions(view, mentions, lone)
     province = _document_province(view, province_mentions, districts, city)
+    if province is None and city is None:
+        province = _KW["province_of_local_currency"].get(local_currency or "")
     if _city_elsewhere(view, city, province):
         city = None
     province_mentions = _own_province(province_mentions, province)

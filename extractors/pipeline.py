@@ -277,6 +277,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         districts=districts,
         city=city,
         published=published,
+        local_currency=yuan,
     )
     projects = _stage(
         "projects",

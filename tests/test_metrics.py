@@ -2366,3 +2366,18 @@ def test_a_place_listed_after_every_county_speaks_with_them_of_the_city():
     by_value = {m.value: m.subject for m in metrics_found(text)}
     assert by_value[30] == by_value[96.54] == by_value[28] == by_value[27] == "梅州市"
     assert by_value[18] == "丰顺县"
+
+
+def test_taiwans_approval_statistics_are_taiwans_figures():
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
+
+    text = (
+        "根據經濟部投審會統計，1-5月核准對中國大陸投資件數為64件，較上年同期減少8.5%；"
+        "核准投(增)資金額計5.21億美元。\n"
+        "投審會表示，1-5月核准僑外投資件數為812件；在核准金額部分，投(增)資金額計31.4億美元。"
+    )
+    metrics = extract(Document(text=text, source="moea.txt")).metrics
+    figures_found = {(m.value, m.unit) for m in metrics}
+    assert {(64, "件"), (5.21, "亿美元"), (812, "件"), (31.4, "亿美元")} <= figures_found
+    assert {m.subject for m in metrics} == {"台湾"}

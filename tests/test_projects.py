@@ -2819,4 +2819,7 @@ def test_items_a_sum_opens_as_their_attribute_are_projects_whole(space):
 def test_a_list_its_count_closes_in_xiang():
     text = "12月16日，甲至乙铁路、丙公路改造等3项重点项目正式开工。"
     result = extract(Document(text=text, source="report.txt"))
-    assert [(p.name, p.status) for p in result.projects] == [("甲至乙铁路", "started"), ("丙公路改造", "started")]
+    assert [(p.name, p.status) for p in result.projects] == [
+        ("甲至乙铁路", "started"),
+        ("丙公路改造", "started"),
+    ]
