@@ -224,6 +224,11 @@ def _suffix_read_onward(text: str, start: int, end: int) -> bool:
     )
 
 
+def reads_as_everyday_words(text: str, start: int, end: int) -> bool:
+    """Whether a place's name at `start`–`end` reads as everyday words in its sentence (丰富县域, 三大方案)."""
+    return _words_not_a_name(text, start, end)
+
+
 def _words_not_a_name(text: str, start: int, end: int) -> bool:
     """Characters that spell a place but read as everyday words in their sentence (丰富县域, 和县委, 和县区)."""
     return (
@@ -1378,7 +1383,9 @@ def _topic_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | Non
     found: Counter[Place] = Counter()
     title_start = len(text) - len(text.lstrip())
     opening = None
-    for start, _end, surface in hits:
+    for start, end, surface in hits:
+        if _words_not_a_name(text, start, end):
+            continue  # 三大方案 holds no 大方
         entries = gazetteer().places_named(surface)
         places = {e.place for e in entries}
         if {e.form for e in entries} == {SHORT} and len(places) == 1:

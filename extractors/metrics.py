@@ -19,7 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
-from zhaoyin.extractors.districts import town_mentions
+from zhaoyin.extractors.districts import reads_as_everyday_words, town_mentions
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, SHORT, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
@@ -272,6 +272,8 @@ def _lone_place_names(view: str, districts: list[_Mention]) -> list[tuple[int, i
         if any(e > start for _s, e in taken[: bisect_left(taken_starts, end)]):
             continue
         if end in place_starts or view.startswith(_PROVINCE_NAME_CONTINUES, end):
+            continue
+        if reads_as_everyday_words(view, start, end):  # 三大方案 holds no 大方
             continue
         out.append((start, end, surface))
     return out

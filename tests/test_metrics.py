@@ -2381,3 +2381,12 @@ def test_taiwans_approval_statistics_are_taiwans_figures():
     figures_found = {(m.value, m.unit) for m in metrics}
     assert {(64, "件"), (5.21, "亿美元"), (812, "件"), (31.4, "亿美元")} <= figures_found
     assert {m.subject for m in metrics} == {"台湾"}
+
+
+def test_a_place_name_read_across_everyday_words_is_no_subject():
+    text = (
+        "三大方案成果亮眼\n经济部说明三大方案成果，截至1月已吸引1712家企业投资。"
+        "三大方案延长至2027年，目标吸引1.2兆元投资。"
+    )
+    ms = metrics_found(text)
+    assert ms and not {m.subject for m in ms} & {"大方县", "毕节市"}
