@@ -2823,3 +2823,12 @@ def test_a_list_its_count_closes_in_xiang():
         ("甲至乙铁路", "started"),
         ("丙公路改造", "started"),
     ]
+
+
+def test_projects_a_plan_arranges_are_planned():
+    text = "今年安排北京激光加速科学创新中心、太空实验室地面实验基地等4个怀柔科学城领域重大项目。"
+    result = extract(Document(text=text, source="plan.txt"))
+    assert {(p.name, p.status) for p in result.projects} == {
+        ("北京激光加速科学创新中心", "planned"),
+        ("太空实验室地面实验基地", "planned"),
+    }
