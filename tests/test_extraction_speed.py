@@ -212,6 +212,7 @@ def _lone_place_names_plainly(view: str, districts) -> list[tuple[int, int, str]
         and not any(s == end for s, _e, _ in hits)
         and not any(s == end for s, _e in taken)
         and not view.startswith(metrics._PROVINCE_NAME_CONTINUES, end)
+        and not metrics.reads_as_everyday_words(view, start, end)
     ]
 
 
