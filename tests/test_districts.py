@@ -1217,3 +1217,16 @@ def test_hengqin_new_area_is_a_zone_of_zhuhai():
         simplified_view("【本報消息】橫琴新區至今已引入澳門企業39家，投資額超過4億美元。")
     )[0]
     assert [(d.canonical, d.city) for d in found] == [("横琴新区", "珠海市")]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "city"),
+    [
+        ("项目落户宁东能源化工基地。", "宁东能源化工基地", "银川市"),
+        ("柴达木循环经济试验区新签约项目5个。", "柴达木循环经济试验区", "海西蒙古族藏族自治州"),
+        ("沈抚改革创新示范区引进项目12个。", "沈抚改革创新示范区", "沈阳市"),
+        ("西部(重庆)科学城签约项目8个。", "西部（重庆）科学城", "重庆市"),
+    ],
+)
+def test_national_zones_of_energy_bases_and_pilot_areas(text, zone, city):
+    assert [(d.canonical, d.city) for d in find_districts(text)[0]] == [(zone, city)]
