@@ -2610,6 +2610,7 @@ def find_projects(
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
+    candidates = [c for c in map(_past_a_closing_bracket, candidates) if c is not None]
     candidates = [_past_its_zone(c, zones) for c in candidates]
     candidates += _company_candidates(text, companies, candidates)
     firms = _company_list_candidates(text, companies, candidates)
@@ -2681,6 +2682,22 @@ def _holds_a_clause(name: str) -> bool:
         if flag in _ASPECT_FLAGS or (next_flag == "p" and (flag == "d" or (flag == "v" and len(word) >= 2))):
             return True  # (a one-character "verb" is jieba's cut of a place: 汀汀拉|至|勒…公路)
     return False
+
+
+_CLOSING_BRACKETS = lang.chars("closing_brackets")
+_CONJUNCTIONS = lang.chars("conjunctions")
+
+
+def _past_a_closing_bracket(candidate: _Candidate) -> _Candidate | None:
+    """各县（市、区）和甲产业园: a name never opens with the bracket that closes the words before it, nor
+    with the conjunction after them; None when nothing of a name is left."""
+    name = candidate.name
+    if not name or name[0] not in _CLOSING_BRACKETS:
+        return candidate
+    cut = len(name) - len(name[1:].lstrip(_CONJUNCTIONS))
+    if len(name) - cut < LISTED_MIN_CHARS:
+        return None
+    return replace(candidate, name=name[cut:], start=candidate.start + cut)
 
 
 def _past_its_zone(candidate: _Candidate, zones: list[tuple[int, int]]) -> _Candidate:

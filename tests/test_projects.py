@@ -2832,3 +2832,9 @@ def test_projects_a_plan_arranges_are_planned():
         ("北京激光加速科学创新中心", "planned"),
         ("太空实验室地面实验基地", "planned"),
     }
+
+
+def test_a_name_never_opens_with_the_bracket_closing_the_words_before_it():
+    text = "这些项目落地在梅州各县(市、区)和广梅产业园，其中广梅产业园项目13个，计划投资额23.61亿元。"
+    names = [p.name for p in extract(Document(text=text, source="report.txt")).projects]
+    assert names and not any(n[0] in ")）和" for n in names if n)
