@@ -455,7 +455,12 @@ def _opens_a_clause_or_a_placed_name(words, index: int, name_start: int) -> bool
 def _between_single_characters(words, index: int, name_start: int) -> bool:
     def single(i: int) -> bool:
         word = words[i][0] if 0 <= i < len(words) else ""
-        return len(word) == 1 and _HAN.match(word) is not None and word not in lang.char_set("function")
+        return (
+            len(word) == 1
+            and _HAN.match(word) is not None
+            and word not in lang.char_set("function")
+            and word not in lang.char_set("localizers")
+        )
 
     if index + 1 >= len(words) or words[index + 1][1] != name_start:
         return False  # nothing of the name after it yet

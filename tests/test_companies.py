@@ -1226,3 +1226,15 @@ def test_a_name_glossed_in_latin_after_a_noun_typing_it_as_a_firm():
     found = {c.canonical for c in find_companies(text)}
     assert {"柏睿", "瑞达", "牛乡", "快拍"} <= found
     assert not any("电路板" in name for name in found)  # an acronym glosses no brand
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科右前旗内与中航(山东)产城融合发展有限公司签订合作协议。", "中航(山东)产城融合发展有限公司"),
+        ("相关技术服务供应商法国液化空气集团将在此建设工厂。", "法国液化空气集团"),
+        ("全球最大的铜箔制造商诺德股份有限公司落户。", "诺德股份有限公司"),
+    ],
+)
+def test_a_name_starts_after_a_localizer_and_conjunction_or_a_word_for_what_the_firm_is(text, expected):
+    assert [c.canonical for c in find_companies(text)] == [expected]
