@@ -2838,3 +2838,12 @@ def test_a_name_never_opens_with_the_bracket_closing_the_words_before_it():
     text = "这些项目落地在梅州各县(市、区)和广梅产业园，其中广梅产业园项目13个，计划投资额23.61亿元。"
     names = [p.name for p in extract(Document(text=text, source="report.txt")).projects]
     assert names and not any(n[0] in ")）和" for n in names if n)
+
+
+def test_a_count_of_projects_and_a_colon_open_their_list():
+    text = "在开竣工方面，新开工3个正式项目：修正生物制药医药产业园、上海市固体废物处置中心、机场联络线。"
+    result = extract(Document(text=text, source="report.txt"))
+    assert {(p.name, p.status) for p in result.projects} >= {
+        ("修正生物制药医药产业园", "started"),
+        ("上海市固体废物处置中心", "started"),
+    }
