@@ -1967,7 +1967,13 @@ def _is_target(said: str, period: str | None, published: str | None) -> bool:
     return at >= 0 and not _has_any(said[max(0, at - 6) : at], _TARGET_REACHED)
 
 
+CLAUSE_SINGLE_PROJECT_MARKERS = tuple(_KW["clause_single_project_markers"])
+
+
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
+    clause_start, _ = _clause_bounds(sentence, pos)
+    if _has_any(view[clause_start:pos], CLAUSE_SINGLE_PROJECT_MARKERS):
+        return True
     said = view[sentence.start : pos]
     at = _last_at(said, SINGLE_PROJECT_MARKERS)
     if at >= 0 and not _strip_words(said[:at], _BATCH_BETWEEN, leading=False).endswith(BATCH_OF_PROJECTS):

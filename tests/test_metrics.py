@@ -2390,3 +2390,10 @@ def test_a_place_name_read_across_everyday_words_is_no_subject():
     )
     ms = metrics_found(text)
     assert ms and not {m.subject for m in ms} & {"大方县", "毕节市"}
+
+
+def test_an_inclusive_threshold_and_a_per_project_clause_before_a_count():
+    text = "大部分单个项目总投资不低于10亿元，投资额100亿元（含）以上项目54个。"
+    ms = metrics_found(text)
+    assert figures(ms) == [(54, "个")]
+    assert [(a.text, a.qualifier) for a in find_amounts(text)][-1] == ("100亿元", "over")
