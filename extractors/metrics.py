@@ -618,6 +618,9 @@ def _first_ending_near(before: str, ranked: _Ranked) -> str | None:
     return best[1] if best else None
 
 
+_CURRENCIES_BEFORE_FIGURE = list(lang.data("amount_units")["currency_before_figure"])
+
+
 def _amount_figure(
     view: str, amount: Amount, clause_start: int, sentence: Segment, has_count: bool
 ) -> _Figure | None:
@@ -639,7 +642,8 @@ def _amount_figure(
     if _has_any(before, MACRO_MARKERS) or _in_economy_roundup(before, view, start):
         return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here
-        before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
+        # 总投资人民币5亿元, 总计投资新台币2兆6,218亿元: the currency named before the figure, then qualifiers
+        before = _strip_words(before, [*AMOUNT_UNITS.before, *_CURRENCIES_BEFORE_FIGURE], leading=False)
     indicator = _first_ending_near(before, _STANDALONE_RANK)
     if (
         indicator is None

@@ -2397,3 +2397,9 @@ def test_an_inclusive_threshold_and_a_per_project_clause_before_a_count():
     ms = metrics_found(text)
     assert figures(ms) == [(54, "个")]
     assert [(a.text, a.qualifier) for a in find_amounts(text)][-1] == ("100亿元", "over")
+
+
+def test_a_currency_named_before_a_total_leaves_its_indicator_whole():
+    ms = metrics_found("今年全市新签约项目32个，总投资人民币58亿元。")
+    assert figures(ms) == [(32, "个"), (58, "亿元")]
+    assert ms[1].indicator.endswith("总投资")
