@@ -2402,3 +2402,7 @@ def test_an_inclusive_threshold_and_a_per_project_clause_before_a_count():
 def test_a_currency_named_before_a_total_leaves_its_indicator_whole():
     ms = metrics_found("截至今年1月23日，投资台湾三大方案通过1,712家、总计投资新台币2兆6,218亿元。")
     assert (26218, "亿元") in figures(ms)
+
+
+def test_the_firms_an_investment_agency_helped_set_up_are_counted():
+    assert figures(metrics_found("投资推广署年内共协助560间企业在港开设或扩展业务。")) == [(560, "间")]
