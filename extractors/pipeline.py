@@ -75,7 +75,13 @@ from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
 #         counts firms, 项目数为 counts projects; a report speaking as its province gives it its figures, and
 #         one naming no city is its paper's city's; 和县区 and 四大园区 name no division; HK/Macao 元 is
 #         HKD/MOP; countries are no firms
-EXTRACTOR_VERSION = "0.16.0"
+# 0.17.0: (round 27, from batch Q's errors) a currency declared for the figures below it (下同) or named
+#         before or after 元, a 新台币 report's bare 元, 亿…万…千 figures; hard-wrapped text files joined into
+#         paragraphs; items a sum opens (总投资80亿元的A、…) are projects whole; 430 more known brands; a name
+#         glossed in Latin after 美商/品牌; zones without the province opening their registered name;
+#         provincial openings and officials' titles in subjects; Taiwan's approval statistics; 各县（市、区）
+#         lists; 安排/谋划/储备 are planned; a count and a colon open a list; localizers and 供应商 as boundaries
+EXTRACTOR_VERSION = "0.17.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
