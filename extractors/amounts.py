@@ -282,14 +282,17 @@ def _shared_unit_amounts(
     return out
 
 
-def local_yuan(original: str, view: str) -> str:
+def local_yuan(original: str, view: str, province: str | None = None) -> str:
     """The currency a bare 元 stands for in a document: the New Taiwan, Hong Kong or Macao dollar in a report
     in traditional script that speaks as that place's institutions do (`original` as written, `view` its
-    simplified view), else the renminbi."""
+    simplified view), or, for Taiwan, whose places lie there (`province`, the one its places belong to:
+    南投县, 高雄市); else the renminbi."""
     words = lang.data("amount_units")
     yuan = UNITS.currencies[words["yuan"]]
     if not is_traditional(original):
         return yuan
+    if province in words["province_yuan"]:
+        return words["province_yuan"][province]
     for code, markers in UNITS.local_yuan_markers.items():
         if _has_marker(view, markers):
             return code

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
@@ -20,6 +21,7 @@ from zhaoyin.extractors.companies import find_companies
 from zhaoyin.extractors.dates import dated_publication
 from zhaoyin.extractors.districts import find_districts, outlet_city
 from zhaoyin.extractors.fingerprint import fingerprint
+from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.keys import attach_keys, locate_evidence, set_fields
 from zhaoyin.extractors.kinds import classify_projects
 from zhaoyin.extractors.metrics import find_metrics
@@ -27,7 +29,7 @@ from zhaoyin.extractors.policies import find_policies
 from zhaoyin.extractors.projects import find_projects
 from zhaoyin.extractors.script import simplified_view
 from zhaoyin.extractors.text import halfwidth
-from zhaoyin.schemas import Company, Document, Extraction, Mention, Span
+from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Span
 
 # 0.5.0: records carry their evidence offsets and resolution keys, extractions their reprint fingerprint
 # (the warehouse no longer computes them: `reextract` gives rows of older versions theirs)
@@ -153,6 +155,13 @@ def _with_added_companies(
     return companies, projects_for(companies=companies)
 
 
+def _places_province(districts: list[District], city: str | None) -> str | None:
+    """The province most of a report's places (and its city) lie in, or None."""
+    votes = Counter(d.province for d in districts if d.province)
+    votes.update(e.place.province for e in gazetteer().places_named(city or "") if e.place.province)
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _investors_only_projects_name(text: str, companies: list[Company], projects) -> list[Company]:
     """路易达孚 in 董家口炼化一体化、路易达孚…等重点工程 is an investor the company finder had no slot for."""
     known = {m for c in companies for m in c.mentions}
@@ -271,7 +280,7 @@ def extract(document: Document, backend: str = "rules", *, strict: bool = False)
         companies = _stage("companies", [], strict, find_companies, text)
     else:
         companies = _stage("companies", [], strict, _backend_companies, backend, text)
-    yuan = _stage("currency", None, strict, local_yuan, original, text)
+    yuan = _stage("currency", None, strict, local_yuan, original, text, _places_province(districts, city))
     amounts = _stage("amounts", [], strict, find_amounts, text, yuan=yuan)
     metrics = _stage(
         "metrics",

@@ -414,3 +414,16 @@ def test_a_traditional_report_stating_figures_in_new_taiwan_dollars(written, cur
     view = simplified_view(written)
     amounts = find_amounts(view, yuan=local_yuan(written, view))
     assert amounts[-1].currency == currency
+
+
+def test_the_bare_yuan_of_a_traditional_report_about_a_taiwanese_county_is_twd():
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
+
+    text = (
+        "林明溱縣長表示，去年南投縣招商約50億元投資案拍板定案，冠好科技投資40億元擴廠，樹德企業投資20億設廠。"
+    )
+    amounts = extract(Document(text=text, source="nantou.txt")).amounts
+    assert amounts and {a.currency for a in amounts} == {"TWD"}
+    simplified = "去年昆山市招商约50亿元，某某科技投资40亿元扩厂。"  # a mainland place: the renminbi
+    assert {a.currency for a in extract(Document(text=simplified, source="x.txt")).amounts} == {"CNY"}
