@@ -294,6 +294,8 @@ def test_zhao_without_a_number_before_a_currency_is_no_amount(text):
         ("投資推廣署公布，去年協助企業在港投資逾690億元。", "HKD"),
         ("行政長官表示，特區政府正規劃澳門多個重大建設項目，預算一百二十億元。", "MOP"),
         ("特區政府與香港、澳門企業共同投資30億元。", "CNY"),  # both SARs named: no one's dollar
+        # a report naming only the renminbi counts in it, though it speaks of the SAR's government
+        ("香港特區政府與廣東達成合作項目126個，總值超過1000億元人民幣，另有30億元。", "CNY"),
     ],
 )
 def test_the_bare_yuan_of_a_taiwan_hong_kong_or_macao_report_is_its_own_dollar(written, currency):
