@@ -1530,6 +1530,8 @@ def _as_commonly_named(text: str, place: Place) -> str:
     registered name (河北雄安新区 → 雄安新区, 河北沧州经济开发区 → 沧州经济开发区) unless the report writes it
     so; a city opening it stays (天津滨海新区, 青岛西海岸新区)."""
     canonical = place.canonical
+    for qualifier in _PLACE_NAMES["zone_level_qualifiers"]:  # 西宁(国家级)经济技术开发区: its level, no name
+        canonical = canonical.replace(qualifier, "")
     if place.kind not in ("zone", "new_area") or not place.province or canonical in text:
         return canonical
     if place.city and canonical.startswith(city_short(place.city) or place.city):

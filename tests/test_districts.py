@@ -1230,3 +1230,12 @@ def test_hengqin_new_area_is_a_zone_of_zhuhai():
 )
 def test_national_zones_of_energy_bases_and_pilot_areas(text, zone, city):
     assert [(d.canonical, d.city) for d in find_districts(text)[0]] == [(zone, city)]
+
+
+def test_a_zones_level_written_inside_its_name_is_no_part_of_it():
+    assert [d.canonical for d in find_districts("西宁(国家级)经济技术开发区新签约项目12个。")[0]] == [
+        "西宁经济技术开发区"
+    ]
+    assert [d.canonical for d in find_districts("位于石嘴山经开区的新材料项目开工。")[0]] == [
+        "石嘴山经济技术开发区"
+    ]
