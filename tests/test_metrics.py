@@ -370,13 +370,17 @@ def metrics_found(text: str, published: str | None = "2025-07"):
     return find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published=published)
 
 
+def subjects_by_value(text: str) -> dict[float, str | None]:
+    return {m.value: m.subject for m in metrics_found(text)}
+
+
 def test_province_markers_give_the_province_of_the_districts_found():
     text = (
         "1-6月，全省新设外商投资企业812家，同比增长9.1%；实际使用外资56.2亿美元。"
         "余杭区实际使用外资8.3亿美元，占全省比重14.8%。\n"
         "香港实际到资30.5亿美元，增长6.2%，占全省实际使用外资的54.3%。"
     )
-    by_value = {m.value: m.subject for m in metrics_found(text)}
+    by_value = subjects_by_value(text)
     assert by_value[812] == by_value[9.1] == by_value[56.2] == "浙江省"
     assert by_value[8.3] == by_value[14.8] == "余杭区"
     assert by_value[30.5] == "浙江省"  # a source of investment, not the subject
@@ -2341,7 +2345,7 @@ def test_a_paragraph_naming_no_place_after_one_about_a_city_is_the_provinces_aga
         "投资额100亿元以上项目54个。株洲市项目数量达71个，居全省之首。\n"
         "与往年比较，收入的项目数量较上年增加79个，其中绿色发展项目15个。"
     )
-    by_value = {m.value: m.subject for m in metrics_found(text)}
+    by_value = subjects_by_value(text)
     assert by_value[529] == by_value[54] == "湖南省"
     assert by_value[71] == "株洲市"
     assert by_value[79] == by_value[15] == "湖南省"
@@ -2353,7 +2357,7 @@ def test_a_place_opening_an_officials_title_is_no_subject():
         "活动现场签约项目14个，签约金额354.2亿元。其中美国安德集团与长春市朝阳区人民政府签署环球金融中心项目，"
         "项目总投资30亿元，占地面积11000平方米，由酒店、写字楼、商业广场和行政公寓组成。"
     )
-    by_value = {m.value: m.subject for m in metrics_found(text)}
+    by_value = subjects_by_value(text)
     assert by_value[14] == by_value[354.2] == "长春市"
 
 
@@ -2363,7 +2367,7 @@ def test_a_place_listed_after_every_county_speaks_with_them_of_the_city():
         "活动期间，各县（市、区）、梅州高新区达成签约项目30个、计划投资总额96.54亿元，其中亿元以上项目28个。"
         "工业项目27个、计划投资额83.54亿元。丰顺县项目2个，计划投资总额18亿元。"
     )
-    by_value = {m.value: m.subject for m in metrics_found(text)}
+    by_value = subjects_by_value(text)
     assert by_value[30] == by_value[96.54] == by_value[28] == by_value[27] == "梅州市"
     assert by_value[18] == "丰顺县"
 
