@@ -293,15 +293,15 @@ def local_yuan(original: str, view: str, province: str | None = None) -> str:
         return yuan
     if province in words["province_yuan"]:
         return words["province_yuan"][province]
-    renminbi_only = _has_marker(view, tuple(words["named_local_yuan_unless"]))
+    names_renminbi = _has_marker(view, tuple(words["named_local_yuan_unless"]))
     for code, markers in UNITS.local_yuan_markers.items():
-        if _has_marker(view, markers) and not (renminbi_only and not _names_currency(view, code)):
+        if _has_marker(view, markers) and not (names_renminbi and not _names_currency(view, code)):
             return code  # (香港特区政府 … 1000亿元人民币: a report that names only the renminbi counts in it)
     if words["sar_government"] in view:
         named = [code for code, name in words["sar_names"].items() if name in view]
-        if len(named) == 1 and not (renminbi_only and not _names_currency(view, named[0])):
+        if len(named) == 1 and not (names_renminbi and not _names_currency(view, named[0])):
             return named[0]
-    if not _has_marker(view, tuple(words["named_local_yuan_unless"])):
+    if not names_renminbi:
         for code, names in words["named_local_yuan"].items():
             if _has_marker(view, tuple(names)):
                 return code
