@@ -308,8 +308,14 @@ def local_yuan(original: str, view: str, province: str | None = None) -> str:
     return yuan
 
 
+@cache
+def currency_words(code: str) -> tuple[str, ...]:
+    """The surface forms of a currency (USD: 美元, 美金)."""
+    return tuple(word for word, named in UNITS.currencies.items() if named == code)
+
+
 def _names_currency(view: str, code: str) -> bool:
-    return any(word in view for word, named in UNITS.currencies.items() if named == code)
+    return any(word in view for word in currency_words(code))
 
 
 def _has_marker(view: str, markers: tuple[str, ...]) -> bool:

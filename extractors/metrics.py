@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from zhaoyin.extractors import lang
-from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number
+from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number, currency_words
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.districts import reads_as_everyday_words, town_mentions
@@ -846,7 +846,7 @@ def _figure_and_unit(amount: Amount) -> tuple[float, str] | None:
     if figure is None or amount.currency not in _UNIT_WORD_OF_CURRENCY or not figure[1].endswith(_YUAN_WORD):
         return figure
     written = figure[1]
-    if written.endswith(tuple(w for w, code in AMOUNT_UNITS.currencies.items() if code == amount.currency)):
+    if written.endswith(currency_words(amount.currency)):
         return figure
     return figure[0], written.removesuffix(_YUAN_WORD) + _UNIT_WORD_OF_CURRENCY[amount.currency]
 
