@@ -121,6 +121,11 @@ _PUBLISHER_AFTER = re.compile(lang.pattern("place_names", "publisher_after"))
 _ORIGIN_AFTER = re.compile(lang.pattern("place_names", "origin_after"))
 
 
+def where_things_happen(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`–`end` is neither a venue (`_is_venue`) nor a source (`_is_source`)."""
+    return not _is_venue(text, start, end) and not _is_source(text, start, end)
+
+
 def _is_source(text: str, start: int, end: int) -> bool:
     """Whether the place at `start`–`end` names who publishes (香港文汇报) or where investment comes from
     (香港在陕新设…, 香港、韩国、日本 listed with countries) rather than where things happen."""
@@ -145,18 +150,21 @@ def _city_votes(hits: list[tuple[int, int, str]], text: str | None = None) -> Co
         hits = [
             h for h in hits if not _is_source(text, h[0], h[1]) and not _words_not_a_name(text, h[0], h[1])
         ]
-    votes = _votes(hits)
+    votes = _votes(hits, text)
     if text is None:
         return votes
-    outside = _votes([h for h in hits if not _is_venue(text, h[0], h[1])])
+    outside = _votes([h for h in hits if not _is_venue(text, h[0], h[1])], text)
     return outside or votes
 
 
-def _votes(hits: list[tuple[int, int, str]]) -> Counter[str]:
+def _votes(hits: list[tuple[int, int, str]], text: str | None = None) -> Counter[str]:
     votes: Counter[str] = Counter()
-    for _start, _end, surface in hits:
+    for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
         cities = {e.place.city for e in entries if e.form in (NAME, CITY) and e.place.city}
+        renamed = _with_former_ending(text, start, end, entries) if text and not cities else None
+        if renamed is not None and renamed.city:
+            cities = {renamed.city}
         if len(cities) == 1:
             votes[cities.pop()] += 1
     return votes
@@ -385,6 +393,22 @@ def _only_short_form_in(entries: list[Surface], province: str | None) -> Place |
     return in_province[0] if len(in_province) == 1 else None
 
 
+def _with_former_ending(text: str, start: int, end: int, entries) -> Place | None:
+    """禄丰县 for today's 禄丰市: a division's short form written with another division ending than the
+    gazetteer's (a county made a city, a county made a district) names that division, when it is the one
+    division of that short form and the name so written is no other place."""
+    ending = text[end : end + 1]
+    if ending not in _RENAMED_ENDINGS or text.startswith(_ENDING_OPENING_A_WORD, end):
+        return None
+    divisions = {e.place for e in entries if e.form == SHORT and e.place.kind in _DIVISION_KINDS}
+    if len(divisions) != 1:
+        return None
+    place = divisions.pop()
+    if place.canonical.endswith(ending) or gazetteer().places_named(text[start:end] + ending):
+        return None
+    return place
+
+
 def _after_own_province(text: str, start: int, place: Place) -> bool:
     """Whether the name at `start` follows the name of its own province (江苏沭阳, 山东省邹平)."""
     if not place.province:
@@ -448,6 +472,8 @@ def _resolve(text: str, hits, city: str | None, province: str | None) -> list[_H
                     ),
                     None,
                 )
+            if place is None:
+                place = _with_former_ending(text, start, end, entries)
         elif CONTEXT in forms and _context_boundary(text, start):
             place = next(
                 (e.place for e in entries if e.form == CONTEXT and _in_city(e.place, near, city, province)),

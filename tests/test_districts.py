@@ -1239,3 +1239,12 @@ def test_a_zones_level_written_inside_its_name_is_no_part_of_it():
     assert [d.canonical for d in find_districts("位于石嘴山经开区的新材料项目开工。")[0]] == [
         "石嘴山经济技术开发区"
     ]
+
+
+def test_a_county_written_with_the_ending_it_had_before_it_became_a_city():
+    found, city = districts_of(
+        "新年伊始，禄丰县把招商引资作为一把手工程。其中与佛山某机械公司签约。全县共实施项目57项。"
+    )
+    assert found["禄丰县"].kind == "county" and found["禄丰县"].city == "楚雄彝族自治州"
+    assert city == "楚雄彝族自治州"
+    assert "禄丰县" not in canonicals("禄丰市场监管局发布通知。")
