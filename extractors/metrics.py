@@ -19,7 +19,7 @@ from zhaoyin.extractors import lang
 from zhaoyin.extractors.amounts import TWO_MAGNITUDES, chinese_number, currency_words
 from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
-from zhaoyin.extractors.districts import reads_as_everyday_words, town_mentions
+from zhaoyin.extractors.districts import reads_as_everyday_words, town_mentions, where_things_happen
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, SHORT, city_short, gazetteer, province_short
 from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
@@ -110,6 +110,7 @@ BATCH_OF_PROJECTS = tuple(_KW["batch_of_projects"])
 _BATCH_BETWEEN = list(_KW["batch_between"])
 ELLIPTICAL_COUNT_HEADS = tuple(_KW["elliptical_count_heads"])
 EVENTS_AFTER_PLACE = tuple(_KW["events_after_place"])
+OUTSIDE_AFTER_PLACE = tuple(_KW["outside_after_place"])
 _ANAPHORA = lang.longest_first(
     [
         *DISTRICT_ANAPHORA,
@@ -331,13 +332,34 @@ def _document_province(
     view: str, provinces: list[_Mention], districts: list[District], city: str | None
 ) -> str | None:
     """The province a document is about: the one it names most, counting the provinces of the districts
-    and of the city found and the regions of a province named (苏南, 粤东)."""
-    votes = Counter(m.canonical for m in provinces)
+    and of the city found and the regions of a province named (苏南, 粤东). A province in brackets after a
+    place (中国淮安(上海)城市推介会) is where that place's event is held; a tie goes to the city's province
+    when the report names the city again and again where things happen (淮安共签约…，淮安推出…)."""
+    votes = Counter(m.canonical for m in provinces if not _bracketed_venue(view, m))
     votes.update(_PROVINCE_OF_REGION[m.group()] for m in _PROVINCE_REGION.finditer(view))
     votes.update(d.province for d in districts for _span in d.spans if d.province)
     entries = gazetteer().places_named(city or "")
-    votes.update({e.place.province for e in entries if e.form == CITY and e.place.province})
-    return votes.most_common(1)[0][0] if votes else None
+    homes = {e.place.province for e in entries if e.form == CITY and e.place.province}
+    votes.update(homes)
+    ranked = votes.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1] and ranked[1][0] in homes:
+        short = city.removesuffix(_CITY_ENDING)
+        said = sum(where_things_happen(view, m.start(), m.end()) for m in re.finditer(re.escape(short), view))
+        if len(short) >= 2 and said >= CITY_NAMED_OFTEN:
+            return ranked[1][0]
+    return ranked[0][0] if ranked else None
+
+
+CITY_NAMED_OFTEN = 3
+
+
+def _bracketed_venue(view: str, mention: _Mention) -> bool:
+    return (
+        mention.start > 1
+        and view[mention.start - 1] in lang.chars("opening_brackets")
+        and view.startswith(tuple(lang.chars("closing_brackets")), mention.end)
+        and "\u4e00" <= view[mention.start - 2] <= "\u9fff"
+    )
 
 
 def _city_elsewhere(view: str, city: str | None, province: str | None) -> bool:
@@ -1528,7 +1550,9 @@ def find_metrics(
     mentions = sorted(
         mentions + [m for m in own_division if (m.start, m.end) not in named_at], key=lambda m: m.start
     )
-    mentions = [m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE, m.end)]  # 芦山地震: an event
+    mentions = [
+        m for m in mentions if not view.startswith(EVENTS_AFTER_PLACE + OUTSIDE_AFTER_PLACE, m.end)
+    ]  # 芦山地震: an event; 山西省域外: where investment comes from
     # 吉林省委常委、长春市委书记某某出席: a place opening an official's title is no subject
     mentions = [m for m in mentions if not _OFFICIAL_TITLE_AFTER_PLACE.match(view, m.end)]
     enumerations = _enumerations(view)

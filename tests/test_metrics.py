@@ -2410,3 +2410,22 @@ def test_a_currency_named_before_a_total_leaves_its_indicator_whole():
 
 def test_the_firms_an_investment_agency_helped_set_up_are_counted():
     assert figures(metrics_found("投资推广署年内共协助560间企业在港开设或扩展业务。")) == [(560, "间")]
+
+
+def test_a_region_level_project_list_is_the_citys_own_count():
+    text = "今年，崇左市统筹推进市级以上层面重大项目553项。其中，自治区层面重大项目184项，数量排全区第二位。"
+    ms = metrics_found(text)
+    assert {m.value: m.subject for m in ms}[184] == "崇左市"
+
+
+def test_a_province_right_before_outside_is_where_investment_comes_from():
+    text = "山西长治市潞城区实施推进159个重点项目。截至目前山西省域外招商引资签约项目12个，总投资额92亿元。"
+    assert {m.subject for m in metrics_found(text)} == {"潞城区"}
+
+
+def test_a_citys_promotion_held_in_another_province_is_the_citys():
+    text = (
+        "5月27日，中国淮安(上海)城市推介暨经贸合作洽谈会在沪举办。洽谈会期间，淮安共签约38个项目，"
+        "总引资296.7亿元。淮安推出多个精准服务大礼包，营商环境全省领先。"
+    )
+    assert {m.subject for m in metrics_found(text)} == {"淮安市"}
