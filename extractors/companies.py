@@ -283,7 +283,12 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
         ):
             start = w_start
             continue
-        if not _HAN.match(word) or word in boundaries or _describes_a_firm(word):
+        if (
+            not _HAN.match(word)
+            or word in boundaries
+            or _describes_a_firm(word)
+            or _closes_a_trades_description(words, index)
+        ):
             if _digits_before(word) and start < end and w_end == start and _single_han(text, start, words):
                 start += 1  # 500强湖南金荣集团, 3家…: a rank or measure after a number opens no name
             break
@@ -320,6 +325,16 @@ def _describes_a_firm(word: str) -> bool:
     """民营企业, 知名企业: a compound closing on a noun for a firm describes the name after it (a bare 龙头
     may be a place's own name: 某港龙头作业区)."""
     return any(word.endswith(head) and len(word) > len(head) for head in lang.words("firm_descriptor_heads"))
+
+
+def _closes_a_trades_description(words: list[tuple[str, int, int]], index: int) -> bool:
+    """半导体|大厂|力晶科技: a noun for a firm right after an industry's word, the two a description of
+    the firm named next, though the segmenter cuts them apart."""
+    word, w_start, _ = words[index]
+    if word not in lang.words("firm_descriptor_heads") or index == 0:
+        return False
+    before, _, before_end = words[index - 1]
+    return before_end == w_start and before in lang.word_set("industry_terms")
 
 
 def _opens_a_coined_pair(word: str, boundaries: frozenset[str]) -> bool:

@@ -1238,3 +1238,14 @@ def test_a_name_glossed_in_latin_after_a_noun_typing_it_as_a_firm():
 )
 def test_a_name_starts_after_a_localizer_and_conjunction_or_a_word_for_what_the_firm_is(text, expected):
     assert [c.canonical for c in find_companies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("半导体大厂岚晶科技股份有限公司宣布在苗栗县设厂。", "岚晶科技股份有限公司"),
+        ("面板龙头恒锐光电有限公司在该区投资建厂。", "恒锐光电有限公司"),
+    ],
+)
+def test_a_trades_noun_for_a_firm_before_its_name_is_no_part_of_it(text, name):
+    assert name in names(text)
