@@ -2353,6 +2353,17 @@ def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount |
     return following[listed.index(start)]
 
 
+def _clause_tail_status(doc: _Context, clause: Segment, candidate: _Candidate, status_of) -> str | None:
+    """见证了甲乡与A项目、B项目和乙乡与C公司的两个项目正式签约: the verb closing a clause of several projects,
+    after the last of them, is each one's."""
+    in_clause = [s for s in doc.starts if candidate.start < s < clause.end]
+    if not in_clause:
+        return None
+    tail_start = doc.ends.get(in_clause[-1], in_clause[-1])
+    said = status_of(doc.text, [(tail_start, clause.end)], (0, 0), described=True)[0]
+    return said if said not in ("planned", CONDITIONAL) else None
+
+
 def _project(doc: _Context, candidate: _Candidate) -> Project:
     text = doc.text
     sentence = doc.sentence_at(candidate.start)
@@ -2436,6 +2447,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         status = status_of(text, [opened], (0, 0), described=True)[
             0
         ]  # …南谯2个，分别是…。苏滁产业园2个，分别是…
+    if status is None and not candidate.listed:
+        status = _clause_tail_status(doc, whole_clause, candidate, status_of)
     if status is None:
         status = doc.counted_status(sentence, candidate.start)
     if status in (None, CONDITIONAL) and not candidate.listed:

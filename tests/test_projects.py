@@ -2847,3 +2847,12 @@ def test_a_count_of_projects_and_a_colon_open_their_list():
         ("修正生物制药医药产业园", "started"),
         ("上海市固体废物处置中心", "started"),
     }
+
+
+def test_the_verb_closing_a_clause_of_several_pairs_is_each_projects():
+    text = (
+        "副县长见证了甲乡政府与投资1.8亿元的河南岚喜食品有限公司面点加工项目、投资5000万元的宁陵县岚洋食品"
+        "有限公司肉食品加工项目和乙乡政府与总投资8000万元的商丘岚鑫消防科技有限公司的两个项目正式签约。"
+    )
+    found = {p.name: p.status for p in projects_of(text) if p.name}
+    assert found and set(found.values()) == {"signed"}
