@@ -2852,7 +2852,9 @@ def test_a_count_of_projects_and_a_colon_open_their_list():
 def test_the_verb_closing_a_clause_of_several_pairs_is_each_projects():
     text = (
         "副县长见证了甲乡政府与投资1.8亿元的河南岚喜食品有限公司面点加工项目、投资5000万元的宁陵县岚洋食品"
-        "有限公司肉食品加工项目和乙乡政府与总投资8000万元的商丘岚鑫消防科技有限公司的两个项目正式签约。"
+        "有限公司肉食品加工项目、投资1.2亿元的宁陵县岚禾食品有限公司冷链食品加工项目、投资5000万元的宁陵县"
+        "岚鑫材料加工厂塑料包装箱项目和乙乡政府与总投资8000万元的商丘岚联消防科技有限公司、宁陵县岚心玩具"
+        "有限公司的两个项目正式签约。"
     )
-    found = {p.name: p.status for p in projects_of(text) if p.name}
-    assert found and set(found.values()) == {"signed"}
+    found = {p.name: p.status for p in projects_of(text) if p.name and "加工" in p.name}
+    assert len(found) == 4 and set(found.values()) == {"signed"}
