@@ -531,7 +531,37 @@ def _named_candidates(
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
-    return _longest_from_each_start(text, out)
+    counted = [c for c in out if _only_a_count(c.name)]  # A公司、B公司的两个项目: no name, but A's and B's
+    out = [c for c in out if c not in counted] + [
+        firm for c in counted for firm in _firms_counted(text, c.start, company_spans, investors)
+    ]
+    return _longest_from_each_start(text, sorted(out, key=lambda c: c.start))
+
+
+def _firms_counted(
+    text: str, start: int, company_spans: list[tuple[int, int]], investors: dict[int, str]
+) -> list[_Candidate]:
+    """A公司、B公司的两个项目: the firms listed right before a count of their projects, each one project."""
+    ends = {e: s for s, e in company_spans}
+    firms: list[_Candidate] = []
+    at = start - len(_WORDS["attribute_end"])
+    if not text.startswith(_WORDS["attribute_end"], at):
+        return []
+    while at in ends:
+        firms.insert(0, _Candidate(None, ends[at], at, company=investors[at]))
+        at = ends[at] - 1
+        if at < 0 or text[at] not in _FIRM_LIST_JOINERS:
+            break
+    return firms
+
+
+_FIRM_LIST_JOINERS = lang.chars("list_separator") + lang.chars("conjunctions")
+
+
+def _only_a_count(name: str | None) -> bool:
+    return bool(name) and bool(
+        _COUNTED.fullmatch(next((name[: -len(n)] for n in _nouns()[0] if name.endswith(n)), name))
+    )
 
 
 _FULL_LIST_OPENERS = tuple(sorted(_WORDS["full_list_openers"], key=len, reverse=True))

@@ -2858,3 +2858,6 @@ def test_the_verb_closing_a_clause_of_several_pairs_is_each_projects():
     )
     found = {p.name: p.status for p in projects_of(text) if p.name and "加工" in p.name}
     assert len(found) == 4 and set(found.values()) == {"signed"}
+    nameless = {p.company: p.status for p in projects_of(text) if p.name is None}
+    assert nameless == {"商丘岚联消防科技有限公司": "signed", "宁陵县岚心玩具有限公司": "signed"}
+    assert not any(p.name and p.name.startswith("两个") for p in projects_of(text))
