@@ -910,6 +910,9 @@ def _investor_named(item: str) -> bool:
     return True
 
 
+_ADVERBS_BEFORE_A_VERB = lang.longest_first(lang.data("company_patterns")["adverbs_before_a_verb"])
+
+
 def _triggered(text: str) -> list[_Found]:
     out = []
     for pattern, literals in zip(_trigger_res(), _trigger_literals(), strict=True):
@@ -920,7 +923,8 @@ def _triggered(text: str) -> list[_Found]:
             head = next((h for h in _HEAD_NOUNS if text.endswith(h, match.start("name"), end)), "")
             if head and _COUNTED_LOOSELY.search(text, match.start("name"), end):
                 continue  # 引进一批专精特新企业: a kind of enterprise, counted, not one named
-            span = _clean_item(text, match.start("name"), end - len(head))  # 由深圳寓墅文旅|企业投资
+            end -= len(head) or len(next((a for a in _ADVERBS_BEFORE_A_VERB if text.endswith(a, 0, end)), ""))
+            span = _clean_item(text, match.start("name"), end)  # 由深圳寓墅文旅|企业投资, 与富士康|分别签署
             if span:
                 out.append(_Found(text[span[0] : span[1]], [span]))
     return out

@@ -1249,3 +1249,11 @@ def test_a_name_starts_after_a_localizer_and_conjunction_or_a_word_for_what_the_
 )
 def test_a_trades_noun_for_a_firm_before_its_name_is_no_part_of_it(text, name):
     assert name in names(text)
+
+
+def test_classes_of_firms_listed_as_firms_name_none():
+    assert names("其中，世界五百强、中国五百强、行业强企、央企等19户企业签约落户。") == []
+
+
+def test_an_adverb_between_a_slots_name_and_its_verb_is_no_part_of_the_name():
+    assert names("晋城市与富士康分别签署合作协议，太原市与岚能集团正式签约。") == ["富士康", "岚能集团"]
