@@ -2429,3 +2429,9 @@ def test_a_citys_promotion_held_in_another_province_is_the_citys():
         "总引资296.7亿元。淮安推出多个精准服务大礼包，营商环境全省领先。"
     )
     assert {m.subject for m in metrics_found(text)} == {"淮安市"}
+
+
+def test_tenths_in_digits_and_a_rise_said_as_升幅():
+    assert figures(metrics_found("一季度，引进省外资金增长超5成。")) == [(5, "成")]
+    assert (12, "个") in figures(metrics_found("全年新签约项目12个，成立公司3家。"))
+    assert (40, "%") in figures(metrics_found("今年招商引资新签约项目数量升幅达40%。"))
