@@ -1248,3 +1248,7 @@ def test_a_county_written_with_the_ending_it_had_before_it_became_a_city():
     assert found["禄丰县"].kind == "county" and found["禄丰县"].city == "楚雄彝族自治州"
     assert city == "楚雄彝族自治州"
     assert "禄丰县" not in canonicals("禄丰市场监管局发布通知。")
+
+
+def test_a_provinces_free_trade_zone_with_no_areas_is_named_whole():
+    assert canonicals("海南省18日举行海南自由贸易试验区建设项目集中开工。") == {"中国（海南）自由贸易试验区"}

@@ -129,6 +129,18 @@ def _autonomous_division_form(name: str) -> str | None:
     return place + plain if len(place) >= 2 else None
 
 
+def _add_whole_ftz(gaz: Gazetteer, short: str, province: str, municipality: str | None) -> None:
+    """中国（陕西）自由贸易试验区: the province's whole pilot free trade zone, in no one city."""
+    whole = _FTZ_AREA["whole"].format(province=short)
+    if gaz.places_named(whole):
+        return
+    zone = Place(whole, "zone", municipality, province)
+    gaz.add(whole, NAME, zone)
+    for alias in _FTZ_AREA["whole_aliases"]:
+        if not gaz.places_named(alias.format(province=short)):
+            gaz.add(alias.format(province=short), NAME, zone)
+
+
 def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
     """高新技术产业开发区 → 高新区 and the like; the bare abbreviation is added by _bare_abbreviations."""
     names = {place.canonical}
@@ -340,14 +352,11 @@ def _build() -> Gazetteer:
         for alias in _FTZ_AREA["aliases"]:
             gaz.add(alias.format(province=short, area=area), NAME, place)
         zones.append(place)
-        whole = _FTZ_AREA["whole"].format(province=short)
-        if not gaz.places_named(whole):  # 中国（陕西）自由贸易试验区: the province's, in no one city
-            municipality = row["city"] if province_short(row["city"]) == short else None
-            zone = Place(whole, "zone", municipality, province)
-            gaz.add(whole, NAME, zone)
-            for alias in _FTZ_AREA["whole_aliases"]:
-                if not gaz.places_named(alias.format(province=short)):
-                    gaz.add(alias.format(province=short), NAME, zone)
+        municipality = row["city"] if province_short(row["city"]) == short else None
+        _add_whole_ftz(gaz, short, province, municipality)
+    for short in _FTZ_AREA["wholes_without_areas"]:
+        province = next((p for p in provinces if province_short(p) == short), short)
+        _add_whole_ftz(gaz, short, province, None)
 
     for place in zones:
         _zone_aliases(gaz, place)
