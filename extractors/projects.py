@@ -976,6 +976,15 @@ def _opener(text: str, list_start: int) -> tuple[int, int]:
     return (clause_start, list_start)
 
 
+def _lists_topics(text: str, start: int, end: int) -> bool:
+    """项目涉及高效生态农业、原创数字音乐等: after 涉及 a list whose items do not all end with a project noun
+    names the fields the projects cover."""
+    if not text[:start].rstrip(lang.chars("colons")).endswith(tuple(_WORDS["topic_list_openers"])):
+        return False
+    pieces = [p for p in _CLAUSE_BREAK.split(text[start:end])[0].split(lang.chars("list_separator")) if p]
+    return not all(p.endswith(_nouns()[0]) for p in pieces)
+
+
 def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = None) -> list[_Candidate]:
     """签约项目5个，分别是：A项目、B项目、C项目等: the items of a list its head opens, each ending with a
     project noun (an item may hold a 、 of its own: X机械加工、结构件制造项目), typed by the head, which says
@@ -1002,6 +1011,8 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
         # piece is a project, noun or not
         sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
         items_end = match.end("items")
+        if _lists_topics(text, position, closer if closer >= 0 else items_end):
+            continue
         counted_sample = False
         # the head's last count is the nearest its list (共有7个，包括4个制造业项目，分别是…)
         count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)

@@ -2861,3 +2861,10 @@ def test_the_verb_closing_a_clause_of_several_pairs_is_each_projects():
     nameless = {p.company: p.status for p in projects_of(text) if p.name is None}
     assert nameless == {"商丘岚联消防科技有限公司": "signed", "宁陵县岚心玩具有限公司": "signed"}
     assert not any(p.name and p.name.startswith("两个") for p in projects_of(text))
+
+
+def test_a_list_after_涉及_names_fields_unless_each_item_names_a_project():
+    fields = "共签约30个重点项目，总投资48亿元，项目涉及高效生态农业、原创数字音乐、手机游戏创意开发等。"
+    assert [p.name for p in projects_of(fields) if p.name] == []
+    named = "共签约2个重点项目，项目涉及岚海年产5万吨饲料加工项目、岚川冷链物流园项目。"
+    assert len([p for p in projects_of(named) if p.name]) == 2
