@@ -67,6 +67,7 @@ _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
 _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
+_COUNTED_PROJECTS = re.compile(lang.pattern("project_words", "counted_projects"))
 _ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
@@ -559,8 +560,10 @@ _FIRM_LIST_JOINERS = lang.chars("list_separator") + lang.chars("conjunctions")
 
 
 def _only_a_count(name: str | None) -> bool:
+    """两个项目, 涿州市有11个项目: a count of projects, no project's name."""
     return bool(name) and bool(
         _COUNTED.fullmatch(next((name[: -len(n)] for n in _nouns()[0] if name.endswith(n)), name))
+        or _COUNTED_PROJECTS.search(name)
     )
 
 

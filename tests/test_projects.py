@@ -2868,3 +2868,8 @@ def test_a_list_after_涉及_names_fields_unless_each_item_names_a_project():
     assert [p.name for p in projects_of(fields) if p.name] == []
     named = "共签约2个重点项目，项目涉及岚海年产5万吨饲料加工项目、岚川冷链物流园项目。"
     assert len([p for p in projects_of(named) if p.name]) == 2
+
+
+def test_a_place_having_a_count_of_projects_names_none():
+    text = "总投资达485.9亿元的涿州市有11个项目签约，主要涉及现代物流、新能源等领域。"
+    assert [p.name for p in projects_of(text) if p.name] == []
