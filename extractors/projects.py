@@ -68,6 +68,7 @@ _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
 _COUNTED_PROJECTS = re.compile(lang.pattern("project_words", "counted_projects"))
+_COUNT_CLOSING_A_NAME = re.compile(lang.pattern("project_words", "count_closing_a_name"))
 _ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
@@ -532,22 +533,26 @@ def _named_candidates(
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
-    counted = [c for c in out if _only_a_count(c.name)]  # A公司、B公司的两个项目: no name, but A's and B's
-    out = [c for c in out if c not in counted] + [
-        firm for c in counted for firm in _firms_counted(text, c.start, company_spans, investors)
+    # A公司、B公司(的)两个项目: no name, but A's and B's
+    firms_of = {id(c): _firms_counted(text, c, company_spans, investors) for c in out}
+    out = [c for c in out if not firms_of[id(c)] and not _only_a_count(c.name)] + [
+        firm for firms in firms_of.values() for firm in firms
     ]
     return _longest_from_each_start(text, sorted(out, key=lambda c: c.start))
 
 
 def _firms_counted(
-    text: str, start: int, company_spans: list[tuple[int, int]], investors: dict[int, str]
+    text: str, candidate: _Candidate, company_spans: list[tuple[int, int]], investors: dict[int, str]
 ) -> list[_Candidate]:
-    """A公司、B公司的两个项目: the firms listed right before a count of their projects, each one project."""
+    """A公司、B公司(的)两个项目: the firms listed right before a count of their projects, each one project."""
+    count = _COUNT_CLOSING_A_NAME.search(candidate.name or "")
+    if count is None:
+        return []
     ends = {e: s for s, e in company_spans}
     firms: list[_Candidate] = []
-    at = start - len(_WORDS["attribute_end"])
-    if not text.startswith(_WORDS["attribute_end"], at):
-        return []
+    at = candidate.start + count.start()
+    if text.startswith(_WORDS["attribute_end"], at - len(_WORDS["attribute_end"])):
+        at -= len(_WORDS["attribute_end"])
     while at in ends:
         firms.insert(0, _Candidate(None, ends[at], at, company=investors[at]))
         at = ends[at] - 1

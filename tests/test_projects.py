@@ -2873,3 +2873,8 @@ def test_a_list_after_涉及_names_fields_unless_each_item_names_a_project():
 def test_a_place_having_a_count_of_projects_names_none():
     text = "总投资达485.9亿元的涿州市有11个项目签约，主要涉及现代物流、新能源等领域。"
     assert [p.name for p in projects_of(text) if p.name] == []
+
+
+def test_firms_listed_right_before_a_count_of_their_projects_are_one_project_each():
+    found = [(p.name, p.company) for p in projects_of("当天，岚海集团、岚川股份两个项目正式签约。")]
+    assert found == [(None, "岚海集团"), (None, "岚川股份")]
