@@ -725,6 +725,9 @@ def _enumerated(text: str) -> list[_Found]:
     return out
 
 
+_KINDS_AFTER_A_LIST = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
+
+
 def _firm_list_after_its_head(text: str) -> list[_Found]:
     """签约企业包括甲、乙和丙: the firms a noun for firms opens; a list most of whose items are not names
     (企业包括制造、物流和商贸) lists trades."""
@@ -732,6 +735,9 @@ def _firm_list_after_its_head(text: str) -> list[_Found]:
     for match in _firm_list_after_its_head_re().finditer(text):
         items = match.group("items").split(_LIST_SEPARATOR)
         last = items.pop()
+        closer = last.find(_ENUMERATION_CLOSER)
+        if closer >= 0 and _KINDS_AFTER_A_LIST.match(last, closer + len(_ENUMERATION_CLOSER)):
+            continue  # 企业涵盖装备制造、矿产资源等行业领域: the trades the firms are in
         last = last.split(_ENUMERATION_CLOSER, 1)[0]
         joiner = next((at for w, at, _e in tokens(last) if _joins_the_last_item(w, at, last)), None)
         items += [last[:joiner], last[joiner + 1 :]] if joiner is not None else [last]

@@ -1257,3 +1257,8 @@ def test_classes_of_firms_listed_as_firms_name_none():
 
 def test_an_adverb_between_a_slots_name_and_its_verb_is_no_part_of_the_name():
     assert names("晋城市与富士康分别签署合作协议，太原市与岚能集团正式签约。") == ["富士康", "岚能集团"]
+
+
+def test_a_firm_list_closed_by_trades_or_fields_names_no_firm():
+    assert names("新签约的六家企业涵盖现代物流医疗设备、装备制造、矿产资源等行业领域。") == []
+    assert names("签约企业包括岚芯微、恒锐光电等。") == ["岚芯微", "恒锐光电"]
