@@ -649,6 +649,9 @@ def _is_registered(suffix: str) -> bool:
     return shapes["registered_marker"] in suffix or suffix in shapes["registered_forms"]
 
 
+_DIVISION_ANAPHORA = frozenset(lang.data("metric_keywords")["district_anaphora"])
+
+
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
     new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end, further_in=in_list)
     item = text[new_start:end]
@@ -656,6 +659,8 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
     vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name
     core = item[: suffix.start()] if vouched else item
     if len(item) < 2 or _is_place(item) or _is_organization(item) or _generic(core, strict=not vouched):
+        return None
+    if item in _DIVISION_ANAPHORA:  # 与该县签约, 与我区签署: the place spoken of, no firm
         return None
     if _party_side(item):
         return None

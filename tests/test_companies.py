@@ -1262,3 +1262,9 @@ def test_an_adverb_between_a_slots_name_and_its_verb_is_no_part_of_the_name():
 def test_a_firm_list_closed_by_trades_or_fields_names_no_firm():
     assert names("新签约的六家企业涵盖现代物流医疗设备、装备制造、矿产资源等行业领域。") == []
     assert names("签约企业包括岚芯微、恒锐光电等。") == ["岚芯微", "恒锐光电"]
+
+
+def test_the_division_spoken_of_and_a_class_of_leaders_are_no_firms():
+    assert names("安徽岚龙桥梁等十余家国内知名企业与该县共签约项目15个。") == ["安徽岚龙桥梁"]
+    assert names("推进岚侨集团、岚城中国等企业与我区签署战略合作协议。") == ["岚侨集团", "岚城中国"]
+    assert names("旗人民政府与呼伦贝尔岚业集团等12家国内行业领军企业就15个项目签约。") == ["呼伦贝尔岚业集团"]
