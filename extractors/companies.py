@@ -170,6 +170,9 @@ def _province_before(text: str, start: int) -> int:
 
 
 PROVINCE_NAME_MAX = 8  # characters of a province's name (内蒙古自治区)
+_ITEM_END = re.compile(
+    f"[{re.escape(lang.chars('list_separator') + lang.chars('clause_ends') + lang.chars('sentence_ends'))}]|{_ENUMERATION_CLOSER}"
+)
 
 
 def _province_after(text: str, end: int) -> int:
@@ -182,9 +185,24 @@ def _province_after(text: str, end: int) -> int:
             word in _province_regions()
             or any(e.place.kind == "province" for e in gazetteer().places_named(word))
         ):
-            # 岚汽重庆|基地: a plant's noun right after the place says where the brand builds
-            return 0 if text.startswith(_project_nouns(), end + length) else length
+            # 岚汽重庆|基地, 岚德时代北京|电池工厂: a plant's noun after the place, closing its item, says
+            # where the brand builds
+            return 0 if _item_names_a_plant(text, end + length) else length
     return 0
+
+
+ITEM_REACH = 24  # characters of a list item after a brand and its place
+
+
+def _item_names_a_plant(text: str, start: int) -> bool:
+    """Whether a list item right after a brand and its place names a plant there; a bracket after the place
+    (华岚内蒙古(巴彦淖尔)…项目) tells the arm's own place, the arm being the firm."""
+    if text.startswith(_project_nouns(), start):
+        return True
+    if text[start : start + 1] in lang.chars("opening_brackets"):
+        return False
+    item = _ITEM_END.split(text[start : start + ITEM_REACH], 1)[0]
+    return len(item) < ITEM_REACH and item.endswith(_project_nouns())
 
 
 @cache

@@ -1268,3 +1268,8 @@ def test_the_division_spoken_of_and_a_class_of_leaders_are_no_firms():
     assert names("安徽岚龙桥梁等十余家国内知名企业与该县共签约项目15个。") == ["安徽岚龙桥梁"]
     assert names("推进岚侨集团、岚城中国等企业与我区签署战略合作协议。") == ["岚侨集团", "岚城中国"]
     assert names("旗人民政府与呼伦贝尔岚业集团等12家国内行业领军企业就15个项目签约。") == ["呼伦贝尔岚业集团"]
+
+
+def test_a_brands_place_before_a_plant_closing_its_item_is_where_it_builds():
+    text = "北京经开区共推动宁德时代北京电池工厂、神州细胞等16个重大产业项目全部开工。"
+    assert "宁德时代" in names(text) and "宁德时代北京" not in names(text)
