@@ -2040,6 +2040,15 @@ def _in_breakdown(view: str, paragraph_start: int, pos: int) -> bool:
     return view.find(_KW["breakdown_opener"], opened, pos) >= 0
 
 
+def _itemizes(view: str, pos: int) -> bool:
+    """Whether the figure at `pos` is an item of a breakdown its whole sentence opened, clauses after ；
+    included: 其中，已注册143项…；已备案6项…, 从项目性质看，国企13项…；外企7项…"""
+    opened = max(view.rfind(stop, 0, pos) for stop in _FULL_STOPS) + 1
+    return view.find(_KW["breakdown_opener"], opened, pos) >= 0 or bool(
+        _PERSPECTIVE.search(view, opened, pos)
+    )
+
+
 def _figures_in(
     view: str,
     sentence: Segment,
@@ -2069,7 +2078,7 @@ def _figures_in(
                 figure = _count_figure(view, m, clause, before, sentence.text)
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)
-                    itemized = view.find(_KW["breakdown_opener"], sentence.start, m.start()) >= 0
+                    itemized = _itemizes(view, m.start())
                     figure = _elliptical_count(view, m, before, earlier, previous, itemized=itemized)
                 if figure is None:
                     earlier = next((f for f in reversed(figures) if f.kind == "count"), None)

@@ -2435,3 +2435,13 @@ def test_tenths_in_digits_and_a_rise_said_as_升幅():
     assert figures(metrics_found("一季度，引进省外资金增长超5成。")) == [(5, "成")]
     assert (12, "个") in figures(metrics_found("全年新签约项目12个，成立公司3家。"))
     assert (40, "%") in figures(metrics_found("今年招商引资新签约项目数量升幅达40%。"))
+
+
+def test_a_breakdown_runs_past_its_semicolons_and_a_perspective_opens_one():
+    text = (
+        "本阶段鼓楼区共上报招商项目149项，总投资额318.8亿元。其中，已注册143项，总投资额292.77亿元；"
+        "已备案6项，总投资额26.03亿元。从项目性质看，国企13项，总投资额153亿元；外企7项，总投资额46.6亿元。"
+    )
+    assert {(6, "项"), (26.03, "亿元"), (13, "项"), (7, "项"), (46.6, "亿元")} <= set(
+        figures(metrics_found(text))
+    )
