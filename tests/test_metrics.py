@@ -2445,3 +2445,11 @@ def test_a_breakdown_runs_past_its_semicolons_and_a_perspective_opens_one():
     assert {(6, "项"), (26.03, "亿元"), (13, "项"), (7, "项"), (46.6, "亿元")} <= set(
         figures(metrics_found(text))
     )
+
+
+def test_taiwans_growth_said_as_成长_of_an_investment_written_投增():
+    text = simplified_view(
+        "在核准金額部分,投(增)金額計26.26億美元,較上年同期減少7.85%。"
+        "3月單月投(增)資金額為16.57億美元,較上月成長144.92%。"
+    )
+    assert {(7.85, "%"), (144.92, "%")} <= set(figures(metrics_found(halfwidth(text))))
