@@ -693,6 +693,8 @@ def _amount_figure(
             return None
         if indicator is None or not aggregate:
             indicator = _ranking_indicator(view, sentence.start, start)
+            if indicator is None and _leads_a_ranking(view, clause_start, start, end):
+                indicator = _measure_said(view, sentence.start, start)
             if indicator is None:
                 return None
         if indicator == _FUNDS and before[: before.rfind(_FUNDS)].endswith(_PUBLIC_FUNDS_BEFORE):
@@ -718,12 +720,26 @@ def _ranking_indicator(view: str, sentence_start: int, pos: int) -> str | None:
         return None  # the leaders run as one list (甲区40亿元、乙区30亿元), no clause of their own between
     if _has_any(view[sentence_start : head.start()], (*MACRO_MARKERS, *RATE_EXCLUDED_WORDS)):
         return None  # 生产总值排名前三的区是…: the economy ranked, not investment
+    return _measure_said(view, sentence_start, head.start())
+
+
+def _measure_said(view: str, sentence_start: int, until: int) -> str | None:
+    """The last indicator said from the sentence before `sentence_start`'s up to `until`."""
     said_from = sentence_start
     for _ in range(RANKING_LOOKBACK - 1):
         said_from = max(view.rfind(end, 0, max(0, said_from - 1)) for end in _SENTENCE_ENDS) + 1
-    said = view[said_from : head.start()]
+    said = view[said_from:until]
     found = [(said.rfind(word) + len(word), len(word), word) for word in _INDICATORS if word in said]
     return max(found)[2] if found else None
+
+
+_RANKING_LEADER = re.compile(lang.pattern("metric_keywords", "ranking_leader"))
+_RANKING_TOP = re.compile(lang.pattern("metric_keywords", "ranking_top"))
+
+
+def _leads_a_ranking(view: str, clause_start: int, start: int, end: int) -> bool:
+    """以日本8.3亿美元(占36.8%)最多, 以金融及保险业14.7亿美元居首: the sum of the leader of a ranking."""
+    return bool(_RANKING_LEADER.search(view, clause_start, start)) and bool(_RANKING_TOP.match(view, end))
 
 
 _SIGNED_SUM = _KW["signed_sum"]

@@ -2453,3 +2453,12 @@ def test_taiwans_growth_said_as_成长_of_an_investment_written_投增():
         "3月單月投(增)資金額為16.57億美元,較上月成長144.92%。"
     )
     assert {(7.85, "%"), (144.92, "%")} <= set(figures(metrics_found(halfwidth(text))))
+
+
+def test_the_sums_of_a_rankings_leader_and_of_those_next_are_figures():
+    text = (
+        "观察核准侨外投资资金来源地区，今年1-3月以日本8.3亿美元(占36.8%)最多，年增3.1倍；"
+        "其次依序为德国6.1亿美元(占27.3%)及荷兰1.2亿美元(占5.3%)。"
+    )
+    assert {(8.3, "亿美元"), (6.1, "亿美元"), (1.2, "亿美元")} <= set(figures(metrics_found(text)))
+    assert (5, "亿元") not in figures(metrics_found("该项目以5亿元的投资建设厂房。"))
