@@ -318,13 +318,20 @@ def _first_date(line: str) -> tuple[int | None, int, int, int, int] | None:
 def _written_date(view: str) -> tuple[str, str] | None:
     """A full date near the top ("时间：2024-05-08") or on a short line of its own at the end (the signature
     of a release) — not one that says from or until when something holds ("有效期至2025年12月31日")."""
-    for part, source in ((view[:300], "text-head"), (view.rstrip()[-60:], "signature")):
+    tail_start = max(0, len(view.rstrip()) - 60)
+    for offset, part, source in (
+        (0, view[:300], "text-head"),
+        (tail_start, view.rstrip()[-60:], "signature"),
+    ):
         for pattern in (_CN_DATE, _ISO_DATE):
             for m in pattern.finditer(part):
                 if not m.group("d") or _validity_date(part, m.start(), m.end()):
                     continue
-                if source == "signature" and len(_line_around(part, m.start(), m.end()).strip()) > 30:
+                line = _line_around(view, offset + m.start(), offset + m.end())
+                if source == "signature" and len(line.strip()) > 30:
                     continue
+                if lang.chars("full_stop") in line:
+                    continue  # 2022年11月28日，某线下线。: a date the body speaks of, not a date line
                 try:
                     date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
                 except ValueError:

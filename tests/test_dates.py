@@ -222,3 +222,27 @@ def test_a_coarse_metadata_date_is_refined_by_the_text():
     text = "云岭县签约项目3个\n时间：2024-05-08 09:30\n记者从县商务局获悉，云岭县签约项目3个。"
     assert dated_publication(text, "2024-05", meta_source="file-name") == ("2024-05-08", "text-head")
     assert dated_publication(text, "2023", meta_source="file-name") == ("2023", "file-name")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a full date in the body's first sentences is a date it speaks of, not the report's
+        (
+            "1月4日上午，某市举行2023年第一季度招商引资集中签约活动，46个项目集中签约。\n"
+            "2022年11月28日，某工厂首条线束下线。",
+            "2023-01-04",
+        ),
+        (
+            "中新網海口3月18日電 海南省18日舉行2019年重點項目集中開工儀式。2018年12月28日第二批項目開工。",
+            "2019-03-18",
+        ),
+        (
+            "四川招商网讯:2013年4月17日,记者从省经信委了解到:今年一季度,全省引进到位资金2353.82亿元。",
+            "2013-04-17",
+        ),
+        ("【大紀元2016年06月21日訊】(記者李怡欣台灣高雄報導)高雄市府21日獲頒招商卓越獎。", "2016-06-21"),
+    ],
+)
+def test_a_dateline_in_either_script_and_dates_the_body_speaks_of(text, published):
+    assert publication_date(text) == published
