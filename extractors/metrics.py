@@ -985,6 +985,12 @@ def _subject(
         m
         for m in before
         if not m.respective
+        and not (
+            city
+            and m.canonical != city
+            and view.endswith(_HELD_IN, 0, m.start)
+            and _HELD_AT.match(view, m.end)
+        )
         and (m.until is None or pos < m.until)
         and not (m.listed and _has_any(view[m.end : pos], _SEMICOLONS))
         and not _owns_listed_items(view, m)
@@ -995,6 +1001,9 @@ def _subject(
     return None
 
 
+# 仪式在禹城市某项目现场举行: the place where an event is held, in passing, is no subject of the city's figures
+_HELD_IN = tuple(_KW["held_in"])
+_HELD_AT = re.compile(lang.pattern("metric_keywords", "held_at"))
 COLLECTIVE_REACH = 16  # characters between 各县（市、区）、 and a place listed with them
 
 

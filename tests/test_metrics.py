@@ -2462,3 +2462,11 @@ def test_the_sums_of_a_rankings_leader_and_of_those_next_are_figures():
     )
     assert {(8.3, "亿美元"), (6.1, "亿美元"), (1.2, "亿美元")} <= set(figures(metrics_found(text)))
     assert (5, "亿元") not in figures(metrics_found("该项目以5亿元的投资建设厂房。"))
+
+
+def test_where_a_citys_event_is_held_is_no_subject_of_its_figures():
+    text = (
+        "5月26日上午，德州招商引资项目集中开工暨签约仪式在禹城举行，27个项目集中开工，10个项目集中签约。\n"
+        "上午10时，集中开工仪式在禹城市鲁粮食品馅料项目开工现场举行，总投资约122亿元的27个项目集中开工。"
+    )
+    assert {m.subject for m in metrics_found(text)} == {"德州市"}
