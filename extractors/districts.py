@@ -1637,6 +1637,18 @@ def _merge_zones_written_without_their_city(by_name: dict[tuple[str, str | None]
             continue
         for prefix in (city, city_short(city)):
             whole = by_name.get((f"{prefix}{name}", city)) if prefix else None
+            whole = whole or next(  # 包头稀土高新区 (包头稀土高新技术产业开发区) … 稀土高新区
+                (
+                    other
+                    for (other_name, other_city), other in by_name.items()
+                    if prefix
+                    and other_city == city
+                    and other_name != name
+                    and other.kind == "zone"
+                    and f"{prefix}{name}" in other.mentions
+                ),
+                None,
+            )
             if whole is not None:
                 whole.mentions += [m for m in district.mentions if m not in whole.mentions]
                 whole.spans = sorted([*whole.spans, *district.spans], key=lambda s: s.start)

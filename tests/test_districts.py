@@ -1252,3 +1252,11 @@ def test_a_county_written_with_the_ending_it_had_before_it_became_a_city():
 
 def test_a_provinces_free_trade_zone_with_no_areas_is_named_whole():
     assert canonicals("海南省18日举行海南自由贸易试验区建设项目集中开工。") == {"中国（海南）自由贸易试验区"}
+
+
+def test_a_zone_written_with_its_city_once_and_without_it_after_is_one_zone():
+    found, _city = districts_of(
+        "包头稀土高新区举行项目集中签约仪式。稀土高新区与多家企业签约，契合稀土高新区发展实际。"
+    )
+    assert list(found) == ["包头稀土高新技术产业开发区"]
+    assert "稀土高新区" in found["包头稀土高新技术产业开发区"].mentions
