@@ -156,6 +156,7 @@ _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
+_COUNTY_LEVEL = ("district", "county", "county_city")
 _WHOLE_KINDS = ("province", "city")  # named by metrics only: a subject only where they open a clause
 WORK_REPORT_MARKERS = tuple(_KW["work_report_markers"])
 OPENING_LINES = 80  # characters: a title, a dateline or byline, the issuing body
@@ -288,9 +289,11 @@ def _province_mentions(
     names `_lone_place_names` gives, when the caller has them."""
     gaz = gazetteer()
     out = []
+    # 北京通州与廊坊北三县…: the province before a found district's name without its ending qualifies it
+    shorts = tuple({m.canonical[:-1] for m in districts if m.kind in _COUNTY_LEVEL and len(m.canonical) >= 3})
     for start, end, surface in _lone_place_names(view, districts) if lone is None else lone:
         provinces = {e.place.canonical for e in gaz.places_named(surface) if e.form == PROVINCE}
-        if len(provinces) != 1:
+        if len(provinces) != 1 or (shorts and view.startswith(shorts, end)):
             continue
         if surface == province_short(surface) and _NAME_IN_PROVINCE.match(view, end):
             continue  # 某省某某铝业…: the province opens a company's or a project's name

@@ -2470,3 +2470,8 @@ def test_where_a_citys_event_is_held_is_no_subject_of_its_figures():
         "上午10时，集中开工仪式在禹城市鲁粮食品馅料项目开工现场举行，总投资约122亿元的27个项目集中开工。"
     )
     assert {m.subject for m in metrics_found(text)} == {"德州市"}
+
+
+def test_a_province_before_a_found_districts_short_name_qualifies_it():
+    text = "北京通州与廊坊北三县新签50个项目\n9月19日，北京通州区与廊坊北三县项目推介洽谈会举行，现场签约50个合作项目。"
+    assert {m.subject for m in metrics_found(text)} == {"通州区"}
