@@ -2187,6 +2187,9 @@ def _investor_of(text: str, start: int, companies: list[Company]) -> str | None:
     return None
 
 
+NEXT_CLAUSE_STEP_REACH = 14  # characters of the clause after a list of firms that may say they landed
+
+
 def _company_list_candidates(
     text: str, companies: list[Company], taken: list[_Candidate]
 ) -> list[_Candidate]:
@@ -2214,6 +2217,20 @@ def _company_list_candidates(
         after = _COMPANY_LIST_VERB_AFTER.search(
             text, match.end(), min(clause_end.start() if clause_end else len(text), match.end() + 6)
         )
+        if (
+            after is None
+            and match.group("head")
+            and clause_end is not None
+            and clause_end.start() == match.end()
+        ):
+            # A、B等一批国际龙头企业，如今也到海南落地生根: the list typed as firms is the subject of the
+            # clause after it, which names no one else
+            following = _CLAUSE_BREAK.search(text, clause_end.end())
+            following_end = following.start() if following else len(text)
+            if following_end - clause_end.end() <= NEXT_CLAUSE_STEP_REACH and not any(
+                clause_end.end() <= end <= following_end for end in known
+            ):
+                after = _COMPANY_LIST_VERB_AFTER.search(text, clause_end.end(), following_end)
         represented = _FIRMS_REPRESENTED.match(text, match.end()) if match.group("head") else None
         if after is None and represented is not None:
             # A、B等7家企业代表参加开工仪式: the step their representatives take is the firms'

@@ -2878,3 +2878,12 @@ def test_a_place_having_a_count_of_projects_names_none():
 def test_firms_listed_right_before_a_count_of_their_projects_are_one_project_each():
     found = [(p.name, p.company) for p in projects_of("当天，岚海集团、岚川股份两个项目正式签约。")]
     assert found == [(None, "岚海集团"), (None, "岚川股份")]
+
+
+def test_firms_listed_as_the_subject_of_the_next_clause_that_lands_them_are_projects():
+    text = "与此同时，岚斯拉、百岚、阿斯岚康等一批国际龙头企业，如今也到海南落地生根。"
+    assert [(p.company, p.status) for p in projects_of(text)] == [
+        ("岚斯拉", "landed"),
+        ("百岚", "landed"),
+        ("阿斯岚康", "landed"),
+    ]
