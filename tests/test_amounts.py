@@ -429,3 +429,10 @@ def test_the_bare_yuan_of_a_traditional_report_about_a_taiwanese_county_is_twd()
     assert amounts and {a.currency for a in amounts} == {"TWD"}
     simplified = "去年昆山市招商约50亿元，某某科技投资40亿元扩厂。"  # a mainland place: the renminbi
     assert {a.currency for a in extract(Document(text=simplified, source="x.txt")).amounts} == {"CNY"}
+
+
+def test_a_bare_trillion_and_a_sum_spent_without_their_currency():
+    found = [(a.text, a.value, a.qualifier) for a in find_amounts("累计现行总投资金额超过1.6兆。")]
+    assert found == [("1.6兆", 1.6e12, "over")]
+    assert [a.value for a in find_amounts("日正食品斥资3亿扩厂。")] == [3e8]
+    assert find_amounts("总投资规划建设1.6兆瓦光伏电站。") == []
