@@ -1260,3 +1260,11 @@ def test_a_zone_written_with_its_city_once_and_without_it_after_is_one_zone():
     )
     assert list(found) == ["包头稀土高新技术产业开发区"]
     assert "稀土高新区" in found["包头稀土高新技术产业开发区"].mentions
+
+
+def test_a_park_amid_a_long_list_of_projects_is_a_project_not_a_district():
+    text = (
+        "对岚水集团产业园、岚润电力装备基地、桃山综合物流园、岚瑞源枸杞深加工、岚发科技年产60万吨石英砂提纯"
+        "等82个招商引资重点项目进行调研。"
+    )
+    assert "桃山综合物流园" not in canonicals(text)
