@@ -44,6 +44,7 @@ _PHASE_END = re.compile(f"(?:{lang.pattern('project_words', 'phase')})$")
 _BRACKETED_PHASE_END = re.compile(f"(?:{lang.pattern('project_words', 'bracketed_phase')})$")
 _ITEM_CAPACITY = re.compile(lang.pattern("project_words", "item_capacity"))
 _COUNTED_ENUMERATION = re.compile(lang.pattern("project_words", "counted_enumeration"))
+_PARTS_OF_A_PROJECT = re.compile(lang.pattern("project_words", "parts_of_a_project"))
 _LIST_STRETCH = re.compile(lang.pattern("project_words", "list_stretch"))
 _QUANTITY_CHARS = re.compile(r"[\d.]")
 _ITEM_SUM = re.compile(lang.pattern("project_words", "item_sum"))
@@ -777,6 +778,8 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         *finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")),
         *(m for m in _COUNTED_ENUMERATION.finditer(text) if not _counts_each(m.group(1))),
     ]
+    # 建设内容包括年产45万吨硫酸、15万吨磷酸一铵…等7个子项目: the parts of one project, none a project
+    enumerations = [m for m in enumerations if not _PARTS_OF_A_PROJECT.search(m.group(0))]
     for match in enumerations:
         position = match.start(1)
         spans = []

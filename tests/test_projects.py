@@ -2887,3 +2887,11 @@ def test_firms_listed_as_the_subject_of_the_next_clause_that_lands_them_are_proj
         ("百岚", "landed"),
         ("阿斯岚康", "landed"),
     ]
+
+
+def test_the_parts_a_list_closes_as_sub_projects_are_no_projects():
+    text = (
+        "岚图控股股份有限公司将投资60亿元，在该市建设绿色循环产业园，主要建设内容包括年产45万吨硫酸、"
+        "15万吨磷酸一铵和60万吨磷石膏综合利用等7个子项目。"
+    )
+    assert not any(p.name and "万吨" in p.name for p in projects_of(text))
