@@ -432,6 +432,21 @@ def _joined_products_edge(text: str, edge: int) -> int:
     return attributive + 1
 
 
+def _facility_project(text: str, end: int) -> bool:
+    """…、上海远赞生命高端医疗器械智造基地项目签约仪式: a facility's name and 项目 before the event name the
+    project whose signing it is."""
+    word = _WORDS["project_word"]
+    if not text.endswith(word, 0, end):
+        return False
+    before = end - len(word)
+    facility = next((n for n in _nouns()[0] if n != word and text.endswith(n, 0, before)), None)
+    # “上台阶”工程项目: a quoted slogan's programme, no facility
+    return (
+        facility is not None
+        and text[before - len(facility) - 1 : before - len(facility)] not in _WORDS["quote_marks"]
+    )
+
+
 def _named_candidates(
     text: str, companies: list[Company], place_ends: frozenset[int] = frozenset()
 ) -> list[_Candidate]:
@@ -450,7 +465,9 @@ def _named_candidates(
             linked := _name_re().match(text, noun_end + len(_WORDS["name_link"]))
         ):
             noun_end = covered = linked.end()  # …全球总部暨山西区域总部项目: one project
-        if _patterns()["events"].match(text, noun_end) or _COUNTED_AFTER.match(text, noun_end):
+        if (
+            _patterns()["events"].match(text, noun_end) and not _facility_project(text, noun_end)
+        ) or _COUNTED_AFTER.match(text, noun_end):
             continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
         if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(
             text, noun_end
@@ -534,6 +551,13 @@ def _named_candidates(
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))
+    link = _WORDS["name_link"]
+    out = [  # 开竣工暨甲基地项目开工仪式: the events' joiner opens no name
+        replace(c, name=c.name[len(link) :], start=c.start + len(link))
+        if c.name and c.name.startswith(link)
+        else c
+        for c in out
+    ]
     # A公司、B公司(的)两个项目: no name, but A's and B's
     firms_of = {id(c): _firms_counted(text, c, company_spans, investors) for c in out}
     out = [c for c in out if not firms_of[id(c)] and not _only_a_count(c.name)] + [

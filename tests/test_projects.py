@@ -2895,3 +2895,15 @@ def test_the_parts_a_list_closes_as_sub_projects_are_no_projects():
         "15万吨磷酸一铵和60万吨磷石膏综合利用等7个子项目。"
     )
     assert not any(p.name and "万吨" in p.name for p in projects_of(text))
+
+
+def test_a_facilitys_project_before_its_signing_ceremony_is_a_project():
+    text = (
+        "湖南岚盛制药研发生产基地、扬州岚宝药业中药生产基地、上海岚赞生命医疗器械智造基地项目签约仪式"
+        "在赣江新区举行。"
+    )
+    names = [p.name for p in projects_of(text)]
+    assert "上海岚赞生命医疗器械智造基地项目" in names
+    assert not any(
+        n and n.startswith("“") for n in [p.name for p in projects_of("“上台阶”工程项目签约仪式举行。")]
+    )
