@@ -705,6 +705,8 @@ def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int])
                 found.start > start
                 and found.start not in place_ends
                 and not found.name.startswith(tuple(_WORDS["quote_marks"]))
+                # 与A、B、C公司分别签订了X项目、…: a step before the name ends the words of the item
+                and not _statuses()[0].search(text, start, found.start)
             ):
                 out[out.index(found)] = replace(found, name=text[start:end], start=start)
         elif text.endswith(_WORDS["project_word"], start, end) and not any(
@@ -2429,6 +2431,24 @@ def _fund_nouns() -> frozenset[str]:
     return frozenset(lang.words("fund_endings"))
 
 
+def _respective_company(doc: _Context, sentence: Segment, start: int) -> str | None:
+    """与A公司、B公司、C公司分别签订了X项目、Y项目、Z项目: the n-th firm listed before 分别 invests in the
+    n-th project named after it, when there are as many of one as of the other."""
+    at = doc.text.find(_WORDS["respectively"], sentence.start, sentence.end)
+    if at < 0 or start < at:
+        return None
+    listed = [s for s in doc.starts if at < s < sentence.end]
+    firms = sorted(
+        (span.start, company.canonical)
+        for company in doc.companies
+        for span in company.spans
+        if sentence.start <= span.start and span.end <= at
+    )
+    if len(firms) < 2 or len(firms) != len(listed) or start not in listed:
+        return None
+    return firms[listed.index(start)][1]
+
+
 def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount | None:
     """签约了A项目、B项目等文旅项目，总投资分别为8.6亿元、5.2亿元: the n-th amount for the n-th project,
     when there are as many amounts after 分别 as projects listed before it."""
@@ -2558,7 +2578,11 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         if position is not None:
             said_in = _containing(own_clauses if position < sentence.end else clauses(more), position)
             first, last = min(first, said_in.start), max(last, said_in.end)
-    company = candidate.company or _company_in(doc.companies, candidate.start, candidate.end)
+    company = (
+        candidate.company
+        or _respective_company(doc, sentence, candidate.start)
+        or _company_in(doc.companies, candidate.start, candidate.end)
+    )
     if company is None and candidate.listed and candidate.name and _only_a_firms_name(candidate.name):
         company = candidate.name  # 岚钧精密、日本岚钧等5个项目: the item is the investor, no project's name
     if company is None and candidate.roundup and candidate.name and not public_works(candidate.name):

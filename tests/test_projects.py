@@ -2907,3 +2907,15 @@ def test_a_facilitys_project_before_its_signing_ceremony_is_a_project():
     assert not any(
         n and n.startswith("“") for n in [p.name for p in projects_of("“上台阶”工程项目签约仪式举行。")]
     )
+
+
+def test_firms_listed_before_分别_invest_in_the_projects_named_after_it_in_turn():
+    text = (
+        "县长现场与岚然实业有限公司、江苏岚谷新材料有限公司、岚国粮业有限公司分别签订了岚然鞋材生产项目、"
+        "岚谷锂离子软包电池铝塑膜生产项目、岚国粮业速冻食品生产项目。"
+    )
+    assert [(p.name, p.company) for p in projects_of(text)] == [
+        ("岚然鞋材生产项目", "岚然实业有限公司"),
+        ("岚谷锂离子软包电池铝塑膜生产项目", "江苏岚谷新材料有限公司"),
+        ("岚国粮业速冻食品生产项目", "岚国粮业有限公司"),
+    ]
