@@ -972,6 +972,10 @@ def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
     of working (措施, 方式), not projects."""
     if any(item in _industry() for item in items):
         return True
+    # 在农产品精深加工产业、新能源新材料开发建设、无人机制造等16个项目: most items end as fields do
+    fields = sum(item.endswith(tuple(_WORDS["field_endings"])) for item in items)
+    if items and 2 * fields > len(items):
+        return True
     if closer is None:  # a list its count closes (A、B2个项目)
         return False
     after = closer + len(_WORDS["list_end"])

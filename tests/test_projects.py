@@ -2919,3 +2919,11 @@ def test_firms_listed_before_分别_invest_in_the_projects_named_after_it_in_tur
         ("岚谷锂离子软包电池铝塑膜生产项目", "江苏岚谷新材料有限公司"),
         ("岚国粮业速冻食品生产项目", "岚国粮业有限公司"),
     ]
+
+
+def test_a_counted_list_of_fields_names_no_projects():
+    text = (
+        "区政府与岚合新能源集团有限公司等在农产品精深加工产业、新能源新材料开发建设、文旅体育产业园、"
+        "无人机制造等16个项目进行了集中签约。"
+    )
+    assert [p.name for p in projects_of(text) if p.name] == []
