@@ -83,8 +83,9 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         glossed in Latin after 美商/品牌; zones without the province opening their registered name;
 #         provincial openings and officials' titles in subjects; Taiwan's approval statistics; 各县（市、区）
 #         lists; 安排/谋划/储备 are planned; a count and a colon open a list; localizers and 供应商 as boundaries
-# 0.18.0: (round 28, from batches R and S) counties written with their former ending (禄丰县); 自治区层面, 省域外, bracketed venues and the
-#         place a city's event is held in as no subjects; breakdowns past ； and from 从…看; rankings' leaders;
+# 0.18.0: (round 28, from batches R and S) counties written with their former ending (禄丰县); 自治区层面,
+#         省域外, bracketed venues and the place a city's event is held in as no subjects; breakdowns past ；
+#         and from 从…看; rankings' leaders;
 #         成 in digits, 成长, 投(增); bare 兆 and 斥资; the clause's closing verb and 分别 pairing for projects;
 #         counts after firms (A、B两个项目); fields after 涉及 and counted lists of fields; sub-projects; trades
 #         and classes of firms (五百强, 强企) in firm lists; datelines in 繁體 and dates the body speaks of
