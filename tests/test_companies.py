@@ -1273,3 +1273,9 @@ def test_the_division_spoken_of_and_a_class_of_leaders_are_no_firms():
 def test_a_brands_place_before_a_plant_closing_its_item_is_where_it_builds():
     text = "北京经开区共推动宁德时代北京电池工厂、神州细胞等16个重大产业项目全部开工。"
     assert "宁德时代" in names(text) and "宁德时代北京" not in names(text)
+
+
+def test_kinds_of_firm_before_公司_name_none():
+    for text in ["引进投资性公司3家。", "设立外资融资租赁公司。", "吸引内地驻港公司和外来驻港公司共539间。"]:
+        assert names(text) == []
+    assert names("岚海融资租赁有限公司落户。") == ["岚海融资租赁有限公司"]
