@@ -646,6 +646,9 @@ def _first_ending_near(before: str, ranked: _Ranked) -> str | None:
 _CURRENCIES_BEFORE_FIGURE = list(lang.data("amount_units")["currency_before_figure"])
 
 
+_EACH_PROJECTS_SUM = re.compile(lang.pattern("metric_keywords", "each_projects_sum"))
+
+
 def _amount_figure(
     view: str, amount: Amount, clause_start: int, sentence: Segment, has_count: bool
 ) -> _Figure | None:
@@ -664,6 +667,8 @@ def _amount_figure(
         return None
     single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
     before = _TRAILING_NOTE.sub("", view[clause_start:start])
+    if _EACH_PROJECTS_SUM.search(before):
+        return None  # 14个项目投资额过10亿元, 总投资额均过5亿元: the size of each, no total
     if _has_any(before, MACRO_MARKERS) or _in_economy_roundup(before, view, start):
         return None
     if not before.endswith(tuple(STANDALONE)):  # 成功签约32.89亿元: 约 ends a word, it is no 约 (about) here

@@ -2475,3 +2475,9 @@ def test_where_a_citys_event_is_held_is_no_subject_of_its_figures():
 def test_a_province_before_a_found_districts_short_name_qualifies_it():
     text = "北京通州与廊坊北三县新签50个项目\n9月19日，北京通州区与廊坊北三县项目推介洽谈会举行，现场签约50个合作项目。"
     assert {m.subject for m in metrics_found(text)} == {"通州区"}
+
+
+def test_the_size_each_counted_project_passes_is_no_total():
+    ms = metrics_found("其中，甲谷、乙科创园投资运营项目等14个项目投资额过10亿元；500强企业项目有4个。")
+    assert figures(ms) == [(14, "个"), (4, "个")]
+    assert figures(metrics_found("甲项目以及乙项目，总投资额均过5亿元。")) == []
