@@ -2031,10 +2031,15 @@ def _is_target(said: str, period: str | None, published: str | None) -> bool:
 CLAUSE_SINGLE_PROJECT_MARKERS = tuple(_KW["clause_single_project_markers"])
 
 
+_FIRM_INVESTS = re.compile(lang.pattern("metric_keywords", "firm_invests"))
+
+
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
     clause_start, _ = _clause_bounds(sentence, pos)
     if _has_any(view[clause_start:pos], CLAUSE_SINGLE_PROJECT_MARKERS):
         return True
+    if _FIRM_INVESTS.search(view, clause_start, pos):
+        return True  # 成都某某控股股份有限公司将投资60亿元: one firm's project
     said = view[sentence.start : pos]
     at = _last_at(said, SINGLE_PROJECT_MARKERS)
     if at >= 0 and not _strip_words(said[:at], _BATCH_BETWEEN, leading=False).endswith(BATCH_OF_PROJECTS):

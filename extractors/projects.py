@@ -965,6 +965,9 @@ def _counts_each(items: str) -> bool:
     return any(gazetteer().places_named(item) for item in items.split(lang.chars("list_separator")))
 
 
+LIST_OF_FIELDS_MIN = 3  # items of a list that may name fields by their endings (one item may be a project's)
+
+
 def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
     """签约新材料、现代农业、农旅等项目18个, 包括先进制造业、研发中心等类别: a list that names kinds of
     projects, not projects: one of its items is a bare industry word, or the words after its closer
@@ -974,7 +977,7 @@ def _lists_kinds(text: str, items: list[str], closer: int | None) -> bool:
         return True
     # 在农产品精深加工产业、新能源新材料开发建设、无人机制造等16个项目: most items end as fields do
     fields = sum(item.endswith(tuple(_WORDS["field_endings"])) for item in items)
-    if items and 2 * fields > len(items):
+    if len(items) >= LIST_OF_FIELDS_MIN and 2 * fields > len(items):
         return True
     if closer is None:  # a list its count closes (A、B2个项目)
         return False

@@ -2481,3 +2481,8 @@ def test_the_size_each_counted_project_passes_is_no_total():
     ms = metrics_found("其中，甲谷、乙科创园投资运营项目等14个项目投资额过10亿元；500强企业项目有4个。")
     assert figures(ms) == [(14, "个"), (4, "个")]
     assert figures(metrics_found("甲项目以及乙项目，总投资额均过5亿元。")) == []
+
+
+def test_the_sum_a_registered_firm_invests_is_its_projects():
+    text = "襄阳今年已签约亿元以上项目125个。签约项目中，成都岚图控股股份有限公司将投资60亿元，在宜城市建设产业园。"
+    assert (60, "亿元") not in figures(metrics_found(text))

@@ -2927,3 +2927,8 @@ def test_a_counted_list_of_fields_names_no_projects():
         "无人机制造等16个项目进行了集中签约。"
     )
     assert [p.name for p in projects_of(text) if p.name] == []
+
+
+def test_one_item_ending_as_a_field_does_is_still_a_project():
+    text = "包含岚源碳烯铝基复合材料等41个先进制造业项目、万岚农副农产品加工等18个食品饮料产业项目。"
+    assert "万岚农副农产品加工" in [p.name for p in projects_of(text)]
