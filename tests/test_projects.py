@@ -2930,5 +2930,8 @@ def test_a_counted_list_of_fields_names_no_projects():
 
 
 def test_one_item_ending_as_a_field_does_is_still_a_project():
-    text = "包含岚源碳烯铝基复合材料等41个先进制造业项目、万岚农副农产品加工等18个食品饮料产业项目。"
+    text = (
+        "该市新签约的75个项目中，包含岚源碳烯铝基复合材料等41个先进制造业项目、万岚农副农产品加工等18个"
+        "食品饮料产业项目、芯岚高端车用锂电池负极材料等7个智能网联汽车产业项目。"
+    )
     assert "万岚农副农产品加工" in [p.name for p in projects_of(text)]
