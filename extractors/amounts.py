@@ -93,9 +93,10 @@ _WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
 # 260亿129万5千元, 36亿5千元: the thousands and hundreds below them, written the same way
 _SMALL_MAGS = "".join(c for c, v in UNITS.magnitudes.items() if 10 < v < 10_000)
 _REST_AFTER_YI = (
-    rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d+(?:\.\d+)?)"
+    rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}|[{_SMALL_MAGS}])"
-    rf"(?:(?<={_WAN})(?P<rest2>\d+)(?P<rest2_mag>[{_SMALL_MAGS}]))?)?"
+    # …and what stands below 万: in 千/百 (5千) or in plain digits up to the currency (4,000元)
+    rf"(?:(?<={_WAN})(?P<rest2>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<rest2_mag>[{_SMALL_MAGS}]|(?=元)))?)?"
 )
 # Digits written one by one, as Taiwan's papers print figures (一七〇一家, 五九〇四亿元): no place-value characters
 _POSITIONAL = rf"[{lang.chars('positional_digits')}]+"
@@ -235,9 +236,9 @@ def _value_of(m: re.Match[str]) -> tuple[float | None, bool]:
     if m.group("arabic"):
         value = scaled(_arabic_value(m.group("arabic")), _magnitude(m.group("mag")))
         if m.group("rest"):
-            value += scaled(m.group("rest"), _magnitude(m.group("rest_mag")))
+            value += scaled(_plain_number(m.group("rest")), _magnitude(m.group("rest_mag")))
         if m.group("rest2"):
-            value += scaled(m.group("rest2"), _magnitude(m.group("rest2_mag")))
+            value += scaled(_plain_number(m.group("rest2")), _magnitude(m.group("rest2_mag")))
         return value, False
     numeral = m.group("chinese")
     return chinese_number(numeral), all(c in _MAG_CHARS for c in numeral)

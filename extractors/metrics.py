@@ -880,9 +880,10 @@ _BELOW_TRILLION = re.compile(
 _NUMERAL_CHARS = "".join(AMOUNT_UNITS.magnitudes) + lang.chars("digits") + lang.chars("zero")
 _WRITTEN_CURRENCY = re.compile(rf"[^\d.,{_NUMERAL_CHARS}]*$")
 _LARGE_MAGNITUDES = "".join(c for c, v in AMOUNT_UNITS.magnitudes.items() if v >= 10_000)
+# 260亿129万5千元, 114亿4,023万4,000元: below its largest magnitude, a figure down to the yuan
 _EXACT_TO_THE_YUAN = re.compile(
-    rf"[{_LARGE_MAGNITUDES}]\d+[{''.join(c for c, v in AMOUNT_UNITS.magnitudes.items() if v < 10_000)}]"
-    rf"[^\d.,{_NUMERAL_CHARS}]*$"
+    rf"[{_LARGE_MAGNITUDES}](?:\d+[{''.join(c for c, v in AMOUNT_UNITS.magnitudes.items() if v < 10_000)}]"
+    rf"|\d{{1,3}}(?:,\d{{3}})*)[^\d.,{_NUMERAL_CHARS}]*$"
 )
 
 

@@ -436,3 +436,11 @@ def test_a_bare_trillion_and_a_sum_spent_without_their_currency():
     assert found == [("1.6兆", 1.6e12, "over")]
     assert [a.value for a in find_amounts("日正食品斥资3亿扩厂。")] == [3e8]
     assert find_amounts("总投资规划建设1.6兆瓦光伏电站。") == []
+
+
+def test_a_figure_in_us_dollars_named_美金_before_it_down_to_the_dollar():
+    found = [
+        (a.text, a.value, a.currency) for a in find_amounts("核准侨外投资金额计美金114亿4,023万4,000元。")
+    ]
+    assert found == [("114亿4,023万4,000元", 11440234000.0, "USD")]
+    assert [a.value for a in find_amounts("金额为114亿4023万4000元。")] == [11440234000.0]

@@ -2486,3 +2486,8 @@ def test_the_size_each_counted_project_passes_is_no_total():
 def test_the_sum_a_registered_firm_invests_is_its_projects():
     text = "襄阳今年已签约亿元以上项目125个。签约项目中，成都岚图控股股份有限公司将投资60亿元，在宜城市建设产业园。"
     assert (60, "亿元") not in figures(metrics_found(text))
+
+
+def test_a_sum_down_to_the_dollar_is_reported_in_dollars():
+    ms = metrics_found("107年1-12月核准侨外投资3621件，投(增)资金额计美金114亿4,023万4,000元。")
+    assert (11440234000, "美元") in figures(ms)
