@@ -2491,3 +2491,8 @@ def test_the_sum_a_registered_firm_invests_is_its_projects():
 def test_a_sum_down_to_the_dollar_is_reported_in_dollars():
     ms = metrics_found("107年1-12月核准侨外投资3621件，投(增)资金额计美金114亿4,023万4,000元。")
     assert (11440234000, "美元") in figures(ms)
+
+
+def test_new_firms_approved_counted_in_cases():
+    ms = metrics_found("107年1-12月核准新设公司件数为2,169件，新设公司投资金额计美金7亿1,826万1,000元。")
+    assert figures(ms) == [(2169, "件"), (718261000, "美元")]
