@@ -2167,7 +2167,54 @@ def _figures_in(
         if figure:
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
+    figures += _from_to_figures(view, sentence, figures, amounts)
     return sorted(figures, key=lambda f: f.start)
+
+
+_FROM_TO = re.compile(lang.pattern("metric_keywords", "from_to"))
+_TRAILING_TREND = re.compile(lang.pattern("metric_keywords", "trailing_trend"))
+
+
+def _from_to_figures(
+    view: str, sentence: Segment, figures: list[_Figure], amounts: list[Amount]
+) -> list[_Figure]:
+    """从2014年的12.8亿欧元增长至2023年的23亿欧元, 签约项目从2020年的1209个快速增长至2023年的3391个: the two
+    ends of a change over the years are figures of what the clause before names (or, naming nothing, the
+    clause after: 从…的3001.07亿元，到…的5961.26亿元，全省招商引资到位资金增幅达到98.64%)."""
+    out: list[_Figure] = []
+    taken = {f.start for f in figures}
+    amount_at = {a.start: a for a in amounts if a.start is not None}
+    for m in _FROM_TO.finditer(view, sentence.start, sentence.end):
+        clause_start, _ = _clause_bounds(sentence, m.start())
+        indicator = _TRAILING_TREND.sub("", view[clause_start : m.start()]).strip()
+        if not indicator and clause_start > sentence.start:
+            previous_start, _ = _clause_bounds(sentence, clause_start - 1)
+            indicator = _TRAILING_TREND.sub("", view[previous_start : clause_start - 1]).strip()
+        if not _has_any(indicator, RATE_TOPIC_WORDS):
+            _, after_end = _clause_bounds(sentence, m.end() + 1)
+            after = view[m.end() : after_end].lstrip(lang.chars("clause_ends"))
+            cut = min((after.find(w) for w in RATE_WORDS if w in after), default=-1)
+            indicator = after[:cut] if cut > 0 else ""
+        indicator = _strip_words(indicator, LEAD_WORDS + _ANAPHORA, leading=True)
+        if not _has_any(indicator, RATE_TOPIC_WORDS) or _has_any(indicator, RATE_EXCLUDED_WORDS):
+            continue
+        for group in ("first", "second"):
+            start = m.start(group)
+            if start in taken:
+                continue
+            amount = amount_at.get(start)
+            if amount is not None:
+                figure = _figure_and_unit(amount)
+                if figure is not None:
+                    out.append(_Figure(start, amount.end or start, *figure, indicator, indicator, "amount"))
+                continue
+            count = _COUNT.match(view, start)
+            if count is not None and count.group("num") is not None:
+                value = _number(count.group("num"))
+                out.append(
+                    _Figure(start, count.end(), value, count.group("unit"), indicator, indicator, "count")
+                )
+    return out
 
 
 _TASK = lang.data("amount_units")["task_amount_context"]

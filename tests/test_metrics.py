@@ -2496,3 +2496,20 @@ def test_a_sum_down_to_the_dollar_is_reported_in_dollars():
 def test_new_firms_approved_counted_in_cases():
     ms = metrics_found("107年1-12月核准新设公司件数为2,169件，新设公司投资金额计美金7亿1,826万1,000元。")
     assert figures(ms) == [(2169, "件"), (718261000, "美元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures_found"),
+    [
+        ("全省招商引资签约项目从2020年的1209个，快速增长至2023年的3391个。", [(1209, "个"), (3391, "个")]),
+        (
+            "从2020年的3001.07亿元，到2023年的5961.26亿元，全省年度招商引资到位资金增幅达到98.64%。",
+            [(3001.07, "亿元"), (5961.26, "亿元"), (98.64, "%")],
+        ),
+        ("全市常住人口从2010年的300万人增长到2020年的350万人。", []),
+    ],
+)
+def test_the_two_ends_of_a_change_over_the_years(text, figures_found):
+    ms = metrics_found(text)
+    assert figures(ms) == figures_found
+    assert [m.period for m in ms][:2] == (["2020", "2023"] if figures_found else [])
