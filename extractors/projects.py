@@ -2223,6 +2223,8 @@ def _investor_of(text: str, start: int, companies: list[Company]) -> str | None:
     return None
 
 
+_LANDED_FIRMS_HEAD = re.compile(lang.pattern("project_words", "landed_firms_head"))
+LANDED_FIRMS_HEAD_REACH = 40  # characters of a head saying which firms landed, before its list
 NEXT_CLAUSE_STEP_REACH = 14  # characters of the clause after a list of firms that may say they landed
 
 
@@ -2276,6 +2278,11 @@ def _company_list_candidates(
             after = tail[1]
         # 即将落户: the words between the last firm and its step say how far, with the step
         tail_head = (tail[0][-1][1], tail[1].end()) if tail is not None and verb is None else None
+        if verb is None and after is None:
+            # 落户贵州的500强企业有：A、B、C等: the firms a head says landed or signed
+            after = _LANDED_FIRMS_HEAD.search(
+                text, max(0, first_start - LANDED_FIRMS_HEAD_REACH), first_start
+            )
         if verb is None and after is None:
             continue
         items, typed_only = [], []

@@ -2935,3 +2935,12 @@ def test_one_item_ending_as_a_field_does_is_still_a_project():
         "食品饮料产业项目、芯岚高端车用锂电池负极材料等7个智能网联汽车产业项目。"
     )
     assert "万岚农副农产品加工" in [p.name for p in projects_of(text)]
+
+
+def test_firms_a_head_says_landed_are_projects():
+    text = "今年，落户贵州的500强企业或行业优强企业有：岚德时代、欣岚达、湖南岚山等。"
+    assert [(p.company, p.status) for p in projects_of(text)] == [
+        ("岚德时代", "landed"),
+        ("欣岚达", "landed"),
+        ("湖南岚山", "landed"),
+    ]
