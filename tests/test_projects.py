@@ -1688,7 +1688,7 @@ def test_a_legal_form_closes_the_investor_leading_a_listed_project():
 )
 def test_a_project_noun_inside_a_firms_registered_name_names_no_project(text):
     names = set(by_name(projects_of(extraction_view(text))))
-    assert not any(n.endswith("工程") for n in names), names
+    assert not any(n and n.endswith("工程") for n in names), names
 
 
 @pytest.mark.parametrize(
