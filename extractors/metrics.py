@@ -812,7 +812,12 @@ def _borrowed_amount(
     head = stripped
     said = view[sentence.start : start]
     indicator = None
-    if respectively:  # the indicator said last, in its longest form (实际使用外资, not 使用外资)
+    counted_right_before = any(
+        f.kind == "count" and clause_start <= f.start and f.end == start for f in figures
+    )
+    if counted_right_before:  # 签约项目325个1617亿元: the sum of the projects just counted
+        indicator = _KW["counted_sum_indicator"]
+    elif respectively:  # the indicator said last, in its longest form (实际使用外资, not 使用外资)
         at = max(((said.rfind(w) + len(w), len(w), w) for w in STANDALONE if w in said), default=None)
         indicator = at[2] if at else None
     elif (perspective := _last_perspective(said)) is not None:

@@ -2513,3 +2513,9 @@ def test_the_two_ends_of_a_change_over_the_years(text, figures_found):
     ms = metrics_found(text)
     assert figures(ms) == figures_found
     assert [m.period for m in ms][:2] == (["2020", "2023"] if figures_found else [])
+
+
+def test_a_sum_written_right_after_the_count_it_totals():
+    ms = metrics_found("大力开展招商引资，累计签约项目325个1617亿元，落地开工项目263个。")
+    assert figures(ms) == [(325, "个"), (1617, "亿元"), (263, "个")]
+    assert (1.2, "亿元") not in figures(metrics_found("签约项目5个、1.2亿元以上的项目3个。"))
