@@ -69,6 +69,7 @@ _ITEMIZING = re.compile(lang.pattern("project_words", "itemizing"))
 _TALLY = re.compile(lang.pattern("project_words", "tally"))
 _COUNTED_NAME = re.compile(lang.pattern("project_words", "counted_name"))
 _COUNTED_PROJECTS = re.compile(lang.pattern("project_words", "counted_projects"))
+_NOT_A_NAME_AFTER = re.compile(lang.pattern("project_words", "not_a_name_after"))
 _COUNT_CLOSING_A_NAME = re.compile(lang.pattern("project_words", "count_closing_a_name"))
 _ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -466,9 +467,13 @@ def _named_candidates(
         ):
             noun_end = covered = linked.end()  # …全球总部暨山西区域总部项目: one project
         if (
-            _patterns()["events"].match(text, noun_end) and not _facility_project(text, noun_end)
-        ) or _COUNTED_AFTER.match(text, noun_end):
-            continue  # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count
+            (_patterns()["events"].match(text, noun_end) and not _facility_project(text, noun_end))
+            or _COUNTED_AFTER.match(text, noun_end)
+            or _NOT_A_NAME_AFTER.match(text, noun_end)
+        ):
+            # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count, 生产线2条 a plant's part,
+            # 项目履约率 a rate
+            continue
         if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(
             text, noun_end
         ):

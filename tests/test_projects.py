@@ -2944,3 +2944,15 @@ def test_firms_a_head_says_landed_are_projects():
         ("欣岚达", "landed"),
         ("湖南岚山", "landed"),
     ]
+
+
+def test_a_plants_parts_counted_and_a_rate_of_projects_name_no_project():
+    text = (
+        "天岚绿色装配式建材项目总投资17.8亿元，拟建设年产60万立方米ALC板材生产线2条，配套的石英砂生产线2条。"
+        "加强对签约项目跟踪服务，努力提高项目履约率和资金到位率。"
+    )
+    names = [p.name for p in projects_of(text)]
+    assert "天岚绿色装配式建材项目" in names
+    assert not any(n and ("生产线" in n or "提高" in n) for n in names)
+    kept = "龙江学子创业园(一期)项目8条产线和检测中心已建成投产。"
+    assert "龙江学子创业园(一期)项目" in [p.name for p in projects_of(kept)]
