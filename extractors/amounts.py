@@ -89,6 +89,7 @@ _SPACE_BEFORE_MAGNITUDE = (
 # A number starts where its run of digits (or of numerals) starts: a match tried at every position inside
 # a long run would rescan the run each time, quadratic in its length.
 _WAN = next(c for c, v in UNITS.magnitudes.items() if v == 10_000)
+_YUAN_CHAR = lang.data("amount_units")["yuan"]
 # 1亿5000万元, 3亿2千万元, 12亿零800万元: after 亿, the ten thousands (and their thousands) of the same figure
 # 260亿129万5千元, 36亿5千元: the thousands and hundreds below them, written the same way
 _SMALL_MAGS = "".join(c for c, v in UNITS.magnitudes.items() if 10 < v < 10_000)
@@ -96,7 +97,7 @@ _REST_AFTER_YI = (
     rf"(?:(?<={_YI})[{lang.chars('zero')}]?(?P<rest>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"(?P<rest_mag>[{_MAG_CHARS.replace(_YI, '')}]*{_WAN}|[{_SMALL_MAGS}])"
     # …and what stands below 万: in 千/百 (5千) or in plain digits up to the currency (4,000元)
-    rf"(?:(?<={_WAN})(?P<rest2>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<rest2_mag>[{_SMALL_MAGS}]|(?=元)))?)?"
+    rf"(?:(?<={_WAN})(?P<rest2>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<rest2_mag>[{_SMALL_MAGS}]|(?={_YUAN_CHAR})))?)?"
 )
 # Digits written one by one, as Taiwan's papers print figures (一七〇一家, 五九〇四亿元): no place-value characters
 _POSITIONAL = rf"[{lang.chars('positional_digits')}]+"
