@@ -353,7 +353,7 @@ def _document_province(
     return ranked[0][0] if ranked else None
 
 
-CITY_NAMED_OFTEN = 3
+CITY_NAMED_OFTEN = 3  # times a report names its city where things happen, to win a tie of province votes
 
 
 def _bracketed_venue(view: str, mention: _Mention) -> bool:
