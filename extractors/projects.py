@@ -564,7 +564,8 @@ def _named_candidates(
         for c in out
     ]
     # A公司、B公司(的)两个项目: no name, but A's and B's
-    firms_of = {id(c): _firms_counted(text, c, company_spans, investors) for c in out}
+    starts_by_end = {e: s for s, e in company_spans}
+    firms_of = {id(c): _firms_counted(text, c, starts_by_end, investors) for c in out}
     out = [c for c in out if not firms_of[id(c)] and not _only_a_count(c.name)] + [
         firm for firms in firms_of.values() for firm in firms
     ]
@@ -572,13 +573,14 @@ def _named_candidates(
 
 
 def _firms_counted(
-    text: str, candidate: _Candidate, company_spans: list[tuple[int, int]], investors: dict[int, str]
+    text: str, candidate: _Candidate, starts_by_end: dict[int, int], investors: dict[int, str]
 ) -> list[_Candidate]:
-    """A公司、B公司(的)两个项目: the firms listed right before a count of their projects, each one project."""
+    """A公司、B公司(的)两个项目: the firms listed right before a count of their projects, each one project;
+    `starts_by_end` maps where each company mention ends to where it starts."""
     count = _COUNT_CLOSING_A_NAME.search(candidate.name or "")
     if count is None:
         return []
-    ends = {e: s for s, e in company_spans}
+    ends = starts_by_end
     firms: list[_Candidate] = []
     at = candidate.start + count.start()
     if text.startswith(_WORDS["attribute_end"], at - len(_WORDS["attribute_end"])):
