@@ -580,14 +580,13 @@ def _firms_counted(
     count = _COUNT_CLOSING_A_NAME.search(candidate.name or "")
     if count is None:
         return []
-    ends = starts_by_end
     firms: list[_Candidate] = []
     at = candidate.start + count.start()
     if text.startswith(_WORDS["attribute_end"], at - len(_WORDS["attribute_end"])):
         at -= len(_WORDS["attribute_end"])
-    while at in ends:
-        firms.insert(0, _Candidate(None, ends[at], at, company=investors[at]))
-        at = ends[at] - 1
+    while at in starts_by_end:
+        firms.insert(0, _Candidate(None, starts_by_end[at], at, company=investors[at]))
+        at = starts_by_end[at] - 1
         if at < 0 or text[at] not in _FIRM_LIST_JOINERS:
             break
     return firms
