@@ -884,8 +884,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
                 )
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and
                 # so does the rest of their clause (…等共30个项目集中落户)
-                clause_end = _CLAUSE_BREAK.search(text, match.end())
-                head = (match.end(1), clause_end.start() if clause_end else len(text))
+                head = _list_head(text, match.end(1), match.end())
                 out.append(
                     _Candidate(
                         name,
@@ -1169,13 +1168,23 @@ def _project_piece_after(text: str, start: int, end: int) -> bool:
 PLACE_TIE_REACH = 12  # characters of a place before the 的 tying it to its item
 
 
+def _list_head(text: str, start: int, list_end: int) -> tuple[int, int]:
+    """The words typing a list, from `start` to its clause's end, or to a second count in that clause: in
+    A等9个项目的开工和8个项目的投产, what follows the second count is said of other projects."""
+    clause_end = _CLAUSE_BREAK.search(text, list_end)
+    end = clause_end.start() if clause_end else len(text)
+    counts = _COUNTED_NAME.finditer(text, start, end)
+    if next(counts, None) is not None and (second := next(counts, None)) is not None:
+        end = second.start()
+    return start, end
+
+
 def _inclusive_candidates(text: str, place_ends: frozenset[int]) -> list[_Candidate]:
     """包括甲区的A、B，乙区C在内的18个项目: every item of a list a count of projects closes as a whole, past
     the place it lies in; the words after the list say how far they all came."""
     out = []
     for match in _INCLUSIVE_LIST.finditer(text):
-        clause_end = _CLAUSE_BREAK.search(text, match.end())
-        head = (match.start("head"), clause_end.start() if clause_end else len(text))
+        head = _list_head(text, match.start("head"), match.end())
         pieces = [*_ITEM_BREAK.finditer(text, match.start("items"), match.end("items")), None]
         position = match.start("items")
         for piece in pieces:

@@ -371,6 +371,15 @@ def test_each_enumeration_takes_the_status_of_its_own_head():
     }
 
 
+def test_a_list_head_says_nothing_of_what_a_second_count_after_it_counts():
+    text = (
+        "青川县此次集中开工、投产的项目共17个。蓝岸智能装备产业园等9个项目的开工和8个项目的投产，"
+        "是青川县大力开展招商引资的成果。"
+    )
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found.get("蓝岸智能装备产业园") == "started"
+
+
 def test_an_investment_written_without_a_currency_is_the_items_amount():
     text = "昨日，青川县签约项目5个，分别是总投资8亿的年产5万吨饮料生产项目、总投资3个亿的年产2万吨包装材料项目等。"
     found = by_name(projects_of(text))
@@ -401,6 +410,8 @@ def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_p
         ("今年已完成投资1.5亿元", "started"),
         ("已进入设备安装调试阶段", "started"),
         ("正在紧锣密鼓推进", "started"),
+        ("厂房主体已完工", "started"),
+        ("主体全部完工，正在进行内部装修", "started"),
     ],
 )
 def test_how_far_a_project_came_said_in_other_words(clause, status):
