@@ -2001,6 +2001,19 @@ class _Context:
                 return (earlier.start, earlier.start + found.start())
         return None
 
+    def paragraph_tally(self, sentence: Segment) -> Segment | None:
+        """The count of projects a paragraph opens with (集中开工项目18个，总投资61.61亿元。), for a sentence of
+        that paragraph counting a part of them (5亿元以上项目3个，分别为A、B): the part is of the whole."""
+        paragraph = self.paragraphs_above(sentence.start)[0]
+        index = bisect_right(self._sentence_starts, paragraph.start) - 1
+        opening = self.sentences[max(index, 0)]
+        if opening.start < paragraph.start:
+            index += 1
+            opening = self.sentences[index] if index < len(self.sentences) else opening
+        if opening.start >= sentence.start or not (_tallies(opening.text) and _tallies(sentence.text)):
+            return None
+        return opening
+
     def paragraphs_above(self, position: int) -> list[Segment]:
         """The paragraph holding `position`, then the one before it."""
         at = max(bisect_right(self._paragraph_starts, position) - 1, 0)
@@ -2585,6 +2598,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
             0
         ]  # 签约项目3个。其中，…
         status = tally_said if tally_said not in (None, "planned", CONDITIONAL) or status is None else status
+    if status is None and (whole := doc.paragraph_tally(sentence)) is not None:
+        status = status_of(text, [(whole.start, whole.end)], (0, 0), described=True)[0]
     if status is None and (opened := doc.itemization_head(sentence)) is not None:
         status = status_of(text, [opened], (0, 0), described=True)[
             0

@@ -380,6 +380,18 @@ def test_a_list_head_says_nothing_of_what_a_second_count_after_it_counts():
     assert found.get("蓝岸智能装备产业园") == "started"
 
 
+def test_a_part_counted_in_a_paragraph_takes_the_status_of_the_count_it_opens_with():
+    text = (
+        "青川县举行项目集中签约、开工活动。参加此次集中签约、开工项目共30个。\n"
+        "此次集中签约项目共12个，总投资42.9亿元。其中10亿元以上项目1个，为总投资10.5亿元的斯蓝智慧农业设备生产基地项目。\n"
+        "集中开工项目18个，总投资61.6亿元。其中20亿元以上项目1个，为总投资22.1亿元的中润热管理系统项目，将进一步完善产业链。"
+        "5亿元以上项目2个，分别为总投资5.2亿元的蓝岸新能源汽车部件项目，总投资5.1亿元的华迅锂电池隔膜项目。"
+    )
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found["斯蓝智慧农业设备生产基地项目"] == "signed"
+    assert found["蓝岸新能源汽车部件项目"] == found["华迅锂电池隔膜项目"] == "started"
+
+
 def test_an_investment_written_without_a_currency_is_the_items_amount():
     text = "昨日，青川县签约项目5个，分别是总投资8亿的年产5万吨饮料生产项目、总投资3个亿的年产2万吨包装材料项目等。"
     found = by_name(projects_of(text))
