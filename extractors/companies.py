@@ -115,6 +115,7 @@ def _brand_re() -> re.Pattern[str]:
 
 
 BRAND_STEM_LENGTH = 2
+COINED_BRAND_LENGTHS = (2, 3)  # 岚钧, 斯高德: a coined 字号 of two or three characters
 
 
 @cache
@@ -1078,7 +1079,7 @@ def coined_brand(name: str) -> str | None:
     # 岚钧|氢能…, 衡岚|年产30亿平方米…: a product or the plant's capacity after the coined word
     if pairs[1][0] not in lang.word_set("industry_terms") and not name.startswith(output_verbs, len(word)):
         return None
-    coined = len(word) == BRAND_STEM_LENGTH and flag == "oov" and word_frequency(word) == 0
+    coined = len(word) in COINED_BRAND_LENGTHS and flag == "oov" and word_frequency(word) == 0
     return word if coined and _unknown_word(word) else None
 
 

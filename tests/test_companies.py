@@ -316,6 +316,8 @@ def test_a_quoted_slogan_or_event_glossed_in_latin_is_no_enterprise():
 def test_a_coined_word_opening_a_project_clause_is_its_investor():
     assert "岚钧" in names("新能源产业，岚钧氢能装备试验基地项目计划明年开工。")
     assert "朔丰" in names("海工产业，朔丰新能源游艇制造基地项目已竣工。")
+    # a 字号 of three characters, after the sum invested in it
+    assert "岚钧德" in names("5亿元以上项目2个，分别为总投资5.2亿元的岚钧德新能源汽车部件研发、生产项目。")
 
 
 def test_the_subject_planning_to_build_somewhere_is_a_company():
