@@ -59,9 +59,11 @@ _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
 _NOT_STEPS = tuple(_WORDS["not_steps"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
+NAME_AFTER_STEM = 4  # characters after a division's stem that may name a public work (公路, 抽水蓄能)
 OWN_DIVISION_WITHIN = 200  # characters from the top: title, dateline, issuer
 # extractors.text.clauses drops clauses that contain 、 ; a project's clause keeps its enumeration whole
 _CLAUSE = re.compile(lang.pattern("punctuation", "clause_run"))
+_NO_BREAK = re.compile(lang.pattern("punctuation", "no_list_break"))
 _COUNTED = re.compile(lang.pattern("project_words", "counted"))
 _HAN_START = re.compile(lang.pattern("company_patterns", "name_start"))
 _COUNTED_AFTER = re.compile(lang.pattern("project_words", "counted_after"))
@@ -1909,7 +1911,10 @@ class _Context:
         self.town_starts = {span.start for d in towns for span in d.spans}
         self.town_starts |= {start for start, _d in self.town_short_spans}
         self.district_spans = _district_spans(self.districts + towns)
-        self.in_names = _in_names(self.districts + towns, self.companies)
+        # places inside the names of firms, and of public works no candidate took (墨脱公路)
+        self.in_names = _in_names(self.districts + towns, self.companies) | _stems_opening_names(
+            self.text, self.districts
+        )
         self.towns = towns
         self.own_division = _opening_zone(self) or _own_division(self.districts, self.in_names, towns)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
@@ -2117,6 +2122,21 @@ def _opening_zone(doc: _Context) -> str | None:
         return None
     place = _park_after_its_division(opening, doc.district_spans)[1]
     return place.canonical if place.kind == "zone" else None
+
+
+def _stems_opening_names(text: str, districts: list[District]) -> frozenset[int]:
+    """Where a division's bare stem opens the name of a public work no candidate took (墨脱公路正式通车,
+    …、蛟河抽水蓄能以及…): public works are named after the places they serve, so the stem is that work's
+    place, not the division the report is about."""
+    out = set()
+    for district in districts:
+        for span in district.spans:
+            if text[span.start : span.end] == district.canonical:
+                continue
+            name = _NO_BREAK.match(text, span.end)
+            if name is not None and public_works(name.group(0)[:NAME_AFTER_STEM]):
+                out.add(span.start)
+    return frozenset(out)
 
 
 def _own_division(

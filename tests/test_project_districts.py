@@ -275,3 +275,18 @@ def test_a_division_opening_one_listed_projects_name_is_not_the_division_the_rep
     found = districts_of_projects(text)
     others = {name: d for name, d in found.items() if name and ("电站" in name or "電站" in name)}
     assert others and all(d is None for d in others.values()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西藏自治区统计局数据显示，2013年西藏完成固定资产投资918亿元。过去的一年，西藏积极实施重点工程：投资45亿元的"
+        "星澜水利枢纽工程投产发电；拉萨到林芝高等级公路开工建设；墨脱公路正式通车；禾川电网联网工程开工建设。",
+        "2022年，吉林省将推动陆上风光三峡、沈白高铁、蛟河抽水蓄能等重大基础设施项目建设，加快星澜清洁能源装备基地、"
+        "禾川中医药产业园等重大项目开工。落实吉林市签约的142个重大项目。",
+    ],
+)
+def test_a_county_stem_naming_a_public_work_is_no_place_of_the_other_projects(text):
+    found = districts_of_projects(text)
+    others = {name: district for name, district in found.items() if name.startswith(("星澜", "禾川"))}
+    assert len(others) == 2 and set(others.values()) == {None}, found
