@@ -1463,6 +1463,8 @@ def _status(
                 conditioned_until = max(conditioned_until, clause_end.start() if clause_end else last)
             elif stage > 0 and _hedged(text, max(first, match.start() - HEDGE_REACH), match):
                 status, stage = "planned", 0  # 预计明年上半年投产 is a plan
+            elif stage > 0 and _one_of_alternative_steps(text, match):
+                status, stage = "planned", 0  # 加快…等重大项目开工或投产: a target, neither step taken
             weak = text.startswith(_WEAK_STEPS, match.start())
             if best is None or _outranks(stage, weak, best[0], best_is_weak):
                 best, best_is_weak = (stage, status, match.start()), weak
@@ -1481,6 +1483,23 @@ def _status(
         if plan is not None and not skip[0] <= plan.start() < skip[1]:
             return "planned", plan.start()
     return (best[1], best[2]) if best else (None, None)
+
+
+def _one_of_alternative_steps(text: str, step: re.Match[str]) -> bool:
+    """Whether `step` and another step word are joined as alternatives (开工或投产, 投产或开工)."""
+    pattern = _statuses()[0]
+    for joiner in _WORDS["step_alternatives"]:
+        if text.startswith(joiner, step.end()) and pattern.match(text, step.end() + len(joiner)):
+            return True
+        before = step.start() - len(joiner)
+        if before > 0 and text.startswith(joiner, before):
+            earlier = text[max(0, before - STEP_WORD_REACH) : before]
+            if any(earlier.endswith(word) for word in _statuses()[1]):
+                return True
+    return False
+
+
+STEP_WORD_REACH = 6  # characters of the step word read before an alternative's joiner
 
 
 def _closes_clause(text: str, end: int) -> bool:

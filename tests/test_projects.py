@@ -371,6 +371,13 @@ def test_each_enumeration_takes_the_status_of_its_own_head():
     }
 
 
+@pytest.mark.parametrize("steps", ["开工或投产", "投产或开工", "开工或者竣工"])
+def test_steps_given_as_alternatives_are_a_plan(steps):
+    text = f"今年，全省将加快蓝岸清洁能源装备基地、华迅中医药产业园等重大项目{steps}。"
+    found = {p.name: p.status for p in projects_of(text)}
+    assert found == {"蓝岸清洁能源装备基地": "planned", "华迅中医药产业园": "planned"}
+
+
 def test_a_list_head_says_nothing_of_what_a_second_count_after_it_counts():
     text = (
         "青川县此次集中开工、投产的项目共17个。蓝岸智能装备产业园等9个项目的开工和8个项目的投产，"
@@ -424,6 +431,7 @@ def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_p
         ("正在紧锣密鼓推进", "started"),
         ("厂房主体已完工", "started"),
         ("主体全部完工，正在进行内部装修", "started"),
+        ("已完成施工招标", "planned"),
     ],
 )
 def test_how_far_a_project_came_said_in_other_words(clause, status):
