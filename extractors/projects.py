@@ -1632,6 +1632,15 @@ def _park_after_its_division(
     return next((s for s in spans if s[0] == end and s[1].kind == "zone"), span)
 
 
+def _listed_place(text: str, span: tuple[int, District]) -> bool:
+    """Whether a place is an item of a list of places (甲区、乙县、丙县等区县): named beside others, it is
+    no lead for the projects that follow."""
+    separator = lang.chars("list_separator")
+    start, district = span
+    end = next((s.end for s in district.spans if s.start == start), start)
+    return text[start - 1 : start] == separator or text[end : end + 1] == separator
+
+
 def _district_at(
     text: str,
     spans: list[tuple[int, District]],
@@ -1664,7 +1673,12 @@ def _district_at(
             continue  # a photo caption above is no lead
         if index > 0 and SECTION_HEADING.match(paragraphs_above[0].text):
             break  # （四）拓展外资招商…: a new section, the one above leads nothing here
-        before = [s for s in spans if paragraph.start <= s[0] < min(position, paragraph.end)]
+        # 分别与甲区、乙县、丙县等区县建立联合招商团队: one of a list of places leads no project after it
+        before = [
+            s
+            for s in spans
+            if paragraph.start <= s[0] < min(position, paragraph.end) and not _listed_place(text, s)
+        ]
         opening = _paragraph_opening(text, spans, paragraph, position)
         if opening:
             return opening

@@ -228,6 +228,17 @@ def test_a_zone_in_the_slot_needs_a_name_of_its_own():
     assert canonicals(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("今年以来，沧州市实际利用外资增长13.2%，其中，渤海新区利用外资额位居全市第一。", "沧州渤海新区"),
+        ("邯郸市招商引资成效明显，冀南新区新签约项目12个。", "邯郸冀南新区"),
+    ],
+)
+def test_a_zone_registered_under_its_citys_name_is_found_without_it_in_the_citys_report(text, zone):
+    assert zone in canonicals(text)
+
+
 def test_a_former_county_name_is_a_place_with_its_successors_code():
     found, _ = districts_of("2010年，望城县招商引资再创佳绩，县委、县政府出台扶持政策。")
     assert found["望城县"].kind == "county" and found["望城县"].city == "长沙市"

@@ -290,3 +290,11 @@ def test_a_county_stem_naming_a_public_work_is_no_place_of_the_other_projects(te
     found = districts_of_projects(text)
     others = {name: district for name, district in found.items() if name.startswith(("星澜", "禾川"))}
     assert len(others) == 2 and set(others.values()) == {None}, found
+
+
+def test_one_of_a_list_of_places_in_a_paragraph_above_leads_no_project():
+    found = districts_of_projects(
+        "重庆市经信委聚焦项目引进。分别与两江新区、渝北区、永川区、大足区、垫江县等区县建立联合招商团队。\n"
+        "推动长安福特三工厂、星澜金属机壳、禾川电子显示器等268个项目投产。"
+    )
+    assert found and set(found.values()) == {None}, found

@@ -178,9 +178,10 @@ def _area_form(gaz: Gazetteer, place: Place) -> None:
             gaz.add(short + own + area, NAME, place)
 
 
-def _without_city_prefix(gaz: Gazetteer, place: Place) -> None:
+def _without_city_prefix(gaz: Gazetteer, place: Place, *, keep_canonical: bool = False) -> None:
     """天津滨海高新技术产业开发区 is 滨海高新区 in a report about Tianjin: the name without its city, in
-    context only, and so named (the report writes no city into it)."""
+    context only, and so named (the report writes no city into it). A zone the division table registers
+    under its city's name (沧州渤海新区, 130973) keeps that registered name (`keep_canonical`)."""
     prefix = next(
         (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
     )
@@ -188,13 +189,13 @@ def _without_city_prefix(gaz: Gazetteer, place: Place) -> None:
         return
     rest = place.canonical[len(prefix) :]
     # the zone as the report calls it, the city being context: 小蓝经开区 is 小蓝经济技术开发区
-    as_written = replace(place, canonical=rest)
-    for suffix, (abbreviation, _strength) in gaz.zone_suffixes.items():
-        if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
-            gaz.add(rest, CONTEXT, as_written)
-            if abbreviation:
-                gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, as_written)
-            return
+    as_written = place if keep_canonical else replace(place, canonical=rest)
+    # the longest ending: 县|经济开发区 leaves a county's ending, no name of its own (株洲县经济开发区)
+    suffix = max((x for x in gaz.zone_suffixes if rest.endswith(x)), key=len, default="")
+    if suffix and len(rest) - len(suffix) >= 2:
+        gaz.add(rest, CONTEXT, as_written)
+        if abbreviation := gaz.zone_suffixes[suffix][0]:
+            gaz.add(rest[: -len(suffix)] + abbreviation, CONTEXT, as_written)
 
 
 def _bare_abbreviations(gaz: Gazetteer, zones: list[Place]) -> None:
@@ -292,6 +293,7 @@ def _build() -> Gazetteer:
             gaz.add(row["short"], SHORT, place)
         if kind == "zone":
             zones.append(place)
+            _without_city_prefix(gaz, place, keep_canonical=True)
         if (written := _autonomous_division_form(place.canonical)) and written != place.canonical:
             autonomous_forms.append((written, place))
 
