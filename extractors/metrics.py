@@ -418,7 +418,17 @@ def _clause_breaks(text: str) -> tuple[int, ...]:
 def _noun_after(view: str, end: int) -> str:
     stop = _NOUN_PHRASE_END.search(view, end, end + 24)
     phrase = view[end : stop.start() if stop else min(len(view), end + 16)]
+    if stop and stop.group() in _INNER_JOINERS and not phrase.endswith(_JOINED_NOUN_HEADS):
+        # 5个航空发动机及航空航天装备项目: 及 joins two kinds inside the noun the count counts
+        joined = _NOUN_PHRASE_END.search(view, stop.end(), stop.end() + 16)
+        tail = view[stop.end() : joined.start() if joined else stop.end()]
+        if tail.endswith(_JOINED_NOUN_HEADS) and not any(ch.isdigit() for ch in tail):
+            phrase = view[end : stop.end() + len(tail)]
     return _INSIDE_SUFFIX.sub("", phrase)
+
+
+_INNER_JOINERS = tuple(lang.data("metric_keywords")["place_list_joiners"])
+_JOINED_NOUN_HEADS = tuple(lang.data("metric_keywords")["joined_noun_heads"])
 
 
 _LISTED_MODIFIERS = re.compile(lang.pattern("metric_keywords", "listed_modifiers"))

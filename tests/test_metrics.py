@@ -59,6 +59,16 @@ def test_noun_before_and_noun_after_counts():
     assert {m.period for m in ms} == {"2024"}
 
 
+def test_a_count_of_a_noun_joined_inside_by_a_conjunction():
+    text = (
+        "特色优势产业项目100个，总投资2979.95亿元。包括6个工程机械项目、5个中小航空发动机及航空航天装备项目、"
+        "10个新能源与节能环保项目、15个轻工纺织项目。"
+    )
+    found = {(m.value, m.indicator) for m in metrics_of(text, [], city="长沙市")}
+    assert (5, "中小航空发动机及航空航天装备项目") in found
+    assert (10, "新能源与节能环保项目") in found
+
+
 def test_activity_count_followed_by_its_verb():
     text = "苏州工业园区招商小分队35次赴长三角各地开展招商。"
     ms = metrics_of(text, [district(text, "苏州工业园区", "zone")], city="苏州市")
