@@ -153,6 +153,7 @@ _MULTIPLE_OF = re.compile(lang.pattern("metric_keywords", "multiple_of"))
 _TRAILING_NOTE = re.compile(lang.pattern("metric_keywords", "trailing_note"))
 _NAMED_PROJECTS = re.compile(lang.pattern("metric_keywords", "named_projects"))
 _COUNTED_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "counted_after_attributive"))
+_LIST_AFTER_ATTRIBUTIVE = re.compile(lang.pattern("metric_keywords", "list_after_attributive"))
 _PERCENT_SIGNS = tuple(_KW["percent_signs"])
 _CITY_ENDING = lang.data("place_names")["city_ending"]
 _ADMIN_KINDS = ("district", "county", "county_city", "new_area")
@@ -675,7 +676,14 @@ def _amount_figure(
         return None
     if _in_range(view, start, tail):
         return None
-    single_project = tail.startswith(_KW["attributive"]) and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
+    single_project = (
+        tail.startswith(_KW["attributive"])
+        and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
+        and not (
+            _opens_clause_with_its_indicator(view[clause_start:start])
+            and _LIST_AFTER_ATTRIBUTIVE.match(view, end + len(view[end : end + 8]) - len(tail))
+        )
+    )
     before = _TRAILING_NOTE.sub("", view[clause_start:start])
     if _EACH_PROJECTS_SUM.search(before):
         return None  # 14个项目投资额过10亿元, 总投资额均过5亿元: the size of each, no total
@@ -720,6 +728,18 @@ def _amount_figure(
         if _KW["respectively"] in before and _NAMED_PROJECTS.search(view, sentence.start, clause_start):
             return None  # 签约了甲项目、乙项目，总投资分别为8.6亿元、5.2亿元: each project's own
     return _Figure(start, end, value, unit, indicator, indicator, "amount")
+
+
+def _opens_clause_with_its_indicator(before: str) -> bool:
+    """Whether only a sum's indicator stands before it in its clause (，总投资122.05亿元的…): no firm investing
+    it and no earlier item of a list, each with its own sum."""
+    return any(
+        before.endswith(indicator) and len(before) - len(indicator) <= INDICATOR_QUALIFIER_CHARS
+        for indicator in AGGREGATE
+    )
+
+
+INDICATOR_QUALIFIER_CHARS = 3  # 计划总|投资金额: words qualifying the indicator before it
 
 
 _RANKING_HEAD = re.compile(

@@ -69,6 +69,26 @@ def test_a_count_of_a_noun_joined_inside_by_a_conjunction():
     assert (10, "新能源与节能环保项目") in found
 
 
+def test_a_sum_said_of_a_counted_list_as_a_whole_is_its_total():
+    text = (
+        "活动现场，计划总投资金额212.9亿元的蓝岸新材料产业园、华迅30万锭纺纱等80个重点产业项目进行了集中签约，"
+        "总投资122.05亿元的星澜锂电池项目、禾川制糖全产业链等52个项目集中开工。"
+    )
+    found = {(m.value, m.unit) for m in metrics_of(text, [], city="喀什地区")}
+    assert {(212.9, "亿元"), (122.05, "亿元"), (80, "个"), (52, "个")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签订总投资10亿元的蓝岸食品产业园项目、与华迅机械有限公司签订总投资3.5亿元的农机制造等8个项目。",
+        "总投资320亿元的蓝岸智算中心等5个百亿元项目签约落户。",
+    ],
+)
+def test_one_items_own_sum_before_a_counted_list_is_no_total(text):
+    assert not [m for m in metrics_of(text, [], city="喀什地区") if m.unit == "亿元"]
+
+
 def test_activity_count_followed_by_its_verb():
     text = "苏州工业园区招商小分队35次赴长三角各地开展招商。"
     ms = metrics_of(text, [district(text, "苏州工业园区", "zone")], city="苏州市")
