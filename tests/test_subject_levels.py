@@ -10,8 +10,9 @@ from project_stages import districts_of_projects
 
 from zhaoyin.extractors.amounts import find_amounts
 from zhaoyin.extractors.metrics import find_metrics
+from zhaoyin.extractors.pipeline import extract
 from zhaoyin.extractors.script import simplified_view
-from zhaoyin.schemas import District, Span
+from zhaoyin.schemas import District, Document, Span
 
 
 def district(text: str, canonical: str, kind: str, *surfaces: str, city: str | None = None) -> District:
@@ -172,3 +173,13 @@ def test_a_division_named_inside_a_listed_zone_is_no_listed_place_of_its_own():
     by_value = subjects(text, districts)
     assert by_value[18] == "峄川区"
     assert by_value[405] == "峄川区"
+
+
+@pytest.mark.parametrize(("abbreviation", "city"), [("哈市", "哈尔滨市"), ("呼市", "呼和浩特市")])
+def test_a_city_called_by_its_first_character_is_the_subject_of_its_figures(abbreviation, city):
+    text = (
+        f"2022年，{abbreviation}计划开工重点项目496个，总投资3957.5亿元。\n"
+        "据新区发改部门统计，哈尔滨新区江北一体发展区计划开复工项目140个。"
+    )
+    found = extract(Document(text=text, source="x.txt"), strict=True)
+    assert {m.value: m.subject for m in found.metrics}[496] == city

@@ -368,6 +368,9 @@ def _build() -> Gazetteer:
         gaz.add(city.canonical, CITY, city)
         if short := city_short(city.canonical):
             gaz.add(short, CITY, city)
+        for abbreviation in _PLACE_NAMES["city_abbreviations"].get(city.canonical, []):
+            if abbreviation not in gaz.surfaces:
+                gaz.add(abbreviation, CITY, city)
     for city in cities.values():
         for short in _autonomous_prefecture_shorts(city.canonical):
             if short not in gaz.surfaces:  # 海南 is a province, 巴州 a district's short form
