@@ -1007,7 +1007,14 @@ def _subject(
     if city and _COLLECTIVE_LISTED.search(view, clause_start, pos):
         return city  # 各县（市、区）、某产业园达成签约项目30个: every county and the park too, the city's
     modified = [
-        m for m in before if m.start >= clause_start and view[m.start - 1 : m.start] == _KW["modified_by"]
+        m
+        for m in before
+        if m.start >= clause_start
+        and view[m.start - 1 : m.start] == _KW["modified_by"]
+        # 212.9亿元的甲开发区A项目、乙县B项目等80个项目: the place opens the list's first item
+        and not any(
+            m.start < e.first_separator and e.closer < pos and e.start <= m.start for e in enumerations
+        )
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical

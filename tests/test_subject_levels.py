@@ -183,3 +183,13 @@ def test_a_city_called_by_its_first_character_is_the_subject_of_its_figures(abbr
     )
     found = extract(Document(text=text, source="x.txt"), strict=True)
     assert {m.value: m.subject for m in found.metrics}[496] == city
+
+
+def test_a_place_opening_the_first_item_of_a_counted_list_is_no_subject_of_its_count():
+    text = (
+        "新疆峄川地区举行一季度项目集中签约活动。活动现场，计划总投资212.9亿元的峄川经济开发区蓝岸纳米产业园、"
+        "伽师县华迅纺纱等80个重点产业项目进行了集中签约。"
+    )
+    zone = district(text, "峄川经济开发区", "zone", city="峄川地区")
+    county = district(text, "伽师县", "county", city="峄川地区")
+    assert subjects(text, [zone, county], city="峄川地区")[80] == "峄川地区"
