@@ -524,6 +524,9 @@ def rare_word(word: str) -> bool:
     return word_frequency(word) < RARE_WORD_FREQ and not set(word) <= lang.char_set("function")
 
 
+_FIRM_CLASSES = lang.longest_first(lang.data("company_patterns")["firm_classes"])
+
+
 def _generic(core: str, strict: bool = False) -> bool:
     """平台公司, 跨国公司: what precedes the suffix names nobody. `strict` (no suffix to vouch for the
     name): it also needs a word that is neither everyday nor a verb."""
@@ -534,6 +537,12 @@ def _generic(core: str, strict: bool = False) -> bool:
         or _COUNTED.match(core)
     ):
         return True
+    classes = [c for c in _FIRM_CLASSES if c in core]
+    if classes:  # 国内外独角兽专精特新小巨人: classes of firms, rare as their words are
+        rest = core
+        for firm_class in classes:
+            rest = rest.replace(firm_class, "")
+        return not rest or _generic(rest, strict=True)
     words = segment_words(core)
     named = [w for w in words if rare_word(w) or _proper_word(w) or (_placed(w) and len(words) > 1)]
     if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
@@ -581,10 +590,17 @@ def _registered_names(text: str) -> list[_Found]:
         core = text[start : match.start()]
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
             continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
+        if _unclosed_bracket(core):
+            continue  # 大湾区(但若公司有…: a remark in brackets, no name's place (时代电服(青岛)有限公司)
         out.append(
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
     return out
+
+
+def _unclosed_bracket(core: str) -> bool:
+    opened = sum(core.count(b) for b in lang.chars("opening_brackets"))
+    return opened > sum(core.count(b) for b in lang.chars("closing_brackets"))
 
 
 MAX_CORE_BEFORE_INSIDE_BOUNDARY = 2  # characters between a name's place and a boundary word inside it
@@ -1113,6 +1129,9 @@ def _leading_places(name: str) -> int:
     return at
 
 
+_NON_NAME_OPENINGS = ("v", "d", "p", "c")
+
+
 @cached_on_words(NAME_CACHE_SIZE)
 def placed_brand(name: str) -> str | None:
     """The investor opening a project's name with its place: place + a brand of two or three characters
@@ -1135,7 +1154,12 @@ def placed_brand(name: str) -> str | None:
         traded = any(name.startswith(t, brand_end) for t in trades)
         if not (
             _unknown_word(brand)
-            or (_unknown_word(brand, ending=True) and _named_place_at(name, brand_end))
+            or (
+                _unknown_word(brand, ending=True)
+                and _named_place_at(name, brand_end)
+                # 拉萨市|拟在|东城区: a verb and its preposition before the place, no 字号
+                and not tagged(brand)[0][1].startswith(_NON_NAME_OPENINGS)
+            )
             or (traded and _proper_brand(brand))  # 南城|华达|电器: a name, however common, before its trade
         ):
             continue

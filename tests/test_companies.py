@@ -1281,3 +1281,16 @@ def test_kinds_of_firm_before_公司_name_none():
     for text in ["引进投资性公司3家。", "设立外资融资租赁公司。", "吸引内地驻港公司和外来驻港公司共539间。"]:
         assert names(text) == []
     assert names("岚海融资租赁有限公司落户。") == ["岚海融资租赁有限公司"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年将分领域分批次邀请国内外独角兽专精特新小巨人等企业来渝考察投资。",
+        "来自大湾区城市在澳门直接投资的企业就有逾2200家。",
+        "一六年有2214家企业来自大湾区(但若公司有不同城市资本,公司数目会被重复计算)。",
+        "据介绍，拉萨市拟在东城区兴建集展览中心、会议中心于一体的会展中心。",
+    ],
+)
+def test_classes_of_firms_adverbs_remarks_and_plans_name_no_firm(text):
+    assert names(text) == []
