@@ -1290,6 +1290,7 @@ def test_kinds_of_firm_before_公司_name_none():
         "来自大湾区城市在澳门直接投资的企业就有逾2200家。",
         "一六年有2214家企业来自大湾区(但若公司有不同城市资本,公司数目会被重复计算)。",
         "据介绍，拉萨市拟在东城区兴建集展览中心、会议中心于一体的会展中心。",
+        "按照这一思路，重庆市经信委2014年聚焦项目引进，全市工业项目进展顺利。",
     ],
 )
 def test_classes_of_firms_adverbs_remarks_and_plans_name_no_firm(text):
