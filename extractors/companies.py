@@ -1096,7 +1096,9 @@ def coined_brand(name: str) -> str | None:
     if pairs[1][0] not in lang.word_set("industry_terms") and not name.startswith(output_verbs, len(word)):
         return None
     coined = len(word) in COINED_BRAND_LENGTHS and flag == "oov" and word_frequency(word) == 0
-    return word if coined and _unknown_word(word) else None
+    # 由澜峰|动力电池…: jieba glued a boundary to a pair; the 字号 is the pair, named elsewhere in full
+    glued = word[0] in lang.word_set("name_left_boundaries")
+    return word if coined and not glued and _unknown_word(word) else None
 
 
 def invested_brand(name: str) -> str | None:

@@ -1295,3 +1295,11 @@ def test_kinds_of_firm_before_公司_name_none():
 )
 def test_classes_of_firms_adverbs_remarks_and_plans_name_no_firm(text):
     assert names(text) == []
+
+
+def test_a_boundary_jieba_glues_to_a_coined_pair_opens_no_brand():
+    text = (
+        "2023年1月26日，胶州市举行重点项目集中签约仪式。其中，由澜峰新能源科技集团有限公司投资的"
+        "动力电池制造基地项目总投资18亿元，落户胶州市。"
+    )
+    assert names(text) == ["澜峰新能源科技集团有限公司"]
