@@ -279,11 +279,24 @@ def _is_place(word: str) -> bool:
 _CONJUNCTIONS = lang.char_set("conjunctions")
 
 
-def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str] = frozenset()) -> int:
+@cache
+def _products_longest_first() -> tuple[str, ...]:
+    return lang.longest_first(lang.word_set("industry_terms"))
+
+
+def left_edge(
+    text: str,
+    end: int,
+    limit: int = MAX_NAME,
+    *,
+    keep: frozenset[str] = frozenset(),
+    keep_between_products: frozenset[str] = frozenset(),
+) -> int:
     """Where a name ending at `end` starts: after punctuation, a digit run or a boundary word.
 
     A conjunction between single characters is inside a name (日本丸和化成, 杭州和瑞生物); `keep` lists
-    boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园)."""
+    boundary words a caller allows inside its names (及 in 机器人及核心零部件产业园), and
+    `keep_between_products` those it allows between two products (与 in 储能与动力电池项目)."""
     start = end
     boundaries = lang.word_set("name_left_boundaries")
     function_chars = lang.char_set("function")
@@ -292,7 +305,13 @@ def left_edge(text: str, end: int, limit: int = MAX_NAME, *, keep: frozenset[str
     first = None  # the word the name so far opens with, for whether it is a place (香港 in 香港丰源集团)
     for index in range(len(words) - 1, -1, -1):
         word, w_start, w_end = words[index]
-        if word in keep:
+        if word in keep or (
+            word in keep_between_products
+            and index > 0
+            and words[index - 1][0] in lang.word_set("industry_terms")
+            and w_end == start
+            and any(text.startswith(p, w_end) for p in _products_longest_first())
+        ):
             start = w_start
             continue
         if (

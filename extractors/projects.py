@@ -56,6 +56,7 @@ QUOTED_PROJECT_MIN_CHARS = 6  # a quoted name this long that ends with 项目 na
 _KIND_WORDS = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
 _MEANS_WORDS = re.compile(lang.pattern("project_words", "means_after_a_list"))
 _INSIDE_PROJECT_NAMES = frozenset(_WORDS["inside_names"])
+_BETWEEN_PRODUCTS = frozenset(_WORDS["inside_names_between_products"])
 _NOT_STEPS = tuple(_WORDS["not_steps"])
 LEAD_MIN_CHARS = 40  # a paragraph shorter than this (a caption, a subtitle) leads nothing
 ADMIN_KINDS = ("district", "county_city", "county", "new_area")
@@ -487,7 +488,10 @@ def _named_candidates(
             out.append(introduced)  # (after a project named in its sentence, it is what that one builds,
             covered = introduced.end  # unless it is the next item of a list)
             continue
-        raw_edge = _joined_products_edge(text, left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES))
+        raw_edge = _joined_products_edge(
+            text,
+            left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS),
+        )
         # 岳阳大华和|鑫家具有限公司实木家具生产项目: a name cut at a word inside a firm's name opens with the firm
         raw_edge = min(
             [raw_edge]
@@ -1000,7 +1004,9 @@ def _item_edge(text: str, item_start: int, end: int) -> int:
     """Where an enumerated project's name starts within its item: at its left edge, moved back over a
     quantity (泰和县年产20万方木制品), a capacity (年产10000吨, 100MW/200MWh) or a quoted name (云岭“山水人家”
     综合文旅) that the edge stopped at."""
-    edge = left_edge(text, end, limit=end - item_start, keep=_INSIDE_PROJECT_NAMES)
+    edge = left_edge(
+        text, end, limit=end - item_start, keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS
+    )
     while edge > item_start:
         at = edge
         while at > item_start and _QUANTITY_CHARS.match(text[at - 1]):
@@ -1014,7 +1020,15 @@ def _item_edge(text: str, item_start: int, end: int) -> int:
         if at == edge:
             break
         edge = (
-            left_edge(text, at, limit=at - item_start, keep=_INSIDE_PROJECT_NAMES) if at > item_start else at
+            left_edge(
+                text,
+                at,
+                limit=at - item_start,
+                keep=_INSIDE_PROJECT_NAMES,
+                keep_between_products=_BETWEEN_PRODUCTS,
+            )
+            if at > item_start
+            else at
         )
     return edge
 
@@ -1110,12 +1124,24 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
             ):
                 # 甲精密钢、乙集成电路、丙电器项目等: each item opens with its own investor's name, so
                 # it is a project of the head's, noun or not (X机械加工、结构件制造项目 is one project)
-                first = left_edge(text, end, limit=end - position, keep=_INSIDE_PROJECT_NAMES)
+                first = left_edge(
+                    text,
+                    end,
+                    limit=end - position,
+                    keep=_INSIDE_PROJECT_NAMES,
+                    keep_between_products=_BETWEEN_PRODUCTS,
+                )
                 if end - first >= 4:
                     out.append(_Candidate(text[first:end], first, end, listed=True, head=head))
                 start = piece.end()
             elif text[position:end].endswith(nouns):
-                first = left_edge(text, end, limit=end - start, keep=_INSIDE_PROJECT_NAMES)
+                first = left_edge(
+                    text,
+                    end,
+                    limit=end - start,
+                    keep=_INSIDE_PROJECT_NAMES,
+                    keep_between_products=_BETWEEN_PRODUCTS,
+                )
                 if sampled and first > position and _opens_with_a_name(text[position:end]):
                     first = position  # A、B等 sampled: an item is whole (甲电气氢能源及燃料电池基地)
                 name = text[first:end]

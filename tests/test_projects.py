@@ -399,6 +399,12 @@ def test_a_part_counted_in_a_paragraph_takes_the_status_of_the_count_it_opens_wi
     assert found["蓝岸新能源汽车部件项目"] == found["华迅锂电池隔膜项目"] == "started"
 
 
+def test_a_conjunction_between_two_products_stays_inside_the_name():
+    text = "当天开工的蓝岸锂能储能与动力电池项目，投资额100亿元，计划在沈阳市铁西区建设研发中心。"
+    assert [p.name for p in projects_of(text)] == ["蓝岸锂能储能与动力电池项目"]
+    assert "与" not in "".join(p.name or "" for p in projects_of("青川县与蓝岸锂能签约动力电池项目。"))
+
+
 def test_an_investment_written_without_a_currency_is_the_items_amount():
     text = "昨日，青川县签约项目5个，分别是总投资8亿的年产5万吨饮料生产项目、总投资3个亿的年产2万吨包装材料项目等。"
     found = by_name(projects_of(text))
