@@ -438,6 +438,7 @@ def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_p
         ("厂房主体已完工", "started"),
         ("主体全部完工，正在进行内部装修", "started"),
         ("已完成施工招标", "planned"),
+        ("已全面达产", "operating"),
     ],
 )
 def test_how_far_a_project_came_said_in_other_words(clause, status):
