@@ -439,6 +439,7 @@ def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_p
         ("主体全部完工，正在进行内部装修", "started"),
         ("已完成施工招标", "planned"),
         ("已全面达产", "operating"),
+        ("成功签约，主要从事飞行器运营服务", "signed"),
     ],
 )
 def test_how_far_a_project_came_said_in_other_words(clause, status):
