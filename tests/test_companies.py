@@ -1303,3 +1303,20 @@ def test_a_boundary_jieba_glues_to_a_coined_pair_opens_no_brand():
         "动力电池制造基地项目总投资18亿元，落户胶州市。"
     )
     assert names(text) == ["澜峰新能源科技集团有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "安化经开区今年引进台商柏群电子科技有限公司，投资建设电子产品研发生产项目。",
+            "柏群电子科技有限公司",
+        ),
+        (
+            "金额减少是因为去年同期核准台塑资源股份有限公司以美金5.9亿元增资澳大利亚公司。",
+            "台塑资源股份有限公司",
+        ),
+    ],
+)
+def test_an_investors_origin_or_an_approval_before_a_registered_name_is_no_part_of_it(text, firm):
+    assert firm in names(text)

@@ -405,6 +405,11 @@ def test_a_conjunction_between_two_products_stays_inside_the_name():
     assert "与" not in "".join(p.name or "" for p in projects_of("青川县与蓝岸锂能签约动力电池项目。"))
 
 
+def test_investors_by_origin_stay_inside_a_funds_or_a_parks_name():
+    text = "昆山台商发展基金与泉州绿谷台商科技产业基地项目同日签约。"
+    assert {"泉州绿谷台商科技产业基地项目"} <= {p.name for p in projects_of(text)}
+
+
 def test_an_investment_written_without_a_currency_is_the_items_amount():
     text = "昨日，青川县签约项目5个，分别是总投资8亿的年产5万吨饮料生产项目、总投资3个亿的年产2万吨包装材料项目等。"
     found = by_name(projects_of(text))
