@@ -1258,6 +1258,8 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
         everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
         zone_word = word in lang.word_set("zone_name_words")
         if everyday and not zone_word:
+            if w_start > 0 and text[w_start - 1].isdigit():
+                break  # 2023年度|洋浦经济开发区: a word after a number says when or how much
             previous = before[index - 1][0] if index else ""
             opens = not previous or not _HAN.match(previous) or previous in lang.char_set("function")
             if not (opens and tagged(word)[0][1].startswith("n")):

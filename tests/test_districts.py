@@ -239,6 +239,10 @@ def test_a_zone_registered_under_its_citys_name_is_found_without_it_in_the_citys
     assert zone in canonicals(text)
 
 
+def test_a_zones_name_starts_after_a_date():
+    assert canonicals("28日，2023年度洋浦经济开发区重点项目集中投产和开工仪式举行。") == {"洋浦经济开发区"}
+
+
 def test_a_former_county_name_is_a_place_with_its_successors_code():
     found, _ = districts_of("2010年，望城县招商引资再创佳绩，县委、县政府出台扶持政策。")
     assert found["望城县"].kind == "county" and found["望城县"].city == "长沙市"
