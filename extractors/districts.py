@@ -1147,6 +1147,59 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
     return out
 
 
+def _listed_division_stems(text: str, found: list[_Hit]) -> list[_Hit]:
+    """两江新区、南岸、渝北、永川等区县: an item of a list whose neighbours are divisions of one city, that is
+    the name of another division of that city without its ending, is that division — though alone (南岸,
+    the south bank) it is an everyday word."""
+    separator = lang.chars("list_separator")
+    divisions = [h for h in found if h.place.kind in _DIVISION_KINDS and h.place.city]
+    out: list[_Hit] = []
+    for hit in divisions:
+        for start, end in (_item_after(text, hit.end, separator), _item_before(text, hit.start, separator)):
+            if start is None or any(h.start < end and start < h.end for h in found + out):
+                continue
+            stem = text[start:end]
+            for ending in _PLACE_NAMES["district_endings"]:
+                match = next(
+                    (
+                        e.place
+                        for e in gazetteer().places_named(stem + ending)
+                        if e.form == NAME and e.place.city == hit.place.city
+                    ),
+                    None,
+                )
+                if match is not None:
+                    out.append(_Hit(start, end, match))
+                    break
+    return out
+
+
+LISTED_STEM_CHARS = (2, 3)  # 南岸, 石景山: a division's name without its ending
+
+
+def _item_after(text: str, end: int, separator: str) -> tuple[int | None, int]:
+    """The item after a list separator at `end`: Han characters up to the next separator or a closer."""
+    if text[end : end + 1] != separator:
+        return None, end
+    start = stop = end + 1
+    while stop < len(text) and _HAN.match(text[stop]) and text[stop] not in _STEM_CLOSERS:
+        stop += 1
+    return (start, stop) if LISTED_STEM_CHARS[0] <= stop - start <= LISTED_STEM_CHARS[1] else (None, stop)
+
+
+def _item_before(text: str, start: int, separator: str) -> tuple[int | None, int]:
+    """The item before a list separator right before `start`."""
+    if start == 0 or text[start - 1] != separator:
+        return None, start
+    stop = first = start - 1
+    while first > 0 and _HAN.match(text[first - 1]):
+        first -= 1
+    return (first, stop) if LISTED_STEM_CHARS[0] <= stop - first <= LISTED_STEM_CHARS[1] else (None, stop)
+
+
+_STEM_CLOSERS = frozenset(_PLACE_NAMES["place_list_joiners"] + "等")
+
+
 @cache
 def _anaphoric_zone_re() -> re.Pattern[str]:
     anaphors = lang.alternation(_PLACE_NAMES["zone_anaphors"])
@@ -1594,6 +1647,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     resolved = sorted(resolved + _a_citys_only_zone(text, resolved, city), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)
+    resolved = sorted(resolved + _listed_division_stems(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _anaphoric_zones(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _city_level_zones(text, resolved, city, province), key=lambda h: h.start)
     resolved = sorted(

@@ -239,6 +239,12 @@ def test_a_zone_registered_under_its_citys_name_is_found_without_it_in_the_citys
     assert zone in canonicals(text)
 
 
+def test_a_stem_listed_between_divisions_of_one_city_is_a_division():
+    found = canonicals("重庆市分别与两江新区、南岸、渝北、永川等区县建立联合招商团队。")
+    assert {"南岸区", "渝北区", "永川区"} <= found
+    assert "南岸区" not in canonicals("重庆市在长江南岸建设滨江公园。")
+
+
 def test_a_zones_name_starts_after_a_date():
     assert canonicals("28日，2023年度洋浦经济开发区重点项目集中投产和开工仪式举行。") == {"洋浦经济开发区"}
 
