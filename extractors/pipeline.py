@@ -89,7 +89,13 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         成 in digits, 成长, 投(增); bare 兆 and 斥资; the clause's closing verb and 分别 pairing for projects;
 #         counts after firms (A、B两个项目); fields after 涉及 and counted lists of fields; sub-projects; trades
 #         and classes of firms (五百强, 强企) in firm lists; datelines in 繁體 and dates the body speaks of
-EXTRACTOR_VERSION = "0.18.0"
+# 0.19.0: (round 29, from batches T and U) steps given as alternatives (开工或投产) and works put out to tender
+#         are plans, 主体完工 is still building, 项目达产 operating; a list head ends at a second count, a part
+#         counted in a paragraph takes the count it opens with; public works named after a county (墨脱公路) and
+#         one of a list of places lead no project; zones registered under their city's name (沧州渤海新区), stems
+#         listed between divisions (南岸); counts of nouns joined by 及/与, a sum said of a counted list; 哈市;
+#         three-character 字号, firm classes (独角兽), government bodies, origins (台商) and 核准 before names
+EXTRACTOR_VERSION = "0.19.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
