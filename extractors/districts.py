@@ -1197,7 +1197,7 @@ def _item_before(text: str, start: int, separator: str) -> tuple[int | None, int
     return (first, stop) if LISTED_STEM_CHARS[0] <= stop - first <= LISTED_STEM_CHARS[1] else (None, stop)
 
 
-_STEM_CLOSERS = frozenset(_PLACE_NAMES["place_list_joiners"] + "等")
+_STEM_CLOSERS = frozenset(_PLACE_NAMES["place_list_joiners"] + _PLACE_NAMES["place_list_closer"])
 
 
 @cache
