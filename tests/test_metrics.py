@@ -89,6 +89,12 @@ def test_one_items_own_sum_before_a_counted_list_is_no_total(text):
     assert not [m for m in metrics_of(text, [], city="喀什地区") if m.unit == "亿元"]
 
 
+def test_a_count_of_projects_after_listed_modifiers_joined_by_a_conjunction():
+    text = "21个规模大、能级高、带动强的重点产业链及细分赛道代表性项目于现场签约，总投资524亿元。"
+    found = {(m.value, m.unit) for m in metrics_of(text, [], city="上海市")}
+    assert {(21, "个"), (524, "亿元")} <= found
+
+
 def test_activity_count_followed_by_its_verb():
     text = "苏州工业园区招商小分队35次赴长三角各地开展招商。"
     ms = metrics_of(text, [district(text, "苏州工业园区", "zone")], city="苏州市")
