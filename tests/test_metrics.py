@@ -95,6 +95,15 @@ def test_a_count_of_projects_after_listed_modifiers_joined_by_a_conjunction():
     assert {(21, "个"), (524, "亿元")} <= found
 
 
+def test_a_contract_sum_and_a_count_after_modifiers_of_five_characters():
+    text = (
+        "今年1—5月，全市新签约项目910个，正式合同额超过4000亿元。"
+        "海西州精选了18个具有代表性、示范性的新建项目举办开复工仪式。"
+    )
+    found = {(m.value, m.unit) for m in metrics_of(text, [], city="重庆市")}
+    assert {(910, "个"), (4000, "亿元"), (18, "个")} <= found
+
+
 def test_activity_count_followed_by_its_verb():
     text = "苏州工业园区招商小分队35次赴长三角各地开展招商。"
     ms = metrics_of(text, [district(text, "苏州工业园区", "zone")], city="苏州市")
