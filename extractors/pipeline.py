@@ -93,7 +93,8 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         are plans, 主体完工 is still building, 项目达产 operating; a list head ends at a second count, a part
 #         counted in a paragraph takes the count it opens with; public works named after a county (墨脱公路) and
 #         one of a list of places lead no project; zones registered under their city's name (沧州渤海新区), stems
-#         listed between divisions (南岸); counts of nouns joined by 及/与, a sum said of a counted list; 哈市;
+#         listed between divisions (南岸); counts of nouns joined by 及/与 or after longer listed modifiers, a
+#         sum said of a counted list, 合同额; 哈市;
 #         three-character 字号, firm classes (独角兽), government bodies, origins (台商) and 核准 before names
 EXTRACTOR_VERSION = "0.19.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
