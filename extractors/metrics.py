@@ -668,8 +668,9 @@ def _amount_figure(
         return None  # a bare threshold ("亿元以上项目") is not a reported figure
     value, unit = figure
     start, end = amount.start or 0, amount.end or 0
-    tail = view[end : end + 8]
-    tail = _strip_words(tail, list(AMOUNT_UNITS.after), leading=True)
+    window = view[end : end + 8]
+    tail = _strip_words(window, list(AMOUNT_UNITS.after), leading=True)
+    tail_start = end + len(window) - len(tail)
     if tail.startswith(tuple(_KW["threshold_after"])) or _THRESHOLD_PROJECTS.match(tail):
         return None  # a threshold: 10亿元以上项目
     if _is_condition(view, start, end):
@@ -681,7 +682,7 @@ def _amount_figure(
         and not _COUNTED_AFTER_ATTRIBUTIVE.match(tail)
         and not (
             _opens_clause_with_its_indicator(view[clause_start:start])
-            and _LIST_AFTER_ATTRIBUTIVE.match(view, end + len(view[end : end + 8]) - len(tail))
+            and _LIST_AFTER_ATTRIBUTIVE.match(view, tail_start)
         )
     )
     before = _TRAILING_NOTE.sub("", view[clause_start:start])
