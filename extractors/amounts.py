@@ -17,6 +17,7 @@ import cn2an
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.script import is_traditional
+from zhaoyin.extractors.text import HAN_CHAR
 from zhaoyin.schemas import Amount
 
 
@@ -117,7 +118,6 @@ _AMOUNT = re.compile(rf"{_FIGURE}{_LINE_WRAP}(?P<currency>{lang.alternation(UNIT
 # A figure ending in 万/亿 with no currency after it: an amount in yuan only where a money word stands
 # right before it (总投资26亿, 计划投资6000万建设); see bare_amount_context in amount_units.yaml.
 _BARE_FIGURE = re.compile(rf"{_FIGURE}")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _MONEY_BEFORE = re.compile(
     rf"(?:{lang.alternation(UNITS.money_words)})(?:{lang.alternation(UNITS.money_links)})?"
     rf"(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
@@ -412,7 +412,7 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan_at
     for m in _BARE_FIGURE.finditer(view):
         figure = m.group("mag") if m.group("arabic") else m.group("chinese")
         if m.group("trillions"):  # 總投資金額超過1.6兆。: Taiwan's trillion, no 兆瓦 or name after it
-            figure = _LARGE[-1] if not _HAN_CHAR.match(view, m.end()) else None
+            figure = _LARGE[-1] if not HAN_CHAR.match(view, m.end()) else None
         if not figure or figure[-1] not in _LARGE:
             continue
         start, end = m.start(), m.end()

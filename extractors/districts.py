@@ -27,9 +27,9 @@ from zhaoyin.extractors.gazetteer import (
     towns_of,
 )
 from zhaoyin.extractors.segment import tagged, token_at, tokens_before, word_frequency
+from zhaoyin.extractors.text import HAN_CHAR
 from zhaoyin.schemas import District, Span
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_NAMES = lang.data("place_names")
 _BODY = lang.pattern("place_names", "name_body")
 _SUB_AREA = re.compile(lang.pattern("place_names", "sub_area"))
@@ -199,7 +199,7 @@ def _single_city(hits: list[tuple[int, int, str]], city: str | None) -> bool:
 def _context_boundary(text: str, start: int) -> bool:
     return (
         start == 0
-        or not _HAN.match(text[start - 1])
+        or not HAN_CHAR.match(text[start - 1])
         or text[start - 1] in lang.char_set("bare_zone_before")
         or text.endswith(tuple(_PLACE_NAMES["bare_zone_after_words"]), 0, start)
         or text.endswith(tuple(_PLACE_NAMES["zone_location_verbs"]), 0, start)
@@ -570,7 +570,7 @@ def _holds_a_proper_word(words: str) -> bool:
         and word not in lang.word_set("industry_terms")
         and not _compound_of_common_words(word)
         for word, _flag in tagged(words)
-        if _HAN.match(word)
+        if HAN_CHAR.match(word)
     )
 
 
@@ -1006,7 +1006,7 @@ def _has_a_name(zone: str) -> bool:
         and word not in lang.word_set("zone_name_words")
         and word not in lang.word_set("industry_terms")
         for word, _flag in tagged(zone)
-        if _HAN.match(word) and word not in gazetteer().zone_suffixes
+        if HAN_CHAR.match(word) and word not in gazetteer().zone_suffixes
     )
 
 
@@ -1182,7 +1182,7 @@ def _item_after(text: str, end: int, separator: str) -> tuple[int | None, int]:
     if text[end : end + 1] != separator:
         return None, end
     start = stop = end + 1
-    while stop < len(text) and _HAN.match(text[stop]) and text[stop] not in _STEM_CLOSERS:
+    while stop < len(text) and HAN_CHAR.match(text[stop]) and text[stop] not in _STEM_CLOSERS:
         stop += 1
     return (start, stop) if LISTED_STEM_CHARS[0] <= stop - start <= LISTED_STEM_CHARS[1] else (None, stop)
 
@@ -1192,7 +1192,7 @@ def _item_before(text: str, start: int, separator: str) -> tuple[int | None, int
     if start == 0 or text[start - 1] != separator:
         return None, start
     stop = first = start - 1
-    while first > 0 and _HAN.match(text[first - 1]):
+    while first > 0 and HAN_CHAR.match(text[first - 1]):
         first -= 1
     return (first, stop) if LISTED_STEM_CHARS[0] <= stop - first <= LISTED_STEM_CHARS[1] else (None, stop)
 
@@ -1306,7 +1306,7 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
     for index in range(len(before) - 1, -1, -1):
         word, w_start, _w_end = before[index]
         before_a_name = word in lang.char_set("function") or word in lang.word_set("name_left_boundaries")
-        if not _HAN.match(word) or before_a_name or suffix_start - w_start > 6:
+        if not HAN_CHAR.match(word) or before_a_name or suffix_start - w_start > 6:
             break
         everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
         zone_word = word in lang.word_set("zone_name_words")
@@ -1314,7 +1314,7 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
             if w_start > 0 and text[w_start - 1].isdigit():
                 break  # 2023年度|洋浦经济开发区: a word after a number says when or how much
             previous = before[index - 1][0] if index else ""
-            opens = not previous or not _HAN.match(previous) or previous in lang.char_set("function")
+            opens = not previous or not HAN_CHAR.match(previous) or previous in lang.char_set("function")
             if not (opens and tagged(word)[0][1].startswith("n")):
                 break
         own_name = own_name or not (everyday or zone_word)
@@ -1446,7 +1446,9 @@ def _lead_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | None
         places = {e.place for e in entries}
         if {e.form for e in entries} != {SHORT} or len(places) != 1:
             continue
-        opens = start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in lang.char_set("function")
+        opens = (
+            start == 0 or not HAN_CHAR.match(text[start - 1]) or text[start - 1] in lang.char_set("function")
+        )
         if opens and _VENUE_AFTER.match(text[end : end + VENUE_REACH]):
             return places.pop().city
     return None
@@ -1619,7 +1621,7 @@ def _as_commonly_named(text: str, place: Place) -> str:
         return canonical  # 北京经济技术开发区, 吉林经济技术开发区: the province's name is the city's
     for prefix in (place.province, province_short(place.province)):
         rest = canonical.removeprefix(prefix)
-        if rest != canonical and len(rest) >= ZONE_NAME_MIN and _HAN.match(rest):
+        if rest != canonical and len(rest) >= ZONE_NAME_MIN and HAN_CHAR.match(rest):
             return rest  # (广西-东盟经济技术开发区 keeps its province: the name is of both)
     return canonical
 

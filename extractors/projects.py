@@ -27,6 +27,7 @@ from zhaoyin.extractors.districts import document_city, town_mentions
 from zhaoyin.extractors.gazetteer import gazetteer
 from zhaoyin.extractors.segment import cached_on_words, tagged, tokens, word_frequency
 from zhaoyin.extractors.text import (
+    HAN_CHAR,
     SECTION_HEADING,
     Segment,
     finditer_within,
@@ -75,7 +76,6 @@ _COUNTED_PROJECTS = re.compile(lang.pattern("project_words", "counted_projects")
 _NOT_A_NAME_AFTER = re.compile(lang.pattern("project_words", "not_a_name_after"))
 _COUNT_CLOSING_A_NAME = re.compile(lang.pattern("project_words", "count_closing_a_name"))
 _ORDINAL_END = re.compile(lang.pattern("project_words", "ordinal_end"))
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _EVENT_STATUSES = tuple(_WORDS["event_statuses"])
 _WEAK_STEPS = tuple(_WORDS["weak_steps"])
 _CLAUSE_FINAL_STEPS = frozenset(_WORDS["clause_final_steps"])
@@ -427,7 +427,7 @@ def _joined_products_edge(text: str, edge: int) -> int:
         return edge
     product = text[attributive + 1 : edge - 1]
     shortest, longest = JOINED_PRODUCT_CHARS
-    if not shortest <= len(product) <= longest or not all(_HANZI.match(c) or c.isdigit() for c in product):
+    if not shortest <= len(product) <= longest or not all(HAN_CHAR.match(c) or c.isdigit() for c in product):
         return edge
     if product.endswith(_nouns()[0]) or gazetteer().places_named(product):
         return edge
@@ -928,7 +928,7 @@ def _whole_item_start(text: str, start: int, end: int, *, first: bool) -> int | 
     sums = [m for m in _ITEM_SUM.finditer(text, start, end) if end - m.end() >= LISTED_MIN_CHARS]
     if sums and (sums[0].start() == start or first):
         return sums[0].end()
-    if first or not _HANZI.match(text, start) or text.find(_WORDS["attribute_end"], start, end) >= 0:
+    if first or not HAN_CHAR.match(text, start) or text.find(_WORDS["attribute_end"], start, end) >= 0:
         return None  # 近日签约的B: a modifier of its own, which the item's edge leaves out
     return start
 
@@ -960,7 +960,8 @@ def _after_step(text: str, start: int, end: int) -> int:
         if end - match.end() < LISTED_MIN_CHARS:
             break
         if any(
-            _HANZI.match(word) and (gazetteer().places_named(word) or rare_word(word) or _proper(word, flag))
+            HAN_CHAR.match(word)
+            and (gazetteer().places_named(word) or rare_word(word) or _proper(word, flag))
             for word, flag in tagged(text[start : match.start()])
         ):  # (a number there is a date: 4月份)
             break
@@ -1297,7 +1298,7 @@ def _leading_brand(name: str) -> str | None:
     word, flag = pairs[0]
     if (
         flag != "oov"
-        or not all(_HANZI.match(c) for c in word)
+        or not all(HAN_CHAR.match(c) for c in word)
         or word_frequency(word) > 0
         or not COINED_WORD_CHARS[0] <= len(word) <= COINED_WORD_CHARS[1]
     ):
@@ -1314,7 +1315,7 @@ def _before_its_capacity(name: str) -> str | None:
     if capacity is None:
         return None
     head = _patterns()["bracketed_phase"].sub("", name[: capacity.start()])
-    if not 2 <= len(head) <= LEADING_BRAND_MAX_CHARS or not all(_HANZI.match(c) for c in head):
+    if not 2 <= len(head) <= LEADING_BRAND_MAX_CHARS or not all(HAN_CHAR.match(c) for c in head):
         return None
     if gazetteer().places_named(head) or not any(flag == "oov" for _w, flag in tagged(head)):
         return None
@@ -1390,7 +1391,7 @@ def _only_a_firms_name(name: str) -> bool:
     single characters and name-like pieces (维|珍妮, 璨|宇) — or one word the dictionary tags as a brand,
     or, before a trade, a rare adjective or name (博大|精密). A project noun, a capacity, a count, a place
     alone or an everyday word (电站, 绿色, 二期) makes it a project's name."""
-    if not FIRM_ITEM_CHARS[0] <= len(name) <= FIRM_ITEM_CHARS[1] or not all(_HANZI.match(c) for c in name):
+    if not FIRM_ITEM_CHARS[0] <= len(name) <= FIRM_ITEM_CHARS[1] or not all(HAN_CHAR.match(c) for c in name):
         return False
     if name.endswith(_nouns()[0]) or name in _industry() or _COUNTED.search(name) or _CAPACITY.search(name):
         return False

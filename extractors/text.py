@@ -12,6 +12,8 @@ from zhaoyin.extractors import lang
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH["\u3000"] = " "
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
+# one CJK unified ideograph of the basic block: what the extractors read as a Han character
+HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 
 # A "sentence" of more than MAX_SENTENCE_CHARS (a table flattened into one line, hostile input) is cut into
 # pieces of that length: extractors look around each figure within its sentence, which on one sentence of a
