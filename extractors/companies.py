@@ -318,6 +318,7 @@ def left_edge(
             word in _CONJUNCTIONS
             and _between_single_characters(words, index, start)
             and not _opens_a_clause_or_a_placed_name(words, index, start)
+            and not (index > 0 and words[index - 1][0] in _project_nouns())  # A项目和|伊莱特…: two names
         ):
             start = w_start
             continue

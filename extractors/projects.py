@@ -295,6 +295,35 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     return verbs.end() if verbs else start
 
 
+_INNER_CAPACITY = re.compile(lang.pattern("project_words", "inner_capacity"))
+INNER_CAPACITY_REACH = 16  # characters of a capacity (2×135兆瓦, 750吨/天) before where a name's edge stopped
+
+
+@cache
+def _closed_before_a_capacity() -> tuple[str, ...]:
+    return (*_nouns()[0], *lang.words("company_legal_forms"))
+
+
+def _opening_before_a_capacity(text: str, raw_edge: int, end: int) -> tuple[int, int] | None:
+    """Where a name may start whose edge stopped inside the capacity between its opening words and its
+    product (华鲁恒升|30万吨|二元酸项目, 比亚迪|10GWh|动力电池…), and where the capacity starts: the name goes
+    on before the capacity."""
+    for capacity in _INNER_CAPACITY.finditer(text, max(0, raw_edge - INNER_CAPACITY_REACH), end):
+        if capacity.start() < raw_edge <= capacity.end() < end:
+            opening = left_edge(
+                text, capacity.start(), keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS
+            )
+            # …一体化项目核心子项目--|60万吨…, 义望铁合金有限责任公司|热态渣…: another project or a registered
+            # firm before the capacity closes the words that open this name
+            closed = 0
+            for word, _start, word_end in tokens(text[opening : capacity.start()]):
+                if word.endswith(_closed_before_a_capacity()) or not HAN_CHAR.search(word):
+                    closed = word_end
+            opening += closed
+            return (opening, capacity.start()) if opening < capacity.start() else None
+    return None
+
+
 def _with_number(text: str, start: int, end: int) -> int:
     """A number before a name belongs to it (12英寸…, 第6代…), a date or a count (2024年, 75个) does not."""
     number = _LEADING_NUMBER.search(text, max(0, start - 8), start)
@@ -534,6 +563,7 @@ def _named_candidates(
             out.append(_Candidate(text[placed:noun_end], placed, noun_end))
             continue
         edge = _with_number(text, raw_edge, noun_end)
+        capacity_opening = _opening_before_a_capacity(text, raw_edge, noun_end)
         for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
             if edge > company_start or company_end > noun_end:
                 continue  # no verb between the company and the noun
@@ -550,6 +580,9 @@ def _named_candidates(
         start = (
             edge if edge < raw_edge else _after_inner_verb(text, _trim_start(text, edge, noun_end), noun_end)
         )
+        if capacity_opening is not None and start >= capacity_opening[1]:
+            opening = _after_inner_verb(text, _trim_start(text, capacity_opening[0], noun_end), noun_end)
+            start = opening if opening < capacity_opening[1] else start
         start = max(start, _after_step(text, start, noun_end))  # 开复工|A至B公路工程
         if start >= noun_end:
             continue

@@ -3000,3 +3000,27 @@ def test_a_plants_parts_counted_and_a_rate_of_projects_name_no_project():
     assert not any(n and ("生产线" in n or "提高" in n) for n in names)
     kept = "龙江学子创业园(一期)项目8条产线和检测中心已建成投产。"
     assert "龙江学子创业园(一期)项目" in [p.name for p in projects_of(kept)]
+
+
+def test_a_capacity_inside_a_name_keeps_the_words_before_it():
+    text = (
+        "特别是岚鲁恒升30万吨二元酸项目，总投资12亿元，已于5月开工。岚铁山矿区三期100兆瓦风电项目同日开工。"
+    )
+    names = [p.name for p in projects_of(text)]
+    assert "岚鲁恒升30万吨二元酸项目" in names
+    assert "岚铁山矿区三期100兆瓦风电项目" in names
+
+
+def test_another_project_or_a_registered_firm_before_a_capacity_is_not_in_the_name():
+    text = "岚西焦煤循环经济一体化项目核心子项目--60万吨甲醇制烯烃项目正式开工。"
+    assert not any("--" in (p.name or "") for p in projects_of(text))
+    text = "一行深入交城岚望铁合金有限责任公司热态渣再利用年产10万吨无机纤维板材项目，该项目已竣工投产。"
+    names = [p.name for p in projects_of(text)]
+    assert "热态渣再利用年产10万吨无机纤维板材项目" in names
+
+
+def test_a_conjunction_after_a_project_joins_two_projects():
+    text = "岚海嘉里小麦加工项目和伊维特(济宁)高端装备技改项目顺利投产。"
+    names = [p.name for p in projects_of(text)]
+    assert "岚海嘉里小麦加工项目" in names
+    assert not any("和" in (n or "") for n in names)
