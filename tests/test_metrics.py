@@ -2564,3 +2564,9 @@ def test_a_sum_written_right_after_the_count_it_totals():
     ms = metrics_found("大力开展招商引资，累计签约项目325个1617亿元，落地开工项目263个。")
     assert figures(ms) == [(325, "个"), (1617, "亿元"), (263, "个")]
     assert (1.2, "亿元") not in figures(metrics_found("签约项目5个、1.2亿元以上的项目3个。"))
+
+
+def test_firms_counted_in_間_the_hong_kong_measure_word_are_a_figure():
+    text = "香港投資推廣署今日宣布，該署去年共協助了312間海外及內地企業在港開設或擴展業務。"
+    text = halfwidth(simplified_view(text))
+    assert (312, "间") in figures(metrics_of(text, [], city="香港"))
