@@ -116,6 +116,7 @@ _PATTERN_KEYS = (
     "investment_before",
     "built_by",
     "location_before",
+    "site_after",
     "described_as",
     "amount_unit",
     "build_verbs",
@@ -465,6 +466,26 @@ def _joined_products_edge(text: str, edge: int) -> int:
     return attributive + 1
 
 
+def _joined_activities_edge(text: str, edge: int) -> int:
+    """Where a name starts whose plant does two things a conjunction joins (燃料电池研发与|生产项目): past the
+    conjunction and the first activity to the name's opening words; `edge` otherwise."""
+    activities = _WORDS["joined_activities"]
+    if not any(text.startswith(a, edge) for a in activities):
+        return edge
+    for conjunction in _BETWEEN_PRODUCTS:
+        for activity in activities:
+            joined = activity + conjunction
+            if edge >= len(joined) and text.endswith(joined, 0, edge):
+                opening = left_edge(
+                    text,
+                    edge - len(joined),
+                    keep=_INSIDE_PROJECT_NAMES,
+                    keep_between_products=_BETWEEN_PRODUCTS,
+                )
+                return min(opening, edge - len(joined))
+    return edge
+
+
 def _facility_project(text: str, end: int) -> bool:
     """…、上海远赞生命高端医疗器械智造基地项目签约仪式: a facility's name and 项目 before the event name the
     project whose signing it is."""
@@ -517,9 +538,14 @@ def _named_candidates(
             out.append(introduced)  # (after a project named in its sentence, it is what that one builds,
             covered = introduced.end  # unless it is the next item of a list)
             continue
-        raw_edge = _joined_products_edge(
+        raw_edge = _joined_activities_edge(
             text,
-            left_edge(text, noun_end, keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS),
+            _joined_products_edge(
+                text,
+                left_edge(
+                    text, noun_end, keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS
+                ),
+            ),
         )
         # 岳阳大华和|鑫家具有限公司实木家具生产项目: a name cut at a word inside a firm's name opens with the firm
         raw_edge = min(
@@ -548,9 +574,10 @@ def _named_candidates(
         ):
             continue  # A工程，是“变废为宝”的循环经济环保科技项目: what A is
         if _patterns()["location_before"].search(text, max(0, raw_edge - 3), raw_edge):
-            if _patterns()["build_verbs"].match(text, noun_end) or _patterns()["observed"].match(
-                text, noun_end
-            ):
+            if (
+                _patterns()["build_verbs"].match(text, noun_end)
+                or _patterns()["observed"].match(text, noun_end)
+            ) and not _patterns()["site_after"].match(text, noun_end):
                 continue  # 在中德生态园建设…, 记者在X工厂看到: where a project goes or a reporter stands
         unit = _patterns()["amount_unit"].match(text, raw_edge, noun_end)
         number = _LEADING_NUMBER.search(text, max(0, raw_edge - 12), raw_edge)

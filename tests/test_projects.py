@@ -3024,3 +3024,15 @@ def test_a_conjunction_after_a_project_joins_two_projects():
     names = [p.name for p in projects_of(text)]
     assert "岚海嘉里小麦加工项目" in names
     assert not any("和" in (n or "") for n in names)
+
+
+def test_the_site_of_a_projects_works_names_that_project():
+    text = "在岚田燃料电池电堆项目建设现场，项目施工即将迎来主体建成的关键阶段。"
+    assert "岚田燃料电池电堆项目" in [p.name for p in projects_of(text)]
+    where_one_goes = "在岚湖生态园建设新能源电池项目。"
+    assert "岚湖生态园" not in [p.name for p in projects_of(where_one_goes)]
+
+
+def test_two_activities_of_one_plant_joined_by_与_stay_in_its_name():
+    text = "今年3月，斯岚德智慧农业成套设备研发与生产基地项目开工。"
+    assert [p.name for p in projects_of(text)] == ["斯岚德智慧农业成套设备研发与生产基地项目"]
