@@ -1289,3 +1289,8 @@ def test_a_park_amid_a_long_list_of_projects_is_a_project_not_a_district():
         "等82个招商引资重点项目进行调研。"
     )
     assert "桃山综合物流园" not in canonicals(text)
+
+
+def test_an_autonomous_countys_written_form_that_is_also_its_short_form_is_sure_alone():
+    districts, _city = find_districts("黄土高原上的东乡县寒风凛冽，但县内产业园区热潮涌动。")
+    assert [d.canonical for d in districts] == ["东乡族自治县"]

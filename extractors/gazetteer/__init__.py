@@ -299,8 +299,12 @@ def _build() -> Gazetteer:
 
     _after_their_city(gaz)
     for written, place in autonomous_forms:
-        if not gaz.places_named(written):  # 河南县 is the short form already
+        entries = gaz.places_named(written)
+        if not entries:
             gaz.add(written, NAME, place)
+        elif all(e.place == place for e in entries):
+            # 东乡县, 河南县: the county's short form, being its written form with 县, is sure on its own
+            gaz.surfaces[halfwidth(written)] = [Surface(NAME, place)]
     _former_divisions(gaz)
 
     for row in _rows("zones"):
