@@ -1369,6 +1369,35 @@ def _bare_back_references(text: str, generic: list[_Hit], found: list[_Hit]) -> 
     return out
 
 
+ZONE_OWN_NAME_MIN = 4  # characters of a zone's name without its city (江东新区): shorter is a common word
+
+
+def _written_without_their_city(text: str, generic: list[_Hit], found: list[_Hit]) -> list[_Hit]:
+    """海口江东新区 … 江东新区持续推进: a zone no table knows, found with its city's name, is the same zone
+    written after that without it."""
+    suffixes = tuple(gazetteer().zone_suffixes)
+    out = []
+    for place in dict.fromkeys(h.place for h in generic if h.place.kind in ("zone", "new_area")):
+        prefix = next(
+            (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
+        )
+        own = place.canonical[len(prefix) :]
+        if (
+            not prefix
+            or len(own) < ZONE_OWN_NAME_MIN
+            or not own.endswith(suffixes)
+            or gazetteer().places_named(own)
+        ):
+            continue
+        first = min(h.end for h in generic if h.place == place)
+        at = text.find(own, first)
+        while at >= 0:
+            if not any(h.start <= at < h.end for h in found) and _context_boundary(text, at):
+                out.append(_Hit(at, at + len(own), place))
+            at = text.find(own, at + len(own))
+    return out
+
+
 _LOCATION_BEFORE = re.compile(lang.pattern("place_names", "zone_location_before"))
 
 
@@ -1646,6 +1675,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     generic = [h for h in _without_parks_listed_as_projects(text, generic) if not _holds_a_clause(text, h)]
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
+    resolved = sorted(resolved + _written_without_their_city(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _a_citys_only_zone(text, resolved, city), key=lambda h: h.start)
     resolved = sorted(resolved + _park_back_references(text, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _listed_zones(text, resolved, city, province), key=lambda h: h.start)

@@ -1294,3 +1294,11 @@ def test_a_park_amid_a_long_list_of_projects_is_a_project_not_a_district():
 def test_an_autonomous_countys_written_form_that_is_also_its_short_form_is_sure_alone():
     districts, _city = find_districts("黄土高原上的东乡县寒风凛冽，但县内产业园区热潮涌动。")
     assert [d.canonical for d in districts] == ["东乡族自治县"]
+
+
+def test_a_zone_found_with_its_citys_name_is_the_same_zone_written_without_it():
+    text = "海口江岚新区紧扣打造现代服务业示范区的定位。\n\n江岚新区持续推进路网基础设施，2020年以来累计238个项目投入建设。"
+    districts, _city = find_districts(text)
+    (zone,) = [d for d in districts if d.canonical == "海口江岚新区"]
+    assert "江岚新区" in zone.mentions
+    assert len(zone.spans) == 2
