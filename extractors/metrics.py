@@ -1696,6 +1696,7 @@ def find_metrics(
                 paragraph_before_start,
             )
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
+            listed_figures = sum(f.respective is not None for f in figures)
             for figure in figures:
                 clause_start, clause_end = _clause_bounds(sentence, figure.start)
                 venue = (
@@ -1717,7 +1718,12 @@ def find_metrics(
                     enumerations,
                 )
                 if figure.respective is not None:
-                    subject = _respective_subject(figure, clause_start, paragraph_mentions) or subject
+                    subject = (
+                        _respective_subject(
+                            figure, clause_start, sentence.start, paragraph_mentions, listed_figures
+                        )
+                        or subject
+                    )
                 itemized = figure.start in place_right_before
                 subject = place_right_before.get(figure.start, subject)  # 甲区7个、乙区4个: each its own
                 subject = (
@@ -1981,13 +1987,27 @@ def _venue_after(view: str, end: int, clause_end: int, mentions: list[_Mention])
     return None
 
 
-def _respective_subject(figure: _Figure, clause_start: int, mentions: list[_Mention]) -> str | None:
-    """长沙经开区、长沙高新区、湖南湘江新区…分别为28个、25个、24个: the n-th place listed for the n-th figure."""
-    listed: list[str] = []
-    for mention in mentions:
-        if clause_start <= mention.start < figure.start and mention.canonical not in listed:
-            listed.append(mention.canonical)
-    return listed[figure.respective] if figure.respective < len(listed) and len(listed) > 1 else None
+def _respective_subject(
+    figure: _Figure, clause_start: int, sentence_start: int, mentions: list[_Mention], figures: int
+) -> str | None:
+    """长沙经开区、长沙高新区、湖南湘江新区…分别为28个、25个、24个: the n-th place listed for the n-th figure.
+    A clause that opens with the figures (甲市、乙州…排名靠前，分别占总量的18%、17%) takes the places listed
+    in the clauses before it in its sentence, one for each of its `figures` (甲区、乙区、其他区县三个板块
+    lists a part no place names)."""
+    for start, only_listed in ((clause_start, False), (sentence_start, True)):
+        listed: list[str] = []
+        for mention in mentions:
+            if (
+                start <= mention.start < figure.start
+                and mention.canonical not in listed
+                and (mention.listed or not only_listed)
+            ):
+                listed.append(mention.canonical)
+        if only_listed and len(listed) != figures:
+            return None
+        if len(listed) > 1:
+            return listed[figure.respective] if figure.respective < len(listed) else None
+    return None
 
 
 def _places_within(districts: list[District]) -> set[tuple[str, str]]:

@@ -2570,3 +2570,13 @@ def test_firms_counted_in_間_the_hong_kong_measure_word_are_a_figure():
     text = "香港投資推廣署今日宣布，該署去年共協助了312間海外及內地企業在港開設或擴展業務。"
     text = halfwidth(simplified_view(text))
     assert (312, "间") in figures(metrics_of(text, [], city="香港"))
+
+
+def test_a_respectively_clause_takes_the_places_listed_in_the_clause_before_it():
+    text = (
+        "记者从省商务厅获悉，1—8月，湖北省引进省外到位资金6262亿元。其中，武汉市、宜昌市、襄阳市"
+        "引进省外到位资金总量排名靠前，分别占总量的18.1%、17.2%、15.1%。"
+    )
+    districts, city = find_districts(text)
+    shares = [(m.value, m.subject) for m in metrics_of(text, districts, city=city) if m.unit == "%"]
+    assert shares == [(18.1, "武汉市"), (17.2, "宜昌市"), (15.1, "襄阳市")]
