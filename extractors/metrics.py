@@ -312,7 +312,8 @@ def _city_mentions(
     longer place name (赣州经开区) nor right before a place of its own (赣州市章贡区, a qualifier)."""
     gaz = gazetteer()
     out = []
-    for start, end, surface in _lone_place_names(view, districts) if lone is None else lone:
+    listed_from = -1  # where the city mention found last (reading backwards) starts
+    for start, end, surface in reversed(_lone_place_names(view, districts) if lone is None else lone):
         entries = gaz.places_named(surface)
         cities = {e.place.canonical for e in entries if e.form == CITY}
         if len(cities) != 1 or any(e.form == PROVINCE for e in entries):
@@ -321,11 +322,14 @@ def _city_mentions(
             surface[-1] != next(iter(cities))[-1]
             and not view.startswith(INVESTMENT_VERBS, end)
             and not _COUNT_RIGHT_AFTER.match(view, end)
+            and not (listed_from == end + 1 and view[end] in _SUMMED_JOINERS)
         ):
             continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the
-            # city; right before a verb of investment (孝感签约4个项目) or a count (福州115个) it is the city
+            # city; right before a verb of investment (孝感签约4个项目), a count (福州115个, 各2个) or another
+            # city so listed (曲靖、玉溪各2个) it is the city
         out.append(_Mention(start, end, cities.pop(), "city"))
-    return out
+        listed_from = start
+    return out[::-1]
 
 
 _PROVINCE_OF_REGION = {row["region"]: row["province"] for row in lang.table("province_regions")}

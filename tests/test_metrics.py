@@ -2580,3 +2580,12 @@ def test_a_respectively_clause_takes_the_places_listed_in_the_clause_before_it()
     districts, city = find_districts(text)
     shares = [(m.value, m.subject) for m in metrics_of(text, districts, city=city) if m.unit == "%"]
     assert shares == [(18.1, "武汉市"), (17.2, "宜昌市"), (15.1, "襄阳市")]
+
+
+def test_cities_listed_by_their_short_names_before_a_count_are_each_a_subject():
+    text = (
+        "一季度，云南省集中开工重大产业项目2262个。从地域分布看，昆明4个，曲靖、玉溪各2个，昭通、保山各1个。"
+    )
+    districts, city = find_districts(text)
+    counts = [(m.value, m.subject) for m in metrics_of(text, districts, city=city) if m.value < 10]
+    assert counts == [(4, "昆明市"), (2, "曲靖市"), (2, "玉溪市"), (1, "昭通市"), (1, "保山市")]
