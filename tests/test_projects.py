@@ -3036,3 +3036,8 @@ def test_the_site_of_a_projects_works_names_that_project():
 def test_two_activities_of_one_plant_joined_by_与_stay_in_its_name():
     text = "今年3月，斯岚德智慧农业成套设备研发与生产基地项目开工。"
     assert [p.name for p in projects_of(text)] == ["斯岚德智慧农业成套设备研发与生产基地项目"]
+
+
+def test_a_project_whose_works_are_a_site_is_being_built():
+    text = "昨天，记者在岚夏古城项目工地看到，A区主体工程基本完成，B区正在进行基础施工。"
+    assert {p.name: p.status for p in projects_of(text)}["岚夏古城项目"] == "started"
