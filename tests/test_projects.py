@@ -3041,3 +3041,8 @@ def test_two_activities_of_one_plant_joined_by_与_stay_in_its_name():
 def test_a_project_whose_works_are_a_site_is_being_built():
     text = "昨天，记者在岚夏古城项目工地看到，A区主体工程基本完成，B区正在进行基础施工。"
     assert {p.name: p.status for p in projects_of(text)}["岚夏古城项目"] == "started"
+
+
+def test_a_step_sped_up_is_not_yet_taken():
+    text = "岚克森化工乙烯项目、岚牌集团炼化一体化项目等一批超百亿美元级项目正在广东加快建设、投产。"
+    assert {p.status for p in projects_of(text)} == {"started"}
