@@ -1650,8 +1650,9 @@ def _as_commonly_named(text: str, place: Place) -> str:
         return canonical  # 北京经济技术开发区, 吉林经济技术开发区: the province's name is the city's
     for prefix in (place.province, province_short(place.province)):
         rest = canonical.removeprefix(prefix)
-        if rest != canonical and len(rest) >= ZONE_NAME_MIN and HAN_CHAR.match(rest):
-            return rest  # (广西-东盟经济技术开发区 keeps its province: the name is of both)
+        if rest != canonical and len(rest) >= ZONE_NAME_MIN and HAN_CHAR.match(rest) and _has_a_name(rest):
+            return rest  # (广西-东盟经济技术开发区 keeps its province: the name is of both; 青海高新技术产业开发区
+            # keeps it too, its only name)
     return canonical
 
 

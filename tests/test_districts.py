@@ -1302,3 +1302,10 @@ def test_a_zone_found_with_its_citys_name_is_the_same_zone_written_without_it():
     (zone,) = [d for d in districts if d.canonical == "海口江岚新区"]
     assert "江岚新区" in zone.mentions
     assert len(zone.spans) == 2
+
+
+def test_a_zone_whose_only_name_is_its_province_keeps_it():
+    districts, _city = find_districts("青海高新区新签约项目5个，较上年增加2个。")
+    assert [d.canonical for d in districts] == ["青海高新技术产业开发区"]
+    districts, _city = find_districts("雄安新区新签约项目5个，较上年增加2个。")
+    assert [d.canonical for d in districts] == ["雄安新区"]
