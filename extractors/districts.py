@@ -668,6 +668,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             )
         if prefix is None or any(e.place.kind in ("zone", "new_area") for e in entries):
             continue
+        by_province = any(e.form == PROVINCE and e.place == prefix for e in entries)
         if _inside_a_word(text, start):
             continue  # 位于洪湖经济开发区 opens with no 于洪
         match = after_place.match(text, end)
@@ -686,6 +687,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         if _opens_a_bracket(text[end : match.end()]):
             continue  # 某某县（某某经开区）: a note in brackets after the place names its zone on its own
         zone_start = _partner_before(text, hits, _province_before(text, start, prefix.province), prefix)
+        if by_province and not _has_a_name(text[zone_start:start] + text[end : match.end()]):
+            continue  # 台湾产业园区已成为…, 河南省经济开发区: a province's zones of a kind, no zone of its own
         if _COMPANY_PARK_BEFORE.search(text, max(0, zone_start - COMPANY_PARK_REACH), zone_start):
             continue  # 宁德时代宜宾动力电池产业园: a company's park is its project
         if _brand_park(text, end, match.end()):

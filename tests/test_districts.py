@@ -1309,3 +1309,12 @@ def test_a_zone_whose_only_name_is_its_province_keeps_it():
     assert [d.canonical for d in districts] == ["青海高新技术产业开发区"]
     districts, _city = find_districts("雄安新区新签约项目5个，较上年增加2个。")
     assert [d.canonical for d in districts] == ["雄安新区"]
+
+
+def test_a_provinces_zones_of_a_kind_are_no_zone_of_their_own():
+    text = (
+        "台湾凭借高阶制造实力成为焦点。高雄楠梓园区新增投资。显示台湾产业园区已成为企业技术创新的重要基地。"
+    )
+    assert not [d for d in find_districts(text)[0] if d.kind == "zone"]
+    named = "沈阳市辽宁岚德电子商务产业园新签约项目5个。"
+    assert "辽宁岚德电子商务产业园" in {d.canonical for d in find_districts(named)[0]}
