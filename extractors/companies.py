@@ -569,6 +569,8 @@ def _generic(core: str, strict: bool = False) -> bool:
         return True
     if strict and is_verb_only(words[-1]) and all(_is_place(w) for w in named):
         return True  # 将在吴中区打造|集团中国区总部: what is built, not whose (中拉控股 is a name)
+    if strict and words[-1] in lang.data("company_patterns")["firm_kinds"]:
+        return True  # 世博地区|跨国|公司, 某集团下属|子|公司: a kind of firm, wherever it is, no firm
 
     if strict:
         return not named

@@ -1320,3 +1320,8 @@ def test_a_boundary_jieba_glues_to_a_coined_pair_opens_no_brand():
 )
 def test_an_investors_origin_or_an_approval_before_a_registered_name_is_no_part_of_it(text, firm):
     assert firm in names(text)
+
+
+def test_a_kind_of_firm_where_it_is_names_no_firm():
+    text = "世博地区跨国公司总部集聚，珠三角地区跨国公司纷纷来此布局。"
+    assert not [c.canonical for c in find_companies(text)]
