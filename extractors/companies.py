@@ -450,22 +450,36 @@ def _after_leading_verb(text: str, start: int, end: int, *, further_in: bool = T
     国岚集团, 一行深入|交城某某有限公司, 签约项目有|庞岚集团), when `further_in` (a legal form or a list
     vouches for the name): what stands before it is no name either."""
     pairs = tagged(text[start:end])
+    trades = lang.word_set("company_industry_words")
     at = start
     cut = start
+    leading = True  # still among the pronouns and prepositions opening the span (这次|, 随着|以|)
     for index, (word, flag) in enumerate(pairs[:-1]):
         at += len(word)
         following, following_flag = pairs[index + 1]
-        if index == 0:
-            opens = flag == "v" and len(word) > 1 and not _is_place(word)
-            if opens and (_is_place(following) or following_flag in _PROPER_FLAGS or rare_word(following)):
+        names_next = _is_place(following) or following_flag in _PROPER_FLAGS or rare_word(following)
+        clause_word = flag.startswith(_CLAUSE_OPENING_FLAGS) and not _is_place(word)
+        if index == 0 or (leading and clause_word):
+            opens = (flag == "v" and len(word) > 1 and not _is_place(word)) or clause_word
+            leading = leading and clause_word
+            if opens and names_next:
                 cut = at
         elif (
             further_in
             and _verb_inside_the_span(pairs[index - 1][0], word, flag)
-            and (_is_place(following) or (following_flag in _PROPER_FLAGS and len(following) > 1))
-            and not any(f.startswith(_CLAUSE_WORD_FLAGS + ("v", "c")) for _w, f in pairs[index + 1 :])
+            and (
+                _is_place(following)
+                or following_flag == "ns"  # 某某投下属|中国某某租赁…: a country or a place jieba knows
+                or (following_flag in _PROPER_FLAGS and len(following) > 1)
+            )
+            and not any(
+                f.startswith(_CLAUSE_WORD_FLAGS + ("v", "c")) and w not in trades
+                for w, f in pairs[index + 1 :]
+            )
         ):
             cut = at  # what follows reads as a name alone (no preposition or verb of its own)
+        else:
+            leading = False
     return cut
 
 
@@ -490,6 +504,10 @@ def _name_words() -> frozenset[str]:
 
 
 _CLAUSE_WORD_FLAGS = ("f", "p", "d", "u", "r")  # locatives, prepositions, adverbs … (仪式上, 也)
+_CLAUSE_OPENING_FLAGS = (
+    "p",
+    "r",
+)  # a preposition or a pronoun opening a span (随着|以|, 这次|) is the clause's
 
 
 def _opens_a_clause_or_a_placed_name(words, index: int, name_start: int) -> bool:

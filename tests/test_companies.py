@@ -1325,3 +1325,11 @@ def test_an_investors_origin_or_an_approval_before_a_registered_name_is_no_part_
 def test_a_kind_of_firm_where_it_is_names_no_firm():
     text = "世博地区跨国公司总部集聚，珠三角地区跨国公司纷纷来此布局。"
     assert not [c.canonical for c in find_companies(text)]
+
+
+def test_a_pronoun_preposition_or_verb_of_the_clause_before_a_registered_name_is_not_in_it():
+    names = [c.canonical for c in find_companies("这次香港岚美农科有限公司与县政府签约。")]
+    assert names == ["香港岚美农科有限公司"]
+    assert [c.canonical for c in find_companies("随着以巨岚集团为代表的企业落户。")] == ["巨岚集团"]
+    held = [c.canonical for c in find_companies("国电投下属中国岚富国际租赁股份有限公司签约。")]
+    assert "中国岚富国际租赁股份有限公司" in held
