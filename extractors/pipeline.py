@@ -96,7 +96,13 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         listed between divisions (南岸); counts of nouns joined by 及/与 or after longer listed modifiers, a
 #         sum said of a counted list, 合同额; 哈市;
 #         three-character 字号, firm classes (独角兽), government bodies, origins (台商) and 核准 before names
-EXTRACTOR_VERSION = "0.19.0"
+# 0.20.0: (round 30, from batch V) a capacity inside a project's name (某某30万吨…) and two activities joined by
+#         与 stay in it, a conjunction after 项目 joins two; a project's works site (建设现场, 工地) names it and
+#         says it is being built, 加快 before a step is no step taken; 东乡县 alone, zones written later without
+#         their city, a province's zones of a kind, 青海高新区 keeping its province; 间 counts firms, a
+#         respectively clause takes the places listed before it, cities listed by their short names before a
+#         count; bare 公司 of a kind (跨国公司), and pronouns, prepositions or verbs before registered names
+EXTRACTOR_VERSION = "0.20.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
