@@ -1221,8 +1221,13 @@ def placed_brand(name: str) -> str | None:
             end > brand_end
             or any(name.startswith(p, end) for p in products)
             or _named_place_at(name, end)
-            or (end == brand_end and _CAPACITY_AHEAD.match(name, end) and _coined(brand))
-        ):  # …|年产5万吨, …|3GW: the plant's capacity follows its investor
+            or (
+                end == brand_end
+                and _CAPACITY_AHEAD.match(name, end)
+                and (_coined(brand) or (places and _rare_noun(brand)))
+            )
+        ):  # …|年产5万吨, …|3GW: the plant's capacity follows its investor (江苏润泽|年产…: after its place, a
+            # rare word is a 字号 too)
             return name[:end]
     return None
 
@@ -1267,6 +1272,22 @@ def _coined(word: str) -> bool:
     pairs = tagged(word)
     ending_a_place = word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
     return len(pairs) == 1 and pairs[0][1] == "oov" and _unknown_word(word) and not ending_a_place
+
+
+_NOUN_FLAGS = ("n", "nr", "nrt", "nz", "j", "oov")
+
+
+def _rare_noun(word: str) -> bool:
+    """One rare noun or proper name, as jieba reads it (润泽, 帕罗), that is no place: not a verb, a date or
+    words run together (共|签约, 元月|有, 年|处理)."""
+    pairs = tagged(word)
+    ending_a_place = word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
+    return (
+        len(pairs) == 1
+        and pairs[0][1] in _NOUN_FLAGS
+        and not ending_a_place
+        and (_unknown_word(word) or _proper_brand(word))
+    )
 
 
 def _proper_brand(word: str) -> bool:

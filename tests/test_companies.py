@@ -1333,3 +1333,10 @@ def test_a_pronoun_preposition_or_verb_of_the_clause_before_a_registered_name_is
     assert [c.canonical for c in find_companies("随着以巨岚集团为代表的企业落户。")] == ["巨岚集团"]
     held = [c.canonical for c in find_companies("国电投下属中国岚富国际租赁股份有限公司签约。")]
     assert "中国岚富国际租赁股份有限公司" in held
+
+
+def test_a_rare_noun_after_a_province_and_before_a_capacity_is_the_investor():
+    text = "江苏琼浆年产2000吨医药中间体项目签约。浙江湖州松涛300万件羊绒衫深加工项目开工。"
+    names = {c.canonical for c in find_companies(text)}
+    assert {"江苏琼浆", "浙江湖州松涛"} <= names
+    assert not {c.canonical for c in find_companies("广元共签约项目12个，总投资50亿元。")}
