@@ -2329,6 +2329,7 @@ def _opens_with_aggregate(view: str, sentence: Segment, amount: Amount) -> bool:
     not with a project of its own ("长飞光纤…项目总投资9.5亿元")."""
     before = _TIME_LEAD.sub("", view[sentence.start : amount.start or sentence.start])
     before = _strip_words(before, LEAD_WORDS, leading=True)
+    before = _strip_words(before, _KW["counted_noun_again"], leading=True)
     before = _strip_words(before, list(AMOUNT_UNITS.before) + COUNT_FILLERS, leading=False)
     # 实际完成投资0.8亿美元, 合同投资额…: a qualifier of how the capital is counted may open the word
     return before in AGGREGATE or _strip_words(before, _AGGREGATE_QUALIFIERS, leading=True) in AGGREGATE

@@ -2589,3 +2589,11 @@ def test_cities_listed_by_their_short_names_before_a_count_are_each_a_subject():
     districts, city = find_districts(text)
     counts = [(m.value, m.subject) for m in metrics_of(text, districts, city=city) if m.value < 10]
     assert counts == [(4, "昆明市"), (2, "曲靖市"), (2, "玉溪市"), (1, "昭通市"), (1, "保山市")]
+
+
+def test_the_projects_just_counted_named_again_before_their_total():
+    text = (
+        "今年1—4月，全省共新签订实施国内合作项目553个，同比增长23%；项目协议总投资864.5亿元，同比增长31.5%。"
+    )
+    text = halfwidth(text)
+    assert (864.5, "亿元") in figures(metrics_of(text, [], city="昆明市"))
