@@ -2597,3 +2597,8 @@ def test_the_projects_just_counted_named_again_before_their_total():
     )
     text = halfwidth(text)
     assert (864.5, "亿元") in figures(metrics_of(text, [], city="昆明市"))
+
+
+def test_a_share_of_the_task_said_right_after_it_without_的():
+    text = "某市今年招商引资目标任务为55亿元，已完成任务37.05亿元，完成全年招商引资任务67.36%。"
+    assert (67.36, "%") in figures(metrics_of(text, [], city="塔城地区"))
