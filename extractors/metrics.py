@@ -43,6 +43,7 @@ RATE_EXCLUDED_WORDS = tuple(_KW["rate_excluded_words"])
 ELLIPTICAL_RATE_STARTS = tuple(_KW["elliptical_rate_starts"])
 JOINT_SHARE_STARTS = tuple(_KW["joint_share_starts"])
 SHARE_OF_WHOLE_STARTS = tuple(_KW["share_of_whole_starts"])
+PART_SHARE_ENDINGS = tuple(_KW["part_share_endings"])
 MACRO_MARKERS = tuple(_KW["macro_markers"])
 MACRO_ROUNDUP_WORDS = tuple(_KW["macro_roundup_words"])
 MACRO_IN_ROUNDUP = tuple(_KW["macro_in_roundup"])
@@ -584,7 +585,11 @@ def _rate_figure(
     if not _has_any(before, RATE_WORDS) and not multiple and not _SHARE_OF_PLAN.search(before):
         return None
     own_words = _TIME_LEAD.sub("", _strip_words(before[places_lead:], LEAD_WORDS + _ANAPHORA, leading=True))
-    elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS)
+    # 其中制造业占41.9%, 其中甲市、乙市占81.9%: a part's share of what its sentence counted
+    opener = _KW["breakdown_opener"]
+    broken_down = before.startswith(opener) or _CLAUSE_BREAK.sub("", clause_before).strip() == opener
+    part_share = broken_down and own_words.endswith(PART_SHARE_ENDINGS)
+    elliptical = multiple or own_words.startswith(ELLIPTICAL_RATE_STARTS) or part_share
     if _has_any(before, MACRO_MARKERS) or (elliptical and _has_any(clause_before, MACRO_MARKERS)):
         return None
     if _in_economy_roundup(before, m.string, m.start()):

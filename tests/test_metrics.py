@@ -2602,3 +2602,8 @@ def test_the_projects_just_counted_named_again_before_their_total():
 def test_a_share_of_the_task_said_right_after_it_without_的():
     text = "某市今年招商引资目标任务为55亿元，已完成任务37.05亿元，完成全年招商引资任务67.36%。"
     assert (67.36, "%") in figures(metrics_of(text, [], city="塔城地区"))
+
+
+def test_a_parts_share_in_a_breakdown_is_a_figure():
+    text = halfwidth("上半年，全省实际利用外资4.8亿美元，其中，制造业占41.9%。")
+    assert (41.9, "%") in figures(metrics_of(text, [], city="哈尔滨市"))
