@@ -2607,3 +2607,8 @@ def test_a_share_of_the_task_said_right_after_it_without_的():
 def test_a_parts_share_in_a_breakdown_is_a_figure():
     text = halfwidth("上半年，全省实际利用外资4.8亿美元，其中，制造业占41.9%。")
     assert (41.9, "%") in figures(metrics_of(text, [], city="哈尔滨市"))
+
+
+def test_trips_counted_after_招商引资_are_an_activity_figure():
+    text = halfwidth("今年以来，某州大力开展招商引资，“走出去”招商引资21次，洽谈对接企业110家。")
+    assert (21, "次") in figures(metrics_of(text, [], city="延边朝鲜族自治州"))
