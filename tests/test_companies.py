@@ -1340,3 +1340,8 @@ def test_a_rare_noun_after_a_province_and_before_a_capacity_is_the_investor():
     names = {c.canonical for c in find_companies(text)}
     assert {"江苏琼浆", "浙江湖州松涛"} <= names
     assert not {c.canonical for c in find_companies("广元共签约项目12个，总投资50亿元。")}
+
+
+def test_a_list_whose_head_opens_a_longer_noun_names_no_firms():
+    text = "各专班分别绘制产业招商生态图、补链强链目标企业表、重点行业协会等机构表、项目策划表等“一图三表”。"
+    assert not [c.canonical for c in find_companies(text)]
