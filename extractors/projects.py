@@ -2495,12 +2495,16 @@ def _company_list_candidates(
 def _from_the_parties(
     text: str, pieces: list[tuple[int, int]], known: dict[int, tuple[int, str]]
 ) -> list[tuple[int, int]]:
-    """某市长、某县长代表某市政府与A公司、B公司…: a list the other party's titles open starts at the firm
-    after 与 (or 同), the pieces before it being people."""
-    for i, (start, end) in enumerate(pieces[1:], 1):
+    """某市长、某县长代表某市政府与A公司、B公司…, 我们先后与A集团、B公司…: a list the other party's titles or
+    the clause's subject open starts at the firm after 与 (or 同), what stands before it being no firm."""
+    for i, (start, end) in enumerate(pieces):
         hit = known.get(end)
-        if hit is not None and start < hit[0] and text[hit[0] - 1] in _WORDS["party_openers"]:
-            return [(hit[0], end), *pieces[i + 1 :]]
+        if hit is None or not start < hit[0] or text[hit[0] - 1] not in _WORDS["party_openers"]:
+            continue
+        signer = text[start : hit[0] - 1]
+        if i == 0 and any(gazetteer().places_named(signer[:n]) for n in range(len(signer), 1, -1)):
+            continue  # 某县(分别)与A公司等12家企业签订: the place that signs is read as its own party
+        return [(hit[0], end), *pieces[i + 1 :]]
     return pieces
 
 

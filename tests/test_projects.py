@@ -3046,3 +3046,8 @@ def test_a_project_whose_works_are_a_site_is_being_built():
 def test_a_step_sped_up_is_not_yet_taken():
     text = "岚克森化工乙烯项目、岚牌集团炼化一体化项目等一批超百亿美元级项目正在广东加快建设、投产。"
     assert {p.status for p in projects_of(text)} == {"started"}
+
+
+def test_the_clauses_subject_before_与_and_a_list_of_firms_is_no_firm():
+    text = "这一年，我们先后与岚粮集团、北京岚源食品饮料有限公司等27余家企业签订了合作协议书。"
+    assert {p.company for p in projects_of(text)} == {"岚粮集团", "北京岚源食品饮料有限公司"}
