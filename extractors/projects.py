@@ -1527,6 +1527,8 @@ def _status(
             if match.group(0) in _CLAUSE_FINAL_STEPS and not _closes_clause(text, match.end()):
                 continue  # 为了加快推进某某区建设: a purpose, no step taken
             status, stage = table[match.group(0)]
+            if _after_past_alternative(text, match):
+                continue  # 相继签约或落地: steps already taken, each project at least the first of them
             if _patterns()["history"].search(text, max(first, match.start() - 10), match.start()):
                 continue  # 继2015年落户园区后的第三次增资: an earlier step, not this project's
             if (
@@ -1575,6 +1577,8 @@ def _status(
 def _one_of_alternative_steps(text: str, step: re.Match[str]) -> bool:
     """Whether `step` and another step word are joined as alternatives (开工或投产, 投产或开工)."""
     pattern = _statuses()[0]
+    if text.endswith(tuple(_WORDS["steps_already_taken"]), 0, step.start()):
+        return False  # 相继签约或落地: taken, not a target
     for joiner in _WORDS["step_alternatives"]:
         if text.startswith(joiner, step.end()) and pattern.match(text, step.end() + len(joiner)):
             return True
@@ -1587,6 +1591,20 @@ def _one_of_alternative_steps(text: str, step: re.Match[str]) -> bool:
 
 
 STEP_WORD_REACH = 6  # characters of the step word read before an alternative's joiner
+
+
+def _after_past_alternative(text: str, step: re.Match[str]) -> bool:
+    """Whether `step` is the second of two alternatives a word of steps already taken opens (相继签约或落地,
+    先后开工或投产): some projects took one, some the other, so each has taken at least the first."""
+    for joiner in _WORDS["step_alternatives"]:
+        before = step.start() - len(joiner)
+        if before <= 0 or not text.startswith(joiner, before):
+            continue
+        earlier = text[max(0, before - STEP_WORD_REACH) : before]
+        word = next((w for w in _statuses()[1] if earlier.endswith(w)), None)
+        if word is not None and text.endswith(tuple(_WORDS["steps_already_taken"]), 0, before - len(word)):
+            return True
+    return False
 
 
 def _closes_clause(text: str, end: int) -> bool:

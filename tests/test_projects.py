@@ -3051,3 +3051,10 @@ def test_a_step_sped_up_is_not_yet_taken():
 def test_the_clauses_subject_before_与_and_a_list_of_firms_is_no_firm():
     text = "这一年，我们先后与岚粮集团、北京岚源食品饮料有限公司等27余家企业签订了合作协议书。"
     assert {p.company for p in projects_of(text)} == {"岚粮集团", "北京岚源食品饮料有限公司"}
+
+
+def test_steps_taken_one_after_another_as_alternatives_are_facts():
+    text = "河南岚昶商贸有限公司投资15亿元的南湾岚阳智谷项目等一批重大项目相继签约或落地。"
+    assert [p.status for p in projects_of(text)] == ["signed"]
+    target = "加快岚江产业园等重大项目开工或投产。"
+    assert [p.status for p in projects_of(target)] == ["planned"]
