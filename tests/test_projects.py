@@ -3058,3 +3058,14 @@ def test_steps_taken_one_after_another_as_alternatives_are_facts():
     assert [p.status for p in projects_of(text)] == ["signed"]
     target = "加快岚江产业园等重大项目开工或投产。"
     assert [p.status for p in projects_of(target)] == ["planned"]
+
+
+def test_a_sentence_opening_with_包含_itemizes_the_count_before_it():
+    text = (
+        "10月16日，某县工业项目第四季度开工仪式在该县工业园区举行。\n\n"
+        "此次集中新开工的9个重点项目，总投资达14.84亿元。包含四川岚丰竹缠绕复合管道项目、江岚科技工业废渣综合利用项目等。"
+        "据介绍，这些项目的开工建设将产生有力的促进作用。建成后，将实现年产值32.7亿元。\n\n"
+        "据悉，今年1-9月，该县新签约亿元以上工业领域项目18个。"
+    )
+    named = [p for p in projects_of(text) if p.name]
+    assert named and {p.status for p in named} == {"started"}
