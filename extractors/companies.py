@@ -1453,10 +1453,15 @@ def _opens_a_name(text: str, at: int) -> bool:
     )
 
 
+_COUNTED_AFTER_A_NAME = re.compile(lang.pattern("project_words", "counted_after"))
+
+
 def _project_brands(text: str) -> list[_Found]:
     out = []
     local: set[str] | None = None
     for match in _project_name_re().finditer(text):
+        if _COUNTED_AFTER_A_NAME.match(text, match.end()):
+            continue  # 新签工业项目6个: a tally of projects, no project's name nor its investor
         start = left_edge(text, match.end(1))
         name = text[start : match.end()]
         head = _name_head(text, start)

@@ -1345,3 +1345,7 @@ def test_a_rare_noun_after_a_province_and_before_a_capacity_is_the_investor():
 def test_a_list_whose_head_opens_a_longer_noun_names_no_firms():
     text = "各专班分别绘制产业招商生态图、补链强链目标企业表、重点行业协会等机构表、项目策划表等“一图三表”。"
     assert not [c.canonical for c in find_companies(text)]
+
+
+def test_a_tally_of_projects_names_no_investor():
+    assert not [c.canonical for c in find_companies("截至3月底，新签工业项目6个，协议资金2.66亿元。")]
