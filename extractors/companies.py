@@ -999,6 +999,30 @@ def _investor_named(item: str) -> bool:
 _ADVERBS_BEFORE_A_VERB = lang.longest_first(lang.data("company_patterns")["adverbs_before_a_verb"])
 
 
+_NAMING_FLAGS = (*_PROPER_FLAGS, "nt", "ns")  # and organizations, places (中国电信, 深圳…)
+
+
+def _from_a_glued_slot(text: str, slot_start: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """由晟屹|微电子投资: jieba glued the trigger's word to the name's first characters (由晟屹), and the name
+    was cut after that word; it starts where the trigger's slot does."""
+    if span is None or span[0] <= slot_start:
+        return span
+    token = token_at(text, slot_start)
+    glued = token is not None and token[1] < slot_start and token[2] == span[0]
+    return (slot_start, span[1]) if glued and _HAN.match(text[slot_start : span[0]]) else span
+
+
+def _holds_a_name(slot: str) -> bool:
+    """A slot a trigger fills (与…签署, 引进…，) that holds a name or a word no dictionary knows, not only
+    common nouns and verbs (就业机会, 高端产业, 设厂, 年度计划)."""
+    return any(
+        flag in _NAMING_FLAGS
+        or not _HAN.match(word)
+        or (len(word) == 1 and word not in _common_hanzi())  # 晟|屹|微电子: rare characters coin a 字号
+        for word, flag in tagged(slot)
+    )
+
+
 def _triggered(text: str) -> list[_Found]:
     out = []
     for pattern, literals in zip(_trigger_res(), _trigger_literals(), strict=True):
@@ -1011,7 +1035,8 @@ def _triggered(text: str) -> list[_Found]:
                 continue  # 引进一批专精特新企业: a kind of enterprise, counted, not one named
             end -= len(head) or len(next((a for a in _ADVERBS_BEFORE_A_VERB if text.endswith(a, 0, end)), ""))
             span = _clean_item(text, match.start("name"), end)  # 由深圳寓墅文旅|企业投资, 与富士康|分别签署
-            if span:
+            span = _from_a_glued_slot(text, match.start("name"), span)
+            if span and _holds_a_name(text[span[0] : span[1]]):
                 out.append(_Found(text[span[0] : span[1]], [span]))
     return out
 

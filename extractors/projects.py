@@ -296,6 +296,7 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     return verbs.end() if verbs else start
 
 
+_LEGAL_FORMS = tuple(lang.words("company_legal_forms"))
 _INNER_CAPACITY = re.compile(lang.pattern("project_words", "inner_capacity"))
 INNER_CAPACITY_REACH = 16  # characters of a capacity (2×135兆瓦, 750吨/天) before where a name's edge stopped
 
@@ -614,7 +615,11 @@ def _named_candidates(
         if start >= noun_end:
             continue
         name = text[start:noun_end]
-        investor_inside = any(start <= s < noun_end for s, _e in company_spans)  # 比亚迪股份有限公司…研究院
+        # 比亚迪股份有限公司…研究院; 钧|瀚储能…基地项目 (a brand the trimmed start cut into)
+        investor_inside = any(
+            start <= s < noun_end or (s < start < e and not text.endswith(_LEGAL_FORMS, s, e))
+            for s, e in company_spans
+        )
         # X公司计划在长德开发区建设|生物配合饲料生产项目: its investor and verb introduce it, however plain
         introduced_by = investor_inside or _built_by_company(text, start, company_spans)
         if not (introduced_by or _is_specific(name)):

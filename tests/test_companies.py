@@ -1349,3 +1349,13 @@ def test_a_list_whose_head_opens_a_longer_noun_names_no_firms():
 
 def test_a_tally_of_projects_names_no_investor():
     assert not [c.canonical for c in find_companies("截至3月底，新签工业项目6个，协议资金2.66亿元。")]
+
+
+def test_a_triggers_slot_holding_only_common_words_names_no_firm():
+    text = "全市大力引进高端产业，通过整合资源，完成年度计划投资的59%，新增就业岗位1200个。"
+    assert not [c.canonical for c in find_companies(text)]
+
+
+def test_a_name_jieba_glued_to_the_triggers_word_starts_at_the_slot():
+    text = "该项目总投资8亿元，由晟屹微电子投资建设，计划明年建成。"
+    assert [c.canonical for c in find_companies(text)] == ["晟屹微电子"]

@@ -3069,3 +3069,8 @@ def test_a_sentence_opening_with_包含_itemizes_the_count_before_it():
     )
     named = [p for p in projects_of(text) if p.name]
     assert named and {p.status for p in named} == {"started"}
+
+
+def test_a_brand_the_trimmed_name_cut_into_still_introduces_its_project():
+    text = "2025年7月8日，钧瀚储能绿色建材生产基地一期项目在某市经济技术开发区正式开工建设。该项目由钧瀚储能投资建设。"
+    assert [p.company for p in projects_of(text) if p.name] == ["钧瀚储能"]
