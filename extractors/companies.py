@@ -1515,8 +1515,10 @@ def _project_brands(text: str) -> list[_Found]:
         if not brand and _INVESTMENT_BEFORE.search(text, max(0, start - INVESTMENT_REACH), start):
             brand = invested_brand(text[start : match.end()])
             head = min(head, start)
-        if brand and _is_organization(brand):
-            brand = None  # 重庆市经信委2014年聚焦项目引进: a government body, no investor
+        if brand and (_is_organization(brand) or not _holds_a_name(brand)):
+            brand = (
+                None  # 重庆市经信委2014年聚焦项目引进: a government body; 仓储物流…项目: trades, no investor
+            )
         at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
             end = _trades_ending_an_item(text, at + len(brand))  # 某硅|半导体|300毫米…: its trade too

@@ -1359,3 +1359,7 @@ def test_a_triggers_slot_holding_only_common_words_names_no_firm():
 def test_a_name_jieba_glued_to_the_triggers_word_starts_at_the_slot():
     text = "该项目总投资8亿元，由晟屹微电子投资建设，计划明年建成。"
     assert [c.canonical for c in find_companies(text)] == ["晟屹微电子"]
+
+
+def test_a_project_opening_with_only_common_words_names_no_investor():
+    assert not [c.canonical for c in find_companies("台中建置饮品云端中央工厂项目签约。")]
