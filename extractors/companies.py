@@ -889,6 +889,7 @@ def _headed_project_list(text: str) -> list[_Found]:
             if span and span[0] > start and _QUANTITY_CHAR.match(text[span[0] - 1]):
                 span = None  # 承兴30万锭高档纺纱: what follows a quantity is the product, not the investor
             investor = _listed_investor(text[span[0] : span[1]]) if span else None
+            investor = investor if investor and _holds_a_name(investor) else None
             found.append(
                 _Found(investor, [(span[0], span[0] + len(investor))]) if span and investor else None
             )
@@ -999,7 +1000,12 @@ def _investor_named(item: str) -> bool:
 _ADVERBS_BEFORE_A_VERB = lang.longest_first(lang.data("company_patterns")["adverbs_before_a_verb"])
 
 
-_NAMING_FLAGS = (*_PROPER_FLAGS, "nt", "ns")  # and organizations, places (中国电信, 深圳…)
+_NAMING_FLAGS = (
+    *_PROPER_FLAGS,
+    "nt",
+    "ns",
+    "i",
+)  # and organizations, places, idioms (中国电信, 深圳, 前程无忧)
 
 
 def _from_a_glued_slot(text: str, slot_start: int, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -1363,3 +1363,10 @@ def test_a_name_jieba_glued_to_the_triggers_word_starts_at_the_slot():
 
 def test_a_project_opening_with_only_common_words_names_no_investor():
     assert not [c.canonical for c in find_companies("台中建置饮品云端中央工厂项目签约。")]
+
+
+def test_a_listed_item_of_common_words_names_no_investor_while_an_idiom_brand_does():
+    text = "签约项目3个，分别是：前程无忧、社会民生、白酒产业等项目。"
+    assert "白酒产业" not in {c.canonical for c in find_companies(text)}
+    text = "签约项目3个，分别是：社会民生、白酒产业、前程无忧、煤电一体化等项目。"
+    assert "前程无忧" in {c.canonical for c in find_companies(text)}
