@@ -1370,3 +1370,9 @@ def test_a_listed_item_of_common_words_names_no_investor_while_an_idiom_brand_do
     assert "白酒产业" not in {c.canonical for c in find_companies(text)}
     text = "签约项目3个，分别是：社会民生、白酒产业、前程无忧、煤电一体化等项目。"
     assert "前程无忧" in {c.canonical for c in find_companies(text)}
+
+
+def test_承接_opens_no_firms_name():
+    text = "该区得以承接起苹果、三星、北汽等国内外知名企业的配套项目。"
+    names = {c.canonical for c in find_companies(text)}
+    assert {"三星", "北汽"} <= names and not any("承接" in n for n in names)
