@@ -504,10 +504,8 @@ def _name_words() -> frozenset[str]:
 
 
 _CLAUSE_WORD_FLAGS = ("f", "p", "d", "u", "r")  # locatives, prepositions, adverbs … (仪式上, 也)
-_CLAUSE_OPENING_FLAGS = (
-    "p",
-    "r",
-)  # a preposition or a pronoun opening a span (随着|以|, 这次|) is the clause's
+# a preposition or a pronoun opening a span (随着|以|, 这次|) is the clause's
+_CLAUSE_OPENING_FLAGS = ("p", "r")
 
 
 def _opens_a_clause_or_a_placed_name(words, index: int, name_start: int) -> bool:
@@ -1000,12 +998,8 @@ def _investor_named(item: str) -> bool:
 _ADVERBS_BEFORE_A_VERB = lang.longest_first(lang.data("company_patterns")["adverbs_before_a_verb"])
 
 
-_NAMING_FLAGS = (
-    *_PROPER_FLAGS,
-    "nt",
-    "ns",
-    "i",
-)  # and organizations, places, idioms (中国电信, 深圳, 前程无忧)
+# names, and organizations, places and idioms (中国电信, 深圳, 前程无忧)
+_NAMING_FLAGS = (*_PROPER_FLAGS, "nt", "ns", "i")
 
 
 def _from_a_glued_slot(text: str, slot_start: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1301,8 +1295,11 @@ def trade_named_head(name: str) -> str | None:
 def _coined(word: str) -> bool:
     """One word the segmenter has never seen (潮岚, 旭岚), not one it cuts into known words (共|签约)."""
     pairs = tagged(word)
-    ending_a_place = word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
-    return len(pairs) == 1 and pairs[0][1] == "oov" and _unknown_word(word) and not ending_a_place
+    return len(pairs) == 1 and pairs[0][1] == "oov" and _unknown_word(word) and not _ends_like_a_place(word)
+
+
+def _ends_like_a_place(word: str) -> bool:
+    return word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
 
 
 _NOUN_FLAGS = ("n", "nr", "nrt", "nz", "j", "oov")
@@ -1312,11 +1309,10 @@ def _rare_noun(word: str) -> bool:
     """One rare noun or proper name, as jieba reads it (润泽, 帕罗), that is no place: not a verb, a date or
     words run together (共|签约, 元月|有, 年|处理)."""
     pairs = tagged(word)
-    ending_a_place = word.endswith(tuple(lang.data("place_names")["district_endings"]))  # 汽开区
     return (
         len(pairs) == 1
         and pairs[0][1] in _NOUN_FLAGS
-        and not ending_a_place
+        and not _ends_like_a_place(word)
         and (_unknown_word(word) or _proper_brand(word))
     )
 
@@ -1521,10 +1517,9 @@ def _project_brands(text: str) -> list[_Found]:
         if not brand and _INVESTMENT_BEFORE.search(text, max(0, start - INVESTMENT_REACH), start):
             brand = invested_brand(text[start : match.end()])
             head = min(head, start)
+        # 重庆市经信委2014年聚焦项目引进: a government body; 仓储物流…项目: trades, no investor
         if brand and (_is_organization(brand) or not _holds_a_name(brand)):
-            brand = (
-                None  # 重庆市经信委2014年聚焦项目引进: a government body; 仓储物流…项目: trades, no investor
-            )
+            brand = None
         at = text.find(brand, head, match.end()) if brand else -1
         if brand and at >= 0 and not _QUANTITY_BEFORE.search(text, max(0, at - 12), at):
             end = _trades_ending_an_item(text, at + len(brand))  # 某硅|半导体|300毫米…: its trade too

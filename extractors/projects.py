@@ -303,7 +303,12 @@ INNER_CAPACITY_REACH = 16  # characters of a capacity (2×135兆瓦, 750吨/天)
 
 @cache
 def _closed_before_a_capacity() -> tuple[str, ...]:
-    return (*_nouns()[0], *lang.words("company_legal_forms"))
+    return (*_nouns()[0], *_LEGAL_FORMS)
+
+
+def _name_edge(text: str, end: int) -> int:
+    """Where a project's name ending at `end` starts, 及 and a conjunction between products kept inside."""
+    return left_edge(text, end, keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS)
 
 
 def _opening_before_a_capacity(text: str, raw_edge: int, end: int) -> tuple[int, int] | None:
@@ -312,9 +317,7 @@ def _opening_before_a_capacity(text: str, raw_edge: int, end: int) -> tuple[int,
     on before the capacity."""
     for capacity in _INNER_CAPACITY.finditer(text, max(0, raw_edge - INNER_CAPACITY_REACH), end):
         if capacity.start() < raw_edge <= capacity.end() < end:
-            opening = left_edge(
-                text, capacity.start(), keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS
-            )
+            opening = _name_edge(text, capacity.start())
             # …一体化项目核心子项目--|60万吨…, 义望铁合金有限责任公司|热态渣…: another project or a registered
             # firm before the capacity closes the words that open this name
             closed = 0
@@ -477,13 +480,7 @@ def _joined_activities_edge(text: str, edge: int) -> int:
         for activity in activities:
             joined = activity + conjunction
             if edge >= len(joined) and text.endswith(joined, 0, edge):
-                opening = left_edge(
-                    text,
-                    edge - len(joined),
-                    keep=_INSIDE_PROJECT_NAMES,
-                    keep_between_products=_BETWEEN_PRODUCTS,
-                )
-                return min(opening, edge - len(joined))
+                return min(_name_edge(text, edge - len(joined)), edge - len(joined))
     return edge
 
 
@@ -539,15 +536,7 @@ def _named_candidates(
             out.append(introduced)  # (after a project named in its sentence, it is what that one builds,
             covered = introduced.end  # unless it is the next item of a list)
             continue
-        raw_edge = _joined_activities_edge(
-            text,
-            _joined_products_edge(
-                text,
-                left_edge(
-                    text, noun_end, keep=_INSIDE_PROJECT_NAMES, keep_between_products=_BETWEEN_PRODUCTS
-                ),
-            ),
-        )
+        raw_edge = _joined_activities_edge(text, _joined_products_edge(text, _name_edge(text, noun_end)))
         # 岳阳大华和|鑫家具有限公司实木家具生产项目: a name cut at a word inside a firm's name opens with the firm
         raw_edge = min(
             [raw_edge]
