@@ -20,6 +20,7 @@ from zhaoyin.extractors.gazetteer import (
     SHORT,
     Place,
     Surface,
+    city_prefix,
     city_short,
     every_town_name,
     gazetteer,
@@ -1381,9 +1382,7 @@ def _written_without_their_city(text: str, generic: list[_Hit], found: list[_Hit
     suffixes = tuple(gazetteer().zone_suffixes)
     out = []
     for place in dict.fromkeys(h.place for h in generic if h.place.kind in ("zone", "new_area")):
-        prefix = next(
-            (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
-        )
+        prefix = city_prefix(place)
         own = place.canonical[len(prefix) :]
         if (
             not prefix

@@ -1573,32 +1573,35 @@ def _one_of_alternative_steps(text: str, step: re.Match[str]) -> bool:
     pattern = _statuses()[0]
     if text.endswith(tuple(_WORDS["steps_already_taken"]), 0, step.start()):
         return False  # 相继签约或落地: taken, not a target
-    for joiner in _WORDS["step_alternatives"]:
-        if text.startswith(joiner, step.end()) and pattern.match(text, step.end() + len(joiner)):
-            return True
-        before = step.start() - len(joiner)
-        if before > 0 and text.startswith(joiner, before):
-            earlier = text[max(0, before - STEP_WORD_REACH) : before]
-            if any(earlier.endswith(word) for word in _statuses()[1]):
-                return True
-    return False
+    if any(
+        text.startswith(joiner, step.end()) and pattern.match(text, step.end() + len(joiner))
+        for joiner in _WORDS["step_alternatives"]
+    ):
+        return True
+    return _alternative_before(text, step) is not None
 
 
 STEP_WORD_REACH = 6  # characters of the step word read before an alternative's joiner
 
 
-def _after_past_alternative(text: str, step: re.Match[str]) -> bool:
-    """Whether `step` is the second of two alternatives a word of steps already taken opens (相继签约或落地,
-    先后开工或投产): some projects took one, some the other, so each has taken at least the first."""
+def _alternative_before(text: str, step: re.Match[str]) -> int | None:
+    """Where the step word starts that a joiner makes `step` the alternative of (开工或|投产), else None."""
     for joiner in _WORDS["step_alternatives"]:
         before = step.start() - len(joiner)
         if before <= 0 or not text.startswith(joiner, before):
             continue
         earlier = text[max(0, before - STEP_WORD_REACH) : before]
         word = next((w for w in _statuses()[1] if earlier.endswith(w)), None)
-        if word is not None and text.endswith(tuple(_WORDS["steps_already_taken"]), 0, before - len(word)):
-            return True
-    return False
+        if word is not None:
+            return before - len(word)
+    return None
+
+
+def _after_past_alternative(text: str, step: re.Match[str]) -> bool:
+    """Whether `step` is the second of two alternatives a word of steps already taken opens (相继签约或落地,
+    先后开工或投产): some projects took one, some the other, so each has taken at least the first."""
+    first = _alternative_before(text, step)
+    return first is not None and text.endswith(tuple(_WORDS["steps_already_taken"]), 0, first)
 
 
 def _closes_clause(text: str, end: int) -> bool:

@@ -178,13 +178,18 @@ def _area_form(gaz: Gazetteer, place: Place) -> None:
             gaz.add(short + own + area, NAME, place)
 
 
+def city_prefix(place: Place) -> str:
+    """The city's name (or short name) that a place's canonical name opens with, else "" (海口|江东新区)."""
+    return next(
+        (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
+    )
+
+
 def _without_city_prefix(gaz: Gazetteer, place: Place, *, keep_canonical: bool = False) -> None:
     """天津滨海高新技术产业开发区 is 滨海高新区 in a report about Tianjin: the name without its city, in
     context only, and so named (the report writes no city into it). A zone the division table registers
     under its city's name (沧州渤海新区, 130973) keeps that registered name (`keep_canonical`)."""
-    prefix = next(
-        (p for p in (place.city, city_short(place.city or "")) if p and place.canonical.startswith(p)), ""
-    )
+    prefix = city_prefix(place)
     if not prefix:
         return
     rest = place.canonical[len(prefix) :]
