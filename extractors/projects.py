@@ -2941,6 +2941,7 @@ def find_projects(
         and not _names_a_class(c.name or "")
         and not _holds_a_clause(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)
+        and not text.startswith(tuple(_WORDS["class_measures"]), c.end)
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [c for c in map(_past_a_closing_bracket, candidates) if c is not None]

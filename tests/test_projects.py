@@ -3074,3 +3074,18 @@ def test_a_sentence_opening_with_包含_itemizes_the_count_before_it():
 def test_a_brand_the_trimmed_name_cut_into_still_introduces_its_project():
     text = "2025年7月8日，钧瀚储能绿色建材生产基地一期项目在某市经济技术开发区正式开工建设。该项目由钧瀚储能投资建设。"
     assert [p.company for p in projects_of(text) if p.name] == ["钧瀚储能"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约项目中，岚湖产项目比重进一步提升，签约引进投资5.75亿元的岚钧长晶炉项目落户东岭县。",
+        "签约呈现出外资规模大、岚新环保项目占比高等特点，东岭县签约项目12个。",
+        "东岭县努力提高项目的含金量和含绿量，岚钧长晶炉项目落户东岭县。",
+        "三是岚源强链项目成效明显，东岭县签约项目12个。",
+        "簽約項目中，嵐湖產項目比重進一步提升，簽約引進投資5.75億元的嵐鈞長晶爐項目落戶東嶺縣。",
+    ],
+)
+def test_a_name_whose_share_or_quality_is_measured_is_a_class_of_projects(text):
+    names = set(by_name(projects_of(extraction_view(text))))
+    assert not any(n.endswith(("湖产项目", "环保项目", "提高项目", "强链项目")) for n in names)
