@@ -347,6 +347,11 @@ def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]
     )
 
 
+def _heads_a_list(text: str, start: int) -> bool:
+    """…签订A、B等|百亿级外资项目: the words after a list's closer type its items; they name none."""
+    return text.endswith(_WORDS["list_end"], 0, start)
+
+
 def _built_by_company_after(text: str, noun_end: int, company_spans: list[tuple[int, int]]) -> bool:
     """新能源电池项目由X有限公司投资建设: a name its investor and verb follow is specific enough."""
     by = _patterns()["investor_after"].match(text, noun_end)
@@ -587,9 +592,9 @@ def _named_candidates(
             verb = _patterns()["verb_after_company"].match(text, company_end, noun_end)
             if verb and noun_end - verb.end() >= LISTED_MIN_CHARS:
                 edge = verb.end()
-        if _built_by_company(text, edge, company_spans) or _built_by_company_after(
-            text, noun_end, company_spans
-        ):
+        if (
+            _built_by_company(text, edge, company_spans) and not _heads_a_list(text, edge)
+        ) or _built_by_company_after(text, noun_end, company_spans):
             # its investor introduces it (X公司投资建设的…, …项目由X公司投资建设): the name is whole
             start = _after_verbs(text, edge, noun_end)
             out.append(_Candidate(text[start:noun_end], start, noun_end))
@@ -610,7 +615,9 @@ def _named_candidates(
             for s, e in company_spans
         )
         # X公司计划在长德开发区建设|生物配合饲料生产项目: its investor and verb introduce it, however plain
-        introduced_by = investor_inside or _built_by_company(text, start, company_spans)
+        introduced_by = investor_inside or (
+            _built_by_company(text, start, company_spans) and not _heads_a_list(text, start)
+        )
         if not (introduced_by or _is_specific(name)):
             continue
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
@@ -864,7 +871,7 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
     return cut
 
 
-def _listed_candidates(text: str) -> list[_Candidate]:
+def _listed_candidates(text: str, firms: dict[tuple[int, int], str] | None = None) -> list[_Candidate]:
     out = []
     enumerations = [
         *finditer_within(_ENUMERATION, text, _LIST_STRETCH, lang.chars("enumeration_closer")),
@@ -889,6 +896,16 @@ def _listed_candidates(text: str) -> list[_Candidate]:
         for item in match.group(1).split(lang.chars("list_separator")):
             slots += _split_at_company_end(text, position, position + len(item))
             position += len(item) + 1
+        # 促成A集团与北海市签订|B等项目: the list of projects starts after the place's step, past the parties
+        party = None  # …and the firm before the parties is the investor
+        for index in range(len(slots) - 1, -1, -1):
+            step_end = _after_a_party_step(text, *slots[index])
+            if step_end is not None:
+                party = next(
+                    (c for (s, e), c in (firms or {}).items() if match.start(1) <= s and e <= step_end), None
+                )
+                slots = [(step_end, slots[index][1]), *slots[index + 1 :]]
+                break
         for index, (start, end) in enumerate(slots):
             whole_start = (
                 _whole_item_start(text, start, end, first=index == 0)
@@ -940,7 +957,7 @@ def _listed_candidates(text: str) -> list[_Candidate]:
             specific = brand_item or _is_specific(name, listed=True) or (typed and _counted_item(name))
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
                 investor = (
-                    name if brand_item or ((start, end) not in attributed and _only_a_brand(name)) else None
+                    name if brand_item or ((start, end) not in attributed and _only_a_brand(name)) else party
                 )
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and
                 # so does the rest of their clause (…等共30个项目集中落户)
@@ -1021,6 +1038,21 @@ def _after_step(text: str, start: int, end: int) -> int:
             break
         cut = match.end()
     return cut
+
+
+def _after_a_party_step(text: str, start: int, end: int) -> int | None:
+    """Where an item opening with places that take a step ends its step (与龙游签订|年产4万吨…, 北海市签订|…);
+    None when the item holds no such step or too little is left after it."""
+    for match in _statuses()[0].finditer(text, start, end):
+        if end - match.end() < LISTED_MIN_CHARS:
+            return None
+        pairs = [(w, f) for w, f in tagged(text[start : match.start()]) if w.strip()]
+        while pairs and pairs[0][1] in ("p", "c"):
+            pairs = pairs[1:]
+        if pairs and all(gazetteer().places_named(w) for w, _flag in pairs):
+            return match.end()
+        return None
+    return None
 
 
 def _counts_each(items: str) -> bool:
@@ -2904,7 +2936,8 @@ def find_projects(
     named += _quoted_candidates(text)
     named.sort(key=lambda c: c.start)
     listed = []
-    for item in _listed_candidates(text):  # a name found on its own still takes its list's opening clause
+    firms = {(span.start, span.end): c.canonical for c in companies for span in c.spans}
+    for item in _listed_candidates(text, firms):  # a name found on its own still takes its list's opening clause
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
         for i, n in enumerate(named):  # …至|广州…工程 found alone is the tail of the item (A至B…工程)
             if item.start < n.start and n.end == item.end and n.start not in place_ends:
@@ -2923,7 +2956,6 @@ def find_projects(
         if not overlapping:
             listed.append(item)
     # a name found on its own still takes its list's head
-    firms = {(span.start, span.end): c.canonical for c in companies for span in c.spans}
     for item in [*_headed_candidates(text, firms), *_inclusive_candidates(text, place_ends)]:
         overlapping = [i for i, n in enumerate(named) if item.start < n.end and n.start < item.end]
         for i in overlapping:

@@ -3089,3 +3089,30 @@ def test_a_brand_the_trimmed_name_cut_into_still_introduces_its_project():
 def test_a_name_whose_share_or_quality_is_measured_is_a_class_of_projects(text):
     names = set(by_name(projects_of(extraction_view(text))))
     assert not any(n.endswith(("湖产项目", "环保项目", "提高项目", "强链项目")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        (
+            "会上促成香港岚钧能源集团与北海市签订岚湖化工新材料等百亿级重大外资项目。",
+            "岚湖化工新材料",
+            "香港岚钧能源集团",
+        ),
+        (
+            "浙江岚宇新材料有限公司与东阳签订年产4万吨特种保护膜等生产线项目。",
+            "年产4万吨特种保护膜",
+            "浙江岚宇新材料有限公司",
+        ),
+        (
+            "會上促成香港嵐鈞能源集團與北海市簽訂嵐湖化工新材料等百億級重大外資項目。",
+            "岚湖化工新材料",
+            "香港岚钧能源集团",
+        ),
+    ],
+)
+def test_a_place_signing_a_list_opens_no_name_and_the_firm_before_it_invests(text, name, company):
+    found = by_name(projects_of(extraction_view(text)))
+    assert set(found) == {name}
+    assert found[name].company == company
+    assert found[name].status == "signed"
