@@ -2972,6 +2972,7 @@ def find_projects(
         and not _ORDINAL_END.search(c.name or "")
         and not _names_a_class(c.name or "")
         and not _holds_a_clause(c.name or "")
+        and not _counts_a_class(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)
         and not text.startswith(tuple(_WORDS["class_measures"]), c.end)
     ]
@@ -3052,6 +3053,18 @@ def _holds_a_clause(name: str) -> bool:
 
 _CLOSING_BRACKETS = lang.chars("closing_brackets")
 _CONJUNCTIONS = lang.chars("conjunctions")
+
+
+_INNER_COUNT = re.compile(lang.pattern("project_words", "inner_count"))
+
+
+def _counts_a_class(name: str) -> bool:
+    """合作实施两个百亿级项目: a count inside a name, with no name said before it nor after it, is a tally
+    (上海某某2个百万头生猪全产业链 names its investor before the count)."""
+    count = _INNER_COUNT.search(name)
+    if count is None or count.start() == 0 or name.endswith(_WORDS["list_end"], 0, count.start()):
+        return False  # (A等8个项目: a list closed, its items named before)
+    return not _is_specific(name[: count.start()]) and not _is_specific(name[count.end() :])
 
 
 def _past_a_closing_bracket(candidate: _Candidate) -> _Candidate | None:

@@ -3116,3 +3116,19 @@ def test_a_place_signing_a_list_opens_no_name_and_the_firm_before_it_invests(tex
     assert set(found) == {name}
     assert found[name].company == company
     assert found[name].status == "signed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "吉林市与岚泽集团、岚桥集团签约合作实施两个百亿级项目，总投资额超过500亿元。",
+        "吉林市與嵐澤集團、嵐橋集團簽約合作實施兩個百億級項目，總投資額超過500億元。",
+    ],
+)
+def test_a_count_inside_a_name_with_no_name_around_it_is_a_tally(text):
+    assert not [p.name for p in projects_of(extraction_view(text)) if p.name and "百亿级" in p.name]
+
+
+def test_a_count_inside_a_name_after_its_investor_or_closing_a_list_is_kept():
+    text = "签订总投资3.5亿元的岚农农业机械制造等8个项目，总投资53.1亿元。"
+    assert any("岚农农业机械制造" in (p.name or "") for p in projects_of(extraction_view(text)))
