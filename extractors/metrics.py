@@ -1028,6 +1028,11 @@ def _subject(
     ]
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
+    owner = next(
+        (m for m in reversed(before) if m.start >= clause_start and _owns_the_figure(view, m.end, pos)), None
+    )
+    if owner is not None:  # 签约仪式上平房区(哈经开区)的50个重点项目: the place whose figure it is
+        return owner.canonical
     if city and _closes_a_list_over_places(view, pos, before, enumerations):
         return _container_of_list(view, pos, before, city, province)
     before = [m for m in before if not m.enumerated]
@@ -1060,6 +1065,14 @@ def _subject(
     if passing:
         return passing[0].canonical
     return None
+
+
+_OWNS_THE_FIGURE = re.compile(lang.pattern("metric_keywords", "owns_the_figure"))
+
+
+def _owns_the_figure(view: str, end: int, pos: int) -> bool:
+    """A place right before 的 and the figure (平房区的50个, 某区(某开发区)的50个): the figure is the place's."""
+    return _OWNS_THE_FIGURE.fullmatch(view, end, pos) is not None
 
 
 # 仪式在禹城市某项目现场举行: the place where an event is held, in passing, is no subject of the city's figures

@@ -2612,3 +2612,16 @@ def test_a_parts_share_in_a_breakdown_is_a_figure():
 def test_trips_counted_after_招商引资_are_an_activity_figure():
     text = halfwidth("今年以来，某州大力开展招商引资，“走出去”招商引资21次，洽谈对接企业110家。")
     assert (21, "次") in figures(metrics_of(text, [], city="延边朝鲜族自治州"))
+
+
+@pytest.mark.parametrize("bracket", ["", "(岚经开区)"])
+def test_a_place_owning_a_count_by_its_de_is_its_subject_not_the_report_opening(bracket):
+    text = f"7月17日，岚山新区招商引资项目集中签约仪式举行。签约仪式上东岭区{bracket}的50个重点项目进行了集中签约。"
+    districts = [
+        district(text, "岚山新区", "new_area"),
+        district(text, "东岭区", "district"),
+        district(text, "岚山经济技术开发区", "zone", "岚经开区"),
+    ]
+    ms = metrics_of(text, districts, city="岚州市")
+    assert figures(ms) == [(50, "个")]
+    assert ms[0].subject == "东岭区"
