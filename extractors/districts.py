@@ -219,6 +219,17 @@ def _inside_a_word(text: str, start: int) -> bool:
     return word is not None and word[1] < start
 
 
+def _run_on_into_a_word(text: str, start: int, end: int) -> bool:
+    """大理石 holds no 大理, 伊犁河 no 伊犁: an autonomous prefecture's bare place name of two characters and
+    the next one make a word of the dictionary."""
+    if end - start != 2 or word_frequency(text[start : end + 1]) == 0:
+        return False
+    ending = _PLACE_NAMES["autonomous_prefecture_ending"]
+    return all(
+        e.form == CITY and e.place.canonical.endswith(ending) for e in gazetteer().places_named(text[start:end])
+    )
+
+
 def _suffix_read_onward(text: str, start: int, end: int) -> bool:
     """市委市政府和县委 holds no 和县: a name of one character and its suffix, where the segmenter reads the
     character alone and the suffix as the start of a word running on (县委)."""
@@ -242,6 +253,7 @@ def _words_not_a_name(text: str, start: int, end: int) -> bool:
     """Characters that spell a place but read as everyday words in their sentence (丰富县域, 和县委, 和县区)."""
     return (
         _inside_a_word(text, start)
+        or _run_on_into_a_word(text, start, end)
         or _suffix_read_onward(text, start, end)
         or _and_the_divisions(text, start, end)
         or _the_n_big(text, start)

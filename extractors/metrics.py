@@ -1029,7 +1029,12 @@ def _subject(
     if modified:  # 肥西县与合肥经开区共建的肥西…产业园新入驻企业14家: the park is what is spoken of
         return modified[-1].canonical
     owner = next(
-        (m for m in reversed(before) if m.start >= clause_start and _owns_the_figure(view, m.end, pos)), None
+        (
+            m
+            for m in reversed(before)
+            if m.start >= clause_start and not m.listed and _owns_the_figure(view, m.end, pos)
+        ),
+        None,
     )
     if owner is not None:  # 签约仪式上平房区(哈经开区)的50个重点项目: the place whose figure it is
         return owner.canonical

@@ -368,6 +368,12 @@ def test_an_autonomous_prefecture_is_known_by_its_place_name_and_zhou():
     assert document_city("本报讯 阿坝州今年前5个月新签约项目30个。") == "阿坝藏族羌族自治州"
     assert document_city("今年以来，恩施州新签约项目120个。") == "恩施土家族苗族自治州"
     assert document_city("西双版纳招商推介会在昆明举行。") == "西双版纳傣族自治州"
+    # its bare place name is the prefecture too, not its seat; 海南 stays the province, 海西 the Strait's west
+    assert document_city("楚雄招商推介会在昆明举行，签约项目12个。") == "楚雄彝族自治州"
+    assert document_city("2023年新疆·昌吉产业招商恳谈会在昌吉召开。") == "昌吉回族自治州"
+    assert document_city("海南自由贸易港建设提速，签约项目12个。") != "海南藏族自治州"
+    assert document_city("福州市海西高新技术产业园签约项目3个。") == "福州市"
+    assert document_city("岚钧公司年产100万平方米大理石板材项目签约。") is None  # 大理石 is marble
     # 海南州 is not the province, 巴州 stays 巴州区's short form
     assert document_city("海南州共和县签约项目3个。") == "海南藏族自治州"
     _, city = districts_of("巴中市巴州区签约项目3个。")

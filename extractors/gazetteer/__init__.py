@@ -97,7 +97,7 @@ def city_short(name: str) -> str:
 
 
 def _autonomous_prefecture_shorts(name: str) -> list[str]:
-    """黔东南苗族侗族自治州 → 黔东南州, 黔东南; 大理白族自治州 → 大理州 (大理 alone is too short to be sure of)."""
+    """黔东南苗族侗族自治州 → 黔东南州, 黔东南; 楚雄彝族自治州 → 楚雄州, 楚雄."""
     ending = _PLACE_NAMES["autonomous_prefecture_ending"]
     if not name.endswith(ending):
         return []
@@ -108,7 +108,7 @@ def _autonomous_prefecture_shorts(name: str) -> list[str]:
     if place == name.removesuffix(ending) or len(place) < 2:
         return []
     shorts = [place + _PLACE_NAMES["autonomous_prefecture_short_ending"]]
-    return shorts + ([place] if len(place) >= _PLACE_NAMES["autonomous_prefecture_bare_min"] else [])
+    return shorts + ([place] if place not in _PLACE_NAMES["autonomous_prefecture_bare_elsewhere"] else [])
 
 
 def _autonomous_division_form(name: str) -> str | None:
