@@ -226,7 +226,8 @@ def _run_on_into_a_word(text: str, start: int, end: int) -> bool:
         return False
     ending = _PLACE_NAMES["autonomous_prefecture_ending"]
     return all(
-        e.form == CITY and e.place.canonical.endswith(ending) for e in gazetteer().places_named(text[start:end])
+        e.form == CITY and e.place.canonical.endswith(ending)
+        for e in gazetteer().places_named(text[start:end])
     )
 
 

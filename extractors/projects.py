@@ -2937,7 +2937,8 @@ def find_projects(
     named.sort(key=lambda c: c.start)
     listed = []
     firms = {(span.start, span.end): c.canonical for c in companies for span in c.spans}
-    for item in _listed_candidates(text, firms):  # a name found on its own still takes its list's opening clause
+    # a name found on its own still takes its list's opening clause
+    for item in _listed_candidates(text, firms):
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
         for i, n in enumerate(named):  # …至|广州…工程 found alone is the tail of the item (A至B…工程)
             if item.start < n.start and n.end == item.end and n.start not in place_ends:
