@@ -1323,7 +1323,8 @@ def _zone_name_start(text: str, suffix_start: int) -> tuple[int, bool]:
     for index in range(len(before) - 1, -1, -1):
         word, w_start, _w_end = before[index]
         before_a_name = word in lang.char_set("function") or word in lang.word_set("name_left_boundaries")
-        if not HAN_CHAR.match(word) or before_a_name or suffix_start - w_start > 6:
+        collective = word in _PLACE_NAMES["zone_name_collectives"]
+        if not HAN_CHAR.match(word) or before_a_name or collective or suffix_start - w_start > 6:
             break
         everyday = len(word) > 1 and word_frequency(word) >= RARE_WORD_FREQ
         zone_word = word in lang.word_set("zone_name_words")

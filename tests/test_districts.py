@@ -1324,3 +1324,12 @@ def test_a_provinces_zones_of_a_kind_are_no_zone_of_their_own():
     assert not [d for d in find_districts(text)[0] if d.kind == "zone"]
     named = "沈阳市辽宁岚德电子商务产业园新签约项目5个。"
     assert "辽宁岚德电子商务产业园" in {d.canonical for d in find_districts(named)[0]}
+
+
+def test_all_zones_of_a_kind_are_no_zone_and_a_municipalitys_bare_ftz_is_its_own():
+    assert canonicals("上半年，北京全市实际利用外资99亿美元。今年，全国自贸试验区建设迎来十周年。") == set()
+    assert canonicals("今年全省开发区新签约项目120个，岚湖县签约项目3个。") <= {"岚湖县"}
+    found = canonicals("上半年，北京全市实际利用外资99亿美元，其中自贸试验区实际利用外资占全市比重达14.9%。")
+    assert found == {"中国（北京）自由贸易试验区"}
+    # a province's own bare 自贸试验区 has areas in several cities: no one zone
+    assert not any("自由贸易试验区" in c for c in canonicals("成都市高新区签约项目5个，自贸试验区建设推进。"))

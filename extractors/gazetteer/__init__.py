@@ -139,6 +139,9 @@ def _add_whole_ftz(gaz: Gazetteer, short: str, province: str, municipality: str 
     for alias in _FTZ_AREA["whole_aliases"]:
         if not gaz.places_named(alias.format(province=short)):
             gaz.add(alias.format(province=short), NAME, zone)
+    if municipality:
+        for bare in _FTZ_AREA["whole_bare"]:
+            gaz.add(bare, CONTEXT, zone)
 
 
 def _zone_aliases(gaz: Gazetteer, place: Place) -> None:
