@@ -694,7 +694,7 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
             continue  # a city's 新区 needs a name of its own (宁波前湾新区), not 城阳区新区建设
         if _PARK_AS_PROJECT.match(text, match.end()):
             continue  # 天津鲲鹏生物医药产业园项目: the park is what is being built, not where
-        if any(word in _PLACE_NAMES["zone_name_never_holds"] for word, _f in tagged(text[end : match.end()])):
+        if _holds_a_clause_word(text[end : match.end()]):
             continue  # 某市举行开发区…活动: the place opens a clause, not a zone's name
         if _collective_zones(text, surface, entries, text[end : match.end()]):
             continue  # 某省开发区第三次活动, 某市各开发区…某市开发区集中开工: the place's zones together
@@ -736,6 +736,8 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         if any(s < match.end() and match.start() < e for s, e in named):
             continue  # 成都高新区 is in the gazetteer already
         name_start, own_name = _zone_name_start(text, match.start())
+        if _holds_a_clause_word(text[name_start : match.start()]):
+            continue  # 孝义市以经济开发区为…: the city is the subject of its clause
         if match.start() - name_start >= 2:
             known_start, known = _known_zone_ending_at(text, name_start, match.end())
             if len(known) == 1:  # 滨海高新区 away from any mention of Tianjin is still Tianjin's
@@ -749,6 +751,11 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+def _holds_a_clause_word(name: str) -> bool:
+    """A verb or preposition of the clause between a place and a zone's ending (举行, 建设, 以): no name."""
+    return any(word in _PLACE_NAMES["zone_name_never_holds"] for word, _flag in tagged(name))
 
 
 GLUED_CHARACTERS = 2  # characters a word before a zone's name (同, 与) may glue onto it
@@ -1044,6 +1051,8 @@ def _located_zones(text: str, city: str | None, province: str | None, zones: lis
                 continue
             if tagged(text[start:end])[0][1].startswith(never_opens) or not _has_a_name(text[start:end]):
                 continue
+            if _holds_a_clause_word(text[start:end]):
+                continue  # 在铁西区建设某某产业园: where it is built, then what
             found.append(_Hit(start, end, Place(_zone_canonical(text[start:end]), "zone", city, province)))
     return found
 

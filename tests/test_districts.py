@@ -1333,3 +1333,17 @@ def test_all_zones_of_a_kind_are_no_zone_and_a_municipalitys_bare_ftz_is_its_own
     assert found == {"中国（北京）自由贸易试验区"}
     # a province's own bare 自贸试验区 has areas in several cities: no one zone
     assert not any("自由贸易试验区" in c for c in canonicals("成都市高新区签约项目5个，自贸试验区建设推进。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "division"),
+    [
+        ("岚钧集团计划在铁西区建设岚钧电气产业园、岚湖输配电项目。", "铁西区"),
+        ("近年来，孝义市以经济开发区为经济高质量发展主战场。", "孝义市"),
+        ("宜城市建设绿色循环产业园，签约项目5个。", "宜城市"),
+    ],
+)
+def test_a_clause_verb_or_preposition_after_a_division_opens_no_zone_name(text, division):
+    found = canonicals(text)
+    assert division in found
+    assert not any(c.startswith(division) and c != division for c in found)
