@@ -1000,6 +1000,7 @@ _ADVERBS_BEFORE_A_VERB = lang.longest_first(lang.data("company_patterns")["adver
 
 # names, and organizations, places and idioms (中国电信, 深圳, 前程无忧)
 _NAMING_FLAGS = (*_PROPER_FLAGS, "nt", "ns", "i")
+EVERYDAY_PLACE_WORD_FREQ = 1000  # jieba frequency of a place-tagged word that is an everyday noun (城市)
 
 
 def _from_a_glued_slot(text: str, slot_start: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1016,10 +1017,20 @@ def _holds_a_name(slot: str) -> bool:
     """A slot a trigger fills (与…签署, 引进…，) that holds a name or a word no dictionary knows, not only
     common nouns and verbs (就业机会, 高端产业, 设厂, 年度计划)."""
     return any(
-        flag in _NAMING_FLAGS
+        (flag in _NAMING_FLAGS and not _a_common_place_word(word, flag))
         or not _HAN.match(word)
         or (len(word) == 1 and word not in _common_hanzi())  # 晟|屹|微电子: rare characters coin a 字号
         for word, flag in tagged(slot)
+    )
+
+
+def _a_common_place_word(word: str, flag: str) -> bool:
+    """城市, 各县市: words the dictionary tags as places that name no place."""
+    return (
+        flag == "ns"
+        and not gazetteer().places_named(word)
+        and word not in lang.word_set("foreign_places")
+        and word_frequency(word) >= EVERYDAY_PLACE_WORD_FREQ
     )
 
 
