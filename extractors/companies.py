@@ -426,7 +426,20 @@ def _after_a_glued_boundary(text: str, start: int, end: int) -> int:
     ends = [match.end() for match in _boundary_before_a_country().finditer(text, start, end)]
     existential = _existential_after_a_list_head().finditer(text, max(0, start - MAX_LIST_HEAD), end)
     ends += [match.end() for match in existential if start < match.end() < end]
+    # 精准对|标三安光电: a boundary word of two characters the segmenter cut after its first
+    ends += [
+        start + len(word) - 1
+        for word in _split_boundaries()
+        if text.endswith(word[:1], 0, start) and text.startswith(word[1:], start) and end - start > len(word)
+    ]
     return max(ends) if ends else start
+
+
+@cache
+def _split_boundaries() -> tuple[str, ...]:
+    """Boundary words of two characters whose first is a boundary on its own (对标: 对)."""
+    boundaries = lang.word_set("name_left_boundaries")
+    return tuple(w for w in boundaries if len(w) == 2 and w[0] in boundaries)
 
 
 def _digits_before(word: str) -> bool:
@@ -1015,12 +1028,16 @@ def _from_a_glued_slot(text: str, slot_start: int, span: tuple[int, int] | None)
 
 def _holds_a_name(slot: str) -> bool:
     """A slot a trigger fills (与…签署, 引进…，) that holds a name or a word no dictionary knows, not only
-    common nouns and verbs (就业机会, 高端产业, 设厂, 年度计划)."""
+    common nouns and verbs (就业机会, 高端产业, 设厂, 年度计划); one ending in a word of position (…项目中)
+    says where, not who (西部证券: a word of position may open a name)."""
+    pairs = tagged(slot)
+    if pairs and pairs[-1][1] == "f":
+        return False
     return any(
         (flag in _NAMING_FLAGS and not _a_common_place_word(word, flag))
         or not _HAN.match(word)
         or (len(word) == 1 and word not in _common_hanzi())  # 晟|屹|微电子: rare characters coin a 字号
-        for word, flag in tagged(slot)
+        for word, flag in pairs
     )
 
 

@@ -1376,3 +1376,20 @@ def test_承接_opens_no_firms_name():
     text = "该区得以承接起苹果、三星、北汽等国内外知名企业的配套项目。"
     names = {c.canonical for c in find_companies(text)}
     assert {"三星", "北汽"} <= names and not any("承接" in n for n in names)
+
+
+def test_a_boundary_word_the_segmenter_split_opens_no_name():
+    assert "岚安光电" in names("二是精准对标岚安光电等头部企业，推动项目引进。")
+    assert not any(n.startswith("标") for n in names("二是精准对标岚安光电等头部企业，推动项目引进。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约6个项目，涉及工业制造业、能源与城市基建、第三产业等。",
+        "在上半年落户新区的外企及其项目中，制造业项目投资额大。",
+    ],
+)
+def test_everyday_place_words_and_words_of_position_name_no_firm(text):
+    found = names(text)
+    assert not any(n.endswith(("城市基建", "项目中")) for n in found)

@@ -3132,3 +3132,8 @@ def test_a_count_inside_a_name_with_no_name_around_it_is_a_tally(text):
 def test_a_count_inside_a_name_after_its_investor_or_closing_a_list_is_kept():
     text = "签订总投资3.5亿元的岚农农业机械制造等8个项目，总投资53.1亿元。"
     assert any("岚农农业机械制造" in (p.name or "") for p in projects_of(extraction_view(text)))
+
+
+def test_a_name_joining_something_and_its_projects_is_a_class():
+    text = "在上半年落户东岭新区的外企及其项目中，岚钧变速箱项目投资总额超过1亿美元。"
+    assert not [p.name for p in projects_of(extraction_view(text)) if "及其" in (p.name or "")]
