@@ -3041,18 +3041,22 @@ _ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过
 
 
 def _holds_a_clause(name: str) -> bool:
-    """A name run on over its clause's predicate: an aspect particle (…进行了项目), or an adverb or a verb
-    followed by a preposition (…项目将对…, …分别在…, 整体搬迁至…); a name never says how it is done
+    """A name run on over its clause's predicate: an aspect particle (…进行了项目), an adverb or a verb
+    followed by a preposition (…项目将对…, …分别在…, 整体搬迁至…), or a subject's adverb of effort before its
+    verb (经开区牢牢抓住项目); a name never says how it is done
     (A至B公路: a preposition between places is part of the name)."""
     pairs = [(w, f) for w, f in tagged(name) if w.strip()]
     for i, (word, flag) in enumerate(pairs):
         next_flag = pairs[i + 1][1] if i + 1 < len(pairs) else ""
         if flag in _ASPECT_FLAGS or (next_flag == "p" and (flag == "d" or (flag == "v" and len(word) >= 2))):
             return True  # (a one-character "verb" is jieba's cut of a place: 汀汀拉|至|勒…公路)
+        if i > 0 and word in _WORDS["clause_adverbs"] and next_flag.startswith("v"):
+            return True  # 某区牢牢抓住项目…: an adverb of effort and its verb (湿法同步拉伸 is a process)
     return False
 
 
 _CLOSING_BRACKETS = lang.chars("closing_brackets")
+_OPENING_BRACKETS = lang.chars("opening_brackets")
 _CONJUNCTIONS = lang.chars("conjunctions")
 
 
@@ -3070,8 +3074,11 @@ def _counts_a_class(name: str) -> bool:
 
 def _past_a_closing_bracket(candidate: _Candidate) -> _Candidate | None:
     """各县（市、区）和甲产业园: a name never opens with the bracket that closes the words before it, nor
-    with the conjunction after them; None when nothing of a name is left."""
+    with the conjunction after them, nor with a bracket it never closes; None when nothing of a name is
+    left."""
     name = candidate.name
+    if name and name[0] in _OPENING_BRACKETS and not set(name) & set(_CLOSING_BRACKETS):
+        return None  # 到位资金65亿元(含续建项目): a note in brackets the name never closes
     if not name or name[0] not in _CLOSING_BRACKETS:
         return candidate
     cut = len(name) - len(name[1:].lstrip(_CONJUNCTIONS))

@@ -3137,3 +3137,24 @@ def test_a_count_inside_a_name_after_its_investor_or_closing_a_list_is_kept():
 def test_a_name_joining_something_and_its_projects_is_a_class():
     text = "在上半年落户东岭新区的外企及其项目中，岚钧变速箱项目投资总额超过1亿美元。"
     assert not [p.name for p in projects_of(extraction_view(text)) if "及其" in (p.name or "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("东岭经开区集中开工。经开区牢牢抓住项目建设这个“牛鼻子”，岚钧电池项目开工。", "抓住项目"),
+        (
+            "东岭县集中签约。1-12月全县签约项目30个，到位资金65.02亿元(含续建项目)，岚钧电池项目开工。",
+            "续建项目",
+        ),
+    ],
+)
+def test_a_subjects_effort_or_a_bracketed_note_is_no_project(text, bad):
+    names = [p.name for p in projects_of(extraction_view(text))]
+    assert "岚钧电池项目" in names
+    assert not any(bad in (n or "") for n in names)
+
+
+def test_an_effort_opening_a_list_is_trimmed_not_the_list():
+    text = "岚湖新区集中签约。以总部经济为支撑，着力打造岚钧总部、岚湖健康产业园等一批优质总部项目。"
+    assert any((p.name or "").endswith("岚钧总部") for p in projects_of(extraction_view(text)))
