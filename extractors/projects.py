@@ -1153,6 +1153,8 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
         head = (opening, match.end("head"))
         start = position = match.start("items")
         closer = text.find(stop, position, match.end("items"))
+        if closer >= 0 and _counted_in_its_first_clause(text, head, position, closer):
+            closer = -1  # 6个项目分别为A、B、…F，涉及制造、新能源等领域: the 等 closes another clause's list
         if closer >= 0 and _lists_kinds(text, [], closer):
             resume = closer  # 包括先进制造业、研发中心等类别: kinds of projects; a list may follow
             continue
@@ -1256,6 +1258,17 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
 
 
 BRAND_ITEM_CHARS = (4, 8)  # a firm's short name as a list item: 岚钧电子, 苏州岚钧精密
+
+
+def _counted_in_its_first_clause(text: str, head: tuple[int, int], start: int, closer: int) -> bool:
+    """Whether the items before the first clause break after `start` are as many as the head counts, and
+    the list's closer at `closer` lies past that break."""
+    count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)
+    first_break = _CLAUSE_BREAK.search(text, start, closer)
+    if count is None or first_break is None:
+        return False
+    pieces = text[start : first_break.start()].split(lang.chars("list_separator"))
+    return int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces) > 1
 
 
 def _brand_item_end(text: str, start: int, end: int) -> int | None:
@@ -2363,6 +2376,30 @@ def _names_only(project: Project) -> bool:
     return not rest or rest in _nouns()[0]
 
 
+def _named_elsewhere(doc: _Context, projects: list[Project]) -> list[Project]:
+    """A firm listed as a project (开工项目分别为A锂电、B医药) whose project a later sentence of its own names
+    (A锂电计划建设…生产基地): one project, under its name, with what the listing alone says."""
+    named: dict[str, list[int]] = {}
+    for i, project in enumerate(projects):
+        if project.name is not None and project.company:
+            named.setdefault(project.company, []).append(i)
+    kept = list(projects)
+    dropped = set()
+    for i, project in enumerate(projects):
+        same = named.get(project.company or "", []) if project.name is None else []
+        if (
+            len(same) == 1
+            and projects[same[0]].start > project.start
+            and doc.sentence_at(projects[same[0]].start) != doc.sentence_at(project.start)
+        ):
+            merged = _filled(kept[same[0]], project)
+            if _work_stage(project.status) > _work_stage(merged.status):  # listed as started, described as
+                merged = merged.model_copy(update={"status": project.status})  # planned when it was agreed
+            kept[same[0]] = merged
+            dropped.add(i)
+    return [p for i, p in enumerate(kept) if i not in dropped]
+
+
 def _same_firm_again(found: Project, project: Project) -> bool:
     """Two projects without names said in one stretch of text whose investors are one firm written twice, the
     second time shorter (泰国某某集团出资…，某某集团在我省投资…): one project."""
@@ -3020,6 +3057,7 @@ def find_projects(
             continue
         by_key[key] = len(projects)
         projects.append(project)
+    projects = _named_elsewhere(doc, projects)
     event = _collective_event(text)
     if event is not None:
         projects = [

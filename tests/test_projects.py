@@ -3158,3 +3158,15 @@ def test_a_subjects_effort_or_a_bracketed_note_is_no_project(text, bad):
 def test_an_effort_opening_a_list_is_trimmed_not_the_list():
     text = "岚湖新区集中签约。以总部经济为支撑，着力打造岚钧总部、岚湖健康产业园等一批优质总部项目。"
     assert any((p.name or "").endswith("岚钧总部") for p in projects_of(extraction_view(text)))
+
+
+def test_a_counted_list_of_firms_ends_at_its_clause_and_a_later_sentence_names_their_project():
+    text = (
+        "本次集中开工的4个产业项目分别为恒利锂电、益岚医药、美岚本草、元岚软件，涉及先进装备制造、新能源与节能环保等领域。"
+        "据了解，恒利锂电计划在岚湖大道建设万吨级锂电池正极材料生产基地，总投资5亿元。"
+    )
+    found = projects_of(extraction_view(text))
+    firms = {p.company for p in found}
+    assert {"恒利锂电", "益岚医药", "美岚本草", "元岚软件"} <= firms
+    assert [p.name for p in found if p.company == "恒利锂电"] == ["万吨级锂电池正极材料生产基地"]
+    assert {p.status for p in found} == {"started"}
