@@ -1621,7 +1621,7 @@ class _Kept:
     part: bool = False  # said after 其中 in its sentence: one part of a breakdown
 
 
-_OFFICIAL_TITLE_AFTER_PLACE = re.compile(lang.pattern("metric_keywords", "official_title_after_place"))
+_OFFICIAL_TITLE_AFTER_PLACE = re.compile(lang.pattern("place_names", "official_title_after_place"))
 
 
 def find_metrics(

@@ -1891,6 +1891,13 @@ def _project_district(
     others |= _claimed_by_another(doc, position)
     # a town tells where the projects of its own sentence go, it leads no paragraph as its county would
     others |= {start for start in doc.town_starts if not sentence.start <= start < sentence.end}
+    # 湖南某新区党工委委员、管委会副主任某某出席: an official's office, not where projects go
+    others |= {
+        span.start
+        for _start, district in doc.district_spans
+        for span in district.spans
+        if _OFFICIALS_TITLE.match(text, span.end)
+    }
     spans = [s for s in doc.district_spans if s[0] not in others]
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
@@ -1913,6 +1920,9 @@ def _project_district(
         or _district_at(text, outside_names, position, above, sentence, item)
         or _district_at(text, own_names, position, above, sentence, item)
     )
+
+
+_OFFICIALS_TITLE = re.compile(lang.pattern("place_names", "office_after_place"))
 
 
 def _claimed_by_another(doc: _Context, position: int) -> set[int]:

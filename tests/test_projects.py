@@ -3170,3 +3170,12 @@ def test_a_counted_list_of_firms_ends_at_its_clause_and_a_later_sentence_names_t
     assert {"恒利锂电", "益岚医药", "美岚本草", "元岚软件"} <= firms
     assert [p.name for p in found if p.company == "恒利锂电"] == ["万吨级锂电池正极材料生产基地"]
     assert {p.status for p in found} == {"started"}
+
+
+def test_a_place_in_an_officials_title_is_no_place_a_project_goes():
+    text = (
+        "长沙晚报讯 昨日，高新区4个产业项目集中开工，总投资预计达30亿元。湖南湘江新区党工委委员、管委会副主任岚某，"
+        "高新区管委会主任岚某某出席活动。\n本次集中开工的4个产业项目分别为恒利锂电、益岚医药、美岚本草、元岚软件，涉及先进装备制造等领域。"
+    )
+    districts = {p.district for p in projects_of(extraction_view(text))}
+    assert districts == {"长沙高新技术产业开发区"}
