@@ -213,8 +213,10 @@ def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
     """A brand or proper name as jieba tags it, or a word its dictionary does not know (鹏辉, 电阀)."""
     if word in _industry() or gazetteer().places_named(word):
         return False
-    if flag in _BRAND_FLAGS or (flag == "ns" and len(word) >= 2):
+    if flag in _BRAND_FLAGS:
         return True
+    if flag == "ns" and len(word) >= 2:  # 城市 is tagged a place, a country is one
+        return word in lang.word_set("foreign_places") or word_frequency(word) < EVERYDAY_PLACE_WORD_FREQ
     if flag != "oov" or len(word) < 2 or set(word) & lang.char_set("function"):
         return False
     return not opening or not tagged(word[0])[0][1].startswith(_NOT_A_NAME_START)
@@ -1131,10 +1133,19 @@ def _opener(text: str, list_start: int) -> tuple[int, int]:
 def _lists_topics(text: str, start: int, end: int) -> bool:
     """项目涉及高效生态农业、原创数字音乐等: after 涉及 a list whose items do not all end with a project noun
     names the fields the projects cover."""
-    if not text[:start].rstrip(lang.chars("colons")).endswith(tuple(_WORDS["topic_list_openers"])):
-        return False
+    opening = text[:start].rstrip(lang.chars("colons"))
     pieces = [p for p in _CLAUSE_BREAK.split(text[start:end])[0].split(lang.chars("list_separator")) if p]
+    if opening.endswith(tuple(_WORDS["kind_list_openers"])):
+        # 46个项目正式签约，主要为战略性新兴产业和先进制造业项目: what the projects mainly are, no one named
+        return not any(_is_specific(p, listed=True) for piece in pieces for p in _joined_parts(piece))
+    if not opening.endswith(tuple(_WORDS["topic_list_openers"])):
+        return False
     return not all(p.endswith(_nouns()[0]) for p in pieces)
+
+
+def _joined_parts(piece: str) -> list[str]:
+    """战略性新兴产业和先进制造业项目 → its parts joined by a conjunction."""
+    return [p for p in re.split(lang.alternation(_WORDS["item_conjunctions"]), piece) if p]
 
 
 def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = None) -> list[_Candidate]:
@@ -1343,6 +1354,7 @@ def _sampled_item(item: str) -> bool:
 
 
 EVERYDAY_FREQ = 500
+EVERYDAY_PLACE_WORD_FREQ = 20000  # jieba frequency of a place-tagged word no name is made of (城市)
 PREDICATE_REACH = 48  # characters a copula clause may run before the noun it ends with (，是…的…项目)
 DESCRIPTION_REACH = 24  # characters a copula and a ranking may stand before a name (是全国重要的…基地)
 

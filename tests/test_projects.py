@@ -3179,3 +3179,13 @@ def test_a_place_in_an_officials_title_is_no_place_a_project_goes():
     )
     districts = {p.district for p in projects_of(extraction_view(text))}
     assert districts == {"长沙高新技术产业开发区"}
+
+
+def test_what_the_counted_projects_mainly_are_names_kinds_not_projects():
+    text = (
+        "总投资超过210亿元的46个项目正式签约，主要为战略性新兴产业和先进制造业项目，以及城市功能和创新创业项目。"
+        "签约落户东岭新区的产业项目包括岚钧工程机械研制项目、岚湖高端LED光源研制项目等。"
+    )
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"岚钧工程机械研制项目", "岚湖高端LED光源研制项目"} <= names
+    assert not any(n and n.endswith(("制造业项目", "创新创业项目")) for n in names)
