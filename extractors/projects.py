@@ -697,7 +697,12 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
             closer = text.find(stop, start, end)
             end = _bare_name_end(text, start, closer if closer >= 0 else end)
             named = _ends_with_a_noun(text[start:end], nouns)
-            if named and before == separator and _half_a_name(text, raw):
+            if (
+                named
+                and before == separator
+                and _half_a_name(text, raw)
+                and not _opens_with_a_name(text[start:end])  # 上海某电影城、亚太某某枢纽项目: two names
+            ):
                 start = raw.pop()[0]  # A县食用菌菌种生产、栽培及加工综合建设项目: one name holds a 、
                 before = text[start - 1 : start] if raw else ""
             raw.append((start, end, named, before))
@@ -705,7 +710,16 @@ def _full_name_items(text: str) -> list[tuple[int, int]]:
                 break
         for index, (start, end, named, before) in enumerate(raw):
             beside = [raw[i][2] for i in (index - 1, index + 1) if 0 <= i < len(raw)]
-            if not named or not any(beside):
+            # 上海某电影城、亚太某某枢纽项目: a facility named on its own before a full name is an item too
+            facility = (
+                not named
+                and index + 1 < len(raw)
+                and raw[index + 1][2]
+                and raw[index + 1][3] == separator
+                and _opens_with_a_name(text[start:end])
+                and _half_a_name(text, [raw[index + 1], raw[index]])
+            )
+            if not (named or facility) or not any(beside):
                 continue
             said = [(text.find(w, start, end), w) for w in _FULL_LIST_OPENERS]
             said = [(at, w) for at, w in said if 0 <= at - start <= FULL_LIST_OPENER_REACH]
@@ -784,6 +798,14 @@ def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int])
                 and not _statuses()[0].search(text, start, found.start)
             ):
                 out[out.index(found)] = replace(found, name=text[start:end], start=start)
+        elif (
+            not _ends_with_a_noun(text[start:end], _nouns()[0])
+            and not any(c.start < end and start < c.end for c in named)
+            and _is_specific(text[start:end])
+            and not _registered(text[start:end])
+            and not _only_a_firms_name(text[start:end])
+        ):  # 上海某电影城、亚太某某枢纽项目: the facility named before a full name (not a firm listed)
+            out.append(_Candidate(text[start:end], start, end))
         elif text.endswith(_WORDS["project_word"], start, end) and not any(
             c.start < end and start < c.end for c in named
         ):  # (a centre, a platform: a carrier, maybe)

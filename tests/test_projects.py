@@ -3189,3 +3189,9 @@ def test_what_the_counted_projects_mainly_are_names_kinds_not_projects():
     names = {p.name for p in projects_of(extraction_view(text))}
     assert {"岚钧工程机械研制项目", "岚湖高端LED光源研制项目"} <= names
     assert not any(n and n.endswith(("制造业项目", "创新创业项目")) for n in names)
+
+
+def test_a_facility_named_on_its_own_before_a_full_name_is_a_project_of_the_list():
+    text = "万州区现场签约了岚钧新型改性塑料项目、协信岚州物流商贸城项目、华升岚星国际广场、长滩温泉岚獐峡旅游景区项目。"
+    names = {p.name for p in projects_of(extraction_view(text))}
+    assert {"华升岚星国际广场", "长滩温泉岚獐峡旅游景区项目"} <= names
