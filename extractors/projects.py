@@ -800,6 +800,8 @@ def _whole_items(text: str, named: list[_Candidate], place_ends: frozenset[int])
                 out[out.index(found)] = replace(found, name=text[start:end], start=start)
         elif (
             not _ends_with_a_noun(text[start:end], _nouns()[0])
+            and _ends_with_a_noun(text[max(0, start - 30) : start - 1], _nouns()[0])  # between full names
+            and text[start - 1 : start] == lang.chars("list_separator")
             and not any(c.start < end and start < c.end for c in named)
             and _is_specific(text[start:end])
             and not _registered(text[start:end])

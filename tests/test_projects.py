@@ -3195,3 +3195,8 @@ def test_a_facility_named_on_its_own_before_a_full_name_is_a_project_of_the_list
     text = "万州区现场签约了岚钧新型改性塑料项目、协信岚州物流商贸城项目、华升岚星国际广场、长滩温泉岚獐峡旅游景区项目。"
     names = {p.name for p in projects_of(extraction_view(text))}
     assert {"华升岚星国际广场", "长滩温泉岚獐峡旅游景区项目"} <= names
+
+
+def test_a_product_listed_before_a_platform_is_no_facility_project():
+    text = "岚钧电服公司计划在青岛总投资2亿元，产品内容包括岚克力换电块、光储充换检一体化站、岚GO云平台等。"
+    assert "光储充换检一体化站" not in {p.name for p in projects_of(extraction_view(text))}
