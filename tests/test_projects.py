@@ -3200,3 +3200,9 @@ def test_a_facility_named_on_its_own_before_a_full_name_is_a_project_of_the_list
 def test_a_product_listed_before_a_platform_is_no_facility_project():
     text = "岚钧电服公司计划在青岛总投资2亿元，产品内容包括岚克力换电块、光储充换检一体化站、岚GO云平台等。"
     assert "光储充换检一体化站" not in {p.name for p in projects_of(extraction_view(text))}
+
+
+def test_getting_ready_to_start_is_a_plan():
+    text = "岚湖新区岚钧高新技术西北产业基地、岚鑫集团东南片区土地开发整理项目等50个项目正在做前期工作并准备开工。"
+    statuses = {p.name: p.status for p in projects_of(extraction_view(text))}
+    assert statuses and set(statuses.values()) == {"planned"}
