@@ -2625,3 +2625,9 @@ def test_a_place_owning_a_count_by_its_de_is_its_subject_not_the_report_opening(
     ms = metrics_of(text, districts, city="岚州市")
     assert figures(ms) == [(50, "个")]
     assert ms[0].subject == "东岭区"
+
+
+def test_a_sum_arrived_and_a_count_already_reached_are_figures():
+    text = "今年，东岭区内联引资到位项目数累计315个，实际到位额308.45亿元。东岭区新开工产业项目已经达到15个。"
+    ms = metrics_of(text, [district(text, "东岭区", "district")])
+    assert (308.45, "亿元") in figures(ms) and (15, "个") in figures(ms)
