@@ -2631,3 +2631,8 @@ def test_a_sum_arrived_and_a_count_already_reached_are_figures():
     text = "今年，东岭区内联引资到位项目数累计315个，实际到位额308.45亿元。东岭区新开工产业项目已经达到15个。"
     ms = metrics_of(text, [district(text, "东岭区", "district")])
     assert (308.45, "亿元") in figures(ms) and (15, "个") in figures(ms)
+
+
+def test_taiwans_investment_cases_are_counted():
+    text = "截至6月底，新台币5亿元以上投资案件共计700件，已完工案件计有376件。"
+    assert {(700, "件"), (376, "件")} <= set(figures(metrics_of(text, [], city=None)))
