@@ -102,7 +102,14 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         their city, a province's zones of a kind, 青海高新区 keeping its province; 间 counts firms, a
 #         respectively clause takes the places listed before it, cities listed by their short names before a
 #         count; bare 公司 of a kind (跨国公司), and pronouns, prepositions or verbs before registered names
-EXTRACTOR_VERSION = "0.20.0"
+# 0.21.0: (round 31, from batch X) classes of projects measured (某类项目比重), counted (两个百亿级项目), led by
+#         及其 or said as what counted projects mainly are; a place taking a step opens no listed name; a
+#         subject's effort verb is a clause; a counted list of firms ends at its clause and merges with the
+#         project a later sentence names; facilities named between full names; officials' offices place no
+#         project; 准备 is a plan; autonomous prefectures' bare names (楚雄, 昌吉); 全国 zones are none, a
+#         municipality's bare 自贸试验区 is its own; clause verbs after a division open no zone; a place owning a
+#         count by 的; 到位额, 已经 before a count, Taiwan's 投资案件; 城市 and words of position name no one
+EXTRACTOR_VERSION = "0.21.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
