@@ -1865,6 +1865,31 @@ def _with_balanced_brackets(text: str, item: _Found) -> _Found | None:
     return replace(item, name=name, spans=spans)
 
 
+_PLAIN_FIRM_HEADS = frozenset(
+    {"企业", "龙头", "巨头"}
+)  # 企业已动工建设: no description of a firm before a name
+
+
+@cache
+def _described_firm_re() -> re.Pattern[str]:
+    heads = lang.alternation([h for h in lang.words("firm_descriptor_heads") if h not in _PLAIN_FIRM_HEADS])
+    trades = lang.alternation(sorted(lang.word_set("company_industry_words"), key=len, reverse=True))
+    return re.compile(rf"(?:{heads})(?P<name>[\u4e00-\u9fff]{{2,4}}?(?:{trades}))")
+
+
+def _described_firms(text: str) -> list[_Found]:
+    """零组件大厂|某椿金属, 马达制造厂|某田电机, 零组件制造商|某林企业: a name right after the noun describing
+    its firm, closed by its trade, holding a word that names someone."""
+    out = []
+    for match in _described_firm_re().finditer(text):
+        start, end = match.span("name")
+        name = text[start:end]
+        first = tagged(name)[0]
+        if (first[1] == "oov" or first[1] in _NAMING_FLAGS) and not _is_place(name):
+            out.append(_Found(name, [(start, end)]))
+    return out
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -1879,6 +1904,7 @@ def find_companies(text: str) -> list[Company]:
         + _known_brands(text)
         + _state_group_units(text)
         + _bilingual(text)
+        + _described_firms(text)
     )
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]

@@ -1393,3 +1393,8 @@ def test_a_boundary_word_the_segmenter_split_opens_no_name():
 def test_everyday_place_words_and_words_of_position_name_no_firm(text):
     found = names(text)
     assert not any(n.endswith(("城市基建", "项目中")) for n in found)
+
+
+def test_a_name_right_after_the_noun_describing_its_firm_and_closed_by_its_trade():
+    assert "岚椿金属" in names("以及卫浴金属零组件大厂岚椿金属于中科建置智慧生产工厂等。")
+    assert not any("动工" in n for n in names("兰电、兰通等企业已动工建设，岚石等企业完成选址。"))
