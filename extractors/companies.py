@@ -1865,14 +1865,10 @@ def _with_balanced_brackets(text: str, item: _Found) -> _Found | None:
     return replace(item, name=name, spans=spans)
 
 
-_PLAIN_FIRM_HEADS = frozenset(
-    {"企业", "龙头", "巨头"}
-)  # 企业已动工建设: no description of a firm before a name
-
-
 @cache
 def _described_firm_re() -> re.Pattern[str]:
-    heads = lang.alternation([h for h in lang.words("firm_descriptor_heads") if h not in _PLAIN_FIRM_HEADS])
+    plain = set(lang.data("company_patterns")["plain_firm_heads"])
+    heads = lang.alternation([h for h in lang.words("firm_descriptor_heads") if h not in plain])
     trades = lang.alternation(sorted(lang.word_set("company_industry_words"), key=len, reverse=True))
     return re.compile(rf"(?:{heads})(?P<name>[\u4e00-\u9fff]{{2,4}}?(?:{trades}))")
 
