@@ -1034,20 +1034,21 @@ def _holds_a_name(slot: str) -> bool:
     if pairs and pairs[-1][1] == "f":
         return False
     return any(
-        (flag in _NAMING_FLAGS and not _a_common_place_word(word, flag))
+        (flag in _NAMING_FLAGS and not everyday_place_word(word, flag))
         or not _HAN.match(word)
         or (len(word) == 1 and word not in _common_hanzi())  # 晟|屹|微电子: rare characters coin a 字号
         for word, flag in pairs
     )
 
 
-def _a_common_place_word(word: str, flag: str) -> bool:
-    """城市, 各县市: words the dictionary tags as places that name no place."""
+def everyday_place_word(word: str, flag: str, *, freq: int = EVERYDAY_PLACE_WORD_FREQ) -> bool:
+    """城市, 各县市: a word the dictionary tags as a place, names no place or country, and is at least as
+    common as `freq`."""
     return (
         flag == "ns"
         and not gazetteer().places_named(word)
         and word not in lang.word_set("foreign_places")
-        and word_frequency(word) >= EVERYDAY_PLACE_WORD_FREQ
+        and word_frequency(word) >= freq
     )
 
 

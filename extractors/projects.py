@@ -16,6 +16,7 @@ from zhaoyin.extractors.companies import (
     NAME_CHARS,
     boundary_inside_ending_at,
     brand_of,
+    everyday_place_word,
     foreign_origins,
     left_edge,
     opens_with_a_county,
@@ -215,8 +216,8 @@ def _proper(word: str, flag: str, *, opening: bool = True) -> bool:
         return False
     if flag in _BRAND_FLAGS:
         return True
-    if flag == "ns" and len(word) >= 2:  # 城市 is tagged a place, a country is one
-        return word in lang.word_set("foreign_places") or word_frequency(word) < EVERYDAY_PLACE_WORD_FREQ
+    if flag == "ns" and len(word) >= 2:  # 城市 is tagged a place
+        return not everyday_place_word(word, flag, freq=EVERYDAY_PLACE_WORD_FREQ)
     if flag != "oov" or len(word) < 2 or set(word) & lang.char_set("function"):
         return False
     return not opening or not tagged(word[0])[0][1].startswith(_NOT_A_NAME_START)
@@ -1203,22 +1204,19 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
         if _lists_topics(text, position, closer if closer >= 0 else items_end):
             continue
         counted_sample = False
-        # the head's last count is the nearest its list (共有7个，包括4个制造业项目，分别是…)
-        count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)
+        count = _head_count(text, head)
         if not sampled and closer < 0 and count is not None:
             # 工业类项目3个，分别为：A、B、C；: the items its head counts, one clause of them (as many as
             # it counts when more follows), are each a project too
             first_break = _CLAUSE_BREAK.search(text, position, items_end)
             list_end = first_break.start() if first_break else items_end
             pieces = text[position:list_end].split(lang.chars("list_separator"))
-            counted_sample = (
-                first_break is None or int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces)
-            ) and not any(p.endswith(nouns) for p in pieces)  # (A机械加工、B制造项目 may be one project)
+            counted_sample = (first_break is None or count == len(pieces)) and not any(
+                p.endswith(nouns) for p in pieces
+            )  # (A机械加工、B制造项目 may be one project)
             if counted_sample:  # …，3个服务业项目为C、D: the list its count closes, and another may follow
                 items_end = resume = list_end
-        if match.group("copula") and not (
-            counted_sample and int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces)
-        ):
+        if match.group("copula") and not (counted_sample and count == len(pieces)):
             continue  # 3个项目为省重点项目: a copula opens a list only of as many items as its head counts
         for piece in [*_ITEM_BREAK.finditer(text, position, items_end), None]:
             end = piece.start() if piece else items_end
@@ -1295,15 +1293,21 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
 BRAND_ITEM_CHARS = (4, 8)  # a firm's short name as a list item: 岚钧电子, 苏州岚钧精密
 
 
+def _head_count(text: str, head: tuple[int, int]) -> int | None:
+    """How many items a list's head counts: its last count, the nearest the list (共有7个，包括4个制造业项目，
+    分别是…); None when it counts none."""
+    count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)
+    return int(_QUANTITY_DIGITS.search(count.group()).group()) if count is not None else None
+
+
 def _counted_in_its_first_clause(text: str, head: tuple[int, int], start: int, closer: int) -> bool:
     """Whether the items before the first clause break after `start` are as many as the head counts, and
     the list's closer at `closer` lies past that break."""
-    count = next(reversed([*_COUNTED_NAME.finditer(text, *head)]), None)
+    count = _head_count(text, head)
     first_break = _CLAUSE_BREAK.search(text, start, closer)
     if count is None or first_break is None:
         return False
-    pieces = text[start : first_break.start()].split(lang.chars("list_separator"))
-    return int(_QUANTITY_DIGITS.search(count.group()).group()) == len(pieces) > 1
+    return count == len(text[start : first_break.start()].split(lang.chars("list_separator"))) > 1
 
 
 def _brand_item_end(text: str, start: int, end: int) -> int | None:
@@ -1378,7 +1382,9 @@ def _sampled_item(item: str) -> bool:
 
 
 EVERYDAY_FREQ = 500
-EVERYDAY_PLACE_WORD_FREQ = 20000  # jieba frequency of a place-tagged word no name is made of (城市)
+# jieba frequency of a place-tagged word no project's name is made of (城市); names hold commoner ones than
+# firms' slots do (东北 6,082, 西部 5,505 open gold project names)
+EVERYDAY_PLACE_WORD_FREQ = 20000
 PREDICATE_REACH = 48  # characters a copula clause may run before the noun it ends with (，是…的…项目)
 DESCRIPTION_REACH = 24  # characters a copula and a ranking may stand before a name (是全国重要的…基地)
 
