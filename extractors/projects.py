@@ -1964,7 +1964,9 @@ def _project_district(
     )
 
 
-_OFFICIALS_TITLE = re.compile(lang.pattern("place_names", "office_after_place"))
+_OFFICIALS_TITLE = re.compile(
+    "|".join(lang.pattern("place_names", key) for key in ("official_title_after_place", "office_after_place"))
+)
 
 
 def _claimed_by_another(doc: _Context, position: int) -> set[int]:
