@@ -1546,13 +1546,15 @@ def _topic_county_city(text: str, hits: list[tuple[int, int, str]]) -> str | Non
 _PROJECTS_LIST_HEAD = re.compile(lang.pattern("place_names", "projects_list_head"))
 _PROJECTS_LIST_CLOSE = re.compile(lang.pattern("place_names", "projects_list_close"))
 _LIST_BREAK = re.compile(lang.pattern("place_names", "projects_list_break"))
+_PROJECTS_COUNT_CLOSE = re.compile(lang.pattern("place_names", "projects_count_close"))
+_LIST_JOINERS = lang.pattern("place_names", "projects_list_joiners")
 
 
 def _listed_as_project(text: str, start: int, end: int) -> bool:
     """Whether the park at `start:end` is an item of a list its head types as projects: 开工的项目包括甲产业园
     （一期）、乙物流园等, or closes so (甲科技城和乙产业园两大项目, 甲产业园、乙物流园等6个项目)."""
     if _PROJECTS_LIST_CLOSE.match(text, end):
-        return True
+        return not _PROJECTS_COUNT_CLOSE.match(text, end) or text[start - 1 : start] in _LIST_JOINERS
     sentence_start = max((m.end() for m in _LIST_BREAK.finditer(text, 0, start)), default=0)
     heads = list(_PROJECTS_LIST_HEAD.finditer(text, sentence_start, start))
     return bool(heads) and not any(c in lang.chars("clause_ends") for c in text[heads[-1].end() : start])

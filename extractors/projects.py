@@ -280,17 +280,25 @@ def _names_a_class(name: str) -> bool:
 def _trim_start(text: str, start: int, end: int) -> int:
     """Drop leading everyday words (加快推进, 打造) up to the first place, proper or rare word of the name."""
     position = start
-    for word, flag in tagged(text[start:end]):
+    pairs = tagged(text[start:end])
+    for index, (word, flag) in enumerate(pairs):
         if (
             gazetteer().places_named(word)
             or rare_word(word)
             or _proper(word, flag)
             or flag in ("tg", "ng", "nrfg", "eng")
             or not re.match(r"[\u4e00-\u9fff]", word)
+            or _opens_a_foreign_name(pairs, index)
         ):
             return position
         position += len(word)
     return end
+
+
+def _opens_a_foreign_name(pairs: tuple[tuple[str, str], ...], index: int) -> bool:
+    """伊|莱特…项目: a character the segmenter tags as a country's short name, before a foreign name, opens it."""
+    word, flag = pairs[index]
+    return len(word) == 1 and flag == "ns" and index + 1 < len(pairs) and pairs[index + 1][1] == "nrt"
 
 
 def _after_verbs(text: str, start: int, end: int) -> int:

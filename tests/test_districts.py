@@ -1347,3 +1347,9 @@ def test_a_clause_verb_or_preposition_after_a_division_opens_no_zone_name(text, 
     found = canonicals(text)
     assert division in found
     assert not any(c.startswith(division) and c != division for c in found)
+
+
+def test_a_count_right_after_one_park_counts_the_parks_own_projects():
+    # 两大项目 after two parks types them as projects; after one park it counts the projects it holds
+    found = canonicals("日前，胶州岚禾工业园区两大重点项目竣工投产，岚钧精密项目投产。")
+    assert "胶州岚禾工业园区" in found, found

@@ -3206,3 +3206,8 @@ def test_getting_ready_to_start_is_a_plan():
     text = "岚湖新区岚钧高新技术西北产业基地、岚鑫集团东南片区土地开发整理项目等50个项目正在做前期工作并准备开工。"
     statuses = {p.name: p.status for p in projects_of(extraction_view(text))}
     assert statuses and set(statuses.values()) == {"planned"}
+
+
+def test_a_countrys_short_name_before_a_foreign_name_opens_the_project_name():
+    text = "日前，岚州工业园区两个重点项目，岚钧750吨/天小麦加工项目和伊莱恩(胶州)高端装备项目竣工投产。"
+    assert "伊莱恩(胶州)高端装备项目" in by_name(projects_of(text))
