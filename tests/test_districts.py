@@ -1353,3 +1353,8 @@ def test_a_count_right_after_one_park_counts_the_parks_own_projects():
     # 两大项目 after two parks types them as projects; after one park it counts the projects it holds
     found = canonicals("日前，胶州岚禾工业园区两大重点项目竣工投产，岚钧精密项目投产。")
     assert "胶州岚禾工业园区" in found, found
+
+
+def test_a_zones_area_named_after_a_division_may_carry_a_kind_before_its_ending():
+    found = canonicals("7月17日，哈尔滨新区平房经济技术片区招商引资项目集中签约仪式举行。")
+    assert "哈尔滨新区平房经济技术片区" in found, found
