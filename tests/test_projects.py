@@ -445,6 +445,8 @@ def test_a_company_list_that_names_the_investors_of_projects_after_it_gives_no_p
         ("已完成施工招标", "planned"),
         ("已全面达产", "operating"),
         ("成功签约，主要从事飞行器运营服务", "signed"),
+        ("正在积极推进", "started"),
+        ("扎实推进", "started"),
     ],
 )
 def test_how_far_a_project_came_said_in_other_words(clause, status):
