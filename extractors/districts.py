@@ -1671,6 +1671,8 @@ def _as_commonly_named(text: str, place: Place) -> str:
     canonical = place.canonical
     for qualifier in _PLACE_NAMES["zone_level_qualifiers"]:  # 西宁(国家级)经济技术开发区: its level, no name
         canonical = canonical.replace(qualifier, "")
+    if place.kind in ("zone", "new_area") and (written := _written_with_its_city(text, place)):
+        return written
     if place.kind not in ("zone", "new_area") or not place.province or canonical in text:
         return canonical
     if place.city and canonical.startswith(city_short(place.city) or place.city):
@@ -1681,6 +1683,17 @@ def _as_commonly_named(text: str, place: Place) -> str:
             return rest  # (广西-东盟经济技术开发区 keeps its province: the name is of both; 青海高新技术产业开发区
             # keeps it too, its only name)
     return canonical
+
+
+def _written_with_its_city(text: str, place: Place) -> str | None:
+    """天津滨海新区 where the gazetteer's name is 滨海新区: the zone's registered name with its city opening
+    it, when the report writes it so."""
+    name = place.canonical
+    for opening in filter(None, {place.city, city_short(place.city or "")}):
+        longer = opening + name
+        if longer in text and any(e.place == place for e in gazetteer().places_named(longer)):
+            return longer
+    return None
 
 
 def find_districts(text: str, published: str | None = None) -> tuple[list[District], str | None]:

@@ -874,9 +874,9 @@ def test_a_zones_park_named_after_a_division_of_its_city_is_that_zones_part():
 
 
 def test_a_municipalitys_new_area_is_named_without_the_municipality_as_its_peers_are():
-    """浦东新区 and 滨海新区 are named without their municipality; the Chongqing new area is too."""
+    """浦东新区 and 滨海新区 are named without their municipality, the Chongqing new area too, unless the
+    report writes the municipality into the name (see test_a_new_area_written_with_its_city_keeps_that_name)."""
     for text in (
-        "重庆两江新区今年新签约项目36个。",
         "两江新区与某某智造签约，项目落户新区。",
         "兩江新區今年簽約項目增加。",
     ):
@@ -1358,3 +1358,9 @@ def test_a_count_right_after_one_park_counts_the_parks_own_projects():
 def test_a_zones_area_named_after_a_division_may_carry_a_kind_before_its_ending():
     found = canonicals("7月17日，哈尔滨新区平房经济技术片区招商引资项目集中签约仪式举行。")
     assert "哈尔滨新区平房经济技术片区" in found, found
+
+
+def test_a_new_area_written_with_its_city_keeps_that_name():
+    assert "天津滨海新区" in canonicals("今年以来，天津滨海新区招商引资保持良好势头，滨海新区签约项目30个。")
+    assert "滨海新区" in canonicals("今年以来，天津市滨海新区签约项目30个。")
+    assert "重庆两江新区" in canonicals("重庆两江新区今年新签约项目36个。")
