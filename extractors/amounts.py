@@ -127,6 +127,10 @@ _TASK_BEFORE = re.compile(rf"(?:{lang.alternation(_TASK['task_words'])}){_INLINE
 _TASK_AFTER = re.compile(
     rf"{_INLINE_SPACE}(?:{lang.alternation(_TASK['fillers_after'])}){{0,2}}(?:{lang.alternation(_TASK['task_words'])})"
 )
+_LARGE_FIGURES_ARE_MONEY = frozenset(
+    lang.data("amount_units")["bare_amount_context"]["large_figures_are_money_in"]
+)
+_YI_AND_ABOVE = _YI + UNITS.trillion
 _SENTENCE_END = re.compile(f"[{re.escape(lang.chars('sentence_ends'))}\n]")
 _LARGE = lang.chars("large_magnitudes")
 _THRESHOLD = lang.data("amount_units")["bare_threshold"]
@@ -421,7 +425,10 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan_at
             continue
         task = bool(_TASK_BEFORE.search(view, max(0, start - 6), start) or _TASK_AFTER.match(view, end))
         if not (
-            task or _MONEY_BEFORE.search(view, max(0, start - 9), start) or _BARE_THRESHOLD.match(view, end)
+            task
+            or _MONEY_BEFORE.search(view, max(0, start - 9), start)
+            or _BARE_THRESHOLD.match(view, end)
+            or (figure[-1] in _YI_AND_ABOVE and yuan_at(end) in _LARGE_FIGURES_ARE_MONEY)
         ):
             continue
         if view.startswith(UNITS.measure_words_after, end):

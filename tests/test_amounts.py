@@ -313,6 +313,16 @@ def test_the_pipeline_reads_taiwan_yuan_as_twd():
     assert [(a.value, a.currency) for a in amounts] == [(1.2e12, "TWD")]
 
 
+def test_a_taiwan_report_writes_sums_in_yi_without_yuan():
+    written = "經濟部表示，雲林縣擁有超過800億的農業產值，岚德鋼鐵6億建廠，年產1.2億件。"
+    view = simplified_view(written)
+    amounts = find_amounts(view, yuan=local_yuan(written, view))
+    assert [(a.value, a.currency) for a in amounts] == [(8e10, "TWD"), (6e8, "TWD")]
+    # the same figures in a mainland report name no currency and no money word: no amounts
+    mainland = "云林县拥有800亿的农业产值，岚德钢铁6亿建厂。"
+    assert find_amounts(mainland, yuan=local_yuan(mainland, mainland)) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
