@@ -3213,3 +3213,10 @@ def test_getting_ready_to_start_is_a_plan():
 def test_a_countrys_short_name_before_a_foreign_name_opens_the_project_name():
     text = "日前，岚州工业园区两个重点项目，岚钧750吨/天小麦加工项目和伊莱恩(胶州)高端装备项目竣工投产。"
     assert "伊莱恩(胶州)高端装备项目" in by_name(projects_of(text))
+
+
+def test_a_list_of_places_the_firms_come_from_names_no_firms():
+    text = "此次签约项目12个，签约方分别来自京津冀、长三角、珠三角和山东等省区市的众多企业。岚钧科技、岚禾新材等企业落户园区。"
+    firms = {p.company for p in projects_of(text) if p.name is None}
+    assert not firms & {"京津冀", "长三角", "珠三角"}, firms
+    assert {"岚钧科技", "岚禾新材"} <= firms, firms
