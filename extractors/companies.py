@@ -342,6 +342,9 @@ def left_edge(
         ):
             # jieba glued a boundary to the name (由湘工, 这是德国…): the name starts after it
             glued = len(word) - len(word.lstrip("".join(boundaries | function_chars)))
+            single = len(word) - len(word.lstrip("".join(w for w in boundaries if len(w) == 1)))
+            if glued == len(word) and single:  # 为英|创汇智: what a boundary of one character glued on opens
+                glued = single  # the name
             return w_start + glued
         if (
             len(word) > 1

@@ -1398,3 +1398,9 @@ def test_everyday_place_words_and_words_of_position_name_no_firm(text):
 def test_a_name_right_after_the_noun_describing_its_firm_and_closed_by_its_trade():
     assert "岚椿金属" in names("以及卫浴金属零组件大厂岚椿金属于中科建置智慧生产工厂等。")
     assert not any("动工" in n for n in names("兰电、兰通等企业已动工建设，岚石等企业完成选址。"))
+
+
+def test_a_boundary_the_segmenter_glues_on_keeps_the_character_after_it():
+    # 为英|创汇达: 为 is a boundary word, 英 is no boundary on its own
+    text = "预计可以为英创岚钧、岚钧精机等5个企业落实政策兑现扶持资金。"
+    assert {c.canonical for c in find_companies(text)} == {"英创岚钧", "岚钧精机"}
