@@ -1364,3 +1364,10 @@ def test_a_new_area_written_with_its_city_keeps_that_name():
     assert "天津滨海新区" in canonicals("今年以来，天津滨海新区招商引资保持良好势头，滨海新区签约项目30个。")
     assert "滨海新区" in canonicals("今年以来，天津市滨海新区签约项目30个。")
     assert "重庆两江新区" in canonicals("重庆两江新区今年新签约项目36个。")
+
+
+def test_a_science_park_is_a_zone_after_a_name_the_gazetteer_does_not_know():
+    from zhaoyin.extractors.script import simplified_view
+
+    found = canonicals(simplified_view("苗栗縣招商成績亮麗，岚晶與台積電已分別宣布落腳銅鑼科學園區與竹南科學園區。"))
+    assert "竹南科学园区" in found, found
