@@ -1371,3 +1371,11 @@ def test_a_science_park_is_a_zone_after_a_name_the_gazetteer_does_not_know():
 
     found = canonicals(simplified_view("苗栗縣招商成績亮麗，岚晶與台積電已分別宣布落腳銅鑼科學園區與竹南科學園區。"))
     assert "竹南科学园区" in found, found
+
+
+def test_hong_kong_parks_and_common_zone_abbreviations_are_zones():
+    from zhaoyin.extractors.script import simplified_view
+
+    text = "香港特區政府表示，北部都會區將發展創科產業，數碼港和科學園亦會擴建。"
+    assert {"北部都会区", "数码港", "香港科学园"} <= canonicals(simplified_view(text))
+    assert "横琴粤澳深度合作区" in canonicals("澳门企业计划联同深合区相关部门赴内地城市拜访企业。")
