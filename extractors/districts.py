@@ -686,7 +686,11 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
         if _inside_a_word(text, start):
             continue  # 位于洪湖经济开发区 opens with no 于洪
         match = after_place.match(text, end)
-        if not match or any(end <= other < match.end() for other, _e in named):
+        if not match or any(
+            end <= other < match.end()
+            and not (other == end and _another_citys_zone(text[other:other_end], prefix))
+            for other, other_end in named
+        ):
             continue
         if text.endswith(_PLACE_NAMES["new_area"], 0, match.end()) and (
             match.end() - end < 4 or not any(e.form == CITY for e in entries)
@@ -751,6 +755,15 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
                 name = short + name  # 高新综保区 → 成都高新综合保税区
             found.append(_Hit(name_start, match.end(), Place(name, "zone", zone_city, zone_province)))
     return found
+
+
+def _another_citys_zone(surface: str, prefix: Place) -> bool:
+    """滨海新区 in 绍兴滨海新区: a zone the gazetteer lists only in another city than the place before it names
+    that place's own zone."""
+    entries = gazetteer().places_named(surface)
+    return bool(entries) and all(
+        e.place.kind in ("zone", "new_area") and e.place.city != prefix.city for e in entries
+    )
 
 
 def _holds_a_clause_word(name: str) -> bool:

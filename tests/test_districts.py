@@ -1369,7 +1369,9 @@ def test_a_new_area_written_with_its_city_keeps_that_name():
 def test_a_science_park_is_a_zone_after_a_name_the_gazetteer_does_not_know():
     from zhaoyin.extractors.script import simplified_view
 
-    found = canonicals(simplified_view("苗栗縣招商成績亮麗，岚晶與台積電已分別宣布落腳銅鑼科學園區與竹南科學園區。"))
+    found = canonicals(
+        simplified_view("苗栗縣招商成績亮麗，岚晶與台積電已分別宣布落腳銅鑼科學園區與竹南科學園區。")
+    )
     assert "竹南科学园区" in found, found
 
 
@@ -1379,3 +1381,9 @@ def test_hong_kong_parks_and_common_zone_abbreviations_are_zones():
     text = "香港特區政府表示，北部都會區將發展創科產業，數碼港和科學園亦會擴建。"
     assert {"北部都会区", "数码港", "香港科学园"} <= canonicals(simplified_view(text))
     assert "横琴粤澳深度合作区" in canonicals("澳门企业计划联同深合区相关部门赴内地城市拜访企业。")
+
+
+def test_another_citys_name_before_a_listed_new_areas_name_names_its_own_zone():
+    assert canonicals("会上，绍兴滨海新区管委会主任表示，新区签约项目55个。") == {"绍兴滨海新区"}
+    assert canonicals("天津滨海新区签约项目30个。") == {"天津滨海新区"}
+    assert "兰州新区" in canonicals("重庆岚鑫集团兰州新区东南片区土地开发整理项目开工。")
