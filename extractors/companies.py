@@ -51,6 +51,7 @@ class _Found:
     spans: list[tuple[int, int]] = field(default_factory=list)
     full: bool = False
     leads_a_project: bool = False  # read off the head of a project's name (天士力医药产业园)
+    glosses: tuple[str, ...] = ()  # its Latin name in brackets after it (国际商业机器公司(IBM)): a mention
 
 
 @cache
@@ -815,8 +816,20 @@ def _enumerated(text: str) -> list[_Found]:
             continue
         if not of_projects and trades == 1 and len(items) >= LIST_TYPES_AN_ITEM:
             spans = _typed_by_the_list(text, match, items, spans)
-        out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
+        out += [_without_latin_gloss(text, span) for span in spans if span]
     return out
+
+
+_TRAILING_LATIN_GLOSS = re.compile(lang.pattern("company_patterns", "trailing_latin_gloss"))
+
+
+def _without_latin_gloss(text: str, span: tuple[int, int]) -> _Found:
+    """国际商业机器公司(IBM) in a list of firms: the name, with its Latin name in brackets as a mention."""
+    start, end = span
+    gloss = _TRAILING_LATIN_GLOSS.search(text, start, end)
+    if gloss is None or gloss.start() - start < 2:
+        return _Found(text[start:end], [span])
+    return _Found(text[start : gloss.start()], [(start, gloss.start())], glosses=(gloss.group("latin"),))
 
 
 _KINDS_AFTER_A_LIST = re.compile(lang.pattern("project_words", "kinds_after_a_list"))
@@ -845,8 +858,20 @@ def _firm_list_after_its_head(text: str) -> list[_Found]:
             position += len(item) + 1
         if 2 * sum(span is None for span in spans) >= len(spans):
             continue
-        out += [_Found(text[span[0] : span[1]], [span]) for span in spans if span]
+        out += [_without_latin_gloss(text, span) for span in spans if span]
     return out
+
+
+_TRAILING_LATIN_GLOSS = re.compile(lang.pattern("company_patterns", "trailing_latin_gloss"))
+
+
+def _without_latin_gloss(text: str, span: tuple[int, int]) -> _Found:
+    """国际商业机器公司(IBM) in a list of firms: the name, with its Latin name in brackets as a mention."""
+    start, end = span
+    gloss = _TRAILING_LATIN_GLOSS.search(text, start, end)
+    if gloss is None or gloss.start() - start < 2:
+        return _Found(text[start:end], [span])
+    return _Found(text[start : gloss.start()], [(start, gloss.start())], glosses=(gloss.group("latin"),))
 
 
 def _joins_the_last_item(word: str, at: int, item: str) -> bool:
@@ -1933,6 +1958,7 @@ def find_companies(text: str) -> list[Company]:
             if _ends_with_suffix(item.name) and (alias := _alias_in_text(text, item)):
                 if alias != item.name and alias not in by_mention and _distinctive(alias):
                     owner.mentions.append(alias)
+            owner.mentions += [g for g in item.glosses if g not in by_mention and g not in owner.mentions]
         elif item.name not in owner.mentions:
             owner.mentions.append(item.name)
         for mention in owner.mentions:

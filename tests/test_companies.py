@@ -1404,3 +1404,10 @@ def test_a_boundary_the_segmenter_glues_on_keeps_the_character_after_it():
     # 为英|创汇达: 为 is a boundary word, 英 is no boundary on its own
     text = "预计可以为英创岚钧、岚钧精机等5个企业落实政策兑现扶持资金。"
     assert {c.canonical for c in find_companies(text)} == {"英创岚钧", "岚钧精机"}
+
+
+def test_a_list_a_ranking_types_names_firms_with_their_latin_names_as_mentions():
+    text = "目前已有岚钧、日本岚禾、岚德精机(LDJ)、岚川石油(LCP)、岚威等27家世界500强企业在我省投资。"
+    found = {c.canonical: c.mentions for c in find_companies(text)}
+    assert set(found) == {"岚钧", "日本岚禾", "岚德精机", "岚川石油", "岚威"}, found
+    assert "LDJ" in found["岚德精机"]
