@@ -1613,6 +1613,9 @@ def _clause_subjects(text: str) -> list[_Found]:
     return out
 
 
+COINED_NAME_CHARS = (2, 4)  # a coined word alone that names a firm (弘玑, 赫力昂)
+
+
 def _clause_investors(text: str) -> list[_Found]:
     """甲电子将投资近40亿元: the subject of a clause that invests a sum is a firm when it reads as one: a
     name before its trade (宏泰电子), a place before a proper name (青岛华联), or coined words alone."""
@@ -1622,18 +1625,26 @@ def _clause_investors(text: str) -> list[_Found]:
         if span is None:
             continue
         name = text[span[0] : span[1]]
-        if _reads_as_a_firm(name):
+        if _reads_as_a_firm(name, opens_the_clause=span[0] == match.start("name")):
             out.append(_Found(name, [span]))
     return out
 
 
-def _reads_as_a_firm(name: str) -> bool:
+def _reads_as_a_firm(name: str, *, opens_the_clause: bool = False) -> bool:
     pairs = tagged(name)
-    if len(pairs) != 2 or _is_place(name):
+    if _is_place(name):
+        return False
+    if len(pairs) == 1:  # 赫力昂计划投资10亿元 (not 该公司计划在|青总投资): a coined word opening its clause
+        word, flag = pairs[0]
+        coined = flag == "oov" and COINED_NAME_CHARS[0] <= len(word) <= COINED_NAME_CHARS[1]
+        return opens_the_clause and coined and not word_frequency(word)
+    if len(pairs) != 2:
         return False
     (first, first_flag), (second, second_flag) = pairs
-    if second in lang.word_set("company_industry_words"):
+    if second in lang.word_set("company_industry_words") | lang.word_set("industry_terms"):
         return first_flag in _PROPER_FLAGS or (first_flag == "ns" and not _is_place(first))
+    if first_flag in _PROPER_FLAGS and second_flag in _PROPER_FLAGS:
+        return True  # 翔|丰华
     if _is_place(first):
         return second_flag in (*_PROPER_FLAGS, "ns") and not _is_place(second)
     return first_flag == second_flag == "oov"

@@ -1411,3 +1411,13 @@ def test_a_list_a_ranking_types_names_firms_with_their_latin_names_as_mentions()
     found = {c.canonical: c.mentions for c in find_companies(text)}
     assert set(found) == {"岚钧", "日本岚禾", "岚德精机", "岚川石油", "岚威"}, found
     assert "LDJ" in found["岚德精机"]
+
+
+def test_the_subject_of_a_clause_investing_a_sum_may_be_a_coined_word_alone_or_with_its_industry():
+    text = (
+        "生物医药领域，岚力昂计划投资10亿元打造大健康产品生产基地；未来材料领域，岚芳新能源拟投资10亿元"
+        "打造高性能纤维研发中心项目；今年计划投资5亿元。"
+    )
+    assert {"岚力昂", "岚芳新能源"} <= {c.canonical for c in find_companies(text)}
+    # a coined word the clause does not open with is another word's end (该公司计划在|青总投资)
+    assert "青总" not in {c.canonical for c in find_companies("今年，该公司计划在青总投资2亿元。")}
