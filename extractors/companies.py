@@ -630,6 +630,9 @@ def is_verb(word: str) -> bool:
     return any(flag.startswith("v") for _w, flag in tagged(word))
 
 
+_FIRM_COUNT_ENDING = re.compile(lang.pattern("company_patterns", "firm_count_ending"))
+
+
 def _registered_names(text: str) -> list[_Found]:
     """Registered forms (…有限公司) first; a bare 集团/公司 inside one of them is not a name of its own."""
     out: list[_Found] = []
@@ -647,6 +650,8 @@ def _registered_names(text: str) -> list[_Found]:
             continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
         if _unclosed_bracket(core):
             continue  # 大湾区(但若公司有…: a remark in brackets, no name's place (时代电服(青岛)有限公司)
+        if not registered and _FIRM_COUNT_ENDING.search(core):
+            continue  # 甲有限公司和乙两家公司: a count of the firms named before it
         out.append(
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )

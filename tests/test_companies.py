@@ -1421,3 +1421,10 @@ def test_the_subject_of_a_clause_investing_a_sum_may_be_a_coined_word_alone_or_w
     assert {"岚力昂", "岚芳新能源"} <= {c.canonical for c in find_companies(text)}
     # a coined word the clause does not open with is another word's end (该公司计划在|青总投资)
     assert "青总" not in {c.canonical for c in find_companies("今年，该公司计划在青总投资2亿元。")}
+
+
+def test_a_count_before_a_bare_company_counts_the_firms_named_before_it():
+    text = "岚粤科技有限公司和岚南医疗产业发展母基金两家公司代表在协议书上签字。"
+    names = {c.canonical for c in find_companies(text)}
+    assert "岚粤科技有限公司" in names
+    assert not any(n.endswith("两家公司") for n in names), names
