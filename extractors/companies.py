@@ -1755,6 +1755,9 @@ def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
     return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
 
 
+_OWN_COUNTRY = lang.data("place_names")["own_country"]
+
+
 def _placed_form_of(name: str, companies: list[Company]) -> Company | None:
     """华达集团 is 南城华达集团 without its place: the same name after the place it comes from."""
     return next(
@@ -1763,7 +1766,10 @@ def _placed_form_of(name: str, companies: list[Company]) -> Company | None:
             for c in companies
             if c.canonical.endswith(name)
             and len(c.canonical) > len(name)
-            and _leading_places(c.canonical) == len(c.canonical) - len(name)
+            and (
+                _leading_places(c.canonical) == len(c.canonical) - len(name)
+                or c.canonical == _OWN_COUNTRY + name  # 中国兵装集团 said as 兵装集团
+            )
         ),
         None,
     )

@@ -1428,3 +1428,10 @@ def test_a_count_before_a_bare_company_counts_the_firms_named_before_it():
     names = {c.canonical for c in find_companies(text)}
     assert "岚粤科技有限公司" in names
     assert not any(n.endswith("两家公司") for n in names), names
+
+
+def test_a_firm_named_with_and_without_the_country_before_it_is_one_firm():
+    text = "会见了中国岚装集团、岚通集团等央企领导。与已经进驻的岚装集团、中国岚通集团对接。"
+    found = {c.canonical: c.mentions for c in find_companies(text)}
+    assert set(found) == {"中国岚装集团", "中国岚通集团"}, found
+    assert "岚装集团" in found["中国岚装集团"]
