@@ -796,6 +796,12 @@ def _enumeration_matches(text: str) -> list[re.Match[str]]:
     return [matches[span] for span in sorted(matches)]
 
 
+def _opens_with_a_clause(words: str, flags: tuple[str, ...]) -> bool:
+    """刘某共同会见了: words before a list item that hold a verb or its aspect particle (了) are a clause the
+    list is the object of (an item of everyday words alone, 延长|石油, may hold a verb)."""
+    return any(flag in flags for _word, flag in tagged(words))
+
+
 def _enumerated(text: str) -> list[_Found]:
     out = []
     for match in _enumeration_matches(text):
@@ -810,6 +816,14 @@ def _enumerated(text: str) -> list[_Found]:
             span = _clean_item(text, position, position + len(item), in_list=True)
             if span and of_projects and not _investor_named(text[span[0] : span[1]]):
                 span = None
+            if spans and (
+                _opens_with_a_clause(text[position : span[0]], ("v", "ul"))
+                if span
+                else _opens_with_a_clause(item, ("ul",))
+            ):
+                spans = [None] * len(
+                    spans
+                )  # 张某、刘某会见了|甲集团、乙集团等央企: the list starts after the verb
             spans.append(span)
             position += len(item) + 1
         # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like; an institute listed

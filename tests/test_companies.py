@@ -1435,3 +1435,10 @@ def test_a_firm_named_with_and_without_the_country_before_it_is_one_firm():
     found = {c.canonical: c.mentions for c in find_companies(text)}
     assert set(found) == {"中国岚装集团", "中国岚通集团"}, found
     assert "岚装集团" in found["中国岚装集团"]
+
+
+def test_a_list_that_a_clause_opens_holds_no_name_before_the_clause():
+    text = "会议期间，张岚川、刘岚共同会见了中国岚装集团、岚通集团、岚华集团等10户央企领导。"
+    names = {c.canonical for c in find_companies(text)}
+    assert "张岚川" not in names, names
+    assert {"中国岚装集团", "岚通集团"} <= names, names
