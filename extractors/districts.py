@@ -267,7 +267,9 @@ _NUMERAL_CHARS = lang.char_set("digits") | lang.char_set("numerals")
 def _the_n_big(text: str, start: int) -> bool:
     """四大园区新签项目18个 holds no 大园区: 四大 is 'the four big', the name's first character its 大."""
     return (
-        start > 0 and text[start] in lang.char_set("size_after_numeral") and text[start - 1] in _NUMERAL_CHARS
+        start > 0
+        and text[start] in lang.char_set("size_after_numeral")
+        and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())  # 5大园区 too
     )
 
 

@@ -1387,3 +1387,12 @@ def test_another_citys_name_before_a_listed_new_areas_name_names_its_own_zone():
     assert canonicals("会上，绍兴滨海新区管委会主任表示，新区签约项目55个。") == {"绍兴滨海新区"}
     assert canonicals("天津滨海新区签约项目30个。") == {"天津滨海新区"}
     assert "兰州新区" in canonicals("重庆岚鑫集团兰州新区东南片区土地开发整理项目开工。")
+
+
+def test_a_counted_head_of_parks_types_the_list_before_it_and_holds_no_division():
+    text = "平阴县成立产发置业平台，玫瑰高端产业园、锦水高端装备制造产业园、绿色建材产业园5大园区同步推进。"
+    found = canonicals(text)
+    assert {"玫瑰高端产业园", "锦水高端装备制造产业园", "绿色建材产业园"} <= found, found
+    assert "大园区" not in found
+    # four areas of a project (四大功能区域) are no zones
+    assert canonicals("将建成核心展示区、规模种植区、养殖区四大功能区域。") == set()
