@@ -59,7 +59,13 @@ def simplified_view(text: str) -> str:
     whole = _converter("t2s").convert(text)
     if whole == text:
         return text
-    return _HAN_RUN.sub(lambda m: _simplified_run(m.group(0)), text)
+    return _TAIWAN_WORD.sub(
+        lambda m: _TAIWAN_WORDS[m.group(0)], _HAN_RUN.sub(lambda m: _simplified_run(m.group(0)), text)
+    )
+
+
+_TAIWAN_WORDS = {row["taiwan"]: row["mainland"] for row in lang.table("taiwan_words")}
+_TAIWAN_WORD = re.compile(lang.alternation(_TAIWAN_WORDS))
 
 
 @lru_cache(maxsize=65536)

@@ -2639,6 +2639,8 @@ def test_taiwans_investment_cases_are_counted():
 
 
 def test_a_taiwan_reports_yearly_change_and_a_count_more_than_a_baseline():
-    text = simplified_view("今年1-3月核准僑外投資786件，較去年同期增29件，年增3.8%；投資金額22.5億美元，年增1.1倍。")
+    text = simplified_view(
+        "今年1-3月核准僑外投資786件，較去年同期增29件，年增3.8%；投資金額22.5億美元，年增1.1倍。"
+    )
     found = figures(metrics_of(text, [], city=None))
     assert {(29.0, "件"), (3.8, "%"), (1.1, "倍")} <= set(found), found

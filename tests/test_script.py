@@ -67,3 +67,17 @@ def test_a_company_after_county_and_conjunction_starts_at_its_province_in_a_vari
     text = "其中，平陽縣與陜西鑫遠礦業有限公司簽訂的鉬產業園項目合同書，總投資9.8億元。"
     extraction = extract(Document(doc_id="t", text=text, source="t.txt"))
     assert [c.mentions[0] for c in extraction.companies] == ["陜西鑫遠礦業有限公司"]
+
+
+def test_a_traditional_report_in_taiwans_usage_reads_with_the_mainlands_words():
+    text = "雲南集中開工重大專案共15個，施工面積超1平方公里的核心區。"
+    view = simplified_view(text)
+    assert len(view) == len(text)
+    assert "重大项目共15个" in view and "核心区" in view
+    assert simplified_view("专案组") == "专案组"  # a simplified text is left as it is
+
+
+def test_taiwan_words_and_their_mainland_words_are_as_long():
+    from zhaoyin.extractors import lang
+
+    assert all(len(row["taiwan"]) == len(row["mainland"]) for row in lang.table("taiwan_words"))
