@@ -489,6 +489,9 @@ def _number(digits: str) -> float:
     return float(digits)
 
 
+_NEIGHBOURING_NUMERALS = re.compile(lang.pattern("metric_keywords", "neighbouring_numerals"))
+
+
 def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentence: str) -> _Figure | None:
     if view[max(0, m.start() - 1) : m.start()] in _KW["ordinal_before"] and not m.group("approx"):
         return None  # ordinal or rank: 第3届, 前10名
@@ -496,6 +499,8 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         return None
     if m.group("numerals") and view.startswith(NUMERAL_WORDS_NOT_COUNTS, m.start()):
         return None  # 二次创业: secondary, not twice
+    if m.group("numerals") and _NEIGHBOURING_NUMERALS.fullmatch(m.group("numerals")):
+        return None  # 三四家: three or four, no figure
     after = _listed_modifiers_noun(view, m.end()) or _noun_after(view, m.end())
     total = next(  # 8个招商引资项目: a word of totals modifying the counted noun cuts nothing
         (t for t in _AGGREGATE_WORD.finditer(after, 1) if not after.startswith(ALWAYS_NOUNS, t.end())), None

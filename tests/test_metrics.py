@@ -2644,3 +2644,10 @@ def test_a_taiwan_reports_yearly_change_and_a_count_more_than_a_baseline():
     )
     found = figures(metrics_of(text, [], city=None))
     assert {(29.0, "件"), (3.8, "%"), (1.1, "倍")} <= set(found), found
+
+
+def test_a_count_in_digits_written_one_by_one():
+    text = simplified_view("經濟部表示，投資台灣三大方案已吸引一七〇一家企業投資，另有三四家企業洽談。")
+    found = figures(metrics_of(text, [], city=None))
+    assert (1701.0, "家") in found, found
+    assert not any(value == 34.0 for value, _unit in found)  # 三四家: three or four, no figure
