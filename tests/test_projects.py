@@ -3220,3 +3220,14 @@ def test_a_list_of_places_the_firms_come_from_names_no_firms():
     firms = {p.company for p in projects_of(text) if p.name is None}
     assert not firms & {"京津冀", "长三角", "珠三角"}, firms
     assert {"岚钧科技", "岚禾新材"} <= firms, firms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "基础设施领域项目进展迅猛；房地产项目稳步推进，完成投资占全市总投资的30%。",
+        "不符合国家产业政策要求的项目以及矿产资源开发类项目、房地产类项目，一律不得引进。",
+    ],
+)
+def test_an_industry_or_a_kind_before_the_project_noun_names_a_class(text):
+    assert [p.name for p in projects_of(text) if p.name] == []
