@@ -33,6 +33,10 @@ _PERIOD_FIRST = "".join(sorted({w[0] for w in RELATIVE_YEARS} | set(_DATA["perio
 _PERIOD = re.compile(lang.pattern("time_markers", "period", period_first=_PERIOD_FIRST))
 _PLAN = re.compile(lang.pattern("time_markers", "plan"))
 _ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+# 16.07.2018  22:17: day first, as some pages print their time stamp (only so, before a time of day)
+_DAY_FIRST_DATE = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?=\s+\d{1,2}:\d{2}(?!\d))"
+)
 _CN_DATE = re.compile(lang.pattern("time_markers", "chinese_date"))
 _MONTH_DAY = re.compile(lang.pattern("time_markers", "month_day"))
 _EVENT_YEAR = re.compile(lang.pattern("time_markers", "event_year"))
@@ -305,7 +309,7 @@ def _is_paragraph(line: str) -> bool:
 
 def _first_date(line: str) -> tuple[int | None, int, int, int, int] | None:
     found = []
-    for pattern in (_CN_DATE, _ISO_DATE):
+    for pattern in (_CN_DATE, _ISO_DATE, _DAY_FIRST_DATE):
         m = pattern.search(line)
         if m and m.group("d"):
             found.append((int(m.group("y")), int(m.group("m")), int(m.group("d")), m.start(), m.end()))
@@ -323,7 +327,7 @@ def _written_date(view: str) -> tuple[str, str] | None:
         (0, view[:300], "text-head"),
         (tail_start, view.rstrip()[-60:], "signature"),
     ):
-        for pattern in (_CN_DATE, _ISO_DATE):
+        for pattern in (_CN_DATE, _ISO_DATE, _DAY_FIRST_DATE):
             for m in pattern.finditer(part):
                 if not m.group("d") or _validity_date(part, m.start(), m.end()):
                     continue

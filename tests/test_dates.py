@@ -246,3 +246,10 @@ def test_a_coarse_metadata_date_is_refined_by_the_text():
 )
 def test_a_dateline_in_either_script_and_dates_the_body_speaks_of(text, published):
     assert publication_date(text) == published
+
+
+def test_a_time_stamp_written_day_first_dates_the_report():
+    text = "孝感签约4个逾300亿元项目\n\n16.07.2018  22:17\n湖北日报讯 7月15日，孝感市举行招商引资工作推进会。"
+    assert dated_publication(text, None)[0].startswith("2018-07")
+    # a figure with two points is no date without a time of day after it
+    assert not (dated_publication("产值增长16.07.2018年达到高峰。", None)[0] or "").startswith("2018-07")
