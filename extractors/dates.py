@@ -279,8 +279,17 @@ def _year_for(month: int, day: int, known: str | None) -> int | None:
         return None
     known_day = int(known[8:10]) if known and len(known) >= 10 and known[8:10].isdigit() else 31
     if known_month is not None and (month, day) > (known_month, known_day):
+        if _days_after(year, (known_month, known_day), (month, day)) <= _REPORTED_WITHIN_DAYS:
+            return year  # 8月16日 in a page addressed 20100815: the page was set up the day before
         return year - 1
     return year
+
+
+def _days_after(year: int, earlier: tuple[int, int], later: tuple[int, int]) -> int:
+    try:
+        return (date(year, *later) - date(year, *earlier)).days
+    except ValueError:
+        return _REPORTED_WITHIN_DAYS + 1
 
 
 def _dateline(view: str) -> tuple[int | None, int, int] | None:

@@ -253,3 +253,12 @@ def test_a_time_stamp_written_day_first_dates_the_report():
     assert dated_publication(text, None)[0].startswith("2018-07")
     # a figure with two points is no date without a time of day after it
     assert not (dated_publication("产值增长16.07.2018年达到高峰。", None)[0] or "").startswith("2018-07")
+
+
+def test_a_dateline_a_day_after_the_pages_date_is_of_the_same_year():
+    text = "8月16日，第九届岚台经济合作洽谈会隆重开幕。会上当场签约项目19个。"
+    assert dated_publication(text, "2010-08-15", meta_source="file-name")[0] == "2010-08-16"
+    # long after it in the calendar, the dateline is of the year before (12月30日 in a page of 2025-01-02),
+    # and the page's date a few days on is the day the report came out
+    late = "12月30日，岚州市举行项目集中签约仪式。"
+    assert dated_publication(late, "2025-01-02", meta_source="file-name")[0] == "2025-01-02"

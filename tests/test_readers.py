@@ -120,6 +120,11 @@ def test_last_modified_header_then_the_file_name_date():
     # a year and month as parts of a page's address the crawl kept
     address = {"url": "http://www.example.cn/HTML/2021_9_746162.html"}
     assert _read(text, source="/data/r1_e3f2.txt", meta=address).published == "2021-09"
+    # eight digits opening a part of the address, letters after them
+    address = {"url": "http://www.example.cn/zhuanti/20100815jitai_view.asp?id=182"}
+    assert _read(text, source="/data/r1_e3f2.txt", meta=address).published == "2010-08-15"
+    address = {"url": "http://www.example.cn/news/id20100815123.html"}
+    assert _read(text, source="/data/r1_e3f2.txt", meta=address).published is None
     # the crawl's list date comes first
     assert (
         _read(text, source="/data/a_2024-05-08.txt", meta={"published": "2024-05-09"}).published

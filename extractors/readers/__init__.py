@@ -256,6 +256,10 @@ _NAME_DATE = re.compile(
 )
 _NAME_MONTH = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?![0-9A-Za-z])")
 _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9A-Za-z])")
+# a date of eight digits opening a part of a page's address, letters after it (/zhuanti/20100815jitai_view.asp)
+_ADDRESS_COMPACT_DATE = re.compile(
+    r"(?<![0-9A-Za-z])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[A-Za-z])"
+)
 # a year and month as folders or parts of a page's address (/2021_9_746162.html, /2021/9/, /2024-05/)
 _ADDRESS_MONTH = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_/](0?[1-9]|1[0-2])(?=[-_/])")
 
@@ -271,6 +275,9 @@ def _date_in_name(raw: RawDocument) -> str | None:
         found = _NAME_DATE.search(candidate)
         if found:
             return f"{found.group(1)}-{found.group(2)}-{found.group(3)}"
+    found = _ADDRESS_COMPACT_DATE.search(path)
+    if found:
+        return f"{found.group(1)}-{found.group(2)}-{found.group(3)}"
     found = _NAME_MONTH.search(name) or _ADDRESS_MONTH.search(path)
     if found:
         return f"{found.group(1)}-{int(found.group(2)):02d}"
