@@ -1919,7 +1919,9 @@ def _with_balanced_brackets(text: str, item: _Found) -> _Found | None:
     (跨国公司 is no firm once cut. None when nothing that names a firm is left. A closing bracket left
     without its opening one (某某)集团) stays as read: its pair may be a garbled character."""
     close, open_ = _unmatched_brackets(item.name)
-    if open_ is None or (close is not None and close < open_):
+    if close is not None and (open_ is None or close < open_):
+        return _with_the_opening_bracket(text, item)
+    if open_ is None:
         return item
     name = item.name[:open_].rstrip()
     if not name or name[0] in _OPENING_BRACKETS + _CLOSING_BRACKETS:
@@ -1928,6 +1930,22 @@ def _with_balanced_brackets(text: str, item: _Found) -> _Found | None:
         return None
     spans = [(s, s + len(name)) for s, e in item.spans if text[s:e] == item.name]
     return replace(item, name=name, spans=spans)
+
+
+BRACKET_REACH = 20  # characters before a name where the bracket its closing one pairs with may open
+
+
+def _with_the_opening_bracket(text: str, item: _Found) -> _Found | None:
+    """A name read from inside a bracket on (记者 某某)…: None when no name stands before the opening bracket
+    (a credit or a remark in brackets names no firm). A closing bracket no opening one pairs with in the
+    text stays as read: its pair may be a garbled character."""
+    start = item.spans[0][0]
+    before = text[max(0, start - BRACKET_REACH) : start]
+    opening = max(before.rfind(b) for b in _OPENING_BRACKETS)
+    if opening < 0 or any(b in before[opening:] for b in _CLOSING_BRACKETS):
+        return item
+    at = start - len(before) + opening
+    return None if left_edge(text, at) >= at else item
 
 
 @cache

@@ -1442,3 +1442,8 @@ def test_a_list_that_a_clause_opens_holds_no_name_before_the_clause():
     names = {c.canonical for c in find_companies(text)}
     assert "张岚川" not in names, names
     assert {"中国岚装集团", "岚通集团"} <= names, names
+
+
+def test_a_credit_in_brackets_names_no_firm():
+    text = "岚州新闻网杭州4月24日电 (记者 李岚平)内蒙古自治区招商引资推介会暨合作项目签约仪式24日在杭州举行。"
+    assert not any(c.canonical.endswith(")") for c in find_companies(text))
