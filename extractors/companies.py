@@ -605,9 +605,21 @@ def _generic(core: str, strict: bool = False) -> bool:
     if strict and words[-1] in lang.data("company_patterns")["firm_kinds"]:
         return True  # 世博地区|跨国|公司, 某集团下属|子|公司: a kind of firm, wherever it is, no firm
 
+    if strict and _holds_a_clause(core):
+        return True  # 园区就是要集中|公司: an adverb before a verb says what is done, no name
+    if strict and core[0] == lang.chars("one") and _is_place(core[1:]):
+        return True  # 一|成都|公司: "a firm of Chengdu"
     if strict:
         return not named
     return False
+
+
+def _holds_a_clause(core: str) -> bool:
+    pairs = tagged(core)
+    return any(
+        flag == "d" and following.startswith("v")
+        for (_w, flag), (_n, following) in zip(pairs, pairs[1:], strict=False)
+    )
 
 
 def _placed(word: str) -> bool:

@@ -1447,3 +1447,11 @@ def test_a_list_that_a_clause_opens_holds_no_name_before_the_clause():
 def test_a_credit_in_brackets_names_no_firm():
     text = "岚州新闻网杭州4月24日电 (记者 李岚平)内蒙古自治区招商引资推介会暨合作项目签约仪式24日在杭州举行。"
     assert not any(c.canonical.endswith(")") for c in find_companies(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["岚州市认为，园区就是要集中公司和项目。", "据悉，一成都公司也来洽谈。"],
+)
+def test_a_bare_company_after_a_clause_or_a_place_counted_as_one_names_no_firm(text):
+    assert [c.canonical for c in find_companies(text)] == []
