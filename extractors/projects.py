@@ -1207,7 +1207,9 @@ def _headed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
             continue  # 开工项目包括A、B等7个重点项目: the count after the list types it, not this head
         # 22个重点项目包括A、B、C等，…: a sample of the projects counted, one clause that 等 closes: each
         # piece is a project, noun or not
-        sampled = closer >= 0 and not _CLAUSE_BREAK.search(text, position, closer)
+        sampled = closer >= 0 and (
+            not _CLAUSE_BREAK.search(text, position, closer) or _comma_list(text, position, closer)
+        )
         items_end = match.end("items")
         if _lists_topics(text, position, closer if closer >= 0 else items_end):
             continue
@@ -1377,6 +1379,17 @@ def _inclusive_candidates(text: str, place_ends: frozenset[int]) -> list[_Candid
                 out.append(_Candidate(name, start, end, listed=True, head=head))
             position = piece.end() if piece else end
     return out
+
+
+def _comma_list(text: str, start: int, closer: int) -> bool:
+    """项目包括：A，B，C等: a list a colon opens and 等 closes may part its items with commas, when no piece
+    holds a figure (a sum, a clause of its own) and most name a project."""
+    if text[start - 1 : start] not in lang.chars("colons"):
+        return False
+    pieces = _ITEM_BREAK.split(text[start:closer])
+    if len(pieces) < 2 or any(c.isdigit() for piece in pieces for c in piece):
+        return False
+    return 2 * sum(_sampled_item(piece) for piece in pieces) > len(pieces)
 
 
 def _sampled_item(item: str) -> bool:

@@ -1458,4 +1458,6 @@ def test_a_bare_company_after_a_clause_or_a_place_counted_as_one_names_no_firm(t
 
 
 def test_classes_of_firms_by_standing_name_no_firm():
-    assert [c.canonical for c in find_companies("岚州市瞄准行业龙头和细分领域冠军等企业，开展精准招商。")] == []
+    assert [
+        c.canonical for c in find_companies("岚州市瞄准行业龙头和细分领域冠军等企业，开展精准招商。")
+    ] == []

@@ -3231,3 +3231,17 @@ def test_a_list_of_places_the_firms_come_from_names_no_firms():
 )
 def test_an_industry_or_a_kind_before_the_project_noun_names_a_class(text):
     assert [p.name for p in projects_of(text) if p.name] == []
+
+
+def test_a_list_a_colon_opens_and_deng_closes_may_part_its_items_with_commas():
+    text = (
+        "今年计划竣工项目包括：石景山区第三岚禾幼儿园，岚川医院医疗楼扩建，良乡岚钧体育中心一期，"
+        "房山区岚德安置地基础设施一期工程等。"
+    )
+    names = {p.name for p in projects_of(text)}
+    assert {"石景山区第三岚禾幼儿园", "岚川医院医疗楼扩建", "房山区岚德安置地基础设施一期工程"} <= names, (
+        names
+    )
+    # pieces that hold figures are clauses of their own, no items
+    text = "签约项目包括：岚钧精密项目，总投资5亿元，建设厂房3万平方米等。"
+    assert {p.name for p in projects_of(text)} <= {"岚钧精密项目"}
