@@ -1767,6 +1767,8 @@ def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, 
             continue
         if amount.start > name[1] and _WORDS["list_end"] in text[name[1] : amount.start]:
             continue  # A项目、B项目等总投资324亿元的130个项目: the list's total, not one item's
+        if amount.end <= name[0] and any(w in text[amount.end : name[0]] for w in _WORDS["parts_of_a_whole"]):
+            continue  # 21个项目总投资723.5亿元，其中A…: the whole's sum, A one of its parts
         if _patterns()["investment_before"].search(text[max(0, amount.start - 6) : amount.start]):
             return amount
     return None

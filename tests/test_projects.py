@@ -3245,3 +3245,10 @@ def test_a_list_a_colon_opens_and_deng_closes_may_part_its_items_with_commas():
     # pieces that hold figures are clauses of their own, no items
     text = "签约项目包括：岚钧精密项目，总投资5亿元，建设厂房3万平方米等。"
     assert {p.name for p in projects_of(text)} <= {"岚钧精密项目"}
+
+
+def test_an_investment_amount_said_as_touzie_is_the_projects_and_a_wholes_sum_is_not_its_parts():
+    found = by_name(projects_of("当天开工的岚钧储能与动力电池项目，投资额100亿元，计划在沈阳建设。"))
+    assert found["岚钧储能与动力电池项目"].amount_yuan == 1e10
+    text = "21个签约项目总投资额723.5亿元，其中岚钧锂电池电芯产业园、岚禾汽车新材产业园等15个项目分别落户。"
+    assert all(p.amount_yuan is None for p in projects_of(text))
