@@ -333,7 +333,11 @@ def _opening_before_a_capacity(text: str, raw_edge: int, end: int) -> tuple[int,
             # firm before the capacity closes the words that open this name
             closed = 0
             for word, _start, word_end in tokens(text[opening : capacity.start()]):
-                if word.endswith(_closed_before_a_capacity()) or not HAN_CHAR.search(word):
+                if (
+                    word.endswith(_closed_before_a_capacity())
+                    or not HAN_CHAR.search(word)
+                    or word in _WORDS["built_by_verbs"]  # 与柳州市签订|年产20GWh…: the clause's verb
+                ):
                     closed = word_end
             opening += closed
             return (opening, capacity.start()) if opening < capacity.start() else None

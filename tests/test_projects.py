@@ -3252,3 +3252,8 @@ def test_an_investment_amount_said_as_touzie_is_the_projects_and_a_wholes_sum_is
     assert found["岚钧储能与动力电池项目"].amount_yuan == 1e10
     text = "21个签约项目总投资额723.5亿元，其中岚钧锂电池电芯产业园、岚禾汽车新材产业园等15个项目分别落户。"
     assert all(p.amount_yuan is None for p in projects_of(text))
+
+
+def test_a_signing_verb_before_a_capacity_opens_no_name():
+    text = "岚山控股系企业岚山瑞浦与柳州市签订年产20GWh动力电池项目，总投资55亿元。"
+    assert "年产20GWh动力电池项目" in by_name(projects_of(text))
