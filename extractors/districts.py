@@ -676,7 +676,15 @@ def _generic_zones(text: str, hits, city: str | None, province: str | None) -> l
     found: list[_Hit] = []
     for start, end, surface in hits:
         entries = gazetteer().places_named(surface)
-        prefix = next((e.place for e in entries if e.form in (NAME, CITY, SHORT) and e.place.city), None)
+        # (Taiwan's counties and the county-level cities a province governs have no city of their own)
+        prefix = next(
+            (
+                e.place
+                for e in entries
+                if e.form in (NAME, CITY, SHORT) and (e.place.city or e.place.admin_code)
+            ),
+            None,
+        )
         if prefix is None and province:
             # 辽宁某某电子商务产业园: the report's province opening a zone's name
             prefix = next(

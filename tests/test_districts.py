@@ -1396,3 +1396,9 @@ def test_a_counted_head_of_parks_types_the_list_before_it_and_holds_no_division(
     assert "大园区" not in found
     # four areas of a project (四大功能区域) are no zones
     assert canonicals("将建成核心展示区、规模种植区、养殖区四大功能区域。") == set()
+
+
+def test_a_taiwan_countys_park_is_a_zone_though_the_county_has_no_city():
+    text = "园管局规划释出新据点，包括彰滨、北高雄以及屏东科技产业园区扩区地段。"
+    found = canonicals(text)
+    assert "屏东科技产业园区" in found and "屏东县" not in found, found
