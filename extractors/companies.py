@@ -657,6 +657,7 @@ def _registered_names(text: str) -> list[_Found]:
         start = max(start, text.rfind(_NAME_JOINER, start, match.start()) + 1)
         start = _at_the_place_after_a_quantity(text, start, match.start())
         start = _through_a_boundary_inside_the_name(text, start, match.start(), registered)
+        start = _after_a_zone(text, start, match.start())
         core = text[start : match.start()]
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
             continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
@@ -1423,6 +1424,24 @@ def _zone_words() -> tuple[str, ...]:
     suffixes = gazetteer().zone_suffixes
     abbreviations = [a for a, _strength in suffixes.values() if a]
     return tuple(suffixes) + tuple(abbreviations) + tuple(lang.data("place_names")["parks"])
+
+
+ZONE_BEFORE_A_NAME_MIN_CORE = 2  # characters of a firm's own name a zone before it must leave
+
+
+def _after_a_zone(text: str, start: int, end: int) -> int:
+    """交城经济开发区|华庆新材料科技有限公司: a zone's name before a registered firm's is where it is, not part
+    of its name; the name opens after the zone's ending."""
+    before = text[start:end]
+    ends = [before.rfind(z) + len(z) for z in _strong_zone_endings() if z in before]
+    cut = max(ends, default=0)
+    return start + cut if cut and len(before) - cut >= ZONE_BEFORE_A_NAME_MIN_CORE else start
+
+
+@cache
+def _strong_zone_endings() -> tuple[str, ...]:
+    suffixes = gazetteer().zone_suffixes
+    return tuple(s for s, (_a, strength) in suffixes.items() if strength == "strong")
 
 
 def _names_a_zone(rest: str) -> bool:

@@ -1461,3 +1461,8 @@ def test_classes_of_firms_by_standing_name_no_firm():
     assert [
         c.canonical for c in find_companies("岚州市瞄准行业龙头和细分领域冠军等企业，开展精准招商。")
     ] == []
+
+
+def test_a_zone_before_a_registered_name_is_where_the_firm_is():
+    names = {c.canonical for c in find_companies("项目由交城经济开发区岚庆新材料科技有限公司投资建设。")}
+    assert names == {"岚庆新材料科技有限公司"}, names
