@@ -109,7 +109,14 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         project; 准备 is a plan; autonomous prefectures' bare names (楚雄, 昌吉); 全国 zones are none, a
 #         municipality's bare 自贸试验区 is its own; clause verbs after a division open no zone; a place owning a
 #         count by 的; 到位额, 已经 before a count, Taiwan's 投资案件; 城市 and words of position name no one
-EXTRACTOR_VERSION = "0.21.0"
+# 0.22.0: (round 32, from batch Y) a count after one park counts its projects; a counted head of parks types
+#         its list (5大园区); zones' areas with their kind (平房经济技术片区), a new area written with its city
+#         (天津滨海新区, 绍兴滨海新区), Hong Kong's parks and 科学园区; Taiwan's bare 億/兆 sums, yearly change
+#         (年增), digits one by one (一七〇一家), 专案 read as 项目; lists typed by a ranking (世界500强), places
+#         firms come from, clauses opening a list, Latin names in brackets, 中国 before a firm's name, zones
+#         before registered names, counts before 公司; 投资额, a whole's sum before 其中, comma lists after a
+#         colon; 扎实推进 is started; day-first time stamps and dates in page addresses
+EXTRACTOR_VERSION = "0.22.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
