@@ -894,18 +894,6 @@ def _firm_list_after_its_head(text: str) -> list[_Found]:
     return out
 
 
-_TRAILING_LATIN_GLOSS = re.compile(lang.pattern("company_patterns", "trailing_latin_gloss"))
-
-
-def _without_latin_gloss(text: str, span: tuple[int, int]) -> _Found:
-    """国际商业机器公司(IBM) in a list of firms: the name, with its Latin name in brackets as a mention."""
-    start, end = span
-    gloss = _TRAILING_LATIN_GLOSS.search(text, start, end)
-    if gloss is None or gloss.start() - start < 2:
-        return _Found(text[start:end], [span])
-    return _Found(text[start : gloss.start()], [(start, gloss.start())], glosses=(gloss.group("latin"),))
-
-
 def _joins_the_last_item(word: str, at: int, item: str) -> bool:
     """甲、乙和丙: a conjunction, standing alone or glued by the segmenter to the next name (和泓晶), with
     a name of two characters or more on either side."""
