@@ -2446,6 +2446,17 @@ def _project_key(name: str, companies: list[Company]) -> str:
     return key or name  # 岚店咖啡项目 and 华达电器项目: the investor's name is all that tells them apart
 
 
+def _repeats(earlier: Project, project: Project) -> bool:
+    """A mention of the same investor's project in the same place: with no sum, or with a sum the earlier
+    one did not tell and a name that is the investor's own (A、B等。…50亿元的A项目)."""
+    if (earlier.company, earlier.district) != (project.company, project.district):
+        return False
+    if project.amount_yuan is None:
+        return True
+    named_after_it = bool(project.name and project.company and project.company in project.name)
+    return named_after_it and earlier.amount_yuan in (None, project.amount_yuan)
+
+
 def _names_only(project: Project) -> bool:
     """A mention that says nothing of the project but its investor (鹏辉能源项目, 落户的岚钧科技) may repeat one
     found before; a name that says what is built (岚钧…环保装备制造基地项目) is a project of its own."""
@@ -3119,16 +3130,10 @@ def find_projects(
         same = by_key.get(key)
         if same is not None and projects[same].company not in (None, project.company) and project.company:
             same = None  # 甲置业房地产开发、乙置业房地产开发: two investors, two projects
-        if same is None and project.company and project.amount_yuan is None and _names_only(project):
-            # a caption repeating a project already found (位于城阳区的鹏辉能源项目)
-            same = next(
-                (
-                    i
-                    for i, p in enumerate(projects)
-                    if (p.company, p.district) == (project.company, project.district)
-                ),
-                None,
-            )
+        if same is None and project.company and _names_only(project):
+            # a caption repeating a project already found (位于城阳区的鹏辉能源项目), or the sum of one listed
+            # before (…包括A、B等。计划总投资额50亿元的A项目)
+            same = next((i for i, p in enumerate(projects) if _repeats(p, project)), None)
         if same is None and project.name is None:
             same = next((i for i, p in enumerate(projects) if _same_firm_again(p, project)), None)
         if same is not None:  # the same project again: keep the mention that says more, with what the
