@@ -615,6 +615,7 @@ def _generic(core: str, strict: bool = False) -> bool:
 
 
 def _holds_a_clause(core: str) -> bool:
+    """An adverb right before a verb (就是要|集中): what is done, said in a clause."""
     pairs = tagged(core)
     return any(
         flag == "d" and following.startswith("v")
@@ -829,14 +830,13 @@ def _enumerated(text: str) -> list[_Found]:
             span = _clean_item(text, position, position + len(item), in_list=True)
             if span and of_projects and not _investor_named(text[span[0] : span[1]]):
                 span = None
+            # 张某、刘某会见了|甲集团、乙集团等央企: the list starts after the verb
             if spans and (
                 _opens_with_a_clause(text[position : span[0]], ("v", "ul"))
                 if span
                 else _opens_with_a_clause(item, ("ul",))
             ):
-                spans = [None] * len(
-                    spans
-                )  # 张某、刘某会见了|甲集团、乙集团等央企: the list starts after the verb
+                spans = [None] * len(spans)
             spans.append(span)
             position += len(item) + 1
         # 数字出版、动漫游戏等企业: a list of trades, whatever one item looks like; an institute listed
@@ -1421,15 +1421,9 @@ def _after_a_zone(text: str, start: int, end: int) -> int:
     """交城经济开发区|华庆新材料科技有限公司: a zone's name before a registered firm's is where it is, not part
     of its name; the name opens after the zone's ending."""
     before = text[start:end]
-    ends = [before.rfind(z) + len(z) for z in _strong_zone_endings() if z in before]
+    ends = [before.rfind(z) + len(z) for z in gazetteer().strong_zone_suffixes() if z in before]
     cut = max(ends, default=0)
     return start + cut if cut and len(before) - cut >= ZONE_BEFORE_A_NAME_MIN_CORE else start
-
-
-@cache
-def _strong_zone_endings() -> tuple[str, ...]:
-    suffixes = gazetteer().zone_suffixes
-    return tuple(s for s, (_a, strength) in suffixes.items() if strength == "strong")
 
 
 def _names_a_zone(rest: str) -> bool:

@@ -509,7 +509,7 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Any zone suffix after a name body (for a known place's zones), and the strong suffixes alone."""
     suffixes = gazetteer().zone_suffixes
     every = sorted(suffixes, key=len, reverse=True) + [a for a, _s in suffixes.values() if a]
-    strong = [s for s, (_a, kind) in suffixes.items() if kind == "strong"]
+    strong = list(gazetteer().strong_zone_suffixes())
     strong += [a for a, kind in suffixes.values() if kind == "strong" and a]
     after_place = re.compile(rf"{_BODY}{{0,10}}?(?:{'|'.join(map(re.escape, every))})")
     return after_place, re.compile("|".join(map(re.escape, sorted(strong, key=len, reverse=True))))

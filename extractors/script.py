@@ -48,9 +48,13 @@ def _variants() -> dict[int, str]:
     return {ord(row["variant"]): row["standard"] for row in lang.table("variant_characters")}
 
 
+_TAIWAN_WORDS = {row["taiwan"]: row["mainland"] for row in lang.table("taiwan_words")}
+_TAIWAN_WORD = re.compile(lang.alternation(_TAIWAN_WORDS))
+
+
 def simplified_view(text: str) -> str:
-    """Traditional → simplified (OpenCC t2s, then the variants t2s keeps) with exactly the same length as
-    `text`."""
+    """Traditional → simplified (OpenCC t2s, then the variants t2s keeps, then Taiwan's words that have a
+    mainland one as long: 專案 → 项目) with exactly the same length as `text`."""
     if not text:
         return text
     standard = text.translate(_variants())
@@ -62,10 +66,6 @@ def simplified_view(text: str) -> str:
     return _TAIWAN_WORD.sub(
         lambda m: _TAIWAN_WORDS[m.group(0)], _HAN_RUN.sub(lambda m: _simplified_run(m.group(0)), text)
     )
-
-
-_TAIWAN_WORDS = {row["taiwan"]: row["mainland"] for row in lang.table("taiwan_words")}
-_TAIWAN_WORD = re.compile(lang.alternation(_TAIWAN_WORDS))
 
 
 @lru_cache(maxsize=65536)

@@ -60,6 +60,10 @@ class Gazetteer:
     def places_named(self, surface: str) -> list[Surface]:
         return self.surfaces.get(surface, [])
 
+    def strong_zone_suffixes(self) -> tuple[str, ...]:
+        """The endings that make a zone after any name (董家口综合保税区), not only after a known place."""
+        return tuple(s for s, (_a, strength) in self.zone_suffixes.items() if strength == "strong")
+
     def surfaces_in_city(self, city: str) -> frozenset[str]:
         """Every surface form naming a place of `city` (indexed on first use, after the build)."""
         if self._by_city is None:
