@@ -821,6 +821,10 @@ _COUNT_RIGHT_AFTER = re.compile(lang.pattern("metric_keywords", "count_right_aft
 _PARALLEL_HEAD_MAX = _KW["parallel_head_max"]
 
 
+CONVERTED_TO = tuple(_KW["converted_to"])
+_CONVERSION_GAP = 2  # characters between a sum and its conversion (，)
+
+
 def _borrowed_amount(
     view: str,
     amount: Amount,
@@ -884,6 +888,8 @@ def _borrowed_amount(
                 not head or _has_any(head, TOPIC_WORDS)
             ):
                 indicator = head or earlier.indicator
+            elif head.startswith(CONVERTED_TO) and earlier.end >= clause_start - _CONVERSION_GAP:
+                indicator = earlier.indicator + head  # 投资总额54.4亿美元，折合人民币343亿元: the sum again
 
     if not indicator:
         return None
@@ -2183,6 +2189,14 @@ def _itemizes(view: str, pos: int) -> bool:
     )
 
 
+_OPENING_QUOTES = lang.char_set("opening_quotes")
+_QUOTED_REST = re.compile(lang.pattern("punctuation", "quoted_rest"))
+
+
+def _opens_a_quoted_name(view: str, start: int, end: int) -> bool:
+    return start > 0 and view[start - 1] in _OPENING_QUOTES and _QUOTED_REST.match(view, end) is not None
+
+
 def _figures_in(
     view: str,
     sentence: Segment,
@@ -2202,10 +2216,12 @@ def _figures_in(
             clause_start, clause_end = _clause_bounds(sentence, m.start())
             before = view[clause_start : m.start()]
             clause = view[clause_start:clause_end]
-            if kind != "rate" and _about_one_project(view, sentence, m.start()):
+            if _about_one_project(view, sentence, m.start()):
                 continue
             if any(start <= m.start() < end for start, end in (place_spans or {}).items()):
                 continue  # 两家湾区: numerals of a place's name
+            if _opens_a_quoted_name(view, m.start(), m.end()):
+                continue  # 分布在“五个新城”的项目: numerals of a name in quotes
             if kind == "count":
                 if _opens_breakdown(view, sentence.start, clause_start):
                     clause = view[sentence.start : clause_end]
@@ -2443,7 +2459,10 @@ def _elliptical_count(
         indicator = like.indicator if became in like.indicator else like.indicator + became
         return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
     verb = _strip_words(head, COUNT_FILLERS, leading=False)
-    indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
+    if verb and verb.endswith(like.noun):
+        indicator = verb  # 在建规模企业|20户: the head names what it counts itself
+    else:
+        indicator = verb + like.noun if verb and verb not in like.indicator else like.indicator
     return _Figure(m.start(), m.end(), _number(m.group("num")), like.unit, indicator, like.noun, "count")
 
 

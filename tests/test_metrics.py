@@ -2651,3 +2651,45 @@ def test_a_count_in_digits_written_one_by_one():
     found = figures(metrics_of(text, [], city=None))
     assert (1701.0, "家") in found, found
     assert not any(value == 34.0 for value, _unit in found)  # 三四家: three or four, no figure
+
+
+def test_macao_direct_investment_and_its_change_on_the_year_are_figures():
+    text = simplified_view("2011年岚澳引進外來直接投資51.9億元，按年大幅減少17.7億元。")
+    found = figures(metrics_of(text, [], city=None))
+    assert {(51.9, "亿元"), (17.7, "亿元")} <= set(found), found
+
+
+def test_a_sum_restated_in_another_currency_is_the_same_figure_again():
+    text = "某市签约外资项目53个，投资总额54.4亿美元，折合人民币343亿元。"
+    ms = metrics_of(text, [], city="岚州市")
+    assert {(54.4, "亿美元"), (343.0, "亿元")} <= set(figures(ms))
+    converted = next(m for m in ms if m.value == 343.0)
+    assert converted.indicator.startswith(next(m for m in ms if m.value == 54.4).indicator)
+
+
+def test_a_count_opening_a_quoted_name_is_no_figure():
+    text = "签约项目中，分布在重点功能区和“五个新城”的项目有19个，总投资17亿美元。"
+    found = figures(metrics_of(text, [], city="岚州市"))
+    assert (19.0, "个") in found and (5.0, "个") not in found, found
+
+
+def test_progress_against_the_schedule_is_a_rate():
+    text = "前三季度，岚州重点项目共完成投资188.2亿元，投资进度达81.8%，快于时序进度6.8个百分点。"
+    found = figures(metrics_of(text, [], city="岚州市"))
+    assert {(81.8, "%"), (6.8, "个百分点")} <= set(found), found
+
+
+def test_one_projects_progress_is_no_figure_of_the_place():
+    text = (
+        "前三季度，岚州重点项目投资进度达81.8%。岚州东西快速路即将完工，前三季度，该项目已累计完成投资18亿元，"
+        "年度计划投资进度达138%。"
+    )
+    found = figures(metrics_of(text, [], city="岚州市"))
+    assert (81.8, "%") in found and not any(value == 138.0 for value, _unit in found), found
+
+
+def test_firms_counted_in_hu_entering_the_park_are_a_figure():
+    text = "截止目前，该县入园企业48户，已建成投产28户，其中12户为规模企业，在建规模企业20户。"
+    ms = metrics_of(text, [], city="岚州市")
+    assert (48.0, "户") in figures(ms)
+    assert all(not m.indicator.endswith("企业企业") for m in ms)
