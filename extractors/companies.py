@@ -42,6 +42,9 @@ _COUNTED_LOOSELY = re.compile(lang.pattern("company_patterns", "counted_loosely"
 _HEAD_NOUNS = tuple(lang.data("company_patterns")["head_nouns_after_a_name"])
 _LIST_ROLE = lang.pattern("company_patterns", "list_role")
 _NAME_JOINER = lang.data("company_patterns")["name_joiner"]
+_JOINED_AFTER_A_REGISTERED = re.compile(lang.pattern("company_patterns", "joined_after_a_registered_name"))
+_OTHER_NAME_IN_BRACKETS = re.compile(lang.pattern("company_patterns", "other_name_in_brackets"))
+_FIRM_COUNT_INSIDE = re.compile(lang.pattern("company_patterns", "firm_count_inside"))
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
 
 
@@ -659,6 +662,7 @@ def _registered_names(text: str) -> list[_Found]:
         start = _at_the_place_after_a_quantity(text, start, match.start())
         start = _through_a_boundary_inside_the_name(text, start, match.start(), registered)
         start = _after_a_zone(text, start, match.start())
+        start = _after_another_firms_name(text, start, match.start())
         core = text[start : match.start()]
         if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
             continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
@@ -666,10 +670,35 @@ def _registered_names(text: str) -> list[_Found]:
             continue  # 大湾区(但若公司有…: a remark in brackets, no name's place (时代电服(青岛)有限公司)
         if not registered and _FIRM_COUNT_ENDING.search(core):
             continue  # 甲有限公司和乙两家公司: a count of the firms named before it
+        start = max([start, *(m.end() for m in _FIRM_COUNT_INSIDE.finditer(text, start, match.start()))])
+        core = text[start : match.start()]
+        if _counted(text, start) or len(core) < 2 or _generic(core, strict=not registered):
+            continue  # 等35家|央企集团, 近百家|国际知名公司: a count of firms, no name
         out.append(
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
     return out
+
+
+_FIRM_MEASURES = tuple(u for u in lang.data("metric_keywords")["firm_units"] if len(u) == 1)
+_COUNTING_CHARS = lang.char_set("digits") | lang.char_set("count_magnitudes") | lang.char_set("approximate")
+
+
+def _after_another_firms_name(text: str, start: int, end: int) -> int:
+    """Where a name the left edge opened too early starts: after another firm's registered name and the
+    conjunction joining them, or after a bracket giving the firm before it another name (甲有限公司(现|…)."""
+    ends = (
+        m.end()
+        for pattern in (_JOINED_AFTER_A_REGISTERED, _OTHER_NAME_IN_BRACKETS)
+        for m in pattern.finditer(text, start, end)
+    )
+    return max([start, *ends])
+
+
+def _counted(text: str, start: int) -> bool:
+    """A name the left edge opened at the measure word of a count (35家|央企集团): the count's noun."""
+    before = text[start - 1] if start else ""
+    return text.startswith(_FIRM_MEASURES, start) and (before.isdigit() or before in _COUNTING_CHARS)
 
 
 def _unclosed_bracket(core: str) -> bool:

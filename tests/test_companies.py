@@ -1466,3 +1466,29 @@ def test_classes_of_firms_by_standing_name_no_firm():
 def test_a_zone_before_a_registered_name_is_where_the_firm_is():
     names = {c.canonical for c in find_companies("项目由交城经济开发区岚庆新材料科技有限公司投资建设。")}
     assert names == {"岚庆新材料科技有限公司"}, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国岚运集团等35家央企集团和3家部委所属事业单位负责人出席。",
+        "近三年来近百家国际知名公司已经在岚州设立了研发机构。",
+    ],
+)
+def test_a_count_of_firms_before_their_noun_names_no_firm(text):
+    found = {c.canonical for c in find_companies(text)}
+    assert not any("家" in name for name in found), found
+
+
+def test_a_firm_reached_through_透过_starts_after_it():
+    text = simplified_view("本屆政府透過岚投公司作為耐心資本，聚焦培育初創企業。")
+    assert {c.canonical for c in find_companies(text)} == {"岚投公司"}
+
+
+def test_a_renamed_firm_in_brackets_and_a_partner_joined_after_it_are_each_a_firm():
+    text = (
+        "岚源镁业有限责任公司是平遥岚源实业有限公司(现平遥县岚茂磁业有限公司)与澳大利亚岚华镁业公司合资成立。"
+    )
+    names = {c.canonical for c in find_companies(text)}
+    assert {"平遥岚源实业有限公司", "平遥县岚茂磁业有限公司", "澳大利亚岚华镁业公司"} <= names, names
+    assert not any("与" in name for name in names), names
