@@ -3061,6 +3061,7 @@ def find_projects(
         if not _quotes_a_name(m.group(0)) and not _quotes_what_is_built(text, m)
     ]
     place_ends = frozenset(s.end for d in districts for s in d.spans)
+    zone_ends = frozenset(end for _start, end in zones)
     named = _whole_items(text, _named_candidates(text, companies, place_ends), place_ends)
     named += _quoted_candidates(text)
     named.sort(key=lambda c: c.start)
@@ -3070,7 +3071,8 @@ def find_projects(
     for item in _listed_candidates(text, firms):
         overlapping = [i for i, n in enumerate(named) if n.start <= item.start < n.end]
         for i, n in enumerate(named):  # …至|广州…工程 found alone is the tail of the item (A至B…工程)
-            if item.start < n.start and n.end == item.end and n.start not in place_ends:
+            # (and 忠县|年产…项目 in a list keeps its county; a zone before it is only where it lands)
+            if item.start < n.start and n.end == item.end and n.start not in zone_ends:
                 named[i] = replace(n, name=item.name, start=item.start)
                 overlapping.append(i)
         for i in overlapping:

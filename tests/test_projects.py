@@ -3257,3 +3257,9 @@ def test_an_investment_amount_said_as_touzie_is_the_projects_and_a_wholes_sum_is
 def test_a_signing_verb_before_a_capacity_opens_no_name():
     text = "岚山控股系企业岚山瑞浦与柳州市签订年产20GWh动力电池项目，总投资55亿元。"
     assert "年产20GWh动力电池项目" in by_name(projects_of(text))
+
+
+def test_a_list_item_opening_with_its_county_is_one_project_with_the_county_in_its_name():
+    text = "百项重点项目中，岚川至蓝岸高速公路、丰都县年产10万吨高端磷酸铁锂项目等6个项目已超额完成年度计划投资。"
+    found = [p for p in projects_of(extraction_view(text)) if p.name and p.name.endswith("磷酸铁锂项目")]
+    assert [(p.name, p.district) for p in found] == [("丰都县年产10万吨高端磷酸铁锂项目", "丰都县")], found
