@@ -519,6 +519,20 @@ def _facility_project(text: str, end: int) -> bool:
     )
 
 
+def _a_brands_event(name: str) -> bool:
+    """A name before an event (…项目开工仪式) that is one project's: a coined or proper word in it, no class
+    of projects (合作项目) and no event joined inside it (推介会暨项目)."""
+    link = _WORDS["name_link"]
+    if link in name.removeprefix(link) or _names_a_class(name):
+        return False
+    if any(verb in name for verb in _WORDS["hosting_verbs"]):
+        return False
+    return any(
+        len(word) >= 2 and flag in ("oov", "nz", "nrt") and not gazetteer().places_named(word)
+        for word, flag in tagged(name)
+    )
+
+
 def _named_candidates(
     text: str, companies: list[Company], place_ends: frozenset[int] = frozenset()
 ) -> list[_Candidate]:
@@ -537,14 +551,11 @@ def _named_candidates(
             linked := _name_re().match(text, noun_end + len(_WORDS["name_link"]))
         ):
             noun_end = covered = linked.end()  # …全球总部暨山西区域总部项目: one project
-        if (
-            (_patterns()["events"].match(text, noun_end) and not _facility_project(text, noun_end))
-            or _COUNTED_AFTER.match(text, noun_end)
-            or _NOT_A_NAME_AFTER.match(text, noun_end)
-        ):
-            # 前海深港合作项目签约仪式 is an event, 新开工项目46个 a count, 生产线2条 a plant's part,
-            # 项目履约率 a rate
-            continue
+        before_an_event = bool(_patterns()["events"].match(text, noun_end)) and not _facility_project(
+            text, noun_end
+        )
+        if _COUNTED_AFTER.match(text, noun_end) or _NOT_A_NAME_AFTER.match(text, noun_end):
+            continue  # 新开工项目46个 is a count, 生产线2条 a plant's part, 项目履约率 a rate
         if _patterns()["place_after"].match(text, noun_end) or _patterns()["tallied_place"].match(
             text, noun_end
         ):
@@ -571,6 +582,7 @@ def _named_candidates(
             continue
         if (
             quoted
+            and not before_an_event
             and noun_end - raw_edge <= QUOTED_NAME_NOUN_CHARS
             and text.endswith(_WORDS["project_word"], 0, noun_end)
         ):
@@ -635,6 +647,8 @@ def _named_candidates(
         )
         if not (introduced_by or _is_specific(name)):
             continue
+        if before_an_event and not _a_brands_event(name):
+            continue  # 前海深港合作项目签约仪式 is an event; 江西瀚茂精密制造项目开工仪式 a brand's project's
         if any(name.endswith(n) for n in weak) and not brand_of(name) and not introduced_by:
             continue
         out.append(_Candidate(name, start, noun_end))

@@ -3263,3 +3263,20 @@ def test_a_list_item_opening_with_its_county_is_one_project_with_the_county_in_i
     text = "百项重点项目中，岚川至蓝岸高速公路、丰都县年产10万吨高端磷酸铁锂项目等6个项目已超额完成年度计划投资。"
     found = [p for p in projects_of(extraction_view(text)) if p.name and p.name.endswith("磷酸铁锂项目")]
     assert [(p.name, p.district) for p in found] == [("丰都县年产10万吨高端磷酸铁锂项目", "丰都县")], found
+
+
+def test_a_brands_project_before_its_ceremony_is_a_project_and_a_class_before_an_event_is_not():
+    text = (
+        "10月18日上午，岚州市重大工业项目第三次集中开工竣工活动暨江西岚茂精密制造项目开工仪式在新干县举行。"
+        "前海深港合作项目签约仪式同日举行。岚州经开区招商引资项目集中签约暨落位项目开工仪式次日举行。"
+    )
+    found = {p.name: p for p in projects_of(extraction_view(text)) if p.name}
+    assert "江西岚茂精密制造项目" in found, found
+    assert found["江西岚茂精密制造项目"].status == "started"
+    assert not any(word in name for word in ("合作项目", "活动", "落位") for name in found), found
+
+
+@pytest.mark.parametrize("core", ["新质生产力", "高科技"])
+def test_a_kind_of_projects_names_no_project(core):
+    text = f"岚州市吸引人工智能等{core}项目落地，全年新签约项目25个。"
+    assert [p.name for p in projects_of(extraction_view(text)) if p.name and core in p.name] == []
