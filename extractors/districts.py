@@ -210,13 +210,18 @@ def _context_boundary(text: str, start: int) -> bool:
 EVERYDAY_WORD_FREQ = 1000  # jieba frequency of a word that a place name's first character cannot be cut from
 
 
-def _inside_a_word(text: str, start: int) -> bool:
+def _inside_a_word(text: str, start: int, end: int | None = None) -> bool:
     """丰富县域 holds no 富县: the name's first character belongs to an everyday word with the one before,
-    as the segmenter reads the sentence too (结合成都高新区 does hold 成都)."""
-    if start == 0 or word_frequency(text[start - 1 : start + 1]) < EVERYDAY_WORD_FREQ:
+    as the segmenter reads the sentence too (结合成都高新区 does hold 成都). Nor does 综合示范县 hold 范县:
+    the whole name is the tail of one everyday word the segmenter reads there."""
+    if start == 0:
         return False
     word = token_at(text, start)
-    return word is not None and word[1] < start
+    if word is None or word[1] >= start:
+        return False
+    if end is not None and word[2] >= end and word_frequency(word[0]) >= EVERYDAY_WORD_FREQ:
+        return True
+    return word_frequency(text[start - 1 : start + 1]) >= EVERYDAY_WORD_FREQ
 
 
 def _run_on_into_a_word(text: str, start: int, end: int) -> bool:
@@ -253,7 +258,7 @@ def reads_as_everyday_words(text: str, start: int, end: int) -> bool:
 def _words_not_a_name(text: str, start: int, end: int) -> bool:
     """Characters that spell a place but read as everyday words in their sentence (丰富县域, 和县委, 和县区)."""
     return (
-        _inside_a_word(text, start)
+        _inside_a_word(text, start, end)
         or _run_on_into_a_word(text, start, end)
         or _suffix_read_onward(text, start, end)
         or _and_the_divisions(text, start, end)

@@ -1402,3 +1402,9 @@ def test_a_taiwan_countys_park_is_a_zone_though_the_county_has_no_city():
     text = "园管局规划释出新据点，包括彰滨、北高雄以及屏东科技产业园区扩区地段。"
     found = canonicals(text)
     assert "屏东科技产业园区" in found and "屏东县" not in found, found
+
+
+def test_a_county_spelled_by_the_tail_of_an_everyday_word_is_no_county():
+    text = "岚州县是全国电子商务进农村综合示范县，落户在于都县的项目已开工。"
+    names = [d.canonical for d in find_districts(text)[0]]
+    assert "范县" not in names and "于都县" in names, names
