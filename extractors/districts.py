@@ -224,6 +224,17 @@ def _inside_a_word(text: str, start: int, end: int | None = None) -> bool:
     return word_frequency(text[start - 1 : start + 1]) >= EVERYDAY_WORD_FREQ
 
 
+def _two_everyday_words(text: str, start: int, end: int) -> bool:
+    """沿海城市 holds no 海城市: its first character ends an everyday word with the one before and the rest
+    of the name is an everyday word of its own."""
+    return (
+        start > 0
+        and end - start >= 3
+        and word_frequency(text[start - 1 : start + 1]) >= EVERYDAY_WORD_FREQ
+        and word_frequency(text[start + 1 : end]) >= EVERYDAY_WORD_FREQ
+    )
+
+
 def _run_on_into_a_word(text: str, start: int, end: int) -> bool:
     """大理石 holds no 大理, 伊犁河 no 伊犁: an autonomous prefecture's bare place name of two characters and
     the next one make a word of the dictionary."""
@@ -259,6 +270,7 @@ def _words_not_a_name(text: str, start: int, end: int) -> bool:
     """Characters that spell a place but read as everyday words in their sentence (丰富县域, 和县委, 和县区)."""
     return (
         _inside_a_word(text, start, end)
+        or _two_everyday_words(text, start, end)
         or _run_on_into_a_word(text, start, end)
         or _suffix_read_onward(text, start, end)
         or _and_the_divisions(text, start, end)

@@ -1408,3 +1408,9 @@ def test_a_county_spelled_by_the_tail_of_an_everyday_word_is_no_county():
     text = "岚州县是全国电子商务进农村综合示范县，落户在于都县的项目已开工。"
     names = [d.canonical for d in find_districts(text)[0]]
     assert "范县" not in names and "于都县" in names, names
+
+
+def test_two_everyday_words_spelling_a_county_city_are_no_city():
+    names = [d.canonical for d in find_districts("各东部沿海城市围绕对口支援和岚州开展产业合作。")[0]]
+    assert "海城市" not in names, names
+    assert "海城市" in [d.canonical for d in find_districts("辽宁海城市与岚州签约。")[0]]
