@@ -1414,3 +1414,8 @@ def test_two_everyday_words_spelling_a_county_city_are_no_city():
     names = [d.canonical for d in find_districts("各东部沿海城市围绕对口支援和岚州开展产业合作。")[0]]
     assert "海城市" not in names, names
     assert "海城市" in [d.canonical for d in find_districts("辽宁海城市与岚州签约。")[0]]
+
+
+def test_an_industrial_estate_of_hong_kong_and_macao_is_a_zone():
+    found = find_districts(simplified_view("修改聯生工業邨地段劃分規章，鼓勵邨內企業加大投資。"))[0]
+    assert [(d.canonical, d.kind) for d in found] == [("联生工业邨", "zone")]
