@@ -1492,3 +1492,8 @@ def test_a_renamed_firm_in_brackets_and_a_partner_joined_after_it_are_each_a_fir
     names = {c.canonical for c in find_companies(text)}
     assert {"平遥岚源实业有限公司", "平遥县岚茂磁业有限公司", "澳大利亚岚华镁业公司"} <= names, names
     assert not any("与" in name for name in names), names
+
+
+def test_a_list_of_firms_typed_by_two_trades_names_each_firm():
+    text = "该县陆续关停了岚原、宏岚、万岚达、岚大等9家钢铁、焦化企业。"
+    assert {c.canonical for c in find_companies(text)} == {"岚原", "宏岚", "万岚达", "岚大"}
