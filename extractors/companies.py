@@ -240,6 +240,8 @@ def _trades_ending_an_item(text: str, end: int, *, item_is_a_firm: bool = True) 
         at += len(trade)
     if at == end or at >= len(text) or _inside_a_word(text, at):
         return end
+    if text.endswith(_project_nouns(), end, at):
+        return end  # 美团|数据中心: a facility built, the brand's project, not its arm
     ends_item = text[at] in _LIST_SEPARATOR + _ENUMERATION_CLOSER + _CLAUSE_MARKS
     if (ends_item and item_is_a_firm) or _CAPACITY_AHEAD.match(text, at):
         return at
@@ -272,7 +274,7 @@ def _inside_a_word(text: str, position: int) -> bool:
 
 @cache
 def _project_name_re() -> re.Pattern[str]:
-    nouns = sorted((line.split()[0] for line in lang.words("project_nouns")), key=len, reverse=True)
+    nouns = sorted(_project_nouns(), key=len, reverse=True)
     return re.compile(rf"({NAME_CHARS}{{2,30}}?)(?:{'|'.join(map(re.escape, nouns))})")
 
 
@@ -824,7 +826,7 @@ def _party_side(item: str) -> bool:
 
 @cache
 def _project_nouns() -> tuple[str, ...]:
-    return tuple(lang.words("project_nouns"))
+    return tuple(line.split()[0] for line in lang.words("project_nouns"))  # (a column may mark it weak)
 
 
 def _enumeration_matches(text: str) -> list[re.Match[str]]:

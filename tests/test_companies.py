@@ -1497,3 +1497,9 @@ def test_a_renamed_firm_in_brackets_and_a_partner_joined_after_it_are_each_a_fir
 def test_a_list_of_firms_typed_by_two_trades_names_each_firm():
     text = "该县陆续关停了岚原、宏岚、万岚达、岚大等9家钢铁、焦化企业。"
     assert {c.canonical for c in find_companies(text)} == {"岚原", "宏岚", "万岚达", "岚大"}
+
+
+def test_a_known_brand_before_a_facility_built_is_the_firm_not_its_arm():
+    text = "目前已在中卫市建设完成美团数据中心，即将开建岚云宁夏数据中心。"
+    assert "美团" in {c.canonical for c in find_companies(text)}
+    assert not any(c.canonical.endswith("中心") for c in find_companies(text))
