@@ -703,6 +703,26 @@ def _counted(text: str, start: int) -> bool:
     return text.startswith(_FIRM_MEASURES, start) and (before.isdigit() or before in _COUNTING_CHARS)
 
 
+_PERSON_TITLE_BEFORE = re.compile(f"(?:{lang.alternation('person_titles')})$")
+_PERSON_TITLE_THEN_NAME = re.compile(f"(?:{lang.alternation('person_titles')})[\u4e00-\u9fff]{{2,3}}$")
+PERSON_NAME_MAX = 3  # characters of a person's name listed after a title (某某某)
+
+
+def after_a_person_title(text: str, start: int) -> bool:
+    """澳商股东|某某, 董事长|某某: a name right after a title or role is a person's."""
+    return _PERSON_TITLE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+def _people_listed(items: list[str]) -> int:
+    """How many items open a list of people (市级领导某某、某某某、…): a title and a name, then names alone."""
+    if not items or not _PERSON_TITLE_THEN_NAME.search(items[0]):
+        return 0
+    count = 1
+    while count < len(items) and len(items[count]) <= PERSON_NAME_MAX:
+        count += 1
+    return count
+
+
 def _unclosed_bracket(core: str) -> bool:
     opened = sum(core.count(b) for b in lang.chars("opening_brackets"))
     return opened > sum(core.count(b) for b in lang.chars("closing_brackets"))
@@ -879,6 +899,8 @@ def _enumerated(text: str) -> list[_Found]:
             continue
         if not of_projects and trades == 1 and len(items) >= LIST_TYPES_AN_ITEM:
             spans = _typed_by_the_list(text, match, items, spans)
+        people = _people_listed(items)
+        spans = [None] * people + spans[people:]  # 市级领导某某、某某某: people, no firms
         out += [_without_latin_gloss(text, span) for span in spans if span]
     return out
 

@@ -300,7 +300,9 @@ def _and_the_divisions(text: str, start: int, end: int) -> bool:
     )
 
 
-_PEOPLE_LIST_BEFORE = re.compile(lang.pattern("place_names", "people_list_before"))
+_PEOPLE_LIST_BEFORE = re.compile(
+    lang.pattern("place_names", "people_list_before", person_titles=lang.alternation("person_titles"))
+)
 GIVEN_NAME_LONGEST = 2  # characters of a given name after its surname
 
 

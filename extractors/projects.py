@@ -14,6 +14,7 @@ from functools import cache, partial
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import (
     NAME_CHARS,
+    after_a_person_title,
     boundary_inside_ending_at,
     brand_of,
     everyday_place_word,
@@ -3121,6 +3122,7 @@ def find_projects(
         and not _counts_a_class(c.name or "")
         and not text.startswith(tuple(_WORDS["one_of"]), c.end)
         and not text.startswith(tuple(_WORDS["class_measures"]), c.end)
+        and not after_a_person_title(text, c.start)  # 澳商股东某某等出席: a person
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [c for c in map(_past_a_closing_bracket, candidates) if c is not None]

@@ -1503,3 +1503,13 @@ def test_a_known_brand_before_a_facility_built_is_the_firm_not_its_arm():
     text = "目前已在中卫市建设完成美团数据中心，即将开建岚云宁夏数据中心。"
     assert "美团" in {c.canonical for c in find_companies(text)}
     assert not any(c.canonical.endswith("中心") for c in find_companies(text))
+
+
+def test_names_listed_after_a_title_are_people_not_firms():
+    text = (
+        "推介会由岚雄市委副书记主持。\n市级领导王平、张学军、杨建国代表岚雄市人民政府、岚雄高新区管委会在会上与"
+        "重庆岚洲实业集团有限公司、宾川岚林麻业有限公司等10家企业签约。\n"
+    )
+    names = {c.canonical for c in find_companies(text)}
+    assert not names & {"市级领导王平", "王平", "张学军"}, names
+    assert "重庆岚洲实业集团有限公司" in names, names

@@ -3280,3 +3280,8 @@ def test_a_brands_project_before_its_ceremony_is_a_project_and_a_class_before_an
 def test_a_kind_of_projects_names_no_project(core):
     text = f"岚州市吸引人工智能等{core}项目落地，全年新签约项目25个。"
     assert [p.name for p in projects_of(extraction_view(text)) if p.name and core in p.name] == []
+
+
+def test_a_shareholder_attending_a_ceremony_is_no_project():
+    text = "平遥县四大班子领导，澳商股东汤岚等出席项目奠基仪式并为项目建设挥锹奠基。"
+    assert [p for p in projects_of(extraction_view(text)) if p.company == "汤岚" or p.name == "汤岚"] == []
