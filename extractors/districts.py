@@ -232,7 +232,12 @@ def _two_everyday_words(text: str, start: int, end: int) -> bool:
         and end - start >= 3
         and word_frequency(text[start - 1 : start + 1]) >= EVERYDAY_WORD_FREQ
         and word_frequency(text[start + 1 : end]) >= EVERYDAY_WORD_FREQ
+        # 湖南省长沙市 reads 省长|沙市 too, but a place ends right before it
+        and not any(gazetteer().places_named(text[start - k : start]) for k in range(2, PLACE_BEFORE_MAX + 1))
     )
+
+
+PLACE_BEFORE_MAX = 8  # characters of a place name right before another (内蒙古自治区|…)
 
 
 def _run_on_into_a_word(text: str, start: int, end: int) -> bool:
