@@ -123,6 +123,7 @@ _PATTERN_KEYS = (
     "amount_unit",
     "build_verbs",
     "company_landing",
+    "sum_before_a_firm",
     "company_settling",
     "continues",
     "division_anaphora",
@@ -925,6 +926,33 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
     return cut
 
 
+JOINED_PROJECT_MIN_CHARS = (
+    4  # characters of each of two projects one list item joins (甲物流中心及乙物流中心)
+)
+
+
+def _joined_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """…、京津冀某交易物流中心及某某奢侈品交易物流中心等4个项目: an item that a conjunction standing alone
+    joins two names ending in the same facility's noun holds two projects (not A生产线及B生产线项目, whose
+    项目 takes both, nor A基地与B中心, the parts of one)."""
+    noun = next((n for n in _nouns()[0] if text.endswith(n, start, end)), None)
+    if noun is None or noun == _WORDS["project_word"]:
+        return [(start, end)]
+    for word, at, _stop in tokens(text[start:end]):
+        # the segmenter may glue the conjunction to the next name (及岚): a "word" it never saw
+        joiner = next(
+            (c for c in lang.longest_first(_WORDS["item_conjunctions"]) if word.startswith(c)), None
+        )
+        if joiner is None or (word != joiner and word_frequency(word) > 0):
+            continue
+        left, right = (start, start + at), (start + at + len(joiner), end)
+        if min(left[1] - left[0], right[1] - right[0]) >= JOINED_PROJECT_MIN_CHARS and text.endswith(
+            noun, *left
+        ):
+            return [left, right]
+    return [(start, end)]
+
+
 def _listed_candidates(text: str, firms: dict[tuple[int, int], str] | None = None) -> list[_Candidate]:
     out = []
     enumerations = [
@@ -948,7 +976,8 @@ def _listed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
         whole = set()  # items the count takes whole: a noun ending one names a project, not its investor
         attributed = set()  # items a sum opens as their attribute (总投资80亿元的A): a project each, no firm
         for item in match.group(1).split(lang.chars("list_separator")):
-            slots += _split_at_company_end(text, position, position + len(item))
+            for slot in _split_at_company_end(text, position, position + len(item)):
+                slots += _joined_projects(text, *slot)
             position += len(item) + 1
         # 促成A集团与北海市签订|B等项目: the list of projects starts after the place's step, past the parties
         party = None  # …and the firm before the parties is the investor
@@ -2559,6 +2588,10 @@ def _company_candidates(text: str, companies: list[Company], named: list[_Candid
             before = text[max(0, span.start - 12) : span.start]
             match = _patterns()["company_landing"].search(before)
             landing = match is not None and table.get(match.group("word"), ("", 0))[1] in (1, 2)
+            landing = landing or (
+                text.endswith(_LEGAL_FORMS, span.start, span.end)
+                and _patterns()["sum_before_a_firm"].search(before)
+            )
             if not landing and not _patterns()["company_settling"].match(text, span.end):
                 continue
             if any(

@@ -3285,3 +3285,19 @@ def test_a_kind_of_projects_names_no_project(core):
 def test_a_shareholder_attending_a_ceremony_is_no_project():
     text = "平遥县四大班子领导，澳商股东汤岚等出席项目奠基仪式并为项目建设挥锹奠基。"
     assert [p for p in projects_of(extraction_view(text)) if p.company == "汤岚" or p.name == "汤岚"] == []
+
+
+def test_two_facilities_joined_in_one_list_item_are_two_projects_but_parts_of_one_are_not():
+    text = (
+        "重点开工项目中，投资超30亿元的岚山特色小镇、京津冀汽车零部件交易物流中心及岚洲奢侈品交易物流中心等4个项目"
+        "开工。签约的有岚川大包装番茄酱生产线及小包装生产线项目、岚谷研学教育基地与设备研发中心等5个项目。"
+    )
+    names = {p.name for p in projects_of(extraction_view(text)) if p.name}
+    assert {"京津冀汽车零部件交易物流中心", "岚洲奢侈品交易物流中心"} <= names, names
+    assert "小包装生产线项目" not in names and "设备研发中心" not in names, names
+
+
+def test_a_registered_firm_a_sum_opens_is_a_project_of_its_own():
+    text = "5月6日，总投资2亿元的贵州岚星冶金有限公司在岑巩县工业园区举行隆重开工仪式。"
+    found = projects_of(extraction_view(text))
+    assert [(p.company, p.status) for p in found] == [("贵州岚星冶金有限公司", "started")], found
