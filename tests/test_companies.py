@@ -1513,3 +1513,8 @@ def test_names_listed_after_a_title_are_people_not_firms():
     names = {c.canonical for c in find_companies(text)}
     assert not names & {"市级领导王平", "王平", "张学军"}, names
     assert "重庆岚洲实业集团有限公司" in names, names
+
+
+@pytest.mark.parametrize("brand", ["诺基亚", "麦德龙", "法雷奥", "卡尔蔡司"])
+def test_multinationals_active_in_china_are_known_brands(brand):
+    assert brand in {c.canonical for c in find_companies(f"岚州经开区与{brand}签约，项目总投资5亿元。")}
