@@ -2256,7 +2256,10 @@ def _figures_in(
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
         # 在推进的项目30个中，有代表性的包括：甲项目，总投资91亿元: a list opened by a colon names items
-        counted = any(c.start >= _list_start(view, sentence.start, amount.start) for c in counts)
+        list_start = _list_start(view, sentence.start, amount.start)
+        counted = any(c.start >= list_start for c in counts) or (
+            list_start > sentence.start and _sums_a_list(view, list_start, clause_start, amount.start or 0)
+        )
         figure = _amount_figure(view, amount, clause_start, sentence, counted)
         if figure is None:
             after_place = (amount.start or 0) in place_ends
@@ -2360,6 +2363,18 @@ def _list_start(view: str, start: int, pos: int) -> int:
     """Where the list `pos` stands in starts, after the last colon between `start` and `pos`, else `start`."""
     opened = [m.end() for m in _LIST_OPENER.finditer(view, start, pos)]
     return opened[-1] if opened else start
+
+
+def _sums_a_list(view: str, list_start: int, clause_start: int, start: int) -> bool:
+    """投产的项目是：A项目、B项目、C项目，总投资66.2亿元: a sum an aggregate word opens right after a list of
+    several items a colon opened is their total, not the last item's."""
+    listed = view[list_start:clause_start]
+    head = _strip_words(view[clause_start:start], list(AMOUNT_UNITS.before), leading=False)
+    return (
+        head in AGGREGATE
+        and lang.chars("list_separator") in listed
+        and not _CLAUSE_BREAK.search(listed.rstrip(lang.chars("clause_ends")))
+    )
 
 
 def _joined(first: str, second: str) -> str:

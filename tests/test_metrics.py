@@ -2693,3 +2693,10 @@ def test_firms_counted_in_hu_entering_the_park_are_a_figure():
     ms = metrics_of(text, [], city="岚州市")
     assert (48.0, "户") in figures(ms)
     assert all(not m.indicator.endswith("企业企业") for m in ms)
+
+
+def test_a_total_right_after_a_list_of_projects_a_colon_opens_is_a_figure():
+    text = "此次集中投产的五大项目是：岚达风电设备项目、岚旭机器人项目、岚辰储能设备项目，总投资66.2亿元。"
+    assert (66.2, "亿元") in figures(metrics_of(text, [], city="临汾市"))
+    text = "在推进的项目30个中，有代表性的包括：岚达风电设备项目，总投资91亿元。"
+    assert (91.0, "亿元") not in figures(metrics_of(text, [], city="临汾市"))
