@@ -21,7 +21,7 @@ from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.districts import reads_as_everyday_words, town_mentions, where_things_happen
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, SHORT, city_short, gazetteer, province_short
-from zhaoyin.extractors.text import SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
+from zhaoyin.extractors.text import HAN_CHAR, SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
 from zhaoyin.schemas import Amount, District, Metric
 
 _KW = lang.data("metric_keywords")
@@ -181,6 +181,28 @@ _NAME_IN_PROVINCE = re.compile(
 )
 
 
+def _bracketed_in_a_name(view: str, start: int, end: int) -> bool:
+    """某某创新(山西)|食品有限公司: a place in brackets inside a name, the name running on after them."""
+    return (
+        start >= 2
+        and view[start - 1] in lang.chars("opening_brackets")
+        and HAN_CHAR.match(view[start - 2]) is not None
+        and view[end : end + 1] in tuple(lang.chars("closing_brackets"))
+        and (_NAME_IN_PROVINCE.match(view, end + 1) or _REGISTERED_IN_PROVINCE.match(view, end + 1))
+        is not None
+    )
+
+
+REGISTERED_NAME_REACH = 14  # characters between a province and the legal form of a firm's name it opens
+_REGISTERED_IN_PROVINCE = re.compile(
+    "{body}{{1,{reach}}}?(?:{forms})".format(
+        body=lang.pattern("place_names", "name_body"),
+        reach=REGISTERED_NAME_REACH,
+        forms=lang.alternation("company_legal_forms"),
+    )
+)
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
@@ -297,8 +319,12 @@ def _province_mentions(
         provinces = {e.place.canonical for e in gaz.places_named(surface) if e.form == PROVINCE}
         if len(provinces) != 1 or (shorts and view.startswith(shorts, end)):
             continue
-        if surface == province_short(surface) and _NAME_IN_PROVINCE.match(view, end):
-            continue  # 某省某某铝业…: the province opens a company's or a project's name
+        if surface == province_short(surface) and (
+            _NAME_IN_PROVINCE.match(view, end)
+            or _REGISTERED_IN_PROVINCE.match(view, end)
+            or _bracketed_in_a_name(view, start, end)
+        ):
+            continue  # 某省某某铝业…, 某某创新(山西)食品有限公司: a company's or a project's name holds it
         province = provinces.pop()
         if not province.endswith(_NOT_SUBJECT_PROVINCES):
             out.append(_Mention(start, end, province, "province"))

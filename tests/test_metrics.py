@@ -2700,3 +2700,11 @@ def test_a_total_right_after_a_list_of_projects_a_colon_opens_is_a_figure():
     assert (66.2, "亿元") in figures(metrics_of(text, [], city="临汾市"))
     text = "在推进的项目30个中，有代表性的包括：岚达风电设备项目，总投资91亿元。"
     assert (91.0, "亿元") not in figures(metrics_of(text, [], city="临汾市"))
+
+
+def test_a_province_inside_a_firms_registered_name_is_no_subject():
+    text = (
+        "襄汾县五大项目集中投产。投产的项目是：山西岚达风电设备有限公司智能风机项目、山西岚科联智控技术有限公司"
+        "模组项目、西美岚新(山西)食品有限公司饮料加工项目，总投资66.2亿元。"
+    )
+    assert subjects_by_value(text).get(66.2) == "襄汾县"
