@@ -301,8 +301,13 @@ def local_yuan(original: str, view: str, province: str | None = None) -> str:
     if province in words["province_yuan"]:
         return words["province_yuan"][province]
     names_renminbi = _has_marker(view, tuple(words["named_local_yuan_unless"]))
-    for code, markers in UNITS.local_yuan_markers.items():
-        if _has_marker(view, markers) and not (names_renminbi and not _names_currency(view, code)):
+    # the place whose institutions the report names most (本澳 and 贸促局 outweigh a 财政司司长 Macao has too)
+    marked = sorted(
+        ((sum(m in view for m in markers), code) for code, markers in UNITS.local_yuan_markers.items()),
+        key=lambda pair: -pair[0],
+    )
+    for count, code in marked:
+        if count and not (names_renminbi and not _names_currency(view, code)):
             return code  # (香港特区政府 … 1000亿元人民币: a report that names only the renminbi counts in it)
     if words["sar_government"] in view:
         named = [code for code, name in words["sar_names"].items() if name in view]

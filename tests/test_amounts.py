@@ -454,3 +454,11 @@ def test_a_figure_in_us_dollars_named_美金_before_it_down_to_the_dollar():
     ]
     assert found == [("114亿4,023万4,000元", 11440234000.0, "USD")]
     assert [a.value for a in find_amounts("金额为114亿4023万4000元。")] == [11440234000.0]
+
+
+def test_a_macao_report_writes_sums_in_yi_without_yuan_and_names_its_institutions_most():
+    written = "經濟財政司司長表示，本澳貿促局今年1至10月招商項目約1.68億，將有不少於2.8億項目落實。"
+    view = simplified_view(written)
+    assert local_yuan(written, view) == "MOP"
+    amounts = find_amounts(view, yuan=local_yuan(written, view))
+    assert [(a.value, a.currency) for a in amounts] == [(1.68e8, "MOP"), (2.8e8, "MOP")]
