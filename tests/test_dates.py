@@ -262,3 +262,15 @@ def test_a_dateline_a_day_after_the_pages_date_is_of_the_same_year():
     # and the page's date a few days on is the day the report came out
     late = "12月30日，岚州市举行项目集中签约仪式。"
     assert dated_publication(late, "2025-01-02", meta_source="file-name")[0] == "2025-01-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚州新闻网广元4月20日讯 4月17日，“2018中外知名企业岚州行”活动在成都启幕。",
+        "中新网廊坊5月19日电 19日，正于此间召开的2018中国·岚坊国际经济贸易洽谈会上，多个项目签约。",
+    ],
+)
+def test_an_event_named_with_its_year_dates_a_dateline_without_one(text):
+    published, source = dated_publication(text, None, imported="2026-12-07")
+    assert published.startswith("2018-0"), (published, source)
