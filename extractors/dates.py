@@ -48,6 +48,8 @@ _YEAR_MONTH = re.compile(lang.pattern("time_markers", "year_month"))
 _PART_OF_YEAR = re.compile(lang.pattern("time_markers", "part_of_year"))
 _DAY_OR_MONTH_END = re.compile(lang.pattern("time_markers", "day_or_month_end"))
 _FUTURE_YEAR_BEFORE = tuple(_DATA["future_year_before"])
+_BASELINE_YEAR_BEFORE = tuple(_DATA["baseline_year_before"])
+_BASELINE_YEAR_AFTER = tuple(_DATA["baseline_year_after"])
 HISTORY_MARKERS = tuple(_DATA["history_markers"]["anywhere"] + _DATA["history_markers"]["before_a_year"])
 _DEADLINE_AFTER = tuple(_DATA["deadline_after"])
 _SCHEDULE_YEAR_BEFORE = re.compile(lang.pattern("time_markers", "schedule_year_before"))
@@ -378,6 +380,11 @@ def _text_year(view: str) -> int | None:
                 continue  # a plan's schedule: "第三年（2024年）完成销售额5亿元"
             if sentence.text.startswith(_DEADLINE_AFTER, m.end()):
                 continue  # "2025年底前实现投产"
+            if before.endswith(_BASELINE_YEAR_BEFORE) and sentence.text.startswith(
+                _BASELINE_YEAR_AFTER, m.end()
+            ):
+                years.append(int(m.group("y")) + 1)  # "比2020年同期增加": the figures are the next year's
+                continue
             years.append(int(m.group("y")))
     if not years:  # an event named with its year (2025成都全球投资促进大会) is held in the report's year
         years = [int(m.group("y")) for m in _EVENT_YEAR.finditer(view)]

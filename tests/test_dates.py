@@ -274,3 +274,8 @@ def test_a_dateline_a_day_after_the_pages_date_is_of_the_same_year():
 def test_an_event_named_with_its_year_dates_a_dateline_without_one(text):
     published, source = dated_publication(text, None, imported="2026-12-07")
     assert published.startswith("2018-0"), (published, source)
+
+
+def test_a_year_compared_against_is_the_year_before_the_report():
+    text = "全市招商投资促进工作开局良好\n一季度，全市到位资金619.4亿元，比2020年同期增加237.6亿元。"
+    assert dated_publication(text, None)[0].startswith("2021")
