@@ -3301,3 +3301,9 @@ def test_a_registered_firm_a_sum_opens_is_a_project_of_its_own():
     text = "5月6日，总投资2亿元的贵州岚星冶金有限公司在岑巩县工业园区举行隆重开工仪式。"
     found = projects_of(extraction_view(text))
     assert [(p.company, p.status) for p in found] == [("贵州岚星冶金有限公司", "started")], found
+
+
+def test_projects_a_plan_draws_up_for_implementation_are_planned():
+    text = "岚州市谋划实施了一批制造业改造升级项目，总投资15亿元的岚安航空产品生产能力升级改造、岚轴高端轴承生产建设等项目。"
+    statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
+    assert statuses and set(statuses.values()) == {"planned"}, statuses
