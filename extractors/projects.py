@@ -124,6 +124,7 @@ _PATTERN_KEYS = (
     "build_verbs",
     "company_landing",
     "sum_before_a_firm",
+    "batch_count",
     "company_settling",
     "continues",
     "division_anaphora",
@@ -2255,6 +2256,23 @@ class _Context:
         said = self._tallied.get(counts[-1], set())
         return next(iter(said)) if len(said) == 1 else None
 
+    def batch_status(self, sentence: Segment, status_of) -> str | None:
+        """How far a batch came that this sentence names or the next one speaks of: …开工项目有22个。这些项目…包括
+        A、B (the count before), A投资设厂，B扩厂。这些投资案都已陆续开工 (the sentence after)."""
+        index = bisect_right(self._sentence_starts, sentence.start) - 1
+        anaphora = tuple(_WORDS["batch_anaphora"])
+        said = None
+        if index > 0 and sentence.text.lstrip().startswith(anaphora):
+            before = self.sentences[index - 1]
+            tallies = list(_patterns()["batch_count"].finditer(before.text))
+            if tallies:
+                clause = _containing(clauses(before), before.start + tallies[-1].start())
+                said = status_of(self.text, [(clause.start, clause.end)], (0, 0), described=True)[0]
+        following = self.sentences[index + 1] if index + 1 < len(self.sentences) else None
+        if said is None and following is not None and following.text.lstrip().startswith(anaphora):
+            said = status_of(self.text, [(following.start, following.end)], (0, 0), described=True)[0]
+        return said if said not in ("planned", CONDITIONAL) else None
+
     def sentence_at(self, position: int) -> Segment:
         return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
 
@@ -2976,6 +2994,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         status = _clause_tail_status(doc, whole_clause, candidate, status_of)
     if status is None:
         status = doc.counted_status(sentence, candidate.start)
+    if status is None:
+        status = doc.batch_status(sentence, status_of)
     if status in (None, CONDITIONAL) and not candidate.listed:
         status = doc.event_status() or status
     if (

@@ -3307,3 +3307,15 @@ def test_projects_a_plan_draws_up_for_implementation_are_planned():
     text = "岚州市谋划实施了一批制造业改造升级项目，总投资15亿元的岚安航空产品生产能力升级改造、岚轴高端轴承生产建设等项目。"
     statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
     assert statuses and set(statuses.values()) == {"planned"}, statuses
+
+
+def test_a_batch_a_sentence_speaks_of_takes_the_step_said_of_it_before_or_after():
+    text = (
+        "此次集中签约、开工(投产)的项目中，开工(投产)项目有22个，总投资183亿元。这些项目含金量高，"
+        "包括岚迪生物医药产业园、岚科机电、宝岚复合新材料等一批先进制造项目。"
+    )
+    statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
+    assert statuses and set(statuses.values()) == {"started"}, statuses
+    text = "在工业区，冠岚科技投资40亿元扩厂，岚正食品斥资3亿元扩厂。这些投资案目前都已陆续开工兴建中。"
+    statuses = {(p.company, p.status) for p in projects_of(extraction_view(text))}
+    assert statuses == {("冠岚科技", "started"), ("岚正食品", "started")}, statuses
