@@ -619,6 +619,15 @@ def _generic(core: str, strict: bool = False) -> bool:
     return False
 
 
+def _opens_with_a_verb(name: str) -> bool:
+    """利用|某某湿地, 助力|某某纸业, 退出|某某: a verb of two characters or more opening a short name is the
+    clause's, not the firm's (a known brand aside: 共享装备 is a firm)."""
+    if _brand_re().match(name):
+        return False
+    first, flag = tagged(name)[0]
+    return flag == "v" and len(first) >= 2 and len(name) > len(first)
+
+
 def _holds_a_clause(core: str) -> bool:
     """An adverb right before a verb (就是要|集中): what is done, said in a clause."""
     pairs = tagged(core)
@@ -2054,6 +2063,7 @@ def find_companies(text: str) -> list[Company]:
     found = [_without_the_district_before_a_brand(text, f) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
     found = [f for f in found if f.full or not (opens_with_a_county(f.name) or _names_an_event(text, f))]
+    found = [f for f in found if f.full or not _opens_with_a_verb(f.name)]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

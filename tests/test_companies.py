@@ -1518,3 +1518,10 @@ def test_names_listed_after_a_title_are_people_not_firms():
 @pytest.mark.parametrize("brand", ["诺基亚", "麦德龙", "法雷奥", "卡尔蔡司"])
 def test_multinationals_active_in_china_are_known_brands(brand):
     assert brand in {c.canonical for c in find_companies(f"{brand}也在北京投资建立了全球最大的生产基地。")}
+
+
+def test_a_short_name_a_verb_opens_is_the_clauses_not_a_firms():
+    text = "岚州今年还将退出岚金山、晋岚等4家钢铁企业限制类装备，香港投资推广署受助公司达322间。"
+    names = {c.canonical for c in find_companies(text)}
+    assert not any(name.startswith(("退出", "受助")) for name in names), names
+    assert "延长石油" in {c.canonical for c in find_companies("延长石油在岚州投资建设炼化项目。")}
