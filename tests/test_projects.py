@@ -3321,7 +3321,7 @@ def test_a_batch_a_sentence_speaks_of_takes_the_step_said_of_it_before_or_after(
     assert statuses == {("冠岚科技", "started"), ("岚正食品", "started")}, statuses
 
 
-def test_projects_continued_in_construction_are_being_built():
+def test_a_years_new_and_continued_builds_are_being_built():
     text = "今年，岚夏区重点实施岚石油“4580”、岚享装备数字化铸造等22个新续建工业项目，总投资44.2亿元。"
     statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
     assert statuses and set(statuses.values()) == {"started"}, statuses
