@@ -3325,3 +3325,11 @@ def test_a_years_new_and_continued_builds_are_being_built():
     text = "今年，岚夏区重点实施岚石油“4580”、岚享装备数字化铸造等22个新续建工业项目，总投资44.2亿元。"
     statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
     assert statuses and set(statuses.values()) == {"started"}, statuses
+
+
+def test_a_project_its_partner_introduces_is_named_however_plain():
+    text = (
+        "此次签约17个项目。岚妃甸区与世界500强企业、正岚集团合作的装备制造及系列产业项目，计划投资约300亿元。"
+    )
+    found = {p.name: p.company for p in projects_of(extraction_view(text)) if p.name}
+    assert found.get("装备制造及系列产业项目") == "正岚集团", found
