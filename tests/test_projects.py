@@ -3333,3 +3333,11 @@ def test_a_project_its_partner_introduces_is_named_however_plain():
     )
     found = {p.name: p.company for p in projects_of(extraction_view(text)) if p.name}
     assert found.get("装备制造及系列产业项目") == "正岚集团", found
+
+
+def test_a_facility_a_firm_has_set_up_has_landed():
+    text = (
+        "诺基亚去年在岚州投资建立了全球最大的移动通信生产基地。微软投资8000万美元在岚州设立了微软岚州研究院。"
+    )
+    statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
+    assert statuses == {"移动通信生产基地": "landed", "微软岚州研究院": "landed"}, statuses
