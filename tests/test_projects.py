@@ -3341,3 +3341,11 @@ def test_a_facility_a_firm_has_set_up_has_landed():
     )
     statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
     assert statuses == {"移动通信生产基地": "landed", "微软岚州研究院": "landed"}, statuses
+
+
+def test_a_firm_said_to_have_landed_right_after_its_name_is_a_project():
+    text = (
+        "今年年初，马来西亚领先的电子商务企业岚徕国际控股集团成功落户朝阳区，成为首家经招商联络站推介的企业。"
+    )
+    found = [(p.company, p.status) for p in projects_of(extraction_view(text))]
+    assert found == [("岚徕国际控股集团", "landed")], found
