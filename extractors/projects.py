@@ -522,6 +522,21 @@ def _facility_project(text: str, end: int) -> bool:
     )
 
 
+WORKS_PROJECT_MIN_CHARS = 4  # characters of the project a works part follows (某某高速公路|土建工程)
+
+
+def _without_its_works(candidate: _Candidate) -> _Candidate | None:
+    """某某高速公路重庆段|土建工程: the project whose works a name ends with; 全部土建工程, A区主体工程: none."""
+    name = candidate.name or ""
+    part = next((p for p in _WORDS["works_parts"] if name.endswith(p)), None)
+    if part is None:
+        return candidate
+    project = name[: -len(part)]
+    if len(project) < WORKS_PROJECT_MIN_CHARS or not _is_specific(project):
+        return None
+    return replace(candidate, name=project, end=candidate.end - len(part))
+
+
 def _a_brands_event(name: str) -> bool:
     """A name before an event (…项目开工仪式) that is one project's: a coined or proper word in it, no class
     of projects (合作项目) and no event joined inside it (推介会暨项目)."""
@@ -3179,6 +3194,7 @@ def find_projects(
     ]
     candidates = [c for c in candidates if not _patterns()["continues"].match(doc.sentence_at(c.start).text)]
     candidates = [c for c in map(_past_a_closing_bracket, candidates) if c is not None]
+    candidates = [c for c in map(_without_its_works, candidates) if c is not None]
     candidates = [_past_its_zone(c, zones) for c in candidates]
     candidates += _company_candidates(text, companies, candidates)
     firms = _company_list_candidates(text, companies, candidates)

@@ -3349,3 +3349,12 @@ def test_a_firm_said_to_have_landed_right_after_its_name_is_a_project():
     )
     found = [(p.company, p.status) for p in projects_of(extraction_view(text))]
     assert found == [("岚徕国际控股集团", "landed")], found
+
+
+def test_the_works_of_a_project_are_that_project_and_about_to_finish_is_being_built():
+    text = (
+        "在百项重点项目中，岚平至蓝江高速公路岚州段等6个项目已超额完成年度计划投资。"
+        "岚平至蓝江高速公路岚州段土建工程即将完工，预计12月将完成全部土建工程。"
+    )
+    found = [(p.name, p.status) for p in projects_of(extraction_view(text))]
+    assert found == [("岚平至蓝江高速公路岚州段", "started")], found
