@@ -116,7 +116,15 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         firms come from, clauses opening a list, Latin names in brackets, 中国 before a firm's name, zones
 #         before registered names, counts before 公司; 投资额, a whole's sum before 其中, comma lists after a
 #         colon; 扎实推进 is started; day-first time stamps and dates in page addresses
-EXTRACTOR_VERSION = "0.22.0"
+# 0.23.0: (round 33, from batch Z) Macao's 外来直接投资, changes 按年/同比, sums restated 折合 another currency,
+#         progress rates (进度), firms in 户, a list's total after a colon; quoted names and one project's rates
+#         no figures; Macao's and Hong Kong's bare 億; counts of firms before their noun, 透过, renamed firms in
+#         brackets, people after titles, lists typed by two trades, brands before a facility, verbs opening
+#         short names; a county in a listed name, two facilities in one item, a firm a sum opens, a partner's
+#         project, a firm landed, a brand's ceremony, works of a project; 谋划实施, 开工(投产), 新续建, 设立了,
+#         即将完工, a batch's step said before or after it; tails of everyday words (示范县, 沿海城市), 工业邨;
+#         provinces inside registered names; event years in quotes, years compared against
+EXTRACTOR_VERSION = "0.23.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
