@@ -3303,10 +3303,24 @@ def test_a_registered_firm_a_sum_opens_is_a_project_of_its_own():
     assert [(p.company, p.status) for p in found] == [("贵州岚星冶金有限公司", "started")], found
 
 
-def test_projects_a_plan_draws_up_for_implementation_are_planned():
-    text = "岚州市谋划实施了一批制造业改造升级项目，总投资15亿元的岚安航空产品生产能力升级改造、岚轴高端轴承生产建设等项目。"
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a plan draws them up to be carried out
+        (
+            "岚州市谋划实施了一批制造业改造升级项目，总投资15亿元的岚安航空产品生产能力升级改造、岚轴高端轴承生产建设等项目。",
+            "planned",
+        ),
+        # a year's new and continued builds
+        (
+            "今年，岚夏区重点实施岚石油“4580”、岚享装备数字化铸造等22个新续建工业项目，总投资44.2亿元。",
+            "started",
+        ),
+    ],
+)
+def test_the_words_a_list_of_projects_stands_in_say_how_far_they_came(text, status):
     statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
-    assert statuses and set(statuses.values()) == {"planned"}, statuses
+    assert statuses and set(statuses.values()) == {status}, statuses
 
 
 def test_a_batch_a_sentence_speaks_of_takes_the_step_said_of_it_before_or_after():
@@ -3319,12 +3333,6 @@ def test_a_batch_a_sentence_speaks_of_takes_the_step_said_of_it_before_or_after(
     text = "在工业区，冠岚科技投资40亿元扩厂，岚正食品斥资3亿元扩厂。这些投资案目前都已陆续开工兴建中。"
     statuses = {(p.company, p.status) for p in projects_of(extraction_view(text))}
     assert statuses == {("冠岚科技", "started"), ("岚正食品", "started")}, statuses
-
-
-def test_a_years_new_and_continued_builds_are_being_built():
-    text = "今年，岚夏区重点实施岚石油“4580”、岚享装备数字化铸造等22个新续建工业项目，总投资44.2亿元。"
-    statuses = {p.name: p.status for p in projects_of(extraction_view(text)) if p.name}
-    assert statuses and set(statuses.values()) == {"started"}, statuses
 
 
 def test_a_project_its_partner_introduces_is_named_however_plain():
