@@ -681,26 +681,24 @@ def _registered_names(text: str) -> list[_Found]:
             continue  # 大湾区(但若公司有…: a remark in brackets, no name's place (时代电服(青岛)有限公司)
         if not registered and _FIRM_COUNT_ENDING.search(core):
             continue  # 甲有限公司和乙两家公司: a count of the firms named before it
-        start = max([start, *(m.end() for m in _FIRM_COUNT_INSIDE.finditer(text, start, match.start()))])
-        core = text[start : match.start()]
-        if _counted(text, start) or len(core) < 2 or _generic(core, strict=not registered):
-            continue  # 等35家|央企集团, 近百家|国际知名公司: a count of firms, no name
+        if _counted(text, start):
+            continue  # 等35家|央企集团: a count of firms, no name
         out.append(
             _Found(text[start : match.end()], [(start, match.end())], full=_is_registered(match.group(0)))
         )
     return out
 
 
-_FIRM_MEASURES = tuple(u for u in lang.data("metric_keywords")["firm_units"] if len(u) == 1)
 _COUNTING_CHARS = lang.char_set("digits") | lang.char_set("count_magnitudes") | lang.char_set("approximate")
 
 
 def _after_another_firms_name(text: str, start: int, end: int) -> int:
     """Where a name the left edge opened too early starts: after another firm's registered name and the
-    conjunction joining them, or after a bracket giving the firm before it another name (甲有限公司(现|…)."""
+    conjunction joining them, after a bracket giving the firm before it another name (甲有限公司(现|…), or
+    after a count of firms (近三年来近百家|国际知名公司)."""
     ends = (
         m.end()
-        for pattern in (_JOINED_AFTER_A_REGISTERED, _OTHER_NAME_IN_BRACKETS)
+        for pattern in (_JOINED_AFTER_A_REGISTERED, _OTHER_NAME_IN_BRACKETS, _FIRM_COUNT_INSIDE)
         for m in pattern.finditer(text, start, end)
     )
     return max([start, *ends])
