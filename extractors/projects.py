@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
@@ -942,9 +943,8 @@ def _after_inner_verb(text: str, start: int, end: int) -> int:
     return cut
 
 
-JOINED_PROJECT_MIN_CHARS = (
-    4  # characters of each of two projects one list item joins (甲物流中心及乙物流中心)
-)
+# characters of each of two projects one list item joins (甲物流中心及乙物流中心)
+JOINED_PROJECT_MIN_CHARS = 4
 
 
 def _joined_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -954,13 +954,7 @@ def _joined_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     noun = next((n for n in _nouns()[0] if text.endswith(n, start, end)), None)
     if noun is None or noun == _WORDS["project_word"]:
         return [(start, end)]
-    for word, at, _stop in tokens(text[start:end]):
-        # the segmenter may glue the conjunction to the next name (及岚): a "word" it never saw
-        joiner = next(
-            (c for c in lang.longest_first(_WORDS["item_conjunctions"]) if word.startswith(c)), None
-        )
-        if joiner is None or (word != joiner and word_frequency(word) > 0):
-            continue
+    for at, joiner in _standalone_conjunctions(text[start:end]):
         left, right = (start, start + at), (start + at + len(joiner), end)
         if min(left[1] - left[0], right[1] - right[0]) >= JOINED_PROJECT_MIN_CHARS and text.endswith(
             noun, *left
@@ -2769,16 +2763,20 @@ def _joined_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """甲基金及乙医疗等6家企业: a piece of a list typed as firms that a conjunction standing alone splits in
     two names of two characters or more is two items."""
     piece = text[start:end]
-    for word, at, _stop in tokens(piece):
-        # the segmenter may glue the conjunction to the next name (及栗): a "word" it never saw
-        joiner = next(
-            (c for c in lang.longest_first(_WORDS["item_conjunctions"]) if word.startswith(c)), None
-        )
-        if joiner is None or (word != joiner and word_frequency(word) > 0):
-            continue
+    for at, joiner in _standalone_conjunctions(piece):
         if at >= 2 and len(piece) - at - len(joiner) >= 2:
             return [(start, start + at), (start + at + len(joiner), end)]
     return [(start, end)]
+
+
+def _standalone_conjunctions(piece: str) -> Iterator[tuple[int, str]]:
+    """Where a conjunction standing alone (及, 和, 与) stands in `piece`, and which one; the segmenter may
+    glue it to the next name (及栗): a "word" it never saw."""
+    conjunctions = lang.longest_first(_WORDS["item_conjunctions"])
+    for word, at, _stop in tokens(piece):
+        joiner = next((c for c in conjunctions if word.startswith(c)), None)
+        if joiner is not None and (word == joiner or word_frequency(word) == 0):
+            yield at, joiner
 
 
 TAIL_STEP_REACH = 6  # characters between a list's last firm and its step (进行现场签约, 即将落户)
