@@ -185,9 +185,9 @@ def _bracketed_in_a_name(view: str, start: int, end: int) -> bool:
     """某某创新(山西)|食品有限公司: a place in brackets inside a name, the name running on after them."""
     return (
         start >= 2
-        and view[start - 1] in lang.chars("opening_brackets")
+        and view[start - 1] in lang.char_set("opening_brackets")
         and HAN_CHAR.match(view[start - 2]) is not None
-        and view[end : end + 1] in tuple(lang.chars("closing_brackets"))
+        and view[end : end + 1] in lang.char_set("closing_brackets")
         and (_NAME_IN_PROVINCE.match(view, end + 1) or _REGISTERED_IN_PROVINCE.match(view, end + 1))
         is not None
     )
