@@ -34,6 +34,7 @@ from zhaoyin.schemas import District, Span
 _PLACE_NAMES = lang.data("place_names")
 _BODY = lang.pattern("place_names", "name_body")
 _SUB_AREA = re.compile(lang.pattern("place_names", "sub_area"))
+_PARK_AFTER_A_ZONE = re.compile(lang.pattern("place_names", "park_after_a_zone"))
 _JOINT_PREFIX = re.compile(lang.pattern("place_names", "joint_prefix"))
 _NATIONAL = re.compile(lang.pattern("place_names", "national"))
 RARE_WORD_FREQ = 300  # jieba frequency under which a word can be part of a zone's own name (董家口)
@@ -1069,14 +1070,21 @@ def _leading_city_or_province(name: str) -> int:
     return 0
 
 
+_PLACE_WORD_FLAGS = ("ns",)  # a word the segmenter knows as a place (西夏, 海湾)
+
+
 def _has_a_name(zone: str) -> bool:
     """Whether a zone's words hold a name of its own (a rare word or a place: 长德, 武清), not only
     everyday and zone words (全市产业园区, 重点产业园区, 数字经济产业园)."""
     return bool(_hits(zone)) or any(
-        word_frequency(word) < RARE_WORD_FREQ
+        (
+            word_frequency(word) < RARE_WORD_FREQ
+            or flag in _PLACE_WORD_FLAGS
+            and word not in lang.word_set("natural_feature_names")
+        )
         and word not in lang.word_set("zone_name_words")
         and word not in lang.word_set("industry_terms")
-        for word, _flag in tagged(zone)
+        for word, flag in tagged(zone)
         if HAN_CHAR.match(word) and word not in gazetteer().zone_suffixes
     )
 
@@ -1417,6 +1425,27 @@ def _sub_areas(text: str, zone_hits: list[_Hit], city: str | None) -> list[_Hit]
                     out.append(_Hit(at, at + len(own), area))
                 at = text.find(own, at + len(own))
     return out
+
+
+def _parks_after_a_zone(
+    text: str, zone_hits: list[_Hit], city: str | None, province: str | None
+) -> list[_Hit]:
+    """坐落于某某开发区城南工业园的…: a park with a name of its own right after its zone is a zone too (a
+    park named after a division of the city is the zone's area, `_sub_areas`)."""
+    found = []
+    never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
+    for hit in zone_hits:
+        match = _PARK_AFTER_A_ZONE.match(text, hit.end)
+        if match is None or _SUB_AREA.match(text, hit.end) and _sub_areas(text, [hit], city):
+            continue
+        start, end = match.span("name")
+        name = text[start:end]
+        if _PARK_AS_PROJECT.match(text, end) or any(z.start <= start < z.end for z in zone_hits):
+            continue
+        if tagged(name)[0][1].startswith(never_opens) or not _has_a_name(name) or _holds_a_clause_word(name):
+            continue
+        found.append(_Hit(start, end, Place(_zone_canonical(name), "zone", hit.place.city or city, province)))
+    return found
 
 
 def _bare_back_references(text: str, generic: list[_Hit], found: list[_Hit]) -> list[_Hit]:
@@ -1761,6 +1790,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     zones = _without_zones_run_on_to(text, zones, by_town)
     generic, zones = generic + located, zones + located
     generic = [h for h in _without_parks_listed_as_projects(text, generic) if not _holds_a_clause(text, h)]
+    generic += _parks_after_a_zone(text, zones, city, province)
     resolved = _without_overlaps(resolved + generic + _sub_areas(text, zones, city))
     resolved = sorted(resolved + _bare_back_references(text, generic, resolved), key=lambda h: h.start)
     resolved = sorted(resolved + _written_without_their_city(text, generic, resolved), key=lambda h: h.start)

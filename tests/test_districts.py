@@ -1419,3 +1419,15 @@ def test_two_everyday_words_spelling_a_county_city_are_no_city():
 def test_an_industrial_estate_of_hong_kong_and_macao_is_a_zone():
     found = find_districts(simplified_view("修改聯生工業邨地段劃分規章，鼓勵邨內企業加大投資。"))[0]
     assert [(d.canonical, d.kind) for d in found] == [("联生工业邨", "zone")]
+
+
+def test_a_park_with_a_name_of_its_own_right_after_its_zone_is_a_zone_too():
+    found = canonicals("某某饲料项目位于岚溪经济开发区禾雁产业园内，总投资1亿元。")
+    assert {"岚溪经济开发区", "禾雁产业园"} <= found, found
+    # a park listed among projects, or a name running on after it, is no zone of its own
+    assert "禾雁产业园" not in canonicals("位于岚溪经济开发区禾雁产业园、某某纺纱等8个项目集中签约。")
+    assert "禾雁产业园" not in canonicals("位于岚溪经济开发区禾雁产业园保障性住房项目开工。")
+
+
+def test_a_word_the_segmenter_knows_as_a_place_names_a_zone_in_the_slot_of_where_a_project_lands():
+    assert "金海湾经济开发区" in canonicals("某某项目落户金海湾经济开发区。")
