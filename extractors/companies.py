@@ -819,7 +819,15 @@ def _is_registered(suffix: str) -> bool:
 _DIVISION_ANAPHORA = frozenset(lang.data("metric_keywords")["district_anaphora"])
 
 
+_PHASE_AT_THE_END = re.compile(
+    f"(?:{lang.pattern('project_words', 'phase')}|{lang.pattern('project_words', 'bracketed_phase')})$"
+)
+
+
 def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tuple[int, int] | None:
+    phase = _PHASE_AT_THE_END.search(text, start, end) if in_list else None
+    if phase and _opens_with_a_brand(text[start : phase.start()]):
+        end = phase.start()  # 岚威二期、岚科二期等项目: the phase is the project's, the firm is 岚威
     new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end, further_in=in_list)
     item = text[new_start:end]
     suffix = _suffix_re().search(item)

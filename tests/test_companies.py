@@ -1525,3 +1525,10 @@ def test_a_short_name_a_verb_opens_is_the_clauses_not_a_firms():
     names = {c.canonical for c in find_companies(text)}
     assert not any(name.startswith(("退出", "受助")) for name in names), names
     assert "延长石油" in {c.canonical for c in find_companies("延长石油在岚州投资建设炼化项目。")}
+
+
+def test_a_phase_closing_a_listed_item_is_the_projects_not_the_firms():
+    names = [c.canonical for c in find_companies("推动岚威二期、岚科二期等项目在上半年集中投产。")]
+    assert names == ["岚威", "岚科"], names
+    # a product's phase leaves no firm behind
+    assert find_companies("加快高性能碳纤维二期、单晶硅棒一期等项目建设。") == []
