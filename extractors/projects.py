@@ -123,6 +123,7 @@ _PATTERN_KEYS = (
     "described_as",
     "amount_unit",
     "build_verbs",
+    "step_after_an_item",
     "company_landing",
     "sum_before_a_firm",
     "batch_count",
@@ -1000,6 +1001,8 @@ def _listed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
                 slots = [(step_end, slots[index][1]), *slots[index + 1 :]]
                 break
         for index, (start, end) in enumerate(slots):
+            if step := _patterns()["step_after_an_item"].search(text, start, end):
+                end = step.start()
             whole_start = (
                 _whole_item_start(text, start, end, first=index == 0)
                 if each_counted

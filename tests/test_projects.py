@@ -3366,3 +3366,10 @@ def test_the_works_of_a_project_are_that_project_and_about_to_finish_is_being_bu
     )
     found = [(p.name, p.status) for p in projects_of(extraction_view(text))]
     assert found == [("岚平至蓝江高速公路岚州段", "started")], found
+
+
+def test_a_projects_step_before_a_count_closing_its_list_ends_the_item():
+    """甲公司投资10亿元建设的A项目正式投产等4个重大项目: A is the project, built by 甲, the count no name."""
+    text = "芜湖岚丰电子科技有限公司投资10亿元建设的大尺寸触控屏产业化项目正式投产等4个重大项目的开竣工和正式投产，将增添新动能。"
+    found = [(p.name, p.company, p.amount_yuan) for p in projects_of(text)]
+    assert found == [("大尺寸触控屏产业化项目", "芜湖岚丰电子科技有限公司", 1_000_000_000)], found
