@@ -1052,8 +1052,9 @@ def _listed_candidates(text: str, firms: dict[tuple[int, int], str] | None = Non
             )
             specific = brand_item or _is_specific(name, listed=True) or (typed and _counted_item(name))
             if len(name) >= 2 and specific and not gazetteer().places_named(name):
+                firm = _PHASE_END.sub("", name) or name  # 岚威二期: the phase is the project's
                 investor = (
-                    name if brand_item or ((start, end) not in attributed and _only_a_brand(name)) else party
+                    firm if brand_item or ((start, end) not in attributed and _only_a_brand(firm)) else party
                 )
                 # the words after 等 type the items and may say how far they came (…等4个开工项目), and
                 # so does the rest of their clause (…等共30个项目集中落户)

@@ -1532,3 +1532,8 @@ def test_a_phase_closing_a_listed_item_is_the_projects_not_the_firms():
     assert names == ["岚威", "岚科"], names
     # a product's phase leaves no firm behind
     assert find_companies("加快高性能碳纤维二期、单晶硅棒一期等项目建设。") == []
+
+
+def test_a_parent_company_named_after_its_role_starts_after_the_role():
+    names = [c.canonical for c in find_companies("岚钧综合及其母公司岚钧旅游娱乐股份有限公司承诺投资。")]
+    assert "岚钧旅游娱乐股份有限公司" in names and not any(n.startswith("母公司") for n in names), names

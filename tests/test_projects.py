@@ -3373,3 +3373,8 @@ def test_a_projects_step_before_a_count_closing_its_list_ends_the_item():
     text = "芜湖岚丰电子科技有限公司投资10亿元建设的大尺寸触控屏产业化项目正式投产等4个重大项目的开竣工和正式投产，将增添新动能。"
     found = [(p.name, p.company, p.amount_yuan) for p in projects_of(text)]
     assert found == [("大尺寸触控屏产业化项目", "芜湖岚丰电子科技有限公司", 1_000_000_000)], found
+
+
+def test_a_phase_closing_a_listed_item_leaves_its_brand_as_the_investor():
+    found = [(p.name, p.company) for p in projects_of("推动岚威二期、岚科二期等项目在上半年集中投产。")]
+    assert found == [("岚威二期", "岚威"), ("岚科二期", "岚科")], found
