@@ -1749,6 +1749,10 @@ def _as_commonly_named(text: str, place: Place) -> str:
         canonical = canonical.replace(qualifier, "")
     if place.kind in ("zone", "new_area") and (written := _written_with_its_city(text, place)):
         return written
+    for full, forms in _PLACE_NAMES["national_level_forms"].items():
+        stem = canonical.removesuffix(full)
+        if stem != canonical and any(stem + form in text for form in forms):
+            return stem + forms[0]  # 玉溪国家高新区 → 玉溪国家高新技术产业开发区
     if place.kind not in ("zone", "new_area") or not place.province or canonical in text:
         return canonical
     if place.city and canonical.startswith(city_short(place.city) or place.city):

@@ -1431,3 +1431,11 @@ def test_a_park_with_a_name_of_its_own_right_after_its_zone_is_a_zone_too():
 
 def test_a_word_the_segmenter_knows_as_a_place_names_a_zone_in_the_slot_of_where_a_project_lands():
     assert "金海湾经济开发区" in canonicals("某某项目落户金海湾经济开发区。")
+
+
+def test_a_national_high_tech_zone_written_with_its_level_is_one_zone_named_so():
+    found, _ = find_districts("今年以来，玉溪国家高新区集中开工13个项目。高新区立足新起点。")
+    assert [(d.canonical, d.mentions) for d in found] == [
+        ("玉溪国家高新技术产业开发区", ["玉溪国家高新区", "高新区"])
+    ]
+    assert canonicals("玉溪高新区集中开工13个项目。") == {"玉溪高新技术产业开发区"}

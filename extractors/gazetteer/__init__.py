@@ -23,6 +23,7 @@ NAME, SHORT, CONTEXT, CITY, PROVINCE = "name", "short", "context", "city", "prov
 
 _PLACE_NAMES = lang.data("place_names")
 _NATIONAL_SHORT_FORMS = tuple(_PLACE_NAMES["national_short_forms"].items())
+_NATIONAL_LEVEL_FORMS = tuple(_PLACE_NAMES["national_level_forms"].items())
 _PROVINCE_SUFFIX = re.compile(lang.pattern("place_names", "province_ending"))
 _CITY_SUFFIX = re.compile(lang.pattern("place_names", "city_ending"))
 _FTZ_AREA = _PLACE_NAMES["ftz_area"]
@@ -357,6 +358,10 @@ def _build() -> Gazetteer:
                     written = place.canonical[: -len(full)] + short
                     if all(e.place.canonical == place.canonical for e in gaz.places_named(written)):
                         gaz.add(written, NAME, place)
+        for full, forms in _NATIONAL_LEVEL_FORMS:
+            if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
+                for form in forms:  # 玉溪国家高新区
+                    gaz.add(place.canonical[: -len(full)] + form, NAME, place)
         _area_form(gaz, place)
         _without_city_prefix(gaz, place)
         zones.append(place)
