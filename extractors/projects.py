@@ -291,7 +291,7 @@ def _trim_start(text: str, start: int, end: int) -> int:
             gazetteer().places_named(word)
             or rare_word(word)
             or _proper(word, flag)
-            or flag in ("tg", "ng", "nrfg", "eng")
+            or flag in ("g", "tg", "ng", "nrfg", "eng")
             or not re.match(r"[\u4e00-\u9fff]", word)
             or _opens_a_foreign_name(pairs, index)
         ):

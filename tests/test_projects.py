@@ -3378,3 +3378,8 @@ def test_a_projects_step_before_a_count_closing_its_list_ends_the_item():
 def test_a_phase_closing_a_listed_item_leaves_its_brand_as_the_investor():
     found = [(p.name, p.company) for p in projects_of("推动岚威二期、岚科二期等项目在上半年集中投产。")]
     assert found == [("岚威二期", "岚威"), ("岚科二期", "岚科")], found
+
+
+def test_a_listed_name_opening_with_a_character_the_segmenter_leaves_alone_keeps_it():
+    names = [p.name for p in projects_of("岚华电子、宸鸣科技等企业投资项目到资加快。")]
+    assert "宸鸣科技" in names and "鸣科技" not in names, names
