@@ -72,7 +72,9 @@ _THIN_SPACES = "\u2009\u202f"
 _ARABIC = rf"\d{{1,3}}(?:[,{_THIN_SPACES}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_DIGITS = lang.chars("digits")
 _POINT = lang.chars("decimal_point")
-_CHINESE = rf"[{_CN_DIGITS}{_MAG_CHARS}][{_CN_DIGITS}{_POINT}{_MAG_CHARS}]*"
+_TENS = lang.data("numerals")["tens_shorthands"]
+_WITH_TENS = _CN_DIGITS + "".join(_TENS)
+_CHINESE = rf"[{_WITH_TENS}{_MAG_CHARS}][{_WITH_TENS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
 _YI = max(UNITS.magnitudes, key=UNITS.magnitudes.__getitem__)
 _COUNTER = (
@@ -181,9 +183,13 @@ _POSITIONAL_ONLY = re.compile(_POSITIONAL)
 TWO_MAGNITUDES = re.compile(rf"[{_LARGE}][^{_LARGE}]+[{_LARGE}]")
 
 
+_TENS_WRITTEN_OUT = str.maketrans(_TENS)
+
+
 @cache
 def chinese_number(numeral: str) -> float | None:
-    """三十亿 → 3e9, 百亿 → 1e10, 三点五亿 → 3.5e8, 亿 → 1e8; None when it is not a number."""
+    """三十亿 → 3e9, 百亿 → 1e10, 三点五亿 → 3.5e8, 亿 → 1e8, 卅五亿 → 3.5e9; None when it is not a number."""
+    numeral = numeral.translate(_TENS_WRITTEN_OUT)
     if all(c in _MAG_CHARS for c in numeral):
         return float(_magnitude(numeral))
     if TWO_MAGNITUDES.search(numeral):  # 十二亿五千万: one figure with two magnitudes, read whole

@@ -462,3 +462,8 @@ def test_a_macao_report_writes_sums_in_yi_without_yuan_and_names_its_institution
     assert local_yuan(written, view) == "MOP"
     amounts = find_amounts(view, yuan=local_yuan(written, view))
     assert [(a.value, a.currency) for a in amounts] == [(1.68e8, "MOP"), (2.8e8, "MOP")]
+
+
+def test_tens_written_in_one_character_as_hong_kong_papers_print_them():
+    found = [(a.text, a.value) for a in find_amounts("岚钧电子将向岚芯公司增资卅五亿元，另投资廿亿元。")]
+    assert found == [("卅五亿元", 3_500_000_000), ("廿亿元", 2_000_000_000)], found
