@@ -467,3 +467,8 @@ def test_a_macao_report_writes_sums_in_yi_without_yuan_and_names_its_institution
 def test_tens_written_in_one_character_as_hong_kong_papers_print_them():
     found = [(a.text, a.value) for a in find_amounts("岚钧电子将向岚芯公司增资卅五亿元，另投资廿亿元。")]
     assert found == [("卅五亿元", 3_500_000_000), ("廿亿元", 2_000_000_000)], found
+
+
+def test_a_ternary_battery_material_is_no_three_yuan():
+    text = "总投资100亿元的年产10万吨三元前驱体项目、新型三元锂电池项目和三元材料系列产品签约。"
+    assert [a.value for a in find_amounts(text)] == [10_000_000_000]
