@@ -675,8 +675,14 @@ def _registered_names(text: str) -> list[_Found]:
         start = _after_a_zone(text, start, match.start())
         start = _after_another_firms_name(text, start, match.start())
         core = text[start : match.start()]
-        if len(core) < 2 or _generic(core, strict=not registered) or _is_organization(core):
-            continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司)
+        if (
+            len(core) < 2
+            or _generic(core, strict=not registered)
+            or not registered
+            and _is_organization(core)
+        ):
+            continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司); a registered one
+            # is a firm's whatever its core ends with (某某购物中心有限公司, 某某研究院有限公司)
         if _unclosed_bracket(core):
             continue  # 大湾区(但若公司有…: a remark in brackets, no name's place (时代电服(青岛)有限公司)
         if not registered and _FIRM_COUNT_ENDING.search(core):

@@ -1537,3 +1537,12 @@ def test_a_phase_closing_a_listed_item_is_the_projects_not_the_firms():
 def test_a_parent_company_named_after_its_role_starts_after_the_role():
     names = [c.canonical for c in find_companies("岚钧综合及其母公司岚钧旅游娱乐股份有限公司承诺投资。")]
     assert "岚钧旅游娱乐股份有限公司" in names and not any(n.startswith("母公司") for n in names), names
+
+
+def test_a_registered_firm_is_a_firm_whatever_its_core_ends_with():
+    names = [
+        c.canonical
+        for c in find_companies("其中到资超过1亿美元的项目有岚州岚家购物中心有限公司(1.42亿美元)。")
+    ]
+    assert names == ["岚州岚家购物中心有限公司"], names
+    assert find_companies("岚州市政务服务中心负责审批。") == []

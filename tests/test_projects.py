@@ -3383,3 +3383,9 @@ def test_a_phase_closing_a_listed_item_leaves_its_brand_as_the_investor():
 def test_a_listed_name_opening_with_a_character_the_segmenter_leaves_alone_keeps_it():
     names = [p.name for p in projects_of("岚华电子、宸鸣科技等企业投资项目到资加快。")]
     assert "宸鸣科技" in names and "鸣科技" not in names, names
+
+
+def test_a_firm_said_to_settle_after_the_short_name_it_goes_by_is_a_project():
+    text = "岚钧科技的全资子公司——北京岚钧工业软件研究院有限公司(以下简称“岚钧研究院”)正式进驻经开区。"
+    found = [(p.name, p.company, p.status) for p in projects_of(text)]
+    assert found == [(None, "北京岚钧工业软件研究院有限公司", "landed")], found
