@@ -602,7 +602,11 @@ def _generic(core: str, strict: bool = False) -> bool:
             rest = rest.replace(firm_class, "")
         return not rest or _generic(rest, strict=True)
     words = segment_words(core)
-    named = [w for w in words if rare_word(w) or _proper_word(w) or (_placed(w) and len(words) > 1)]
+    named = [
+        w
+        for w in words
+        if (rare_word(w) and not _adverb(w)) or _proper_word(w) or (_placed(w) and len(words) > 1)
+    ]
     if words[-1] in lang.word_set("company_generic_names") and not [w for w in named if w != words[-1]]:
         return True
     if strict and is_verb_only(words[-1]) and all(_is_place(w) for w in named):
@@ -640,6 +644,14 @@ def _holds_a_clause(core: str) -> bool:
 def _placed(word: str) -> bool:
     """A place or a country opening a name (青岛|港务, 中国|热力)."""
     return _is_place(word) or word in lang.word_set("foreign_places")
+
+
+def _adverb(word: str) -> bool:
+    """最多, 仍然: a word the dictionary tags as an adverb is no name, however rarely it counts it."""
+    return all(flag.startswith(_ADVERB_FLAG) for _w, flag in tagged(word))
+
+
+_ADVERB_FLAG = "d"
 
 
 def _proper_word(word: str) -> bool:

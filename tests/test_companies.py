@@ -1546,3 +1546,7 @@ def test_a_registered_firm_is_a_firm_whatever_its_core_ends_with():
     ]
     assert names == ["岚州岚家购物中心有限公司"], names
     assert find_companies("岚州市政务服务中心负责审批。") == []
+
+
+def test_an_adverb_before_a_bare_firm_noun_names_no_firm():
+    assert find_companies("若按行业计算，最多公司来自金融业，其次为科技业。") == []
