@@ -63,9 +63,13 @@ def simplified_view(text: str) -> str:
     whole = _converter("t2s").convert(text)
     if whole == text:
         return text
-    return _TAIWAN_WORD.sub(
-        lambda m: _TAIWAN_WORDS[m.group(0)], _HAN_RUN.sub(lambda m: _simplified_run(m.group(0)), text)
-    )
+    converted = _HAN_RUN.sub(lambda m: _simplified_run(m.group(0)), text)
+    if not _KEPT.isdisjoint(text):
+        converted = "".join(c if c in _KEPT else v for c, v in zip(text, converted, strict=True))
+    return _TAIWAN_WORD.sub(lambda m: _TAIWAN_WORDS[m.group(0)], converted)
+
+
+_KEPT = frozenset(lang.words("kept_in_simplified_view"))
 
 
 @lru_cache(maxsize=65536)

@@ -81,3 +81,8 @@ def test_taiwan_words_and_their_mainland_words_are_as_long():
     from zhaoyin.extractors import lang
 
     assert all(len(row["taiwan"]) == len(row["mainland"]) for row in lang.table("taiwan_words"))
+
+
+def test_characters_simplified_text_writes_in_names_stay_in_the_view():
+    assert simplified_view("岚州乾鼎航空项目签约，昇岚科技投产。") == "岚州乾鼎航空项目签约，昇岚科技投产。"
+    assert simplified_view("岚州乾鼎航空項目簽約") == "岚州乾鼎航空项目签约"
