@@ -1817,6 +1817,15 @@ def _hedged(text: str, reach: int, status: re.Match[str]) -> bool:
     return not reached or _patterns()["firm_hedge"].search(text, reach, status.start()) is not None
 
 
+def _brought_in(text: str, sentence: Segment, status_at: int | None) -> bool:
+    """A step that says only that the project came (引进), not said of a period (今年以来引进了…)."""
+    return (
+        status_at is not None
+        and text.startswith(_WEAK_STEPS, status_at)
+        and not any(w in text[sentence.start : status_at] for w in _WORDS["period_words"])
+    )
+
+
 def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: list[int]):
     """The project's total investment: 总投资X in its clause, with no other project named in between."""
     for amount in amounts:
@@ -3015,6 +3024,8 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         status = doc.batch_status(sentence, status_of)
     if status in (None, CONDITIONAL) and not candidate.listed:
         status = doc.event_status() or status
+    elif _brought_in(text, sentence, status_at) and not candidate.listed:
+        status = doc.event_status() or status  # 共签约6个大项目。…协议引进资金35亿元，建设A项目: signed
     if (
         status == "planned"
         and status_at is not None
@@ -3064,11 +3075,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status == CONDITIONAL:
         doc.conditional.add((candidate.name, first))
         status = "planned"
-    elif (
-        status_at is not None
-        and text.startswith(_WEAK_STEPS, status_at)
-        and not any(w in text[sentence.start : status_at] for w in _WORDS["period_words"])
-    ):
+    elif _brought_in(text, sentence, status_at):
         doc.weak.add((candidate.name, first))
     return Project(
         name=candidate.name,

@@ -3389,3 +3389,12 @@ def test_a_firm_said_to_settle_after_the_short_name_it_goes_by_is_a_project():
     text = "岚钧科技的全资子公司——北京岚钧工业软件研究院有限公司(以下简称“岚钧研究院”)正式进驻经开区。"
     found = [(p.name, p.company, p.status) for p in projects_of(text)]
     assert found == [(None, "北京岚钧工业软件研究院有限公司", "landed")], found
+
+
+def test_a_project_brought_in_at_a_signing_event_is_signed_with_the_funds_it_brings():
+    text = (
+        "岚州市考察团赴港澳开展招商推介活动，共签约6个大项目，总投资超过百亿元。"
+        "岚州新区管委会与香港岚联投资有限公司合作，协议引进资金35亿元人民币，建设岚湖文化公园项目；"
+    )
+    found = [(p.name, p.company, p.amount_yuan, p.status) for p in projects_of(text)]
+    assert found == [("岚湖文化公园项目", "香港岚联投资有限公司", 3_500_000_000, "signed")], found
