@@ -2160,6 +2160,7 @@ CLAUSE_SINGLE_PROJECT_MARKERS = tuple(_KW["clause_single_project_markers"])
 
 
 _FIRM_INVESTS = re.compile(lang.pattern("metric_keywords", "firm_invests"))
+_FUNDS_ONE_PROJECT = re.compile(lang.pattern("metric_keywords", "funds_one_project"))
 
 
 def _about_one_project(view: str, sentence: Segment, pos: int) -> bool:
@@ -2278,7 +2279,9 @@ def _figures_in(
     counts = [f for f in figures if f.kind == "count"]
     lead_counts = counts or ([previous] if previous is not None else [])
     for amount in amounts:
-        if _about_one_project(view, sentence, amount.start):
+        if _about_one_project(view, sentence, amount.start) or _FUNDS_ONE_PROJECT.match(
+            view, amount.end or 0
+        ):
             continue
         clause_start, _ = _clause_bounds(sentence, amount.start)
         # 在推进的项目30个中，有代表性的包括：甲项目，总投资91亿元: a list opened by a colon names items

@@ -2708,3 +2708,11 @@ def test_a_province_inside_a_firms_registered_name_is_no_subject():
         "模组项目、西美岚新(山西)食品有限公司饮料加工项目，总投资66.2亿元。"
     )
     assert subjects_by_value(text).get(66.2) == "襄汾县"
+
+
+def test_the_funds_a_partner_brings_for_one_project_named_after_them_are_no_figure():
+    text = (
+        "考察团共签约6个大项目，总投资超过百亿元。甲新区管委会与香港岚联投资有限公司合作，协议引进资金1.2亿美元，"
+        "建设港澳台侨产业园项目；乙区政府与岚商置业有限公司合作，协议引进资金35亿元人民币，建设岚湖文化公园项目。"
+    )
+    assert figures(metrics_of(text, [])) == [(6, "个"), (100, "亿元")]
