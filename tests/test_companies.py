@@ -1550,3 +1550,10 @@ def test_a_registered_firm_is_a_firm_whatever_its_core_ends_with():
 
 def test_an_adverb_before_a_bare_firm_noun_names_no_firm():
     assert find_companies("若按行业计算，最多公司来自金融业，其次为科技业。") == []
+
+
+def test_a_firms_representative_is_named_before_the_firm_not_in_it():
+    names = [
+        c.canonical for c in find_companies("企业代表重庆岚明斯发动机有限公司总经理表示，对合作充满信心。")
+    ]
+    assert names == ["重庆岚明斯发动机有限公司"], names
