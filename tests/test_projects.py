@@ -3398,3 +3398,14 @@ def test_a_project_brought_in_at_a_signing_event_is_signed_with_the_funds_it_bri
     )
     found = [(p.name, p.company, p.amount_yuan, p.status) for p in projects_of(text)]
     assert found == [("岚湖文化公园项目", "香港岚联投资有限公司", 3_500_000_000, "signed")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("岚钧乙烯项目建成，将助力岚州建设石化产业高地。", "planned"),
+        ("岚钧乙烯项目已建成，将助力岚州建设石化产业高地。", "completed"),
+    ],
+)
+def test_a_plant_said_built_with_what_it_will_do_next_is_built_only_once_it_is(text, status):
+    assert [p.status for p in projects_of(text)] == [status]
