@@ -1439,3 +1439,8 @@ def test_a_national_high_tech_zone_written_with_its_level_is_one_zone_named_so()
         ("玉溪国家高新技术产业开发区", ["玉溪国家高新区", "高新区"])
     ]
     assert canonicals("玉溪高新区集中开工13个项目。") == {"玉溪高新技术产业开发区"}
+
+
+def test_a_petrochemical_zone_is_a_zone_after_a_known_place():
+    assert "岚州大亚湾石化区" not in canonicals("岚州大亚湾石化区内企业。")  # no known place opens it
+    assert canonicals("2月15日，惠州大亚湾石化区，某某乙烯项目传来捷报。") == {"惠州大亚湾石化区"}
