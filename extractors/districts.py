@@ -964,6 +964,17 @@ def _zones_named_after_a_feature(
 
 
 @cache
+def _joint_zone_re() -> re.Pattern[str]:
+    return re.compile(lang.pattern("place_names", "joint_zone", regions=_PLACE_NAMES["region_characters"]))
+
+
+def _joint_zones(text: str, city: str | None, province: str | None, zones: list[_Hit]) -> list[_Hit]:
+    """粤澳合作产业园, 京津合作示范区: a zone two or three provinces or regions set up together, named by their
+    one-character names and their cooperation (the gazetteer knows no place in it)."""
+    return _zones_matching(_joint_zone_re(), text, city, province, zones)
+
+
+@cache
 def _town_named_zone_re(city: str) -> re.Pattern[str] | None:
     towns = towns_of(city)
     forms = [*towns.full, *towns.short]
@@ -1788,6 +1799,7 @@ def find_districts(text: str, published: str | None = None) -> tuple[list[Distri
     located = _located_zones(text, city, province, zones)
     located += _slot_only_zones(text, city, province, zones + located)
     located += _zones_named_after_a_feature(text, city, province, zones + located)
+    located += _joint_zones(text, city, province, zones + located)
     divisions = [h for h in resolved if h.place.kind in _DIVISION_KINDS]
     by_town = _zones_named_after_a_town(text, city, province, zones + located, divisions)
     generic, located = _without_zones_run_on_to(text, generic, by_town), located + by_town

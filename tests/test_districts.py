@@ -1444,3 +1444,11 @@ def test_a_national_high_tech_zone_written_with_its_level_is_one_zone_named_so()
 def test_a_petrochemical_zone_is_a_zone_after_a_known_place():
     assert "岚州大亚湾石化区" not in canonicals("岚州大亚湾石化区内企业。")  # no known place opens it
     assert canonicals("2月15日，惠州大亚湾石化区，某某乙烯项目传来捷报。") == {"惠州大亚湾石化区"}
+
+
+def test_a_zone_regions_set_up_together_is_named_after_them_and_their_cooperation():
+    assert canonicals("推荐50个项目入驻横琴“粤澳合作产业园”。") >= {"粤澳合作产业园"}
+    assert canonicals("川桂国际产能合作产业园开工。") == {"川桂国际产能合作产业园"}
+    assert canonicals("深化粤澳合作，抓住机遇。") == set()
+    # a park that is what is being built is a project, no zone
+    assert "粤澳合作产业园" not in canonicals("还有八十六个粤澳合作产业园项目正在评审。")
