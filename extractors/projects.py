@@ -2584,15 +2584,28 @@ def _same_firm_again(found: Project, project: Project) -> bool:
     return found.company.endswith(project.company) or project.company.endswith(found.company)
 
 
-def _filled(kept: Project, other: Project) -> Project:
+def _filled(kept: Project, other: Project, *, placed: bool = False) -> Project:
     """`kept` with the investor, district, amount or status that only `other`, a mention of the same
-    project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元)."""
+    project, says (上海新昇半导体…基地 in a list, then 半导体…基地项目，总投资91亿元); the district of `other`
+    when it is `placed` there in so many words (…项目由某集团投资建设，落户某经济开发区)."""
     company = kept.company or other.company
-    district = kept.district or other.district
+    district = (other.district if placed else None) or kept.district or other.district
     status = kept.status or other.status
     if kept.amount_yuan is None and other.amount_yuan is not None:
         kept = kept.model_copy(update={"amount_yuan": other.amount_yuan, "amount_text": other.amount_text})
     return kept.model_copy(update={"company": company, "district": district, "status": status})
+
+
+# verbs of going or lying somewhere (落户, 位于); the bare preposition 在 says where anything happens
+_PLACING_VERBS = tuple(v for v in lang.data("place_names")["zone_location_verbs"] if len(v) > 1)
+
+
+def _placed_there(doc: _Context, project: Project) -> bool:
+    """Whether the mention says in so many words that the project goes to its district (落户某区, 位于某园区)."""
+    if project.district is None or not project.evidence:
+        return False
+    mentions = {m for d in doc.districts + doc.towns if d.canonical == project.district for m in d.mentions}
+    return any(verb + mention in project.evidence for verb in _PLACING_VERBS for mention in mentions)
 
 
 def _information(project: Project) -> tuple[int, int]:
@@ -3235,7 +3248,9 @@ def find_projects(
         if same is not None:  # the same project again: keep the mention that says more, with what the
             earlier = projects[same]  # other alone says
             kept, other = (project, earlier) if _says_more(project, earlier) else (earlier, project)
-            projects[same] = _filled(kept, other)
+            projects[same] = _filled(
+                kept, other, placed=_placed_there(doc, other) and not _placed_there(doc, kept)
+            )
             continue
         by_key[key] = len(projects)
         projects.append(project)

@@ -3409,3 +3409,12 @@ def test_a_project_brought_in_at_a_signing_event_is_signed_with_the_funds_it_bri
 )
 def test_a_plant_said_built_with_what_it_will_do_next_is_built_only_once_it_is(text, status):
     assert [p.status for p in projects_of(text)] == [status]
+
+
+def test_a_project_placed_in_so_many_words_in_a_later_sentence_goes_there():
+    text = (
+        "岚山市重大项目集中开工。礼炮轰鸣，岚启生物医药产业园项目现场正式奠基，这个投资10亿元的项目正式开工。"
+        "岚启生物医药产业园项目由广东岚启集团投资建设，落户岚湾经济开发区，打造生物医药全产业链。"
+    )
+    found = [(p.name, p.district) for p in projects_of(text)]
+    assert found == [("岚启生物医药产业园项目", "岚湾经济开发区")], found
