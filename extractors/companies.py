@@ -687,11 +687,11 @@ def _registered_names(text: str) -> list[_Found]:
         start = _after_a_zone(text, start, match.start())
         start = _after_another_firms_name(text, start, match.start())
         core = text[start : match.start()]
+        known = core in lang.word_set("company_brands")  # 东方希望|集团: a brand of everyday words
         if (
             len(core) < 2
-            or _generic(core, strict=not registered)
-            or not registered
-            and _is_organization(core)
+            or (not known and _generic(core, strict=not registered))
+            or (not registered and _is_organization(core))
         ):
             continue  # a bare 集团/公司 needs a name before it (工厂已经成为集团, 租赁公司); a registered one
             # is a firm's whatever its core ends with (某某购物中心有限公司, 某某研究院有限公司)

@@ -1557,3 +1557,7 @@ def test_a_firms_representative_is_named_before_the_firm_not_in_it():
         c.canonical for c in find_companies("企业代表重庆岚明斯发动机有限公司总经理表示，对合作充满信心。")
     ]
     assert names == ["重庆岚明斯发动机有限公司"], names
+
+
+def test_a_known_brand_of_everyday_words_keeps_the_group_written_after_it():
+    assert [c.canonical for c in find_companies("东方希望集团投资40亿元，建设养殖基地。")] == ["东方希望集团"]
