@@ -931,7 +931,11 @@ def _quotes_a_slogan(quoted: str) -> bool:
     inner = quoted[: quoted.rfind(_WORDS["quote_marks"][-1])].strip(_WORDS["quote_marks"])
     if any(w in inner for w in lang.words("project_aggregate_words")):
         return True
-    return sum(c in lang.char_set("slogan_numerals") for c in inner) >= SLOGAN_NUMERALS
+    if any(c.isspace() or c in _WORDS["slogan_joiners"] for c in inner) and not inner.endswith(_nouns()[0]):
+        return True  # “1+4”, “迈好第一步 见到新气象”: a formula or two phrases (“互联网+…产业园” names one)
+    # “三类500强”: digits number a campaign too, among its words (“6080” alone is a project's code)
+    digits = sum(c.isdigit() for c in inner) if HAN_CHAR.search(inner) else 0
+    return sum(c in lang.char_set("slogan_numerals") for c in inner) + digits >= SLOGAN_NUMERALS
 
 
 def _after_inner_verb(text: str, start: int, end: int) -> int:

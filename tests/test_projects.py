@@ -3418,3 +3418,25 @@ def test_a_project_placed_in_so_many_words_in_a_later_sentence_goes_there():
     )
     found = [(p.name, p.district) for p in projects_of(text)]
     assert found == [("岚启生物医药产业园项目", "岚湾经济开发区")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县签约“1+4”产业项目12个，总投资30亿元。",
+        "今年引进“三类500强”项目8个，总投资50亿元。",
+        "围绕“迈好第一步 见到新气象”重点招商项目，签约总额20亿元。",
+    ],
+)
+def test_a_campaigns_formula_or_slogan_in_quotes_names_no_project(text):
+    assert projects_of(text) == []
+
+
+def test_a_quoted_name_with_a_plus_or_a_code_still_names_a_project():
+    names = {
+        p.name
+        for p in projects_of(
+            "总投资5亿元的“互联网+岚州创新创业产业园”项目开工，总投资42亿元的岚开化工“6080”项目正式投产。"
+        )
+    }
+    assert any("互联网+岚州创新创业产业园" in n for n in names) and any("6080" in n for n in names), names
