@@ -925,6 +925,9 @@ SLOGAN_NUMERALS = (
 )
 
 
+SLOGAN_MAX_CHARS = 8  # a quote this short holding digits among its words is a campaign's (“三类500强”)
+
+
 def _quotes_a_slogan(quoted: str) -> bool:
     """“签约一批”项目, “百千万工程”项目, “双招双引”项目: a quote that counts (一批) or numbers a campaign types
     the projects of a programme; it names none of them."""
@@ -933,8 +936,11 @@ def _quotes_a_slogan(quoted: str) -> bool:
         return True
     if any(c.isspace() or c in _WORDS["slogan_joiners"] for c in inner) and not inner.endswith(_nouns()[0]):
         return True  # “1+4”, “迈好第一步 见到新气象”: a formula or two phrases (“互联网+…产业园” names one)
-    # “三类500强”: digits number a campaign too, among its words (“6080” alone is a project's code)
-    digits = sum(c.isdigit() for c in inner) if HAN_CHAR.search(inner) else 0
+    # “三类500强”: digits number a short campaign's name too, among its words (“6080” alone is a project's
+    # code, “某县年产20万吨…” a plant's capacity)
+    digits = (
+        sum(c.isdigit() for c in inner) if HAN_CHAR.search(inner) and len(inner) <= SLOGAN_MAX_CHARS else 0
+    )
     return sum(c in lang.char_set("slogan_numerals") for c in inner) + digits >= SLOGAN_NUMERALS
 
 
