@@ -3440,3 +3440,16 @@ def test_a_quoted_name_with_a_plus_or_a_code_still_names_a_project():
         )
     }
     assert any("互联网+岚州创新创业产业园" in n for n in names) and any("6080" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我区新批外资项目34个，新批项目完成注册外资2.77亿美元。",
+        "岚津产业转移项目成为本次签约项目中的重头戏，总投资50亿元。",
+        "推动一批北京非首都功能项目落地，投资额达100亿元。",
+        "其中，新签国内合作项目资金到位率32%，总投资20亿元。",
+    ],
+)
+def test_a_kind_of_origin_or_programme_before_the_project_noun_names_a_class(text):
+    assert projects_of(text) == []
