@@ -1779,9 +1779,15 @@ def foreign_origins(name: str) -> list[str]:
 
 
 ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
+FIRM_NAME_MIN_CHARS = 2  # a known brand after its country may be this short (美国|雅培)
 
 
-def _without_origin(name: str) -> str | None:
+@cache
+def _brands() -> frozenset[str]:
+    return frozenset(lang.words("company_brands"))
+
+
+def _without_origin(name: str, min_rest: int = ORIGIN_MIN_REST) -> str | None:
     """A short name with no legal form opened by the country or region its firm comes from (香港某某医药):
     the name without it, which reports use alone. None for a name with a legal form (香港某某集团 keeps
     its place) or a country a short name keeps (中国中铁)."""
@@ -1789,7 +1795,7 @@ def _without_origin(name: str) -> str | None:
         return None
     kept = set(lang.data("company_patterns")["origin_kept_in_short_names"])
     origin = next((p for p in foreign_origins(name) if p not in kept), None)
-    if origin is None or len(name) - len(origin) < ORIGIN_MIN_REST:
+    if origin is None or len(name) - len(origin) < min_rest:
         return None
     return name[len(origin) :]
 
@@ -2123,6 +2129,10 @@ def find_companies(text: str) -> list[Company]:
         if leads_a_project:
             company.canonical = _short_form_alone(text, company)
         # 香港某诺医药|项目 is 某诺医药's; 英国某某、澳大利亚某某等知名企业 lists firms by their full names
+        if (own := _without_origin(company.canonical, min_rest=FIRM_NAME_MIN_CHARS)) in _brands():
+            company.canonical = (
+                own  # 美国|雅培、丹麦|乐高等一批世界名企: a known brand and where it comes from
+            )
         if leads_a_project and (own := _without_origin(company.canonical)) is not None:
             company.canonical = own
             if own not in company.mentions:

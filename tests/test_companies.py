@@ -1561,3 +1561,10 @@ def test_a_firms_representative_is_named_before_the_firm_not_in_it():
 
 def test_a_known_brand_of_everyday_words_keeps_the_group_written_after_it():
     assert [c.canonical for c in find_companies("东方希望集团投资40亿元，建设养殖基地。")] == ["东方希望集团"]
+
+
+def test_a_known_brand_after_the_country_it_comes_from_is_named_by_the_brand():
+    found = [
+        (c.canonical, c.mentions) for c in find_companies("美国雅培、丹麦乐高等一批世界名企相继落户岚州市。")
+    ]
+    assert found == [("雅培", ["美国雅培"]), ("乐高", ["丹麦乐高"])], found
