@@ -1186,6 +1186,11 @@ def everyday_place_word(word: str, flag: str, *, freq: int = EVERYDAY_PLACE_WORD
     )
 
 
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(gazetteer().zone_suffixes)
+
+
 def _triggered(text: str) -> list[_Found]:
     out = []
     for pattern, literals in zip(_trigger_res(), _trigger_literals(), strict=True):
@@ -1196,8 +1201,14 @@ def _triggered(text: str) -> list[_Found]:
             head = next((h for h in _HEAD_NOUNS if text.endswith(h, match.start("name"), end)), "")
             if head and _COUNTED_LOOSELY.search(text, match.start("name"), end):
                 continue  # 引进一批专精特新企业: a kind of enterprise, counted, not one named
-            end -= len(head) or len(next((a for a in _ADVERBS_BEFORE_A_VERB if text.endswith(a, 0, end)), ""))
+            end -= len(head)
+            while not head and (
+                adverb := next((a for a in _ADVERBS_BEFORE_A_VERB if text.endswith(a, 0, end)), "")
+            ):
+                end -= len(adverb)  # 某某开发区就已|签约落户: every adverb before the verb
             span = _clean_item(text, match.start("name"), end)  # 由深圳寓墅文旅|企业投资, 与富士康|分别签署
+            if span and text[span[0] : span[1]].endswith(_zone_suffixes()):
+                continue  # 某某经济开发区就已签约落户…: a zone, no firm
             span = _from_a_glued_slot(text, match.start("name"), span)
             if span and _holds_a_name(text[span[0] : span[1]]):
                 out.append(_Found(text[span[0] : span[1]], [span]))

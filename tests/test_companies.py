@@ -1568,3 +1568,10 @@ def test_a_known_brand_after_the_country_it_comes_from_is_named_by_the_brand():
         (c.canonical, c.mentions) for c in find_companies("美国雅培、丹麦乐高等一批世界名企相继落户岚州市。")
     ]
     assert found == [("雅培", ["美国雅培"]), ("乐高", ["丹麦乐高"])], found
+
+
+def test_a_name_said_to_land_is_a_firm_after_the_adverbs_before_the_verb():
+    assert [c.canonical for c in find_companies("岚欧新能源成功落户岚定氢能港。")] == ["岚欧新能源"]
+    assert [c.canonical for c in find_companies("其中，岚拉德动力先后签约落户岚定氢能港。")] == ["岚拉德动力"]
+    # a zone said to sign up firms is no firm
+    assert find_companies("其中，岚浦经济开发区就已签约落户19户世界500强。") == []
