@@ -29,8 +29,9 @@ def project_kind(name: str | None) -> str:
 
 
 def foreign_amount(project: Project, amounts: list[Amount], sentences: EvidenceSentences) -> Amount | None:
-    """The one foreign-currency amount of the sentence stating a project that has no yuan amount."""
-    if project.amount_yuan is not None or project.amount_text:
+    """The one foreign-currency amount of the sentence stating a project that has no yuan amount, or the one
+    its own words name (amount_text)."""
+    if project.amount_yuan is not None:
         return None
     sentence = sentences.span(project.start, project.end)
     if sentence is None:
@@ -43,6 +44,8 @@ def foreign_amount(project: Project, amounts: list[Amount], sentences: EvidenceS
         and sentence[0] <= a.start
         and (a.end or 0) <= sentence[1]
     ]
+    if project.amount_text:
+        inside = [a for a in inside if a.text == project.amount_text][:1]
     return inside[0] if len(inside) == 1 else None
 
 

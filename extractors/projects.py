@@ -1837,9 +1837,10 @@ def _brought_in(text: str, sentence: Segment, status_at: int | None) -> bool:
 
 
 def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: list[int]):
-    """The project's total investment: 总投资X in its clause, with no other project named in between."""
-    for amount in amounts:
-        if amount.start is None or amount.end is None or amount.currency != "CNY":
+    """The project's total investment: 总投资X in its clause, with no other project named in between; a sum
+    in yuan before one in another currency (投资2亿欧元（约合人民币15.6亿元）)."""
+    for amount in sorted(amounts, key=lambda a: a.currency != _YUAN):
+        if amount.start is None or amount.end is None:
             continue
         if not (clause.start <= amount.start < clause.end):
             continue
@@ -3105,7 +3106,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         company=company,
         district=_project_district(doc, candidate.start, above, sentence, clause),
         amount_text=amount.text if amount else None,
-        amount_yuan=amount.value if amount else None,
+        amount_yuan=amount.value if amount and amount.currency == _YUAN else None,  # see kinds.py for others
         status=status,
         evidence=evidence,
         start=first,
@@ -3279,10 +3280,11 @@ def find_projects(
             p.model_copy(update={"status": event}) if (p.name, p.start) in doc.weak else p for p in projects
         ]
     # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
-    return [p for p in projects if (p.amount_yuan, p.district, p.status) != (None, None, None)]
+    return [p for p in projects if (p.amount_text, p.district, p.status) != (None, None, None)]
 
 
 _ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过
+_YUAN = "CNY"
 
 
 def _holds_a_clause(name: str) -> bool:

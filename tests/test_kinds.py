@@ -43,3 +43,13 @@ def test_district_paths_put_a_zone_inside_its_county():
     assert district_path(zone) == ["青岛市", "胶州市", "胶州经济技术开发区"]
     assert district_path(county) == ["青岛市", "胶州市"]
     assert district_path(new_area) == ["青岛市", "黄岛区", "青岛西海岸新区"]
+
+
+def test_a_project_said_only_to_cost_a_foreign_sum_is_kept_with_it():
+    text = "其中，岚州岚润食品饮料研发及深加工项目总投资3000万美元，岚州岚味饮品生产项目总投资3200万美元。"
+    extraction = extract(Document(doc_id="x", source="a.txt", text=text), strict=True)
+    found = sorted((p.name, p.amount_value, p.amount_currency, p.amount_yuan) for p in extraction.projects)
+    assert found == [
+        ("岚州岚味饮品生产项目", 32_000_000, "USD", None),
+        ("岚州岚润食品饮料研发及深加工项目", 30_000_000, "USD", None),
+    ], found
