@@ -3453,3 +3453,8 @@ def test_a_quoted_name_with_a_plus_or_a_code_still_names_a_project():
 )
 def test_a_kind_of_origin_or_programme_before_the_project_noun_names_a_class(text):
     assert projects_of(text) == []
+
+
+def test_the_projects_a_count_of_contract_projects_itemizes_are_signed():
+    text = "在这些对接项目中，合同项目16个，总投资达27.78亿元。其中，岚州岚安世界项目总投资12.9亿元。"
+    assert [(p.name, p.status) for p in projects_of(text)] == [("岚州岚安世界项目", "signed")]
