@@ -2115,6 +2115,8 @@ def find_companies(text: str) -> list[Company]:
         if item.name in by_mention:
             continue
         owner = next((c for c in companies if item.name in c.mentions), None)
+        if owner is None and item.full:
+            owner = _placed_form_of(item.name, companies)  # 博昱有限公司 after 成都博昱有限公司
         if owner is None and not item.full:
             owner = next((c for c in companies if c.canonical.startswith(item.name)), None)
         if owner is None and not item.full:

@@ -1575,3 +1575,10 @@ def test_a_name_said_to_land_is_a_firm_after_the_adverbs_before_the_verb():
     assert [c.canonical for c in find_companies("其中，岚拉德动力先后签约落户岚定氢能港。")] == ["岚拉德动力"]
     # a zone said to sign up firms is no firm
     assert find_companies("其中，岚浦经济开发区就已签约落户19户世界500强。") == []
+
+
+def test_a_registered_name_said_again_without_its_place_is_the_same_firm():
+    text = "成都岚昱有限公司总经理张某说，环境很好。目前岚昱有限公司在岚州工业园区已投资建设了厂区。"
+    assert [(c.canonical, c.mentions) for c in find_companies(text)] == [
+        ("成都岚昱有限公司", ["成都岚昱有限公司", "岚昱有限公司"])
+    ]
