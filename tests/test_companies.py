@@ -1582,3 +1582,8 @@ def test_a_registered_name_said_again_without_its_place_is_the_same_firm():
     assert [(c.canonical, c.mentions) for c in find_companies(text)] == [
         ("成都岚昱有限公司", ["成都岚昱有限公司", "岚昱有限公司"])
     ]
+
+
+def test_from_opens_no_firms_name():
+    names = [c.canonical for c in find_companies("一袋又一袋水泥正源源不断地从虎者新材公司运出。")]
+    assert names == ["虎者新材公司"], names
