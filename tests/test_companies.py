@@ -1587,3 +1587,8 @@ def test_a_registered_name_said_again_without_its_place_is_the_same_firm():
 def test_from_opens_no_firms_name():
     names = [c.canonical for c in find_companies("一袋又一袋水泥正源源不断地从虎者新材公司运出。")]
     assert names == ["虎者新材公司"], names
+
+
+def test_import_and_export_is_a_trade_inside_a_firms_name():
+    names = [c.canonical for c in find_companies("岚州航空技术进出口深圳公司投资建设。")]
+    assert names == ["岚州航空技术进出口深圳公司"], names
