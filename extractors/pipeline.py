@@ -124,7 +124,15 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         project, a firm landed, a brand's ceremony, works of a project; 谋划实施, 开工(投产), 新续建, 设立了,
 #         即将完工, a batch's step said before or after it; tails of everyday words (示范县, 沿海城市), 工业邨;
 #         provinces inside registered names; event years in quotes, years compared against
-EXTRACTOR_VERSION = "0.23.0"
+# 0.24.0: (round 34, from batches AA–AD) a park named after its zone, zones that regions set up together
+#         (粤澳合作产业园), a national high-tech zone written with its level, 石化区/化工区, place-tagged words
+#         in a zone's name; a listed item's phase, 母公司/代表/从 before a name, a registered firm whatever its
+#         core, a brand's 集团, a brand after its country, firms said to land, a registered name again without
+#         its place, 进出口 a trade; a step closing a listed item, a sum built with, a firm moving in, a project
+#         brought in at a signing with its funds, 建成，将 a condition, the mention placing a project, slogans
+#         and classes in quotes, foreign sums alone, 合同项目 signed; one project's funds no figure; 廿/卅,
+#         三元 before a battery material; 乾 and 昇 kept in the simplified view
+EXTRACTOR_VERSION = "0.24.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
