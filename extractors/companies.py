@@ -646,12 +646,12 @@ def _placed(word: str) -> bool:
     return _is_place(word) or word in lang.word_set("foreign_places")
 
 
+_ADVERB_FLAG = "d"
+
+
 def _adverb(word: str) -> bool:
     """最多, 仍然: a word the dictionary tags as an adverb is no name, however rarely it counts it."""
     return all(flag.startswith(_ADVERB_FLAG) for _w, flag in tagged(word))
-
-
-_ADVERB_FLAG = "d"
 
 
 def _proper_word(word: str) -> bool:
@@ -1186,11 +1186,6 @@ def everyday_place_word(word: str, flag: str, *, freq: int = EVERYDAY_PLACE_WORD
     )
 
 
-@cache
-def _zone_suffixes() -> tuple[str, ...]:
-    return tuple(gazetteer().zone_suffixes)
-
-
 def _triggered(text: str) -> list[_Found]:
     out = []
     for pattern, literals in zip(_trigger_res(), _trigger_literals(), strict=True):
@@ -1207,7 +1202,7 @@ def _triggered(text: str) -> list[_Found]:
             ):
                 end -= len(adverb)  # 某某开发区就已|签约落户: every adverb before the verb
             span = _clean_item(text, match.start("name"), end)  # 由深圳寓墅文旅|企业投资, 与富士康|分别签署
-            if span and text[span[0] : span[1]].endswith(_zone_suffixes()):
+            if span and text[span[0] : span[1]].endswith(_zone_words()):
                 continue  # 某某经济开发区就已签约落户…: a zone, no firm
             span = _from_a_glued_slot(text, match.start("name"), span)
             if span and _holds_a_name(text[span[0] : span[1]]):
@@ -1793,11 +1788,6 @@ ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医�
 FIRM_NAME_MIN_CHARS = 2  # a known brand after its country may be this short (美国|雅培)
 
 
-@cache
-def _brands() -> frozenset[str]:
-    return frozenset(lang.words("company_brands"))
-
-
 def _without_origin(name: str, min_rest: int = ORIGIN_MIN_REST) -> str | None:
     """A short name with no legal form opened by the country or region its firm comes from (香港某某医药):
     the name without it, which reports use alone. None for a name with a legal form (香港某某集团 keeps
@@ -2142,10 +2132,11 @@ def find_companies(text: str) -> list[Company]:
         if leads_a_project:
             company.canonical = _short_form_alone(text, company)
         # 香港某诺医药|项目 is 某诺医药's; 英国某某、澳大利亚某某等知名企业 lists firms by their full names
-        if (own := _without_origin(company.canonical, min_rest=FIRM_NAME_MIN_CHARS)) in _brands():
-            company.canonical = (
-                own  # 美国|雅培、丹麦|乐高等一批世界名企: a known brand and where it comes from
-            )
+        # 美国|雅培、丹麦|乐高等一批世界名企: a known brand and the country it comes from
+        if (own := _without_origin(company.canonical, min_rest=FIRM_NAME_MIN_CHARS)) in lang.word_set(
+            "company_brands"
+        ):
+            company.canonical = own
         if leads_a_project and (own := _without_origin(company.canonical)) is not None:
             company.canonical = own
             if own not in company.mentions:

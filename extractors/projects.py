@@ -1839,7 +1839,7 @@ def _brought_in(text: str, sentence: Segment, status_at: int | None) -> bool:
 def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: list[int]):
     """The project's total investment: 总投资X in its clause, with no other project named in between; a sum
     in yuan before one in another currency (投资2亿欧元（约合人民币15.6亿元）)."""
-    for amount in sorted(amounts, key=lambda a: a.currency != _YUAN):
+    for amount in sorted(amounts, key=lambda a: a.currency != "CNY"):
         if amount.start is None or amount.end is None:
             continue
         if not (clause.start <= amount.start < clause.end):
@@ -3106,7 +3106,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         company=company,
         district=_project_district(doc, candidate.start, above, sentence, clause),
         amount_text=amount.text if amount else None,
-        amount_yuan=amount.value if amount and amount.currency == _YUAN else None,  # see kinds.py for others
+        amount_yuan=amount.value if amount and amount.currency == "CNY" else None,  # others: kinds.py
         status=status,
         evidence=evidence,
         start=first,
@@ -3284,7 +3284,6 @@ def find_projects(
 
 
 _ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过
-_YUAN = "CNY"
 
 
 def _holds_a_clause(name: str) -> bool:

@@ -22,8 +22,11 @@ from zhaoyin.extractors.text import halfwidth
 NAME, SHORT, CONTEXT, CITY, PROVINCE = "name", "short", "context", "city", "province"
 
 _PLACE_NAMES = lang.data("place_names")
-_NATIONAL_SHORT_FORMS = tuple(_PLACE_NAMES["national_short_forms"].items())
-_NATIONAL_LEVEL_FORMS = tuple(_PLACE_NAMES["national_level_forms"].items())
+# the press's short forms of a national zone's name, and the name written with its level
+_NATIONAL_FORMS = (
+    *_PLACE_NAMES["national_short_forms"].items(),
+    *_PLACE_NAMES["national_level_forms"].items(),
+)
 _PROVINCE_SUFFIX = re.compile(lang.pattern("place_names", "province_ending"))
 _CITY_SUFFIX = re.compile(lang.pattern("place_names", "city_ending"))
 _FTZ_AREA = _PLACE_NAMES["ftz_area"]
@@ -352,16 +355,12 @@ def _build() -> Gazetteer:
         if row["city"] and row["province"]:  # cities without counties (东莞, 中山) appear only here
             cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
         gaz.add(place.canonical, NAME, place)
-        for full, shorts in _NATIONAL_SHORT_FORMS:
+        for full, shorts in _NATIONAL_FORMS:
             if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
-                for short in shorts:  # 昆山开发区, 昆山经济开发区
+                for short in shorts:  # 昆山开发区, 昆山经济开发区; 玉溪国家高新区
                     written = place.canonical[: -len(full)] + short
                     if all(e.place.canonical == place.canonical for e in gaz.places_named(written)):
                         gaz.add(written, NAME, place)
-        for full, forms in _NATIONAL_LEVEL_FORMS:
-            if place.canonical.endswith(full) and len(place.canonical) - len(full) >= 2:
-                for form in forms:  # 玉溪国家高新区
-                    gaz.add(place.canonical[: -len(full)] + form, NAME, place)
         _area_form(gaz, place)
         _without_city_prefix(gaz, place)
         zones.append(place)
