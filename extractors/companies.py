@@ -1438,13 +1438,13 @@ def trade_named_head(name: str) -> str | None:
     investor, though a dictionary knows the word. A trade that as often qualifies the product (环保, 智能)
     or a word whose trade runs on into a longer word (凯裕|机械制造) names no firm."""
     places = _leading_places(name)
-    pairs = list(tagged(name[places:]))
+    pairs = _coined_pieces_joined(list(tagged(name[places:])))
     trades = lang.word_set("company_industry_words")
     if len(pairs) < 3:
         return None  # 某某物流 alone: the project is named after the firm, which may be the brand alone
     (word, flag), (trade, trade_flag) = pairs[0], pairs[1]
     if (
-        not 2 <= len(word) <= 3
+        not 2 <= len(word) <= (COINED_PIECES_CHARS[1] if flag == "oov" else 3)
         or not all("\u4e00" <= c <= "\u9fff" for c in word)
         or flag.startswith(_ADJECTIVE_FLAGS)
         or word_frequency(word) >= EVERYDAY_HEAD_FREQ
@@ -1459,6 +1459,28 @@ def trade_named_head(name: str) -> str | None:
     ):
         return None
     return name[: places + len(word) + len(trade)]
+
+
+COINED_PIECES_CHARS = (2, 4)  # 碚|圣, 隆基乐叶: a brand the segmenter cut into pieces, before its trade
+
+
+def _coined_pieces_joined(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words of a name with the pieces of a coined brand before its trade joined into one unknown
+    word (碚|圣|药业 → 碚圣|药业): single characters and unknown words, together no word of the
+    dictionary, nor a place."""
+    trades = lang.word_set("company_industry_words")
+    at = next((i for i, (w, _f) in enumerate(pairs[:3]) if i and w in trades), None)
+    if at is None or at == 1:
+        return pairs
+    pieces = pairs[:at]
+    word = "".join(w for w, _f in pieces)
+    if (
+        not COINED_PIECES_CHARS[0] <= len(word) <= COINED_PIECES_CHARS[1]
+        or not all(len(w) == 1 or f == "oov" for w, f in pieces)
+        or not _unknown_word(word)
+    ):
+        return pairs
+    return [(word, "oov"), *pairs[at:]]
 
 
 def _coined(word: str) -> bool:
