@@ -211,6 +211,10 @@ def chinese_number(numeral: str) -> float | None:
         except (ValueError, KeyError, TypeError, IndexError):
             continue
         return scaled(value, _magnitude(trailing))
+    if len(numeral) > 1 and numeral[-1] in lang.chars("large_magnitudes"):
+        # 三千五亿: the figure before the magnitude read on its own (三千五 is 3500, its hundreds left out)
+        before = chinese_number(numeral[:-1])
+        return scaled(before, _magnitude(numeral[-1])) if before is not None else None
     return None
 
 

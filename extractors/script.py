@@ -19,11 +19,13 @@ _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 
 # "項(xiàng)目": pinyin with tone marks in parentheses right after a Han character, a common artefact of
-# copying text from pages with ruby annotations. Tone marks make it unambiguous (plain "(Qingdao)" stays).
+# copying text from pages with ruby annotations. Tone marks make it unambiguous (plain "(Qingdao)" stays);
+# so does the space some sites set after a gloss without them (億(yi) 元, 從(cong) 西藏).
 _OPENING, _CLOSING = lang.chars("opening_brackets"), lang.chars("closing_brackets")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN_GLOSS = re.compile(
     rf"(?<=[{_HAN}])[{_OPENING}]\s*(?=[a-z{_TONED}\s]*[{_TONED}])[a-z{_TONED}]+(?:\s+[a-z{_TONED}]+)*\s*[{_CLOSING}]"
+    rf"|(?<=[{_HAN}])\([a-z]{{1,6}}\) (?=[{_HAN}])"
 )
 
 

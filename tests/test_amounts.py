@@ -121,6 +121,8 @@ def test_chinese_number_helper():
     assert chinese_number("千亿") == 1e11
     assert chinese_number("零点五亿") == 5e7
     assert chinese_number("点") is None
+    assert chinese_number("三千五亿") == 3.5e11  # 三千五 is 3500: the hundreds are left unsaid
+    assert chinese_number("两万五千亿") == 2.5e12
 
 
 def test_any_text_does_not_raise():

@@ -994,6 +994,9 @@ def test_a_list_its_head_calls_eminent_firms_names_firms(text, expected):
     [
         ("星河能源年产50万吨生物柴油项目", "星河能源"),
         ("青松科技纳米材料项目", "青松科技"),
+        ("碚岚药业制药基地项目", "碚岚药业"),  # a coined brand the segmenter cuts into single characters
+        ("岚基乐叶科技年产3GW高效电池项目", "岚基乐叶科技"),  # one unknown word of four characters
+        ("高效农业产业园项目", None),
         ("星河物流", None),  # the project named after the firm: which of its words name it is not said
         ("星河智能座舱研发生产项目", None),
         ("新型环保设备制造项目", None),
