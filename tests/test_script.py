@@ -52,7 +52,10 @@ def test_clean_garbled_pinyin():
     assert clean_garbled_pinyin("青岛(Qingdao)和 GDP(国内生产总值)") == "青岛(Qingdao)和 GDP(国内生产总值)"
     assert clean_garbled_pinyin("项目(2024年)") == "项目(2024年)"
     # a gloss without tone marks, set off by the space after it
-    assert clean_garbled_pinyin("實際到位資金29.7億(yi) 元，記者從(cong) 某地") == "實際到位資金29.7億元，記者從某地"
+    assert (
+        clean_garbled_pinyin("實際到位資金29.7億(yi) 元，記者從(cong) 某地")
+        == "實際到位資金29.7億元，記者從某地"
+    )
     assert clean_garbled_pinyin("岚华(lanhua)公司和(abc) 2020") == "岚华(lanhua)公司和(abc) 2020"
 
 
