@@ -50,6 +50,11 @@ def test_short_name_after_a_trigger():
     assert companies_of("140家世界500强企业、311家行业领军企业参会，规模创新高。") == {}
 
 
+@pytest.mark.parametrize("brand", ["英力士", "维斯塔斯", "潍柴", "中国航空工业"])
+def test_a_large_groups_short_name_is_a_company_wherever_it_stands(brand):
+    assert brand in names(f"近年来，{brand}、岚华等新增外资项目相继落地。")
+
+
 def test_full_and_short_names_are_linked():
     text = (
         "齐鲁前海基金由前海方舟和海发集团共同发起设立。前海方舟资产管理有限公司主管合伙人表示，将继续投资。"
