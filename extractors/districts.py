@@ -617,12 +617,16 @@ def _holds_a_proper_word(words: str) -> bool:
 
 def _zone_canonical(surface: str) -> str:
     """The name of a zone the gazetteer does not list: as written, but for an abbreviation with one full
-    form (银川综保区 → 银川综合保税区); whether 林芝经开区 is an 经济开发区 or an 经济技术开发区 the text
-    does not say."""
+    form (银川综保区 → 银川综合保税区), and for a place's 经开区, which unlisted is no national
+    经济技术开发区 but the place's 经济开发区 (安化经开区)."""
     surface = _without_city_before_its_division(surface)
     for abbreviation, full in _PLACE_NAMES["unambiguous_zone_abbreviations"].items():
         if surface.endswith(abbreviation):
             return surface.removesuffix(abbreviation) + full
+    for abbreviation, full in _PLACE_NAMES["unlisted_zone_abbreviations"].items():
+        place = surface.removesuffix(abbreviation)
+        if place != surface and gazetteer().places_named(place):
+            return place + full
     return surface
 
 
