@@ -46,6 +46,7 @@ _JOINED_AFTER_A_REGISTERED = re.compile(lang.pattern("company_patterns", "joined
 _OTHER_NAME_IN_BRACKETS = re.compile(lang.pattern("company_patterns", "other_name_in_brackets"))
 _FIRM_COUNT_INSIDE = re.compile(lang.pattern("company_patterns", "firm_count_inside"))
 _FIRM_MEASURES = tuple(lang.data("company_patterns")["firm_measures"])
+_INCLUSIVE_LIST_TAIL = lang.data("company_patterns")["inclusive_list_tail"]
 
 
 @dataclass
@@ -847,6 +848,8 @@ def _clean_item(text: str, start: int, end: int, *, in_list: bool = False) -> tu
     if phase and _opens_with_a_brand(text[start : phase.start()]):
         end = phase.start()  # 岚威二期、岚科二期等项目: the phase is the project's, the firm is 岚威
     new_start = _after_leading_verb(text, left_edge(text, end, limit=end - start), end, further_in=in_list)
+    if in_list and text.endswith(_INCLUSIVE_LIST_TAIL, new_start, end):
+        end -= len(_INCLUSIVE_LIST_TAIL)  # 包括A、B在内等41家企业: 在内 closes the list
     item = text[new_start:end]
     suffix = _suffix_re().search(item)
     vouched = suffix is not None and suffix.end() == len(item)  # 微软集团: the suffix vouches for the name
@@ -2097,6 +2100,14 @@ def _described_firms(text: str) -> list[_Found]:
     return out
 
 
+def _continues_a_number(text: str, item: _Found) -> bool:
+    """亿安时锂离子 in 年产15亿安时…: a name read from a magnitude the number before it owns."""
+    return item.name[:1] in lang.chars("large_magnitudes") and any(
+        start and (text[start - 1].isdigit() or text[start - 1] in lang.chars("digits"))
+        for start, _end in item.spans
+    )
+
+
 def find_companies(text: str) -> list[Company]:
     found = (
         _registered_names(text)
@@ -2117,6 +2128,7 @@ def find_companies(text: str) -> list[Company]:
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
     found = [f for f in found if f.full or not (opens_with_a_county(f.name) or _names_an_event(text, f))]
     found = [f for f in found if f.full or not _opens_with_a_verb(f.name)]
+    found = [f for f in found if not _continues_a_number(text, f)]
     found.sort(key=lambda f: (not f.full, -len(f.name)))
     found = [f for f in found if not _cut_from_another(f, found)]
     found = [f for f in found if not _brand_of_a_named_firm(text, f, found)]

@@ -1600,3 +1600,13 @@ def test_from_opens_no_firms_name():
 def test_import_and_export_is_a_trade_inside_a_firms_name():
     names = [c.canonical for c in find_companies("岚州航空技术进出口深圳公司投资建设。")]
     assert names == ["岚州航空技术进出口深圳公司"], names
+
+
+def test_inclusive_list_tail_is_no_part_of_the_last_name():
+    found = names("岚华集团、嵘岚科技在内等共41家企业与我市签约。")
+    assert "嵘岚科技" in found and not any(name.endswith("在内") for name in found)
+
+
+def test_a_name_never_opens_with_the_magnitude_of_the_number_before_it():
+    found = names("将分三期建设年产15亿安时锂离子动力电池生产线。")
+    assert not any(name.startswith("亿") for name in found)
