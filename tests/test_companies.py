@@ -239,6 +239,8 @@ def test_the_trade_after_a_placed_brand_ends_at_a_word_boundary():
         "黄陂区开工武汉空港冷链物流园项目。",  # a zone's word
         "全县签约官渡古战场文化旅游区提升项目。",  # an everyday noun
         "江苏高端装备制造项目开工。",  # an everyday word
+        "投资2亿元的低碳环保项目开工。",  # industry words the dictionary does not know
+        "集团投资5亿元建设高强高精铝合金材料研发生产基地。",
     ],
 )
 def test_a_place_before_a_word_that_is_no_brand_gives_no_company(text):
