@@ -576,15 +576,45 @@ def _count_figure(view: str, m: re.Match[str], clause: str, before: str, sentenc
         verb = next((v for v in lang.longest_first(INVESTMENT_VERBS) if v in head), "")
         lead = head if len(head) <= 8 and _KW["list_closer"] not in head else verb
         indicator = lead + after
-    if m.group("round"):
-        value = _ROUND[m.group("round")]
-    elif m.group("numerals"):
-        value = chinese_number(m.group("numerals"))
-        if value is None:
-            return None
-    else:
-        value = _number(m.group("num"))
+    value = _count_value(m)
+    if value is None:
+        return None
     return _Figure(m.start(), m.end(), value, unit, indicator, noun, "count")
+
+
+def _count_value(m: re.Match[str]) -> float | None:
+    if m.group("round"):
+        return _ROUND[m.group("round")]
+    if m.group("numerals"):
+        return chinese_number(m.group("numerals"))
+    return _number(m.group("num"))
+
+
+_CATEGORY_BREAKDOWN = re.compile(lang.pattern("metric_keywords", "category_breakdown"))
+_BRACKETED_PART_NOT = re.compile(lang.pattern("metric_keywords", "bracketed_part_not"))
+_PART_SEPARATOR = re.compile(lang.pattern("metric_keywords", "part_separator"))
+BRACKETED_PART_MAX_CHARS = 16
+
+
+def _bracketed_part_figure(
+    view: str, sentence: Segment, start: int, end: int, value: float | None, unit: str, kind: str
+) -> _Figure | None:
+    """来自中国内地（842.5亿元）、英属维尔京群岛（720.5亿元）: in a sentence breaking a figure down by source,
+    sector or rank, a figure alone in brackets after a part is that part's; after a project or a firm
+    (甲项目、乙公司（1亿美元）) it is that one's own sum."""
+    if value is None or start < 1 or view[start - 1] not in lang.chars("opening_brackets"):
+        return None
+    if view[end : end + 1] not in lang.char_set("closing_brackets"):
+        return None
+    before = view[sentence.start : start - 1]
+    if not _CATEGORY_BREAKDOWN.search(before) or _BRACKETED_PART_NOT.search(before):
+        return None
+    part = _PART_SEPARATOR.split(before)[-1]
+    if markers := list(_CATEGORY_BREAKDOWN.finditer(part)):
+        part = part[markers[-1].end() :]  # 集中于|文娱及其他服务业: the part itself
+    if not 0 < len(part) <= BRACKETED_PART_MAX_CHARS or not HAN_CHAR.match(part):
+        return None
+    return _Figure(start, end, value, unit, part, part, kind)
 
 
 def _in_economy_roundup(before: str, view: str, pos: int) -> bool:
@@ -2265,6 +2295,10 @@ def _figures_in(
                     figure = _per_place_count(view, m, like, None)
                 if figure is None:
                     figure = _verb_count(view, m, before, sentence.text)
+                if figure is None:
+                    figure = _bracketed_part_figure(
+                        view, sentence, m.start(), m.end(), _count_value(m), m.group("unit"), "count"
+                    )
             else:
                 figure = _rate_figure(
                     m,
@@ -2300,6 +2334,10 @@ def _figures_in(
             figure = _difference_amount(view, amount, clause_start, figures)
         if figure is None:
             figure = _task_figure(view, amount, clause_start)
+        if figure is None and (value_unit := _figure_and_unit(amount)) is not None:
+            figure = _bracketed_part_figure(
+                view, sentence, amount.start or 0, amount.end or 0, *value_unit, "amount"
+            )
         if figure is None and previous is not None and _opens_with_aggregate(view, sentence, amount):
             # "…项目162个，同比增长9.5%；合同投资额1285.6亿元": the total of the projects just counted
             figure = _amount_figure(view, amount, clause_start, sentence, True)

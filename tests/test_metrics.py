@@ -2716,3 +2716,26 @@ def test_the_funds_a_partner_brings_for_one_project_named_after_them_are_no_figu
         "建设港澳台侨产业园项目；乙区政府与岚商置业有限公司合作，协议引进资金35亿元人民币，建设岚湖文化公园项目。"
     )
     assert figures(metrics_of(text, [])) == [(6, "个"), (100, "亿元")]
+
+
+def test_a_figure_in_brackets_after_each_part_of_a_breakdown_is_that_parts():
+    text = (
+        "岚州去年引进外来直接投资51.9亿元。按来源地分析，投资者来自甲国（84.3亿元）、乙国（33.5亿元）及丙地"
+        "（22.9亿元）；新增投资主要集中于文娱及其他服务业（42.5亿元）。按来源地分析，首五位是甲国（2620间）、乙国（1430间）。"
+    )
+    found = figures(metrics_of(text, [], city=None))
+    for figure in [
+        (84.3, "亿元"),
+        (33.5, "亿元"),
+        (22.9, "亿元"),
+        (42.5, "亿元"),
+        (2620.0, "间"),
+        (1430.0, "间"),
+    ]:
+        assert figure in found
+
+
+def test_a_figure_in_brackets_after_a_project_or_a_firm_is_its_own_sum():
+    text = "新批外资项目共7个，分别是岚华国际（1亿美元）、嵘岚光电（1500万美元）。"
+    found = figures(metrics_of(text, [], city=None))
+    assert (1.0, "亿美元") not in found and (1500.0, "万美元") not in found
