@@ -2739,3 +2739,9 @@ def test_a_figure_in_brackets_after_a_project_or_a_firm_is_its_own_sum():
     text = "新批外资项目共7个，分别是岚华国际（1亿美元）、嵘岚光电（1500万美元）。"
     found = figures(metrics_of(text, [], city=None))
     assert (1.0, "亿美元") not in found and (1500.0, "万美元") not in found
+
+
+def test_taiwans_year_on_year_change_words_make_figures():
+    text = "今年1-3月实际使用外资22.5亿美元，年增11.5亿美元；实际到位资金30亿元，年减9.9%。"
+    found = figures(metrics_of(text, [], city=None))
+    assert (11.5, "亿美元") in found and (9.9, "%") in found
