@@ -132,7 +132,12 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         brought in at a signing with its funds, 建成，将 a condition, the mention placing a project, slogans
 #         and classes in quotes, foreign sums alone, 合同项目 signed; one project's funds no figure; 廿/卅,
 #         三元 before a battery material; 乾 and 昇 kept in the simplified view
-EXTRACTOR_VERSION = "0.24.0"
+# 0.25.0: (round 35, from batch AE) a coined brand cut into pieces before its trade, more large groups by
+#         their short names, 在内 closing a list, no name from a number's magnitude, industry words the
+#         dictionary lacks (低碳, 数智); a place's unlisted 经开区 is its 经济开发区, 海南自由贸易港 no zone;
+#         parts of a breakdown with their figures in brackets, Taiwan's 年增/年减; 三千五亿; pinyin glosses
+#         without tone marks (億(yi) 元)
+EXTRACTOR_VERSION = "0.25.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
