@@ -241,7 +241,7 @@ def test_the_trade_after_a_placed_brand_ends_at_a_word_boundary():
         "江苏高端装备制造项目开工。",  # an everyday word
         "投资2亿元的低碳环保项目开工。",  # industry words the dictionary does not know
         "集团投资5亿元建设高强高精铝合金材料研发生产基地。",
-        "除本次集中签约项目外，岚定县另有23个项目将在会后签约。",  # 另有: a function word, no brand
+        "除本次集中签约项目外，临朐县另有23个项目将在会后签约。",  # 另有: a function word, no brand
     ],
 )
 def test_a_place_before_a_word_that_is_no_brand_gives_no_company(text):
