@@ -291,15 +291,16 @@ def _project_field_errors(pairs: list[tuple[Any, Any]]) -> list[str]:
     return errors
 
 
-def score_metrics(gold: list, pred: list) -> tuple[Score, list[str], list[str], int, int]:
+def score_metrics(gold: list, pred: list) -> tuple[Score, list[str], list[str], int, int, list[str]]:
     """Multiset on (value, unit); subject accuracy counts, per (value, unit), the matches whose
-    subjects can agree. Returns score, errors and (subject correct, matched)."""
+    subjects can agree. Returns score, errors, (subject correct, matched) and the subjects that differ."""
 
     def key(m):
         return (_number_key(_get(m, "value")), _unit_key(_get(m, "unit")))
 
     score, fps, fns = _multiset(gold, pred, key)
     correct = 0
+    subject_errors: list[str] = []
     gold_by_key: dict[tuple, Counter] = {}
     pred_by_key: dict[tuple, Counter] = {}
     for m in gold:
@@ -307,9 +308,19 @@ def score_metrics(gold: list, pred: list) -> tuple[Score, list[str], list[str], 
     for m in pred:
         pred_by_key.setdefault(key(m), Counter())[normalize_name(_get(m, "subject"))] += 1
     for k, subjects in gold_by_key.items():
-        if k in pred_by_key:
-            correct += sum((subjects & pred_by_key[k]).values())
-    return score, fps, fns, correct, score.tp
+        if k not in pred_by_key:
+            continue
+        agreeing = subjects & pred_by_key[k]
+        correct += sum(agreeing.values())
+        # the matched figures whose subjects disagree, paired in order
+        wrong = min(sum(subjects.values()), sum(pred_by_key[k].values())) - sum(agreeing.values())
+        golds = list((subjects - agreeing).elements())
+        preds = list((pred_by_key[k] - agreeing).elements())
+        for g, p in list(zip(golds, preds, strict=False))[:wrong]:
+            subject_errors.append(
+                f"metric.subject · ({k[0]:g}, {k[1]}): gold {g or None!r}, predicted {p or None!r}"
+            )
+    return score, fps, fns, correct, score.tp, subject_errors
 
 
 def _amount_key(a) -> tuple:
@@ -407,8 +418,9 @@ def evaluate(
         result.field_errors = _project_field_errors(pairs)
 
         g, p = lists("metrics")
-        result.scores["metrics"], fp, fn, correct, matched = score_metrics(g, p)
+        result.scores["metrics"], fp, fn, correct, matched, subject_errors = score_metrics(g, p)
         result.false_positives["metrics"], result.false_negatives["metrics"] = fp, fn
+        result.field_errors += subject_errors
         report.metric_subject.add(correct, matched)
 
         if gold.get("published"):

@@ -201,6 +201,10 @@ def test_metrics_multiset_then_subject_accuracy(tmp_path):
     assert (score.tp, score.fp, score.fn) == (4, 1, 0)
     # of the 4 matches, subjects agree for one 31个 (城阳区) and for 5%
     assert (report.metric_subject.correct, report.metric_subject.total) == (2, 4)
+    assert sorted(report.docs[0].field_errors) == [
+        "metric.subject · (12.8, 亿美元): gold '青岛市', predicted '市南区'",
+        "metric.subject · (31, 个): gold '市北区', predicted '城阳区'",
+    ]
 
 
 def test_micro_average_over_documents_and_missing_predictions(tmp_path):
