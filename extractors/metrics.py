@@ -602,7 +602,7 @@ def _bracketed_part_figure(
     """来自中国内地（842.5亿元）、英属维尔京群岛（720.5亿元）: in a sentence breaking a figure down by source,
     sector or rank, a figure alone in brackets after a part is that part's; after a project or a firm
     (甲项目、乙公司（1亿美元）) it is that one's own sum."""
-    if value is None or start < 1 or view[start - 1] not in lang.chars("opening_brackets"):
+    if value is None or start < 1 or view[start - 1] not in lang.char_set("opening_brackets"):
         return None
     if view[end : end + 1] not in lang.char_set("closing_brackets"):
         return None
@@ -803,7 +803,8 @@ def _amount_figure(
 
 def _opens_clause_with_its_indicator(before: str) -> bool:
     """Whether only a sum's indicator stands before it in its clause (，总投资122.05亿元的…): no firm investing
-    it and no earlier item of a list, each with its own sum."""
+    it and no earlier item of a list, each with its own sum; a qualifier (总投资超|45亿元) may stand between."""
+    before = _strip_words(before, list(AMOUNT_UNITS.before), leading=False)
     return any(
         before.endswith(indicator) and len(before) - len(indicator) <= INDICATOR_QUALIFIER_CHARS
         for indicator in AGGREGATE

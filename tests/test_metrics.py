@@ -2745,3 +2745,10 @@ def test_taiwans_year_on_year_change_words_make_figures():
     text = "今年1-3月实际使用外资22.5亿美元，年增11.5亿美元；实际到位资金30亿元，年减9.9%。"
     found = figures(metrics_of(text, [], city=None))
     assert (11.5, "亿美元") in found and (9.9, "%") in found
+
+
+def test_a_sum_said_of_a_counted_list_is_its_total_past_a_qualifier_and_as_a_bare_amount():
+    found = figures(metrics_of("总投资超45亿元的岚华钛镍等22个产业化项目落户岚源工业园区。", [], city=None))
+    assert (45.0, "亿元") in found
+    found = figures(metrics_of("第三届经贸博览会签约项目120个、金额103亿美元。", [], city=None))
+    assert (103.0, "亿美元") in found
