@@ -2752,3 +2752,9 @@ def test_a_sum_said_of_a_counted_list_is_its_total_past_a_qualifier_and_as_a_bar
     assert (45.0, "亿元") in found
     found = figures(metrics_of("第三届经贸博览会签约项目120个、金额103亿美元。", [], city=None))
     assert (103.0, "亿美元") in found
+
+
+def test_investment_from_outside_is_a_figure_on_its_own_and_heads_a_respectively_list():
+    text = "2022年流入金融业、批发零售业和博彩业的外来投资分别有222.8亿元、41.6亿元和25.8亿元。"
+    found = figures(metrics_of(text, [], city=None))
+    assert [(222.8, "亿元"), (41.6, "亿元"), (25.8, "亿元")] == [f for f in found if f[1] == "亿元"]
