@@ -2350,7 +2350,29 @@ def _figures_in(
             figures.append(figure)
     figures += _respective_figures(view, sentence, figures, amounts)
     figures += _from_to_figures(view, sentence, figures, amounts)
+    figures += _bracketed_shares(view, sentence, figures)
     return sorted(figures, key=lambda f: f.start)
+
+
+_BRACKETED_SHARE = re.compile(lang.pattern("metric_keywords", "bracketed_share"))
+
+
+def _bracketed_shares(view: str, sentence: Segment, figures: list[_Figure]) -> list[_Figure]:
+    """日本8.3亿美元(占36.8%): a share in brackets right after a figure is that figure's share of the whole."""
+    ends = {f.end: f for f in figures if f.kind != "rate"}
+    taken = {f.start for f in figures}
+    out = []
+    for m in _BRACKETED_SHARE.finditer(view, sentence.start, sentence.end):
+        owner = ends.get(m.start())
+        if owner is None or m.start("value") in taken:
+            continue
+        indicator = owner.indicator + _KW["share_suffix"]
+        out.append(
+            _Figure(
+                m.start("value"), m.end("unit"), _number(m.group("value")), "%", indicator, indicator, "rate"
+            )
+        )
+    return out
 
 
 _FROM_TO = re.compile(lang.pattern("metric_keywords", "from_to"))

@@ -2758,3 +2758,11 @@ def test_investment_from_outside_is_a_figure_on_its_own_and_heads_a_respectively
     text = "2022年流入金融业、批发零售业和博彩业的外来投资分别有222.8亿元、41.6亿元和25.8亿元。"
     found = figures(metrics_of(text, [], city=None))
     assert [(222.8, "亿元"), (41.6, "亿元"), (25.8, "亿元")] == [f for f in found if f[1] == "亿元"]
+
+
+def test_a_share_in_brackets_right_after_a_figure_is_that_figures_share():
+    text = "核准侨外投资资金来源地区，今年1-3月以甲国8.3亿美元(占36.8%)最多；其次为乙国6.1亿美元(占27.3%)。"
+    found = figures(metrics_of(text, [], city=None))
+    assert (36.8, "%") in found and (27.3, "%") in found
+    shares = [m for m in metrics_of(text, [], city=None) if m.unit == "%"]
+    assert all(m.indicator.endswith("占比") for m in shares)
