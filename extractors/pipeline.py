@@ -135,8 +135,9 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 # 0.25.0: (round 35, from batch AE) a coined brand cut into pieces before its trade, more large groups by
 #         their short names, 在内 closing a list, no name from a number's magnitude, industry words the
 #         dictionary lacks (低碳, 数智); a place's unlisted 经开区 is its 经济开发区, 海南自由贸易港 no zone;
-#         parts of a breakdown with their figures in brackets, Taiwan's 年增/年减; 三千五亿; pinyin glosses
-#         without tone marks (億(yi) 元)
+#         parts of a breakdown with their figures in brackets, shares in brackets after a figure, 外来投资,
+#         a list's sum past its qualifier, bare 金额 after a count, Taiwan's 年增/年减; 三千五亿; pinyin
+#         glosses without tone marks (億(yi) 元); 另 a function character
 EXTRACTOR_VERSION = "0.25.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
