@@ -132,7 +132,7 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         brought in at a signing with its funds, 建成，将 a condition, the mention placing a project, slogans
 #         and classes in quotes, foreign sums alone, 合同项目 signed; one project's funds no figure; 廿/卅,
 #         三元 before a battery material; 乾 and 昇 kept in the simplified view
-# 0.25.0: (round 35, from batch AE) a coined brand cut into pieces before its trade, more large groups by
+# 0.25.0: (round 35, from batches AE–AF) a coined brand cut into pieces before its trade, more large groups by
 #         their short names, 在内 closing a list, no name from a number's magnitude, industry words the
 #         dictionary lacks (低碳, 数智); a place's unlisted 经开区 is its 经济开发区, 海南自由贸易港 no zone;
 #         parts of a breakdown with their figures in brackets, shares in brackets after a figure, 外来投资,
