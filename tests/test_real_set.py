@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -175,3 +176,24 @@ def test_recover_finds_each_text_inside_a_stored_copy_of_its_page(tmp_path, caps
     assert (target / "a.txt").read_text(encoding="utf-8") == body
     assert not (target / "b.txt").exists()
     assert "unmatched: b.txt" in capsys.readouterr().out
+
+
+def test_status_read_only_in_part_ends_without_a_traceback(tmp_path):
+    # `make eval` reads the first line of status only (… | head -1): a reader gone is no error
+    env = {**os.environ, "ZHAOYIN_REAL_DIR": str(tmp_path)}  # an empty cache: a line per missing text
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "scripts.real_set", "status"],
+            cwd=ROOT,
+            env=env,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.returncode == 0
