@@ -26,6 +26,7 @@ class _Units:
     currencies: dict[str, str]
     magnitudes: dict[str, int]
     bare_needing_qualifier: frozenset[str]
+    money_words_after: tuple[str, ...]
     before: dict[str, str]
     after: dict[str, str]
     inside: frozenset[str]
@@ -56,6 +57,7 @@ def _load_units() -> _Units:
         list_separators=frozenset(raw["list_separators"]),
         money_words=tuple(raw["bare_amount_context"]["money_words"]),
         money_links=tuple(raw["bare_amount_context"]["links"]),
+        money_words_after=tuple(raw["bare_amount_context"]["money_words_after"]),
         measure_words_after=tuple(raw["bare_amount_context"]["measure_words_after"]),
         counter_before_yi=raw["counter_before_yi"],
         trillion=raw["trillion"],
@@ -120,10 +122,13 @@ _AMOUNT = re.compile(rf"{_FIGURE}{_LINE_WRAP}(?P<currency>{lang.alternation(UNIT
 # A figure ending in 万/亿 with no currency after it: an amount in yuan only where a money word stands
 # right before it (总投资26亿, 计划投资6000万建设); see bare_amount_context in amount_units.yaml.
 _BARE_FIGURE = re.compile(rf"{_FIGURE}")
+_INVESTOR = re.escape(lang.data("amount_units")["bare_amount_context"]["investor_suffix"])
 _MONEY_BEFORE = re.compile(
     rf"(?:{lang.alternation(UNITS.money_words)})(?:{lang.alternation(UNITS.money_links)})?"
     rf"(?:{lang.alternation(UNITS.before)})?{_INLINE_SPACE}$"
 )
+# 300多亿投资落户…, never 1亿投资者
+_MONEY_AFTER = re.compile(rf"(?:{lang.alternation(UNITS.money_words_after)})(?!{_INVESTOR})")
 _TASK = lang.data("amount_units")["task_amount_context"]
 _TASK_BEFORE = re.compile(rf"(?:{lang.alternation(_TASK['task_words'])}){_INLINE_SPACE}$")
 _TASK_AFTER = re.compile(
@@ -356,9 +361,21 @@ _SAME_BELOW = re.compile(
 )
 
 
+# 105.9亿澳门元(下同): the currency of the amount itself, declared for the bare 元 after it
+_SAME_BELOW_AFTER_CURRENCY = re.compile(
+    rf"(?P<currency>{lang.alternation(UNITS.currencies)})[{re.escape(''.join(_SAME_BELOW_WORDS['opening']))}]"
+    rf"(?:{lang.alternation(_SAME_BELOW_WORDS['words'])})[{re.escape(''.join(_SAME_BELOW_WORDS['closing']))}]"
+)
+
+
 def _declared_yuan(view: str, yuan: str):
-    """The currency of a bare 元 at a position: the one declared last before it ("4亿元(美元,下同)"), else `yuan`."""
-    declared = [(m.start(), UNITS.currencies[m.group("currency")]) for m in _SAME_BELOW.finditer(view)]
+    """The currency of a bare 元 at a position: the one declared last before it ("4亿元(美元,下同)",
+    "105.9亿澳门元(下同)"), else `yuan`."""
+    declared = sorted(
+        (m.start(), UNITS.currencies[m.group("currency")])
+        for pattern in (_SAME_BELOW, _SAME_BELOW_AFTER_CURRENCY)
+        for m in pattern.finditer(view)
+    )
 
     def at(position: int) -> str:
         return next((code for start, code in reversed(declared) if start <= position), yuan)
@@ -442,6 +459,7 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan_at
         if not (
             task
             or _MONEY_BEFORE.search(view, max(0, start - 9), start)
+            or _MONEY_AFTER.match(view, end)
             or _BARE_THRESHOLD.match(view, end)
             or (figure[-1] in _YI_AND_ABOVE and yuan_at(end) in _LARGE_FIGURES_ARE_MONEY)
         ):

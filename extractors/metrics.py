@@ -1958,7 +1958,12 @@ def _rounds(headline: _Kept, body: _Kept) -> bool:
         return False
     if _bare_unit(rounded.unit) != _bare_unit(exact.unit):
         return False
-    return headline.noun == body.noun or _same_rate(headline, body)
+    # 引进内资596亿 … 到位内资596.2亿元: the headline words the same thing with another verb
+    same_thing = headline.noun[-SAME_THING_CHARS:] == body.noun[-SAME_THING_CHARS:]
+    return headline.noun == body.noun or same_thing or _same_rate(headline, body)
+
+
+SAME_THING_CHARS = 2  # the last word of an indicator names what is measured (内资, 投资, 外资)
 
 
 def _bare_unit(unit: str) -> str:

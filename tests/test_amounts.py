@@ -406,6 +406,23 @@ def test_a_currency_declared_for_the_figures_below_it():
         ("5亿", 5e8, "USD", None),
     ]
     assert {a.currency for a in find_amounts("出口591亿元（人民币，下同），进口10亿元。")} == {"CNY"}
+    assert triples("共引进105.9亿澳门元(下同)的外来直接投资，主要来自香港，为45.6亿元。") == [
+        ("105.9亿澳门元", 1.059e10, "MOP", None),
+        ("45.6亿元", 4.56e9, "MOP", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("丰源县上半年引进内资96亿 招商引资稳定增长", [("96亿", 9.6e9, "CNY", None)]),
+        ("民营企业组团考察 300多亿投资落户丰源", [("300多亿", 3e10, "CNY", "over")]),
+        ("活动吸引1亿投资者关注", []),
+        ("实际使用外资百亿级以上省市中位列第二", []),
+    ],
+)
+def test_a_headline_figure_in_yi_beside_a_money_word_is_an_amount(text, expected):
+    assert triples(text) == expected
 
 
 def test_a_line_break_between_a_figure_and_its_unit():

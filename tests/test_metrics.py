@@ -2031,6 +2031,10 @@ def test_a_slogan_of_batches_is_no_count(text):
             "豐源市新簽約外資項目27個 總投資超18億美元\n今年以來，豐源市新簽約外資項目27個，總投資18.4億美元。",
             (18.4, "亿美元"),
         ),
+        (
+            "丰源市上半年引进内资96亿元 招商引资稳定增长\n1至6月，丰源市到位内资96.2亿元，同比增长1.72%。",
+            (96.2, "亿元"),
+        ),
     ],
 )
 def test_a_headline_figure_rounding_the_body_figure_is_that_figure(text, exact):
