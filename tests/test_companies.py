@@ -51,7 +51,8 @@ def test_short_name_after_a_trigger():
 
 
 @pytest.mark.parametrize(
-    "brand", ["英力士", "维斯塔斯", "潍柴", "中国航空工业", "易华录", "华新水泥", "中海油服", "康龙化成", "小红书"]
+    "brand",
+    ["英力士", "维斯塔斯", "潍柴", "中国航空工业", "易华录", "华新水泥", "中海油服", "康龙化成", "小红书"],
 )
 def test_a_large_groups_short_name_is_a_company_wherever_it_stands(brand):
     assert brand in names(f"近年来，{brand}、岚华等新增外资项目相继落地。")
