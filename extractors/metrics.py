@@ -1410,10 +1410,14 @@ def _province_leads_until(
     ):
         return 0
     names = {city, city_short(city) or city}
+    dateline = _DATELINE_LEAD.match(view, opening.start)
     named = [
         m.start()
         for m in re.finditer("|".join(map(re.escape, names)), view)
         if not any(e.holds(view, m.start(), m.end()) for e in enumerations)
+        # 人民网西宁7月22日电, 在西宁开幕: where the report was filed or the fair held, not what it is about
+        and not (dateline and m.end() <= dateline.end())
+        and not view.endswith(_HELD_IN, 0, m.start())
     ][:1]
     named += [
         m.start for m in city_mentions if m.canonical == city

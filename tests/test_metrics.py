@@ -1204,6 +1204,18 @@ def test_a_report_opening_with_its_provinces_fair_gives_the_figures_before_any_c
         assert (3, "青岛市") in subjects, subjects
 
 
+def test_the_capital_named_only_as_dateline_and_venue_of_the_provinces_fair_leaves_its_figures_to_the_province():
+    text = (
+        "新华网烟台6月7日电 6月7日，第十届中国山东投资贸易洽谈会在烟台开幕。\n"
+        "据悉，本届洽谈会聚焦山东特色产业，谋划了一批重大招商引资项目，投资总额约120亿美元。\n"
+        "数据显示，十年来，洽谈会累计签约金额达2042.6亿元。"
+    )
+    text = halfwidth(simplified_view(text))
+    found, _city = find_districts(text)
+    ms = find_metrics(text, amounts=find_amounts(text), districts=found, city="烟台市", published="2024-06")
+    assert [(m.value, m.subject) for m in ms] == [(120, "山东省"), (2042.6, "山东省")]
+
+
 def test_state_and_private_firms_are_counted_like_firms():
     for text in (
         "胶州市先后与星澜集团、禾川交投等15家央企、省属国企签约，引资总额1021亿元。",
