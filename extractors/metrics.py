@@ -1530,12 +1530,33 @@ def _paragraph_mentions(
     for m in inside:
         i = bisect_right(starts, m.start) - 1
         sentence = segments[i] if i >= 0 else paragraph
-        leads = _starts_clause(view, sentence, m, city)
+        item = _opens_a_figures_item(view, m)
+        leads = item or _starts_clause(view, sentence, m, city)
         if m.kind in _WHOLE_KINDS and not leads and not _listed_after_a_subject(view, m, out, listed):
             continue  # a province or city named in passing (对粤投资, 占广东省比重, 与深圳企业) is never the subject
-        respective = m.start in listed and _KW["respectively"] in view[m.end : sentence.end]
-        out.append(replace(m, leads=leads, listed=m.start in listed, respective=respective))
+        in_list = m.start in listed and not item
+        respective = in_list and _KW["respectively"] in view[m.end : sentence.end]
+        until = sentence.end if item else m.until  # an item's place speaks for its own sentence only
+        if item and out and out[-1].leads and out[-1].until is None and out[-1].end > sentence.start:
+            out[-1] = replace(out[-1], until=sentence.end)  # …and so does the list's first
+        out.append(replace(m, leads=leads, listed=in_list, respective=respective, until=until))
     return _per_place_items(out, segments)
+
+
+_ITEM_FIGURE_AFTER = re.compile(r"[^\W\d_]{0,4}?\d")
+ITEM_REACH = 20  # characters back to the list item before
+
+
+def _opens_a_figures_item(view: str, mention: _Mention) -> bool:
+    """海口1191亿元、三亚978亿元; 南京市100个、苏州市80个; 甲区签约10亿元、乙区签约8亿元: a place that opens
+    an item of a list of figures, its own figure right after it, is the subject of that figure."""
+    if mention.start == 0 or view[mention.start - 1] != _SEPARATOR:
+        return False
+    if not _ITEM_FIGURE_AFTER.match(view, mention.end):
+        return False
+    before = view[max(0, mention.start - 1 - ITEM_REACH) : mention.start - 1]
+    item = re.split(r"[、，。；：,;:]", before)[-1]
+    return any(char.isdigit() for char in item)
 
 
 def _listed_after_a_subject(view: str, mention: _Mention, kept: list[_Mention], listed: set[int]) -> bool:

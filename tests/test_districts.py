@@ -1455,3 +1455,13 @@ def test_a_zone_regions_set_up_together_is_named_after_them_and_their_cooperatio
     assert canonicals("深化粤澳合作，抓住机遇。") == set()
     # a park that is what is being built is a project, no zone
     assert "粤澳合作产业园" not in canonicals("还有八十六个粤澳合作产业园项目正在评审。")
+
+
+@pytest.mark.parametrize(
+    ("name", "province"), [("儋州", "海南省"), ("嘉峪关市", "甘肃省"), ("东莞", "广东省")]
+)
+def test_a_prefecture_level_city_without_counties_is_a_city(name, province):
+    from zhaoyin.extractors.gazetteer import gazetteer
+
+    cities = [e.place for e in gazetteer().places_named(name) if e.place.kind == "city"]
+    assert [c.province for c in cities] == [province]

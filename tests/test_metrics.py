@@ -2782,3 +2782,24 @@ def test_a_share_in_brackets_right_after_a_figure_is_that_figures_share():
     assert (36.8, "%") in found and (27.3, "%") in found
     shares = [m for m in metrics_of(text, [], city=None) if m.unit == "%"]
     assert all(m.indicator.endswith("占比") for m in shares)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省签约项目300个，其中南京市100个、苏州市80个、无锡市70个。当月开工项目36个。",
+            [(300, "江苏省"), (100, "南京市"), (80, "苏州市"), (70, "无锡市"), (36, "江苏省")],
+        ),
+        (
+            "全省签约4994亿元。签约额排名前列的是海口1191亿元、三亚978亿元、儋州551亿元。",
+            [(4994, "海南省"), (1191, "海口市"), (978, "三亚市"), (551, "儋州市")],
+        ),
+        (
+            "全市签约99亿元。分区看，市南区签约10亿元、市北区签约8亿元。",
+            [(99, "青岛市"), (10, "市南区"), (8, "市北区")],
+        ),
+    ],
+)
+def test_each_place_opening_an_item_of_a_list_of_figures_is_that_figures_subject(text, expected):
+    assert [(m.value, m.subject) for m in metrics_found(text)] == expected

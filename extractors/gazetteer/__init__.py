@@ -350,6 +350,9 @@ def _build() -> Gazetteer:
                     for e in entries
                 ]
 
+    for row in _rows("undivided_cities"):
+        cities.setdefault(row["city"], Place(row["city"], "city", row["city"], row["province"]))
+
     for row in _rows("national_zones"):
         place = Place(row["canonical"], "zone", row["city"] or None, row["province"] or None)
         if row["city"] and row["province"]:  # cities without counties (东莞, 中山) appear only here
