@@ -815,7 +815,7 @@ INDICATOR_QUALIFIER_CHARS = 3  # 计划总|投资金额: words qualifying the in
 
 
 _RANKING_HEAD = re.compile(
-    f"(?:{lang.alternation(_KW['ranking_heads'])})[^{lang.chars('sentence_ends')}]*?"
+    f"(?:{lang.alternation(_KW['ranking_heads'])}|{_KW['ranking_top_n']})[^{lang.chars('sentence_ends')}]*?"
     f"(?:{lang.alternation(_KW['ranking_list_openers'])})[{lang.chars('colons')}]?"
 )
 _INDICATORS = lang.longest_first([*STANDALONE, *AGGREGATE])
