@@ -340,6 +340,7 @@ def _city_mentions(
     gaz = gazetteer()
     out = []
     listed_from = -1  # where the city mention found last (reading backwards) starts
+    district_starts = {m.start for m in districts}
     for start, end, surface in reversed(_lone_place_names(view, districts) if lone is None else lone):
         entries = gaz.places_named(surface)
         cities = {e.place.canonical for e in entries if e.form == CITY}
@@ -349,11 +350,11 @@ def _city_mentions(
             surface[-1] != next(iter(cities))[-1]
             and not view.startswith(INVESTMENT_VERBS, end)
             and not _COUNT_RIGHT_AFTER.match(view, end)
-            and not (listed_from == end + 1 and view[end] in _SUMMED_JOINERS)
+            and not (end + 1 in (listed_from, *district_starts) and view[end] in _SUMMED_JOINERS)
         ):
             continue  # a short form (青岛, 成都) as often opens a name (青岛某某公司, 成都芯谷) as it names the
             # city; right before a verb of investment (孝感签约4个项目), a count (福州115个, 各2个) or another
-            # city so listed (曲靖、玉溪各2个) it is the city
+            # place so listed (曲靖、玉溪各2个; 海口、儋州、澄迈县) it is the city
         out.append(_Mention(start, end, cities.pop(), "city"))
         listed_from = start
     return out[::-1]

@@ -2804,3 +2804,14 @@ def test_a_share_in_brackets_right_after_a_figure_is_that_figures_share():
 )
 def test_each_place_opening_an_item_of_a_list_of_figures_is_that_figures_subject(text, expected):
     assert [(m.value, m.subject) for m in metrics_found(text)] == expected
+
+
+def test_short_city_names_listed_with_counties_before_respectively_are_each_their_figures_subject():
+    text = "全省签约项目共472个。从市县看，海口、儋州、澄迈和文昌项目落地率分别达到47%、49%、74%和90%。"
+    assert [(m.value, m.subject) for m in metrics_found(text)] == [
+        (472, "海南省"),
+        (47, "海口市"),
+        (49, "儋州市"),
+        (74, "澄迈县"),
+        (90, "文昌市"),
+    ]
