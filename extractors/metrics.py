@@ -126,7 +126,7 @@ _OBJECT_ANAPHORA = tuple(
     for anaphor in _ANAPHORA
     for word in ANAPHORA_NOT_AFTER
     for period in lang.longest_first(["", *_KW["anaphora_not_after_period"]])
-)
+) + tuple(anaphor + rank for anaphor in _ANAPHORA for rank in _KW["rank_after_anaphora"])
 
 # A comma may be a full-width clause comma made half-width by the caller: only 1–3 digits, a comma and
 # exactly three digits read as a thousands separator.

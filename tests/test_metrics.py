@@ -2815,3 +2815,16 @@ def test_short_city_names_listed_with_counties_before_respectively_are_each_thei
         (74, "澄迈县"),
         (90, "文昌市"),
     ]
+
+
+def test_the_province_a_city_ranks_in_is_not_the_subject_of_its_next_figures():
+    text = (
+        "2024年3月26日在长治市第十五届人民代表大会第四次会议上\n"
+        "全市上下深入贯彻对山西工作的重要讲话精神。\n"
+        "实施重点项目1920个，投资规模全省第二。签约引进总投资1929.8亿元的582个项目。"
+    )
+    districts, _city = find_districts(text)
+    ms = find_metrics(
+        text, amounts=find_amounts(text), districts=districts, city="长治市", published="2024-03"
+    )
+    assert [(m.value, m.subject) for m in ms] == [(1920, "长治市"), (1929.8, "长治市"), (582, "长治市")]
