@@ -1465,3 +1465,14 @@ def test_a_prefecture_level_city_without_counties_is_a_city(name, province):
 
     cities = [e.place for e in gazetteer().places_named(name) if e.place.kind == "city"]
     assert [c.province for c in cities] == [province]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，喀什地区聚焦核心区建设，充分发挥喀什经济开发区和喀什综合保税区区位优势。",
+        "桃园市规划大园智慧科技园区。",
+    ],
+)
+def test_a_verb_between_a_place_and_a_zones_ending_opens_no_zone_name(text):
+    assert not any(name.startswith(("充分", "桃园市规划")) for name in canonicals(text))
