@@ -1616,3 +1616,7 @@ def test_inclusive_list_tail_is_no_part_of_the_last_name():
 def test_a_name_never_opens_with_the_magnitude_of_the_number_before_it():
     found = names("将分三期建设年产15亿安时锂离子动力电池生产线。")
     assert not any(name.startswith("亿") for name in found)
+
+
+def test_intermediaries_listed_beside_associations_are_no_company():
+    assert names("平均每周举行3次以上视频会议，与中介、协会等机构保持密切沟通。") == []
