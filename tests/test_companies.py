@@ -1620,3 +1620,8 @@ def test_a_name_never_opens_with_the_magnitude_of_the_number_before_it():
 
 def test_intermediaries_listed_beside_associations_are_no_company():
     assert names("平均每周举行3次以上视频会议，与中介、协会等机构保持密切沟通。") == []
+
+
+@pytest.mark.parametrize("bank", ["长安银行", "青岛银行", "徽商银行"])
+def test_a_city_or_provincial_bank_named_after_its_place_is_a_company(bank):
+    assert bank in names(f"甲县与{bank}签订战略合作协议，投资1亿元的支行大楼项目建成营运。")
