@@ -1222,6 +1222,44 @@ _BILINGUAL_HEADS = tuple(lang.data("company_patterns")["bilingual_heads"])
 _LIST_JOINERS = frozenset(lang.chars("list_separator") + lang.chars("clause_ends"))
 
 
+_FOREIGN_FIRM_MARK = re.compile(lang.alternation(lang.data("company_patterns")["foreign_firm_markers"]))
+FOREIGN_FIRM_MAX_CHARS = 8
+_NOT_IN_A_FIRMS_NAME = ("v", "d", "p", "c", "u", "m", "f", "r", "q")
+
+
+def _nationality_marked(text: str) -> list[_Found]:
+    """美商伊顿扩充…, 荷商恩智浦、法商亚东工业气体: the firm a country's 商 marks, its name the words after
+    the mark up to a verb, a particle, a count or punctuation."""
+    out = []
+    for mark in _FOREIGN_FIRM_MARK.finditer(text):
+        start = end = mark.end()
+        for word, flag in tagged(text[start : start + FOREIGN_FIRM_MAX_CHARS + 4]):
+            if flag.startswith(_NOT_IN_A_FIRMS_NAME) or not _HAN.match(word[0]) and not word.isascii():
+                break
+            if not word.strip() or not (word.isalnum()):
+                break
+            if end + len(word) - start > FOREIGN_FIRM_MAX_CHARS:
+                break
+            end += len(word)
+        name = text[start:end]
+        if len(name) < 2 or _is_organization(name) or name in lang.word_set("company_generic_names"):
+            continue
+        first = tagged(name)[0][0]
+        if len(first) == 1 or word_frequency(first) >= RARE_WORD_FREQ:
+            continue  # 澳商股东某某, 川澳商人: an everyday noun after the mark, a person or people
+        out.append(_Found(name, [(start, end)]))
+    return out
+
+
+def _without_nationality_mark(found: _Found) -> _Found:
+    """荷商恩智浦 read as one list item is 恩智浦: the mark says where the firm comes from."""
+    mark = _FOREIGN_FIRM_MARK.match(found.name)
+    if mark is None or len(found.name) - mark.end() < 2 or len(found.spans) != 1:
+        return found
+    (start, end), cut = found.spans[0], mark.end()
+    return replace(found, name=found.name[cut:], spans=[(start + cut, end)])
+
+
 def _bilingual(text: str) -> list[_Found]:
     """A Chinese name glossed with its Latin name in brackets names an enterprise when it stands right
     after a noun that types it (a leading enterprise 伏图拉 (Futurasun)) or is quoted with a brand's one
@@ -2122,9 +2160,10 @@ def find_companies(text: str) -> list[Company]:
         + _known_brands(text)
         + _state_group_units(text)
         + _bilingual(text)
+        + _nationality_marked(text)
         + _described_firms(text)
     )
-    found = [_without_the_district_before_a_brand(text, f) for f in found]
+    found = [_without_the_district_before_a_brand(text, _without_nationality_mark(f)) for f in found]
     found = [balanced for f in found if (balanced := _with_balanced_brackets(text, f)) is not None]
     found = [f for f in found if f.full or not (opens_with_a_county(f.name) or _names_an_event(text, f))]
     found = [f for f in found if f.full or not _opens_with_a_verb(f.name)]

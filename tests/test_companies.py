@@ -1625,3 +1625,10 @@ def test_intermediaries_listed_beside_associations_are_no_company():
 @pytest.mark.parametrize("bank", ["长安银行", "青岛银行", "徽商银行"])
 def test_a_city_or_provincial_bank_named_after_its_place_is_a_company(bank):
     assert bank in names(f"甲县与{bank}签订战略合作协议，投资1亿元的支行大楼项目建成营运。")
+
+
+def test_a_firm_taiwans_papers_mark_with_its_country_is_named_after_the_mark():
+    found = names("论坛吸引美商昇阳、荷商奥莱普、法商亚东工业气体等跨国企业；欧商Bolt首次进军台湾。")
+    assert {"奥莱普", "亚东工业气体", "Bolt"} <= set(found)
+    assert not any(name.startswith(("荷商", "法商", "欧商")) for name in found)
+    assert names("澳商股东汤姆等出席项目奠基仪式。") == []
