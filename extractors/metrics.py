@@ -101,6 +101,7 @@ _COLLECTIVE_LISTED = re.compile(
     f"(?:{lang.alternation(COLLECTIVE_MARKERS)}){re.escape(lang.chars('list_separator'))}"
 )
 PROVINCE_COLLECTIVE_MARKERS = tuple(_KW["province_collective_markers"])
+_COUNTED_DIVISIONS_JOINED = re.compile(_KW["counted_divisions_joined"])
 NOT_COUNTS_AFTER = tuple(_KW["not_counts_after"])
 SOURCE_COUNTRY_NOUNS = tuple(_KW["source_country_nouns"])
 SOURCE_COUNTRY_TOPICS = tuple(_KW["source_country_topics"])
@@ -166,6 +167,7 @@ TITLE_CHARS = 120  # a first paragraph longer than this is the body, not a headl
 _TERMINAL = _KW["sentence_terminals"]
 _NOT_SUBJECT_PROVINCES = tuple(_KW["not_subject_province_endings"])
 _PROVINCE_NAME_CONTINUES = (*_KW["province_name_continues"], *lang.words("organization_endings"))
+_REGION_AFTER_CITY = re.compile(_KW["region_after_city"])
 _NAME_IN_PROVINCE = re.compile(
     "{body}{{1,{reach}}}?(?:{endings})".format(
         body=lang.pattern("place_names", "name_body"),
@@ -1157,6 +1159,8 @@ COLLECTIVE_REACH = 16  # characters between 各县（市、区）、 and a place
 
 def _listed_with_all(view: str, mention: _Mention) -> bool:
     """各县（市、区）、某产业园(某高新区): a place listed after every county speaks with them, of the city."""
+    if _COUNTED_DIVISIONS_JOINED.search(view, max(0, mention.start - COLLECTIVE_REACH), mention.start):
+        return True  # 全省12个市及沈抚示范区
     start = max(0, mention.start - COLLECTIVE_REACH)
     found = [m for m in _COLLECTIVE_LISTED.finditer(view, start, mention.start)]
     return bool(found) and not _has_any(view[found[-1].end() : mention.start], _SENTENCE_ENDS)
@@ -1299,6 +1303,8 @@ def _city_leads(view: str, paragraph_start: int, pos: int, city: str, mentions: 
         at, end = paragraph_start + m.start(), paragraph_start + m.end()
         if any(d.start < end and at < d.end or d.start == end for d in mentions):
             continue
+        if _REGION_AFTER_CITY.match(view, end):
+            continue  # 沈阳现代化都市圈到资…: a region of several cities
         if (
             at == paragraph_start
             or view[at - 1] in _KW["clause_openers"]
@@ -1387,7 +1393,11 @@ def _sentence_whole(
     if len(short) < 2 or short not in said:
         return None
     places = (start + m.start() for m in re.finditer(re.escape(short), view[start:pos]))
-    named_alone = any(not any(e.holds(view, at, at + len(short)) for e in enumerations) for at in places)
+    named_alone = any(
+        not any(e.holds(view, at, at + len(short)) for e in enumerations)
+        and not _REGION_AFTER_CITY.match(view, at + len(short))  # 沈阳现代化都市圈: a region of cities
+        for at in places
+    )
     return city if named_alone else None
 
 

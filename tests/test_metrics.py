@@ -2828,3 +2828,16 @@ def test_the_province_a_city_ranks_in_is_not_the_subject_of_its_next_figures():
         text, amounts=find_amounts(text), districts=districts, city="长治市", published="2024-03"
     )
     assert [(m.value, m.subject) for m in ms] == [(1920, "长治市"), (1929.8, "长治市"), (582, "长治市")]
+
+
+def test_a_region_named_after_the_capital_is_no_subject_of_a_provincial_reports_figures():
+    text = (
+        "8月8日，记者从省商务厅获悉，上半年全省招商引资实际到位资金4407.9亿元。"
+        "全省12个市及沈抚示范区完成了全年指标任务的50%以上。"
+        "从地域分布看，沈阳现代化都市圈到资2015.7亿元，同比增长31.6%。"
+    )
+    districts, _city = find_districts(text)
+    ms = find_metrics(
+        text, amounts=find_amounts(text), districts=districts, city="沈阳市", published="2022-08"
+    )
+    assert {m.value: m.subject for m in ms}[2015.7] == "辽宁省"
