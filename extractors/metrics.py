@@ -1401,6 +1401,17 @@ def _sentence_whole(
     return city if named_alone else None
 
 
+def _headline_province_alone(view: str, province: str, city: str | None, mentions: list[_Mention]) -> bool:
+    """广西重金吸引海内外投资 … 中新社南宁6月3日电 … 广西共奖励南宁、柳州等8个设区市: the headline names the
+    province, and the city only the dateline or a list of the province's cities does."""
+    title = next(iter(paragraphs(view)), None)
+    if title is None or not any(
+        m.canonical == province and title.start <= m.start < title.end for m in mentions
+    ):
+        return False
+    return not any(m.canonical == city and m.kind == "city" and not m.enumerated for m in mentions)
+
+
 def _province_leads_until(
     view: str,
     city: str | None,
@@ -1770,8 +1781,8 @@ def find_metrics(
     # found is where the event was held or a place it lists
     provincial = (
         province is not None
-        and _has_any(view, PROVINCE_ANAPHORA)
         and not _has_any(view, _city_anaphora(city))
+        and (_has_any(view, PROVINCE_ANAPHORA) or _headline_province_alone(view, province, city, mentions))
     )
     document_lead = (
         _document_lead(view, mentions)

@@ -2841,3 +2841,14 @@ def test_a_region_named_after_the_capital_is_no_subject_of_a_provincial_reports_
         text, amounts=find_amounts(text), districts=districts, city="沈阳市", published="2022-08"
     )
     assert {m.value: m.subject for m in ms}[2015.7] == "辽宁省"
+
+
+def test_a_headline_naming_the_province_and_the_capital_only_as_dateline_gives_the_figures_to_the_province():
+    text = (
+        "广西重金吸引海内外投资 扩大对外开放步伐\n"
+        "中新社南宁6月3日电 据广西壮族自治区投资促进局3日介绍，广西壮族自治区人民政府日前印发激励办法。\n"
+        "据介绍，广西共奖励南宁、柳州等8个设区市绩效考核激励资金6300万元。"
+    )
+    districts, city = find_districts(text)
+    ms = find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published="2019-06")
+    assert [(m.value, m.subject) for m in ms] == [(6300, "广西壮族自治区")]
