@@ -1121,7 +1121,12 @@ def _subject(
         return venue  # the figure's own clause says where, an earlier sentence's place gives way
     if leading:  # in the sentence or, failing that, earlier in the paragraph
         return leading[-1].canonical
-    if city and paragraph_start is not None and _city_leads(view, paragraph_start, pos, city, mentions):
+    # (a work report's sentence speaks for itself: only its own words can name the city)
+    if (
+        city
+        and paragraph_start is not None
+        and _city_leads(view, said_from or paragraph_start, pos, city, mentions)
+    ):
         return city  # 天津市…开工活动在滨海新区主会场举行，西青区、武清区…设分会场。此次开工项目157个
     passing = [
         m

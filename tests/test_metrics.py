@@ -2852,3 +2852,15 @@ def test_a_headline_naming_the_province_and_the_capital_only_as_dateline_gives_t
     districts, city = find_districts(text)
     ms = find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published="2019-06")
     assert [(m.value, m.subject) for m in ms] == [(6300, "广西壮族自治区")]
+
+
+def test_a_work_reports_sentence_naming_no_place_is_not_the_city_an_earlier_sentence_named():
+    text = (
+        "在今天上午召开的河南省十三届人大四次会议上，省长作政府工作报告。他指出，过去五年，河南省改革持续深化。"
+        "郑州机场客货运吞吐量跃居中部地区第一。五年实际吸收外资901亿美元。"
+    )
+    districts, city = find_districts(text)
+    ms = find_metrics(
+        text, amounts=find_amounts(text), districts=districts, city="郑州市", published="2021-01"
+    )
+    assert [(m.value, m.subject) for m in ms] == [(901, "河南省")]
