@@ -3243,7 +3243,11 @@ def find_projects(
     # 相继开工甲电站、乙县某某公路等项目: a division opening one listed project's name is that project's,
     # not the division the report is about
     openings = frozenset(s[0] for start in doc.starts for s in _leading_places(doc, start))
-    doc.own_division = _opening_zone(doc) or _own_division(doc.districts, doc.in_names | openings, doc.towns)
+    # G0612西宁至和田高速湟源至西海: a division inside a work's name is a stop on its way, not the report's
+    inside = frozenset(_names_holding_places(doc))
+    doc.own_division = _opening_zone(doc) or _own_division(
+        doc.districts, doc.in_names | openings | inside, doc.towns
+    )
     for candidate in candidates:
         project = _project(doc, candidate)
         key = _project_key(candidate.name or project.company or "", companies)

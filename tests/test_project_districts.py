@@ -297,4 +297,13 @@ def test_one_of_a_list_of_places_in_a_paragraph_above_leads_no_project():
         "重庆市经信委聚焦项目引进。分别与两江新区、渝北区、永川区、大足区、垫江县等区县建立联合招商团队。\n"
         "推动长安福特三工厂、星澜金属机壳、禾川电子显示器等268个项目投产。"
     )
-    assert found and set(found.values()) == {None}, found
+    assert found["西宁至成都铁路"] is None and found["星澜算力运营项目"] is None, found
+
+
+def test_a_division_named_only_inside_a_roads_name_is_not_where_the_reports_projects_go():
+    found = districts_of_projects(
+        "前5月西宁—海东都市圈重点项目开工率达86%\n"
+        "人民网西宁6月26日电 交通项目建设方面，西宁至成都铁路、机场三期、G0612西宁至和田高速湟源至西海等项目全速推进。\n"
+        "特色产业项目建设方面，星澜算力运营项目开工建设。"
+    )
+    assert found["西宁至成都铁路"] is None and found["星澜算力运营项目"] is None, found

@@ -3458,3 +3458,8 @@ def test_a_kind_of_origin_or_programme_before_the_project_noun_names_a_class(tex
 def test_the_projects_a_count_of_contract_projects_itemizes_are_signed():
     text = "在这些对接项目中，合同项目16个，总投资达27.78亿元。其中，岚州岚安世界项目总投资12.9亿元。"
     assert [(p.name, p.status) for p in projects_of(text)] == [("岚州岚安世界项目", "signed")]
+
+
+def test_works_going_ahead_at_full_speed_have_started():
+    found = projects_of("交通项目建设方面，丰源至禾川铁路、禾川机场三期等项目全速推进。")
+    assert found and {p.status for p in found} == {"started"}, [(p.name, p.status) for p in found]
