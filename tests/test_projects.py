@@ -3463,3 +3463,8 @@ def test_the_projects_a_count_of_contract_projects_itemizes_are_signed():
 def test_works_going_ahead_at_full_speed_have_started():
     found = projects_of("交通项目建设方面，丰源至禾川铁路、禾川机场三期等项目全速推进。")
     assert found and {p.status for p in found} == {"started"}, [(p.name, p.status) for p in found]
+
+
+def test_industries_a_list_closes_as_clusters_are_no_projects():
+    text = "政策提出，重点引进新一代电子信息、绿色石化、先进材料、高端装备制造等20个战略性产业集群项目。"
+    assert projects_of(text) == []
