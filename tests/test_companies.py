@@ -1632,3 +1632,8 @@ def test_a_firm_taiwans_papers_mark_with_its_country_is_named_after_the_mark():
     assert {"奥莱普", "亚东工业气体", "Bolt"} <= set(found)
     assert not any(name.startswith(("荷商", "法商", "欧商")) for name in found)
     assert names("澳商股东汤姆等出席项目奠基仪式。") == []
+
+
+def test_where_firms_are_said_before_them_is_no_part_of_a_name():
+    found = names("该公司为国内禾川重工集团、岚钧机械等大型企业进行产品配套。")
+    assert "禾川重工集团" in found and not any(name.startswith("国内") for name in found)
