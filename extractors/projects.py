@@ -238,8 +238,12 @@ def _is_specific(name: str, *, listed: bool = False) -> bool:
         if core.endswith(noun):
             core = core[: -len(noun)]
             break
-    if not core or _COUNTED.search(core) or any(w in core for w in lang.words("project_aggregate_words")):
-        return False
+    if (
+        len(core) < 2
+        or _COUNTED.search(core)
+        or any(w in core for w in lang.words("project_aggregate_words"))
+    ):
+        return False  # (首个在闽|项目: one character, a province's, names no project)
     pairs = [(w, flag) for w, flag in tagged(core) if w.strip()]
     branded = [
         any(_proper(w, f, opening=j == 0) for j, (w, f) in enumerate(pairs[:i])) for i in range(len(pairs))

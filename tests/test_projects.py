@@ -3468,3 +3468,8 @@ def test_works_going_ahead_at_full_speed_have_started():
 def test_industries_a_list_closes_as_clusters_are_no_projects():
     text = "政策提出，重点引进新一代电子信息、绿色石化、先进材料、高端装备制造等20个战略性产业集群项目。"
     assert projects_of(text) == []
+
+
+def test_a_one_character_name_is_no_projects_name():
+    found = projects_of("市政府与禾川网络科技有限公司共同敲定将禾川网络首个在闽项目落户丰源。")
+    assert not any(p.name and len(p.name.removesuffix("项目")) < 2 for p in found), [p.name for p in found]
