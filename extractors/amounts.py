@@ -148,6 +148,9 @@ _BARE_THRESHOLD = re.compile(
     rf"(?:{lang.alternation(_THRESHOLD['qualifiers'])})[^\d{_NOT_BETWEEN}]{{0,{_THRESHOLD['between_max']}}}"
     rf"(?:{lang.alternation(_THRESHOLD['project_words'])})"
 )
+_BARE_THRESHOLD_COUNTED = re.compile(
+    rf"(?:{lang.alternation(_THRESHOLD['qualifiers'])}){_THRESHOLD['count_after']}"
+)
 # A number without currency that shares the unit of the amount after it ("10—20亿元", "5亿、3亿元").
 _BARE_BEFORE = re.compile(rf"(?P<arabic>{_ARABIC}){_INLINE_SPACE}(?P<mag>[{_MAG_CHARS}]*){_INLINE_SPACE}$")
 _PREFIX = re.compile(rf"(?P<word>{lang.alternation(UNITS.before)}){_INLINE_SPACE}$")
@@ -461,6 +464,7 @@ def _amounts_without_currency(text: str, view: str, found: list[Amount], yuan_at
             or _MONEY_BEFORE.search(view, max(0, start - 9), start)
             or _MONEY_AFTER.match(view, end)
             or _BARE_THRESHOLD.match(view, end)
+            or (figure[-1] in _YI_AND_ABOVE and _BARE_THRESHOLD_COUNTED.match(view, end))
             or (figure[-1] in _YI_AND_ABOVE and yuan_at(end) in _LARGE_FIGURES_ARE_MONEY)
         ):
             continue

@@ -419,6 +419,8 @@ def test_a_currency_declared_for_the_figures_below_it():
         ("民营企业组团考察 300多亿投资落户丰源", [("300多亿", 3e10, "CNY", "over")]),
         ("活动吸引1亿投资者关注", []),
         ("实际使用外资百亿级以上省市中位列第二", []),
+        ("其中50亿以上15个", [("50亿", 5e9, "CNY", "over")]),
+        ("人口50万以上3个", []),
     ],
 )
 def test_a_headline_figure_in_yi_beside_a_money_word_is_an_amount(text, expected):
