@@ -1931,11 +1931,18 @@ def _cut_from_another(item: _Found, found: list[_Found]) -> bool:
 
 
 def _longer_form_of(name: str, companies: list[Company]) -> Company | None:
-    """赫尔曼集团 is 赫尔曼传动技术集团 said short: the same name before the same suffix."""
-    core, suffix = split_ending(name, lang.longest_first(lang.words("company_legal_forms")))
+    """赫尔曼集团 is 赫尔曼传动技术集团 said short: the same name before the same suffix, the registered
+    form after it too (荣氏集团 is 荣氏投资集团有限公司)."""
+    forms = lang.longest_first(lang.words("company_legal_forms"))
+    core, suffix = split_ending(name, forms)
     if not suffix or len(core) < 2:
         return None
-    return next((c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(suffix)), None)
+    pairs = tagged(core)
+    one_brand = len(pairs) == 1 and (pairs[0][1] in _PROPER_FLAGS or rare_word(core))  # not 某市产业
+    endings = (suffix, *(suffix + form for form in forms)) if one_brand else (suffix,)
+    return next(
+        (c for c in companies if c.canonical.startswith(core) and c.canonical.endswith(endings)), None
+    )
 
 
 _OWN_COUNTRY = lang.data("place_names")["own_country"]

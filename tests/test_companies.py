@@ -1637,3 +1637,12 @@ def test_a_firm_taiwans_papers_mark_with_its_country_is_named_after_the_mark():
 def test_where_firms_are_said_before_them_is_no_part_of_a_name():
     found = names("该公司为国内禾川重工集团、岚钧机械等大型企业进行产品配套。")
     assert "禾川重工集团" in found and not any(name.startswith("国内") for name in found)
+
+
+def test_a_groups_short_name_is_its_registered_name_said_short():
+    found = companies_of("该局与岚氏投资集团有限公司签署框架协议。据悉，此次岚氏集团拟投资300亿元。")
+    assert list(found) == ["岚氏投资集团有限公司"] and "岚氏集团" in found["岚氏投资集团有限公司"], found
+    found = companies_of(
+        "丰源市投资发展有限公司和丰源市产业集团合并，丰源市产业投资发展集团有限公司应运而生。"
+    )
+    assert "丰源市产业集团" in found, found
