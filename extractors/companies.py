@@ -1131,7 +1131,10 @@ def _listed_investor(item: str) -> str | None:
 
 def _investor_named(item: str) -> bool:
     """An item of a list of projects names its investor (拓维智造, 国网投) unless it names the work:
-    a product inside the name (董家口炼化|一体化), or an everyday word before the product (三峡|海上风电)."""
+    a product inside the name (董家口炼化|一体化), an everyday word before the product (三峡|海上风电), or
+    a public work named after the places it joins (甲乙城际, 甲乙高铁)."""
+    if public_works(item):
+        return False
     products = lang.longest_first(lang.word_set("industry_terms"))
     for at in range(len(item)):
         product = next((p for p in products if item.startswith(p, at)), None)

@@ -1646,3 +1646,7 @@ def test_a_groups_short_name_is_its_registered_name_said_short():
         "丰源市投资发展有限公司和丰源市产业集团合并，丰源市产业投资发展集团有限公司应运而生。"
     )
     assert "丰源市产业集团" in found, found
+
+
+def test_a_line_named_after_the_places_it_joins_names_no_investor():
+    assert names("推动石衡沧港城际、雄商高铁等项目加快建设。") == []
