@@ -3473,3 +3473,15 @@ def test_industries_a_list_closes_as_clusters_are_no_projects():
 def test_a_one_character_name_is_no_projects_name():
     found = projects_of("市政府与禾川网络科技有限公司共同敲定将禾川网络首个在闽项目落户丰源。")
     assert not any(p.name and len(p.name.removesuffix("项目")) < 2 for p in found), [p.name for p in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从产业分布看，本届签约的项目仍集中在第二产业。与此同时，第三产业项目较上届明显增多。",
+        "第7届丰博会经贸合作项目签约338个，协议投资额4040亿元。",
+        "三方签署合作框架协议，为川澳合作内容具体落实代表性项目。",
+    ],
+)
+def test_sectors_a_fairs_deals_and_samples_of_a_class_are_no_projects(text):
+    assert projects_of(text) == [], [p.name for p in projects_of(text)]
