@@ -1571,6 +1571,11 @@ def _paragraph_mentions(
 
 
 _ITEM_FIGURE_AFTER = re.compile(r"[^\W\d_]{0,4}?\d")
+_ITEM_BOUNDARY = re.compile(
+    "[{}]".format(
+        re.escape(lang.chars("list_separator") + lang.chars("clause_ends") + lang.chars("sentence_ends"))
+    )
+)
 ITEM_REACH = 20  # characters back to the list item before
 
 
@@ -1582,7 +1587,7 @@ def _opens_a_figures_item(view: str, mention: _Mention) -> bool:
     if not _ITEM_FIGURE_AFTER.match(view, mention.end):
         return False
     before = view[max(0, mention.start - 1 - ITEM_REACH) : mention.start - 1]
-    item = re.split(r"[、，。；：,;:]", before)[-1]
+    item = _ITEM_BOUNDARY.split(before)[-1]
     return any(char.isdigit() for char in item)
 
 

@@ -138,7 +138,16 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         parts of a breakdown with their figures in brackets, shares in brackets after a figure, 外来投资,
 #         a list's sum past its qualifier, bare 金额 after a count, Taiwan's 年增/年减; 三千五亿; pinyin
 #         glosses without tone marks (億(yi) 元); 另 a function character
-EXTRACTOR_VERSION = "0.25.0"
+# 0.26.0: (round 36, from batches AG–AH) a currency declared by its amount (…澳门元(下同)), bare 亿 beside
+#         内资/外资, before 投资 or passed by a count (50亿以上15个); headline figures rounded with another verb;
+#         subjects: a provincial fair's capital as dateline and venue, each place opening an item of a list
+#         of figures, a ranking said by its size (前5名是), regions named after a city (…都市圈), the province
+#         an anaphor ranks in (全省第二), a headline's province with the capital only its dateline, a work
+#         report's sentence alone; the prefecture-level cities without counties; Taiwan's 美商/荷商 firms,
+#         city banks, more groups by short names, 国内/境外 before a name; public lines name no investor;
+#         sectors, a fair's deals and industry clusters are no projects; a division only inside a work's
+#         name is not the report's own; 全速推进
+EXTRACTOR_VERSION = "0.26.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
 NER_BACKEND = "rules+ner"
