@@ -1476,3 +1476,12 @@ def test_a_prefecture_level_city_without_counties_is_a_city(name, province):
 )
 def test_a_verb_between_a_place_and_a_zones_ending_opens_no_zone_name(text):
     assert not any(name.startswith(("充分", "桃园市规划")) for name in canonicals(text))
+
+
+def test_places_listed_with_countries_as_sources_do_not_make_the_report_theirs():
+    text = (
+        "5月份以来，扬州重点开展了台湾、日韩、香港和新加坡、央企四大专题招商活动。\n"
+        "今年7月，扬州市政府组团赴香港、新加坡举办现代服务业招商活动，共签约项目48个，其中香港30个、新加坡18个。\n"
+        "推动香港禾川(中国)投资公司在江都投资的东方国际大酒店增资1亿美元。"
+    )
+    assert document_city(text) == "扬州市"
