@@ -415,6 +415,12 @@ def metrics_found(text: str, published: str | None = "2025-07"):
     return find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published=published)
 
 
+def metrics_in(text: str, city: str | None, published: str):
+    """The metrics of `text` with its districts found and `city` given (the city the pipeline would find)."""
+    districts, _city = find_districts(text)
+    return find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published=published)
+
+
 def subjects_by_value(text: str) -> dict[float, str | None]:
     return {m.value: m.subject for m in metrics_found(text)}
 
@@ -1211,8 +1217,7 @@ def test_the_capital_named_only_as_dateline_and_venue_of_the_provinces_fair_leav
         "数据显示，十年来，洽谈会累计签约金额达2042.6亿元。"
     )
     text = halfwidth(simplified_view(text))
-    found, _city = find_districts(text)
-    ms = find_metrics(text, amounts=find_amounts(text), districts=found, city="烟台市", published="2024-06")
+    ms = metrics_in(text, "烟台市", "2024-06")
     assert [(m.value, m.subject) for m in ms] == [(120, "山东省"), (2042.6, "山东省")]
 
 
@@ -2823,10 +2828,7 @@ def test_the_province_a_city_ranks_in_is_not_the_subject_of_its_next_figures():
         "全市上下深入贯彻对山西工作的重要讲话精神。\n"
         "实施重点项目1920个，投资规模全省第二。签约引进总投资1929.8亿元的582个项目。"
     )
-    districts, _city = find_districts(text)
-    ms = find_metrics(
-        text, amounts=find_amounts(text), districts=districts, city="长治市", published="2024-03"
-    )
+    ms = metrics_in(text, "长治市", "2024-03")
     assert [(m.value, m.subject) for m in ms] == [(1920, "长治市"), (1929.8, "长治市"), (582, "长治市")]
 
 
@@ -2836,10 +2838,7 @@ def test_a_region_named_after_the_capital_is_no_subject_of_a_provincial_reports_
         "全省12个市及沈抚示范区完成了全年指标任务的50%以上。"
         "从地域分布看，沈阳现代化都市圈到资2015.7亿元，同比增长31.6%。"
     )
-    districts, _city = find_districts(text)
-    ms = find_metrics(
-        text, amounts=find_amounts(text), districts=districts, city="沈阳市", published="2022-08"
-    )
+    ms = metrics_in(text, "沈阳市", "2022-08")
     assert {m.value: m.subject for m in ms}[2015.7] == "辽宁省"
 
 
@@ -2849,8 +2848,7 @@ def test_a_headline_naming_the_province_and_the_capital_only_as_dateline_gives_t
         "中新社南宁6月3日电 据广西壮族自治区投资促进局3日介绍，广西壮族自治区人民政府日前印发激励办法。\n"
         "据介绍，广西共奖励南宁、柳州等8个设区市绩效考核激励资金6300万元。"
     )
-    districts, city = find_districts(text)
-    ms = find_metrics(text, amounts=find_amounts(text), districts=districts, city=city, published="2019-06")
+    ms = metrics_found(text, published="2019-06")
     assert [(m.value, m.subject) for m in ms] == [(6300, "广西壮族自治区")]
 
 
@@ -2859,8 +2857,5 @@ def test_a_work_reports_sentence_naming_no_place_is_not_the_city_an_earlier_sent
         "在今天上午召开的河南省十三届人大四次会议上，省长作政府工作报告。他指出，过去五年，河南省改革持续深化。"
         "郑州机场客货运吞吐量跃居中部地区第一。五年实际吸收外资901亿美元。"
     )
-    districts, city = find_districts(text)
-    ms = find_metrics(
-        text, amounts=find_amounts(text), districts=districts, city="郑州市", published="2021-01"
-    )
+    ms = metrics_in(text, "郑州市", "2021-01")
     assert [(m.value, m.subject) for m in ms] == [(901, "河南省")]
