@@ -1237,9 +1237,8 @@ def _nationality_marked(text: str) -> list[_Found]:
     for mark in _FOREIGN_FIRM_MARK.finditer(text):
         start = end = mark.end()
         for word, flag in tagged(text[start : start + FOREIGN_FIRM_MAX_CHARS + 4]):
-            if flag.startswith(_NOT_IN_A_FIRMS_NAME) or not _HAN.match(word[0]) and not word.isascii():
-                break
-            if not word.strip() or not (word.isalnum()):
+            # a verb, particle or count ends the name, and so does punctuation (not alphanumeric)
+            if flag.startswith(_NOT_IN_A_FIRMS_NAME) or not word.isalnum():
                 break
             if end + len(word) - start > FOREIGN_FIRM_MAX_CHARS:
                 break
