@@ -56,6 +56,34 @@ def extraction_vs_jieba(texts: list[str]) -> dict:
     }
 
 
+def long_document_scaling(texts: list[str], short_chars: int = 50_000, long_chars: int = 400_000) -> dict:
+    """(j) extraction seconds per character of one long document (reports joined into one file, as a yearbook
+    or a whole issue in one PDF) ÷ of a short one cut from its head: 1 when the cost grows with the length,
+    8 when it grows with its square. Short and long alternate, two runs each, medians."""
+    from zhaoyin.extractors.pipeline import extract
+    from zhaoyin.schemas import Document
+
+    joined = ""
+    while len(joined) < long_chars and texts:
+        joined += "\n".join(texts) + "\n"
+    short, long = joined[:short_chars], joined[:long_chars]
+    extract(Document(text=texts[0], source="bench-warm"))
+    short_s, long_s = [], []
+    for _ in range(2):
+        short_s.append(timed(lambda: extract(Document(text=short, source="bench-short"))))
+        long_s.append(timed(lambda: extract(Document(text=long, source="bench-long"))))
+    per_char_short = statistics.median(short_s) / len(short)
+    per_char_long = statistics.median(long_s) / len(long)
+    return {
+        "short_chars": len(short),
+        "long_chars": len(long),
+        "short_s": [round(x, 2) for x in short_s],
+        "long_s": [round(x, 2) for x in long_s],
+        "ratio": round(per_char_long / per_char_short, 2),
+        "goal": f"<= 2 (quadratic: {len(long) / len(short):.0f})",
+    }
+
+
 def rjieba_agreement(texts: list[str]) -> dict:
     """Does rjieba with our user dictionary cut exactly like jieba with it, and how much faster?"""
     import rjieba

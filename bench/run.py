@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> dict:
     )
     # (g) is asked for by name: at the default sizes (1,000 new documents, six times, into 100,000 reports) it
     # is not timed yet, and its candidate fetch still scans the projects table per batch (docs/benchmarks.md)
-    parser.add_argument("--only", default="a,b,c,d,e,f,h,i,rjieba", help="comma-separated figures to measure")
+    parser.add_argument(
+        "--only", default="a,b,c,d,e,f,h,i,j,rjieba", help="comma-separated figures to measure"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     configure_prefect_env()
@@ -112,6 +114,8 @@ def main(argv: list[str] | None = None) -> dict:
     results: dict = {}
     step("a", "(a) extraction ÷ bare jieba.lcut throughput", lambda: measure.extraction_vs_jieba(texts))
     step("rjieba", "rjieba vs jieba with our user dictionary", lambda: measure.rjieba_agreement(texts))
+    step("j", "(j) seconds per character of a 400,000-character document ÷ of a 50,000-character one",
+         lambda: measure.long_document_scaling(texts))  # fmt: skip
     step("d", "(d) Arrow batch load ÷ row-by-row inserts", lambda: measure.arrow_vs_rows(texts, work))
     step("c", "(c) 2 worker processes ÷ 1", lambda: measure.worker_scaling(import_parts, work, 100))
     step(

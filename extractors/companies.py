@@ -826,8 +826,13 @@ def _at_the_place_after_a_quantity(text: str, start: int, end: int) -> int:
     return next((at for at in range(start + 1, end - 1) if _leading_places(text[at:end])), start)
 
 
+@cache
+def _legal_forms() -> tuple[str, ...]:
+    return tuple(lang.words("company_legal_forms"))
+
+
 def _ends_with_suffix(name: str) -> bool:
-    return any(name.endswith(suffix) for suffix in lang.words("company_legal_forms"))
+    return name.endswith(_legal_forms())
 
 
 def _is_registered(suffix: str) -> bool:
@@ -1840,13 +1845,17 @@ def _reads_as_a_firm(name: str, *, opens_the_clause: bool = False) -> bool:
 
 
 @cache
-def _foreign_places() -> tuple[str, ...]:
-    return tuple(lang.longest_first(lang.word_set("foreign_places")))
+def _foreign_places() -> dict[str, tuple[str, ...]]:
+    """First character → the foreign countries and regions that open with it, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for place in lang.longest_first(lang.word_set("foreign_places")):
+        by_first.setdefault(place[:1], []).append(place)
+    return {first: tuple(places) for first, places in by_first.items()}
 
 
 def foreign_origins(name: str) -> list[str]:
     """The foreign countries and regions `name` opens with, longest first (日本|岚钧, 澳门|…)."""
-    return [p for p in _foreign_places() if name.startswith(p)]
+    return [p for p in _foreign_places().get(name[:1], ()) if name.startswith(p)]
 
 
 ORIGIN_MIN_REST = 3  # characters of a short name after its country (某某医药), not a lone brand
@@ -1866,6 +1875,7 @@ def _without_origin(name: str, min_rest: int = ORIGIN_MIN_REST) -> str | None:
     return name[len(origin) :]
 
 
+@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)
 def _core(full: str) -> str:
     """前海方舟资产管理有限公司 → 前海方舟资产管理; 德国博世集团 → 博世; 时代电服（青岛）科技有限公司 → 时代电服科技."""

@@ -21,7 +21,15 @@ from zhaoyin.extractors.amounts import UNITS as AMOUNT_UNITS
 from zhaoyin.extractors.dates import FUTURE_MARKERS, HISTORY_MARKERS, find_period_expressions, resolve_period
 from zhaoyin.extractors.districts import reads_as_everyday_words, town_mentions, where_things_happen
 from zhaoyin.extractors.gazetteer import CITY, PROVINCE, SHORT, city_short, gazetteer, province_short
-from zhaoyin.extractors.text import HAN_CHAR, SECTION_HEADING, Segment, halfwidth, paragraphs, sentences
+from zhaoyin.extractors.text import (
+    HAN_CHAR,
+    SECTION_HEADING,
+    Segment,
+    SpanIndex,
+    halfwidth,
+    paragraphs,
+    sentences,
+)
 from zhaoyin.schemas import Amount, District, Metric
 
 _KW = lang.data("metric_keywords")
@@ -1815,7 +1823,9 @@ def find_metrics(
     place_ends = frozenset(m.end for m in mentions)
     place_right_before = {m.end: m.canonical for m in mentions if m.kind != "province"}
     place_spans = {m.start: m.end for m in mentions}
+    place_index = SpanIndex(place_spans.items())
     kept: list[_Kept] = []
+    kept_by_figure: dict[tuple[float, str], list[_Kept]] = {}  # (value, unit) → those kept, in order
     within = _places_within(districts)
     containers = {d.canonical: (d.city, d.province) for d in districts}
     first_start = next((p.start for p in paragraphs(view)), 0)
@@ -1846,6 +1856,7 @@ def find_metrics(
                 place_ends,
                 place_spans,
                 paragraph_before_start,
+                place_index,
             )
             previous_count = next((f for f in reversed(figures) if f.kind == "count"), previous_count)
             listed_figures = sum(f.respective is not None for f in figures)
@@ -1961,8 +1972,10 @@ def find_metrics(
                     view[clause_start : figure.start].endswith(ADDITIVE_HEADS),
                     _in_breakdown(view, paragraph.start, figure.start),
                 )
-                if not _restates(candidate, kept, within):
+                same_figure = kept_by_figure.setdefault((metric.value, metric.unit), [])
+                if not _restates(candidate, same_figure, within):
                     kept.append(candidate)
+                    same_figure.append(candidate)
                     joint = _joint_subjects(view, clause_start, figure.start, place_spans, mentions)
                     joint = list(dict.fromkeys(_reported_subject(other, containers) for other in joint))
                     for other in joint:
@@ -1972,6 +1985,7 @@ def find_metrics(
                             kept.append(
                                 replace(candidate, metric=metric.model_copy(update={"subject": other}))
                             )
+                            same_figure.append(kept[-1])
         carried_period = _period_at(paragraph.end, paragraph.end, paragraph.end, resolved, carried_period)
         paragraph_before_start = paragraph.start
     return [k.metric for k in _without_rounded_headlines(kept)]
@@ -2325,11 +2339,14 @@ def _figures_in(
     place_ends: frozenset[int] = frozenset(),
     place_spans: dict[int, int] | None = None,
     said_from: int | None = None,
+    place_index: SpanIndex | None = None,
 ) -> list[_Figure]:
     """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
     count before it, `place_ends` where the names of places end, `said_from` where the paragraph
     before the sentence's own starts."""
     said_from = sentence.start if said_from is None else said_from
+    if place_index is None and place_spans:
+        place_index = SpanIndex(place_spans.items())
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):
@@ -2338,7 +2355,9 @@ def _figures_in(
             clause = view[clause_start:clause_end]
             if _about_one_project(view, sentence, m.start()):
                 continue
-            if any(start <= m.start() < end for start, end in (place_spans or {}).items()):
+            if place_index is not None and any(
+                start <= m.start() < end for start, end in place_index.reaching(m.start(), m.start())
+            ):
                 continue  # 两家湾区: numerals of a place's name
             if _opens_a_quoted_name(view, m.start(), m.end()):
                 continue  # 分布在“五个新城”的项目: numerals of a name in quotes

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
@@ -33,6 +33,7 @@ from zhaoyin.extractors.text import (
     HAN_CHAR,
     SECTION_HEADING,
     Segment,
+    SpanIndex,
     finditer_within,
     paragraphs,
     sentences,
@@ -364,10 +365,11 @@ def _with_number(text: str, start: int, end: int) -> int:
 # what stands between an investor and its project: 投资建设的, 在西安高新区签约建设
 
 
-def _built_by_company(text: str, start: int, company_spans: list[tuple[int, int]]) -> bool:
+def _built_by_company(text: str, start: int, company_spans: SpanIndex) -> bool:
     """长鑫存储技术有限公司投资建设的12英寸…基地: a name introduced by its investor is specific enough."""
     return any(
-        0 <= start - e <= 28 and _patterns()["built_by"].fullmatch(text, e, start) for _s, e in company_spans
+        0 <= start - e <= 28 and _patterns()["built_by"].fullmatch(text, e, start)
+        for _s, e in company_spans.reaching(start - 28, start)
     )
 
 
@@ -376,10 +378,10 @@ def _heads_a_list(text: str, start: int) -> bool:
     return text.endswith(_WORDS["list_end"], 0, start)
 
 
-def _built_by_company_after(text: str, noun_end: int, company_spans: list[tuple[int, int]]) -> bool:
+def _built_by_company_after(text: str, noun_end: int, company_spans: SpanIndex) -> bool:
     """新能源电池项目由X有限公司投资建设: a name its investor and verb follow is specific enough."""
     by = _patterns()["investor_after"].match(text, noun_end)
-    ends = {start: end for start, end in company_spans}
+    ends = company_spans.end_from_start
     if by is None or by.end() not in ends:
         return False
     end = ends[by.end()]
@@ -394,7 +396,7 @@ _NOT_IN_A_NAME = re.compile(lang.pattern("project_words", "not_in_a_name"))
 def _introduced_by_investment(
     text: str,
     match: re.Match[str],
-    company_spans: list[tuple[int, int]],
+    company_spans: SpanIndex,
     investors: dict[int, str] | None = None,
 ) -> _Candidate | None:
     """总投资120亿元的12英寸…项目, 追加投资1.2亿欧元，建设亚太研发中心和智能制造基地: a name its stated
@@ -408,7 +410,7 @@ def _introduced_by_investment(
         for found in _patterns()["planned_build"].finditer(text, max(0, match.start() - 12), match.end() - 4):
             by_company = any(
                 0 <= found.start() - e <= 40 and lang.chars("full_stop") not in text[e : found.start()]
-                for _s, e in company_spans
+                for _s, e in company_spans.reaching(found.start() - 40, found.start())
             )
             if by_company and not _NOT_IN_A_NAME.search(text, found.end(), match.end()):
                 intro = found
@@ -562,14 +564,14 @@ def _named_candidates(
 ) -> list[_Candidate]:
     out = []
     weak = _nouns()[1]
-    company_spans = [(s.start, s.end) for c in companies for s in c.spans]
+    company_spans = SpanIndex((s.start, s.end) for c in companies for s in c.spans)
     investors = {s.end: c.canonical for c in companies for s in c.spans}
     covered = -1
     for match in _name_re().finditer(text):
         noun_end = _without_placing_bracket(text, match.start(), match.end())
         if match.start() < covered:
             continue  # the rest of a name joined with 及/和
-        if any(start < noun_end < end for start, end in company_spans):
+        if any(start < noun_end < end for start, end in company_spans.reaching(noun_end, noun_end)):
             continue  # the noun of a firm's own name (某某工程材料有限公司, 某某产业园发展有限公司)
         while text.startswith(_WORDS["name_link"], noun_end) and (
             linked := _name_re().match(text, noun_end + len(_WORDS["name_link"]))
@@ -597,7 +599,7 @@ def _named_candidates(
             [raw_edge]
             + [
                 s
-                for s, e in company_spans
+                for s, e in company_spans.reaching(raw_edge, raw_edge)
                 if s < raw_edge < e <= noun_end and boundary_inside_ending_at(text, raw_edge)
             ]
         )
@@ -637,7 +639,9 @@ def _named_candidates(
             continue
         edge = _with_number(text, raw_edge, noun_end)
         capacity_opening = _opening_before_a_capacity(text, raw_edge, noun_end)
-        for company_start, company_end in company_spans:  # 与X公司签订|新能源电池项目投资协议
+        for company_start, company_end in company_spans.reaching(
+            edge, noun_end
+        ):  # 与X公司签订|新能源电池项目投资协议
             if edge > company_start or company_end > noun_end:
                 continue  # no verb between the company and the noun
             verb = _patterns()["verb_after_company"].match(text, company_end, noun_end)
@@ -663,7 +667,7 @@ def _named_candidates(
         # 比亚迪股份有限公司…研究院; 钧|瀚储能…基地项目 (a brand the trimmed start cut into)
         investor_inside = any(
             start <= s < noun_end or (s < start < e and not text.endswith(_LEGAL_FORMS, s, e))
-            for s, e in company_spans
+            for s, e in company_spans.reaching(start, noun_end)
         )
         # X公司计划在长德开发区建设|生物配合饲料生产项目: its investor and verb introduce it, however plain
         introduced_by = investor_inside or (
@@ -1677,7 +1681,7 @@ def _status(
     skip: tuple[int, int],
     *,
     described: bool = False,
-    names: tuple[tuple[int, int], ...] = (),
+    names: SpanIndex | None = None,
 ) -> tuple[str | None, int | None]:
     """The furthest stage said in the first window that says more than a plan (after the name, then
     before it); a plan (计划, 拟) only when no window says more. `described`: the window describes the
@@ -1696,7 +1700,9 @@ def _status(
                 continue
             if _patterns()["plan_figure"].match(text, match.start()):
                 continue  # 计划投资10亿元: the agreed sum, no plan
-            if any(start <= match.start() < end for start, end in names):
+            if names is not None and any(
+                start <= match.start() < end for start, end in names.reaching(match.start(), match.start())
+            ):
                 continue
             if not _ends_a_word(text, match.start(), match.end()):
                 continue  # 建设|中医药健康产业园: 建设中 read across a word's edge is no step
@@ -1840,16 +1846,40 @@ def _brought_in(text: str, sentence: Segment, status_at: int | None) -> bool:
     )
 
 
-def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: list[int]):
+class _OtherStarts:
+    """The starts of every project candidate but one (`starts` in order)."""
+
+    def __init__(self, starts: list[int], own: int):
+        self.starts, self.own = starts, own
+
+    def any_within(self, low: int, high: int) -> bool:
+        """Whether another candidate starts at `low` or after and before `high`."""
+        i, j = bisect_left(self.starts, low), bisect_left(self.starts, high)
+        return any(start != self.own for start in self.starts[i:j])
+
+
+class _OtherNames:
+    """The (start, end) of every project candidate's name but the one starting at `own`."""
+
+    def __init__(self, names: SpanIndex, own: int):
+        self.names, self.own = names, own
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether another candidate's name holds [start, end)."""
+        return any(s <= start and end <= e and s != self.own for s, e in self.names.reaching(start, start))
+
+
+def _amount(amounts: list[Amount], clause: Segment, text: str, name: tuple[int, int], others: _OtherStarts):
     """The project's total investment: 总投资X in its clause, with no other project named in between; a sum
     in yuan before one in another currency (投资2亿欧元（约合人民币15.6亿元）)."""
-    for amount in sorted(amounts, key=lambda a: a.currency != "CNY"):
-        if amount.start is None or amount.end is None:
-            continue
-        if not (clause.start <= amount.start < clause.end):
-            continue
+    in_clause = [
+        a
+        for a in amounts
+        if a.start is not None and a.end is not None and clause.start <= a.start < clause.end
+    ]
+    for amount in sorted(in_clause, key=lambda a: a.currency != "CNY"):
         low, high = sorted((amount.end, name[0])) if amount.start < name[0] else (name[1], amount.start)
-        if any(low <= other < high for other in others):
+        if others.any_within(low, high):
             continue
         if amount.start > name[1] and _WORDS["list_end"] in text[name[1] : amount.start]:
             continue  # A项目、B项目等总投资324亿元的130个项目: the list's total, not one item's
@@ -1894,12 +1924,15 @@ def _town_districts(
 def _in_names(districts: list[District], companies: list[Company]) -> frozenset[int]:
     """Where a district is named inside a company's name (海城市鑫荣…有限公司): where the company comes
     from, a project's district only when nothing else says where it goes."""
-    names = [(span.start, span.end) for c in companies for span in c.spans]
+    names = SpanIndex((span.start, span.end) for c in companies for span in c.spans)
     return frozenset(
         span.start
         for d in districts
         for span in d.spans
-        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in names)
+        if any(
+            s <= span.start and span.end <= e and e - s > span.end - span.start
+            for s, e in names.reaching(span.start, span.start)
+        )
     )
 
 
@@ -2032,7 +2065,7 @@ def _project_district(
     if leading:  # 江南区某某风电场项目: the place opening the project's name, even inside an investor's
         return leading[0][1].canonical
     # 投资1.2亿元的甲县某某项目；投资1亿元的某某项目: a place opening another project's name is that one's
-    others = {s[0] for start in doc.starts if start != position for s in _leading_places(doc, start)}
+    others = {place for place, starts in doc.places_leading_names().items() if starts != {position}}
     # 甲县至乙县油路、丙项目: a place inside another project's name is that one's too
     others |= {
         place
@@ -2042,13 +2075,7 @@ def _project_district(
     others |= _claimed_by_another(doc, position)
     # a town tells where the projects of its own sentence go, it leads no paragraph as its county would
     others |= {start for start in doc.town_starts if not sentence.start <= start < sentence.end}
-    # 湖南某新区党工委委员、管委会副主任某某出席: an official's office, not where projects go
-    others |= {
-        span.start
-        for _start, district in doc.district_spans
-        for span in district.spans
-        if _OFFICIALS_TITLE.match(text, span.end)
-    }
+    others |= doc.officials_places()  # an official's office, not where projects go
     spans = [s for s in doc.district_spans if s[0] not in others]
     own = [s for s in spans if item.start <= s[0] < item.end]
     if not own and _RESPECTIVE_PLACES.search(text, position, sentence.end):
@@ -2094,7 +2121,7 @@ def _claimed_by_another(doc: _Context, position: int) -> set[int]:
         clause = next((c for c in clauses(sentence) if c.start <= place < c.end), sentence)
         if clause.start <= position < clause.end:
             continue
-        before = [s for s in doc.starts if sentence.start <= s < place]
+        before = doc.starts_within(sentence.start, place)
         if before and before[-1] != position:
             claimed.add(place)
     return claimed
@@ -2187,30 +2214,36 @@ def _registered(name: str) -> bool:
     return lang.data("company_patterns")["registered_marker"] in name
 
 
-def _firm_named_after(companies: list[Company], name: str) -> str | None:
+def _registered_firms(companies: list[Company]) -> list[tuple[str, str]]:
+    """(canonical, the name after its places) of each registered firm."""
+    return [
+        (c.canonical, _without_leading_places(c.canonical)) for c in companies if _registered(c.canonical)
+    ]
+
+
+def _firm_named_after(firms: list[tuple[str, str]], name: str) -> str | None:
     """岚禾海洋牧场项目 in a report that names 澳门岚禾海洋产业发展有限公司: a project named after the brand of
-    the one registered firm the report names with it (their places aside) is that firm's."""
+    the one registered firm the report names with it (their places aside) is that firm's (`firms`: of
+    _registered_firms)."""
     own = _without_leading_places(name)
     pairs = tagged(own)
     if not pairs or not rare_word(pairs[0][0]) or gazetteer().places_named(pairs[0][0]):
         return None
-    firms = {
-        c.canonical
-        for c in companies
-        if _registered(c.canonical)
-        and len(os.path.commonprefix([own, _without_leading_places(c.canonical)])) >= FIRM_BRAND_MIN_CHARS
+    named = {
+        canonical
+        for canonical, stem in firms
+        if len(os.path.commonprefix([own, stem])) >= FIRM_BRAND_MIN_CHARS
     }
-    return firms.pop() if len(firms) == 1 else None
+    return named.pop() if len(named) == 1 else None
 
 
-def _company_in(companies: list[Company], start: int, end: int) -> str | None:
+def _company_in(doc: _Context, start: int, end: int) -> str | None:
     """The first company named inside [start, end); of names nested in one another (a branch and the
     parent its name opens with), the whole."""
     inside = [
-        (span.start, -(span.end - span.start), index, company.canonical)
-        for index, company in enumerate(companies)
-        for span in company.spans
-        if start <= span.start and span.end <= end
+        (span_start, -(span_end - span_start), index, canonical)
+        for span_start, span_end, index, canonical in doc.firms_starting_in(start, end)
+        if span_end <= end
     ]
     return min(inside)[3] if inside else None
 
@@ -2262,6 +2295,45 @@ class _Context:
         self.own_division = _opening_zone(self) or _own_division(self.districts, self.in_names, towns)
         self.leading_places_at: dict[int, list[tuple[int, District]]] = {}
         self.names_holding_places: dict[int, list[tuple[int, int]]] | None = None
+        self._places_leading_names: dict[int, set[int]] | None = None
+        self._officials_places: set[int] | None = None
+        self.registered_firms = _registered_firms(self.companies)
+        # (start, end, the company's position, its canonical) of every company's every mention
+        self.firm_spans = [
+            (span.start, span.end, index, company.canonical)
+            for index, company in enumerate(self.companies)
+            for span in company.spans
+        ]
+        self._firm_index = SpanIndex((start, end) for start, end, _i, _c in self.firm_spans)
+        self.name_index = SpanIndex(())  # of the candidates' names, set with `starts`
+
+    def firms_starting_in(self, low: int, high: int) -> list[tuple[int, int, int, str]]:
+        """The entries of `firm_spans` that start at `low` or after and before `high`."""
+        return [self.firm_spans[i] for i in self._firm_index.indices_starting_in(low, high)]
+
+    def starts_within(self, low: int, high: int) -> list[int]:
+        """The project candidates that start at `low` or after and before `high` (`starts` is in order)."""
+        return self.starts[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+
+    def places_leading_names(self) -> dict[int, set[int]]:
+        """Each place opening a candidate's name → the starts of the candidates it opens."""
+        if self._places_leading_names is None:
+            self._places_leading_names = {}
+            for start in self.starts:
+                for place, _district in _leading_places(self, start):
+                    self._places_leading_names.setdefault(place, set()).add(start)
+        return self._places_leading_names
+
+    def officials_places(self) -> set[int]:
+        """湖南某新区党工委委员、管委会副主任某某出席: places named as an official's office."""
+        if self._officials_places is None:
+            self._officials_places = {
+                span.start
+                for _start, district in self.district_spans
+                for span in district.spans
+                if _OFFICIALS_TITLE.match(self.text, span.end)
+            }
+        return self._officials_places
 
     def event_status(self) -> str | None:
         """How far every counted set of projects came, when the report counts them all at one step
@@ -2390,7 +2462,7 @@ def _item(doc: _Context, candidate: _Candidate, clause: Segment) -> Segment:
     from the list separator after the candidate before it to the one before the next; the clause when no
     separator stands between it and another candidate."""
     separator = lang.chars("list_separator")
-    inside = [s for s in doc.starts if clause.start <= s < clause.end and s != candidate.start]
+    inside = [s for s in doc.starts_within(clause.start, clause.end) if s != candidate.start]
     before = [s for s in inside if s < candidate.start]
     after = [s for s in inside if s > candidate.start]
     first, last = clause.start, clause.end
@@ -2420,7 +2492,7 @@ def _run_end(doc: _Context, candidate: _Candidate, *, described: bool = False) -
     (A项目、B项目、C项目成功签约) are said together, and what follows the last is said of them all; with
     `described`, also names whose items open with words of their own (A项目、总投资7亿元的B项目开工)."""
     end = candidate.end
-    for start in sorted(s for s in doc.starts if s > candidate.start):
+    for start in doc.starts[bisect_right(doc.starts, candidate.start) :]:
         if start < end:
             continue
         between_start = _past_placing_bracket(doc.text, end)
@@ -2458,7 +2530,9 @@ def _only_placing_or_describing(words: str, described: bool) -> bool:
 
 def _company_opening(doc: _Context, start: int, before: int) -> int | None:
     """Where the company named at `start` ends, when it ends before `before`."""
-    ends = [s.end for c in doc.companies for s in c.spans if s.start == start and s.end < before]
+    ends = [
+        end for _start, end, _index, _canonical in doc.firms_starting_in(start, start + 1) if end < before
+    ]
     return max(ends, default=None)
 
 
@@ -2919,7 +2993,7 @@ def _respective_company(doc: _Context, sentence: Segment, start: int) -> str | N
     at = doc.text.find(_WORDS["respectively"], sentence.start, sentence.end)
     if at < 0 or start < at:
         return None
-    listed = [s for s in doc.starts if at < s < sentence.end]
+    listed = doc.starts_within(at + 1, sentence.end)
     firms = sorted(
         (span.start, company.canonical)
         for company in doc.companies
@@ -2937,7 +3011,7 @@ def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount |
     at = doc.text.find(_WORDS["respectively"], start, sentence.end)
     if at < 0:
         return None
-    listed = [s for s in doc.starts if sentence.start <= s < at]
+    listed = doc.starts_within(sentence.start, at)
     following = [
         a for a in doc.amounts if a.start is not None and at < a.start < sentence.end and a.currency == "CNY"
     ]
@@ -2951,7 +3025,7 @@ def _respective_amount(doc: _Context, sentence: Segment, start: int) -> Amount |
 def _clause_tail_status(doc: _Context, clause: Segment, candidate: _Candidate, status_of) -> str | None:
     """见证了甲乡与A项目、B项目和乙乡与C公司的两个项目正式签约: the verb closing a clause of several projects,
     after the last of them, is each one's."""
-    in_clause = [s for s in doc.starts if candidate.start < s < clause.end]
+    in_clause = doc.starts_within(candidate.start + 1, clause.end)
     if not in_clause:
         return None
     tail_start = doc.ends.get(in_clause[-1], in_clause[-1])
@@ -2965,7 +3039,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     own_clauses = clauses(sentence)
     whole_clause = _containing(own_clauses, candidate.start)
     clause = _item(doc, candidate, whole_clause)
-    later = [] if candidate.listed else [f for f in doc.starts if candidate.start < f < sentence.end]
+    later = [] if candidate.listed else doc.starts_within(candidate.start + 1, sentence.end)
     # A项目、B项目成功签约, A项目、总投资7亿元的B项目开工: B's verb is A's too
     later = [f for f in later if f >= _run_end(doc, candidate, described=True)]
     after_end = later[0] if later else sentence.end
@@ -2973,7 +3047,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
         after_end = next_clause.start  # 签约A项目，开工B项目: the next clause speaks of the next project
     after = (candidate.start, after_end)
     status = status_at = None
-    status_of = partial(_status, names=tuple(doc.ends.items()))
+    status_of = partial(_status, names=doc.name_index)
     modifier = _own_modifier(text, clause.start, candidate.start)
     if modifier is not None:  # …、近日签约的A产业园等30个项目集中落户: the item's own words say it first
         status, status_at = status_of(text, [modifier], (0, 0), described=True)
@@ -2987,12 +3061,12 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     if status is None:
         before = [(whole_clause.start, candidate.start), (sentence.start, candidate.start)]
         status, status_at = status_of(text, [after, *before], (candidate.start, candidate.end))
-    others = [c for c in doc.starts if c != candidate.start]
+    others = _OtherStarts(doc.starts, candidate.start)
     amount = None
     if not candidate.listed:
         name_span = (candidate.start, candidate.end)
         amount = _amount(doc.amounts, clause, text, name_span, others)
-        if amount is None and not any(sentence.start <= o < sentence.end for o in others):
+        if amount is None and not others.any_within(sentence.start, sentence.end):
             amount = _amount(doc.amounts, sentence, text, name_span, others)  # 比亚迪计划总投资20亿元
     elif (
         candidate.item
@@ -3024,7 +3098,7 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     more = doc.continuation(sentence) if not candidate.listed else None
     if more is not None and (amount is None or status is None):
         if amount is None:
-            amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), [])
+            amount = _amount(doc.amounts, more, text, (candidate.start, candidate.end), _OtherStarts([], -1))
         if status is None:
             status, status_at = status_of(text, [(more.start, more.end)], (0, 0))
     # what the report says of the projects it itemizes (签约项目3个。其中，A项目计划投资…) beats a plan said of
@@ -3069,32 +3143,26 @@ def _project(doc: _Context, candidate: _Candidate) -> Project:
     company = (
         candidate.company
         or _respective_company(doc, sentence, candidate.start)
-        or _company_in(doc.companies, candidate.start, candidate.end)
+        or _company_in(doc, candidate.start, candidate.end)
     )
     if company is None and candidate.listed and candidate.name and _only_a_firms_name(candidate.name):
         company = candidate.name  # 岚钧精密、日本岚钧等5个项目: the item is the investor, no project's name
     if company is None and candidate.roundup and candidate.name and not public_works(candidate.name):
         company = _leading_brand(candidate.name) or _item_investor(candidate.name)
-    other_names = tuple((o, doc.ends.get(o, o)) for o in others)
+    other_names = _OtherNames(doc.name_index, candidate.start)
     if company is None and not candidate.listed and clause != whole_clause:
-        company = _sole_company(
-            doc.companies, clause.start, clause.end, text, other_names
-        )  # its own list item's
+        company = _sole_company(doc, clause.start, clause.end, text, other_names)  # its own list item's
     elif company is None and not candidate.listed:  # (not another item's investor)
-        company = _sole_company(doc.companies, first, last, text, other_names)
+        company = _sole_company(doc, first, last, text, other_names)
     if company is None and not candidate.listed:  # …项目在吴江区开工，项目由江苏华宸化纤集团有限公司投资建设
         for segment in (sentence, more):
-            if (
-                company is None
-                and segment is not None
-                and not any(segment.start <= o < segment.end for o in others)
-            ):
-                company = _sole_company(doc.companies, segment.start, segment.end, text, other_names)
+            if company is None and segment is not None and not others.any_within(segment.start, segment.end):
+                company = _sole_company(doc, segment.start, segment.end, text, other_names)
     if company is None and candidate.name and not public_works(candidate.name):
         # 中联能源年产…项目, 岚德蛋白年产…: no firm named beside it but its own
         company = trade_named_head(candidate.name) or _before_its_capacity(candidate.name)
     if company is None and candidate.name and not public_works(candidate.name):
-        company = _firm_named_after(doc.companies, candidate.name)
+        company = _firm_named_after(doc.registered_firms, candidate.name)
     if company is not None and opens_with_a_county(company):
         company = None  # 岚固县|某药…: where the project lands, not who invests
     company = _fullest_form(doc.companies, company)
@@ -3133,16 +3201,15 @@ def _committed_before(text: str, start: int, end: int) -> bool:
 
 
 def _sole_company(
-    companies: list[Company], first: int, last: int, text: str = "", names: tuple[tuple[int, int], ...] = ()
+    doc: _Context, first: int, last: int, text: str = "", names: _OtherNames | None = None
 ) -> str | None:
     """The investor named beside the project (齐鲁前海基金由前海方舟…发起设立): the clauses' subject, else
     the first company in them. Of two companies joined as the subject (A公司与B公司于3月签约), the first.
     A company inside another project's name (`names`: A项目和华迅智能装备项目) is that project's."""
     inside = sorted(
-        (span.start, span.end, company.canonical)
-        for company in companies
-        for span in company.spans
-        if first <= span.start < last and not any(s <= span.start and span.end <= e for s, e in names)
+        (start, end, canonical)
+        for start, end, _index, canonical in doc.firms_starting_in(first, last)
+        if not (names is not None and names.hold(start, end))
     )
     starts = {s for s, _e, _c in inside}
     subjects, modifiers = [], set()
@@ -3214,10 +3281,11 @@ def find_projects(
             named[i] = replace(named[i], head=item.head)
         if not overlapping and not any(item.start < n.end and n.start < item.end for n in listed):
             listed.append(item)
+    not_projects_index = SpanIndex(not_projects)
     candidates = [
         c
         for c in sorted(named + listed, key=lambda c: c.start)
-        if not any(first < c.end <= last for first, last in not_projects)
+        if not any(first < c.end <= last for first, last in not_projects_index.reaching(c.end, c.end))
         and not _TALLY.fullmatch(c.name or "")  # 总投资209亿元的22个项目: a count of projects, not one
         and not _COUNTED_NAME.match(c.name or "")
         and not _COUNT_BEFORE_NAME.search(text, max(c.start - COUNT_REACH, 0), c.start)
@@ -3243,7 +3311,9 @@ def find_projects(
     by_key: dict[str, int] = {}
     doc.starts = [c.start for c in candidates]
     doc.ends = {c.start: c.end for c in candidates}
+    doc.name_index = SpanIndex(doc.ends.items())
     doc.names_holding_places = None
+    doc._places_leading_names = None
     # 相继开工甲电站、乙县某某公路等项目: a division opening one listed project's name is that project's,
     # not the division the report is about
     openings = frozenset(s[0] for start in doc.starts for s in _leading_places(doc, start))

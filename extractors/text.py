@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,42 @@ class Segment:
     text: str
     start: int
     end: int
+
+
+class SpanIndex:
+    """(start, end) spans looked up by position: a document's lists of names and figures grow with its length,
+    and a scan of all of them for each name found costs the square of the length. Lookups return the spans in
+    the order given."""
+
+    def __init__(self, spans):
+        self._given = list(spans)
+        self._by_start = sorted((span[0], index) for index, span in enumerate(self._given))
+        self._starts = [start for start, _index in self._by_start]
+        self._reach = max((end - start for start, end in self._given), default=0)
+
+    def __iter__(self):
+        return iter(self._given)
+
+    @property
+    def end_from_start(self) -> dict[int, int]:
+        """start → end (of the last span given with that start)."""
+        if not hasattr(self, "_end_from_start"):
+            self._end_from_start = {start: end for start, end in self._given}
+        return self._end_from_start
+
+    def indices_starting_in(self, low: int, high: int) -> list[int]:
+        """The positions, in the list given, of the spans that start at `low` or after and before `high`."""
+        found = self._by_start[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+        return sorted(index for _start, index in found)
+
+    def starting_in(self, low: int, high: int) -> list[tuple[int, int]]:
+        """The spans that start at `low` or after and before `high`."""
+        return [self._given[index] for index in self.indices_starting_in(low, high)]
+
+    def reaching(self, low: int, high: int) -> list[tuple[int, int]]:
+        """Every span that may hold or end at a position from `low` to `high` (a superset: the caller tests
+        its own condition)."""
+        return self.starting_in(low - self._reach, high + 1)
 
 
 def halfwidth(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from zhaoyin.extractors import companies, keys, lang, metrics, segment
 from zhaoyin.extractors.pipeline import extract
-from zhaoyin.extractors.text import Segment, finditer_within, halfwidth
+from zhaoyin.extractors.text import Segment, SpanIndex, finditer_within, halfwidth
 from zhaoyin.schemas import Document
 
 TRICKY = [
@@ -295,3 +295,20 @@ def test_set_fields_sets_what_assignment_sets():
         keys.set_fields(record, **fields)
         assert record.model_dump_json() == assigned.model_dump_json()
         assert record.model_fields_set == assigned.model_fields_set
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_span_index_finds_what_a_scan_of_every_span_finds(seed):
+    rng = random.Random(seed)
+    spans = [(start, start + rng.randint(0, 40)) for start in (rng.randint(0, 500) for _ in range(200))]
+    index = SpanIndex(spans)
+    assert list(index) == spans
+    for _ in range(300):
+        low = rng.randint(-50, 550)
+        high = low + rng.randint(0, 60)
+        assert index.starting_in(low, high) == [s for s in spans if low <= s[0] < high]
+        reaching = index.reaching(low, high)
+        assert [s for s in reaching if s[0] <= high and s[1] >= low] == [
+            s for s in spans if s[0] <= high and s[1] >= low
+        ]
+        assert reaching == [s for s in spans if s in reaching]  # in the order given
