@@ -1650,3 +1650,11 @@ def test_a_groups_short_name_is_its_registered_name_said_short():
 
 def test_a_line_named_after_the_places_it_joins_names_no_investor():
     assert names("推动石衡沧港城际、雄商高铁等项目加快建设。") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["此次泰国岚钧集团中国西北饮料生产基地项目开工。", "本次泰國嵐鈞集團西北生產基地開工。"]
+)
+def test_a_demonstrative_before_a_firm_is_no_part_of_its_name(text):
+    found = names(simplified_view(text))
+    assert "泰国岚钧集团" in found and not any(n.endswith("次泰国岚钧集团") for n in found), found

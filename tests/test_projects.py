@@ -3485,3 +3485,15 @@ def test_a_one_character_name_is_no_projects_name():
 )
 def test_sectors_a_fairs_deals_and_samples_of_a_class_are_no_projects(text):
     assert projects_of(text) == [], [p.name for p in projects_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快重大基础设施项目建设，提速实施乐山至西昌铁路扩能改造、岚川机场等重大交通项目。",
+        "加快重大基礎設施項目建設，加快實施樂山至西昌鐵路擴能改造、嵐川機場等重大交通項目。",
+    ],
+)
+def test_works_carried_out_faster_are_under_way(text):
+    found = by_name(projects_of(extraction_view(text)))
+    assert {found[name].status for name in ("乐山至西昌铁路扩能改造", "岚川机场")} == {"started"}, found
