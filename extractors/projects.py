@@ -3357,8 +3357,13 @@ def find_projects(
         projects = [
             p.model_copy(update={"status": event}) if (p.name, p.start) in doc.weak else p for p in projects
         ]
-    # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading)
-    return [p for p in projects if (p.amount_text, p.district, p.status) != (None, None, None)]
+    # a project is said to be somewhere, to cost something or to have come some way (研发总部 in a heading),
+    # and has a name or an investor (…与A、B等4家企业签约 counts firms, it names no project of its own)
+    return [
+        p
+        for p in projects
+        if (p.amount_text, p.district, p.status) != (None, None, None) and (p.name or p.company)
+    ]
 
 
 _ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过

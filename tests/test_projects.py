@@ -3497,3 +3497,16 @@ def test_sectors_a_fairs_deals_and_samples_of_a_class_are_no_projects(text):
 def test_works_carried_out_faster_are_under_way(text):
     found = by_name(projects_of(extraction_view(text)))
     assert {found[name].status for name in ("乐山至西昌铁路扩能改造", "岚川机场")} == {"started"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1月13日,肇州县人民政府与国岚(青岛)能源、四川中钧能源、大庆岚田、哈尔滨钧保互金商务服务4家企业代表进行了签约,"
+        "涉及液化气、天然气、风力发电、充电站建设等产业领域,项目总投资额达到49亿元。",
+        "推介会上,宜良县分别与中车岚洲电力机车研究所有限公司等12家企业签订了投资合作协议,涉及投资总额达57亿元人民币。",
+    ],
+)
+def test_every_project_has_a_name_or_an_investor(text):
+    found = extract(Document(text=text, source="counted-firms.txt")).projects
+    assert found and all(p.name or p.company for p in found), found
