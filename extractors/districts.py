@@ -28,7 +28,7 @@ from zhaoyin.extractors.gazetteer import (
     towns_of,
 )
 from zhaoyin.extractors.segment import tagged, token_at, tokens_before, word_frequency
-from zhaoyin.extractors.text import HAN_CHAR
+from zhaoyin.extractors.text import HAN_CHAR, SpanIndex
 from zhaoyin.schemas import District, Span
 
 _PLACE_NAMES = lang.data("place_names")
@@ -1209,20 +1209,23 @@ def _listed_zones(text: str, found: list[_Hit], city: str | None, province: str 
     out: list[_Hit] = []
     never_opens = tuple(_PLACE_NAMES["zone_name_never_opens"])
     short = (city_short(city) or city) if city else ""
+    found_at = SpanIndex((h.start, h.end) for h in found)
     for sentence in _SENTENCE.finditer(text):
+        # the places that may touch the sentence: its list's items lie in it
+        nearby = [found[i] for i in found_at.indices_reaching(sentence.start(), sentence.end())]
         for separator in _PLACE_NAMES["place_list_separators"]:
             parts = _list_parts(text, sentence.start(), sentence.end(), separator)
             if len(parts) < 3:
                 continue  # a list of fewer than three items says nothing here
-            items = _list_items(text, parts, separator, found)
-            places = [item for item in items if item and any((h.start, h.end) == item for h in found)]
+            items = _list_items(text, parts, separator, nearby)
+            places = [item for item in items if item and any((h.start, h.end) == item for h in nearby)]
             if len(places) < 2:
                 continue
             for item in items:
                 if (
                     item is None
                     or item in places
-                    or any(h.start < item[1] and item[0] < h.end for h in found)
+                    or any(h.start < item[1] and item[0] < h.end for h in nearby)
                 ):
                     continue
                 name = text[item[0] : item[1]]

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
+from operator import itemgetter
 
 from zhaoyin.extractors import lang
 from zhaoyin.extractors.companies import (
@@ -1938,14 +1939,17 @@ def _in_names(districts: list[District], companies: list[Company]) -> frozenset[
 
 def _district_spans(districts: list[District]) -> list[tuple[int, District]]:
     """Where each district is named, in text order, once per document."""
-    zones = [(span.start, span.end) for d in districts if d.kind not in ADMIN_KINDS for span in d.spans]
+    zones = SpanIndex(
+        (span.start, span.end) for d in districts if d.kind not in ADMIN_KINDS for span in d.spans
+    )
     return sorted(
         (
             (span.start, d)
             for d in districts
             for span in d.spans
             # 萧山 inside 萧山经济技术开发区 names the zone, not the district
-            if d.kind not in ADMIN_KINDS or not any(s <= span.start and span.end <= e for s, e in zones)
+            if d.kind not in ADMIN_KINDS
+            or not any(s <= span.start and span.end <= e for s, e in zones.reaching(span.start, span.start))
         ),
         key=lambda s: s[0],
     )
@@ -1972,6 +1976,11 @@ def _listed_place(text: str, span: tuple[int, District]) -> bool:
     return text[start - 1 : start] == separator or text[end : end + 1] == separator
 
 
+def _named_within(spans: list[tuple[int, District]], low: int, high: int) -> list[tuple[int, District]]:
+    """The places of `spans` (in text order) named at `low` or after and before `high`."""
+    return spans[bisect_left(spans, low, key=itemgetter(0)) : bisect_left(spans, high, key=itemgetter(0))]
+
+
 def _district_at(
     text: str,
     spans: list[tuple[int, District]],
@@ -1988,7 +1997,7 @@ def _district_at(
     for segment in (item, sentence):
         if segment is None:
             continue
-        named = [_park_after_its_division(s, spans) for s in spans if segment.start <= s[0] < segment.end]
+        named = [_park_after_its_division(s, spans) for s in _named_within(spans, segment.start, segment.end)]
         # where it says it goes (将在昆山高新区投资), else a division named there, else a zone named there
         # (在合肥经开区开工), else the paragraph's lead
         located = [s for s in named if _patterns()["location_before"].search(text, max(0, s[0] - 3), s[0])]
@@ -1997,7 +2006,7 @@ def _district_at(
                 return min(pool, key=lambda s: abs(s[0] - position))[1].canonical
     if _patterns()["division_anaphora"].search(text, sentence.start, position):
         # 全县还签约了…项目: the county spoken of, not the park the paragraph opened with
-        divisions = [s for s in spans if s[0] < position and s[1].kind in ADMIN_KINDS]
+        divisions = [s for s in _named_within(spans, 0, position) if s[1].kind in ADMIN_KINDS]
         return divisions[-1][1].canonical if divisions else None
     for index, paragraph in enumerate(paragraphs_above):
         if paragraph.start > position or paragraph.end - paragraph.start < LEAD_MIN_CHARS:
@@ -2007,8 +2016,8 @@ def _district_at(
         # 分别与甲区、乙县、丙县等区县建立联合招商团队: one of a list of places leads no project after it
         before = [
             s
-            for s in spans
-            if paragraph.start <= s[0] < min(position, paragraph.end) and not _listed_place(text, s)
+            for s in _named_within(spans, paragraph.start, min(position, paragraph.end))
+            if not _listed_place(text, s)
         ]
         opening = _paragraph_opening(text, spans, paragraph, position)
         if opening:
@@ -2609,11 +2618,11 @@ def _containing(segments: list[Segment], position: int) -> Segment:
     return segments[max(index, 0)]
 
 
-def _project_key(name: str, companies: list[Company]) -> str:
+def _project_key(name: str, mentions: frozenset[str]) -> str:
     """What tells projects apart: the name without 项目 and without the investor leading it
-    (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地)."""
-    mentions = sorted((m for c in companies for m in c.mentions if name.startswith(m) and m != name), key=len)
-    key = (name[len(mentions[-1]) :] if mentions else name).removesuffix(_WORDS["project_word"])
+    (芯瑞微电子（成都）有限公司功率半导体封测基地 = 芯瑞微电子功率半导体封测基地); `mentions`: every company's."""
+    investor = next((length for length in range(len(name) - 1, 0, -1) if name[:length] in mentions), 0)
+    key = name[investor:].removesuffix(_WORDS["project_word"])
     if key in _nouns()[0]:
         return name  # A集团总部 and B再生资源总部: a bare project noun tells nothing apart, the investor does
     return key or name  # 岚店咖啡项目 and 华达电器项目: the investor's name is all that tells them apart
@@ -3309,6 +3318,7 @@ def find_projects(
     candidates.sort(key=lambda c: c.start)
     projects: list[Project] = []
     by_key: dict[str, int] = {}
+    company_mentions = frozenset(m for c in companies for m in c.mentions)
     doc.starts = [c.start for c in candidates]
     doc.ends = {c.start: c.end for c in candidates}
     doc.name_index = SpanIndex(doc.ends.items())
@@ -3324,7 +3334,7 @@ def find_projects(
     )
     for candidate in candidates:
         project = _project(doc, candidate)
-        key = _project_key(candidate.name or project.company or "", companies)
+        key = _project_key(candidate.name or project.company or "", company_mentions)
         same = by_key.get(key)
         if same is not None and projects[same].company not in (None, project.company) and project.company:
             same = None  # 甲置业房地产开发、乙置业房地产开发: two investors, two projects

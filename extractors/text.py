@@ -63,6 +63,10 @@ class SpanIndex:
         """The spans that start at `low` or after and before `high`."""
         return [self._given[index] for index in self.indices_starting_in(low, high)]
 
+    def indices_reaching(self, low: int, high: int) -> list[int]:
+        """The positions, in the list given, of the spans `reaching` gives."""
+        return self.indices_starting_in(low - self._reach, high + 1)
+
     def reaching(self, low: int, high: int) -> list[tuple[int, int]]:
         """Every span that may hold or end at a position from `low` to `high` (a superset: the caller tests
         its own condition)."""
