@@ -30,6 +30,7 @@ class _Units:
     before: dict[str, str]
     after: dict[str, str]
     inside: frozenset[str]
+    inclusive_inside: frozenset[str]
     vague_before: tuple[str, ...]
     not_money_after_yuan: tuple[str, ...]
     range_separators: frozenset[str]
@@ -51,6 +52,7 @@ def _load_units() -> _Units:
         before=raw["qualifiers_before"],
         after=raw["qualifiers_after"],
         inside=frozenset(raw["qualifiers_inside"]),
+        inclusive_inside=frozenset(raw["inclusive_inside"]),
         vague_before=tuple(raw["vague_before"]),
         not_money_after_yuan=tuple(raw["not_money_after_yuan"]),
         range_separators=frozenset(raw["range_separators"]),
@@ -78,6 +80,7 @@ _TENS = lang.data("numerals")["tens_shorthands"]
 _WITH_TENS = _CN_DIGITS + "".join(_TENS)
 _CHINESE = rf"[{_WITH_TENS}{_MAG_CHARS}][{_WITH_TENS}{_POINT}{_MAG_CHARS}]*"
 _INSIDE = lang.alternation(UNITS.inside)
+_INCLUSIVE = lang.alternation(UNITS.inclusive_inside)
 _YI = max(UNITS.magnitudes, key=UNITS.magnitudes.__getitem__)
 _COUNTER = (
     rf"(?:{re.escape(UNITS.counter_before_yi)}(?={_YI})"
@@ -113,7 +116,7 @@ _TRILLIONS = (
 )
 _FIGURE = (
     rf"(?:{_TRILLIONS}"
-    rf"|(?<!\d)(?P<arabic>{_ARABIC}){_SPACE_BEFORE_MAGNITUDE}(?P<in1>{_INSIDE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
+    rf"|(?<!\d)(?P<arabic>{_ARABIC}){_SPACE_BEFORE_MAGNITUDE}(?P<in1>{_INSIDE})?(?:{_INCLUSIVE})?{_COUNTER}(?P<mag>[{_MAG_CHARS}]*)"
     rf"{_REST_AFTER_YI}"
     rf"|(?<![{_CN_DIGITS}{_MAG_CHARS}])(?P<chinese>{_CHINESE}))"
     rf"(?P<in2>{_INSIDE})?"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from zhaoyin.extractors.amounts import chinese_number, find_amounts, local_yuan
 from zhaoyin.extractors.script import simplified_view
+from zhaoyin.extractors.text import halfwidth
 
 
 def triples(text: str) -> list[tuple[str, float, str, str | None]]:
@@ -493,3 +494,15 @@ def test_tens_written_in_one_character_as_hong_kong_papers_print_them():
 def test_a_ternary_battery_material_is_no_three_yuan():
     text = "总投资100亿元的年产10万吨三元前驱体项目、新型三元锂电池项目和三元材料系列产品签约。"
     assert [a.value for a in find_amounts(text)] == [10_000_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按投资额分3亿元-10(含)亿元、10亿元-50（含）亿元两档给予奖励。",
+        "按投資額分3億元-10(含)億元、10億元-50（含）億元兩檔給予獎勵。",
+    ],
+)
+def test_a_bound_marked_as_included_is_the_sum_said(text):
+    found = [(a.value, a.currency) for a in find_amounts(halfwidth(simplified_view(text)))]
+    assert found == [(3e8, "CNY"), (1e9, "CNY"), (1e9, "CNY"), (5e9, "CNY")], found

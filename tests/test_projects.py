@@ -3514,7 +3514,10 @@ def test_every_project_has_a_name_or_an_investor(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["岚丰、钧恒、岚亚等外资银行机构相继入驻云南，目前我省外资银行达到7家。", "嵐豐、鈞恆、嵐亞等外資銀行機構相繼入駐雲南。"],
+    [
+        "岚丰、钧恒、岚亚等外资银行机构相继入驻云南，目前我省外资银行达到7家。",
+        "嵐豐、鈞恆、嵐亞等外資銀行機構相繼入駐雲南。",
+    ],
 )
 def test_banks_a_list_types_as_such_are_firms_that_came(text):
     found = {p.company: p.status for p in projects_of(extraction_view(text))}
