@@ -3372,8 +3372,20 @@ def find_projects(
     return [
         p
         for p in projects
-        if (p.amount_text, p.district, p.status) != (None, None, None) and (p.name or p.company)
+        if (p.amount_text, p.district, p.status) != (None, None, None)
+        and (p.name or p.company)
+        and not _a_bank_signing(p)
     ]
+
+
+def _a_bank_signing(project: Project) -> bool:
+    """太原市政府与某某银行某某省分行签署战略合作协议: a bank named only as a party to a signing lends (credit,
+    a strategic agreement); it brings no project. A bank that lands (落户, 入驻) is one."""
+    return (
+        project.name is None
+        and project.status == "signed"
+        and (project.company or "").endswith(tuple(_WORDS["bank_endings"]))
+    )
 
 
 _ASPECT_FLAGS = ("ul", "uz", "ug")  # 了, 着, 过

@@ -1658,3 +1658,15 @@ def test_a_line_named_after_the_places_it_joins_names_no_investor():
 def test_a_demonstrative_before_a_firm_is_no_part_of_its_name(text):
     found = names(simplified_view(text))
     assert "泰国岚钧集团" in found and not any(n.endswith("次泰国岚钧集团") for n in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚川市政府与中国岚海银行钧山省分行、岚海银行股份有限公司钧山省分行签署战略合作协议。",
+        "嵐川市政府與中國嵐海銀行鈞山省分行、嵐海銀行股份有限公司鈞山省分行簽署戰略合作協議。",
+    ],
+)
+def test_a_bank_branch_is_named_whole(text):
+    found = names(simplified_view(text))
+    assert {"中国岚海银行钧山省分行", "岚海银行股份有限公司钧山省分行"} <= set(found), found

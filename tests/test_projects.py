@@ -3522,3 +3522,14 @@ def test_every_project_has_a_name_or_an_investor(text):
 def test_banks_a_list_types_as_such_are_firms_that_came(text):
     found = {p.company: p.status for p in projects_of(extraction_view(text))}
     assert found == {"岚丰": "landed", "钧恒": "landed", "岚亚": "landed"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚川市政府与中国岚海银行钧山省分行、岚海银行股份有限公司钧山省分行签署战略合作协议。",
+        "嵐川市政府與中國嵐海銀行鈞山省分行簽署戰略合作協議。",
+    ],
+)
+def test_a_bank_signing_with_a_government_brings_no_project(text):
+    assert projects_of(extraction_view(text)) == []
