@@ -1670,3 +1670,8 @@ def test_a_demonstrative_before_a_firm_is_no_part_of_its_name(text):
 def test_a_bank_branch_is_named_whole(text):
     found = names(simplified_view(text))
     assert {"中国岚海银行钧山省分行", "岚海银行股份有限公司钧山省分行"} <= set(found), found
+
+
+def test_a_verb_of_securing_stands_before_a_name_never_in_it():
+    found = names("截至目前，已落实山东岚丰新型材料有限公司电子铝箔、深圳钧邦国际自驾游集散中心等项目。")
+    assert "山东岚丰新型材料有限公司" in found and not any(n.startswith("已") for n in found), found
