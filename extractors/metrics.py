@@ -1347,6 +1347,32 @@ def _last_at(text: str, words) -> int:
 _LAST_OCCURRENCE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
+def _speaking_as_its_region(
+    view: str, province: str | None, mentions: list[_Mention]
+) -> tuple[str, dict[str, str]]:
+    """An autonomous region's report speaks of itself as 全区/我区 (2021年全区新签约项目…), as a province's
+    does as 全省: read so where the report names no district (区) of its own that the words could mean, and
+    never says 全省 itself. Returns the view and the words to put back in what is quoted from it."""
+    words = _KW["region_self_reference"]
+    if (
+        not province
+        or not province.endswith(_REGION_ENDING)
+        or any(m.kind == "district" for m in mentions)
+        or _has_any(view, tuple(words.values()))
+    ):
+        return view, {}
+    for region_word, province_word in words.items():
+        view = view.replace(region_word, province_word)
+    return view, {province_word: region_word for region_word, province_word in words.items()}
+
+
+def _as_written(label: str, spoken_as: dict[str, str]) -> str:
+    """A label quoted from a view read as its province (see _speaking_as_its_region), in the report's words."""
+    for province_word, region_word in spoken_as.items():
+        label = label.replace(province_word, region_word)
+    return label
+
+
 def _city_anaphora(city: str | None) -> tuple[str, ...]:
     """全市, 我市, and for a city not called 市 the words of its kind (全州 for an autonomous prefecture)."""
     endings = _KW["city_anaphora_by_ending"]
@@ -1792,6 +1818,7 @@ def find_metrics(
     ]  # 芦山地震: an event; 山西省域外: where investment comes from
     # 吉林省委常委、长春市委书记某某出席: a place opening an official's title is no subject
     mentions = [m for m in mentions if not _OFFICIAL_TITLE_AFTER_PLACE.match(view, m.end)]
+    view, spoken_as = _speaking_as_its_region(view, province, mentions)
     enumerations = _enumerations(view)
     mentions = _mark_enumerated(view, mentions, enumerations)
     surfaces = lang.longest_first({view[m.start : m.end] for m in mentions} | {city or ""} - {""})
@@ -1952,7 +1979,9 @@ def find_metrics(
                 metric = Metric(
                     text=text[figure.start : figure.end],
                     subject=_reported_subject(subject, containers),
-                    indicator=(_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:],
+                    indicator=_as_written(
+                        (_clean_indicator(figure.indicator, surfaces) or figure.noun)[-24:], spoken_as
+                    ),
                     value=figure.value,
                     unit=figure.unit,
                     period=period,

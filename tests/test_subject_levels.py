@@ -193,3 +193,19 @@ def test_a_place_opening_the_first_item_of_a_counted_list_is_no_subject_of_its_c
     zone = district(text, "峄川经济开发区", "zone", city="峄川地区")
     county = district(text, "伽师县", "county", city="峄川地区")
     assert subjects(text, [zone, county], city="峄川地区")[80] == "峄川地区"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广西招商工作会议召开\n本报南宁讯 记者从广西招商工作会议获悉，去年全区新签约项目投资总额8200亿元，"
+        "我区累计开工项目960个。",
+        "廣西招商工作會議召開\n本報南寧訊 記者從廣西招商工作會議獲悉，去年全區新簽約項目投資總額8200億元，"
+        "我區累計開工項目960個。",
+    ],
+)
+def test_an_autonomous_region_speaking_of_itself_as_the_whole_region_is_the_subject(text):
+    metrics = extract(Document(text=text, source="region.txt")).metrics
+    by_value = {m.value: (m.subject, m.indicator) for m in metrics}
+    assert by_value[8200][0] == by_value[960][0] == "广西壮族自治区", by_value
+    assert "全省" not in "".join(indicator for _subject, indicator in by_value.values()), by_value
