@@ -147,9 +147,11 @@ from zhaoyin.schemas import Company, District, Document, Extraction, Mention, Sp
 #         city banks, more groups by short names, 国内/境外 before a name; public lines name no investor;
 #         sectors, a fair's deals and industry clusters are no projects; a division only inside a work's
 #         name is not the report's own; 全速推进
-# 0.27.0: (round 37, from batch AJ) 提速实施/加快实施 say a work is under way; 此次/本次/这次 open no name; a
-#         project has a name or an investor (a signing counted by its firms is none); lookups by position
-#         indexed (same output, a long document no longer costs the square of its length)
+# 0.27.0: (round 37, from batches AJ and AK) 提速实施/加快实施 say a work is under way; 此次/本次/这次 and 落实
+#         open no name; a project has a name or an investor (a signing counted by its firms is none); banks a
+#         list types as such are firms that came, a bank's branch is named whole, a bank only signing brings no
+#         project; 10(含)亿元 is the sum said; an autonomous region speaks of itself as 全区/我区; lookups by
+#         position indexed (same output, a long document no longer costs the square of its length)
 EXTRACTOR_VERSION = "0.27.0"
 OCR_CONFIDENCE = 0.7  # factor applied to every record's confidence when the text came from OCR
 LAC_BACKEND = "rules+lac"
