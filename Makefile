@@ -92,7 +92,7 @@ eval-backends: $(NER_MODEL)/meta.json
 # every figure in one run: (g) imports 1,000 new reports into a warehouse of 100,000, (i) queries it against one
 # of 10,000 (the first run builds both from a 1,000-report pool, ~40 min, cached in bench/out/scale);
 # BENCH_ARGS="--quick" for trying, "--only a,rjieba" for some figures
-BENCH_ARGS ?= --only a,b,c,d,e,f,g,h,i,rjieba --scale-reports 100000 --scale-pool 1000
+BENCH_ARGS ?= --only a,b,c,d,e,f,g,h,i,j,rjieba --scale-reports 100000 --scale-pool 1000
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
