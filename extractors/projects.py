@@ -2316,6 +2316,14 @@ class _Context:
         self._firm_index = SpanIndex((start, end) for start, end, _i, _c in self.firm_spans)
         self.name_index = SpanIndex(())  # of the candidates' names, set with `starts`
 
+    def take_candidates(self, candidates: list[_Candidate]) -> None:
+        """The project candidates, in text order; what was derived from earlier ones is dropped."""
+        self.starts = [c.start for c in candidates]
+        self.ends = {c.start: c.end for c in candidates}
+        self.name_index = SpanIndex(self.ends.items())
+        self.names_holding_places = None
+        self._places_leading_names = None
+
     def firms_starting_in(self, low: int, high: int) -> list[tuple[int, int, int, str]]:
         """The entries of `firm_spans` that start at `low` or after and before `high`."""
         return [self.firm_spans[i] for i in self._firm_index.indices_starting_in(low, high)]
@@ -3319,11 +3327,7 @@ def find_projects(
     projects: list[Project] = []
     by_key: dict[str, int] = {}
     company_mentions = frozenset(m for c in companies for m in c.mentions)
-    doc.starts = [c.start for c in candidates]
-    doc.ends = {c.start: c.end for c in candidates}
-    doc.name_index = SpanIndex(doc.ends.items())
-    doc.names_holding_places = None
-    doc._places_leading_names = None
+    doc.take_candidates(candidates)
     # 相继开工甲电站、乙县某某公路等项目: a division opening one listed project's name is that project's,
     # not the division the report is about
     openings = frozenset(s[0] for start in doc.starts for s in _leading_places(doc, start))
