@@ -2371,11 +2371,9 @@ def _figures_in(
     place_index: SpanIndex | None = None,
 ) -> list[_Figure]:
     """Figures of one sentence; `amounts` are those that start in it, `previous` the paragraph's last
-    count before it, `place_ends` where the names of places end, `said_from` where the paragraph
-    before the sentence's own starts."""
+    count before it, `place_ends` where the names of places end, `place_index` the spans of
+    `place_spans` indexed, `said_from` where the paragraph before the sentence's own starts."""
     said_from = sentence.start if said_from is None else said_from
-    if place_index is None and place_spans:
-        place_index = SpanIndex(place_spans.items())
     figures: list[_Figure] = []
     for pattern, kind in ((_COUNT, "count"), (_RATE, "rate")):
         for m in pattern.finditer(view, sentence.start, sentence.end):

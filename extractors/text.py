@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from zhaoyin.extractors import lang
 
@@ -47,12 +47,10 @@ class SpanIndex:
     def __iter__(self):
         return iter(self._given)
 
-    @property
+    @cached_property
     def end_from_start(self) -> dict[int, int]:
         """start → end (of the last span given with that start)."""
-        if not hasattr(self, "_end_from_start"):
-            self._end_from_start = {start: end for start, end in self._given}
-        return self._end_from_start
+        return {start: end for start, end in self._given}
 
     def indices_starting_in(self, low: int, high: int) -> list[int]:
         """The positions, in the list given, of the spans that start at `low` or after and before `high`."""
